@@ -1,0 +1,47 @@
+"""The ``surveyor`` command: the desktop app by default, and headless sub-commands.
+
+Each sub-command is a thin layer over the core services; errors of the core become one
+clear line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from surveyor import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="surveyor",
+        description="Door-to-door surveys: fill XLSForm interviews offline, hand them in, sync.",
+    )
+    parser.add_argument("--version", action="version", version=f"surveyor {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the local database lives (default: $SURVEYOR_HOME, else the user data dir)",
+    )
+    parser.set_defaults(handler=_run_app)
+    parser._subcommands = parser.add_subparsers(title="commands", metavar="COMMAND")  # type: ignore[attr-defined]
+    return parser
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    """Open the desktop app (imported lazily: the CLI never needs Qt)."""
+    from importlib import import_module
+
+    app = import_module("surveyor.ui.app")
+    return app.run(data_dir=args.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

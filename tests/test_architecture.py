@@ -1,0 +1,72 @@
+"""The core never imports Qt: only surveyor/ui/ may."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "surveyor"
+QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
+
+
+def _imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+            if node.module.startswith("surveyor.ui"):
+                roots.add("surveyor.ui")
+    return roots
+
+
+def test_no_module_outside_ui_imports_qt():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "ui") in path.parents:
+            continue
+        bad = _imported_roots(path) & (QT_ROOTS | {"surveyor.ui"})
+        if bad:
+            offenders.append(f"{path.relative_to(PACKAGE.parent)}: {sorted(bad)}")
+    assert offenders == [], "Qt imported outside surveyor/ui/: " + "; ".join(offenders)
+
+
+def test_the_checker_sees_a_qt_import(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("from PySide6.QtCore import QObject\n")
+    assert "PySide6" in _imported_roots(sample)
+
+
+def test_core_runs_without_qt_installed():
+    """Import every core package with PySide6 made unimportable."""
+    code = (
+        "import sys, importlib\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+        "            raise ImportError('Qt is blocked in this test: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import pkgutil, surveyor\n"
+        "for m in pkgutil.walk_packages(surveyor.__path__, 'surveyor.'):\n"
+        "    if m.name.startswith('surveyor.ui') or m.name.endswith('__main__'):\n"
+        "        continue\n"
+        "    importlib.import_module(m.name)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_import_linter_contract_holds():
+    result = subprocess.run(
+        ["lint-imports", "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE.parent,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
