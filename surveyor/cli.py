@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from surveyor import __version__
+from surveyor.commands import register_all
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the local database lives (default: $SURVEYOR_HOME, else the user data dir)",
     )
     parser.set_defaults(handler=_run_app)
-    parser._subcommands = parser.add_subparsers(title="commands", metavar="COMMAND")  # type: ignore[attr-defined]
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser._subcommands = subparsers  # type: ignore[attr-defined]
+    register_all(subparsers)
     return parser
 
 
