@@ -1,0 +1,311 @@
+"""The interview as stored: plain data, plus the rules of its lifecycle.
+
+An interview has an OpenRosa ``instanceID`` ("uuid:<uuid4>") from its creation, keeps the
+exact form definition it was made with (``form_hash``), and moves through a small set of
+named states, each with its timestamp (ODK Collect's ``Instance`` is the model)::
+
+    draft ──finalize──▶ finalized ──mark_sent──────▶ sent
+      ▲ │                   │ │  └──mark_exported──▶ exported   (handed in as a batch file)
+      │ delete              │ └──mark_failed──▶ failed ──mark_sent──▶ sent
+      │ ▼                   │                   │ └──mark_failed (a retry failed again)
+    deleted ─restore─▶ draft
+
+Editing a finalized, sent or exported interview never changes it: :func:`new_revision` makes
+a new draft with a new instanceID whose ``deprecated_id`` names the one it replaces (ODK
+``meta/deprecatedID``).
+
+Each rule is a small function that changes the interview in place and returns it, or raises
+:class:`InvalidTransition` and leaves it untouched. Time comes from an injectable clock.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from surveyor.errors import SurveyorError
+
+Clock = Callable[[], datetime]
+"""Returns the current time; an aware datetime (naive ones are taken as UTC)."""
+
+
+class Status(StrEnum):
+    """Where an interview is in its life."""
+
+    DRAFT = "draft"
+    FINALIZED = "finalized"
+    SENT = "sent"
+    EXPORTED = "exported"  # handed in as a batch file (USB key, shared folder)
+    FAILED = "failed"  # sending failed; see ``last_error``
+    DELETED = "deleted"  # soft: it can be restored
+
+
+class InvalidTransition(SurveyorError):
+    """An interview cannot go from its current status to the one asked for."""
+
+    def __init__(self, message: str, *, instance_id: str = "", status: str = "", action: str = ""):
+        super().__init__(message)
+        self.instance_id = instance_id
+        self.status = status
+        self.action = action
+
+
+def utc_now() -> datetime:
+    """The default clock."""
+    return datetime.now(UTC)
+
+
+def format_timestamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and a 'Z': ``2026-11-22T17:28:28.123Z``."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def now_timestamp(clock: Clock | None = None) -> str:
+    """The current time from ``clock`` (default: the system clock) as a stored timestamp."""
+    return format_timestamp((clock or utc_now)())
+
+
+def new_instance_id() -> str:
+    """A fresh OpenRosa instanceID."""
+    return f"uuid:{uuid.uuid4()}"
+
+
+@dataclass
+class Attachment:
+    """A file attached to an interview (photo, audio...). Its bytes live in the store."""
+
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attachment:
+        return cls(
+            filename=data["filename"],
+            media_type=data.get("media_type", "application/octet-stream"),
+            size=int(data.get("size", 0)),
+            sha256=data.get("sha256", ""),
+        )
+
+
+@dataclass
+class Interview:
+    """One interview, as stored.
+
+    ``answers`` is nested JSON: field name -> str; repeat name -> list of dicts of the same
+    shape; groups are flattened (their fields sit at the level of the group's parent).
+    """
+
+    instance_id: str
+    form_id: str
+    form_version: str
+    form_hash: str
+    interviewer: str = ""
+    device_id: str = ""
+    status: Status = Status.DRAFT
+    created_at: str = ""
+    updated_at: str = ""
+    finalized_at: str | None = None
+    sent_at: str | None = None
+    exported_at: str | None = None
+    deleted_at: str | None = None
+    deprecated_id: str | None = None
+    instance_name: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    position: str | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    last_error: str | None = None
+    handed_in: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def new(
+        cls,
+        *,
+        form_id: str,
+        form_version: str,
+        form_hash: str,
+        interviewer: str = "",
+        device_id: str = "",
+        clock: Clock | None = None,
+    ) -> Interview:
+        """A new draft with a fresh instanceID, created now."""
+        now = now_timestamp(clock)
+        return cls(
+            instance_id=new_instance_id(),
+            form_id=form_id,
+            form_version=form_version,
+            form_hash=form_hash,
+            interviewer=interviewer,
+            device_id=device_id,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (deep copies: changing it does not change the interview)."""
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "status":
+                value = str(value)
+            elif f.name == "attachments":
+                value = [a.to_dict() for a in value]
+            else:
+                value = copy.deepcopy(value)
+            data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Interview:
+        """The inverse of :meth:`to_dict`; unknown keys are ignored, missing ones defaulted."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: copy.deepcopy(v) for k, v in data.items() if k in known}
+        kwargs["status"] = Status(kwargs.get("status", Status.DRAFT))
+        kwargs["attachments"] = [Attachment.from_dict(a) for a in kwargs.get("attachments", [])]
+        kwargs["answers"] = kwargs.get("answers") or {}
+        kwargs["handed_in"] = kwargs.get("handed_in") or []
+        return cls(**kwargs)
+
+
+# --- lifecycle rules -------------------------------------------------------------------------
+
+# action -> statuses it may start from
+ALLOWED_FROM: dict[str, frozenset[Status]] = {
+    "finalize": frozenset({Status.DRAFT}),
+    "mark_sent": frozenset({Status.FINALIZED, Status.FAILED}),
+    "mark_exported": frozenset({Status.FINALIZED}),
+    "mark_failed": frozenset({Status.FINALIZED, Status.FAILED}),
+    "delete": frozenset({Status.DRAFT}),
+    "restore": frozenset({Status.DELETED}),
+    "revise": frozenset({Status.FINALIZED, Status.SENT, Status.EXPORTED}),
+    "edit": frozenset({Status.DRAFT}),
+}
+
+_WHY = {
+    "finalize": "only a draft can be finalized",
+    "mark_sent": "only a finalized interview, or one that failed to send, can be marked as sent",
+    "mark_exported": "only a finalized interview can be marked as handed in",
+    "mark_failed": "only a finalized interview can fail to send",
+    "delete": "only a draft can be deleted",
+    "restore": "only a deleted interview can be restored",
+    "revise": "only a finalized, sent or handed-in interview can be edited as a new revision",
+    "edit": "only a draft can be changed; edit a finalized interview as a new revision",
+}
+
+
+def check_transition(interview: Interview, action: str) -> None:
+    """Raise :class:`InvalidTransition` unless ``action`` is allowed from the current status."""
+    if interview.status not in ALLOWED_FROM[action]:
+        raise InvalidTransition(
+            f"Interview {interview.instance_id} is {interview.status}: {_WHY[action]}.",
+            instance_id=interview.instance_id,
+            status=str(interview.status),
+            action=action,
+        )
+
+
+def finalize(interview: Interview, *, clock: Clock | None = None) -> Interview:
+    """draft → finalized."""
+    check_transition(interview, "finalize")
+    now = now_timestamp(clock)
+    interview.status = Status.FINALIZED
+    interview.finalized_at = now
+    interview.updated_at = now
+    return interview
+
+
+def mark_sent(interview: Interview, *, to: str = "", clock: Clock | None = None) -> Interview:
+    """finalized or failed → sent (to a server); ``to`` says where."""
+    check_transition(interview, "mark_sent")
+    now = now_timestamp(clock)
+    interview.status = Status.SENT
+    interview.sent_at = now
+    interview.updated_at = now
+    interview.last_error = None
+    interview.handed_in.append({"to": to, "at": now})
+    return interview
+
+
+def mark_exported(interview: Interview, *, to: str = "", clock: Clock | None = None) -> Interview:
+    """finalized → exported (handed in as a batch file); ``to`` says where."""
+    check_transition(interview, "mark_exported")
+    now = now_timestamp(clock)
+    interview.status = Status.EXPORTED
+    interview.exported_at = now
+    interview.updated_at = now
+    interview.handed_in.append({"to": to, "at": now})
+    return interview
+
+
+def mark_failed(interview: Interview, error: str, *, clock: Clock | None = None) -> Interview:
+    """finalized or failed → failed, keeping the send error (a retry may fail again)."""
+    check_transition(interview, "mark_failed")
+    interview.status = Status.FAILED
+    interview.last_error = error
+    interview.updated_at = now_timestamp(clock)
+    return interview
+
+
+def delete(interview: Interview, *, clock: Clock | None = None) -> Interview:
+    """draft → deleted (soft: nothing is erased)."""
+    check_transition(interview, "delete")
+    now = now_timestamp(clock)
+    interview.status = Status.DELETED
+    interview.deleted_at = now
+    interview.updated_at = now
+    return interview
+
+
+def restore(interview: Interview, *, clock: Clock | None = None) -> Interview:
+    """deleted → draft."""
+    check_transition(interview, "restore")
+    interview.status = Status.DRAFT
+    interview.deleted_at = None
+    interview.updated_at = now_timestamp(clock)
+    return interview
+
+
+def check_editable(interview: Interview) -> None:
+    """Raise :class:`InvalidTransition` unless the answers of ``interview`` may change."""
+    check_transition(interview, "edit")
+
+
+def new_revision(interview: Interview, *, clock: Clock | None = None) -> Interview:
+    """A new draft that replaces a finalized, sent or exported interview, which is unchanged.
+
+    The revision has a new instanceID, ``deprecated_id`` = the old one, a copy of the answers
+    and of the attachment list, the same form version, and starts at the beginning.
+    """
+    check_transition(interview, "revise")
+    now = now_timestamp(clock)
+    return Interview(
+        instance_id=new_instance_id(),
+        form_id=interview.form_id,
+        form_version=interview.form_version,
+        form_hash=interview.form_hash,
+        interviewer=interview.interviewer,
+        device_id=interview.device_id,
+        created_at=now,
+        updated_at=now,
+        deprecated_id=interview.instance_id,
+        instance_name=interview.instance_name,
+        answers=copy.deepcopy(interview.answers),
+        attachments=[Attachment(**a.to_dict()) for a in interview.attachments],
+    )

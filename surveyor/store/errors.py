@@ -1,0 +1,30 @@
+"""Errors of the local store; all are :class:`~surveyor.errors.StoreError`."""
+
+from __future__ import annotations
+
+from surveyor.errors import StoreError
+
+
+class InterviewNotFound(StoreError):
+    """No interview has this instanceID in the store."""
+
+    def __init__(self, instance_id: str):
+        super().__init__(f"No interview {instance_id} in the local database.")
+        self.instance_id = instance_id
+
+
+class FormNotFound(StoreError):
+    """No form definition has this content hash in the store."""
+
+    def __init__(self, content_hash: str):
+        super().__init__(f"No form with hash {content_hash} in the local database.")
+        self.content_hash = content_hash
+
+
+class AttachmentNotFound(StoreError):
+    """The interview has no attachment with this file name."""
+
+    def __init__(self, instance_id: str, filename: str):
+        super().__init__(f"Interview {instance_id} has no attached file {filename!r}.")
+        self.instance_id = instance_id
+        self.filename = filename

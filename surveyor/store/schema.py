@@ -1,0 +1,196 @@
+"""The database schema and its migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction together with the record of it having been applied
+(sqlite-utils' ``_sqlite_migrations`` table) and with ``PRAGMA user_version`` set to its number,
+so a crash mid-migration leaves the previous version intact. Before an existing database is
+migrated it is copied with SQLite's backup API (WAL content included) to
+``surveyor.db.bak-v<N>-<timestamp>``. A database written by a newer Surveyor (a migration this
+version does not know, or a higher ``user_version``) is refused before anything is written.
+
+Never edit a migration that has shipped: add a new one at the end of the list.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from surveyor.errors import StoreError
+
+MIGRATIONS = Migrations("surveyor")
+MIGRATION_NAMES: list[str] = []  # in order; the schema version is the number applied
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register ``fn`` as the next migration; it also sets ``user_version`` to its number."""
+    number = len(MIGRATION_NAMES) + 1
+
+    def run(db: Database) -> None:
+        fn(db)
+        db.execute(f"PRAGMA user_version = {number}")
+
+    run.__name__ = fn.__name__
+    MIGRATIONS(name=fn.__name__)(run)
+    MIGRATION_NAMES.append(fn.__name__)
+    return fn
+
+
+@_migration
+def m001_initial(db: Database) -> None:
+    """Forms (stored once, by content hash), interviews and their attached files."""
+    db.execute(
+        """
+        CREATE TABLE forms (
+            content_hash TEXT PRIMARY KEY NOT NULL,
+            form_id TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            source_name TEXT NOT NULL DEFAULT '',
+            source_bytes BLOB,
+            xform TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE form_media (
+            content_hash TEXT NOT NULL REFERENCES forms(content_hash),
+            filename TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (content_hash, filename)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE interviews (
+            instance_id TEXT PRIMARY KEY NOT NULL,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            form_hash TEXT NOT NULL REFERENCES forms(content_hash),
+            interviewer TEXT NOT NULL DEFAULT '',
+            device_id TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finalized_at TEXT,
+            sent_at TEXT,
+            exported_at TEXT,
+            deleted_at TEXT,
+            deprecated_id TEXT,
+            instance_name TEXT NOT NULL DEFAULT '',
+            answers TEXT NOT NULL DEFAULT '{}',
+            position TEXT,
+            last_error TEXT,
+            handed_in TEXT NOT NULL DEFAULT '[]'
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE attachments (
+            instance_id TEXT NOT NULL REFERENCES interviews(instance_id),
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (instance_id, filename)
+        )
+        """
+    )
+
+
+@_migration
+def m002_interview_indexes(db: Database) -> None:
+    """Index-backed lists and counts of interviews (by status, form, last change)."""
+    db.execute("CREATE INDEX idx_interviews_status ON interviews (status, updated_at)")
+    db.execute("CREATE INDEX idx_interviews_form_id ON interviews (form_id, status)")
+    db.execute("CREATE INDEX idx_interviews_updated_at ON interviews (updated_at)")
+    db.execute("CREATE INDEX idx_interviews_deprecated_id ON interviews (deprecated_id)")
+    db.execute("CREATE INDEX idx_forms_form_id ON forms (form_id, added_at)")
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+
+def schema_version(db: Database) -> int:
+    """The number of migrations applied (read-only)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_not_newer(db: Database, path: Path) -> None:
+    """Refuse, without writing anything, a database made by a newer Surveyor or another app."""
+    version = schema_version(db)
+    applied = [m.name for m in MIGRATIONS.applied(db)]
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if version > SCHEMA_VERSION or unknown:
+        raise StoreError(
+            f"The database {path} was written by a newer version of Surveyor "
+            f"(schema version {max(version, len(applied))}, this version knows up to "
+            f"{SCHEMA_VERSION}). Install the newer Surveyor to open it; nothing was changed."
+        )
+    if not applied:
+        tables = [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        if tables:
+            raise StoreError(
+                f"The file {path} is an SQLite database but not a Surveyor one "
+                f"(it has tables {', '.join(sorted(tables)[:5])}); nothing was changed."
+            )
+
+
+def backup_path_for(path: Path, version: int, moment: datetime) -> Path:
+    """``surveyor.db.bak-v<N>-<UTC timestamp>``, made unique if needed."""
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.bak-v{version}-{stamp}-{n}")
+    return candidate
+
+
+def backup_database(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy the live database (WAL content included) to ``target`` and flush it to disk."""
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    with open(target, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def migrate(db: Database, path: Path, *, now: datetime) -> Path | None:
+    """Bring the schema up to date; return the backup made first, if any."""
+    pending = MIGRATIONS.pending(db)
+    if not pending:
+        return None
+    version = schema_version(db)
+    backup = None
+    if version > 0:
+        backup = backup_path_for(path, version, now)
+        try:
+            backup_database(db.conn, backup)
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(
+                f"Could not copy {path} to {backup} before updating its format ({e}); "
+                "nothing was changed. Free some disk space and try again."
+            ) from e
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+    MIGRATIONS.apply(db)
+    return backup

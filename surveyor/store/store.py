@@ -1,0 +1,661 @@
+"""The local store: forms, interviews and attached files in one SQLite file, ``surveyor.db``.
+
+Durability first: WAL journal with ``synchronous=FULL``, so a write this class has returned
+from survives a killed process or a power cut; every write is one transaction, so a failure
+(disk full, read-only medium) raises :class:`~surveyor.errors.StoreError` and leaves nothing
+half-written.
+
+One writer owns the database: the app calls a ``Store`` from a single worker thread (it may be
+created on another thread: the connection is opened with ``check_same_thread=False``). There
+is no locking beyond SQLite's own; don't share one ``Store`` between threads at the same time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from surveyor.errors import StoreError
+from surveyor.interviews import record
+from surveyor.interviews.record import Attachment, Clock, Interview, Status
+from surveyor.paths import resolve_data_dir
+from surveyor.store import schema
+from surveyor.store.errors import AttachmentNotFound, FormNotFound, InterviewNotFound
+
+DB_NAME = "surveyor.db"
+BUSY_TIMEOUT_MS = 5000
+
+_SCALAR_COLUMNS = (
+    "instance_id",
+    "form_id",
+    "form_version",
+    "form_hash",
+    "interviewer",
+    "device_id",
+    "status",
+    "created_at",
+    "updated_at",
+    "finalized_at",
+    "sent_at",
+    "exported_at",
+    "deleted_at",
+    "deprecated_id",
+    "instance_name",
+    "position",
+    "last_error",
+)
+_JSON_COLUMNS = ("answers", "handed_in")
+_INTERVIEW_COLUMNS = _SCALAR_COLUMNS + _JSON_COLUMNS
+_LIFECYCLE_COLUMNS = (
+    "status",
+    "updated_at",
+    "finalized_at",
+    "sent_at",
+    "exported_at",
+    "deleted_at",
+    "last_error",
+    "handed_in",
+)
+_SUMMARY_COLUMNS = tuple(c for c in _SCALAR_COLUMNS if c != "position")
+
+
+@dataclass
+class StoredForm:
+    """A form definition as stored. Content fields are None when listed without content."""
+
+    content_hash: str
+    form_id: str
+    version: str
+    title: str
+    source_name: str
+    added_at: str
+    media_names: list[str] = field(default_factory=list)
+    source_bytes: bytes | None = None
+    xform: str | None = None
+    media: dict[str, bytes] | None = None
+
+
+@dataclass
+class InterviewSummary:
+    """An interview without its answers: a row of a list."""
+
+    instance_id: str
+    form_id: str
+    form_version: str
+    form_hash: str
+    interviewer: str
+    device_id: str
+    status: Status
+    created_at: str
+    updated_at: str
+    finalized_at: str | None
+    sent_at: str | None
+    exported_at: str | None
+    deleted_at: str | None
+    deprecated_id: str | None
+    instance_name: str
+    last_error: str | None
+
+
+class InvalidAttachmentName(StoreError):
+    """An attached file name that could escape its folder when exported."""
+
+
+def check_attachment_name(filename: str) -> None:
+    """Refuse names with a path separator, '..', a drive colon or control characters."""
+    bad = (
+        not filename
+        or filename.strip() != filename
+        or "/" in filename
+        or "\\" in filename
+        or ":" in filename
+        or ".." in filename
+        or filename == "."
+        or any(ord(c) < 32 for c in filename)
+    )
+    if bad:
+        raise InvalidAttachmentName(
+            f"The file name {filename!r} cannot be attached: it must be a plain file name "
+            "without '/', '\\', ':' or '..'."
+        )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _describe(error: sqlite3.Error, path: Path, what: str) -> str:
+    """One clear sentence for an SQLite error while doing ``what``."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == sqlite3.SQLITE_FULL:
+        return f"The disk is full: could not {what}. Free some space and try again; nothing was changed."
+    if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
+        return (
+            f"The database {path} cannot be written (read-only disk or folder?): could not "
+            f"{what}; nothing was changed."
+        )
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (
+            f"The database {path} is busy (is Surveyor open twice?): could not {what}; "
+            "nothing was changed. Try again."
+        )
+    if primary == sqlite3.SQLITE_IOERR:
+        return f"A disk error occurred: could not {what}; nothing was changed ({error})."
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return f"The database {path} is damaged or is not a Surveyor database: could not {what} ({error})."
+    return f"Could not {what} in {path}: {error}."
+
+
+class Store:
+    """Forms and interviews in ``surveyor.db``. Open with :meth:`open`; close when done."""
+
+    def __init__(self, db: Database, path: Path, *, clock: Clock | None = None):
+        """Use :meth:`open`."""
+        self._db = db
+        self.path = path
+        self._clock = clock or record.utc_now
+        self.backup_path: Path | None = None  # the copy made before the last migration, if any
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, *, clock: Clock | None = None) -> Store:
+        """Open (creating or migrating as needed) ``surveyor.db`` in the data directory."""
+        try:
+            path = resolve_data_dir(data_dir) / DB_NAME
+        except OSError as e:
+            raise StoreError(f"Cannot use the data folder {data_dir}: {e}") from e
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        except sqlite3.Error as e:
+            raise StoreError(_describe(e, path, "open the database")) from e
+        db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        store = cls(db, path, clock=clock)
+        try:
+            store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        db = self._db
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            schema.check_not_newer(db, self.path)  # reads only
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self.backup_path = schema.migrate(db, self.path, now=self._clock())
+        except StoreError:
+            raise
+        except sqlite3.Error as e:
+            message = _describe(e, self.path, "open and update the database")
+            if self.backup_path:
+                message += f" A copy made before the update is in {self.backup_path}."
+            raise StoreError(message) from e
+
+    @property
+    def schema_version(self) -> int:
+        return schema.schema_version(self._db)
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database, for tests and diagnostics; services use the methods."""
+        return self._db
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        try:
+            self._db.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return record.now_timestamp(self._clock)
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[Database]:
+        """One transaction; any SQLite error rolls it back and becomes a StoreError."""
+        try:
+            with self._db.atomic():
+                yield self._db
+        except sqlite3.ProgrammingError as e:
+            raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
+        except sqlite3.Error as e:
+            raise StoreError(_describe(e, self.path, what)) from e
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[Database]:
+        try:
+            yield self._db
+        except sqlite3.ProgrammingError as e:
+            raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
+        except sqlite3.Error as e:
+            raise StoreError(_describe(e, self.path, what)) from e
+
+    # --- forms -----------------------------------------------------------------------------
+
+    def save_form(
+        self,
+        *,
+        form_id: str,
+        version: str,
+        title: str,
+        content_hash: str,
+        source_name: str,
+        source_bytes: bytes | None,
+        xform: str,
+        media: dict[str, bytes] | None = None,
+    ) -> StoredForm:
+        """Store a form definition once (idempotent: a known content hash changes nothing)."""
+        media = media or {}
+        for name in media:
+            check_attachment_name(name)
+        with self._writing(f"save the form {form_id}") as db:
+            db.execute(
+                "INSERT INTO forms (content_hash, form_id, version, title, source_name, "
+                "source_bytes, xform, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (content_hash) DO NOTHING",
+                [
+                    content_hash,
+                    form_id,
+                    version,
+                    title,
+                    source_name,
+                    source_bytes,
+                    xform,
+                    self._now(),
+                ],
+            )
+            for name, data in media.items():
+                db.execute(
+                    "INSERT INTO form_media (content_hash, filename, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    [content_hash, name, bytes(data)],
+                )
+        return self._form_row(content_hash, with_content=False)
+
+    def get_form(self, content_hash: str) -> StoredForm:
+        """The form definition with this hash, with its file, XForm and media."""
+        return self._form_row(content_hash, with_content=True)
+
+    def list_forms(
+        self, *, form_id: str | None = None, with_content: bool = False
+    ) -> list[StoredForm]:
+        """Every stored form definition (by form_id, oldest first), without blobs by default."""
+        with self._reading("list the forms") as db:
+            where, params = ("WHERE form_id = ?", [form_id]) if form_id is not None else ("", [])
+            hashes = [
+                row[0]
+                for row in db.execute(
+                    f"SELECT content_hash FROM forms {where} ORDER BY form_id, added_at, rowid",
+                    params,
+                )
+            ]
+        return [self._form_row(h, with_content=with_content) for h in hashes]
+
+    def _form_row(self, content_hash: str, *, with_content: bool) -> StoredForm:
+        content = ", source_bytes, xform" if with_content else ""
+        with self._reading("read a form") as db:
+            row = db.execute(
+                "SELECT content_hash, form_id, version, title, source_name, added_at"
+                f"{content} FROM forms WHERE content_hash = ?",
+                [content_hash],
+            ).fetchone()
+            if row is None:
+                raise FormNotFound(content_hash)
+            media_rows = db.execute(
+                f"SELECT filename{', data' if with_content else ''} FROM form_media "
+                "WHERE content_hash = ? ORDER BY filename",
+                [content_hash],
+            ).fetchall()
+        form = StoredForm(*row[:6], media_names=[m[0] for m in media_rows])
+        if with_content:
+            form.source_bytes = row[6]
+            form.xform = row[7]
+            form.media = {m[0]: m[1] for m in media_rows}
+        return form
+
+    # --- interviews ------------------------------------------------------------------------
+
+    def _interview_params(self, interview: Interview) -> list[Any]:
+        values = []
+        for column in _SCALAR_COLUMNS:
+            value = getattr(interview, column)
+            values.append(str(value) if column == "status" else value)
+        values.append(_dumps(interview.answers))
+        values.append(_dumps(interview.handed_in))
+        return values
+
+    def create_interview(self, interview: Interview) -> Interview:
+        """Store a new interview; its form must be stored first (see :meth:`save_form`).
+
+        ``interview.attachments`` is not written: files are added with :meth:`add_attachment`.
+        """
+        if not interview.created_at:
+            interview.created_at = self._now()
+        if not interview.updated_at:
+            interview.updated_at = interview.created_at
+        columns = ", ".join(_INTERVIEW_COLUMNS)
+        marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
+        with self._writing(f"create the interview {interview.instance_id}") as db:
+            self._require_form(interview)
+            exists = db.execute(
+                "SELECT 1 FROM interviews WHERE instance_id = ?", [interview.instance_id]
+            ).fetchone()
+            if exists:
+                raise StoreError(f"An interview {interview.instance_id} is already stored.")
+            db.execute(
+                f"INSERT INTO interviews ({columns}) VALUES ({marks})",
+                self._interview_params(interview),
+            )
+        return interview
+
+    def save_interview(self, interview: Interview) -> Interview:
+        """Insert or replace every field of ``interview`` (its updated_at becomes now).
+
+        ``interview.attachments`` is not written: files are added with :meth:`add_attachment`.
+        """
+        interview.updated_at = self._now()
+        if not interview.created_at:
+            interview.created_at = interview.updated_at
+        columns = ", ".join(_INTERVIEW_COLUMNS)
+        marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _INTERVIEW_COLUMNS if c != "instance_id")
+        with self._writing(f"save the interview {interview.instance_id}") as db:
+            self._require_form(interview)
+            db.execute(
+                f"INSERT INTO interviews ({columns}) VALUES ({marks}) "
+                f"ON CONFLICT (instance_id) DO UPDATE SET {updates}",
+                self._interview_params(interview),
+            )
+        return interview
+
+    def _require_form(self, interview: Interview) -> None:
+        row = self._db.execute(
+            "SELECT 1 FROM forms WHERE content_hash = ?", [interview.form_hash]
+        ).fetchone()
+        if row is None:
+            raise StoreError(
+                f"The form {interview.form_id} (hash {interview.form_hash}) of interview "
+                f"{interview.instance_id} is not stored: save the form first."
+            )
+
+    def save_answers(
+        self,
+        instance_id: str,
+        answers: dict[str, Any],
+        *,
+        position: str | None = None,
+        instance_name: str | None = None,
+    ) -> str:
+        """Save the answers of a draft (the per-keystroke path); durable on return.
+
+        ``position`` and ``instance_name`` are left unchanged when None. Returns the new
+        updated_at. Raises InterviewNotFound, or InvalidTransition if it is not a draft.
+        """
+        now = self._now()
+        sets = ["answers = ?", "updated_at = ?"]
+        params: list[Any] = [_dumps(answers), now]
+        if position is not None:
+            sets.append("position = ?")
+            params.append(position)
+        if instance_name is not None:
+            sets.append("instance_name = ?")
+            params.append(instance_name)
+        params += [instance_id, str(Status.DRAFT)]
+        with self._writing(f"save the answers of interview {instance_id}") as db:
+            cursor = db.execute(
+                f"UPDATE interviews SET {', '.join(sets)} WHERE instance_id = ? AND status = ?",
+                params,
+            )
+            if cursor.rowcount == 0:
+                record.check_editable(self._load(instance_id, with_attachments=False))
+        return now
+
+    def get_interview(self, instance_id: str) -> Interview:
+        """The interview with its answers and attachment list; raises InterviewNotFound."""
+        with self._reading(f"read the interview {instance_id}"):
+            return self._load(instance_id)
+
+    def _load(self, instance_id: str, *, with_attachments: bool = True) -> Interview:
+        db = self._db
+        row = db.execute(
+            f"SELECT {', '.join(_INTERVIEW_COLUMNS)} FROM interviews WHERE instance_id = ?",
+            [instance_id],
+        ).fetchone()
+        if row is None:
+            raise InterviewNotFound(instance_id)
+        data = dict(zip(_INTERVIEW_COLUMNS, row, strict=True))
+        for column in _JSON_COLUMNS:
+            data[column] = json.loads(data[column])
+        data["status"] = Status(data["status"])
+        interview = Interview(**data)
+        if with_attachments:
+            interview.attachments = [
+                Attachment(*a)
+                for a in db.execute(
+                    "SELECT filename, media_type, size, sha256 FROM attachments "
+                    "WHERE instance_id = ? ORDER BY filename",
+                    [instance_id],
+                )
+            ]
+        return interview
+
+    def list_interviews(
+        self,
+        *,
+        status: Status | str | Iterable[Status | str] | None = None,
+        form_id: str | None = None,
+        include_deleted: bool = False,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[InterviewSummary]:
+        """Interviews without answers, most recently changed first, in one query.
+
+        ``status`` is one status or several; deleted ones are left out unless asked for (by
+        status or ``include_deleted``). ``search`` matches part of the instance name, the
+        instanceID or the interviewer (case-insensitive for ASCII letters).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if status is not None:
+            statuses = [status] if isinstance(status, str) else list(status)
+            statuses = [str(Status(s)) for s in statuses]
+            where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+            params += statuses
+        elif not include_deleted:
+            where.append("status != ?")
+            params.append(str(Status.DELETED))
+        if form_id is not None:
+            where.append("form_id = ?")
+            params.append(form_id)
+        if search:
+            pattern = (
+                "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
+            where.append(
+                "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
+                "OR interviewer LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 3
+        sql = f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY updated_at DESC, instance_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._reading("list the interviews") as db:
+            rows = db.execute(sql, params).fetchall()
+        summaries = []
+        for row in rows:
+            summary = InterviewSummary(*row)
+            summary.status = Status(summary.status)
+            summaries.append(summary)
+        return summaries
+
+    def count_by_status(self, form_id: str | None = None) -> dict[str, int]:
+        """How many interviews are in each status (every status present, 0 if none)."""
+        counts = {str(s): 0 for s in Status}
+        sql = "SELECT status, count(*) FROM interviews"
+        params: list[Any] = []
+        if form_id is not None:
+            sql += " WHERE form_id = ?"
+            params.append(form_id)
+        with self._reading("count the interviews") as db:
+            for status, n in db.execute(sql + " GROUP BY status", params):
+                counts[status] = n
+        return counts
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def _transition(self, instance_id: str, what: str, change) -> Interview:
+        with self._writing(what) as db:
+            interview = self._load(instance_id)
+            change(interview)
+            sets = ", ".join(f"{c} = ?" for c in _LIFECYCLE_COLUMNS)
+            values = [
+                _dumps(interview.handed_in)
+                if c == "handed_in"
+                else str(interview.status)
+                if c == "status"
+                else getattr(interview, c)
+                for c in _LIFECYCLE_COLUMNS
+            ]
+            db.execute(
+                f"UPDATE interviews SET {sets} WHERE instance_id = ?", values + [instance_id]
+            )
+        return interview
+
+    def finalize(self, instance_id: str) -> Interview:
+        """draft → finalized. (Checking required answers is the engine's job, before this.)"""
+        return self._transition(
+            instance_id,
+            f"finalize interview {instance_id}",
+            lambda i: record.finalize(i, clock=self._clock),
+        )
+
+    def mark_sent(self, instance_id: str, *, to: str = "") -> Interview:
+        """finalized/failed → sent; ``to`` (e.g. the server URL) is kept in handed_in."""
+        return self._transition(
+            instance_id,
+            f"mark interview {instance_id} as sent",
+            lambda i: record.mark_sent(i, to=to, clock=self._clock),
+        )
+
+    def mark_exported(self, instance_id: str, *, to: str = "") -> Interview:
+        """finalized → exported; ``to`` (e.g. the batch file) is kept in handed_in."""
+        return self._transition(
+            instance_id,
+            f"mark interview {instance_id} as handed in",
+            lambda i: record.mark_exported(i, to=to, clock=self._clock),
+        )
+
+    def mark_failed(self, instance_id: str, error: str) -> Interview:
+        """finalized/failed → failed, keeping ``error`` as last_error."""
+        return self._transition(
+            instance_id,
+            f"mark interview {instance_id} as failed to send",
+            lambda i: record.mark_failed(i, error, clock=self._clock),
+        )
+
+    def delete(self, instance_id: str) -> Interview:
+        """draft → deleted (soft: it stays in the database and can be restored)."""
+        return self._transition(
+            instance_id,
+            f"delete interview {instance_id}",
+            lambda i: record.delete(i, clock=self._clock),
+        )
+
+    def restore(self, instance_id: str) -> Interview:
+        """deleted → draft."""
+        return self._transition(
+            instance_id,
+            f"restore interview {instance_id}",
+            lambda i: record.restore(i, clock=self._clock),
+        )
+
+    def revise(self, instance_id: str) -> Interview:
+        """Edit a finalized/sent/exported interview: store and return a new draft replacing it.
+
+        The new draft has a new instanceID, deprecated_id = ``instance_id``, a copy of the
+        answers and of the attached files; the old interview is unchanged.
+        """
+        with self._writing(f"edit interview {instance_id}") as db:
+            old = self._load(instance_id)
+            new = record.new_revision(old, clock=self._clock)
+            columns = ", ".join(_INTERVIEW_COLUMNS)
+            marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
+            db.execute(
+                f"INSERT INTO interviews ({columns}) VALUES ({marks})", self._interview_params(new)
+            )
+            db.execute(
+                "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, data, "
+                "added_at) SELECT ?, filename, media_type, size, sha256, data, added_at "
+                "FROM attachments WHERE instance_id = ?",
+                [new.instance_id, instance_id],
+            )
+        return new
+
+    # --- attachments -----------------------------------------------------------------------
+
+    def add_attachment(
+        self, instance_id: str, filename: str, data: bytes, media_type: str
+    ) -> Attachment:
+        """Store a file of an interview (replacing one of the same name); durable on return."""
+        check_attachment_name(filename)
+        data = bytes(data)
+        attachment = Attachment(
+            filename=filename,
+            media_type=media_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        now = self._now()
+        with self._writing(f"attach {filename} to interview {instance_id}") as db:
+            cursor = db.execute(
+                "UPDATE interviews SET updated_at = ? WHERE instance_id = ?", [now, instance_id]
+            )
+            if cursor.rowcount == 0:
+                raise InterviewNotFound(instance_id)
+            db.execute(
+                "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, data, "
+                "added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instance_id, filename) DO "
+                "UPDATE SET media_type = excluded.media_type, size = excluded.size, "
+                "sha256 = excluded.sha256, data = excluded.data, added_at = excluded.added_at",
+                [instance_id, filename, media_type, attachment.size, attachment.sha256, data, now],
+            )
+        return attachment
+
+    def get_attachment(self, instance_id: str, filename: str) -> bytes:
+        """The bytes of an attached file; raises AttachmentNotFound."""
+        check_attachment_name(filename)
+        with self._reading(f"read {filename} of interview {instance_id}") as db:
+            row = db.execute(
+                "SELECT data FROM attachments WHERE instance_id = ? AND filename = ?",
+                [instance_id, filename],
+            ).fetchone()
+        if row is None:
+            raise AttachmentNotFound(instance_id, filename)
+        return bytes(row[0])
