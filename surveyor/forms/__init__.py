@@ -1,0 +1,20 @@
+"""Forms: load XLSForms and XForms into the form model, and check them."""
+
+from surveyor.forms.loader import Problem, detect_format, load_form, load_form_bytes
+from surveyor.forms.model import Bind, Choice, Form, FormNode, Itemset, Kind, SetValue
+from surveyor.forms.xform import load_xform
+
+__all__ = [
+    "Bind",
+    "Choice",
+    "Form",
+    "FormNode",
+    "Itemset",
+    "Kind",
+    "Problem",
+    "SetValue",
+    "detect_format",
+    "load_form",
+    "load_form_bytes",
+    "load_xform",
+]

@@ -96,6 +96,7 @@ class FormNode:
     type: str = "text"
     label: Translations = field(default_factory=dict)
     hint: Translations = field(default_factory=dict)
+    guidance_hint: Translations = field(default_factory=dict)  # itext form "guidance"
     # Media beside the label: "image"/"audio"/"video"/"big-image" -> Translations.
     media: dict[str, Translations] = field(default_factory=dict)
     appearance: str = ""

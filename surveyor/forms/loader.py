@@ -1,0 +1,344 @@
+"""Load an XLSForm (or an XForm) file into the form model.
+
+pyxform makes the XForm; the model is built from that XForm (``surveyor.forms.xform``), then
+each node gets its XLSForm ``type`` and survey-sheet ``row`` back from the spreadsheet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyxform
+from pyxform import aliases
+from pyxform import constants as pxc
+
+from surveyor.errors import FormError
+from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_unsupported
+
+# Bump when the model or the loader changes what a cached Form holds.
+MODEL_VERSION = "1"
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+ZIP_MAGIC = b"PK\x03\x04"
+MEDIA_SUFFIXES = (".csv", ".xml", ".geojson")
+
+# XLSForm types Surveyor knows by name but does not support (reported, never ignored).
+KNOWN_UNSUPPORTED_TYPES = frozenset(
+    """geotrace geoshape video background-audio background-geopoint audit osm start-geopoint
+    select_one_external simserial subscriberid begin_loop xml-external csv-external
+    entity""".split()
+)
+_SHARED_INSTANCE_TYPES = {"xml-external", "csv-external"}  # supported: they add instances
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem of a form, where the person can find it."""
+
+    file: str
+    sheet: str
+    row: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.sheet}:{self.row if self.row is not None else ''}: {self.message}"
+
+
+_ROW_RE = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
+_SHEET_RE = re.compile(r"(?:On|on|in) the '(\w+)' sheet")
+
+
+def pyxform_problem(file: str, message: str) -> Problem:
+    """A pyxform error message as a Problem (sheet and row parsed out of the text)."""
+    message = " ".join(str(message).split())
+    row_match = _ROW_RE.search(message)
+    row = int(row_match.group(1)) if row_match else None
+    message = _ROW_RE.sub("", message).strip()
+    sheet_match = _SHEET_RE.search(message)
+    if sheet_match:
+        sheet = sheet_match.group(1).lower()
+    elif "choice" in message.lower() and "list" in message.lower() and row is None:
+        sheet = "choices"
+    elif "settings" in message.lower():
+        sheet = "settings"
+    else:
+        sheet = "survey"
+    return Problem(file, sheet, row, message)
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    """The real format of a form file from its first bytes: xls, xlsx, md, csv or xml."""
+    not_form = f"{name}: not an XLSForm (not a spreadsheet, Markdown or CSV file)"
+    if not data.strip():
+        raise FormError(f"{name}: not an XLSForm (the file is empty)")
+    if data.startswith(OLE_MAGIC):
+        return "xls"
+    if data.startswith(ZIP_MAGIC):
+        return "xlsm" if name.lower().endswith(".xlsm") else "xlsx"
+    if b"\x00" in data[:8192]:
+        raise FormError(not_form)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormError(not_form) from exc
+    stripped = text.lstrip()
+    lower = name.lower()
+    if stripped.startswith("<"):
+        return "xml"
+    if lower.endswith(".md"):
+        return "md"
+    if lower.endswith(".csv"):
+        return "csv"
+    if stripped.startswith("|") and text.count("|", 0, 5000) >= 5:
+        return "md"
+    if text.count(",", 0, 5000) >= 4:
+        return "csv"
+    raise FormError(not_form)
+
+
+def media_beside(path: Path) -> dict[str, bytes]:
+    """CSV/XML/GeoJSON files beside the form (for *_from_file, pulldata, instances)."""
+    media: dict[str, bytes] = {}
+    try:
+        entries = sorted(path.parent.iterdir())
+    except OSError:
+        return media
+    for entry in entries:
+        if entry == path or not entry.name.lower().endswith(MEDIA_SUFFIXES):
+            continue
+        try:
+            if entry.is_file():
+                media[entry.name] = entry.read_bytes()
+        except OSError:
+            continue
+    return media
+
+
+def cache_key(data: bytes, media: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    digest.update(data)
+    for name, content in sorted(media.items()):
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(content)
+    digest.update(f"\0pyxform={pyxform.__version__}\0model={MODEL_VERSION}".encode())
+    return digest.hexdigest()
+
+
+def load_form(path, *, cache_dir: Path | None = None) -> Form:
+    """Load the XLSForm (or XForm) at ``path`` into a Form; raise FormError if it is not valid.
+
+    With ``cache_dir``, the built Form is kept there and reused while the file, the files
+    beside it, pyxform and the model stay the same.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+    media = media_beside(path)
+    cache_file = None
+    if cache_dir is not None:
+        cache_file = Path(cache_dir) / f"{cache_key(data, media)}.form.pickle"
+        cached = _read_cache(cache_file)
+        if cached is not None:
+            return cached
+    form = load_form_bytes(data, name, media=media)
+    if cache_file is not None:
+        _write_cache(cache_file, form)
+    return form
+
+
+def _read_cache(cache_file: Path) -> Form | None:
+    try:
+        with open(cache_file, "rb") as handle:
+            form = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt or stale: rebuilt and replaced
+        return None
+    return form if isinstance(form, Form) else None
+
+
+def _write_cache(cache_file: Path, form: Form) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(form, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache_file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def read_definition(data: bytes, name: str):
+    """pyxform's reading of the workbook (sheets as lists of row dicts)."""
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json_backends import get_xlsform
+
+    fmt = detect_format(data, name)
+    if fmt == "xml":
+        return fmt, None
+    try:
+        definition = get_xlsform(io.BytesIO(data), file_type="." + fmt)
+    except PyXFormError as exc:
+        raise FormError(f"{name}: not an XLSForm ({_reason(exc)})") from exc
+    except Exception as exc:  # corrupt workbooks make the readers raise anything
+        raise FormError(f"{name}: not an XLSForm (cannot read it as .{fmt}: {exc})") from exc
+    if not definition.survey:
+        raise FormError(f"{name}: not an XLSForm (no 'survey' sheet)")
+    return fmt, definition
+
+
+def _reason(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text.split("Must be one of")[0].strip() or type(exc).__name__
+
+
+def convert(definition, name: str):
+    """pyxform's XForm of a read workbook; FormError with the problems otherwise."""
+    from pyxform.xls2xform import convert as pyxform_convert
+
+    stem = Path(name).stem or "form"
+    fields = {f.name: getattr(definition, f.name) for f in dataclasses.fields(definition)}
+    fields["fallback_form_name"] = stem
+    warnings: list[str] = []
+    try:
+        result = pyxform_convert(xlsform=fields, warnings=warnings, validate=False)
+    except Exception as exc:  # pyxform raises PyXFormError, and sometimes others
+        problem = pyxform_problem(name, str(exc) or type(exc).__name__)
+        where = f" (sheet {problem.sheet}, row {problem.row})" if problem.row else ""
+        raise FormError(f"{name}{where}: {problem.message}", problems=[problem]) from exc
+    return result.xform, warnings
+
+
+def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = None) -> Form:
+    """Load a form from the bytes of its file; ``name`` gives its file name."""
+    media = dict(media or {})
+    fmt, definition = read_definition(data, name)
+    if fmt == "xml":
+        try:
+            form = load_xform(data.decode("utf-8-sig"), media=media)
+        except UnicodeDecodeError as exc:
+            raise FormError(f"{name}: not an XForm (not UTF-8 text)") from exc
+        except FormError as exc:
+            raise FormError(f"{name}: {exc}") from exc
+        form.source_name, form.source_bytes = name, data
+        return form
+    survey_rows = [(i + 2, row.get("type"), row.get("name", row.get("value"))) for i, row in
+                   enumerate(definition.survey)]
+    extra = sheet_unsupported(definition)
+    xform, warnings = convert(definition, name)
+    needed = {src.rsplit("/", 1)[-1] for src in re.findall(r'src="([^"]+)"', xform)}
+    form_media = {k: v for k, v in media.items() if k in needed}
+    try:
+        form = build_form(xform, form_media)
+    except FormError as exc:
+        raise FormError(f"{name}: {exc}") from exc
+    unmatched = apply_survey_rows(form, survey_rows)
+    form.unsupported.extend(extra)
+    form.unsupported.extend(model_unsupported(form))
+    form.unsupported.extend(unmatched)
+    form.unsupported = list(dict.fromkeys(form.unsupported))
+    form.warnings = [" ".join(w.split()) for w in warnings]
+    missing = sorted(needed - set(form_media))
+    form.warnings.extend(f"the file {m} the form uses is not beside it" for m in missing)
+    form.source_name, form.source_bytes = name, data
+    return form
+
+
+def sheet_unsupported(definition) -> list[str]:
+    found = []
+    for sheet, phrase in (
+        (pxc.ENTITIES, "the form creates or updates entities (entities sheet)"),
+        (pxc.OSM, "the form uses OpenStreetMap tags (osm sheet)"),
+        (pxc.EXTERNAL_CHOICES, "the form uses external choices (external_choices sheet)"),
+    ):
+        if any(getattr(definition, sheet, None) or []):
+            found.append(phrase)
+    return found
+
+
+_TYPE_ALIASES = {
+    "int": "integer", "string": "text", "gps": "geopoint", "location": "geopoint",
+    "photo": "image", "picture": "image", "datetime": "datetime", "date_time": "datetime",
+    "device_id": "deviceid", "phone_number": "phonenumber", "start_time": "start",
+    "end_time": "end", "trigger": "acknowledge", "begin_lgroup": "begin_repeat",
+    "begin_looped_group": "begin_repeat", "begin_loop": "begin_loop",
+}
+
+
+def xlsform_type(raw: str | None) -> str | None:
+    """The canonical XLSForm type of a ``type`` cell (``select one yn`` -> ``select_one``)."""
+    if not raw:
+        return None
+    text = " ".join(str(raw).split())
+    low = text.lower()
+    for alias in sorted(aliases.select, key=len, reverse=True):
+        if low == alias or low.startswith(alias + " "):
+            if alias in aliases.select_from_file:
+                return "select_one_from_file" if "one" in alias else "select_multiple_from_file"
+            return {
+                pxc.SELECT_ONE: "select_one",
+                pxc.SELECT_ALL_THAT_APPLY: "select_multiple",
+                pxc.SELECT_ONE_EXTERNAL: "select_one_external",
+                pxc.RANK: "rank",
+            }.get(aliases.select[alias], low.split()[0])
+    if low.startswith("q "):
+        low = low[2:]
+    key = low.replace(" ", "_")
+    if key.startswith("begin_") or key.startswith("end_"):
+        return _TYPE_ALIASES.get(key, key)
+    key = _TYPE_ALIASES.get(key, key)
+    if text == "dateTime":
+        key = "datetime"
+    return key
+
+
+def apply_survey_rows(form: Form, survey_rows) -> list[str]:
+    """Give nodes their XLSForm type and row; phrases for unsupported rows with no node."""
+    root = form.root
+    stack: list[str] = [root.path]
+    unmatched: list[str] = []
+    for row_number, raw_type, name in survey_rows:
+        kind = xlsform_type(raw_type)
+        if kind is None:
+            continue
+        name = str(name).strip() if name is not None else ""
+        if kind.startswith("end_") or kind == "end_group" or kind == "end_repeat":
+            if len(stack) > 1:
+                stack.pop()
+            continue
+        path = f"{stack[-1]}/{name}" if name else None
+        node: FormNode | None = form.nodes.get(path) if path else None
+        if kind.startswith("begin_"):
+            stack.append(path or stack[-1])
+        if node is None:
+            if kind in KNOWN_UNSUPPORTED_TYPES and kind not in _SHARED_INSTANCE_TYPES:
+                label = f"'{name}' " if name else ""
+                unmatched.append(f"row {row_number} {label}uses type {kind}")
+            continue
+        node.row = row_number
+        if node.kind is Kind.FIELD and (kind in SUPPORTED_TYPES or kind in KNOWN_UNSUPPORTED_TYPES):
+            node.type = kind
+        elif node.kind is not Kind.FIELD and kind.startswith("begin_"):
+            node.type = kind if kind in ("begin_group", "begin_repeat") else node.type
+            if kind not in ("begin_group", "begin_repeat"):
+                unmatched.append(f"row {row_number} '{name}' uses type {kind}")
+    return unmatched
+
+
+__all__ = ["load_form", "load_form_bytes", "detect_format", "Problem", "MODEL_VERSION"]
