@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,7 +194,9 @@ def read_definition(data: bytes, name: str):
     if fmt == "xml":
         return fmt, None
     try:
-        definition = get_xlsform(io.BytesIO(data), file_type="." + fmt)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's remarks on odd workbooks
+            definition = get_xlsform(io.BytesIO(data), file_type="." + fmt)
     except PyXFormError as exc:
         raise FormError(f"{name}: not an XLSForm ({_reason(exc)})") from exc
     except Exception as exc:  # corrupt workbooks make the readers raise anything
@@ -215,14 +218,28 @@ def convert(definition, name: str):
     stem = Path(name).stem or "form"
     fields = {f.name: getattr(definition, f.name) for f in dataclasses.fields(definition)}
     fields["fallback_form_name"] = stem
-    warnings: list[str] = []
+    notes: list[str] = []
     try:
-        result = pyxform_convert(xlsform=fields, warnings=warnings, validate=False)
+        try:
+            result = pyxform_convert(xlsform=fields, warnings=notes, validate=False)
+        except Exception as exc:
+            if "allow_choice_duplicates" not in str(exc):
+                raise
+            # Older Kobo forms repeat choice names in a list: Kobo accepts them, so do we.
+            settings = [dict(row) for row in (fields.get("settings") or [{}])] or [{}]
+            settings[0]["allow_choice_duplicates"] = "yes"
+            fields["settings"] = settings
+            header = dict.fromkeys(settings[0])
+            for row in fields.get("settings_header") or []:
+                header.update(row)
+            fields["settings_header"] = [header]
+            notes = ["duplicate choice names in a list are allowed for this form"]
+            result = pyxform_convert(xlsform=fields, warnings=notes, validate=False)
     except Exception as exc:  # pyxform raises PyXFormError, and sometimes others
         problem = pyxform_problem(name, str(exc) or type(exc).__name__)
         where = f" (sheet {problem.sheet}, row {problem.row})" if problem.row else ""
         raise FormError(f"{name}{where}: {problem.message}", problems=[problem]) from exc
-    return result.xform, warnings
+    return result.xform, notes
 
 
 def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = None) -> Form:
@@ -299,9 +316,14 @@ def xlsform_type(raw: str | None) -> str | None:
             }.get(aliases.select[alias], low.split()[0])
     if low.startswith("q "):
         low = low[2:]
-    key = low.replace(" ", "_")
-    if key.startswith("begin_") or key.startswith("end_"):
+    low = low.removeprefix("uri:")
+    words = low.replace("_", " ").split()
+    if words[0] in ("begin", "end") and len(words) > 1:
+        key = "_".join(words[:2])
+        if key == "begin_looped":
+            key = "begin_repeat"
         return _TYPE_ALIASES.get(key, key)
+    key = low.replace(" ", "_")
     key = _TYPE_ALIASES.get(key, key)
     if text == "dateTime":
         key = "datetime"

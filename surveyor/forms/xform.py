@@ -523,7 +523,7 @@ def derive_type(node: FormNode, external: dict[str, str]) -> str:
             if bind.preload == "uid":
                 return "instanceID"
             if bind.preload == "property" and bind.preload_params:
-                return bind.preload_params
+                return bind.preload_params.removeprefix("uri:")
             return bind.preload
         if bind.calculate:
             return "calculate"
@@ -627,8 +627,10 @@ def model_unsupported(form: Form) -> list[str]:
             if token not in SUPPORTED_APPEARANCES and not _NUMBERED_APPEARANCE.match(token):
                 found.append(f"{describe(node)} uses appearance '{token}'")
         for key, value in node.parameters.items():
+            if key == "query" and node.type == "select_one_external":
+                continue
             if key not in SUPPORTED_PARAMETERS:
-                found.append(f"{describe(node)} uses parameter {key}={value}")
+                found.append(f"{describe(node)} uses attribute {key}={' '.join(value.split())}")
         if node.itemset and "randomize(" in node.itemset.nodeset:
             found.append(f"{describe(node)} uses parameter randomize")
     return list(dict.fromkeys(found))
