@@ -51,6 +51,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """``FILE:SHEET:ROW: message``; ``FILE: message`` for a problem of the whole file."""
+        if not self.sheet and self.row is None:
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.sheet}:{self.row if self.row is not None else ''}: {self.message}"
 
 
@@ -237,9 +240,30 @@ def convert(definition, name: str):
             result = pyxform_convert(xlsform=fields, warnings=notes, validate=False)
     except Exception as exc:  # pyxform raises PyXFormError, and sometimes others
         problem = pyxform_problem(name, str(exc) or type(exc).__name__)
+        if problem.row is None:
+            problem = _locate(problem, definition)
         where = f" (sheet {problem.sheet}, row {problem.row})" if problem.row else ""
         raise FormError(f"{name}{where}: {problem.message}", problems=[problem]) from exc
     return result.xform, notes
+
+
+_QUOTED_RE = re.compile(r"'([^']+)'")
+_LIST_RE = re.compile(r"(?:list name|List name)[^:]*:\s*'?([\w.-]+)")
+
+
+def _locate(problem: Problem, definition) -> Problem:
+    """Find the row of a pyxform error that gave none, from the value it quotes."""
+    wanted = _QUOTED_RE.findall(problem.message) + _LIST_RE.findall(problem.message)
+    for sheet in ("survey", "choices"):
+        rows = getattr(definition, sheet, None) or []
+        for value in wanted:
+            for i, row in enumerate(rows):
+                cells = [row.get("type"), row.get("name"), row.get("list_name")]
+                if value in cells or any(
+                    isinstance(c, str) and c.split()[1:2] == [value] for c in cells
+                ):
+                    return dataclasses.replace(problem, sheet=sheet, row=i + 2)
+    return problem
 
 
 def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = None) -> Form:

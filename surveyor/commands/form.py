@@ -1,0 +1,50 @@
+"""``surveyor form ...``: work with XLSForm files without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers) -> None:
+    form = subparsers.add_parser(
+        "form",
+        help="check XLSForm files",
+        description="Work with XLSForm files (.xlsx, .xls, .csv, .md) and XForms.",
+    )
+    actions = form.add_subparsers(title="actions", metavar="ACTION")
+    check = actions.add_parser(
+        "check",
+        help="report every problem of XLSForm files",
+        description=(
+            "Check XLSForm files: pyxform's errors (unknown types, references to no field, "
+            "duplicate names, missing choice lists) and the expressions (syntax, unknown "
+            "functions, cyclic calculations, references to no field). Prints one line "
+            "FILE:SHEET:ROW: message per problem and exits with 1, or 'OK FILE' per valid "
+            "form and exits with 0."
+        ),
+    )
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="an XLSForm file (.xlsx, .xls, .csv, .md)"
+    )
+    check.set_defaults(handler=_check)
+    form.set_defaults(handler=lambda args: _usage(form))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _check(args: argparse.Namespace) -> int:
+    from surveyor.forms.check import check_form
+
+    status = 0
+    for file in args.files:
+        problems = check_form(file)
+        if problems:
+            status = 1
+            for problem in problems:
+                print(problem, flush=True)
+        else:
+            print(f"OK {file}", flush=True)
+    return status

@@ -1,0 +1,199 @@
+"""Check an XLSForm: pyxform's errors, plus what pyxform does not check (expressions).
+
+Each problem names its file, sheet and spreadsheet row (header row = 1).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from surveyor.errors import ExpressionError, FormError
+from surveyor.forms.loader import Problem, load_form_bytes, media_beside, pyxform_problem
+from surveyor.forms.model import Form, FormNode, Kind
+
+__all__ = ["Problem", "check_form", "check_loaded_form"]
+
+# XForm bind attribute -> the XLSForm column the person wrote it in.
+_COLUMNS = [
+    ("relevant", "relevant"),
+    ("required", "required"),
+    ("constraint", "constraint"),
+    ("calculate", "calculation"),
+    ("readonly", "read_only"),
+]
+_POSITION_RE = re.compile(r"\s*at position \d+")
+
+
+def _engine():
+    try:
+        from surveyor.expressions import KNOWN_FUNCTIONS, parse
+    except ImportError:  # the package may not export them yet
+        from surveyor.expressions.expression import parse
+        from surveyor.expressions.functions import KNOWN_FUNCTIONS
+    return parse, KNOWN_FUNCTIONS
+
+
+def check_form(path) -> list[Problem]:
+    """Every problem of the form file at ``path``; an empty list when it is valid."""
+    path = Path(path)
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Problem(file, "", None, f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        form = load_form_bytes(data, path.name, media=media_beside(path))
+    except FormError as exc:
+        if exc.problems:
+            return [Problem(file, p.sheet, p.row, p.message) for p in exc.problems]
+        message = str(exc)
+        if message.startswith(path.name + ": "):
+            message = message[len(path.name) + 2:]
+        if message.startswith("not an X"):
+            return [Problem(file, "", None, message)]
+        problem = pyxform_problem(file, message)
+        return [problem]
+    return check_loaded_form(form, file)
+
+
+def check_loaded_form(form: Form, file: str) -> list[Problem]:
+    """The problems pyxform does not find in a form it converted."""
+    parse, known_functions = _engine()
+    problems: list[Problem] = []
+    parsed: dict[tuple[str, str], object] = {}
+
+    def check(node: FormNode | None, column: str, text: str | None, sheet="survey", row=None):
+        if text is None or not text.strip():
+            return None
+        row = row if row is not None else (node.row if node is not None else None)
+        context = node.path if node is not None else form.root.path
+        try:
+            expression = parse(text)
+        except ExpressionError as exc:
+            reason = _POSITION_RE.sub("", str(exc))
+            problems.append(Problem(file, sheet, row, f"{column}: syntax error ({reason}) in {_show(text)}"))
+            return None
+        for name in sorted(expression.functions() - set(known_functions)):
+            problems.append(Problem(file, sheet, row, f"{column}: unknown function {name}()"))
+        try:
+            references = expression.references(context)
+        except ExpressionError:
+            references = set()
+        if column in ("relevant", "constraint", "required", "read_only", "calculation", "choice_filter", "repeat_count"):
+            for ref in sorted(references):
+                if not ref.startswith(form.root.path + "/"):
+                    continue  # inside a secondary instance
+                if ref not in form.nodes and not _inside_field(ref, form):
+                    problems.append(
+                        Problem(file, sheet, row, f"{column} refers to {ref}, which is not in the form")
+                    )
+        if node is not None:
+            parsed[(node.path, column)] = references
+        return references
+
+    for node in form.root.walk():
+        if node.kind is Kind.ROOT or node.row is None:
+            continue
+        for attribute, column in _COLUMNS:
+            check(node, column, getattr(node.bind, attribute))
+        if node.itemset is not None:
+            check(node, "choice_filter", node.itemset.nodeset)
+        if node.repeat_count:
+            check(node, "repeat_count", node.repeat_count)
+        if node.bind.constraint and node.type == "note":
+            problems.append(Problem(file, "survey", node.row, "a note cannot have a constraint"))
+    for action in form.setvalues:
+        target = form.nodes.get(action.ref)
+        if target is None or target.row is None or not action.value:
+            continue
+        column = "calculation" if action.trigger else "default"
+        check(target, column, action.value)
+    if form.instance_name:
+        check(None, "instance_name", form.instance_name, sheet="settings", row=2)
+    problems.extend(_cycles(form, parsed, file))
+    problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
+    return problems
+
+
+def _inside_field(ref: str, form: Form) -> bool:
+    """A reference below a field (e.g. into a geopoint's parts) or to the root."""
+    if ref in ("/", form.root.path):
+        return True
+    parent = ref.rsplit("/", 1)[0]
+    while parent:
+        node = form.nodes.get(parent)
+        if node is not None:
+            return node.kind is Kind.FIELD
+        parent = parent.rsplit("/", 1)[0]
+    return False
+
+
+def _show(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def _cycles(form: Form, parsed: dict, file: str) -> list[Problem]:
+    """One problem per cycle of calculations (strongly connected components)."""
+    graph: dict[str, list[str]] = {}
+    for (path, column), refs in parsed.items():
+        if column == "calculation":
+            graph[path] = sorted(r for r in refs if form.nodes.get(r) is not None and form.nodes[r].bind.calculate)
+    order = {node.path: i for i, node in enumerate(form.root.walk())}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = [0]
+
+    def strongconnect(start: str):
+        # Iterative Tarjan: (node, iterator over its successors).
+        work = [(start, iter(graph.get(start, ())))]
+        index[start] = low[start] = counter[0]
+        counter[0] += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for succ in successors:
+                if succ not in index:
+                    index[succ] = low[succ] = counter[0]
+                    counter[0] += 1
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(graph.get(succ, ()))))
+                    advanced = True
+                    break
+                if succ in on_stack:
+                    low[node] = min(low[node], index[succ])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+
+    for path in sorted(graph, key=lambda p: order.get(p, 0)):
+        if path not in index:
+            strongconnect(path)
+    problems = []
+    for component in components:
+        if len(component) == 1 and component[0] not in graph.get(component[0], ()):
+            continue
+        members = sorted(component, key=lambda p: order.get(p, 0))
+        first = form.nodes[members[0]]
+        names = ", ".join(form.nodes[p].name for p in members)
+        problems.append(Problem(file, "survey", first.row, f"cyclic calculation between: {names}"))
+    problems.sort(key=lambda p: p.row or 0)
+    return problems
