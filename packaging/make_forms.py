@@ -235,28 +235,72 @@ NEEDS = [
 
 NEED_DETAILS = {
     "childcare": [
-        ("early_late_care", "Garde tôt le matin ou le soir (horaires décalés)", "Care early in the morning or in the evening (shift work)"),
-        ("wednesday_holidays", "Le mercredi et pendant les vacances scolaires", "On Wednesdays and during school holidays"),
-        ("school_pickup", "Accompagner les enfants à l'école ou les chercher", "Taking children to school or picking them up"),
+        (
+            "early_late_care",
+            "Garde tôt le matin ou le soir (horaires décalés)",
+            "Care early in the morning or in the evening (shift work)",
+        ),
+        (
+            "wednesday_holidays",
+            "Le mercredi et pendant les vacances scolaires",
+            "On Wednesdays and during school holidays",
+        ),
+        (
+            "school_pickup",
+            "Accompagner les enfants à l'école ou les chercher",
+            "Taking children to school or picking them up",
+        ),
         ("under3_care", "Garde des enfants de moins de 3 ans", "Care for children under 3"),
-        ("occasional_care", "Garde ponctuelle (rendez-vous, urgence)", "Occasional care (appointments, emergencies)"),
+        (
+            "occasional_care",
+            "Garde ponctuelle (rendez-vous, urgence)",
+            "Occasional care (appointments, emergencies)",
+        ),
         ("homework_help", "Aide aux devoirs", "Homework help"),
     ],
     "repair": [
-        ("large_appliance", "Gros électroménager (lave-linge, réfrigérateur…)", "Large appliances (washing machine, fridge…)"),
-        ("small_appliance", "Petit électroménager (aspirateur, cafetière…)", "Small appliances (vacuum cleaner, coffee maker…)"),
+        (
+            "large_appliance",
+            "Gros électroménager (lave-linge, réfrigérateur…)",
+            "Large appliances (washing machine, fridge…)",
+        ),
+        (
+            "small_appliance",
+            "Petit électroménager (aspirateur, cafetière…)",
+            "Small appliances (vacuum cleaner, coffee maker…)",
+        ),
         ("bike_repair", "Vélo", "Bike"),
         ("phone_computer_repair", "Téléphone, ordinateur", "Phone, computer"),
         ("clothes_sewing", "Vêtements, couture", "Clothes, sewing"),
         ("furniture", "Meubles", "Furniture"),
     ],
     "digital": [
-        ("online_procedures", "Démarches en ligne (CAF, impôts, France Travail, Ameli…)", "Online paperwork (family benefits, taxes, job centre, health insurance…)"),
-        ("email_accounts", "Messagerie, mots de passe, comptes en ligne", "Email, passwords, online accounts"),
-        ("computer_basics", "Se servir d'un ordinateur ou d'une tablette", "Using a computer or a tablet"),
+        (
+            "online_procedures",
+            "Démarches en ligne (CAF, impôts, France Travail, Ameli…)",
+            "Online paperwork (family benefits, taxes, job centre, health insurance…)",
+        ),
+        (
+            "email_accounts",
+            "Messagerie, mots de passe, comptes en ligne",
+            "Email, passwords, online accounts",
+        ),
+        (
+            "computer_basics",
+            "Se servir d'un ordinateur ou d'une tablette",
+            "Using a computer or a tablet",
+        ),
         ("smartphone_use", "Se servir d'un smartphone", "Using a smartphone"),
-        ("equipment", "S'équiper (ordinateur, connexion internet)", "Getting equipment (computer, internet connection)"),
-        ("printing_scanning", "Imprimer ou scanner des documents", "Printing or scanning documents"),
+        (
+            "equipment",
+            "S'équiper (ordinateur, connexion internet)",
+            "Getting equipment (computer, internet connection)",
+        ),
+        (
+            "printing_scanning",
+            "Imprimer ou scanner des documents",
+            "Printing or scanning documents",
+        ),
     ],
     "mobility": [
         ("medical_trips", "Aller aux rendez-vous médicaux", "Getting to medical appointments"),
@@ -271,13 +315,21 @@ NEED_DETAILS = {
         ("shared_meals", "Repas partagés, lieu convivial", "Shared meals, a friendly place to eat"),
         ("cooking_workshops", "Ateliers cuisine", "Cooking workshops"),
         ("grocery_help", "Aide pour les courses alimentaires", "Help with food shopping"),
-        ("children_meals", "Repas pour les enfants (cantine, goûter)", "Meals for children (canteen, snack)"),
+        (
+            "children_meals",
+            "Repas pour les enfants (cantine, goûter)",
+            "Meals for children (canteen, snack)",
+        ),
     ],
     "home_help": [
         ("cleaning", "Ménage, repassage", "Cleaning, ironing"),
         ("small_diy", "Petit bricolage", "Small DIY jobs"),
         ("gardening", "Jardinage", "Gardening"),
-        ("elderly_company", "Visites, compagnie pour une personne âgée", "Visits, company for an elderly person"),
+        (
+            "elderly_company",
+            "Visites, compagnie pour une personne âgée",
+            "Visits, company for an elderly person",
+        ),
         ("moving_help", "Aide pour un déménagement", "Help with moving house"),
     ],
     "language": [
@@ -432,9 +484,7 @@ def add_visit_and_consent(form: Form, intro, consent_label, extra_visit=None) ->
 
     Returns the relevance expression that every later group must carry."""
     form.metadata()
-    form.begin_group(
-        "visit", ("Visite", "Visit"), appearance="field-list"
-    )
+    form.begin_group("visit", ("Visite", "Visit"), appearance="field-list")
     form.q(
         "text",
         "interviewer",
@@ -463,8 +513,7 @@ def add_visit_and_consent(form: Form, intro, consent_label, extra_visit=None) ->
         hint=(
             "Précisez que la personne peut refuser, ou arrêter à tout moment, sans avoir à se "
             "justifier.",
-            "Make clear that the person may refuse, or stop at any time, without giving a "
-            "reason.",
+            "Make clear that the person may refuse, or stop at any time, without giving a reason.",
         ),
         required=True,
         required_message=(
@@ -495,42 +544,72 @@ def add_visit_and_consent(form: Form, intro, consent_label, extra_visit=None) ->
 FOLLOW_UPS = {
     "childcare": (
         ("Garde d'enfants", "Childcare"),
-        ("Aujourd'hui, comment faites-vous pour faire garder vos enfants ?", "Today, how do you manage childcare?"),
+        (
+            "Aujourd'hui, comment faites-vous pour faire garder vos enfants ?",
+            "Today, how do you manage childcare?",
+        ),
         ("À quelle fréquence avez-vous besoin d'une garde ?", "How often do you need childcare?"),
     ),
     "repair": (
         ("Réparation et réemploi", "Repair and reuse"),
-        ("Aujourd'hui, que faites-vous quand un appareil tombe en panne ?", "Today, what do you do when an appliance breaks down?"),
+        (
+            "Aujourd'hui, que faites-vous quand un appareil tombe en panne ?",
+            "Today, what do you do when an appliance breaks down?",
+        ),
         ("À quelle fréquence cela vous arrive-t-il ?", "How often does this happen to you?"),
     ),
     "digital": (
         ("Informatique et démarches en ligne", "Computers and online paperwork"),
-        ("Aujourd'hui, comment faites-vous pour vos démarches en ligne ?", "Today, how do you manage your online paperwork?"),
+        (
+            "Aujourd'hui, comment faites-vous pour vos démarches en ligne ?",
+            "Today, how do you manage your online paperwork?",
+        ),
         ("À quelle fréquence auriez-vous besoin d'aide ?", "How often would you need help?"),
     ),
     "mobility": (
         ("Déplacements", "Getting around"),
-        ("Aujourd'hui, comment faites-vous quand un déplacement est difficile ?", "Today, how do you manage when a trip is difficult?"),
+        (
+            "Aujourd'hui, comment faites-vous quand un déplacement est difficile ?",
+            "Today, how do you manage when a trip is difficult?",
+        ),
         ("À quelle fréquence cela vous arrive-t-il ?", "How often does this happen to you?"),
     ),
     "meals": (
         ("Repas", "Meals"),
-        ("Aujourd'hui, comment vous organisez-vous pour les repas ?", "Today, how do you manage meals?"),
-        ("À quelle fréquence auriez-vous besoin d'aide pour les repas ?", "How often would you need help with meals?"),
+        (
+            "Aujourd'hui, comment vous organisez-vous pour les repas ?",
+            "Today, how do you manage meals?",
+        ),
+        (
+            "À quelle fréquence auriez-vous besoin d'aide pour les repas ?",
+            "How often would you need help with meals?",
+        ),
     ),
     "home_help": (
         ("Aide à domicile", "Help at home"),
         ("Aujourd'hui, qui vous aide à la maison ?", "Today, who helps you at home?"),
-        ("À quelle fréquence auriez-vous besoin de cette aide ?", "How often would you need this help?"),
+        (
+            "À quelle fréquence auriez-vous besoin de cette aide ?",
+            "How often would you need this help?",
+        ),
     ),
     "language": (
         ("Cours de langue", "Language courses"),
-        ("Aujourd'hui, comment faites-vous quand la langue vous pose des difficultés ?", "Today, how do you manage when language is a difficulty?"),
-        ("À quelle fréquence la langue vous pose-t-elle des difficultés ?", "How often is language a difficulty for you?"),
+        (
+            "Aujourd'hui, comment faites-vous quand la langue vous pose des difficultés ?",
+            "Today, how do you manage when language is a difficulty?",
+        ),
+        (
+            "À quelle fréquence la langue vous pose-t-elle des difficultés ?",
+            "How often is language a difficulty for you?",
+        ),
     ),
     "other": (
         ("Autre besoin", "Other need"),
-        ("Pour ce besoin (${needs_other}), comment faites-vous aujourd'hui ?", "For this need (${needs_other}), how do you manage today?"),
+        (
+            "Pour ce besoin (${needs_other}), comment faites-vous aujourd'hui ?",
+            "For this need (${needs_other}), how do you manage today?",
+        ),
         ("À quelle fréquence ce besoin se présente-t-il ?", "How often does this need come up?"),
     ),
 }
@@ -595,7 +674,10 @@ def residents_form() -> Form:
         "text",
         "street",
         ("Dans quelle rue habitez-vous ?", "Which street do you live on?"),
-        hint=("Le nom de la rue seulement, sans le numéro.", "The street name only, without the number."),
+        hint=(
+            "Le nom de la rue seulement, sans le numéro.",
+            "The street name only, without the number.",
+        ),
         required=True,
     )
     f.q(
@@ -606,7 +688,10 @@ def residents_form() -> Form:
     f.q(
         "integer",
         "years_in_district",
-        ("Depuis combien d'années habitez-vous dans le quartier ?", "How many years have you lived in the neighbourhood?"),
+        (
+            "Depuis combien d'années habitez-vous dans le quartier ?",
+            "How many years have you lived in the neighbourhood?",
+        ),
         hint=("Notez 0 si c'est moins d'un an.", "Write 0 if it is less than a year."),
         constraint=". >= 0 and . <= 100",
         constraint_message=(
@@ -626,9 +711,7 @@ def residents_form() -> Form:
             "Add one entry per person. Only first names or initials are noted.",
         ),
     )
-    f.begin_repeat(
-        "member", ("Personne du foyer", "Household member"), appearance="field-list"
-    )
+    f.begin_repeat("member", ("Personne du foyer", "Household member"), appearance="field-list")
     f.q(
         "text",
         "member_name",
@@ -640,7 +723,10 @@ def residents_form() -> Form:
         "integer",
         "member_age",
         ("Âge", "Age"),
-        hint=("En années ; notez 0 pour un bébé de moins d'un an.", "In years; write 0 for a baby under one."),
+        hint=(
+            "En années ; notez 0 pour un bébé de moins d'un an.",
+            "In years; write 0 for a baby under one.",
+        ),
         required=True,
         constraint=". >= 0 and . <= 110",
         constraint_message=(
@@ -705,7 +791,11 @@ def residents_form() -> Form:
             ("grandchild", "Petit-enfant", "Grandchild"),
             ("sibling", "Frère ou sœur", "Brother or sister"),
             ("other_family", "Autre membre de la famille", "Other family member"),
-            ("other", "Autre personne (colocataire, personne hébergée…)", "Someone else (flatmate, person staying…)"),
+            (
+                "other",
+                "Autre personne (colocataire, personne hébergée…)",
+                "Someone else (flatmate, person staying…)",
+            ),
         ],
     )
     f.choice_list(
@@ -739,7 +829,10 @@ def residents_form() -> Form:
     f.q(
         "select_multiple mobility_difficulty",
         "mobility_difficulties",
-        ("Rencontrez-vous des difficultés pour vous déplacer ?", "Do you have difficulties getting around?"),
+        (
+            "Rencontrez-vous des difficultés pour vous déplacer ?",
+            "Do you have difficulties getting around?",
+        ),
         hint=("Plusieurs réponses possibles.", "Several answers possible."),
         required=True,
         constraint=none_exclusive(),
@@ -770,7 +863,11 @@ def residents_form() -> Form:
         "transport",
         [
             ("car", "Voiture personnelle", "Own car"),
-            ("lift", "Covoiturage ou voiture d'un proche", "Car sharing or a lift from someone close"),
+            (
+                "lift",
+                "Covoiturage ou voiture d'un proche",
+                "Car sharing or a lift from someone close",
+            ),
             ("bus", "Bus, transports en commun", "Bus, public transport"),
             ("bike", "Vélo", "Bike"),
             ("scooter", "Scooter ou moto", "Scooter or motorbike"),
@@ -826,8 +923,14 @@ def residents_form() -> Form:
     f.q(
         "select_one need",
         "main_need",
-        ("Parmi ces besoins, lequel compte le plus pour vous ?", "Of these needs, which matters most to you?"),
-        hint=("Si un seul besoin a été cité, choisissez-le.", "If only one need was mentioned, choose it."),
+        (
+            "Parmi ces besoins, lequel compte le plus pour vous ?",
+            "Of these needs, which matters most to you?",
+        ),
+        hint=(
+            "Si un seul besoin a été cité, choisissez-le.",
+            "If only one need was mentioned, choose it.",
+        ),
         relevant="${needs_count} > 0",
         required=True,
         choice_filter="selected(${needs_unmet}, name)",
@@ -859,16 +962,32 @@ def residents_form() -> Form:
     add_need_choices(f, "need", none_label=("Aucun", "None"))
     f.choice_list(
         "need_detail",
-        [(name, fr, en, {"need": need}) for need, items in NEED_DETAILS.items() for name, fr, en in items],
+        [
+            (name, fr, en, {"need": need})
+            for need, items in NEED_DETAILS.items()
+            for name, fr, en in items
+        ],
     )
     f.choice_list(
         "coping",
         [
             ("family", "Avec l'aide de la famille", "With help from family"),
-            ("neighbours", "Avec l'aide de voisins ou d'amis", "With help from neighbours or friends"),
+            (
+                "neighbours",
+                "Avec l'aide de voisins ou d'amis",
+                "With help from neighbours or friends",
+            ),
             ("association", "Grâce à une association", "Through an association"),
-            ("paid_service", "En payant un service (entreprise, artisan…)", "By paying for a service (company, tradesperson…)"),
-            ("public_service", "Par un service public (mairie, CCAS, France Services…)", "Through a public service (town hall, social services…)"),
+            (
+                "paid_service",
+                "En payant un service (entreprise, artisan…)",
+                "By paying for a service (company, tradesperson…)",
+            ),
+            (
+                "public_service",
+                "Par un service public (mairie, CCAS, France Services…)",
+                "Through a public service (town hall, social services…)",
+            ),
             ("alone", "Seul(e), par mes propres moyens", "On my own"),
             ("do_without", "Je m'en passe, je renonce", "I do without, I give up"),
             ("other", "Autrement", "Some other way"),
@@ -926,9 +1045,7 @@ def residents_form() -> Form:
     )
 
     # -- Skills -----------------------------------------------------------------------------
-    f.begin_group(
-        "skills", ("Ce que vous pourriez apporter", "What you could offer"), relevant=yes
-    )
+    f.begin_group("skills", ("Ce que vous pourriez apporter", "What you could offer"), relevant=yes)
     f.q(
         "select_multiple skill",
         "skills_offered",
@@ -994,9 +1111,21 @@ def residents_form() -> Form:
             ("cooking", "Cuisiner", "Cooking"),
             ("gardening", "Jardiner", "Gardening"),
             ("sewing", "Coudre", "Sewing"),
-            ("languages", "Parler une autre langue, traduire", "Speaking another language, translating"),
-            ("paperwork", "Aider pour les papiers administratifs", "Helping with administrative papers"),
-            ("activities", "Animer des activités (sport, musique, jeux…)", "Running activities (sport, music, games…)"),
+            (
+                "languages",
+                "Parler une autre langue, traduire",
+                "Speaking another language, translating",
+            ),
+            (
+                "paperwork",
+                "Aider pour les papiers administratifs",
+                "Helping with administrative papers",
+            ),
+            (
+                "activities",
+                "Animer des activités (sport, musique, jeux…)",
+                "Running activities (sport, music, games…)",
+            ),
             ("company", "Tenir compagnie, écouter", "Keeping people company, listening"),
             ("other", "Autre savoir-faire", "Another skill"),
             ("none", "Rien pour le moment", "Nothing for now"),
@@ -1014,9 +1143,7 @@ def residents_form() -> Form:
     )
 
     # -- Service counter --------------------------------------------------------------------
-    f.begin_group(
-        "counter", ("Le guichet de services", "The service counter"), relevant=yes
-    )
+    f.begin_group("counter", ("Le guichet de services", "The service counter"), relevant=yes)
     f.note(
         "counter_intro_note",
         (
@@ -1078,7 +1205,11 @@ def residents_form() -> Form:
     f.choice_list(
         "counter_work",
         [
-            ("salaried", "Un emploi salarié (temps plein ou partiel)", "A salaried job (full or part time)"),
+            (
+                "salaried",
+                "Un emploi salarié (temps plein ou partiel)",
+                "A salaried job (full or part time)",
+            ),
             ("occasional", "Des missions ponctuelles", "Occasional assignments"),
             ("volunteer", "Du bénévolat", "Volunteering"),
         ],
@@ -1105,7 +1236,11 @@ def residents_form() -> Form:
 STRUCTURE_TYPES = [
     ("shop", "Commerce, artisanat", "Shop, craft business"),
     ("social", "Action sociale, travail social", "Social services, social work"),
-    ("school", "École, établissement scolaire, accueil de loisirs", "School, after-school or holiday club"),
+    (
+        "school",
+        "École, établissement scolaire, accueil de loisirs",
+        "School, after-school or holiday club",
+    ),
     ("early_childhood", "Petite enfance", "Early childhood"),
     ("health", "Santé", "Health"),
     ("association", "Association", "Association"),
@@ -1121,12 +1256,24 @@ STRUCTURE_SUBTYPES = {
         ("cafe_restaurant", "Café, restaurant", "Café, restaurant"),
         ("hairdresser", "Coiffure, esthétique", "Hairdresser, beauty salon"),
         ("tobacco_press", "Tabac, presse", "Tobacconist, newsagent"),
-        ("craftsman", "Artisan (plombier, garagiste, cordonnier…)", "Tradesperson (plumber, mechanic, cobbler…)"),
+        (
+            "craftsman",
+            "Artisan (plombier, garagiste, cordonnier…)",
+            "Tradesperson (plumber, mechanic, cobbler…)",
+        ),
         ("other_shop", "Autre commerce", "Other shop"),
     ],
     "social": [
-        ("ccas", "CCAS (centre communal d'action sociale)", "Municipal social action centre (CCAS)"),
-        ("departmental_social", "Maison départementale des solidarités", "County social services office"),
+        (
+            "ccas",
+            "CCAS (centre communal d'action sociale)",
+            "Municipal social action centre (CCAS)",
+        ),
+        (
+            "departmental_social",
+            "Maison départementale des solidarités",
+            "County social services office",
+        ),
         ("caf", "CAF (caisse d'allocations familiales)", "Family benefits office (CAF)"),
         ("social_centre", "Centre social", "Community centre"),
         ("mediation", "Médiation sociale, prévention", "Social mediation, prevention"),
@@ -1170,7 +1317,11 @@ STRUCTURE_SUBTYPES = {
         ("library", "Médiathèque, bibliothèque", "Library"),
         ("post_office", "La Poste", "Post office"),
         ("france_services", "France Services", "France Services (public services help desk)"),
-        ("employment_service", "France Travail, Mission locale", "Job centre, youth employment office"),
+        (
+            "employment_service",
+            "France Travail, Mission locale",
+            "Job centre, youth employment office",
+        ),
         ("other_public", "Autre service public", "Other public service"),
     ],
     "housing": [
@@ -1264,7 +1415,10 @@ def professionals_form() -> Form:
         "text",
         "respondent_role",
         ("Quelle est votre fonction ?", "What is your role?"),
-        hint=("Par exemple : gérante, directeur, assistante sociale…", "For example: manager, head teacher, social worker…"),
+        hint=(
+            "Par exemple : gérante, directeur, assistante sociale…",
+            "For example: manager, head teacher, social worker…",
+        ),
     )
     f.q(
         "integer",
@@ -1316,8 +1470,7 @@ def professionals_form() -> Form:
         "select_multiple need",
         "needs_observed",
         (
-            "Parmi les habitants que vous rencontrez, quels besoins restent souvent sans "
-            "réponse ?",
+            "Parmi les habitants que vous rencontrez, quels besoins restent souvent sans réponse ?",
             "Among the residents you meet, which needs often go unmet?",
         ),
         hint=(
@@ -1342,8 +1495,14 @@ def professionals_form() -> Form:
     f.q(
         "select_one need",
         "main_need_observed",
-        ("Lequel de ces besoins revient le plus souvent ?", "Which of these needs comes up most often?"),
-        hint=("Si un seul besoin a été cité, choisissez-le.", "If only one need was mentioned, choose it."),
+        (
+            "Lequel de ces besoins revient le plus souvent ?",
+            "Which of these needs comes up most often?",
+        ),
+        hint=(
+            "Si un seul besoin a été cité, choisissez-le.",
+            "If only one need was mentioned, choose it.",
+        ),
         relevant="${needs_observed_count} > 0",
         required=True,
         choice_filter="selected(${needs_observed}, name)",
@@ -1406,17 +1565,23 @@ def professionals_form() -> Form:
         "response",
         [
             ("refer", "J'oriente vers un autre service", "I refer them to another service"),
-            ("help_informally", "J'aide moi-même, de façon informelle", "I help them myself, informally"),
+            (
+                "help_informally",
+                "J'aide moi-même, de façon informelle",
+                "I help them myself, informally",
+            ),
             ("no_solution", "Je n'ai pas de solution à proposer", "I have no solution to offer"),
-            ("dont_know_where", "Je ne sais pas vers qui orienter", "I don't know where to refer them"),
+            (
+                "dont_know_where",
+                "Je ne sais pas vers qui orienter",
+                "I don't know where to refer them",
+            ),
             ("other", "Autre chose", "Something else"),
         ],
     )
 
     # -- Services and relay -----------------------------------------------------------------
-    f.begin_group(
-        "services", ("Le guichet de services", "The service counter"), relevant=yes
-    )
+    f.begin_group("services", ("Le guichet de services", "The service counter"), relevant=yes)
     f.note(
         "counter_intro_note",
         (
@@ -1531,7 +1696,11 @@ def professionals_form() -> Form:
         "service",
         [
             *NEEDS,
-            ("company", "Visites de convivialité aux personnes isolées", "Friendly visits to isolated people"),
+            (
+                "company",
+                "Visites de convivialité aux personnes isolées",
+                "Friendly visits to isolated people",
+            ),
             ("none", "Aucun", "None"),
         ],
     )
@@ -1550,10 +1719,26 @@ def professionals_form() -> Form:
     f.choice_list(
         "relay_action",
         [
-            ("flyers", "Afficher ou distribuer des informations", "Display or hand out information"),
-            ("refer_people", "Orienter des habitants vers le guichet", "Send residents to the counter"),
-            ("collect_requests", "Recueillir des demandes et les transmettre", "Collect requests and pass them on"),
-            ("host_sessions", "Accueillir des permanences dans vos locaux", "Host counter sessions on your premises"),
+            (
+                "flyers",
+                "Afficher ou distribuer des informations",
+                "Display or hand out information",
+            ),
+            (
+                "refer_people",
+                "Orienter des habitants vers le guichet",
+                "Send residents to the counter",
+            ),
+            (
+                "collect_requests",
+                "Recueillir des demandes et les transmettre",
+                "Collect requests and pass them on",
+            ),
+            (
+                "host_sessions",
+                "Accueillir des permanences dans vos locaux",
+                "Host counter sessions on your premises",
+            ),
             ("share_skills", "Partager des compétences, former", "Share skills, train people"),
             ("co_organise", "Organiser des événements ensemble", "Organise events together"),
         ],
@@ -1645,9 +1830,7 @@ def professionals_form() -> Form:
     )
 
     # -- Partner contacts (repeat) ----------------------------------------------------------
-    f.begin_group(
-        "partners", ("Partenaires à associer", "Partners to involve"), relevant=yes
-    )
+    f.begin_group("partners", ("Partenaires à associer", "Partners to involve"), relevant=yes)
     f.q(
         "select_one yes_no",
         "partners_any",
