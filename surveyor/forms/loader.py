@@ -201,7 +201,10 @@ def read_definition(data: bytes, name: str):
             warnings.simplefilter("ignore")  # openpyxl's remarks on odd workbooks
             definition = get_xlsform(io.BytesIO(data), file_type="." + fmt)
     except PyXFormError as exc:
-        raise FormError(f"{name}: not an XLSForm ({_reason(exc)})") from exc
+        reason = _reason(exc)
+        if "not recognized" in reason:
+            reason = f"cannot read it as .{fmt}: the file is damaged or not a real .{fmt} file"
+        raise FormError(f"{name}: not an XLSForm ({reason})") from exc
     except Exception as exc:  # corrupt workbooks make the readers raise anything
         raise FormError(f"{name}: not an XLSForm (cannot read it as .{fmt}: {exc})") from exc
     if not definition.survey:
@@ -370,6 +373,8 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
             continue
         path = f"{stack[-1]}/{name}" if name else None
         node: FormNode | None = form.nodes.get(path) if path else None
+        if node is None and name:  # audit and other metadata go under meta/
+            node = form.nodes.get(f"{root.path}/meta/{name}")
         if kind.startswith("begin_"):
             stack.append(path or stack[-1])
         if node is None:
