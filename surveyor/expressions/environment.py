@@ -35,6 +35,7 @@ class Environment:
     - ``now() -> datetime`` (aware), ``timezone`` (None: the local time zone), ``random``.
     - ``current``: what ``current()`` returns (None: the context node given to evaluate).
     - ``position`` / ``size``: the context position and size (1 / 1 by default).
+    - ``root``: the primary instance's document node, where absolute paths start.
     """
 
     instances: dict[str, Node] = field(default_factory=dict)
@@ -48,3 +49,6 @@ class Environment:
     current: Node | None = None
     position: int = 1
     size: int = 1
+    # The primary instance's document node: absolute paths start there (ODK), even when the
+    # context node is in a secondary instance. None: the root of the context node's document.
+    root: Node | None = None

@@ -1,0 +1,87 @@
+"""``surveyor fill``: run one interview without a screen."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from surveyor.errors import SurveyorError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "fill",
+        help="fill one interview from a JSON answers file (no screen)",
+        description=(
+            "Run one interview of FORM without a screen: apply defaults, calculations, "
+            "relevance (answers to questions that are not relevant are dropped), constraints "
+            "and required answers, store it, and print its instanceID. On a problem: exit 1, "
+            "one line per problem naming the field; the interview is kept as a draft."
+        ),
+    )
+    parser.add_argument("form", metavar="FORM", help="the XLSForm file (.xlsx, .xls, .csv, .md)")
+    parser.add_argument(
+        "--answers",
+        metavar="FILE.json",
+        required=True,
+        help="answers keyed by field name; repeats as lists of objects; "
+        "a select_multiple as a list or a space-separated string ('-' reads stdin)",
+    )
+    parser.add_argument("--finalize", action="store_true", help="finalize the interview")
+    parser.add_argument("--json", action="store_true", help="print the whole interview as JSON")
+    parser.add_argument("--interviewer", default="", help="the interviewer's name")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.paths import resolve_data_dir
+    from surveyor.services.identity import device_id
+    from surveyor.services.interviews import FormLibrary, fill_interview, interview_json
+    from surveyor.store import Store
+
+    try:
+        raw = sys.stdin.read() if args.answers == "-" else Path(args.answers).read_text("utf-8")
+    except OSError as exc:
+        print(f"error: cannot read {args.answers}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        answers = json.loads(raw)
+    except ValueError as exc:
+        print(f"error: {args.answers} is not valid JSON: {exc}", file=sys.stderr)
+        return 2
+    if not isinstance(answers, dict):
+        print(f"error: {args.answers} must hold one JSON object", file=sys.stderr)
+        return 2
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        with Store.open(data_dir) as store:
+            library = FormLibrary(store)
+            form = library.load_file(args.form)
+            result = fill_interview(
+                library,
+                form,
+                answers,
+                finalize=args.finalize,
+                interviewer=args.interviewer,
+                device_id=device_id(data_dir),
+            )
+    except SurveyorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        for problem in getattr(exc, "problems", []):
+            print(str(problem), file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(str(problem), file=sys.stderr)
+    if result.problems:
+        print(
+            f"not finalized: {len(result.problems)} problem(s); kept as draft "
+            f"{result.interview.instance_id}",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(interview_json(result.interview), ensure_ascii=False, indent=2))
+    else:
+        print(result.interview.instance_id)
+    return 1 if result.problems else 0

@@ -1,0 +1,174 @@
+"""A form compiled for running interviews: parsed expressions and the dependency graph.
+
+Compiling happens once per form (and is cached with it); every interview of the form
+shares the result. Nothing here holds interview data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from surveyor.errors import ExpressionError, FormError
+from surveyor.expressions import Expression, parse
+from surveyor.forms.model import Form, FormNode, Kind
+
+# A context path no real form has, used to tell relative references from absolute ones:
+# an absolute reference resolves the same from any context, a relative one does not.
+_PROBE_CONTEXT = "/__probe__/a/b/c/d/e/f/g/h/i/j/k"
+
+
+class Role(Enum):
+    """What a computation produces."""
+
+    CALCULATE = "calculate"  # the value of its target
+    RELEVANT = "relevant"  # whether its target is relevant
+    COUNT = "count"  # how many instances a repeat has (jr:count)
+
+
+@dataclass(slots=True, eq=False)
+class Computation:
+    """One expression the engine keeps up to date, bound to a template path."""
+
+    role: Role
+    target: FormNode
+    expression: Expression
+    references: frozenset[str]
+    relative_references: frozenset[str]
+    order: int = 0  # position in the topological order
+
+
+@dataclass(slots=True)
+class CompiledForm:
+    form: Form
+    computations: list[Computation] = field(default_factory=list)
+    # template path -> computations that read it
+    dependents: dict[str, list[Computation]] = field(default_factory=dict)
+    # template path -> other parsed expressions bound to it
+    constraints: dict[str, Expression] = field(default_factory=dict)
+    required: dict[str, Expression] = field(default_factory=dict)
+    readonly: dict[str, Expression] = field(default_factory=dict)
+    itemsets: dict[str, Expression] = field(default_factory=dict)
+    instance_name: Expression | None = None
+    # Template paths of the repeats, and for each template path its innermost repeat.
+    repeat_of: dict[str, str | None] = field(default_factory=dict)
+    # Paths that are part of a dependency cycle (their computations run in an arbitrary order).
+    cyclic: set[str] = field(default_factory=set)
+    # Secondary instances parsed to nodes, shared read-only by the form's sessions.
+    instances: dict | None = None
+
+
+def _parse(text: str, node: FormNode, column: str) -> Expression:
+    try:
+        return parse(text)
+    except ExpressionError as exc:
+        where = f"row {node.row}" if node.row else node.path
+        raise FormError(
+            f"The {column} of '{node.name}' ({where}) is not a valid expression: {exc}"
+        ) from exc
+
+
+def _is_true_literal(text: str | None) -> bool:
+    return text is not None and text.strip() in ("true()", "true", "1")
+
+
+def compile_form(form: Form) -> CompiledForm:
+    """Parse every expression of ``form`` once and order the computations."""
+    compiled = CompiledForm(form=form)
+    for node in form.root.walk():
+        repeat = None
+        probe: FormNode | None = node
+        while probe is not None:
+            if probe.kind is Kind.REPEAT:
+                repeat = probe.path
+                break
+            probe = probe.parent
+        compiled.repeat_of[node.path] = repeat
+        bind = node.bind
+        if bind.calculate:
+            _add(compiled, Role.CALCULATE, node, _parse(bind.calculate, node, "calculation"))
+        if bind.relevant and not _is_true_literal(bind.relevant):
+            _add(compiled, Role.RELEVANT, node, _parse(bind.relevant, node, "relevant"))
+        if node.kind is Kind.REPEAT and node.repeat_count:
+            _add(compiled, Role.COUNT, node, _parse(node.repeat_count, node, "repeat_count"))
+        if bind.constraint:
+            compiled.constraints[node.path] = _parse(bind.constraint, node, "constraint")
+        if bind.required and bind.required.strip() not in ("false()", "false", "0", ""):
+            compiled.required[node.path] = _parse(bind.required, node, "required")
+        if bind.readonly and bind.readonly.strip() not in ("false()", "false", "0", ""):
+            compiled.readonly[node.path] = _parse(bind.readonly, node, "read_only")
+        if node.itemset is not None:
+            compiled.itemsets[node.path] = _parse(node.itemset.nodeset, node, "choice_filter")
+    if form.instance_name:
+        compiled.instance_name = _parse(form.instance_name, form.root, "instance_name")
+    _order(compiled)
+    return compiled
+
+
+def _add(compiled: CompiledForm, role: Role, node: FormNode, expression: Expression) -> None:
+    refs = frozenset(expression.references(node.path))
+    absolute = refs & frozenset(expression.references(_PROBE_CONTEXT))
+    comp = Computation(
+        role=role,
+        target=node,
+        expression=expression,
+        references=refs,
+        relative_references=refs - absolute,
+    )
+    compiled.computations.append(comp)
+
+
+def _outputs(comp: Computation) -> list[str]:
+    """Template paths whose value may change when ``comp`` gives a new result."""
+    if comp.role is Role.CALCULATE:
+        return [comp.target.path]
+    # relevance and repeat counts change what every descendant reads as its value
+    return [n.path for n in comp.target.walk()]
+
+
+def _order(compiled: CompiledForm) -> None:
+    """Topological order of computations (Kahn); cycles are broken and remembered."""
+    comps = compiled.computations
+    readers: dict[str, list[Computation]] = {}
+    for comp in comps:
+        for ref in comp.references:
+            readers.setdefault(ref, []).append(comp)
+    # Ancestors' relevance/counts also affect paths below: a reader of /a/b/c depends on a
+    # relevant of /a; _outputs() lists every descendant path, so that is covered.
+    successors: dict[int, list[Computation]] = {id(c): [] for c in comps}
+    indegree: dict[int, int] = {id(c): 0 for c in comps}
+    for comp in comps:
+        seen: set[int] = set()
+        for path in _outputs(comp):
+            for reader in readers.get(path, ()):
+                if id(reader) not in seen and reader is not comp:
+                    seen.add(id(reader))
+                    successors[id(comp)].append(reader)
+                    indegree[id(reader)] += 1
+    ready = [c for c in comps if indegree[id(c)] == 0]
+    ordered: list[Computation] = []
+    remaining = {id(c): c for c in comps}
+    while remaining:
+        while ready:
+            comp = ready.pop(0)
+            if id(comp) not in remaining:
+                continue
+            del remaining[id(comp)]
+            ordered.append(comp)
+            for nxt in successors[id(comp)]:
+                indegree[id(nxt)] -= 1
+                if indegree[id(nxt)] == 0:
+                    ready.append(nxt)
+        if remaining:
+            # A cycle: take the first remaining computation in document order.
+            comp = next(iter(remaining.values()))
+            compiled.cyclic.add(comp.target.path)
+            indegree[id(comp)] = 0
+            ready.append(comp)
+    for index, comp in enumerate(ordered):
+        comp.order = index
+    compiled.computations = ordered
+    compiled.dependents = {}
+    for comp in ordered:
+        for ref in comp.references:
+            compiled.dependents.setdefault(ref, []).append(comp)

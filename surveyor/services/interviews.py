@@ -1,0 +1,237 @@
+"""Interview services: the operations the desktop app, the CLI and the server share.
+
+They tie the form loader, the interview engine and the store together, so that no caller
+reaches into SQL or rebuilds the engine by hand. An interview always reopens with the exact
+form definition it was made with (the store keeps the XLSForm file by content hash).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from surveyor.errors import ValidationError
+from surveyor.forms import load_form
+from surveyor.forms.model import Form
+from surveyor.interviews.compiled import CompiledForm, compile_form
+from surveyor.interviews.record import Interview, Status, format_timestamp
+from surveyor.interviews.session import InterviewSession, Problem
+from surveyor.store import Store
+
+
+class FormLibrary:
+    """Loaded and compiled forms, by content hash, with the on-disk compiled cache."""
+
+    def __init__(self, store: Store, *, cache_dir: Path | None = None):
+        self.store = store
+        self.cache_dir = cache_dir or (store.path.parent / "cache" / "forms")
+        self._forms: dict[str, Form] = {}
+        self._compiled: dict[str, CompiledForm] = {}
+
+    def load_file(self, path: str | Path) -> Form:
+        """Load an XLSForm file and keep its definition in the store."""
+        form = load_form(Path(path), cache_dir=self.cache_dir)
+        self.register(form)
+        return form
+
+    def register(self, form: Form) -> None:
+        if form.content_hash not in self._forms:
+            self.store.save_form(
+                form_id=form.form_id,
+                version=form.version,
+                title=form.title,
+                content_hash=form.content_hash,
+                source_name=form.source_name,
+                source_bytes=form.source_bytes,
+                xform=form.xform,
+                media=form.media_files or None,
+            )
+            self._forms[form.content_hash] = form
+
+    def get(self, content_hash: str) -> Form:
+        """The form with this content hash, rebuilt from the store if needed."""
+        form = self._forms.get(content_hash)
+        if form is None:
+            stored = self.store.get_form(content_hash)
+            with tempfile.TemporaryDirectory(prefix="surveyor-form-") as tmp:
+                folder = Path(tmp)
+                source = folder / (Path(stored.source_name).name or "form.xlsx")
+                source.write_bytes(stored.source_bytes)
+                for name, data in (stored.media or {}).items():
+                    (folder / Path(name).name).write_bytes(data)
+                form = load_form(source, cache_dir=self.cache_dir)
+            self._forms[content_hash] = form
+        return form
+
+    def compiled(self, form: Form) -> CompiledForm:
+        compiled = self._compiled.get(form.content_hash)
+        if compiled is None:
+            compiled = compile_form(form)
+            self._compiled[form.content_hash] = compiled
+        return compiled
+
+
+@dataclass
+class FillResult:
+    interview: Interview
+    session: InterviewSession
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def start_interview(
+    library: FormLibrary,
+    form: Form,
+    *,
+    interviewer: str = "",
+    device_id: str = "",
+    clock: Callable[[], datetime] | None = None,
+) -> tuple[Interview, InterviewSession]:
+    """A new draft interview of ``form``, stored at once (so it is never lost)."""
+    library.register(form)
+    kwargs = {"clock": clock} if clock else {}
+    interview = Interview.new(
+        form_id=form.form_id,
+        form_version=form.version,
+        form_hash=form.content_hash,
+        interviewer=interviewer,
+        device_id=device_id,
+        **kwargs,
+    )
+    session = InterviewSession(
+        form,
+        compiled=library.compiled(form),
+        instance_id=interview.instance_id,
+        interviewer=interviewer,
+        device_id=device_id,
+        **({"clock": clock} if clock else {}),
+    )
+    interview.answers = session.answers()
+    interview.instance_name = session.instance_name()
+    library.store.create_interview(interview)
+    return interview, session
+
+
+def open_session(library: FormLibrary, interview: Interview, **options) -> InterviewSession:
+    """Rebuild the running interview of a stored one, with its own form version."""
+    form = library.get(interview.form_hash)
+    session = InterviewSession(
+        form,
+        compiled=library.compiled(form),
+        instance_id=interview.instance_id,
+        deprecated_id=interview.deprecated_id,
+        interviewer=interview.interviewer,
+        device_id=interview.device_id,
+        run_first_load=False,
+        **options,
+    )
+    session.load_answers(interview.answers)
+    return session
+
+
+def save_progress(
+    library: FormLibrary,
+    interview: Interview,
+    session: InterviewSession,
+    *,
+    position: str | None = None,
+) -> None:
+    """Save the answers durably (called after every answer)."""
+    interview.answers = session.answers()
+    interview.instance_name = session.instance_name()
+    library.store.save_answers(
+        interview.instance_id,
+        interview.answers,
+        position=position,
+        instance_name=interview.instance_name,
+    )
+
+
+def finalize_interview(
+    library: FormLibrary, interview: Interview, session: InterviewSession
+) -> Interview:
+    """Check everything and finalize; raise ValidationError listing what is wrong."""
+    problems = session.validate()
+    if problems:
+        raise ValidationError(f"{len(problems)} answer(s) missing or invalid", problems=problems)
+    session.finalize_metadata()
+    interview.answers = session.answers(include_hidden=False)
+    interview.instance_name = session.instance_name()
+    library.store.save_answers(
+        interview.instance_id, interview.answers, instance_name=interview.instance_name
+    )
+    return library.store.finalize(interview.instance_id)
+
+
+def fill_interview(
+    library: FormLibrary,
+    form: Form,
+    answers: dict,
+    *,
+    finalize: bool = False,
+    interviewer: str = "",
+    device_id: str = "",
+    clock: Callable[[], datetime] | None = None,
+) -> FillResult:
+    """Run one interview without a screen: apply ``answers`` and store it.
+
+    Answers to questions that are not relevant are dropped. On a problem the interview is
+    stored as a draft (nothing is lost) and the problems are returned; with ``finalize`` and
+    no problem it is stored finalized.
+    """
+    interview, session = start_interview(
+        library, form, interviewer=interviewer, device_id=device_id, clock=clock
+    )
+    problems = session.load_answers(answers)
+    if finalize:
+        problems += session.validate()
+    else:
+        problems += [p for p in session.validate() if p.code != "required"]
+    if finalize and not problems:
+        session.finalize_metadata()
+    interview.answers = session.answers(include_hidden=False)
+    interview.instance_name = session.instance_name()
+    library.store.save_answers(
+        interview.instance_id, interview.answers, instance_name=interview.instance_name
+    )
+    if finalize and not problems:
+        interview = library.store.finalize(interview.instance_id)
+    else:
+        interview = library.store.get_interview(interview.instance_id)
+    return FillResult(interview=interview, session=session, problems=problems)
+
+
+def interview_json(interview: Interview) -> dict:
+    """The interview as one JSON object (answers as the submission holds them)."""
+    data = interview.to_dict()
+    data["status"] = str(interview.status)
+    return data
+
+
+def edit_interview(
+    library: FormLibrary, interview: Interview
+) -> tuple[Interview, InterviewSession]:
+    """Make a new draft revision of a finalized interview (``deprecatedID`` names it)."""
+    revision = library.store.revise(interview.instance_id)
+    return revision, open_session(library, revision)
+
+
+__all__ = [
+    "FillResult",
+    "FormLibrary",
+    "Status",
+    "edit_interview",
+    "fill_interview",
+    "finalize_interview",
+    "format_timestamp",
+    "interview_json",
+    "open_session",
+    "save_progress",
+    "start_interview",
+]
