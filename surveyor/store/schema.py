@@ -174,23 +174,28 @@ def backup_database(conn: sqlite3.Connection, target: Path) -> None:
         os.fsync(f.fileno())
 
 
-def migrate(db: Database, path: Path, *, now: datetime) -> Path | None:
-    """Bring the schema up to date; return the backup made first, if any."""
-    pending = MIGRATIONS.pending(db)
-    if not pending:
+def backup_before_migrating(db: Database, path: Path, *, now: datetime) -> Path | None:
+    """Copy an existing database that has migrations pending; return the copy, if made."""
+    if not MIGRATIONS.pending(db):
         return None
     version = schema_version(db)
-    backup = None
-    if version > 0:
-        backup = backup_path_for(path, version, now)
-        try:
-            backup_database(db.conn, backup)
-        except (sqlite3.Error, OSError) as e:
-            raise StoreError(
-                f"Could not copy {path} to {backup} before updating its format ({e}); "
-                "nothing was changed. Free some disk space and try again."
-            ) from e
+    if version == 0:
+        return None  # a new database: nothing to keep
+    backup = backup_path_for(path, version, now)
+    try:
+        backup_database(db.conn, backup)
+    except (sqlite3.Error, OSError) as e:
+        raise StoreError(
+            f"Could not copy {path} to {backup} before updating its format ({e}); "
+            "nothing was changed. Free some disk space and try again."
+        ) from e
+    return backup
+
+
+def migrate(db: Database) -> None:
+    """Apply the pending migrations, each in its own transaction."""
+    if not MIGRATIONS.pending(db):
+        return
     with db.atomic():
         MIGRATIONS.ensure_migrations_table(db)
     MIGRATIONS.apply(db)
-    return backup

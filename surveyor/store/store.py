@@ -197,7 +197,8 @@ class Store:
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
-            self.backup_path = schema.migrate(db, self.path, now=self._clock())
+            self.backup_path = schema.backup_before_migrating(db, self.path, now=self._clock())
+            schema.migrate(db)
         except StoreError:
             raise
         except sqlite3.Error as e:
