@@ -101,6 +101,10 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
             check(node, "choice_filter", node.itemset.nodeset)
         if node.repeat_count:
             check(node, "repeat_count", node.repeat_count)
+            # pyxform turns a repeat_count expression into a calculate <repeat>_count.
+            counter = form.nodes.get(node.repeat_count.strip())
+            if counter is not None and counter.row is None and counter.bind.calculate:
+                check(node, "repeat_count", counter.bind.calculate)
         if node.bind.constraint and node.type == "note":
             problems.append(Problem(file, "survey", node.row, "a note cannot have a constraint"))
     for action in form.setvalues:
@@ -112,6 +116,7 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
     if form.instance_name:
         check(None, "instance_name", form.instance_name, sheet="settings", row=2)
     problems.extend(_cycles(form, parsed, file))
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
     return problems
 

@@ -377,7 +377,15 @@ class _Builder:
                         self.unsupported.append(
                             f"field '{node.name}' uses a geopoint set on change (odk:setgeopoint)"
                         )
-            elif tag in ("label", "hint", "item", "itemset", "setvalue"):
+            elif tag == "setvalue":  # odk-new-repeat defaults, under a repeat
+                self.setvalues.append(
+                    SetValue(
+                        ref=_resolve(child.get("ref") or "", context),
+                        event=child.get("event") or "",
+                        value=child.get("value"),
+                    )
+                )
+            elif tag in ("label", "hint", "item", "itemset"):
                 continue
             else:
                 self.unsupported.append(f"the form uses the XForm control <{tag}>")
