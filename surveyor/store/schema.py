@@ -86,10 +86,11 @@ def m001_initial(db: Database) -> None:
             deleted_at TEXT,
             deprecated_id TEXT,
             instance_name TEXT NOT NULL DEFAULT '',
-            answers TEXT NOT NULL DEFAULT '{}',
             position TEXT,
             last_error TEXT,
-            handed_in TEXT NOT NULL DEFAULT '[]'
+            handed_in TEXT NOT NULL DEFAULT '[]',
+            -- last: a list reads the columns before it without walking its overflow pages
+            answers TEXT NOT NULL DEFAULT '{}'
         )
         """
     )

@@ -196,6 +196,9 @@ class Store:
             schema.check_not_newer(db, self.path)  # reads only
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
+            # macOS: fsync() does not reach the platters; F_FULLFSYNC does (ignored elsewhere).
+            db.execute("PRAGMA fullfsync = ON")
+            db.execute("PRAGMA checkpoint_fullfsync = ON")
             db.execute("PRAGMA foreign_keys = ON")
             self.backup_path = schema.backup_before_migrating(db, self.path, now=self._clock())
             schema.migrate(db)

@@ -25,8 +25,8 @@ CREATE TABLE interviews (instance_id TEXT PRIMARY KEY NOT NULL, form_id TEXT NOT
     interviewer TEXT NOT NULL DEFAULT '', device_id TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT 'draft', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     finalized_at TEXT, sent_at TEXT, exported_at TEXT, deleted_at TEXT, deprecated_id TEXT,
-    instance_name TEXT NOT NULL DEFAULT '', answers TEXT NOT NULL DEFAULT '{}', position TEXT,
-    last_error TEXT, handed_in TEXT NOT NULL DEFAULT '[]');
+    instance_name TEXT NOT NULL DEFAULT '', position TEXT, last_error TEXT,
+    handed_in TEXT NOT NULL DEFAULT '[]', answers TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE attachments (instance_id TEXT NOT NULL REFERENCES interviews(instance_id),
     filename TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,
     sha256 TEXT NOT NULL, data BLOB NOT NULL, added_at TEXT NOT NULL,
