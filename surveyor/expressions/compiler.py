@@ -25,12 +25,13 @@ from surveyor.expressions.values import (
 class State:
     """Per-evaluation state."""
 
-    __slots__ = ("env", "tz", "current")
+    __slots__ = ("env", "tz", "current", "root")
 
-    def __init__(self, env: Environment, current: Node | None) -> None:
+    def __init__(self, env: Environment, current: Node | None, root: Node) -> None:
         self.env = env
         self.tz: tzinfo = env.timezone or local_timezone()
         self.current = current
+        self.root = root  # what an absolute path starts from: the primary instance's document
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,13 +88,9 @@ def compare(op: str, a, b, tz) -> bool:
         ys = [string_to_number(n.string_value(), tz) for n in b]
         return any(rel(x, y) for x in xs for y in ys)
     if la:
-        if type(b) is bool:
-            return rel(float(bool(a)), float(b))
         y = to_number(b, tz)
         return any(rel(string_to_number(n.string_value(), tz), y) for n in a)
     if lb:
-        if type(a) is bool:
-            return rel(float(a), float(bool(b)))
         x = to_number(a, tz)
         return any(rel(x, string_to_number(n.string_value(), tz)) for n in b)
     return rel(to_number(a, tz), to_number(b, tz))
@@ -267,6 +264,7 @@ def _make_test(test, axis: str):
 class Compiler:
     def __init__(self, source: str) -> None:
         self.source = source
+        self.problems: list[ExpressionError] = []  # static problems: arity, unknown functions
 
     def error(self, message: str, position: int | None = None) -> ExpressionError:
         return ExpressionError(message, expression=self.source, position=position)
@@ -334,10 +332,8 @@ class Compiler:
         if absolute:
 
             def absolute_path(node, pos, size, st):
-                root = node
-                while root.parent is not None:
-                    root = root.parent
-                return run([root], st)
+                # ODK: "/" is the primary instance, even from a secondary instance's item
+                return run([st.root], st)
 
             return absolute_path
 
@@ -507,4 +503,7 @@ class Compiler:
 
 
 def compile_ast(source: str, ast):
-    return Compiler(source).compile(ast)
+    """(closure, static problems) for an AST."""
+    compiler = Compiler(source)
+    fn = compiler.compile(ast)
+    return fn, compiler.problems

@@ -18,12 +18,15 @@ _DEFAULT_ENV = Environment()
 class Expression:
     """A parsed and compiled expression."""
 
-    __slots__ = ("source", "ast", "_fn", "_functions", "_refs", "_instance_ids")
+    __slots__ = ("source", "ast", "_fn", "problems", "_functions", "_refs", "_instance_ids")
 
     def __init__(self, source: str, ast) -> None:
         self.source = source
         self.ast = ast
-        self._fn = compile_ast(source, ast)
+        self._fn, problems = compile_ast(source, ast)
+        #: static problems found while compiling (wrong arity, unknown function): raised by
+        #: check(), and by evaluate() only if the faulty call is actually evaluated
+        self.problems: tuple[ExpressionError, ...] = tuple(problems)
         self._functions: frozenset[str] | None = None
         self._refs: dict[str, frozenset[str]] = {}
         self._instance_ids: frozenset[str] | None = None
@@ -34,7 +37,12 @@ class Expression:
     def evaluate(self, node: Node, env: Environment | None = None):
         """The value of the expression with ``node`` as context: str, float, bool or list[Node]."""
         env = env or _DEFAULT_ENV
-        st = State(env, env.current if env.current is not None else node)
+        root = env.root
+        if root is None:
+            root = node
+            while root.parent is not None:
+                root = root.parent
+        st = State(env, env.current if env.current is not None else node, root)
         try:
             return self._fn(node, env.position, env.size, st)
         except ExpressionError:
@@ -43,6 +51,11 @@ class Expression:
             raise ExpressionError("expression too deeply nested", expression=self.source) from None
         except (TypeError, ValueError, AttributeError, OverflowError, IndexError) as e:
             raise ExpressionError(f"cannot evaluate: {e}", expression=self.source) from None
+
+    def check(self) -> None:
+        """Raise the first static problem (wrong number of arguments, unknown function)."""
+        if self.problems:
+            raise self.problems[0]
 
     def functions(self) -> set[str]:
         """Names of the functions called, as written (``jr:choice-name``, ``selected``...)."""

@@ -294,6 +294,8 @@ def f_lang(st, node, lang):
 
 
 def f_coalesce(st, node, a, b):
+    if type(a) is float and a != a:  # NaN counts as empty, as in ODK
+        return to_string(b)
     s = to_string(a)
     return s if s else to_string(b)
 
@@ -677,8 +679,8 @@ def f_format_date(st, node, v, fmt):
 # geography
 # ---------------------------------------------------------------------------------------------
 
-EARTH_RADIUS = 6378100.0  # metres, as ODK's distance()
-AREA_RADIUS = 6378137.0  # WGS84 equatorial radius, as ODK's area()
+EARTH_RADIUS = 6378100.0  # metres, as ODK's distance() and area()
+AREA_RADIUS = EARTH_RADIUS
 
 
 def _points(args) -> list[tuple[float, float]]:
@@ -864,6 +866,10 @@ def compile_call(compiler, ast):
         impl = None
     else:
         # unknown: error when (and only if) evaluated, so `false() and f()` is fine
+        compiler.problems.append(
+            ExpressionError(f"unknown function {name}()", expression=source, position=position)
+        )
+
         def unknown(node, pos, size, st):
             raise ExpressionError(
                 f"unknown function {name}()", expression=source, position=position
@@ -878,11 +884,19 @@ def compile_call(compiler, ast):
             expected = f"at least {low}"
         else:
             expected = f"{low} to {high}"
-        raise ExpressionError(
+        error = ExpressionError(
             f"{name}() takes {expected} argument{'s' if expected != '1' else ''}, not {n}",
             expression=source,
             position=position,
         )
+        # reported by Expression.check() (for form checks); raised only if evaluated, as ODK
+        # evaluates `false() and substring()` to false
+        compiler.problems.append(error)
+
+        def wrong_arity(node, pos, size, st):
+            raise error
+
+        return wrong_arity
     args = [compiler.compile(a) for a in arg_asts]
 
     if impl is not None:
@@ -936,7 +950,10 @@ def compile_call(compiler, ast):
             existing = node.string_value()
             if existing != "":
                 return existing
-            return a0(node, pos, size, st)
+            value = a0(node, pos, size, st)
+            if type(value) is float and value != value:  # NaN: stays empty
+                return ""
+            return value
 
         return once
     if name == "indexed-repeat":
@@ -945,54 +962,49 @@ def compile_call(compiler, ast):
 
 
 def _compile_indexed_repeat(compiler, arg_asts, args, source, position):
+    """indexed-repeat(target, repeat1, index1[, repeat2, index2...]): the target nodes that lie in
+    the index1-th instance of repeat1 (then the index2-th instance of repeat2 inside it...)."""
     if len(arg_asts) % 2 == 0:
-        raise ExpressionError(
+        error = ExpressionError(
             "indexed-repeat() takes a target then repeat, index pairs",
             expression=source,
             position=position,
         )
-    target = arg_asts[0]
-    if target[0] != "path" or not target[1] or any(
-        s[1] != "child" or s[2][0] != "name" or s[3] for s in target[2]
-    ):
-        # not a plain absolute path: evaluate it plainly and pick from the first repeat
-        target_names = None
-    else:
-        target_names = [s[2][2] for s in target[2]]
+        compiler.problems.append(error)
+
+        def wrong_arity(node, pos, size, st):
+            raise error
+
+        return wrong_arity
     target_fn = args[0]
     pairs = [(args[i], args[i + 1]) for i in range(1, len(args), 2)]
 
+    def inside(n: Node, chosen: dict[str, Node]) -> bool:
+        a: Node | None = n
+        while a is not None and a.kind in (ELEMENT, ATTRIBUTE):
+            want = chosen.get(a.path())
+            if want is not None and want is not a:
+                return False
+            a = a.parent
+        return True
+
     def indexed_repeat(node, pos, size, st):
-        chosen: dict[str, int] = {}
+        chosen: dict[str, Node] = {}
         for repeat_fn, index_fn in pairs:
             repeats = repeat_fn(node, pos, size, st)
             if type(repeats) is not list:
                 raise ExpressionError("indexed-repeat() needs repeat node-sets", expression=source)
-            if not repeats:
-                return []
+            if chosen:
+                repeats = [r for r in repeats if inside(r, chosen)]
             idx = to_number(index_fn(node, pos, size, st), st.tz)
-            if idx != idx:
+            if idx != idx or not 1 <= idx <= len(repeats):
                 return []
-            chosen[repeats[0].path()] = int(idx)
-        if target_names is None:
-            return target_fn(node, pos, size, st)
-        root = node
-        while root.parent is not None:
-            root = root.parent
-        nodes = [root]
-        path = ""
-        for name in target_names:
-            path += "/" + name
-            nxt: list[Node] = []
-            for n in nodes:
-                nxt.extend(n._named(name))
-            i = chosen.get(path)
-            if i is not None:
-                nxt = [nxt[i - 1]] if 1 <= i <= len(nxt) else []
-            nodes = nxt
-            if not nodes:
-                break
-        return nodes
+            picked = repeats[int(idx) - 1]
+            chosen[picked.path()] = picked
+        targets = target_fn(node, pos, size, st)
+        if type(targets) is not list:
+            raise ExpressionError("indexed-repeat() needs a node-set target", expression=source)
+        return [t for t in targets if inside(t, chosen)]
 
     return indexed_repeat
 
