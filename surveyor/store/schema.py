@@ -140,10 +140,13 @@ def check_not_newer(db: Database, path: Path) -> None:
             f"{SCHEMA_VERSION}). Install the newer Surveyor to open it; nothing was changed."
         )
     if not applied:
+        # (a first opening killed after creating the migrations table leaves only that one)
         tables = [
             row[0]
             for row in db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != ?",
+                [MIGRATIONS.migrations_table],
             )
         ]
         if tables:

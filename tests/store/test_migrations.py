@@ -141,3 +141,16 @@ def test_a_database_from_a_newer_surveyor_is_refused_untouched(data_dir, how):
     with pytest.raises(StoreError, match="newer version of Surveyor"):
         Store.open(data_dir)
     assert _fingerprint(data_dir) == before
+
+
+def test_a_first_opening_interrupted_after_creating_the_migrations_table_resumes(data_dir):
+    data_dir.mkdir(parents=True)
+    conn = sqlite3.connect(data_dir / "surveyor.db")
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, "
+        "name TEXT, applied_at TEXT)"
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(data_dir) as store:
+        assert store.schema_version == SCHEMA_VERSION

@@ -8,6 +8,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from surveyor.errors import StoreError
 from surveyor.interviews.record import Interview, InvalidTransition, Status
@@ -492,3 +494,28 @@ def test_closed_store_raises_store_error(store, draft):
     with pytest.raises(StoreError):
         store.save_answers(draft.instance_id, {})
     store.close()  # idempotent
+
+
+_text = st.text(max_size=40)
+_fields = st.dictionaries(
+    st.from_regex(r"[a-z_][a-z0-9_]{0,10}", fullmatch=True), _text, max_size=8
+)
+_answers = st.builds(
+    lambda flat, repeats: {**flat, **repeats},
+    _fields,
+    st.dictionaries(
+        st.from_regex(r"rep_[a-z]{1,6}", fullmatch=True), st.lists(_fields, max_size=4), max_size=2
+    ),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(answers=_answers, position=st.none() | _text)
+def test_any_answers_come_back_as_saved(store, draft, answers, position):
+    store.save_answers(draft.instance_id, answers, position=position)
+    got = store.get_interview(draft.instance_id)
+    assert got.answers == answers
+    if position is not None:
+        assert got.position == position
