@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import ElementTree as SafeET
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Bind, Choice, Form, FormNode, Itemset, Kind, SetValue
+from surveyor.forms.model import Choice, Form, FormNode, Itemset, Kind, SetValue
 
 XF = "http://www.w3.org/2002/xforms"
 H = "http://www.w3.org/1999/xhtml"
