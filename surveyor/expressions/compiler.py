@@ -236,24 +236,43 @@ ORDER_PRESERVING = frozenset({"child", "attribute", "self"})
 
 
 def _make_test(test, axis: str):
-    """A predicate on nodes for a node test, or None when every node passes."""
+    """A predicate ``(node, st) -> bool`` for a node test, or None when every node passes.
+
+    Unprefixed names match by local name whatever the namespace (ODK). A prefixed name matches
+    the namespace URI the prefix has in ``Environment.namespaces`` when given there, else the
+    prefix as written in the document.
+    """
     tag = test[0]
     principal = ATTRIBUTE if axis == "attribute" else ELEMENT
     if tag == "name":
         _, prefix, local = test
         if prefix:
-            return lambda n: n.kind == principal and n.name == local and n.prefix == prefix
-        return lambda n: n.kind == principal and n.name == local
+
+            def prefixed(n, st):
+                if n.kind != principal or n.name != local:
+                    return False
+                uri = st.env.namespaces.get(prefix) if st.env.namespaces else None
+                return n.namespace == uri if uri is not None else n.prefix == prefix
+
+            return prefixed
+        return lambda n, st: n.kind == principal and n.name == local
     if tag == "any":
         prefix = test[1]
         if prefix:
-            return lambda n: n.kind == principal and n.prefix == prefix
-        return lambda n: n.kind == principal
+
+            def prefixed_any(n, st):
+                if n.kind != principal:
+                    return False
+                uri = st.env.namespaces.get(prefix) if st.env.namespaces else None
+                return n.namespace == uri if uri is not None else n.prefix == prefix
+
+            return prefixed_any
+        return lambda n, st: n.kind == principal
     kind = test[1]
     if kind == "node":
         return None
     want = {"text": TEXT, "comment": COMMENT, "processing-instruction": PI}[kind]
-    return lambda n: n.kind == want
+    return lambda n, st: n.kind == want
 
 
 # ---------------------------------------------------------------------------------------------
@@ -464,7 +483,7 @@ class Compiler:
             return parents, axis
 
         node_test = _make_test(test, axis)
-        if axis == "attribute" and test[0] == "name":
+        if axis == "attribute" and test[0] == "name" and not test[1]:
             prefix, local = test[1], test[2]
             qname = f"{prefix}:{local}" if prefix else local
 
@@ -489,7 +508,7 @@ class Compiler:
             for n in nodes:
                 candidates = _axis_nodes(axis, n)
                 if node_test is not None:
-                    candidates = [c for c in candidates if node_test(c)]
+                    candidates = [c for c in candidates if node_test(c, st)]
                 for p in compiled_preds:
                     if not candidates:
                         break

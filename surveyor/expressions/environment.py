@@ -35,6 +35,7 @@ class Environment:
     - ``now() -> datetime`` (aware), ``timezone`` (None: the local time zone), ``random``.
     - ``current``: what ``current()`` returns (None: the context node given to evaluate).
     - ``position`` / ``size``: the context position and size (1 / 1 by default).
+    - ``namespaces``: prefix -> URI for prefixed name tests (rare in forms).
     - ``root``: the primary instance's document node, where absolute paths start.
     """
 
@@ -52,3 +53,6 @@ class Environment:
     # The primary instance's document node: absolute paths start there (ODK), even when the
     # context node is in a secondary instance. None: the root of the context node's document.
     root: Node | None = None
+    # Namespace URIs of the prefixes used in name tests (``h:`` ...). Unknown prefixes match the
+    # prefix as written in the document; unprefixed names match any namespace (ODK).
+    namespaces: dict[str, str] | None = None
