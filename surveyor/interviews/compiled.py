@@ -6,8 +6,13 @@ shares the result. Nothing here holds interview data.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 from surveyor.errors import ExpressionError, FormError
 from surveyor.expressions import Expression, parse
@@ -58,9 +63,56 @@ class CompiledForm:
     instances: dict | None = None
 
 
-def _parse(text: str, node: FormNode, column: str) -> Expression:
+# Bump when the AST shape of the expression engine changes: cached ASTs are then ignored.
+AST_CACHE_VERSION = 1
+
+
+class _Parser:
+    """Parse expressions, reusing ASTs cached from an earlier run of the same form.
+
+    Parsing with lark costs about half a millisecond an expression; a form with a thousand
+    expressions would spend half a second there at every start without this cache.
+    """
+
+    def __init__(self, cached: dict[str, object] | None):
+        self.cached = cached or {}
+        self.asts: dict[str, object] = {}
+
+    def __call__(self, text: str) -> Expression:
+        ast = self.cached.get(text)
+        expression = Expression(text, ast) if ast is not None else parse(text)
+        self.asts[text] = expression.ast
+        return expression
+
+
+def _cache_file(cache_dir: Path, form: Form) -> Path:
+    key = hashlib.sha256(f"{AST_CACHE_VERSION}:{form.content_hash}".encode()).hexdigest()
+    return Path(cache_dir) / f"{key}.asts.pickle"
+
+
+def _read_cache(path: Path) -> dict | None:
     try:
-        return parse(text)
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+        return data if isinstance(data, dict) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(path: Path, asts: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(asts, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _parse(parser, text: str, node: FormNode, column: str) -> Expression:
+    try:
+        return parser(text)
     except ExpressionError as exc:
         where = f"row {node.row}" if node.row else node.path
         raise FormError(
@@ -72,8 +124,21 @@ def _is_true_literal(text: str | None) -> bool:
     return text is not None and text.strip() in ("true()", "true", "1")
 
 
-def compile_form(form: Form) -> CompiledForm:
-    """Parse every expression of ``form`` once and order the computations."""
+def compile_form(form: Form, *, cache_dir: Path | None = None) -> CompiledForm:
+    """Parse every expression of ``form`` once and order the computations.
+
+    With ``cache_dir``, the parsed expressions are kept there (by the form's content hash)
+    and reused the next time, in this process or another.
+    """
+    cache_path = _cache_file(cache_dir, form) if cache_dir else None
+    parser = _Parser(_read_cache(cache_path) if cache_path else None)
+    compiled = _compile(form, parser)
+    if cache_path and set(parser.asts) != set(parser.cached):
+        _write_cache(cache_path, parser.asts)
+    return compiled
+
+
+def _compile(form: Form, parser: _Parser) -> CompiledForm:
     compiled = CompiledForm(form=form)
     for node in form.root.walk():
         repeat = None
@@ -86,21 +151,27 @@ def compile_form(form: Form) -> CompiledForm:
         compiled.repeat_of[node.path] = repeat
         bind = node.bind
         if bind.calculate:
-            _add(compiled, Role.CALCULATE, node, _parse(bind.calculate, node, "calculation"))
+            _add(
+                compiled, Role.CALCULATE, node, _parse(parser, bind.calculate, node, "calculation")
+            )
         if bind.relevant and not _is_true_literal(bind.relevant):
-            _add(compiled, Role.RELEVANT, node, _parse(bind.relevant, node, "relevant"))
+            _add(compiled, Role.RELEVANT, node, _parse(parser, bind.relevant, node, "relevant"))
         if node.kind is Kind.REPEAT and node.repeat_count:
-            _add(compiled, Role.COUNT, node, _parse(node.repeat_count, node, "repeat_count"))
+            _add(
+                compiled, Role.COUNT, node, _parse(parser, node.repeat_count, node, "repeat_count")
+            )
         if bind.constraint:
-            compiled.constraints[node.path] = _parse(bind.constraint, node, "constraint")
+            compiled.constraints[node.path] = _parse(parser, bind.constraint, node, "constraint")
         if bind.required and bind.required.strip() not in ("false()", "false", "0", ""):
-            compiled.required[node.path] = _parse(bind.required, node, "required")
+            compiled.required[node.path] = _parse(parser, bind.required, node, "required")
         if bind.readonly and bind.readonly.strip() not in ("false()", "false", "0", ""):
-            compiled.readonly[node.path] = _parse(bind.readonly, node, "read_only")
+            compiled.readonly[node.path] = _parse(parser, bind.readonly, node, "read_only")
         if node.itemset is not None:
-            compiled.itemsets[node.path] = _parse(node.itemset.nodeset, node, "choice_filter")
+            compiled.itemsets[node.path] = _parse(
+                parser, node.itemset.nodeset, node, "choice_filter"
+            )
     if form.instance_name:
-        compiled.instance_name = _parse(form.instance_name, form.root, "instance_name")
+        compiled.instance_name = _parse(parser, form.instance_name, form.root, "instance_name")
     _order(compiled)
     return compiled
 

@@ -137,9 +137,10 @@ class InterviewSession:
         self.root.set_attribute("id", form.form_id)
         if form.version:
             self.root.set_attribute("version", form.version)
-        self._recompute_all()
         if run_first_load:
-            self._first_load()
+            self._first_load()  # ends with a full recomputation
+        else:
+            self._recompute_all()
 
     # ------------------------------------------------------------------ building the tree
 

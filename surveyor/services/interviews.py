@@ -69,7 +69,7 @@ class FormLibrary:
     def compiled(self, form: Form) -> CompiledForm:
         compiled = self._compiled.get(form.content_hash)
         if compiled is None:
-            compiled = compile_form(form)
+            compiled = compile_form(form, cache_dir=self.cache_dir)
             self._compiled[form.content_hash] = compiled
         return compiled
 
