@@ -96,6 +96,19 @@ def compare(op: str, a, b, tz) -> bool:
     return rel(to_number(a, tz), to_number(b, tz))
 
 
+def _is_date(value) -> bool:
+    t = type(value)
+    if t is DateValue:
+        return True
+    if t is list:
+        if not value:
+            return False
+        value = value[0].string_value()
+    elif t is not str:
+        return False
+    return len(value) >= 10 and value[4:5] == "-" and value[:4].isdigit()
+
+
 def _div(x: float, y: float) -> float:
     if y == 0:
         if x == 0 or x != x:
@@ -331,6 +344,22 @@ class Compiler:
 
             return union
         arith = _ARITH[op]
+
+        if op in ("+", "-"):
+
+            def date_arithmetic(node, pos, size, st):
+                tz = st.tz
+                a, b = fa(node, pos, size, st), fb(node, pos, size, st)
+                r = arith(to_number(a, tz), to_number(b, tz))
+                # days between two dates (or a date and whole days) are whole numbers: undo the
+                # float error of the time-zone fraction in both operands
+                if r == r and not r.is_integer() and (_is_date(a) or _is_date(b)):
+                    n = round(r)
+                    if abs(r - n) < 1e-9:
+                        return float(n)
+                return r
+
+            return date_arithmetic
 
         def arithmetic(node, pos, size, st):
             tz = st.tz

@@ -110,7 +110,8 @@ def _steps(start, steps, current, refs, ids, *, primary: bool) -> None:
                     refs.add(_join(path))
                 path = None
         for p in preds:
-            # a predicate's relative paths are resolved against the step; unknown: skip them
-            _walk(p, path, current, refs, ids)
+            # a predicate's relative paths are resolved against the step; in a secondary
+            # instance or at an unknown place only its absolute and current() paths count
+            _walk(p, path if primary else None, current, refs, ids)
     if path is not None and primary:
         refs.add(_join(path))
