@@ -363,7 +363,9 @@ class Compiler:
 
         def arithmetic(node, pos, size, st):
             tz = st.tz
-            return arith(to_number(fa(node, pos, size, st), tz), to_number(fb(node, pos, size, st), tz))
+            return arith(
+                to_number(fa(node, pos, size, st), tz), to_number(fb(node, pos, size, st), tz)
+            )
 
         return arithmetic
 

@@ -9,7 +9,6 @@ from datetime import datetime, tzinfo
 
 from surveyor.expressions.nodes import Node
 
-
 _SHARED_RANDOM = _random.Random()
 
 

@@ -112,7 +112,9 @@ def parse(text: str) -> Expression:
             position=e.pos_in_stream,
         ) from None
     except UnexpectedEOF:
-        raise ExpressionError("unexpected end of expression", expression=text, position=len(text)) from None
+        raise ExpressionError(
+            "unexpected end of expression", expression=text, position=len(text)
+        ) from None
     except UnexpectedToken as e:
         pos = e.token.start_pos if e.token.start_pos is not None else len(text)
         what = "end of expression" if e.token.type == "$END" else repr(str(e.token))

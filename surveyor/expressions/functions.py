@@ -197,7 +197,13 @@ def f_base64_decode(st, node, s):
 
 
 def f_digest(st, node, data, algorithm, encoding="base64"):
-    algos = {"MD5": "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
+    algos = {
+        "MD5": "md5",
+        "SHA-1": "sha1",
+        "SHA-256": "sha256",
+        "SHA-384": "sha384",
+        "SHA-512": "sha512",
+    }
     name = algos.get(to_string(algorithm).upper())
     if name is None:
         raise _Fail(f"digest(): unknown algorithm {to_string(algorithm)!r}")
@@ -249,8 +255,10 @@ def f_choice_name(st, node, value, question):
     fn = st.env.choice_name
     if fn is None:
         return ""
-    path = to_string(question).strip() if type(question) is not list else (
-        question[0].path() if question else ""
+    path = (
+        to_string(question).strip()
+        if type(question) is not list
+        else (question[0].path() if question else "")
     )
     return to_string(fn(to_string(value), path))
 
@@ -934,7 +942,9 @@ def compile_call(compiler, ast):
             target = v[0]
             if target.parent is None:
                 return 1.0
-            same = [c for c in target.parent.children if c.kind == target.kind and c.name == target.name]
+            same = [
+                c for c in target.parent.children if c.kind == target.kind and c.name == target.name
+            ]
             for i, c in enumerate(same, 1):
                 if c is target:
                     return float(i)

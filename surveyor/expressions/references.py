@@ -28,7 +28,9 @@ def collect(ast, context_path: str) -> tuple[set[str], set[str]]:
     return refs, ids
 
 
-def _walk(ast, here: list[str] | None, current: list[str] | None, refs: set[str], ids: set[str]) -> None:
+def _walk(
+    ast, here: list[str] | None, current: list[str] | None, refs: set[str], ids: set[str]
+) -> None:
     tag = ast[0]
     if tag in ("num", "str"):
         return

@@ -265,7 +265,10 @@ def parse_time(text: str, now: datetime, tz: tzinfo | None) -> datetime | None:
     base = now.astimezone(tz or local_timezone())
     try:
         return base.replace(
-            hour=int(h), minute=int(mi), second=int(s or 0), microsecond=micro,
+            hour=int(h),
+            minute=int(mi),
+            second=int(s or 0),
+            microsecond=micro,
             tzinfo=_tz_offset(off) or base.tzinfo,
         )
     except ValueError:

@@ -16,7 +16,15 @@ from datetime import timedelta, timezone
 import pytest
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import Environment, Node, parse, parse_document, to_boolean, to_number, to_string
+from surveyor.expressions import (
+    Environment,
+    Node,
+    parse,
+    parse_document,
+    to_boolean,
+    to_number,
+    to_string,
+)
 from tests.conftest import SHARED
 
 CASES_FILE = SHARED / "xpath-cases" / "cases.jsonl"
@@ -34,7 +42,10 @@ CASES = _load()
 
 
 def _ids() -> list[str]:
-    return [f"{i:04d}-{c['source'].split('#')[0].rsplit('/', 1)[-1].removesuffix('.test.ts')}" for i, c in enumerate(CASES)]
+    return [
+        f"{i:04d}-{c['source'].split('#')[0].rsplit('/', 1)[-1].removesuffix('.test.ts')}"
+        for i, c in enumerate(CASES)
+    ]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -44,7 +55,7 @@ def _ids() -> list[str]:
 SKIP_NAMESPACE_AXIS = "namespace axis: namespace nodes are not expressible in an XLSForm"
 SKIP_COMMENT_PI = "comment and processing-instruction nodes: never present in form instances"
 SKIP_NULL_NAMESPACE = (
-    "xmlns=\"\" undeclaration: ODK matches unprefixed names whatever their namespace; XLSForm "
+    'xmlns="" undeclaration: ODK matches unprefixed names whatever their namespace; XLSForm '
     "instances never mix namespaces"
 )
 SKIP_UNPREFIXED_XHTML = (
@@ -60,10 +71,12 @@ _UNPREFIXED_NAME_TEST = re.compile(
 
 def skip_reason(case: dict) -> str | None:
     """Why a case is outside what an XLSForm can express, or None to run it."""
-    expr, context = case["expr"], case["context"]
+    expr, _context = case["expr"], case["context"]
     if "namespace::" in expr:
         return SKIP_NAMESPACE_AXIS
-    if case["evaluator"] == "xpath1" and re.search(r'<[\w:]+[^>]*\sxmlns="http://www.w3.org/1999/xhtml"', case["xml"]):
+    if case["evaluator"] == "xpath1" and re.search(
+        r'<[\w:]+[^>]*\sxmlns="http://www.w3.org/1999/xhtml"', case["xml"]
+    ):
         if _UNPREFIXED_NAME_TEST.search(_strip_literals(expr)):
             return SKIP_UNPREFIXED_XHTML
     return None
@@ -137,7 +150,9 @@ def _node_path(node: Node) -> str:
             parts.append(f"*[{same.index(node) + 1}]")
         else:
             same = [c for c in parent.children if c.kind == node.kind]
-            name = {"text": "text()", "comment": "comment()"}.get(node.kind, "processing-instruction()")
+            name = {"text": "text()", "comment": "comment()"}.get(
+                node.kind, "processing-instruction()"
+            )
             parts.append(f"{name}[{same.index(node) + 1}]")
         node = parent
     return "/" + "/".join(reversed(parts))

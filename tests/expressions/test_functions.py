@@ -52,31 +52,87 @@ def ev(expr: str, doc, context: str = "/data", **kw):
 
 # function -> [(expression, expected[, context path])]; expected may be a callable check
 CASES: dict[str, list[tuple]] = {
-    "selected": [("selected(/data/s, 'b')", True), ("selected(/data/s, 'd')", False), ("selected(/data/e, 'a')", False)],
+    "selected": [
+        ("selected(/data/s, 'b')", True),
+        ("selected(/data/s, 'd')", False),
+        ("selected(/data/e, 'a')", False),
+    ],
     "count-selected": [("count-selected(/data/s)", 3.0), ("count-selected(/data/e)", 0.0)],
-    "selected-at": [("selected-at(/data/s, 1)", "b"), ("selected-at(/data/s, 9)", ""), ("selected-at(/data/e, 0)", "")],
-    "jr:choice-name": [("jr:choice-name('yes', '/data/q')", "Oui"), ("jr:choice-name(/data/e, '/data/q')", "")],
-    "if": [("if(/data/a > 1, 'big', 'small')", "big"), ("if(/data/e != '', 'y', 'n')", "n"), ("if(/data/e, 'y', 'n')", "y")],
+    "selected-at": [
+        ("selected-at(/data/s, 1)", "b"),
+        ("selected-at(/data/s, 9)", ""),
+        ("selected-at(/data/e, 0)", ""),
+    ],
+    "jr:choice-name": [
+        ("jr:choice-name('yes', '/data/q')", "Oui"),
+        ("jr:choice-name(/data/e, '/data/q')", ""),
+    ],
+    "if": [
+        ("if(/data/a > 1, 'big', 'small')", "big"),
+        ("if(/data/e != '', 'y', 'n')", "n"),
+        ("if(/data/e, 'y', 'n')", "y"),
+    ],
     "coalesce": [("coalesce(/data/e, /data/a)", "5"), ("coalesce(/data/e, /data/e)", "")],
-    "concat": [("concat(/data/a, '-', /data/b)", "5-2.5"), ("concat(/data/e, '')", ""), ("concat()", "")],
+    "concat": [
+        ("concat(/data/a, '-', /data/b)", "5-2.5"),
+        ("concat(/data/e, '')", ""),
+        ("concat()", ""),
+    ],
     "join": [("join('+', /data/r/x)", "1+2+"), ("join(',', /data/nothing)", "")],
-    "substr": [("substr('abcdef', 1, 3)", "bc"), ("substr('abcdef', 2)", "cdef"), ("substr(/data/e, 1, 2)", "")],
+    "substr": [
+        ("substr('abcdef', 1, 3)", "bc"),
+        ("substr('abcdef', 2)", "cdef"),
+        ("substr(/data/e, 1, 2)", ""),
+    ],
     "substring": [("substring('12345', 2, 3)", "234"), ("substring(/data/e, 1)", "")],
-    "substring-before": [("substring-before('a-b', '-')", "a"), ("substring-before(/data/e, '-')", "")],
-    "substring-after": [("substring-after('a-b', '-')", "b"), ("substring-after(/data/e, '-')", "")],
-    "string-length": [("string-length('abc')", 3.0), ("string-length(/data/e)", 0.0), ("string-length()", 0.0, "/data/e"), ("string-length()", 1.0, "/data/a")],
+    "substring-before": [
+        ("substring-before('a-b', '-')", "a"),
+        ("substring-before(/data/e, '-')", ""),
+    ],
+    "substring-after": [
+        ("substring-after('a-b', '-')", "b"),
+        ("substring-after(/data/e, '-')", ""),
+    ],
+    "string-length": [
+        ("string-length('abc')", 3.0),
+        ("string-length(/data/e)", 0.0),
+        ("string-length()", 0.0, "/data/e"),
+        ("string-length()", 1.0, "/data/a"),
+    ],
     "normalize-space": [("normalize-space('  a   b ')", "a b"), ("normalize-space(/data/e)", "")],
-    "contains": [("contains('abc', 'b')", True), ("contains(/data/e, 'b')", False), ("contains('abc', /data/e)", True)],
+    "contains": [
+        ("contains('abc', 'b')", True),
+        ("contains(/data/e, 'b')", False),
+        ("contains('abc', /data/e)", True),
+    ],
     "starts-with": [("starts-with('abc', 'a')", True), ("starts-with(/data/e, 'a')", False)],
     "ends-with": [("ends-with('abc', 'c')", True), ("ends-with(/data/e, 'c')", False)],
-    "translate": [("translate('abc', 'ab', 'AB')", "ABc"), ("translate('abc', 'b', '')", "ac"), ("translate(/data/e, 'a', 'b')", "")],
+    "translate": [
+        ("translate('abc', 'ab', 'AB')", "ABc"),
+        ("translate('abc', 'b', '')", "ac"),
+        ("translate(/data/e, 'a', 'b')", ""),
+    ],
     "regex": [("regex('75011', '^[0-9]{5}$')", True), ("regex(/data/e, '^[0-9]{5}$')", False)],
-    "round": [("round(2.5)", 3.0), ("round(-2.5)", -3.0), ("round(1.2345, 2)", 1.23), ("round(/data/e)", math.nan)],
+    "round": [
+        ("round(2.5)", 3.0),
+        ("round(-2.5)", -3.0),
+        ("round(1.2345, 2)", 1.23),
+        ("round(/data/e)", math.nan),
+    ],
     "int": [("int(-3.7)", -3.0), ("int('4.9')", 4.0), ("int(/data/e)", math.nan)],
     "number": [("number('12')", 12.0), ("number(/data/e)", math.nan), ("number('1e3')", 1000.0)],
     "string": [("string(1 div 2)", "0.5"), ("string(/data/e)", ""), ("string(/data/nothing)", "")],
-    "boolean": [("boolean('x')", True), ("boolean(/data/e)", True), ("boolean(/data/nothing)", False), ("boolean('')", False)],
-    "boolean-from-string": [("boolean-from-string('true')", True), ("boolean-from-string('1')", True), ("boolean-from-string(/data/e)", False)],
+    "boolean": [
+        ("boolean('x')", True),
+        ("boolean(/data/e)", True),
+        ("boolean(/data/nothing)", False),
+        ("boolean('')", False),
+    ],
+    "boolean-from-string": [
+        ("boolean-from-string('true')", True),
+        ("boolean-from-string('1')", True),
+        ("boolean-from-string(/data/e)", False),
+    ],
     "not": [("not(true())", False), ("not(/data/nothing)", True), ("not('')", True)],
     "true": [("true()", True)],
     "false": [("false()", False)],
@@ -95,43 +151,113 @@ CASES: dict[str, list[tuple]] = {
     "exp": [("exp(0)", 1.0), ("exp(/data/e)", math.nan)],
     "exp10": [("exp10(2)", 100.0), ("exp10(/data/e)", math.nan)],
     "pi": [("pi()", math.pi)],
-    "min": [("min(/data/r/w)", 2.0), ("min(3, 1, 2)", 1.0), ("min(/data/r/x)", math.nan), ("min(/data/nothing)", math.nan)],
+    "min": [
+        ("min(/data/r/w)", 2.0),
+        ("min(3, 1, 2)", 1.0),
+        ("min(/data/r/x)", math.nan),
+        ("min(/data/nothing)", math.nan),
+    ],
     "max": [("max(/data/r/w)", 4.0), ("max(/data/a, 7)", 7.0), ("max(/data/nothing)", math.nan)],
     "sum": [("sum(/data/r/w)", 9.0), ("sum(/data/nothing)", 0.0), ("sum(/data/r/x)", math.nan)],
     "count": [("count(/data/r)", 3.0), ("count(/data/nothing)", 0.0)],
-    "count-non-empty": [("count-non-empty(/data/r/x)", 2.0), ("count-non-empty(/data/nothing)", 0.0)],
-    "position": [("position(/data/r[2])", 2.0), ("count(/data/r[position() = 2])", 1.0), ("position()", 1.0)],
+    "count-non-empty": [
+        ("count-non-empty(/data/r/x)", 2.0),
+        ("count-non-empty(/data/nothing)", 0.0),
+    ],
+    "position": [
+        ("position(/data/r[2])", 2.0),
+        ("count(/data/r[position() = 2])", 1.0),
+        ("position()", 1.0),
+    ],
     "last": [("/data/r[last()]/w", "4"), ("last()", 1.0)],
-    "indexed-repeat": [("indexed-repeat(/data/r/w, /data/r, 2)", "3"), ("indexed-repeat(/data/r/w, /data/r, 9)", ""), ("indexed-repeat(/data/r/w, /data/r, /data/e)", "")],
-    "once": [("once('x')", "x", "/data/e"), ("once(/data/e)", "", "/data/e"), ("once(1 div 0)", "Infinity", "/data/e")],
+    "indexed-repeat": [
+        ("indexed-repeat(/data/r/w, /data/r, 2)", "3"),
+        ("indexed-repeat(/data/r/w, /data/r, 9)", ""),
+        ("indexed-repeat(/data/r/w, /data/r, /data/e)", ""),
+    ],
+    "once": [
+        ("once('x')", "x", "/data/e"),
+        ("once(/data/e)", "", "/data/e"),
+        ("once(1 div 0)", "Infinity", "/data/e"),
+    ],
     "today": [("today()", "2024-03-15"), ("today() > '2024-03-14'", True)],
     "now": [("now()", "2024-03-15T10:30:00.000-07:00"), ("now() > today()", True)],
-    "date": [("date('2024-03-10') = /data/d", True), ("date(/data/e)", ""), ("date(19792)", "2024-03-09"), ("date(/data/d + 1)", "2024-03-11")],
-    "date-time": [("date-time('2024-03-10T08:15:00-07:00')", "2024-03-10T08:15:00.000-07:00"), ("date-time(/data/e)", "")],
-    "decimal-date-time": [("decimal-date-time('1970-01-02T00:00:00Z')", 1.0), ("decimal-date-time(/data/e)", math.nan)],
+    "date": [
+        ("date('2024-03-10') = /data/d", True),
+        ("date(/data/e)", ""),
+        ("date(19792)", "2024-03-09"),
+        ("date(/data/d + 1)", "2024-03-11"),
+    ],
+    "date-time": [
+        ("date-time('2024-03-10T08:15:00-07:00')", "2024-03-10T08:15:00.000-07:00"),
+        ("date-time(/data/e)", ""),
+    ],
+    "decimal-date-time": [
+        ("decimal-date-time('1970-01-02T00:00:00Z')", 1.0),
+        ("decimal-date-time(/data/e)", math.nan),
+    ],
     "decimal-time": [("decimal-time(/data/t)", 0.5), ("decimal-time(/data/e)", math.nan)],
-    "format-date": [("format-date(/data/d, '%d/%m/%Y')", "10/03/2024"), ("format-date(/data/e, '%Y')", "")],
-    "format-date-time": [("format-date-time(/data/dt, '%H:%M')", "08:15"), ("format-date-time(/data/e, '%H')", "")],
-    "uuid": [("string-length(uuid())", 36.0), ("string-length(uuid(8))", 8.0), ("string-length(uuid(0))", 0.0)],
-    "digest": [("digest('abc', 'MD5', 'hex')", "900150983cd24fb0d6963f7d28e17f72"),
-               ("digest('abc', 'SHA-384', 'hex')", lambda v: v.startswith("cb00753f")),
-               ("digest('abc', 'SHA-512')", lambda v: v.startswith("3a81oZ")),
-               ("digest(/data/e, 'SHA-1', 'hex')", "da39a3ee5e6b4b0d3255bfef95601890afd80709")],
+    "format-date": [
+        ("format-date(/data/d, '%d/%m/%Y')", "10/03/2024"),
+        ("format-date(/data/e, '%Y')", ""),
+    ],
+    "format-date-time": [
+        ("format-date-time(/data/dt, '%H:%M')", "08:15"),
+        ("format-date-time(/data/e, '%H')", ""),
+    ],
+    "uuid": [
+        ("string-length(uuid())", 36.0),
+        ("string-length(uuid(8))", 8.0),
+        ("string-length(uuid(0))", 0.0),
+    ],
+    "digest": [
+        ("digest('abc', 'MD5', 'hex')", "900150983cd24fb0d6963f7d28e17f72"),
+        ("digest('abc', 'SHA-384', 'hex')", lambda v: v.startswith("cb00753f")),
+        ("digest('abc', 'SHA-512')", lambda v: v.startswith("3a81oZ")),
+        ("digest(/data/e, 'SHA-1', 'hex')", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+    ],
     "area": [("area(/data/shape)", lambda v: 1.2e10 < v < 1.3e10), ("area(/data/e)", 0.0)],
-    "distance": [("distance('0 0;0 1')", lambda v: abs(v - 111319.0) < 1), ("distance(/data/e)", 0.0), ("distance(/data/pt, '48.86 2.35')", lambda v: abs(v - 1113.2) < 1)],
-    "geofence": [("geofence('0.5 0.5', /data/shape)", True), ("geofence('2 2', /data/shape)", False), ("geofence(/data/e, /data/shape)", False)],
-    "checklist": [("checklist(1, 2, true(), false(), true())", True), ("checklist(1, -1, /data/e)", False)],
-    "weighted-checklist": [("weighted-checklist(3, 5, true(), 2, true(), 1)", True), ("weighted-checklist(1, -1, /data/e, 5)", False)],
+    "distance": [
+        ("distance('0 0;0 1')", lambda v: abs(v - 111319.0) < 1),
+        ("distance(/data/e)", 0.0),
+        ("distance(/data/pt, '48.86 2.35')", lambda v: abs(v - 1113.2) < 1),
+    ],
+    "geofence": [
+        ("geofence('0.5 0.5', /data/shape)", True),
+        ("geofence('2 2', /data/shape)", False),
+        ("geofence(/data/e, /data/shape)", False),
+    ],
+    "checklist": [
+        ("checklist(1, 2, true(), false(), true())", True),
+        ("checklist(1, -1, /data/e)", False),
+    ],
+    "weighted-checklist": [
+        ("weighted-checklist(3, 5, true(), 2, true(), 1)", True),
+        ("weighted-checklist(1, -1, /data/e, 5)", False),
+    ],
     "random": [("random() >= 0 and random() < 1", True)],
-    "randomize": [("count(randomize(/data/r))", 3.0), ("count(randomize(/data/nothing, 42))", 0.0),
-                  ("randomize(/data/r/w, 42)", lambda v: sorted(n.text for n in v) == ["2", "3", "4"])],
-    "pulldata": [("pulldata('choices', 'label', 'name', 'no')", "Non"), ("pulldata('choices', 'label', 'name', /data/e)", "")],
+    "randomize": [
+        ("count(randomize(/data/r))", 3.0),
+        ("count(randomize(/data/nothing, 42))", 0.0),
+        ("randomize(/data/r/w, 42)", lambda v: sorted(n.text for n in v) == ["2", "3", "4"]),
+    ],
+    "pulldata": [
+        ("pulldata('choices', 'label', 'name', 'no')", "Non"),
+        ("pulldata('choices', 'label', 'name', /data/e)", ""),
+    ],
     "jr:itext": [("jr:itext('q1')", "q1:fr"), ("jr:itext(/data/e)", ":fr")],
-    "instance": [("instance('choices')/root/item[name = 'yes']/label", "Oui"), ("count(instance('choices')/root/item[name = /data/e])", 0.0)],
+    "instance": [
+        ("instance('choices')/root/item[name = 'yes']/label", "Oui"),
+        ("count(instance('choices')/root/item[name = /data/e])", 0.0),
+    ],
     "current": [("current()/a", "5"), ("instance('choices')/root/item[name = current()/e]", [])],
     "floor": [("floor(-1.5)", -2.0), ("floor(/data/e)", math.nan)],
     "ceiling": [("ceiling(1.2)", 2.0), ("ceiling(/data/e)", math.nan)],
-    "local-name": [("local-name(/data/a)", "a"), ("local-name(/data/nothing)", ""), ("local-name()", "data")],
+    "local-name": [
+        ("local-name(/data/a)", "a"),
+        ("local-name(/data/nothing)", ""),
+        ("local-name()", "data"),
+    ],
     "name": [("name(/data/a)", "a"), ("name(/data/nothing)", "")],
     "namespace-uri": [("namespace-uri(/data/a)", ""), ("namespace-uri(/data/nothing)", "")],
     "lang": [("lang('fr')", False)],
@@ -145,7 +271,9 @@ def _same(value, expected) -> bool:
     if isinstance(expected, float):
         if math.isnan(expected):
             return isinstance(value, float) and math.isnan(value)
-        return isinstance(value, float) and math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+        return isinstance(value, float) and math.isclose(
+            value, expected, rel_tol=1e-9, abs_tol=1e-12
+        )
     if isinstance(expected, str):
         from surveyor.expressions import to_string
 
@@ -167,7 +295,16 @@ def test_function(name, doc):
 
 @pytest.mark.parametrize(
     "expr",
-    ["substr('a')", "if(1, 2)", "not()", "today(1)", "sum()", "indexed-repeat(/data/r, /data/r)", "concat(", "1 +"],
+    [
+        "substr('a')",
+        "if(1, 2)",
+        "not()",
+        "today(1)",
+        "sum()",
+        "indexed-repeat(/data/r, /data/r)",
+        "concat(",
+        "1 +",
+    ],
 )
 def test_wrong_arity_or_syntax(expr, doc):
     with pytest.raises(ExpressionError):
