@@ -22,6 +22,8 @@ from PySide6.QtCore import (  # noqa: F401
     QUrl,
     Signal,
     Slot,
+    QRegularExpression,
+    QPoint,
 )
 from PySide6.QtGui import (  # noqa: F401
     QAction,
@@ -37,6 +39,7 @@ from PySide6.QtGui import (  # noqa: F401
     QShortcut,
     QStandardItem,
     QStandardItemModel,
+    QRegularExpressionValidator,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
@@ -85,4 +88,6 @@ from PySide6.QtWidgets import (  # noqa: F401
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    QAbstractButton,
+    QCalendarWidget,
 )
