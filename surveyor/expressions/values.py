@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from surveyor.expressions.nodes import Node
@@ -109,6 +109,8 @@ def format_datetime(dt: datetime) -> str:
 
 
 def string_to_number(s: str, tz: tzinfo | None = None) -> float:
+    if s.isascii() and s.isdigit():  # the common case (answers, counts): no regex needed
+        return float(s)
     m = _NUMBER_RE.match(s)
     if m:
         try:
@@ -277,7 +279,6 @@ def parse_time(text: str, now: datetime, tz: tzinfo | None) -> datetime | None:
 
 __all__ = [
     "DateValue",
-    "date",
     "to_boolean",
     "to_number",
     "to_string",
