@@ -40,6 +40,10 @@ from PySide6.QtGui import (  # noqa: F401
     QStandardItem,
     QStandardItemModel,
     QRegularExpressionValidator,
+    QBrush,
+    QColor,
+    QPainter,
+    QPen,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
@@ -90,4 +94,5 @@ from PySide6.QtWidgets import (  # noqa: F401
     QWidget,
     QAbstractButton,
     QCalendarWidget,
+    QTabBar,
 )
