@@ -130,8 +130,11 @@ class InterviewSession:
             choice_name=self._choice_name,
             pulldata=self._pulldata,
             now=clock,
+            timezone=clock().tzinfo,
             random=rng or random.Random(),
         )
+        self._batch = 0  # > 0 while answers are loaded in bulk: one recomputation at the end
+        self._fixed: dict[str, Node] = {}  # template path -> node, for nodes outside repeats
         self.root = self._build(form.root, self.document)
         self.env.root = self.document
         self.root.set_attribute("id", form.form_id)
@@ -200,10 +203,22 @@ class InterviewSession:
     def nodes_of(self, path: str, under: Node | None = None) -> list[Node]:
         """Every instance node of the template ``path`` (below ``under`` if given)."""
         if under is None:
+            fixed = self._fixed.get(path)
+            if fixed is not None:
+                return [fixed]
             under = self.root
             base = self.form.root.path
+            if self.compiled.repeat_of.get(path) is None and path in self.form.nodes:
+                found = self._walk_path(under, base, path)
+                if len(found) == 1:
+                    self._fixed[path] = found[0]
+                return found
         else:
             base = self.template_of(under).path
+        return self._walk_path(under, base, path)
+
+    @staticmethod
+    def _walk_path(under: Node, base: str, path: str) -> list[Node]:
         if path == base:
             return [under]
         if not path.startswith(base + "/"):
@@ -514,6 +529,8 @@ class InterviewSession:
 
     def _propagate(self, changes) -> None:
         """Recompute, in dependency order, everything that reads the changed paths."""
+        if self._batch:
+            return  # one full recomputation when the batch ends
         heap: list[tuple[int, int]] = []
         pending: dict[int, tuple[Computation, set]] = {}
 
@@ -668,20 +685,19 @@ class InterviewSession:
     def check(self, node: Node) -> Problem | None:
         """The first problem of one answer, or None."""
         template = self.template_of(node)
-        location = self.location_of(node)
         value = node.text
         if value == "":
             if self.is_required(node):
                 return Problem(
                     template.name,
-                    location,
+                    self.location_of(node),
                     "required",
                     self.translate(template.bind.required_message),
                 )
             return None
         type_problem = check_type(template, value)
         if type_problem:
-            return Problem(template.name, location, "type", type_problem)
+            return Problem(template.name, self.location_of(node), "type", type_problem)
         if template.choices is not None and template.type.split(" ")[0] in (
             "select_one",
             "select_multiple",
@@ -689,12 +705,14 @@ class InterviewSession:
             allowed = {c.name for c in template.choices}
             picked = value.split() if template.control == "select" else [value]
             if not all(p in allowed for p in picked) and "or_other" not in template.type:
-                return Problem(template.name, location, "type", "not one of the choices")
+                return Problem(
+                    template.name, self.location_of(node), "type", "not one of the choices"
+                )
         expr = self.compiled.constraints.get(template.path)
         if expr is not None and not self._truth(expr, node):
             return Problem(
                 template.name,
-                location,
+                self.location_of(node),
                 "constraint",
                 self.translate(template.bind.constraint_message),
             )
@@ -782,7 +800,13 @@ class InterviewSession:
         calculations and metadata are skipped since the engine computes them.
         """
         problems: list[Problem] = []
-        self._load_into(self.root, self.form.root, answers, problems)
+        self._batch += 1
+        try:
+            self._load_into(self.root, self.form.root, answers, problems)
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self._recompute_all()
         return problems
 
     def _load_into(self, node: Node, template: FormNode, answers: dict, problems) -> None:
@@ -802,6 +826,11 @@ class InterviewSession:
                 if not parents:
                     continue
                 parent = parents[0]
+                if target.repeat_count is not None:
+                    # in a batch the count has not been recomputed yet: do it now
+                    for comp in self.compiled.computations:
+                        if comp.role is Role.COUNT and comp.target is target:
+                            self._run_count(comp, parent)
                 existing = parent.elements(target.name)
                 for index, item in enumerate(value):
                     if not isinstance(item, dict):

@@ -16,6 +16,7 @@ from pathlib import Path
 from surveyor.errors import ValidationError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
+from surveyor.interviews import record
 from surveyor.interviews.compiled import CompiledForm, compile_form
 from surveyor.interviews.record import Interview, Status, format_timestamp
 from surveyor.interviews.session import InterviewSession, Problem
@@ -179,31 +180,40 @@ def fill_interview(
     device_id: str = "",
     clock: Callable[[], datetime] | None = None,
 ) -> FillResult:
-    """Run one interview without a screen: apply ``answers`` and store it.
+    """Run one interview without a screen: apply ``answers`` and store it (one durable write).
 
     Answers to questions that are not relevant are dropped. On a problem the interview is
     stored as a draft (nothing is lost) and the problems are returned; with ``finalize`` and
     no problem it is stored finalized.
     """
-    interview, session = start_interview(
-        library, form, interviewer=interviewer, device_id=device_id, clock=clock
+    library.register(form)
+    options = {"clock": clock} if clock else {}
+    interview = Interview.new(
+        form_id=form.form_id,
+        form_version=form.version,
+        form_hash=form.content_hash,
+        interviewer=interviewer,
+        device_id=device_id,
+        **options,
+    )
+    session = InterviewSession(
+        form,
+        compiled=library.compiled(form),
+        instance_id=interview.instance_id,
+        interviewer=interviewer,
+        device_id=device_id,
+        **options,
     )
     problems = session.load_answers(answers)
-    if finalize:
-        problems += session.validate()
-    else:
-        problems += [p for p in session.validate() if p.code != "required"]
+    checked = session.validate()
+    problems += checked if finalize else [p for p in checked if p.code != "required"]
     if finalize and not problems:
         session.finalize_metadata()
     interview.answers = session.answers(include_hidden=False)
     interview.instance_name = session.instance_name()
-    library.store.save_answers(
-        interview.instance_id, interview.answers, instance_name=interview.instance_name
-    )
     if finalize and not problems:
-        interview = library.store.finalize(interview.instance_id)
-    else:
-        interview = library.store.get_interview(interview.instance_id)
+        record.finalize(interview, **options)
+    library.store.create_interview(interview)
     return FillResult(interview=interview, session=session, problems=problems)
 
 

@@ -313,3 +313,22 @@ def test_answers_are_normalized(tmp_path, value, expected):
     target = "/data/m" if isinstance(value, list) or value == "a  b" else "/data/t"
     s.set_answer(target, value)
     assert s.answers()[target.rsplit("/", 1)[1]] == expected
+
+
+def test_load_answers_fills_a_counted_repeat(tmp_path):
+    form = make_form(
+        tmp_path,
+        """
+        |  | type | name | label | repeat_count | calculation |
+        |  | integer | n | N | | |
+        |  | begin_repeat | r | R | ${n} | |
+        |  | text | t | T | | |
+        |  | end_repeat | | | | |
+        |  | calculate | joined | | | join('-', ${t}) |
+        """,
+    )
+    s = session_of(form)
+    assert s.load_answers({"n": 2, "r": [{"t": "a"}, {"t": "b"}]}) == []
+    assert s.answers()["joined"] == "a-b"
+    problems = session_of(form).load_answers({"n": 1, "r": [{"t": "a"}, {"t": "b"}]})
+    assert [(p.name, p.code) for p in problems] == [("r", "type")]
