@@ -353,7 +353,7 @@ class Compiler:
                 r = arith(to_number(a, tz), to_number(b, tz))
                 # days between two dates (or a date and whole days) are whole numbers: undo the
                 # float error of the time-zone fraction in both operands
-                if r == r and not r.is_integer() and (_is_date(a) or _is_date(b)):
+                if math.isfinite(r) and not r.is_integer() and (_is_date(a) or _is_date(b)):
                     n = round(r)
                     if abs(r - n) < 1e-9:
                         return float(n)

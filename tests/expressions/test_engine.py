@@ -124,6 +124,10 @@ def test_operators(expr, expected):
         assert value == expected
 
 
+def test_infinite_date_arithmetic():
+    assert run("(1 div 0) + '2024-01-01'") == math.inf
+
+
 def test_names_that_look_like_operators():
     xml = "<data><div>4</div><mod>2</mod><and>1</and><or>0</or></data>"
     assert run("/data/div div /data/mod", xml) == 2.0
