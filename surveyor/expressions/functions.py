@@ -220,7 +220,7 @@ def f_uuid(st, node, *args):
     if not args:
         return str(_uuid.uuid4())
     n = _num(st, args[0])
-    if n != n or n < 0:
+    if not math.isfinite(n) or n < 0:
         raise _Fail("uuid(): the length must be a positive number")
     alphabet = _string.ascii_letters + _string.digits
     rnd = st.env.random
@@ -368,6 +368,8 @@ def f_round(st, node, v, digits=None):
     d = 0 if digits is None else _num(st, digits)
     if d != d:
         return NAN
+    if not math.isfinite(d):
+        return x if d > 0 else 0.0
     d = int(d)
     if digits is None:
         return float(math.floor(x + 0.5)) if x >= 0 else -float(math.floor(-x + 0.5))
