@@ -41,6 +41,10 @@ class Computation:
     references: frozenset[str]
     relative_references: frozenset[str]
     order: int = 0  # position in the topological order
+    # ("sum" | "count", absolute path) when the expression is exactly sum(/path) or
+    # count(/path) over a repeat and its target is outside any repeat: kept up to date
+    # incrementally instead of rescanning every repeat instance at each change.
+    aggregate: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -172,13 +176,44 @@ def _compile(form: Form, parser: _Parser) -> CompiledForm:
             )
     if form.instance_name:
         compiled.instance_name = _parse(parser, form.instance_name, form.root, "instance_name")
+    _finish_aggregates(compiled)
     _order(compiled)
     return compiled
+
+
+def _reads_subtrees(ast) -> bool:
+    """True when a path step can match more than one name (``*``, ``//``, other axes):
+    references() then names the deepest known ancestor, meaning "anything below"."""
+    if isinstance(ast, tuple):
+        if ast and ast[0] == "step":
+            axis, test = ast[1], ast[2]
+            if axis not in ("child", "self", "parent", "attribute"):
+                return True
+            if isinstance(test, tuple) and (test[0] != "name" or test[2] == "*"):
+                if not (axis in ("self", "parent") and test == ("type", "node")):
+                    return True
+        return any(_reads_subtrees(item) for item in ast)
+    if isinstance(ast, list):
+        return any(_reads_subtrees(item) for item in ast)
+    return False
+
+
+def _expand(form: Form, refs: frozenset[str]) -> frozenset[str]:
+    out = set(refs)
+    for ref in refs:
+        if ref == "/":
+            out.update(form.nodes)
+        elif ref in form.nodes:
+            out.update(n.path for n in form.nodes[ref].walk())
+    return frozenset(out)
 
 
 def _add(compiled: CompiledForm, role: Role, node: FormNode, expression: Expression) -> None:
     refs = frozenset(expression.references(node.path))
     absolute = refs & frozenset(expression.references(_PROBE_CONTEXT))
+    if _reads_subtrees(expression.ast):
+        refs = _expand(compiled.form, refs)
+        absolute = _expand(compiled.form, absolute)
     comp = Computation(
         role=role,
         target=node,
@@ -186,7 +221,48 @@ def _add(compiled: CompiledForm, role: Role, node: FormNode, expression: Express
         references=refs,
         relative_references=refs - absolute,
     )
+    if role is Role.CALCULATE:
+        comp.aggregate = _aggregate_of(expression.ast)
     compiled.computations.append(comp)
+
+
+def _aggregate_of(ast) -> tuple[str, str] | None:
+    """``("sum", "/data/r/x")`` for ``sum(/data/r/x)`` (plain child steps, no predicates)."""
+    if not (isinstance(ast, tuple) and len(ast) >= 3 and ast[0] == "call"):
+        return None
+    if ast[1] not in ("sum", "count") or len(ast[2]) != 1:
+        return None
+    arg = ast[2][0]
+    if not (isinstance(arg, tuple) and arg[0] == "path" and arg[1] is True):
+        return None
+    names = []
+    for step in arg[2]:
+        if not (
+            isinstance(step, tuple)
+            and step[0] == "step"
+            and step[1] == "child"
+            and isinstance(step[2], tuple)
+            and step[2][0] == "name"
+            and step[2][1] == ""
+            and step[2][2] != "*"
+            and not step[3]
+        ):
+            return None
+        names.append(step[2][2])
+    return ast[1], "/" + "/".join(names)
+
+
+def _finish_aggregates(compiled: CompiledForm) -> None:
+    """Keep the aggregate shortcut only where it is valid: over a repeat, target outside."""
+    for comp in compiled.computations:
+        if comp.aggregate is None:
+            continue
+        path = comp.aggregate[1]
+        crosses_repeat = compiled.form.nodes.get(path) is not None and (
+            compiled.repeat_of.get(path) is not None
+        )
+        if not crosses_repeat or compiled.repeat_of.get(comp.target.path) is not None:
+            comp.aggregate = None
 
 
 def _outputs(comp: Computation) -> list[str]:

@@ -135,6 +135,7 @@ class InterviewSession:
         )
         self._batch = 0  # > 0 while answers are loaded in bulk: one recomputation at the end
         self._fixed: dict[str, Node] = {}  # template path -> node, for nodes outside repeats
+        self._aggregates: dict[int, tuple[int, int, int]] = {}  # see _run_aggregate
         self.root = self._build(form.root, self.document)
         self.env.root = self.document
         self.root.set_attribute("id", form.form_id)
@@ -151,7 +152,7 @@ class InterviewSession:
         """Secondary instances, parsed once per compiled form and shared (read-only)."""
         if self.compiled.instances is None:
             self.compiled.instances = {
-                instance_id: parse_document(xml_text)
+                instance_id: parse_document(xml_text, keep_whitespace=False)
                 for instance_id, xml_text in self.form.secondary_instances.items()
             }
         return self.compiled.instances
@@ -313,8 +314,9 @@ class InterviewSession:
         node = self.node_at(location) if isinstance(location, str) else location
         template = self.template_of(node)
         text = normalize_answer(template, value)
+        old = node.text
         if self._write(node, text):
-            self._propagate([(template.path, self._repeat_instance_of(node))])
+            self._propagate([(template.path, self._repeat_instance_of(node), ("value", node, old))])
         for action in self._triggers.get(template.path, ()):
             scope = self._repeat_instance_of(node)
             targets = self.nodes_of(action.ref, under=scope) or self.nodes_of(action.ref)
@@ -330,8 +332,10 @@ class InterviewSession:
                 result = ""
         else:
             result = ""
+        old = node.text
         if self._write(node, result):
-            self._propagate([(self.template_of(node).path, self._repeat_instance_of(node))])
+            path = self.template_of(node).path
+            self._propagate([(path, self._repeat_instance_of(node), ("value", node, old))])
 
     # ------------------------------------------------------------------ repeats
 
@@ -394,11 +398,13 @@ class InterviewSession:
 
     def _after_structure_change(self, template: FormNode, instance: Node | None, scope=None):
         """Bring a repeat up to date after an instance was added (``instance``) or removed."""
+        event = None
         if instance is not None:
             self._init_instance(template, instance)
             # Readers of the new instance's paths: a relative reader sees only this instance.
             scope = instance
-        self._propagate([(n.path, scope) for n in template.walk()])
+            event = ("add", instance)
+        self._propagate([(n.path, scope, event) for n in template.walk()])
 
     def _init_instance(self, template: FormNode, instance: Node) -> None:
         """Run a new repeat instance's own computations and ``odk-new-repeat`` actions."""
@@ -417,9 +423,13 @@ class InterviewSession:
     # ------------------------------------------------------------------ recomputation
 
     def _recompute_all(self) -> None:
+        self._aggregates.clear()
         for comp in self.compiled.computations:
             for node in self._targets(comp, None):
-                self._run(comp, node)
+                if comp.aggregate is not None:
+                    self._run_aggregate(comp, node, None)
+                else:
+                    self._run(comp, node)
 
     def _run(self, comp: Computation, node: Node) -> bool:
         """Evaluate ``comp`` for one target node; return True when its result changed.
@@ -528,60 +538,134 @@ class InterviewSession:
         return ALL
 
     def _propagate(self, changes) -> None:
-        """Recompute, in dependency order, everything that reads the changed paths."""
+        """Recompute, in dependency order, everything that reads the changed paths.
+
+        ``changes`` holds ``(template path, scope, event)``: the scope is the repeat instance
+        the change happened in (None: anywhere); the event says what happened, for the
+        aggregates kept incrementally: ``("value", node, old_text)``, ``("add", instance)``,
+        or None for anything else (they are then recounted).
+        """
         if self._batch:
             return  # one full recomputation when the batch ends
-        heap: list[tuple[int, int]] = []
-        pending: dict[int, tuple[Computation, set]] = {}
+        heap: list[int] = []
+        pending: dict[int, list] = {}  # order -> [comp, scopes, events or None]
 
-        def schedule(path: str, scope: Node | None) -> None:
+        def schedule(path: str, scope: Node | None, event) -> None:
             for comp in self.compiled.dependents.get(path, ()):
-                narrowed = self._scope_for(comp, path, scope)
                 entry = pending.get(comp.order)
                 if entry is None:
-                    scopes: set = set()
-                    pending[comp.order] = (comp, scopes)
-                    heapq.heappush(heap, (comp.order, comp.order))
-                else:
-                    scopes = entry[1]
+                    entry = [comp, set(), [] if comp.aggregate else None]
+                    pending[comp.order] = entry
+                    heapq.heappush(heap, comp.order)
+                if comp.aggregate is not None and entry[2] is not None:
+                    if event is None:
+                        entry[2] = None
+                    else:
+                        entry[2].append(event)
+                scopes = entry[1]
                 if ALL in scopes:
                     continue
+                narrowed = self._scope_for(comp, path, scope)
                 if narrowed is ALL:
                     scopes.clear()
                     scopes.add(ALL)
                 else:
                     scopes.add(_Key(narrowed))
 
-        for path, scope in changes:
-            schedule(path, scope)
+        for path, scope, event in changes:
+            schedule(path, scope, event)
         processed: set[int] = set()
         while heap:
-            order, _ = heapq.heappop(heap)
+            order = heapq.heappop(heap)
             if order in processed:
                 # a cycle re-scheduled it: run each computation once per change
                 continue
             processed.add(order)
-            comp, scopes = pending.pop(order)
-            targets: list[Node] = []
+            comp, scopes, events = pending.pop(order)
             if ALL in scopes:
                 targets = self._targets(comp, None)
             else:
-                for key in scopes:
-                    targets.extend(self._targets(comp, key.node))
+                targets = [n for key in scopes for n in self._targets(comp, key.node)]
             for node in targets:
                 if comp.role is Role.COUNT:
-                    changed = self._run_count(comp, node)
-                    if changed:
+                    if self._run_count(comp, node):
+                        scope = self._repeat_instance_of(node)
                         for sub in comp.target.walk():
-                            schedule(sub.path, self._repeat_instance_of(node))
+                            schedule(sub.path, scope, None)
                     continue
-                if self._run(comp, node):
-                    outputs = (
-                        [comp.target] if comp.role is Role.CALCULATE else list(comp.target.walk())
-                    )
-                    scope = self._repeat_instance_of(node)
-                    for out in outputs:
-                        schedule(out.path, scope)
+                old = node.text
+                if comp.aggregate is not None:
+                    changed = self._run_aggregate(comp, node, events)
+                else:
+                    changed = self._run(comp, node)
+                if not changed:
+                    continue
+                scope = self._repeat_instance_of(node)
+                if comp.role is Role.CALCULATE:
+                    schedule(comp.target.path, scope, ("value", node, old))
+                else:
+                    for out in comp.target.walk():
+                        schedule(out.path, scope, None)
+
+    def _run_aggregate(self, comp: Computation, node: Node, events) -> bool:
+        """``sum(/path)`` / ``count(/path)`` kept up to date from what changed.
+
+        The state is (total of the integer values, number of nodes, number of values that
+        are not plain integers). While every value is an integer the result is the total;
+        otherwise the expression is evaluated as usual. Anything but a value change or an
+        added repeat instance (relevance, removal, a batch) recounts from scratch.
+        """
+        kind, path = comp.aggregate
+        state = self._aggregates.get(comp.order)
+        if state is None or events is None:
+            state = self._count_aggregate(path)
+        else:
+            total, count, odd = state
+            added: list[Node] = []
+            firsts: dict[int, tuple[Node, str]] = {}
+            for event in events:
+                if event[0] == "add":
+                    added.append(event[1])
+                    for sub in self.nodes_of(path, under=event[1]):
+                        count += 1
+                        number = _integer(sub.text)
+                        if number is None:
+                            odd += 1
+                        else:
+                            total += number
+                else:
+                    firsts.setdefault(id(event[1]), (event[1], event[2]))
+            for changed, old in firsts.values():
+                if added and any(_is_inside(changed, inst) for inst in added):
+                    continue  # counted with its instance, as it is now
+                before, after = _integer(old), _integer(changed.text)
+                if before is None:
+                    odd -= 1
+                else:
+                    total -= before
+                if after is None:
+                    odd += 1
+                else:
+                    total += after
+            state = (total, count, odd)
+        self._aggregates[comp.order] = state
+        total, count, odd = state
+        if kind == "count":
+            return self._write(node, to_string(float(count)))
+        if odd:
+            return self._run(comp, node)
+        return self._write(node, to_string(float(total)))
+
+    def _count_aggregate(self, path: str) -> tuple[int, int, int]:
+        total = count = odd = 0
+        for sub in self.nodes_of(path):
+            count += 1
+            number = _integer(sub.text)
+            if number is None:
+                odd += 1
+            else:
+                total += number
+        return total, count, odd
 
     # ------------------------------------------------------------------ choices & labels
 
@@ -924,6 +1008,13 @@ class _Key:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, _Key) and other.node is self.node
+
+
+def _integer(text: str) -> int | None:
+    """The value of a plain integer answer ("12", "-3"), else None."""
+    if text.isascii() and (text.isdigit() or (text[:1] == "-" and text[1:].isdigit())):
+        return int(text)
+    return None
 
 
 def _walk(node: Node) -> Iterator[Node]:

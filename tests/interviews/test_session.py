@@ -332,3 +332,23 @@ def test_load_answers_fills_a_counted_repeat(tmp_path):
     assert s.answers()["joined"] == "a-b"
     problems = session_of(form).load_answers({"n": 1, "r": [{"t": "a"}, {"t": "b"}]})
     assert [(p.name, p.code) for p in problems] == [("r", "type")]
+
+
+def test_wildcard_references_follow_every_field_below(tmp_path):
+    form = make_form(
+        tmp_path,
+        """
+        |  | type | name | label | calculation |
+        |  | begin_group | g | G | |
+        |  | text | a | A | |
+        |  | text | b | B | |
+        |  | end_group | | | |
+        |  | calculate | filled | | count(/data/g/*[. != '']) |
+        """,
+    )
+    s = session_of(form)
+    assert s.answers()["filled"] == "0"
+    s.set_answer("/data/g/b", "x")
+    assert s.answers()["filled"] == "1"
+    s.set_answer("/data/g/a", "y")
+    assert s.answers()["filled"] == "2"
