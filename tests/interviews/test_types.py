@@ -1,0 +1,166 @@
+"""Every question type and column, as the engine runs them (headless)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from surveyor.forms import load_form
+from surveyor.interviews.session import InterviewSession
+from surveyor.services.interviews import FormLibrary, fill_interview, open_session
+from surveyor.store import Store
+
+from .test_session import clock
+
+SURVEY = """
+| survey |
+|  | type | name | label | choice_filter | calculation | read_only | parameters | appearance | default | constraint | relevant |
+|  | select_one yn or_other | yn | Yes/No? | | | | | | | | |
+|  | select_one_from_file places.csv | city | City | zone = 'south' | | | | | | | |
+|  | select_multiple_from_file places.csv | cities | Cities | | | | | | | | |
+|  | calculate | price | | | pulldata('places', 'price', 'name', ${city}) | | | | | | |
+|  | calculate | city_name | | | jr:choice-name(${city}, '${city}') | | | | | | |
+|  | rank yn | ranking | Rank | | | | | | | | |
+|  | range | score | Score | | | | start=1 end=5 step=1 | | | . >= 1 and . <= 5 | |
+|  | geopoint | where | Where | | | | | | | | |
+|  | image | photo | Photo | | | | | | | | |
+|  | barcode | code | Code | | | | | | | | |
+|  | acknowledge | ok | OK | | | | | | | | |
+|  | text | fixed | Fixed | | | yes | | | hello | | |
+|  | text | notes | Notes | | | | | multiline | | | |
+|  | date | born | Born | | | | | | | . < today() | |
+|  | time | at | At | | | | | | | | |
+|  | dateTime | when | When | | | | | | | | |
+|  | decimal | weight | Weight | | | | | | | . > 0 | |
+|  | hidden | secret | | | | | | | | | |
+|  | note | n1 | Price is ${price} | | | | | | | | |
+| choices |
+|  | list_name | name | label |
+|  | yn | yes | Yes |
+|  | yn | no | No |
+"""
+
+PLACES = "name,label,zone,price\ntarbes,Tarbes,south,3\npau,Pau,south,5\nlille,Lille,north,7\n"
+
+
+@pytest.fixture
+def form(tmp_path):
+    (tmp_path / "places.csv").write_text(PLACES, encoding="utf-8")
+    path = tmp_path / "types.md"
+    path.write_text(textwrap.dedent(SURVEY).strip() + "\n", encoding="utf-8")
+    return load_form(path)
+
+
+def test_select_from_file_takes_choices_from_the_csv_with_its_filter(form):
+    s = InterviewSession(form, clock=clock)
+    assert s.choices(s.node_at("/data/city")) == [("tarbes", "Tarbes"), ("pau", "Pau")]
+    assert [v for v, _ in s.choices(s.node_at("/data/cities"))] == ["tarbes", "pau", "lille"]
+
+
+def test_pulldata_and_choice_name_read_the_csv(form):
+    s = InterviewSession(form, clock=clock)
+    s.set_answer("/data/city", "pau")
+    assert s.answers()["price"] == "5"
+    assert s.answers()["city_name"] == "Pau"
+
+
+def test_or_other_adds_a_text_relevant_on_other(form):
+    s = InterviewSession(form, clock=clock)
+    assert "other" in [v for v, _ in s.choices(s.node_at("/data/yn"))]
+    assert not s.is_relevant(s.node_at("/data/yn_other"))
+    s.set_answer("/data/yn", "other")
+    assert s.is_relevant(s.node_at("/data/yn_other"))
+    assert "yn" not in {p.name for p in s.validate()}  # "other" is a valid choice
+
+
+def test_read_only_default_and_hidden(form):
+    s = InterviewSession(form, clock=clock)
+    assert s.answers()["fixed"] == "hello"
+    assert s.is_readonly(s.node_at("/data/fixed"))
+    assert not s.is_readonly(s.node_at("/data/notes"))
+    assert s.template_of(s.node_at("/data/secret")).control is None
+
+
+@pytest.mark.parametrize(
+    "field,good,bad",
+    [
+        ("score", "3", "9"),
+        ("where", "43.23 0.07 310 5", "95 0"),
+        ("born", "1990-05-01", "2990-05-01"),
+        ("born", "1990-05-01", "01/05/1990"),
+        ("at", "14:30:00.000+01:00", "half past two"),
+        ("when", "2026-11-20T14:30:00.000+01:00", "tomorrow"),
+        ("weight", "62.5", "-1"),
+        ("weight", "62.5", "heavy"),
+    ],
+)
+def test_values_are_checked_by_type_and_constraint(form, field, good, bad):
+    s = InterviewSession(form, clock=clock)
+    node = s.node_at(f"/data/{field}")
+    s.set_answer(node, good)
+    assert s.check(node) is None
+    s.set_answer(node, bad)
+    problem = s.check(node)
+    assert problem is not None and problem.code in ("type", "constraint")
+
+
+def test_rank_keeps_the_order_given(form):
+    s = InterviewSession(form, clock=clock)
+    s.set_answer("/data/ranking", ["no", "yes"])
+    assert s.answers()["ranking"] == "no yes"
+
+
+def test_barcode_acknowledge_and_image_hold_plain_text(form):
+    s = InterviewSession(form, clock=clock)
+    s.set_answer("/data/code", "3017620422003")
+    s.set_answer("/data/ok", "OK")
+    s.set_answer("/data/photo", "porte.jpg")
+    answers = s.answers()
+    assert (answers["code"], answers["ok"], answers["photo"]) == (
+        "3017620422003",
+        "OK",
+        "porte.jpg",
+    )
+
+
+def test_an_interview_reopens_with_its_own_form_version(tmp_path):
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    path = folder / "f.md"
+
+    def write(label: str, version: str):
+        path.write_text(
+            "| survey |\n|  | type | name | label |\n"
+            f"|  | text | q | {label} |\n"
+            "| settings |\n|  | form_id | version |\n"
+            f"|  | f | {version} |\n",
+            encoding="utf-8",
+        )
+
+    write("First wording", "1")
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        first = fill_interview(library, library.load_file(path), {"q": "a"}).interview
+    write("Second wording", "2")
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        library.load_file(path)
+        stored = store.get_interview(first.instance_id)
+        session = open_session(library, stored)
+        assert session.form.version == "1"
+        assert session.label(session.node_at("/data/q")) == "First wording"
+        assert session.answers()["q"] == "a"
+        assert {f.version for f in store.list_forms()} == {"1", "2"}
+
+
+def test_attachments_are_stored_with_the_interview(form, tmp_path):
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        result = fill_interview(library, form, {"photo": "porte.jpg"})
+        store.add_attachment(
+            result.interview.instance_id, "porte.jpg", b"\xff\xd8jpeg", "image/jpeg"
+        )
+        assert store.get_attachment(result.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
+        again = store.get_interview(result.interview.instance_id)
+        assert [a.filename for a in again.attachments] == ["porte.jpg"]
