@@ -25,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the local database lives (default: $SURVEYOR_HOME, else the user data dir)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the desktop app works on this computer (no window), print OK and exit",
+    )
     parser.set_defaults(handler=_run_app)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     parser._subcommands = subparsers  # type: ignore[attr-defined]
@@ -37,7 +42,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from importlib import import_module
 
     app = import_module("surveyor.ui.app")
-    return app.run(data_dir=args.data_dir)
+    return app.run(data_dir=args.data_dir, self_test=getattr(args, "self_test", False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

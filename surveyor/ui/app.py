@@ -1,0 +1,240 @@
+"""Start the desktop app: ``surveyor`` with no sub-command calls :func:`run`.
+
+Fast start: only Qt and the UI modules load before the window shows; the store, the form
+loader (pyxform) and the forms load on worker threads afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+NO_DISPLAY = (
+    "Surveyor needs a graphical display: run it on a desktop session, or set "
+    "QT_QPA_PLATFORM=offscreen for tests; the command-line tools work without one "
+    "(see surveyor --help)."
+)
+
+# Benchmarks and tests: print "SURVEYOR_SHOWN <seconds since the epoch>" once the window
+# is shown and painted, then quit.
+EXIT_WHEN_SHOWN = "SURVEYOR_EXIT_WHEN_SHOWN"
+
+
+def has_display() -> bool:
+    """False on Linux/BSD without X11 or Wayland and no QT_QPA_PLATFORM chosen."""
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def stylesheet(size: int) -> str:
+    """The app's look, scaled from the base text size (points)."""
+    title = round(size * 1.6)
+    section = round(size * 1.25)
+    card = round(size * 1.1)
+    return f"""
+QLabel[role="title"] {{ font-size: {title}pt; font-weight: 600; color: #1d3557; }}
+QLabel[role="section"] {{ font-size: {section}pt; font-weight: 600; color: #1d3557; }}
+QLabel[role="cardTitle"] {{ font-size: {card}pt; font-weight: 600; }}
+QLabel[role="hint"] {{ color: #4a5560; }}
+QLabel[role="error"] {{ color: #8b1a1a; }}
+QLabel#message[role="error"] {{ background: #fdecea; border: 1px solid #e0a8a3;
+    border-radius: 6px; padding: 8px; color: #7a1414; }}
+QLabel#message[role="info"] {{ background: #e8f3ea; border: 1px solid #a9d1b1;
+    border-radius: 6px; padding: 8px; color: #1e4d2b; }}
+QFrame#banner {{ background: #fff5d6; border: 1px solid #e7cf87; border-radius: 6px; }}
+QFrame#formCard {{ background: #ffffff; border: 1px solid #c9d2dc; border-radius: 8px; }}
+QFrame#welcomePanel {{ background: #ffffff; border: 1px solid #c9d2dc; border-radius: 10px;
+    padding: 16px; }}
+QPushButton {{ padding: 6px 14px; border: 1px solid #8a96a3; border-radius: 6px;
+    background: #f4f6f8; color: #1b1f23; min-height: 1.6em; }}
+QPushButton:hover {{ background: #e6ebf0; }}
+QPushButton:pressed {{ background: #d5dde5; }}
+QPushButton:disabled {{ color: #8a939c; border-color: #c4cad0; background: #f4f6f8; }}
+QPushButton[primary="true"] {{ background: #1f5fa8; color: white; border-color: #174a84; }}
+QPushButton[primary="true"]:hover {{ background: #1a528f; }}
+QPushButton[primary="true"]:disabled {{ background: #9db5d1; border-color: #9db5d1; }}
+QPushButton:focus, QPushButton[primary="true"]:focus {{ border: 3px solid #f0a500; }}
+QLineEdit, QComboBox, QSpinBox {{ padding: 4px 6px; border: 1px solid #8a96a3;
+    border-radius: 4px; background: white; min-height: 1.5em; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 3px solid #f0a500; }}
+QCheckBox:focus {{ border: 2px solid #f0a500; border-radius: 4px; }}
+QTableView {{ border: 1px solid #c9d2dc; background: white; alternate-background-color: #f5f8fb;
+    selection-background-color: #cfe0f4; selection-color: #10243a; }}
+QTableView:focus {{ border: 3px solid #f0a500; }}
+QTabBar::tab {{ padding: 6px 12px; }}
+QTabBar::tab:selected {{ font-weight: 600; }}
+QTabBar:focus {{ border: 2px solid #f0a500; }}
+"""
+
+
+def apply_text_size(app, size: int) -> None:
+    from surveyor.ui.qt import QFont
+
+    font = QFont(app.font())
+    font.setPointSize(size)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(size))
+
+
+def _fit_to_screen(window, app) -> None:
+    screen = app.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None and (area.width() <= 1440 or area.height() <= 820):
+        window.resize(min(1366, area.width()), min(768, area.height()))
+        window.showMaximized()
+    else:
+        window.resize(1280, 800)
+        window.show()
+
+
+def run(data_dir: str | None = None, self_test: bool = False) -> int:
+    """Open the app; return the exit code."""
+    started = time.time()
+    if self_test:
+        return run_self_test(data_dir)
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+
+    from surveyor.ui.language import Languages
+    from surveyor.ui.main_window import MainWindow
+    from surveyor.ui.qt import QApplication, QIcon, QTimer
+    from surveyor.ui.settings import AppSettings, settings_path
+    from surveyor.ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Surveyor")
+    app.setOrganizationName("Surveyor")
+    icon = _icon_path()
+    if icon:
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = AppSettings.load(settings_path(data_dir))
+    languages = Languages()
+    languages.install(settings.language)
+    apply_text_size(app, settings.text_size)
+    tasks = TaskManager()
+    window = MainWindow(
+        data_dir=data_dir,
+        settings=settings,
+        languages=languages,
+        tasks=tasks,
+        apply_text_size=lambda size: apply_text_size(app, size),
+    )
+    _fit_to_screen(window, app)
+    if os.environ.get(EXIT_WHEN_SHOWN):
+        # Whether the form loader was imported before the window showed (it must not be).
+        heavy = "pyxform" in sys.modules
+
+        def shown():
+            now = time.time()
+            print(f"SURVEYOR_SHOWN {now:.4f} {now - started:.4f} pyxform={heavy}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, lambda: (window.repaint(), shown()))
+    window.start()
+    code = app.exec()
+    tasks.wait_db()
+    tasks.shutdown()
+    return int(code)
+
+
+def _icon_path():
+    from pathlib import Path
+
+    for candidate in (
+        Path(__file__).resolve().parent / "icons" / "surveyor.png",
+        Path(__file__).resolve().parents[2] / "packaging" / "surveyor.png",
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def run_self_test(data_dir: str | None = None) -> int:
+    """Check the app works here: store, bundled forms, a session and its first screen.
+
+    Prints ``OK`` and returns 0, or prints the reason on stderr and returns 1.
+    """
+    import tempfile
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # The offscreen platform warns about window hints it ignores; only OK or the reason shows.
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
+    temp = None
+    if not data_dir and not os.environ.get("SURVEYOR_HOME"):
+        temp = tempfile.TemporaryDirectory(prefix="surveyor-self-test-")
+        data_dir = temp.name
+    try:
+        return _self_test(data_dir)
+    except Exception as exc:  # noqa: BLE001 - the reason is the output
+        print(f"Self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if temp is not None:
+            temp.cleanup()
+
+
+def _self_test(data_dir) -> int:
+    from surveyor.interviews.record import Interview
+    from surveyor.interviews.session import InterviewSession
+    from surveyor.services.identity import device_id
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.store import Store
+    from surveyor.ui.language import I18N_DIR, Languages
+    from surveyor.ui.main_window import bundled_form_files, interview_view_class
+    from surveyor.ui.qt import QApplication, QLabel
+    from surveyor.ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication(["surveyor"])
+    InterviewView = interview_view_class()
+    if not (I18N_DIR / "surveyor_fr.qm").is_file():
+        raise RuntimeError(f"the French translation is missing from {I18N_DIR}")
+    Languages().install("fr")
+    forms = bundled_form_files()
+    if not forms:
+        raise RuntimeError("no bundled form found")
+    store = Store.open(data_dir)
+    tasks = TaskManager()
+    try:
+        library = FormLibrary(store)
+        device = device_id(store.path.parent)
+        for path in forms:
+            form = library.load_file(path)
+            # A session that is not stored: the self-test leaves no interview behind.
+            interview = Interview.new(
+                form_id=form.form_id,
+                form_version=form.version,
+                form_hash=form.content_hash,
+                device_id=device,
+            )
+            session = InterviewSession(
+                form,
+                compiled=library.compiled(form),
+                instance_id=interview.instance_id,
+                device_id=device,
+            )
+            interview.answers = session.answers()
+            if InterviewView is not None:
+                widget = InterviewView(library, interview, session, tasks=tasks)
+            else:
+                widget = QLabel(form.title)
+            widget.resize(1000, 700)
+            widget.show()
+            app.processEvents()
+            if widget.grab().isNull():
+                raise RuntimeError(f"the first question of {path.name} could not be drawn")
+            widget.close()
+            widget.deleteLater()
+            app.processEvents()
+        tasks.drain()
+    finally:
+        tasks.wait_db()
+        tasks.shutdown()
+        store.close()
+    print("OK")
+    return 0

@@ -1,0 +1,655 @@
+"""The home screen: the forms on this laptop, and my interviews grouped by state.
+
+The interview list is a table model over ``InterviewSummary`` rows (no widget per row), so
+ten thousand interviews show at once. One store query (through the database thread) brings
+every interview matching the search; the tabs split them by state and show the counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from surveyor.interviews.record import Status
+from surveyor.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QMessageBox,
+    QModelIndex,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    Qt,
+    QTabBar,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+# The groups of the home list, in tab order: key -> statuses shown.
+GROUPS: dict[str, tuple[Status, ...]] = {
+    "drafts": (Status.DRAFT,),
+    "waiting": (Status.FINALIZED, Status.FAILED),
+    "done": (Status.SENT, Status.EXPORTED),
+    "bin": (Status.DELETED,),
+}
+GROUP_OF = {status: key for key, statuses in GROUPS.items() for status in statuses}
+
+
+def group_title(key: str) -> str:
+    return {
+        "drafts": QCoreApplication.translate("Home", "Drafts to resume"),
+        "waiting": QCoreApplication.translate("Home", "Finished, to send or hand in"),
+        "done": QCoreApplication.translate("Home", "Sent or handed in"),
+        "bin": QCoreApplication.translate("Home", "Bin"),
+    }[key]
+
+
+def status_text(status: Status) -> str:
+    return {
+        Status.DRAFT: QCoreApplication.translate("Home", "Draft"),
+        Status.FINALIZED: QCoreApplication.translate("Home", "Finished"),
+        Status.FAILED: QCoreApplication.translate("Home", "Sending failed"),
+        Status.SENT: QCoreApplication.translate("Home", "Sent"),
+        Status.EXPORTED: QCoreApplication.translate("Home", "Handed in"),
+        Status.DELETED: QCoreApplication.translate("Home", "In the bin"),
+    }[status]
+
+
+def local_datetime(stamp: str | None) -> str:
+    """A stored UTC timestamp as a short local date and time, in the app's locale."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return QLocale().toString(QDateTime(moment.replace(tzinfo=None)), QLocale.ShortFormat)
+
+
+@dataclass
+class FormEntry:
+    """A form on this laptop, as the home shows it."""
+
+    path: str
+    title: str = ""
+    form_id: str = ""
+    content_hash: str = ""
+    unsupported: list[str] = field(default_factory=list)
+    error: str = ""  # the FormError message when it could not be loaded
+    bundled: bool = False
+
+
+class InterviewTableModel(QAbstractTableModel):
+    """Interview summaries: name, form, last change, state."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.form_titles: dict[str, str] = {}
+        self._dates: dict[int, str] = {}
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._dates = {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def summary(self, row: int):
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def name(self, summary) -> str:
+        return summary.instance_name or QCoreApplication.translate(
+            "Home", "Interview without a name ({0})"
+        ).format(summary.instance_id.removeprefix("uuid:")[:8])
+
+    def _date(self, row: int) -> str:
+        text = self._dates.get(row)
+        if text is None:
+            summary = self.rows[row]
+            text = self._dates[row] = local_datetime(summary.updated_at)
+        return text
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if column == 0:
+                return self.name(summary)
+            if column == 1:
+                return self.form_titles.get(summary.form_id, summary.form_id)
+            if column == 2:
+                return self._date(index.row())
+            if column == 3:
+                text = status_text(summary.status)
+                if (
+                    summary.status == Status.FAILED
+                    and summary.last_error
+                    and role == Qt.ToolTipRole
+                ):
+                    text += " — " + summary.last_error
+                return text
+        if role == Qt.AccessibleTextRole:
+            return ", ".join(
+                [
+                    self.name(summary),
+                    self.form_titles.get(summary.form_id, summary.form_id),
+                    self._date(index.row()),
+                    status_text(summary.status),
+                ]
+            )
+        if role == Qt.UserRole:
+            return summary
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return [
+                QCoreApplication.translate("Home", "Interview"),
+                QCoreApplication.translate("Home", "Form"),
+                QCoreApplication.translate("Home", "Last change"),
+                QCoreApplication.translate("Home", "State"),
+            ][section]
+        return None
+
+
+class FormCard(QFrame):
+    """One form: its title, what it lacks, and 'New interview'."""
+
+    new_requested = Signal(object)  # FormEntry
+
+    def __init__(self, entry: FormEntry, parent=None):
+        super().__init__(parent)
+        self.entry = entry
+        self.setObjectName("formCard")
+        self.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setProperty("role", "cardTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setProperty("role", "hint")
+        layout.addWidget(self.detail)
+        self.button = QPushButton()
+        self.button.setProperty("primary", True)
+        self.button.clicked.connect(lambda: self.new_requested.emit(self.entry))
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        entry = self.entry
+        if entry.error:
+            self.title.setText(entry.path.replace("\\", "/").rsplit("/", 1)[-1])
+            self.detail.setText(self.tr("This form could not be opened: {0}").format(entry.error))
+            self.detail.setProperty("role", "error")
+            self.button.hide()
+        else:
+            self.title.setText(entry.title or entry.form_id)
+            if entry.unsupported:
+                self.detail.setText(
+                    self.tr("Surveyor does not handle these features of the form yet: {0}.").format(
+                        ", ".join(entry.unsupported)
+                    )
+                )
+                self.detail.show()
+            else:
+                self.detail.hide()
+        self.button.setText(self.tr("New interview"))
+        self.button.setAccessibleName(self.tr("New interview: {0}").format(entry.title))
+
+
+class HomePage(QWidget):
+    """Forms on the left, my interviews on the right."""
+
+    new_interview = Signal(object)  # FormEntry
+    open_interview = Signal(object)  # InterviewSummary
+    open_form_requested = Signal()
+    settings_requested = Signal()
+    resume_requested = Signal(str)  # instanceID of the last draft
+
+    def __init__(self, tasks, parent=None):
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.tasks = tasks
+        self.store = None
+        self.forms: list[FormEntry] = []
+        self.groups: dict[str, list] = {key: [] for key in GROUPS}
+        self.group = "drafts"
+        self.loaded = False  # the first list arrived
+        self._generation = 0
+        self._interviewer = ""
+        self._resume_id = ""
+        self._resume_name = ""
+        self._confirm: QMessageBox | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+
+        # Header: greeting and settings.
+        header = QHBoxLayout()
+        self.greeting = QLabel()
+        self.greeting.setProperty("role", "title")
+        header.addWidget(self.greeting, 1)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.settings_requested)
+        header.addWidget(self.settings_button)
+        outer.addLayout(header)
+
+        # Resume banner (shown when the app was closed during a draft).
+        self.resume_banner = QFrame()
+        self.resume_banner.setObjectName("banner")
+        banner = QHBoxLayout(self.resume_banner)
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+        banner.addWidget(self.resume_label, 1)
+        self.resume_button = QPushButton()
+        self.resume_button.setProperty("primary", True)
+        self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self._resume_id))
+        banner.addWidget(self.resume_button)
+        self.resume_banner.hide()
+        outer.addWidget(self.resume_banner)
+
+        # Messages (form errors, what was done) in one sentence.
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+
+        # Left: forms.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        self.forms_title = QLabel()
+        self.forms_title.setProperty("role", "section")
+        left_layout.addWidget(self.forms_title)
+        self.forms_status = QLabel()
+        self.forms_status.setWordWrap(True)
+        self.forms_status.setProperty("role", "hint")
+        left_layout.addWidget(self.forms_status)
+        self.forms_area = QScrollArea()
+        self.forms_area.setWidgetResizable(True)
+        self.forms_area.setFrameShape(QFrame.NoFrame)
+        self.forms_box = QWidget()
+        self.forms_layout = QVBoxLayout(self.forms_box)
+        self.forms_layout.setContentsMargins(0, 0, 0, 0)
+        self.forms_layout.addStretch(1)
+        self.forms_area.setWidget(self.forms_box)
+        left_layout.addWidget(self.forms_area, 1)
+        self.open_form_button = QPushButton()
+        self.open_form_button.clicked.connect(self.open_form_requested)
+        left_layout.addWidget(self.open_form_button)
+        splitter.addWidget(left)
+
+        # Right: interviews.
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        top = QHBoxLayout()
+        self.interviews_title = QLabel()
+        self.interviews_title.setProperty("role", "section")
+        top.addWidget(self.interviews_title, 1)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.textChanged.connect(self._search_later)
+        top.addWidget(self.search)
+        right_layout.addLayout(top)
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(True)
+        for _ in GROUPS:
+            self.tabs.addTab("")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        right_layout.addWidget(self.tabs)
+        self.model = InterviewTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("interviews")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header_view.setHighlightSections(False)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        right_layout.addWidget(self.table, 1)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "hint")
+        right_layout.addWidget(self.empty)
+        actions = QHBoxLayout()
+        self.open_button = QPushButton()
+        self.open_button.setProperty("primary", True)
+        self.open_button.clicked.connect(self._open_current)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self.restore_current)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.delete_button)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        right_layout.addLayout(actions)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([380, 950])
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh)
+
+        self.setTabOrder(self.search, self.tabs)
+        self.setTabOrder(self.tabs, self.table)
+        self.retranslate()
+        self._update_actions()
+
+    # --- translation ---------------------------------------------------------------------
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.set_interviewer(self._interviewer)
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.forms_title.setText(self.tr("Forms on this laptop"))
+        self.open_form_button.setText(self.tr("Open a form…"))
+        self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))
+        self.open_form_button.setToolTip(self.tr("Add an XLSForm file sent by the coordinator"))
+        self.interviews_title.setText(self.tr("My interviews"))
+        self.search.setPlaceholderText(self.tr("Search by name…"))
+        self.search.setAccessibleName(self.tr("Search the interviews"))
+        self.table.setAccessibleName(self.tr("Interviews"))
+        self.tabs.setAccessibleName(self.tr("Interview states"))
+        self.resume_button.setText(self.tr("Resume"))
+        self.resume_button.setAccessibleName(self.tr("Resume the last interview"))
+        self._update_resume_text()
+        self.delete_button.setText(self.tr("Move to the bin"))
+        self.restore_button.setText(self.tr("Restore"))
+        for i in range(self.forms_layout.count()):
+            widget = self.forms_layout.itemAt(i).widget()
+            if isinstance(widget, FormCard):
+                widget.retranslate()
+        self._update_forms_status()
+        self._update_tabs()
+        self._update_actions()
+        self.model._dates = {}
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, InterviewTableModel.COLUMNS - 1)
+        self.model.layoutChanged.emit()
+
+    def set_interviewer(self, name: str) -> None:
+        self._interviewer = name
+        self.greeting.setText(self.tr("Hello {0}").format(name) if name else self.tr("Hello"))
+
+    # --- forms ---------------------------------------------------------------------------
+
+    def set_forms(self, forms: list[FormEntry], *, loading: bool = False) -> None:
+        self.forms = list(forms)
+        self._forms_loading = loading
+        self.model.form_titles.update({f.form_id: f.title for f in forms if f.form_id and f.title})
+        while self.forms_layout.count() > 1:
+            item = self.forms_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for entry in forms:
+            card = FormCard(entry)
+            card.new_requested.connect(self.new_interview)
+            self.forms_layout.insertWidget(self.forms_layout.count() - 1, card)
+        self._update_forms_status()
+        self.model.layoutChanged.emit()
+
+    def set_stored_titles(self, titles: dict[str, str]) -> None:
+        """Titles of every form in the store (interviews of older form versions)."""
+        self.model.form_titles = {**titles, **self.model.form_titles}
+        self.model.layoutChanged.emit()
+
+    def form_cards(self) -> list[FormCard]:
+        cards = []
+        for i in range(self.forms_layout.count()):
+            widget = self.forms_layout.itemAt(i).widget()
+            if isinstance(widget, FormCard):
+                cards.append(widget)
+        return cards
+
+    def _update_forms_status(self) -> None:
+        if getattr(self, "_forms_loading", False):
+            self.forms_status.setText(self.tr("Loading the forms…"))
+            self.forms_status.show()
+        elif not self.forms:
+            self.forms_status.setText(
+                self.tr("No form yet. Open the form file the coordinator sent you.")
+            )
+            self.forms_status.show()
+        else:
+            self.forms_status.hide()
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """One clear sentence above the lists (errors stay until the next message)."""
+        self.message.setProperty("role", "error" if error else "info")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- resume banner -------------------------------------------------------------------
+
+    def offer_resume(self, instance_id: str, name: str) -> None:
+        self._resume_id, self._resume_name = instance_id, name
+        self._update_resume_text()
+        self.resume_banner.setVisible(bool(instance_id))
+
+    def _update_resume_text(self) -> None:
+        if self._resume_id:
+            self.resume_label.setText(
+                self.tr("You were filling in “{0}”. Resume where you stopped?").format(
+                    self._resume_name or self.tr("an interview")
+                )
+            )
+
+    # --- interviews ----------------------------------------------------------------------
+
+    def set_store(self, store) -> None:
+        self.store = store
+        self.refresh()
+
+    def _search_later(self) -> None:
+        self._search_timer.start()
+
+    def refresh(self) -> None:
+        """Ask the store (on the database thread) for the interviews matching the search."""
+        if self.store is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        store = self.store
+        search = self.search.text().strip() or None
+
+        def query():
+            return store.list_interviews(include_deleted=True, search=search)
+
+        self.tasks.run_db(
+            query,
+            on_done=lambda rows: self.set_interviews(rows, generation),
+            on_error=lambda exc: self.show_message(str(exc), error=True),
+        )
+
+    def set_interviews(self, rows: list, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # an older search answered late
+        groups: dict[str, list] = {key: [] for key in GROUPS}
+        for summary in rows:
+            groups[GROUP_OF.get(summary.status, "drafts")].append(summary)
+        self.groups = groups
+        self.loaded = True
+        self._update_tabs()
+        self._show_group()
+
+    def counts(self) -> dict[str, int]:
+        return {key: len(rows) for key, rows in self.groups.items()}
+
+    def _update_tabs(self) -> None:
+        for i, key in enumerate(GROUPS):
+            self.tabs.setTabText(i, f"{group_title(key)} ({len(self.groups[key])})")
+
+    def select_group(self, key: str) -> None:
+        self.tabs.setCurrentIndex(list(GROUPS).index(key))
+
+    def _tab_changed(self, index: int) -> None:
+        self.group = list(GROUPS)[index]
+        self._show_group()
+
+    def _show_group(self) -> None:
+        rows = self.groups[self.group]
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        if rows:
+            self.empty.hide()
+        else:
+            self.empty.setText(
+                {
+                    "drafts": self.tr("No draft. Start a new interview from a form on the left."),
+                    "waiting": self.tr("No finished interview waiting to be sent."),
+                    "done": self.tr("Nothing sent or handed in yet."),
+                    "bin": self.tr("The bin is empty."),
+                }[self.group]
+                if not self.search.text().strip()
+                else self.tr("No interview matches this search.")
+            )
+            self.empty.show()
+        self._update_actions()
+
+    def current_summary(self):
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def select_instance(self, instance_id: str) -> bool:
+        for row, summary in enumerate(self.model.rows):
+            if summary.instance_id == instance_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_actions(self) -> None:
+        summary = self.current_summary()
+        group = self.group
+        self.open_button.setVisible(group != "bin")
+        self.open_button.setText(self.tr("Resume") if group == "drafts" else self.tr("Open"))
+        self.open_button.setEnabled(summary is not None)
+        self.delete_button.setVisible(group == "drafts")
+        self.delete_button.setEnabled(summary is not None)
+        self.restore_button.setVisible(group == "bin")
+        self.restore_button.setEnabled(summary is not None)
+
+    def _activated(self, index) -> None:
+        summary = self.model.summary(index.row())
+        if summary is None:
+            return
+        if summary.status == Status.DELETED:
+            self.restore_current()
+        else:
+            self.open_interview.emit(summary)
+
+    def _open_current(self) -> None:
+        summary = self.current_summary()
+        if summary is not None and summary.status != Status.DELETED:
+            self.open_interview.emit(summary)
+
+    def ask_delete(self) -> QMessageBox | None:
+        """Ask before moving the selected draft to the bin (a non-blocking dialog)."""
+        summary = self.current_summary()
+        if summary is None or summary.status != Status.DRAFT:
+            return None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Move to the bin?"))
+        box.setText(self.tr("Move the draft “{0}” to the bin?").format(self.model.name(summary)))
+        box.setInformativeText(self.tr("You can restore it from the bin later."))
+        yes = box.addButton(self.tr("Move to the bin"), QMessageBox.AcceptRole)
+        no = box.addButton(self.tr("Keep it"), QMessageBox.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.yes_button, box.no_button = yes, no
+
+        def finished(_result):
+            if box.clickedButton() is yes:
+                self._delete(summary.instance_id)
+            self._confirm = None
+
+        box.finished.connect(finished)
+        self._confirm = box
+        box.open()
+        return box
+
+    def _delete(self, instance_id: str) -> None:
+        store = self.store
+        self.tasks.run_db(
+            lambda: store.delete(instance_id),
+            on_done=lambda _i: (
+                self.show_message(
+                    self.tr("The draft is in the bin. You can restore it from there.")
+                ),
+                self.refresh(),
+            ),
+            on_error=lambda exc: self.show_message(str(exc), error=True),
+        )
+
+    def restore_current(self) -> None:
+        summary = self.current_summary()
+        if summary is None or summary.status != Status.DELETED:
+            return
+        store = self.store
+        self.tasks.run_db(
+            lambda: store.restore(summary.instance_id),
+            on_done=lambda _i: (
+                self.show_message(self.tr("The draft is back with the other drafts.")),
+                self.refresh(),
+            ),
+            on_error=lambda exc: self.show_message(str(exc), error=True),
+        )

@@ -1,0 +1,592 @@
+"""The main window: welcome on first start, then home and the interview screen.
+
+It owns the store and the form library; every store call goes through the database thread
+(``TaskManager.run_db``) and form files are read on the file pool, so the window never
+freezes. Closing waits for the database queue: nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from surveyor.interviews.record import Status
+from surveyor.paths import bundled_forms_dir
+from surveyor.ui.home import FormEntry, HomePage
+from surveyor.ui.qt import (
+    QAction,
+    QApplication,
+    QEvent,
+    QFileDialog,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from surveyor.ui.settings import (
+    DEFAULT_TEXT_SIZE,
+    AppSettings,
+    SettingsDialog,
+    clamp_text_size,
+)
+from surveyor.ui.welcome import WelcomePage
+
+
+def interview_view_class():
+    """The interview screen, imported when first needed (it pulls the form engine in, which
+    would slow the start down); None if it is not there."""
+    try:
+        from surveyor.ui.interview import InterviewView
+    except ImportError:  # pragma: no cover - a build without the interview screen
+        return None
+    return InterviewView
+
+
+FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
+
+
+def bundled_form_files() -> list[Path]:
+    folder = bundled_forms_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xls", ".xml"))
+
+
+class PlaceholderInterview(QWidget):
+    """Stands in for the interview screen when it is not available."""
+
+    closed = Signal()
+
+    def __init__(self, interview, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self.tr("Interview “{0}”").format(interview.instance_name or ""))
+        self.label.setProperty("role", "title")
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        back = QPushButton(self.tr("Back to the home screen"))
+        back.clicked.connect(self.closed)
+        layout.addWidget(back, 0, Qt.AlignLeft)
+
+    def position(self) -> str:
+        return ""
+
+    def go_to(self, location) -> None:
+        pass
+
+
+class MainWindow(QMainWindow):
+    """Welcome, home and interview pages in one stack."""
+
+    store_ready = Signal()
+    forms_ready = Signal()
+
+    def __init__(
+        self,
+        *,
+        data_dir: str | None,
+        settings: AppSettings,
+        languages,
+        tasks,
+        apply_text_size=None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.data_dir = data_dir
+        self.settings = settings
+        self.languages = languages
+        self.tasks = tasks
+        self._apply_text_size = apply_text_size
+        self.store = None
+        self.library = None
+        self.device_id = ""
+        self.forms: list[FormEntry] = []
+        self._loaded_forms: dict[str, object] = {}  # path -> Form
+        self.interview = None  # the Interview on screen
+        self.session = None
+        self.view = None
+        self.read_only = False
+        self._closing = False
+        self.forms_loaded = False  # every form of this laptop was read (or failed)
+        self.welcome: WelcomePage | None = None
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomePage(tasks)
+        self.home.set_interviewer(settings.interviewer)
+        self.home.new_interview.connect(self.new_interview)
+        self.home.open_interview.connect(lambda s: self.open_interview(s.instance_id))
+        self.home.resume_requested.connect(self.open_interview)
+        self.home.open_form_requested.connect(self.choose_form_file)
+        self.home.settings_requested.connect(self.open_settings)
+        self.stack.addWidget(self.home)
+        self.interview_page = QWidget()
+        self.interview_layout = QVBoxLayout(self.interview_page)
+        self.interview_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.interview_page)
+
+        self._make_actions()
+        self.retranslate()
+        if not settings.welcomed:
+            self.show_welcome()
+
+    # --- menus and shortcuts -------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        bar = self.menuBar()
+        self.app_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.home_action = QAction(self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.home_action.triggered.connect(self.go_home)
+        self.open_form_action = QAction(self)
+        self.open_form_action.setShortcut(QKeySequence.Open)
+        self.open_form_action.triggered.connect(self.choose_form_file)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.home_action, self.open_form_action, self.settings_action):
+            self.app_menu.addAction(action)
+        self.app_menu.addSeparator()
+        self.app_menu.addAction(self.quit_action)
+
+        self.larger_action = QAction(self)
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
+        self.smaller_action = QAction(self)
+        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
+        self.normal_action = QAction(self)
+        self.normal_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.normal_action.triggered.connect(lambda: self.change_text_size(0))
+        for action in (self.larger_action, self.smaller_action, self.normal_action):
+            action.setShortcutContext(Qt.ApplicationShortcut)
+            self.view_menu.addAction(action)
+            self.addAction(action)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        label = self.settings.laptop_label
+        self.setWindowTitle(f"Surveyor — {label}" if label else "Surveyor")
+        self.app_menu.setTitle(self.tr("&Surveyor"))
+        self.view_menu.setTitle(self.tr("&Text"))
+        self.home_action.setText(self.tr("&Home screen"))
+        self.open_form_action.setText(self.tr("&Open a form…"))
+        self.settings_action.setText(self.tr("S&ettings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.larger_action.setText(self.tr("&Larger text"))
+        self.smaller_action.setText(self.tr("&Smaller text"))
+        self.normal_action.setText(self.tr("&Normal text size"))
+
+    # --- text size -----------------------------------------------------------------------
+
+    def change_text_size(self, step: int) -> None:
+        size = DEFAULT_TEXT_SIZE if step == 0 else clamp_text_size(self.settings.text_size + step)
+        self.set_text_size(size)
+
+    def set_text_size(self, size: int) -> None:
+        self.settings.text_size = clamp_text_size(size)
+        if self._apply_text_size is not None:
+            self._apply_text_size(self.settings.text_size)
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.home.show_message(
+                self.tr("The settings could not be saved: {0}").format(exc.strerror or exc),
+                error=True,
+            )
+
+    # --- start ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the store and load the forms, off the UI thread."""
+        data_dir = self.data_dir
+
+        def open_store():
+            from surveyor.services.identity import device_id
+            from surveyor.store import Store
+
+            store = Store.open(data_dir)
+            return store, device_id(store.path.parent)
+
+        self.home.set_forms([], loading=True)
+        self.tasks.run_db(open_store, on_done=self._store_opened, on_error=self._fatal)
+
+    def _fatal(self, exc: BaseException) -> None:
+        self.home.show_message(
+            self.tr("Surveyor cannot open its data: {0}").format(exc), error=True
+        )
+
+    def _store_opened(self, result) -> None:
+        self.store, self.device_id = result
+        self.home.set_store(self.store)
+        store = self.store
+
+        def make_library():
+            from surveyor.services.interviews import FormLibrary
+
+            return FormLibrary(store)
+
+        self.tasks.run_db(
+            lambda: {f.form_id: f.title for f in store.list_forms() if f.title},
+            on_done=self.home.set_stored_titles,
+            on_error=lambda _exc: None,
+        )
+        self.tasks.run_db(make_library, on_done=self._library_ready, on_error=self._fatal)
+        last = self.settings.last_interview
+        if last:
+            self.tasks.run_db(
+                lambda: store.get_interview(last),
+                on_done=self._maybe_offer_resume,
+                on_error=lambda _exc: None,
+            )
+        self.store_ready.emit()
+
+    def _maybe_offer_resume(self, interview) -> None:
+        if interview.status == Status.DRAFT:
+            self.home.offer_resume(interview.instance_id, interview.instance_name)
+
+    def _library_ready(self, library) -> None:
+        self.library = library
+        self.reload_forms()
+
+    def form_paths(self) -> list[tuple[str, bool]]:
+        bundled = bundled_form_files()
+        if self.settings.welcomed:
+            chosen = set(self.settings.bundled_forms)
+            paths = [(str(p), True) for p in bundled if p.name in chosen]
+        else:
+            paths = [(str(p), True) for p in bundled]
+        seen = {p for p, _ in paths}
+        for path in self.settings.form_files:
+            if path not in seen:
+                paths.append((path, False))
+                seen.add(path)
+        return paths
+
+    def reload_forms(self) -> None:
+        """(Re)load every form of this laptop; the cards appear when all are read."""
+        paths = self.form_paths()
+        self.forms = [FormEntry(path=p, bundled=b) for p, b in paths]
+        self.forms_loaded = False
+        if not paths:
+            self.home.set_forms([])
+            self.forms_loaded = True
+            self.forms_ready.emit()
+            return
+        self.home.set_forms([], loading=True)
+        self._pending_forms = len(paths)
+        for entry in self.forms:
+            self._load_form(entry, self._form_done)
+
+    def _load_form(self, entry: FormEntry, done) -> None:
+        library = self.library
+
+        def read():
+            from surveyor.forms import load_form
+
+            return load_form(Path(entry.path), cache_dir=library.cache_dir)
+
+        def loaded(form):
+            self.tasks.run_db(
+                lambda: library.register(form),
+                on_done=lambda _r: (self._fill_entry(entry, form), done(entry)),
+                on_error=lambda exc: failed(exc),
+            )
+
+        def failed(exc):
+            entry.error = str(exc)
+            done(entry)
+
+        self.tasks.run_io(read, on_done=loaded, on_error=failed)
+
+    def _fill_entry(self, entry: FormEntry, form) -> None:
+        entry.title = form.title
+        entry.form_id = form.form_id
+        entry.content_hash = form.content_hash
+        entry.unsupported = list(form.unsupported)
+        self._loaded_forms[entry.path] = form
+        if self.welcome is not None:
+            self.welcome.set_form_title(Path(entry.path).name, form.title)
+
+    def _form_done(self, _entry) -> None:
+        self._pending_forms -= 1
+        if self._pending_forms <= 0:
+            self.home.set_forms(self.forms)
+            self.home.refresh()
+            self.forms_loaded = True
+            self.forms_ready.emit()
+
+    # --- welcome -------------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        language = self.languages.current if self.languages is not None else ""
+        self.welcome = WelcomePage(
+            bundled_form_files(),
+            name=self.settings.interviewer,
+            laptop=self.settings.laptop_label,
+            language=language,
+        )
+        self.welcome.finished.connect(self._welcome_done)
+        self.welcome.language_chosen.connect(self.set_language)
+        for entry in self.forms:
+            if entry.title:
+                self.welcome.set_form_title(Path(entry.path).name, entry.title)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.menuBar().setEnabled(True)
+
+    def _welcome_done(self, name: str, laptop: str, chosen: list) -> None:
+        self.settings.interviewer = name
+        self.settings.laptop_label = laptop
+        self.settings.bundled_forms = list(chosen)
+        self.settings.welcomed = True
+        self.save_settings()
+        self.home.set_interviewer(name)
+        self.retranslate()
+        self.stack.setCurrentWidget(self.home)
+        self.stack.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.welcome = None
+        if self.library is not None:
+            self.reload_forms()
+        self.home.search.setFocus()
+
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        if self.languages is not None:
+            self.languages.install(language)
+        self.save_settings()
+
+    # --- settings ------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+
+        def done(result):
+            if result:
+                old_language = self.settings.language
+                dialog.apply_to(self.settings)
+                self.home.set_interviewer(self.settings.interviewer)
+                self.retranslate()
+                if self.settings.language != old_language:
+                    self.set_language(self.settings.language)
+                self.set_text_size(self.settings.text_size)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
+    # --- forms from files ----------------------------------------------------------------
+
+    def choose_form_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a form"),
+            str(Path.home()),
+            self.tr("Forms (XLSForm) ({0})").format(FORM_PATTERNS),
+        )
+        if path:
+            self.add_form_file(path)
+
+    def add_form_file(self, path: str) -> None:
+        """Load a form file; keep it among this laptop's forms only if it loads."""
+        path = str(Path(path).resolve())
+        if self.library is None:
+            self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
+            return
+        entry = FormEntry(path=path)
+        self.home.show_message(self.tr("Opening the form…"))
+
+        def done(entry: FormEntry):
+            if entry.error:
+                self.home.show_message(
+                    self.tr("This form could not be opened: {0}").format(entry.error), error=True
+                )
+                self.forms_ready.emit()
+                return
+            if path not in self.settings.form_files:
+                self.settings.form_files.append(path)
+                self.save_settings()
+            self.forms = [f for f in self.forms if f.path != path] + [entry]
+            self.home.set_forms(self.forms)
+            message = self.tr("The form “{0}” is ready.").format(entry.title)
+            if entry.unsupported:
+                message += " " + self.tr(
+                    "Surveyor does not handle these features of the form yet: {0}."
+                ).format(", ".join(entry.unsupported))
+            self.home.show_message(message, error=bool(entry.unsupported))
+            self.forms_ready.emit()
+
+        self._load_form(entry, done)
+
+    # --- interviews ----------------------------------------------------------------------
+
+    def new_interview(self, entry: FormEntry) -> None:
+        form = self._loaded_forms.get(entry.path)
+        if form is None or self.library is None:
+            return
+        library, settings, device = self.library, self.settings, self.device_id
+
+        def start():
+            from surveyor.services.interviews import start_interview
+
+            return start_interview(
+                library, form, interviewer=settings.interviewer, device_id=device
+            )
+
+        self.tasks.run_db(
+            start,
+            on_done=lambda result: self.show_interview(*result),
+            on_error=self._interview_error,
+        )
+
+    def open_interview(self, instance_id: str) -> None:
+        if self.library is None or not instance_id:
+            return
+        library, store = self.library, self.store
+
+        def load():
+            from surveyor.services.interviews import open_session
+
+            interview = store.get_interview(instance_id)
+            return interview, open_session(library, interview)
+
+        self.tasks.run_db(
+            load,
+            on_done=lambda result: self.show_interview(
+                *result, read_only=result[0].status != Status.DRAFT
+            ),
+            on_error=self._interview_error,
+        )
+
+    def _interview_error(self, exc: BaseException) -> None:
+        self.go_home()
+        self.home.show_message(
+            self.tr("This interview could not be opened: {0}").format(exc), error=True
+        )
+
+    def show_interview(self, interview, session, *, read_only: bool = False) -> None:
+        self._clear_view()
+        self.interview, self.session, self.read_only = interview, session, read_only
+        InterviewView = interview_view_class()
+        if InterviewView is not None:
+            view = InterviewView(
+                self.library, interview, session, tasks=self.tasks, read_only=read_only
+            )
+            view.finalized.connect(self._finalized)
+            view.edit_requested.connect(self._edit_requested)
+        else:
+            view = PlaceholderInterview(interview)
+        view.closed.connect(self.go_home)
+        self.view = view
+        self.interview_layout.addWidget(view)
+        self.stack.setCurrentWidget(self.interview_page)
+        if interview.position and not read_only:
+            view.go_to(interview.position)
+        if not read_only:
+            self.settings.last_interview = interview.instance_id
+            self.save_settings()
+        self.home.offer_resume("", "")
+        view.setFocus()
+
+    def _clear_view(self) -> None:
+        if self.view is not None:
+            self._save_position()
+            self.interview_layout.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.interview = self.session = None
+
+    def _save_position(self) -> None:
+        """Keep where the person is in a draft, so reopening goes back there."""
+        interview, session, view = self.interview, self.session, self.view
+        if interview is None or session is None or self.read_only or self.library is None:
+            return
+        try:
+            position = view.position()
+        except Exception:  # noqa: BLE001 - a position is a convenience, never a blocker
+            position = None
+        if not position:
+            return
+        library = self.library
+
+        def save():
+            from surveyor.services.interviews import save_progress
+
+            if library.store.get_interview(interview.instance_id).status == Status.DRAFT:
+                save_progress(library, interview, session, position=position)
+
+        self.tasks.run_db(save, on_error=lambda _exc: None)
+
+    def _finalized(self, interview) -> None:
+        self.settings.last_interview = ""
+        self.save_settings()
+        self.open_interview(interview.instance_id)
+        self.home.refresh()
+
+    def _edit_requested(self, interview) -> None:
+        library = self.library
+
+        def revise():
+            from surveyor.services.interviews import edit_interview
+
+            return edit_interview(library, interview)
+
+        self.tasks.run_db(
+            revise,
+            on_done=lambda result: self.show_interview(*result),
+            on_error=self._interview_error,
+        )
+
+    def go_home(self) -> None:
+        if self.welcome is not None and self.stack.currentWidget() is self.welcome:
+            return
+        if self.view is not None:
+            self._clear_view()
+            self.settings.last_interview = ""
+            self.save_settings()
+        self.stack.setCurrentWidget(self.home)
+        self.home.refresh()
+
+    # --- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        """Never lose anything: keep the position, wait for every save, close the store."""
+        if not self._closing:
+            self._closing = True
+            if self.view is not None and not self.read_only and self.interview is not None:
+                self.settings.last_interview = self.interview.instance_id
+                self._save_position()
+            self.save_settings()
+            store = self.store
+            if store is not None:
+                self.tasks.run_db(store.close)
+            self.tasks.wait_db()
+        event.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.welcome is not None and self.stack.currentWidget() is self.welcome:
+            self.welcome.name_edit.setFocus()
+
+
+def application() -> QApplication:
+    return QApplication.instance()

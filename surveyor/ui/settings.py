@@ -1,0 +1,168 @@
+"""The app's own settings (not interview data), and the settings dialog.
+
+A small JSON file: in platformdirs' user config dir (which follows ``XDG_CONFIG_HOME``), or
+``<data_dir>/settings.json`` when the data dir is given (``--data-dir`` or ``SURVEYOR_HOME``),
+so a portable install on a USB key keeps its settings with its data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from surveyor.paths import APP_AUTHOR, APP_NAME
+from surveyor.ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+SETTINGS_NAME = "settings.json"
+DEFAULT_TEXT_SIZE = 11  # points: a little larger than most desktops' default
+MIN_TEXT_SIZE = 8
+MAX_TEXT_SIZE = 24
+LANGUAGES = ("fr", "en")
+
+
+@dataclass
+class AppSettings:
+    interviewer: str = ""
+    laptop_label: str = ""
+    language: str = ""  # "" follows the system locale; else "fr" or "en"
+    text_size: int = DEFAULT_TEXT_SIZE
+    form_files: list[str] = field(default_factory=list)  # forms opened from files (paths)
+    bundled_forms: list[str] = field(default_factory=list)  # bundled forms kept (file names)
+    welcomed: bool = False  # the first-start welcome was completed
+    last_interview: str = ""  # instanceID of the draft open when the app was last closed
+    path: Path | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, path: Path) -> AppSettings:
+        """The settings at ``path``; defaults for anything missing or unreadable."""
+        settings = cls(path=path)
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return settings
+        if not isinstance(data, dict):
+            return settings
+        for f in fields(cls):
+            if f.name == "path" or f.name not in data:
+                continue
+            value = data[f.name]
+            default = getattr(settings, f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            elif isinstance(default, list):
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            else:
+                ok = isinstance(value, str)
+            if ok:
+                setattr(settings, f.name, value)
+        settings.text_size = clamp_text_size(settings.text_size)
+        if settings.language not in LANGUAGES:
+            settings.language = ""
+        return settings
+
+    def save(self) -> None:
+        """Write atomically (a crash never leaves half a file)."""
+        if self.path is None:
+            return
+        data = asdict(self)
+        data.pop("path")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def clamp_text_size(size: int) -> int:
+    return max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, int(size)))
+
+
+def settings_path(data_dir: str | os.PathLike | None = None) -> Path:
+    """Where the settings live (see the module docstring)."""
+    if data_dir:
+        return Path(data_dir).expanduser().resolve() / SETTINGS_NAME
+    if os.environ.get("SURVEYOR_HOME"):
+        return Path(os.environ["SURVEYOR_HOME"]).expanduser().resolve() / SETTINGS_NAME
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / SETTINGS_NAME
+
+
+class SettingsDialog(QDialog):
+    """Name, laptop label, language (applies at once) and text size."""
+
+    def __init__(self, settings: AppSettings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setModal(True)
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.name_edit = QLineEdit(settings.interviewer)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.label_edit = QLineEdit(settings.laptop_label)
+        self.label_edit.setAccessibleName(self.tr("Name of this laptop"))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Same as the computer"), "")
+        self.language_combo.addItem("Français", "fr")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.size_spin = QSpinBox()
+        self.size_spin.setRange(MIN_TEXT_SIZE, MAX_TEXT_SIZE)
+        self.size_spin.setValue(settings.text_size)
+        self.size_spin.setAccessibleName(self.tr("Text size"))
+        self.size_spin.setSuffix(self.tr(" pt"))
+
+        self.name_label = QLabel(self.tr("Your &name"))
+        self.name_label.setBuddy(self.name_edit)
+        self.laptop_label = QLabel(self.tr("Name of this &laptop"))
+        self.laptop_label.setBuddy(self.label_edit)
+        self.language_label = QLabel(self.tr("&Language"))
+        self.language_label.setBuddy(self.language_combo)
+        self.size_label = QLabel(self.tr("&Text size"))
+        self.size_label.setBuddy(self.size_spin)
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow(self.laptop_label, self.label_edit)
+        form.addRow(self.language_label, self.language_combo)
+        form.addRow(self.size_label, self.size_spin)
+        layout.addLayout(form)
+
+        self.hint = QLabel(
+            self.tr(
+                "A new language applies at once. Text size can also be changed at any time "
+                "with Ctrl and + or -, and Ctrl and 0 to go back to normal."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+        layout.addWidget(self.hint)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def apply_to(self, settings: AppSettings) -> None:
+        settings.interviewer = self.name_edit.text().strip()
+        settings.laptop_label = self.label_edit.text().strip()
+        settings.language = self.language_combo.currentData() or ""
+        settings.text_size = clamp_text_size(self.size_spin.value())

@@ -1,0 +1,62 @@
+"""Shared fixtures of the UI tests: real widgets, a real store in the per-test data dir."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def tasks(qapp):
+    """A TaskManager whose callbacks are delivered before the test ends."""
+    from surveyor.ui.tasks import TaskManager
+
+    manager = TaskManager()
+    yield manager
+    manager.drain()
+    manager.shutdown()
+
+
+# --- the app shell (main window, home, welcome, settings) ------------------------------------
+
+
+@pytest.fixture
+def app_window(qapp, qtbot, tasks, isolated_home):
+    """``app_window(**settings)`` opens the main window as ``surveyor`` would, started."""
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.language import Languages
+    from surveyor.ui.main_window import MainWindow
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
+
+    windows = []
+    languages = Languages()
+
+    def make(start=True, **values):
+        settings = AppSettings.load(settings_path())
+        for key, value in values.items():
+            setattr(settings, key, value)
+        if values:
+            settings.save()
+        languages.install(settings.language or "en")
+        apply_text_size(qapp, settings.text_size)
+        window = MainWindow(
+            data_dir=None,
+            settings=settings,
+            languages=languages,
+            tasks=tasks,
+            apply_text_size=lambda size: apply_text_size(qapp, size),
+        )
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        windows.append(window)
+        if start:
+            window.start()
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+    tasks.drain()
+    languages.install("en")
+    apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    qapp.setStyleSheet("")

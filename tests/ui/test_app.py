@@ -1,0 +1,342 @@
+"""The desktop app's shell: welcome, home, bin, forms from files, language, text size, start."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from surveyor.interviews.record import Interview, Status
+from surveyor.paths import bundled_forms_dir
+from surveyor.store import Store
+from surveyor.ui.qt import QApplication, QMessageBox, Qt
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
+
+REPO = Path(__file__).resolve().parents[2]
+HABITANTS = bundled_forms_dir() / "enquete_habitants.xlsx"
+
+
+def wait_ready(qtbot, window, *, forms=True):
+    qtbot.waitUntil(lambda: window.store is not None and window.home.loaded, timeout=10000)
+    if forms:
+        qtbot.waitUntil(lambda: window.forms_loaded, timeout=30000)
+    window.tasks.drain()
+
+
+def seed_interviews(home: Path, spec: dict[Status, list[str]]) -> None:
+    """Interviews of a small stored form, in the given states (names given)."""
+    with Store.open(home) as store:
+        store.save_form(
+            form_id="porte",
+            version="1",
+            title="Porte à porte",
+            content_hash="md5:test",
+            source_name="porte.xlsx",
+            source_bytes=b"x",
+            xform="<h:html/>",
+        )
+        for status, names in spec.items():
+            for name in names:
+                interview = Interview.new(form_id="porte", form_version="1", form_hash="md5:test")
+                interview.instance_name = name
+                store.create_interview(interview)
+                iid = interview.instance_id
+                if status in (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED):
+                    store.finalize(iid)
+                if status == Status.SENT:
+                    store.mark_sent(iid, to="server")
+                if status == Status.EXPORTED:
+                    store.mark_exported(iid, to="usb")
+                if status == Status.FAILED:
+                    store.mark_failed(iid, "no network")
+                if status == Status.DELETED:
+                    store.delete(iid)
+
+
+# --- first start ---------------------------------------------------------------------------
+
+
+def test_first_start_welcome_asks_name_and_laptop_and_offers_bundled_forms(app_window, qtbot):
+    window = app_window(language="en")
+    assert window.stack.currentWidget() is window.welcome
+    welcome = window.welcome
+    assert len(welcome.form_boxes) == 2
+    # The bundled forms show their own titles once loaded.
+    qtbot.waitUntil(
+        lambda: (
+            window.welcome is None
+            or any(
+                b.text().startswith(("Enquête", "Survey", "Residents")) for b in welcome.form_boxes
+            )
+            or all(e.title for e in window.forms)
+        ),
+        timeout=20000,
+    )
+    qtbot.keyClicks(welcome.name_edit, "Marie Dupont")
+    qtbot.keyClicks(welcome.laptop_edit, "Portable 3")
+    welcome.form_boxes[1].setChecked(False)  # keep only the first form
+    qtbot.mouseClick(welcome.start_button, Qt.LeftButton)
+
+    assert window.stack.currentWidget() is window.home
+    assert "Marie Dupont" in window.home.greeting.text()
+    assert "Portable 3" in window.windowTitle()
+    saved = json.loads(settings_path().read_text(encoding="utf-8"))
+    assert saved["interviewer"] == "Marie Dupont"
+    assert saved["laptop_label"] == "Portable 3"
+    assert saved["welcomed"] is True
+    assert saved["bundled_forms"] == [welcome.form_boxes[0].property("file_name")]
+    qtbot.waitUntil(lambda: len(window.home.form_cards()) == 1, timeout=20000)
+    card = window.home.form_cards()[0]
+    assert card.entry.title and not card.entry.error
+    assert card.button.text() == "New interview"
+
+    # A second start goes straight home.
+    window.close()
+    again = app_window()
+    assert again.welcome is None
+    assert again.stack.currentWidget() is again.home
+
+
+def test_settings_live_in_the_data_dir_when_one_is_given(tmp_path, monkeypatch):
+    monkeypatch.delenv("SURVEYOR_HOME")
+    assert settings_path(tmp_path / "usb") == (tmp_path / "usb" / "settings.json").resolve()
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    if sys.platform.startswith("linux"):
+        assert settings_path() == config / "Surveyor" / "settings.json"
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert AppSettings.load(broken).text_size == DEFAULT_TEXT_SIZE
+
+
+# --- home ----------------------------------------------------------------------------------
+
+
+def test_home_groups_interviews_by_state_with_counts_and_search(app_window, qtbot, isolated_home):
+    seed_interviews(
+        isolated_home,
+        {
+            Status.DRAFT: ["12 rue des Lilas", "3 place du Marché", "8 rue des Lilas"],
+            Status.FINALIZED: ["1 avenue Foch"],
+            Status.FAILED: ["2 avenue Foch"],
+            Status.SENT: ["5 impasse Verte"],
+            Status.EXPORTED: ["6 impasse Verte"],
+            Status.DELETED: ["9 rue Basse"],
+        },
+    )
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    assert home.counts() == {"drafts": 3, "waiting": 2, "done": 2, "bin": 1}
+    assert home.tabs.tabText(0) == "Drafts to resume (3)"
+    assert home.model.rowCount() == 3
+    assert home.model.data(home.model.index(0, 1)) == "Porte à porte"
+    assert home.model.data(home.model.index(0, 2))  # a local date
+    home.select_group("waiting")
+    names = {home.model.data(home.model.index(r, 0)) for r in range(home.model.rowCount())}
+    assert names == {"1 avenue Foch", "2 avenue Foch"}
+    assert home.delete_button.isHidden()
+
+    qtbot.keyClicks(home.search, "lilas")
+    qtbot.waitUntil(lambda: home.counts()["drafts"] == 2, timeout=5000)
+    assert home.counts() == {"drafts": 2, "waiting": 0, "done": 0, "bin": 0}
+    assert "No interview matches" in home.empty.text()
+    home.select_group("drafts")
+    assert home.model.rowCount() == 2
+
+
+def test_deleting_a_draft_asks_first_then_it_can_be_restored_from_the_bin(
+    app_window, qtbot, isolated_home
+):
+    seed_interviews(isolated_home, {Status.DRAFT: ["12 rue des Lilas"]})
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    assert home.select_instance(home.model.rows[0].instance_id)
+
+    # "Keep it" keeps it.
+    box = home.ask_delete()
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "12 rue des Lilas" in box.text()
+    assert box.defaultButton() is box.no_button
+    qtbot.mouseClick(box.no_button, Qt.LeftButton)
+    window.tasks.drain()
+    assert home.counts()["drafts"] == 1
+
+    box = home.ask_delete()
+    qtbot.mouseClick(box.yes_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: home.counts()["bin"] == 1, timeout=5000)
+    assert home.counts()["drafts"] == 0
+    assert "bin" in home.message.text()
+
+    home.select_group("bin")
+    assert home.restore_button.isVisible() and home.restore_button.text() == "Restore"
+    home.table.setFocus()
+    home.table.selectRow(0)
+    qtbot.mouseClick(home.restore_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: home.counts()["drafts"] == 1, timeout=5000)
+    assert home.counts()["bin"] == 0
+    with Store.open(isolated_home) as store:
+        assert store.count_by_status()["draft"] == 1
+
+
+# --- forms from files ------------------------------------------------------------------------
+
+
+def test_open_a_good_form_then_a_broken_one_shows_one_clear_sentence(app_window, qtbot, tmp_path):
+    good = tmp_path / "envoye par la coordination.xlsx"
+    shutil.copy(HABITANTS, good)
+    broken = tmp_path / "cassé.xlsx"
+    broken.write_text("ceci n'est pas un classeur", encoding="utf-8")
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    assert home.form_cards() == []
+    assert "No form yet" in home.forms_status.text()
+
+    with qtbot.waitSignal(window.forms_ready, timeout=30000):
+        window.add_form_file(str(good))
+    assert len(home.form_cards()) == 1
+    assert "is ready" in home.message.text()
+    assert AppSettings.load(settings_path()).form_files == [str(good.resolve())]
+
+    with qtbot.waitSignal(window.forms_ready, timeout=30000):
+        window.add_form_file(str(broken))
+    text = home.message.text()
+    assert text.startswith("This form could not be opened: ")
+    assert "cassé.xlsx" in text and "\n" not in text and "Traceback" not in text
+    assert home.message.property("role") == "error"
+    # Nothing lost: the good form is still there, the broken one is not remembered.
+    assert len(home.form_cards()) == 1
+    assert AppSettings.load(settings_path()).form_files == [str(good.resolve())]
+
+
+def test_unsupported_features_are_listed_by_name(app_window, qtbot):
+    from surveyor.ui.home import FormCard, FormEntry
+
+    card = FormCard(FormEntry(path="f.xlsx", title="F", unsupported=["audit", "range"]))
+    qtbot.addWidget(card)
+    assert "audit, range" in card.detail.text()
+
+
+# --- interviews: new, close, resume ----------------------------------------------------------
+
+
+def test_closing_during_a_draft_offers_to_resume_it_on_reopening(app_window, qtbot):
+    window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
+    wait_ready(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.home.form_cards()) == 1, timeout=30000)
+    card = window.home.form_cards()[0]
+    qtbot.mouseClick(card.button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
+    instance_id = window.interview.instance_id
+    assert window.stack.currentWidget() is window.interview_page
+    window.close()
+    assert AppSettings.load(settings_path()).last_interview == instance_id
+
+    again = app_window()
+    wait_ready(qtbot, again)
+    qtbot.waitUntil(lambda: again.home.resume_banner.isVisible(), timeout=10000)
+    qtbot.mouseClick(again.home.resume_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: again.view is not None, timeout=30000)
+    assert again.interview.instance_id == instance_id
+
+
+# --- language and text size ----------------------------------------------------------------
+
+
+def test_the_app_speaks_french_or_english_as_chosen(app_window, qtbot):
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    home = window.home
+    assert home.forms_title.text() == "Formulaires sur cet ordinateur"
+    assert home.open_form_button.text() == "Ouvrir un formulaire…"
+    # Switch in the settings: it applies at once.
+    dialog = window.open_settings()
+    assert dialog.windowTitle() == "Paramètres"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=2000)
+    assert home.open_form_button.text() == "Open a form…"
+    assert AppSettings.load(settings_path()).language == "en"
+
+
+def test_text_size_shortcuts_change_the_whole_app(app_window, qtbot):
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    app = QApplication.instance()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    base = app.font().pointSize()
+    assert base == DEFAULT_TEXT_SIZE
+    window.larger_action.trigger()
+    assert app.font().pointSize() == base + 1
+    qtbot.keyClick(window.home.search, Qt.Key_Equal, Qt.ControlModifier)
+    assert app.font().pointSize() == base + 2
+    assert window.home.search.font().pointSize() == base + 2
+    qtbot.keyClick(window.home.search, Qt.Key_Minus, Qt.ControlModifier)
+    assert app.font().pointSize() == base + 1
+    assert AppSettings.load(settings_path()).text_size == base + 1
+    qtbot.keyClick(window.home.search, Qt.Key_0, Qt.ControlModifier)
+    assert app.font().pointSize() == DEFAULT_TEXT_SIZE
+
+
+def test_controls_have_accessible_names(app_window, qtbot):
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    home = window.home
+    for widget in (home.search, home.table, home.open_form_button, home.settings_button):
+        assert widget.accessibleName(), widget
+        assert widget.focusPolicy() & Qt.TabFocus
+
+
+# --- starting the app ------------------------------------------------------------------------
+
+
+def _env_without_display():
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display detection is Linux's")
+def test_without_a_display_the_app_says_so_in_one_sentence():
+    result = subprocess.run(
+        [sys.executable, "-m", "surveyor"],
+        capture_output=True,
+        text=True,
+        env=_env_without_display(),
+        timeout=60,
+    )
+    assert result.returncode == 2
+    output = (result.stdout + result.stderr).strip()
+    assert output.startswith("Surveyor needs a graphical display")
+    assert output.count("\n") == 0
+    assert "Traceback" not in output and "abort" not in output.lower()
+
+
+def test_self_test_prints_ok():
+    result = subprocess.run(
+        [sys.executable, "-m", "surveyor", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=_env_without_display(),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "OK"
+
+
+def test_the_window_shows_fast_and_without_the_form_loader(tmp_path):
+    env = dict(os.environ, SURVEYOR_EXIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "surveyor"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    shown = [line for line in result.stdout.splitlines() if line.startswith("SURVEYOR_SHOWN")]
+    assert shown, result.stdout
+    _, _, seconds, heavy = shown[0].split()
+    assert float(seconds) < 1.5
+    assert heavy == "pyxform=False"
