@@ -24,6 +24,7 @@ from PySide6.QtCore import (  # noqa: F401
     Slot,
     QRegularExpression,
     QPoint,
+    QPointF,
 )
 from PySide6.QtGui import (  # noqa: F401
     QAction,
