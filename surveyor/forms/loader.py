@@ -15,18 +15,19 @@ import re
 import tempfile
 import warnings
 from dataclasses import dataclass
+from importlib.metadata import version as _package_version
 from pathlib import Path
-
-import pyxform
-from pyxform import aliases
-from pyxform import constants as pxc
 
 from surveyor.errors import FormError
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_unsupported
+from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.
 MODEL_VERSION = "1"
+# pyxform is imported only when a form must really be converted (it takes half a second);
+# its version, part of the cache key, comes from the package metadata.
+_PYXFORM_VERSION = _package_version("pyxform")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -133,7 +134,7 @@ def cache_key(data: bytes, media: dict[str, bytes]) -> str:
     for name, content in sorted(media.items()):
         digest.update(b"\0" + name.encode() + b"\0")
         digest.update(content)
-    digest.update(f"\0pyxform={pyxform.__version__}\0model={MODEL_VERSION}".encode())
+    digest.update(f"\0pyxform={_PYXFORM_VERSION}\0model={MODEL_VERSION}".encode())
     return digest.hexdigest()
 
 
@@ -165,7 +166,8 @@ def load_form(path, *, cache_dir: Path | None = None) -> Form:
 def _read_cache(cache_file: Path) -> Form | None:
     try:
         with open(cache_file, "rb") as handle:
-            form = pickle.load(handle)
+            with bulk_allocation():
+                form = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # corrupt or stale: rebuilt and replaced
@@ -305,6 +307,8 @@ def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = 
 
 
 def sheet_unsupported(definition) -> list[str]:
+    from pyxform import constants as pxc
+
     found = []
     for sheet, phrase in (
         (pxc.ENTITIES, "the form creates or updates entities (entities sheet)"),
@@ -329,6 +333,9 @@ def xlsform_type(raw: str | None) -> str | None:
     """The canonical XLSForm type of a ``type`` cell (``select one yn`` -> ``select_one``)."""
     if not raw:
         return None
+    from pyxform import aliases
+    from pyxform import constants as pxc
+
     text = " ".join(str(raw).split())
     low = text.lower()
     for alias in sorted(aliases.select, key=len, reverse=True):

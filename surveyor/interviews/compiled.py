@@ -17,6 +17,7 @@ from pathlib import Path
 from surveyor.errors import ExpressionError, FormError
 from surveyor.expressions import Expression, parse
 from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.perf import bulk_allocation
 
 # A context path no real form has, used to tell relative references from absolute ones:
 # an absolute reference resolves the same from any context, a relative one does not.
@@ -135,8 +136,9 @@ def compile_form(form: Form, *, cache_dir: Path | None = None) -> CompiledForm:
     and reused the next time, in this process or another.
     """
     cache_path = _cache_file(cache_dir, form) if cache_dir else None
-    parser = _Parser(_read_cache(cache_path) if cache_path else None)
-    compiled = _compile(form, parser)
+    with bulk_allocation():
+        parser = _Parser(_read_cache(cache_path) if cache_path else None)
+        compiled = _compile(form, parser)
     if cache_path and set(parser.asts) != set(parser.cached):
         _write_cache(cache_path, parser.asts)
     return compiled

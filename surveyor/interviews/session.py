@@ -31,6 +31,7 @@ from surveyor.expressions import (
 )
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.interviews.compiled import CompiledForm, Computation, Role, compile_form
+from surveyor.perf import bulk_allocation
 
 # XLSForm types whose value the engine fills itself: never taken from an answers file.
 METADATA_TYPES = {
@@ -136,15 +137,16 @@ class InterviewSession:
         self._batch = 0  # > 0 while answers are loaded in bulk: one recomputation at the end
         self._fixed: dict[str, Node] = {}  # template path -> node, for nodes outside repeats
         self._aggregates: dict[int, tuple[int, int, int]] = {}  # see _run_aggregate
-        self.root = self._build(form.root, self.document)
-        self.env.root = self.document
-        self.root.set_attribute("id", form.form_id)
-        if form.version:
-            self.root.set_attribute("version", form.version)
-        if run_first_load:
-            self._first_load()  # ends with a full recomputation
-        else:
-            self._recompute_all()
+        with bulk_allocation():
+            self.root = self._build(form.root, self.document)
+            self.env.root = self.document
+            self.root.set_attribute("id", form.form_id)
+            if form.version:
+                self.root.set_attribute("version", form.version)
+            if run_first_load:
+                self._first_load()  # ends with a full recomputation
+            else:
+                self._recompute_all()
 
     # ------------------------------------------------------------------ building the tree
 
