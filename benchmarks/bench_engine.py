@@ -35,25 +35,30 @@ from surveyor.interviews.session import InterviewSession  # noqa: E402
 
 FIRST_QUESTION = """
 import sys, time, json
+begin = time.perf_counter()
 sys.path.insert(0, {repo!r})
 from surveyor.forms import load_form
 from surveyor.interviews.compiled import compile_form
 from surveyor.interviews.session import InterviewSession
+if {preload!r}:
+    import pyxform.xls2xform  # a running app has it loaded (the app preloads it)
 start = time.perf_counter()
 form = load_form({path!r}, cache_dir={cache!r})
 session = InterviewSession(form, compiled=compile_form(form, cache_dir={cache!r}))
 first = next(session.visible_fields())
 label = session.label(first)
-print(json.dumps({{"seconds": time.perf_counter() - start}}))
+end = time.perf_counter()
+print(json.dumps({{"seconds": end - start, "with_imports": end - begin}}))
 """
 
 
-def first_question_seconds(path: Path, cache: Path | None) -> float:
+def first_question_seconds(path: Path, cache: Path | None, *, preload=True, key="seconds"):
+    """File to first question ready, in a fresh process (no in-memory cache)."""
     code = FIRST_QUESTION.format(
-        repo=str(REPO), path=str(path), cache=str(cache) if cache else None
+        repo=str(REPO), path=str(path), cache=str(cache) if cache else None, preload=preload
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)["seconds"]
+    return json.loads(out.stdout)[key]
 
 
 def pct(values, q):
@@ -67,8 +72,16 @@ def bench_big_form(runs: int) -> dict:
         write_form(path)
         cache = Path(tmp) / "cache"
         cold = [first_question_seconds(path, None) for _ in range(runs)]
+        cold_fresh = [
+            first_question_seconds(path, None, preload=False, key="with_imports")
+            for _ in range(runs)
+        ]
         first_question_seconds(path, cache)  # fill the cache
-        warm = [first_question_seconds(path, cache) for _ in range(runs)]
+        warm = [first_question_seconds(path, cache, preload=False) for _ in range(runs)]
+        warm_fresh = [
+            first_question_seconds(path, cache, preload=False, key="with_imports")
+            for _ in range(runs)
+        ]
         form = load_form(path)
         compiled = compile_form(form)
         session = InterviewSession(form, compiled=compiled)
@@ -103,7 +116,9 @@ def bench_big_form(runs: int) -> dict:
         "questions": sum(1 for _ in form.fields()),
         "computations": len(compiled.computations),
         "first_question_cold_s": statistics.median(cold),
+        "first_question_cold_with_imports_s": statistics.median(cold_fresh),
         "first_question_warm_s": statistics.median(warm),
+        "first_question_warm_with_imports_s": statistics.median(warm_fresh),
         "answer_change_median_ms": statistics.median(times) * 1000,
         "answer_change_p99_ms": pct(times, 0.99) * 1000,
         "answer_change_readers": len(readers),
