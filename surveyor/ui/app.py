@@ -58,9 +58,9 @@ QPushButton[primary="true"] {{ background: #1f5fa8; color: white; border-color: 
 QPushButton[primary="true"]:hover {{ background: #1a528f; }}
 QPushButton[primary="true"]:disabled {{ background: #9db5d1; border-color: #9db5d1; }}
 QPushButton:focus, QPushButton[primary="true"]:focus {{ border: 3px solid #f0a500; }}
-QLineEdit, QComboBox, QSpinBox {{ padding: 4px 6px; border: 1px solid #8a96a3;
-    border-radius: 4px; background: white; min-height: 1.5em; }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 3px solid #f0a500; }}
+QLineEdit {{ padding: 4px 6px; border: 1px solid #8a96a3; border-radius: 4px;
+    background: white; min-height: 1.5em; }}
+QLineEdit:focus {{ border: 3px solid #f0a500; }}
 QCheckBox:focus {{ border: 2px solid #f0a500; border-radius: 4px; }}
 QTableView {{ border: 1px solid #c9d2dc; background: white; alternate-background-color: #f5f8fb;
     selection-background-color: #cfe0f4; selection-color: #10243a; }}

@@ -49,8 +49,8 @@ GROUP_OF = {status: key for key, statuses in GROUPS.items() for status in status
 
 def group_title(key: str) -> str:
     return {
-        "drafts": QCoreApplication.translate("Home", "Drafts to resume"),
-        "waiting": QCoreApplication.translate("Home", "Finished, to send or hand in"),
+        "drafts": QCoreApplication.translate("Home", "Drafts"),
+        "waiting": QCoreApplication.translate("Home", "To send or hand in"),
         "done": QCoreApplication.translate("Home", "Sent or handed in"),
         "bin": QCoreApplication.translate("Home", "Bin"),
     }[key]
@@ -304,12 +304,15 @@ class HomePage(QWidget):
         self.forms_box = QWidget()
         self.forms_layout = QVBoxLayout(self.forms_box)
         self.forms_layout.setContentsMargins(0, 0, 0, 0)
+        self.open_form_button = QPushButton()
+        self.open_form_button.clicked.connect(self.open_form_requested)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.open_form_button)
+        open_row.addStretch(1)
+        self.forms_layout.addLayout(open_row)
         self.forms_layout.addStretch(1)
         self.forms_area.setWidget(self.forms_box)
         left_layout.addWidget(self.forms_area, 1)
-        self.open_form_button = QPushButton()
-        self.open_form_button.clicked.connect(self.open_form_requested)
-        left_layout.addWidget(self.open_form_button)
         splitter.addWidget(left)
 
         # Right: interviews.
@@ -347,10 +350,11 @@ class HomePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         header_view = self.table.horizontalHeader()
+        # Fixed widths from the font (measuring 10,000 rows' contents would be slow).
+        header_view.setSectionResizeMode(QHeaderView.Interactive)
         header_view.setSectionResizeMode(0, QHeaderView.Stretch)
-        for column in (1, 2, 3):
-            header_view.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header_view.setHighlightSections(False)
+        self._size_columns()
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         right_layout.addWidget(self.table, 1)
@@ -387,11 +391,39 @@ class HomePage(QWidget):
         self.retranslate()
         self._update_actions()
 
+    def _size_columns(self) -> None:
+        """Widths from the font, the headers and the few form titles (measuring 10,000 rows'
+        contents would be slow)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        titles = list(self.model.form_titles.values()) or ["Enquête habitants"]
+        samples = {
+            1: [max(titles, key=metrics.horizontalAdvance)],
+            2: [local_datetime("2026-12-30T23:59:59.000Z")],
+            3: [status_text(s) for s in Status],
+        }
+        for column, texts in samples.items():
+            width = max(metrics.horizontalAdvance(t) for t in texts)
+            heading = self.model.headerData(column, Qt.Horizontal)
+            width = max(width, header.horizontalAdvance(heading) + 8)
+            # The interview's name matters most: the form's title gets at most a quarter.
+            limit = max(160, self.table.viewport().width() // 4) if column == 1 else 10_000
+            self.table.setColumnWidth(column, min(width, limit) + 24)
+        height = metrics.height() + 12
+        self.table.verticalHeader().setDefaultSectionSize(height)
+        self.table.verticalHeader().setMinimumSectionSize(height)
+
     # --- translation ---------------------------------------------------------------------
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._size_columns()
 
     def changeEvent(self, event):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._size_columns()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -420,6 +452,7 @@ class HomePage(QWidget):
         self._update_tabs()
         self._update_actions()
         self.model._dates = {}
+        self._size_columns()
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, InterviewTableModel.COLUMNS - 1)
         self.model.layoutChanged.emit()
 
@@ -433,20 +466,23 @@ class HomePage(QWidget):
         self.forms = list(forms)
         self._forms_loading = loading
         self.model.form_titles.update({f.form_id: f.title for f in forms if f.form_id and f.title})
-        while self.forms_layout.count() > 1:
-            item = self.forms_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for entry in forms:
+        for card in self.form_cards():
+            self.forms_layout.removeWidget(card)
+            card.hide()
+            card.setParent(None)
+            card.deleteLater()
+        for i, entry in enumerate(forms):
             card = FormCard(entry)
             card.new_requested.connect(self.new_interview)
-            self.forms_layout.insertWidget(self.forms_layout.count() - 1, card)
+            self.forms_layout.insertWidget(i, card)
         self._update_forms_status()
+        self._size_columns()
         self.model.layoutChanged.emit()
 
     def set_stored_titles(self, titles: dict[str, str]) -> None:
         """Titles of every form in the store (interviews of older form versions)."""
         self.model.form_titles = {**titles, **self.model.form_titles}
+        self._size_columns()
         self.model.layoutChanged.emit()
 
     def form_cards(self) -> list[FormCard]:

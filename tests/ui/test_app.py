@@ -132,7 +132,7 @@ def test_home_groups_interviews_by_state_with_counts_and_search(app_window, qtbo
     wait_ready(qtbot, window)
     home = window.home
     assert home.counts() == {"drafts": 3, "waiting": 2, "done": 2, "bin": 1}
-    assert home.tabs.tabText(0) == "Drafts to resume (3)"
+    assert home.tabs.tabText(0) == "Drafts (3)"
     assert home.model.rowCount() == 3
     assert home.model.data(home.model.index(0, 1)) == "Porte à porte"
     assert home.model.data(home.model.index(0, 2))  # a local date

@@ -28,13 +28,13 @@
     <name>Home</name>
     <message>
         <location filename="../home.py" line="52"/>
-        <source>Drafts to resume</source>
-        <translation>Brouillons à reprendre</translation>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
     </message>
     <message>
         <location filename="../home.py" line="53"/>
-        <source>Finished, to send or hand in</source>
-        <translation>Terminés, à envoyer ou remettre</translation>
+        <source>To send or hand in</source>
+        <translation>À envoyer ou remettre</translation>
     </message>
     <message>
         <location filename="../home.py" line="54"/>
@@ -94,7 +94,7 @@
     <message>
         <location filename="../home.py" line="171"/>
         <source>Last change</source>
-        <translation>Dernière modification</translation>
+        <translation>Modifié le</translation>
     </message>
     <message>
         <location filename="../home.py" line="172"/>
@@ -105,165 +105,165 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="399"/>
-        <location filename="../home.py" line="400"/>
+        <location filename="../home.py" line="431"/>
+        <location filename="../home.py" line="432"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="401"/>
+        <location filename="../home.py" line="433"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="402"/>
+        <location filename="../home.py" line="434"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="403"/>
+        <location filename="../home.py" line="435"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="404"/>
+        <location filename="../home.py" line="436"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="405"/>
+        <location filename="../home.py" line="437"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="406"/>
+        <location filename="../home.py" line="438"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="407"/>
+        <location filename="../home.py" line="439"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="408"/>
+        <location filename="../home.py" line="440"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="409"/>
+        <location filename="../home.py" line="441"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="410"/>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="442"/>
+        <location filename="../home.py" line="619"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="411"/>
+        <location filename="../home.py" line="443"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="413"/>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="445"/>
+        <location filename="../home.py" line="650"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="414"/>
+        <location filename="../home.py" line="446"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="428"/>
+        <location filename="../home.py" line="461"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="428"/>
+        <location filename="../home.py" line="461"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="462"/>
+        <location filename="../home.py" line="498"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="466"/>
+        <location filename="../home.py" line="502"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="490"/>
+        <location filename="../home.py" line="526"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
-        <translation>Vous remplissiez « {0} ». Reprendre là où vous vous étiez arrêté ?</translation>
+        <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="491"/>
+        <location filename="../home.py" line="527"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="557"/>
+        <location filename="../home.py" line="593"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="558"/>
+        <location filename="../home.py" line="594"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="559"/>
+        <location filename="../home.py" line="595"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="560"/>
+        <location filename="../home.py" line="596"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="563"/>
+        <location filename="../home.py" line="599"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="619"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="647"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="648"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="649"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="615"/>
+        <location filename="../home.py" line="651"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="636"/>
+        <location filename="../home.py" line="672"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="651"/>
+        <location filename="../home.py" line="687"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -310,7 +310,7 @@
         <location filename="../interview/editors.py" line="386"/>
         <location filename="../interview/editors.py" line="405"/>
         <location filename="../interview/editors.py" line="420"/>
-        <location filename="../interview/editors.py" line="449"/>
+        <location filename="../interview/editors.py" line="452"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
@@ -325,44 +325,44 @@
         <translation>heure</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="447"/>
+        <location filename="../interview/editors.py" line="448"/>
         <source>Type the date like this: %1, and the time like this: %2</source>
         <translation>Tapez la date comme ceci : %1, et l’heure comme ceci : %2</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="501"/>
-        <location filename="../interview/editors.py" line="987"/>
+        <location filename="../interview/editors.py" line="505"/>
+        <location filename="../interview/editors.py" line="988"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="551"/>
-        <location filename="../interview/editors.py" line="736"/>
+        <location filename="../interview/editors.py" line="555"/>
+        <location filename="../interview/editors.py" line="738"/>
         <source>Clear the answer</source>
         <translation>Effacer la réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="556"/>
+        <location filename="../interview/editors.py" line="560"/>
         <source>Clear the answer to: %1</source>
         <translation>Effacer la réponse à : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="645"/>
+        <location filename="../interview/editors.py" line="649"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="646"/>
+        <location filename="../interview/editors.py" line="650"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="647"/>
+        <location filename="../interview/editors.py" line="651"/>
         <source>Keep this order</source>
         <translation>Garder cet ordre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="673"/>
+        <location filename="../interview/editors.py" line="676"/>
         <source>Not ranked yet</source>
         <translation>Pas encore classé</translation>
     </message>
@@ -387,48 +387,48 @@
         <translation>Altitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="845"/>
+        <location filename="../interview/editors.py" line="846"/>
         <source>Type both the latitude and the longitude.</source>
         <translation>Tapez la latitude et la longitude.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="850"/>
+        <location filename="../interview/editors.py" line="851"/>
         <source>The latitude must be between -90 and 90, the longitude between -180 and 180.</source>
         <translation>La latitude doit être comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="878"/>
+        <location filename="../interview/editors.py" line="879"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="881"/>
+        <location filename="../interview/editors.py" line="882"/>
         <source>Remove the file</source>
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="892"/>
+        <location filename="../interview/editors.py" line="893"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="895"/>
+        <location filename="../interview/editors.py" line="896"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="900"/>
-        <location filename="../interview/view.py" line="1132"/>
+        <location filename="../interview/editors.py" line="901"/>
+        <location filename="../interview/view.py" line="1154"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="910"/>
+        <location filename="../interview/editors.py" line="911"/>
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="939"/>
+        <location filename="../interview/editors.py" line="940"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -475,7 +475,7 @@
     </message>
     <message>
         <location filename="../interview/view.py" line="290"/>
-        <location filename="../interview/view.py" line="627"/>
+        <location filename="../interview/view.py" line="640"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
@@ -505,142 +505,142 @@
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="522"/>
+        <location filename="../interview/view.py" line="532"/>
         <source>Already entered: %1</source>
         <translation>Déjà saisis : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="525"/>
+        <location filename="../interview/view.py" line="535"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="533"/>
+        <location filename="../interview/view.py" line="543"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="541"/>
+        <location filename="../interview/view.py" line="551"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="551"/>
+        <location filename="../interview/view.py" line="561"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="565"/>
+        <location filename="../interview/view.py" line="576"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="584"/>
+        <location filename="../interview/view.py" line="597"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="588"/>
+        <location filename="../interview/view.py" line="601"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="590"/>
+        <location filename="../interview/view.py" line="603"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="606"/>
+        <location filename="../interview/view.py" line="619"/>
         <source>End of the interview</source>
         <translation>Fin de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="611"/>
+        <location filename="../interview/view.py" line="624"/>
         <source>%1 of %2 questions answered.</source>
         <translation>%1 questions sur %2 ont une réponse.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="620"/>
+        <location filename="../interview/view.py" line="633"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="635"/>
+        <location filename="../interview/view.py" line="648"/>
         <source>Before finalizing, these answers need your attention. Click one to go there:</source>
         <translation>Avant de finaliser, vérifiez ces réponses. Cliquez sur l’une d’elles pour y aller :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="645"/>
+        <location filename="../interview/view.py" line="657"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="657"/>
+        <location filename="../interview/view.py" line="672"/>
         <source>Everything is answered. Finalize the interview to hand it in: its answers can then no longer be changed.</source>
         <translation>Tout est rempli. Finalisez l’entretien pour le remettre : ses réponses ne pourront plus être modifiées ensuite.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="666"/>
+        <location filename="../interview/view.py" line="681"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="672"/>
+        <location filename="../interview/view.py" line="687"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="695"/>
+        <location filename="../interview/view.py" line="710"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="696"/>
+        <location filename="../interview/view.py" line="712"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="702"/>
+        <location filename="../interview/view.py" line="719"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="705"/>
+        <location filename="../interview/view.py" line="722"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="715"/>
+        <location filename="../interview/view.py" line="732"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="825"/>
+        <location filename="../interview/view.py" line="844"/>
         <source>%1 of %2 questions answered</source>
         <translation>%1 questions sur %2 ont une réponse</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1073"/>
+        <location filename="../interview/view.py" line="1095"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1114"/>
+        <location filename="../interview/view.py" line="1136"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1125"/>
+        <location filename="../interview/view.py" line="1147"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1167"/>
+        <location filename="../interview/view.py" line="1189"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1192"/>
+        <location filename="../interview/view.py" line="1214"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>

@@ -1,0 +1,130 @@
+"""Benchmarks of the desktop app: launch to a usable window, and the home list of 10,000.
+
+Run:  uv run python benchmarks/bench_ui.py [--runs 5] [--interviews 10000]
+
+- launch: ``python -m surveyor`` in a subprocess with ``SURVEYOR_EXIT_WHEN_SHOWN=1`` (the app
+  prints a timestamp once its main window is shown and painted, then quits); the time is
+  from just before the process starts to that timestamp, so it includes Python's start.
+  Targets: < 1500 ms.
+- home list: a store with N interviews (inserted in one transaction), then the home's refresh
+  (the store query on the database thread, splitting by state, the table model reset and a
+  repaint) until the rows are on screen. Target: < 300 ms for 10,000.
+
+Both run offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+STATES = ["draft"] * 5 + ["finalized"] * 2 + ["sent"] * 2 + ["deleted"]
+
+
+def bench_launch(runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="surveyor-bench-") as home:
+            env = dict(os.environ, SURVEYOR_EXIT_WHEN_SHOWN="1", SURVEYOR_HOME=home)
+            started = time.time()
+            result = subprocess.run(
+                [sys.executable, "-m", "surveyor"], capture_output=True, text=True, env=env
+            )
+            line = next(
+                (x for x in result.stdout.splitlines() if x.startswith("SURVEYOR_SHOWN")), None
+            )
+            if line is None:
+                raise SystemExit(f"the app did not report its window: {result.stderr}")
+            times.append((float(line.split()[1]) - started) * 1000)
+    return times
+
+
+def fill_store(home: Path, count: int) -> None:
+    from surveyor.interviews.record import Interview
+    from surveyor.store import Store
+
+    with Store.open(home) as store:
+        store.save_form(
+            form_id="porte",
+            version="1",
+            title="Enquête porte-à-porte",
+            content_hash="md5:bench",
+            source_name="porte.xlsx",
+            source_bytes=b"x",
+            xform="<h:html/>",
+        )
+        with store.db.atomic():
+            for i in range(count):
+                interview = Interview.new(form_id="porte", form_version="1", form_hash="md5:bench")
+                interview.instance_name = f"{i % 200 + 1} rue de la République — logement {i}"
+                interview.status = STATES[i % len(STATES)]
+                store.create_interview(interview)
+
+
+def bench_list(count: int, runs: int) -> list[float]:
+    from surveyor.store import Store
+    from surveyor.ui.home import HomePage
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory(prefix="surveyor-bench-") as home:
+        fill_store(Path(home), count)
+        store = Store.open(home)
+        tasks = TaskManager()
+        page = HomePage(tasks)
+        page.resize(1366, 700)
+        page.show()
+        app.processEvents()
+        page.store = store
+        times = []
+        for _ in range(runs):
+            page.loaded = False
+            page.groups = {key: [] for key in page.groups}
+            started = time.perf_counter()
+            page.refresh()
+            while not page.loaded:
+                app.processEvents()
+                time.sleep(0.0005)
+            page.table.viewport().repaint()
+            app.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+        shown = page.model.rowCount()
+        total = sum(page.counts().values())
+        tasks.wait_db()
+        tasks.shutdown()
+        store.close()
+    if total != count:
+        raise SystemExit(f"listed {total} interviews, expected {count}")
+    print(f"  (drafts tab shows {shown} rows)")
+    return times
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--interviews", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    launch = bench_launch(args.runs)
+    print(
+        f"launch to usable window: median {statistics.median(launch):.0f} ms "
+        f"(min {min(launch):.0f}, max {max(launch):.0f}, {args.runs} runs; target < 1500)"
+    )
+    listing = bench_list(args.interviews, args.runs)
+    print(
+        f"home list of {args.interviews} interviews: median {statistics.median(listing):.0f} ms "
+        f"(min {min(listing):.0f}, max {max(listing):.0f}, {args.runs} runs; target < 300)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
