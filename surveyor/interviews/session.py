@@ -389,14 +389,18 @@ class InterviewSession:
         template = self.template_of(instance)
         if template.kind is not Kind.REPEAT:
             raise ValueError("not a repeat instance")
+        parent = instance.parent
+        self._forget(instance)
+        self._after_structure_change(template, None, scope=self._repeat_instance_of(parent))
+
+    def _forget(self, instance: Node) -> None:
+        """Take a repeat instance out of the tree and out of every per-node table."""
         for sub in _walk(instance):
             self._kept.pop(id(sub), None)
             self._own_relevant.pop(id(sub), None)
             self._hidden.discard(id(sub))
             self._node_template.pop(id(sub), None)
-        parent = instance.parent
-        parent.remove(instance)
-        self._after_structure_change(template, None, scope=self._repeat_instance_of(parent))
+        instance.parent.remove(instance)
 
     def _after_structure_change(self, template: FormNode, instance: Node | None, scope=None):
         """Bring a repeat up to date after an instance was added (``instance``) or removed."""
@@ -499,13 +503,7 @@ class InterviewSession:
             self._init_instance(template, self._insert_repeat(template, parent))
             instances = parent.elements(template.name)
         while len(instances) > count:
-            last = instances[-1]
-            for sub in _walk(last):
-                self._kept.pop(id(sub), None)
-                self._own_relevant.pop(id(sub), None)
-                self._hidden.discard(id(sub))
-                self._node_template.pop(id(sub), None)
-            parent.remove(last)
+            self._forget(instances[-1])
             instances = parent.elements(template.name)
         return True
 
@@ -771,19 +769,18 @@ class InterviewSession:
     def check(self, node: Node) -> Problem | None:
         """The first problem of one answer, or None."""
         template = self.template_of(node)
+
+        def problem(code: str, message: str) -> Problem:
+            return Problem(template.name, self.location_of(node), code, message)
+
         value = node.text
         if value == "":
             if self.is_required(node):
-                return Problem(
-                    template.name,
-                    self.location_of(node),
-                    "required",
-                    self.translate(template.bind.required_message),
-                )
+                return problem("required", self.translate(template.bind.required_message))
             return None
         type_problem = check_type(template, value)
         if type_problem:
-            return Problem(template.name, self.location_of(node), "type", type_problem)
+            return problem("type", type_problem)
         if template.choices is not None and template.type.split(" ")[0] in (
             "select_one",
             "select_multiple",
@@ -791,17 +788,10 @@ class InterviewSession:
             allowed = {c.name for c in template.choices}
             picked = value.split() if template.control == "select" else [value]
             if not all(p in allowed for p in picked) and "or_other" not in template.type:
-                return Problem(
-                    template.name, self.location_of(node), "type", "not one of the choices"
-                )
+                return problem("type", "not one of the choices")
         expr = self.compiled.constraints.get(template.path)
         if expr is not None and not self._truth(expr, node):
-            return Problem(
-                template.name,
-                self.location_of(node),
-                "constraint",
-                self.translate(template.bind.constraint_message),
-            )
+            return problem("constraint", self.translate(template.bind.constraint_message))
         return None
 
     def finalize_metadata(self) -> None:

@@ -86,6 +86,36 @@ class FillResult:
         return not self.problems
 
 
+def _new_interview(
+    library: FormLibrary,
+    form: Form,
+    *,
+    interviewer: str,
+    device_id: str,
+    clock: Callable[[], datetime] | None,
+) -> tuple[Interview, InterviewSession]:
+    """A new interview record and its running session (nothing stored yet)."""
+    library.register(form)
+    options = {"clock": clock} if clock else {}
+    interview = Interview.new(
+        form_id=form.form_id,
+        form_version=form.version,
+        form_hash=form.content_hash,
+        interviewer=interviewer,
+        device_id=device_id,
+        **options,
+    )
+    session = InterviewSession(
+        form,
+        compiled=library.compiled(form),
+        instance_id=interview.instance_id,
+        interviewer=interviewer,
+        device_id=device_id,
+        **options,
+    )
+    return interview, session
+
+
 def start_interview(
     library: FormLibrary,
     form: Form,
@@ -95,23 +125,8 @@ def start_interview(
     clock: Callable[[], datetime] | None = None,
 ) -> tuple[Interview, InterviewSession]:
     """A new draft interview of ``form``, stored at once (so it is never lost)."""
-    library.register(form)
-    kwargs = {"clock": clock} if clock else {}
-    interview = Interview.new(
-        form_id=form.form_id,
-        form_version=form.version,
-        form_hash=form.content_hash,
-        interviewer=interviewer,
-        device_id=device_id,
-        **kwargs,
-    )
-    session = InterviewSession(
-        form,
-        compiled=library.compiled(form),
-        instance_id=interview.instance_id,
-        interviewer=interviewer,
-        device_id=device_id,
-        **({"clock": clock} if clock else {}),
+    interview, session = _new_interview(
+        library, form, interviewer=interviewer, device_id=device_id, clock=clock
     )
     interview.answers = session.answers()
     interview.instance_name = session.instance_name()
@@ -186,24 +201,10 @@ def fill_interview(
     stored as a draft (nothing is lost) and the problems are returned; with ``finalize`` and
     no problem it is stored finalized.
     """
-    library.register(form)
+    interview, session = _new_interview(
+        library, form, interviewer=interviewer, device_id=device_id, clock=clock
+    )
     options = {"clock": clock} if clock else {}
-    interview = Interview.new(
-        form_id=form.form_id,
-        form_version=form.version,
-        form_hash=form.content_hash,
-        interviewer=interviewer,
-        device_id=device_id,
-        **options,
-    )
-    session = InterviewSession(
-        form,
-        compiled=library.compiled(form),
-        instance_id=interview.instance_id,
-        interviewer=interviewer,
-        device_id=device_id,
-        **options,
-    )
     problems = session.load_answers(answers)
     checked = session.validate()
     problems += checked if finalize else [p for p in checked if p.code != "required"]
