@@ -340,3 +340,34 @@ def test_the_window_shows_fast_and_without_the_form_loader(tmp_path):
     _, _, seconds, heavy = shown[0].split()
     assert float(seconds) < 1.5
     assert heavy == "pyxform=False"
+
+
+def test_a_finalized_interview_opens_read_only_and_edit_makes_a_new_draft(
+    app_window, qtbot, isolated_home
+):
+    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.ui.main_window import interview_view_class
+
+    if interview_view_class() is None:
+        pytest.skip("the interview screen is not in this build")
+    answers = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
+    with Store.open(isolated_home) as store:
+        library = FormLibrary(store)
+        result = fill_interview(library, library.load_file(HABITANTS), answers, finalize=True)
+    assert result.interview.status == Status.FINALIZED, result.problems
+    finalized_id = result.interview.instance_id
+
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window)
+    window.home.select_group("waiting")
+    assert window.home.select_instance(finalized_id)
+    qtbot.mouseClick(window.home.open_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
+    assert window.read_only and window.view.read_only
+
+    window.view.edit_requested.emit(window.interview)
+    qtbot.waitUntil(lambda: window.view is not None and not window.read_only, timeout=30000)
+    assert window.interview.deprecated_id == finalized_id
+    assert window.interview.status == Status.DRAFT
+    window.view.closed.emit()
+    assert window.stack.currentWidget() is window.home
