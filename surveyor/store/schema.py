@@ -120,6 +120,119 @@ def m002_interview_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_forms_form_id ON forms (form_id, added_at)")
 
 
+@_migration
+def m003_batches(db: Database) -> None:
+    """Batches: hand-ins written, batches merged, merge state of interviews, conflicts."""
+    db.execute(
+        """
+        CREATE TABLE hand_ins (
+            batch_id TEXT PRIMARY KEY NOT NULL,
+            path TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            interviews INTEGER NOT NULL,
+            newly_handed_in INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE imported_batches (
+            batch_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            device_id TEXT NOT NULL DEFAULT '',
+            device_label TEXT NOT NULL DEFAULT '',
+            interviewer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (batch_id, sha256)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE merge_state (
+            instance_id TEXT PRIMARY KEY NOT NULL REFERENCES interviews(instance_id),
+            content_sha256 TEXT NOT NULL,
+            batch_id TEXT,
+            merged_at TEXT,
+            superseded_by TEXT,
+            superseded_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_merge_state_superseded_by ON merge_state (superseded_by)")
+    db.execute(
+        """
+        CREATE TABLE interview_variants (
+            variant_id INTEGER PRIMARY KEY,
+            instance_id TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            batch_id TEXT,
+            received_at TEXT NOT NULL,
+            record TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_interview_variants_instance ON interview_variants (instance_id)")
+    db.execute(
+        """
+        CREATE TABLE variant_attachments (
+            variant_id INTEGER NOT NULL REFERENCES interview_variants(variant_id),
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (variant_id, filename)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE encrypted_interviews (
+            instance_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            form_hash TEXT NOT NULL,
+            stub TEXT NOT NULL,
+            data BLOB NOT NULL,
+            batch_id TEXT,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (instance_id, sha256)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE merge_conflicts (
+            conflict_id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            batch_id TEXT,
+            resolved_at TEXT,
+            kept TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_merge_conflicts_subject ON merge_conflicts (subject)")
+    db.execute(
+        """
+        CREATE TABLE conflict_versions (
+            conflict_id INTEGER NOT NULL REFERENCES merge_conflicts(conflict_id),
+            key TEXT NOT NULL,
+            instance_id TEXT NOT NULL,
+            variant_id INTEGER,
+            batch_id TEXT,
+            PRIMARY KEY (conflict_id, key)
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 

@@ -1,0 +1,815 @@
+"""Store methods for batches: hand-ins written by a laptop, batches merged by a coordinator.
+
+``MergeStore(store)`` works on the store's own connection and transactions (one writer: call
+it from the thread that owns the store). SQL lives here; the batch file format and the
+checks of a batch live in :mod:`surveyor.batches`, which hands this module plain data.
+
+Merge rules (see ``docs/batch-format.md``):
+
+- an interview already stored with the same content is a duplicate (kept once); with a
+  different content it is a *same_id* conflict: the newcomer is kept in
+  ``interview_variants`` and the conflict listed;
+- an edit (``deprecated_id``) supersedes the interview it names (``merge_state.superseded_by``;
+  the old version stays, linked); two edits of the same interview with different contents are
+  an *edit* conflict: both kept, the conflict listed until :meth:`resolve_conflict`;
+- a whole batch is written in one transaction, and remembered by (batch id, file sha256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from surveyor.errors import StoreError
+from surveyor.interviews import record
+from surveyor.interviews.record import Status
+
+
+class ConflictNotFound(StoreError):
+    """No merge conflict has this id."""
+
+
+def content_sha256(
+    form_hash: str,
+    deprecated_id: str | None,
+    answers: dict[str, Any],
+    attachments: Iterable[tuple[str, str]],
+) -> str:
+    """The identity of an interview's content: form, edited version, answers and files.
+
+    Status, timestamps and hand-in history are left out: handing the same interview in twice
+    gives the same content hash.
+    """
+    h = hashlib.sha256()
+    h.update(f"{form_hash}\n{deprecated_id or ''}\n".encode())
+    h.update(
+        json.dumps(answers, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    )
+    for filename, sha in sorted(attachments):
+        h.update(f"\n{filename}\x00{sha}".encode())
+    return h.hexdigest()
+
+
+@dataclass
+class BatchInfo:
+    """Who made a batch, and which file it is."""
+
+    batch_id: str
+    sha256: str
+    file_name: str
+    device_id: str = ""
+    device_label: str = ""
+    interviewer: str = ""
+    created_at: str = ""
+
+
+@dataclass
+class IncomingForm:
+    content_hash: str
+    form_id: str
+    version: str
+    title: str
+    source_name: str
+    source_bytes: bytes | None
+    xform: str
+    media: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class IncomingInterview:
+    """A checked interview of a batch, ready to write."""
+
+    instance_id: str
+    deprecated_id: str | None
+    interviewer: str
+    content_sha256: str
+    row: tuple  # values of the interviews columns, in store order (answers as JSON text)
+    record: dict[str, Any]  # Interview.to_dict() as read
+    attachments: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # (filename, media_type, size, sha256)
+
+
+@dataclass
+class IncomingEncrypted:
+    instance_id: str
+    sha256: str
+    form_id: str
+    form_version: str
+    form_hash: str
+    interviewer: str
+    stub: dict[str, Any]
+    read: Callable[[], bytes]
+
+
+@dataclass
+class ApplyCounts:
+    new: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    conflict_ids: list[int] = field(default_factory=list)
+    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def count(self, interviewer: str, what: str, n: int = 1) -> None:
+        setattr(self, what, getattr(self, what) + n)
+        row = self.per_interviewer.setdefault(
+            interviewer, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
+        )
+        row[what] += n
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class ConflictVersion:
+    """One of the versions in conflict; pass ``key`` to :meth:`resolve_conflict`."""
+
+    key: str
+    instance_id: str
+    batch_id: str | None
+    interviewer: str
+    device_id: str
+    finalized_at: str | None
+    instance_name: str
+    content_sha256: str
+    answers: dict[str, Any]
+    stored: bool  # the version currently in the interviews table (else a kept variant)
+
+
+@dataclass
+class Conflict:
+    conflict_id: int
+    kind: str  # "edit": two edits of `subject`; "same_id": two contents for instance `subject`
+    subject: str
+    detected_at: str
+    batch_id: str | None
+    resolved_at: str | None
+    kept: str | None
+    versions: list[ConflictVersion] = field(default_factory=list)
+
+
+@dataclass
+class HandInRecord:
+    batch_id: str
+    path: str
+    created_at: str
+    interviews: int
+    newly_handed_in: int
+
+
+def _json_ids(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids))
+
+
+class MergeStore:
+    """Batch methods over a :class:`~surveyor.store.Store` (see the module docstring)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name: str):
+        # the store's connection, transactions, clock and loader (_db, _writing, _now, _load)
+        return getattr(self.store, name)
+
+    # --- the interviewer's side ------------------------------------------------------------
+
+    def hand_in_candidates(self, instance_ids: Iterable[str] | None = None) -> list[str]:
+        """Ids of the interviews a hand-in carries: finalized or exported, made here.
+
+        Interviews received from batches are left out unless named in ``instance_ids``.
+        """
+        statuses = [str(Status.FINALIZED), str(Status.EXPORTED)]
+        with self._reading("list the interviews to hand in") as db:
+            if instance_ids is not None:
+                rows = db.execute(
+                    "SELECT instance_id FROM interviews WHERE status IN (?, ?) AND instance_id IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY finalized_at, instance_id",
+                    [*statuses, _json_ids(instance_ids)],
+                ).fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT i.instance_id FROM interviews i LEFT JOIN merge_state m "
+                    "ON m.instance_id = i.instance_id WHERE i.status IN (?, ?) "
+                    "AND m.batch_id IS NULL ORDER BY i.finalized_at, i.instance_id",
+                    statuses,
+                ).fetchall()
+        return [r[0] for r in rows]
+
+    def count_to_hand_in(self) -> int:
+        """How many finalized interviews made here have not been handed in yet."""
+        with self._reading("count the interviews to hand in") as db:
+            return db.execute(
+                "SELECT count(*) FROM interviews i LEFT JOIN merge_state m "
+                "ON m.instance_id = i.instance_id WHERE i.status = ? AND m.batch_id IS NULL",
+                [str(Status.FINALIZED)],
+            ).fetchone()[0]
+
+    def attachment_bytes(self, instance_id: str) -> dict[str, bytes]:
+        """Every attached file of an interview, by name."""
+        with self._reading(f"read the files of interview {instance_id}") as db:
+            return {
+                name: bytes(data)
+                for name, data in db.execute(
+                    "SELECT filename, data FROM attachments WHERE instance_id = ? "
+                    "ORDER BY filename",
+                    [instance_id],
+                )
+            }
+
+    def record_hand_in(
+        self, *, batch_id: str, path: str, at: datetime, instance_ids: list[str], total: int
+    ) -> list[str]:
+        """Mark the finalized ones among ``instance_ids`` exported to ``path`` at ``at``.
+
+        One transaction; returns the ids newly marked. Already exported ones are unchanged.
+        """
+        from surveyor.store.store import _dumps
+
+        marked: list[str] = []
+        with self._writing(f"record the hand-in {path}") as db:
+            rows = db.execute(
+                "SELECT instance_id, handed_in FROM interviews WHERE status = ? AND "
+                "instance_id IN (SELECT value FROM json_each(?))",
+                [str(Status.FINALIZED), _json_ids(instance_ids)],
+            ).fetchall()
+            stamp = record.format_timestamp(at)
+            updates = []
+            for instance_id, handed_in in rows:
+                entries = json.loads(handed_in) + [{"to": path, "at": stamp}]
+                updates.append(
+                    [str(Status.EXPORTED), stamp, stamp, _dumps(entries), instance_id]
+                )
+                marked.append(instance_id)
+            db.conn.executemany(
+                "UPDATE interviews SET status = ?, exported_at = ?, updated_at = ?, "
+                "handed_in = ? WHERE instance_id = ?",
+                updates,
+            )
+            db.execute(
+                "INSERT INTO hand_ins (batch_id, path, created_at, interviews, newly_handed_in) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [batch_id, path, stamp, total, len(marked)],
+            )
+        return marked
+
+    def list_hand_ins(self) -> list[HandInRecord]:
+        """The batches this laptop wrote, newest first."""
+        with self._reading("list the hand-ins") as db:
+            rows = db.execute(
+                "SELECT batch_id, path, created_at, interviews, newly_handed_in FROM hand_ins "
+                "ORDER BY created_at DESC, rowid DESC"
+            ).fetchall()
+        return [HandInRecord(*r) for r in rows]
+
+    # --- the coordinator's side -----------------------------------------------------------
+
+    def batch_imported(self, batch_id: str, sha256: str) -> bool:
+        """Whether this very batch file (id and bytes) was merged already."""
+        with self._reading("check the imported batches") as db:
+            return (
+                db.execute(
+                    "SELECT 1 FROM imported_batches WHERE batch_id = ? AND sha256 = ?",
+                    [batch_id, sha256],
+                ).fetchone()
+                is not None
+            )
+
+    def known_form_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these form content hashes are stored."""
+        with self._reading("look up forms") as db:
+            return {
+                r[0]
+                for r in db.execute(
+                    "SELECT content_hash FROM forms WHERE content_hash IN "
+                    "(SELECT value FROM json_each(?))",
+                    [_json_ids(hashes)],
+                )
+            }
+
+    def list_imported_batches(self) -> list[dict[str, Any]]:
+        with self._reading("list the imported batches") as db:
+            rows = db.execute(
+                "SELECT batch_id, sha256, file_name, device_id, device_label, interviewer, "
+                "created_at, imported_at, counts FROM imported_batches ORDER BY imported_at, rowid"
+            ).fetchall()
+        keys = (
+            "batch_id sha256 file_name device_id device_label interviewer created_at "
+            "imported_at counts"
+        ).split()
+        result = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            item["counts"] = json.loads(item["counts"])
+            result.append(item)
+        return result
+
+    def superseded(self) -> dict[str, str]:
+        """Replaced versions: old instanceID -> the instanceID that replaces it."""
+        with self._reading("list the replaced interviews") as db:
+            return dict(
+                db.execute(
+                    "SELECT instance_id, superseded_by FROM merge_state "
+                    "WHERE superseded_by IS NOT NULL"
+                ).fetchall()
+            )
+
+    def apply_batch(
+        self,
+        batch: BatchInfo,
+        *,
+        forms: list[IncomingForm],
+        interviews: list[IncomingInterview],
+        read_attachment: Callable[[str, str], bytes],
+        encrypted: list[IncomingEncrypted] = (),
+    ) -> ApplyCounts:
+        """Write a checked batch in one transaction and remember it; return the counts."""
+        from surveyor.store.store import _INTERVIEW_COLUMNS, _dumps
+
+        counts = ApplyCounts()
+        now = self._now()
+        with self._writing(f"merge the batch {batch.file_name}") as db:
+            conn = db.conn
+            for form in forms:
+                conn.execute(
+                    "INSERT INTO forms (content_hash, form_id, version, title, source_name, "
+                    "source_bytes, xform, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (content_hash) DO NOTHING",
+                    [
+                        form.content_hash,
+                        form.form_id,
+                        form.version,
+                        form.title,
+                        form.source_name,
+                        form.source_bytes,
+                        form.xform,
+                        now,
+                    ],
+                )
+                conn.executemany(
+                    "INSERT INTO form_media (content_hash, filename, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    [(form.content_hash, n, d) for n, d in form.media.items()],
+                )
+
+            ids = [i.instance_id for i in interviews]
+            self._ensure_state(ids)
+            existing = dict(
+                conn.execute(
+                    "SELECT instance_id, content_sha256 FROM merge_state WHERE instance_id IN "
+                    "(SELECT value FROM json_each(?))",
+                    [_json_ids(ids)],
+                ).fetchall()
+            )
+            variants: set[tuple[str, str]] = set()
+            if existing:
+                variants = set(
+                    conn.execute(
+                        "SELECT instance_id, content_sha256 FROM interview_variants WHERE "
+                        "instance_id IN (SELECT value FROM json_each(?))",
+                        [_json_ids(existing)],
+                    ).fetchall()
+                )
+
+            fresh: list[IncomingInterview] = []
+            for inc in interviews:
+                known = existing.get(inc.instance_id)
+                if known is None:
+                    fresh.append(inc)
+                    existing[inc.instance_id] = inc.content_sha256
+                elif known == inc.content_sha256 or (inc.instance_id, inc.content_sha256) in variants:
+                    counts.count(inc.interviewer, "duplicates")
+                else:
+                    variants.add((inc.instance_id, inc.content_sha256))
+                    conflict_id = self._same_id_conflict(
+                        inc, known, batch.batch_id, now, read_attachment
+                    )
+                    counts.count(inc.interviewer, "conflicts")
+                    counts.conflict_ids.append(conflict_id)
+
+            columns = ", ".join(_INTERVIEW_COLUMNS)
+            marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
+            conn.executemany(
+                f"INSERT INTO interviews ({columns}) VALUES ({marks})", [i.row for i in fresh]
+            )
+            conn.executemany(
+                "INSERT INTO merge_state (instance_id, content_sha256, batch_id, merged_at) "
+                "VALUES (?, ?, ?, ?)",
+                [(i.instance_id, i.content_sha256, batch.batch_id, now) for i in fresh],
+            )
+            files = [(i.instance_id, a) for i in fresh for a in i.attachments]
+            if files:
+                conn.executemany(
+                    "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, "
+                    "data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        (iid, a[0], a[1], a[2], a[3], read_attachment(iid, a[0]), now)
+                        for iid, a in files
+                    ),
+                )
+            self._link_edits(fresh, counts, batch.batch_id, now)
+
+            for enc in encrypted:
+                cursor = conn.execute(
+                    "INSERT INTO encrypted_interviews (instance_id, sha256, form_id, "
+                    "form_version, form_hash, stub, data, batch_id, received_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [
+                        enc.instance_id,
+                        enc.sha256,
+                        enc.form_id,
+                        enc.form_version,
+                        enc.form_hash,
+                        _dumps(enc.stub),
+                        enc.read(),
+                        batch.batch_id,
+                        now,
+                    ],
+                )
+                if cursor.rowcount == 0:
+                    counts.count(enc.interviewer, "duplicates")
+                else:
+                    others = conn.execute(
+                        "SELECT count(*) FROM encrypted_interviews WHERE instance_id = ?",
+                        [enc.instance_id],
+                    ).fetchone()[0]
+                    counts.count(enc.interviewer, "new" if others == 1 else "conflicts")
+
+            conn.execute(
+                "INSERT INTO imported_batches (batch_id, sha256, file_name, device_id, "
+                "device_label, interviewer, created_at, imported_at, counts) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    batch.batch_id,
+                    batch.sha256,
+                    batch.file_name,
+                    batch.device_id,
+                    batch.device_label,
+                    batch.interviewer,
+                    batch.created_at,
+                    now,
+                    _dumps(counts.as_dict()),
+                ],
+            )
+        return counts
+
+    def _ensure_state(self, ids: list[str]) -> None:
+        """Give interviews made here (no merge_state row yet) their content hash."""
+        conn = self._db.conn
+        rows = conn.execute(
+            "SELECT i.instance_id, i.form_hash, i.deprecated_id, i.answers FROM interviews i "
+            "LEFT JOIN merge_state m ON m.instance_id = i.instance_id WHERE m.instance_id IS NULL "
+            "AND i.instance_id IN (SELECT value FROM json_each(?))",
+            [_json_ids(ids)],
+        ).fetchall()
+        for instance_id, form_hash, deprecated_id, answers in rows:
+            files = conn.execute(
+                "SELECT filename, sha256 FROM attachments WHERE instance_id = ?", [instance_id]
+            ).fetchall()
+            sha = content_sha256(form_hash, deprecated_id, json.loads(answers), files)
+            conn.execute(
+                "INSERT INTO merge_state (instance_id, content_sha256) VALUES (?, ?)",
+                [instance_id, sha],
+            )
+
+    def _supersede(self, old: str, new: str | None, now: str) -> None:
+        self._ensure_state([old])
+        self._db.conn.execute(
+            "UPDATE merge_state SET superseded_by = ?, superseded_at = ? WHERE instance_id = ?",
+            [new, now if new else None, old],
+        )
+
+    def _open_conflict(self, kind: str, subject: str) -> int | None:
+        row = self._db.conn.execute(
+            "SELECT conflict_id FROM merge_conflicts WHERE kind = ? AND subject = ? "
+            "AND resolved_at IS NULL ORDER BY conflict_id DESC LIMIT 1",
+            [kind, subject],
+        ).fetchone()
+        return row[0] if row else None
+
+    def _new_conflict(self, kind: str, subject: str, batch_id: str, now: str) -> int:
+        cursor = self._db.conn.execute(
+            "INSERT INTO merge_conflicts (kind, subject, detected_at, batch_id) VALUES (?, ?, ?, ?)",
+            [kind, subject, now, batch_id],
+        )
+        return cursor.lastrowid
+
+    def _add_version(
+        self, conflict_id: int, key: str, instance_id: str, variant_id: int | None, batch_id
+    ) -> None:
+        self._db.conn.execute(
+            "INSERT INTO conflict_versions (conflict_id, key, instance_id, variant_id, batch_id) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [conflict_id, key, instance_id, variant_id, batch_id],
+        )
+
+    def _same_id_conflict(
+        self,
+        inc: IncomingInterview,
+        stored_sha: str,
+        batch_id: str,
+        now: str,
+        read_attachment: Callable[[str, str], bytes],
+    ) -> int:
+        from surveyor.store.store import _dumps
+
+        conn = self._db.conn
+        variant_id = conn.execute(
+            "INSERT INTO interview_variants (instance_id, content_sha256, batch_id, received_at, "
+            "record) VALUES (?, ?, ?, ?, ?)",
+            [inc.instance_id, inc.content_sha256, batch_id, now, _dumps(inc.record)],
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO variant_attachments (variant_id, filename, media_type, size, sha256, "
+            "data) VALUES (?, ?, ?, ?, ?, ?)",
+            [(variant_id, *a, read_attachment(inc.instance_id, a[0])) for a in inc.attachments],
+        )
+        conflict_id = self._open_conflict("same_id", inc.instance_id)
+        if conflict_id is None:
+            conflict_id = self._new_conflict("same_id", inc.instance_id, batch_id, now)
+            stored_batch = conn.execute(
+                "SELECT batch_id FROM merge_state WHERE instance_id = ?", [inc.instance_id]
+            ).fetchone()[0]
+            self._add_version(
+                conflict_id,
+                f"{inc.instance_id}#{stored_sha[:16]}",
+                inc.instance_id,
+                None,
+                stored_batch,
+            )
+        self._add_version(
+            conflict_id,
+            f"{inc.instance_id}#{inc.content_sha256[:16]}",
+            inc.instance_id,
+            variant_id,
+            batch_id,
+        )
+        return conflict_id
+
+    def _link_edits(
+        self, fresh: list[IncomingInterview], counts: ApplyCounts, batch_id: str, now: str
+    ) -> None:
+        """Supersede what the new interviews edit; record conflicting edits."""
+        conn = self._db.conn
+        fresh_ids = {i.instance_id for i in fresh}
+        edits = [i for i in fresh if i.deprecated_id]
+        if edits:
+            targets = sorted({i.deprecated_id for i in edits})
+            siblings: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+            for iid, dep, sha, sup in conn.execute(
+                "SELECT i.instance_id, i.deprecated_id, m.content_sha256, m.superseded_by "
+                "FROM interviews i JOIN merge_state m ON m.instance_id = i.instance_id "
+                "WHERE i.deprecated_id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
+                [_json_ids(targets)],
+            ):
+                siblings[dep].append((iid, sha, sup))
+            stored_targets = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT instance_id FROM interviews WHERE instance_id IN "
+                    "(SELECT value FROM json_each(?))",
+                    [_json_ids(targets)],
+                )
+            }
+            for inc in edits:
+                dep = inc.deprecated_id
+                others = [
+                    (iid, sha)
+                    for iid, sha, sup in siblings[dep]
+                    if iid != inc.instance_id
+                    and (iid not in fresh_ids or iid in _processed(siblings, dep, inc))
+                    and sup is None
+                ]
+                same = [iid for iid, sha in others if sha == inc.content_sha256]
+                if same:
+                    self._supersede(inc.instance_id, same[0], now)
+                    counts.count(inc.interviewer, "duplicates")
+                elif not others:
+                    if dep in stored_targets:
+                        self._supersede(dep, inc.instance_id, now)
+                    counts.count(inc.interviewer, "updated")
+                else:
+                    conflict_id = self._open_conflict("edit", dep)
+                    if conflict_id is None:
+                        conflict_id = self._new_conflict("edit", dep, batch_id, now)
+                        for iid, _sha in others:
+                            self._add_version(conflict_id, iid, iid, None, _batch_of(conn, iid))
+                    self._add_version(conflict_id, inc.instance_id, inc.instance_id, None, batch_id)
+                    counts.count(inc.interviewer, "conflicts")
+                    counts.conflict_ids.append(conflict_id)
+        for inc in fresh:
+            if not inc.deprecated_id:
+                counts.count(inc.interviewer, "new")
+        # originals arriving after their edit: link them to it (unless the edits conflict)
+        if fresh_ids:
+            children: dict[str, list[str]] = defaultdict(list)
+            for dep, iid in conn.execute(
+                "SELECT i.deprecated_id, i.instance_id FROM interviews i JOIN merge_state m "
+                "ON m.instance_id = i.instance_id WHERE m.superseded_by IS NULL AND "
+                "i.deprecated_id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
+                [_json_ids(fresh_ids)],
+            ):
+                children[dep].append(iid)
+            for original, kids in children.items():
+                state = conn.execute(
+                    "SELECT superseded_by FROM merge_state WHERE instance_id = ?", [original]
+                ).fetchone()
+                if state and state[0] is None and len(kids) == 1:
+                    self._supersede(original, kids[0], now)
+
+    # --- conflicts -------------------------------------------------------------------------
+
+    def list_conflicts(self, *, include_resolved: bool = False) -> list[Conflict]:
+        """Merge conflicts (open ones only by default), oldest first, with their versions."""
+        where = "" if include_resolved else "WHERE resolved_at IS NULL"
+        with self._reading("list the merge conflicts") as db:
+            rows = db.execute(
+                "SELECT conflict_id, kind, subject, detected_at, batch_id, resolved_at, kept "
+                f"FROM merge_conflicts {where} ORDER BY conflict_id"
+            ).fetchall()
+            conflicts = [Conflict(*r) for r in rows]
+            for conflict in conflicts:
+                conflict.versions = self._versions(conflict.conflict_id)
+        return conflicts
+
+    def _versions(self, conflict_id: int) -> list[ConflictVersion]:
+        conn = self._db.conn
+        versions = []
+        for key, instance_id, variant_id, batch_id in conn.execute(
+            "SELECT key, instance_id, variant_id, batch_id FROM conflict_versions "
+            "WHERE conflict_id = ? ORDER BY rowid",
+            [conflict_id],
+        ).fetchall():
+            if variant_id is not None:
+                sha, data = conn.execute(
+                    "SELECT content_sha256, record FROM interview_variants WHERE variant_id = ?",
+                    [variant_id],
+                ).fetchone()
+                data = json.loads(data)
+                stored = False
+            else:
+                row = conn.execute(
+                    "SELECT i.interviewer, i.device_id, i.finalized_at, i.instance_name, "
+                    "i.answers, m.content_sha256 FROM interviews i LEFT JOIN merge_state m "
+                    "ON m.instance_id = i.instance_id WHERE i.instance_id = ?",
+                    [instance_id],
+                ).fetchone()
+                data = {
+                    "interviewer": row[0],
+                    "device_id": row[1],
+                    "finalized_at": row[2],
+                    "instance_name": row[3],
+                    "answers": json.loads(row[4]),
+                }
+                sha = row[5] or ""
+                stored = True
+            versions.append(
+                ConflictVersion(
+                    key=key,
+                    instance_id=instance_id,
+                    batch_id=batch_id,
+                    interviewer=data.get("interviewer", ""),
+                    device_id=data.get("device_id", ""),
+                    finalized_at=data.get("finalized_at"),
+                    instance_name=data.get("instance_name", ""),
+                    content_sha256=sha,
+                    answers=data.get("answers") or {},
+                    stored=stored,
+                )
+            )
+        return versions
+
+    def resolve_conflict(self, conflict_id: int, keep_instance_id: str) -> Conflict:
+        """Keep one version of a conflict; the others stay in the database, superseded.
+
+        ``keep_instance_id`` is a version's ``key`` (for an edit conflict, its instanceID).
+        For a same_id conflict, keeping a variant puts it in the interviews table and keeps
+        the replaced content as a variant.
+        """
+        now = self._now()
+        with self._writing(f"resolve the merge conflict {conflict_id}") as db:
+            conn = db.conn
+            row = conn.execute(
+                "SELECT kind, subject FROM merge_conflicts WHERE conflict_id = ?", [conflict_id]
+            ).fetchone()
+            if row is None:
+                raise ConflictNotFound(f"No merge conflict {conflict_id} in the local database.")
+            kind, subject = row
+            versions = conn.execute(
+                "SELECT key, instance_id, variant_id FROM conflict_versions WHERE conflict_id = ?",
+                [conflict_id],
+            ).fetchall()
+            chosen = [v for v in versions if v[0] == keep_instance_id]
+            if not chosen:
+                keys = ", ".join(v[0] for v in versions)
+                raise StoreError(
+                    f"The merge conflict {conflict_id} has no version {keep_instance_id!r} "
+                    f"(its versions are {keys}); nothing was changed."
+                )
+            key, instance_id, _variant = chosen[0]
+            if kind == "edit":
+                for _k, other, _v in versions:
+                    self._supersede(other, None if other == instance_id else instance_id, now)
+                if conn.execute(
+                    "SELECT 1 FROM interviews WHERE instance_id = ?", [subject]
+                ).fetchone():
+                    self._supersede(subject, instance_id, now)
+            else:
+                wanted = key.rpartition("#")[2]
+                current = conn.execute(
+                    "SELECT content_sha256 FROM merge_state WHERE instance_id = ?", [instance_id]
+                ).fetchone()[0]
+                if not current.startswith(wanted):
+                    variant_id, sha, data = conn.execute(
+                        "SELECT variant_id, content_sha256, record FROM interview_variants "
+                        "WHERE instance_id = ? AND substr(content_sha256, 1, 16) = ?",
+                        [instance_id, wanted],
+                    ).fetchone()
+                    self._swap_variant(instance_id, variant_id, sha, json.loads(data), now)
+            conn.execute(
+                "UPDATE merge_conflicts SET resolved_at = ?, kept = ? WHERE conflict_id = ?",
+                [now, key, conflict_id],
+            )
+        return next(
+            c for c in self.list_conflicts(include_resolved=True) if c.conflict_id == conflict_id
+        )
+
+    def _swap_variant(
+        self, instance_id: str, variant_id: int, sha: str, data: dict, now: str
+    ) -> None:
+        """Put a kept variant in the interviews table; keep what it replaces as a variant."""
+        from surveyor.interviews.record import Interview
+        from surveyor.store.store import _INTERVIEW_COLUMNS, _dumps
+
+        conn = self._db.conn
+        current = self._load(instance_id)
+        current_sha = conn.execute(
+            "SELECT content_sha256 FROM merge_state WHERE instance_id = ?", [instance_id]
+        ).fetchone()[0]
+        old_files = conn.execute(
+            "SELECT filename, media_type, size, sha256, data FROM attachments "
+            "WHERE instance_id = ?",
+            [instance_id],
+        ).fetchall()
+        new_files = conn.execute(
+            "SELECT filename, media_type, size, sha256, data FROM variant_attachments "
+            "WHERE variant_id = ?",
+            [variant_id],
+        ).fetchall()
+        # the variant row now holds the replaced content
+        conn.execute(
+            "UPDATE interview_variants SET content_sha256 = ?, record = ?, received_at = ? "
+            "WHERE variant_id = ?",
+            [current_sha, _dumps(current.to_dict()), now, variant_id],
+        )
+        conn.execute("DELETE FROM variant_attachments WHERE variant_id = ?", [variant_id])
+        conn.executemany(
+            "INSERT INTO variant_attachments (variant_id, filename, media_type, size, sha256, "
+            "data) VALUES (?, ?, ?, ?, ?, ?)",
+            [(variant_id, *f) for f in old_files],
+        )
+        kept = Interview.from_dict(data)
+        sets = ", ".join(f"{c} = ?" for c in _INTERVIEW_COLUMNS if c != "instance_id")
+        values = [
+            _dumps(getattr(kept, c))
+            if c in ("answers", "handed_in")
+            else (str(kept.status) if c == "status" else getattr(kept, c))
+            for c in _INTERVIEW_COLUMNS
+            if c != "instance_id"
+        ]
+        conn.execute(f"UPDATE interviews SET {sets} WHERE instance_id = ?", [*values, instance_id])
+        conn.execute("DELETE FROM attachments WHERE instance_id = ?", [instance_id])
+        conn.executemany(
+            "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, data, "
+            "added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(instance_id, *f, now) for f in new_files],
+        )
+        conn.execute(
+            "UPDATE merge_state SET content_sha256 = ? WHERE instance_id = ?", [sha, instance_id]
+        )
+
+
+def _batch_of(conn, instance_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT batch_id FROM merge_state WHERE instance_id = ?", [instance_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _processed(siblings, dep, inc) -> set[str]:
+    """Ids of the edits of ``dep`` listed before ``inc`` (earlier in this batch's order)."""
+    ids = [iid for iid, _sha, _sup in siblings[dep]]
+    try:
+        return set(ids[: ids.index(inc.instance_id)])
+    except ValueError:
+        return set(ids)
