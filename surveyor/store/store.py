@@ -29,6 +29,7 @@ from surveyor.interviews.record import Attachment, Clock, Interview, Status
 from surveyor.paths import resolve_data_dir
 from surveyor.store import schema
 from surveyor.store.errors import AttachmentNotFound, FormNotFound, InterviewNotFound
+from surveyor.store.queries import StoreQueries
 
 DB_NAME = "surveyor.db"
 BUSY_TIMEOUT_MS = 5000
@@ -155,7 +156,7 @@ def _describe(error: sqlite3.Error, path: Path, what: str) -> str:
     return f"Could not {what} in {path}: {error}."
 
 
-class Store:
+class Store(StoreQueries):
     """Forms and interviews in ``surveyor.db``. Open with :meth:`open`; close when done."""
 
     def __init__(self, db: Database, path: Path, *, clock: Clock | None = None):

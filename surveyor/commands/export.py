@@ -1,0 +1,112 @@
+"""``surveyor export``: write the interviews as CSV (ODK Central's layout) or XLSX files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from surveyor.errors import SurveyorError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export the finalized interviews as CSV or XLSX files for analysis",
+        description=(
+            "Write the finalized interviews (finalized, sent or handed in; the latest "
+            "revision of an edited one) into DIR: in CSV, <form_id>.csv and one "
+            "<form_id>-<repeat>.csv per repeat, columns as in ODK Central's CSV export "
+            "(SubmissionDate, group-field..., KEY, repeat rows linked by PARENT_KEY); in XLSX, "
+            "one <form_id>.xlsx with a sheet per table. Every version of a form goes into the "
+            "same files (union of their columns). Prints the files written."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        default="csv",
+        help="csv: one file per form and per repeat (default); xlsx: one workbook per form",
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", required=True, help="the folder to write into (created if needed)"
+    )
+    parser.add_argument(
+        "--form",
+        metavar="FORM_ID",
+        action="append",
+        help="only this form (repeat the option for several; default: every stored form)",
+    )
+    parser.add_argument(
+        "--labels",
+        action="store_true",
+        help="write choice labels instead of choice names for select questions",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help="the labels' language, e.g. fr or 'Français (fr)' (default: the form's default)",
+    )
+    parser.add_argument(
+        "--split-select-multiple",
+        action="store_true",
+        help="also write one 0/1 column <field>/<choice> per choice of a select_multiple",
+    )
+    parser.add_argument(
+        "--excel-bom",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="start CSV files with a UTF-8 byte order mark so that Excel shows accents "
+        "(default: on; --no-excel-bom for byte-for-byte ODK Central files)",
+    )
+    parser.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="also export drafts (never deleted interviews)",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress on stderr, only the files written"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.exports import ExportOptions, export
+    from surveyor.interviews.record import Status
+    from surveyor.paths import resolve_data_dir
+    from surveyor.store import Store
+    from surveyor.store.queries import SUBMITTED
+
+    statuses = SUBMITTED + ((Status.DRAFT,) if args.include_drafts else ())
+    options = ExportOptions(
+        labels=args.labels,
+        language=args.language,
+        split_select_multiple=args.split_select_multiple,
+        excel_bom=args.excel_bom,
+        statuses=statuses,
+    )
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+
+        def progress(done: int, total: int) -> None:
+            print(f"\r{done}/{total} interviews", end="", file=sys.stderr, flush=True)
+
+    try:
+        with Store.open(resolve_data_dir(args.data_dir)) as store:
+            files = export(
+                store,
+                args.out,
+                format=args.format,
+                form_ids=args.form,
+                options=options,
+                progress=progress,
+            )
+    except (SurveyorError, OSError) as exc:
+        if progress:
+            print(file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if progress:
+        print(file=sys.stderr)
+    for path in files:
+        print(path)
+    return 0

@@ -1,0 +1,170 @@
+"""Files of an export, written atomically: a temporary file beside the target, then rename."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+from surveyor.exports.layout import Table
+
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
+SHEET_NAME_MAX = 31
+_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def safe_file_name(name: str) -> str:
+    """A file name without path separators or characters Windows refuses."""
+    cleaned = _BAD_FILE_CHARS.sub("_", name).strip(" .")
+    return cleaned or "form"
+
+
+class AtomicFile:
+    """A file written to ``<dir>/.<name>.part-<pid>`` and renamed over ``path`` on commit."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.temp = path.with_name(f".{path.name}.part-{os.getpid()}")
+
+    def commit(self) -> None:
+        with open(self.temp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(self.temp, self.path)
+
+    def discard(self) -> None:
+        try:
+            self.temp.unlink()
+        except FileNotFoundError:
+            pass
+
+
+class CsvTables:
+    """One CSV file per table: ``<form_id>.csv`` and ``<form_id>-<repeat>.csv``."""
+
+    def __init__(self, out_dir: Path, form_id: str, tables: list[Table], *, bom: bool):
+        self.files: dict[int, tuple[AtomicFile, object, object]] = {}
+        self.paths: list[Path] = []
+        encoding = "utf-8-sig" if bom else "utf-8"
+        stem = safe_file_name(form_id)
+        try:
+            for table in tables:
+                name = f"{stem}.csv" if not table.name else f"{stem}-{safe_file_name(table.name)}.csv"
+                target = AtomicFile(out_dir / name)
+                handle = open(target.temp, "w", encoding=encoding, newline="")  # noqa: SIM115
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(table.headers)
+                self.files[id(table)] = (target, handle, writer)
+                self.paths.append(target.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, table: Table, row: list) -> None:
+        self.files[id(table)][2].writerow(row)
+
+    def commit(self) -> list[Path]:
+        for target, handle, _writer in self.files.values():
+            handle.close()
+            target.commit()
+        return self.paths
+
+    def abort(self) -> None:
+        for target, handle, _writer in self.files.values():
+            handle.close()
+            target.discard()
+
+
+def sheet_names(names: list[str]) -> list[str]:
+    """Excel sheet names: ≤ 31 characters, no ``[]:*?/\\``, unique ignoring case."""
+    used: set[str] = set()
+    result = []
+    for name in names:
+        base = _BAD_SHEET_CHARS.sub("_", name).strip("'") or "sheet"
+        candidate = base[:SHEET_NAME_MAX]
+        n = 1
+        while candidate.lower() in used:
+            n += 1
+            suffix = f"~{n}"
+            candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        used.add(candidate.lower())
+        result.append(candidate)
+    return result
+
+
+def _number(value: str):
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+
+
+class XlsxTables:
+    """One workbook per form (openpyxl write-only: rows stream to disk), a sheet per table.
+
+    The header row is frozen and bold; integer, decimal and 0/1 split columns are written as
+    numbers, everything else as text. A table longer than Excel's 1,048,576 rows continues on
+    a sheet named ``<name>~2``.
+    """
+
+    def __init__(self, out_dir: Path, form_id: str, tables: list[Table]):
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        self._cell = WriteOnlyCell
+        self._bold = Font(bold=True)
+        self.target = AtomicFile(out_dir / f"{safe_file_name(form_id)}.xlsx")
+        self.book = Workbook(write_only=True)
+        names = sheet_names([form_id if not t.name else t.name for t in tables])
+        self.used = {n.lower() for n in names}
+        self.sheets: dict[int, list] = {}  # id(table) -> [sheet, rows written, name, parts]
+        for table, name in zip(tables, names, strict=True):
+            self.sheets[id(table)] = [self._sheet(table, name), 1, name, 1]
+        self.numbers = {id(t): sorted(t.numbers) for t in tables}
+
+    def _sheet(self, table: Table, name: str):
+        sheet = self.book.create_sheet(title=name)
+        sheet.freeze_panes = "A2"
+        header = []
+        for text in table.headers:
+            cell = self._cell(sheet, value=text)
+            cell.font = self._bold
+            header.append(cell)
+        sheet.append(header)
+        return sheet
+
+    def write(self, table: Table, row: list) -> None:
+        entry = self.sheets[id(table)]
+        if entry[1] >= XLSX_MAX_ROWS:
+            entry[3] += 1
+            base = entry[2]
+            name = f"{base[: SHEET_NAME_MAX - 3]}~{entry[3]}"
+            while name.lower() in self.used:
+                entry[3] += 1
+                name = f"{base[: SHEET_NAME_MAX - 3]}~{entry[3]}"
+            self.used.add(name.lower())
+            entry[0] = self._sheet(table, name)
+            entry[1] = 1
+        for column in self.numbers[id(table)]:
+            value = row[column]
+            if value:
+                row[column] = _number(value)
+        entry[0].append([v if v != "" else None for v in row])
+        entry[1] += 1
+
+    def commit(self) -> list[Path]:
+        self.book.save(self.target.temp)
+        self.target.commit()
+        return [self.target.path]
+
+    def abort(self) -> None:
+        try:
+            self.book.close()
+        except Exception:  # noqa: BLE001 - cleaning up after another error
+            pass
+        self.target.discard()

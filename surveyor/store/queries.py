@@ -1,0 +1,287 @@
+"""Read-only queries for exports and the coordinator's overview (mixed into :class:`Store`).
+
+They are written for 100,000 interviews and more: exports read answers in rowid batches (never
+the whole table at once, never a sort of the answers), and the overview counts and lists in
+one query each, with every filter applied in SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from surveyor.interviews.record import Status
+
+# What an export reads of an interview, in this order (answers last: it is the big one).
+EXPORT_COLUMNS = (
+    "instance_id",
+    "form_id",
+    "form_version",
+    "form_hash",
+    "interviewer",
+    "device_id",
+    "status",
+    "created_at",
+    "updated_at",
+    "finalized_at",
+    "sent_at",
+    "exported_at",
+    "deprecated_id",
+    "instance_name",
+    "answers",
+)
+
+# Statuses an export takes by default: every interview that was finalized (handed in or not).
+SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
+
+# The day an interview counts for in the overview: when it was finalized, else last changed
+# (UTC date of the stored timestamp).
+DAY_SQL = "substr(coalesce(finalized_at, updated_at), 1, 10)"
+
+_BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
+
+
+@dataclass(slots=True)
+class ExportRow:
+    """An interview as an export reads it: the record's fields and its parsed answers."""
+
+    instance_id: str
+    form_id: str
+    form_version: str
+    form_hash: str
+    interviewer: str
+    device_id: str
+    status: str
+    created_at: str
+    updated_at: str
+    finalized_at: str | None
+    sent_at: str | None
+    exported_at: str | None
+    deprecated_id: str | None
+    instance_name: str
+    answers: dict[str, Any]
+
+
+@dataclass(slots=True)
+class ExportSelection:
+    """Which interviews of a form an export writes, by rowid (small: ints, not answers).
+
+    ``roots`` maps an exported revision's instanceID to the instanceID of the first version
+    of its chain, and ``edits`` to the number of revisions since (ODK Central's KEY/Edits).
+    """
+
+    form_id: str
+    rowids: list[int]
+    roots: dict[str, str]
+    edits: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return len(self.rowids)
+
+
+@dataclass(slots=True)
+class OverviewFilter:
+    """Filters of the coordinator's overview; None means "any".
+
+    ``date_from``/``date_to`` are ISO dates (``2026-11-20``), inclusive, compared with the
+    interview's day (finalized, else last changed). ``search`` matches part of the instance
+    name, the instanceID or the interviewer.
+    """
+
+    form_id: str | None = None
+    interviewer: str | None = None
+    status: Status | str | Sequence[Status | str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    search: str | None = None
+    include_deleted: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.status is not None:
+            statuses = [self.status] if isinstance(self.status, str) else list(self.status)
+            statuses = [str(Status(s)) for s in statuses]
+            clauses.append(f"status IN ({', '.join('?' for _ in statuses)})")
+            params += statuses
+        elif not self.include_deleted:
+            clauses.append("status != ?")
+            params.append(str(Status.DELETED))
+        if self.form_id is not None:
+            clauses.append("form_id = ?")
+            params.append(self.form_id)
+        if self.interviewer is not None:
+            clauses.append("interviewer = ?")
+            params.append(self.interviewer)
+        if self.date_from:
+            clauses.append(f"{DAY_SQL} >= ?")
+            params.append(str(self.date_from)[:10])
+        if self.date_to:
+            clauses.append(f"{DAY_SQL} <= ?")
+            params.append(str(self.date_to)[:10])
+        if self.search:
+            pattern = (
+                "%"
+                + self.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            clauses.append(
+                "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
+                "OR interviewer LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 3
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class StoreQueries:
+    """Export and overview reads; a mixin of :class:`~surveyor.store.Store`."""
+
+    # --- exports ---------------------------------------------------------------------------
+
+    def export_form_ids(self) -> list[str]:
+        """Form ids that have at least one stored definition, sorted."""
+        with self._reading("list the forms") as db:  # type: ignore[attr-defined]
+            return [r[0] for r in db.execute("SELECT DISTINCT form_id FROM forms ORDER BY 1")]
+
+    def export_selection(
+        self, form_id: str, *, statuses: Iterable[Status | str] = SUBMITTED
+    ) -> ExportSelection:
+        """The interviews of ``form_id`` an export writes, in the order they were stored.
+
+        An interview replaced by a revision that is itself in ``statuses`` is left out: only
+        the latest version of an edited interview is exported (as ODK Central does).
+        """
+        wanted = [str(Status(s)) for s in statuses]
+        marks = ", ".join("?" for _ in wanted)
+        with self._reading(f"select the interviews of {form_id}") as db:  # type: ignore[attr-defined]
+            rowids = [
+                r[0]
+                for r in db.execute(
+                    f"SELECT rowid FROM interviews WHERE form_id = ? AND status IN ({marks})",
+                    [form_id, *wanted],
+                )
+            ]
+            chains = db.execute(
+                "SELECT instance_id, deprecated_id, status IN (" + marks + ") FROM interviews "
+                "WHERE deprecated_id IS NOT NULL AND form_id = ?",
+                [*wanted, form_id],
+            ).fetchall()
+            replaced_by = {old: new for new, old, chosen in chains if chosen}
+            superseded: list[int] = []
+            olds = list(replaced_by)
+            for start in range(0, len(olds), _BATCH):
+                part = olds[start : start + _BATCH]
+                superseded += [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT rowid FROM interviews WHERE instance_id IN "
+                        f"({', '.join('?' for _ in part)})",
+                        part,
+                    )
+                ]
+        if superseded:
+            gone = set(superseded)
+            rowids = [r for r in rowids if r not in gone]
+        rowids.sort()
+        previous = {new: old for new, old, _chosen in chains}
+        roots: dict[str, str] = {}
+        edits: dict[str, int] = {}
+        for new in previous:
+            root, n, seen = new, 0, set()
+            while root in previous and root not in seen:
+                seen.add(root)
+                root = previous[root]
+                n += 1
+            roots[new] = root
+            edits[new] = n
+        return ExportSelection(form_id=form_id, rowids=rowids, roots=roots, edits=edits)
+
+    def iter_export_rows(self, rowids: Sequence[int]) -> Iterator[ExportRow]:
+        """The interviews with these rowids, in that order, a batch of rows at a time."""
+        columns = ", ".join(EXPORT_COLUMNS)
+        loads = json.loads
+        for start in range(0, len(rowids), _BATCH):
+            part = rowids[start : start + _BATCH]
+            with self._reading("read interviews to export") as db:  # type: ignore[attr-defined]
+                rows = db.execute(
+                    f"SELECT {columns} FROM interviews WHERE rowid IN "
+                    f"({', '.join('?' for _ in part)}) ORDER BY rowid",
+                    list(part),
+                ).fetchall()
+            for row in rows:
+                answers = loads(row[-1]) if row[-1] else {}
+                yield ExportRow(*row[:-1], answers)
+
+    def attachment_counts(self, form_id: str) -> dict[str, int]:
+        """instanceID -> number of attached files, for the interviews of ``form_id``."""
+        with self._reading("count attached files") as db:  # type: ignore[attr-defined]
+            return dict(
+                db.execute(
+                    "SELECT a.instance_id, count(*) FROM attachments a "
+                    "JOIN interviews i ON i.instance_id = a.instance_id "
+                    "WHERE i.form_id = ? GROUP BY a.instance_id",
+                    [form_id],
+                ).fetchall()
+            )
+
+    # --- overview --------------------------------------------------------------------------
+
+    def _count_by(self, key_sql: str, flt: OverviewFilter | None, what: str) -> list[tuple]:
+        where, params = (flt or OverviewFilter()).where()
+        with self._reading(what) as db:  # type: ignore[attr-defined]
+            return db.execute(
+                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {key_sql} "
+                "ORDER BY 1",
+                params,
+            ).fetchall()
+
+    def count_by_interviewer(self, flt: OverviewFilter | None = None) -> dict[str, int]:
+        """Interviewer -> number of interviews matching ``flt``."""
+        return dict(self._count_by("interviewer", flt, "count interviews per interviewer"))
+
+    def count_by_day(self, flt: OverviewFilter | None = None) -> dict[str, int]:
+        """ISO date (finalized, else last changed; UTC) -> number of interviews."""
+        return dict(self._count_by(DAY_SQL, flt, "count interviews per day"))
+
+    def count_by_form_and_status(
+        self, flt: OverviewFilter | None = None
+    ) -> dict[str, dict[str, int]]:
+        """form_id -> status -> number of interviews (only the pairs that occur)."""
+        result: dict[str, dict[str, int]] = {}
+        for form_id, status, n in self._count_by(
+            "form_id, status", flt, "count interviews per form and status"
+        ):
+            result.setdefault(form_id, {})[status] = n
+        return result
+
+    def overview_list(
+        self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
+    ) -> list:
+        """InterviewSummary rows matching ``flt``, most recently changed first."""
+        from surveyor.store.store import _SUMMARY_COLUMNS, InterviewSummary
+
+        where, params = (flt or OverviewFilter()).where()
+        sql = (
+            f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews{where} "
+            "ORDER BY updated_at DESC, instance_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        with self._reading("list the interviews") as db:  # type: ignore[attr-defined]
+            rows = db.execute(sql, params).fetchall()
+        result = []
+        for row in rows:
+            summary = InterviewSummary(*row)
+            summary.status = Status(summary.status)
+            result.append(summary)
+        return result
+
+    def overview_count(self, flt: OverviewFilter | None = None) -> int:
+        """How many interviews match ``flt`` (for "N results" and paging)."""
+        where, params = (flt or OverviewFilter()).where()
+        with self._reading("count the interviews") as db:  # type: ignore[attr-defined]
+            return int(db.execute(f"SELECT count(*) FROM interviews{where}", params).fetchone()[0])
