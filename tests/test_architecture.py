@@ -70,3 +70,25 @@ def test_import_linter_contract_holds():
         cwd=PACKAGE.parent,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _dynamic_code_calls(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in ("eval", "exec", "compile", "__import__"):
+                found.append(f"{path.name}:{node.lineno} {node.func.id}()")
+    return found
+
+
+def test_no_code_reaches_python_eval():
+    """Expressions come from forms written by others: none may ever be run as Python."""
+    offenders = [hit for path in PACKAGE.rglob("*.py") for hit in _dynamic_code_calls(path)]
+    assert offenders == []
+
+
+def test_the_eval_checker_sees_a_call(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("x = eval('1 + 1')\n")
+    assert _dynamic_code_calls(sample) == ["m.py:1 eval()"]
