@@ -247,9 +247,7 @@ class MergeStore:
             updates = []
             for instance_id, handed_in in rows:
                 entries = json.loads(handed_in) + [{"to": path, "at": stamp}]
-                updates.append(
-                    [str(Status.EXPORTED), stamp, stamp, _dumps(entries), instance_id]
-                )
+                updates.append([str(Status.EXPORTED), stamp, stamp, _dumps(entries), instance_id])
                 marked.append(instance_id)
             db.conn.executemany(
                 "UPDATE interviews SET status = ?, exported_at = ?, updated_at = ?, "
@@ -387,7 +385,9 @@ class MergeStore:
                 if known is None:
                     fresh.append(inc)
                     existing[inc.instance_id] = inc.content_sha256
-                elif known == inc.content_sha256 or (inc.instance_id, inc.content_sha256) in variants:
+                elif (
+                    known == inc.content_sha256 or (inc.instance_id, inc.content_sha256) in variants
+                ):
                     counts.count(inc.interviewer, "duplicates")
                 else:
                     variants.add((inc.instance_id, inc.content_sha256))
@@ -813,3 +813,11 @@ def _processed(siblings, dep, inc) -> set[str]:
         return set(ids[: ids.index(inc.instance_id)])
     except ValueError:
         return set(ids)
+
+
+def interview_row(data: dict[str, Any], answers_json: str) -> tuple:
+    """The values of the interviews columns (store order) for a record read from a batch."""
+    from surveyor.store.store import _SCALAR_COLUMNS, _dumps
+
+    values = [data.get(c) for c in _SCALAR_COLUMNS]
+    return (*values, answers_json, _dumps(data.get("handed_in") or []))

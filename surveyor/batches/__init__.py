@@ -1,0 +1,48 @@
+"""Batches: interviews handed in as one file (USB key, shared folder) and merged by the
+coordinator. Format: ``docs/batch-format.md``.
+
+Interviewer's side: :func:`hand_in`, :func:`sync_shared_folder`. Coordinator's side:
+:func:`merge_batches` (→ :class:`MergeReport`), :func:`list_conflicts`,
+:func:`resolve_conflict`.
+"""
+
+from surveyor.batches.format import (
+    FORMAT_VERSION,
+    BatchError,
+    BatchReader,
+    BatchWriter,
+    batch_files,
+)
+from surveyor.batches.service import (
+    BatchReport,
+    HandInResult,
+    MergeReport,
+    SyncResult,
+    batch_file_name,
+    hand_in,
+    list_conflicts,
+    merge_batches,
+    resolve_conflict,
+    sync_shared_folder,
+)
+from surveyor.store.merge import Conflict, ConflictVersion
+
+__all__ = [
+    "FORMAT_VERSION",
+    "BatchError",
+    "BatchReader",
+    "BatchReport",
+    "BatchWriter",
+    "Conflict",
+    "ConflictVersion",
+    "HandInResult",
+    "MergeReport",
+    "SyncResult",
+    "batch_file_name",
+    "batch_files",
+    "hand_in",
+    "list_conflicts",
+    "merge_batches",
+    "resolve_conflict",
+    "sync_shared_folder",
+]

@@ -1,0 +1,718 @@
+"""The batch file: writing one atomically, and checking one completely before it is merged.
+
+A batch is a ZIP file (see ``docs/batch-format.md``)::
+
+    manifest.json                       format, batch id, laptop, interviewer, parts + sha256
+    forms/md5-<hex>.json                a form definition (form_id, version, hash, XForm...)
+    forms/md5-<hex>.xlsx                its XLSForm file
+    forms/md5-<hex>.media/<filename>    its media files
+    interviews/<uuid>.json              an interview (Interview.to_dict()), or the stub of
+    interviews/<uuid>.enc               an encrypted one (opaque payload)
+    attachments/<uuid>/<filename>       the interview's files
+
+Nothing here touches the database: :class:`BatchReader` turns a file into checked plain data
+(or a :class:`BatchError` naming the file and the reason) that the store then writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from surveyor.errors import SurveyorError
+from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
+from surveyor.store.merge import (
+    BatchInfo,
+    IncomingEncrypted,
+    IncomingForm,
+    IncomingInterview,
+    content_sha256,
+    interview_row,
+)
+from surveyor.store.store import check_attachment_name
+
+FORMAT_NAME = "surveyor-batch"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+BATCH_SUFFIX = ".zip"
+TEMP_SUFFIX = ".part"
+
+# Limits: a batch over them is refused before anything is decompressed (zip bombs).
+MAX_MEMBERS = 200_000
+MAX_JSON_SIZE = 16 * 1024 * 1024  # manifest, form and interview JSON
+MAX_MEMBER_SIZE = 512 * 1024 * 1024  # an attachment or a form file
+MAX_TOTAL_SIZE = 4 * 1024 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR bytes
+RATIO_FLOOR = 1024 * 1024
+
+_UUID_ID = re.compile(
+    r"^uuid:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+)
+_SAFE_EXT = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
+_TOP = ("forms", "interviews", "attachments")
+_CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
+_CHUNK = 1024 * 1024
+
+
+class BatchError(SurveyorError):
+    """A batch file cannot be written or is refused; nothing of it was imported.
+
+    ``path`` is the file, ``reason`` the cause (part of a sentence, without a final period).
+    """
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"The batch {path} was refused: {reason}; nothing of it was imported.")
+        self.path = Path(path)
+        self.reason = reason
+
+
+def safe_instance_name(instance_id: str) -> str:
+    """The file name stem for an instanceID: the uuid, else a hash (never a path)."""
+    match = _UUID_ID.match(instance_id)
+    if match:
+        return match.group(1).lower()
+    return "id-" + hashlib.sha256(instance_id.encode()).hexdigest()[:32]
+
+
+def safe_form_name(content_hash: str) -> str:
+    """``md5:abc`` -> ``md5-abc``; anything unusual -> a hash."""
+    if re.fullmatch(r"[a-z0-9]{1,16}:[0-9a-fA-F]{8,128}", content_hash):
+        return content_hash.replace(":", "-")
+    return "h-" + hashlib.sha256(content_hash.encode()).hexdigest()[:32]
+
+
+def parts_digest(parts: list[dict[str, Any]]) -> str:
+    """The sha256 over the manifest's part list (canonical JSON)."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+class BatchWriter:
+    """Write a batch to ``path`` atomically (``<name>.<random>.part``, fsync, rename).
+
+    Use as a context manager; on an exception the temporary file is removed and nothing
+    appears under ``path``.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        device_id: str,
+        device_label: str = "",
+        interviewer: str = "",
+        batch_id: str | None = None,
+        created_at: str | None = None,
+        compresslevel: int = 6,
+    ):
+        self.path = Path(path)
+        self.batch_id = batch_id or str(uuid.uuid4())
+        self.created_at = created_at or format_timestamp(utc_now())
+        self.device_id = device_id
+        self.device_label = device_label
+        self.interviewer = interviewer
+        self.compresslevel = compresslevel
+        self.parts: list[dict[str, Any]] = []
+        self.interviews = 0
+        self._forms: set[str] = set()
+        self._tmp = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+        self._file = open(self._tmp, "wb")  # noqa: SIM115 (closed in close/abort)
+        self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        stamp = self.created_at[:19].replace("T", "-").replace(":", "-").split("-")
+        try:
+            self._date = tuple(int(x) for x in stamp[:6])
+            zipfile.ZipInfo("x", self._date)  # type: ignore[arg-type]
+        except (ValueError, TypeError):
+            self._date = (2026, 1, 1, 0, 0, 0)
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _add(self, name: str, data: bytes, kind: str, *, deflate: bool = True, **extra) -> None:
+        info = zipfile.ZipInfo(name, self._date)  # type: ignore[arg-type]
+        info.external_attr = (stat.S_IFREG | 0o644) << 16
+        info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+        self._zip.writestr(info, data, compresslevel=self.compresslevel if deflate else None)
+        self.parts.append(
+            {
+                "path": name,
+                "kind": kind,
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                **extra,
+            }
+        )
+
+    def has_form(self, content_hash: str) -> bool:
+        return content_hash in self._forms
+
+    def add_form(
+        self,
+        *,
+        content_hash: str,
+        form_id: str,
+        version: str,
+        title: str,
+        source_name: str,
+        source_bytes: bytes | None,
+        xform: str,
+        media: dict[str, bytes] | None = None,
+    ) -> None:
+        """Add a form definition (once per content hash)."""
+        if content_hash in self._forms:
+            return
+        self._forms.add(content_hash)
+        stem = f"forms/{safe_form_name(content_hash)}"
+        definition: dict[str, Any] = {
+            "content_hash": content_hash,
+            "form_id": form_id,
+            "version": version,
+            "title": title,
+            "source_name": source_name,
+            "xform": xform,
+            "source_part": None,
+            "media": [],
+        }
+        if source_bytes is not None:
+            ext = Path(source_name).suffix
+            definition["source_part"] = f"{stem}{ext if _SAFE_EXT.match(ext) else '.bin'}"
+            self._add(definition["source_part"], bytes(source_bytes), "form_source")
+        for filename, data in sorted((media or {}).items()):
+            check_attachment_name(filename)
+            part = f"{stem}.media/{filename}"
+            definition["media"].append({"filename": filename, "part": part})
+            self._add(part, bytes(data), "form_media")
+        self._add(f"{stem}.json", _dumps(definition), "form", content_hash=content_hash)
+
+    def add_interview(
+        self, interview: Interview | dict[str, Any], files: dict[str, bytes] | None = None
+    ) -> None:
+        """Add an interview record and its attached files (its form must be added too)."""
+        data = interview.to_dict() if isinstance(interview, Interview) else interview
+        instance_id = data["instance_id"]
+        stem = safe_instance_name(instance_id)
+        files = files or {}
+        for attachment in data.get("attachments", []):
+            name = attachment["filename"]
+            check_attachment_name(name)
+            self._add(f"attachments/{stem}/{name}", bytes(files[name]), "attachment", deflate=False)
+        self._add(f"interviews/{stem}.json", _dumps(data), "interview", instance_id=instance_id)
+        self.interviews += 1
+
+    def add_encrypted(self, stub: dict[str, Any], payload: bytes) -> None:
+        """Add an interview encrypted with its form's public key, as an opaque payload.
+
+        ``stub`` holds at least instance_id, form_id, form_version and form_hash.
+        """
+        instance_id = stub["instance_id"]
+        stem = safe_instance_name(instance_id)
+        self._add(f"interviews/{stem}.enc", bytes(payload), "encrypted_payload", deflate=False)
+        data = {**stub, "encrypted": True, "payload": f"interviews/{stem}.enc"}
+        self._add(f"interviews/{stem}.json", _dumps(data), "interview", instance_id=instance_id)
+        self.interviews += 1
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "batch_id": self.batch_id,
+            "created_at": self.created_at,
+            "device": {"device_id": self.device_id, "label": self.device_label},
+            "interviewer": self.interviewer,
+            "interviews": self.interviews,
+            "parts": self.parts,
+            "parts_sha256": parts_digest(self.parts),
+        }
+
+    def close(self) -> Path:
+        """Finish the file, flush it to disk and give it its final name."""
+        try:
+            info = zipfile.ZipInfo(MANIFEST, self._date)  # type: ignore[arg-type]
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            self._zip.writestr(info, json.dumps(self.manifest(), ensure_ascii=False, indent=1))
+            self._zip.close()
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+        _fsync_dir(self.path.parent)
+        return self.path
+
+    def abort(self) -> None:
+        """Drop the temporary file."""
+        try:
+            self._zip.close()
+        except Exception:  # noqa: BLE001 (already failing)
+            pass
+        try:
+            self._file.close()
+        except OSError:
+            pass
+        try:
+            self._tmp.unlink()
+        except OSError:
+            pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to flush."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def batch_files(folder: Path) -> list[Path]:
+    """The batch files of a folder (``*.zip``; temporary ``*.part`` and hidden files ignored)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() == BATCH_SUFFIX and not p.name.startswith(".") and p.is_file()
+    )
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchContent:
+    """A completely checked batch, ready for the store."""
+
+    info: BatchInfo
+    forms: list[IncomingForm] = field(default_factory=list)
+    interviews: list[IncomingInterview] = field(default_factory=list)
+    encrypted: list[IncomingEncrypted] = field(default_factory=list)
+    form_hashes: set[str] = field(default_factory=set)  # every form its interviews use
+
+
+def _member_path_problem(name: str) -> str | None:
+    """Why a member name is unsafe or unexpected, or None."""
+    if not name or any(ord(c) < 32 or c == "\x7f" for c in name):
+        return "has an empty name or control characters"
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return "is an absolute path"
+    if "\\" in name:
+        return "contains a backslash"
+    parts = name.split("/")
+    if any(p in ("", ".", "..") for p in parts):
+        return "would be written outside the batch folder"
+    if any(":" in p for p in parts):
+        return "contains a drive or stream colon"
+    if name == MANIFEST:
+        return None
+    if parts[0] not in _TOP or not 2 <= len(parts) <= 3:
+        return "is not a part of a Surveyor batch"
+    return None
+
+
+class BatchReader:
+    """Open and check a batch file. ``open`` checks the ZIP and the manifest; ``read`` the rest.
+
+    Use as a context manager (it holds the file open).
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._zip: zipfile.ZipFile | None = None
+        self.sha256 = ""
+        self.manifest: dict[str, Any] = {}
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        self._parts: dict[str, dict[str, Any]] = {}
+
+    def fail(self, reason: str) -> BatchError:
+        return BatchError(self.path, reason)
+
+    def __enter__(self) -> BatchReader:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    # -- step 1: the container and the manifest --
+
+    def open(self) -> BatchReader:
+        path = self.path
+        if path.name.endswith(TEMP_SUFFIX):
+            raise self.fail("it is a batch still being written (.part)")
+        try:
+            h = hashlib.sha256()
+            with open(path, "rb") as f:
+                while chunk := f.read(_CHUNK):
+                    h.update(chunk)
+            self.sha256 = h.hexdigest()
+            self._zip = zipfile.ZipFile(path)
+        except FileNotFoundError as e:
+            raise self.fail("the file does not exist") from e
+        except (zipfile.BadZipFile, EOFError, ValueError) as e:
+            raise self.fail(f"it is not a complete ZIP file (truncated or damaged: {e})") from e
+        except OSError as e:
+            raise self.fail(f"it cannot be read ({e.strerror or e})") from e
+        self._check_members()
+        self._read_manifest()
+        return self
+
+    def _check_members(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise self.fail(f"it has {len(infos)} members, more than the {MAX_MEMBERS} allowed")
+        total = 0
+        for info in infos:
+            name = info.filename
+            problem = _member_path_problem(name.rstrip("/") if info.is_dir() else name)
+            if problem:
+                raise self.fail(f"the member {name!r} {problem}")
+            if name in self._infos:
+                raise self.fail(f"the member {name} appears twice")
+            mode = info.external_attr >> 16
+            if info.create_system == 3 and stat.S_ISLNK(mode):
+                raise self.fail(f"the member {name} is a symbolic link")
+            if info.flag_bits & 0x1:
+                raise self.fail(f"the member {name} is password-protected")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self.fail(f"the member {name} uses an unsupported compression method")
+            limit = MAX_JSON_SIZE if name.endswith(".json") else MAX_MEMBER_SIZE
+            if info.file_size > limit:
+                raise self.fail(
+                    f"the member {name} is too large ({info.file_size} bytes uncompressed, "
+                    f"limit {limit})"
+                )
+            if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise self.fail(
+                    f"the member {name} is compressed {info.file_size // max(info.compress_size, 1)}"
+                    f" times (a zip bomb?), more than the {MAX_RATIO} allowed"
+                )
+            total += info.file_size
+            if total > MAX_TOTAL_SIZE:
+                raise self.fail(f"its content is larger than {MAX_TOTAL_SIZE} bytes uncompressed")
+            if not info.is_dir():
+                self._infos[name] = info
+
+    def _read_bytes(self, name: str, limit: int, expected: dict[str, Any] | None = None) -> bytes:
+        """A member's bytes, checked against its manifest entry while streaming."""
+        info = self._infos[name]
+        h = hashlib.sha256()
+        chunks = []
+        size = 0
+        try:
+            with self._zip.open(info) as f:
+                while chunk := f.read(_CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise self.fail(f"the member {name} is larger than {limit} bytes")
+                    h.update(chunk)
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
+            raise self.fail(f"the member {name} is damaged ({e})") from e
+        except RuntimeError as e:  # encrypted members
+            raise self.fail(f"the member {name} cannot be read ({e})") from e
+        if expected is not None and (
+            size != expected["size"] or h.hexdigest() != expected["sha256"]
+        ):
+            raise self.fail(f"the member {name} does not match its checksum in the manifest")
+        return b"".join(chunks)
+
+    def _json(self, name: str, data: bytes) -> Any:
+        try:
+            return json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            raise self.fail(f"{name} is not valid JSON ({e})") from e
+
+    def _read_manifest(self) -> None:
+        if MANIFEST not in self._infos:
+            raise self.fail("it has no manifest.json (is it a Surveyor batch?)")
+        manifest = self._json(MANIFEST, self._read_bytes(MANIFEST, MAX_JSON_SIZE))
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+            raise self.fail("its manifest.json does not describe a Surveyor batch")
+        version = manifest.get("format_version")
+        if version != FORMAT_VERSION:
+            raise self.fail(
+                f"it is in batch format version {version!r}, this Surveyor reads version "
+                f"{FORMAT_VERSION} (update Surveyor to merge it)"
+            )
+        parts = manifest.get("parts")
+        device = manifest.get("device")
+        if (
+            not isinstance(manifest.get("batch_id"), str)
+            or not manifest["batch_id"]
+            or not isinstance(parts, list)
+            or not isinstance(device, dict)
+            or not all(
+                isinstance(p, dict)
+                and isinstance(p.get("path"), str)
+                and isinstance(p.get("kind"), str)
+                and isinstance(p.get("sha256"), str)
+                and isinstance(p.get("size"), int)
+                for p in parts
+            )
+        ):
+            raise self.fail("its manifest.json is missing the batch id, device or part list")
+        if manifest.get("parts_sha256") != parts_digest(parts):
+            raise self.fail("the part list of its manifest.json does not match its checksum")
+        for part in parts:
+            name = part["path"]
+            if name in self._parts:
+                raise self.fail(f"its manifest lists {name} twice")
+            info = self._infos.get(name)
+            if info is None:
+                raise self.fail(f"the part {name} listed in its manifest is missing")
+            if info.file_size != part["size"]:
+                raise self.fail(f"the part {name} does not have the size its manifest gives")
+            self._parts[name] = part
+        extra = sorted(set(self._infos) - set(self._parts) - {MANIFEST})
+        if extra:
+            raise self.fail(f"the member {extra[0]} is not listed in its manifest")
+        self.manifest = manifest
+
+    @property
+    def info(self) -> BatchInfo:
+        device = self.manifest.get("device") or {}
+        return BatchInfo(
+            batch_id=str(self.manifest.get("batch_id", "")),
+            sha256=self.sha256,
+            file_name=self.path.name,
+            device_id=str(device.get("device_id") or ""),
+            device_label=str(device.get("label") or ""),
+            interviewer=str(self.manifest.get("interviewer") or ""),
+            created_at=str(self.manifest.get("created_at") or ""),
+        )
+
+    @property
+    def interview_count(self) -> int:
+        return sum(1 for p in self._parts.values() if p["kind"] == "interview")
+
+    # -- step 2: every part --
+
+    def read(self) -> BatchContent:
+        """Read and check every part (checksums, JSON, references); nothing is kept open."""
+        content = BatchContent(info=self.info)
+        parts = self._parts
+        used: set[str] = {MANIFEST}
+        interview_ids: set[str] = set()
+        for name, part in parts.items():
+            kind = part["kind"]
+            if kind == "form":
+                content.forms.append(self._form(name, part, used))
+            elif kind == "interview":
+                self._interview(name, part, content, used, interview_ids)
+        unused = sorted(set(parts) - used)
+        if unused:
+            raise self.fail(f"the part {unused[0]} belongs to no form or interview")
+        return content
+
+    def _part_of(self, name: str, kind: str, used: set[str], owner: str) -> dict[str, Any]:
+        part = self._parts.get(name) if isinstance(name, str) else None
+        if part is None or part["kind"] != kind:
+            raise self.fail(f"{owner} refers to a part {name!r} that is not in the batch")
+        used.add(name)
+        return part
+
+    def _form(self, name: str, part: dict[str, Any], used: set[str]) -> IncomingForm:
+        used.add(name)
+        data = self._json(name, self._read_bytes(name, MAX_JSON_SIZE, part))
+        text_fields = ("content_hash", "form_id", "version", "title", "source_name", "xform")
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in text_fields):
+            raise self.fail(f"{name} is not a form definition")
+        content_hash = data["content_hash"]
+        if name != f"forms/{safe_form_name(content_hash)}.json":
+            raise self.fail(f"{name} does not hold the form its name says")
+        if content_hash.startswith("md5:"):
+            actual = "md5:" + hashlib.md5(data["xform"].encode("utf-8")).hexdigest()
+            if actual != content_hash:
+                raise self.fail(f"the XForm in {name} does not match its hash {content_hash}")
+        source = None
+        if data.get("source_part") is not None:
+            source_part = self._part_of(data["source_part"], "form_source", used, name)
+            source = self._read_bytes(source_part["path"], MAX_MEMBER_SIZE, source_part)
+        media: dict[str, bytes] = {}
+        for item in data.get("media") or []:
+            if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
+                raise self.fail(f"{name} has a malformed media entry")
+            media_part = self._part_of(item.get("part"), "form_media", used, name)
+            self._check_filename(item["filename"], name)
+            media[item["filename"]] = self._read_bytes(
+                media_part["path"], MAX_MEMBER_SIZE, media_part
+            )
+        return IncomingForm(
+            content_hash=content_hash,
+            form_id=data["form_id"],
+            version=data["version"],
+            title=data["title"],
+            source_name=data["source_name"],
+            source_bytes=source,
+            xform=data["xform"],
+            media=media,
+        )
+
+    def _check_filename(self, filename: str, owner: str) -> None:
+        try:
+            check_attachment_name(filename)
+        except SurveyorError as e:
+            raise self.fail(f"{owner} names an unsafe file {filename!r}") from e
+
+    def _interview(
+        self,
+        name: str,
+        part: dict[str, Any],
+        content: BatchContent,
+        used: set[str],
+        seen: set[str],
+    ) -> None:
+        used.add(name)
+        data = self._json(name, self._read_bytes(name, MAX_JSON_SIZE, part))
+        if not isinstance(data, dict) or not isinstance(data.get("instance_id"), str):
+            raise self.fail(f"{name} is not an interview record")
+        instance_id = data["instance_id"]
+        if name != f"interviews/{safe_instance_name(instance_id)}.json":
+            raise self.fail(f"{name} does not hold the interview its name says")
+        if instance_id in seen:
+            raise self.fail(f"the interview {instance_id} appears twice")
+        seen.add(instance_id)
+        for key in ("form_id", "form_version", "form_hash"):
+            if not isinstance(data.get(key), str) or not data[key]:
+                raise self.fail(f"{name} has no {key}")
+        content.form_hashes.add(data["form_hash"])
+        interviewer = data.get("interviewer") or ""
+        if not isinstance(interviewer, str):
+            raise self.fail(f"{name} has a malformed interviewer")
+        if data.get("encrypted") is True:
+            payload = self._part_of(data.get("payload"), "encrypted_payload", used, name)
+            path = payload["path"]
+            content.encrypted.append(
+                IncomingEncrypted(
+                    instance_id=instance_id,
+                    sha256=payload["sha256"],
+                    form_id=data["form_id"],
+                    form_version=data["form_version"],
+                    form_hash=data["form_hash"],
+                    interviewer=interviewer,
+                    stub=data,
+                    read=lambda p=path, e=payload: self._read_bytes(p, MAX_MEMBER_SIZE, e),
+                )
+            )
+            return
+        self._check_record(name, data)
+        stem = safe_instance_name(instance_id)
+        attachments = []
+        for item in data["attachments"]:
+            filename = item["filename"]
+            self._check_filename(filename, name)
+            file_part = self._part_of(f"attachments/{stem}/{filename}", "attachment", used, name)
+            if file_part["sha256"] != item["sha256"] or file_part["size"] != item["size"]:
+                raise self.fail(f"the file {filename} of {name} does not match its checksum")
+            self._read_bytes(file_part["path"], MAX_MEMBER_SIZE, file_part)  # verified now
+            attachments.append((filename, item["media_type"], item["size"], item["sha256"]))
+        answers = data["answers"]
+        answers_json = json.dumps(answers, ensure_ascii=False, separators=(",", ":"))
+        content.interviews.append(
+            IncomingInterview(
+                instance_id=instance_id,
+                deprecated_id=data.get("deprecated_id"),
+                interviewer=interviewer,
+                content_sha256=content_sha256(
+                    data["form_hash"],
+                    data.get("deprecated_id"),
+                    answers,
+                    [(a[0], a[3]) for a in attachments],
+                ),
+                row=interview_row(data, answers_json),
+                record=data,
+                attachments=attachments,
+            )
+        )
+
+    def _check_record(self, name: str, data: dict[str, Any]) -> None:
+        """The shape of an Interview.to_dict(), as the store needs it."""
+        if data.get("status") not in _CARRIED:
+            raise self.fail(
+                f"{name} is {data.get('status')!r}: a batch carries only finalized interviews"
+            )
+        for key in ("interviewer", "device_id", "instance_name", "created_at", "updated_at"):
+            value = data.setdefault(key, "")
+            if not isinstance(value, str):
+                raise self.fail(f"{name} has a malformed {key}")
+        if not data["created_at"] or not data["updated_at"]:
+            raise self.fail(f"{name} has no creation time")
+        for key in (
+            "finalized_at",
+            "sent_at",
+            "exported_at",
+            "deleted_at",
+            "deprecated_id",
+            "position",
+            "last_error",
+        ):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise self.fail(f"{name} has a malformed {key}")
+        if not isinstance(data.get("answers"), dict):
+            raise self.fail(f"{name} has no answers object")
+        handed_in = data.setdefault("handed_in", [])
+        if not isinstance(handed_in, list):
+            raise self.fail(f"{name} has a malformed handed_in list")
+        attachments = data.setdefault("attachments", [])
+        if not isinstance(attachments, list) or not all(
+            isinstance(a, dict)
+            and isinstance(a.get("filename"), str)
+            and isinstance(a.get("sha256"), str)
+            and isinstance(a.get("size"), int)
+            and isinstance(a.setdefault("media_type", "application/octet-stream"), str)
+            for a in attachments
+        ):
+            raise self.fail(f"{name} has a malformed attachment list")
+
+    def read_attachment(self, instance_id: str, filename: str) -> bytes:
+        """An attached file's bytes (checked again against the manifest while read)."""
+        name = f"attachments/{safe_instance_name(instance_id)}/{filename}"
+        return self._read_bytes(name, MAX_MEMBER_SIZE, self._parts[name])
+
+
+def iter_batch_paths(paths: list[Path]) -> Iterator[Path]:
+    """Files as given; folders as their batch files."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from batch_files(path)
+        else:
+            yield path

@@ -1,0 +1,358 @@
+"""Batches as services: hand in (interviewer's laptop), sync to a shared folder, merge
+(coordinator). No UI; the app calls these from its database worker thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from surveyor.batches.format import (
+    BATCH_SUFFIX,
+    BatchError,
+    BatchReader,
+    BatchWriter,
+    iter_batch_paths,
+)
+from surveyor.errors import SurveyorError
+from surveyor.interviews import record
+from surveyor.interviews.record import Status
+from surveyor.store import Store
+from surveyor.store.merge import Conflict, MergeStore
+
+
+@dataclass
+class HandInResult:
+    """What a hand-in wrote."""
+
+    path: Path
+    batch_id: str
+    interviews: int  # in the batch
+    newly_handed_in: int  # marked exported by this hand-in
+    instance_ids: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: {self.interviews} interview(s), "
+            f"{self.newly_handed_in} handed in for the first time"
+        )
+
+
+@dataclass
+class SyncResult:
+    """What :func:`sync_shared_folder` did: ``written``, ``nothing_new``, ``unreachable``
+    (the folder is missing or read-only) or ``failed`` (``message`` says why)."""
+
+    status: str
+    folder: Path
+    hand_in: HandInResult | None = None
+    message: str = ""
+
+
+def batch_file_name(device: str, moment: datetime) -> str:
+    """``surveyor-<device>-<UTC timestamp>.zip``, safe on every file system."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", device).strip("-") or "laptop"
+    stamp = record.format_timestamp(moment).replace("-", "").replace(":", "")
+    stamp = stamp.replace(".", "")[:15] + stamp[-4:-1] + "Z"  # 20261122T172828123Z
+    return f"surveyor-{safe}-{stamp}{BATCH_SUFFIX}"
+
+
+def hand_in(
+    store: Store,
+    destination: Path,
+    *,
+    interviewer: str = "",
+    device_id: str,
+    device_label: str = "",
+    instance_ids: list[str] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> HandInResult:
+    """Write a batch of every finalized and already-exported interview made on this laptop.
+
+    ``destination`` is a folder (the file is named by :func:`batch_file_name`) or a file
+    path. The newly handed-in interviews are then marked exported (``handed_in`` gets
+    ``{"to": path, "at": ...}``); handing in again is harmless (the coordinator's merge keeps
+    each interview once). Raises :class:`BatchError` (nothing marked) if the file cannot be
+    written.
+    """
+    moment = (clock or record.utc_now)()
+    destination = Path(destination)
+    if destination.is_dir():
+        path = destination / batch_file_name(device_label or device_id, moment)
+    else:
+        path = destination
+    stamp = record.format_timestamp(moment)
+    merge = MergeStore(store)
+    ids = merge.hand_in_candidates(instance_ids)
+    try:
+        writer = BatchWriter(
+            path,
+            device_id=device_id,
+            device_label=device_label,
+            interviewer=interviewer,
+            created_at=stamp,
+        )
+    except OSError as e:
+        raise BatchError(path, f"it cannot be written ({e.strerror or e})") from e
+    try:
+        with writer:
+            for instance_id in ids:
+                interview = store.get_interview(instance_id)
+                if not writer.has_form(interview.form_hash):
+                    form = store.get_form(interview.form_hash)
+                    writer.add_form(
+                        content_hash=form.content_hash,
+                        form_id=form.form_id,
+                        version=form.version,
+                        title=form.title,
+                        source_name=form.source_name,
+                        source_bytes=form.source_bytes,
+                        xform=form.xform,
+                        media=form.media,
+                    )
+                if interview.status == Status.FINALIZED:
+                    # the batch holds the interview as it is once handed in
+                    interview = copy.deepcopy(interview)
+                    record.mark_exported(interview, to=str(path), clock=lambda: moment)
+                files = merge.attachment_bytes(instance_id) if interview.attachments else {}
+                writer.add_interview(interview, files)
+    except OSError as e:
+        raise BatchError(path, f"it cannot be written ({e.strerror or e})") from e
+    marked = merge.record_hand_in(
+        batch_id=writer.batch_id, path=str(path), at=moment, instance_ids=ids, total=len(ids)
+    )
+    return HandInResult(
+        path=path,
+        batch_id=writer.batch_id,
+        interviews=len(ids),
+        newly_handed_in=len(marked),
+        instance_ids=ids,
+    )
+
+
+def _reachable(folder: Path) -> bool:
+    try:
+        return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+    except OSError:
+        return False
+
+
+def sync_shared_folder(
+    store: Store,
+    folder: Path,
+    *,
+    interviewer: str = "",
+    device_id: str,
+    device_label: str = "",
+    clock: Callable[[], datetime] | None = None,
+) -> SyncResult:
+    """Hand in to a shared folder (network share, USB key) if there is something new.
+
+    Never raises: returns ``unreachable`` when the folder is missing or read-only (call it
+    again later, e.g. on a timer), ``nothing_new`` when no interview was finalized since the
+    last hand-in, ``written`` with the hand-in, or ``failed`` with a message.
+    """
+    folder = Path(folder)
+    try:
+        if MergeStore(store).count_to_hand_in() == 0:
+            return SyncResult("nothing_new", folder)
+        if not _reachable(folder):
+            return SyncResult(
+                "unreachable", folder, message=f"The folder {folder} is not reachable."
+            )
+        result = hand_in(
+            store,
+            folder,
+            interviewer=interviewer,
+            device_id=device_id,
+            device_label=device_label,
+            clock=clock,
+        )
+    except BatchError as e:
+        status = "unreachable" if not _reachable(folder) else "failed"
+        return SyncResult(status, folder, message=str(e))
+    except (SurveyorError, OSError) as e:
+        return SyncResult("failed", folder, message=str(e))
+    return SyncResult("written", folder, hand_in=result)
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchReport:
+    """What happened to one batch file."""
+
+    path: Path
+    status: str  # "merged", "already merged" or "refused"
+    batch_id: str = ""
+    interviewer: str = ""
+    device_label: str = ""
+    new: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    reason: str = ""
+    error: BatchError | None = None
+    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        if self.status == "refused":
+            return f"{self.path.name}: REFUSED: {self.reason}"
+        who = ", ".join(x for x in (self.interviewer, self.device_label) if x)
+        return (
+            f"{self.path.name}{f' ({who})' if who else ''}: {self.status}: {self.new} new, "
+            f"{self.updated} updated, {self.duplicates} duplicate(s), {self.conflicts} conflict(s)"
+        )
+
+
+@dataclass
+class MergeReport:
+    """Per batch, totals and per-interviewer counts of a :func:`merge_batches` call."""
+
+    batches: list[BatchReport] = field(default_factory=list)
+    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def _sum(self, what: str) -> int:
+        return sum(getattr(b, what) for b in self.batches)
+
+    @property
+    def new(self) -> int:
+        return self._sum("new")
+
+    @property
+    def updated(self) -> int:
+        return self._sum("updated")
+
+    @property
+    def duplicates(self) -> int:
+        return self._sum("duplicates")
+
+    @property
+    def conflicts(self) -> int:
+        return self._sum("conflicts")
+
+    @property
+    def refused(self) -> list[BatchReport]:
+        return [b for b in self.batches if b.status == "refused"]
+
+    @property
+    def merged(self) -> list[BatchReport]:
+        return [b for b in self.batches if b.status != "refused"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+    def _count(self, interviewer: str, counts: dict[str, int]) -> None:
+        row = self.per_interviewer.setdefault(
+            interviewer, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
+        )
+        for key, n in counts.items():
+            row[key] += n
+
+    def __str__(self) -> str:
+        lines = [str(b) for b in self.batches]
+        lines.append(
+            f"Total: {len(self.batches)} batch(es), {len(self.refused)} refused; "
+            f"{self.new} new, {self.updated} updated, {self.duplicates} duplicate(s), "
+            f"{self.conflicts} conflict(s)."
+        )
+        if self.per_interviewer:
+            lines.append("By interviewer:")
+            for name, c in sorted(self.per_interviewer.items()):
+                lines.append(
+                    f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
+                    f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)"
+                )
+        if self.conflicts:
+            lines.append(
+                "Conflicts to resolve: see `list_conflicts()` (surveyor merge --conflicts)."
+            )
+        return "\n".join(lines)
+
+
+def merge_one(store: Store, path: Path) -> BatchReport:
+    """Check a batch completely, then write it in one transaction (or refuse it whole)."""
+    merge = MergeStore(store)
+    try:
+        with BatchReader(path) as reader:
+            info = reader.info
+            report = BatchReport(
+                path=path,
+                status="merged",
+                batch_id=info.batch_id,
+                interviewer=info.interviewer,
+                device_label=info.device_label,
+            )
+            if merge.batch_imported(info.batch_id, info.sha256):
+                report.status = "already merged"
+                report.duplicates = reader.interview_count
+                return report
+            content = reader.read()
+            missing = content.form_hashes - {f.content_hash for f in content.forms}
+            missing -= merge.known_form_hashes(missing)
+            if missing:
+                raise reader.fail(
+                    f"the form definition {sorted(missing)[0]} used by its interviews is "
+                    "neither in the batch nor in this database"
+                )
+            counts = merge.apply_batch(
+                content.info,
+                forms=content.forms,
+                interviews=content.interviews,
+                encrypted=content.encrypted,
+                read_attachment=reader.read_attachment,
+            )
+    except BatchError as e:
+        return BatchReport(path=path, status="refused", reason=e.reason, error=e)
+    report.new, report.updated = counts.new, counts.updated
+    report.duplicates, report.conflicts = counts.duplicates, counts.conflicts
+    report.per_interviewer = counts.per_interviewer
+    return report
+
+
+def merge_batches(
+    store: Store,
+    paths: list[Path],
+    *,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> MergeReport:
+    """Merge batch files (folders: every ``*.zip`` in them) into ``store``.
+
+    Each batch is checked completely, then written in one transaction; a refused batch
+    leaves nothing behind and the others still merge. Merging the same batch (or folder)
+    again changes nothing. ``progress(done, total, path)`` is called before each batch.
+    Store errors (disk full...) are raised: they are not the batch's fault.
+    """
+    files = list(iter_batch_paths([Path(p) for p in paths]))
+    report = MergeReport()
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress(index, len(files), path)
+        one = merge_one(store, path)
+        report.batches.append(one)
+        if one.per_interviewer:
+            for name, counts in one.per_interviewer.items():
+                report._count(name, counts)
+        elif one.status == "already merged" and one.duplicates:
+            report._count(one.interviewer, {"duplicates": one.duplicates})
+    if progress is not None:
+        progress(len(files), len(files), Path())
+    return report
+
+
+def list_conflicts(store: Store, *, include_resolved: bool = False) -> list[Conflict]:
+    """The merge conflicts to resolve (two edits of one interview, or two contents of one)."""
+    return MergeStore(store).list_conflicts(include_resolved=include_resolved)
+
+
+def resolve_conflict(store: Store, conflict_id: int, keep_instance_id: str) -> Conflict:
+    """Keep one version (its ``key``: the instanceID for an edit conflict); the others stay,
+    superseded."""
+    return MergeStore(store).resolve_conflict(conflict_id, keep_instance_id)
