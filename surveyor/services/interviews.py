@@ -159,13 +159,29 @@ def save_progress(
     position: str | None = None,
 ) -> None:
     """Save the answers durably (called after every answer)."""
-    interview.answers = session.answers()
-    interview.instance_name = session.instance_name()
-    library.store.save_answers(
-        interview.instance_id,
-        interview.answers,
+    save_snapshot(
+        library,
+        interview,
+        answers=session.answers(),
+        instance_name=session.instance_name(),
         position=position,
-        instance_name=interview.instance_name,
+    )
+
+
+def save_snapshot(
+    library: FormLibrary,
+    interview: Interview,
+    *,
+    answers: dict,
+    instance_name: str,
+    position: str | None = None,
+) -> None:
+    """Save answers taken from a session earlier (the UI takes them on its own thread and
+    saves them on the database thread, since a session has one owner)."""
+    interview.answers = answers
+    interview.instance_name = instance_name
+    library.store.save_answers(
+        interview.instance_id, answers, position=position, instance_name=instance_name
     )
 
 
@@ -244,5 +260,6 @@ __all__ = [
     "interview_json",
     "open_session",
     "save_progress",
+    "save_snapshot",
     "start_interview",
 ]
