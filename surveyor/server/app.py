@@ -1,0 +1,360 @@
+"""The Surveyor server: OpenRosa for ODK Collect and Surveyor, and a small coordinator API.
+
+State between requests lives in the database only; what this process keeps (verified
+credentials, bad-password counters, the set of known form versions) is a cache that is safe
+to lose, so several processes may run behind a load balancer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from surveyor.server import db, openrosa, service
+from surveyor.server.auth import Authenticator, Refusal, User
+from surveyor.server.writer import GroupWriter
+
+log = logging.getLogger("surveyor.server")
+
+MAX_SUBMISSION_BYTES = 10 * 1024 * 1024
+MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024
+PAGE_DEFAULT, PAGE_MAX = 100, 1000
+XML = "text/xml; charset=utf-8"
+REALM = 'Basic realm="Surveyor"'
+
+
+class OpenRosaHeaders:
+    """ASGI middleware: ``X-OpenRosa-Version: 1.0`` on every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_header(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []), (b"x-openrosa-version", b"1.0")
+                ]
+            await send(message)
+
+        return await self.app(scope, receive, send_with_header)
+
+
+class TooLarge(Exception):
+    pass
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def refuse(request: Request, status: int, reason: str, *, xml: bool = True,
+           headers: dict | None = None) -> Response:
+    """Answer a refusal and log it: one line with the reason and the client address."""
+    log.warning("refused %s %s from %s: %d %s", request.method, request.url.path,
+                _client(request), status, reason)
+    if xml:
+        body = openrosa.openrosa_response(reason, nature="error")
+        return Response(body, status, headers=headers, media_type=XML)
+    return Response(json.dumps({"error": reason}), status, headers=headers,
+                    media_type="application/json")
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing (TooLarge) as soon as it is past ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise TooLarge(f"{declared} bytes is over the limit of {limit}")
+        except ValueError:
+            pass
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"more than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class SurveyorServer:
+    def __init__(self, database_url: str, *, auth_ttl: float = 60.0):
+        self.database_url = database_url
+        self.engine = db.make_engine(database_url)
+        self.auth = Authenticator(self.engine, ttl=auth_ttl)
+        self.writer = GroupWriter(self.engine)
+        self._known_versions: set[tuple[str, str]] = set()  # forms are never unpublished
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    async def user(self, request: Request, *, xml: bool = True) -> User | Response:
+        result = await self.auth.authenticate(request.headers.get("authorization"),
+                                              _client(request))
+        if isinstance(result, Refusal):
+            if result.status == 429:
+                return refuse(request, 429, result.reason, xml=xml,
+                              headers={"Retry-After": str(result.retry_after)})
+            return refuse(request, 401, result.reason, xml=xml,
+                          headers={"WWW-Authenticate": REALM})
+        return result
+
+    async def coordinator(self, request: Request) -> User | Response:
+        user = await self.user(request, xml=False)
+        if isinstance(user, User) and user.role != "coordinator":
+            return refuse(request, 403, f"{user.name} is not a coordinator", xml=False)
+        return user
+
+    def _urls(self, request: Request, form_id: str, version: str) -> tuple[str, str]:
+        base = str(request.base_url)
+        query = f"?version={quote(version, safe='')}"
+        root = f"{base}forms/{quote(form_id, safe='')}"
+        return f"{root}/form.xml{query}", f"{root}/manifest{query}"
+
+    async def _version_known(self, form_id: str, version: str) -> bool:
+        if (form_id, version) in self._known_versions:
+            return True
+        entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
+        if entry is not None:
+            self._known_versions.add((form_id, version))
+        return entry is not None
+
+    # -- OpenRosa -----------------------------------------------------------------------------
+
+    async def form_list(self, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        params = request.query_params
+        all_versions = params.get("listAllVersions", "").lower() == "true"
+        entries = await run_in_threadpool(
+            service.list_forms, self.engine, form_id=params.get("formID") or None,
+            all_versions=all_versions,
+        )
+        items = []
+        for entry in entries:
+            download, manifest = self._urls(request, entry.form_id, entry.version)
+            items.append(
+                "<xform>"
+                f"<formID>{escape(entry.form_id)}</formID>"
+                f"<name>{escape(entry.title)}</name>"
+                f"<version>{escape(entry.version)}</version>"
+                f"<hash>{escape(entry.hash)}</hash>"
+                f"<downloadUrl>{escape(download)}</downloadUrl>"
+                + (f"<manifestUrl>{escape(manifest)}</manifestUrl>" if entry.has_media else "")
+                + "</xform>"
+            )
+        body = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<xforms xmlns="{openrosa.XFORMS_LIST_NS}">{"".join(items)}</xforms>')
+        return Response(body.encode(), media_type=XML)
+
+    async def form_download(self, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        form_id = request.path_params["form_id"]
+        version = request.query_params.get("version", "")
+        xml = await run_in_threadpool(service.form_xml, self.engine, form_id, version)
+        if xml is None:
+            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+        return Response(bytes(xml), media_type=XML)
+
+    async def manifest(self, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        form_id = request.path_params["form_id"]
+        version = request.query_params.get("version", "")
+        entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
+        if entry is None:
+            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+        media = await run_in_threadpool(service.form_media_list, self.engine, entry.pk)
+        base = str(request.base_url)
+        query = f"?version={quote(version, safe='')}"
+        files = "".join(
+            "<mediaFile>"
+            f"<filename>{escape(name)}</filename><hash>{escape(digest)}</hash>"
+            "<downloadUrl>"
+            + escape(f"{base}forms/{quote(form_id, safe='')}/media/{quote(name, safe='')}{query}")
+            + "</downloadUrl></mediaFile>"
+            for name, digest in media
+        )
+        body = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<manifest xmlns="{openrosa.MANIFEST_NS}">{files}</manifest>')
+        return Response(body.encode(), media_type=XML)
+
+    async def media(self, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        form_id = request.path_params["form_id"]
+        name = request.path_params["name"]
+        version = request.query_params.get("version", "")
+        entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
+        content = None
+        if entry is not None:
+            content = await run_in_threadpool(service.form_media_content, self.engine,
+                                              entry.pk, name)
+        if content is None:
+            return refuse(request, 404, f"no media file {name!r} for {form_id!r} {version!r}")
+        return Response(bytes(content), media_type="application/octet-stream")
+
+    async def submission(self, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        if request.method == "HEAD":
+            return Response(status_code=204, headers={
+                "X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)})
+        try:
+            body = await read_body(request, MAX_SUBMISSION_BYTES)
+        except TooLarge as exc:
+            return refuse(request, 413, f"submission too large: {exc}",
+                          headers={"Connection": "close"})
+        try:
+            parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
+            xml, attachments = openrosa.split_submission(parts)
+            header = openrosa.read_submission_xml(xml)
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc))
+        if not await self._version_known(header.form_id, header.version):
+            exists = await run_in_threadpool(service.form_exists, self.engine, header.form_id)
+            reason = (f"form {header.form_id!r} has no version {header.version!r}" if exists
+                      else f"unknown form {header.form_id!r}")
+            return refuse(request, 404, reason)
+        item = service.Incoming(
+            instance_id=header.instance_id,
+            form_id=header.form_id,
+            form_version=header.version,
+            xml=xml,
+            deprecated_id=header.deprecated_id,
+            attachments=attachments,
+            user=user.name,
+            client=_client(request),
+        )
+        outcome = await self.writer.submit(item)
+        if outcome.status != 201:
+            return refuse(request, outcome.status, outcome.message)
+        return Response(openrosa.openrosa_response(outcome.message), 201, media_type=XML)
+
+    # -- coordinator API ----------------------------------------------------------------------
+
+    async def api_submissions(self, request: Request) -> Response:
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        try:
+            since = int(request.query_params.get("since") or 0)
+            limit = min(max(int(request.query_params.get("limit") or PAGE_DEFAULT), 1), PAGE_MAX)
+        except ValueError:
+            return refuse(request, 400, "since and limit must be integers", xml=False)
+        rows, cursor = await run_in_threadpool(service.read_submissions, self.engine, since,
+                                               limit)
+        body = {"submissions": rows, "cursor": str(cursor), "more": len(rows) == limit}
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+
+    async def api_attachment(self, request: Request) -> Response:
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        instance_id = request.path_params["instance_id"]
+        name = request.path_params["name"]
+        found = await run_in_threadpool(service.read_attachment, self.engine, instance_id, name)
+        if found is None:
+            return refuse(request, 404, f"no attachment {name!r} for {instance_id}", xml=False)
+        content_type, content = found
+        return Response(content, media_type=content_type or "application/octet-stream")
+
+    async def api_publish(self, request: Request) -> Response:
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        try:
+            body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
+        except TooLarge as exc:
+            return refuse(request, 413, f"form upload too large: {exc}", xml=False,
+                          headers={"Connection": "close"})
+        try:
+            parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
+        files = [p for p in parts if p.name == "file"]
+        if len(files) != 1:
+            return refuse(request, 400, "send the XLSForm as one part named 'file'", xml=False)
+        media = {}
+        for part in parts:
+            if part.name == "media":
+                try:
+                    media[openrosa.check_attachment_name(part.filename or "")] = part.data
+                except service.ServerError as exc:
+                    return refuse(request, 400, str(exc), xml=False)
+        try:
+            entry, new = await run_in_threadpool(
+                _publish_bytes, self.engine, files[0].data, files[0].filename or "form.xlsx",
+                media, user.name,
+            )
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
+        except Exception as exc:  # FormError and friends: the form is not valid
+            return refuse(request, 400, f"not a valid form: {exc}", xml=False)
+        body = {"form_id": entry.form_id, "version": entry.version, "title": entry.title,
+                "hash": entry.hash, "new": new}
+        return Response(json.dumps(body, ensure_ascii=False), 201 if new else 200,
+                        media_type="application/json")
+
+    # -- the ASGI app -------------------------------------------------------------------------
+
+    def asgi(self) -> OpenRosaHeaders:
+        @contextlib.asynccontextmanager
+        async def lifespan(_app):
+            await self.writer.start()
+            try:
+                yield
+            finally:
+                await self.writer.stop()
+                self.engine.dispose()
+
+        routes = [
+            Route("/formList", self.form_list, methods=["GET"]),
+            Route("/forms/{form_id}/form.xml", self.form_download, methods=["GET"]),
+            Route("/forms/{form_id}/manifest", self.manifest, methods=["GET"]),
+            Route("/forms/{form_id}/media/{name}", self.media, methods=["GET"]),
+            Route("/submission", self.submission, methods=["HEAD", "POST"]),
+            Route("/api/v1/submissions", self.api_submissions, methods=["GET"]),
+            Route("/api/v1/submissions/{instance_id}/attachments/{name}", self.api_attachment,
+                  methods=["GET"]),
+            Route("/api/v1/forms", self.api_publish, methods=["POST"]),
+        ]
+        # Outermost, so even the 500 of an unexpected error carries the header.
+        return OpenRosaHeaders(Starlette(routes=routes, lifespan=lifespan))
+
+
+def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
+    from surveyor.forms import load_form_bytes
+
+    form = load_form_bytes(data, name, media=media)
+    return service.publish_form(engine, form, published_by=user)
+
+
+DATABASE_ENV = "SURVEYOR_SERVER_DATABASE"
+
+
+def app_from_environment() -> OpenRosaHeaders:
+    """The ASGI app for ``uvicorn --factory`` (each worker process builds its own)."""
+    url = os.environ.get(DATABASE_ENV)
+    if not url:
+        raise RuntimeError(f"{DATABASE_ENV} is not set")
+    return SurveyorServer(url).asgi()

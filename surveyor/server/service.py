@@ -1,0 +1,473 @@
+"""What the server does with its database: accounts, forms, submissions (synchronous).
+
+The web layer (:mod:`surveyor.server.app`) and the CLI (``surveyor server ...``) call these;
+nothing else reaches into the tables.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from surveyor.errors import SurveyorError
+from surveyor.interviews.record import now_timestamp
+from surveyor.server import db
+
+log = logging.getLogger("surveyor.server")
+
+ROLES = ("interviewer", "coordinator")
+
+
+class ServerError(SurveyorError):
+    """A request the server refuses, with the HTTP status to answer."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+# --- passwords -------------------------------------------------------------------------------
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return "$".join(
+        ["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P), _b64(salt), _b64(digest)]
+    )
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        computed = _scrypt(password, _unb64(salt), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(computed, _unb64(digest))
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+"""Checked for unknown users, so an unknown name takes as long as a wrong password."""
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    password_hash: str
+    revoked: bool
+
+
+def add_user(engine: Engine, name: str, role: str) -> str:
+    """Create the account ``name`` (or re-open a revoked one) and return its new password."""
+    name = name.strip()
+    if not name or ":" in name or len(name) > 200:
+        raise ServerError("a user name must be 1 to 200 characters without ':'")
+    if role not in ROLES:
+        raise ServerError(f"role must be one of {', '.join(ROLES)}")
+    password = secrets.token_urlsafe(18)  # 24 URL-safe characters, 144 random bits
+    hashed = hash_password(password)
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        row = conn.execute(select(db.users.c.revoked).where(db.users.c.name == name)).first()
+        if row is not None and not row.revoked:
+            raise ServerError(f"user {name!r} already exists (remove it first for a new password)")
+        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp())
+        if row is None:
+            conn.execute(insert(db.users).values(name=name, **values))
+        else:
+            conn.execute(update(db.users).where(db.users.c.name == name).values(**values))
+    return password
+
+
+def remove_user(engine: Engine, name: str) -> None:
+    """Revoke ``name``: its password stops working (within the server's auth cache TTL)."""
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        result = conn.execute(
+            update(db.users)
+            .where(db.users.c.name == name, db.users.c.revoked.is_(False))
+            .values(revoked=True, password_hash="!")
+        )
+        if result.rowcount == 0:
+            raise ServerError(f"no active user named {name!r}", 404)
+
+
+def get_account(engine: Engine, name: str) -> Account | None:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(db.users.c.name, db.users.c.role, db.users.c.password_hash, db.users.c.revoked)
+            .where(db.users.c.name == name)
+        ).first()
+    return Account(row.name, row.role, row.password_hash, bool(row.revoked)) if row else None
+
+
+def list_users(engine: Engine) -> list[Account]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(db.users).order_by(db.users.c.name)).all()
+    return [Account(r.name, r.role, "", bool(r.revoked)) for r in rows]
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    pk: int
+    form_id: str
+    version: str
+    title: str
+    hash: str
+    has_media: bool
+
+
+def publish_form(engine: Engine, form, *, published_by: str = "") -> tuple[FormEntry, bool]:
+    """Publish a loaded :class:`~surveyor.forms.Form`; return its entry and whether it is new.
+
+    The same form_id and version again with the same XForm is a no-op; with a different XForm
+    it is refused (ODK rule: a changed form needs a new version).
+    """
+    xform = form.xform.encode("utf-8")
+    content_hash = "md5:" + hashlib.md5(xform).hexdigest()
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        row = conn.execute(
+            select(db.forms.c.id, db.forms.c.hash).where(
+                db.forms.c.form_id == form.form_id, db.forms.c.version == form.version
+            )
+        ).first()
+        if row is not None:
+            if row.hash != content_hash:
+                raise ServerError(
+                    f"form {form.form_id!r} version {form.version!r} is already published with "
+                    "a different content: change the version in the settings sheet",
+                    409,
+                )
+            return _form_entry(conn, row.id), False
+        pk = conn.execute(
+            insert(db.forms).values(
+                form_id=form.form_id,
+                version=form.version,
+                title=form.title or form.form_id,
+                xform=xform,
+                hash=content_hash,
+                published_at=now_timestamp(),
+                published_by=published_by,
+            )
+        ).inserted_primary_key[0]
+        for filename, content in sorted((form.media_files or {}).items()):
+            conn.execute(
+                insert(db.form_media).values(
+                    form_pk=pk,
+                    filename=filename,
+                    hash="md5:" + hashlib.md5(content).hexdigest(),
+                    content=content,
+                )
+            )
+        return _form_entry(conn, pk), True
+
+
+def _form_entry(conn, pk: int) -> FormEntry:
+    return _form_entries(conn, db.forms.c.id == pk)[0]
+
+
+def _form_entries(conn, *where) -> list[FormEntry]:
+    f = db.forms.c
+    media = select(db.form_media.c.form_pk).distinct().subquery()
+    query = (
+        select(f.id, f.form_id, f.version, f.title, f.hash, media.c.form_pk)
+        .outerjoin(media, media.c.form_pk == f.id)
+        .where(*where)
+        .order_by(f.id)
+    )
+    return [
+        FormEntry(r.id, r.form_id, r.version, r.title, r.hash, r.form_pk is not None)
+        for r in conn.execute(query)
+    ]
+
+
+def list_forms(engine: Engine, *, form_id: str | None = None, all_versions: bool = False):
+    """Published forms: by default the latest published version of each form_id."""
+    with engine.connect() as conn:
+        entries = _form_entries(conn, *([db.forms.c.form_id == form_id] if form_id else []))
+    if all_versions:
+        return entries
+    latest: dict[str, FormEntry] = {}
+    for entry in entries:  # by id: the last one published wins
+        latest[entry.form_id] = entry
+    return sorted(latest.values(), key=lambda e: e.form_id)
+
+
+def find_form(engine: Engine, form_id: str, version: str) -> FormEntry | None:
+    with engine.connect() as conn:
+        found = _form_entries(conn, db.forms.c.form_id == form_id, db.forms.c.version == version)
+    return found[0] if found else None
+
+
+def form_exists(engine: Engine, form_id: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(func.count()).select_from(db.forms).where(db.forms.c.form_id == form_id)
+        ).scalar_one() > 0
+
+
+def form_xml(engine: Engine, form_id: str, version: str) -> bytes | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(db.forms.c.xform).where(
+                db.forms.c.form_id == form_id, db.forms.c.version == version
+            )
+        ).scalar_one_or_none()
+
+
+def form_media_list(engine: Engine, pk: int) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(db.form_media.c.filename, db.form_media.c.hash)
+            .where(db.form_media.c.form_pk == pk)
+            .order_by(db.form_media.c.filename)
+        ).all()
+    return [(r.filename, r.hash) for r in rows]
+
+
+def form_media_content(engine: Engine, pk: int, filename: str) -> bytes | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(db.form_media.c.content).where(
+                db.form_media.c.form_pk == pk, db.form_media.c.filename == filename
+            )
+        ).scalar_one_or_none()
+
+
+# --- submissions -----------------------------------------------------------------------------
+
+
+@dataclass
+class Incoming:
+    """One POST /submission, checked and parsed, waiting to be stored."""
+
+    instance_id: str
+    form_id: str
+    form_version: str
+    xml: bytes
+    deprecated_id: str | None
+    attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # name, type, data
+    user: str = ""
+    client: str = ""
+    xml_md5: str = ""
+
+    def __post_init__(self):
+        if not self.xml_md5:
+            self.xml_md5 = hashlib.md5(self.xml).hexdigest()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int  # 201 stored or already there; 409 conflict
+    message: str
+    new: bool = False
+
+
+def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
+    """Store a batch of submissions in ONE transaction (group commit); an outcome per item.
+
+    Returns only after the commit: a 201 may then be answered for each stored item. When
+    another process inserted one of the same instanceIDs meanwhile, the unique constraint
+    fails the transaction, and it is run again (it then sees that row).
+    """
+    for attempt in range(5):
+        try:
+            with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+                return _store_in(conn, batch)
+        except IntegrityError:
+            if attempt == 4:
+                raise
+            log.info("concurrent insert of the same submission: retrying the batch")
+    raise AssertionError("unreachable")
+
+
+def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
+    s = db.submissions.c
+    now = now_timestamp()
+    ids = {item.instance_id for item in batch}
+    wanted = ids | {item.deprecated_id for item in batch if item.deprecated_id}
+    known: dict[str, dict] = {
+        r.instance_id: {"xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
+        for r in conn.execute(
+            select(s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
+                s.instance_id.in_(wanted)
+            )
+        )
+    }
+    # Edits that arrived before the submission they replace.
+    edited_by = {
+        r.deprecated_id: r.instance_id
+        for r in conn.execute(
+            select(s.instance_id, s.deprecated_id).where(s.deprecated_id.in_(ids))
+        )
+    }
+    outcomes: list[Outcome] = []
+    new_rows: list[dict] = []
+    new_attachments: list[dict] = []
+    supersede: list[tuple[str, str]] = []  # (old, new)
+    have_attachments: dict[str, set[str]] = {}
+
+    def add_attachments(item: Incoming, existing: set[str]) -> int:
+        added = 0
+        for name, content_type, data in item.attachments:
+            if name in existing:
+                continue  # a retry re-sending it: keep the first copy
+            existing.add(name)
+            new_attachments.append(
+                dict(
+                    instance_id=item.instance_id,
+                    name=name,
+                    content_type=content_type,
+                    md5=hashlib.md5(data).hexdigest(),
+                    content=data,
+                    received_at=now,
+                )
+            )
+            added += 1
+        return added
+
+    for item in batch:
+        current = known.get(item.instance_id)
+        if current is not None:
+            if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
+                outcomes.append(
+                    Outcome(409, f"a different submission with instanceID {item.instance_id} "
+                            "was already received")
+                )
+                continue
+            if item.instance_id not in have_attachments:
+                have_attachments[item.instance_id] = _attachment_names(conn, item.instance_id)
+            added = add_attachments(item, have_attachments[item.instance_id])
+            outcomes.append(
+                Outcome(201, f"already received; {added} new attachment(s) added"
+                        if added else "already received")
+            )
+            continue
+        if item.deprecated_id:
+            old = known.get(item.deprecated_id)
+            if old is not None and old["superseded_by"] not in (None, item.instance_id):
+                outcomes.append(
+                    Outcome(409, f"{item.deprecated_id} was already replaced by "
+                            f"{old['superseded_by']}: edit the current version")
+                )
+                continue
+            if old is not None:
+                old["superseded_by"] = item.instance_id
+                supersede.append((item.deprecated_id, item.instance_id))
+            else:
+                edited_by.setdefault(item.deprecated_id, item.instance_id)
+        superseded_by = edited_by.get(item.instance_id)
+        new_rows.append(
+            dict(
+                instance_id=item.instance_id,
+                form_id=item.form_id,
+                form_version=item.form_version,
+                xml=item.xml,
+                xml_md5=item.xml_md5,
+                deprecated_id=item.deprecated_id,
+                superseded_by=superseded_by,
+                received_at=now,
+                submitted_by=item.user,
+            )
+        )
+        known[item.instance_id] = {
+            "xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by
+        }
+        have_attachments[item.instance_id] = set()
+        add_attachments(item, have_attachments[item.instance_id])
+        outcomes.append(Outcome(201, "submission received", new=True))
+    if new_rows:
+        conn.execute(insert(db.submissions), new_rows)
+    if new_attachments:
+        conn.execute(insert(db.attachments), new_attachments)
+    for old_id, new_id in supersede:
+        conn.execute(
+            update(db.submissions).where(s.instance_id == old_id).values(superseded_by=new_id)
+        )
+    return outcomes
+
+
+def _attachment_names(conn, instance_id: str) -> set[str]:
+    return set(
+        conn.execute(
+            select(db.attachments.c.name).where(db.attachments.c.instance_id == instance_id)
+        ).scalars()
+    )
+
+
+def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict], int]:
+    """Submissions received after cursor ``since``, oldest first; and the next cursor."""
+    s = db.submissions.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(db.submissions).where(s.seq > since).order_by(s.seq).limit(limit)
+        ).all()
+        names: dict[str, list[str]] = {}
+        if rows:
+            a = db.attachments.c
+            for r in conn.execute(
+                select(a.instance_id, a.name)
+                .where(a.instance_id.in_([r.instance_id for r in rows]))
+                .order_by(a.id)
+            ):
+                names.setdefault(r.instance_id, []).append(r.name)
+    out = [
+        {
+            "instance_id": r.instance_id,
+            "form_id": r.form_id,
+            "form_version": r.form_version,
+            "xml": bytes(r.xml).decode("utf-8", "replace"),
+            "deprecated_id": r.deprecated_id,
+            "superseded_by": r.superseded_by,
+            "received_at": r.received_at,
+            "submitted_by": r.submitted_by,
+            "attachments": names.get(r.instance_id, []),
+        }
+        for r in rows
+    ]
+    return out, (rows[-1].seq if rows else since)
+
+
+def read_attachment(engine: Engine, instance_id: str, name: str) -> tuple[str, bytes] | None:
+    a = db.attachments.c
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(a.content_type, a.content).where(a.instance_id == instance_id, a.name == name)
+        ).first()
+    return (row.content_type, bytes(row.content)) if row else None
+
+
+def count_submissions(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(db.submissions)).scalar_one()
