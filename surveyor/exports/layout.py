@@ -34,7 +34,8 @@ REPEAT_TAIL = ("PARENT_KEY", "KEY")
 
 SELECT_ONE = "select_one"
 SELECT_MULTIPLE = "select_multiple"
-LABEL_SEPARATOR = " ; "  # between the labels of a select_multiple in labels mode
+LABEL_SEPARATOR = " ; "
+NO_ANSWER = "\x00"  # a key no answers JSON has: its column stays empty  # between the labels of a select_multiple in labels mode
 
 
 def resolve_language(form: Form, language: str | None) -> str:
@@ -146,6 +147,19 @@ class TablePlan:
     table: Table
     fields: list[FieldSpec]
     repeats: list[tuple[str, str, TablePlan]]  # (repeat name, key segment, plan)
+    # Fast path: per column, the answer name copied as is into it (NO_ANSWER: none).
+    names: list[str] = field(default_factory=list)
+    # Fields needing more than a copy: labels, split columns, geopoints, uploads.
+    special: list[FieldSpec] = field(default_factory=list)
+
+    def __post_init__(self):
+        names = [NO_ANSWER] * len(self.table.headers)
+        for spec in self.fields:
+            if not spec.geopoint:
+                names[spec.column] = spec.name
+            if spec.geopoint or spec.split or spec.labels is not None or spec.upload:
+                self.special.append(spec)
+        self.names = names
 
 
 @dataclass
@@ -175,9 +189,21 @@ class _TableBuilder:
         self.numbers: dict[str, bool] = {}
         self.geopoints: set[str] = set()
 
-    def add(self, header: str, node: FormNode, options: list[tuple[str, str | None]]) -> None:
+    def add(
+        self,
+        header: str,
+        node: FormNode,
+        options: list[tuple[str, str | None]],
+        after: str | None,
+    ) -> None:
+        """Add a column; one only older versions have goes after its neighbour ``after``."""
         if header not in self.choices:
-            self.order.append(header)
+            if after is None:
+                self.order.insert(0, header)
+            elif after in self.choices:
+                self.order.insert(self.order.index(after) + 1, header)
+            else:
+                self.order.append(header)
             self.choices[header] = []
         known = self.choices[header]
         for name, _label in options:
@@ -258,6 +284,7 @@ def build_layout(
 
     def collect(form: Form, container: FormNode, table_name: str, lang: str) -> None:
         builder = builders[table_name]
+        previous: str | None = None
         for node, rel in _walk_container(container):
             if node.kind is Kind.REPEAT:
                 if node.name not in builders:
@@ -267,7 +294,9 @@ def build_layout(
                 continue
             kind = select_kind(node)
             options = choice_options(form, node, lang) if kind == SELECT_MULTIPLE else []
-            builder.add("-".join(rel), node, options)
+            header = "-".join(rel)
+            builder.add(header, node, options, previous)
+            previous = header
 
     for form, lang in zip(versions, languages, strict=True):
         collect(form, form.root, "", lang)

@@ -24,23 +24,26 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _fill(row: list, answers: dict, plan: TablePlan) -> int:
-    """Write the plan's fields of ``answers`` into ``row``; return the uploads answered."""
-    uploads = 0
+def _fill(answers: dict, plan: TablePlan) -> tuple[list, int]:
+    """The row of ``plan``'s table for ``answers``, and the number of uploads answered.
+
+    Answers are stored as strings: most columns are a plain copy (one comprehension); only
+    labels, split select_multiple columns, geopoints and uploads need more work.
+    """
     get = answers.get
-    for spec in plan.fields:
+    row = [get(name, "") for name in plan.names]
+    uploads = 0
+    for spec in plan.special:
         value = get(spec.name)
-        if value is None or value == "":
+        if value is None or value == "" or isinstance(value, (dict, list)):
             continue
         if not isinstance(value, str):
-            if isinstance(value, dict):
-                continue  # not a field value (a group or repeat of another version)
             value = _text(value)
-            if not value:
-                continue
+            row[spec.column] = value
+        if spec.upload:
+            uploads += 1
         if spec.geopoint:
-            parts = value.split()
-            for i, part in enumerate(parts[:4]):
+            for i, part in enumerate(value.split()[:4]):
                 row[spec.column + i] = part
             continue
         if spec.split:
@@ -50,13 +53,10 @@ def _fill(row: list, answers: dict, plan: TablePlan) -> int:
         if spec.labels is not None:
             labels = spec.labels
             if spec.select == SELECT_ONE:
-                value = labels.get(value, value)
+                row[spec.column] = labels.get(value, value)
             else:
-                value = LABEL_SEPARATOR.join(labels.get(v, v) for v in value.split())
-        row[spec.column] = value
-        if spec.upload:
-            uploads += 1
-    return uploads
+                row[spec.column] = LABEL_SEPARATOR.join(labels.get(v, v) for v in value.split())
+    return row, uploads
 
 
 def _repeats(answers: dict, plan: TablePlan, parent_key: str, emit: Emit) -> int:
@@ -66,13 +66,12 @@ def _repeats(answers: dict, plan: TablePlan, parent_key: str, emit: Emit) -> int
         if not isinstance(instances, list):
             continue
         table = child.table
-        width = len(table.headers)
         for index, instance in enumerate(instances, start=1):
             if not isinstance(instance, dict):
                 continue
             key = f"{parent_key}/{segment}[{index}]"
-            row = [""] * width
-            uploads += _fill(row, instance, child)
+            row, answered = _fill(instance, child)
+            uploads += answered
             row[table.parent_key] = parent_key
             row[table.key] = key
             emit(table, row)
@@ -95,7 +94,6 @@ class RowMaker:
         self.attachments = attachments
         self.newest = layout.plans[newest_hash]
         main = layout.main
-        self.width = len(main.headers)
         self.special = main.special
         headers = main.headers
         self.meta_id = headers.index("meta-instanceID") if "meta-instanceID" in headers else -1
@@ -109,9 +107,8 @@ class RowMaker:
         instance_id = interview.instance_id
         key = self.selection.roots.get(instance_id, instance_id)
         edits = self.selection.edits.get(instance_id, 0)
-        row = [""] * self.width
         answers = interview.answers
-        uploads = _fill(row, answers, plan)
+        row, uploads = _fill(answers, plan)
         uploads += _repeats(answers, plan, key, emit)
         if self.meta_id >= 0 and not row[self.meta_id]:
             row[self.meta_id] = instance_id
