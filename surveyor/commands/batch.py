@@ -1,0 +1,73 @@
+"""``surveyor batch export``: hand in the finalized interviews as one batch file."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "batch",
+        help="hand in interviews as a batch file (USB key, shared folder)",
+        description="Batch files carry interviews from an interviewer's laptop to the "
+        "coordinator (see docs/batch-format.md).",
+    )
+    commands = parser.add_subparsers(title="batch commands", metavar="ACTION", required=True)
+    export = commands.add_parser(
+        "export",
+        help="write every finalized interview of this laptop into one batch file",
+        description=(
+            "Write every finalized interview made on this laptop (and those already handed "
+            "in: handing in again is harmless) into one batch file, then mark the new ones "
+            "as handed in. Prints the file and the number of interviews."
+        ),
+    )
+    export.add_argument(
+        "--out",
+        metavar="PATH",
+        help="the batch file to write, or a folder to write it in (default: "
+        "surveyor-<device>-<timestamp>.zip in the current folder)",
+    )
+    export.add_argument("--interviewer", default="", help="the interviewer's name")
+    export.add_argument(
+        "--label",
+        default=None,
+        help="a name for this laptop shown to the coordinator (default: the computer's name)",
+    )
+    export.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from surveyor.batches import BatchError, hand_in
+    from surveyor.errors import SurveyorError
+    from surveyor.paths import resolve_data_dir
+    from surveyor.services.identity import device_id
+    from surveyor.store import Store
+
+    data_dir = resolve_data_dir(args.data_dir)
+    destination = Path(args.out) if args.out else Path.cwd()
+    label = args.label if args.label is not None else platform.node()
+    try:
+        with Store.open(data_dir) as store:
+            result = hand_in(
+                store,
+                destination,
+                interviewer=args.interviewer,
+                device_id=device_id(data_dir),
+                device_label=label,
+            )
+    except BatchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except SurveyorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(result.path)
+    print(
+        f"{result.interviews} interview(s) in the batch, "
+        f"{result.newly_handed_in} handed in for the first time"
+    )
+    return 0

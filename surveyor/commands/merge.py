@@ -1,0 +1,87 @@
+"""``surveyor merge``: the coordinator merges batch files into their database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "merge",
+        help="merge interviewers' batch files into the coordinator's database",
+        description=(
+            "Merge batch files (or every .zip batch in the given folders) into the "
+            "coordinator's database and print a report. Each batch is checked completely "
+            "first and merged in one transaction: a damaged or suspicious batch is refused "
+            "whole (exit 1, naming the file and the reason) and the others still merge. "
+            "Merging the same batch again changes nothing."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        metavar="BATCH_OR_DIR",
+        nargs="*",
+        help="a batch file, or a folder whose .zip batch files are all merged",
+    )
+    parser.add_argument(
+        "--into",
+        metavar="DIR",
+        help="the coordinator's data folder (default: --data-dir, $SURVEYOR_HOME or the "
+        "usual data folder)",
+    )
+    parser.add_argument(
+        "--conflicts",
+        action="store_true",
+        help="list the conflicts still to resolve (two edits of one interview...)",
+    )
+    parser.add_argument(
+        "--resolve",
+        nargs=2,
+        metavar=("CONFLICT_ID", "KEEP"),
+        help="resolve a conflict by keeping one version (its key, as --conflicts lists it)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.batches import list_conflicts, merge_batches, resolve_conflict
+    from surveyor.errors import SurveyorError
+    from surveyor.paths import resolve_data_dir
+    from surveyor.store import Store
+
+    if not args.paths and not args.conflicts and not args.resolve:
+        print("error: give at least one batch file or folder to merge", file=sys.stderr)
+        return 2
+    try:
+        with Store.open(resolve_data_dir(args.into or args.data_dir)) as store:
+            code = 0
+            if args.paths:
+                report = merge_batches(store, args.paths)
+                print(report)
+                for refused in report.refused:
+                    print(f"error: {refused.error}", file=sys.stderr)
+                code = 0 if report.ok else 1
+            if args.resolve:
+                try:
+                    conflict_id = int(args.resolve[0])
+                except ValueError:
+                    print(f"error: {args.resolve[0]!r} is not a conflict number", file=sys.stderr)
+                    return 2
+                resolved = resolve_conflict(store, conflict_id, args.resolve[1])
+                print(f"conflict {resolved.conflict_id} resolved: kept {resolved.kept}")
+            if args.conflicts:
+                conflicts = list_conflicts(store)
+                if not conflicts:
+                    print("No conflict to resolve.")
+                for conflict in conflicts:
+                    print(
+                        f"conflict {conflict.conflict_id} ({conflict.kind}) on {conflict.subject}:"
+                    )
+                    for v in conflict.versions:
+                        who = ", ".join(x for x in (v.interviewer, v.device_id) if x)
+                        print(f"  keep with: {v.key}  [{who}; finalized {v.finalized_at}]")
+            return code
+    except SurveyorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
