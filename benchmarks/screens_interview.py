@@ -49,7 +49,7 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
 
     # a text question (the visit's field-list, with its first answer typed)
     session.set_answer("/data/consent", "yes")
-    view._invalidate()
+    view.refresh()
     view.go_to("/data/household/street")
     grab("text")
     view.go_to("/data/mobility")  # a field-list with select_multiple
@@ -62,7 +62,7 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
         base = session.location_of(member)
         session.set_answer(base + "/member_name", name)
         session.set_answer(base + "/member_age", age)
-    view._invalidate()
+    view.refresh()
     view.go_to("/data/household/member[2]")
     grab("repeat")
     view.go_to("/data/household/member[+]")
@@ -95,8 +95,10 @@ def main() -> int:
     for path in paths:
         print(path.relative_to(ROOT))
     if not QM.exists():
-        print("note: surveyor/ui/i18n/surveyor_fr.qm not found: French screenshots show the "
-              "English interface strings around the French form.")
+        print(
+            "note: surveyor/ui/i18n/surveyor_fr.qm not found: French screenshots show the "
+            "English interface strings around the French form."
+        )
     return 0
 
 

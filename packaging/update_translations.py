@@ -69,6 +69,10 @@ def problems(ts_file: Path) -> list[str]:
             translation = message.find("translation")
             kind = translation.get("type", "") if translation is not None else "missing"
             text = (translation.text or "") if translation is not None else ""
+            if message.get("numerus") == "yes" and translation is not None:
+                # Plural forms: every <numerusform> must be filled.
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = "x" if forms and all(f.strip() for f in forms) else ""
             if kind in ("unfinished", "obsolete", "vanished", "missing") or not text.strip():
                 found.append(f"{name}: {source!r} ({kind or 'empty'})")
     return found

@@ -23,6 +23,7 @@ from surveyor.ui.qt import (
     QPushButton,
     QStackedWidget,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.view = None
         self.read_only = False
         self._closing = False
+        self._preload_started = False
         self.forms_loaded = False  # every form of this laptop was read (or failed)
         self.welcome: WelcomePage | None = None
 
@@ -505,36 +507,30 @@ class MainWindow(QMainWindow):
             self.settings.last_interview = interview.instance_id
             self.save_settings()
         self.home.offer_resume("", "")
-        view.setFocus()
+        focus = QApplication.focusWidget()
+        if focus is None or not view.isAncestorOf(focus):
+            # The interview screen puts the keyboard on its first question when it shows.
+            view.setFocus()
 
     def _clear_view(self) -> None:
         if self.view is not None:
-            self._save_position()
+            self._flush_view()
             self.interview_layout.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
         self.interview = self.session = None
 
-    def _save_position(self) -> None:
-        """Keep where the person is in a draft, so reopening goes back there."""
-        interview, session, view = self.interview, self.session, self.view
-        if interview is None or session is None or self.read_only or self.library is None:
+    def _flush_view(self) -> None:
+        """Write what is on screen (answers and position) before the screen goes away."""
+        flush = getattr(self.view, "flush", None)
+        if flush is None:
             return
         try:
-            position = view.position()
-        except Exception:  # noqa: BLE001 - a position is a convenience, never a blocker
-            position = None
-        if not position:
-            return
-        library = self.library
-
-        def save():
-            from surveyor.services.interviews import save_progress
-
-            if library.store.get_interview(interview.instance_id).status == Status.DRAFT:
-                save_progress(library, interview, session, position=position)
-
-        self.tasks.run_db(save, on_error=lambda _exc: None)
+            flush(final=True)
+        except Exception as exc:  # noqa: BLE001 - shown; the answers stay in the session
+            self.home.show_message(
+                self.tr("The last answers could not be saved: {0}").format(exc), error=True
+            )
 
     def _finalized(self, interview) -> None:
         self.settings.last_interview = ""
@@ -574,7 +570,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             if self.view is not None and not self.read_only and self.interview is not None:
                 self.settings.last_interview = self.interview.instance_id
-                self._save_position()
+                self._flush_view()
             self.save_settings()
             store = self.store
             if store is not None:
@@ -584,8 +580,24 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._preload_started:
+            self._preload_started = True
+            QTimer.singleShot(0, self.preload_form_loader)
         if self.welcome is not None and self.stack.currentWidget() is self.welcome:
             self.welcome.name_edit.setFocus()
+
+    def preload_form_loader(self) -> None:
+        """Import the form converter (pyxform, ~0.5 s) on the file pool once the window is up,
+        so opening a form file later does not wait for it."""
+        if self._closing:
+            return
+        self.tasks.run_io(_import_form_loader, on_error=lambda _exc: None)
+
+
+def _import_form_loader():
+    import importlib
+
+    return importlib.import_module("pyxform.xls2xform") and None
 
 
 def application() -> QApplication:

@@ -371,3 +371,59 @@ def test_a_finalized_interview_opens_read_only_and_edit_makes_a_new_draft(
     assert window.interview.status == Status.DRAFT
     window.view.closed.emit()
     assert window.stack.currentWidget() is window.home
+
+
+# --- the interview screen inside the window ------------------------------------------------
+
+
+def open_new_interview(qtbot, window):
+    qtbot.waitUntil(lambda: len(window.home.form_cards()) == 1, timeout=30000)
+    qtbot.mouseClick(window.home.form_cards()[0].button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
+    window.tasks.drain()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    return window.view
+
+
+def test_text_size_shortcuts_reach_the_interview_screen(app_window, qtbot):
+    window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
+    wait_ready(qtbot, window)
+    view = open_new_interview(qtbot, window)
+    label = view._rows[0].label
+    before = label.font().pointSizeF()
+    # Large by default: the questions are bigger than the rest of the app.
+    assert before > QApplication.font().pointSizeF()
+    focus = QApplication.focusWidget()
+    assert focus is not None and view.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key_Equal, Qt.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Equal, Qt.ControlModifier)
+    grown = label.font().pointSizeF()
+    assert grown > before
+    assert view._rows[0].editor.first_focus().font().pointSizeF() > DEFAULT_TEXT_SIZE + 1
+    # The next screen is built at the new size too.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_0, Qt.ControlModifier)
+    assert view._rows[0].label.font().pointSizeF() == pytest.approx(before)
+
+
+def test_closing_right_after_typing_keeps_the_answer(app_window, qtbot, isolated_home):
+    window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
+    wait_ready(qtbot, window)
+    view = open_new_interview(qtbot, window)
+    instance_id = window.interview.instance_id
+    focus = QApplication.focusWidget()
+    assert view._editor_widgets.get(id(focus)) is not None
+    qtbot.keyClicks(focus, "Camille")
+    assert view._save_timer.isActive()  # the throttled save has not run yet
+    window.close()  # at once, well before the 500 ms throttle
+    with Store.open(isolated_home) as store:
+        stored = store.get_interview(instance_id)
+    assert stored.answers["interviewer"] == "Camille"
+    assert stored.position == "/data/visit"
+
+
+def test_the_form_loader_is_preloaded_once_the_window_shows(app_window, qtbot):
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    assert window._preload_started
+    qtbot.waitUntil(lambda: "pyxform.xls2xform" in sys.modules, timeout=20000)

@@ -567,3 +567,79 @@ def test_widgets_have_accessible_names(widgets_view):
     row, editor = _at(view, "so")
     assert isinstance(editor, SelectEditor)
     assert all(isinstance(b, QPushButton) is False for b in editor.buttons)
+
+
+# --------------------------------------------------------------------------- plurals
+
+
+@pytest.fixture
+def french(qapp):
+    from surveyor.ui.language import Languages
+
+    languages = Languages()
+    languages.install("fr")
+    yield languages
+    languages.install("en")
+
+
+def _plural_texts(qtbot, library, make_view, session_answers):
+    form = library.load_file(HABITANTS)
+    interview, session = start_interview(library, form)
+    for path, value in session_answers.items():
+        session.set_answer(path, value)
+    view = make_view(interview, session)
+    view.refresh()
+    answered, total = session.progress()
+    progress = view.progress.format()
+    view.go_to("/data/household/member[+]")
+    repeat = [w.text() for w in view.scroll.widget().findChildren(type(view.title)) if w.text()]
+    view.go_to("#finalize")
+    intro = [w.text() for w in view.scroll.widget().findChildren(type(view.title)) if w.text()]
+    return answered, total, progress, repeat, intro
+
+
+ONE = {"/data/visit/interviewer": "Camille"}
+
+
+def test_counts_are_grammatical_in_english(qtbot, library, make_view):
+    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, ONE)
+    assert answered == 1
+    assert progress == f"1 of {total} questions answered"
+    assert "Answers to check before finalizing: 3. Click one to go there:" in intro
+
+
+def test_counts_are_grammatical_in_french(qtbot, library, make_view, french):
+    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, ONE)
+    assert progress == f"1 question sur {total} a une réponse"
+    assert f"1 question sur {total} a une réponse." in intro
+    assert any(t.startswith("Avant de finaliser, 3 réponses sont à vérifier.") for t in intro)
+
+    many = {
+        "/data/visit/interviewer": "Camille",
+        "/data/visit/interview_date": "2025-11-22",
+        "/data/visit/sector": "north",
+    }
+    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, many)
+    assert progress == f"{answered} questions sur {total} ont une réponse"
+    assert answered > 1
+    assert any(t.startswith("Avant de finaliser, 1 réponse est à vérifier.") for t in intro)
+
+
+def test_repeat_counts_in_french_and_english(qtbot, library, make_view, french):
+    form = library.load_file(HABITANTS)
+    interview, session = start_interview(library, form)
+    session.set_answer("/data/consent", "yes")
+    session.add_repeat("/data/household/member")
+    view = make_view(interview, session)
+    view.go_to("/data/household/member[+]")
+
+    def texts():
+        return [w.text() for w in view.scroll.widget().findChildren(type(view.title))]
+
+    assert "1 saisie pour l’instant" in texts()
+    session.add_repeat("/data/household/member")
+    view.refresh()
+    assert "2 saisies pour l’instant" in texts()
+    french.install("en")
+    view.refresh()
+    assert "Already entered: 2" in texts()

@@ -418,7 +418,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="901"/>
-        <location filename="../interview/view.py" line="1154"/>
+        <location filename="../interview/view.py" line="1241"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -432,215 +432,219 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../interview/view.py" line="133"/>
+        <source>%n of %1 questions answered</source>
+        <translation>
+            <numerusform>%n question sur %1 a une réponse</numerusform>
+            <numerusform>%n questions sur %1 ont une réponse</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../interview/view.py" line="226"/>
+        <location filename="../interview/view.py" line="317"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="228"/>
+        <location filename="../interview/view.py" line="319"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="238"/>
-        <location filename="../interview/view.py" line="239"/>
+        <location filename="../interview/view.py" line="329"/>
+        <location filename="../interview/view.py" line="330"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="246"/>
+        <location filename="../interview/view.py" line="337"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="257"/>
+        <location filename="../interview/view.py" line="348"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="264"/>
+        <location filename="../interview/view.py" line="355"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="272"/>
+        <location filename="../interview/view.py" line="363"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="285"/>
+        <location filename="../interview/view.py" line="376"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="290"/>
-        <location filename="../interview/view.py" line="640"/>
+        <location filename="../interview/view.py" line="381"/>
+        <location filename="../interview/view.py" line="725"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="292"/>
+        <location filename="../interview/view.py" line="383"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="313"/>
+        <location filename="../interview/view.py" line="404"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="314"/>
+        <location filename="../interview/view.py" line="405"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="320"/>
+        <location filename="../interview/view.py" line="411"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="322"/>
+        <location filename="../interview/view.py" line="413"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
-    <message>
-        <location filename="../interview/view.py" line="532"/>
-        <source>Already entered: %1</source>
-        <translation>Déjà saisis : %1</translation>
+    <message numerus="yes">
+        <location filename="../interview/view.py" line="622"/>
+        <source>Already entered: %n</source>
+        <translation>
+            <numerusform>%n saisie pour l’instant</numerusform>
+            <numerusform>%n saisies pour l’instant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../interview/view.py" line="733"/>
+        <source>Answers to check before finalizing: %n. Click one to go there:</source>
+        <translation>
+            <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
+            <numerusform>Avant de finaliser, %n réponses sont à vérifier. Cliquez sur l’une d’elles pour y aller :</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="535"/>
+        <location filename="../interview/view.py" line="624"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="543"/>
+        <location filename="../interview/view.py" line="632"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="551"/>
+        <location filename="../interview/view.py" line="640"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="561"/>
+        <location filename="../interview/view.py" line="650"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="576"/>
+        <location filename="../interview/view.py" line="665"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="597"/>
+        <location filename="../interview/view.py" line="686"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="601"/>
+        <location filename="../interview/view.py" line="690"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="603"/>
+        <location filename="../interview/view.py" line="692"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="619"/>
+        <location filename="../interview/view.py" line="708"/>
         <source>End of the interview</source>
         <translation>Fin de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="624"/>
-        <source>%1 of %2 questions answered.</source>
-        <translation>%1 questions sur %2 ont une réponse.</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="633"/>
+        <location filename="../interview/view.py" line="718"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="648"/>
-        <source>Before finalizing, these answers need your attention. Click one to go there:</source>
-        <translation>Avant de finaliser, vérifiez ces réponses. Cliquez sur l’une d’elles pour y aller :</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="657"/>
+        <location filename="../interview/view.py" line="744"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="672"/>
+        <location filename="../interview/view.py" line="759"/>
         <source>Everything is answered. Finalize the interview to hand it in: its answers can then no longer be changed.</source>
         <translation>Tout est rempli. Finalisez l’entretien pour le remettre : ses réponses ne pourront plus être modifiées ensuite.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="681"/>
+        <location filename="../interview/view.py" line="768"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="687"/>
+        <location filename="../interview/view.py" line="774"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="710"/>
+        <location filename="../interview/view.py" line="797"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="712"/>
+        <location filename="../interview/view.py" line="799"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="719"/>
+        <location filename="../interview/view.py" line="806"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="722"/>
+        <location filename="../interview/view.py" line="809"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="732"/>
+        <location filename="../interview/view.py" line="819"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="844"/>
-        <source>%1 of %2 questions answered</source>
-        <translation>%1 questions sur %2 ont une réponse</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="1095"/>
+        <location filename="../interview/view.py" line="1178"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1136"/>
+        <location filename="../interview/view.py" line="1222"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1147"/>
+        <location filename="../interview/view.py" line="1233"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1189"/>
+        <location filename="../interview/view.py" line="1277"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1214"/>
+        <location filename="../interview/view.py" line="1302"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>
@@ -648,110 +652,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="186"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="189"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="191"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="192"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="212"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="423"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="432"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="435"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="485"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="532"/>
+        <source>The last answers could not be saved: {0}</source>
+        <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="68"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="72"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>

@@ -29,9 +29,11 @@ from surveyor.ui.interview.screens import (
 from surveyor.ui.interview.text import has_outputs, render_html, render_plain
 from surveyor.ui.qt import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QCoreApplication,
     QEvent,
+    QFont,
     QFrame,
     QHBoxLayout,
     QKeySequence,
@@ -55,47 +57,82 @@ translate = QCoreApplication.translate
 
 SAVE_THROTTLE_MS = 500
 
-STYLE = """
-QWidget#interviewView { background: #f7f7f5; }
-QScrollArea, QWidget#scrollPage { background: transparent; }
-QFrame#page { background: white; border: 1px solid #d9d9d4; border-radius: 8px; }
-QLabel#question { font-size: 15pt; font-weight: 600; color: #1d1d1b; }
-QLabel#groupTitle { font-size: 17pt; font-weight: 700; color: #1d1d1b; }
-QLabel#breadcrumb { color: #505050; font-size: 11pt; }
-QLabel#hint { color: #4a4a4a; font-style: italic; }
-QLabel#problem { color: #a1001a; font-weight: 600; }
-QLabel#banner { background: #fff4ce; border: 1px solid #e0c36a; border-radius: 6px;
-                padding: 8px 12px; }
-QLabel#saveState { color: #3d6b35; }
-QLabel#saveState[error="true"] { color: #a1001a; font-weight: 600; }
-QLineEdit, QPlainTextEdit, QComboBox, QListWidget {
-    padding: 5px 8px; border: 1px solid #8c8c88; border-radius: 5px; background: white; }
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {
-    border: 2px solid #1a5fb4; }
-QLineEdit:disabled, QPlainTextEdit:disabled { background: #f0f0ee; color: #333; }
-QRadioButton, QCheckBox { padding: 5px 8px; spacing: 10px; border-radius: 5px; }
-QRadioButton:focus, QCheckBox:focus { background: #dbe7f9; }
-QRadioButton:hover, QCheckBox:hover { background: #eef3fb; }
-QPushButton, QToolButton { padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
-    background: #f4f4f2; color: #1d1d1b; }
-QPushButton:hover, QToolButton:hover { background: #e9eef6; }
-QPushButton:focus, QToolButton:focus { border: 2px solid #1a5fb4; }
-QPushButton:disabled { color: #9a9a96; border-color: #c8c8c4; background: #f0f0ee; }
-QPushButton#primary { background: #1a5fb4; color: white; border-color: #134a8e;
-    font-weight: 600; }
-QPushButton#primary:focus { border: 3px solid #0b2f5c; }
-QPushButton#primary:disabled { background: #9db4d3; color: #eef2f8; border-color: #9db4d3; }
-QPushButton#danger { color: #a1001a; border-color: #c9a0a6; background: #fff7f7; }
-QPushButton#clearAnswer { border: none; background: transparent; color: #1a5fb4;
-    text-decoration: underline; padding: 2px 4px; }
-QListWidget#sections { border: none; background: transparent; font-size: 11.5pt; }
-QListWidget#sections::item { padding: 7px 8px; border-radius: 5px; }
-QListWidget#sections::item:selected { background: #1a5fb4; color: white; }
-QListWidget#problems::item { padding: 6px 4px; }
-QProgressBar { border: 1px solid #b9b9b4; border-radius: 5px; background: white;
-    text-align: center; min-height: 20px; }
-QProgressBar::chunk { background: #7fb27a; border-radius: 4px; }
+# The interview screen's text is larger than the rest of the app (read at arm's length, at a
+# door): its base size is the app's text size plus this, and it follows Ctrl+= / Ctrl+- / Ctrl+0.
+EXTRA_POINTS = 1.0
+MIN_BASE_POINTS = 8.0
+
+STYLE_TEMPLATE = """
+QWidget#interviewView {{ background: #f7f7f5; }}
+QScrollArea, QWidget#scrollPage {{ background: transparent; }}
+QFrame#page {{ background: white; border: 1px solid #d9d9d4; border-radius: 8px; }}
+QLabel#question {{ font-size: {question}pt; font-weight: 600; color: #1d1d1b; }}
+QLabel#groupTitle {{ font-size: {group}pt; font-weight: 700; color: #1d1d1b; }}
+QLabel#breadcrumb {{ color: #505050; font-size: {small}pt; }}
+QLabel#hint {{ color: #4a4a4a; font-style: italic; }}
+QLabel#problem {{ color: #a1001a; font-weight: 600; }}
+QLabel#banner {{ background: #fff4ce; border: 1px solid #e0c36a; border-radius: 6px;
+                padding: 8px 12px; }}
+QLabel#saveState {{ color: #3d6b35; }}
+QLabel#saveState[error="true"] {{ color: #a1001a; font-weight: 600; }}
+QLineEdit, QPlainTextEdit, QComboBox, QListWidget {{
+    padding: 5px 8px; border: 1px solid #8c8c88; border-radius: 5px; background: white; }}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {{
+    border: 2px solid #1a5fb4; }}
+QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #f0f0ee; color: #333; }}
+QRadioButton, QCheckBox {{ padding: 5px 8px; spacing: 10px; border-radius: 5px; }}
+QRadioButton:focus, QCheckBox:focus {{ background: #dbe7f9; }}
+QRadioButton:hover, QCheckBox:hover {{ background: #eef3fb; }}
+QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
+    background: #f4f4f2; color: #1d1d1b; }}
+QPushButton:hover, QToolButton:hover {{ background: #e9eef6; }}
+QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; }}
+QPushButton:disabled {{ color: #9a9a96; border-color: #c8c8c4; background: #f0f0ee; }}
+QPushButton#primary {{ background: #1a5fb4; color: white; border-color: #134a8e;
+    font-weight: 600; }}
+QPushButton#primary:focus {{ border: 3px solid #0b2f5c; }}
+QPushButton#primary:disabled {{ background: #9db4d3; color: #eef2f8; border-color: #9db4d3; }}
+QPushButton#danger {{ color: #a1001a; border-color: #c9a0a6; background: #fff7f7; }}
+QPushButton#clearAnswer {{ border: none; background: transparent; color: #1a5fb4;
+    text-decoration: underline; padding: 2px 4px; }}
+QListWidget#sections {{ border: none; background: transparent; font-size: {sections}pt; }}
+QListWidget#sections::item {{ padding: 7px 8px; border-radius: 5px; }}
+QListWidget#sections::item:selected {{ background: #1a5fb4; color: white; }}
+QListWidget#problems::item {{ padding: 6px 4px; }}
+QProgressBar {{ border: 1px solid #b9b9b4; border-radius: 5px; background: white;
+    text-align: center; min-height: 20px; }}
+QProgressBar::chunk {{ background: #7fb27a; border-radius: 4px; }}
 """
+
+
+def base_point_size() -> float:
+    """The interview screen's base text size, from the application's font (points)."""
+    app_font = QApplication.font()
+    size = app_font.pointSizeF()
+    if size <= 0:  # a font set in pixels
+        size = app_font.pixelSize() * 0.75
+    return max(MIN_BASE_POINTS, size + EXTRA_POINTS)
+
+
+def stylesheet(base: float) -> str:
+    """The screen's look with sizes relative to ``base`` (12 pt at the default text size)."""
+
+    def scaled(factor: float) -> str:
+        return f"{base * factor:.1f}"
+
+    return STYLE_TEMPLATE.format(
+        question=scaled(1.25), group=scaled(1.42), small=scaled(0.92), sections=scaled(0.96)
+    )
+
+
+STYLE = stylesheet(12.0)
+
+
+def answered_text(answered: int, total: int) -> str:
+    """ "8 of 29 questions answered" (French: "1 question sur 17 a une réponse")."""
+    return translate("InterviewView", "%n of %1 questions answered", None, answered).replace(
+        "%1", str(total)
+    )
 
 
 class FieldRow(QWidget):
@@ -183,6 +220,7 @@ class InterviewView(QWidget):
         self._saving = False
         self._save_again = False
         self._closing = False
+        self._stopped = False  # flush(final=True) was called: no more saves
         self._finalizing = False
         self._confirm_bar: QWidget | None = None
         self._sections = sections(session.form)
@@ -191,11 +229,10 @@ class InterviewView(QWidget):
         self._save_timer.timeout.connect(self._save_now)
         self.setObjectName("interviewView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 12.0))
-        self.setFont(font)
-        self.setStyleSheet(STYLE)
+        self._base_size = 0.0
         self._build_chrome()
+        self._apply_text_size()
+        QApplication.instance().fontChanged.connect(self._app_font_changed)
         self._shortcuts()
         start = interview.position if getattr(interview, "position", None) else None
         if start and self._go_to(start, save=False):
@@ -213,6 +250,60 @@ class InterviewView(QWidget):
         """Show the screen holding ``location`` (a position or a field's instance path)."""
         self._commit_screen()
         self._go_to(location)
+
+    def flush(self, *, final: bool = False) -> None:
+        """Save now what is on screen (answers and position) and wait until it is written.
+
+        Used when the window closes: what was typed a moment ago (before the save throttle)
+        is not lost. Blocks until the database queue is empty (a few milliseconds).
+        ``final``: the screen is going away (the store may close next): nothing is saved
+        after this, not even when a field loses the focus as the window closes."""
+        if not self.read_only and not self._finalizing and not self._stopped:
+            self._commit_screen()
+            self._save_timer.stop()
+            # Queued after any save in flight (the database thread is serial), so the last
+            # answers win; the in-flight save need not be repeated.
+            self._save_again = False
+            self._saving = True
+            self._submit_save(None)
+        if final:
+            self._stopped = True
+        self.tasks.wait_db()
+
+    def refresh(self) -> None:
+        """The session was changed outside this screen: rebuild the screens and show the
+        current one again (or the nearest one still there)."""
+        self._commit_screen()
+        self._invalidate()
+        self._refresh_section_texts()
+        self._show(self._current_index(), save=False, focus_location=self._pending_focus)
+
+    # ------------------------------------------------------------------ text size
+
+    def _apply_text_size(self) -> None:
+        """Sizes from the application's font: Ctrl+= / Ctrl+- / Ctrl+0 reach this screen."""
+        base = base_point_size()
+        if abs(base - self._base_size) < 0.01:
+            return
+        self._base_size = base
+        font = QFont(QApplication.font())
+        font.setPointSizeF(base)
+        self.setFont(font)
+        self.setStyleSheet(stylesheet(base))
+        ratio = base / 12.0
+        self.section_list.setFixedWidth(round(230 * ratio))
+        for button in (self.back_button, self.next_button):
+            button.setMinimumWidth(round(150 * ratio))
+            button.setMinimumHeight(round(42 * ratio))
+
+    def text_point_size(self) -> float:
+        """The base size of this screen's text (points)."""
+        return self._base_size
+
+    def _app_font_changed(self, _font) -> None:
+        # QApplication.setFont tells only top-level windows (ApplicationFontChange), and this
+        # screen's own font stops the change propagating: follow the app's signal instead.
+        self._apply_text_size()
 
     # ------------------------------------------------------------------ chrome
 
@@ -528,9 +619,7 @@ class InterviewView(QWidget):
         instances = self.session.repeat_instances(template, under=screen.node)
         count = len(instances)
         if count:
-            summary = QLabel(
-                translate("InterviewView", "Already entered: %1").replace("%1", str(count))
-            )
+            summary = QLabel(translate("InterviewView", "Already entered: %n", None, count))
         else:
             summary = QLabel(translate("InterviewView", "Nobody entered yet."))
         summary.setWordWrap(True)
@@ -620,11 +709,7 @@ class InterviewView(QWidget):
         title.setObjectName("groupTitle")
         content.addWidget(title)
         answered, total = self.session.progress()
-        summary = QLabel(
-            translate("InterviewView", "%1 of %2 questions answered.")
-            .replace("%1", str(answered))
-            .replace("%2", str(total))
-        )
+        summary = QLabel(answered_text(answered, total) + ".")
         content.addWidget(summary)
         self.problem_list = None
         self.finalize_button = None
@@ -647,7 +732,9 @@ class InterviewView(QWidget):
             intro = QLabel(
                 translate(
                     "InterviewView",
-                    "Before finalizing, these answers need your attention. Click one to go there:",
+                    "Answers to check before finalizing: %n. Click one to go there:",
+                    None,
+                    len(problems),
                 )
             )
             intro.setWordWrap(True)
@@ -840,11 +927,7 @@ class InterviewView(QWidget):
         answered, total = self.session.progress()
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
-        self.progress.setFormat(
-            translate("InterviewView", "%1 of %2 questions answered")
-            .replace("%1", str(answered))
-            .replace("%2", str(total))
-        )
+        self.progress.setFormat(answered_text(answered, total))
 
     # ------------------------------------------------------------------ focus & keys
 
@@ -1107,7 +1190,7 @@ class InterviewView(QWidget):
     # ------------------------------------------------------------------ saving
 
     def _schedule_save(self, *, immediate: bool) -> None:
-        if self.read_only or self._finalizing:
+        if self.read_only or self._finalizing or self._stopped:
             return
         if immediate:
             self._save_timer.stop()
@@ -1116,7 +1199,7 @@ class InterviewView(QWidget):
             self._save_timer.start(SAVE_THROTTLE_MS)
 
     def _save_now(self, on_saved=None) -> None:
-        if self.read_only:
+        if self.read_only or self._finalizing or self._stopped:
             return
         if self._saving:
             self._save_again = True
@@ -1124,6 +1207,9 @@ class InterviewView(QWidget):
                 self._after_saves = on_saved
             return
         self._saving = True
+        self._submit_save(on_saved)
+
+    def _submit_save(self, on_saved) -> None:
         snapshot = _Snapshot(self.session.answers(), self.session.instance_name())
         position = self.position()
         library, interview = self.library, self.interview
@@ -1149,7 +1235,8 @@ class InterviewView(QWidget):
                 ).replace("%1", str(error)),
                 error=True,
             )
-            QTimer.singleShot(3000, lambda: self._schedule_save(immediate=True))
+            # Tied to this screen: no retry once it is gone.
+            QTimer.singleShot(3000, self, lambda: self._schedule_save(immediate=True))
 
         self._set_save_state(translate("InterviewView", "Saving…"))
         self.tasks.run_db(work, on_done=done, on_error=failed)
@@ -1183,6 +1270,7 @@ class InterviewView(QWidget):
             self._show(len(self.screens()) - 1, save=False)
             return
         self._save_timer.stop()
+        self._save_again = False  # finalizing stores the answers itself
         self._finalizing = True
         self.setEnabled(False)
         if self.finalize_button is not None:
