@@ -17,10 +17,12 @@ Nothing here touches the database: :class:`BatchReader` turns a file into checke
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import stat
+import struct
 import uuid
 import zipfile
 import zlib
@@ -58,10 +60,12 @@ RATIO_FLOOR = 1024 * 1024
 _UUID_ID = re.compile(
     r"^uuid:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
 )
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SAFE_EXT = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _TOP = ("forms", "interviews", "attachments")
 _CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
 _CHUNK = 1024 * 1024
+IN_MEMORY = 256 * 1024 * 1024  # batch files up to this size are read once, into memory
 
 
 class BatchError(SurveyorError):
@@ -322,7 +326,7 @@ class BatchContent:
 
 def _member_path_problem(name: str) -> str | None:
     """Why a member name is unsafe or unexpected, or None."""
-    if not name or any(ord(c) < 32 or c == "\x7f" for c in name):
+    if not name or _CONTROL.search(name):
         return "has an empty name or control characters"
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
         return "is an absolute path"
@@ -353,6 +357,7 @@ class BatchReader:
         self.manifest: dict[str, Any] = {}
         self._infos: dict[str, zipfile.ZipInfo] = {}
         self._parts: dict[str, dict[str, Any]] = {}
+        self._buffer: bytes | None = None
 
     def fail(self, reason: str) -> BatchError:
         return BatchError(self.path, reason)
@@ -368,6 +373,7 @@ class BatchReader:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        self._buffer = None
 
     # -- step 1: the container and the manifest --
 
@@ -378,10 +384,17 @@ class BatchReader:
         try:
             h = hashlib.sha256()
             with open(path, "rb") as f:
-                while chunk := f.read(_CHUNK):
-                    h.update(chunk)
+                if os.fstat(f.fileno()).st_size <= IN_MEMORY:
+                    self._buffer = f.read()
+                    h.update(self._buffer)
+                else:
+                    while chunk := f.read(_CHUNK):
+                        h.update(chunk)
             self.sha256 = h.hexdigest()
-            self._zip = zipfile.ZipFile(path)
+            if self._buffer is not None:
+                self._zip = zipfile.ZipFile(io.BytesIO(self._buffer))
+            else:
+                self._zip = zipfile.ZipFile(path)
         except FileNotFoundError as e:
             raise self.fail("the file does not exist") from e
         except (zipfile.BadZipFile, EOFError, ValueError) as e:
@@ -433,6 +446,14 @@ class BatchReader:
     def _read_bytes(self, name: str, limit: int, expected: dict[str, Any] | None = None) -> bytes:
         """A member's bytes, checked against its manifest entry while streaming."""
         info = self._infos[name]
+        if self._buffer is not None:
+            data = self._from_buffer(name, info, limit)
+            if expected is not None and (
+                len(data) != expected["size"]
+                or hashlib.sha256(data).hexdigest() != expected["sha256"]
+            ):
+                raise self.fail(f"the member {name} does not match its checksum in the manifest")
+            return data
         h = hashlib.sha256()
         chunks = []
         size = 0
@@ -453,6 +474,33 @@ class BatchReader:
         ):
             raise self.fail(f"the member {name} does not match its checksum in the manifest")
         return b"".join(chunks)
+
+    def _from_buffer(self, name: str, info: zipfile.ZipInfo, limit: int) -> bytes:
+        """A member's bytes straight from the file in memory (no per-member file objects)."""
+        buffer = self._buffer
+        offset = info.header_offset
+        if buffer[offset : offset + 4] != b"PK\x03\x04":
+            raise self.fail(f"the member {name} is damaged (bad local header)")
+        name_length, extra_length = struct.unpack_from("<HH", buffer, offset + 26)
+        start = offset + 30 + name_length + extra_length
+        raw = memoryview(buffer)[start : start + info.compress_size]
+        if len(raw) != info.compress_size:
+            raise self.fail(f"the member {name} is damaged (truncated)")
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = bytes(raw)
+        else:
+            inflater = zlib.decompressobj(-15)
+            try:
+                data = inflater.decompress(raw, limit + 1)
+            except zlib.error as e:
+                raise self.fail(f"the member {name} is damaged ({e})") from e
+            if len(data) > limit:
+                raise self.fail(f"the member {name} is larger than {limit} bytes")
+            if not inflater.eof:
+                raise self.fail(f"the member {name} is damaged (incomplete compressed data)")
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise self.fail(f"the member {name} is damaged (wrong size or CRC)")
+        return data
 
     def _json(self, name: str, data: bytes) -> Any:
         try:
@@ -654,7 +702,7 @@ class BatchReader:
                 content_sha256=content_sha256(
                     data["form_hash"],
                     data.get("deprecated_id"),
-                    answers,
+                    answers_json,
                     [(a[0], a[3]) for a in attachments],
                 ),
                 row=interview_row(data, answers_json),

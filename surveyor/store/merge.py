@@ -37,19 +37,18 @@ class ConflictNotFound(StoreError):
 def content_sha256(
     form_hash: str,
     deprecated_id: str | None,
-    answers: dict[str, Any],
+    answers_json: str,
     attachments: Iterable[tuple[str, str]],
 ) -> str:
     """The identity of an interview's content: form, edited version, answers and files.
 
-    Status, timestamps and hand-in history are left out: handing the same interview in twice
-    gives the same content hash.
+    ``answers_json`` is the answers as the store keeps them (compact JSON, in the order the
+    engine wrote them: the same interview always gives the same text). Status, timestamps and
+    hand-in history are left out: handing the same interview in twice gives the same hash.
     """
     h = hashlib.sha256()
     h.update(f"{form_hash}\n{deprecated_id or ''}\n".encode())
-    h.update(
-        json.dumps(answers, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    )
+    h.update(answers_json.encode())
     for filename, sha in sorted(attachments):
         h.update(f"\n{filename}\x00{sha}".encode())
     return h.hexdigest()
@@ -476,7 +475,7 @@ class MergeStore:
             files = conn.execute(
                 "SELECT filename, sha256 FROM attachments WHERE instance_id = ?", [instance_id]
             ).fetchall()
-            sha = content_sha256(form_hash, deprecated_id, json.loads(answers), files)
+            sha = content_sha256(form_hash, deprecated_id, answers, files)
             conn.execute(
                 "INSERT INTO merge_state (instance_id, content_sha256) VALUES (?, ?)",
                 [instance_id, sha],
@@ -615,7 +614,7 @@ class MergeStore:
             children: dict[str, list[str]] = defaultdict(list)
             for dep, iid in conn.execute(
                 "SELECT i.deprecated_id, i.instance_id FROM interviews i JOIN merge_state m "
-                "ON m.instance_id = i.instance_id WHERE m.superseded_by IS NULL AND "
+                "ON m.instance_id = i.instance_id WHERE +m.superseded_by IS NULL AND "
                 "i.deprecated_id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
                 [_json_ids(fresh_ids)],
             ):
