@@ -350,6 +350,7 @@ def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
 
 
 DATABASE_ENV = "SURVEYOR_SERVER_DATABASE"
+AUTH_TTL_ENV = "SURVEYOR_SERVER_AUTH_TTL"  # seconds a verified password is remembered (60)
 
 
 def app_from_environment() -> OpenRosaHeaders:
@@ -357,4 +358,4 @@ def app_from_environment() -> OpenRosaHeaders:
     url = os.environ.get(DATABASE_ENV)
     if not url:
         raise RuntimeError(f"{DATABASE_ENV} is not set")
-    return SurveyorServer(url).asgi()
+    return SurveyorServer(url, auth_ttl=float(os.environ.get(AUTH_TTL_ENV) or 60)).asgi()
