@@ -154,6 +154,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.hint)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = buttons
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)

@@ -117,10 +117,10 @@ PLAN = {
 }
 
 
-def drive(qtbot, view, plan, *, members=(), on_member_age=None, stop_at_end=True):
-    """Answer every screen with the keyboard only, until the finalize screen."""
+def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
+    """Answer every screen with the keyboard only, until the finalize screen (or ``until``)."""
     for _ in range(300):
-        if view._current.kind == "finalize":
+        if view._current.kind == "finalize" or (until is not None and until(view)):
             return
         focus, editor = focused_editor(view)
         assert focus is not None, f"nothing has the focus on {view.position()}"
