@@ -85,12 +85,16 @@ def run_users(args: argparse.Namespace) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from surveyor.forms import load_form
     from surveyor.server import service
 
     def action():
         form = load_form(args.form)
-        entry, new = service.publish_form(_engine(args), form, published_by="cli")
+        entry, new = service.publish_form(
+            _engine(args), form, media=service.media_beside(form, Path(args.form)), published_by="cli"
+        )
         state = "published" if new else "already published"
         print(f"{entry.form_id} version {entry.version} {state} ({entry.hash})")
         return 0

@@ -346,7 +346,7 @@ def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
     from surveyor.forms import load_form_bytes
 
     form = load_form_bytes(data, name, media=media)
-    return service.publish_form(engine, form, published_by=user)
+    return service.publish_form(engine, form, media=media, published_by=user)
 
 
 DATABASE_ENV = "SURVEYOR_SERVER_DATABASE"

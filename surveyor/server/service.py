@@ -10,8 +10,10 @@ import base64
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
@@ -148,12 +150,47 @@ class FormEntry:
     has_media: bool
 
 
-def publish_form(engine: Engine, form, *, published_by: str = "") -> tuple[FormEntry, bool]:
+MEDIA_REFERENCE = re.compile(r"jr://(?:images|audio|video|file|file-csv)/([^\"'<>\s]+)")
+
+
+def referenced_media(form) -> set[str]:
+    """File names the form's XForm refers to (``jr://images/logo.png`` → ``logo.png``)."""
+    return {unquote(name) for name in MEDIA_REFERENCE.findall(form.xform)}
+
+
+def media_beside(form, path) -> dict[str, bytes]:
+    """The referenced media files found beside the XLSForm or in its ``<name>-media`` folder."""
+    found: dict[str, bytes] = {}
+    for name in referenced_media(form):
+        if "/" in name or "\\" in name or ".." in name:
+            continue
+        for folder in (path.parent, path.parent / f"{path.stem}-media"):
+            candidate = folder / name
+            if candidate.is_file():
+                found[name] = candidate.read_bytes()
+                break
+    return found
+
+
+def media_used(form, available: dict[str, bytes]) -> dict[str, bytes]:
+    """The media files the form's XForm names (images, audio, video, CSV/XML files) that are
+    in ``available`` (the files beside the XLSForm, or uploaded with it), plus the form's own
+    ``media_files`` (the loader keeps only external instances)."""
+    names = referenced_media(form)
+    used = {name: data for name, data in available.items() if name in names}
+    used.update(form.media_files or {})
+    return used
+
+
+def publish_form(engine: Engine, form, *, media: dict[str, bytes] | None = None,
+                 published_by: str = "") -> tuple[FormEntry, bool]:
     """Publish a loaded :class:`~surveyor.forms.Form`; return its entry and whether it is new.
 
-    The same form_id and version again with the same XForm is a no-op; with a different XForm
-    it is refused (ODK rule: a changed form needs a new version).
+    ``media``: the files available with it (see :func:`media_used`). The same form_id and
+    version again with the same XForm is a no-op; with a different XForm it is refused (ODK
+    rule: a changed form needs a new version).
     """
+    media_files = media_used(form, media or {})
     xform = form.xform.encode("utf-8")
     content_hash = "md5:" + hashlib.md5(xform).hexdigest()
     with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
@@ -181,7 +218,7 @@ def publish_form(engine: Engine, form, *, published_by: str = "") -> tuple[FormE
                 published_by=published_by,
             )
         ).inserted_primary_key[0]
-        for filename, content in sorted((form.media_files or {}).items()):
+        for filename, content in sorted(media_files.items()):
             conn.execute(
                 insert(db.form_media).values(
                     form_pk=pk,

@@ -366,3 +366,32 @@ def test_a_restarted_server_keeps_everything(tmp_path):
         assert len(campaign.submissions()) == 2
     finally:
         campaign.server.stop()
+
+
+MEDIA_FORM = """| survey |
+|        | type | name  | label | image    |
+|        | text | hello | Hello | logo.png |
+| settings |
+|          | form_id    | version |
+|          | media_form | 1       |
+"""
+
+
+def test_form_media_manifest_and_download(campaign, tmp_path):
+    (tmp_path / "media_form.md").write_text(MEDIA_FORM, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG logo")
+    surveyor("server", "publish", str(tmp_path / "media_form.md"),
+             data_dir=campaign.server.data_dir)
+    entry = next(f for f in form_list(campaign) if f["formID"] == "media_form")
+    manifest = campaign.server.request("GET", path_of(entry["manifestUrl"]),
+                                       auth=campaign.interviewer)
+    assert manifest.status == 200
+    root = ET.fromstring(manifest.body)
+    ns = "{http://openrosa.org/xforms/xformsManifest}"
+    assert root.tag == f"{ns}manifest"
+    files = root.findall(f"{ns}mediaFile")
+    assert [f.findtext(f"{ns}filename") for f in files] == ["logo.png"]
+    assert files[0].findtext(f"{ns}hash") == "md5:" + hashlib.md5(b"\x89PNG logo").hexdigest()
+    media = campaign.server.request("GET", path_of(files[0].findtext(f"{ns}downloadUrl")),
+                                    auth=campaign.interviewer)
+    assert media.status == 200 and media.body == b"\x89PNG logo"
