@@ -76,6 +76,10 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+
+    apply_text_size(app, DEFAULT_TEXT_SIZE)  # as the app does: the interview text scales from it
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp))
         library = FormLibrary(store)
