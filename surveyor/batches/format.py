@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from surveyor import jsontext
 from surveyor.errors import SurveyorError
 from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
 from surveyor.store.merge import (
@@ -102,7 +103,7 @@ def parts_digest(parts: list[dict[str, Any]]) -> str:
 
 
 def _dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return jsontext.dumps(value).encode("utf-8")
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -504,7 +505,7 @@ class BatchReader:
 
     def _json(self, name: str, data: bytes) -> Any:
         try:
-            return json.loads(data.decode("utf-8"))
+            return jsontext.loads(data)
         except (UnicodeDecodeError, ValueError) as e:
             raise self.fail(f"{name} is not valid JSON ({e})") from e
 
@@ -693,7 +694,7 @@ class BatchReader:
             self._read_bytes(file_part["path"], MAX_MEMBER_SIZE, file_part)  # verified now
             attachments.append((filename, item["media_type"], item["size"], item["sha256"]))
         answers = data["answers"]
-        answers_json = json.dumps(answers, ensure_ascii=False, separators=(",", ":"))
+        answers_json = jsontext.dumps(answers)  # the store's text: the content hash is over it
         content.interviews.append(
             IncomingInterview(
                 instance_id=instance_id,

@@ -13,7 +13,6 @@ is no locking beyond SQLite's own; don't share one ``Store`` between threads at 
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from surveyor import jsontext
 from surveyor.errors import StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, Status
@@ -130,7 +130,7 @@ def check_attachment_name(filename: str) -> None:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return jsontext.dumps(value)
 
 
 def _describe(error: sqlite3.Error, path: Path, what: str) -> str:
@@ -453,7 +453,7 @@ class Store(StoreQueries):
             raise InterviewNotFound(instance_id)
         data = dict(zip(_INTERVIEW_COLUMNS, row, strict=True))
         for column in _JSON_COLUMNS:
-            data[column] = json.loads(data[column])
+            data[column] = jsontext.loads(data[column])
         data["status"] = Status(data["status"])
         interview = Interview(**data)
         if with_attachments:
