@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from surveyor.errors import SurveyorError
+from surveyor.forms.model import Kind
 from surveyor.interviews.record import Status, format_timestamp, utc_now
+from surveyor.interviews.session import METADATA_TYPES
 from surveyor.services.interviews import FormLibrary, open_session
 from surveyor.store import Store
 from surveyor.sync.state import SyncLock, record_status
@@ -148,10 +150,40 @@ def build_submission(store: Store, library: FormLibrary, instance_id: str) -> tu
         Submission, str]:
     """The OpenRosa submission of a stored interview (its XML and files) and its name."""
     interview = store.get_interview(instance_id)
-    xml = open_session(library, interview).to_xml().encode("utf-8")
+    session = open_session(library, interview)
+    _restore_metadata(session, interview.answers)
+    xml = session.to_xml().encode("utf-8")
     files = [(a.filename, a.media_type, store.get_attachment(instance_id, a.filename))
              for a in interview.attachments]
     return Submission(instance_id, xml, files), interview.instance_name
+
+
+def _in_repeat(template) -> bool:
+    parent = template.parent
+    while parent is not None:
+        if parent.kind is Kind.REPEAT:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _restore_metadata(session, answers: dict) -> None:
+    """Put back the stored values of metadata fields (start, end, today, username, deviceid).
+
+    ``open_session`` skips them when loading answers (the engine computes them on first
+    load), so without this a reopened interview would be sent with them empty.
+    """
+    for template in session.form.root.walk():
+        if template.kind is not Kind.FIELD or template.bind.calculate:
+            continue
+        if not (template.bind.preload or template.type in METADATA_TYPES):
+            continue
+        value = answers.get(template.name)
+        if not isinstance(value, str) or not value or _in_repeat(template):
+            continue
+        for node in session.nodes_of(template.path):
+            if node.text != value:
+                session.set_answer(node, value)
 
 
 def _waiter(cancel: Cancel | None, sleep: Callable[[float], None]):

@@ -1,0 +1,98 @@
+"""``surveyor sync``: send the pending interviews to the campaign server once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_server_arguments(parser) -> None:
+    parser.add_argument(
+        "--server", metavar="URL",
+        help="the server's address: https://host, an ODK Central app-user URL "
+             "(https://host/v1/key/TOKEN/projects/ID) or https://kc.kobotoolbox.org/USER "
+             "(default: server_url in the app's settings.json)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME",
+        help="the account name (default: server_user in settings.json; none for a Central "
+             "app-user URL). Password: system keychain, else $SURVEYOR_PASSWORD, else asked.",
+    )
+
+
+def resolve_account(args) -> tuple[str, str, str | None] | int:
+    """(server_url, user, password) or an exit code after printing why."""
+    from surveyor.sync.config import NoPassword, get_password, server_settings
+    from surveyor.sync.transport import normalize_base
+
+    url, user = server_settings(args.data_dir)
+    url, user = args.server or url, args.user if args.user is not None else user
+    if not url:
+        print("error: no server address: give --server URL or set server_url in the app's "
+              "settings", file=sys.stderr)
+        return 1
+    try:
+        url = normalize_base(url)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not user:
+        return url, "", None
+    try:
+        password = get_password(url, user, notice=lambda m: print(m, file=sys.stderr))
+    except NoPassword as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return url, user, password
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sync",
+        help="send the finalized interviews to the campaign server (once)",
+        description=(
+            "Send every finalized interview (and those that failed before) to the OpenRosa "
+            "server, one at a time, and print what happened to each. Exit status: 0 all sent, "
+            "1 some not sent, 2 authentication failed. Only one sending runs at a time."
+        ),
+    )
+    add_server_arguments(parser)
+    parser.add_argument("--forms", action="store_true",
+                        help="also download the server's new form versions first")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.errors import SurveyorError
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.store import Store
+    from surveyor.sync.forms import fetch_forms
+    from surveyor.sync.sender import send_pending
+    from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
+
+    account = resolve_account(args)
+    if isinstance(account, int):
+        return account
+    url, user, password = account
+    try:
+        with Store.open(args.data_dir) as store, OpenRosaTransport(url, user, password) as tr:
+            library = FormLibrary(store)
+            if args.forms:
+                try:
+                    print(fetch_forms(tr, library))
+                except AuthError as exc:
+                    print(f"error: authentication failed: {exc}", file=sys.stderr)
+                    return 2
+                except TransportError as exc:
+                    print(f"error: cannot read the form list: {exc}", file=sys.stderr)
+            report = send_pending(
+                store, library, tr,
+                progress=lambda done, total, item: item is not None and print(item, flush=True),
+            )
+    except SurveyorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{url}: {report.summary()}")
+    if report.auth_error:
+        return 2
+    return 0 if report.ok else 1

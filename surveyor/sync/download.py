@@ -1,0 +1,309 @@
+"""The coordinator's download: submissions from the server into the coordinator's database.
+
+``download_submissions`` pages ``GET {server}/api/v1/submissions?since=CURSOR`` (the
+Surveyor server's coordinator API), turns each submission's XML and files into an interview
+record, and merges each page with :meth:`surveyor.store.merge.MergeStore.apply_batch`, so
+the rules are exactly those of batches (docs/batch-format.md): the same interview twice (from
+the server and from a batch, or downloaded again) is a duplicate, an edit
+(``deprecatedID``) supersedes the version it names, two different contents for one
+instanceID or two edits of one interview are conflicts, listed for the coordinator.
+
+Each page is one transaction, recorded like a batch (``server:<url>#<cursor>``); the cursor is
+saved after the page is stored, so an interrupted download resumes where it stopped and a page
+applied twice only counts duplicates.
+
+From XML to answers: the submission is read against its form's template (groups flattened,
+repeats as lists, the root ``meta`` group left out), which is exactly the shape the engine
+stores, so an interview downloaded from the server has the same content hash as the same
+interview arriving in a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from defusedxml.ElementTree import fromstring as safe_fromstring
+
+from surveyor.errors import SurveyorError
+from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.interviews.record import Status
+from surveyor.services.interviews import FormLibrary
+from surveyor.store import Store
+from surveyor.store.merge import (
+    BatchInfo,
+    IncomingInterview,
+    MergeStore,
+    content_sha256,
+    interview_row,
+)
+from surveyor.store.store import _dumps  # the store's JSON text: the content hash is over it
+from surveyor.sync.forms import fetch_forms
+from surveyor.sync.state import read_cursor, save_cursor
+from surveyor.sync.transport import OpenRosaTransport
+
+PAGE = 200
+
+
+class DownloadError(SurveyorError):
+    """A submission could not be turned into an interview (its form is unknown, bad XML)."""
+
+
+@dataclass
+class DownloadReport:
+    server_url: str
+    pages: int = 0
+    received: int = 0
+    new: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    conflict_ids: list[int] = field(default_factory=list)
+    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
+    forms_fetched: int = 0
+    cursor: str = ""
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.server_url}: {self.received} submission(s) in {self.pages} page(s): "
+            f"{self.new} new, {self.updated} updated, {self.duplicates} duplicate(s), "
+            f"{self.conflicts} conflict(s)."
+        ]
+        if self.forms_fetched:
+            lines.append(f"{self.forms_fetched} form version(s) downloaded.")
+        for name, c in sorted(self.per_interviewer.items()):
+            lines.append(f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
+                         f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)")
+        if self.conflicts:
+            lines.append("Conflicts to resolve: surveyor merge --conflicts.")
+        return "\n".join(lines)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _collect(element, template: FormNode, root: FormNode) -> dict[str, Any]:
+    """The answers below ``element`` in the engine's shape (see Session.answers)."""
+    by_name = {child.name: child for child in template.children}
+    out: dict[str, Any] = {}
+    for child in element:
+        node = by_name.get(_local(child.tag))
+        if node is None:
+            continue
+        if node.kind is Kind.REPEAT:
+            out.setdefault(node.name, []).append(_collect(child, node, root))
+        elif node.kind is Kind.GROUP:
+            if node.name == "meta" and template is root:
+                continue
+            out.update(_collect(child, node, root))
+        else:
+            out[node.name] = child.text or ""
+    for repeat in _repeats_below(template):
+        out.setdefault(repeat.name, [])
+    return out
+
+
+def _repeats_below(template: FormNode):
+    for child in template.children:
+        if child.kind is Kind.REPEAT:
+            yield child
+        elif child.kind is Kind.GROUP:
+            yield from _repeats_below(child)
+
+
+def _meta(root_element, name: str) -> str | None:
+    for child in root_element:
+        if _local(child.tag) == "meta":
+            for item in child:
+                if _local(item.tag) == name:
+                    return (item.text or "").strip() or None
+    return None
+
+
+def answers_from_xml(form: Form, xml: bytes | str) -> tuple[dict[str, Any], dict[str, str | None]]:
+    """(answers, meta) of a submission: answers as the store keeps them; meta has
+    ``instanceID``, ``deprecatedID``, ``instanceName``, ``deviceID`` (None when absent)."""
+    try:
+        root = safe_fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    except Exception as exc:  # noqa: BLE001
+        raise DownloadError(f"the submission is not readable XML: {exc}") from exc
+    answers = _collect(root, form.root, form.root)
+    meta = {k: _meta(root, k) for k in ("instanceID", "deprecatedID", "instanceName", "deviceID")}
+    return answers, meta
+
+
+class FormFinder:
+    """The form definition of (form_id, version) in the coordinator's store; downloaded from
+    the server (every version) when missing."""
+
+    def __init__(self, store: Store, library: FormLibrary, transport: OpenRosaTransport):
+        self.store, self.library, self.transport = store, library, transport
+        self.fetched = 0
+        self._tried = False
+
+    def _stored(self, form_id: str, version: str, prefer: str | None) -> Form | None:
+        candidates = [f for f in self.store.list_forms(form_id=form_id) if f.version == version]
+        if not candidates:
+            return None
+        chosen = next((f for f in candidates if f.content_hash == prefer), candidates[0])
+        return self.library.get(chosen.content_hash)
+
+    def find(self, form_id: str, version: str, prefer: str | None = None) -> Form:
+        form = self._stored(form_id, version, prefer)
+        if form is None and not self._tried:
+            self._tried = True
+            report = fetch_forms(self.transport, self.library, all_versions=True)
+            self.fetched += len(report.new)
+            form = self._stored(form_id, version, prefer)
+        if form is None:
+            raise DownloadError(f"the form {form_id!r} version {version!r} is neither in this "
+                                "database nor on the server")
+        return form
+
+
+def _existing_form_hash(store: Store, instance_id: str) -> str | None:
+    try:
+        return store.get_interview(instance_id).form_hash
+    except SurveyorError:
+        return None
+
+
+def incoming_from_submission(
+    store: Store,
+    finder: FormFinder,
+    sub: dict[str, Any],
+    files: dict[str, tuple[str, bytes]],
+    server_url: str,
+) -> IncomingInterview:
+    """A submission of the coordinator API as the batches' incoming structure."""
+    instance_id = sub["instance_id"]
+    # Prefer the form definition a copy of this interview already uses (e.g. from a batch),
+    # so the same interview gives the same content hash whichever way it came.
+    form = finder.find(sub["form_id"], sub.get("form_version") or "",
+                       _existing_form_hash(store, instance_id))
+    answers, meta = answers_from_xml(form, sub["xml"])
+    received = sub.get("received_at") or ""
+    attachments = [
+        (name, media_type, len(data), hashlib.sha256(data).hexdigest())
+        for name, (media_type, data) in sorted(files.items())
+    ]
+    deprecated = sub.get("deprecated_id") or meta.get("deprecatedID")
+    data = {
+        "instance_id": instance_id,
+        "form_id": form.form_id,
+        "form_version": form.version,
+        "form_hash": form.content_hash,
+        "interviewer": sub.get("submitted_by") or "",
+        "device_id": meta.get("deviceID") or "",
+        "status": str(Status.SENT),
+        "created_at": received,
+        "updated_at": received,
+        "finalized_at": received,
+        "sent_at": received,
+        "exported_at": None,
+        "deleted_at": None,
+        "deprecated_id": deprecated,
+        "instance_name": meta.get("instanceName") or "",
+        "position": None,
+        "last_error": None,
+        "answers": answers,
+        "handed_in": [{"to": server_url, "at": received}],
+    }
+    answers_json = _dumps(answers)
+    return IncomingInterview(
+        instance_id=instance_id,
+        deprecated_id=deprecated,
+        interviewer=data["interviewer"],
+        content_sha256=content_sha256(form.content_hash, deprecated, answers_json,
+                                      [(a[0], a[3]) for a in attachments]),
+        row=interview_row(data, answers_json),
+        record=data,
+        attachments=attachments,
+    )
+
+
+def download_submissions(
+    store: Store,
+    server_url: str,
+    user: str | None,
+    password: str | None,
+    *,
+    library: FormLibrary | None = None,
+    transport: OpenRosaTransport | None = None,
+    page_size: int = PAGE,
+    progress: Callable[[int], None] | None = None,
+) -> DownloadReport:
+    """Fetch the submissions received since the remembered cursor and merge them (see the
+    module docstring). Raises AuthError, TransportError (the cursor stays where the last
+    stored page left it) or DownloadError."""
+    own = transport is None
+    transport = transport or OpenRosaTransport(server_url, user, password)
+    library = library or FormLibrary(store)
+    data_dir = Path(store.path).parent
+    report = DownloadReport(server_url=transport.url)
+    finder = FormFinder(store, library, transport)
+    merge = MergeStore(store)
+    try:
+        cursor = read_cursor(data_dir, transport.url, user)
+        while True:
+            reply = transport.get("api/v1/submissions",
+                                  params={"since": cursor or "0", "limit": str(page_size)})
+            try:
+                page = reply.json()
+                rows = page["submissions"]
+                next_cursor = str(page["cursor"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DownloadError(f"the server's answer is not a submissions page: {exc}"
+                                    ) from exc
+            incoming, blobs = [], {}
+            for sub in rows:
+                files = {}
+                for name in sub.get("attachments") or []:
+                    got = transport.get(
+                        f"api/v1/submissions/{quote(sub['instance_id'], safe='')}"
+                        f"/attachments/{quote(name, safe='')}")
+                    media_type = got.headers.get("content-type", "application/octet-stream")
+                    files[name] = (media_type.split(";")[0].strip(), got.content)
+                    blobs[(sub["instance_id"], name)] = got.content
+                incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
+            if incoming:
+                digest = hashlib.sha256(
+                    "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
+                ).hexdigest()
+                counts = merge.apply_batch(
+                    BatchInfo(batch_id=f"server:{transport.url}#{cursor or '0'}", sha256=digest,
+                              file_name=f"{transport.url} (after {cursor or '0'})"),
+                    forms=[],
+                    interviews=incoming,
+                    read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
+                )
+                report.new += counts.new
+                report.updated += counts.updated
+                report.duplicates += counts.duplicates
+                report.conflicts += counts.conflicts
+                report.conflict_ids += counts.conflict_ids
+                for who, c in counts.per_interviewer.items():
+                    row = report.per_interviewer.setdefault(
+                        who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0})
+                    for key, n in c.items():
+                        row[key] += n
+            report.pages += 1
+            report.received += len(rows)
+            if next_cursor and next_cursor != cursor:
+                cursor = next_cursor
+                save_cursor(data_dir, transport.url, user, cursor)
+            if progress is not None:
+                progress(report.received)
+            if not page.get("more") or not rows:
+                break
+        report.cursor = cursor
+        report.forms_fetched = finder.fetched
+        return report
+    finally:
+        if own:
+            transport.close()
