@@ -232,6 +232,8 @@ class HomePage(QWidget):
     open_form_requested = Signal()
     settings_requested = Signal()
     resume_requested = Signal(str)  # instanceID of the last draft
+    hand_in_requested = Signal()  # "Hand in to a USB key or a file…"
+    coordination_requested = Signal()  # the coordinator's screen
 
     def __init__(self, tasks, parent=None):
         super().__init__(parent)
@@ -256,6 +258,15 @@ class HomePage(QWidget):
         self.greeting = QLabel()
         self.greeting.setProperty("role", "title")
         header.addWidget(self.greeting, 1)
+        self.hand_in_button = QPushButton()
+        self.hand_in_button.setObjectName("handInButton")
+        self.hand_in_button.clicked.connect(self.hand_in_requested)
+        header.addWidget(self.hand_in_button)
+        self.coordination_button = QPushButton()
+        self.coordination_button.setObjectName("coordinationButton")
+        self.coordination_button.clicked.connect(self.coordination_requested)
+        self.coordination_button.hide()
+        header.addWidget(self.coordination_button)
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.settings_requested)
         header.addWidget(self.settings_button)
@@ -375,6 +386,13 @@ class HomePage(QWidget):
         actions.addWidget(self.delete_button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
+        # "Shared folder: handed in at 14:32" (set by the hand-in controller).
+        self.shared_status = QLabel()
+        self.shared_status.setObjectName("sharedStatus")
+        self.shared_status.setProperty("role", "hint")
+        self.shared_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.shared_status.hide()
+        actions.addWidget(self.shared_status)
         right_layout.addLayout(actions)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -429,6 +447,15 @@ class HomePage(QWidget):
     def retranslate(self) -> None:
         self.set_interviewer(self._interviewer)
         self.settings_button.setText(self.tr("Settings"))
+        self.hand_in_button.setText(self.tr("Hand in (USB key or file)…"))
+        self.hand_in_button.setAccessibleName(
+            self.tr("Hand in the finished interviews to a USB key or a file")
+        )
+        self.hand_in_button.setToolTip(
+            self.tr("Write the finished interviews into one file for the coordinator")
+        )
+        self.coordination_button.setText(self.tr("Coordination"))
+        self.coordination_button.setAccessibleName(self.tr("Open the coordination screen"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
         self.open_form_button.setText(self.tr("Open a form…"))

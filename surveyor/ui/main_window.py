@@ -11,6 +11,7 @@ from pathlib import Path
 
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
+from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.qt import (
     QAction,
@@ -126,13 +127,18 @@ class MainWindow(QMainWindow):
         self.home.resume_requested.connect(self.open_interview)
         self.home.open_form_requested.connect(self.choose_form_file)
         self.home.settings_requested.connect(self.open_settings)
+        self.home.coordination_requested.connect(self.show_coordination)
         self.stack.addWidget(self.home)
         self.interview_page = QWidget()
         self.interview_layout = QVBoxLayout(self.interview_page)
         self.interview_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.interview_page)
+        self.hand_in = HandInController(self)
+        self.coordination = None  # the CoordinatorPage, made when first shown
+        self._back_to = None  # the page a read-only interview returns to
 
         self._make_actions()
+        self._update_coordination()
         self.retranslate()
         if not settings.welcomed:
             self.show_welcome()
@@ -155,8 +161,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.coordination_action = QAction(self)
+        self.coordination_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.coordination_action.triggered.connect(self.show_coordination)
         for action in (self.home_action, self.open_form_action, self.settings_action):
             self.app_menu.addAction(action)
+        self.app_menu.addAction(self.coordination_action)
         self.app_menu.addSeparator()
         self.app_menu.addAction(self.quit_action)
 
@@ -187,6 +197,7 @@ class MainWindow(QMainWindow):
         self.home_action.setText(self.tr("&Home screen"))
         self.open_form_action.setText(self.tr("&Open a form…"))
         self.settings_action.setText(self.tr("S&ettings…"))
+        self.coordination_action.setText(self.tr("&Coordination"))
         self.quit_action.setText(self.tr("&Quit"))
         self.larger_action.setText(self.tr("&Larger text"))
         self.smaller_action.setText(self.tr("&Smaller text"))
@@ -237,6 +248,9 @@ class MainWindow(QMainWindow):
     def _store_opened(self, result) -> None:
         self.store, self.device_id = result
         self.home.set_store(self.store)
+        self.hand_in.start()
+        if self.coordination is not None:
+            self.coordination.set_store(self.store)
         store = self.store
 
         def make_library():
@@ -389,6 +403,8 @@ class MainWindow(QMainWindow):
                 if self.settings.language != old_language:
                     self.set_language(self.settings.language)
                 self.set_text_size(self.settings.text_size)
+                self.hand_in.settings_changed()
+                self._update_coordination()
             dialog.deleteLater()
 
         dialog.finished.connect(done)
@@ -537,6 +553,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.open_interview(interview.instance_id)
         self.home.refresh()
+        self.hand_in.sync_now()
 
     def _edit_requested(self, interview) -> None:
         library = self.library
@@ -559,8 +576,65 @@ class MainWindow(QMainWindow):
             self._clear_view()
             self.settings.last_interview = ""
             self.save_settings()
+        back, self._back_to = self._back_to, None
+        if back is not None and back is self.coordination and self.settings.coordinator:
+            self.stack.setCurrentWidget(back)
+            return
         self.stack.setCurrentWidget(self.home)
         self.home.refresh()
+
+    # --- coordination --------------------------------------------------------------------
+
+    def _update_coordination(self) -> None:
+        on = bool(self.settings.coordinator)
+        self.coordination_action.setVisible(on)
+        self.coordination_action.setEnabled(on)
+        self.home.coordination_button.setVisible(on)
+        if not on and self.coordination is not None:
+            if self.stack.currentWidget() is self.coordination:
+                self.go_home()
+
+    def show_coordination(self) -> None:
+        """The coordinator's page (import batches, conflicts, overview, export)."""
+        if not self.settings.coordinator:
+            return
+        if self.welcome is not None and self.stack.currentWidget() is self.welcome:
+            return
+        if self.coordination is None:
+            from surveyor.ui.coordinator import CoordinatorPage
+
+            self.coordination = CoordinatorPage(
+                self.tasks, self.settings, save_settings=self.save_settings
+            )
+            self.coordination.back_requested.connect(self.go_home)
+            self.coordination.open_interview.connect(self.open_interview_read_only)
+            self.stack.addWidget(self.coordination)
+            if self.store is not None:
+                self.coordination.set_store(self.store)
+        elif self.store is not None:
+            self.coordination.refresh()
+        if self.view is not None:
+            self._clear_view()
+        self.stack.setCurrentWidget(self.coordination)
+        self.coordination.tabs.setFocus()
+
+    def open_interview_read_only(self, instance_id: str) -> None:
+        """Show an interview read only from the coordination page (back returns there)."""
+        if self.library is None or not instance_id:
+            return
+        library, store = self.library, self.store
+
+        def load():
+            from surveyor.services.interviews import open_session
+
+            interview = store.get_interview(instance_id)
+            return interview, open_session(library, interview)
+
+        def shown(result):
+            self.show_interview(*result, read_only=True)
+            self._back_to = self.coordination
+
+        self.tasks.run_db(load, on_done=shown, on_error=self._interview_error)
 
     # --- closing -------------------------------------------------------------------------
 
@@ -572,6 +646,7 @@ class MainWindow(QMainWindow):
                 self.settings.last_interview = self.interview.instance_id
                 self._flush_view()
             self.save_settings()
+            self.hand_in.timer.stop()
             store = self.store
             if store is not None:
                 self.tasks.run_db(store.close)

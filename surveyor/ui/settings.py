@@ -16,12 +16,16 @@ import platformdirs
 
 from surveyor.paths import APP_AUTHOR, APP_NAME
 from surveyor.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -43,6 +47,11 @@ class AppSettings:
     bundled_forms: list[str] = field(default_factory=list)  # bundled forms kept (file names)
     welcomed: bool = False  # the first-start welcome was completed
     last_interview: str = ""  # instanceID of the draft open when the app was last closed
+    shared_folder: str = ""  # batches are handed in there automatically ("" = none)
+    coordinator: bool = False  # show the coordination screen
+    last_batch_folder: str = ""  # the coordinator's last imported folder (or file's folder)
+    last_batch_paths: list[str] = field(default_factory=list)  # what was imported last
+    export_folder: str = ""  # the coordinator's last export folder
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -141,6 +150,34 @@ class SettingsDialog(QDialog):
         form.addRow(self.laptop_label, self.label_edit)
         form.addRow(self.language_label, self.language_combo)
         form.addRow(self.size_label, self.size_spin)
+
+        # Batches: a shared folder to hand in to automatically, and the coordinator's screen.
+        self.shared_edit = QLineEdit(settings.shared_folder)
+        self.shared_edit.setClearButtonEnabled(True)
+        self.shared_edit.setPlaceholderText(self.tr("None"))
+        self.shared_edit.setAccessibleName(self.tr("Shared folder"))
+        self.shared_button = QPushButton(self.tr("C&hoose…"))
+        self.shared_button.setAccessibleName(self.tr("Choose the shared folder"))
+        self.shared_button.clicked.connect(self.choose_shared_folder)
+        shared_row = QHBoxLayout()
+        shared_row.addWidget(self.shared_edit, 1)
+        shared_row.addWidget(self.shared_button)
+        self.shared_label = QLabel(self.tr("Shared &folder"))
+        self.shared_label.setBuddy(self.shared_edit)
+        form.addRow(self.shared_label, shared_row)
+        self.shared_hint = QLabel(
+            self.tr(
+                "Finished interviews are handed in there by themselves (a folder on the "
+                "network or a USB key). Leave it empty if there is none."
+            )
+        )
+        self.shared_hint.setWordWrap(True)
+        self.shared_hint.setProperty("role", "hint")
+        form.addRow("", self.shared_hint)
+        self.coordinator_box = QCheckBox(self.tr("I am a &coordinator"))
+        self.coordinator_box.setChecked(settings.coordinator)
+        self.coordinator_box.setAccessibleName(self.tr("I am a coordinator"))
+        form.addRow("", self.coordinator_box)
         layout.addLayout(form)
 
         self.hint = QLabel(
@@ -167,3 +204,12 @@ class SettingsDialog(QDialog):
         settings.laptop_label = self.label_edit.text().strip()
         settings.language = self.language_combo.currentData() or ""
         settings.text_size = clamp_text_size(self.size_spin.value())
+        settings.shared_folder = self.shared_edit.text().strip()
+        settings.coordinator = self.coordinator_box.isChecked()
+
+    def choose_shared_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the shared folder"), self.shared_edit.text() or ""
+        )
+        if folder:
+            self.shared_edit.setText(folder)

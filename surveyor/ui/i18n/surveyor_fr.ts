@@ -2,6 +2,293 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="143"/>
+        <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
+        <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="147"/>
+        <location filename="../coordinator/conflicts.py" line="148"/>
+        <source>Conflicts to resolve</source>
+        <translation>Conflits à résoudre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="149"/>
+        <source>The versions side by side</source>
+        <translation>Les versions côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="150"/>
+        <source>Show only the &amp;answers that differ</source>
+        <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="151"/>
+        <source>No conflict to resolve.</source>
+        <translation>Aucun conflit à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="200"/>
+        <location filename="../coordinator/conflicts.py" line="221"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="202"/>
+        <source>{0}
+{1} versions: {2}</source>
+        <translation>{0}
+{1} versions : {2}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="219"/>
+        <source>not finalized</source>
+        <translation>non finalisé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="220"/>
+        <source>Version {0}: {1}, {2}</source>
+        <translation>Version {0} : {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="240"/>
+        <source>“{0}” was corrected on two laptops.</source>
+        <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="242"/>
+        <source>“{0}” arrived with two different contents.</source>
+        <translation>« {0} » est arrivé avec deux contenus différents.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="247"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="270"/>
+        <source>Keep version {0}</source>
+        <translation>Garder la version {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="273"/>
+        <source>Keep this version: {0}</source>
+        <translation>Garder cette version : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="288"/>
+        <source>Keep this version?</source>
+        <translation>Garder cette version ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="290"/>
+        <source>Keep version {0} of “{1}”?</source>
+        <translation>Garder la version {0} de « {1} » ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="294"/>
+        <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
+        <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="297"/>
+        <source>Keep this version</source>
+        <translation>Garder cette version</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="298"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/conflicts.py" line="322"/>
+        <source>Resolved: the version you chose is kept.</source>
+        <translation>Résolu : la version que vous avez choisie est gardée.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <location filename="../coordinator/page.py" line="79"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="80"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="81"/>
+        <source>Export the interviews for analysis</source>
+        <translation>Exporter les entretiens pour l’analyse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="82"/>
+        <source>Back to my interviews</source>
+        <translation>Retour à mes entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="83"/>
+        <source>&amp;Import batches</source>
+        <translation>&amp;Importer des lots</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="85"/>
+        <source>O&amp;verview</source>
+        <translation>&amp;Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="115"/>
+        <source>&amp;Conflicts ({0})</source>
+        <translation>&amp;Conflits ({0})</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="115"/>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../coordinator/export.py" line="36"/>
+        <source>Export for analysis</source>
+        <translation>Exporter pour l’analyse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="43"/>
+        <source>Forms to export</source>
+        <translation>Questionnaires à exporter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="44"/>
+        <source>Every form</source>
+        <translation>Tous les questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="47"/>
+        <source>&amp;Forms</source>
+        <translation>&amp;Questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="51"/>
+        <source>&amp;CSV files (one per table)</source>
+        <translation>Fichiers &amp;CSV (un par tableau)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="52"/>
+        <source>E&amp;xcel file (XLSX, one sheet per table)</source>
+        <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="60"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="62"/>
+        <source>C&amp;odes (as in the form: “social_rent”)</source>
+        <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="63"/>
+        <source>&amp;Labels (as read: “Social housing”)</source>
+        <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="71"/>
+        <source>Choices</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="74"/>
+        <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
+        <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="79"/>
+        <location filename="../coordinator/export.py" line="105"/>
+        <source>Folder to write the files in</source>
+        <translation>Dossier où écrire les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="80"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="81"/>
+        <source>Choose the folder</source>
+        <translation>Choisir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="86"/>
+        <source>F&amp;older</source>
+        <translation>D&amp;ossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="92"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../coordinator/export.py" line="162"/>
+        <source>Exporting interview {0} of {1}…</source>
+        <translation>Export de l’entretien {0} sur {1}…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="167"/>
+        <source>Exporting</source>
+        <translation>Export en cours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="168"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="180"/>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="181"/>
+        <source>Files written in {0}</source>
+        <translation>Fichiers écrits dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="182"/>
+        <source>No file written.</source>
+        <translation>Aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="183"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="184"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="199"/>
+        <source>The export failed: {0}</source>
+        <translation>L’export a échoué : {0}</translation>
+    </message>
+</context>
+<context>
     <name>FormCard</name>
     <message>
         <location filename="../home.py" line="209"/>
@@ -22,6 +309,85 @@
         <location filename="../home.py" line="224"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HandIn</name>
+    <message numerus="yes">
+        <location filename="../handin.py" line="51"/>
+        <source>%n interview(s) handed in to %1</source>
+        <translation>
+            <numerusform>%n entretien remis dans %1</numerusform>
+            <numerusform>%n entretiens remis dans %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandInController</name>
+    <message>
+        <location filename="../handin.py" line="111"/>
+        <source>Please wait: Surveyor is still starting.</source>
+        <translation>Patientez un instant : Surveyor démarre encore.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="131"/>
+        <source>Nothing to hand in yet: finish an interview first.</source>
+        <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="137"/>
+        <source>Hand in the finished interviews</source>
+        <translation>Remettre les entretiens terminés</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="139"/>
+        <source>Surveyor batches (*.zip)</source>
+        <translation>Lots Surveyor (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="156"/>
+        <source>Handing in…</source>
+        <translation>Remise en cours…</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="166"/>
+        <source>Handed in</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="170"/>
+        <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
+        <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="175"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="182"/>
+        <source>The interviews could not be handed in: {0}</source>
+        <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="258"/>
+        <source>Shared folder: handed in at {0}</source>
+        <translation>Dossier partagé : remis à {0}</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="260"/>
+        <source>Shared folder: nothing new to hand in</source>
+        <translation>Dossier partagé : rien de nouveau à remettre</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="262"/>
+        <source>Shared folder: unreachable for now (we will try again)</source>
+        <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="263"/>
+        <source>Shared folder: not handed in ({0}); we will try again</source>
+        <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
 </context>
 <context>
@@ -105,167 +471,417 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="431"/>
-        <location filename="../home.py" line="432"/>
+        <location filename="../home.py" line="449"/>
+        <location filename="../home.py" line="459"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="433"/>
+        <location filename="../home.py" line="450"/>
+        <source>Hand in (USB key or file)…</source>
+        <translation>Remettre sur clé USB / dans un fichier…</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="452"/>
+        <source>Hand in the finished interviews to a USB key or a file</source>
+        <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="455"/>
+        <source>Write the finished interviews into one file for the coordinator</source>
+        <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="457"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="458"/>
+        <source>Open the coordination screen</source>
+        <translation>Ouvrir l’écran de coordination</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="460"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="434"/>
+        <location filename="../home.py" line="461"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="435"/>
+        <location filename="../home.py" line="462"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="436"/>
+        <location filename="../home.py" line="463"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="437"/>
+        <location filename="../home.py" line="464"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="438"/>
+        <location filename="../home.py" line="465"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="439"/>
+        <location filename="../home.py" line="466"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="440"/>
+        <location filename="../home.py" line="467"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="441"/>
+        <location filename="../home.py" line="468"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="442"/>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="469"/>
+        <location filename="../home.py" line="646"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="443"/>
+        <location filename="../home.py" line="470"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="445"/>
-        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="472"/>
+        <location filename="../home.py" line="677"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="446"/>
+        <location filename="../home.py" line="473"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="461"/>
+        <location filename="../home.py" line="488"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="461"/>
+        <location filename="../home.py" line="488"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="498"/>
+        <location filename="../home.py" line="525"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="502"/>
+        <location filename="../home.py" line="529"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="526"/>
+        <location filename="../home.py" line="553"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="527"/>
+        <location filename="../home.py" line="554"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="620"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="621"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="622"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="623"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="626"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="646"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="674"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="648"/>
+        <location filename="../home.py" line="675"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="649"/>
+        <location filename="../home.py" line="676"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="651"/>
+        <location filename="../home.py" line="678"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="699"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="687"/>
+        <location filename="../home.py" line="714"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../coordinator/imports.py" line="24"/>
+        <source>Imported</source>
+        <translation>importé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="25"/>
+        <source>Already imported</source>
+        <translation>déjà importé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="26"/>
+        <source>Refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="37"/>
+        <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
+        <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="42"/>
+        <source>The file is no longer there.</source>
+        <translation>Le fichier n’est plus là.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="44"/>
+        <source>The file was still being written. Import it again in a moment.</source>
+        <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="48"/>
+        <source>This file is not a Surveyor batch.</source>
+        <translation>Ce fichier n’est pas un lot Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="50"/>
+        <source>The file is damaged. Ask for it again.</source>
+        <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="52"/>
+        <source>The file cannot be read (is the USB key still plugged in?).</source>
+        <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="56"/>
+        <source>The form of its interviews is missing. Ask for a new hand-in.</source>
+        <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="59"/>
+        <source>Refused: {0}</source>
+        <translation>Refusé : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="124"/>
+        <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
+        <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="128"/>
+        <source>Import &amp;batches…</source>
+        <translation>Importer des &amp;lots…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="129"/>
+        <source>Import batch files</source>
+        <translation>Importer des fichiers de lots</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="130"/>
+        <source>Import a &amp;folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="189"/>
+        <source>Import every batch of a folder</source>
+        <translation>Importer tous les lots d’un dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="132"/>
+        <source>Import the folder &amp;again</source>
+        <translation>Importer à &amp;nouveau le dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="133"/>
+        <source>Import the last folder again</source>
+        <translation>Importer à nouveau le dernier dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="134"/>
+        <source>Batches</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="135"/>
+        <source>By interviewer</source>
+        <translation>Par enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="139"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="154"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="141"/>
+        <source>Laptop</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="142"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="143"/>
+        <location filename="../coordinator/imports.py" line="155"/>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="156"/>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="157"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="146"/>
+        <location filename="../coordinator/imports.py" line="158"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="147"/>
+        <source>Why refused</source>
+        <translation>Raison du refus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="150"/>
+        <source>Imported batches</source>
+        <translation>Lots importés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="161"/>
+        <source>Totals by interviewer</source>
+        <translation>Totaux par enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="169"/>
+        <source>Import again: {0}</source>
+        <translation>Importer à nouveau : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="180"/>
+        <source>Import batches</source>
+        <translation>Importer des lots</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="182"/>
+        <source>Surveyor batches (*.zip)</source>
+        <translation>Lots Surveyor (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="222"/>
+        <source>Importing batch {0} of {1}: {2}</source>
+        <translation>Import du lot {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="223"/>
+        <location filename="../coordinator/imports.py" line="229"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="228"/>
+        <source>Importing batches</source>
+        <translation>Import des lots</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="242"/>
+        <source>The import stopped: {0}</source>
+        <translation>L’import s’est arrêté : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="251"/>
+        <source>Nothing imported yet in this session.</source>
+        <translation>Rien d’importé pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="253"/>
+        <source>No batch file (.zip) was found there.</source>
+        <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="256"/>
+        <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
+        <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="268"/>
+        <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
+        <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="305"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
     </message>
 </context>
 <context>
@@ -652,115 +1268,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="199"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="200"/>
+        <source>&amp;Coordination</source>
+        <translation>&amp;Coordination</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="223"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="434"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="439"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="448"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="501"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="548"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
 </context>
 <context>
+    <name>OverviewPanel</name>
+    <message>
+        <location filename="../coordinator/overview.py" line="203"/>
+        <source>Interview without a name ({0})</source>
+        <translation>Entretien sans nom ({0})</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="211"/>
+        <location filename="../coordinator/overview.py" line="403"/>
+        <location filename="../coordinator/overview.py" line="486"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="231"/>
+        <source>Interview</source>
+        <translation>Entretien</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="232"/>
+        <location filename="../coordinator/overview.py" line="362"/>
+        <location filename="../coordinator/overview.py" line="380"/>
+        <source>Form</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="233"/>
+        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="378"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="234"/>
+        <source>Finished (or last change)</source>
+        <translation>Terminé (ou dernière modification)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="235"/>
+        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="380"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="353"/>
+        <source>&amp;Form</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="354"/>
+        <source>&amp;Interviewer</source>
+        <translation>&amp;Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="355"/>
+        <source>S&amp;tate</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="356"/>
+        <source>Fro&amp;m</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="357"/>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="358"/>
+        <source>Searc&amp;h</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="365"/>
+        <source>From this day</source>
+        <translation>À partir de ce jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="366"/>
+        <source>To this day</source>
+        <translation>Jusqu’à ce jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="368"/>
+        <source>any day</source>
+        <translation>tous les jours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="369"/>
+        <source>Name, address, interviewer…</source>
+        <translation>Nom, adresse, enquêteur·rice…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="370"/>
+        <source>Search the interviews</source>
+        <translation>Rechercher dans les entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="371"/>
+        <source>&amp;Clear the filters</source>
+        <translation>E&amp;ffacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="372"/>
+        <source>&amp;Open (read only)</source>
+        <translation>&amp;Ouvrir (lecture seule)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="373"/>
+        <source>Open the selected interview, read only</source>
+        <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="374"/>
+        <source>Every interview</source>
+        <translation>Tous les entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="375"/>
+        <source>By interviewer</source>
+        <translation>Par enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="376"/>
+        <source>By day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="377"/>
+        <source>By form and state</source>
+        <translation>Par questionnaire et état</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="380"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="379"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="381"/>
+        <source>Interviews by interviewer</source>
+        <translation>Entretiens par enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="382"/>
+        <source>Interviews by day</source>
+        <translation>Entretiens par jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="383"/>
+        <source>Interviews by form and state</source>
+        <translation>Entretiens par questionnaire et état</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="397"/>
+        <source>Every form</source>
+        <translation>Tous les questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="401"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="405"/>
+        <source>Every state</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/overview.py" line="482"/>
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n entretien</numerusform>
+            <numerusform>%n entretiens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="69"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
@@ -768,72 +1575,113 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="109"/>
+        <location filename="../settings.py" line="118"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="117"/>
+        <location filename="../settings.py" line="126"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="119"/>
+        <location filename="../settings.py" line="128"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="121"/>
+        <location filename="../settings.py" line="130"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="122"/>
+        <location filename="../settings.py" line="131"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="129"/>
+        <location filename="../settings.py" line="138"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="130"/>
+        <location filename="../settings.py" line="139"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="132"/>
+        <location filename="../settings.py" line="141"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="134"/>
+        <location filename="../settings.py" line="143"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="136"/>
+        <location filename="../settings.py" line="145"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="138"/>
+        <location filename="../settings.py" line="147"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="148"/>
+        <location filename="../settings.py" line="157"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="158"/>
+        <source>Shared folder</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="159"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="160"/>
+        <location filename="../settings.py" line="212"/>
+        <source>Choose the shared folder</source>
+        <translation>Choisir le dossier partagé</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="165"/>
+        <source>Shared &amp;folder</source>
+        <translation>&amp;Dossier partagé</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="170"/>
+        <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
+        <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="177"/>
+        <source>I am a &amp;coordinator</source>
+        <translation>Je suis &amp;coordinateur·rice</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="179"/>
+        <source>I am a coordinator</source>
+        <translation>Je suis coordinateur·rice</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="185"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="157"/>
+        <location filename="../settings.py" line="195"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="158"/>
+        <location filename="../settings.py" line="196"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

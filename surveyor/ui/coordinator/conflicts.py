@@ -1,0 +1,326 @@
+"""Merge conflicts: the open ones, their versions side by side, and "Keep this version"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from surveyor.ui.coordinator.common import make_table, set_headers
+from surveyor.ui.home import local_datetime
+from surveyor.ui.qt import (
+    QAbstractItemView,
+    QBrush,
+    QCheckBox,
+    QColor,
+    QEvent,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+DIFFERENT = QColor("#fff1c2")
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """Answers as ``path -> text``: groups and repeats become ``member[2]/age``."""
+    out: dict[str, str] = {}
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            out.update(flatten(inner, f"{prefix}/{key}" if prefix else str(key)))
+    elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        for i, inner in enumerate(value, 1):
+            out.update(flatten(inner, f"{prefix}[{i}]"))
+    elif isinstance(value, list):
+        out[prefix] = " ".join(str(v) for v in value)
+    else:
+        out[prefix] = "" if value is None else str(value)
+    return out
+
+
+def compare(versions: list) -> list[tuple[str, list[str], bool]]:
+    """Rows of the comparison: (question path, value per version, differs)."""
+    flat = [flatten(v.answers or {}) for v in versions]
+    keys: list[str] = []
+    seen: set[str] = set()
+    for f in flat:
+        for key in f:
+            if key not in seen:
+                seen.add(key)
+                keys.append(key)
+    rows = []
+    for key in keys:
+        values = [f.get(key, "") for f in flat]
+        rows.append((key, values, len(set(values)) > 1))
+    return rows
+
+
+class ConflictsPanel(QWidget):
+    """Open conflicts on the left; the selected one's versions side by side on the right."""
+
+    changed = Signal(int)  # how many open conflicts
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.setObjectName("conflictsPanel")
+        self.page = page
+        self.conflicts: list = []
+        self.current = None
+        self.box: QMessageBox | None = None
+        self.keep_buttons: list[QPushButton] = []
+
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "hint")
+        layout.addWidget(self.intro)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        self.list_title = QLabel()
+        self.list_title.setProperty("role", "section")
+        left_layout.addWidget(self.list_title)
+        self.list = QListWidget()
+        self.list.setObjectName("conflictList")
+        self.list.currentRowChanged.connect(self._select)
+        left_layout.addWidget(self.list, 1)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "hint")
+        left_layout.addWidget(self.empty)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        self.detail_title = QLabel()
+        self.detail_title.setProperty("role", "section")
+        self.detail_title.setWordWrap(True)
+        right_layout.addWidget(self.detail_title)
+        self.only_differences = QCheckBox()
+        self.only_differences.setChecked(True)
+        self.only_differences.toggled.connect(lambda _on: self._show_versions())
+        right_layout.addWidget(self.only_differences)
+        self.table = make_table([""])
+        self.table.setObjectName("versionsTable")
+        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        right_layout.addWidget(self.table, 1)
+        self.keep_row = QHBoxLayout()
+        right_layout.addLayout(self.keep_row)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([330, 1000])
+        self.retranslate()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Two laptops changed the same interview in different ways. Compare the "
+                "versions and keep the right one; the others are kept aside, not deleted."
+            )
+        )
+        self.list_title.setText(self.tr("Conflicts to resolve"))
+        self.list.setAccessibleName(self.tr("Conflicts to resolve"))
+        self.table.setAccessibleName(self.tr("The versions side by side"))
+        self.only_differences.setText(self.tr("Show only the &answers that differ"))
+        self.empty.setText(self.tr("No conflict to resolve."))
+        self._fill_list()
+
+    # --- loading --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        store = self.page.store
+        if store is None:
+            return
+
+        def load():
+            from surveyor.batches import list_conflicts
+
+            return list_conflicts(store)
+
+        self.page.tasks.run_db(load, on_done=self.set_conflicts, on_error=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        self.show_message(str(exc), error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "info")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def set_conflicts(self, conflicts: list) -> None:
+        keep = self.current.conflict_id if self.current is not None else None
+        self.conflicts = list(conflicts)
+        self._fill_list()
+        ids = [c.conflict_id for c in self.conflicts]
+        self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        if not ids:
+            self._select(-1)
+        self.changed.emit(len(self.conflicts))
+
+    def conflict_name(self, conflict) -> str:
+        names = [v.instance_name for v in conflict.versions if v.instance_name]
+        return names[0] if names else conflict.subject.removeprefix("uuid:")[:8]
+
+    def _fill_list(self) -> None:
+        if not hasattr(self, "list"):
+            return
+        self.list.blockSignals(True)
+        row = self.list.currentRow()
+        self.list.clear()
+        for conflict in self.conflicts:
+            who = ", ".join(
+                dict.fromkeys(v.interviewer or self.tr("(no name)") for v in conflict.versions)
+            )
+            text = self.tr("{0}\n{1} versions: {2}").format(
+                self.conflict_name(conflict), len(conflict.versions), who
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.AccessibleTextRole, text.replace("\n", ", "))
+            self.list.addItem(item)
+        self.list.setCurrentRow(row if row < self.list.count() else self.list.count() - 1)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.conflicts)
+
+    # --- one conflict ---------------------------------------------------------------
+
+    def _select(self, row: int) -> None:
+        self.current = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+        self._show_versions()
+
+    def version_title(self, index: int, version) -> str:
+        when = local_datetime(version.finalized_at) or self.tr("not finalized")
+        return self.tr("Version {0}: {1}, {2}").format(
+            index + 1, version.interviewer or self.tr("(no name)"), when
+        )
+
+    def _show_versions(self) -> None:
+        conflict = self.current
+        for button in self.keep_buttons:
+            self.keep_row.removeWidget(button)
+            button.deleteLater()
+        self.keep_buttons = []
+        while self.keep_row.count():
+            self.keep_row.takeAt(0)
+        if conflict is None:
+            self.detail_title.setText("")
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            self.only_differences.setVisible(False)
+            return
+        self.only_differences.setVisible(True)
+        if conflict.kind == "edit":
+            what = self.tr("“{0}” was corrected on two laptops.")
+        else:
+            what = self.tr("“{0}” arrived with two different contents.")
+        self.detail_title.setText(what.format(self.conflict_name(conflict)))
+        versions = conflict.versions
+        set_headers(
+            self.table,
+            [self.tr("Question")] + [self.version_title(i, v) for i, v in enumerate(versions)],
+        )
+        rows = compare(versions)
+        if self.only_differences.isChecked():
+            rows = [r for r in rows if r[2]]
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for r, (key, values, differs) in enumerate(rows):
+            cells = [key, *values]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if differs:
+                    item.setBackground(QBrush(DIFFERENT))
+                    if c == 0:
+                        item.setFont(bold)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.table.resizeRowsToContents()
+        for i, version in enumerate(versions):
+            button = QPushButton(self.tr("Keep version {0}").format(i + 1))
+            button.setObjectName(f"keepVersion{i + 1}")
+            button.setAccessibleName(
+                self.tr("Keep this version: {0}").format(self.version_title(i, version))
+            )
+            button.setToolTip(self.version_title(i, version))
+            button.clicked.connect(lambda _c=False, v=version, n=i: self.ask_keep(v, n))
+            self.keep_row.addWidget(button)
+            self.keep_buttons.append(button)
+        self.keep_row.addStretch(1)
+
+    def ask_keep(self, version, index: int) -> QMessageBox | None:
+        conflict = self.current
+        if conflict is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("keepConfirm")
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Keep this version?"))
+        box.setText(
+            self.tr("Keep version {0} of “{1}”?").format(index + 1, self.conflict_name(conflict))
+        )
+        box.setInformativeText(
+            self.tr(
+                "{0}. The other versions are kept aside (not deleted) and no longer counted."
+            ).format(self.version_title(index, version))
+        )
+        yes = box.addButton(self.tr("Keep this version"), QMessageBox.AcceptRole)
+        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.yes_button, box.no_button = yes, no
+
+        def finished(_result):
+            if box.clickedButton() is yes:
+                self.keep(conflict.conflict_id, version.key)
+            self.box = None
+
+        box.finished.connect(finished)
+        self.box = box
+        box.open()
+        return box
+
+    def keep(self, conflict_id: int, key: str) -> None:
+        store = self.page.store
+
+        def work():
+            from surveyor.batches import resolve_conflict
+
+            return resolve_conflict(store, conflict_id, key)
+
+        def done(_conflict):
+            self.show_message(self.tr("Resolved: the version you chose is kept."))
+            self.refresh()
+            self.page.refresh_overview()
+
+        self.page.tasks.run_db(work, on_done=done, on_error=self._error)

@@ -1,0 +1,199 @@
+"""Export for analysis: the choices (format, codes or labels, select_multiple, folder), then
+the export on the database thread with a progress dialog, then where the files are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from surveyor.ui.coordinator.common import run_with_progress
+from surveyor.ui.qt import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDesktopServices,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QObject,
+    QPushButton,
+    QRadioButton,
+    QUrl,
+    QVBoxLayout,
+)
+
+
+class ExportDialog(QDialog):
+    """What to export and where."""
+
+    def __init__(self, forms: dict[str, str], folder: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export for analysis"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+
+        self.form_combo = QComboBox()
+        self.form_combo.setAccessibleName(self.tr("Forms to export"))
+        self.form_combo.addItem(self.tr("Every form"), None)
+        for form_id, title in sorted(forms.items(), key=lambda x: x[1]):
+            self.form_combo.addItem(title, form_id)
+        form_label = QLabel(self.tr("&Forms"))
+        form_label.setBuddy(self.form_combo)
+        form.addRow(form_label, self.form_combo)
+
+        self.csv_radio = QRadioButton(self.tr("&CSV files (one per table)"))
+        self.xlsx_radio = QRadioButton(self.tr("E&xcel file (XLSX, one sheet per table)"))
+        self.csv_radio.setChecked(True)
+        self.format_group = QButtonGroup(self)
+        self.format_group.addButton(self.csv_radio)
+        self.format_group.addButton(self.xlsx_radio)
+        formats = QVBoxLayout()
+        formats.addWidget(self.csv_radio)
+        formats.addWidget(self.xlsx_radio)
+        form.addRow(QLabel(self.tr("Format")), formats)
+
+        self.codes_radio = QRadioButton(self.tr("C&odes (as in the form: “social_rent”)"))
+        self.labels_radio = QRadioButton(self.tr("&Labels (as read: “Social housing”)"))
+        self.codes_radio.setChecked(True)
+        self.answers_group = QButtonGroup(self)
+        self.answers_group.addButton(self.codes_radio)
+        self.answers_group.addButton(self.labels_radio)
+        answers = QVBoxLayout()
+        answers.addWidget(self.codes_radio)
+        answers.addWidget(self.labels_radio)
+        form.addRow(QLabel(self.tr("Choices")), answers)
+
+        self.split_box = QCheckBox(
+            self.tr("&Split multiple choices: one 0/1 column per choice as well")
+        )
+        form.addRow("", self.split_box)
+
+        self.folder_edit = QLineEdit(folder)
+        self.folder_edit.setAccessibleName(self.tr("Folder to write the files in"))
+        self.folder_button = QPushButton(self.tr("C&hoose…"))
+        self.folder_button.setAccessibleName(self.tr("Choose the folder"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(self.folder_button)
+        folder_label = QLabel(self.tr("F&older"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, row)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.folder_edit.textChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.folder_edit.text().strip()))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder to write the files in"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def choices(self) -> dict:
+        from surveyor.exports import ExportOptions
+
+        form_id = self.form_combo.currentData()
+        return {
+            "out_dir": Path(self.folder_edit.text().strip()),
+            "format": "xlsx" if self.xlsx_radio.isChecked() else "csv",
+            "form_ids": [form_id] if form_id else None,
+            "options": ExportOptions(
+                labels=self.labels_radio.isChecked(),
+                split_select_multiple=self.split_box.isChecked(),
+            ),
+        }
+
+
+class Exporter(QObject):
+    """Runs an export for the coordinator page and says where the files are."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.dialog: ExportDialog | None = None
+        self.box: QMessageBox | None = None
+        self.written: list[Path] = []
+
+    def ask(self, forms: dict[str, str]) -> ExportDialog:
+        folder = self.page.settings.export_folder or str(Path.home() / "Surveyor exports")
+        dialog = ExportDialog(forms, folder, self.page)
+        dialog.accepted.connect(lambda: self.run(**dialog.choices()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def run(self, *, out_dir: Path, format: str, form_ids, options) -> None:  # noqa: A002
+        store = self.page.store
+        self.page.settings.export_folder = str(out_dir)
+        self.page.save_settings()
+
+        def work(report):
+            from surveyor.exports import export
+
+            return export(
+                store,
+                out_dir,
+                format=format,
+                form_ids=form_ids,
+                options=options,
+                progress=lambda done, total: report(done, total, ""),
+            )
+
+        def describe(done: int, total: int, _detail: str) -> str:
+            return self.tr("Exporting interview {0} of {1}…").format(done, total)
+
+        self.progress = run_with_progress(
+            self.page,
+            self.page.tasks,
+            title=self.tr("Exporting"),
+            label=self.tr("Exporting…"),
+            work=work,
+            describe=describe,
+            on_done=lambda files: self._done(out_dir, files),
+            on_error=self._failed,
+        )
+
+    def _done(self, out_dir: Path, files: list[Path]) -> None:
+        self.written = list(files)
+        box = QMessageBox(self.page)
+        box.setObjectName("exportDone")
+        box.setIcon(QMessageBox.Information)
+        box.setWindowTitle(self.tr("Export finished"))
+        box.setText(self.tr("Files written in {0}").format(out_dir))
+        box.setInformativeText("\n".join(p.name for p in files) or self.tr("No file written."))
+        open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ActionRole)
+        close = box.addButton(self.tr("Close"), QMessageBox.AcceptRole)
+        box.setDefaultButton(open_button)
+        box.setEscapeButton(close)
+        box.open_button = open_button
+
+        def finished(_result):
+            if box.clickedButton() is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
+            self.box = None
+
+        box.finished.connect(finished)
+        self.box = box
+        box.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.page.show_message(self.tr("The export failed: {0}").format(exc), error=True)

@@ -1,0 +1,317 @@
+"""Import batches: files or a whole folder, merged on the database thread, then the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from surveyor.ui.coordinator.common import fill_table, make_table, run_with_progress, set_headers
+from surveyor.ui.qt import (
+    QCoreApplication,
+    QEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+def status_text(status: str) -> str:
+    return {
+        "merged": QCoreApplication.translate("ImportPanel", "Imported"),
+        "already merged": QCoreApplication.translate("ImportPanel", "Already imported"),
+        "refused": QCoreApplication.translate("ImportPanel", "Refused"),
+    }.get(status, status)
+
+
+def plain_reason(reason: str) -> str:
+    """Why a batch was refused, in words a coordinator can act on."""
+    if not reason:
+        return ""
+    text = reason.lower()
+
+    if "not a complete zip" in text or "truncated" in text:
+        return QCoreApplication.translate(
+            "ImportPanel",
+            "The file is incomplete or damaged (copied before the end?). Ask for it again.",
+        )
+    if "does not exist" in text:
+        return QCoreApplication.translate("ImportPanel", "The file is no longer there.")
+    if "still being written" in text:
+        return QCoreApplication.translate(
+            "ImportPanel", "The file was still being written. Import it again in a moment."
+        )
+    if "manifest.json" in text and ("no manifest" in text or "does not describe" in text):
+        return QCoreApplication.translate("ImportPanel", "This file is not a Surveyor batch.")
+    if "checksum" in text or "damaged" in text:
+        return QCoreApplication.translate("ImportPanel", "The file is damaged. Ask for it again.")
+    if "cannot be read" in text:
+        return QCoreApplication.translate(
+            "ImportPanel", "The file cannot be read (is the USB key still plugged in?)."
+        )
+    if "form definition" in text:
+        return QCoreApplication.translate(
+            "ImportPanel", "The form of its interviews is missing. Ask for a new hand-in."
+        )
+    return QCoreApplication.translate("ImportPanel", "Refused: {0}").format(reason)
+
+
+class ImportPanel(QWidget):
+    """Buttons to import, and the report of the last import."""
+
+    merged = Signal(object)  # MergeReport
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.setObjectName("importPanel")
+        self.page = page
+        self.report = None
+        self.error = ""
+
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "hint")
+        layout.addWidget(self.intro)
+        buttons = QHBoxLayout()
+        self.files_button = QPushButton()
+        self.files_button.setProperty("primary", True)
+        self.files_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton()
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.again_button = QPushButton()
+        self.again_button.clicked.connect(self.import_again)
+        for button in (self.files_button, self.folder_button, self.again_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.batches_title = QLabel()
+        self.batches_title.setProperty("role", "section")
+        layout.addWidget(self.batches_title)
+        self.batches = make_table(["", "", "", "", "", "", "", "", ""])
+        self.batches.setObjectName("batchesTable")
+        layout.addWidget(self.batches, 3)
+        self.people_title = QLabel()
+        self.people_title.setProperty("role", "section")
+        layout.addWidget(self.people_title)
+        self.people = make_table(["", "", "", "", ""])
+        self.people.setObjectName("interviewersTable")
+        layout.addWidget(self.people, 2)
+        self.retranslate()
+        self.show_report(None)
+
+    @property
+    def settings(self):
+        return self.page.settings
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Import the batch files the interviewers handed in (USB key, shared folder). "
+                "Importing the same file again is harmless: nothing is counted twice."
+            )
+        )
+        self.files_button.setText(self.tr("Import &batches…"))
+        self.files_button.setAccessibleName(self.tr("Import batch files"))
+        self.folder_button.setText(self.tr("Import a &folder…"))
+        self.folder_button.setAccessibleName(self.tr("Import every batch of a folder"))
+        self.again_button.setText(self.tr("Import the folder &again"))
+        self.again_button.setAccessibleName(self.tr("Import the last folder again"))
+        self.batches_title.setText(self.tr("Batches"))
+        self.people_title.setText(self.tr("By interviewer"))
+        set_headers(
+            self.batches,
+            [
+                self.tr("File"),
+                self.tr("Interviewer"),
+                self.tr("Laptop"),
+                self.tr("Result"),
+                self.tr("New"),
+                self.tr("Updated"),
+                self.tr("Duplicates"),
+                self.tr("Conflicts"),
+                self.tr("Why refused"),
+            ],
+        )
+        self.batches.setAccessibleName(self.tr("Imported batches"))
+        set_headers(
+            self.people,
+            [
+                self.tr("Interviewer"),
+                self.tr("New"),
+                self.tr("Updated"),
+                self.tr("Duplicates"),
+                self.tr("Conflicts"),
+            ],
+        )
+        self.people.setAccessibleName(self.tr("Totals by interviewer"))
+        self._update_again()
+        self.show_report(self.report)
+
+    def _update_again(self) -> None:
+        paths = self.settings.last_batch_paths
+        self.again_button.setEnabled(bool(paths))
+        self.again_button.setToolTip(
+            self.tr("Import again: {0}").format(", ".join(paths)) if paths else ""
+        )
+
+    # --- choosing -------------------------------------------------------------------
+
+    def _start_folder(self) -> str:
+        return self.settings.last_batch_folder or str(Path.home())
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import batches"),
+            self._start_folder(),
+            self.tr("Surveyor batches (*.zip)"),
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import every batch of a folder"), self._start_folder()
+        )
+        if folder:
+            self.import_paths([folder])
+
+    def import_again(self) -> None:
+        if self.settings.last_batch_paths:
+            self.import_paths(list(self.settings.last_batch_paths))
+
+    # --- importing ------------------------------------------------------------------
+
+    def import_paths(self, paths: list[str]) -> None:
+        store = self.page.store
+        if store is None:
+            return
+        paths = [str(p) for p in paths]
+        first = Path(paths[0])
+        self.settings.last_batch_folder = str(first if first.is_dir() else first.parent)
+        self.settings.last_batch_paths = paths
+        self.page.save_settings()
+        self._update_again()
+
+        def work(report):
+            from surveyor.batches import merge_batches
+
+            return merge_batches(
+                store,
+                [Path(p) for p in paths],
+                progress=lambda done, total, path: report(done, total, Path(path).name),
+            )
+
+        def describe(done: int, total: int, name: str) -> str:
+            if total and done < total:
+                return self.tr("Importing batch {0} of {1}: {2}").format(done + 1, total, name)
+            return self.tr("Importing…")
+
+        self.progress = run_with_progress(
+            self,
+            self.page.tasks,
+            title=self.tr("Importing batches"),
+            label=self.tr("Importing…"),
+            work=work,
+            describe=describe,
+            on_done=self._merged,
+            on_error=self._failed,
+        )
+
+    def _merged(self, report) -> None:
+        self.error = ""
+        self.show_report(report)
+        self.merged.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = self.tr("The import stopped: {0}").format(exc)
+        self.summary.setProperty("role", "error")
+        self.summary.setText(self.error)
+        self.summary.style().polish(self.summary)
+
+    def show_report(self, report) -> None:
+        self.report = report
+        role = "hint"
+        if report is None:
+            text = self.tr("Nothing imported yet in this session.")
+        elif not report.batches:
+            text = self.tr("No batch file (.zip) was found there.")
+        else:
+            text = self.tr(
+                "{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), "
+                "{4} conflict(s) to resolve."
+            ).format(
+                len(report.batches),
+                report.new,
+                report.updated,
+                report.duplicates,
+                report.conflicts,
+            )
+            if report.refused:
+                role = "error"
+                text += " " + self.tr(
+                    "{0} batch(es) refused: nothing of them was imported (see why below)."
+                ).format(len(report.refused))
+            else:
+                role = "info"
+        self.summary.setProperty("role", role)
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self.summary.setText(text)
+        batches = report.batches if report is not None else []
+        rows, tips = [], []
+        for b in batches:
+            refused = b.status == "refused"
+            rows.append(
+                [
+                    b.path.name,
+                    b.interviewer,
+                    b.device_label,
+                    status_text(b.status),
+                    "" if refused else b.new,
+                    "" if refused else b.updated,
+                    "" if refused else b.duplicates,
+                    "" if refused else b.conflicts,
+                    plain_reason(b.reason) if refused else "",
+                ]
+            )
+            tips.append([str(b.path), "", "", "", "", "", "", "", b.reason])
+        fill_table(self.batches, rows, tooltips=tips)
+        for r, b in enumerate(batches):
+            if b.status == "refused":
+                for c in (3, 8):
+                    item = self.batches.item(r, c)
+                    item.setForeground(Qt.darkRed)
+        people = report.per_interviewer if report is not None else {}
+        fill_table(
+            self.people,
+            [
+                [
+                    name or self.tr("(no name)"),
+                    c.get("new", 0),
+                    c.get("updated", 0),
+                    c.get("duplicates", 0),
+                    c.get("conflicts", 0),
+                ]
+                for name, c in sorted(people.items())
+            ],
+        )
+        self.batches_title.setVisible(bool(batches))
+        self.batches.setVisible(bool(batches))
+        self.people_title.setVisible(bool(people))
+        self.people.setVisible(bool(people))

@@ -1,0 +1,526 @@
+"""The coordinator's overview: counts per interviewer, day, form and state, and every
+interview in a table fetched page by page as it scrolls (filters applied in the database).
+
+Superseded versions (an interview replaced by its correction, or the version not kept in
+a conflict) are left out of the counts and the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from surveyor.interviews.record import Status
+from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.home import local_datetime, status_text
+from surveyor.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QComboBox,
+    QCoreApplication,
+    QDate,
+    QDateEdit,
+    QEvent,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+PAGE = 200
+STATES = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED, Status.DRAFT)
+NO_DATE = QDate(2000, 1, 1)
+
+
+@dataclass
+class OverviewData:
+    """What one refresh brings back from the database thread."""
+
+    total: int  # shown (superseded left out)
+    raw_total: int  # rows of the query (for paging)
+    by_interviewer: dict[str, int] = field(default_factory=dict)
+    by_day: dict[str, int] = field(default_factory=dict)
+    by_form_and_status: dict[str, dict[str, int]] = field(default_factory=dict)
+    superseded: set[str] = field(default_factory=set)
+    forms: dict[str, str] = field(default_factory=dict)  # form_id -> title
+    interviewers: list[str] = field(default_factory=list)
+
+
+def _matches_search(summary, search: str | None) -> bool:
+    if not search:
+        return True
+    needle = search.lower()
+    return any(
+        needle in (text or "").lower()
+        for text in (summary.instance_name, summary.instance_id, summary.interviewer)
+    )
+
+
+def load_overview(store, flt) -> OverviewData:
+    """Counts of ``flt`` without the superseded versions (runs on the database thread)."""
+    from dataclasses import replace
+
+    from surveyor.services.overview import OverviewService
+    from surveyor.store.merge import MergeStore
+
+    service = OverviewService(store)
+    counts = service.overview(flt)
+    data = OverviewData(
+        total=counts.total,
+        raw_total=counts.total,
+        by_interviewer=dict(counts.by_interviewer),
+        by_day=dict(counts.by_day),
+        by_form_and_status={k: dict(v) for k, v in counts.by_form_and_status.items()},
+        superseded=set(MergeStore(store).superseded()),
+    )
+    for instance_id in data.superseded:
+        for summary in service.list(replace(flt, search=instance_id), limit=5):
+            if summary.instance_id != instance_id or not _matches_search(summary, flt.search):
+                continue
+            data.total -= 1
+            _decrement(data.by_interviewer, summary.interviewer)
+            _decrement(data.by_day, (summary.finalized_at or summary.updated_at or "")[:10])
+            per_form = data.by_form_and_status.get(summary.form_id, {})
+            _decrement(per_form, str(summary.status))
+            if not per_form:
+                data.by_form_and_status.pop(summary.form_id, None)
+    for stored in store.list_forms():
+        data.forms.setdefault(stored.form_id, stored.title or stored.form_id)
+        if stored.title:
+            data.forms[stored.form_id] = stored.title
+    data.interviewers = sorted(service.counts_by_interviewer(None))
+    return data
+
+
+def _decrement(counts: dict, key) -> None:
+    if key in counts:
+        counts[key] -= 1
+        if counts[key] <= 0:
+            del counts[key]
+
+
+def day_text(day: str) -> str:
+    date = QDate.fromString(day, "yyyy-MM-dd")
+    return QLocale().toString(date, QLocale.ShortFormat) if date.isValid() else day
+
+
+class OverviewModel(QAbstractTableModel):
+    """Interview summaries of the current filter, a page at a time (``fetchMore``)."""
+
+    COLUMNS = 5
+    page_loaded = Signal()
+
+    def __init__(self, panel, parent=None):
+        super().__init__(parent)
+        self.panel = panel
+        self.rows: list = []
+        self.form_titles: dict[str, str] = {}
+        self.superseded: set[str] = set()
+        self.flt = None
+        self.raw_total = 0
+        self.offset = 0  # rows of the query fetched (superseded included)
+        self.loading = False
+        self.generation = 0
+
+    def reset(self, flt, raw_total: int, superseded: set[str]) -> None:
+        self.beginResetModel()
+        self.generation += 1
+        self.rows = []
+        self.flt, self.raw_total, self.superseded = flt, raw_total, superseded
+        self.offset = 0
+        self.loading = False
+        self.endResetModel()
+        if self.canFetchMore():
+            self.fetchMore()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def canFetchMore(self, parent=QModelIndex()):  # noqa: B008
+        return (
+            not parent.isValid()
+            and self.flt is not None
+            and not self.loading
+            and self.offset < self.raw_total
+        )
+
+    def fetchMore(self, parent=QModelIndex()):  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        store, flt, offset = self.panel.page.store, self.flt, self.offset
+        generation = self.generation
+        self.loading = True
+
+        def load():
+            from surveyor.services.overview import OverviewService
+
+            return OverviewService(store).list(flt, limit=PAGE, offset=offset)
+
+        self.panel.page.tasks.run_db(
+            load,
+            on_done=lambda rows: self._append(rows, generation),
+            on_error=lambda exc: self._failed(exc, generation),
+        )
+
+    def _failed(self, exc, generation) -> None:
+        if generation == self.generation:
+            self.loading = False
+            self.panel.show_error(str(exc))
+
+    def _append(self, rows: list, generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.loading = False
+        self.offset += len(rows)
+        if not rows:
+            self.raw_total = self.offset
+        shown = [r for r in rows if r.instance_id not in self.superseded]
+        if shown:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(shown) - 1)
+            self.rows.extend(shown)
+            self.endInsertRows()
+        self.page_loaded.emit()
+        # A page of superseded versions only: go on until something shows or it ends.
+        if not shown and self.canFetchMore():
+            self.fetchMore()
+
+    def summary(self, row: int):
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def name(self, summary) -> str:
+        return summary.instance_name or QCoreApplication.translate(
+            "OverviewPanel", "Interview without a name ({0})"
+        ).format(summary.instance_id.removeprefix("uuid:")[:8])
+
+    def cells(self, summary) -> list[str]:
+        return [
+            self.name(summary),
+            self.form_titles.get(summary.form_id, summary.form_id),
+            summary.interviewer or QCoreApplication.translate("OverviewPanel", "(no name)"),
+            local_datetime(summary.finalized_at or summary.updated_at),
+            status_text(summary.status),
+        ]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self.rows[index.row()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return self.cells(summary)[index.column()]
+        if role == Qt.AccessibleTextRole:
+            return ", ".join(self.cells(summary))
+        if role == Qt.UserRole:
+            return summary
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return [
+                QCoreApplication.translate("OverviewPanel", "Interview"),
+                QCoreApplication.translate("OverviewPanel", "Form"),
+                QCoreApplication.translate("OverviewPanel", "Interviewer"),
+                QCoreApplication.translate("OverviewPanel", "Finished (or last change)"),
+                QCoreApplication.translate("OverviewPanel", "State"),
+            ][section]
+        return None
+
+
+class OverviewPanel(QWidget):
+    """Filters, the counts, and the table of interviews."""
+
+    open_requested = Signal(str)  # instanceID
+    loaded = Signal()
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.setObjectName("overviewPanel")
+        self.page = page
+        self.data: OverviewData | None = None
+        self._generation = 0
+        self._filling = False
+
+        layout = QVBoxLayout(self)
+        filters = QGridLayout()
+        self.form_combo = QComboBox()
+        self.interviewer_combo = QComboBox()
+        self.state_combo = QComboBox()
+        self.from_edit = QDateEdit()
+        self.to_edit = QDateEdit()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setMinimumDate(NO_DATE)
+            edit.setDate(NO_DATE)
+            edit.dateChanged.connect(self.refresh_later)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh_later)
+        for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            combo.currentIndexChanged.connect(self.refresh_later)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.labels = [QLabel() for _ in range(6)]
+        widgets = [
+            self.form_combo,
+            self.interviewer_combo,
+            self.state_combo,
+            self.from_edit,
+            self.to_edit,
+            self.search,
+        ]
+        for column, (label, widget) in enumerate(zip(self.labels, widgets, strict=True)):
+            label.setBuddy(widget)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(widget, 1, column)
+        filters.addWidget(self.clear_button, 1, len(widgets))
+        filters.setColumnStretch(5, 1)
+        layout.addLayout(filters)
+
+        counts = QHBoxLayout()
+        self.by_interviewer = make_table(["", ""])
+        self.by_day = make_table(["", ""])
+        self.by_form = make_table(["", "", ""])
+        self.count_titles = [QLabel() for _ in range(3)]
+        for title, table in zip(
+            self.count_titles, (self.by_interviewer, self.by_day, self.by_form), strict=True
+        ):
+            box = QVBoxLayout()
+            title.setProperty("role", "section")
+            box.addWidget(title)
+            table.setMaximumHeight(170)
+            table.horizontalHeader().setStretchLastSection(True)
+            box.addWidget(table)
+            counts.addLayout(box, 1)
+        layout.addLayout(counts)
+
+        top = QHBoxLayout()
+        self.total_label = QLabel()
+        self.total_label.setObjectName("overviewTotal")
+        self.total_label.setProperty("role", "section")
+        top.addWidget(self.total_label, 1)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_current)
+        top.addWidget(self.open_button)
+        layout.addLayout(top)
+        self.model = OverviewModel(self, self)
+        self.table = QTableView()
+        self.table.setObjectName("overviewTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setHighlightSections(False)
+        self.table.activated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        self.retranslate()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = [
+            self.tr("&Form"),
+            self.tr("&Interviewer"),
+            self.tr("S&tate"),
+            self.tr("Fro&m"),
+            self.tr("&To"),
+            self.tr("Searc&h"),
+        ]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.form_combo.setAccessibleName(self.tr("Form"))
+        self.interviewer_combo.setAccessibleName(self.tr("Interviewer"))
+        self.state_combo.setAccessibleName(self.tr("State"))
+        self.from_edit.setAccessibleName(self.tr("From this day"))
+        self.to_edit.setAccessibleName(self.tr("To this day"))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setSpecialValueText(self.tr("any day"))
+        self.search.setPlaceholderText(self.tr("Name, address, interviewer…"))
+        self.search.setAccessibleName(self.tr("Search the interviews"))
+        self.clear_button.setText(self.tr("&Clear the filters"))
+        self.open_button.setText(self.tr("&Open (read only)"))
+        self.open_button.setAccessibleName(self.tr("Open the selected interview, read only"))
+        self.table.setAccessibleName(self.tr("Every interview"))
+        self.count_titles[0].setText(self.tr("By interviewer"))
+        self.count_titles[1].setText(self.tr("By day"))
+        self.count_titles[2].setText(self.tr("By form and state"))
+        set_headers(self.by_interviewer, [self.tr("Interviewer"), self.tr("Interviews")])
+        set_headers(self.by_day, [self.tr("Day"), self.tr("Interviews")])
+        set_headers(self.by_form, [self.tr("Form"), self.tr("State"), self.tr("Interviews")])
+        self.by_interviewer.setAccessibleName(self.tr("Interviews by interviewer"))
+        self.by_day.setAccessibleName(self.tr("Interviews by day"))
+        self.by_form.setAccessibleName(self.tr("Interviews by form and state"))
+        self._fill_combos()
+        self._show_data()
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, OverviewModel.COLUMNS - 1)
+
+    # --- filters --------------------------------------------------------------------
+
+    def _fill_combos(self) -> None:
+        data = self.data
+        self._filling = True
+        form = self.form_combo.currentData()
+        who = self.interviewer_combo.currentData()
+        state = self.state_combo.currentData()
+        self.form_combo.clear()
+        self.form_combo.addItem(self.tr("Every form"), None)
+        for form_id, title in sorted((data.forms if data else {}).items(), key=lambda x: x[1]):
+            self.form_combo.addItem(title, form_id)
+        self.interviewer_combo.clear()
+        self.interviewer_combo.addItem(self.tr("Everyone"), None)
+        for name in data.interviewers if data else []:
+            self.interviewer_combo.addItem(name or self.tr("(no name)"), name)
+        self.state_combo.clear()
+        self.state_combo.addItem(self.tr("Every state"), None)
+        for status in STATES:
+            self.state_combo.addItem(status_text(status), str(status))
+        for combo, value in (
+            (self.form_combo, form),
+            (self.interviewer_combo, who),
+            (self.state_combo, state),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self._filling = False
+
+    def current_filter(self):
+        from surveyor.store.queries import OverviewFilter
+
+        def day(edit: QDateEdit) -> str | None:
+            return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        return OverviewFilter(
+            form_id=self.form_combo.currentData(),
+            interviewer=self.interviewer_combo.currentData(),
+            status=self.state_combo.currentData(),
+            date_from=day(self.from_edit),
+            date_to=day(self.to_edit),
+            search=self.search.text().strip() or None,
+        )
+
+    def clear_filters(self) -> None:
+        self._filling = True
+        for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
+            combo.setCurrentIndex(0)
+        self.from_edit.setDate(NO_DATE)
+        self.to_edit.setDate(NO_DATE)
+        self.search.clear()
+        self._filling = False
+        self.refresh()
+
+    def refresh_later(self, *_args) -> None:
+        if not self._filling:
+            self._timer.start()
+
+    # --- loading --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        store = self.page.store
+        if store is None:
+            return
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        self.page.tasks.run_db(
+            lambda: load_overview(store, flt),
+            on_done=lambda data: self._loaded(data, flt, generation),
+            on_error=lambda exc: self.show_error(str(exc)),
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def _loaded(self, data: OverviewData, flt, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.show_error("")
+        self.data = data
+        self.model.form_titles = data.forms
+        self._fill_combos()
+        self._show_data()
+        self.model.reset(flt, data.raw_total, data.superseded)
+        self._size_columns()
+        self.loaded.emit()
+
+    def _show_data(self) -> None:
+        data = self.data
+        if data is None:
+            self.total_label.setText("")
+            return
+        self.total_label.setText(self.tr("%n interview(s)", None, data.total))
+        fill_table(
+            self.by_interviewer,
+            [
+                [name or self.tr("(no name)"), n]
+                for name, n in sorted(data.by_interviewer.items(), key=lambda x: (-x[1], x[0]))
+            ],
+        )
+        fill_table(self.by_day, [[day_text(d), n] for d, n in sorted(data.by_day.items())])
+        rows = []
+        for form_id, states in sorted(data.by_form_and_status.items()):
+            for state, n in states.items():
+                try:
+                    label = status_text(Status(state))
+                except ValueError:
+                    label = state
+                rows.append([data.forms.get(form_id, form_id), label, n])
+        fill_table(self.by_form, rows)
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        widths = {
+            1: max([metrics.horizontalAdvance(t) for t in self.model.form_titles.values()] + [120]),
+            2: metrics.horizontalAdvance("Fatima Benali-Durand"),
+            3: metrics.horizontalAdvance(local_datetime("2026-12-30T23:59:59.000Z")) + 40,
+            4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, min(width, 320) + 24)
+
+    # --- opening --------------------------------------------------------------------
+
+    def current_summary(self):
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def _activated(self, index) -> None:
+        summary = self.model.summary(index.row())
+        if summary is not None:
+            self.open_requested.emit(summary.instance_id)
+
+    def open_current(self) -> None:
+        summary = self.current_summary()
+        if summary is not None:
+            self.open_requested.emit(summary.instance_id)

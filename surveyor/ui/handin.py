@@ -1,0 +1,274 @@
+"""The interviewer's side of batches: hand in to a USB key or a file, and the shared folder.
+
+``HandInController`` belongs to the main window. "Hand in (USB key or file)…" on the home
+screen asks where to write, runs :func:`surveyor.batches.hand_in` on the database thread and
+says what was written; the finished interviews move to "Sent or handed in".
+
+When a shared folder is set (settings), a timer (every minute, and right after an interview
+is finalized) calls :func:`surveyor.batches.sync_shared_folder` on the database thread; a
+line on the home screen says how it went. An unreachable folder is never an error dialog:
+the line says so, and the next tick tries again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from surveyor.ui.qt import (
+    QCoreApplication,
+    QDateTime,
+    QFileDialog,
+    QLocale,
+    QMessageBox,
+    QObject,
+    QTimer,
+    Signal,
+)
+
+SYNC_INTERVAL_MS = 60_000
+
+
+def local_time(moment: datetime | str | None) -> str:
+    """A moment as the local time ("14:32"), with the date when it is not today."""
+    if moment is None:
+        return ""
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        except ValueError:
+            return moment
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    when = QDateTime(moment)
+    locale = QLocale()
+    if when.date() == QDateTime.currentDateTime().date():
+        return locale.toString(when.time(), QLocale.ShortFormat)
+    return locale.toString(when, QLocale.ShortFormat)
+
+
+def hand_in_message(count: int, path: str) -> str:
+    return QCoreApplication.translate(
+        "HandIn", "%n interview(s) handed in to %1", None, count
+    ).replace("%1", path)
+
+
+def _last_hand_in_to(store, folder: Path) -> str | None:
+    """When this laptop last wrote a batch into ``folder`` (UTC timestamp), if ever."""
+    from surveyor.store.merge import MergeStore
+
+    try:
+        folder = folder.resolve()
+    except OSError:
+        return None
+    for record in MergeStore(store).list_hand_ins():
+        try:
+            if Path(record.path).resolve().parent == folder:
+                return record.created_at
+        except OSError:
+            continue
+    return None
+
+
+class HandInController(QObject):
+    """Hand-ins of one main window (its store, settings, home screen and task manager)."""
+
+    handed_in = Signal(object)  # HandInResult (the user's hand-in)
+    synced = Signal(object)  # SyncResult (each shared-folder attempt)
+
+    def __init__(self, window, *, interval_ms: int = SYNC_INTERVAL_MS):
+        super().__init__(window)
+        self.window = window
+        self.tasks = window.tasks
+        self.settings = window.settings
+        self.home = window.home
+        self._syncing = False
+        self._again = False
+        self._status: tuple[str, str] = ("", "")  # (kind, detail) of the last sync
+        self.box: QMessageBox | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.sync_now)
+        self.home.hand_in_requested.connect(self.ask_hand_in)
+
+    # --- hand in to a file -----------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.window.store
+
+    def _identity(self) -> dict:
+        return {
+            "interviewer": self.settings.interviewer,
+            "device_id": self.window.device_id,
+            "device_label": self.settings.laptop_label,
+        }
+
+    def ask_hand_in(self) -> None:
+        """Count what there is to hand in, then ask where to write it."""
+        store = self.store
+        if store is None:
+            self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
+            return
+
+        def count():
+            from surveyor.store.merge import MergeStore
+
+            return len(MergeStore(store).hand_in_candidates(None))
+
+        self.tasks.run_db(count, on_done=self._choose_file, on_error=self._failed)
+
+    def default_file_name(self) -> str:
+        from surveyor.batches import batch_file_name
+
+        return batch_file_name(
+            self.settings.laptop_label or self.window.device_id, datetime.now().astimezone()
+        )
+
+    def _choose_file(self, count: int) -> None:
+        if not count:
+            self.home.show_message(
+                self.tr("Nothing to hand in yet: finish an interview first."), error=True
+            )
+            return
+        folder = self.settings.shared_folder or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Hand in the finished interviews"),
+            str(Path(folder) / self.default_file_name()),
+            self.tr("Surveyor batches (*.zip)"),
+        )
+        if path:
+            self.hand_in_to(path)
+
+    def hand_in_to(self, path: str) -> None:
+        """Write the batch at ``path`` (a file, or a folder to name it in)."""
+        store, identity = self.store, self._identity()
+        destination = Path(path)
+        if destination.suffix.lower() != ".zip" and not destination.is_dir():
+            destination = destination.with_suffix(".zip")
+
+        def work():
+            from surveyor.batches import hand_in
+
+            return hand_in(store, destination, **identity)
+
+        self.home.show_message(self.tr("Handing in…"))
+        self.tasks.run_db(work, on_done=self._handed_in, on_error=self._failed)
+
+    def _handed_in(self, result) -> None:
+        text = hand_in_message(result.interviews, str(result.path))
+        self.home.show_message(text)
+        self.home.refresh()
+        box = QMessageBox(self.window)
+        box.setObjectName("handInDone")
+        box.setIcon(QMessageBox.Information)
+        box.setWindowTitle(self.tr("Handed in"))
+        box.setText(text)
+        box.setInformativeText(
+            self.tr(
+                "Give this file to the coordinator. Handing in again is harmless: "
+                "nothing is counted twice."
+            )
+        )
+        box.setStandardButtons(QMessageBox.Ok)
+        box.button(QMessageBox.Ok).setText(self.tr("OK"))
+        box.open()
+        self.box = box
+        self.handed_in.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.home.show_message(
+            self.tr("The interviews could not be handed in: {0}").format(exc), error=True
+        )
+
+    # --- the shared folder -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the timer (once the store is open) and try at once."""
+        self.settings_changed()
+
+    def settings_changed(self) -> None:
+        if self.settings.shared_folder:
+            if not self.timer.isActive():
+                self.timer.start()
+            self.sync_now()
+        else:
+            self.timer.stop()
+            self._status = ("", "")
+            self.update_status()
+
+    def sync_now(self) -> None:
+        """Hand in to the shared folder if one is set (on the database thread)."""
+        folder = self.settings.shared_folder
+        store = self.store
+        if not folder or store is None:
+            return
+        if self._syncing:
+            self._again = True
+            return
+        self._syncing = True
+        identity = self._identity()
+
+        def work():
+            from surveyor.batches import sync_shared_folder
+
+            result = sync_shared_folder(store, Path(folder), **identity)
+            last = None
+            if result.status == "nothing_new":
+                try:
+                    last = _last_hand_in_to(store, Path(folder))
+                except Exception:  # noqa: BLE001 - only the status line's detail
+                    last = None
+            return result, last
+
+        self.tasks.run_db(work, on_done=self._synced, on_error=self._sync_error)
+
+    def _synced(self, answer) -> None:
+        result, last = answer
+        self._syncing = False
+        if result.status == "written":
+            self._status = ("written", local_time(QDateTime.currentDateTime().toPython()))
+            self.home.refresh()
+        elif result.status == "nothing_new":
+            if last:
+                self._status = ("written", local_time(last))
+            elif self._status[0] != "written":
+                self._status = ("nothing_new", "")
+        elif result.status == "unreachable":
+            self._status = ("unreachable", "")
+        else:
+            self._status = ("failed", result.message)
+        self.update_status()
+        self.synced.emit(result)
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def _sync_error(self, exc: BaseException) -> None:
+        self._syncing = False
+        self._status = ("failed", str(exc))
+        self.update_status()
+
+    def status_text(self) -> str:
+        kind, detail = self._status
+        if not self.settings.shared_folder or not kind:
+            return ""
+        if kind == "written":
+            return self.tr("Shared folder: handed in at {0}").format(detail)
+        if kind == "nothing_new":
+            return self.tr("Shared folder: nothing new to hand in")
+        if kind == "unreachable":
+            return self.tr("Shared folder: unreachable for now (we will try again)")
+        return self.tr("Shared folder: not handed in ({0}); we will try again").format(detail)
+
+    def update_status(self) -> None:
+        text = self.status_text()
+        label = self.home.shared_status
+        label.setText(text)
+        label.setToolTip(self.settings.shared_folder)
+        label.setAccessibleName(text)
+        label.setVisible(bool(text))
+
+    def retranslate(self) -> None:
+        self.update_status()
