@@ -1,0 +1,100 @@
+"""The transport's reading of answers, the backoff policy, splitting: no network."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from surveyor.sync.sender import Backoff
+from surveyor.sync.transport import Outcome, classify, normalize_base, split_parts
+
+OK = (b'<OpenRosaResponse xmlns="http://openrosa.org/http/response">'
+      b'<message nature="submit_success">submission received</message></OpenRosaResponse>')
+
+
+def answer(status, body=b"", headers=None):
+    return httpx.Response(status, content=body, headers=headers or {})
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "headers", "outcome"),
+    [
+        (201, OK, {}, Outcome.SENT),
+        (202, OK, {}, Outcome.SENT),
+        (201, OK.replace(b"submission received", b"already received"), {}, Outcome.DUPLICATE),
+        (200, b"<html><body>login</body></html>", {"content-type": "text/html"}, Outcome.RETRY),
+        (200, OK, {}, Outcome.RETRY),  # a 200 is never success
+        (201, b"<html>portal</html>", {"content-type": "text/html"}, Outcome.RETRY),
+        (201, b"", {}, Outcome.RETRY),
+        (302, b"", {"location": "http://portal/login"}, Outcome.RETRY),
+        (401, b"", {}, Outcome.AUTH),
+        (403, b"", {}, Outcome.AUTH),
+        (409, b"conflict", {}, Outcome.REJECTED),
+        (404, b"no form", {}, Outcome.REJECTED),
+        (400, b"bad", {}, Outcome.REJECTED),
+        (413, b"big", {}, Outcome.REJECTED),
+        (429, b"", {"retry-after": "7"}, Outcome.RETRY),
+        (500, b"", {}, Outcome.RETRY),
+        (503, b"", {}, Outcome.RETRY),
+    ],
+)
+def test_classify(status, body, headers, outcome):
+    assert classify(answer(status, body, headers)).outcome is outcome
+
+
+def test_retry_after_is_read():
+    assert classify(answer(429, b"", {"retry-after": "7"})).retry_after == 7
+
+
+def test_backoff_is_capped_jittered_and_deterministic():
+    policy = Backoff(base=1, factor=2, cap=60, jitter=0.5, random=lambda: 1.0)
+    assert [policy.delay(n) for n in range(8)] == [0.5, 1, 2, 4, 8, 16, 30, 30]
+    policy.random = lambda: 0.0
+    assert policy.delay(20) == 60
+    assert policy.delay(0, retry_after=10) == 10
+    assert policy.delay(0, retry_after=1000) == 60
+
+
+def test_split_parts():
+    xml = b"x" * 100
+    files = [(f"f{i}.jpg", "image/jpeg", b"y" * 3000) for i in range(5)]
+    groups = split_parts(xml, files, limit=8000, overhead=100)
+    assert [len(g) for g in groups] == [2, 2, 1]
+    assert [f for g in groups for f in g] == files
+    assert split_parts(xml, [], limit=8000) == [[]]
+    with pytest.raises(ValueError):
+        split_parts(xml, [("big.jpg", "image/jpeg", b"z" * 9000)], limit=8000, overhead=100)
+
+
+@pytest.mark.parametrize(
+    ("given", "base"),
+    [
+        ("https://h.example/", "https://h.example"),
+        ("https://h.example/submission", "https://h.example"),
+        ("https://c.example/v1/key/AbC/projects/3", "https://c.example/v1/key/AbC/projects/3"),
+        ("https://kc.kobotoolbox.org/ines/", "https://kc.kobotoolbox.org/ines"),
+    ],
+)
+def test_normalize_base(given, base):
+    assert normalize_base(given) == base
+
+
+def test_central_and_kobo_urls_get_submission_appended():
+    seen = []
+
+    def handler(request: httpx.Request):
+        seen.append((request.method, str(request.url), request.headers.get("x-openrosa-version")))
+        if request.method == "HEAD":
+            return httpx.Response(204, headers={"X-OpenRosa-Accept-Content-Length": "1000000"})
+        return httpx.Response(201, content=OK)
+
+    from surveyor.sync.transport import OpenRosaTransport, Submission
+
+    for base in ("https://c.example/v1/key/TOKEN/projects/7", "https://kc.kobotoolbox.org/ines"):
+        client = httpx.Client(transport=httpx.MockTransport(handler),
+                              headers={"X-OpenRosa-Version": "1.0"})
+        transport = OpenRosaTransport(base, client=client)
+        result = transport.send(Submission("uuid:1", b"<data id='f'/>"))
+        assert result.outcome is Outcome.SENT
+        assert seen[-2:] == [("HEAD", f"{base}/submission", "1.0"),
+                             ("POST", f"{base}/submission", "1.0")]
