@@ -10,6 +10,7 @@ from surveyor.ui.qt import (
     QEvent,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
@@ -99,6 +100,7 @@ class ImportPanel(QWidget):
         layout.addWidget(self.batches_title)
         self.batches = make_table(["", "", "", "", "", "", "", "", ""])
         self.batches.setObjectName("batchesTable")
+        self.batches.horizontalHeader().setSectionResizeMode(8, QHeaderView.Stretch)
         layout.addWidget(self.batches, 3)
         self.people_title = QLabel()
         self.people_title.setProperty("role", "section")
@@ -290,7 +292,19 @@ class ImportPanel(QWidget):
                     plain_reason(b.reason) if refused else "",
                 ]
             )
-            tips.append([str(b.path), "", "", "", "", "", "", "", b.reason])
+            tips.append(
+                [
+                    str(b.path),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"{plain_reason(b.reason)}\n{b.reason}" if refused else "",
+                ]
+            )
         fill_table(self.batches, rows, tooltips=tips)
         for r, b in enumerate(batches):
             if b.status == "refused":

@@ -231,7 +231,7 @@ class OverviewModel(QAbstractTableModel):
                 QCoreApplication.translate("OverviewPanel", "Interview"),
                 QCoreApplication.translate("OverviewPanel", "Form"),
                 QCoreApplication.translate("OverviewPanel", "Interviewer"),
-                QCoreApplication.translate("OverviewPanel", "Finished (or last change)"),
+                QCoreApplication.translate("OverviewPanel", "Date"),
                 QCoreApplication.translate("OverviewPanel", "State"),
             ][section]
         return None
@@ -300,7 +300,7 @@ class OverviewPanel(QWidget):
             title.setProperty("role", "section")
             box.addWidget(title)
             table.setMaximumHeight(170)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             box.addWidget(table)
             counts.addLayout(box, 1)
         layout.addLayout(counts)

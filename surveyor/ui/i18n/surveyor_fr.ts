@@ -662,224 +662,224 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="24"/>
+        <location filename="../coordinator/imports.py" line="25"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="25"/>
+        <location filename="../coordinator/imports.py" line="26"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="26"/>
+        <location filename="../coordinator/imports.py" line="27"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="37"/>
+        <location filename="../coordinator/imports.py" line="38"/>
         <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
         <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="42"/>
+        <location filename="../coordinator/imports.py" line="43"/>
         <source>The file is no longer there.</source>
         <translation>Le fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="44"/>
+        <location filename="../coordinator/imports.py" line="45"/>
         <source>The file was still being written. Import it again in a moment.</source>
         <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="48"/>
+        <location filename="../coordinator/imports.py" line="49"/>
         <source>This file is not a Surveyor batch.</source>
         <translation>Ce fichier n’est pas un lot Surveyor.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="50"/>
+        <location filename="../coordinator/imports.py" line="51"/>
         <source>The file is damaged. Ask for it again.</source>
         <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="52"/>
+        <location filename="../coordinator/imports.py" line="53"/>
         <source>The file cannot be read (is the USB key still plugged in?).</source>
         <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="56"/>
+        <location filename="../coordinator/imports.py" line="57"/>
         <source>The form of its interviews is missing. Ask for a new hand-in.</source>
         <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="59"/>
+        <location filename="../coordinator/imports.py" line="60"/>
         <source>Refused: {0}</source>
         <translation>Refusé : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="126"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="128"/>
+        <location filename="../coordinator/imports.py" line="130"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="131"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="132"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="131"/>
-        <location filename="../coordinator/imports.py" line="189"/>
+        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="191"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="135"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="135"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="139"/>
+        <location filename="../coordinator/imports.py" line="141"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="140"/>
-        <location filename="../coordinator/imports.py" line="154"/>
+        <location filename="../coordinator/imports.py" line="142"/>
+        <location filename="../coordinator/imports.py" line="156"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="141"/>
+        <location filename="../coordinator/imports.py" line="143"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="142"/>
+        <location filename="../coordinator/imports.py" line="144"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="143"/>
-        <location filename="../coordinator/imports.py" line="155"/>
+        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="157"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="144"/>
-        <location filename="../coordinator/imports.py" line="156"/>
+        <location filename="../coordinator/imports.py" line="146"/>
+        <location filename="../coordinator/imports.py" line="158"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="145"/>
-        <location filename="../coordinator/imports.py" line="157"/>
+        <location filename="../coordinator/imports.py" line="147"/>
+        <location filename="../coordinator/imports.py" line="159"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="146"/>
-        <location filename="../coordinator/imports.py" line="158"/>
+        <location filename="../coordinator/imports.py" line="148"/>
+        <location filename="../coordinator/imports.py" line="160"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="147"/>
+        <location filename="../coordinator/imports.py" line="149"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="150"/>
+        <location filename="../coordinator/imports.py" line="152"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="161"/>
+        <location filename="../coordinator/imports.py" line="163"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="169"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="180"/>
+        <location filename="../coordinator/imports.py" line="182"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="182"/>
+        <location filename="../coordinator/imports.py" line="184"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="222"/>
+        <location filename="../coordinator/imports.py" line="224"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="223"/>
-        <location filename="../coordinator/imports.py" line="229"/>
+        <location filename="../coordinator/imports.py" line="225"/>
+        <location filename="../coordinator/imports.py" line="231"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="228"/>
+        <location filename="../coordinator/imports.py" line="230"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="242"/>
+        <location filename="../coordinator/imports.py" line="244"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="251"/>
+        <location filename="../coordinator/imports.py" line="253"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="253"/>
+        <location filename="../coordinator/imports.py" line="255"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="256"/>
+        <location filename="../coordinator/imports.py" line="258"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="268"/>
+        <location filename="../coordinator/imports.py" line="270"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="305"/>
+        <location filename="../coordinator/imports.py" line="319"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -1408,8 +1408,8 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="234"/>
-        <source>Finished (or last change)</source>
-        <translation>Terminé (ou dernière modification)</translation>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="235"/>
