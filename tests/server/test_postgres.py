@@ -1,0 +1,130 @@
+"""The server's rules against a real PostgreSQL (``--database postgresql+psycopg://...``).
+
+Set ``SURVEYOR_TEST_POSTGRES`` to a database URL (``.ci/run`` starts a cluster and sets it).
+Locally the tests are skipped, saying why, when it is unset; in CI (``CI=true``) they fail
+instead: they must never be skipped there. The database's tables are dropped first.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.server.conftest import HABITANTS, Campaign, Server, render_interview, surveyor
+
+URL = os.environ.get("SURVEYOR_TEST_POSTGRES", "")
+
+if not URL:
+    if os.environ.get("CI", "").lower() == "true":
+        raise RuntimeError("SURVEYOR_TEST_POSTGRES is not set in CI: the PostgreSQL tests must "
+                           "run there (.ci/run starts PostgreSQL and sets it)")
+    pytest.skip("PostgreSQL not available: set SURVEYOR_TEST_POSTGRES=postgresql+psycopg://... "
+                "(.ci/run does)", allow_module_level=True)
+
+
+def sqlalchemy_url(url: str) -> str:
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+DATABASE = sqlalchemy_url(URL)
+
+
+class PostgresServer(Server):
+    def start(self) -> None:
+        self.log_file = open(self.log_path, "ab")  # noqa: SIM115
+        env = {**os.environ, "SURVEYOR_SERVER_AUTH_TTL": str(self.auth_ttl)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "surveyor", "--data-dir", str(self.data_dir), "serve",
+             "--port", str(self.port), "--database", DATABASE],
+            stdout=self.log_file, stderr=subprocess.STDOUT, env=env,
+        )
+        import time
+
+        deadline = time.time() + 60
+        while True:
+            try:
+                if self.request("GET", "/formList").status in (200, 401):
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.time() > deadline:
+                raise RuntimeError(f"the server did not start:\n{self.log()}")
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def pg_campaign(tmp_path_factory):
+    from sqlalchemy import create_engine
+
+    from surveyor.server import db
+
+    engine = create_engine(DATABASE)
+    db.metadata.drop_all(engine)
+    engine.dispose()
+    root = tmp_path_factory.mktemp("pg")
+    data = root / "server-data"
+    data.mkdir()
+    coordinator = ("claire", surveyor("server", "add-user", "claire", "--role", "coordinator",
+                                      "--database", DATABASE, data_dir=data).stdout.strip())
+    interviewer = ("ines", surveyor("server", "add-user", "ines", "--role", "interviewer",
+                                    "--database", DATABASE, data_dir=data).stdout.strip())
+    surveyor("server", "publish", str(HABITANTS), "--database", DATABASE, data_dir=data)
+    xml, instance_id = render_interview(root / "client-data")
+    server = PostgresServer(data, auth_ttl=1.0)
+    server.start()
+    yield Campaign(server, coordinator, interviewer, xml, instance_id)
+    server.stop()
+    assert not (data / "server.db").exists()  # everything went to PostgreSQL
+
+
+def test_submission_duplicate_conflict_edit_and_read(pg_campaign):
+    c = pg_campaign
+    assert c.server.submit(c.xml, auth=c.interviewer).status == 201
+    assert c.server.submit(c.xml, auth=c.interviewer).status == 201  # identical: stored once
+    changed = c.xml.replace("</data>", "<extra/></data>") if "</data>" in c.xml else c.xml + " "
+    assert c.server.submit(changed, auth=c.interviewer).status == 409
+    edit, edit_id = c.new_submission()
+    edit = edit.replace("</instanceID>",
+                        f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1)
+    assert c.server.submit(edit, auth=c.interviewer).status == 201, "edit"
+    again, _ = c.new_submission()
+    again = again.replace("</instanceID>",
+                          f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1)
+    assert c.server.submit(again, auth=c.interviewer).status == 409  # edit of a replaced one
+    rows = c.submissions()
+    assert [r["instance_id"] for r in rows].count(c.instance_id) == 1
+    original = next(r for r in rows if r["instance_id"] == c.instance_id)
+    assert original["superseded_by"] == edit_id and original["xml"] == c.xml
+    assert next(r for r in rows if r["instance_id"] == edit_id)["deprecated_id"] == c.instance_id
+    # the cursor pages
+    reply = c.server.request("GET", "/api/v1/submissions?since=0&limit=1", auth=c.coordinator)
+    page = reply.json()
+    assert len(page["submissions"]) == 1 and page["more"] is True
+    assert c.server.request("GET", "/api/v1/submissions", auth=c.interviewer).status == 403
+
+
+def test_sync_client_against_postgres(pg_campaign, tmp_path):
+    from tests.sync.conftest import Laptop
+
+    from surveyor.sync.download import download_submissions
+    from surveyor.sync.sender import send_pending
+    from surveyor.sync.transport import OpenRosaTransport
+
+    laptop = Laptop(tmp_path / "laptop")
+    try:
+        ids = laptop.fill(20)
+        with OpenRosaTransport(pg_campaign.server.base, *pg_campaign.interviewer) as tr:
+            assert send_pending(laptop.store, laptop.library, tr).ok
+        coordinator = Laptop(tmp_path / "coordinator")
+        report = download_submissions(coordinator.store, pg_campaign.server.base,
+                                      *pg_campaign.coordinator)
+        assert report.new >= 20
+        assert all(coordinator.store.get_interview(i) for i in ids)
+        coordinator.close()
+    finally:
+        laptop.close()
