@@ -1,3 +1,6 @@
+"""``python -m surveyor``."""
+
 from surveyor.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guarded: worker processes (spawn) import this module too
+    raise SystemExit(main())
