@@ -112,6 +112,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--submissions", type=int, default=6000)
     parser.add_argument("--warmup", type=int, default=500)
+    parser.add_argument("--database", metavar="URL",
+                        help="server database, e.g. postgresql+psycopg://u:pw@127.0.0.1/db "
+                             "(its Surveyor tables are DROPPED first); default: SQLite")
     args = parser.parse_args()
     try:
         import uvloop
@@ -123,7 +126,14 @@ def main() -> int:
         work = Path(tmp)
         data = work / "server"
         data.mkdir()
-        engine = db.make_engine(db.default_url(data))
+        url = args.database or db.default_url(data)
+        if args.database:
+            from sqlalchemy import create_engine
+
+            scratch = create_engine(url)
+            db.metadata.drop_all(scratch)
+            scratch.dispose()
+        engine = db.make_engine(url)
         password = service.add_user(engine, "bench", "interviewer")
         from surveyor.forms import load_form
 
@@ -133,7 +143,7 @@ def main() -> int:
         auth = base64.b64encode(f"bench:{password}".encode()).decode()
         server = subprocess.Popen(
             [sys.executable, "-m", "surveyor", "--data-dir", str(data), "serve",
-             "--port", str(port)],
+             "--port", str(port), "--database", url],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(REPO)},
         )
@@ -161,6 +171,7 @@ def main() -> int:
         stored = service.count_submissions(engine)
         latencies.sort()
         figures = {
+            "database": url.split("://", 1)[0],
             "clients": args.clients,
             "submissions": args.submissions,
             "statuses": statuses,
