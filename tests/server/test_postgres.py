@@ -109,11 +109,10 @@ def test_submission_duplicate_conflict_edit_and_read(pg_campaign):
 
 
 def test_sync_client_against_postgres(pg_campaign, tmp_path):
-    from tests.sync.conftest import Laptop
-
     from surveyor.sync.download import download_submissions
     from surveyor.sync.sender import send_pending
     from surveyor.sync.transport import OpenRosaTransport
+    from tests.sync.conftest import Laptop
 
     laptop = Laptop(tmp_path / "laptop")
     try:
