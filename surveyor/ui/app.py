@@ -100,6 +100,7 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
+    from surveyor.ui import garbage
     from surveyor.ui.language import Languages
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication, QIcon, QTimer
@@ -107,6 +108,7 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    garbage.install(app)  # collect on the GUI thread only (see surveyor/ui/garbage.py)
     app.setApplicationName("Surveyor")
     app.setOrganizationName("Surveyor")
     icon = _icon_path()
@@ -185,12 +187,14 @@ def _self_test(data_dir) -> int:
     from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
+    from surveyor.ui import garbage
     from surveyor.ui.language import I18N_DIR, Languages
     from surveyor.ui.main_window import bundled_form_files, interview_view_class
     from surveyor.ui.qt import QApplication, QLabel
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(["surveyor"])
+    garbage.install(app)
     InterviewView = interview_view_class()
     if not (I18N_DIR / "surveyor_fr.qm").is_file():
         raise RuntimeError(f"the French translation is missing from {I18N_DIR}")

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread(qapp):
+    """As the app does (surveyor/ui/garbage.py): no automatic collection, which could run in
+    a worker thread and destroy Qt objects there; collect on the GUI thread between tests."""
+    was_enabled = gc.isenabled()
+    from surveyor.ui import garbage
+
+    garbage.install(qapp)
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test():
+    yield
+    gc.collect()
 
 
 @pytest.fixture

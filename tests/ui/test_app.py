@@ -427,3 +427,23 @@ def test_the_form_loader_is_preloaded_once_the_window_shows(app_window, qtbot):
     window = app_window(welcomed=True, language="en", bundled_forms=[])
     assert window._preload_started
     qtbot.waitUntil(lambda: "pyxform.xls2xform" in sys.modules, timeout=20000)
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qapp):
+    import gc
+
+    from surveyor.ui import garbage
+
+    collector = garbage.install(qapp)
+    assert not gc.isenabled()  # never in a worker thread
+    assert collector.timer.isActive()
+    gc.collect()
+    kept = [[] for _ in range(collector.thresholds[0] + 10)]  # raise the generation-0 count
+    cycle = []
+    cycle.append(cycle)
+    del cycle
+    before = gc.get_count()[0]
+    assert before > collector.thresholds[0]
+    collector.check()
+    assert gc.get_count()[0] < before
+    assert len(kept) > 0
