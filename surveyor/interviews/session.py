@@ -869,23 +869,27 @@ class InterviewSession:
                 out.setdefault(child_template.name, [])
         return out
 
-    def load_answers(self, answers: dict, *, strict: bool = True) -> list[Problem]:
+    def load_answers(self, answers: dict, *, restore: bool = False) -> list[Problem]:
         """Apply an answers dict (the shape ``answers()`` returns).
 
         Unknown names are reported (code ``unknown``) instead of being ignored; values for
-        calculations and metadata are skipped since the engine computes them.
+        calculations are skipped since the engine computes them. Metadata (start, today,
+        deviceid...) is filled by the engine for a new interview; with ``restore`` (reopening
+        a stored interview) the stored values are taken as they were.
         """
         problems: list[Problem] = []
         self._batch += 1
         try:
-            self._load_into(self.root, self.form.root, answers, problems)
+            self._load_into(self.root, self.form.root, answers, problems, restore)
         finally:
             self._batch -= 1
             if not self._batch:
                 self._recompute_all()
         return problems
 
-    def _load_into(self, node: Node, template: FormNode, answers: dict, problems) -> None:
+    def _load_into(
+        self, node: Node, template: FormNode, answers: dict, problems, restore: bool = False
+    ) -> None:
         names = _names_below(template)
         for key, value in answers.items():
             target = names.get(key)
@@ -930,12 +934,17 @@ class InterviewSession:
                             )
                         )
                         break
-                    self._load_into(instance, target, item, problems)
+                    self._load_into(instance, target, item, problems, restore)
                 continue
             if target.kind is not Kind.FIELD:
                 problems.append(Problem(key, target.path, "type", "a group takes no value"))
                 continue
-            if target.bind.calculate or target.type in METADATA_TYPES or target.bind.preload:
+            if target.bind.calculate:
+                continue
+            if target.type in METADATA_TYPES or target.bind.preload:
+                if restore and isinstance(value, str):
+                    for field_node in self.nodes_of(target.path, under=node):
+                        self._write(field_node, value)
                 continue
             for field_node in self.nodes_of(target.path, under=node):
                 self.set_answer(field_node, value)

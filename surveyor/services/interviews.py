@@ -147,7 +147,7 @@ def open_session(library: FormLibrary, interview: Interview, **options) -> Inter
         run_first_load=False,
         **options,
     )
-    session.load_answers(interview.answers)
+    session.load_answers(interview.answers, restore=True)
     return session
 
 

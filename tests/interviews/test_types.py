@@ -164,3 +164,33 @@ def test_attachments_are_stored_with_the_interview(form, tmp_path):
         assert store.get_attachment(result.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
         again = store.get_interview(result.interview.instance_id)
         assert [a.filename for a in again.attachments] == ["porte.jpg"]
+
+
+def test_a_reopened_interview_keeps_its_metadata(tmp_path):
+    path = tmp_path / "meta.md"
+    path.write_text(
+        "| survey |\n|  | type | name | label |\n|  | start | start | |\n|  | today | today | |\n"
+        "|  | deviceid | deviceid | |\n|  | username | username | |\n|  | text | q | Q |\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        form = library.load_file(path)
+        made = fill_interview(
+            library,
+            form,
+            {"q": "a", "start": "forged"},
+            interviewer="Léa",
+            device_id="surveyor:x",
+            clock=clock,
+        ).interview
+        assert made.answers["start"].startswith("2026-11-22T10:30")  # engine-filled, not forged
+        reopened = open_session(library, store.get_interview(made.instance_id))
+        answers = reopened.answers()
+        assert answers["start"] == made.answers["start"]
+        assert (answers["today"], answers["deviceid"], answers["username"]) == (
+            "2026-11-22",
+            "surveyor:x",
+            "Léa",
+        )
+        assert "<deviceid>surveyor:x</deviceid>" in reopened.to_xml()
