@@ -600,7 +600,8 @@ class BatchReader:
 
     def _form(self, name: str, part: dict[str, Any], used: set[str]) -> IncomingForm:
         used.add(name)
-        data = self._json(name, self._read_bytes(name, MAX_JSON_SIZE, part))
+        raw = self._read_bytes(name, MAX_JSON_SIZE, part)
+        data = self._json(name, raw)
         text_fields = ("content_hash", "form_id", "version", "title", "source_name", "xform")
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in text_fields):
             raise self.fail(f"{name} is not a form definition")
@@ -650,7 +651,8 @@ class BatchReader:
         seen: set[str],
     ) -> None:
         used.add(name)
-        data = self._json(name, self._read_bytes(name, MAX_JSON_SIZE, part))
+        raw = self._read_bytes(name, MAX_JSON_SIZE, part)
+        data = self._json(name, raw)
         if not isinstance(data, dict) or not isinstance(data.get("instance_id"), str):
             raise self.fail(f"{name} is not an interview record")
         instance_id = data["instance_id"]
@@ -707,7 +709,7 @@ class BatchReader:
                     [(a[0], a[3]) for a in attachments],
                 ),
                 row=interview_row(data, answers_json),
-                record=data,
+                record=raw.decode("utf-8"),  # the record's JSON text as written (checked above)
                 attachments=attachments,
             )
         )

@@ -285,7 +285,7 @@ class MergeReport:
 def read_checked(path: str) -> tuple[str, object]:
     """Read and check a whole batch without the database: what the reader process does.
 
-    Returns ``("ok", BatchContent)``, ``("refused", reason)``, or ``("here", None)`` for a
+    Returns ``("ok", pickled BatchContent)``, ``("refused", reason)``, or ``("here", None)`` for a
     batch that must be read in the merging process (encrypted items are read lazily).
     """
     try:
@@ -295,7 +295,9 @@ def read_checked(path: str) -> tuple[str, object]:
         return "refused", e.reason
     if content.encrypted:
         return "here", None
-    return "ok", content
+    # Pickled here, unpickled by the merging thread when it takes the batch: the executor
+    # would otherwise unpickle it on a thread of its own, competing with the SQLite writes.
+    return "ok", pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def merge_one(
@@ -323,7 +325,7 @@ def merge_one(
                 kind, value = "here", None  # the reader process failed: read it here
             if kind == "refused":
                 raise BatchError(path, value)
-            content = value if kind == "ok" else None
+            content = pickle.loads(value) if kind == "ok" else None
         if content is None:
             reader = BatchReader(path).open()
             info, count = reader.info, reader.interview_count

@@ -88,7 +88,7 @@ class IncomingInterview:
     interviewer: str
     content_sha256: str
     row: tuple  # values of the interviews columns, in store order (answers as JSON text)
-    record: dict[str, Any]  # Interview.to_dict() as read
+    record: dict[str, Any] | str  # Interview.to_dict() as read (or its JSON text)
     attachments: list[tuple[str, str, int, str]] = field(default_factory=list)
     # (filename, media_type, size, sha256)
 
@@ -520,13 +520,12 @@ class MergeStore:
         now: str,
         read_attachment: Callable[[str, str], bytes],
     ) -> int:
-        from surveyor.store.store import _dumps
 
         conn = self._db.conn
         variant_id = conn.execute(
             "INSERT INTO interview_variants (instance_id, content_sha256, batch_id, received_at, "
             "record) VALUES (?, ?, ?, ?, ?)",
-            [inc.instance_id, inc.content_sha256, batch_id, now, _dumps(inc.record)],
+            [inc.instance_id, inc.content_sha256, batch_id, now, _record_text(inc.record)],
         ).lastrowid
         conn.executemany(
             "INSERT INTO variant_attachments (variant_id, filename, media_type, size, sha256, "
@@ -812,6 +811,13 @@ def _processed(siblings, dep, inc) -> set[str]:
         return set(ids[: ids.index(inc.instance_id)])
     except ValueError:
         return set(ids)
+
+
+def _record_text(record: dict[str, Any] | str) -> str:
+    """The record as JSON text (a batch read in another process carries it as text)."""
+    from surveyor.store.store import _dumps
+
+    return record if isinstance(record, str) else _dumps(record)
 
 
 def interview_row(data: dict[str, Any], answers_json: str) -> tuple:
