@@ -234,6 +234,8 @@ class HomePage(QWidget):
     resume_requested = Signal(str)  # instanceID of the last draft
     hand_in_requested = Signal()  # "Hand in to a USB key or a file…"
     coordination_requested = Signal()  # the coordinator's screen
+    send_now_requested = Signal()  # "Send now" (to the server)
+    server_settings_requested = Signal()  # the sync banner's "Open the settings"
 
     def __init__(self, tasks, parent=None):
         super().__init__(parent)
@@ -285,6 +287,38 @@ class HomePage(QWidget):
         banner.addWidget(self.resume_button)
         self.resume_banner.hide()
         outer.addWidget(self.resume_banner)
+
+        # Server sending (set by ServerSync, surveyor/ui/sync.py): a banner when the server
+        # refuses the password, and a status line with "Send now".
+        self.sync_banner = QFrame()
+        self.sync_banner.setObjectName("banner")
+        sync_banner = QHBoxLayout(self.sync_banner)
+        self.sync_banner_label = QLabel()
+        self.sync_banner_label.setObjectName("syncBannerText")
+        self.sync_banner_label.setWordWrap(True)
+        self.sync_banner_label.setProperty("role", "error")
+        sync_banner.addWidget(self.sync_banner_label, 1)
+        self.sync_banner_button = QPushButton()
+        self.sync_banner_button.setObjectName("syncBannerButton")
+        self.sync_banner_button.setProperty("primary", True)
+        self.sync_banner_button.clicked.connect(self.server_settings_requested)
+        sync_banner.addWidget(self.sync_banner_button)
+        self.sync_banner.hide()
+        outer.addWidget(self.sync_banner)
+        server_row = QHBoxLayout()
+        self.server_status = QLabel()
+        self.server_status.setObjectName("serverStatus")
+        self.server_status.setWordWrap(True)
+        self.server_status.setProperty("role", "hint")
+        self.server_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.server_status.hide()
+        server_row.addWidget(self.server_status, 1)
+        self.send_now_button = QPushButton()
+        self.send_now_button.setObjectName("sendNowButton")
+        self.send_now_button.clicked.connect(self.send_now_requested)
+        self.send_now_button.hide()
+        server_row.addWidget(self.send_now_button)
+        outer.addLayout(server_row)
 
         # Messages (form errors, what was done) in one sentence.
         self.message = QLabel()
@@ -457,6 +491,15 @@ class HomePage(QWidget):
         self.coordination_button.setText(self.tr("Coordination"))
         self.coordination_button.setAccessibleName(self.tr("Open the coordination screen"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.send_now_button.setText(self.tr("Send &now"))
+        self.send_now_button.setAccessibleName(
+            self.tr("Send the finished interviews to the server now")
+        )
+        self.send_now_button.setToolTip(
+            self.tr("Send the finished interviews to the server now (it also happens by itself)")
+        )
+        self.sync_banner_button.setText(self.tr("Open the settings"))
+        self.sync_banner_button.setAccessibleName(self.tr("Open the settings (server account)"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
         self.open_form_button.setText(self.tr("Open a form…"))
         self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))

@@ -35,6 +35,7 @@ from surveyor.ui.settings import (
     SettingsDialog,
     clamp_text_size,
 )
+from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
 
 
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.interview_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.interview_page)
         self.hand_in = HandInController(self)
+        self.server_sync = ServerSync(self)
         self.coordination = None  # the CoordinatorPage, made when first shown
         self._back_to = None  # the page a read-only interview returns to
 
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         self.larger_action.setText(self.tr("&Larger text"))
         self.smaller_action.setText(self.tr("&Smaller text"))
         self.normal_action.setText(self.tr("&Normal text size"))
+        if getattr(self, "server_sync", None) is not None:
+            self.server_sync.retranslate()
 
     # --- text size -----------------------------------------------------------------------
 
@@ -249,6 +253,7 @@ class MainWindow(QMainWindow):
         self.store, self.device_id = result
         self.home.set_store(self.store)
         self.hand_in.start()
+        self.server_sync.start()
         if self.coordination is not None:
             self.coordination.set_store(self.store)
         store = self.store
@@ -392,7 +397,11 @@ class MainWindow(QMainWindow):
     # --- settings ------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        remembered = self.server_sync.remembered_password()
+        dialog = SettingsDialog(
+            self.settings, self, tasks=self.tasks, password_known=bool(remembered)
+        )
+        dialog.remembered_password = remembered
 
         def done(result):
             if result:
@@ -404,6 +413,7 @@ class MainWindow(QMainWindow):
                     self.set_language(self.settings.language)
                 self.set_text_size(self.settings.text_size)
                 self.hand_in.settings_changed()
+                self.server_sync.settings_changed(dialog.server_password())
                 self._update_coordination()
             dialog.deleteLater()
 
@@ -454,6 +464,16 @@ class MainWindow(QMainWindow):
             self.forms_ready.emit()
 
         self._load_form(entry, done)
+
+    def add_server_forms(self, paths: list[str]) -> None:
+        """New form versions fetched from the server (files under the data dir): keep them
+        among this laptop's forms and show them on home."""
+        for path in paths:
+            if path not in self.settings.form_files:
+                self.settings.form_files.append(path)
+        self.save_settings()
+        if self.library is not None and (self.welcome is None):
+            self.reload_forms()
 
     # --- interviews ----------------------------------------------------------------------
 
@@ -554,6 +574,7 @@ class MainWindow(QMainWindow):
         self.open_interview(interview.instance_id)
         self.home.refresh()
         self.hand_in.sync_now()
+        self.server_sync.sync_soon()
 
     def _edit_requested(self, interview) -> None:
         library = self.library
@@ -607,6 +628,7 @@ class MainWindow(QMainWindow):
                 self.tasks, self.settings, save_settings=self.save_settings
             )
             self.coordination.back_requested.connect(self.go_home)
+            self.coordination.server_credentials = self.server_sync.credentials
             self.coordination.open_interview.connect(self.open_interview_read_only)
             self.stack.addWidget(self.coordination)
             if self.store is not None:
@@ -647,6 +669,7 @@ class MainWindow(QMainWindow):
                 self._flush_view()
             self.save_settings()
             self.hand_in.timer.stop()
+            self.server_sync.shutdown()
             store = self.store
             if store is not None:
                 self.tasks.run_db(store.close)

@@ -27,6 +27,7 @@ from surveyor.ui.qt import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    Qt,
     QVBoxLayout,
 )
 
@@ -52,6 +53,8 @@ class AppSettings:
     last_batch_folder: str = ""  # the coordinator's last imported folder (or file's folder)
     last_batch_paths: list[str] = field(default_factory=list)  # what was imported last
     export_folder: str = ""  # the coordinator's last export folder
+    server_url: str = ""  # the campaign server's address ("" = no sending to a server)
+    server_user: str = ""  # its account name (the password is never in this file)
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -112,8 +115,11 @@ def settings_path(data_dir: str | os.PathLike | None = None) -> Path:
 class SettingsDialog(QDialog):
     """Name, laptop label, language (applies at once) and text size."""
 
-    def __init__(self, settings: AppSettings, parent=None):
+    def __init__(self, settings: AppSettings, parent=None, *, tasks=None,
+                 password_known: bool = False, keychain: bool | None = None):
         super().__init__(parent)
+        self.tasks = tasks
+        self.remembered_password = ""  # the caller's in-memory one, for "Test the connection"
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setModal(True)
@@ -178,6 +184,7 @@ class SettingsDialog(QDialog):
         self.coordinator_box.setChecked(settings.coordinator)
         self.coordinator_box.setAccessibleName(self.tr("I am a coordinator"))
         form.addRow("", self.coordinator_box)
+        self._add_server_rows(form, settings, password_known, keychain)
         layout.addLayout(form)
 
         self.hint = QLabel(
@@ -199,6 +206,98 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.buttons = buttons
 
+    def _add_server_rows(self, form: QFormLayout, settings: AppSettings,
+                         password_known: bool, keychain: bool | None) -> None:
+        """Sending to a server: address, account, password, and "Test the connection"."""
+        if keychain is None:
+            from surveyor.sync.config import keychain_available
+
+            keychain = keychain_available()
+        self.keychain = keychain
+        self.test_kind = ""
+        self.server_title = QLabel(self.tr("Sending to a server"))
+        self.server_title.setProperty("role", "section")
+        form.addRow(self.server_title)
+        self.server_edit = QLineEdit(settings.server_url)
+        self.server_edit.setObjectName("serverUrl")
+        self.server_edit.setClearButtonEnabled(True)
+        self.server_edit.setPlaceholderText(self.tr("https://… (leave empty if there is none)"))
+        self.server_edit.setAccessibleName(self.tr("Server address"))
+        self.server_label = QLabel(self.tr("Server &address"))
+        self.server_label.setBuddy(self.server_edit)
+        form.addRow(self.server_label, self.server_edit)
+        self.user_edit = QLineEdit(settings.server_user)
+        self.user_edit.setObjectName("serverUser")
+        self.user_edit.setAccessibleName(self.tr("Account name on the server"))
+        self.user_label = QLabel(self.tr("Acco&unt name"))
+        self.user_label.setBuddy(self.user_edit)
+        form.addRow(self.user_label, self.user_edit)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("serverPassword")
+        self.password_edit.setEchoMode(QLineEdit.Password)
+        self.password_edit.setAccessibleName(self.tr("Password on the server"))
+        if password_known:
+            self.password_edit.setPlaceholderText(self.tr("Unchanged (leave empty to keep it)"))
+        self.password_label = QLabel(self.tr("Pass&word"))
+        self.password_label.setBuddy(self.password_edit)
+        form.addRow(self.password_label, self.password_edit)
+        self.keychain_hint = QLabel(
+            self.tr("No system keychain: the password will be asked for at each sending.")
+        )
+        self.keychain_hint.setObjectName("keychainHint")
+        self.keychain_hint.setWordWrap(True)
+        self.keychain_hint.setProperty("role", "hint")
+        self.keychain_hint.setVisible(not keychain)
+        form.addRow("", self.keychain_hint)
+        self.test_button = QPushButton(self.tr("Test the &connection"))
+        self.test_button.setObjectName("testConnection")
+        self.test_button.setAccessibleName(self.tr("Test the connection to the server"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("connectionResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow("", test_row)
+
+    def server_password(self) -> str:
+        return self.password_edit.text()
+
+    def test_connection(self) -> None:
+        """``HEAD /submission`` with the account typed here, on the network pool."""
+        from surveyor.ui.sync import check_connection, connection_text
+
+        url = self.server_edit.text().strip()
+        user = self.user_edit.text().strip()
+        password = self.password_edit.text() or self.remembered_password or None
+        self.test_result.setProperty("role", "hint")
+        self.test_result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+
+        def done(kind: str) -> None:
+            try:
+                show(kind)
+            except RuntimeError:  # the dialog was closed before the answer came
+                pass
+
+        def show(kind: str) -> None:
+            self.test_button.setEnabled(True)
+            self.test_kind = kind
+            self.test_result.setProperty("role", "info" if kind == "ok" else "error")
+            self.test_result.style().unpolish(self.test_result)
+            self.test_result.style().polish(self.test_result)
+            text = connection_text(kind)
+            self.test_result.setText(text)
+            self.test_result.setAccessibleName(text)
+
+        if self.tasks is None:
+            done(check_connection(url, user, password))
+            return
+        self.tasks.run_io(lambda: check_connection(url, user, password), on_done=done,
+                          on_error=lambda exc: done("unreachable"))
+
     def apply_to(self, settings: AppSettings) -> None:
         settings.interviewer = self.name_edit.text().strip()
         settings.laptop_label = self.label_edit.text().strip()
@@ -206,6 +305,8 @@ class SettingsDialog(QDialog):
         settings.text_size = clamp_text_size(self.size_spin.value())
         settings.shared_folder = self.shared_edit.text().strip()
         settings.coordinator = self.coordinator_box.isChecked()
+        settings.server_url = self.server_edit.text().strip()
+        settings.server_user = self.user_edit.text().strip()
 
     def choose_shared_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

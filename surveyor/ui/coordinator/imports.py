@@ -85,7 +85,11 @@ class ImportPanel(QWidget):
         self.folder_button.clicked.connect(self.choose_folder)
         self.again_button = QPushButton()
         self.again_button.clicked.connect(self.import_again)
-        for button in (self.files_button, self.folder_button, self.again_button):
+        self.server_button = QPushButton()
+        self.server_button.setObjectName("downloadButton")
+        self.server_button.clicked.connect(self.download_from_server)
+        for button in (self.files_button, self.folder_button, self.again_button,
+                       self.server_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -133,6 +137,14 @@ class ImportPanel(QWidget):
         self.folder_button.setAccessibleName(self.tr("Import every batch of a folder"))
         self.again_button.setText(self.tr("Import the folder &again"))
         self.again_button.setAccessibleName(self.tr("Import the last folder again"))
+        self.server_button.setText(self.tr("&Download from the server"))
+        self.server_button.setAccessibleName(
+            self.tr("Download the interviews sent to the server")
+        )
+        self.server_button.setToolTip(
+            self.tr("Bring in what the interviewers sent to the server (coordinator account "
+                    "in the settings). Downloading again is harmless.")
+        )
         self.batches_title.setText(self.tr("Batches"))
         self.people_title.setText(self.tr("By interviewer"))
         set_headers(
@@ -163,6 +175,8 @@ class ImportPanel(QWidget):
         self.people.setAccessibleName(self.tr("Totals by interviewer"))
         self._update_again()
         self.show_report(self.report)
+        if self.report is None and getattr(self, "download_report", None) is not None:
+            self.show_download_report(self.download_report)
 
     def _update_again(self) -> None:
         paths = self.settings.last_batch_paths
@@ -246,8 +260,95 @@ class ImportPanel(QWidget):
         self.summary.setText(self.error)
         self.summary.style().polish(self.summary)
 
+    # --- from the server ------------------------------------------------------------
+
+    def download_from_server(self) -> None:
+        """Download the submissions with the server account of the settings."""
+        from surveyor.ui.coordinator.download import start_download
+
+        store = self.page.store
+        if store is None:
+            return
+        credentials = getattr(self.page, "server_credentials", None)
+        url, user, password = (
+            credentials() if credentials is not None
+            else (self.settings.server_url, self.settings.server_user, "")
+        )
+        if not url:
+            self._show_summary(
+                self.tr("No server is set: enter its address and the coordinator account in "
+                        "the settings."), "error")
+            return
+        self._download_user = user
+        self.server_button.setEnabled(False)
+        self.progress = start_download(
+            self, Path(store.path).parent, url, user, password or None,
+            on_done=self._downloaded, on_error=self._download_failed,
+        )
+
+    def _downloaded(self, report) -> None:
+        self.server_button.setEnabled(True)
+        if report == "no_password":
+            self._show_summary(
+                self.tr("The server password is needed: type it in the settings."), "error")
+            return
+        if report == "bad_address":
+            self._show_summary(
+                self.tr("The server address in the settings is not valid."), "error")
+            return
+        self.error = ""
+        self.show_download_report(report)
+        self.merged.emit(report)
+
+    def _download_failed(self, exc: BaseException) -> None:
+        from surveyor.ui.coordinator.download import error_text
+
+        self.server_button.setEnabled(True)
+        self.error = error_text(exc, getattr(self, "_download_user", ""))
+        self._show_summary(self.error, "error")
+
+    def _show_summary(self, text: str, role: str) -> None:
+        self.summary.setProperty("role", role)
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self.summary.setText(text)
+
+    def show_download_report(self, report) -> None:
+        """A server download's report, presented like a batch import's."""
+        self.report = None
+        self.download_report = report
+        text = self.tr(
+            "From the server: {0} submission(s) received: {1} new interview(s), {2} updated, "
+            "{3} duplicate(s), {4} conflict(s) to resolve."
+        ).format(report.received, report.new, report.updated, report.duplicates,
+                 report.conflicts)
+        if report.forms_fetched:
+            text += " " + self.tr("Form versions downloaded: {0}.").format(report.forms_fetched)
+        self._show_summary(text, "info" if report.received else "hint")
+        fill_table(self.batches, [])
+        self.batches_title.setVisible(False)
+        self.batches.setVisible(False)
+        people = report.per_interviewer
+        fill_table(
+            self.people,
+            [
+                [
+                    name or self.tr("(no name)"),
+                    c.get("new", 0),
+                    c.get("updated", 0),
+                    c.get("duplicates", 0),
+                    c.get("conflicts", 0),
+                ]
+                for name, c in sorted(people.items())
+            ],
+        )
+        self.people_title.setVisible(bool(people))
+        self.people.setVisible(bool(people))
+
     def show_report(self, report) -> None:
         self.report = report
+        if report is not None:
+            self.download_report = None
         role = "hint"
         if report is None:
             text = self.tr("Nothing imported yet in this session.")

@@ -33,6 +33,7 @@ class CoordinatorPage(QWidget):
         self._save_settings = save_settings
         self.store = None
         self.conflict_count = 0
+        self.server_credentials = None  # () -> (url, user, password): set by the main window
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)

@@ -111,42 +111,42 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="79"/>
+        <location filename="../coordinator/page.py" line="80"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="80"/>
+        <location filename="../coordinator/page.py" line="81"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="81"/>
+        <location filename="../coordinator/page.py" line="82"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="82"/>
+        <location filename="../coordinator/page.py" line="83"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="83"/>
+        <location filename="../coordinator/page.py" line="84"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="85"/>
+        <location filename="../coordinator/page.py" line="86"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -471,190 +471,215 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="449"/>
-        <location filename="../home.py" line="459"/>
+        <location filename="../home.py" line="483"/>
+        <location filename="../home.py" line="493"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="450"/>
+        <location filename="../home.py" line="484"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="452"/>
+        <location filename="../home.py" line="486"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="455"/>
+        <location filename="../home.py" line="489"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="457"/>
+        <location filename="../home.py" line="491"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="458"/>
+        <location filename="../home.py" line="492"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="460"/>
+        <location filename="../home.py" line="494"/>
+        <source>Send &amp;now</source>
+        <translation>&amp;Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="496"/>
+        <source>Send the finished interviews to the server now</source>
+        <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="499"/>
+        <source>Send the finished interviews to the server now (it also happens by itself)</source>
+        <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="501"/>
+        <source>Open the settings</source>
+        <translation>Ouvrir les paramètres</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="502"/>
+        <source>Open the settings (server account)</source>
+        <translation>Ouvrir les paramètres (compte du serveur)</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="503"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="461"/>
+        <location filename="../home.py" line="504"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="462"/>
+        <location filename="../home.py" line="505"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="463"/>
+        <location filename="../home.py" line="506"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="464"/>
+        <location filename="../home.py" line="507"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="465"/>
+        <location filename="../home.py" line="508"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="466"/>
+        <location filename="../home.py" line="509"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="467"/>
+        <location filename="../home.py" line="510"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="468"/>
+        <location filename="../home.py" line="511"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="469"/>
-        <location filename="../home.py" line="646"/>
+        <location filename="../home.py" line="512"/>
+        <location filename="../home.py" line="689"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="470"/>
+        <location filename="../home.py" line="513"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="472"/>
-        <location filename="../home.py" line="677"/>
+        <location filename="../home.py" line="515"/>
+        <location filename="../home.py" line="720"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="473"/>
+        <location filename="../home.py" line="516"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="488"/>
+        <location filename="../home.py" line="531"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="488"/>
+        <location filename="../home.py" line="531"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="525"/>
+        <location filename="../home.py" line="568"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="529"/>
+        <location filename="../home.py" line="572"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="553"/>
+        <location filename="../home.py" line="596"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="554"/>
+        <location filename="../home.py" line="597"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="620"/>
+        <location filename="../home.py" line="663"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="621"/>
+        <location filename="../home.py" line="664"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="665"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="666"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="669"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="646"/>
+        <location filename="../home.py" line="689"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="674"/>
+        <location filename="../home.py" line="717"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="675"/>
+        <location filename="../home.py" line="718"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="676"/>
+        <location filename="../home.py" line="719"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="678"/>
+        <location filename="../home.py" line="721"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="699"/>
+        <location filename="../home.py" line="742"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="714"/>
+        <location filename="../home.py" line="757"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -717,169 +742,210 @@
         <translation>Refusé : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="126"/>
+        <location filename="../coordinator/imports.py" line="130"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="135"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
-        <location filename="../coordinator/imports.py" line="191"/>
+        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="205"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="138"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="135"/>
+        <location filename="../coordinator/imports.py" line="139"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="136"/>
+        <location filename="../coordinator/imports.py" line="140"/>
+        <source>&amp;Download from the server</source>
+        <translation>Télécharger depuis le se&amp;rveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="142"/>
+        <source>Download the interviews sent to the server</source>
+        <translation>Télécharger les entretiens envoyés au serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="145"/>
+        <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
+        <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="148"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="149"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="141"/>
+        <location filename="../coordinator/imports.py" line="153"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="142"/>
-        <location filename="../coordinator/imports.py" line="156"/>
+        <location filename="../coordinator/imports.py" line="154"/>
+        <location filename="../coordinator/imports.py" line="168"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="143"/>
+        <location filename="../coordinator/imports.py" line="155"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="156"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="145"/>
         <location filename="../coordinator/imports.py" line="157"/>
+        <location filename="../coordinator/imports.py" line="169"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="146"/>
         <location filename="../coordinator/imports.py" line="158"/>
+        <location filename="../coordinator/imports.py" line="170"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="147"/>
         <location filename="../coordinator/imports.py" line="159"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="148"/>
         <location filename="../coordinator/imports.py" line="160"/>
+        <location filename="../coordinator/imports.py" line="172"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="149"/>
+        <location filename="../coordinator/imports.py" line="161"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="152"/>
+        <location filename="../coordinator/imports.py" line="164"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="163"/>
+        <location filename="../coordinator/imports.py" line="175"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="171"/>
+        <location filename="../coordinator/imports.py" line="185"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="182"/>
+        <location filename="../coordinator/imports.py" line="196"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="184"/>
+        <location filename="../coordinator/imports.py" line="198"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="224"/>
+        <location filename="../coordinator/imports.py" line="238"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="225"/>
-        <location filename="../coordinator/imports.py" line="231"/>
+        <location filename="../coordinator/imports.py" line="239"/>
+        <location filename="../coordinator/imports.py" line="245"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="230"/>
+        <location filename="../coordinator/imports.py" line="244"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="244"/>
+        <location filename="../coordinator/imports.py" line="258"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="253"/>
+        <location filename="../coordinator/imports.py" line="279"/>
+        <source>No server is set: enter its address and the coordinator account in the settings.</source>
+        <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="293"/>
+        <source>The server password is needed: type it in the settings.</source>
+        <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="297"/>
+        <source>The server address in the settings is not valid.</source>
+        <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="321"/>
+        <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
+        <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="326"/>
+        <source>Form versions downloaded: {0}.</source>
+        <translation>Versions de formulaire téléchargées : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/imports.py" line="354"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="255"/>
+        <location filename="../coordinator/imports.py" line="356"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="258"/>
+        <location filename="../coordinator/imports.py" line="359"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="270"/>
+        <location filename="../coordinator/imports.py" line="371"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="319"/>
+        <location filename="../coordinator/imports.py" line="336"/>
+        <location filename="../coordinator/imports.py" line="420"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -1268,107 +1334,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="201"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="227"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="432"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="444"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="449"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="458"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="521"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="568"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -1562,128 +1628,383 @@
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="70"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="74"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
 </context>
 <context>
+    <name>ServerDownload</name>
+    <message>
+        <location filename="../coordinator/download.py" line="46"/>
+        <source>The server refuses the account {0}: downloading needs a coordinator account and its password (settings).</source>
+        <translation>Le serveur refuse le compte {0} : le téléchargement demande un compte coordinateur et son mot de passe (paramètres).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/download.py" line="52"/>
+        <source>Nothing more was downloaded: {0} What arrived is kept.</source>
+        <translation>Rien de plus n’a été téléchargé : {0} Ce qui est arrivé est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/download.py" line="55"/>
+        <source>The download stopped: {0}</source>
+        <translation>Le téléchargement s’est arrêté : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/download.py" line="65"/>
+        <source>Downloading from the server</source>
+        <translation>Téléchargement depuis le serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/download.py" line="67"/>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/download.py" line="77"/>
+        <source>Submissions received: {0}…</source>
+        <translation>Envois reçus : {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSync</name>
+    <message>
+        <location filename="../sync.py" line="223"/>
+        <source>Connection OK: the server accepts this account.</source>
+        <translation>Connexion OK : le serveur accepte ce compte.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="226"/>
+        <source>Wrong password or account name: the server refuses them.</source>
+        <translation>Mauvais mot de passe ou mauvais nom de compte : le serveur les refuse.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="229"/>
+        <source>Server unreachable: check the address and the network.</source>
+        <translation>Serveur injoignable : vérifiez l’adresse et le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="232"/>
+        <source>Unexpected answer (captive portal?): the network may ask you to log in in a web browser first, or the address is not a survey server.</source>
+        <translation>Réponse inattendue (portail captif ?) : le réseau vous demande peut-être d’abord de vous connecter dans un navigateur web, ou l’adresse n’est pas celle d’un serveur d’enquête.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="237"/>
+        <source>This is not a server address (it starts with https://).</source>
+        <translation>Ce n’est pas une adresse de serveur (elle commence par https://).</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="240"/>
+        <source>Type the password first.</source>
+        <translation>Saisissez d’abord le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="250"/>
+        <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
+        <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="262"/>
+        <source>The server cannot be reached for now; we will try again.</source>
+        <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="266"/>
+        <source>The server refuses the password.</source>
+        <translation>Le serveur refuse le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="268"/>
+        <source>The server has a problem for now; we will try again.</source>
+        <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="271"/>
+        <source>The server refused an interview: {0}</source>
+        <translation>Le serveur a refusé un entretien : {0}</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="278"/>
+        <source>Nothing sent to the server yet</source>
+        <translation>Rien n’a encore été envoyé au serveur</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="282"/>
+        <location filename="../sync.py" line="290"/>
+        <source>Last successful sending: {0}</source>
+        <translation>Dernier envoi réussi : {0}</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="287"/>
+        <source>Last successful sending: today {0}</source>
+        <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="431"/>
+        <source>No server is set: enter its address in the settings.</source>
+        <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="435"/>
+        <location filename="../sync.py" line="498"/>
+        <source>Sending is already running.</source>
+        <translation>Un envoi est déjà en cours.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="438"/>
+        <source>Please wait: Surveyor is still starting.</source>
+        <translation>Veuillez patienter : Surveyor démarre encore.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="456"/>
+        <location filename="../sync.py" line="613"/>
+        <source>Sending…</source>
+        <translation>Envoi en cours…</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="496"/>
+        <location filename="../sync.py" line="617"/>
+        <source>The server address in the settings is not valid.</source>
+        <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="540"/>
+        <source>Nothing to send.</source>
+        <translation>Rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="544"/>
+        <source>1 interview sent.</source>
+        <translation>1 entretien envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="546"/>
+        <source>{0} interviews sent.</source>
+        <translation>{0} entretiens envoyés.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="550"/>
+        <source>Interviews refused by the server: {0} (see their state).</source>
+        <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="564"/>
+        <source>New forms from the server: {0}.</source>
+        <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="591"/>
+        <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
+        <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="593"/>
+        <source>this account</source>
+        <translation>ce compte</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="596"/>
+        <source>The server password is needed to send the interviews: type it in the settings.</source>
+        <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="606"/>
+        <source>Nothing left to send</source>
+        <translation>Plus rien à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="608"/>
+        <source>1 interview to send</source>
+        <translation>1 entretien à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="610"/>
+        <source>{0} interviews to send</source>
+        <translation>{0} entretiens à envoyer</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="118"/>
+        <location filename="../settings.py" line="124"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="126"/>
+        <location filename="../settings.py" line="132"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="128"/>
+        <location filename="../settings.py" line="134"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="130"/>
+        <location filename="../settings.py" line="136"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="131"/>
+        <location filename="../settings.py" line="137"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="138"/>
+        <location filename="../settings.py" line="144"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="139"/>
+        <location filename="../settings.py" line="145"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="141"/>
+        <location filename="../settings.py" line="147"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="143"/>
+        <location filename="../settings.py" line="149"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="145"/>
+        <location filename="../settings.py" line="151"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="153"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="157"/>
+        <location filename="../settings.py" line="163"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="158"/>
+        <location filename="../settings.py" line="164"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="159"/>
+        <location filename="../settings.py" line="165"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="160"/>
-        <location filename="../settings.py" line="212"/>
+        <location filename="../settings.py" line="166"/>
+        <location filename="../settings.py" line="313"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="165"/>
+        <location filename="../settings.py" line="171"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="170"/>
+        <location filename="../settings.py" line="176"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="177"/>
+        <location filename="../settings.py" line="183"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="179"/>
+        <location filename="../settings.py" line="185"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="185"/>
+        <location filename="../settings.py" line="192"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="195"/>
+        <location filename="../settings.py" line="202"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="196"/>
+        <location filename="../settings.py" line="203"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="218"/>
+        <source>Sending to a server</source>
+        <translation>Envoi vers un serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="224"/>
+        <source>https://… (leave empty if there is none)</source>
+        <translation>https://… (laissez vide s’il n’y en a pas)</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="225"/>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="226"/>
+        <source>Server &amp;address</source>
+        <translation>&amp;Adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="231"/>
+        <source>Account name on the server</source>
+        <translation>Nom du compte sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="232"/>
+        <source>Acco&amp;unt name</source>
+        <translation>Nom du co&amp;mpte</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="238"/>
+        <source>Password on the server</source>
+        <translation>Mot de passe sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="240"/>
+        <source>Unchanged (leave empty to keep it)</source>
+        <translation>Inchangé (laissez vide pour le garder)</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="241"/>
+        <source>Pass&amp;word</source>
+        <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="245"/>
+        <source>No system keychain: the password will be asked for at each sending.</source>
+        <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="252"/>
+        <source>Test the &amp;connection</source>
+        <translation>T&amp;ester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="254"/>
+        <source>Test the connection to the server</source>
+        <translation>Tester la connexion au serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="276"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
     </message>
 </context>
 <context>

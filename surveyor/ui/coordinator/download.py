@@ -1,0 +1,94 @@
+"""The coordinator's "Download from the server": submissions merged like batches.
+
+:func:`surveyor.sync.download.download_submissions` runs on the network pool with **its own**
+Store connection (opened and closed inside the job, as the background sending does: the
+download waits on the network, the database thread must stay free for the rest of the app).
+Each page is one transaction of the batch merge, so an interrupted download resumes from the
+saved cursor and nothing is counted twice. A progress dialog counts the submissions received;
+the report then shows like a batch import's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from surveyor.ui.coordinator.common import ProgressRelay
+from surveyor.ui.qt import QCoreApplication, QProgressDialog, Qt
+
+
+def download_job(data_dir: Path, url: str, user: str, password: str | None, report):
+    """On the worker: open a Store, download, close it. Returns the DownloadReport, or a
+    string saying why nothing was asked ("no_password", "bad_address")."""
+    from surveyor.store import Store
+    from surveyor.sync.download import download_submissions
+    from surveyor.ui.sync import base_url, find_password
+
+    base = base_url(url)
+    if base is None:
+        return "bad_address"
+    password = find_password(base, user, password)
+    if user and not password:
+        return "no_password"
+    store = Store.open(data_dir)
+    try:
+        return download_submissions(
+            store, base, user or None, password, progress=lambda n: report(n, 0, "")
+        )
+    finally:
+        store.close()
+
+
+def error_text(exc: BaseException, user: str) -> str:
+    from surveyor.sync.transport import AuthError, TransportError
+    from surveyor.ui.sync import plain_error
+
+    if isinstance(exc, AuthError):
+        return QCoreApplication.translate(
+            "ServerDownload",
+            "The server refuses the account {0}: downloading needs a coordinator account "
+            "and its password (settings).",
+        ).format(user or "?")
+    if isinstance(exc, TransportError):
+        return QCoreApplication.translate(
+            "ServerDownload", "Nothing more was downloaded: {0} What arrived is kept."
+        ).format(plain_error(str(exc)))
+    return QCoreApplication.translate("ServerDownload", "The download stopped: {0}").format(exc)
+
+
+def start_download(
+    panel, data_dir: Path, url: str, user: str, password: str | None, *, on_done, on_error
+) -> QProgressDialog:
+    """Run the download with a progress dialog (no freeze: the window stays painted)."""
+    dialog = QProgressDialog(panel)
+    dialog.setObjectName("downloadProgress")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("ServerDownload", "Downloading from the server")
+    )
+    dialog.setLabelText(QCoreApplication.translate("ServerDownload", "Asking the server…"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setRange(0, 0)
+    dialog.setMinimumWidth(420)
+
+    def describe(done: int, _total: int, _detail: str) -> str:
+        return QCoreApplication.translate("ServerDownload", "Submissions received: {0}…").format(
+            done
+        )
+
+    relay = ProgressRelay(dialog, describe)
+
+    def finish(callback, value):
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+        callback(value)
+
+    panel.page.tasks.run_io(
+        lambda: download_job(data_dir, url, user, password, relay.report),
+        on_done=lambda result: finish(on_done, result),
+        on_error=lambda exc: finish(on_error, exc),
+    )
+    return dialog

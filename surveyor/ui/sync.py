@@ -1,0 +1,647 @@
+"""Sending to the campaign server from the app: the background worker and the home status.
+
+``ServerSync`` belongs to the main window. When a server address is set (settings), it sends
+the finalized interviews with :func:`surveyor.sync.sender.send_pending`:
+
+- on a timer (every two minutes), right after an interview is finalized, when Qt reports
+  that the network came back (``QNetworkInformation``, where the platform has a backend), and
+  when the interviewer presses "Send now";
+- after a pass that could not reach the server, the next one waits
+  :class:`~surveyor.sync.sender.Backoff`'s capped, jittered delay (never hammering the server,
+  never in step with the other laptops); a pass that delivered resets it;
+- an authentication error stops automatic sending at once (a banner says so, with a button
+  to the settings) until the settings change;
+- new form versions are fetched (:func:`~surveyor.sync.forms.fetch_forms`) after a pass that
+  sent something and on "Send now"; they are written under ``<data_dir>/server-forms/`` and
+  added to the laptop's forms, so they appear on home like any other.
+
+Which thread, which store: a pass is network-bound and may wait (timeouts, backoff), so it
+runs on the file/network pool (``TaskManager.run_io``), never on the database thread (that
+would hold up every save of the interview screen for as long as the network takes). The job
+opens **its own** :class:`~surveyor.store.Store` connection inside the worker and closes it at
+the end (docs/sync.md: "a Store per thread"); SQLite's WAL and busy timeout arbitrate its
+short write transactions (one ``mark_sent`` per interview) with the app's database thread.
+The sender's file lock (``sync.lock``) keeps "Send now", the automatic sending and
+``surveyor sync`` from ever overlapping; inside this process a flag does the same without
+touching the disk.
+
+Passwords: the system keychain (``store_password``) when there is one; otherwise the
+password typed in the settings stays in this object's memory for the session, never in a
+file. Closing the window sets the cancel event: the sender stops before the next request and
+every interview keeps its state (a retry of one whose answer was lost is harmless).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from surveyor.ui.handin import local_time
+from surveyor.ui.qt import QCoreApplication, QObject, QTimer, Signal
+
+AUTO_INTERVAL_MS = 120_000
+SERVER_FORMS = "server-forms"
+
+
+# --- work done on the worker (no Qt object here) ---------------------------------------------
+
+
+@dataclass
+class SendAnswer:
+    """What one pass did, for the UI thread."""
+
+    kind: str = "done"  # done, nothing, busy, no_password, bad_address
+    manual: bool = False
+    report: Any = None  # SyncReport, when interviews were tried
+    pending: int = 0
+    status: dict = field(default_factory=dict)
+    auth_error: str = ""
+    network_error: str = ""  # the form list could not be read (nothing to send)
+    form_paths: list[str] = field(default_factory=list)
+    forms_failed: int = 0
+
+
+def base_url(url: str) -> str | None:
+    """The server's base address, or None when it is not one."""
+    from surveyor.sync.transport import normalize_base
+
+    try:
+        return normalize_base(url)
+    except ValueError:
+        return None
+
+
+def find_password(url: str, user: str, remembered: str | None) -> str | None:
+    """The password typed this session, else the system keychain's (worker thread)."""
+    if remembered:
+        return remembered
+    if not user:
+        return None
+    from surveyor.sync.config import keychain_password
+
+    return keychain_password(url, user)
+
+
+def pending_count(store) -> int:
+    counts = store.count_by_status()
+    return counts.get("finalized", 0) + counts.get("failed", 0)
+
+
+def _safe_name(name: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
+    return cleaned or "form"
+
+
+def save_server_forms(store, data_dir: Path, fetched) -> list[str]:
+    """Write each newly fetched form (its XForm and media) into
+    ``<data_dir>/server-forms/<form_id>/`` so the app loads it like a form file; the paths."""
+    paths = []
+    for remote in fetched.new:
+        stored = store.list_forms(form_id=remote.form_id, with_content=True)
+        if not stored:
+            continue
+        form = next((f for f in stored if f.content_hash == remote.hash), stored[-1])
+        folder = Path(data_dir) / SERVER_FORMS / _safe_name(remote.form_id)
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # an older version's media
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (form.media or {}).items():
+            (folder / Path(name).name).write_bytes(data)
+        path = folder / (Path(form.source_name).name or f"{_safe_name(remote.form_id)}.xml")
+        data = form.source_bytes if form.source_bytes is not None else form.xform.encode()
+        path.write_bytes(data)
+        paths.append(str(path))
+    return paths
+
+
+def send_pass(
+    data_dir: Path,
+    url: str,
+    user: str,
+    password: str | None,
+    *,
+    cancel: threading.Event,
+    manual: bool = False,
+    fetch: bool = False,
+) -> SendAnswer:
+    """One pass on a worker thread: send what is pending, then (if asked, or if something was
+    sent) fetch new form versions. Opens and closes its own Store."""
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.store import Store
+    from surveyor.sync.forms import fetch_forms
+    from surveyor.sync.sender import send_pending
+    from surveyor.sync.state import SyncAlreadyRunning, read_status
+    from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
+
+    answer = SendAnswer(manual=manual)
+    base = base_url(url)
+    if base is None:
+        answer.kind = "bad_address"
+        return answer
+    password = find_password(base, user, password)
+    if user and not password:
+        answer.kind = "no_password"
+        return answer
+    store = Store.open(data_dir)
+    try:
+        answer.pending = pending_count(store)
+        if not answer.pending and not manual and not fetch:
+            answer.kind = "nothing"
+            answer.status = read_status(data_dir)
+            return answer
+        library = FormLibrary(store)
+        with OpenRosaTransport(base, user or None, password) as transport:
+            if answer.pending and not cancel.is_set():
+                try:
+                    answer.report = send_pending(store, library, transport, cancel=cancel)
+                except SyncAlreadyRunning:
+                    answer.kind = "busy"
+                    return answer
+                answer.auth_error = answer.report.auth_error or ""
+            report = answer.report
+            want_forms = manual or fetch or (report is not None and report.sent > 0)
+            if want_forms and not answer.auth_error and not cancel.is_set():
+                try:
+                    fetched = fetch_forms(transport, library)
+                    answer.forms_failed = len(fetched.failed)
+                    answer.form_paths = save_server_forms(store, data_dir, fetched)
+                except AuthError as exc:
+                    answer.auth_error = str(exc)
+                except (TransportError, OSError) as exc:
+                    answer.network_error = str(exc)
+                except Exception as exc:  # noqa: BLE001 - forms are a bonus, sending is done
+                    answer.network_error = str(exc)
+        answer.pending = pending_count(store)
+        answer.status = read_status(data_dir)
+        if not answer.pending and not answer.auth_error and not answer.network_error:
+            answer.kind = "done"
+        return answer
+    finally:
+        store.close()
+
+
+def check_connection(url: str, user: str, password: str | None) -> str:
+    """``HEAD /submission`` with the account: "ok", "auth", "unreachable", "unexpected",
+    "bad_address" or "no_password" (worker thread)."""
+    import httpx
+
+    from surveyor.sync.transport import OpenRosaTransport
+
+    base = base_url(url)
+    if base is None:
+        return "bad_address"
+    password = find_password(base, user, password)
+    if user and not password:
+        return "no_password"
+    try:
+        with OpenRosaTransport(
+            base, user or None, password, timeout=20.0, connect_timeout=10.0
+        ) as transport:
+            response = transport.request("HEAD", f"{transport.url}/submission")
+    except httpx.HTTPError:
+        return "unreachable"
+    status = response.status_code
+    if status in (401, 403):
+        return "auth"
+    headers = {k.lower() for k in response.headers}
+    if status in (201, 202, 204) or (status == 200 and "x-openrosa-version" in headers):
+        return "ok"
+    if status in (502, 503, 504):
+        return "unreachable"
+    return "unexpected"
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+def connection_text(kind: str) -> str:
+    return {
+        "ok": QCoreApplication.translate(
+            "ServerSync", "Connection OK: the server accepts this account."
+        ),
+        "auth": QCoreApplication.translate(
+            "ServerSync", "Wrong password or account name: the server refuses them."
+        ),
+        "unreachable": QCoreApplication.translate(
+            "ServerSync", "Server unreachable: check the address and the network."
+        ),
+        "unexpected": QCoreApplication.translate(
+            "ServerSync",
+            "Unexpected answer (captive portal?): the network may ask you to log in "
+            "in a web browser first, or the address is not a survey server.",
+        ),
+        "bad_address": QCoreApplication.translate(
+            "ServerSync", "This is not a server address (it starts with https://)."
+        ),
+        "no_password": QCoreApplication.translate("ServerSync", "Type the password first."),
+    }.get(kind, kind)
+
+
+def plain_error(message: str) -> str:
+    """A sender's error message in words a volunteer can act on."""
+    text = (message or "").lower()
+    if not text:
+        return ""
+    if "captive portal" in text or "html" in text or "redirect" in text:
+        return QCoreApplication.translate(
+            "ServerSync",
+            "The network asks you to log in (captive portal?): open a web browser, "
+            "log in, and sending will start again.",
+        )
+    if (
+        "connection" in text
+        or "timed out" in text
+        or "timeout" in text
+        or "unreachable" in text
+        or "connect" in text
+    ):
+        return QCoreApplication.translate(
+            "ServerSync", "The server cannot be reached for now; we will try again."
+        )
+    if "401" in text or "403" in text or "authentication" in text:
+        return QCoreApplication.translate("ServerSync", "The server refuses the password.")
+    if text[:1] == "5" or "server error" in text or text.startswith(("408", "429")):
+        return QCoreApplication.translate(
+            "ServerSync", "The server has a problem for now; we will try again."
+        )
+    return QCoreApplication.translate("ServerSync", "The server refused an interview: {0}").format(
+        message
+    )
+
+
+def last_success_text(stamp: str | None) -> str:
+    if not stamp:
+        return QCoreApplication.translate("ServerSync", "Nothing sent to the server yet")
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return QCoreApplication.translate("ServerSync", "Last successful sending: {0}").format(
+            stamp
+        )
+    when = local_time(moment)
+    if moment.date() == datetime.now().astimezone().date():
+        return QCoreApplication.translate(
+            "ServerSync", "Last successful sending: today {0}"
+        ).format(when)
+    return QCoreApplication.translate("ServerSync", "Last successful sending: {0}").format(when)
+
+
+# --- the controller --------------------------------------------------------------------------
+
+
+class ServerSync(QObject):
+    """Sending to the server for one main window (its store, settings, home and tasks)."""
+
+    finished = Signal(object)  # SendAnswer, after every pass (tests, screenshots)
+
+    def __init__(self, window, *, interval_ms: int = AUTO_INTERVAL_MS, backoff=None):
+        super().__init__(window)
+        from surveyor.sync.sender import Backoff
+
+        self.window = window
+        self.tasks = window.tasks
+        self.settings = window.settings
+        self.home = window.home
+        self.interval_ms = interval_ms
+        # The sender's policy, started at 10 s between passes (a pass already retried each
+        # interview a few times): 10, 20, 40 s... capped at 5 minutes, jittered.
+        self.backoff = backoff or Backoff(base=10.0)
+        self.cancel = threading.Event()
+        self.passwords: dict[tuple[str, str], str] = {}  # this session only, never a file
+        self.running = False
+        self.paused = ""  # "auth", "no_password", "bad_address": automatic sending waits
+        self.auth_user = ""
+        self._again = False
+        self._retry = 0
+        self._fetch_next = True  # fetch the forms on the first pass of the session
+        self._closing = False
+        self._pending: int | None = None
+        self._status: dict = {}
+        self._network = None
+        self.last_answer: SendAnswer | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.send_auto)
+        self.home.send_now_requested.connect(self.send_now)
+        self.home.server_settings_requested.connect(self.window.open_settings)
+
+    # --- settings --------------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.settings.server_url.strip())
+
+    def _key(self) -> tuple[str, str]:
+        url = self.settings.server_url.strip()
+        return (base_url(url) or url, self.settings.server_user.strip())
+
+    def remembered_password(self) -> str:
+        return self.passwords.get(self._key(), "")
+
+    def credentials(self) -> tuple[str, str, str]:
+        """(url, user, password typed this session or "") for the coordinator's download."""
+        url, user = self._key()
+        return url, user, self.remembered_password()
+
+    def set_password(self, password: str) -> None:
+        """Keep the password for this session and in the system keychain if there is one
+        (on the worker: a keychain may answer slowly)."""
+        if not password:
+            return
+        url, user = self._key()
+        self.passwords[(url, user)] = password
+        if not user or base_url(url) is None:
+            return
+
+        def keep():
+            from surveyor.sync.config import store_password
+
+            return store_password(url, user, password)
+
+        self.tasks.run_io(keep, on_error=lambda _exc: None)
+
+    def start(self) -> None:
+        """The store is open: watch the network, show the status, try once."""
+        self._watch_network()
+        self.settings_changed()
+
+    def settings_changed(self, password: str = "") -> None:
+        """The settings were saved (new address, account or password): start again."""
+        self.set_password(password)
+        self.paused = ""
+        self.auth_user = ""
+        self._retry = 0
+        self._fetch_next = True
+        if self.configured:
+            self.timer.start(0)
+        else:
+            self.timer.stop()
+        self.refresh_pending()
+        self.update_status()
+
+    # --- when to send ----------------------------------------------------------------------
+
+    def _watch_network(self) -> None:
+        """Send when Qt says the network is back (skipped where Qt has no backend)."""
+        if self._network is not None:
+            return
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if not QNetworkInformation.loadDefaultBackend():
+                return
+            info = QNetworkInformation.instance()
+            if info is None:
+                return
+            info.reachabilityChanged.connect(self._reachability_changed)
+            self._network = info
+        except Exception:  # noqa: BLE001 - no backend: the timer is enough
+            return
+
+    def _reachability_changed(self, reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self._retry = 0
+            self.sync_soon()
+
+    def sync_soon(self) -> None:
+        """Right after an interview is finalized (or the network came back)."""
+        self.refresh_pending()
+        if not self.configured or self.paused or self._closing:
+            return
+        if self.running:
+            self._again = True
+            return
+        self.timer.start(0)
+
+    def send_auto(self) -> None:
+        if not self.configured or self.paused or self._closing:
+            return
+        self._start(manual=False)
+
+    def send_now(self) -> None:
+        """The "Send now" button: one pass at once, then the new forms."""
+        if not self.configured:
+            self.home.show_message(
+                self.tr("No server is set: enter its address in the settings."), error=True
+            )
+            return
+        if self.running:
+            self.home.show_message(self.tr("Sending is already running."))
+            return
+        if self.window.store is None:
+            self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
+            return
+        self.paused = "" if self.paused == "bad_address" else self.paused
+        self._start(manual=True)
+
+    def _start(self, *, manual: bool) -> None:
+        store = self.window.store
+        if store is None or self.running:
+            return
+        self.timer.stop()
+        self.running = True
+        data_dir = Path(store.path).parent
+        url, user = self.settings.server_url.strip(), self.settings.server_user.strip()
+        password = self.remembered_password() or None
+        cancel, fetch = self.cancel, self._fetch_next
+        self._fetch_next = False
+        self.update_status()
+        if manual:
+            self.home.show_message(self.tr("Sending…"))
+
+        def work():
+            return send_pass(
+                data_dir, url, user, password, cancel=cancel, manual=manual, fetch=fetch
+            )
+
+        self.tasks.run_io(work, on_done=self._done, on_error=self._failed)
+
+    # --- results ---------------------------------------------------------------------------
+
+    def _schedule(self, *, failed: bool) -> None:
+        if self._closing or self.paused or not self.configured:
+            self.timer.stop()
+            return
+        if failed:
+            delay = self.backoff.delay(self._retry)
+            self._retry += 1
+            self.timer.start(max(1000, int(delay * 1000)))
+        else:
+            self._retry = 0
+            self.timer.start(self.interval_ms)
+
+    def _done(self, answer: SendAnswer) -> None:
+        self.running = False
+        self.last_answer = answer
+        if self._closing:
+            return
+        report = answer.report
+        if answer.status:
+            self._status = answer.status
+        if answer.kind not in ("no_password", "bad_address", "busy"):
+            self._pending = answer.pending
+        failed = False
+        message, error = "", False
+        if answer.kind == "no_password":
+            self.paused = "no_password"
+            message = "" if not answer.manual else self.banner_text()
+        elif answer.kind == "bad_address":
+            self.paused = "bad_address"
+            message, error = self.tr("The server address in the settings is not valid."), True
+        elif answer.kind == "busy":
+            message = self.tr("Sending is already running.") if answer.manual else ""
+        elif answer.auth_error:
+            self.paused = "auth"
+            self.auth_user = self.settings.server_user.strip()
+        else:
+            self.paused = ""  # the account works (or the server was not reached)
+            failed = bool(report is not None and not report.finished) or bool(
+                answer.network_error and not report
+            )
+            if answer.manual:
+                message, error = self._summary(answer)
+        if report is not None and (report.sent or report.rejected or report.retryable):
+            self.home.refresh()
+        if answer.form_paths:
+            self.window.add_server_forms(answer.form_paths)
+        if answer.manual and message:
+            self.home.show_message(message, error=error)
+        elif answer.manual:
+            self.home.show_message("")
+        self._schedule(failed=failed)
+        self.update_status()
+        self.finished.emit(answer)
+        if self._again and not self.paused:
+            self._again = False
+            self.timer.start(0)
+
+    def _failed(self, exc: BaseException) -> None:
+        """An unexpected error (the data dir unreadable...): a calm line, try again later."""
+        self.running = False
+        if self._closing:
+            return
+        self._status = {**self._status, "last_error": str(exc)}
+        self._schedule(failed=True)
+        self.update_status()
+        self.finished.emit(SendAnswer(kind="error", network_error=str(exc)))
+
+    def _summary(self, answer: SendAnswer) -> tuple[str, bool]:
+        report = answer.report
+        parts, error = [], False
+        if report is None:
+            if answer.network_error:
+                return plain_error(answer.network_error or "connection"), True
+            parts.append(self.tr("Nothing to send."))
+        else:
+            if report.sent:
+                parts.append(
+                    self.tr("1 interview sent.")
+                    if report.sent == 1
+                    else self.tr("{0} interviews sent.").format(report.sent)
+                )
+            if report.rejected:
+                parts.append(
+                    self.tr("Interviews refused by the server: {0} (see their state).").format(
+                        report.rejected
+                    )
+                )
+                error = True
+            if report.retryable or report.stopped or report.left:
+                parts.append(
+                    plain_error(
+                        report.stopped
+                        or next((r.message for r in report.results if not r.outcome.delivered), "")
+                    )
+                )
+                error = True
+        if answer.form_paths:
+            parts.append(self.tr("New forms from the server: {0}.").format(len(answer.form_paths)))
+        return " ".join(p for p in parts if p), error
+
+    # --- what home shows -------------------------------------------------------------------
+
+    def refresh_pending(self) -> None:
+        """Count the interviews waiting to be sent (database thread)."""
+        store = self.window.store
+        if store is None or not self.configured:
+            return
+
+        def count():
+            from surveyor.sync.state import read_status
+
+            return pending_count(store), read_status(Path(store.path).parent)
+
+        def counted(result):
+            self._pending, status = result
+            if not self.running:
+                self._status = status
+            self.update_status()
+
+        self.tasks.run_db(count, on_done=counted, on_error=lambda _exc: None)
+
+    def banner_text(self) -> str:
+        if self.paused == "auth":
+            return self.tr(
+                "The server refuses the password of {0}. Automatic sending is paused: "
+                "check the account and the password in the settings."
+            ).format(self.auth_user or self.tr("this account"))
+        if self.paused == "no_password":
+            return self.tr(
+                "The server password is needed to send the interviews: type it in the settings."
+            )
+        return ""
+
+    def status_text(self) -> str:
+        if not self.configured:
+            return ""
+        parts = []
+        if self._pending is not None:
+            parts.append(
+                self.tr("Nothing left to send")
+                if not self._pending
+                else self.tr("1 interview to send")
+                if self._pending == 1
+                else self.tr("{0} interviews to send").format(self._pending)
+            )
+        if self.running:
+            parts.append(self.tr("Sending…"))
+        parts.append(last_success_text(self._status.get("last_success_at")))
+        error = self._status.get("last_error")
+        if self.paused == "bad_address":
+            parts.append(self.tr("The server address in the settings is not valid."))
+        elif error and self.paused != "auth" and self._pending:
+            parts.append(plain_error(error))
+        return " · ".join(parts)
+
+    def update_status(self) -> None:
+        home = self.home
+        on = self.configured
+        home.send_now_button.setVisible(on)
+        home.send_now_button.setEnabled(on and not self.running)
+        text = self.status_text()
+        home.server_status.setText(text)
+        home.server_status.setAccessibleName(text)
+        home.server_status.setToolTip(self.settings.server_url)
+        home.server_status.setVisible(bool(text))
+        banner = self.banner_text() if on else ""
+        home.sync_banner_label.setText(banner)
+        home.sync_banner.setAccessibleName(banner)
+        home.sync_banner.setVisible(bool(banner))
+
+    def retranslate(self) -> None:
+        self.update_status()
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop at the next step (the window closes); nothing is lost: an interview is
+        marked sent only after the server's answer, and the rest stays to send."""
+        self._closing = True
+        self.timer.stop()
+        self.cancel.set()
