@@ -28,7 +28,9 @@ from surveyor.ui.qt import (
     QPushButton,
     QSpinBox,
     Qt,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 SETTINGS_NAME = "settings.json"
@@ -184,8 +186,19 @@ class SettingsDialog(QDialog):
         self.coordinator_box.setChecked(settings.coordinator)
         self.coordinator_box.setAccessibleName(self.tr("I am a coordinator"))
         form.addRow("", self.coordinator_box)
-        self._add_server_rows(form, settings, password_known, keychain)
-        layout.addLayout(form)
+        # Two tabs, so the dialog fits a 768-pixel-high screen: the general settings, and
+        # sending to a server (opened directly by home's "Open the settings" banner).
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.general_page = QWidget()
+        self.general_page.setLayout(form)
+        self.tabs.addTab(self.general_page, self.tr("&General"))
+        self.server_page = QWidget()
+        server_form = QFormLayout(self.server_page)
+        server_form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self._add_server_rows(server_form, settings, password_known, keychain)
+        self.tabs.addTab(self.server_page, self.tr("Sending to a &server"))
+        layout.addWidget(self.tabs)
 
         self.hint = QLabel(
             self.tr(
@@ -215,8 +228,12 @@ class SettingsDialog(QDialog):
             keychain = keychain_available()
         self.keychain = keychain
         self.test_kind = ""
-        self.server_title = QLabel(self.tr("Sending to a server"))
-        self.server_title.setProperty("role", "section")
+        self.server_title = QLabel(
+            self.tr("Finished interviews are sent to this server by themselves, whenever the "
+                    "network allows. Leave the address empty if there is none.")
+        )
+        self.server_title.setWordWrap(True)
+        self.server_title.setProperty("role", "hint")
         form.addRow(self.server_title)
         self.server_edit = QLineEdit(settings.server_url)
         self.server_edit.setObjectName("serverUrl")
@@ -248,6 +265,7 @@ class SettingsDialog(QDialog):
         self.keychain_hint.setWordWrap(True)
         self.keychain_hint.setProperty("role", "hint")
         self.keychain_hint.setVisible(not keychain)
+        self.keychain_hint.setMinimumWidth(360)
         form.addRow("", self.keychain_hint)
         self.test_button = QPushButton(self.tr("Test the &connection"))
         self.test_button.setObjectName("testConnection")
@@ -257,10 +275,13 @@ class SettingsDialog(QDialog):
         self.test_result.setObjectName("connectionResult")
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.test_result.setMinimumWidth(360)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        test_row.addStretch(1)
         form.addRow("", test_row)
+        form.addRow("", self.test_result)
+        self.setMinimumWidth(560)
 
     def server_password(self) -> str:
         return self.password_edit.text()

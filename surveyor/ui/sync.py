@@ -327,7 +327,7 @@ class ServerSync(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.send_auto)
         self.home.send_now_requested.connect(self.send_now)
-        self.home.server_settings_requested.connect(self.window.open_settings)
+        self.home.server_settings_requested.connect(self.open_server_settings)
 
     # --- settings --------------------------------------------------------------------------
 
@@ -363,6 +363,13 @@ class ServerSync(QObject):
             return store_password(url, user, password)
 
         self.tasks.run_io(keep, on_error=lambda _exc: None)
+
+    def open_server_settings(self):
+        """The banner's button: the settings, on their server tab."""
+        dialog = self.window.open_settings()
+        dialog.tabs.setCurrentWidget(dialog.server_page)
+        dialog.password_edit.setFocus()
+        return dialog
 
     def start(self) -> None:
         """The store is open: watch the network, show the status, try once."""

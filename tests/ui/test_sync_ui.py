@@ -63,6 +63,7 @@ def test_settings_keep_the_address_and_the_password_in_memory_only(
     window = started(app_window, qtbot)
     user, password = campaign.interviewer
     dialog = window.open_settings()
+    dialog.tabs.setCurrentWidget(dialog.server_page)
     assert dialog.keychain_hint.isVisibleTo(dialog)
     assert "keychain" in dialog.keychain_hint.text()
     dialog.server_edit.setText(campaign.server.base)

@@ -1745,85 +1745,85 @@
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="431"/>
+        <location filename="../sync.py" line="438"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="435"/>
-        <location filename="../sync.py" line="498"/>
+        <location filename="../sync.py" line="442"/>
+        <location filename="../sync.py" line="505"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="438"/>
+        <location filename="../sync.py" line="445"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="456"/>
-        <location filename="../sync.py" line="613"/>
+        <location filename="../sync.py" line="463"/>
+        <location filename="../sync.py" line="620"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="496"/>
-        <location filename="../sync.py" line="617"/>
+        <location filename="../sync.py" line="503"/>
+        <location filename="../sync.py" line="624"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="540"/>
+        <location filename="../sync.py" line="547"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="544"/>
+        <location filename="../sync.py" line="551"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="546"/>
+        <location filename="../sync.py" line="553"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="550"/>
+        <location filename="../sync.py" line="557"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="564"/>
+        <location filename="../sync.py" line="571"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="591"/>
+        <location filename="../sync.py" line="598"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="593"/>
+        <location filename="../sync.py" line="600"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="596"/>
+        <location filename="../sync.py" line="603"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="606"/>
+        <location filename="../sync.py" line="613"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="608"/>
+        <location filename="../sync.py" line="615"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="610"/>
+        <location filename="../sync.py" line="617"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
@@ -1831,178 +1831,188 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="124"/>
+        <location filename="../settings.py" line="126"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="132"/>
+        <location filename="../settings.py" line="134"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="134"/>
+        <location filename="../settings.py" line="136"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="136"/>
+        <location filename="../settings.py" line="138"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="137"/>
+        <location filename="../settings.py" line="139"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="144"/>
+        <location filename="../settings.py" line="146"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="145"/>
+        <location filename="../settings.py" line="147"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="149"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="149"/>
+        <location filename="../settings.py" line="151"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="151"/>
+        <location filename="../settings.py" line="153"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="153"/>
+        <location filename="../settings.py" line="155"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="163"/>
+        <location filename="../settings.py" line="165"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="164"/>
+        <location filename="../settings.py" line="166"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="165"/>
+        <location filename="../settings.py" line="167"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="166"/>
-        <location filename="../settings.py" line="313"/>
+        <location filename="../settings.py" line="168"/>
+        <location filename="../settings.py" line="334"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="171"/>
+        <location filename="../settings.py" line="173"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="176"/>
+        <location filename="../settings.py" line="178"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="183"/>
+        <location filename="../settings.py" line="185"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="185"/>
+        <location filename="../settings.py" line="187"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="192"/>
+        <location filename="../settings.py" line="195"/>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="200"/>
+        <source>Sending to a &amp;server</source>
+        <translation>Envoi vers un &amp;serveur</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="205"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="215"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="203"/>
+        <location filename="../settings.py" line="216"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="218"/>
-        <source>Sending to a server</source>
-        <translation>Envoi vers un serveur</translation>
+        <location filename="../settings.py" line="232"/>
+        <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
+        <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="224"/>
+        <location filename="../settings.py" line="241"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="225"/>
+        <location filename="../settings.py" line="242"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="226"/>
+        <location filename="../settings.py" line="243"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="231"/>
+        <location filename="../settings.py" line="248"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="232"/>
+        <location filename="../settings.py" line="249"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="238"/>
+        <location filename="../settings.py" line="255"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="240"/>
+        <location filename="../settings.py" line="257"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="241"/>
+        <location filename="../settings.py" line="258"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="245"/>
+        <location filename="../settings.py" line="262"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="252"/>
+        <location filename="../settings.py" line="270"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="254"/>
+        <location filename="../settings.py" line="272"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="276"/>
+        <location filename="../settings.py" line="297"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
