@@ -569,6 +569,31 @@ class Store(StoreQueries):
             lambda i: record.mark_sent(i, to=to, clock=self._clock),
         )
 
+    def mark_sent_many(self, instance_ids: Iterable[str], *, to: str = "") -> list[Interview]:
+        """:meth:`mark_sent` for several interviews in ONE transaction (one fsync): all are
+        marked or, on any error (an unknown one, one not finalized/failed), none is."""
+        ids = list(instance_ids)
+        if not ids:
+            return []
+        done: list[Interview] = []
+        sets = ", ".join(f"{c} = ?" for c in _LIFECYCLE_COLUMNS)
+        with self._writing(f"mark {len(ids)} interviews as sent") as db:
+            for instance_id in ids:
+                interview = record.mark_sent(self._load(instance_id), to=to, clock=self._clock)
+                values = [
+                    _dumps(interview.handed_in)
+                    if c == "handed_in"
+                    else str(interview.status)
+                    if c == "status"
+                    else getattr(interview, c)
+                    for c in _LIFECYCLE_COLUMNS
+                ]
+                db.execute(
+                    f"UPDATE interviews SET {sets} WHERE instance_id = ?", values + [instance_id]
+                )
+                done.append(interview)
+        return done
+
     def mark_exported(self, instance_id: str, *, to: str = "") -> Interview:
         """finalized → exported; ``to`` (e.g. the batch file) is kept in handed_in."""
         return self._transition(

@@ -1,7 +1,8 @@
-"""Sending the pending interviews, one at a time, each marked ``sent`` or ``failed``.
+"""Sending the pending interviews, one per request, each marked ``sent`` or ``failed``.
 
 Nothing is lost: an interview becomes ``sent`` only after the server answered 201/202 with an
-OpenRosa response, and the store write is durable before the next one goes. Nothing arrives
+OpenRosa response (the marks are written in small groups, one transaction each: an interview
+whose mark a crash lost is simply sent again, and the server says it has it). Nothing arrives
 twice: the same interview always renders the same XML with the same instanceID, and OpenRosa
 servers treat a byte-identical resubmission as the same submission (201 again, stored once),
 so a retry after a lost answer is safe.
@@ -13,24 +14,27 @@ stops it, it is cancelled, or its deadline passes (what a background worker does
 
 from __future__ import annotations
 
+import contextlib
 import random as _random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from surveyor.errors import SurveyorError
-from surveyor.forms.model import Kind
 from surveyor.interviews.record import Status, format_timestamp, utc_now
-from surveyor.interviews.session import METADATA_TYPES
-from surveyor.services.interviews import FormLibrary, open_session
-from surveyor.store import Store
+from surveyor.services.interviews import FormLibrary
+from surveyor.store import InterviewSummary, Store
+from surveyor.sync.render import Renderer, build_submission  # noqa: F401 - public here too
 from surveyor.sync.state import SyncLock, record_status
 from surveyor.sync.transport import Cancel, Outcome, SendResult, Submission, Transport
 
 PENDING = (Status.FINALIZED, Status.FAILED)
+IN_FLIGHT = 3  # requests on the network at once (each one interview)
+MARK_EVERY = 50  # delivered interviews marked ``sent`` per transaction...
+MARK_WITHIN = 0.5  # ...or after this many seconds, whichever comes first
 
 
 @dataclass
@@ -139,51 +143,42 @@ class SyncReport:
         return "\n".join([*(str(r) for r in self.results), self.summary()])
 
 
-def pending_ids(store: Store) -> list[str]:
-    """Finalized and failed interviews, oldest finalized first (an edit after its original)."""
+def _pending(store: Store) -> list[InterviewSummary]:
     rows = store.list_interviews(status=PENDING)
     rows.sort(key=lambda s: (s.finalized_at or s.updated_at or "", s.instance_id))
-    return [r.instance_id for r in rows]
+    return rows
 
 
-def build_submission(store: Store, library: FormLibrary, instance_id: str) -> tuple[
-        Submission, str]:
-    """The OpenRosa submission of a stored interview (its XML and files) and its name."""
-    interview = store.get_interview(instance_id)
-    session = open_session(library, interview)
-    _restore_metadata(session, interview.answers)
-    xml = session.to_xml().encode("utf-8")
-    files = [(a.filename, a.media_type, store.get_attachment(instance_id, a.filename))
-             for a in interview.attachments]
-    return Submission(instance_id, xml, files), interview.instance_name
+def pending_ids(store: Store) -> list[str]:
+    """Finalized and failed interviews, oldest finalized first (an edit after its original)."""
+    return [r.instance_id for r in _pending(store)]
 
 
-def _in_repeat(template) -> bool:
-    parent = template.parent
-    while parent is not None:
-        if parent.kind is Kind.REPEAT:
-            return True
-        parent = parent.parent
-    return False
+class _Marks:
+    """Delivered interviews waiting to be marked ``sent``: written in groups, one transaction
+    (one fsync) per group, at the latest ``within`` seconds after the first of a group."""
 
+    def __init__(self, store: Store, to: str, every: int, within: float,
+                 monotonic: Callable[[], float] = time.monotonic):
+        self.store, self.to, self.every, self.within = store, to, max(1, every), within
+        self.monotonic = monotonic
+        self.waiting: list[str] = []
+        self.since = 0.0
 
-def _restore_metadata(session, answers: dict) -> None:
-    """Put back the stored values of metadata fields (start, end, today, username, deviceid).
+    def sent(self, instance_id: str) -> None:
+        if not self.waiting:
+            self.since = self.monotonic()
+        self.waiting.append(instance_id)
 
-    ``open_session`` skips them when loading answers (the engine computes them on first
-    load), so without this a reopened interview would be sent with them empty.
-    """
-    for template in session.form.root.walk():
-        if template.kind is not Kind.FIELD or template.bind.calculate:
-            continue
-        if not (template.bind.preload or template.type in METADATA_TYPES):
-            continue
-        value = answers.get(template.name)
-        if not isinstance(value, str) or not value or _in_repeat(template):
-            continue
-        for node in session.nodes_of(template.path):
-            if node.text != value:
-                session.set_answer(node, value)
+    def tick(self) -> None:
+        if self.waiting and (len(self.waiting) >= self.every
+                             or self.monotonic() - self.since >= self.within):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.waiting:
+            self.store.mark_sent_many(self.waiting, to=self.to)
+            self.waiting = []
 
 
 def _waiter(cancel: Cancel | None, sleep: Callable[[float], None]):
@@ -209,21 +204,34 @@ def send_pending(
     give_up_after: int = 3,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], object] = utc_now,
+    in_flight: int = IN_FLIGHT,
+    mark_every: int = MARK_EVERY,
+    mark_within: float = MARK_WITHIN,
+    render_process: bool | None = None,
 ) -> SyncReport:
-    """Send every finalized or failed interview once, one at a time (one pass).
+    """Send every finalized or failed interview once, each in its own request (one pass).
 
     Each interview is tried up to ``attempts`` times (backoff between tries) on retryable
     errors; then it is marked ``failed`` with the reason and the pass goes on, unless
     ``give_up_after`` interviews in a row failed that way (the server is unreachable: the
     rest are left for the next pass). A refusal (409, 404...) marks it ``failed`` with the
     server's reason; an auth error stops the pass at once. ``progress(done, total, result)``
-    is called before the first and after each interview. Raises
+    is called before the first and after each interview, in order. Raises
     :class:`~surveyor.sync.state.SyncAlreadyRunning` if another sending holds the lock.
+
+    Up to ``in_flight`` requests are on the network at once (one until the server has
+    accepted a first interview in this pass), each carrying one interview; an edit is sent
+    only once the result for the version it replaces is in. Delivered interviews are marked
+    ``sent`` in groups (``mark_every`` of them, or ``mark_within`` seconds after the first
+    of a group, and always before returning), one transaction each: a crash before a group
+    is written only makes the next pass send those again, which the server answers as
+    "already received" (the XML is rendered byte-identical).
     """
     backoff = backoff or Backoff()
     wait = _waiter(cancel, sleep)
     data_dir = Path(store.path).parent
     report = SyncReport(server_url=transport.url)
+    in_flight = max(1, in_flight)
 
     def attempt(submission: Submission | SendResult) -> tuple[SendResult, int]:
         if isinstance(submission, SendResult):  # could not be rendered
@@ -238,65 +246,85 @@ def send_pending(
                 return result, tries
             wait(backoff.delay(tries - 1, result.retry_after))
 
-    def build(instance_id: str) -> tuple[Submission | SendResult, str]:
-        try:
-            return build_submission(store, library, instance_id)
-        except SurveyorError as exc:
-            return SendResult(Outcome.REJECTED, f"cannot be rendered: {exc}"), ""
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
 
-    # A pipeline of two: while one interview is on the network (a worker thread), this
-    # thread renders the next one and records the previous one in the store. Interviews
-    # still go one at a time, in order.
-    with SyncLock(data_dir), ThreadPoolExecutor(1, thread_name_prefix="surveyor-send") as pool:
-        ids = pending_ids(store)
+    with SyncLock(data_dir), ThreadPoolExecutor(
+            in_flight, thread_name_prefix="surveyor-send") as pool:
+        summaries = _pending(store)
+        ids = [s.instance_id for s in summaries]
+        edits = {s.instance_id: s.deprecated_id for s in summaries if s.deprecated_id}
+        position = {instance_id: i for i, instance_id in enumerate(ids)}
         record_status(data_dir, last_attempt_at=format_timestamp(clock()),
                       server_url=transport.url, pending=len(ids))
         if progress is not None:
             progress(0, len(ids), None)
+        marks = _Marks(store, transport.url, mark_every, mark_within)
+        renderer = Renderer(store, library, ids, process=render_process)
+        # (index, name, future), oldest first; results are taken in this order
+        flying: deque[tuple[int, str, Future]] = deque()
+        submitted = 0  # ids[:submitted] were handed to the pool
+        processed = 0  # ids[:processed] have their result recorded
+        window = 1  # until the server accepted one: a dead or refusing server sees one request
         unreachable = 0
-        future = None
-        if ids and not (cancel is not None and cancel.is_set()):
-            first, first_name = build(ids[0])
-            future = pool.submit(attempt, first)
-        elif ids:
-            report.cancelled, report.left = True, len(ids)
-        names = {ids[0]: first_name} if future is not None else {}
-        index = 0
-        while future is not None:
-            instance_id = ids[index]
-            upcoming = None
-            if index + 1 < len(ids):
-                upcoming, names[ids[index + 1]] = build(ids[index + 1])
-            result, tries = future.result()
-            future = None
-            item = InterviewResult(instance_id, names.pop(instance_id, ""), result.outcome,
-                                   result.message, tries)
-            stop = False
-            if result.outcome.delivered:
-                unreachable = 0
-            elif result.outcome is Outcome.RETRY:
-                unreachable += 1
-            if result.outcome is Outcome.CANCELLED:
-                report.cancelled, report.left, stop = True, len(ids) - index, True
-            elif result.outcome is Outcome.AUTH:
-                report.auth_error, report.left, stop = result.message, len(ids) - index - 1, True
-            elif unreachable >= give_up_after and upcoming is not None:
-                report.stopped = (f"{unreachable} interviews in a row could not be sent "
-                                  f"({result.message}); the server looks unreachable")
-                report.left, stop = len(ids) - index - 1, True
-            elif upcoming is not None and cancel is not None and cancel.is_set():
-                report.cancelled, report.left, stop = True, len(ids) - index - 1, True
-            if not stop and upcoming is not None:
-                future = pool.submit(attempt, upcoming)
-            if result.outcome.delivered:
-                store.mark_sent(instance_id, to=transport.url)
-            elif result.outcome in (Outcome.REJECTED, Outcome.RETRY):
-                store.mark_failed(instance_id, result.message)
-            if result.outcome is not Outcome.CANCELLED:
-                report.results.append(item)
-            if progress is not None:
-                progress(index + 1, len(ids), item)
-            index += 1
+        stop = False
+        try:
+            while True:
+                while not stop and submitted < len(ids) and len(flying) < window:
+                    if cancelled():
+                        report.cancelled = True
+                        stop = True
+                        break
+                    instance_id = ids[submitted]
+                    original = edits.get(instance_id)
+                    if (original is not None and position.get(original, len(ids)) < submitted
+                            and position[original] >= processed):
+                        break  # an edit waits for the result of the version it replaces
+                    submission, name = renderer.get(instance_id)
+                    flying.append((submitted, name, pool.submit(attempt, submission)))
+                    submitted += 1
+                if not flying:
+                    break
+                index, name, future = flying.popleft()
+                result, tries = future.result()
+                processed = index + 1
+                instance_id = ids[index]
+                item = InterviewResult(instance_id, name, result.outcome, result.message, tries)
+                if result.outcome.delivered:
+                    unreachable = 0
+                    window = in_flight
+                    marks.sent(instance_id)
+                elif result.outcome in (Outcome.REJECTED, Outcome.RETRY):
+                    if result.outcome is Outcome.RETRY:
+                        unreachable += 1
+                    store.mark_failed(instance_id, result.message)
+                if result.outcome is Outcome.CANCELLED:
+                    report.cancelled = stop = True
+                    report.left += 1
+                elif result.outcome is Outcome.AUTH and report.auth_error is not None:
+                    report.left += 1  # in flight with the first one: reported once
+                else:
+                    report.results.append(item)
+                if result.outcome is Outcome.AUTH:
+                    report.auth_error = report.auth_error or result.message
+                    stop = True
+                elif unreachable >= give_up_after and not stop and submitted < len(ids):
+                    report.stopped = (f"{unreachable} interviews in a row could not be sent "
+                                      f"({result.message}); the server looks unreachable")
+                    stop = True
+                marks.tick()
+                if progress is not None:
+                    progress(index + 1, len(ids), item)
+        except BaseException:
+            for _index, _name, future in flying:
+                future.cancel()
+            with contextlib.suppress(Exception):
+                marks.flush()  # what was delivered is still recorded
+            raise
+        finally:
+            renderer.close()
+        marks.flush()
+        report.left += len(ids) - submitted
         now = format_timestamp(clock())
         error = report.auth_error or report.stopped or next(
             (r.message for r in report.results if not r.outcome.delivered), None)

@@ -210,7 +210,8 @@ class OpenRosaTransport:
 
     ``base`` is the server's address: ``https://host``, ODK Central's app-user URL
     ``https://host/v1/key/TOKEN/projects/ID`` (no user/password then), or KoboToolbox's
-    ``https://kc.kobotoolbox.org/USER``. Thread-safe for sequential use from one thread.
+    ``https://kc.kobotoolbox.org/USER``. ``send`` may be called from several threads at once (the
+    sender keeps a few requests in flight): httpx's client is thread-safe.
     """
 
     def __init__(self, base: str, user: str | None = None, password: str | None = None, *,
