@@ -855,7 +855,9 @@ class InterviewSession:
             if template is None:
                 continue
             if template.kind is Kind.REPEAT:
-                out.setdefault(template.name, []).append(self._collect(child, include_hidden))
+                items = out.setdefault(template.name, [])
+                if include_hidden or id(child) not in self._hidden:  # as in the submission
+                    items.append(self._collect(child, include_hidden))
             elif template.kind is Kind.GROUP:
                 if template.name == "meta" and template.parent is self.form.root:
                     continue
@@ -948,6 +950,49 @@ class InterviewSession:
                 continue
             for field_node in self.nodes_of(target.path, under=node):
                 self.set_answer(field_node, value)
+
+    def freeze(self, answers: dict, *, instance_name: str = "") -> list[Problem]:
+        """Show exactly ``answers``, as a finalized interview stored them: every value, the
+        calculations and metadata included, nothing recomputed and nothing hidden.
+
+        Rendering a finalized interview this way gives the same bytes every time, even when
+        a calculation uses now(), random() or uuid(): a submission sent again is then the
+        same submission (the server takes it as a duplicate, not as a conflict).
+        """
+        problems: list[Problem] = []
+        self._hidden.clear()
+        self._kept.clear()
+        self._own_relevant.clear()
+        self._batch += 1  # no propagation while values are put back
+        try:
+            self._freeze_into(self.root, self.form.root, answers, problems)
+        finally:
+            self._batch -= 1
+        for template in self.form.root.walk():
+            if template.path.endswith("/meta/instanceName"):
+                for node in self.nodes_of(template.path):
+                    node.text = instance_name
+        return problems
+
+    def _freeze_into(self, node: Node, template: FormNode, answers: dict, problems) -> None:
+        names = _names_below(template)
+        for key, value in answers.items():
+            target = names.get(key)
+            if target is None:
+                problems.append(Problem(key, self.location_of(node) + "/" + key, "unknown"))
+            elif target.kind is Kind.REPEAT:
+                parent = self.nodes_of(target.parent.path, under=node)
+                if not parent or not isinstance(value, list):
+                    continue
+                for existing in parent[0].elements(target.name):
+                    self._forget(existing)
+                for item in value:
+                    if isinstance(item, dict):
+                        instance = self._insert_repeat(target, parent[0])
+                        self._freeze_into(instance, target, item, problems)
+            elif target.kind is Kind.FIELD:
+                for field_node in self.nodes_of(target.path, under=node):
+                    field_node.text = normalize_answer(target, value)
 
     def to_xml(self) -> str:
         """The interview as an OpenRosa submission (XForm instance XML)."""

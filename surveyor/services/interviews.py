@@ -234,6 +234,26 @@ def fill_interview(
     return FillResult(interview=interview, session=session, problems=problems)
 
 
+def render_submission(library: FormLibrary, interview: Interview) -> str:
+    """The OpenRosa submission XML of a stored interview, exactly from its stored answers.
+
+    Nothing is recomputed, so sending it again gives the same bytes (a calculation with
+    now() or random() would otherwise change, and the server would see a conflict).
+    """
+    form = library.get(interview.form_hash)
+    session = InterviewSession(
+        form,
+        compiled=library.compiled(form),
+        instance_id=interview.instance_id,
+        deprecated_id=interview.deprecated_id,
+        interviewer=interview.interviewer,
+        device_id=interview.device_id,
+        run_first_load=False,
+    )
+    session.freeze(interview.answers, instance_name=interview.instance_name)
+    return session.to_xml()
+
+
 def interview_json(interview: Interview) -> dict:
     """The interview as one JSON object (answers as the submission holds them)."""
     data = interview.to_dict()
@@ -259,6 +279,7 @@ __all__ = [
     "format_timestamp",
     "interview_json",
     "open_session",
+    "render_submission",
     "save_progress",
     "save_snapshot",
     "start_interview",

@@ -1,7 +1,8 @@
 """The OpenRosa submission of a stored interview, and rendering many in a second process.
 
-Rendering rebuilds the interview with the engine (``open_session`` + ``to_xml``): about 3 ms
-of CPU each. In a large pass that CPU competed, in the same interpreter (one GIL), with the
+Rendering builds the submission exactly from the stored answers
+(``services.interviews.render_submission``: nothing is recomputed, so the bytes never change
+between two sends): about 3 ms of CPU each. In a large pass that CPU competed, in the same interpreter (one GIL), with the
 threads that talk to the server; :class:`Renderer` then renders ahead in a second process
 (spawned, reading the same store: SQLite's WAL lets it read while the sender writes) and
 falls back to rendering here if that process cannot start or dies. The bytes are the same
@@ -16,9 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from surveyor.errors import SurveyorError
-from surveyor.forms.model import Kind
-from surveyor.interviews.session import METADATA_TYPES
-from surveyor.services.interviews import FormLibrary, open_session
+from surveyor.services.interviews import FormLibrary, render_submission
 from surveyor.store import Store
 from surveyor.sync.transport import Outcome, SendResult, Submission
 
@@ -27,48 +26,22 @@ CHUNK = 20  # interviews per request to that process
 AHEAD = 6  # chunks asked for ahead of the sending
 
 
-def build_submission(store: Store, library: FormLibrary, instance_id: str) -> tuple[
-        Submission, str]:
+def build_submission(
+    store: Store, library: FormLibrary, instance_id: str
+) -> tuple[Submission, str]:
     """The OpenRosa submission of a stored interview (its XML and files) and its name."""
     interview = store.get_interview(instance_id)
-    session = open_session(library, interview)
-    _restore_metadata(session, interview.answers)
-    xml = session.to_xml().encode("utf-8")
-    files = [(a.filename, a.media_type, store.get_attachment(instance_id, a.filename))
-             for a in interview.attachments]
+    xml = render_submission(library, interview).encode("utf-8")
+    files = [
+        (a.filename, a.media_type, store.get_attachment(instance_id, a.filename))
+        for a in interview.attachments
+    ]
     return Submission(instance_id, xml, files), interview.instance_name
 
 
-def _in_repeat(template) -> bool:
-    parent = template.parent
-    while parent is not None:
-        if parent.kind is Kind.REPEAT:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _restore_metadata(session, answers: dict) -> None:
-    """Put back the stored values of metadata fields (start, end, today, username, deviceid).
-
-    ``open_session`` skips them when loading answers (the engine computes them on first
-    load), so without this a reopened interview would be sent with them empty.
-    """
-    for template in session.form.root.walk():
-        if template.kind is not Kind.FIELD or template.bind.calculate:
-            continue
-        if not (template.bind.preload or template.type in METADATA_TYPES):
-            continue
-        value = answers.get(template.name)
-        if not isinstance(value, str) or not value or _in_repeat(template):
-            continue
-        for node in session.nodes_of(template.path):
-            if node.text != value:
-                session.set_answer(node, value)
-
-
-def render(store: Store, library: FormLibrary, instance_id: str) -> tuple[
-        Submission | SendResult, str]:
+def render(
+    store: Store, library: FormLibrary, instance_id: str
+) -> tuple[Submission | SendResult, str]:
     """:func:`build_submission`, or a refusal saying why the interview cannot be rendered."""
     try:
         return build_submission(store, library, instance_id)
@@ -100,8 +73,9 @@ class Renderer:
     Close it (or use it as a context manager) to stop that process.
     """
 
-    def __init__(self, store: Store, library: FormLibrary, ids: list[str], *,
-                 process: bool | None = None):
+    def __init__(
+        self, store: Store, library: FormLibrary, ids: list[str], *, process: bool | None = None
+    ):
         self.store, self.library, self.ids = store, library, ids
         self.position = {instance_id: i for i, instance_id in enumerate(ids)}
         self._chunks: dict[int, Future] = {}
@@ -111,8 +85,11 @@ class Renderer:
         if process and ids:
             try:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=get_context("spawn"), initializer=_start_worker,
-                    initargs=(str(Path(store.path).parent), str(library.cache_dir)))
+                    max_workers=1,
+                    mp_context=get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(str(Path(store.path).parent), str(library.cache_dir)),
+                )
             except (OSError, RuntimeError):
                 self._pool = None
 
@@ -125,7 +102,8 @@ class Renderer:
             return
         try:
             self._chunks[chunk] = self._pool.submit(
-                _render_chunk, self.ids[chunk * CHUNK:(chunk + 1) * CHUNK])
+                _render_chunk, self.ids[chunk * CHUNK : (chunk + 1) * CHUNK]
+            )
         except (BrokenProcessPool, OSError, RuntimeError):
             self._broken()
 

@@ -194,3 +194,36 @@ def test_a_reopened_interview_keeps_its_metadata(tmp_path):
             "Léa",
         )
         assert "<deviceid>surveyor:x</deviceid>" in reopened.to_xml()
+
+
+def test_a_finalized_interview_renders_the_same_bytes_every_time(tmp_path):
+    """now()/random()/uuid() in calculations: the stored values are sent, not recomputed."""
+    from surveyor.services.interviews import render_submission
+
+    path = tmp_path / "volatile.md"
+    path.write_text(
+        "| survey |\n|  | type | name | label | calculation | relevant |\n"
+        "|  | text | q | Q | | |\n"
+        "|  | calculate | stamp | | now() | |\n"
+        "|  | calculate | token | | uuid() | |\n"
+        "|  | calculate | dice | | random() | |\n"
+        "|  | begin_repeat | r | R | | ${q} = 'show' |\n"
+        "|  | text | t | T | | |\n"
+        "|  | end_repeat | | | | |\n"
+        "| settings |\n|  | form_id | instance_name |\n|  | volatile | concat('Q=', ${q}) |\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        form = library.load_file(path)
+        made = fill_interview(
+            library, form, {"q": "hide", "r": [{"t": "x"}]}, finalize=True
+        ).interview
+        assert made.answers["r"] == []  # a non-relevant repeat is not in the submission
+        stored = store.get_interview(made.instance_id)
+        first = render_submission(library, stored)
+        second = render_submission(FormLibrary(store), store.get_interview(made.instance_id))
+        assert first == second
+        assert f"<token>{made.answers['token']}</token>" in first
+        assert "<instanceName>Q=hide</instanceName>" in first
+        assert "<r>" not in first
