@@ -133,6 +133,9 @@ class Interview:
     attachments: list[Attachment] = field(default_factory=list)
     last_error: str | None = None
     handed_in: list[dict[str, str]] = field(default_factory=list)
+    # Relevant questions answered / that take an answer, when last saved (shown in lists).
+    answered: int | None = None
+    answerable: int | None = None
 
     @classmethod
     def new(

@@ -130,6 +130,7 @@ def start_interview(
     )
     interview.answers = session.answers()
     interview.instance_name = session.instance_name()
+    interview.answered, interview.answerable = session.progress()
     library.store.create_interview(interview)
     return interview, session
 
@@ -165,6 +166,7 @@ def save_progress(
         answers=session.answers(),
         instance_name=session.instance_name(),
         position=position,
+        progress=session.progress(),
     )
 
 
@@ -175,13 +177,20 @@ def save_snapshot(
     answers: dict,
     instance_name: str,
     position: str | None = None,
+    progress: tuple[int, int] | None = None,
 ) -> None:
     """Save answers taken from a session earlier (the UI takes them on its own thread and
     saves them on the database thread, since a session has one owner)."""
     interview.answers = answers
     interview.instance_name = instance_name
+    if progress is not None:
+        interview.answered, interview.answerable = progress
     library.store.save_answers(
-        interview.instance_id, answers, position=position, instance_name=instance_name
+        interview.instance_id,
+        answers,
+        position=position,
+        instance_name=instance_name,
+        progress=progress,
     )
 
 
@@ -196,7 +205,10 @@ def finalize_interview(
     interview.answers = session.answers(include_hidden=False)
     interview.instance_name = session.instance_name()
     library.store.save_answers(
-        interview.instance_id, interview.answers, instance_name=interview.instance_name
+        interview.instance_id,
+        interview.answers,
+        instance_name=interview.instance_name,
+        progress=session.progress(),
     )
     return library.store.finalize(interview.instance_id)
 
@@ -228,6 +240,7 @@ def fill_interview(
         session.finalize_metadata()
     interview.answers = session.answers(include_hidden=False)
     interview.instance_name = session.instance_name()
+    interview.answered, interview.answerable = session.progress()
     if finalize and not problems:
         record.finalize(interview, **options)
     library.store.create_interview(interview)

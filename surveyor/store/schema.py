@@ -247,6 +247,13 @@ def m004_overview_indexes(db: Database) -> None:
     )
 
 
+@_migration
+def m005_interview_progress(db: Database) -> None:
+    """How far an interview is (answered / answerable), shown in lists without the answers."""
+    db.execute("ALTER TABLE interviews ADD COLUMN answered INTEGER")
+    db.execute("ALTER TABLE interviews ADD COLUMN answerable INTEGER")
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 

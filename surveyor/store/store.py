@@ -52,6 +52,8 @@ _SCALAR_COLUMNS = (
     "instance_name",
     "position",
     "last_error",
+    "answered",
+    "answerable",
 )
 _JSON_COLUMNS = ("answers", "handed_in")
 _INTERVIEW_COLUMNS = _SCALAR_COLUMNS + _JSON_COLUMNS
@@ -104,6 +106,8 @@ class InterviewSummary:
     deprecated_id: str | None
     instance_name: str
     last_error: str | None
+    answered: int | None = None
+    answerable: int | None = None
 
 
 class InvalidAttachmentName(StoreError):
@@ -413,11 +417,13 @@ class Store(StoreQueries):
         *,
         position: str | None = None,
         instance_name: str | None = None,
+        progress: tuple[int, int] | None = None,
     ) -> str:
         """Save the answers of a draft (the per-keystroke path); durable on return.
 
-        ``position`` and ``instance_name`` are left unchanged when None. Returns the new
-        updated_at. Raises InterviewNotFound, or InvalidTransition if it is not a draft.
+        ``position``, ``instance_name`` and ``progress`` (answered, answerable) are left
+        unchanged when None. Returns the new updated_at. Raises InterviewNotFound, or
+        InvalidTransition if it is not a draft.
         """
         now = self._now()
         sets = ["answers = ?", "updated_at = ?"]
@@ -428,6 +434,9 @@ class Store(StoreQueries):
         if instance_name is not None:
             sets.append("instance_name = ?")
             params.append(instance_name)
+        if progress is not None:
+            sets += ["answered = ?", "answerable = ?"]
+            params += [int(progress[0]), int(progress[1])]
         params += [instance_id, str(Status.DRAFT)]
         with self._writing(f"save the answers of interview {instance_id}") as db:
             cursor = db.execute(

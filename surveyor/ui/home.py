@@ -91,10 +91,18 @@ class FormEntry:
     bundled: bool = False
 
 
-class InterviewTableModel(QAbstractTableModel):
-    """Interview summaries: name, form, last change, state."""
+def progress_text(summary) -> str:
+    """``12 / 40``: relevant questions answered out of those that take an answer."""
+    answered, answerable = getattr(summary, "answered", None), getattr(summary, "answerable", None)
+    if answered is None or not answerable:
+        return ""
+    return f"{answered} / {answerable}"
 
-    COLUMNS = 4
+
+class InterviewTableModel(QAbstractTableModel):
+    """Interview summaries: name, form, last change, state, progress."""
+
+    COLUMNS = 5
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -150,6 +158,10 @@ class InterviewTableModel(QAbstractTableModel):
                 ):
                     text += " — " + summary.last_error
                 return text
+            if column == 4:
+                return progress_text(summary)
+        if role == Qt.TextAlignmentRole and column == 4:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.AccessibleTextRole:
             return ", ".join(
                 [
@@ -157,6 +169,7 @@ class InterviewTableModel(QAbstractTableModel):
                     self.form_titles.get(summary.form_id, summary.form_id),
                     self._date(index.row()),
                     status_text(summary.status),
+                    progress_text(summary),
                 ]
             )
         if role == Qt.UserRole:
@@ -170,6 +183,7 @@ class InterviewTableModel(QAbstractTableModel):
                 QCoreApplication.translate("Home", "Form"),
                 QCoreApplication.translate("Home", "Last change"),
                 QCoreApplication.translate("Home", "State"),
+                QCoreApplication.translate("Home", "Progress"),
             ][section]
         return None
 
@@ -453,6 +467,7 @@ class HomePage(QWidget):
             1: [max(titles, key=metrics.horizontalAdvance)],
             2: [local_datetime("2026-12-30T23:59:59.000Z")],
             3: [status_text(s) for s in Status],
+            4: ["888 / 888"],
         }
         for column, texts in samples.items():
             width = max(metrics.horizontalAdvance(t) for t in texts)

@@ -447,3 +447,20 @@ def test_garbage_is_collected_on_the_gui_thread_only(qapp):
     collector.check()
     assert gc.get_count()[0] < before
     assert len(kept) > 0
+
+
+def test_home_shows_how_far_each_interview_is(app_window, qtbot, isolated_home):
+    from surveyor.forms import load_form
+    from surveyor.services.interviews import FormLibrary, fill_interview
+
+    with Store.open(isolated_home) as store:
+        library = FormLibrary(store)
+        form = load_form(Path(bundled_forms_dir()) / "enquete_habitants.xlsx")
+        fill_interview(library, form, {"sector": "north", "consent": "yes"}, interviewer="Léa")
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window)
+    model = window.home.model
+    assert model.rowCount() == 1
+    assert model.headerData(4, Qt.Horizontal) == "Progress"
+    answered, total = (int(part) for part in model.data(model.index(0, 4)).split(" / "))
+    assert answered == 2 and total > 10

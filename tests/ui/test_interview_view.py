@@ -298,6 +298,7 @@ def test_autosave_and_resume(qtbot, library, make_view):
     assert stored.answers["sector"] == "south"
     assert stored.answers["interview_date"] == "2025-11-22"
     assert stored.position == "/data/consent"
+    assert stored.answered >= 3 and stored.answerable > stored.answered  # shown on home
     closed = []
     view.closed.connect(lambda: closed.append(True))
     qtbot.mouseClick(view.home_button, Qt.MouseButton.LeftButton)

@@ -291,22 +291,22 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="209"/>
+        <location filename="../home.py" line="223"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="216"/>
+        <location filename="../home.py" line="230"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="223"/>
+        <location filename="../home.py" line="237"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="224"/>
+        <location filename="../home.py" line="238"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -443,243 +443,248 @@
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="121"/>
+        <location filename="../home.py" line="129"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="169"/>
+        <location filename="../home.py" line="182"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="170"/>
+        <location filename="../home.py" line="183"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="171"/>
+        <location filename="../home.py" line="184"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="172"/>
+        <location filename="../home.py" line="185"/>
         <source>State</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="186"/>
+        <source>Progress</source>
+        <translation>Avancement</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="483"/>
-        <location filename="../home.py" line="493"/>
+        <location filename="../home.py" line="498"/>
+        <location filename="../home.py" line="508"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="484"/>
+        <location filename="../home.py" line="499"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="486"/>
+        <location filename="../home.py" line="501"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="489"/>
+        <location filename="../home.py" line="504"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="491"/>
+        <location filename="../home.py" line="506"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="492"/>
+        <location filename="../home.py" line="507"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="494"/>
+        <location filename="../home.py" line="509"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="496"/>
+        <location filename="../home.py" line="511"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="499"/>
+        <location filename="../home.py" line="514"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="501"/>
+        <location filename="../home.py" line="516"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="502"/>
+        <location filename="../home.py" line="517"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="503"/>
+        <location filename="../home.py" line="518"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="504"/>
+        <location filename="../home.py" line="519"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="505"/>
+        <location filename="../home.py" line="520"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="506"/>
+        <location filename="../home.py" line="521"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="507"/>
+        <location filename="../home.py" line="522"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="508"/>
+        <location filename="../home.py" line="523"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="509"/>
+        <location filename="../home.py" line="524"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="510"/>
+        <location filename="../home.py" line="525"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="511"/>
+        <location filename="../home.py" line="526"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="512"/>
-        <location filename="../home.py" line="689"/>
+        <location filename="../home.py" line="527"/>
+        <location filename="../home.py" line="704"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="513"/>
+        <location filename="../home.py" line="528"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="515"/>
-        <location filename="../home.py" line="720"/>
+        <location filename="../home.py" line="530"/>
+        <location filename="../home.py" line="735"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="516"/>
+        <location filename="../home.py" line="531"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="546"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="546"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="568"/>
+        <location filename="../home.py" line="583"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="572"/>
+        <location filename="../home.py" line="587"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="611"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="612"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="663"/>
+        <location filename="../home.py" line="678"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="664"/>
+        <location filename="../home.py" line="679"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="665"/>
+        <location filename="../home.py" line="680"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="666"/>
+        <location filename="../home.py" line="681"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="669"/>
+        <location filename="../home.py" line="684"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="689"/>
+        <location filename="../home.py" line="704"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="717"/>
+        <location filename="../home.py" line="732"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="718"/>
+        <location filename="../home.py" line="733"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="719"/>
+        <location filename="../home.py" line="734"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="721"/>
+        <location filename="../home.py" line="736"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="742"/>
+        <location filename="../home.py" line="757"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="757"/>
+        <location filename="../home.py" line="772"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1100,7 +1105,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="901"/>
-        <location filename="../interview/view.py" line="1241"/>
+        <location filename="../interview/view.py" line="1250"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1311,22 +1316,22 @@
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1222"/>
+        <location filename="../interview/view.py" line="1231"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1233"/>
+        <location filename="../interview/view.py" line="1242"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1277"/>
+        <location filename="../interview/view.py" line="1286"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1302"/>
+        <location filename="../interview/view.py" line="1311"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>

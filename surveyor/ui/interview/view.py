@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from surveyor.errors import ValidationError
 from surveyor.forms.model import Kind
-from surveyor.services.interviews import finalize_interview, save_progress
+from surveyor.services.interviews import finalize_interview, save_snapshot
 from surveyor.ui.interview.editors import (
     Editor,
     FileEditor,
@@ -1210,12 +1210,21 @@ class InterviewView(QWidget):
         self._submit_save(on_saved)
 
     def _submit_save(self, on_saved) -> None:
-        snapshot = _Snapshot(self.session.answers(), self.session.instance_name())
+        # taken on the UI thread (a session has one owner), saved on the database thread
+        answers, name = self.session.answers(), self.session.instance_name()
+        progress = self.session.progress()
         position = self.position()
         library, interview = self.library, self.interview
 
         def work():
-            save_progress(library, interview, snapshot, position=position)
+            save_snapshot(
+                library,
+                interview,
+                answers=answers,
+                instance_name=name,
+                position=position,
+                progress=progress,
+            )
 
         def done(_result):
             self._saving = False
@@ -1307,17 +1316,3 @@ class InterviewView(QWidget):
                 self.finalize_state.show()
 
         self.tasks.run_db(work, on_done=done, on_error=failed)
-
-
-class _Snapshot:
-    """What ``save_progress`` reads of a session, taken on the UI thread."""
-
-    def __init__(self, answers: dict, instance_name: str):
-        self._answers = answers
-        self._name = instance_name
-
-    def answers(self, include_hidden: bool = True) -> dict:
-        return self._answers
-
-    def instance_name(self) -> str:
-        return self._name
