@@ -50,6 +50,7 @@ def seed(home: Path) -> None:
                 form_id=form.form_id, form_version=form.version, form_hash=form.content_hash
             )
             interview.instance_name = name
+            interview.answered, interview.answerable = (12 + 5 * i) % 38, 38
             store.create_interview(interview)
             iid = interview.instance_id
             if status in ("finalized", "failed", "sent", "exported"):

@@ -125,10 +125,11 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setModal(True)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(620)
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setHorizontalSpacing(18)  # labels must not touch their fields
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.name_edit = QLineEdit(settings.interviewer)
         self.name_edit.setAccessibleName(self.tr("Your name"))
@@ -195,6 +196,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.general_page, self.tr("&General"))
         self.server_page = QWidget()
         server_form = QFormLayout(self.server_page)
+        server_form.setHorizontalSpacing(18)
         server_form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self._add_server_rows(server_form, settings, password_known, keychain)
         self.tabs.addTab(self.server_page, self.tr("Sending to a &server"))
@@ -281,7 +283,6 @@ class SettingsDialog(QDialog):
         test_row.addStretch(1)
         form.addRow("", test_row)
         form.addRow("", self.test_result)
-        self.setMinimumWidth(560)
 
     def server_password(self) -> str:
         return self.password_edit.text()
