@@ -9,29 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from surveyor.interviews.record import Status
-
-# What an export reads of an interview, in this order (answers last: it is the big one).
-EXPORT_COLUMNS = (
-    "instance_id",
-    "form_id",
-    "form_version",
-    "form_hash",
-    "interviewer",
-    "device_id",
-    "status",
-    "created_at",
-    "updated_at",
-    "finalized_at",
-    "sent_at",
-    "exported_at",
-    "deprecated_id",
-    "instance_name",
-    "answers",
-)
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).
 SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
@@ -62,6 +43,10 @@ class ExportRow:
     deprecated_id: str | None
     instance_name: str
     answers: dict[str, Any]
+
+
+# What an export reads of an interview: ExportRow's fields, in order (answers last: the big one).
+EXPORT_COLUMNS = tuple(f.name for f in fields(ExportRow))
 
 
 @dataclass(slots=True)
