@@ -267,6 +267,30 @@ def render_submission(library: FormLibrary, interview: Interview) -> str:
     return session.to_xml()
 
 
+def question_labels(library: FormLibrary, form_hash: str, language_code: str = "") -> dict:
+    """Field name -> question label of a stored form, in the form's language whose name
+    carries ``language_code`` (``"fr"`` matches "Français (fr)"), else its default one."""
+    form = library.get(form_hash)
+    wanted = None
+    for language in form.languages:
+        if language_code and (
+            f"({language_code})" in language or language.lower().startswith(language_code)
+        ):
+            wanted = language
+            break
+    labels = {}
+    for node in form.root.walk():
+        texts = node.label
+        text = (
+            texts.get(wanted or "")
+            or texts.get(form.default_language or "")
+            or next((t for t in texts.values() if t), "")
+        )
+        if node is not form.root and text:
+            labels.setdefault(node.name, " ".join(text.split()))
+    return labels
+
+
 def interview_json(interview: Interview) -> dict:
     """The interview as one JSON object (answers as the submission holds them)."""
     data = interview.to_dict()
@@ -292,6 +316,7 @@ __all__ = [
     "format_timestamp",
     "interview_json",
     "open_session",
+    "question_labels",
     "render_submission",
     "save_progress",
     "save_snapshot",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +41,8 @@ SURVEY = """
 |  | yn | yes | Yes |
 |  | yn | no | No |
 """
+
+REPO_FORMS = Path(__file__).resolve().parents[2] / "forms"
 
 PLACES = "name,label,zone,price\ntarbes,Tarbes,south,3\npau,Pau,south,5\nlille,Lille,north,7\n"
 
@@ -227,3 +230,19 @@ def test_a_finalized_interview_renders_the_same_bytes_every_time(tmp_path):
         assert f"<token>{made.answers['token']}</token>" in first
         assert "<instanceName>Q=hide</instanceName>" in first
         assert "<r>" not in first
+
+
+def test_question_labels_follow_the_language_asked(tmp_path):
+    from surveyor.services.interviews import question_labels
+
+    with Store.open(tmp_path / "data") as store:
+        library = FormLibrary(store)
+        form = library.load_file(REPO_FORMS / "enquete_habitants.xlsx")
+        french = question_labels(library, form.content_hash, "fr")
+        english = question_labels(library, form.content_hash, "en")
+        default = question_labels(library, form.content_hash, "de")  # not in the form
+    node = form.by_name("member_age")
+    assert french["member_age"] == " ".join(node.label["Français (fr)"].split())
+    assert english["member_age"] == " ".join(node.label["English (en)"].split())
+    assert default == french  # French is the form's default language
+    assert "member" in english and "meta" not in english

@@ -208,11 +208,20 @@ def test_a_conflict_is_listed_compared_and_resolved(qtbot, page, laptops, tmp_pa
     assert conflicts.list.currentRow() == 0
     assert len(conflicts.keep_buttons) == 2
     rows = table_rows(conflicts.table)
-    assert ["comments", "Version d'Amina.", "Version de Bruno."] in rows or [
-        "comments",
+    from surveyor.forms import load_form
+    from surveyor.paths import bundled_forms_dir
+
+    habitants = load_form(bundled_forms_dir() / "enquete_habitants.xlsx")
+    label = " ".join(habitants.by_name("comments").label["English (en)"].split())
+    assert [label, "Version d'Amina.", "Version de Bruno."] in rows or [
+        label,
         "Version de Bruno.",
         "Version d'Amina.",
-    ] in rows
+    ] in rows  # the question as the form words it, not its field name
+    row = next(
+        r for r in range(conflicts.table.rowCount()) if conflicts.table.item(r, 0).text() == label
+    )
+    assert conflicts.table.item(row, 0).toolTip() == "comments"
     headers = [conflicts.table.horizontalHeaderItem(c).text() for c in (1, 2)]
     assert headers[0].startswith("Version 1: Amina, ") and headers[1].startswith("Version 2: ")
 

@@ -18,6 +18,7 @@ from surveyor.ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -158,12 +159,40 @@ class ConflictsPanel(QWidget):
         if store is None:
             return
 
+        language = "fr" if QLocale().language() == QLocale.French else "en"
+
         def load():
             from surveyor.batches import list_conflicts
+            from surveyor.errors import SurveyorError
+            from surveyor.services.interviews import FormLibrary, question_labels
 
-            return list_conflicts(store)
+            conflicts = list_conflicts(store)
+            library, labels = FormLibrary(store), {}
+            for conflict in conflicts:
+                stored = next((v for v in conflict.versions if v.stored), None)
+                try:
+                    form_hash = store.get_interview(stored.instance_id).form_hash
+                    labels[conflict.conflict_id] = question_labels(library, form_hash, language)
+                except (SurveyorError, AttributeError):
+                    labels[conflict.conflict_id] = {}  # the field names are shown instead
+            return conflicts, labels
 
-        self.page.tasks.run_db(load, on_done=self.set_conflicts, on_error=self._error)
+        def loaded(result):
+            conflicts, self.labels = result
+            self.set_conflicts(conflicts)
+
+        self.page.tasks.run_db(load, on_done=loaded, on_error=self._error)
+
+    def question_text(self, conflict, path: str) -> str:
+        """The question's label for an answer path (``member[2]/age``: the label, then the
+        repeat instance); the path itself when the form gives no label."""
+        labels = getattr(self, "labels", {}).get(conflict.conflict_id, {})
+        parts = path.split("/")
+        label = labels.get(parts[-1].split("[")[0])
+        if not label:
+            return path
+        where = [p.replace("[", " ").rstrip("]") for p in parts[:-1]]
+        return f"{label} ({', '.join(where)})" if where else label
 
     def _error(self, exc: BaseException) -> None:
         self.show_message(str(exc), error=True)
@@ -253,10 +282,10 @@ class ConflictsPanel(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         for r, (key, values, differs) in enumerate(rows):
-            cells = [key, *values]
+            cells = [self.question_text(conflict, key), *values]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(key if c == 0 else text)
                 if differs:
                     item.setBackground(QBrush(DIFFERENT))
                     if c == 0:
