@@ -866,6 +866,18 @@ def _wrap(name: str, impl, source: str):
     return call
 
 
+def _deferred_error(compiler, message: str, source: str, position):
+    """A static problem (wrong arguments): reported by Expression.check() for form checks,
+    raised only if the call is evaluated — ODK evaluates `false() and substring()` to false."""
+    error = ExpressionError(message, expression=source, position=position)
+    compiler.problems.append(error)
+
+    def raise_error(node, pos, size, st):
+        raise error
+
+    return raise_error
+
+
 def compile_call(compiler, ast):
     _, name, arg_asts, position = ast
     source = compiler.source
@@ -894,19 +906,12 @@ def compile_call(compiler, ast):
             expected = f"at least {low}"
         else:
             expected = f"{low} to {high}"
-        error = ExpressionError(
+        return _deferred_error(
+            compiler,
             f"{name}() takes {expected} argument{'s' if expected != '1' else ''}, not {n}",
-            expression=source,
-            position=position,
+            source,
+            position,
         )
-        # reported by Expression.check() (for form checks); raised only if evaluated, as ODK
-        # evaluates `false() and substring()` to false
-        compiler.problems.append(error)
-
-        def wrong_arity(node, pos, size, st):
-            raise error
-
-        return wrong_arity
     args = [compiler.compile(a) for a in arg_asts]
 
     if impl is not None:
@@ -977,17 +982,9 @@ def _compile_indexed_repeat(compiler, arg_asts, args, source, position):
     """indexed-repeat(target, repeat1, index1[, repeat2, index2...]): the target nodes that lie in
     the index1-th instance of repeat1 (then the index2-th instance of repeat2 inside it...)."""
     if len(arg_asts) % 2 == 0:
-        error = ExpressionError(
-            "indexed-repeat() takes a target then repeat, index pairs",
-            expression=source,
-            position=position,
+        return _deferred_error(
+            compiler, "indexed-repeat() takes a target then repeat, index pairs", source, position
         )
-        compiler.problems.append(error)
-
-        def wrong_arity(node, pos, size, st):
-            raise error
-
-        return wrong_arity
     target_fn = args[0]
     pairs = [(args[i], args[i + 1]) for i in range(1, len(args), 2)]
 

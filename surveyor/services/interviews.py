@@ -202,12 +202,11 @@ def finalize_interview(
     if problems:
         raise ValidationError(f"{len(problems)} answer(s) missing or invalid", problems=problems)
     session.finalize_metadata()
-    interview.answers = session.answers(include_hidden=False)
-    interview.instance_name = session.instance_name()
-    library.store.save_answers(
-        interview.instance_id,
-        interview.answers,
-        instance_name=interview.instance_name,
+    save_snapshot(
+        library,
+        interview,
+        answers=session.answers(include_hidden=False),
+        instance_name=session.instance_name(),
         progress=session.progress(),
     )
     return library.store.finalize(interview.instance_id)

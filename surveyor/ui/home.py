@@ -93,10 +93,9 @@ class FormEntry:
 
 def progress_text(summary) -> str:
     """``12 / 40``: relevant questions answered out of those that take an answer."""
-    answered, answerable = getattr(summary, "answered", None), getattr(summary, "answerable", None)
-    if answered is None or not answerable:
+    if summary.answered is None or not summary.answerable:
         return ""
-    return f"{answered} / {answerable}"
+    return f"{summary.answered} / {summary.answerable}"
 
 
 class InterviewTableModel(QAbstractTableModel):
