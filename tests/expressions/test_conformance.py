@@ -11,7 +11,7 @@ import json
 import math
 import os
 import re
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -29,6 +29,9 @@ from tests.conftest import SHARED
 
 CASES_FILE = SHARED / "xpath-cases" / "cases.jsonl"
 PHOENIX = timezone(timedelta(hours=-7))  # America/Phoenix: a fixed UTC-7, no daylight saving
+# The day the cases were captured: "set to today" cases hold that day's date in their XML, so
+# today() must answer it (a real clock makes them fail from the next day on).
+CAPTURED = datetime(2026, 11, 22, 12, 0, tzinfo=PHOENIX)
 
 
 def _load() -> list[dict]:
@@ -129,6 +132,7 @@ def _setup(case: dict):
         language=case.get("language"),
         itext=_itext_from(doc),
         timezone=PHOENIX,
+        now=lambda: CAPTURED,
         namespaces={k: v for k, v in (case.get("namespaces") or {}).items() if k},
     )
     return node, env
