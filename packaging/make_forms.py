@@ -39,6 +39,7 @@ SURVEY_COLUMNS = (
     "constraint",
     "constraint_message*",
     "calculation",
+    "default",
     "choice_filter",
     "appearance",
 )
@@ -56,6 +57,7 @@ WIDTHS = {
     "constraint": 36,
     "constraint_message": 40,
     "calculation": 40,
+    "default": 16,
     "choice_filter": 34,
     "appearance": 14,
     "list_name": 22,
@@ -489,6 +491,8 @@ def add_visit_and_consent(form: Form, intro, consent_label, extra_visit=None) ->
         "text",
         "interviewer",
         ("Prénom de l'enquêteur ou de l'enquêtrice", "Interviewer's first name"),
+        # The name typed at the app's welcome (ODK's username property), still editable.
+        default="${username}",
         required=True,
     )
     form.q(
@@ -620,7 +624,10 @@ def residents_form() -> Form:
         title="Enquête habitants — besoins non satisfaits",
         form_id="enquete_habitants",
         version="2026112201",
-        instance_name="concat(${sector}, ' – ', ${interview_date}, ' – ', ${interviewer})",
+        instance_name=(
+            "concat(jr:choice-name(${sector}, '${sector}'), ' – ', ${interview_date}, ' – ', "
+            "${interviewer})"
+        ),
     )
 
     def sector_question() -> None:
@@ -1350,7 +1357,8 @@ def professionals_form() -> Form:
         form_id="enquete_professionnels",
         version="2026112201",
         instance_name=(
-            "concat(if(${structure_name} != '', ${structure_name}, ${structure_type}), "
+            "concat(if(${structure_name} != '', ${structure_name}, "
+            "jr:choice-name(${structure_type}, '${structure_type}')), "
             "' – ', ${interview_date})"
         ),
     )

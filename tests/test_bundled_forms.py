@@ -301,3 +301,25 @@ def test_sheets_are_easy_to_edit(filename):
         assert ws.cell(row=1, column=1).font.bold, ws.title
         widths = [ws.column_dimensions[c].width for c in "ABC"]
         assert all(w and w >= 12 for w in widths), (ws.title, widths)
+
+
+def test_interviewer_prefilled_and_interviews_named_with_choice_labels(tmp_path):
+    """The welcome's name fills the interviewer question; interview names use labels."""
+    from surveyor.services.interviews import FormLibrary, start_interview
+    from surveyor.store import Store
+
+    library = FormLibrary(Store.open(tmp_path))
+    form = library.load_file(FORMS_DIR / "enquete_habitants.xlsx")
+    _interview, session = start_interview(library, form, interviewer="Amélie")
+    assert session.answers()["interviewer"] == "Amélie"
+    session.set_answer("/data/visit/interview_date", "2026-11-12")
+    session.set_answer("/data/visit/sector", "east")
+    session.set_language("fr")
+    name = session.instance_name()
+    assert name.endswith("2026-11-12 – Amélie"), name
+    assert "east" not in name
+    assert name.startswith("Secteur est"), name  # the choice's label in the form's language
+
+    form = library.load_file(FORMS_DIR / "enquete_professionnels.xlsx")
+    _interview, session = start_interview(library, form, interviewer="Amélie")
+    assert session.answers()["interviewer"] == "Amélie"

@@ -84,6 +84,14 @@ class WelcomePage(QWidget):
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.laptop_label, self.laptop_edit)
         layout.addLayout(form)
+        # Said under the fields when one is left empty: both identify the interviewer in the
+        # batches and the coordinator's tables, so neither may be blank.
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setProperty("role", "error")
+        self.missing.setObjectName("welcomeMissing")
+        self.missing.hide()
+        layout.addWidget(self.missing)
         self.laptop_hint = QLabel()
         self.laptop_hint.setWordWrap(True)
         self.laptop_hint.setProperty("role", "hint")
@@ -108,7 +116,7 @@ class WelcomePage(QWidget):
         self.start_button.clicked.connect(self.finish)
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)
-        self.name_edit.returnPressed.connect(self.laptop_edit.setFocus)
+        self.name_edit.returnPressed.connect(self._name_entered)
         self.laptop_edit.returnPressed.connect(self.finish)
         self.retranslate()
 
@@ -158,6 +166,32 @@ class WelcomePage(QWidget):
                 box.setText(title)
                 box.setAccessibleName(title)
 
+    def _name_entered(self) -> None:
+        if self.name_edit.text().strip():
+            self.laptop_edit.setFocus()
+        else:
+            self._say_missing()
+
+    def _say_missing(self) -> bool:
+        """Point at the first empty field; True when one was."""
+        name = self.name_edit.text().strip()
+        laptop = self.laptop_edit.text().strip()
+        if name and laptop:
+            self.missing.hide()
+            return False
+        if not name and not laptop:
+            self.missing.setText(self.tr("Please type your name and a name for this laptop."))
+        elif not name:
+            self.missing.setText(self.tr("Please type your name."))
+        else:
+            self.missing.setText(self.tr("Please type a name for this laptop."))
+        self.missing.show()
+        field = self.name_edit if not name else self.laptop_edit
+        field.setFocus()
+        return True
+
     def finish(self) -> None:
+        if self._say_missing():
+            return
         chosen = [b.property("file_name") for b in self.form_boxes if b.isChecked()]
         self.finished.emit(self.name_edit.text().strip(), self.laptop_edit.text().strip(), chosen)

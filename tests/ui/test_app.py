@@ -102,6 +102,35 @@ def test_first_start_welcome_asks_name_and_laptop_and_offers_bundled_forms(app_w
     assert again.stack.currentWidget() is again.home
 
 
+def test_welcome_refuses_an_empty_name_or_laptop_label(app_window, qtbot):
+    window = app_window(language="en")
+    welcome = window.welcome
+    welcome.show()
+    # Enter twice on empty fields: the welcome stays, says what is missing, points at it.
+    qtbot.keyClick(welcome.name_edit, Qt.Key_Return)
+    qtbot.mouseClick(welcome.start_button, Qt.LeftButton)
+    assert window.stack.currentWidget() is welcome
+    assert welcome.missing.isVisible()
+    assert "your name" in welcome.missing.text()
+    assert "laptop" in welcome.missing.text()
+    qtbot.keyClicks(welcome.name_edit, "   ")  # blanks are not a name
+    qtbot.mouseClick(welcome.start_button, Qt.LeftButton)
+    assert window.stack.currentWidget() is welcome
+    welcome.name_edit.clear()
+    qtbot.keyClicks(welcome.name_edit, "Marie")
+    qtbot.keyClick(welcome.laptop_edit, Qt.Key_Return)
+    assert window.stack.currentWidget() is welcome
+    assert welcome.missing.text() == "Please type a name for this laptop."
+    assert welcome.laptop_edit.hasFocus() or not window.isActiveWindow()
+    assert not settings_path().exists() or not json.loads(
+        settings_path().read_text(encoding="utf-8")
+    ).get("welcomed")
+    qtbot.keyClicks(welcome.laptop_edit, "Portable 3")
+    qtbot.keyClick(welcome.laptop_edit, Qt.Key_Return)
+    assert window.stack.currentWidget() is window.home
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["interviewer"] == "Marie"
+
+
 def test_settings_live_in_the_data_dir_when_one_is_given(tmp_path, monkeypatch):
     monkeypatch.delenv("SURVEYOR_HOME")
     assert settings_path(tmp_path / "usb") == (tmp_path / "usb" / "settings.json").resolve()
