@@ -698,3 +698,25 @@ class Store(StoreQueries):
         if row is None:
             raise AttachmentNotFound(instance_id, filename)
         return bytes(row[0])
+
+    def discard_empty_draft(self, instance_id: str) -> bool:
+        """Remove a draft that never received an answer (a "New interview" left at once).
+
+        Only a draft that was never handed in, sent or merged goes; anything else is kept and
+        False is returned. Nothing of a person's work can be lost: the caller decides the
+        draft is empty, and the rule here makes sure it is still only a local draft."""
+        with self._writing(f"discard the empty draft {instance_id}") as db:
+            row = db.execute(
+                "SELECT status, deprecated_id FROM interviews WHERE instance_id = ?",
+                [instance_id],
+            ).fetchone()
+            if row is None or row[0] != str(Status.DRAFT) or row[1]:
+                return False
+            merged = db.execute(
+                "SELECT 1 FROM merge_state WHERE instance_id = ? LIMIT 1", [instance_id]
+            ).fetchone()
+            if merged:
+                return False
+            db.execute("DELETE FROM attachments WHERE instance_id = ?", [instance_id])
+            db.execute("DELETE FROM interviews WHERE instance_id = ?", [instance_id])
+        return True

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.view = None
         self.read_only = False
+        self._fresh_answers: dict | None = None
         self._closing = False
         self._preload_started = False
         self.forms_loaded = False  # every form of this laptop was read (or failed)
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
 
         self.tasks.run_db(
             start,
-            on_done=lambda result: self.show_interview(*result),
+            on_done=lambda result: self.show_interview(*result, fresh=True),
             on_error=self._interview_error,
         )
 
@@ -521,9 +522,13 @@ class MainWindow(QMainWindow):
             self.tr("This interview could not be opened: {0}").format(exc), error=True
         )
 
-    def show_interview(self, interview, session, *, read_only: bool = False) -> None:
+    def show_interview(
+        self, interview, session, *, read_only: bool = False, fresh: bool = False
+    ) -> None:
         self._clear_view()
         self.interview, self.session, self.read_only = interview, session, read_only
+        # A new interview's answers as it started: left unchanged, it is not kept as a draft.
+        self._fresh_answers = _own_answers(session) if fresh and not read_only else None
         InterviewView = interview_view_class()
         if InterviewView is not None:
             view = InterviewView(
@@ -551,10 +556,24 @@ class MainWindow(QMainWindow):
     def _clear_view(self) -> None:
         if self.view is not None:
             self._flush_view()
+            self._discard_if_untouched()
             self.interview_layout.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
         self.interview = self.session = None
+
+    def _discard_if_untouched(self) -> bool:
+        """A "New interview" left without a single answer is not kept (no empty drafts)."""
+        fresh, self._fresh_answers = getattr(self, "_fresh_answers", None), None
+        interview, session, store = self.interview, self.session, self.store
+        if fresh is None or interview is None or session is None or store is None:
+            return False
+        if _own_answers(session) != fresh:
+            return False
+        if self.settings.last_interview == interview.instance_id:
+            self.settings.last_interview = ""
+        self.tasks.run_db(lambda: store.discard_empty_draft(interview.instance_id))
+        return True
 
     def _flush_view(self) -> None:
         """Write what is on screen (answers and position) before the screen goes away."""
@@ -667,6 +686,7 @@ class MainWindow(QMainWindow):
             if self.view is not None and not self.read_only and self.interview is not None:
                 self.settings.last_interview = self.interview.instance_id
                 self._flush_view()
+                self._discard_if_untouched()
             self.save_settings()
             self.hand_in.timer.stop()
             self.server_sync.shutdown()
@@ -700,3 +720,10 @@ def _import_form_loader():
 
 def application() -> QApplication:
     return QApplication.instance()
+
+
+def _own_answers(session) -> dict:
+    """The answers a person gives (metadata such as start/end left out), for comparison."""
+    from surveyor.interviews.session import METADATA_TYPES
+
+    return {k: v for k, v in session.answers().items() if k not in METADATA_TYPES}

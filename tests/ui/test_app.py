@@ -264,6 +264,7 @@ def test_closing_during_a_draft_offers_to_resume_it_on_reopening(app_window, qtb
     qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
     instance_id = window.interview.instance_id
     assert window.stack.currentWidget() is window.interview_page
+    type_on_screen(qtbot, window, " Lee")  # one answer typed: a draft worth keeping
     window.close()
     assert AppSettings.load(settings_path()).last_interview == instance_id
 
@@ -273,6 +274,43 @@ def test_closing_during_a_draft_offers_to_resume_it_on_reopening(app_window, qtb
     qtbot.mouseClick(again.home.resume_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: again.view is not None, timeout=30000)
     assert again.interview.instance_id == instance_id
+
+
+def type_on_screen(qtbot, window, text: str) -> None:
+    """Click the first question and type into it, as a person would."""
+    window.tasks.drain()
+    qtbot.waitUntil(lambda: bool(window.view._rows), timeout=10000)
+    widget = window.view._rows[0].editor.focus_widgets()[0]
+    qtbot.mouseClick(widget, Qt.LeftButton)
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_new_interview_left_without_an_answer_is_not_kept(app_window, qtbot, isolated_home):
+    window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
+    wait_ready(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.home.form_cards()) == 1, timeout=30000)
+    card = window.home.form_cards()[0]
+    for _ in range(3):  # "New interview", then straight back home, three times
+        qtbot.mouseClick(card.button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
+        window.go_home()
+    window.tasks.wait_db()
+    with Store.open(isolated_home) as store:
+        assert store.list_interviews() == []
+    # One with an answer stays, and so does the app's offer to resume it after a close.
+    qtbot.mouseClick(card.button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
+    kept = window.interview.instance_id
+    type_on_screen(qtbot, window, " Lee")
+    window.go_home()
+    qtbot.mouseClick(card.button, Qt.LeftButton)  # and one left empty by closing the window
+    qtbot.waitUntil(
+        lambda: window.view is not None and window.interview.instance_id != kept, timeout=30000
+    )
+    window.close()
+    with Store.open(isolated_home) as store:
+        assert [i.instance_id for i in store.list_interviews()] == [kept]
+    assert AppSettings.load(settings_path()).last_interview == ""
 
 
 # --- language and text size ----------------------------------------------------------------
