@@ -65,7 +65,8 @@ def test_fill_json_gives_answers_as_the_submission_holds_them(tmp_path):
     assert answers["member"][2]["member_under6"] == "1"
     assert all(isinstance(v, str) for v in answers["member"][0].values())
     assert answers["end"] != ""
-    assert interview["instance_name"] == "north – 2026-11-20 – Fatima B."
+    # named with the sector's label in the form's language, not its code
+    assert interview["instance_name"] == "Secteur nord – 2026-11-20 – Fatima B."
 
 
 def test_fill_drops_answers_to_questions_that_are_not_relevant(tmp_path):

@@ -149,7 +149,9 @@ def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
                 if on_member_age(view, editor, int(match.group(1))):
                     continue
         if isinstance(answer, str):
-            qtbot.keyClicks(focus, answer)
+            shown = focus.text() if hasattr(focus, "text") else None
+            if shown != answer:  # a pre-filled answer (the interviewer's name) is kept as is
+                qtbot.keyClicks(focus, answer)
         elif isinstance(answer, list):
             for digit in answer:
                 target = QApplication.focusWidget()
