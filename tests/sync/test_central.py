@@ -1,0 +1,37 @@
+"""Surveyor against ODK Central: a local stand-in built from Central's documented answers
+(tests/sync/central_standin.py), run on 127.0.0.1 in a thread."""
+
+from __future__ import annotations
+
+import pytest
+
+from surveyor.sync.forms import fetch_forms
+from surveyor.sync.transport import OpenRosaTransport
+from tests.sync.central_standin import RUES, CentralStandIn, porte_xform
+
+
+@pytest.fixture
+def central():
+    with CentralStandIn() as server:
+        server.publish(porte_xform("2026.1"), {"rues.csv": RUES})
+        yield server
+
+
+def test_fetch_forms_reads_orx_version_and_checks_it_against_the_form_list(central, laptop):
+    with OpenRosaTransport(central.app_user_url) as tr:
+        report = fetch_forms(tr, laptop.library)
+    assert [f.form_id for f in report.new] == ["porte"], str(report)
+    stored = laptop.store.list_forms(form_id="porte")
+    assert [f.version for f in stored] == ["2026.1"]
+    assert stored[0].content_hash == report.new[0].hash
+    form = laptop.library.get(stored[0].content_hash)
+    assert form.version == "2026.1"
+
+
+def test_fetch_forms_refuses_a_form_whose_version_differs_from_the_form_list(central, laptop):
+    central.forms["porte"][-1].version = "2026.2"  # the list says 2026.2, the XForm 2026.1
+    with OpenRosaTransport(central.app_user_url) as tr:
+        report = fetch_forms(tr, laptop.library)
+    assert report.new == [] and len(report.failed) == 1, str(report)
+    assert "2026.1" in report.failed[0][1] and "2026.2" in report.failed[0][1]
+    assert laptop.store.list_forms(form_id="porte") == []
