@@ -64,6 +64,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
+    from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
     from surveyor.sync.forms import fetch_forms
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         return account
     url, user, password = account
     try:
-        with Store.open(args.data_dir) as store, OpenRosaTransport(url, user, password) as tr:
+        with Store.open(args.data_dir) as store, OpenRosaTransport(
+                url, user, password, device_id=device_id(store.path.parent)) as tr:
             library = FormLibrary(store)
             if args.forms:
                 try:

@@ -210,15 +210,19 @@ class OpenRosaTransport:
 
     ``base`` is the server's address: ``https://host``, ODK Central's app-user URL
     ``https://host/v1/key/TOKEN/projects/ID`` (no user/password then), or KoboToolbox's
-    ``https://kc.kobotoolbox.org/USER``. ``send`` may be called from several threads at once (the
+    ``https://kc.kobotoolbox.org/USER``. ``device_id`` (the laptop's, ``surveyor:<hex>``) is
+    added to each submission URL as ``?deviceID=``, as ODK Collect does. ``send`` may be called from several threads at once (the
     sender keeps a few requests in flight): httpx's client is thread-safe.
     """
 
     def __init__(self, base: str, user: str | None = None, password: str | None = None, *,
                  timeout: float = 60.0, connect_timeout: float = 15.0,
-                 client: httpx.Client | None = None):
+                 client: httpx.Client | None = None, device_id: str | None = None):
         self.url = normalize_base(base)
         self.user = user or None
+        # Sent as ``?deviceID=`` on each submission, as ODK Collect does (Central fills its
+        # DeviceID column from it).
+        self.device_id = device_id or None
         self._password = password
         self._digest = False
         self._accept_length: int | None = None
@@ -318,7 +322,9 @@ class OpenRosaTransport:
                 files = [("xml_submission_file", ("submission.xml", submission.xml, "text/xml"))]
                 files += [(name, (name, data, media_type or "application/octet-stream"))
                           for name, media_type, data in group]
-                response = self.request("POST", f"{self.url}/submission", files=files)
+                response = self.request(
+                    "POST", f"{self.url}/submission", files=files,
+                    params={"deviceID": self.device_id} if self.device_id else None)
                 part = classify(response)
                 if not part.outcome.delivered:
                     if len(groups) > 1:

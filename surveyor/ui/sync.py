@@ -130,6 +130,7 @@ def send_pass(
 ) -> SendAnswer:
     """One pass on a worker thread: send what is pending, then (if asked, or if something was
     sent) fetch new form versions. Opens and closes its own Store."""
+    from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
     from surveyor.sync.forms import fetch_forms
@@ -154,7 +155,8 @@ def send_pass(
             answer.status = read_status(data_dir)
             return answer
         library = FormLibrary(store)
-        with OpenRosaTransport(base, user or None, password) as transport:
+        with OpenRosaTransport(base, user or None, password,
+                               device_id=device_id(store.path.parent)) as transport:
             if answer.pending and not cancel.is_set():
                 try:
                     answer.report = send_pending(store, library, transport, cancel=cancel)

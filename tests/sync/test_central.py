@@ -35,3 +35,25 @@ def test_fetch_forms_refuses_a_form_whose_version_differs_from_the_form_list(cen
     assert report.new == [] and len(report.failed) == 1, str(report)
     assert "2026.1" in report.failed[0][1] and "2026.2" in report.failed[0][1]
     assert laptop.store.list_forms(form_id="porte") == []
+
+
+def test_cli_sync_sends_the_laptops_device_id_as_collect_does(central, laptop):
+    """Collect appends ?deviceID= to the submission URL and Central fills its DeviceID column
+    from it: `surveyor sync` (a real process) does the same with the laptop's device id."""
+    from surveyor.services.identity import device_id
+    from tests.sync.test_download import run_cli
+
+    central.forms["porte"].clear()
+    from tests.sync.conftest import HABITANTS
+
+    form = laptop.library.load_file(HABITANTS)
+    central.publish(form.xform.encode())
+    laptop.fill(1)
+    laptop.store.close()
+    result = run_cli("sync", "--server", central.app_user_url, data_dir=laptop.data_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (submission,) = central.submissions.values()
+    assert submission.versions[0].device_id == device_id(laptop.data_dir)
+    assert submission.versions[0].device_id.startswith("surveyor:")
+    posts = [q for method, path, q in central.requests if method == "POST"]
+    assert posts == [f"deviceID={device_id(laptop.data_dir).replace(':', '%3A')}"]
