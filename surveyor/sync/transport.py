@@ -19,6 +19,7 @@ an HTML page or a redirect is what a captive portal answers, so it is a retryabl
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -32,6 +33,10 @@ OPENROSA_HEADERS = {"X-OpenRosa-Version": "1.0"}
 RESPONSE_NS = "{http://openrosa.org/http/response}"
 DEFAULT_ACCEPT_LENGTH = 10 * 1024 * 1024  # what ODK Collect assumes when HEAD says nothing
 USER_AGENT = "Surveyor (OpenRosa client)"
+# How servers that tell a resend apart say so in their OpenRosaResponse: Surveyor's server
+# ("already received"), KoboToolbox ("Duplicate submission"). ODK Central answers a
+# byte-identical resend with the same text as a first submission: it cannot be told apart.
+DUPLICATE_MARKERS = re.compile(r"^\s*(already received|duplicate submission)\b", re.IGNORECASE)
 
 
 class Outcome(StrEnum):
@@ -156,7 +161,7 @@ def classify(response: httpx.Response) -> SendResult:
         if not ok:
             return SendResult(Outcome.RETRY, f"{status} without an OpenRosa response "
                               "(captive portal or proxy?)", status)
-        duplicate = "already" in message.lower()
+        duplicate = bool(DUPLICATE_MARKERS.match(message))
         return SendResult(Outcome.DUPLICATE if duplicate else Outcome.SENT,
                           message or "received", status)
     if 300 <= status < 400:

@@ -57,3 +57,18 @@ def test_cli_sync_sends_the_laptops_device_id_as_collect_does(central, laptop):
     assert submission.versions[0].device_id.startswith("surveyor:")
     posts = [q for method, path, q in central.requests if method == "POST"]
     assert posts == [f"deviceID={device_id(laptop.data_dir).replace(':', '%3A')}"]
+
+
+def test_a_resend_to_central_is_counted_as_sent_not_as_already_there(central):
+    """Central answers a byte-identical resend with the same text as a first submission, so
+    the client cannot say "already on the server" there (docs/sync.md says so)."""
+    from surveyor.sync.transport import Outcome, Submission
+    from tests.sync.central_standin import porte_submission
+
+    xml = porte_submission("uuid:r1", "Ana", 40)
+    with OpenRosaTransport(central.app_user_url) as tr:
+        first = tr.send(Submission("uuid:r1", xml))
+        again = tr.send(Submission("uuid:r1", xml))
+    assert (first.outcome, again.outcome) == (Outcome.SENT, Outcome.SENT)
+    assert first.message == again.message == "full submission upload was successful!"
+    assert len(central.submissions) == 1
