@@ -4,8 +4,11 @@
 interview and returns a :class:`SendResult` whose ``outcome`` says what to do next:
 
 - ``SENT`` / ``DUPLICATE``: the server has it (``DUPLICATE``: it already had it: a retry);
-- ``REJECTED``: the server refused this interview (409 conflict, 404 unknown form, 400, 413):
-  retrying the same bytes will not help, the reason is reported;
+- ``REJECTED``: the server refused this interview (404 unknown form, 400, 413, a closed
+  form's 409): retrying the same bytes may help only once someone changed the server;
+- ``DECISION``: a 409 only a person can settle: an edit of a version someone else already
+  replaced (Central: "is now out of date"), or another interview with the same instanceID.
+  The sender holds it (not retried automatically) and says it needs a decision;
 - ``AUTH``: 401/403: stop everything, the account or password is wrong;
 - ``RETRY``: the network or the server failed (reset, timeout, 5xx, 429, a captive portal's
   200 page or redirect): try again later;
@@ -43,6 +46,7 @@ class Outcome(StrEnum):
     SENT = "sent"
     DUPLICATE = "duplicate"  # accepted: the server already had it
     REJECTED = "rejected"
+    DECISION = "needs_decision"  # a 409 a person must settle: not retried automatically
     AUTH = "auth"
     RETRY = "retry"
     CANCELLED = "cancelled"
@@ -180,7 +184,10 @@ def classify(response: httpx.Response) -> SendResult:
         return SendResult(Outcome.RETRY, f"{status}: server error: {_short(body)}", status,
                           _retry_after(response))
     if status == 409:
-        return SendResult(Outcome.REJECTED, f"409 conflict: {_short(body)}", status)
+        message = _short(body)
+        if "not currently accepting submissions" in message.lower():  # a closed form
+            return SendResult(Outcome.REJECTED, f"409 form closed: {message}", status)
+        return SendResult(Outcome.DECISION, f"409 conflict: {message}", status)
     if status == 404:
         return SendResult(Outcome.REJECTED, f"404 form not on the server: {_short(body)}", status)
     if 400 <= status < 500:

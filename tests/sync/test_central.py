@@ -72,3 +72,51 @@ def test_a_resend_to_central_is_counted_as_sent_not_as_already_there(central):
     assert (first.outcome, again.outcome) == (Outcome.SENT, Outcome.SENT)
     assert first.message == again.message == "full submission upload was successful!"
     assert len(central.submissions) == 1
+
+
+def test_a_stale_edit_needs_a_decision_and_is_not_retried_forever(central, laptop):
+    """Central answers 409 "out of date" to an edit of a version someone else already
+    edited. Retrying cannot help: the interview is held for a person (listed by every
+    `surveyor sync`), not sent again automatically, and only the pass where it happened
+    exits 1."""
+    from surveyor.sync.state import read_status
+    from tests.sync.conftest import HABITANTS
+    from tests.sync.test_download import run_cli
+
+    central.forms["porte"].clear()
+    form = laptop.library.load_file(HABITANTS)
+    central.publish(form.xform.encode())
+    (original,) = laptop.fill(1)
+    with OpenRosaTransport(central.app_user_url) as tr:
+        from surveyor.sync.sender import send_pending
+
+        assert send_pending(laptop.store, laptop.library, tr).ok
+    # someone else edits it on the server first (Enketo, another laptop)
+    sent_xml = central.submissions[("enquete_habitants", original)].versions[0].xml
+    other = sent_xml.replace(f"<instanceID>{original}</instanceID>".encode(),
+                             f"<instanceID>uuid:other-edit</instanceID><deprecatedID>{original}"
+                             "</deprecatedID>".encode())
+    assert central.submit(other)[0] == 201
+    # this laptop edits the original too: its edit is out of date
+    mine = laptop.store.get_interview(original)
+    revision = laptop.store.revise(original)
+    laptop.store.save_answers(revision.instance_id, {**mine.answers, "commentaire": "corrigé"})
+    laptop.store.finalize(revision.instance_id)
+    laptop.store.close()
+
+    first = run_cli("sync", "--server", central.app_user_url, data_dir=laptop.data_dir)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "NEEDS A DECISION" in first.stdout and "out of date" in first.stdout
+    posts = sum(1 for method, *_ in central.requests if method == "POST")
+
+    again = run_cli("sync", "--server", central.app_user_url, data_dir=laptop.data_dir)
+    assert again.returncode == 0, again.stdout + again.stderr  # nothing new went wrong
+    assert "needs a decision" in again.stdout.lower() and revision.instance_id in again.stdout
+    assert sum(1 for method, *_ in central.requests if method == "POST") == posts  # not resent
+    assert read_status(laptop.data_dir)["needs_decision"] == 1
+
+    # a person decided to try again
+    retried = run_cli("sync", "--retry-held", "--server", central.app_user_url,
+                      data_dir=laptop.data_dir)
+    assert retried.returncode == 1 and "out of date" in retried.stdout
+    assert sum(1 for method, *_ in central.requests if method == "POST") == posts + 1
