@@ -16,34 +16,82 @@ def register(subparsers) -> None:
             "Fetch the submissions the server received since the last download (a coordinator "
             "account), with their files, and merge them with the same rules as batches: "
             "duplicates kept once, edits replace what they edit, conflicts listed "
-            "(surveyor merge --conflicts). Prints the merge report."
+            "(surveyor merge --conflicts). Prints the merge report. From ODK Central: "
+            "--central URL --project N --user EMAIL (a web user; the project's forms, every "
+            "submission, its edits, files and review state, incrementally)."
         ),
     )
     add_server_arguments(parser)
+    parser.add_argument("--central", metavar="URL",
+                        help="an ODK Central server (https://central.example.org) instead of "
+                             "Surveyor's server; needs --project and --user (a web user's "
+                             "e-mail)")
+    parser.add_argument("--project", metavar="N", type=int,
+                        help="the ODK Central project's number (with --central)")
     parser.set_defaults(handler=run)
+
+
+def _central_account(args) -> tuple[str, str, str] | int:
+    from surveyor.sync.central import central_base
+    from surveyor.sync.config import NoPassword, get_password
+
+    if args.project is None or not args.user:
+        print("error: --central needs --project N and --user EMAIL (a Central web user)",
+              file=sys.stderr)
+        return 1
+    try:
+        base = central_base(args.central)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        password = get_password(base, args.user, notice=lambda m: print(m, file=sys.stderr))
+    except NoPassword as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return base, args.user, password
 
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.commands.sync import resolve_account
     from surveyor.errors import SurveyorError
     from surveyor.store import Store
-    from surveyor.sync.download import download_submissions
     from surveyor.sync.transport import AuthError, TransportError
 
-    account = resolve_account(args)
+    if args.central:
+        account = _central_account(args)
+    else:
+        if args.project is not None:
+            print("error: --project goes with --central URL", file=sys.stderr)
+            return 1
+        account = resolve_account(args)
     if isinstance(account, int):
         return account
     url, user, password = account
     try:
         with Store.open(args.data_dir) as store:
-            report = download_submissions(store, url, user or None, password)
+            if args.central:
+                from surveyor.sync.central import download_central
+
+                report = download_central(store, url, args.project, user, password)
+            else:
+                from surveyor.sync.download import download_submissions
+
+                report = download_submissions(store, url, user or None, password)
     except AuthError as exc:
         print(f"error: authentication failed (a coordinator account is needed): {exc}",
               file=sys.stderr)
         return 2
     except TransportError as exc:
-        print(f"error: {exc} (what was downloaded before is kept; run it again)",
-              file=sys.stderr)
+        if exc.status == 404 and not args.central:
+            print(f"error: {exc}: this server has no Surveyor coordinator API "
+                  "(/api/v1/submissions). For ODK Central use --central URL --project N "
+                  "--user EMAIL.", file=sys.stderr)
+        elif exc.retryable:
+            print(f"error: {exc} (what was downloaded before is kept; run it again)",
+                  file=sys.stderr)
+        else:
+            print(f"error: {exc} (what was downloaded before is kept)", file=sys.stderr)
         return 1
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)

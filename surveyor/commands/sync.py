@@ -52,22 +52,30 @@ def register(subparsers) -> None:
         help="send the finalized interviews to the campaign server (once)",
         description=(
             "Send every finalized interview (and those that failed before) to the OpenRosa "
-            "server, one at a time, and print what happened to each. Exit status: 0 all sent, "
-            "1 some not sent, 2 authentication failed. Only one sending runs at a time."
+            "server, one at a time, and print what happened to each. An interview the server "
+            "refuses in a way only a person can settle (409: an edit of a version someone else "
+            "already replaced) is held: listed as needing a decision, not sent again until "
+            "--retry-held. Exit status: 0 nothing new went wrong (held interviews from earlier "
+            "runs do not count), 1 some not sent, 2 authentication failed. Only one sending "
+            "runs at a time."
         ),
     )
     add_server_arguments(parser)
     parser.add_argument("--forms", action="store_true",
                         help="also download the server's new form versions first")
+    parser.add_argument("--retry-held", action="store_true",
+                        help="send again the interviews held as needing a decision")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
+    from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
     from surveyor.sync.forms import fetch_forms
     from surveyor.sync.sender import send_pending
+    from surveyor.sync.state import release_held
     from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
 
     account = resolve_account(args)
@@ -75,8 +83,12 @@ def run(args: argparse.Namespace) -> int:
         return account
     url, user, password = account
     try:
-        with Store.open(args.data_dir) as store, OpenRosaTransport(url, user, password) as tr:
+        with Store.open(args.data_dir) as store, OpenRosaTransport(
+                url, user, password, device_id=device_id(store.path.parent)) as tr:
             library = FormLibrary(store)
+            if args.retry_held:
+                released = release_held(store.path.parent)
+                print(f"{len(released)} held interview(s) will be tried again.")
             if args.forms:
                 try:
                     print(fetch_forms(tr, library))
@@ -92,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    for item in report.held:
+        print(item)
     print(f"{url}: {report.summary()}")
     if report.auth_error:
         return 2

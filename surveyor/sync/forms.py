@@ -4,7 +4,9 @@
 XForm) is not in the store yet it downloads the XForm from its ``downloadUrl`` (followed as
 given: ODK Central builds it from its own domain), checks the hash, downloads the media files
 listed by its ``manifestUrl`` (each checked against its hash), loads the XForm
-(``load_form_bytes`` → ``load_xform``) and stores it (``FormLibrary.register`` →
+(``load_form_bytes`` → ``load_xform``), checks that what it loaded has the form list's
+``version`` (read from the XForm's root whatever its namespace: ``version`` or
+``orx:version``) and ``hash``, and stores it (``FormLibrary.register`` →
 ``Store.save_form``), so the app offers it. A form that fails is reported; the others go on.
 """
 
@@ -22,6 +24,7 @@ from surveyor.store.errors import FormNotFound
 from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
 
 XFORMS_NS = "{http://openrosa.org/xforms/xformsList}"
+XF_INSTANCE = "{http://www.w3.org/2002/xforms}instance"
 MANIFEST_NS = "{http://openrosa.org/xforms/xformsManifest}"
 
 
@@ -104,6 +107,39 @@ def download_media(transport: OpenRosaTransport, manifest_url: str) -> dict[str,
     return media
 
 
+def xform_version(data: bytes) -> str:
+    """The version written on the XForm's primary instance root, whatever its namespace
+    (``version`` or ``orx:version``: servers match either); "" when absent or unreadable."""
+    try:
+        root = safe_fromstring(data)
+    except Exception:  # noqa: BLE001 - the loader reports unreadable XForms itself
+        return ""
+    for instance in root.iter(XF_INSTANCE):
+        if instance.get("id") is None and len(instance):
+            return next((value.strip() for key, value in instance[0].attrib.items()
+                         if key.rsplit("}", 1)[-1] == "version"), "")
+    return ""
+
+
+def check_loaded(form, data: bytes, remote: RemoteForm) -> None:
+    """Make the loaded form agree with the form list, or raise TransportError.
+
+    The version is taken from the XForm's root attributes whatever their namespace, so an
+    ``orx:version`` never ends up as version ''. A form list naming another version or hash
+    than the XForm it points at is refused (the store would hold a form the server does not
+    know under that name).
+    """
+    written = xform_version(data)
+    if written and not form.version:
+        form.version = written
+    if remote.version and form.version != remote.version:
+        raise TransportError(f"the XForm says version {form.version!r} but the form list "
+                             f"says {remote.version!r}", retryable=False)
+    if remote.hash and form.content_hash != remote.hash:
+        raise TransportError(f"the loaded XForm's hash {form.content_hash} is not the form "
+                             f"list's {remote.hash}", retryable=False)
+
+
 def fetch_forms(transport: OpenRosaTransport, library: FormLibrary, *,
                 form_ids: set[str] | None = None, all_versions: bool = False) -> FetchReport:
     """Download and store the form versions the store does not have (see the module doc).
@@ -128,6 +164,7 @@ def fetch_forms(transport: OpenRosaTransport, library: FormLibrary, *,
                                      "(an incomplete download or a proxy page)")
             media = download_media(transport, remote.manifest_url) if remote.manifest_url else {}
             form = load_form_bytes(data, f"{remote.form_id}.xml", media=media)
+            check_loaded(form, data, remote)
             library.register(form)
         except AuthError:
             raise

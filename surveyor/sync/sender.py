@@ -28,7 +28,7 @@ from surveyor.interviews.record import Status, format_timestamp, utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary, Store
 from surveyor.sync.render import Renderer, build_submission  # noqa: F401 - public here too
-from surveyor.sync.state import SyncLock, record_status
+from surveyor.sync.state import SyncLock, hold, read_held, record_status
 from surveyor.sync.transport import Cancel, Outcome, SendResult, Submission, Transport
 
 PENDING = (Status.FINALIZED, Status.FAILED)
@@ -71,6 +71,7 @@ class InterviewResult:
             Outcome.SENT: "sent",
             Outcome.DUPLICATE: "sent (the server already had it)",
             Outcome.REJECTED: "REFUSED",
+            Outcome.DECISION: "NEEDS A DECISION (not sent again automatically)",
             Outcome.RETRY: "FAILED (will retry)",
             Outcome.AUTH: "NOT SENT (authentication)",
             Outcome.CANCELLED: "not sent (cancelled)",
@@ -87,6 +88,8 @@ class SyncReport:
     cancelled: bool = False
     stopped: str | None = None  # why the pass stopped early (server unreachable)
     left: int = 0  # pending interviews not tried in this pass
+    # interviews held from earlier passes for a person's decision (not tried in this pass)
+    held: list[InterviewResult] = field(default_factory=list)
 
     def _count(self, *outcomes: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
@@ -104,13 +107,19 @@ class SyncReport:
         return self._count(Outcome.REJECTED)
 
     @property
+    def needs_decision(self) -> int:
+        """Interviews refused in this pass in a way only a person can settle (held)."""
+        return self._count(Outcome.DECISION)
+
+    @property
     def retryable(self) -> int:
         """Interviews that failed for a reason that may go away (network, server)."""
         return self._count(Outcome.RETRY)
 
     @property
     def ok(self) -> bool:
-        """Everything pending was delivered."""
+        """Everything tried was delivered (interviews held from earlier passes for a person's
+        decision are not tried, so they do not count: no new failure)."""
         return (not self.auth_error and not self.cancelled and not self.left
                 and self.sent == len(self.results))
 
@@ -126,6 +135,10 @@ class SyncReport:
             parts[0] += f" ({self.duplicates} already on the server)"
         if self.rejected:
             parts.append(f"{self.rejected} refused by the server")
+        waiting = self.needs_decision + len(self.held)
+        if waiting:
+            parts.append(f"{waiting} need(s) a decision (not sent again automatically; "
+                         "`surveyor sync --retry-held` tries them again)")
         if self.retryable:
             parts.append(f"{self.retryable} failed (network or server: will retry)")
         if self.left:
@@ -140,18 +153,35 @@ class SyncReport:
         return text
 
     def __str__(self) -> str:
-        return "\n".join([*(str(r) for r in self.results), self.summary()])
+        return "\n".join([*(str(r) for r in self.results), *(str(r) for r in self.held),
+                          self.summary()])
 
 
-def _pending(store: Store) -> list[InterviewSummary]:
-    rows = store.list_interviews(status=PENDING)
+def _pending(store: Store, held: dict | None = None) -> list[InterviewSummary]:
+    """Finalized and failed interviews, without those held for a person's decision."""
+    if held is None:
+        held = read_held(Path(store.path).parent)
+    rows = [r for r in store.list_interviews(status=PENDING)
+            if not (r.instance_id in held and r.status is Status.FAILED)]
     rows.sort(key=lambda s: (s.finalized_at or s.updated_at or "", s.instance_id))
     return rows
 
 
 def pending_ids(store: Store) -> list[str]:
-    """Finalized and failed interviews, oldest finalized first (an edit after its original)."""
+    """Finalized and failed interviews, oldest finalized first (an edit after its original),
+    without those held for a person's decision."""
     return [r.instance_id for r in _pending(store)]
+
+
+def held_interviews(store: Store) -> list[InterviewResult]:
+    """The interviews held for a person's decision (still ``failed`` in the store), with the
+    server's reason."""
+    held = read_held(Path(store.path).parent)
+    if not held:
+        return []
+    return [InterviewResult(r.instance_id, r.instance_name, Outcome.DECISION,
+                            held[r.instance_id].get("message") or r.last_error or "", 0)
+            for r in store.list_interviews(status=(Status.FAILED,)) if r.instance_id in held]
 
 
 class _Marks:
@@ -252,6 +282,7 @@ def send_pending(
     with SyncLock(data_dir), ThreadPoolExecutor(
             in_flight, thread_name_prefix="surveyor-send") as pool:
         summaries = _pending(store)
+        report.held = held_interviews(store)
         ids = [s.instance_id for s in summaries]
         edits = {s.instance_id: s.deprecated_id for s in summaries if s.deprecated_id}
         position = {instance_id: i for i, instance_id in enumerate(ids)}
@@ -294,10 +325,13 @@ def send_pending(
                     unreachable = 0
                     window = in_flight
                     marks.sent(instance_id)
-                elif result.outcome in (Outcome.REJECTED, Outcome.RETRY):
+                elif result.outcome in (Outcome.REJECTED, Outcome.RETRY, Outcome.DECISION):
                     if result.outcome is Outcome.RETRY:
                         unreachable += 1
                     store.mark_failed(instance_id, result.message)
+                    if result.outcome is Outcome.DECISION:
+                        hold(data_dir, instance_id, message=result.message,
+                             at=format_timestamp(clock()), server_url=transport.url)
                 if result.outcome is Outcome.CANCELLED:
                     report.cancelled = stop = True
                     report.left += 1
@@ -328,7 +362,8 @@ def send_pending(
         now = format_timestamp(clock())
         error = report.auth_error or report.stopped or next(
             (r.message for r in report.results if not r.outcome.delivered), None)
-        changes: dict = {"pending": len(pending_ids(store))}
+        changes: dict = {"pending": len(pending_ids(store)),
+                         "needs_decision": len(held_interviews(store))}
         if error:
             changes.update(last_error=error, last_error_at=now)
         else:

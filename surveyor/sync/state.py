@@ -5,6 +5,10 @@
   from two processes. The OS drops the lock when the process dies: no stale lock to clean.
 - ``sync-status.json``: last successful sync, last error (what the app shows).
 - ``download-cursors.json``: the coordinator's position in each server's submissions.
+- ``sync-decisions.json``: interviews the server refused in a way only a person can settle
+  (a 409: an edit of a version someone else already replaced, or another interview with the
+  same instanceID). They are not sent again automatically until a person asks
+  (``surveyor sync --retry-held``, :func:`release_held`).
 
 JSON files are written atomically (temporary file, fsync, rename). No password is ever
 written here (see :mod:`surveyor.sync.password`).
@@ -24,6 +28,7 @@ from surveyor.errors import SurveyorError
 LOCK_NAME = "sync.lock"
 STATUS_NAME = "sync-status.json"
 CURSORS_NAME = "download-cursors.json"
+DECISIONS_NAME = "sync-decisions.json"
 
 _file_lock = threading.Lock()  # one writer at a time within this process
 
@@ -142,3 +147,27 @@ def read_cursor(data_dir: Path, server_url: str, user: str | None) -> str:
 
 def save_cursor(data_dir: Path, server_url: str, user: str | None, cursor: str) -> None:
     update_json(Path(data_dir) / CURSORS_NAME, {cursor_key(server_url, user): cursor})
+
+
+def read_held(data_dir: Path) -> dict[str, dict[str, Any]]:
+    """``{instance_id: {"message", "at", "server_url"}}`` of the interviews that need a
+    person's decision (see the module docstring)."""
+    data = read_json(Path(data_dir) / DECISIONS_NAME)
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
+def hold(data_dir: Path, instance_id: str, *, message: str, at: str, server_url: str) -> None:
+    update_json(Path(data_dir) / DECISIONS_NAME,
+                {instance_id: {"message": message, "at": at, "server_url": server_url}})
+
+
+def release_held(data_dir: Path, instance_ids: list[str] | None = None) -> list[str]:
+    """Let the sender try these held interviews again (all when None); the ids released."""
+    path = Path(data_dir) / DECISIONS_NAME
+    with _file_lock:
+        data = read_json(path)
+        released = [i for i in data if instance_ids is None or i in instance_ids]
+        for instance_id in released:
+            del data[instance_id]
+        write_json(path, data)
+    return released

@@ -4,8 +4,11 @@
 interview and returns a :class:`SendResult` whose ``outcome`` says what to do next:
 
 - ``SENT`` / ``DUPLICATE``: the server has it (``DUPLICATE``: it already had it: a retry);
-- ``REJECTED``: the server refused this interview (409 conflict, 404 unknown form, 400, 413):
-  retrying the same bytes will not help, the reason is reported;
+- ``REJECTED``: the server refused this interview (404 unknown form, 400, 413, a closed
+  form's 409): retrying the same bytes may help only once someone changed the server;
+- ``DECISION``: a 409 only a person can settle: an edit of a version someone else already
+  replaced (Central: "is now out of date"), or another interview with the same instanceID.
+  The sender holds it (not retried automatically) and says it needs a decision;
 - ``AUTH``: 401/403: stop everything, the account or password is wrong;
 - ``RETRY``: the network or the server failed (reset, timeout, 5xx, 429, a captive portal's
   200 page or redirect): try again later;
@@ -19,6 +22,7 @@ an HTML page or a redirect is what a captive portal answers, so it is a retryabl
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -32,12 +36,17 @@ OPENROSA_HEADERS = {"X-OpenRosa-Version": "1.0"}
 RESPONSE_NS = "{http://openrosa.org/http/response}"
 DEFAULT_ACCEPT_LENGTH = 10 * 1024 * 1024  # what ODK Collect assumes when HEAD says nothing
 USER_AGENT = "Surveyor (OpenRosa client)"
+# How servers that tell a resend apart say so in their OpenRosaResponse: Surveyor's server
+# ("already received"), KoboToolbox ("Duplicate submission"). ODK Central answers a
+# byte-identical resend with the same text as a first submission: it cannot be told apart.
+DUPLICATE_MARKERS = re.compile(r"^\s*(already received|duplicate submission)\b", re.IGNORECASE)
 
 
 class Outcome(StrEnum):
     SENT = "sent"
     DUPLICATE = "duplicate"  # accepted: the server already had it
     REJECTED = "rejected"
+    DECISION = "needs_decision"  # a 409 a person must settle: not retried automatically
     AUTH = "auth"
     RETRY = "retry"
     CANCELLED = "cancelled"
@@ -156,7 +165,7 @@ def classify(response: httpx.Response) -> SendResult:
         if not ok:
             return SendResult(Outcome.RETRY, f"{status} without an OpenRosa response "
                               "(captive portal or proxy?)", status)
-        duplicate = "already" in message.lower()
+        duplicate = bool(DUPLICATE_MARKERS.match(message))
         return SendResult(Outcome.DUPLICATE if duplicate else Outcome.SENT,
                           message or "received", status)
     if 300 <= status < 400:
@@ -175,7 +184,10 @@ def classify(response: httpx.Response) -> SendResult:
         return SendResult(Outcome.RETRY, f"{status}: server error: {_short(body)}", status,
                           _retry_after(response))
     if status == 409:
-        return SendResult(Outcome.REJECTED, f"409 conflict: {_short(body)}", status)
+        message = _short(body)
+        if "not currently accepting submissions" in message.lower():  # a closed form
+            return SendResult(Outcome.REJECTED, f"409 form closed: {message}", status)
+        return SendResult(Outcome.DECISION, f"409 conflict: {message}", status)
     if status == 404:
         return SendResult(Outcome.REJECTED, f"404 form not on the server: {_short(body)}", status)
     if 400 <= status < 500:
@@ -210,15 +222,19 @@ class OpenRosaTransport:
 
     ``base`` is the server's address: ``https://host``, ODK Central's app-user URL
     ``https://host/v1/key/TOKEN/projects/ID`` (no user/password then), or KoboToolbox's
-    ``https://kc.kobotoolbox.org/USER``. ``send`` may be called from several threads at once (the
+    ``https://kc.kobotoolbox.org/USER``. ``device_id`` (the laptop's, ``surveyor:<hex>``) is
+    added to each submission URL as ``?deviceID=``, as ODK Collect does. ``send`` may be called from several threads at once (the
     sender keeps a few requests in flight): httpx's client is thread-safe.
     """
 
     def __init__(self, base: str, user: str | None = None, password: str | None = None, *,
                  timeout: float = 60.0, connect_timeout: float = 15.0,
-                 client: httpx.Client | None = None):
+                 client: httpx.Client | None = None, device_id: str | None = None):
         self.url = normalize_base(base)
         self.user = user or None
+        # Sent as ``?deviceID=`` on each submission, as ODK Collect does (Central fills its
+        # DeviceID column from it).
+        self.device_id = device_id or None
         self._password = password
         self._digest = False
         self._accept_length: int | None = None
@@ -318,7 +334,9 @@ class OpenRosaTransport:
                 files = [("xml_submission_file", ("submission.xml", submission.xml, "text/xml"))]
                 files += [(name, (name, data, media_type or "application/octet-stream"))
                           for name, media_type, data in group]
-                response = self.request("POST", f"{self.url}/submission", files=files)
+                response = self.request(
+                    "POST", f"{self.url}/submission", files=files,
+                    params={"deviceID": self.device_id} if self.device_id else None)
                 part = classify(response)
                 if not part.outcome.delivered:
                     if len(groups) > 1:

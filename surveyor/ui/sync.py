@@ -87,8 +87,11 @@ def find_password(url: str, user: str, remembered: str | None) -> str | None:
 
 
 def pending_count(store) -> int:
+    """Interviews waiting to be sent (not those held for a person's decision)."""
+    from surveyor.sync.sender import held_interviews
+
     counts = store.count_by_status()
-    return counts.get("finalized", 0) + counts.get("failed", 0)
+    return counts.get("finalized", 0) + counts.get("failed", 0) - len(held_interviews(store))
 
 
 def _safe_name(name: str) -> str:
@@ -130,6 +133,7 @@ def send_pass(
 ) -> SendAnswer:
     """One pass on a worker thread: send what is pending, then (if asked, or if something was
     sent) fetch new form versions. Opens and closes its own Store."""
+    from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
     from surveyor.sync.forms import fetch_forms
@@ -154,7 +158,8 @@ def send_pass(
             answer.status = read_status(data_dir)
             return answer
         library = FormLibrary(store)
-        with OpenRosaTransport(base, user or None, password) as transport:
+        with OpenRosaTransport(base, user or None, password,
+                               device_id=device_id(store.path.parent)) as transport:
             if answer.pending and not cancel.is_set():
                 try:
                     answer.report = send_pending(store, library, transport, cancel=cancel)
@@ -513,7 +518,9 @@ class ServerSync(QObject):
             )
             if answer.manual:
                 message, error = self._summary(answer)
-        if report is not None and (report.sent or report.rejected or report.retryable):
+        if report is not None and (
+            report.sent or report.rejected or report.retryable or report.needs_decision
+        ):
             self.home.refresh()
         if answer.form_paths:
             self.window.add_server_forms(answer.form_paths)
@@ -558,6 +565,9 @@ class ServerSync(QObject):
                         report.rejected
                     )
                 )
+                error = True
+            if report.needs_decision:
+                parts.append(self.decision_text(report.needs_decision))
                 error = True
             if report.retryable or report.stopped or report.left:
                 parts.append(
@@ -604,6 +614,19 @@ class ServerSync(QObject):
             )
         return ""
 
+    def decision_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr(
+                "1 interview needs a decision: the server refused it (an edit of a version "
+                "already replaced, or the same interview with other answers). It is not sent "
+                "again automatically."
+            )
+        return self.tr(
+            "{0} interviews need a decision: the server refused them (an edit of a version "
+            "already replaced, or the same interview with other answers). They are not sent "
+            "again automatically."
+        ).format(count)
+
     def status_text(self) -> str:
         if not self.configured:
             return ""
@@ -619,6 +642,13 @@ class ServerSync(QObject):
         if self.running:
             parts.append(self.tr("Sending…"))
         parts.append(last_success_text(self._status.get("last_success_at")))
+        held = self._status.get("needs_decision") or 0
+        if isinstance(held, int) and held > 0:
+            parts.append(
+                self.tr("1 interview needs a decision")
+                if held == 1
+                else self.tr("{0} interviews need a decision").format(held)
+            )
         error = self._status.get("last_error")
         if self.paused == "bad_address":
             parts.append(self.tr("The server address in the settings is not valid."))

@@ -187,7 +187,7 @@ def test_cancel_stops_before_the_next_interview(campaign, laptop):
     assert laptop.statuses()["finalized"] == 4 - report.sent
 
 
-def test_conflict_409_is_reported_not_retried(campaign, laptop):
+def test_conflict_409_is_held_for_a_decision_not_retried(campaign, laptop):
     [instance_id] = laptop.fill(1)
     other_xml, _ = campaign.new_submission()
     # the server already has a different submission with this instanceID
@@ -196,6 +196,10 @@ def test_conflict_409_is_reported_not_retried(campaign, laptop):
     with transport(campaign) as tr:
         report = send_pending(laptop.store, laptop.library, tr)
     [result] = report.results
-    assert result.outcome is Outcome.REJECTED and result.attempts == 1
-    assert "409" in result.message
+    assert result.outcome is Outcome.DECISION and result.attempts == 1
+    assert "409" in result.message and not report.ok
     assert laptop.store.get_interview(instance_id).status is Status.FAILED
+    with transport(campaign) as tr:  # held: not sent again, and no new failure
+        again = send_pending(laptop.store, laptop.library, tr)
+    assert again.results == [] and again.ok
+    assert [h.instance_id for h in again.held] == [instance_id]

@@ -29,7 +29,8 @@ def answer(status, body=b"", headers=None):
         (302, b"", {"location": "http://portal/login"}, Outcome.RETRY),
         (401, b"", {}, Outcome.AUTH),
         (403, b"", {}, Outcome.AUTH),
-        (409, b"conflict", {}, Outcome.REJECTED),
+        (409, b"conflict", {}, Outcome.DECISION),
+        (409, b"This form is not currently accepting submissions.", {}, Outcome.REJECTED),
         (404, b"no form", {}, Outcome.REJECTED),
         (400, b"bad", {}, Outcome.REJECTED),
         (413, b"big", {}, Outcome.REJECTED),
@@ -98,3 +99,22 @@ def test_central_and_kobo_urls_get_submission_appended():
         assert result.outcome is Outcome.SENT
         assert seen[-2:] == [("HEAD", f"{base}/submission", "1.0"),
                              ("POST", f"{base}/submission", "1.0")]
+
+
+@pytest.mark.parametrize(
+    ("status", "message", "outcome"),
+    [
+        # Surveyor's server says so in its OpenRosaResponse
+        (201, "already received", Outcome.DUPLICATE),
+        (201, "already received; 2 new attachment(s) added", Outcome.DUPLICATE),
+        # KoboToolbox (kobocat) answers a resend 202 "Duplicate submission"
+        (202, "Duplicate submission", Outcome.DUPLICATE),
+        # Central answers a byte-identical resend exactly as a first submission: not told apart
+        (201, "full submission upload was successful!", Outcome.SENT),
+        # a first submission whose text merely contains the word is not a resend
+        (201, "Thank you: we have already 12 interviews from you today", Outcome.SENT),
+    ],
+)
+def test_a_resend_is_recognised_only_where_the_answer_says_so(status, message, outcome):
+    body = OK.replace(b"submission received", message.encode())
+    assert classify(answer(status, body)).outcome is outcome

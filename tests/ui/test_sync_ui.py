@@ -205,3 +205,29 @@ def test_the_coordinator_downloads_from_the_server(
     got = window.tasks.run_db(lambda: [window.store.get_interview(i) for i in ids]).result()
     assert all(i.status.value == "sent" for i in got)
     assert no_dialog_open()
+
+
+def test_an_interview_refused_with_409_shows_as_needing_a_decision(
+    app_window, qtbot, campaign, isolated_home, cache_dir
+):
+    """A 409 (another interview with the same instanceID, or an out-of-date edit) is a
+    decision for a person: the status line says so and it is no longer "to send"."""
+    [instance_id] = finished_interviews(isolated_home, cache_dir, 1)
+    other_xml, _ = campaign.new_submission()
+    conflicting = other_xml.replace(other_xml.split("<instanceID>")[1].split("<")[0], instance_id)
+    assert campaign.server.submit(conflicting, auth=campaign.interviewer).status == 201
+    user, password = campaign.interviewer
+    window = started(app_window, qtbot, server_url=campaign.server.base, server_user=user)
+    first_pass(window, qtbot)
+    sync = window.server_sync
+    sync.passwords[sync._key()] = password
+    sync.last_answer = None
+    qtbot.mouseClick(window.home.send_now_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: sync.last_answer is not None, timeout=30000)
+    assert sync.last_answer.report.needs_decision == 1
+    qtbot.waitUntil(lambda: "needs a decision" in window.home.server_status.text(),
+                    timeout=10000)
+    status = window.home.server_status.text()
+    assert "Nothing left to send" in status, status
+    assert "needs a decision" in window.home.message.text()
+    assert no_dialog_open()

@@ -1679,158 +1679,178 @@
 <context>
     <name>ServerSync</name>
     <message>
-        <location filename="../sync.py" line="223"/>
+        <location filename="../sync.py" line="228"/>
         <source>Connection OK: the server accepts this account.</source>
         <translation>Connexion OK : le serveur accepte ce compte.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="226"/>
+        <location filename="../sync.py" line="231"/>
         <source>Wrong password or account name: the server refuses them.</source>
         <translation>Mauvais mot de passe ou mauvais nom de compte : le serveur les refuse.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="229"/>
+        <location filename="../sync.py" line="234"/>
         <source>Server unreachable: check the address and the network.</source>
         <translation>Serveur injoignable : vérifiez l’adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="232"/>
+        <location filename="../sync.py" line="237"/>
         <source>Unexpected answer (captive portal?): the network may ask you to log in in a web browser first, or the address is not a survey server.</source>
         <translation>Réponse inattendue (portail captif ?) : le réseau vous demande peut-être d’abord de vous connecter dans un navigateur web, ou l’adresse n’est pas celle d’un serveur d’enquête.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="237"/>
+        <location filename="../sync.py" line="242"/>
         <source>This is not a server address (it starts with https://).</source>
         <translation>Ce n’est pas une adresse de serveur (elle commence par https://).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="240"/>
+        <location filename="../sync.py" line="245"/>
         <source>Type the password first.</source>
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="250"/>
+        <location filename="../sync.py" line="255"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="262"/>
+        <location filename="../sync.py" line="267"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="266"/>
+        <location filename="../sync.py" line="271"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="268"/>
+        <location filename="../sync.py" line="273"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="271"/>
+        <location filename="../sync.py" line="276"/>
         <source>The server refused an interview: {0}</source>
         <translation>Le serveur a refusé un entretien : {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="278"/>
+        <location filename="../sync.py" line="283"/>
         <source>Nothing sent to the server yet</source>
         <translation>Rien n’a encore été envoyé au serveur</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="282"/>
-        <location filename="../sync.py" line="290"/>
+        <location filename="../sync.py" line="287"/>
+        <location filename="../sync.py" line="295"/>
         <source>Last successful sending: {0}</source>
         <translation>Dernier envoi réussi : {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="287"/>
+        <location filename="../sync.py" line="292"/>
         <source>Last successful sending: today {0}</source>
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="438"/>
+        <location filename="../sync.py" line="443"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="442"/>
-        <location filename="../sync.py" line="505"/>
+        <location filename="../sync.py" line="447"/>
+        <location filename="../sync.py" line="510"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="445"/>
+        <location filename="../sync.py" line="450"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="463"/>
-        <location filename="../sync.py" line="620"/>
+        <location filename="../sync.py" line="468"/>
+        <location filename="../sync.py" line="643"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="503"/>
-        <location filename="../sync.py" line="624"/>
+        <location filename="../sync.py" line="508"/>
+        <location filename="../sync.py" line="654"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="547"/>
+        <location filename="../sync.py" line="554"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="551"/>
+        <location filename="../sync.py" line="558"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="553"/>
+        <location filename="../sync.py" line="560"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="557"/>
+        <location filename="../sync.py" line="564"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="571"/>
+        <location filename="../sync.py" line="581"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="598"/>
+        <location filename="../sync.py" line="608"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="600"/>
+        <location filename="../sync.py" line="610"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="603"/>
+        <location filename="../sync.py" line="613"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="613"/>
+        <location filename="../sync.py" line="620"/>
+        <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
+        <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="625"/>
+        <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
+        <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="636"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="615"/>
+        <location filename="../sync.py" line="638"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="617"/>
+        <location filename="../sync.py" line="640"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="648"/>
+        <source>1 interview needs a decision</source>
+        <translation>1 entretien demande une décision</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="650"/>
+        <source>{0} interviews need a decision</source>
+        <translation>{0} entretiens demandent une décision</translation>
     </message>
 </context>
 <context>

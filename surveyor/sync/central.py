@@ -1,0 +1,407 @@
+"""The coordinator's download from ODK Central: forms, submissions, edits, files, review state.
+
+Written against ODK Central's REST API (``/v1``, its API description ``docs/api.yaml``; Central
+v2024.1 to v2026.2) and checked against a local stand-in built from its documented answers
+(``tests/sync/central_standin.py``). A web user (e-mail and password) logs in with
+``POST /v1/sessions`` and sends ``Authorization: Bearer <token>`` afterwards: never Basic
+(Central refuses it over plain HTTP). Plain ``http://`` is accepted only for this machine
+(``localhost``, ``127.0.0.1``, ``::1``): elsewhere the password would travel in clear.
+
+What one run does, for the project ``p``:
+
+1. ``GET /v1/projects/p/forms``: each form's current XForm (``forms/{f}.xml``) and its media
+   (``forms/{f}/attachments``) is stored when its hash is new. Older versions that
+   submissions name are fetched when needed (``forms/{f}/versions/{v}.xml`` and attachments).
+2. For each form, "what changed since" comes from the OData feed:
+   ``forms/{f}.svc/Submissions?$select=__id,__system&$filter=__system/submissionDate ge T or
+   __system/updatedAt ge T`` (``submissionDate`` does not move on an edit or a review,
+   ``updatedAt`` does; it is null until then). The cursor is the latest of the two seen, and
+   the ids seen at exactly that instant (so ``ge`` never loses a submission sharing the
+   cursor's millisecond, and never downloads one twice).
+3. Each changed submission is downloaded whole: every version from ``submissions/{id}/versions``
+   (oldest first; each its own instanceID, an edit naming the one it replaces in
+   ``meta/deprecatedID``), each version's XML and attachments. ``page_size`` submissions make a
+   page, merged in one transaction by :meth:`~surveyor.store.merge.MergeStore.apply_batch`:
+   the batches' rules (duplicates once, an edit supersedes, conflicts listed). The cursor is
+   saved after each committed page: an interrupted download resumes there.
+4. Central's review state (``__system/reviewState``: ``hasIssues``, ``edited``, ``approved``,
+   ``rejected`` or none) is kept per instanceID (the current version) in
+   ``<data_dir>/central-review.json``, written after each page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import httpx
+from defusedxml.ElementTree import fromstring as safe_fromstring
+
+from surveyor.errors import SurveyorError
+from surveyor.forms import load_form_bytes
+from surveyor.forms.model import Form
+from surveyor.services.interviews import FormLibrary
+from surveyor.store import Store
+from surveyor.store.errors import FormNotFound
+from surveyor.store.merge import BatchInfo, MergeStore
+from surveyor.sync.download import (
+    DownloadError,
+    DownloadReport,
+    FormFinder,
+    incoming_from_submission,
+)
+from surveyor.sync.forms import xform_version
+from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
+from surveyor.sync.transport import USER_AGENT, AuthError, TransportError
+
+PAGE = 50
+REVIEW_NAME = "central-review.json"
+
+
+def _local_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def central_base(url: str) -> str:
+    """Central's address without a trailing slash or a ``/v1…`` path; ValueError when it is
+    not one, or when it is plain http to another machine."""
+    url = url.strip().rstrip("/")
+    if "/v1" in url:
+        url = url[: url.index("/v1")]
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not a server address: {url!r} (expected https://host)")
+    if parts.scheme == "http" and not _local_host(parts.hostname or ""):
+        raise ValueError(f"{url} is plain http: ODK Central needs https:// (the password "
+                         "would travel in clear)")
+    return url
+
+
+class CentralClient:
+    """Central's REST API for one project with a web user's session token."""
+
+    def __init__(self, base: str, project: int, email: str, password: str, *,
+                 timeout: float = 60.0, connect_timeout: float = 15.0,
+                 client: httpx.Client | None = None):
+        self.base = central_base(base)
+        self.project = int(project)
+        self.email, self._password = email, password
+        self.url = f"{self.base}/v1/projects/{self.project}"
+        self._token: str | None = None
+        self._client = client or httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=connect_timeout), follow_redirects=False,
+            headers={"User-Agent": USER_AGENT})
+
+    def login(self) -> None:
+        try:
+            response = self._client.post(f"{self.base}/v1/sessions",
+                                         json={"email": self.email, "password": self._password})
+        except httpx.HTTPError as exc:
+            raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+        if response.status_code in (400, 401, 403):
+            raise AuthError(f"{response.status_code}: {_message(response)}")
+        if response.status_code != 200:
+            raise _error(response, "/v1/sessions")
+        try:
+            self._token = response.json()["token"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise TransportError("the answer to /v1/sessions is not Central's session "
+                                 "(captive portal or another server?)") from exc
+
+    def get(self, path_or_url: str, *, params: dict | None = None,
+            headers: dict | None = None) -> httpx.Response:
+        url = path_or_url if path_or_url.startswith(("http://", "https://")) \
+            else f"{self.url}/{path_or_url}"
+        if self._token is None:
+            self.login()
+        for attempt in (1, 2):
+            try:
+                response = self._client.get(
+                    url, params=params,
+                    headers={**(headers or {}), "Authorization": f"Bearer {self._token}"})
+            except httpx.HTTPError as exc:
+                raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            if response.status_code == 401 and attempt == 1:
+                self.login()  # the session expired: one new one
+                continue
+            if response.status_code in (401, 403):
+                raise AuthError(f"{response.status_code}: {_message(response)}")
+            if response.status_code != 200:
+                raise _error(response, path_or_url)
+            return response
+        raise AssertionError("unreachable")
+
+    def json(self, path_or_url: str, **kwargs) -> Any:
+        response = self.get(path_or_url, **kwargs)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise TransportError(f"the answer for {path_or_url} is not JSON (captive portal?)"
+                                 ) from exc
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _message(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("message") or response.text[:200])
+    except (ValueError, AttributeError):
+        return " ".join(response.text[:200].split())
+
+
+def _error(response: httpx.Response, what: str) -> TransportError:
+    status = response.status_code
+    return TransportError(f"{status} for {what}: {_message(response)}",
+                          retryable=status >= 500 or status in (408, 429), status=status)
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+class CentralForms(FormFinder):
+    """Form definitions from the store, else from Central (any published version)."""
+
+    def __init__(self, store: Store, library: FormLibrary, client: CentralClient):
+        super().__init__(store, library, None)  # type: ignore[arg-type]
+        self.client = client
+        self._missing: set[tuple[str, str]] = set()
+
+    def _load(self, form_id: str, data: bytes, media: dict[str, bytes]) -> Form:
+        form = load_form_bytes(data, f"{form_id}.xml", media=media)
+        written = xform_version(data)
+        if written and not form.version:
+            form.version = written  # orx:version: never stored as ''
+        self.library.register(form)
+        self.fetched += 1
+        return form
+
+    def _media(self, prefix: str) -> dict[str, bytes]:
+        media = {}
+        for item in self.client.json(f"{prefix}/attachments"):
+            if item.get("exists", True) and item.get("name"):
+                media[item["name"]] = self.client.get(
+                    f"{prefix}/attachments/{_q(item['name'])}").content
+        return media
+
+    def current(self, form_id: str, md5: str) -> None:
+        """The form's current version, unless the store has it already."""
+        if md5:
+            try:
+                self.store.get_form(f"md5:{md5}")
+                return
+            except FormNotFound:
+                pass
+        prefix = f"forms/{_q(form_id)}"
+        data = self.client.get(f"{prefix}.xml").content
+        if md5 and hashlib.md5(data).hexdigest() != md5:
+            raise TransportError(f"the XForm of {form_id} does not match its hash "
+                                 "(an incomplete download or a proxy page)")
+        self._load(form_id, data, self._media(prefix))
+
+    def find(self, form_id: str, version: str, prefer: str | None = None) -> Form:
+        form = self._stored(form_id, version, prefer)
+        if form is not None:
+            return form
+        if (form_id, version) not in self._missing:
+            self._missing.add((form_id, version))
+            for item in self.client.json(f"forms/{_q(form_id)}/versions"):
+                if (item.get("version") or "") == version:
+                    prefix = f"forms/{_q(form_id)}/versions/{_q(version)}"
+                    self._load(form_id, self.client.get(f"{prefix}.xml").content,
+                               self._media(prefix))
+                    break
+            form = self._stored(form_id, version, prefer)
+        if form is None:
+            raise DownloadError(f"the form {form_id!r} version {version!r} is neither in this "
+                                "database nor on the server")
+        return form
+
+
+def _changed_at(system: dict) -> str:
+    return max(system.get("submissionDate") or "", system.get("updatedAt") or "")
+
+
+def changed_since(client: CentralClient, form_id: str, cursor: dict) -> list[dict]:
+    """The submissions of ``form_id`` changed since ``cursor`` (OData), oldest change first:
+    ``{"id", "changed", "system"}``."""
+    params = {"$select": "__id,__system"}
+    since = cursor.get("since")
+    if since:
+        params["$filter"] = (f"__system/submissionDate ge {since} or "
+                             f"__system/updatedAt ge {since}")
+    seen = set(cursor.get("seen") or []) if since else set()
+    rows: list[dict] = []
+    url: str | None = f"forms/{_q(form_id)}.svc/Submissions"
+    while url:
+        page = client.json(url, params=params)
+        if not isinstance(page, dict) or not isinstance(page.get("value"), list):
+            raise TransportError(f"the OData feed of {form_id} is not an OData answer")
+        for row in page["value"]:
+            system = row.get("__system") or {}
+            changed = _changed_at(system)
+            if since and (changed < since or (changed == since and row["__id"] in seen)):
+                continue
+            rows.append({"id": row["__id"], "changed": changed, "system": system})
+        url, params = page.get("@odata.nextLink"), None  # the link carries the query
+    rows.sort(key=lambda r: (r["changed"], r["id"]))
+    return rows
+
+
+def _submission_version(xml: bytes) -> str:
+    """The form version a submission names on its root (``version`` or ``orx:version``)."""
+    try:
+        root = safe_fromstring(xml)
+    except Exception:  # noqa: BLE001 - the merge reports unreadable XML itself
+        return ""
+    return next((v for k, v in root.attrib.items() if k.rsplit("}", 1)[-1] == "version"), "")
+
+
+def _versions(client: CentralClient, form_id: str, root: str) -> list[tuple[dict, dict, dict]]:
+    """Every version of one submission, oldest first: (sub, files, blobs) as the merge
+    wants them."""
+    prefix = f"forms/{_q(form_id)}/submissions/{_q(root)}"
+    out = []
+    listed = client.json(f"{prefix}/versions", headers={"X-Extended-Metadata": "true"})
+    for version in reversed(listed):  # Central lists them newest first
+        vid = version["instanceId"]
+        vprefix = f"{prefix}/versions/{_q(vid)}"
+        files = {}
+        for item in client.json(f"{vprefix}/attachments"):
+            if item.get("exists") and item.get("name"):
+                got = client.get(f"{vprefix}/attachments/{_q(item['name'])}")
+                media_type = got.headers.get("content-type", "application/octet-stream")
+                files[item["name"]] = (media_type.split(";")[0].strip(), got.content)
+        submitter = version.get("submitter") or {}
+        xml = client.get(f"{vprefix}.xml").content
+        sub = {
+            "instance_id": vid,
+            "form_id": form_id,
+            "form_version": version.get("formVersion") or _submission_version(xml),
+            "xml": xml,
+            "received_at": version.get("createdAt") or "",
+            "submitted_by": submitter.get("displayName") or str(version.get("submitterId", "")),
+        }
+        out.append((sub, files, version))
+    return out
+
+
+def download_central(
+    store: Store,
+    base: str,
+    project: int,
+    email: str,
+    password: str,
+    *,
+    library: FormLibrary | None = None,
+    client: CentralClient | None = None,
+    page_size: int = PAGE,
+    progress: Callable[[int], None] | None = None,
+) -> DownloadReport:
+    """Download what changed on Central since the saved cursor and merge it (see the module
+    docstring). Raises AuthError, TransportError (the cursor stays where the last committed
+    page left it), DownloadError or ValueError (a bad address)."""
+    own = client is None
+    client = client or CentralClient(base, project, email, password)
+    library = library or FormLibrary(store)
+    data_dir = Path(store.path).parent
+    report = DownloadReport(server_url=client.url)
+    forms = CentralForms(store, library, client)
+    merge = MergeStore(store)
+    key = cursor_key(client.url, email)
+    try:
+        listed = client.json("forms")
+        if not isinstance(listed, list):
+            raise TransportError("the project's form list is not Central's (another server?)")
+        for item in listed:
+            if item.get("publishedAt") is None:
+                continue  # a draft never published: no submissions
+            try:
+                forms.current(item["xmlFormId"], item.get("hash") or "")
+            except SurveyorError as exc:
+                raise DownloadError(f"the form {item['xmlFormId']}: {exc}") from exc
+        for item in listed:
+            if item.get("publishedAt") is None:
+                continue
+            _download_form(client, store, forms, merge, report, data_dir, key,
+                           item["xmlFormId"], max(1, page_size), progress)
+        report.forms_fetched = forms.fetched
+        return report
+    finally:
+        if own:
+            client.close()
+
+
+def _download_form(client, store, forms, merge, report, data_dir, key, form_id, page_size,
+                   progress) -> None:
+    cursors = read_json(data_dir / CURSORS_NAME).get(key)
+    cursors = cursors if isinstance(cursors, dict) else {}
+    cursor = cursors.get(form_id) if isinstance(cursors.get(form_id), dict) else {}
+    rows = changed_since(client, form_id, cursor)
+    for start in range(0, len(rows), page_size):
+        page = rows[start: start + page_size]
+        incoming, blobs, reviews = [], {}, {}
+        for row in page:
+            versions = _versions(client, form_id, row["id"])
+            for sub, files, _meta in versions:
+                for name, (_type, data) in files.items():
+                    blobs[(sub["instance_id"], name)] = data
+                incoming.append(incoming_from_submission(store, forms, sub, files, client.url))
+            if versions:
+                reviews[versions[-1][0]["instance_id"]] = {
+                    "review_state": row["system"].get("reviewState"),
+                    "root_id": row["id"], "form_id": form_id, "server": client.url}
+        if incoming:
+            digest = hashlib.sha256("\n".join(
+                f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()).hexdigest()
+            label = f"{client.url} {form_id} (changed {page[0]['changed']}…{page[-1]['changed']})"
+            counts = merge.apply_batch(
+                BatchInfo(batch_id=f"central:{client.url}#{form_id}#{digest[:16]}",
+                          sha256=digest, file_name=label),
+                forms=[], interviews=incoming,
+                read_attachment=lambda iid, name, b=blobs: b[(iid, name)])
+            report.new += counts.new
+            report.updated += counts.updated
+            report.duplicates += counts.duplicates
+            report.conflicts += counts.conflicts
+            report.conflict_ids += counts.conflict_ids
+            for who, c in counts.per_interviewer.items():
+                line = report.per_interviewer.setdefault(
+                    who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0})
+                for name, n in c.items():
+                    line[name] += n
+        if reviews:
+            update_json(data_dir / REVIEW_NAME, reviews)
+        last = page[-1]["changed"]
+        seen = [r["id"] for r in page if r["changed"] == last]
+        if cursor.get("since") == last:
+            seen = sorted(set(cursor.get("seen") or []) | set(seen))
+        cursor = {"since": last, "seen": seen}
+        cursors[form_id] = cursor
+        update_json(data_dir / CURSORS_NAME, {key: cursors})  # after the page's transaction
+        report.pages += 1
+        report.received += len(page)
+        report.cursor = last
+        if progress is not None:
+            progress(report.received)
+
+
+def review_states(data_dir: Path) -> dict[str, dict]:
+    """Central's review state per instanceID, as last downloaded."""
+    return read_json(Path(data_dir) / REVIEW_NAME)
