@@ -75,18 +75,29 @@ class Recorder:
 
     url = "http://recorder.example"
 
-    def __init__(self, delay=0.02):
+    def __init__(self, delay=0.02, *, hold_until_flying=0):
         self.lock = threading.Lock()
         self.flying = self.most = 0
         self.started: list[str] = []
         self.finished: list[str] = []
         self.delay = delay
+        # With hold_until_flying=N, the sends after the first (the sender sends one alone
+        # until the server accepted it) wait until N are in flight at once, so "N in flight"
+        # is shown by behaviour, whatever the machine's speed (60 s safety net).
+        self.reached = threading.Event()
+        self.hold = hold_until_flying
+        if not hold_until_flying:
+            self.reached.set()
 
     def send(self, submission, *, cancel=None):
         with self.lock:
             self.flying += 1
             self.most = max(self.most, self.flying)
             self.started.append(submission.instance_id)
+            if self.hold and self.flying >= self.hold:
+                self.reached.set()
+        if len(self.started) > 1:
+            self.reached.wait(60)
         threading.Event().wait(self.delay)
         with self.lock:
             self.flying -= 1
@@ -102,9 +113,9 @@ def test_an_edit_goes_after_the_version_it_replaces(tmp_path, laptop):
     original = laptop.store.get_interview(ids[-1])  # in flight with two others
     revision, session = edit_interview(laptop.library, original)
     finalize_interview(laptop.library, revision, session)
-    recorder = Recorder()
+    recorder = Recorder(hold_until_flying=3)
     report = send_pending(laptop.store, laptop.library, recorder, in_flight=3)
     assert report.ok and report.sent == 5
-    assert recorder.most == 3  # several in flight...
+    assert recorder.reached.is_set() and recorder.most == 3  # several in flight...
     # ...but the edit only starts once the version it names has its result
     assert recorder.finished.index(ids[-1]) < recorder.started.index(revision.instance_id)
