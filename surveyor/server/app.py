@@ -33,8 +33,34 @@ XML = "text/xml; charset=utf-8"
 REALM = 'Basic realm="Surveyor"'
 
 
+# Attachments are served with the type the client declared only when it is one of these:
+# media a browser shows without running anything. Anything else (text/html, image/svg+xml,
+# XML, PDF...) goes out as application/octet-stream, always as a download (docs/RELIABILITY.md).
+SAFE_ATTACHMENT_TYPES = frozenset("""
+    image/jpeg image/png image/gif image/webp image/bmp image/heic image/heif
+    audio/mpeg audio/mp4 audio/aac audio/ogg audio/wav audio/x-wav audio/webm audio/amr
+    audio/3gpp audio/flac video/mp4 video/3gpp video/webm video/quicktime video/ogg
+    text/csv text/plain application/json application/geo+json
+""".split())
+
+
+def safe_media_type(declared: str | None) -> str:
+    """The type to serve a client-sent file with: ``declared`` if harmless, else octet-stream."""
+    base = (declared or "").split(";")[0].strip().lower()
+    return base if base in SAFE_ATTACHMENT_TYPES else "application/octet-stream"
+
+
+def download_headers(name: str) -> dict[str, str]:
+    """``Content-Disposition: attachment`` naming the file (RFC 6266, UTF-8 safe)."""
+    ascii_name = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in name)
+    return {"Content-Disposition":
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}",
+            "Content-Security-Policy": "default-src 'none'; sandbox"}
+
+
 class OpenRosaHeaders:
-    """ASGI middleware: ``X-OpenRosa-Version: 1.0`` on every response."""
+    """ASGI middleware: ``X-OpenRosa-Version: 1.0`` and ``X-Content-Type-Options: nosniff``
+    on every response."""
 
     def __init__(self, app):
         self.app = app
@@ -46,7 +72,8 @@ class OpenRosaHeaders:
         async def send_with_header(message):
             if message["type"] == "http.response.start":
                 message["headers"] = [
-                    *message.get("headers", []), (b"x-openrosa-version", b"1.0")
+                    *message.get("headers", []), (b"x-openrosa-version", b"1.0"),
+                    (b"x-content-type-options", b"nosniff"),
                 ]
             await send(message)
 
@@ -210,7 +237,8 @@ class SurveyorServer:
                                               entry.pk, name)
         if content is None:
             return refuse(request, 404, f"no media file {name!r} for {form_id!r} {version!r}")
-        return Response(bytes(content), media_type="application/octet-stream")
+        return Response(bytes(content), media_type="application/octet-stream",
+                        headers=download_headers(name))
 
     async def submission(self, request: Request) -> Response:
         user = await self.user(request)
@@ -276,7 +304,8 @@ class SurveyorServer:
         if found is None:
             return refuse(request, 404, f"no attachment {name!r} for {instance_id}", xml=False)
         content_type, content = found
-        return Response(content, media_type=content_type or "application/octet-stream")
+        return Response(content, media_type=safe_media_type(content_type),
+                        headers=download_headers(name))
 
     async def api_publish(self, request: Request) -> Response:
         user = await self.coordinator(request)

@@ -110,15 +110,21 @@ class Server:
             conn.close()
 
     def submit(self, xml: bytes | str, attachments: dict[str, bytes] | None = None, *,
-               auth, xml_type="text/xml", names: dict[str, str] | None = None) -> Reply:
-        body, ctype = multipart(xml, attachments or {}, xml_type=xml_type, names=names)
-        return self.request("POST", "/submission", body=body, auth=auth,
+               auth, xml_type="text/xml", names: dict[str, str] | None = None,
+               types: dict[str, str] | None = None, fields: dict[str, str] | None = None,
+               query: str = "") -> Reply:
+        body, ctype = multipart(xml, attachments or {}, xml_type=xml_type, names=names,
+                                types=types, fields=fields)
+        return self.request("POST", f"/submission{query}", body=body, auth=auth,
                             headers={"Content-Type": ctype})
 
 
 def multipart(xml, attachments: dict[str, bytes], *, xml_type="text/xml",
-              names: dict[str, str] | None = None) -> tuple[bytes, str]:
-    """An ODK Collect-style body; ``names`` overrides the part name of an attachment."""
+              names: dict[str, str] | None = None, types: dict[str, str] | None = None,
+              fields: dict[str, str] | None = None) -> tuple[bytes, str]:
+    """An ODK Collect-style body; ``names`` overrides the part name of an attachment,
+    ``types`` its content type (image/jpeg by default); ``fields`` are plain form fields
+    (parts without a filename, as Collect's ``*isIncomplete*``)."""
     boundary = uuid.uuid4().hex
     xml = xml.encode("utf-8") if isinstance(xml, str) else xml
     chunks = [
@@ -131,9 +137,15 @@ def multipart(xml, attachments: dict[str, bytes], *, xml_type="text/xml",
         part_name = (names or {}).get(filename, filename)
         chunks += [
             f"--{boundary}\r\nContent-Disposition: form-data; name=\"{part_name}\"; "
-            f"filename=\"{filename}\"\r\nContent-Type: image/jpeg\r\n\r\n".encode(),
+            f"filename=\"{filename}\"\r\nContent-Type: {(types or {}).get(filename, 'image/jpeg')}"
+            "\r\n\r\n".encode(),
             data,
             b"\r\n",
+        ]
+    for field_name, value in (fields or {}).items():
+        chunks += [
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field_name}\"\r\n\r\n"
+            f"{value}\r\n".encode(),
         ]
     chunks.append(f"--{boundary}--\r\n".encode())
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
