@@ -174,7 +174,10 @@ def read_submission_xml(xml: bytes) -> SubmissionHeader:
         nonlocal depth, in_meta, field
         depth += 1
         if depth == 1:
-            root.update(attrs)
+            # id and version whatever their namespace (ODK: version or orx:version).
+            for key, value in attrs.items():
+                root.setdefault(_local(key), value)
+            root.update({k: v for k, v in attrs.items() if "}" not in k})
         elif depth == 2:
             in_meta = _local(name) == "meta"
         elif depth == 3 and in_meta:

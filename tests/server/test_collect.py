@@ -1,0 +1,73 @@
+"""ODK Collect's habits against a real ``surveyor serve`` (issue 10): Digest login, split
+submissions with ``*isIncomplete*``, XForms with ``orx:version``, media of XForms, and
+instanceIDs scoped to their form as in ODK Central."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.server.conftest import surveyor
+
+XFORMS = "{http://openrosa.org/xforms/xformsList}"
+
+# The shape of ODK Central's fixtures: the version written as orx:version.
+ORX_FORM = """<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+        xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms">
+  <h:head>
+    <h:title>Simple</h:title>
+    <model>
+      <instance>
+        <data id="orx_simple" orx:version="1.0">
+          <name/>
+          <meta><orx:instanceID/></meta>
+        </data>
+      </instance>
+      <bind nodeset="/data/name" type="string"/>
+      <bind nodeset="/data/meta/instanceID" type="string" readonly="true()"
+            jr:preload="uid"/>
+    </model>
+  </h:head>
+  <h:body>
+    <input ref="/data/name"><label>Name</label></input>
+  </h:body>
+</h:html>
+"""
+
+
+def orx_submission(instance_id: str, name: str = "Alice") -> str:
+    return ('<?xml version="1.0"?><data xmlns:orx="http://openrosa.org/xforms" '
+            f'id="orx_simple" orx:version="1.0"><name>{name}</name>'
+            f"<orx:meta><orx:instanceID>{instance_id}</orx:instanceID></orx:meta></data>")
+
+
+@pytest.fixture(scope="module")
+def orx_published(campaign, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("orx")
+    (folder / "orx_simple.xml").write_text(ORX_FORM, encoding="utf-8")
+    out = surveyor("server", "publish", str(folder / "orx_simple.xml"),
+                   data_dir=campaign.server.data_dir).stdout
+    return out
+
+
+def test_an_xform_with_orx_version_is_published_with_its_version(campaign, orx_published):
+    assert "orx_simple version 1.0 published" in orx_published
+    reply = campaign.server.request("GET", "/formList?formID=orx_simple",
+                                    auth=campaign.interviewer)
+    root = ET.fromstring(reply.body)
+    assert [x.findtext(f"{XFORMS}version") for x in root.findall(f"{XFORMS}xform")] == ["1.0"]
+
+
+def test_a_collect_submission_with_orx_version_is_accepted(campaign, orx_published):
+    reply = campaign.server.submit(orx_submission("uuid:orx-1"), auth=campaign.interviewer)
+    assert reply.status == 201, reply.body
+    stored = campaign.stored("uuid:orx-1")
+    assert stored["form_id"] == "orx_simple" and stored["form_version"] == "1.0"
+
+
+def test_the_form_loader_reads_orx_version():
+    from surveyor.forms.xform import load_xform
+
+    assert load_xform(ORX_FORM).version == "1.0"
