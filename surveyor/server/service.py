@@ -174,11 +174,12 @@ def media_beside(form, path) -> dict[str, bytes]:
 
 def media_used(form, available: dict[str, bytes]) -> dict[str, bytes]:
     """The media files the form's XForm names (images, audio, video, CSV/XML files) that are
-    in ``available`` (the files beside the XLSForm, or uploaded with it), plus the form's own
-    ``media_files`` (the loader keeps only external instances)."""
+    in ``available`` (the files beside the form, or uploaded with it) or in the form's own
+    ``media_files``. Only what the XForm references: the loader hands an XForm every
+    CSV/XML file beside it, and those are not all the form's."""
     names = referenced_media(form)
-    used = {name: data for name, data in available.items() if name in names}
-    used.update(form.media_files or {})
+    used = {name: data for name, data in (form.media_files or {}).items() if name in names}
+    used.update({name: data for name, data in available.items() if name in names})
     return used
 
 

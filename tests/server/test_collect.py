@@ -71,3 +71,55 @@ def test_the_form_loader_reads_orx_version():
     from surveyor.forms.xform import load_xform
 
     assert load_xform(ORX_FORM).version == "1.0"
+
+
+MEDIA_XFORM = """<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+        xmlns:jr="http://openrosa.org/javarosa" xmlns:orx="http://openrosa.org/xforms">
+  <h:head>
+    <h:title>With media</h:title>
+    <model>
+      <itext><translation lang="default" default="true()">
+        <text id="/data/name:label"><value>Name</value>
+          <value form="image">jr://images/logo.png</value></text>
+      </translation></itext>
+      <instance>
+        <data id="xform_media" version="3">
+          <name/><street/>
+          <meta><instanceID/></meta>
+        </data>
+      </instance>
+      <instance id="streets" src="jr://file-csv/streets.csv"/>
+      <bind nodeset="/data/name" type="string"/>
+      <bind nodeset="/data/street" type="string"/>
+      <bind nodeset="/data/meta/instanceID" type="string" readonly="true()"
+            jr:preload="uid"/>
+    </model>
+  </h:head>
+  <h:body>
+    <input ref="/data/name"><label ref="jr:itext('/data/name:label')"/></input>
+    <select1 ref="/data/street"><label>Street</label>
+      <itemset nodeset="instance('streets')/root/item">
+        <value ref="name"/><label ref="label"/></itemset></select1>
+  </h:body>
+</h:html>
+"""
+
+
+def test_publishing_an_xform_ships_only_the_media_it_references(campaign, tmp_path):
+    (tmp_path / "xform_media.xml").write_text(MEDIA_XFORM, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG logo")
+    (tmp_path / "streets.csv").write_text("name,label\nlilas,Rue des Lilas\n", encoding="utf-8")
+    for unrelated in ("other.csv", "notes.xml", "export.csv", "shapes.geojson"):
+        (tmp_path / unrelated).write_text("a,b\n1,2\n", encoding="utf-8")
+    surveyor("server", "publish", str(tmp_path / "xform_media.xml"),
+             data_dir=campaign.server.data_dir)
+    reply = campaign.server.request("GET", "/formList?formID=xform_media",
+                                    auth=campaign.interviewer)
+    entry = ET.fromstring(reply.body).find(f"{XFORMS}xform")
+    manifest_url = entry.findtext(f"{XFORMS}manifestUrl")
+    path = manifest_url.split(campaign.server.base, 1)[1]
+    manifest = ET.fromstring(campaign.server.request("GET", path, auth=campaign.interviewer).body)
+    ns = "{http://openrosa.org/xforms/xformsManifest}"
+    names = [f.findtext(f"{ns}filename") for f in manifest.findall(f"{ns}mediaFile")]
+    assert names == ["logo.png", "streets.csv"]
