@@ -300,7 +300,11 @@ class SurveyorServer:
             return user
         instance_id = request.path_params["instance_id"]
         name = request.path_params["name"]
-        found = await run_in_threadpool(service.read_attachment, self.engine, instance_id, name)
+        try:
+            found = await run_in_threadpool(service.read_attachment, self.engine, instance_id,
+                                            name, request.query_params.get("form_id") or None)
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
         if found is None:
             return refuse(request, 404, f"no attachment {name!r} for {instance_id}", xml=False)
         content_type, content = found

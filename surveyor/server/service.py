@@ -351,30 +351,36 @@ def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
 
 
 def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
+    """The rules, in batch order. An instanceID is scoped to its form (ODK Central's rule):
+    every key below is ``(form_id, instance_id)``, and an edit replaces a submission of its
+    own form only."""
     s = db.submissions.c
     now = now_timestamp()
+    forms = {item.form_id for item in batch}
     ids = {item.instance_id for item in batch}
     wanted = ids | {item.deprecated_id for item in batch if item.deprecated_id}
-    known: dict[str, dict] = {
-        r.instance_id: {"xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
+    known: dict[tuple[str, str], dict] = {
+        (r.form_id, r.instance_id): {
+            "xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
         for r in conn.execute(
-            select(s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
-                s.instance_id.in_(wanted)
+            select(s.form_id, s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
+                s.instance_id.in_(wanted), s.form_id.in_(forms)
             )
         )
     }
     # Edits that arrived before the submission they replace.
     edited_by = {
-        r.deprecated_id: r.instance_id
+        (r.form_id, r.deprecated_id): r.instance_id
         for r in conn.execute(
-            select(s.instance_id, s.deprecated_id).where(s.deprecated_id.in_(ids))
+            select(s.form_id, s.instance_id, s.deprecated_id).where(
+                s.deprecated_id.in_(ids), s.form_id.in_(forms))
         )
     }
     outcomes: list[Outcome] = []
     new_rows: list[dict] = []
     new_attachments: list[dict] = []
-    supersede: list[tuple[str, str]] = []  # (old, new)
-    have_attachments: dict[str, set[str]] = {}
+    supersede: list[tuple[str, str, str]] = []  # (form, old, new)
+    have_attachments: dict[tuple[str, str], set[str]] = {}
 
     def add_attachments(item: Incoming, existing: set[str]) -> int:
         added = 0
@@ -384,6 +390,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             existing.add(name)
             new_attachments.append(
                 dict(
+                    form_id=item.form_id,
                     instance_id=item.instance_id,
                     name=name,
                     content_type=content_type,
@@ -396,24 +403,25 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         return added
 
     for item in batch:
-        current = known.get(item.instance_id)
+        key = (item.form_id, item.instance_id)
+        current = known.get(key)
         if current is not None:
             if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
                 outcomes.append(
                     Outcome(409, f"a different submission with instanceID {item.instance_id} "
-                            "was already received")
+                            f"was already received for form {item.form_id}")
                 )
                 continue
-            if item.instance_id not in have_attachments:
-                have_attachments[item.instance_id] = _attachment_names(conn, item.instance_id)
-            added = add_attachments(item, have_attachments[item.instance_id])
+            if key not in have_attachments:
+                have_attachments[key] = _attachment_names(conn, *key)
+            added = add_attachments(item, have_attachments[key])
             outcomes.append(
                 Outcome(201, f"already received; {added} new attachment(s) added"
                         if added else "already received")
             )
             continue
         if item.deprecated_id:
-            old = known.get(item.deprecated_id)
+            old = known.get((item.form_id, item.deprecated_id))
             if old is not None and old["superseded_by"] not in (None, item.instance_id):
                 outcomes.append(
                     Outcome(409, f"{item.deprecated_id} was already replaced by "
@@ -422,10 +430,10 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
                 continue
             if old is not None:
                 old["superseded_by"] = item.instance_id
-                supersede.append((item.deprecated_id, item.instance_id))
+                supersede.append((item.form_id, item.deprecated_id, item.instance_id))
             else:
-                edited_by.setdefault(item.deprecated_id, item.instance_id)
-        superseded_by = edited_by.get(item.instance_id)
+                edited_by.setdefault((item.form_id, item.deprecated_id), item.instance_id)
+        superseded_by = edited_by.get(key)
         new_rows.append(
             dict(
                 instance_id=item.instance_id,
@@ -439,27 +447,27 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
                 submitted_by=item.user,
             )
         )
-        known[item.instance_id] = {
-            "xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by
-        }
-        have_attachments[item.instance_id] = set()
-        add_attachments(item, have_attachments[item.instance_id])
+        known[key] = {"xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by}
+        have_attachments[key] = set()
+        add_attachments(item, have_attachments[key])
         outcomes.append(Outcome(201, "submission received", new=True))
     if new_rows:
         conn.execute(insert(db.submissions), new_rows)
     if new_attachments:
         conn.execute(insert(db.attachments), new_attachments)
-    for old_id, new_id in supersede:
+    for form_id, old_id, new_id in supersede:
         conn.execute(
-            update(db.submissions).where(s.instance_id == old_id).values(superseded_by=new_id)
+            update(db.submissions).where(s.form_id == form_id, s.instance_id == old_id)
+            .values(superseded_by=new_id)
         )
     return outcomes
 
 
-def _attachment_names(conn, instance_id: str) -> set[str]:
+def _attachment_names(conn, form_id: str, instance_id: str) -> set[str]:
+    a = db.attachments.c
     return set(
         conn.execute(
-            select(db.attachments.c.name).where(db.attachments.c.instance_id == instance_id)
+            select(a.name).where(a.form_id == form_id, a.instance_id == instance_id)
         ).scalars()
     )
 
@@ -475,11 +483,11 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
         if rows:
             a = db.attachments.c
             for r in conn.execute(
-                select(a.instance_id, a.name)
+                select(a.form_id, a.instance_id, a.name)
                 .where(a.instance_id.in_([r.instance_id for r in rows]))
                 .order_by(a.id)
             ):
-                names.setdefault(r.instance_id, []).append(r.name)
+                names.setdefault((r.form_id, r.instance_id), []).append(r.name)
     out = [
         {
             "instance_id": r.instance_id,
@@ -490,20 +498,28 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
             "superseded_by": r.superseded_by,
             "received_at": r.received_at,
             "submitted_by": r.submitted_by,
-            "attachments": names.get(r.instance_id, []),
+            "attachments": names.get((r.form_id, r.instance_id), []),
         }
         for r in rows
     ]
     return out, (rows[-1].seq if rows else since)
 
 
-def read_attachment(engine: Engine, instance_id: str, name: str) -> tuple[str, bytes] | None:
+def read_attachment(engine: Engine, instance_id: str, name: str,
+                    form_id: str | None = None) -> tuple[str, bytes] | None:
+    """An attachment's declared type and bytes. ``form_id`` may be left out while the
+    instanceID belongs to one form only; otherwise ServerError 409 asks for it."""
     a = db.attachments.c
+    where = [a.instance_id == instance_id, a.name == name]
+    if form_id is not None:
+        where.append(a.form_id == form_id)
     with engine.connect() as conn:
-        row = conn.execute(
-            select(a.content_type, a.content).where(a.instance_id == instance_id, a.name == name)
-        ).first()
-    return (row.content_type, bytes(row.content)) if row else None
+        rows = conn.execute(select(a.form_id, a.content_type, a.content).where(*where)
+                            .limit(2)).all()
+    if len(rows) > 1:
+        raise ServerError(f"instanceID {instance_id} is used by several forms: add "
+                          "?form_id=FORM to say which", 409)
+    return (rows[0].content_type, bytes(rows[0].content)) if rows else None
 
 
 def count_submissions(engine: Engine) -> int:
