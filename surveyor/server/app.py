@@ -272,6 +272,7 @@ class SurveyorServer:
             attachments=attachments,
             user=user.name,
             client=_client(request),
+            incomplete=openrosa.is_incomplete(parts),
         )
         outcome = await self.writer.submit(item)
         if outcome.status != 201:

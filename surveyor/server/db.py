@@ -107,6 +107,33 @@ attachments = Table(
                          name="fk_attachments_submission"),
 )
 
+# The parts of a submission ODK Collect split over several POSTs (every POST but the last
+# carries the form field ``*isIncomplete*``): kept here until the last part arrives, then
+# moved into submissions/attachments in one transaction, so readers never see half of one.
+partial_submissions = Table(
+    "partial_submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("form_id", String(255), nullable=False),
+    Column("instance_id", String(255), nullable=False),
+    Column("xml", LargeBinary, nullable=False),
+    Column("xml_md5", String(32), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    UniqueConstraint("form_id", "instance_id", name="uq_partial_form_instance"),
+)
+
+partial_attachments = Table(
+    "partial_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("form_id", String(255), nullable=False),
+    Column("instance_id", String(255), nullable=False),
+    Column("name", String(255), nullable=False),
+    Column("content_type", String(255), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    UniqueConstraint("form_id", "instance_id", "name", name="uq_partial_attachments_name"),
+)
+
 WRITE = {"surveyor_write": True}
 """Execution options of a write connection (``BEGIN IMMEDIATE`` on SQLite)."""
 

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -319,6 +319,7 @@ class Incoming:
     user: str = ""
     client: str = ""
     xml_md5: str = ""
+    incomplete: bool = False  # Collect's ``*isIncomplete*``: more parts of it follow
 
     def __post_init__(self):
         if not self.xml_md5:
@@ -381,6 +382,12 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     new_attachments: list[dict] = []
     supersede: list[tuple[str, str, str]] = []  # (form, old, new)
     have_attachments: dict[tuple[str, str], set[str]] = {}
+    p = db.partial_submissions.c
+    partials: dict[tuple[str, str], dict] = {  # split submissions waiting for their last part
+        (r.form_id, r.instance_id): {"xml_md5": r.xml_md5}
+        for r in conn.execute(select(p.form_id, p.instance_id, p.xml_md5).where(
+            p.instance_id.in_(ids), p.form_id.in_(forms)))
+    }
 
     def add_attachments(item: Incoming, existing: set[str]) -> int:
         added = 0
@@ -405,6 +412,24 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     for item in batch:
         key = (item.form_id, item.instance_id)
         current = known.get(key)
+        if current is None and (item.incomplete or key in partials):
+            partial = partials.get(key)
+            if partial is not None and partial["xml_md5"] != item.xml_md5:
+                outcomes.append(
+                    Outcome(409, f"a different submission with instanceID {item.instance_id} "
+                            f"is being received for form {item.form_id}")
+                )
+                continue
+            if item.incomplete:
+                _store_part(conn, item, partial, now)
+                partials[key] = {"xml_md5": item.xml_md5}
+                outcomes.append(Outcome(201, "part received; waiting for the rest"))
+                continue
+            # The last part: the earlier parts' files join it, and it is stored as new.
+            sent = {name for name, _t, _d in item.attachments}
+            item.attachments = list(item.attachments) + [
+                a for a in _take_parts(conn, key) if a[0] not in sent]
+            partials.pop(key, None)
         if current is not None:
             if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
                 outcomes.append(
@@ -461,6 +486,36 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             .values(superseded_by=new_id)
         )
     return outcomes
+
+
+def _store_part(conn, item: Incoming, partial: dict | None, now: str) -> None:
+    """Keep a part of a split submission (not its last) until the last one arrives."""
+    pa = db.partial_attachments.c
+    if partial is None:
+        conn.execute(insert(db.partial_submissions).values(
+            form_id=item.form_id, instance_id=item.instance_id, xml=item.xml,
+            xml_md5=item.xml_md5, received_at=now))
+    have = set(conn.execute(select(pa.name).where(
+        pa.form_id == item.form_id, pa.instance_id == item.instance_id)).scalars())
+    for name, content_type, data in item.attachments:
+        if name not in have:
+            have.add(name)
+            conn.execute(insert(db.partial_attachments).values(
+                form_id=item.form_id, instance_id=item.instance_id, name=name,
+                content_type=content_type, content=data))
+
+
+def _take_parts(conn, key: tuple[str, str]) -> list[tuple[str, str, bytes]]:
+    """The files of the earlier parts, removed from the waiting tables."""
+    pa, p = db.partial_attachments.c, db.partial_submissions.c
+    files = [(r.name, r.content_type, bytes(r.content)) for r in conn.execute(
+        select(pa.name, pa.content_type, pa.content)
+        .where(pa.form_id == key[0], pa.instance_id == key[1]).order_by(pa.id))]
+    conn.execute(delete(db.partial_attachments).where(pa.form_id == key[0],
+                                                      pa.instance_id == key[1]))
+    conn.execute(delete(db.partial_submissions).where(p.form_id == key[0],
+                                                      p.instance_id == key[1]))
+    return files
 
 
 def _attachment_names(conn, form_id: str, instance_id: str) -> set[str]:

@@ -123,3 +123,44 @@ def test_publishing_an_xform_ships_only_the_media_it_references(campaign, tmp_pa
     ns = "{http://openrosa.org/xforms/xformsManifest}"
     names = [f.findtext(f"{ns}filename") for f in manifest.findall(f"{ns}mediaFile")]
     assert names == ["logo.png", "streets.csv"]
+
+
+def test_a_split_submission_with_is_incomplete_is_put_together(campaign):
+    xml, instance_id = campaign.new_submission()
+    incomplete = {"*isIncomplete*": "yes"}
+    first = campaign.server.submit(xml, {"p1.jpg": b"one"}, fields=incomplete,
+                                   auth=campaign.interviewer)
+    assert first.status == 201, first.body
+    # Not yet a submission: readers do not see it before its last part.
+    assert campaign.stored(instance_id) is None
+    # A retry of the first part, then a different XML for it (refused), then the last part.
+    assert campaign.server.submit(xml, {"p1.jpg": b"one"}, fields=incomplete,
+                                  auth=campaign.interviewer).status == 201
+    changed = xml.replace("Rue des Tilleuls", "Rue des Lilas")
+    assert campaign.server.submit(changed, {"p2.jpg": b"x"}, fields=incomplete,
+                                  auth=campaign.interviewer).status == 409
+    assert campaign.server.submit(xml, {"p2.jpg": b"two"}, fields=incomplete,
+                                  auth=campaign.interviewer).status == 201
+    last = campaign.server.submit(xml, {"p3.jpg": b"three"}, auth=campaign.interviewer)
+    assert last.status == 201
+    stored = campaign.stored(instance_id)
+    assert stored["xml"] == xml
+    # The field is a field, not a file.
+    assert sorted(stored["attachments"]) == ["p1.jpg", "p2.jpg", "p3.jpg"]
+    for name, content in (("p1.jpg", b"one"), ("p2.jpg", b"two"), ("p3.jpg", b"three")):
+        reply = campaign.server.request(
+            "GET", f"/api/v1/submissions/{instance_id}/attachments/{name}",
+            auth=campaign.coordinator)
+        assert reply.body == content
+    # A retry after completion is still recognised, and adds nothing twice.
+    assert campaign.server.submit(xml, {"p1.jpg": b"one"}, fields=incomplete,
+                                  auth=campaign.interviewer).status == 201
+    assert sorted(campaign.stored(instance_id)["attachments"]) == ["p1.jpg", "p2.jpg", "p3.jpg"]
+
+
+def test_a_form_field_without_a_filename_is_never_stored_as_a_file(campaign):
+    xml, instance_id = campaign.new_submission()
+    reply = campaign.server.submit(xml, {"p.jpg": b"p"}, fields={"note": "hello"},
+                                   auth=campaign.interviewer)
+    assert reply.status == 201
+    assert campaign.stored(instance_id)["attachments"] == ["p.jpg"]
