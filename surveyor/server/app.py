@@ -30,7 +30,6 @@ MAX_SUBMISSION_BYTES = 10 * 1024 * 1024
 MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024
 PAGE_DEFAULT, PAGE_MAX = 100, 1000
 XML = "text/xml; charset=utf-8"
-REALM = 'Basic realm="Surveyor"'
 
 
 # Attachments are served with the type the client declared only when it is one of these:
@@ -88,6 +87,13 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
+def _request_uri(request: Request) -> str:
+    """The request target as the client wrote it (what a Digest ``uri`` must match)."""
+    path = request.scope.get("raw_path") or request.url.path.encode()
+    query = request.scope.get("query_string") or b""
+    return (path + (b"?" + query if query else b"")).decode("latin-1")
+
+
 def refuse(request: Request, status: int, reason: str, *, xml: bool = True,
            headers: dict | None = None) -> Response:
     """Answer a refusal and log it: one line with the reason and the client address."""
@@ -130,13 +136,16 @@ class SurveyorServer:
 
     async def user(self, request: Request, *, xml: bool = True) -> User | Response:
         result = await self.auth.authenticate(request.headers.get("authorization"),
-                                              _client(request))
+                                              _client(request), method=request.method,
+                                              uri=_request_uri(request))
         if isinstance(result, Refusal):
-            if result.status == 429:
-                return refuse(request, 429, result.reason, xml=xml,
+            if result.status in (429, 503):
+                return refuse(request, result.status, result.reason, xml=xml,
                               headers={"Retry-After": str(result.retry_after)})
-            return refuse(request, 401, result.reason, xml=xml,
-                          headers={"WWW-Authenticate": REALM})
+            response = refuse(request, 401, result.reason, xml=xml)
+            for challenge in await self.auth.challenges(stale=result.stale):
+                response.headers.append("WWW-Authenticate", challenge)
+            return response
         return result
 
     async def coordinator(self, request: Request) -> User | Response:

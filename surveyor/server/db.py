@@ -45,6 +45,16 @@ users = Table(
     Column("password_hash", String(400), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
     Column("created_at", String(40), nullable=False),
+    # HTTP Digest's HA1 = md5(name:realm:password), as "realm$hex" (docs/server.md).
+    Column("digest_ha1", String(400), nullable=True),
+)
+
+# Random secrets shared by the server's processes (the Digest nonces' signing key).
+server_secrets = Table(
+    "server_secrets",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", String(200), nullable=False),
 )
 
 forms = Table(
@@ -151,6 +161,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True)
     if _needs_form_scoped_ids(engine):
         _migrate_form_scoped_ids(engine, url)
+    _add_missing_columns(engine)
     try:
         metadata.create_all(engine)
     except (OperationalError, ProgrammingError):
@@ -166,6 +177,22 @@ def make_engine(url: str) -> Engine:
 # schema 1 is recognised by its attachments table without a form_id column, and migrated once,
 # in one transaction (SQLite: after a copy of the file, ``server.db.schema1.bak``). Rows keep
 # their ``seq``, so readers' cursors stay valid.
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Nullable columns added since a table was created (``ALTER TABLE ... ADD COLUMN``)."""
+    inspector = inspect(engine)
+    if not inspector.has_table("users"):
+        return
+    have = {c["name"] for c in inspector.get_columns("users")}
+    if "digest_ha1" not in have:
+        try:
+            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                conn.exec_driver_sql("ALTER TABLE users ADD COLUMN digest_ha1 VARCHAR(400)")
+        except (OperationalError, ProgrammingError):
+            # Another process added it at the same moment.
+            if "digest_ha1" not in {c["name"] for c in inspect(engine).get_columns("users")}:
+                raise
 
 
 def _needs_form_scoped_ids(engine: Engine) -> bool:

@@ -26,6 +26,7 @@ from surveyor.server import db
 log = logging.getLogger("surveyor.server")
 
 ROLES = ("interviewer", "coordinator")
+DIGEST_REALM = "Surveyor"  # part of every stored Digest HA1: changing it needs new passwords
 
 
 class ServerError(SurveyorError):
@@ -87,6 +88,50 @@ class Account:
     role: str
     password_hash: str
     revoked: bool
+    digest_ha1: str | None = None  # "realm$hex"
+
+
+def _digest_value(name: str, password: str, realm: str) -> str:
+    ha1 = hashlib.md5(f"{name}:{realm}:{password}".encode()).hexdigest()
+    return f"{realm}${ha1}"
+
+
+def digest_ha1_of(account: Account | None, realm: str) -> str | None:
+    """The account's HTTP Digest HA1 for ``realm``, if stored."""
+    if account is None or not account.digest_ha1:
+        return None
+    stored_realm, _, ha1 = account.digest_ha1.rpartition("$")
+    return ha1 if stored_realm == realm and ha1 else None
+
+
+def has_digest_for(account: Account, realm: str) -> bool:
+    return digest_ha1_of(account, realm) is not None
+
+
+def store_digest_ha1(engine: Engine, name: str, password: str, realm: str) -> None:
+    """Store the Digest HA1 of an account whose password was just verified (accounts made
+    before Digest existed get it at their first Basic login)."""
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        conn.execute(update(db.users).where(db.users.c.name == name,
+                                            db.users.c.revoked.is_(False))
+                     .values(digest_ha1=_digest_value(name, password, realm)))
+
+
+def server_secret(engine: Engine, name: str) -> bytes:
+    """A random secret shared by every process of the server, made on first use."""
+    t = db.server_secrets.c
+    for attempt in range(3):
+        try:
+            with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+                value = conn.execute(select(t.value).where(t.name == name)).scalar_one_or_none()
+                if value is None:
+                    value = secrets.token_hex(32)
+                    conn.execute(insert(db.server_secrets).values(name=name, value=value))
+            return bytes.fromhex(value)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def add_user(engine: Engine, name: str, role: str) -> str:
@@ -98,11 +143,13 @@ def add_user(engine: Engine, name: str, role: str) -> str:
         raise ServerError(f"role must be one of {', '.join(ROLES)}")
     password = secrets.token_urlsafe(18)  # 24 URL-safe characters, 144 random bits
     hashed = hash_password(password)
+    digest = _digest_value(name, password, DIGEST_REALM)
     with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
         row = conn.execute(select(db.users.c.revoked).where(db.users.c.name == name)).first()
         if row is not None and not row.revoked:
             raise ServerError(f"user {name!r} already exists (remove it first for a new password)")
-        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp())
+        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp(),
+                      digest_ha1=digest)
         if row is None:
             conn.execute(insert(db.users).values(name=name, **values))
         else:
@@ -116,7 +163,7 @@ def remove_user(engine: Engine, name: str) -> None:
         result = conn.execute(
             update(db.users)
             .where(db.users.c.name == name, db.users.c.revoked.is_(False))
-            .values(revoked=True, password_hash="!")
+            .values(revoked=True, password_hash="!", digest_ha1=None)
         )
         if result.rowcount == 0:
             raise ServerError(f"no active user named {name!r}", 404)
@@ -125,10 +172,12 @@ def remove_user(engine: Engine, name: str) -> None:
 def get_account(engine: Engine, name: str) -> Account | None:
     with engine.connect() as conn:
         row = conn.execute(
-            select(db.users.c.name, db.users.c.role, db.users.c.password_hash, db.users.c.revoked)
+            select(db.users.c.name, db.users.c.role, db.users.c.password_hash,
+                   db.users.c.revoked, db.users.c.digest_ha1)
             .where(db.users.c.name == name)
         ).first()
-    return Account(row.name, row.role, row.password_hash, bool(row.revoked)) if row else None
+    return (Account(row.name, row.role, row.password_hash, bool(row.revoked), row.digest_ha1)
+            if row else None)
 
 
 def list_users(engine: Engine) -> list[Account]:

@@ -42,6 +42,10 @@ class Reply:
     status: int
     headers: dict
     body: bytes
+    header_list: list | None = None  # (lower-case name, value), repeated headers kept
+
+    def all(self, name: str) -> list[str]:
+        return [v for k, v in self.header_list or [] if k == name]
 
     def json(self):
         return json.loads(self.body)
@@ -95,17 +99,19 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def request(self, method, path, *, body: bytes | None = None, headers=None,
-                auth: tuple[str, str] | None = None) -> Reply:
+                auth: tuple[str, str] | str | None = None) -> Reply:
         headers = {"X-OpenRosa-Version": "1.0", **(headers or {})}
-        if auth is not None:
+        if isinstance(auth, str):
+            headers["Authorization"] = auth
+        elif auth is not None:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
-            return Reply(response.status, {k.lower(): v for k, v in response.getheaders()},
-                         response.read())
+            pairs = [(k.lower(), v) for k, v in response.getheaders()]
+            return Reply(response.status, dict(pairs), response.read(), pairs)
         finally:
             conn.close()
 

@@ -164,3 +164,128 @@ def test_a_form_field_without_a_filename_is_never_stored_as_a_file(campaign):
                                    auth=campaign.interviewer)
     assert reply.status == 201
     assert campaign.stored(instance_id)["attachments"] == ["p.jpg"]
+
+
+# --- Digest, as ODK Collect logs in over plain HTTP -------------------------------------------
+
+
+def _digest_client(campaign, user, password, statuses):
+    import httpx
+
+    return httpx.Client(
+        base_url=campaign.server.base, auth=httpx.DigestAuth(user, password),
+        headers={"X-OpenRosa-Version": "1.0"}, timeout=30,
+        event_hooks={"response": [lambda r: statuses.append(
+            (r.request.method, r.status_code, r.headers.get("www-authenticate", "")))]})
+
+
+def test_collect_logs_in_with_digest_and_submits(campaign):
+    """The Collect flow with httpx's DigestAuth: HEAD challenged, answered, then POST."""
+    from tests.server.conftest import multipart
+
+    statuses = []
+    xml, instance_id = campaign.new_submission()
+    with _digest_client(campaign, *campaign.interviewer, statuses) as client:
+        head = client.head("/submission")
+        assert head.status_code == 204
+        body, ctype = multipart(xml, {"p.jpg": b"photo"})
+        post = client.post("/submission?deviceID=collect%3Aabc", content=body,
+                           headers={"Content-Type": ctype})
+        assert post.status_code == 201, post.text
+        assert client.get("/formList").status_code == 200
+    first_method, first_status, challenge = statuses[0]
+    assert (first_method, first_status) == ("HEAD", 401)
+    assert challenge.startswith('Digest realm="Surveyor", qop="auth", algorithm=MD5, nonce="')
+    assert 'opaque="' in challenge
+    assert ("HEAD", 204) == statuses[1][:2] and ("POST", 201) in [s[:2] for s in statuses]
+    assert campaign.stored(instance_id)["attachments"] == ["p.jpg"]
+
+
+def test_digest_refuses_a_wrong_password_a_replay_and_a_forged_nonce(campaign):
+    import httpx
+
+    statuses = []
+    with _digest_client(campaign, campaign.interviewer[0], "wrong", statuses) as client:
+        assert client.get("/formList").status_code == 401
+    sent = {}
+    with httpx.Client(base_url=campaign.server.base, timeout=30,
+                      auth=httpx.DigestAuth(*campaign.interviewer),
+                      event_hooks={"request": [lambda r: sent.update(
+                          auth=r.headers.get("authorization"))]}) as client:
+        assert client.get("/formList").status_code == 200
+    answer = sent["auth"]
+    assert answer.startswith("Digest ")
+    replay = campaign.server.request("GET", "/formList", auth=answer)
+    assert replay.status == 401 and b"replay" in replay.body
+    forged = answer.replace('nonce="', 'nonce="1', 1)
+    assert campaign.server.request("GET", "/formList", auth=forged).status == 401
+    other_uri = campaign.server.request("GET", "/formList?formID=x", auth=answer)
+    assert other_uri.status == 401
+
+
+def test_curl_digest_logs_in_and_submits(campaign, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    xml, instance_id = campaign.new_submission()
+    (tmp_path / "submission.xml").write_text(xml, encoding="utf-8")
+    user = ":".join(campaign.interviewer)
+    head = subprocess.run(
+        ["curl", "-s", "--digest", "-u", user, "-I", "-H", "X-OpenRosa-Version: 1.0",
+         "-o", "/dev/null", "-w", "%{http_code}", f"{campaign.server.base}/submission"],
+        capture_output=True, text=True, timeout=60)
+    assert head.stdout == "204"
+    post = subprocess.run(
+        ["curl", "-s", "--digest", "-u", user, "-H", "X-OpenRosa-Version: 1.0",
+         "-F", f"xml_submission_file=@{tmp_path / 'submission.xml'};type=text/xml",
+         "-o", "/dev/null", "-w", "%{http_code}", f"{campaign.server.base}/submission"],
+        capture_output=True, text=True, timeout=60)
+    assert post.stdout == "201"
+    assert campaign.stored(instance_id)["xml"] == xml
+
+
+def test_an_account_made_before_digest_gets_its_ha1_at_its_first_basic_login(campaign):
+    import sqlite3
+
+    import httpx
+
+    data = campaign.server.data_dir
+    password = surveyor("server", "add-user", "ancien", "--role", "interviewer",
+                        data_dir=data).stdout.strip()
+    with sqlite3.connect(data / "server.db") as conn:  # as an account of the previous version
+        conn.execute("UPDATE users SET digest_ha1 = NULL WHERE name = 'ancien'")
+    with httpx.Client(base_url=campaign.server.base, timeout=30,
+                      auth=httpx.DigestAuth("ancien", password)) as client:
+        refused = client.get("/formList")
+        assert refused.status_code == 401 and "Basic" in refused.text
+        assert campaign.server.request("GET", "/formList", auth=("ancien", password)).status == 200
+        assert client.get("/formList").status_code == 200
+
+
+def test_digest_nonces_expire_and_come_back_stale(tmp_path):
+    import asyncio
+
+    import httpx
+
+    from surveyor.server import db, service
+    from surveyor.server.auth import Authenticator, Refusal
+
+    engine = db.make_engine(db.default_url(tmp_path))
+    password = service.add_user(engine, "ines", "interviewer")
+    auth = Authenticator(engine, nonce_ttl=-1)  # every nonce is already too old
+
+    async def attempt():
+        challenge = (await auth.challenges())[0]
+        request = httpx.Request("GET", "http://x/formList")
+        flow = httpx.DigestAuth("ines", password).sync_auth_flow(request)
+        next(flow)
+        answered = flow.send(httpx.Response(401, headers={"WWW-Authenticate": challenge},
+                                            request=request))
+        return await auth.authenticate(answered.headers["authorization"], "10.0.0.1",
+                                       method="GET", uri="/formList")
+
+    result = asyncio.run(attempt())
+    assert isinstance(result, Refusal) and result.stale and result.status == 401
+    engine.dispose()
