@@ -479,7 +479,7 @@ class _Builder:
         instance_name = self.binds.get(f"{root_path}/meta/instanceName", {}).get("calculate")
         form = Form(
             form_id=data.get("id", "") or _local(data.tag),
-            version=data.get("version", "") or "",
+            version=_attribute(data, "version"),
             title=(title_el.text or "").strip() if title_el is not None else "",
             root=root,
             xform=self.xml_text,
@@ -572,6 +572,17 @@ def derive_type(node: FormNode, external: dict[str, str]) -> str:
             "binary": "file",
         }.get(xtype, xtype)
     return control
+
+
+def _attribute(element, name: str) -> str:
+    """An attribute whatever its namespace (``version`` or ``orx:version``, as ODK allows);
+    the plain one wins."""
+    if element.get(name):
+        return element.get(name)
+    for key, value in element.attrib.items():
+        if key.rsplit("}", 1)[-1] == name and value:
+            return value
+    return ""
 
 
 def load_xform(xml_text: str, *, media: dict[str, bytes] | None = None) -> Form:

@@ -30,11 +30,36 @@ MAX_SUBMISSION_BYTES = 10 * 1024 * 1024
 MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024
 PAGE_DEFAULT, PAGE_MAX = 100, 1000
 XML = "text/xml; charset=utf-8"
-REALM = 'Basic realm="Surveyor"'
+
+
+# Attachments are served with the type the client declared only when it is one of these:
+# media a browser shows without running anything. Anything else (text/html, image/svg+xml,
+# XML, PDF...) goes out as application/octet-stream, always as a download (docs/RELIABILITY.md).
+SAFE_ATTACHMENT_TYPES = frozenset("""
+    image/jpeg image/png image/gif image/webp image/bmp image/heic image/heif
+    audio/mpeg audio/mp4 audio/aac audio/ogg audio/wav audio/x-wav audio/webm audio/amr
+    audio/3gpp audio/flac video/mp4 video/3gpp video/webm video/quicktime video/ogg
+    text/csv text/plain application/json application/geo+json
+""".split())
+
+
+def safe_media_type(declared: str | None) -> str:
+    """The type to serve a client-sent file with: ``declared`` if harmless, else octet-stream."""
+    base = (declared or "").split(";")[0].strip().lower()
+    return base if base in SAFE_ATTACHMENT_TYPES else "application/octet-stream"
+
+
+def download_headers(name: str) -> dict[str, str]:
+    """``Content-Disposition: attachment`` naming the file (RFC 6266, UTF-8 safe)."""
+    ascii_name = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in name)
+    return {"Content-Disposition":
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}",
+            "Content-Security-Policy": "default-src 'none'; sandbox"}
 
 
 class OpenRosaHeaders:
-    """ASGI middleware: ``X-OpenRosa-Version: 1.0`` on every response."""
+    """ASGI middleware: ``X-OpenRosa-Version: 1.0`` and ``X-Content-Type-Options: nosniff``
+    on every response."""
 
     def __init__(self, app):
         self.app = app
@@ -46,7 +71,8 @@ class OpenRosaHeaders:
         async def send_with_header(message):
             if message["type"] == "http.response.start":
                 message["headers"] = [
-                    *message.get("headers", []), (b"x-openrosa-version", b"1.0")
+                    *message.get("headers", []), (b"x-openrosa-version", b"1.0"),
+                    (b"x-content-type-options", b"nosniff"),
                 ]
             await send(message)
 
@@ -59,6 +85,13 @@ class TooLarge(Exception):
 
 def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
+
+
+def _request_uri(request: Request) -> str:
+    """The request target as the client wrote it (what a Digest ``uri`` must match)."""
+    path = request.scope.get("raw_path") or request.url.path.encode()
+    query = request.scope.get("query_string") or b""
+    return (path + (b"?" + query if query else b"")).decode("latin-1")
 
 
 def refuse(request: Request, status: int, reason: str, *, xml: bool = True,
@@ -103,13 +136,16 @@ class SurveyorServer:
 
     async def user(self, request: Request, *, xml: bool = True) -> User | Response:
         result = await self.auth.authenticate(request.headers.get("authorization"),
-                                              _client(request))
+                                              _client(request), method=request.method,
+                                              uri=_request_uri(request))
         if isinstance(result, Refusal):
-            if result.status == 429:
-                return refuse(request, 429, result.reason, xml=xml,
+            if result.status in (429, 503):
+                return refuse(request, result.status, result.reason, xml=xml,
                               headers={"Retry-After": str(result.retry_after)})
-            return refuse(request, 401, result.reason, xml=xml,
-                          headers={"WWW-Authenticate": REALM})
+            response = refuse(request, 401, result.reason, xml=xml)
+            for challenge in await self.auth.challenges(stale=result.stale):
+                response.headers.append("WWW-Authenticate", challenge)
+            return response
         return result
 
     async def coordinator(self, request: Request) -> User | Response:
@@ -210,7 +246,8 @@ class SurveyorServer:
                                               entry.pk, name)
         if content is None:
             return refuse(request, 404, f"no media file {name!r} for {form_id!r} {version!r}")
-        return Response(bytes(content), media_type="application/octet-stream")
+        return Response(bytes(content), media_type="application/octet-stream",
+                        headers=download_headers(name))
 
     async def submission(self, request: Request) -> Response:
         user = await self.user(request)
@@ -244,6 +281,7 @@ class SurveyorServer:
             attachments=attachments,
             user=user.name,
             client=_client(request),
+            incomplete=openrosa.is_incomplete(parts),
         )
         outcome = await self.writer.submit(item)
         if outcome.status != 201:
@@ -272,11 +310,16 @@ class SurveyorServer:
             return user
         instance_id = request.path_params["instance_id"]
         name = request.path_params["name"]
-        found = await run_in_threadpool(service.read_attachment, self.engine, instance_id, name)
+        try:
+            found = await run_in_threadpool(service.read_attachment, self.engine, instance_id,
+                                            name, request.query_params.get("form_id") or None)
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
         if found is None:
             return refuse(request, 404, f"no attachment {name!r} for {instance_id}", xml=False)
         content_type, content = found
-        return Response(content, media_type=content_type or "application/octet-stream")
+        return Response(content, media_type=safe_media_type(content_type),
+                        headers=download_headers(name))
 
     async def api_publish(self, request: Request) -> Response:
         user = await self.coordinator(request)

@@ -11,12 +11,14 @@ another process's.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
     Column,
     ForeignKey,
+    ForeignKeyConstraint,
     Integer,
     LargeBinary,
     MetaData,
@@ -26,9 +28,11 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 metadata = MetaData()
 
@@ -41,6 +45,16 @@ users = Table(
     Column("password_hash", String(400), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
     Column("created_at", String(40), nullable=False),
+    # HTTP Digest's HA1 = md5(name:realm:password), as "realm$hex" (docs/server.md).
+    Column("digest_ha1", String(400), nullable=True),
+)
+
+# Random secrets shared by the server's processes (the Digest nonces' signing key).
+server_secrets = Table(
+    "server_secrets",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", String(200), nullable=False),
 )
 
 forms = Table(
@@ -68,12 +82,13 @@ form_media = Table(
     UniqueConstraint("form_pk", "filename", name="uq_form_media_name"),
 )
 
-# ``seq`` orders submissions for readers (the cursor of /api/v1/submissions).
+# ``seq`` orders submissions for readers (the cursor of /api/v1/submissions). An instanceID
+# is unique within its form, as in ODK Central (schema 2; schema 1 made it server-wide).
 submissions = Table(
     "submissions",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("instance_id", String(255), nullable=False, unique=True),
+    Column("instance_id", String(255), nullable=False),
     Column("form_id", String(255), nullable=False),
     Column("form_version", String(255), nullable=False),
     Column("xml", LargeBinary, nullable=False),  # byte for byte as received
@@ -82,19 +97,51 @@ submissions = Table(
     Column("superseded_by", String(255), nullable=True),
     Column("received_at", String(40), nullable=False),
     Column("submitted_by", String(200), nullable=False),
+    UniqueConstraint("form_id", "instance_id", name="uq_submissions_form_instance"),
 )
 
 attachments = Table(
     "attachments",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("instance_id", String(255), ForeignKey("submissions.instance_id"), nullable=False),
+    Column("form_id", String(255), nullable=False),
+    Column("instance_id", String(255), nullable=False),
     Column("name", String(255), nullable=False),
     Column("content_type", String(255), nullable=False),
     Column("md5", String(32), nullable=False),
     Column("content", LargeBinary, nullable=False),
     Column("received_at", String(40), nullable=False),
-    UniqueConstraint("instance_id", "name", name="uq_attachments_name"),
+    UniqueConstraint("form_id", "instance_id", "name", name="uq_attachments_name"),
+    ForeignKeyConstraint(["form_id", "instance_id"],
+                         ["submissions.form_id", "submissions.instance_id"],
+                         name="fk_attachments_submission"),
+)
+
+# The parts of a submission ODK Collect split over several POSTs (every POST but the last
+# carries the form field ``*isIncomplete*``): kept here until the last part arrives, then
+# moved into submissions/attachments in one transaction, so readers never see half of one.
+partial_submissions = Table(
+    "partial_submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("form_id", String(255), nullable=False),
+    Column("instance_id", String(255), nullable=False),
+    Column("xml", LargeBinary, nullable=False),
+    Column("xml_md5", String(32), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    UniqueConstraint("form_id", "instance_id", name="uq_partial_form_instance"),
+)
+
+partial_attachments = Table(
+    "partial_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("form_id", String(255), nullable=False),
+    Column("instance_id", String(255), nullable=False),
+    Column("name", String(255), nullable=False),
+    Column("content_type", String(255), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    UniqueConstraint("form_id", "instance_id", "name", name="uq_partial_attachments_name"),
 )
 
 WRITE = {"surveyor_write": True}
@@ -112,12 +159,134 @@ def make_engine(url: str) -> Engine:
         _configure_sqlite(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    if _needs_form_scoped_ids(engine):
+        _migrate_form_scoped_ids(engine, url)
+    _add_missing_columns(engine)
     try:
         metadata.create_all(engine)
     except (OperationalError, ProgrammingError):
         # Another process created them at the same moment: check they are there now.
         metadata.create_all(engine)
     return engine
+
+
+# --- migrations ------------------------------------------------------------------------------
+#
+# Schema 1 (before 2026-05) made an instanceID unique across the server and keyed attachments
+# by instanceID alone; schema 2 scopes both to the form (ODK Central's rule). A database of
+# schema 1 is recognised by its attachments table without a form_id column, and migrated once,
+# in one transaction (SQLite: after a copy of the file, ``server.db.schema1.bak``). Rows keep
+# their ``seq``, so readers' cursors stay valid.
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Nullable columns added since a table was created (``ALTER TABLE ... ADD COLUMN``)."""
+    inspector = inspect(engine)
+    if not inspector.has_table("users"):
+        return
+    have = {c["name"] for c in inspector.get_columns("users")}
+    if "digest_ha1" not in have:
+        try:
+            with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                conn.exec_driver_sql("ALTER TABLE users ADD COLUMN digest_ha1 VARCHAR(400)")
+        except (OperationalError, ProgrammingError):
+            # Another process added it at the same moment.
+            if "digest_ha1" not in {c["name"] for c in inspect(engine).get_columns("users")}:
+                raise
+
+
+def _needs_form_scoped_ids(engine: Engine) -> bool:
+    inspector = inspect(engine)
+    if not inspector.has_table("attachments"):
+        return False
+    return "form_id" not in {c["name"] for c in inspector.get_columns("attachments")}
+
+
+_OLD_SUBMISSION_COLUMNS = ("seq, instance_id, form_id, form_version, xml, xml_md5, deprecated_id, "
+                           "superseded_by, received_at, submitted_by")
+
+
+def _migrate_form_scoped_ids(engine: Engine, url: str) -> None:
+    if engine.dialect.name == "sqlite":
+        _migrate_sqlite(engine, url)
+    elif engine.dialect.name == "postgresql":
+        _migrate_postgresql(engine)
+    else:
+        raise RuntimeError(f"no migration of the server database for {engine.dialect.name}")
+
+
+def _migrate_sqlite(engine: Engine, url: str) -> None:
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        database = engine.url.database
+        if database and database != ":memory:":
+            backup = Path(f"{database}.schema1.bak")
+            if not backup.exists():
+                with sqlite3.connect(backup) as copy:
+                    conn.backup(copy)
+        conn.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            columns = {r[1] for r in conn.execute("PRAGMA table_info(attachments)")}
+            if "form_id" in columns:  # another process did it meanwhile
+                conn.execute("ROLLBACK")
+                return
+            conn.execute("ALTER TABLE submissions RENAME TO submissions_schema1")
+            conn.execute("ALTER TABLE attachments RENAME TO attachments_schema1")
+            conn.execute("DROP INDEX IF EXISTS ix_submissions_deprecated_id")
+            for table in (submissions, attachments):
+                conn.execute(str(CreateTable(table).compile(dialect=engine.dialect)))
+                for index in table.indexes:
+                    conn.execute(str(CreateIndex(index).compile(dialect=engine.dialect)))
+            conn.execute(f"INSERT INTO submissions ({_OLD_SUBMISSION_COLUMNS}) "
+                         f"SELECT {_OLD_SUBMISSION_COLUMNS} FROM submissions_schema1")
+            conn.execute(
+                "INSERT INTO attachments (id, form_id, instance_id, name, content_type, md5, "
+                "content, received_at) SELECT a.id, s.form_id, a.instance_id, a.name, "
+                "a.content_type, a.md5, a.content, a.received_at FROM attachments_schema1 a "
+                "JOIN submissions_schema1 s ON s.instance_id = a.instance_id")
+            conn.execute("DROP TABLE attachments_schema1")
+            conn.execute("DROP TABLE submissions_schema1")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("PRAGMA foreign_keys=ON")
+    finally:
+        raw.close()
+
+
+def _migrate_postgresql(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql("LOCK TABLE submissions, attachments IN ACCESS EXCLUSIVE MODE")
+        if not _needs_form_scoped_ids_in(conn):
+            return  # another process did it meanwhile
+        inspector = inspect(conn)
+        for constraint in inspector.get_unique_constraints("submissions"):
+            if constraint["column_names"] == ["instance_id"]:
+                # CASCADE also drops the attachments' foreign key that depends on it.
+                conn.exec_driver_sql(
+                    f'ALTER TABLE submissions DROP CONSTRAINT "{constraint["name"]}" CASCADE')
+        conn.exec_driver_sql("ALTER TABLE submissions ADD CONSTRAINT uq_submissions_form_instance "
+                             "UNIQUE (form_id, instance_id)")
+        conn.exec_driver_sql("ALTER TABLE attachments ADD COLUMN form_id VARCHAR(255)")
+        conn.exec_driver_sql("UPDATE attachments a SET form_id = s.form_id FROM submissions s "
+                             "WHERE s.instance_id = a.instance_id")
+        conn.exec_driver_sql("ALTER TABLE attachments ALTER COLUMN form_id SET NOT NULL")
+        conn.exec_driver_sql("ALTER TABLE attachments DROP CONSTRAINT IF EXISTS uq_attachments_name")
+        conn.exec_driver_sql("ALTER TABLE attachments ADD CONSTRAINT uq_attachments_name "
+                             "UNIQUE (form_id, instance_id, name)")
+        conn.exec_driver_sql(
+            "ALTER TABLE attachments ADD CONSTRAINT fk_attachments_submission FOREIGN KEY "
+            "(form_id, instance_id) REFERENCES submissions (form_id, instance_id)")
+
+
+def _needs_form_scoped_ids_in(conn) -> bool:
+    return conn.exec_driver_sql(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'attachments' "
+        "AND column_name = 'form_id' AND table_schema = current_schema()").scalar_one() == 0
 
 
 def _configure_sqlite(engine: Engine) -> None:

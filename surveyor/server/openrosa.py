@@ -108,8 +108,14 @@ def check_attachment_name(name: str) -> str:
     return name
 
 
+INCOMPLETE_FIELD = "*isIncomplete*"
+
+
 def split_submission(parts: list[Part]) -> tuple[bytes, list[tuple[str, str, bytes]]]:
-    """The submission XML and the attachments (name, content type, bytes) of a POST."""
+    """The submission XML and the attachments (name, content type, bytes) of a POST.
+
+    Only parts with a filename are files; a part without one is a form field (ODK Collect's
+    ``*isIncomplete*``, read by :func:`is_incomplete`), never stored."""
     xml_parts = [p for p in parts if p.name == XML_PART]
     if len(xml_parts) != 1:
         raise ServerError(f"a submission needs exactly one {XML_PART} part", 400)
@@ -119,7 +125,7 @@ def split_submission(parts: list[Part]) -> tuple[bytes, list[tuple[str, str, byt
     attachments = []
     seen = set()
     for part in parts:
-        if part.name == XML_PART:
+        if part.name == XML_PART or part.filename is None:
             continue
         name = check_attachment_name(part.filename or part.name)
         if part.filename is not None and part.filename != part.name:
@@ -129,6 +135,12 @@ def split_submission(parts: list[Part]) -> tuple[bytes, list[tuple[str, str, byt
         seen.add(name)
         attachments.append((name, part.content_type, part.data))
     return xml_part.data, attachments
+
+
+def is_incomplete(parts: list[Part]) -> bool:
+    """Whether ODK Collect says more parts of this submission follow (``*isIncomplete*``)."""
+    return any(p.name == INCOMPLETE_FIELD and p.filename is None
+               and p.data.strip().lower() in (b"yes", b"true") for p in parts)
 
 
 @dataclass(frozen=True)
@@ -174,7 +186,10 @@ def read_submission_xml(xml: bytes) -> SubmissionHeader:
         nonlocal depth, in_meta, field
         depth += 1
         if depth == 1:
-            root.update(attrs)
+            # id and version whatever their namespace (ODK: version or orx:version).
+            for key, value in attrs.items():
+                root.setdefault(_local(key), value)
+            root.update({k: v for k, v in attrs.items() if "}" not in k})
         elif depth == 2:
             in_meta = _local(name) == "meta"
         elif depth == 3 and in_meta:

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -26,6 +26,7 @@ from surveyor.server import db
 log = logging.getLogger("surveyor.server")
 
 ROLES = ("interviewer", "coordinator")
+DIGEST_REALM = "Surveyor"  # part of every stored Digest HA1: changing it needs new passwords
 
 
 class ServerError(SurveyorError):
@@ -87,6 +88,50 @@ class Account:
     role: str
     password_hash: str
     revoked: bool
+    digest_ha1: str | None = None  # "realm$hex"
+
+
+def _digest_value(name: str, password: str, realm: str) -> str:
+    ha1 = hashlib.md5(f"{name}:{realm}:{password}".encode()).hexdigest()
+    return f"{realm}${ha1}"
+
+
+def digest_ha1_of(account: Account | None, realm: str) -> str | None:
+    """The account's HTTP Digest HA1 for ``realm``, if stored."""
+    if account is None or not account.digest_ha1:
+        return None
+    stored_realm, _, ha1 = account.digest_ha1.rpartition("$")
+    return ha1 if stored_realm == realm and ha1 else None
+
+
+def has_digest_for(account: Account, realm: str) -> bool:
+    return digest_ha1_of(account, realm) is not None
+
+
+def store_digest_ha1(engine: Engine, name: str, password: str, realm: str) -> None:
+    """Store the Digest HA1 of an account whose password was just verified (accounts made
+    before Digest existed get it at their first Basic login)."""
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        conn.execute(update(db.users).where(db.users.c.name == name,
+                                            db.users.c.revoked.is_(False))
+                     .values(digest_ha1=_digest_value(name, password, realm)))
+
+
+def server_secret(engine: Engine, name: str) -> bytes:
+    """A random secret shared by every process of the server, made on first use."""
+    t = db.server_secrets.c
+    for attempt in range(3):
+        try:
+            with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+                value = conn.execute(select(t.value).where(t.name == name)).scalar_one_or_none()
+                if value is None:
+                    value = secrets.token_hex(32)
+                    conn.execute(insert(db.server_secrets).values(name=name, value=value))
+            return bytes.fromhex(value)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def add_user(engine: Engine, name: str, role: str) -> str:
@@ -98,11 +143,13 @@ def add_user(engine: Engine, name: str, role: str) -> str:
         raise ServerError(f"role must be one of {', '.join(ROLES)}")
     password = secrets.token_urlsafe(18)  # 24 URL-safe characters, 144 random bits
     hashed = hash_password(password)
+    digest = _digest_value(name, password, DIGEST_REALM)
     with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
         row = conn.execute(select(db.users.c.revoked).where(db.users.c.name == name)).first()
         if row is not None and not row.revoked:
             raise ServerError(f"user {name!r} already exists (remove it first for a new password)")
-        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp())
+        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp(),
+                      digest_ha1=digest)
         if row is None:
             conn.execute(insert(db.users).values(name=name, **values))
         else:
@@ -116,7 +163,7 @@ def remove_user(engine: Engine, name: str) -> None:
         result = conn.execute(
             update(db.users)
             .where(db.users.c.name == name, db.users.c.revoked.is_(False))
-            .values(revoked=True, password_hash="!")
+            .values(revoked=True, password_hash="!", digest_ha1=None)
         )
         if result.rowcount == 0:
             raise ServerError(f"no active user named {name!r}", 404)
@@ -125,10 +172,12 @@ def remove_user(engine: Engine, name: str) -> None:
 def get_account(engine: Engine, name: str) -> Account | None:
     with engine.connect() as conn:
         row = conn.execute(
-            select(db.users.c.name, db.users.c.role, db.users.c.password_hash, db.users.c.revoked)
+            select(db.users.c.name, db.users.c.role, db.users.c.password_hash,
+                   db.users.c.revoked, db.users.c.digest_ha1)
             .where(db.users.c.name == name)
         ).first()
-    return Account(row.name, row.role, row.password_hash, bool(row.revoked)) if row else None
+    return (Account(row.name, row.role, row.password_hash, bool(row.revoked), row.digest_ha1)
+            if row else None)
 
 
 def list_users(engine: Engine) -> list[Account]:
@@ -174,11 +223,12 @@ def media_beside(form, path) -> dict[str, bytes]:
 
 def media_used(form, available: dict[str, bytes]) -> dict[str, bytes]:
     """The media files the form's XForm names (images, audio, video, CSV/XML files) that are
-    in ``available`` (the files beside the XLSForm, or uploaded with it), plus the form's own
-    ``media_files`` (the loader keeps only external instances)."""
+    in ``available`` (the files beside the form, or uploaded with it) or in the form's own
+    ``media_files``. Only what the XForm references: the loader hands an XForm every
+    CSV/XML file beside it, and those are not all the form's."""
     names = referenced_media(form)
-    used = {name: data for name, data in available.items() if name in names}
-    used.update(form.media_files or {})
+    used = {name: data for name, data in (form.media_files or {}).items() if name in names}
+    used.update({name: data for name, data in available.items() if name in names})
     return used
 
 
@@ -318,6 +368,7 @@ class Incoming:
     user: str = ""
     client: str = ""
     xml_md5: str = ""
+    incomplete: bool = False  # Collect's ``*isIncomplete*``: more parts of it follow
 
     def __post_init__(self):
         if not self.xml_md5:
@@ -350,30 +401,42 @@ def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
 
 
 def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
+    """The rules, in batch order. An instanceID is scoped to its form (ODK Central's rule):
+    every key below is ``(form_id, instance_id)``, and an edit replaces a submission of its
+    own form only."""
     s = db.submissions.c
     now = now_timestamp()
+    forms = {item.form_id for item in batch}
     ids = {item.instance_id for item in batch}
     wanted = ids | {item.deprecated_id for item in batch if item.deprecated_id}
-    known: dict[str, dict] = {
-        r.instance_id: {"xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
+    known: dict[tuple[str, str], dict] = {
+        (r.form_id, r.instance_id): {
+            "xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
         for r in conn.execute(
-            select(s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
-                s.instance_id.in_(wanted)
+            select(s.form_id, s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
+                s.instance_id.in_(wanted), s.form_id.in_(forms)
             )
         )
     }
     # Edits that arrived before the submission they replace.
     edited_by = {
-        r.deprecated_id: r.instance_id
+        (r.form_id, r.deprecated_id): r.instance_id
         for r in conn.execute(
-            select(s.instance_id, s.deprecated_id).where(s.deprecated_id.in_(ids))
+            select(s.form_id, s.instance_id, s.deprecated_id).where(
+                s.deprecated_id.in_(ids), s.form_id.in_(forms))
         )
     }
     outcomes: list[Outcome] = []
     new_rows: list[dict] = []
     new_attachments: list[dict] = []
-    supersede: list[tuple[str, str]] = []  # (old, new)
-    have_attachments: dict[str, set[str]] = {}
+    supersede: list[tuple[str, str, str]] = []  # (form, old, new)
+    have_attachments: dict[tuple[str, str], set[str]] = {}
+    p = db.partial_submissions.c
+    partials: dict[tuple[str, str], dict] = {  # split submissions waiting for their last part
+        (r.form_id, r.instance_id): {"xml_md5": r.xml_md5}
+        for r in conn.execute(select(p.form_id, p.instance_id, p.xml_md5).where(
+            p.instance_id.in_(ids), p.form_id.in_(forms)))
+    }
 
     def add_attachments(item: Incoming, existing: set[str]) -> int:
         added = 0
@@ -383,6 +446,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             existing.add(name)
             new_attachments.append(
                 dict(
+                    form_id=item.form_id,
                     instance_id=item.instance_id,
                     name=name,
                     content_type=content_type,
@@ -395,24 +459,43 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         return added
 
     for item in batch:
-        current = known.get(item.instance_id)
+        key = (item.form_id, item.instance_id)
+        current = known.get(key)
+        if current is None and (item.incomplete or key in partials):
+            partial = partials.get(key)
+            if partial is not None and partial["xml_md5"] != item.xml_md5:
+                outcomes.append(
+                    Outcome(409, f"a different submission with instanceID {item.instance_id} "
+                            f"is being received for form {item.form_id}")
+                )
+                continue
+            if item.incomplete:
+                _store_part(conn, item, partial, now)
+                partials[key] = {"xml_md5": item.xml_md5}
+                outcomes.append(Outcome(201, "part received; waiting for the rest"))
+                continue
+            # The last part: the earlier parts' files join it, and it is stored as new.
+            sent = {name for name, _t, _d in item.attachments}
+            item.attachments = list(item.attachments) + [
+                a for a in _take_parts(conn, key) if a[0] not in sent]
+            partials.pop(key, None)
         if current is not None:
             if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
                 outcomes.append(
                     Outcome(409, f"a different submission with instanceID {item.instance_id} "
-                            "was already received")
+                            f"was already received for form {item.form_id}")
                 )
                 continue
-            if item.instance_id not in have_attachments:
-                have_attachments[item.instance_id] = _attachment_names(conn, item.instance_id)
-            added = add_attachments(item, have_attachments[item.instance_id])
+            if key not in have_attachments:
+                have_attachments[key] = _attachment_names(conn, *key)
+            added = add_attachments(item, have_attachments[key])
             outcomes.append(
                 Outcome(201, f"already received; {added} new attachment(s) added"
                         if added else "already received")
             )
             continue
         if item.deprecated_id:
-            old = known.get(item.deprecated_id)
+            old = known.get((item.form_id, item.deprecated_id))
             if old is not None and old["superseded_by"] not in (None, item.instance_id):
                 outcomes.append(
                     Outcome(409, f"{item.deprecated_id} was already replaced by "
@@ -421,10 +504,10 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
                 continue
             if old is not None:
                 old["superseded_by"] = item.instance_id
-                supersede.append((item.deprecated_id, item.instance_id))
+                supersede.append((item.form_id, item.deprecated_id, item.instance_id))
             else:
-                edited_by.setdefault(item.deprecated_id, item.instance_id)
-        superseded_by = edited_by.get(item.instance_id)
+                edited_by.setdefault((item.form_id, item.deprecated_id), item.instance_id)
+        superseded_by = edited_by.get(key)
         new_rows.append(
             dict(
                 instance_id=item.instance_id,
@@ -438,27 +521,57 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
                 submitted_by=item.user,
             )
         )
-        known[item.instance_id] = {
-            "xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by
-        }
-        have_attachments[item.instance_id] = set()
-        add_attachments(item, have_attachments[item.instance_id])
+        known[key] = {"xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by}
+        have_attachments[key] = set()
+        add_attachments(item, have_attachments[key])
         outcomes.append(Outcome(201, "submission received", new=True))
     if new_rows:
         conn.execute(insert(db.submissions), new_rows)
     if new_attachments:
         conn.execute(insert(db.attachments), new_attachments)
-    for old_id, new_id in supersede:
+    for form_id, old_id, new_id in supersede:
         conn.execute(
-            update(db.submissions).where(s.instance_id == old_id).values(superseded_by=new_id)
+            update(db.submissions).where(s.form_id == form_id, s.instance_id == old_id)
+            .values(superseded_by=new_id)
         )
     return outcomes
 
 
-def _attachment_names(conn, instance_id: str) -> set[str]:
+def _store_part(conn, item: Incoming, partial: dict | None, now: str) -> None:
+    """Keep a part of a split submission (not its last) until the last one arrives."""
+    pa = db.partial_attachments.c
+    if partial is None:
+        conn.execute(insert(db.partial_submissions).values(
+            form_id=item.form_id, instance_id=item.instance_id, xml=item.xml,
+            xml_md5=item.xml_md5, received_at=now))
+    have = set(conn.execute(select(pa.name).where(
+        pa.form_id == item.form_id, pa.instance_id == item.instance_id)).scalars())
+    for name, content_type, data in item.attachments:
+        if name not in have:
+            have.add(name)
+            conn.execute(insert(db.partial_attachments).values(
+                form_id=item.form_id, instance_id=item.instance_id, name=name,
+                content_type=content_type, content=data))
+
+
+def _take_parts(conn, key: tuple[str, str]) -> list[tuple[str, str, bytes]]:
+    """The files of the earlier parts, removed from the waiting tables."""
+    pa, p = db.partial_attachments.c, db.partial_submissions.c
+    files = [(r.name, r.content_type, bytes(r.content)) for r in conn.execute(
+        select(pa.name, pa.content_type, pa.content)
+        .where(pa.form_id == key[0], pa.instance_id == key[1]).order_by(pa.id))]
+    conn.execute(delete(db.partial_attachments).where(pa.form_id == key[0],
+                                                      pa.instance_id == key[1]))
+    conn.execute(delete(db.partial_submissions).where(p.form_id == key[0],
+                                                      p.instance_id == key[1]))
+    return files
+
+
+def _attachment_names(conn, form_id: str, instance_id: str) -> set[str]:
+    a = db.attachments.c
     return set(
         conn.execute(
-            select(db.attachments.c.name).where(db.attachments.c.instance_id == instance_id)
+            select(a.name).where(a.form_id == form_id, a.instance_id == instance_id)
         ).scalars()
     )
 
@@ -474,11 +587,11 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
         if rows:
             a = db.attachments.c
             for r in conn.execute(
-                select(a.instance_id, a.name)
+                select(a.form_id, a.instance_id, a.name)
                 .where(a.instance_id.in_([r.instance_id for r in rows]))
                 .order_by(a.id)
             ):
-                names.setdefault(r.instance_id, []).append(r.name)
+                names.setdefault((r.form_id, r.instance_id), []).append(r.name)
     out = [
         {
             "instance_id": r.instance_id,
@@ -489,20 +602,28 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
             "superseded_by": r.superseded_by,
             "received_at": r.received_at,
             "submitted_by": r.submitted_by,
-            "attachments": names.get(r.instance_id, []),
+            "attachments": names.get((r.form_id, r.instance_id), []),
         }
         for r in rows
     ]
     return out, (rows[-1].seq if rows else since)
 
 
-def read_attachment(engine: Engine, instance_id: str, name: str) -> tuple[str, bytes] | None:
+def read_attachment(engine: Engine, instance_id: str, name: str,
+                    form_id: str | None = None) -> tuple[str, bytes] | None:
+    """An attachment's declared type and bytes. ``form_id`` may be left out while the
+    instanceID belongs to one form only; otherwise ServerError 409 asks for it."""
     a = db.attachments.c
+    where = [a.instance_id == instance_id, a.name == name]
+    if form_id is not None:
+        where.append(a.form_id == form_id)
     with engine.connect() as conn:
-        row = conn.execute(
-            select(a.content_type, a.content).where(a.instance_id == instance_id, a.name == name)
-        ).first()
-    return (row.content_type, bytes(row.content)) if row else None
+        rows = conn.execute(select(a.form_id, a.content_type, a.content).where(*where)
+                            .limit(2)).all()
+    if len(rows) > 1:
+        raise ServerError(f"instanceID {instance_id} is used by several forms: add "
+                          "?form_id=FORM to say which", 409)
+    return (rows[0].content_type, bytes(rows[0].content)) if rows else None
 
 
 def count_submissions(engine: Engine) -> int:

@@ -42,6 +42,10 @@ class Reply:
     status: int
     headers: dict
     body: bytes
+    header_list: list | None = None  # (lower-case name, value), repeated headers kept
+
+    def all(self, name: str) -> list[str]:
+        return [v for k, v in self.header_list or [] if k == name]
 
     def json(self):
         return json.loads(self.body)
@@ -95,30 +99,38 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def request(self, method, path, *, body: bytes | None = None, headers=None,
-                auth: tuple[str, str] | None = None) -> Reply:
+                auth: tuple[str, str] | str | None = None) -> Reply:
         headers = {"X-OpenRosa-Version": "1.0", **(headers or {})}
-        if auth is not None:
+        if isinstance(auth, str):
+            headers["Authorization"] = auth
+        elif auth is not None:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
-            return Reply(response.status, {k.lower(): v for k, v in response.getheaders()},
-                         response.read())
+            pairs = [(k.lower(), v) for k, v in response.getheaders()]
+            return Reply(response.status, dict(pairs), response.read(), pairs)
         finally:
             conn.close()
 
     def submit(self, xml: bytes | str, attachments: dict[str, bytes] | None = None, *,
-               auth, xml_type="text/xml", names: dict[str, str] | None = None) -> Reply:
-        body, ctype = multipart(xml, attachments or {}, xml_type=xml_type, names=names)
-        return self.request("POST", "/submission", body=body, auth=auth,
+               auth, xml_type="text/xml", names: dict[str, str] | None = None,
+               types: dict[str, str] | None = None, fields: dict[str, str] | None = None,
+               query: str = "") -> Reply:
+        body, ctype = multipart(xml, attachments or {}, xml_type=xml_type, names=names,
+                                types=types, fields=fields)
+        return self.request("POST", f"/submission{query}", body=body, auth=auth,
                             headers={"Content-Type": ctype})
 
 
 def multipart(xml, attachments: dict[str, bytes], *, xml_type="text/xml",
-              names: dict[str, str] | None = None) -> tuple[bytes, str]:
-    """An ODK Collect-style body; ``names`` overrides the part name of an attachment."""
+              names: dict[str, str] | None = None, types: dict[str, str] | None = None,
+              fields: dict[str, str] | None = None) -> tuple[bytes, str]:
+    """An ODK Collect-style body; ``names`` overrides the part name of an attachment,
+    ``types`` its content type (image/jpeg by default); ``fields`` are plain form fields
+    (parts without a filename, as Collect's ``*isIncomplete*``)."""
     boundary = uuid.uuid4().hex
     xml = xml.encode("utf-8") if isinstance(xml, str) else xml
     chunks = [
@@ -131,9 +143,15 @@ def multipart(xml, attachments: dict[str, bytes], *, xml_type="text/xml",
         part_name = (names or {}).get(filename, filename)
         chunks += [
             f"--{boundary}\r\nContent-Disposition: form-data; name=\"{part_name}\"; "
-            f"filename=\"{filename}\"\r\nContent-Type: image/jpeg\r\n\r\n".encode(),
+            f"filename=\"{filename}\"\r\nContent-Type: {(types or {}).get(filename, 'image/jpeg')}"
+            "\r\n\r\n".encode(),
             data,
             b"\r\n",
+        ]
+    for field_name, value in (fields or {}).items():
+        chunks += [
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field_name}\"\r\n\r\n"
+            f"{value}\r\n".encode(),
         ]
     chunks.append(f"--{boundary}--\r\n".encode())
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"

@@ -127,3 +127,72 @@ def test_sync_client_against_postgres(pg_campaign, tmp_path):
         coordinator.close()
     finally:
         laptop.close()
+
+
+def test_instance_ids_are_scoped_to_their_form(pg_campaign, tmp_path):
+    from tests.server.test_collect import ORX_FORM, orx_submission
+
+    c = pg_campaign
+    (tmp_path / "orx_simple.xml").write_text(ORX_FORM, encoding="utf-8")
+    surveyor("server", "publish", str(tmp_path / "orx_simple.xml"), "--database", DATABASE,
+             data_dir=c.server.data_dir)
+    xml, instance_id = c.new_submission()
+    assert c.server.submit(xml, {"a.jpg": b"one"}, auth=c.interviewer).status == 201
+    assert c.server.submit(orx_submission(instance_id), {"a.jpg": b"two"},
+                           auth=c.interviewer).status == 201
+    assert c.server.submit(orx_submission(instance_id, "Bob"), auth=c.interviewer).status == 409
+    rows = [r for r in c.submissions() if r["instance_id"] == instance_id]
+    assert sorted(r["form_id"] for r in rows) == ["enquete_habitants", "orx_simple"]
+    reply = c.server.request(
+        "GET", f"/api/v1/submissions/{instance_id}/attachments/a.jpg?form_id=orx_simple",
+        auth=c.coordinator)
+    assert reply.status == 200 and reply.body == b"two"
+
+
+OLD_SCHEMA = """
+CREATE TABLE submissions (
+    seq SERIAL PRIMARY KEY, instance_id VARCHAR(255) NOT NULL UNIQUE,
+    form_id VARCHAR(255) NOT NULL, form_version VARCHAR(255) NOT NULL, xml BYTEA NOT NULL,
+    xml_md5 VARCHAR(32) NOT NULL, deprecated_id VARCHAR(255), superseded_by VARCHAR(255),
+    received_at VARCHAR(40) NOT NULL, submitted_by VARCHAR(200) NOT NULL);
+CREATE INDEX ix_submissions_deprecated_id ON submissions (deprecated_id);
+CREATE TABLE attachments (
+    id SERIAL PRIMARY KEY, instance_id VARCHAR(255) NOT NULL REFERENCES submissions (instance_id),
+    name VARCHAR(255) NOT NULL, content_type VARCHAR(255) NOT NULL, md5 VARCHAR(32) NOT NULL,
+    content BYTEA NOT NULL, received_at VARCHAR(40) NOT NULL,
+    CONSTRAINT uq_attachments_name UNIQUE (instance_id, name));
+INSERT INTO submissions (instance_id, form_id, form_version, xml, xml_md5, received_at,
+    submitted_by) VALUES ('uuid:old', 'f', '1', 'x', 'm', 't', 'ines');
+INSERT INTO attachments (instance_id, name, content_type, md5, content, received_at)
+    VALUES ('uuid:old', 'p.jpg', 'image/jpeg', 'm', 'y', 't');
+"""
+
+
+def test_a_postgresql_database_of_the_previous_schema_is_migrated():
+    from sqlalchemy import create_engine, text
+
+    from surveyor.server import db, service
+
+    schema = "schema1_migration"
+    admin = create_engine(DATABASE)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        conn.exec_driver_sql(f"SET search_path TO {schema}")
+        conn.exec_driver_sql(OLD_SCHEMA)
+    admin.dispose()
+    sep = "&" if "?" in DATABASE else "?"
+    engine = db.make_engine(f"{DATABASE}{sep}options=-csearch_path%3D{schema}")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT form_id FROM attachments")).scalar_one() == "f"
+        assert service.read_attachment(engine, "uuid:old", "p.jpg") == ("image/jpeg", b"y")
+        other = service.Incoming("uuid:old", "g", "1", b"<x/>", None, [("p.jpg", "image/jpeg",
+                                                                         b"z")])
+        assert service.store_submissions(engine, [other])[0].status == 201
+        assert service.read_attachment(engine, "uuid:old", "p.jpg", "g") == ("image/jpeg", b"z")
+        assert db.make_engine(str(engine.url.render_as_string(hide_password=False)))  # idempotent
+    finally:
+        engine.dispose()
+        with create_engine(DATABASE).begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
