@@ -893,50 +893,15 @@ class InterviewSession:
         self, node: Node, template: FormNode, answers: dict, problems, restore: bool = False
     ) -> None:
         names = _names_below(template)
+        repeats: list[tuple[str, FormNode, object]] = []
         for key, value in answers.items():
             target = names.get(key)
             if target is None:
                 problems.append(Problem(key, self.location_of(node) + "/" + key, "unknown"))
                 continue
             if target.kind is Kind.REPEAT:
-                if not isinstance(value, list):
-                    problems.append(
-                        Problem(key, self.location_of(node), "type", "a repeat takes a list")
-                    )
-                    continue
-                parents = self.nodes_of(target.parent.path, under=node)
-                if not parents:
-                    continue
-                parent = parents[0]
-                if target.repeat_count is not None:
-                    # in a batch the count has not been recomputed yet: do it now
-                    for comp in self.compiled.computations:
-                        if comp.role is Role.COUNT and comp.target is target:
-                            self._run_count(comp, parent)
-                existing = parent.elements(target.name)
-                for index, item in enumerate(value):
-                    if not isinstance(item, dict):
-                        problems.append(
-                            Problem(
-                                key, self.location_of(node), "type", "a repeat item is an object"
-                            )
-                        )
-                        continue
-                    if index < len(existing):
-                        instance = existing[index]
-                    elif target.repeat_count is None:
-                        instance = self.add_repeat(target, under=parent)
-                    else:
-                        problems.append(
-                            Problem(
-                                key,
-                                self.location_of(node),
-                                "type",
-                                f"more items than the repeat count ({len(existing)})",
-                            )
-                        )
-                        break
-                    self._load_into(instance, target, item, problems, restore)
+                # after the fields: a repeat count may read any of them, through calculations
+                repeats.append((key, target, value))
                 continue
             if target.kind is not Kind.FIELD:
                 problems.append(Problem(key, target.path, "type", "a group takes no value"))
@@ -950,6 +915,45 @@ class InterviewSession:
                 continue
             for field_node in self.nodes_of(target.path, under=node):
                 self.set_answer(field_node, value)
+        if any(target.repeat_count is not None for _, target, _ in repeats):
+            # in a batch nothing has been recomputed yet: bring calculations, relevance and
+            # repeat counts up to date with the fields loaded so far
+            self._recompute_all()
+        for key, target, value in repeats:
+            self._load_repeat(node, key, target, value, problems, restore)
+
+    def _load_repeat(
+        self, node: Node, key: str, target: FormNode, value, problems, restore: bool
+    ) -> None:
+        if not isinstance(value, list):
+            problems.append(Problem(key, self.location_of(node), "type", "a repeat takes a list"))
+            return
+        parents = self.nodes_of(target.parent.path, under=node)
+        if not parents:
+            return
+        parent = parents[0]
+        existing = parent.elements(target.name)
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(key, self.location_of(node), "type", "a repeat item is an object")
+                )
+                continue
+            if index < len(existing):
+                instance = existing[index]
+            elif target.repeat_count is None:
+                instance = self.add_repeat(target, under=parent)
+            else:
+                problems.append(
+                    Problem(
+                        key,
+                        self.location_of(parent) + "/" + target.name,
+                        "type",
+                        f"more items than the repeat count ({len(existing)})",
+                    )
+                )
+                break
+            self._load_into(instance, target, item, problems, restore)
 
     def freeze(self, answers: dict, *, instance_name: str = "") -> list[Problem]:
         """Show exactly ``answers``, as a finalized interview stored them: every value, the
