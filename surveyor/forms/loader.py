@@ -24,7 +24,7 @@ from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_
 from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")

@@ -259,6 +259,27 @@ class _Builder:
                 node.children.append(self.build_tree(child, child_path, child_kind))
         return node
 
+    def count_initial_instances(self, element, path: str) -> None:
+        """Record how many plain (non-template) instances each repeat has in the primary
+        instance, in the first enclosing instance that holds it."""
+        counts: dict[str, int] = {}
+        for child in element:
+            if not isinstance(child.tag, str) or _attr(child, "jr:template") is not None:
+                continue
+            child_path = f"{path}/{_local(child.tag)}"
+            node = self.nodes.get(child_path)
+            if node is None or node.kind is Kind.FIELD:
+                continue
+            if node.kind is Kind.REPEAT:
+                counts[child_path] = counts.get(child_path, 0) + 1
+                if counts[child_path] > 1:
+                    continue  # nested repeats: as written in the first instance
+            self.count_initial_instances(child, child_path)
+        for child_path, count in counts.items():
+            node = self.nodes[child_path]
+            if not node.initial_instances:
+                node.initial_instances = count
+
     def apply_binds(self):
         for path, attrs in self.binds.items():
             node = self.nodes.get(path)
@@ -463,6 +484,7 @@ class _Builder:
         data = self.read_model()
         root_path = "/" + _local(data.tag)
         root = self.build_tree(data, root_path, Kind.ROOT)
+        self.count_initial_instances(data, root_path)
         root.type = "survey"
         self.apply_binds()
         if self.body is not None:

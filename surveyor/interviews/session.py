@@ -159,7 +159,9 @@ class InterviewSession:
             }
         return self.compiled.instances
 
-    def _build(self, template: FormNode, parent: Node) -> Node:
+    def _build(self, template: FormNode, parent: Node, *, initial: bool = True) -> Node:
+        """Build the nodes of ``template`` under ``parent``; ``initial``: as the form starts
+        (with the repeat instances written in the primary instance), else from a template."""
         node = Node.element(template.name)
         parent.append(node)
         self._node_template[id(node)] = template
@@ -167,8 +169,13 @@ class InterviewSession:
             node.text = template.default or ""
         for child in template.children:
             if child.kind is Kind.REPEAT:
-                continue  # instances are added explicitly
-            self._build(child, node)
+                # the instances written in the primary instance, as ODK's engines start with;
+                # a counted repeat follows its count alone
+                if initial and child.repeat_count is None:
+                    for _ in range(child.initial_instances):
+                        self._build(child, node)
+                continue
+            self._build(child, node, initial=initial)
         return node
 
     def _first_load(self) -> None:
@@ -378,7 +385,7 @@ class InterviewSession:
         self._node_template[id(node)] = template
         for child in template.children:
             if child.kind is not Kind.REPEAT:
-                self._build(child, node)
+                self._build(child, node, initial=False)
         # a new instance inside a hidden (non-relevant) ancestor is hidden too
         if id(parent) in self._hidden:
             for sub in _walk(node):
@@ -954,6 +961,11 @@ class InterviewSession:
                 )
                 break
             self._load_into(instance, target, item, problems, restore)
+        if target.repeat_count is None:
+            # the list is the whole repeat: instances beyond it (such as the one a form
+            # starts with) are removed
+            for extra in parent.elements(target.name)[len(value) :]:
+                self.remove_repeat(extra)
 
     def freeze(self, answers: dict, *, instance_name: str = "") -> list[Problem]:
         """Show exactly ``answers``, as a finalized interview stored them: every value, the

@@ -36,3 +36,54 @@ def test_too_many_repeat_items_names_the_repeat_path(tmp_path):
     assert [str(p) for p in problems] == [
         "person (/data/hh/person): more items than the repeat count (1)"
     ]
+
+
+NESTED = """
+|  | type | name | label | calculation | repeat_count |
+|  | begin_repeat | member | Member | | |
+|  | text | mname | Name | | |
+|  | begin_repeat | phone | Phone | | |
+|  | text | num | Number | | |
+|  | end_repeat | | | | |
+|  | end_repeat | | | | |
+|  | begin_repeat | kid | Kid | | 2 |
+|  | text | kname | Name | | |
+|  | end_repeat | | | | |
+|  | calculate | members | | count(${member}) | |
+"""
+
+
+def test_a_repeat_starts_with_the_instances_written_in_the_primary_instance(tmp_path):
+    """pyxform writes one plain instance beside the jr:template: ODK's engines create it."""
+    form = make_form(tmp_path, NESTED)
+    assert form.node("/data/member").initial_instances == 1
+    s = session_of(form)
+    assert s.answers()["members"] == "1"
+    assert s.answers()["member"] == [{"mname": "", "phone": [{"num": ""}]}]
+    assert len(s.answers()["kid"]) == 2  # a counted repeat follows its count alone
+    # an instance added later is made from the template: no nested instance
+    s.add_repeat("/data/member")
+    assert s.answers()["member"][1] == {"mname": "", "phone": []}
+    assert s.answers()["members"] == "2"
+
+
+def test_load_answers_makes_an_uncounted_repeat_exactly_the_list_given(tmp_path):
+    form = make_form(tmp_path, NESTED)
+    s = session_of(form)
+    assert s.load_answers({"member": []}) == []
+    assert s.answers()["member"] == [] and s.answers()["members"] == "0"
+    s = session_of(form)
+    assert s.load_answers({"member": [{"mname": "A", "phone": []}, {"mname": "B"}]}) == []
+    assert s.answers()["member"] == [
+        {"mname": "A", "phone": []},
+        {"mname": "B", "phone": []},
+    ]
+
+
+def test_habitants_counts_the_member_the_form_starts_with_once_consent_is_given():
+    from surveyor.forms import load_form
+    from tests.test_cli_fill import HABITANTS
+
+    s = session_of(load_form(HABITANTS))
+    s.set_answer("/data/consent", "yes")
+    assert s.answers()["household_size"] == "1"  # count(${member}), as in ODK
