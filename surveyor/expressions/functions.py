@@ -32,6 +32,7 @@ from surveyor.expressions.values import (
     to_number,
     to_string,
     today,
+    whole_days,
 )
 
 MANY = 10**6
@@ -349,6 +350,9 @@ def f_weighted_checklist(st, node, low, high, *args):
 
 
 def f_number(st, node, *args):
+    days = whole_days(args[0] if args else node.string_value(), st.tz)
+    if days is not None:
+        return days
     if not args:
         return string_to_number(node.string_value(), st.tz)
     return _num(st, args[0])

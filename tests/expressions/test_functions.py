@@ -364,3 +364,29 @@ def test_itext_without_translations(doc):
 def test_unknown_instance(doc):
     with pytest.raises(ExpressionError, match="instance"):
         ev("instance('nope')/root", doc)
+
+
+# ------------------------------------------------------------------ as ODK's evaluator (issue 10)
+
+
+@pytest.mark.parametrize(
+    "expr,expected",
+    [
+        # a date-time: whole days, rounded down (not -0.5, not 20692.06)
+        ("number('1969-12-31T12:00:00Z')", -1.0),
+        ("number('1969-12-31T00:00:00Z')", -1.0),
+        ("number('2026-08-27T08:27:00.000+07:00')", 20692.0),
+        ("number('1970-01-02T06:00:00+01:00')", 1.0),
+        # a plain date: its local midnight (UTC-7 here), as ODK's evaluator cases expect
+        ("round(number('1969-12-31'), 2)", -0.71),
+        ("round(number('1970-01-02'), 2)", 1.29),
+        ("number('12')", 12.0),
+    ],
+)
+def test_number_of_a_date_time_is_whole_days_since_the_epoch(doc, expr, expected):
+    assert ev(expr, doc) == expected
+
+
+def test_date_time_of_a_plain_date_keeps_the_date(doc):
+    assert ev("date-time('1970-01-01')", doc) == "1970-01-01"
+    assert ev("date-time('2001-12-26') > date('2001-12-25')", doc) is True
