@@ -390,3 +390,15 @@ def test_number_of_a_date_time_is_whole_days_since_the_epoch(doc, expr, expected
 def test_date_time_of_a_plain_date_keeps_the_date(doc):
     assert ev("date-time('1970-01-01')", doc) == "1970-01-01"
     assert ev("date-time('2001-12-26') > date('2001-12-25')", doc) is True
+
+
+def test_area_and_distance_are_rounded_to_two_decimals_as_odk(doc):
+    distance = ev("distance('7.9377 -11.5845 0 0;7.9324 -11.5902 0 0')", doc)
+    assert distance == 861.99
+    area = ev("area(/data/shape)", doc)
+    assert area == round(area, 2)
+
+
+def test_geofence_with_an_unclosed_polygon_is_false(doc):
+    assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0;0 0')", doc) is True
+    assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0')", doc) is False
