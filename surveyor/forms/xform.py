@@ -346,7 +346,7 @@ class _Builder:
                         node.kind = Kind.GROUP
                     if node.control is None:
                         node.control = "group"
-                        node.appearance = child.get("appearance", "")
+                        node.appearance = _appearance(child.get("appearance", ""))
                     self.read_label(child, node)
                 self.read_body(child, path)
             elif tag == "repeat":
@@ -359,7 +359,7 @@ class _Builder:
                     node.kind = Kind.REPEAT
                     node.control = "repeat"
                     if child.get("appearance"):
-                        node.appearance = child.get("appearance")
+                        node.appearance = _appearance(child.get("appearance"))
                     node.repeat_count = _attr(child, "jr:count")
                     if _attr(child, "jr:noAddRemove") is not None:
                         node.parameters["noAddRemove"] = _attr(child, "jr:noAddRemove")
@@ -376,7 +376,7 @@ class _Builder:
                 if node is None:
                     continue
                 node.control = tag
-                node.appearance = child.get("appearance", "")
+                node.appearance = _appearance(child.get("appearance", ""))
                 for key, value in child.attrib.items():
                     qn = _qname(key)
                     if qn not in ("ref", "appearance", "bind"):
@@ -627,6 +627,18 @@ _NUMBERED_APPEARANCE = re.compile(r"^(columns|compact)-\d+$")
 SUPPORTED_PARAMETERS = frozenset({"start", "end", "step", "mediatype", "max-pixels", "rows",
                                   "noAddRemove"})
 _SEARCH_RE = re.compile(r"search\s*\([^)]*\)")
+
+
+def _appearance(text: str) -> str:
+    """Appearances in lower case, as Collect reads them (``Field-list``, ``Minimal``); the
+    arguments of search() keep their case (file and column names)."""
+    out, last = [], 0
+    for match in _SEARCH_RE.finditer(text):
+        out.append(text[last : match.start()].lower())
+        out.append(match.group(0))
+        last = match.end()
+    out.append(text[last:].lower())
+    return "".join(out)
 
 
 def describe(node: FormNode) -> str:
