@@ -106,7 +106,12 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
             if counter is not None and counter.row is None and counter.bind.calculate:
                 check(node, "repeat_count", counter.bind.calculate)
         if node.bind.constraint and node.type == "note":
-            problems.append(Problem(file, "survey", node.row, "a note cannot have a constraint"))
+            # pyxform, Kobo and Collect accept it; nothing is ever typed into a note
+            problems.append(
+                Problem(
+                    file, "survey", node.row, "a note's constraint is never checked", warning=True
+                )
+            )
     for action in form.setvalues:
         target = form.nodes.get(action.ref)
         if target is None or target.row is None or not action.value:
