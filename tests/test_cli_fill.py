@@ -186,3 +186,21 @@ def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tm
     )
     assert result.returncode == 1
     assert "person (/data/hh/person): more items than the repeat count (2)" in result.stderr
+
+
+def test_fill_refuses_a_choice_the_filtered_question_does_not_offer(tmp_path):
+    answers = dict(ANSWERS, main_need="digital_x")
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 1
+    assert "main_need (/data/needs/main_need): not one of the choices" in result.stderr
+    # a real choice that the filter leaves out (not among the needs given) is refused too
+    answers = dict(ANSWERS, main_need="meals")
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 1
+    assert "main_need (/data/needs/main_need): not one of the choices" in result.stderr

@@ -788,13 +788,21 @@ class InterviewSession:
         type_problem = check_type(template, value)
         if type_problem:
             return problem("type", type_problem)
-        if template.choices is not None and template.type.split(" ")[0] in (
-            "select_one",
-            "select_multiple",
-        ):
-            allowed = {c.name for c in template.choices}
+        if template.control in ("select1", "select") and "or_other" not in template.type:
+            # the choices the question offers now: after its choice_filter, from its file
+            itemset = template.itemset
+            if itemset is not None and (
+                itemset.instance_id is None or itemset.instance_id in self.env.instances
+            ):
+                allowed = {choice for choice, _ in self.choices(node)}
+            elif itemset is not None:
+                allowed = None  # its file is missing (the form says so when loaded)
+            elif template.choices is not None:
+                allowed = {c.name for c in template.choices}
+            else:
+                allowed = None
             picked = value.split() if template.control == "select" else [value]
-            if not all(p in allowed for p in picked) and "or_other" not in template.type:
+            if allowed is not None and not all(p in allowed for p in picked):
                 return problem("type", "not one of the choices")
         expr = self.compiled.constraints.get(template.path)
         if expr is not None and not self._truth(expr, node):

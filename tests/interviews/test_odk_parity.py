@@ -87,3 +87,37 @@ def test_habitants_counts_the_member_the_form_starts_with_once_consent_is_given(
     s = session_of(load_form(HABITANTS))
     s.set_answer("/data/consent", "yes")
     assert s.answers()["household_size"] == "1"  # count(${member}), as in ODK
+
+
+FILTERED = """
+|  | type | name | label | choice_filter |
+|  | select_one country | country | Country | |
+|  | select_one city | city | City | country = ${country} |
+|  | select_multiple city | cities | Cities | country = ${country} |
+|  | select_one_from_file fruits.csv | fruit | Fruit | |
+"""
+CITIES = """
+|  | list_name | name | label | country |
+|  | country | fr | France | |
+|  | country | be | Belgique | |
+|  | city | paris | Paris | fr |
+|  | city | lyon | Lyon | fr |
+|  | city | liege | Liège | be |
+"""
+
+
+def test_validation_checks_the_choices_the_question_offers_after_its_filter(tmp_path):
+    (tmp_path / "fruits.csv").write_text("name,label\napple,Apple\npear,Pear\n", "utf-8")
+    form = make_form(tmp_path, FILTERED, choices=CITIES)
+    s = session_of(form)
+    s.load_answers(
+        {"country": "fr", "city": "liege", "cities": "paris liege", "fruit": "kiwi"}
+    )
+    problems = {p.name: (p.code, p.message) for p in s.validate()}
+    assert problems == {
+        "city": ("type", "not one of the choices"),
+        "cities": ("type", "not one of the choices"),
+        "fruit": ("type", "not one of the choices"),
+    }
+    s.load_answers({"city": "lyon", "cities": "paris lyon", "fruit": "pear"})
+    assert s.validate() == []
