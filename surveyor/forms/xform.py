@@ -675,4 +675,39 @@ def model_unsupported(form: Form) -> list[str]:
                 found.append(f"{describe(node)} uses attribute {key}={' '.join(value.split())}")
         if node.itemset and "randomize(" in node.itemset.nodeset:
             found.append(f"{describe(node)} uses parameter randomize")
+    for node, _column, text in last_saved_uses(form):
+        for name in LAST_SAVED_RE.findall(text):
+            found.append(f"{describe(node)} uses ${{last-saved#{name}}}")
     return list(dict.fromkeys(found))
+
+
+# pyxform writes ${last-saved#x} as instance('__last-saved')/data/.../x
+LAST_SAVED_RE = re.compile(r"instance\(\s*['\"]__last-saved['\"]\s*\)(?:/[\w.\-]+)*/([\w.\-]+)")
+
+
+def last_saved_uses(form: Form) -> list[tuple[FormNode, str, str]]:
+    """(node, XLSForm column, expression) for each expression reading ${last-saved#...}:
+    the last saved interview is not offered to expressions (it reads as empty)."""
+    uses = []
+    for node in form.root.walk():
+        for attribute, column in (
+            ("relevant", "relevant"),
+            ("required", "required"),
+            ("constraint", "constraint"),
+            ("calculate", "calculation"),
+            ("readonly", "read_only"),
+        ):
+            text = getattr(node.bind, attribute)
+            if text and LAST_SAVED_RE.search(text):
+                uses.append((node, column, text))
+    for action in form.setvalues:
+        node = form.nodes.get(action.ref)
+        if node is not None and action.value and LAST_SAVED_RE.search(action.value):
+            uses.append((node, "calculation" if action.trigger else "default", action.value))
+    seen, unique = set(), []
+    for node, column, text in uses:
+        if (node.path, column) not in seen:
+            seen.add((node.path, column))
+            unique.append((node, column, text))
+    unique.sort(key=lambda use: use[0].row or 0)
+    return unique

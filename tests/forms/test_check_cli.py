@@ -148,3 +148,28 @@ def test_a_note_with_a_constraint_is_a_warning_and_the_form_loads(tmp_path):
     from surveyor.forms import load_form
 
     assert load_form(path).node("/data/n").type == "note"
+
+
+def test_last_saved_is_named_as_unsupported(tmp_path):
+    """${last-saved#x} would read as empty: say so rather than ignore it."""
+    text = """
+| survey |
+| | type | name | label | default | calculation |
+| | text | street | Street | ${last-saved#street} | |
+| | calculate | prev | | | ${last-saved#street} |
+"""
+    result, path = check(tmp_path, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:2: warning: default: ${{last-saved#street}} is not supported "
+        "(it reads as empty)",
+        f"{path}:survey:3: warning: calculation: ${{last-saved#street}} is not supported "
+        "(it reads as empty)",
+        f"OK {path}",
+    ]
+    from surveyor.forms import load_form
+
+    assert load_form(path).unsupported == [
+        "question 'street' (row 2) uses ${last-saved#street}",
+        "question 'prev' (row 3) uses ${last-saved#street}",
+    ]
