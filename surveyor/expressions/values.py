@@ -17,7 +17,8 @@ from decimal import Decimal
 from surveyor.expressions.nodes import Node
 
 _NUMBER_RE = re.compile(r"\s*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*\Z")
-_DATE_RE = re.compile(r"\s*(-?\d{4,})-(\d\d)-(\d\d)\s*\Z")
+# month and day may lack their leading zero (date(concat(y, "-", m, "-", d))), as in ODK
+_DATE_RE = re.compile(r"\s*(-?\d{4,})-(\d\d?)-(\d\d?)\s*\Z")
 _DATETIME_RE = re.compile(
     r"\s*(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*\Z"
 )

@@ -402,3 +402,10 @@ def test_area_and_distance_are_rounded_to_two_decimals_as_odk(doc):
 def test_geofence_with_an_unclosed_polygon_is_false(doc):
     assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0;0 0')", doc) is True
     assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0')", doc) is False
+
+
+def test_date_accepts_a_month_and_day_without_leading_zeros(doc):
+    """date(concat(year, '-', month, '-', day)) is a common pattern: ODK reads 1990-3-5."""
+    assert ev("date('1990-3-5')", doc) == "1990-03-05"
+    assert ev("date(concat(1990, '-', 12, '-', 5))", doc) == "1990-12-05"
+    assert ev("date('1990-13-5')", doc) == "Invalid Date"
