@@ -155,3 +155,52 @@ def test_answers_file_from_stdin(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answers"]["sector"] == "east"
+
+
+COUNTED_IN_GROUP = """| survey |
+| | type | name | label | relevant | calculation | repeat_count |
+| | integer | n_adults | Adults | | | |
+| | integer | n_children | Children | | | |
+| | calculate | hh_size | | | ${n_adults} + ${n_children} | |
+| | begin_group | hh | Household | ${n_adults} > 0 | | |
+| | begin_repeat | person | Person | | | ${hh_size} |
+| | text | pname | Name | | | |
+| | end_repeat | | | | | |
+| | end_group | | | | | |
+"""
+
+
+def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tmp_path):
+    form = tmp_path / "household.md"
+    form.write_text(COUNTED_IN_GROUP, encoding="utf-8")
+    answers = {"n_adults": "1", "n_children": "1", "person": [{"pname": "A"}, {"pname": "B"}]}
+    result = surveyor(
+        "fill", str(form), "--answers", str(write(tmp_path, answers)), "--finalize", "--json",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p["pname"] for p in json.loads(result.stdout)["answers"]["person"]] == ["A", "B"]
+    answers["person"].append({"pname": "C"})
+    result = surveyor(
+        "fill", str(form), "--answers", str(write(tmp_path, answers)), data_dir=tmp_path / "data"
+    )
+    assert result.returncode == 1
+    assert "person (/data/hh/person): more items than the repeat count (2)" in result.stderr
+
+
+def test_fill_refuses_a_choice_the_filtered_question_does_not_offer(tmp_path):
+    answers = dict(ANSWERS, main_need="digital_x")
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 1
+    assert "main_need (/data/needs/main_need): not one of the choices" in result.stderr
+    # a real choice that the filter leaves out (not among the needs given) is refused too
+    answers = dict(ANSWERS, main_need="meals")
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 1
+    assert "main_need (/data/needs/main_need): not one of the choices" in result.stderr

@@ -20,7 +20,8 @@ def register(subparsers) -> None:
             "duplicate names, missing choice lists) and the expressions (syntax, unknown "
             "functions, cyclic calculations, references to no field). Prints one line "
             "FILE:SHEET:ROW: message per problem and exits with 1, or 'OK FILE' per valid "
-            "form and exits with 0."
+            "form and exits with 0; warnings (FILE:SHEET:ROW: warning: message) do not make "
+            "a form invalid."
         ),
     )
     check.add_argument(
@@ -41,10 +42,10 @@ def _check(args: argparse.Namespace) -> int:
     status = 0
     for file in args.files:
         problems = check_form(file)
-        if problems:
+        for problem in problems:
+            print(problem, flush=True)
+        if any(not problem.warning for problem in problems):
             status = 1
-            for problem in problems:
-                print(problem, flush=True)
         else:
             print(f"OK {file}", flush=True)
     return status

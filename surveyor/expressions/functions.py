@@ -32,6 +32,7 @@ from surveyor.expressions.values import (
     to_number,
     to_string,
     today,
+    whole_days,
 )
 
 MANY = 10**6
@@ -349,6 +350,9 @@ def f_weighted_checklist(st, node, low, high, *args):
 
 
 def f_number(st, node, *args):
+    days = whole_days(args[0] if args else node.string_value(), st.tz)
+    if days is not None:
+        return days
     if not args:
         return string_to_number(node.string_value(), st.tz)
     return _num(st, args[0])
@@ -727,7 +731,12 @@ def f_distance(st, node, *args):
         dp, dl = p2 - p1, math.radians(lo2 - lo1)
         h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
         total += 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(h)))
-    return total
+    return _centimetres(total)
+
+
+def _centimetres(x: float) -> float:
+    """Rounded to 2 decimals, half up, as ODK's area() and distance() are."""
+    return math.floor(x * 100 + 0.5) / 100
 
 
 def f_area(st, node, v):
@@ -742,14 +751,14 @@ def f_area(st, node, v):
         total += math.radians(lon2 - lon1) * (
             2 + math.sin(math.radians(lat1)) + math.sin(math.radians(lat2))
         )
-    return abs(total * AREA_RADIUS * AREA_RADIUS / 2.0)
+    return _centimetres(abs(total * AREA_RADIUS * AREA_RADIUS / 2.0))
 
 
 def f_geofence(st, node, point, shape):
     p = _points([point])
     poly = _points([shape])
-    if not p:
-        return False
+    if not p or len(poly) < 4 or poly[0] != poly[-1]:
+        return False  # ODK answers false for a shape that is not a closed polygon
     y, x = p[0]
     inside = False
     n = len(poly)

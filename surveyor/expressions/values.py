@@ -17,7 +17,8 @@ from decimal import Decimal
 from surveyor.expressions.nodes import Node
 
 _NUMBER_RE = re.compile(r"\s*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*\Z")
-_DATE_RE = re.compile(r"\s*(-?\d{4,})-(\d\d)-(\d\d)\s*\Z")
+# month and day may lack their leading zero (date(concat(y, "-", m, "-", d))), as in ODK
+_DATE_RE = re.compile(r"\s*(-?\d{4,})-(\d\d?)-(\d\d?)\s*\Z")
 _DATETIME_RE = re.compile(
     r"\s*(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*\Z"
 )
@@ -124,6 +125,17 @@ def string_to_number(s: str, tz: tzinfo | None = None) -> float:
     return NAN
 
 
+def whole_days(value, tz: tzinfo | None = None) -> float | None:
+    """ODK's number() of a date-time: whole days since the epoch, rounded down (a plain
+    date keeps its local midnight's fraction, as ODK's evaluator); None for anything else."""
+    if type(value) is list:
+        value = value[0].string_value() if value else ""
+    if not isinstance(value, str) or not _DATETIME_RE.match(value):
+        return None
+    dt = parse_datetime(value, tz)
+    return NAN if dt is None else float(math.floor(datetime_to_days(dt)))
+
+
 def to_number(value, tz: tzinfo | None = None) -> float:
     """ODK number(): numbers as is, booleans 1/0, strings parsed (dates as days), node-sets by
     the string value of their first node."""
@@ -213,8 +225,14 @@ def date_value(dt: datetime | None, with_time: bool) -> DateValue:
 
 
 def to_date(value, tz: tzinfo | None, with_time: bool) -> str:
-    """ODK date()/date-time(): a DateValue, ``""`` for an empty string, Invalid Date otherwise."""
+    """ODK date()/date-time(): a DateValue, ``""`` for an empty string, Invalid Date otherwise.
+
+    date-time() of a plain date keeps the date, as ODK's evaluator does."""
     t = type(value)
+    if with_time and t is not list and isinstance(value, str) and _DATE_RE.match(value):
+        return date_value(parse_datetime(value, tz), False)
+    if with_time and t is list and value and _DATE_RE.match(value[0].string_value()):
+        return date_value(parse_datetime(value[0].string_value(), tz), False)
     if t is DateValue:
         return date_value(days_to_datetime(value.days, tz), with_time)
     if t is list:

@@ -11,6 +11,7 @@ from pathlib import Path
 from surveyor.errors import ExpressionError, FormError
 from surveyor.forms.loader import Problem, load_form_bytes, media_beside, pyxform_problem
 from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.xform import LAST_SAVED_RE, last_saved_uses
 
 __all__ = ["Problem", "check_form", "check_loaded_form"]
 
@@ -106,7 +107,16 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
             if counter is not None and counter.row is None and counter.bind.calculate:
                 check(node, "repeat_count", counter.bind.calculate)
         if node.bind.constraint and node.type == "note":
-            problems.append(Problem(file, "survey", node.row, "a note cannot have a constraint"))
+            # pyxform, Kobo and Collect accept it; nothing is ever typed into a note
+            problems.append(
+                Problem(
+                    file, "survey", node.row, "a note's constraint is never checked", warning=True
+                )
+            )
+    for node, column, text in last_saved_uses(form):
+        for name in LAST_SAVED_RE.findall(text):
+            message = f"{column}: ${{last-saved#{name}}} is not supported (it reads as empty)"
+            problems.append(Problem(file, "survey", node.row, message, warning=True))
     for action in form.setvalues:
         target = form.nodes.get(action.ref)
         if target is None or target.row is None or not action.value:

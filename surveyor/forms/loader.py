@@ -24,7 +24,7 @@ from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_
 from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
@@ -50,12 +50,16 @@ class Problem:
     sheet: str
     row: int | None
     message: str
+    # A warning: the form loads and works (``form check`` still exits 0).
+    warning: bool = False
 
     def __str__(self) -> str:
-        """``FILE:SHEET:ROW: message``; ``FILE: message`` for a problem of the whole file."""
+        """``FILE:SHEET:ROW: message``; ``FILE: message`` for a problem of the whole file;
+        a warning's message starts with ``warning:``."""
+        message = f"warning: {self.message}" if self.warning else self.message
         if not self.sheet and self.row is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.sheet}:{self.row if self.row is not None else ''}: {self.message}"
+            return f"{self.file}: {message}"
+        return f"{self.file}:{self.sheet}:{self.row if self.row is not None else ''}: {message}"
 
 
 _ROW_RE = re.compile(r"\[row\s*:\s*(\d+)\]\s*")

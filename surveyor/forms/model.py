@@ -110,6 +110,10 @@ class FormNode:
     parameters: dict[str, str] = field(default_factory=dict)
     default: str = ""  # static default, as in the instance template
     repeat_count: str | None = None  # jr:count expression of a repeat
+    # Instances of a repeat written in the primary instance beside its jr:template (pyxform
+    # writes one): ODK's engines start the interview with them. Nested repeats: as written
+    # in the first of the enclosing initial instances (an instance added later has none).
+    initial_instances: int = 0
     children: list[FormNode] = field(default_factory=list)
     parent: FormNode | None = field(default=None, repr=False, compare=False)
     row: int | None = None  # row in the XLSForm survey sheet (1-based, header is row 1)

@@ -259,6 +259,27 @@ class _Builder:
                 node.children.append(self.build_tree(child, child_path, child_kind))
         return node
 
+    def count_initial_instances(self, element, path: str) -> None:
+        """Record how many plain (non-template) instances each repeat has in the primary
+        instance, in the first enclosing instance that holds it."""
+        counts: dict[str, int] = {}
+        for child in element:
+            if not isinstance(child.tag, str) or _attr(child, "jr:template") is not None:
+                continue
+            child_path = f"{path}/{_local(child.tag)}"
+            node = self.nodes.get(child_path)
+            if node is None or node.kind is Kind.FIELD:
+                continue
+            if node.kind is Kind.REPEAT:
+                counts[child_path] = counts.get(child_path, 0) + 1
+                if counts[child_path] > 1:
+                    continue  # nested repeats: as written in the first instance
+            self.count_initial_instances(child, child_path)
+        for child_path, count in counts.items():
+            node = self.nodes[child_path]
+            if not node.initial_instances:
+                node.initial_instances = count
+
     def apply_binds(self):
         for path, attrs in self.binds.items():
             node = self.nodes.get(path)
@@ -325,7 +346,7 @@ class _Builder:
                         node.kind = Kind.GROUP
                     if node.control is None:
                         node.control = "group"
-                        node.appearance = child.get("appearance", "")
+                        node.appearance = _appearance(child.get("appearance", ""))
                     self.read_label(child, node)
                 self.read_body(child, path)
             elif tag == "repeat":
@@ -338,7 +359,7 @@ class _Builder:
                     node.kind = Kind.REPEAT
                     node.control = "repeat"
                     if child.get("appearance"):
-                        node.appearance = child.get("appearance")
+                        node.appearance = _appearance(child.get("appearance"))
                     node.repeat_count = _attr(child, "jr:count")
                     if _attr(child, "jr:noAddRemove") is not None:
                         node.parameters["noAddRemove"] = _attr(child, "jr:noAddRemove")
@@ -355,7 +376,7 @@ class _Builder:
                 if node is None:
                     continue
                 node.control = tag
-                node.appearance = child.get("appearance", "")
+                node.appearance = _appearance(child.get("appearance", ""))
                 for key, value in child.attrib.items():
                     qn = _qname(key)
                     if qn not in ("ref", "appearance", "bind"):
@@ -463,6 +484,7 @@ class _Builder:
         data = self.read_model()
         root_path = "/" + _local(data.tag)
         root = self.build_tree(data, root_path, Kind.ROOT)
+        self.count_initial_instances(data, root_path)
         root.type = "survey"
         self.apply_binds()
         if self.body is not None:
@@ -618,6 +640,18 @@ SUPPORTED_PARAMETERS = frozenset({"start", "end", "step", "mediatype", "max-pixe
 _SEARCH_RE = re.compile(r"search\s*\([^)]*\)")
 
 
+def _appearance(text: str) -> str:
+    """Appearances in lower case, as Collect reads them (``Field-list``, ``Minimal``); the
+    arguments of search() keep their case (file and column names)."""
+    out, last = [], 0
+    for match in _SEARCH_RE.finditer(text):
+        out.append(text[last : match.start()].lower())
+        out.append(match.group(0))
+        last = match.end()
+    out.append(text[last:].lower())
+    return "".join(out)
+
+
 def describe(node: FormNode) -> str:
     """``question 'age' (row 4)``: a node as the person knows it."""
     what = {Kind.GROUP: "group", Kind.REPEAT: "repeat"}.get(node.kind, "question")
@@ -652,4 +686,39 @@ def model_unsupported(form: Form) -> list[str]:
                 found.append(f"{describe(node)} uses attribute {key}={' '.join(value.split())}")
         if node.itemset and "randomize(" in node.itemset.nodeset:
             found.append(f"{describe(node)} uses parameter randomize")
+    for node, _column, text in last_saved_uses(form):
+        for name in LAST_SAVED_RE.findall(text):
+            found.append(f"{describe(node)} uses ${{last-saved#{name}}}")
     return list(dict.fromkeys(found))
+
+
+# pyxform writes ${last-saved#x} as instance('__last-saved')/data/.../x
+LAST_SAVED_RE = re.compile(r"instance\(\s*['\"]__last-saved['\"]\s*\)(?:/[\w.\-]+)*/([\w.\-]+)")
+
+
+def last_saved_uses(form: Form) -> list[tuple[FormNode, str, str]]:
+    """(node, XLSForm column, expression) for each expression reading ${last-saved#...}:
+    the last saved interview is not offered to expressions (it reads as empty)."""
+    uses = []
+    for node in form.root.walk():
+        for attribute, column in (
+            ("relevant", "relevant"),
+            ("required", "required"),
+            ("constraint", "constraint"),
+            ("calculate", "calculation"),
+            ("readonly", "read_only"),
+        ):
+            text = getattr(node.bind, attribute)
+            if text and LAST_SAVED_RE.search(text):
+                uses.append((node, column, text))
+    for action in form.setvalues:
+        node = form.nodes.get(action.ref)
+        if node is not None and action.value and LAST_SAVED_RE.search(action.value):
+            uses.append((node, "calculation" if action.trigger else "default", action.value))
+    seen, unique = set(), []
+    for node, column, text in uses:
+        if (node.path, column) not in seen:
+            seen.add((node.path, column))
+            unique.append((node, column, text))
+    unique.sort(key=lambda use: use[0].row or 0)
+    return unique

@@ -159,7 +159,9 @@ class InterviewSession:
             }
         return self.compiled.instances
 
-    def _build(self, template: FormNode, parent: Node) -> Node:
+    def _build(self, template: FormNode, parent: Node, *, initial: bool = True) -> Node:
+        """Build the nodes of ``template`` under ``parent``; ``initial``: as the form starts
+        (with the repeat instances written in the primary instance), else from a template."""
         node = Node.element(template.name)
         parent.append(node)
         self._node_template[id(node)] = template
@@ -167,8 +169,13 @@ class InterviewSession:
             node.text = template.default or ""
         for child in template.children:
             if child.kind is Kind.REPEAT:
-                continue  # instances are added explicitly
-            self._build(child, node)
+                # the instances written in the primary instance, as ODK's engines start with;
+                # a counted repeat follows its count alone
+                if initial and child.repeat_count is None:
+                    for _ in range(child.initial_instances):
+                        self._build(child, node)
+                continue
+            self._build(child, node, initial=initial)
         return node
 
     def _first_load(self) -> None:
@@ -378,7 +385,7 @@ class InterviewSession:
         self._node_template[id(node)] = template
         for child in template.children:
             if child.kind is not Kind.REPEAT:
-                self._build(child, node)
+                self._build(child, node, initial=False)
         # a new instance inside a hidden (non-relevant) ancestor is hidden too
         if id(parent) in self._hidden:
             for sub in _walk(node):
@@ -781,13 +788,21 @@ class InterviewSession:
         type_problem = check_type(template, value)
         if type_problem:
             return problem("type", type_problem)
-        if template.choices is not None and template.type.split(" ")[0] in (
-            "select_one",
-            "select_multiple",
-        ):
-            allowed = {c.name for c in template.choices}
+        if template.control in ("select1", "select") and "or_other" not in template.type:
+            # the choices the question offers now: after its choice_filter, from its file
+            itemset = template.itemset
+            if itemset is not None and (
+                itemset.instance_id is None or itemset.instance_id in self.env.instances
+            ):
+                allowed = {choice for choice, _ in self.choices(node)}
+            elif itemset is not None:
+                allowed = None  # its file is missing (the form says so when loaded)
+            elif template.choices is not None:
+                allowed = {c.name for c in template.choices}
+            else:
+                allowed = None
             picked = value.split() if template.control == "select" else [value]
-            if not all(p in allowed for p in picked) and "or_other" not in template.type:
+            if allowed is not None and not all(p in allowed for p in picked):
                 return problem("type", "not one of the choices")
         expr = self.compiled.constraints.get(template.path)
         if expr is not None and not self._truth(expr, node):
@@ -893,50 +908,15 @@ class InterviewSession:
         self, node: Node, template: FormNode, answers: dict, problems, restore: bool = False
     ) -> None:
         names = _names_below(template)
+        repeats: list[tuple[str, FormNode, object]] = []
         for key, value in answers.items():
             target = names.get(key)
             if target is None:
                 problems.append(Problem(key, self.location_of(node) + "/" + key, "unknown"))
                 continue
             if target.kind is Kind.REPEAT:
-                if not isinstance(value, list):
-                    problems.append(
-                        Problem(key, self.location_of(node), "type", "a repeat takes a list")
-                    )
-                    continue
-                parents = self.nodes_of(target.parent.path, under=node)
-                if not parents:
-                    continue
-                parent = parents[0]
-                if target.repeat_count is not None:
-                    # in a batch the count has not been recomputed yet: do it now
-                    for comp in self.compiled.computations:
-                        if comp.role is Role.COUNT and comp.target is target:
-                            self._run_count(comp, parent)
-                existing = parent.elements(target.name)
-                for index, item in enumerate(value):
-                    if not isinstance(item, dict):
-                        problems.append(
-                            Problem(
-                                key, self.location_of(node), "type", "a repeat item is an object"
-                            )
-                        )
-                        continue
-                    if index < len(existing):
-                        instance = existing[index]
-                    elif target.repeat_count is None:
-                        instance = self.add_repeat(target, under=parent)
-                    else:
-                        problems.append(
-                            Problem(
-                                key,
-                                self.location_of(node),
-                                "type",
-                                f"more items than the repeat count ({len(existing)})",
-                            )
-                        )
-                        break
-                    self._load_into(instance, target, item, problems, restore)
+                # after the fields: a repeat count may read any of them, through calculations
+                repeats.append((key, target, value))
                 continue
             if target.kind is not Kind.FIELD:
                 problems.append(Problem(key, target.path, "type", "a group takes no value"))
@@ -950,6 +930,50 @@ class InterviewSession:
                 continue
             for field_node in self.nodes_of(target.path, under=node):
                 self.set_answer(field_node, value)
+        if any(target.repeat_count is not None for _, target, _ in repeats):
+            # in a batch nothing has been recomputed yet: bring calculations, relevance and
+            # repeat counts up to date with the fields loaded so far
+            self._recompute_all()
+        for key, target, value in repeats:
+            self._load_repeat(node, key, target, value, problems, restore)
+
+    def _load_repeat(
+        self, node: Node, key: str, target: FormNode, value, problems, restore: bool
+    ) -> None:
+        if not isinstance(value, list):
+            problems.append(Problem(key, self.location_of(node), "type", "a repeat takes a list"))
+            return
+        parents = self.nodes_of(target.parent.path, under=node)
+        if not parents:
+            return
+        parent = parents[0]
+        existing = parent.elements(target.name)
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(key, self.location_of(node), "type", "a repeat item is an object")
+                )
+                continue
+            if index < len(existing):
+                instance = existing[index]
+            elif target.repeat_count is None:
+                instance = self.add_repeat(target, under=parent)
+            else:
+                problems.append(
+                    Problem(
+                        key,
+                        self.location_of(parent) + "/" + target.name,
+                        "type",
+                        f"more items than the repeat count ({len(existing)})",
+                    )
+                )
+                break
+            self._load_into(instance, target, item, problems, restore)
+        if target.repeat_count is None:
+            # the list is the whole repeat: instances beyond it (such as the one a form
+            # starts with) are removed
+            for extra in parent.elements(target.name)[len(value) :]:
+                self.remove_repeat(extra)
 
     def freeze(self, answers: dict, *, instance_name: str = "") -> list[Problem]:
         """Show exactly ``answers``, as a finalized interview stored them: every value, the

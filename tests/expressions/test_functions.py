@@ -364,3 +364,48 @@ def test_itext_without_translations(doc):
 def test_unknown_instance(doc):
     with pytest.raises(ExpressionError, match="instance"):
         ev("instance('nope')/root", doc)
+
+
+# ------------------------------------------------------------------ as ODK's evaluator (issue 10)
+
+
+@pytest.mark.parametrize(
+    "expr,expected",
+    [
+        # a date-time: whole days, rounded down (not -0.5, not 20692.06)
+        ("number('1969-12-31T12:00:00Z')", -1.0),
+        ("number('1969-12-31T00:00:00Z')", -1.0),
+        ("number('2026-08-27T08:27:00.000+07:00')", 20692.0),
+        ("number('1970-01-02T06:00:00+01:00')", 1.0),
+        # a plain date: its local midnight (UTC-7 here), as ODK's evaluator cases expect
+        ("round(number('1969-12-31'), 2)", -0.71),
+        ("round(number('1970-01-02'), 2)", 1.29),
+        ("number('12')", 12.0),
+    ],
+)
+def test_number_of_a_date_time_is_whole_days_since_the_epoch(doc, expr, expected):
+    assert ev(expr, doc) == expected
+
+
+def test_date_time_of_a_plain_date_keeps_the_date(doc):
+    assert ev("date-time('1970-01-01')", doc) == "1970-01-01"
+    assert ev("date-time('2001-12-26') > date('2001-12-25')", doc) is True
+
+
+def test_area_and_distance_are_rounded_to_two_decimals_as_odk(doc):
+    distance = ev("distance('7.9377 -11.5845 0 0;7.9324 -11.5902 0 0')", doc)
+    assert distance == 861.99
+    area = ev("area(/data/shape)", doc)
+    assert area == round(area, 2)
+
+
+def test_geofence_with_an_unclosed_polygon_is_false(doc):
+    assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0;0 0')", doc) is True
+    assert ev("geofence('0.5 0.5', '0 0;0 1;1 1;1 0')", doc) is False
+
+
+def test_date_accepts_a_month_and_day_without_leading_zeros(doc):
+    """date(concat(year, '-', month, '-', day)) is a common pattern: ODK reads 1990-3-5."""
+    assert ev("date('1990-3-5')", doc) == "1990-03-05"
+    assert ev("date(concat(1990, '-', 12, '-', 5))", doc) == "1990-12-05"
+    assert ev("date('1990-13-5')", doc) == "Invalid Date"

@@ -39,7 +39,7 @@ def test_expression_problems(tmp_path):
         f"{path}:survey:2: relevant: syntax error (unexpected end of expression) in '/data/a >'",
         f"{path}:survey:3: cyclic calculation between: c1, c2",
         f"{path}:survey:5: calculation: unknown function foo()",
-        f"{path}:survey:6: a note cannot have a constraint",
+        f"{path}:survey:6: warning: a note's constraint is never checked",
         f"{path}:survey:7: cyclic calculation between: c4",
     ]
 
@@ -129,3 +129,47 @@ def test_help_texts():
     result = run_cli("form", "check", "--help")
     assert result.returncode == 0
     assert "FILE:SHEET:ROW" in result.stdout and "an XLSForm file" in result.stdout
+
+
+def test_a_note_with_a_constraint_is_a_warning_and_the_form_loads(tmp_path):
+    """pyxform, Kobo and Collect accept it (REACH MSNA row 259): a warning, exit 0."""
+    text = """
+| survey |
+| | type | name | label | constraint |
+| | integer | a | A | |
+| | note | n | N | ${a} > 1 |
+"""
+    result, path = check(tmp_path, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:3: warning: a note's constraint is never checked",
+        f"OK {path}",
+    ]
+    from surveyor.forms import load_form
+
+    assert load_form(path).node("/data/n").type == "note"
+
+
+def test_last_saved_is_named_as_unsupported(tmp_path):
+    """${last-saved#x} would read as empty: say so rather than ignore it."""
+    text = """
+| survey |
+| | type | name | label | default | calculation |
+| | text | street | Street | ${last-saved#street} | |
+| | calculate | prev | | | ${last-saved#street} |
+"""
+    result, path = check(tmp_path, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:2: warning: default: ${{last-saved#street}} is not supported "
+        "(it reads as empty)",
+        f"{path}:survey:3: warning: calculation: ${{last-saved#street}} is not supported "
+        "(it reads as empty)",
+        f"OK {path}",
+    ]
+    from surveyor.forms import load_form
+
+    assert load_form(path).unsupported == [
+        "question 'street' (row 2) uses ${last-saved#street}",
+        "question 'prev' (row 3) uses ${last-saved#street}",
+    ]

@@ -334,3 +334,28 @@ def test_allow_choice_duplicates_like_kobo(tmp_path):
 """))
     assert [c.name for c in form.by_name("a").choices] == ["yes", "yes"]
     assert any("duplicate choice names" in w for w in form.warnings)
+
+
+def test_appearances_are_case_insensitive_as_in_collect(tmp_path):
+    path = tmp_path / "case.md"
+    path.write_text(
+        """| survey |
+| | type | name | label | appearance |
+| | begin_group | g | G | Field-list |
+| | select_one yn | q | Q | Minimal |
+| | end_group | | | |
+| | select_one fruits | f | F | search('Fruits') |
+| choices |
+| | list_name | name | label |
+| | yn | yes | Yes |
+| | fruits | name_key | name |
+""",
+        encoding="utf-8",
+    )
+    from surveyor.forms import load_form
+
+    form = load_form(path)
+    assert form.node("/data/g").appearance == "field-list"
+    assert form.node("/data/g/q").appearance == "minimal"
+    assert form.node("/data/f").appearance == "search('Fruits')"  # its arguments as written
+    assert not any("appearance '" in u for u in form.unsupported), form.unsupported
