@@ -40,6 +40,25 @@ class AtomicFile:
             pass
 
 
+class _UnixLines:
+    """A file for :func:`csv.writer` that ends each record with ``\n`` instead of ``\r\n``.
+
+    The writer is given ``lineterminator="\r\n"`` because it quotes a field only when it
+    holds a character of the terminator: with ``"\n"`` alone, a bare CR in an answer was
+    written unquoted and every reader (Excel, pandas, Python's csv) split the row there.
+    ODK Central's csv-stringify has the same flaw; quoting is transparent to a reader, so
+    the values read back are Central's, and the rows stay whole.
+    """
+
+    __slots__ = ("_write",)
+
+    def __init__(self, handle):
+        self._write = handle.write
+
+    def write(self, record: str) -> None:
+        self._write(record[:-2] + "\n")
+
+
 class CsvTables:
     """One CSV file per table: ``<form_id>.csv`` and ``<form_id>-<repeat>.csv``."""
 
@@ -53,7 +72,7 @@ class CsvTables:
                 name = f"{stem}.csv" if not table.name else f"{stem}-{safe_file_name(table.name)}.csv"
                 target = AtomicFile(out_dir / name)
                 handle = open(target.temp, "w", encoding=encoding, newline="")  # noqa: SIM115
-                writer = csv.writer(handle, lineterminator="\n")
+                writer = csv.writer(_UnixLines(handle), lineterminator="\r\n")
                 writer.writerow(table.headers)
                 self.files[id(table)] = (target, handle, writer)
                 self.paths.append(target.path)
