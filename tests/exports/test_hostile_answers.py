@@ -61,3 +61,46 @@ def test_a_bare_carriage_return_stays_inside_its_field(filled, tmp_path, bom):
     assert data.split(b"\n", 1)[0].endswith(b"FormVersion")  # records still end with \n
     assert data.endswith(b"\n") and not data.endswith(b"\r\n")
     assert b'"Rue\rdes Lilas"' in data
+
+
+def test_csv_for_excel_neutralises_formulas_but_keeps_numbers(filled, tmp_path):
+    store, library, form, _interviews, _draft = filled
+    odd = add(
+        store, library, form, street=FORMULA, comments="@SUM(A1:A9)",
+        contact_name="+33 6 12 34 56 78", interviewer_remarks="-3", interviewer="-2.5e3",
+    )
+    out = tmp_path / "out"
+    export(store, out, library=library)
+    _header, rows = read_csv(out / "enquete_habitants.csv")
+    row = row_of(rows, odd)
+    assert row["household-street"] == "'" + FORMULA
+    assert row["closing-comments"] == "'@SUM(A1:A9)"
+    assert column(row, "contact_name") == "'+33 6 12 34 56 78"
+    assert column(row, "interviewer_remarks") == "-3"  # a number stays a number
+    assert column(row, "interviewer") == "-2.5e3"
+
+
+def test_csv_byte_for_byte_central_mode_keeps_values_raw(filled, tmp_path):
+    store, library, form, _interviews, _draft = filled
+    odd = add(store, library, form, street=FORMULA)
+    out = tmp_path / "out"
+    export(store, out, library=library, options=ExportOptions(excel_bom=False))
+    _header, rows = read_csv(out / "enquete_habitants.csv")
+    assert row_of(rows, odd)["household-street"] == FORMULA
+
+
+def test_xlsx_writes_answers_as_text_never_as_formulas(filled, tmp_path):
+    store, library, form, _interviews, _draft = filled
+    odd = add(store, library, form, street=FORMULA, comments="=1+1")
+    files = export(store, tmp_path / "x", format="xlsx", library=library)
+    sheet = load_workbook(files[0])["enquete_habitants"]
+    header = [c.value for c in sheet[1]]
+    for cells in sheet.iter_rows(min_row=2):
+        row = dict(zip(header, cells, strict=True))
+        if row["KEY"].value == odd.instance_id:
+            break
+    assert row["household-street"].value == FORMULA
+    assert row["household-street"].data_type == "s"
+    assert row["closing-comments"].value == "=1+1"
+    assert row["closing-comments"].data_type == "s"
+    assert not [c for cells in sheet.iter_rows() for c in cells if c.data_type == "f"]
