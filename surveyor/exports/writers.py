@@ -21,7 +21,11 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _FORMULA_FIRST = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
 _MAYBE_FORMULA = re.compile("\n[" + re.escape(_FORMULA_FIRST) + "]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_XLSX_CARE = re.compile(r"\n=")
+# Characters XML 1.0 cannot carry (openpyxl refuses them: ILLEGAL_CHARACTERS_RE). Word's
+# manual line break (\x0b) and page break (\x0c) become line breaks; the others U+FFFD.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_CARE = re.compile(r"\n=|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_REPLACEMENT = {"\x0b": "\n", "\x0c": "\n"}
 
 
 def neutralise_formula(value):
@@ -37,6 +41,11 @@ def neutralise_formula(value):
     ):
         return "'" + value
     return value
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the control characters an XLSX cell cannot hold (kept readable)."""
+    return _ILLEGAL_XML.sub(lambda m: _XML_REPLACEMENT.get(m.group(), "\ufffd"), value)
 
 
 def _joined(row: list) -> str:
@@ -173,8 +182,8 @@ class XlsxTables:
     """One workbook per form (openpyxl write-only: rows stream to disk), a sheet per table.
 
     The header row is frozen and bold; integer, decimal and 0/1 split columns are written as
-    numbers, everything else as text — never as a formula, even when it starts with ``=``. A
-    table longer than Excel's 1,048,576 rows continues on
+    numbers, everything else as text — never as a formula, even when it starts with ``=``;
+    control characters XML cannot hold are replaced (:func:`xml_text`). A table longer than Excel's 1,048,576 rows continues on
     a sheet named ``<name>~2``.
     """
 
@@ -227,7 +236,9 @@ class XlsxTables:
         entry[1] += 1
 
     def _text_cell(self, sheet, value: str):
-        """"``value``, as a text cell if openpyxl would take it for a formula."""
+        """``value`` cleaned of control characters; a text cell if openpyxl would see a formula."""
+        if _ILLEGAL_XML.search(value):
+            value = xml_text(value)
         if value.startswith("="):
             cell = self._cell(sheet, value=value)
             cell.data_type = "s"

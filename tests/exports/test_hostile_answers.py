@@ -104,3 +104,19 @@ def test_xlsx_writes_answers_as_text_never_as_formulas(filled, tmp_path):
     assert row["closing-comments"].value == "=1+1"
     assert row["closing-comments"].data_type == "s"
     assert not [c for cells in sheet.iter_rows() for c in cells if c.data_type == "f"]
+
+
+def test_xlsx_export_survives_control_characters_pasted_from_word(filled, tmp_path):
+    store, library, form, interviews, _draft = filled
+    odd = add(store, library, form, comments="ligne 1\x0bligne 2\x0cfin\x01\x1f.")
+    files = export(store, tmp_path / "x", format="xlsx", library=library)
+    sheet = load_workbook(files[0])["enquete_habitants"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + len(interviews) + 1
+    row = dict(zip(rows[0], next(r for r in rows if odd.instance_id in r), strict=True))
+    assert row["closing-comments"] == "ligne 1\nligne 2\nfin\ufffd\ufffd."
+    # the CSV keeps the answer exactly
+    out = tmp_path / "csv"
+    export(store, out, library=library)
+    _header, csv_rows = read_csv(out / "enquete_habitants.csv")
+    assert row_of(csv_rows, odd)["closing-comments"] == "ligne 1\x0bligne 2\x0cfin\x01\x1f."
