@@ -30,6 +30,10 @@ class ExpressionError(SurveyorError):
         self.position = position
 
 
+class ExpressionTimeout(ExpressionError):
+    """An expression ran past its time bound (a ``regex()`` pattern that backtracks without end)."""
+
+
 class StoreError(SurveyorError):
     """The local database cannot be opened, migrated or written."""
 

@@ -8,6 +8,7 @@ need the context position/size or lazy arguments and are compiled specially in
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import math
 import re
@@ -16,7 +17,9 @@ import uuid as _uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from surveyor.errors import ExpressionError
+import regex
+
+from surveyor.errors import ExpressionError, ExpressionTimeout
 from surveyor.expressions.nodes import ATTRIBUTE, ELEMENT, Node
 from surveyor.expressions.values import (
     NAN,
@@ -39,6 +42,14 @@ MANY = 10**6
 
 class _Fail(Exception):
     """Raised inside an implementation; turned into an ExpressionError with the source."""
+
+    error = ExpressionError
+
+
+class _TooSlow(_Fail):
+    """An implementation ran out of time; turned into an ExpressionTimeout."""
+
+    error = ExpressionTimeout
 
 
 def _nodes(value, fname: str) -> list[Node]:
@@ -182,11 +193,35 @@ def f_translate(st, node, s, src, dst):
     return "".join(table.get(ch, ch) or "" for ch in s if table.get(ch, ch) is not None)
 
 
-def f_regex(st, node, s, pattern):
+REGEX_TIMEOUT = 1.0  # seconds one regex() search may take (docs/expressions.md § regex)
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_search(pattern: str, text: str) -> bool | None:
+    """Whether ``pattern`` is found in ``text``; None when the search ran out of time.
+
+    The ``regex`` package (not ``re``) because it takes a timeout: a pattern with nested
+    quantifiers can backtrack for minutes. Results are kept, so a constraint checked again on
+    the same answer does not wait again.
+    """
     try:
-        return re.search(to_string(pattern), to_string(s)) is not None
-    except re.error as e:
+        return regex.search(pattern, text, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return None
+
+
+def f_regex(st, node, s, pattern):
+    pattern, text = to_string(pattern), to_string(s)
+    try:
+        found = _regex_search(pattern, text)
+    except regex.error as e:
         raise _Fail(f"invalid regular expression: {e}") from None
+    if found is None:
+        raise _TooSlow(
+            f"regex(): the pattern {pattern!r} took too long on this answer (more than "
+            f"{REGEX_TIMEOUT:g} s); the form needs a simpler pattern"
+        )
+    return found
 
 
 def f_base64_decode(st, node, s):
@@ -861,7 +896,7 @@ def _wrap(name: str, impl, source: str):
         try:
             return impl(*a)
         except _Fail as e:
-            raise ExpressionError(str(e), expression=source) from None
+            raise e.error(str(e), expression=source) from None
 
     return call
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionError, ExpressionTimeout
 from surveyor.expressions import (
     Environment,
     Node,
@@ -54,9 +54,10 @@ ALL = None  # scope: every instance of a template path
 class Problem:
     """Something that keeps an interview from being finalized.
 
-    ``code`` is ``required``, ``constraint``, ``type`` or ``unknown``; ``message`` is the
-    form's own message in the session's language when it has one (the UI supplies a
-    translated default otherwise); ``path`` locates the instance node
+    ``code`` is ``required``, ``constraint``, ``type``, ``unknown`` or ``timeout`` (the
+    constraint could not be checked in time: a ``regex()`` that backtracks without end;
+    ``message`` says which pattern); ``message`` is the form's own message in the session's
+    language when it has one (the UI supplies a translated default otherwise); ``path`` locates the instance node
     (``/data/members/member[2]/age``).
     """
 
@@ -78,6 +79,7 @@ class Problem:
             "constraint": "the answer is not valid",
             "type": "the answer is not of the expected type",
             "unknown": "no such field in the form",
+            "timeout": "the form's check of this answer took too long",
         }.get(self.code, self.code)
         return default
 
@@ -790,8 +792,16 @@ class InterviewSession:
             if not all(p in allowed for p in picked) and "or_other" not in template.type:
                 return problem("type", "not one of the choices")
         expr = self.compiled.constraints.get(template.path)
-        if expr is not None and not self._truth(expr, node):
-            return problem("constraint", self.translate(template.bind.constraint_message))
+        if expr is not None:
+            self.env.current = node
+            try:
+                valid = to_boolean(expr.evaluate(node, self.env))
+            except ExpressionTimeout as exc:
+                return problem("timeout", str(exc))
+            except ExpressionError:
+                valid = False
+            if not valid:
+                return problem("constraint", self.translate(template.bind.constraint_message))
         return None
 
     def finalize_metadata(self) -> None:

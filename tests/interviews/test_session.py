@@ -352,3 +352,24 @@ def test_wildcard_references_follow_every_field_below(tmp_path):
     assert s.answers()["filled"] == "1"
     s.set_answer("/data/g/a", "y")
     assert s.answers()["filled"] == "2"
+
+
+def test_a_constraint_whose_regex_takes_too_long_is_reported_as_such(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "constraint", "constraint_message"])
+    survey.append(["text", "code", "Code", "regex(., '^(a|a)*$')", "Only a letters"])
+    survey.append(["text", "note", "Note", "regex(., '^[a-z]*$')", "Lower case"])
+    book.save(tmp_path / "f.xlsx")
+    s = session_of(load_form(tmp_path / "f.xlsx"))
+    s.set_answer("/data/code", "a" * 28 + "!")
+    s.set_answer("/data/note", "fine")
+    (problem,) = s.validate()
+    assert (problem.name, problem.code) == ("code", "timeout")
+    assert "took too long" in problem.message and "^(a|a)*$" in problem.message
+    assert "took too long" in str(problem)
+    s.set_answer("/data/code", "aaa")
+    assert s.validate() == []

@@ -806,6 +806,12 @@ class InterviewView(QWidget):
             return problem.message or translate("InterviewView", "An answer is required.")
         if problem.code == "constraint" and problem.message:
             return problem.message
+        if problem.code == "timeout":
+            return translate(
+                "InterviewView",
+                "This answer could not be checked: the form's rule took too long. "
+                "Please tell the form's author.",
+            )
         return translate("InterviewView", "This answer is not valid.")
 
     def _problem_clicked(self, item) -> None:
