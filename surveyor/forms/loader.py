@@ -14,6 +14,7 @@ import pickle
 import re
 import tempfile
 import warnings
+import zipfile
 from dataclasses import dataclass
 from importlib.metadata import version as _package_version
 from pathlib import Path
@@ -32,6 +33,15 @@ _PYXFORM_VERSION = _package_version("pyxform")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"
 MEDIA_SUFFIXES = (".csv", ".xml", ".geojson")
+
+# Zip bombs: an .xlsx is a ZIP, and openpyxl inflates what it reads. Real forms take a few MiB
+# at most once uncompressed (6 MiB and a ratio of 30 for the largest of the compatibility
+# corpus); these bounds are checked on the central directory before anything is inflated.
+# zipfile never inflates a part beyond the size the directory declares (a lying header ends
+# in a CRC error), so the declared sizes are a real bound. See docs/RELIABILITY.md.
+XLSX_MAX_UNCOMPRESSED = 100 * 1024 * 1024  # every part together
+XLSX_MAX_RATIO = 200  # for a part over XLSX_RATIO_FROM once uncompressed
+XLSX_RATIO_FROM = 1024 * 1024
 
 # XLSForm types Surveyor knows by name but does not support (reported, never ignored).
 KNOWN_UNSUPPORTED_TYPES = frozenset(
@@ -192,12 +202,14 @@ def _write_cache(cache_file: Path, form: Form) -> None:
 
 def read_definition(data: bytes, name: str):
     """pyxform's reading of the workbook (sheets as lists of row dicts)."""
-    from pyxform.errors import PyXFormError
-    from pyxform.xls2json_backends import get_xlsform
-
     fmt = detect_format(data, name)
     if fmt == "xml":
         return fmt, None
+    if fmt in ("xlsx", "xlsm"):
+        refuse_zip_bomb(data, name)  # before pyxform (half a second to import) or openpyxl
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json_backends import get_xlsform
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's remarks on odd workbooks
@@ -212,6 +224,46 @@ def read_definition(data: bytes, name: str):
     if not definition.survey:
         raise FormError(f"{name}: not an XLSForm (no 'survey' sheet)")
     return fmt, definition
+
+
+def refuse_zip_bomb(data: bytes, name: str) -> None:
+    """Raise FormError when the ZIP ``data`` would inflate past the bounds of a form file.
+
+    Reads only the central directory: nothing is decompressed.
+    """
+
+    def refuse(reason: str) -> FormError:
+        text = f"refused: {reason} (is it a zip bomb?)"
+        return FormError(f"{name}: {text}", problems=[Problem(name, "", None, text)])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise FormError(
+            f"{name}: not an XLSForm (cannot read it as .xlsx: the file is damaged or not a "
+            f"real .xlsx file: {exc})"
+        ) from exc
+    total = sum(part.file_size for part in parts)
+    if total > XLSX_MAX_UNCOMPRESSED:
+        raise refuse(
+            f"once uncompressed it would take {_mib(total)}, and a form file may take at most "
+            f"{_mib(XLSX_MAX_UNCOMPRESSED)}"
+        )
+    for part in parts:
+        if part.file_size > XLSX_RATIO_FROM and part.file_size > XLSX_MAX_RATIO * max(
+            part.compress_size, 1
+        ):
+            ratio = part.file_size // max(part.compress_size, 1)
+            raise refuse(
+                f"its part {part.filename} is compressed {ratio:,} times ({_mib(part.file_size)} "
+                f"once uncompressed), and a form's part may be compressed at most "
+                f"{XLSX_MAX_RATIO} times"
+            )
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MiB"
 
 
 def _reason(exc: Exception) -> str:
