@@ -982,15 +982,21 @@ def compile_call(compiler, ast):
             if not v:
                 return NAN
             target = v[0]
-            if target.parent is None:
+            parent = target.parent
+            if parent is None:
                 return 1.0
-            same = [
-                c for c in target.parent.children if c.kind == target.kind and c.name == target.name
-            ]
-            for i, c in enumerate(same, 1):
-                if c is target:
-                    return float(i)
-            return NAN
+            if target.kind == ELEMENT:  # the parent's index by name: no scan of every child
+                same = parent._named(target.name)
+                last = len(same) - 1
+                for i in range(last, max(last - 8, -1), -1):  # the newest repeat instances
+                    if same[i] is target:
+                        return float(i + 1)
+            else:
+                same = [c for c in parent.children if c.kind == target.kind and c.name == target.name]
+            try:
+                return float(same.index(target) + 1)  # Nodes compare by identity
+            except ValueError:
+                return NAN
 
         return position_of
     if name == "current":
