@@ -25,7 +25,9 @@ from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_
 from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.
-MODEL_VERSION = "1"
+# 2: a form with a ring of relevance/calculations is never cached (so that a cached form is
+#    known to have none, and the check costs nothing on the fast path).
+MODEL_VERSION = "2"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
@@ -148,11 +150,13 @@ def cache_key(data: bytes, media: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def load_form(path, *, cache_dir: Path | None = None) -> Form:
+def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True) -> Form:
     """Load the XLSForm (or XForm) at ``path`` into a Form; raise FormError if it is not valid.
 
     With ``cache_dir``, the built Form is kept there and reused while the file, the files
-    beside it, pyxform and the model stay the same.
+    beside it, pyxform and the model stay the same. A form whose relevance and calculations
+    depend on each other in a ring is refused; ``refuse_cycles=False`` loads it anyway (a
+    form already stored, whose interviews must stay readable) but never caches it.
     """
     path = Path(path)
     name = path.name
@@ -167,8 +171,11 @@ def load_form(path, *, cache_dir: Path | None = None) -> Form:
         cached = _read_cache(cache_file)
         if cached is not None:
             return cached
-    form = load_form_bytes(data, name, media=media)
-    if cache_file is not None:
+    form = load_form_bytes(data, name, media=media, refuse_cycles=False)
+    problems = _cycle_problems(form, name)
+    if problems and refuse_cycles:
+        raise _cycle_error(name, problems)
+    if cache_file is not None and not problems:
         _write_cache(cache_file, form)
     return form
 
@@ -323,9 +330,36 @@ def _locate(problem: Problem, definition) -> Problem:
     return problem
 
 
-def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = None) -> Form:
-    """Load a form from the bytes of its file; ``name`` gives its file name."""
-    media = dict(media or {})
+def load_form_bytes(
+    data: bytes, name: str, *, media: dict[str, bytes] | None = None, refuse_cycles: bool = True
+) -> Form:
+    """Load a form from the bytes of its file; ``name`` gives its file name.
+
+    A form whose calculations and relevance depend on each other in a ring is refused
+    (FormError), as ODK does; ``refuse_cycles=False`` is for ``form check``, which reports
+    the rings with every other problem.
+    """
+    form = _load_form_bytes(data, name, dict(media or {}))
+    if refuse_cycles:
+        problems = _cycle_problems(form, name)
+        if problems:
+            raise _cycle_error(name, problems)
+    return form
+
+
+def _cycle_problems(form: Form, name: str) -> list[Problem]:
+    from surveyor.forms.cycles import value_cycles
+
+    return [Problem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)]
+
+
+def _cycle_error(name: str, problems: list[Problem]) -> FormError:
+    first = problems[0]
+    where = f" (sheet survey, row {first.row})" if first.row is not None else ""
+    return FormError(f"{name}{where}: {first.message}", problems=problems)
+
+
+def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
     fmt, definition = read_definition(data, name)
     if fmt == "xml":
         try:
