@@ -17,8 +17,6 @@ import uuid as _uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-import regex
-
 from surveyor.errors import ExpressionError, ExpressionTimeout
 from surveyor.expressions.nodes import ATTRIBUTE, ELEMENT, Node
 from surveyor.expressions.values import (
@@ -204,18 +202,19 @@ def _regex_search(pattern: str, text: str) -> bool | None:
     quantifiers can backtrack for minutes. Results are kept, so a constraint checked again on
     the same answer does not wait again.
     """
+    import regex  # on first use (note: lark imports it too whenever it is installed)
+
     try:
         return regex.search(pattern, text, timeout=REGEX_TIMEOUT) is not None
     except TimeoutError:
         return None
+    except regex.error as e:
+        raise _Fail(f"invalid regular expression: {e}") from None
 
 
 def f_regex(st, node, s, pattern):
-    pattern, text = to_string(pattern), to_string(s)
-    try:
-        found = _regex_search(pattern, text)
-    except regex.error as e:
-        raise _Fail(f"invalid regular expression: {e}") from None
+    pattern = to_string(pattern)
+    found = _regex_search(pattern, to_string(s))  # an invalid pattern raises _Fail
     if found is None:
         raise _TooSlow(
             f"regex(): the pattern {pattern!r} took too long on this answer (more than "
