@@ -30,6 +30,14 @@ class ExpressionError(SurveyorError):
         self.position = position
 
 
+class ExpressionTimeout(ExpressionError):
+    """An expression ran past its time bound (a ``regex()`` pattern that backtracks without end)."""
+
+
+class LimitError(SurveyorError):
+    """An interview would pass one of Surveyor's documented limits (docs/RELIABILITY.md)."""
+
+
 class StoreError(SurveyorError):
     """The local database cannot be opened, migrated or written."""
 

@@ -55,8 +55,11 @@ def register(subparsers) -> None:
         "--excel-bom",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="start CSV files with a UTF-8 byte order mark so that Excel shows accents "
-        "(default: on; --no-excel-bom for byte-for-byte ODK Central files)",
+        help="CSV files for Excel: start them with a UTF-8 byte order mark so that Excel shows "
+        "accents, and put a ' before any value Excel would run as a formula (one starting "
+        "with = + - @, a tab or a CR; plain numbers such as -3 are kept) (default: on; "
+        "--no-excel-bom for byte-for-byte ODK Central files: no BOM, values written raw, "
+        "formulas included)",
     )
     parser.add_argument(
         "--include-drafts",

@@ -18,7 +18,8 @@ def register(subparsers) -> None:
         description=(
             "Check XLSForm files: pyxform's errors (unknown types, references to no field, "
             "duplicate names, missing choice lists) and the expressions (syntax, unknown "
-            "functions, cyclic calculations, references to no field). Prints one line "
+            "functions, rings of calculations and relevance, references to no field), and "
+            "refuses .xlsx files that would inflate past 100 MiB (zip bombs). Prints one line "
             "FILE:SHEET:ROW: message per problem and exits with 1, or 'OK FILE' per valid "
             "form and exits with 0; warnings (FILE:SHEET:ROW: warning: message) do not make "
             "a form invalid."

@@ -8,7 +8,7 @@ Per form (every stored version merged into one set of tables):
   ``Status``, ``ReviewState``, ``DeviceID``, ``Edits``, ``FormVersion``;
 - ``<form_id>-<repeat>.csv`` per repeat: the repeat's fields (path below the repeat), then
   ``PARENT_KEY`` and ``KEY`` (``uuid:…/household/member[1]``);
-- or one ``<form_id>.xlsx`` with a sheet per table.
+- or one ``<form_id>.xlsx`` with a sheet per table (answers as text cells, never formulas).
 
 Interviews are read a batch at a time (memory does not grow with their number) and every
 file is written to a temporary name, then renamed: a failed export leaves no half file.
@@ -40,7 +40,9 @@ class ExportOptions:
     - ``labels``: choice labels instead of names for select questions (headers stay names);
     - ``language``: the labels' language ("fr", "Français (fr)"); default: the form's default;
     - ``split_select_multiple``: also one 0/1 column ``<field>/<choice>`` per choice;
-    - ``excel_bom``: start CSV files with a UTF-8 BOM, so that Excel shows accents;
+    - ``excel_bom``: CSV files for Excel: a UTF-8 BOM, so that Excel shows accents, and a
+      ``'`` before a value Excel would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR;
+      plain numbers are kept); off, the files are ODK Central's bytes, values raw;
     - ``statuses``: which interviews (default: every finalized one: finalized, sent,
       exported, failed; drafts and deleted ones are left out).
     """

@@ -14,6 +14,47 @@ SHEET_NAME_MAX = 31
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
+# Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with one of
+# these (or their full-width forms) as a formula. A row's values are joined, each after a
+# "\n", to test the row in one search; a match sends it through the per-cell path (a false
+# match only costs that). "\n[...]" is 6 times faster than "(?:^|\n)[...]".
+_FORMULA_FIRST = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+_MAYBE_FORMULA = re.compile("\n[" + re.escape(_FORMULA_FIRST) + "]")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# Characters XML 1.0 cannot carry (openpyxl refuses them: ILLEGAL_CHARACTERS_RE). Word's
+# manual line break (\x0b) and page break (\x0c) become line breaks; the others U+FFFD.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_CARE = re.compile(r"\n=|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_REPLACEMENT = {"\x0b": "\n", "\x0c": "\n"}
+
+
+def neutralise_formula(value):
+    """``value`` with a ``'`` in front when a spreadsheet would run it as a formula.
+
+    Plain numbers (``-3``, ``+2.5``, ``1e3``) are left alone: they are data, not formulas.
+    """
+    if (
+        isinstance(value, str)
+        and value
+        and value[0] in _FORMULA_FIRST
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the control characters an XLSX cell cannot hold (kept readable)."""
+    return _ILLEGAL_XML.sub(lambda m: _XML_REPLACEMENT.get(m.group(), "\ufffd"), value)
+
+
+def _joined(row: list) -> str:
+    r"""The row's text values, each after a newline (so that ``\n=`` finds a value's start)."""
+    try:
+        return "\n" + "\n".join(row)
+    except TypeError:  # a value that is not text (answers are text; be lenient)
+        return "\n" + "\n".join(v if isinstance(v, str) else "" for v in row)
+
 
 def safe_file_name(name: str) -> str:
     """A file name without path separators or characters Windows refuses."""
@@ -40,11 +81,38 @@ class AtomicFile:
             pass
 
 
+class _UnixLines:
+    r"""A file for :func:`csv.writer` that ends each record with ``\n`` instead of ``\r\n``.
+
+    Used for the rows that hold a ``\r`` (the others go straight to the file, faster). The
+    writer is given ``lineterminator="\r\n"`` because it quotes a field only when it holds a
+    character of the terminator: with ``"\n"`` alone, a bare CR in an answer was written
+    unquoted and every reader (Excel, pandas, Python's csv) split the row there. ODK
+    Central's csv-stringify has the same flaw; quoting is transparent to a reader, so the
+    values read back are Central's, and the rows stay whole.
+    """
+
+    __slots__ = ("_write",)
+
+    def __init__(self, handle):
+        self._write = handle.write
+
+    def write(self, record: str) -> None:
+        self._write(record[:-2] + "\n")
+
+
 class CsvTables:
-    """One CSV file per table: ``<form_id>.csv`` and ``<form_id>-<repeat>.csv``."""
+    """One CSV file per table: ``<form_id>.csv`` and ``<form_id>-<repeat>.csv``.
+
+    With ``bom`` (the files are meant for Excel), a value a spreadsheet would run as a
+    formula gets a ``'`` in front (:func:`neutralise_formula`); without it, values are
+    written exactly as stored, as ODK Central does.
+    """
 
     def __init__(self, out_dir: Path, form_id: str, tables: list[Table], *, bom: bool):
-        self.files: dict[int, tuple[AtomicFile, object, object]] = {}
+        self.neutralise = bom
+        # id(table) -> (target, handle, writer, writer for rows holding a CR)
+        self.files: dict[int, tuple] = {}
         self.paths: list[Path] = []
         encoding = "utf-8-sig" if bom else "utf-8"
         stem = safe_file_name(form_id)
@@ -54,24 +122,31 @@ class CsvTables:
                 target = AtomicFile(out_dir / name)
                 handle = open(target.temp, "w", encoding=encoding, newline="")  # noqa: SIM115
                 writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(table.headers)
-                self.files[id(table)] = (target, handle, writer)
+                cr_writer = csv.writer(_UnixLines(handle), lineterminator="\r\n")
+                self.files[id(table)] = (target, handle, writer, cr_writer)
                 self.paths.append(target.path)
+                writer.writerow(table.headers)
         except BaseException:
             self.abort()
             raise
 
     def write(self, table: Table, row: list) -> None:
-        self.files[id(table)][2].writerow(row)
+        _target, _handle, writer, cr_writer = self.files[id(table)]
+        text = _joined(row)
+        if self.neutralise and _MAYBE_FORMULA.search(text):
+            row = [neutralise_formula(v) for v in row]
+        if "\r" in text:
+            writer = cr_writer
+        writer.writerow(row)
 
     def commit(self) -> list[Path]:
-        for target, handle, _writer in self.files.values():
+        for target, handle, *_writers in self.files.values():
             handle.close()
             target.commit()
         return self.paths
 
     def abort(self) -> None:
-        for target, handle, _writer in self.files.values():
+        for target, handle, *_writers in self.files.values():
             handle.close()
             target.discard()
 
@@ -107,7 +182,8 @@ class XlsxTables:
     """One workbook per form (openpyxl write-only: rows stream to disk), a sheet per table.
 
     The header row is frozen and bold; integer, decimal and 0/1 split columns are written as
-    numbers, everything else as text. A table longer than Excel's 1,048,576 rows continues on
+    numbers, everything else as text — never as a formula, even when it starts with ``=``;
+    control characters XML cannot hold are replaced (:func:`xml_text`). A table longer than Excel's 1,048,576 rows continues on
     a sheet named ``<name>~2``.
     """
 
@@ -150,12 +226,24 @@ class XlsxTables:
             self.used.add(name.lower())
             entry[0] = self._sheet(table, name)
             entry[1] = 1
+        if _XLSX_CARE.search(_joined(row)):
+            row = [self._text_cell(entry[0], v) if isinstance(v, str) else v for v in row]
         for column in self.numbers[id(table)]:
             value = row[column]
-            if value:
+            if value and isinstance(value, str):
                 row[column] = _number(value)
         entry[0].append([v if v != "" else None for v in row])
         entry[1] += 1
+
+    def _text_cell(self, sheet, value: str):
+        """``value`` cleaned of control characters; a text cell if openpyxl would see a formula."""
+        if _ILLEGAL_XML.search(value):
+            value = xml_text(value)
+        if value.startswith("="):
+            cell = self._cell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
 
     def commit(self) -> list[Path]:
         self.book.save(self.target.temp)

@@ -8,6 +8,7 @@ need the context position/size or lazy arguments and are compiled specially in
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import math
 import re
@@ -16,7 +17,7 @@ import uuid as _uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionError, ExpressionTimeout
 from surveyor.expressions.nodes import ATTRIBUTE, ELEMENT, Node
 from surveyor.expressions.values import (
     NAN,
@@ -40,6 +41,14 @@ MANY = 10**6
 
 class _Fail(Exception):
     """Raised inside an implementation; turned into an ExpressionError with the source."""
+
+    error = ExpressionError
+
+
+class _TooSlow(_Fail):
+    """An implementation ran out of time; turned into an ExpressionTimeout."""
+
+    error = ExpressionTimeout
 
 
 def _nodes(value, fname: str) -> list[Node]:
@@ -183,11 +192,36 @@ def f_translate(st, node, s, src, dst):
     return "".join(table.get(ch, ch) or "" for ch in s if table.get(ch, ch) is not None)
 
 
-def f_regex(st, node, s, pattern):
+REGEX_TIMEOUT = 1.0  # seconds one regex() search may take (docs/expressions.md § regex)
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_search(pattern: str, text: str) -> bool | None:
+    """Whether ``pattern`` is found in ``text``; None when the search ran out of time.
+
+    The ``regex`` package (not ``re``) because it takes a timeout: a pattern with nested
+    quantifiers can backtrack for minutes. Results are kept, so a constraint checked again on
+    the same answer does not wait again.
+    """
+    import regex  # on first use (note: lark imports it too whenever it is installed)
+
     try:
-        return re.search(to_string(pattern), to_string(s)) is not None
-    except re.error as e:
+        return regex.search(pattern, text, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return None
+    except regex.error as e:
         raise _Fail(f"invalid regular expression: {e}") from None
+
+
+def f_regex(st, node, s, pattern):
+    pattern = to_string(pattern)
+    found = _regex_search(pattern, to_string(s))  # an invalid pattern raises _Fail
+    if found is None:
+        raise _TooSlow(
+            f"regex(): the pattern {pattern!r} took too long on this answer (more than "
+            f"{REGEX_TIMEOUT:g} s); the form needs a simpler pattern"
+        )
+    return found
 
 
 def f_base64_decode(st, node, s):
@@ -870,7 +904,7 @@ def _wrap(name: str, impl, source: str):
         try:
             return impl(*a)
         except _Fail as e:
-            raise ExpressionError(str(e), expression=source) from None
+            raise e.error(str(e), expression=source) from None
 
     return call
 
@@ -956,15 +990,21 @@ def compile_call(compiler, ast):
             if not v:
                 return NAN
             target = v[0]
-            if target.parent is None:
+            parent = target.parent
+            if parent is None:
                 return 1.0
-            same = [
-                c for c in target.parent.children if c.kind == target.kind and c.name == target.name
-            ]
-            for i, c in enumerate(same, 1):
-                if c is target:
-                    return float(i)
-            return NAN
+            if target.kind == ELEMENT:  # the parent's index by name: no scan of every child
+                same = parent._named(target.name)
+                last = len(same) - 1
+                for i in range(last, max(last - 8, -1), -1):  # the newest repeat instances
+                    if same[i] is target:
+                        return float(i + 1)
+            else:
+                same = [c for c in parent.children if c.kind == target.kind and c.name == target.name]
+            try:
+                return float(same.index(target) + 1)  # Nodes compare by identity
+            except ValueError:
+                return NAN
 
         return position_of
     if name == "current":

@@ -124,8 +124,16 @@ class Node:
         child.parent = self
         if child._tree is not self._tree:
             child._set_tree(self._tree)
+        by_name = self._by_name
+        if by_name is not None and child.kind == ELEMENT:
+            same = by_name.get(child.name)
+            if not same:
+                by_name[child.name] = [child]
+            elif 0 < index <= len(self.children) and self.children[index - 1] is same[-1]:
+                same.append(child)  # right after the last of its name (a new repeat instance)
+            else:
+                self._by_name = None  # rebuilt lazily, in order
         self.children.insert(index, child)
-        self._by_name = None  # rebuilt lazily, in order
         self._changed()
         return child
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from surveyor.errors import ExpressionError, FormError
+from surveyor.forms.cycles import value_cycles
 from surveyor.forms.loader import Problem, load_form_bytes, media_beside, pyxform_problem
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.forms.xform import LAST_SAVED_RE, last_saved_uses
@@ -44,7 +45,7 @@ def check_form(path) -> list[Problem]:
     except OSError as exc:
         return [Problem(file, "", None, f"cannot read the file: {exc.strerror or exc}")]
     try:
-        form = load_form_bytes(data, path.name, media=media_beside(path))
+        form = load_form_bytes(data, path.name, media=media_beside(path), refuse_cycles=False)
     except FormError as exc:
         if exc.problems:
             return [Problem(file, p.sheet, p.row, p.message) for p in exc.problems]
@@ -62,7 +63,6 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
     """The problems pyxform does not find in a form it converted."""
     parse, known_functions = _engine()
     problems: list[Problem] = []
-    parsed: dict[tuple[str, str], object] = {}
 
     def check(node: FormNode | None, column: str, text: str | None, sheet="survey", row=None):
         if text is None or not text.strip():
@@ -89,8 +89,6 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
                     problems.append(
                         Problem(file, sheet, row, f"{column} refers to {ref}, which is not in the form")
                     )
-        if node is not None:
-            parsed[(node.path, column)] = references
         return references
 
     for node in form.root.walk():
@@ -125,7 +123,7 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
         check(target, column, action.value)
     if form.instance_name:
         check(None, "instance_name", form.instance_name, sheet="settings", row=2)
-    problems.extend(_cycles(form, parsed, file))
+    problems.extend(_cycles(form, file))
     problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
     return problems
@@ -149,66 +147,10 @@ def _show(text: str) -> str:
     return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
-def _cycles(form: Form, parsed: dict, file: str) -> list[Problem]:
-    """One problem per cycle of calculations (strongly connected components)."""
-    graph: dict[str, list[str]] = {}
-    for (path, column), refs in parsed.items():
-        if column == "calculation":
-            graph[path] = sorted(r for r in refs if form.nodes.get(r) is not None and form.nodes[r].bind.calculate)
-    order = {node.path: i for i, node in enumerate(form.root.walk())}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = [0]
-
-    def strongconnect(start: str):
-        # Iterative Tarjan: (node, iterator over its successors).
-        work = [(start, iter(graph.get(start, ())))]
-        index[start] = low[start] = counter[0]
-        counter[0] += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for succ in successors:
-                if succ not in index:
-                    index[succ] = low[succ] = counter[0]
-                    counter[0] += 1
-                    stack.append(succ)
-                    on_stack.add(succ)
-                    work.append((succ, iter(graph.get(succ, ()))))
-                    advanced = True
-                    break
-                if succ in on_stack:
-                    low[node] = min(low[node], index[succ])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-
-    for path in sorted(graph, key=lambda p: order.get(p, 0)):
-        if path not in index:
-            strongconnect(path)
+def _cycles(form: Form, file: str) -> list[Problem]:
+    """One problem per ring of calculations and relevance (see surveyor.forms.cycles)."""
     problems = []
-    for component in components:
-        if len(component) == 1 and component[0] not in graph.get(component[0], ()):
-            continue
-        members = sorted(component, key=lambda p: order.get(p, 0))
-        first = form.nodes[members[0]]
-        names = ", ".join(form.nodes[p].name for p in members)
-        problems.append(Problem(file, "survey", first.row, f"cyclic calculation between: {names}"))
-    problems.sort(key=lambda p: p.row or 0)
+    for cycle in value_cycles(form):
+        first = cycle.links[0][0]
+        problems.append(Problem(file, "survey", first.row, cycle.describe()))
     return problems

@@ -14,6 +14,7 @@ import pickle
 import re
 import tempfile
 import warnings
+import zipfile
 from dataclasses import dataclass
 from importlib.metadata import version as _package_version
 from pathlib import Path
@@ -24,7 +25,10 @@ from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_
 from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.
-MODEL_VERSION = "2"
+# 2: repeats know their initial instances (FormNode.initial_instances).
+# 3: a form with a ring of relevance/calculations is never cached (so that a cached form is
+#    known to have none, and the check costs nothing on the fast path).
+MODEL_VERSION = "3"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
@@ -32,6 +36,15 @@ _PYXFORM_VERSION = _package_version("pyxform")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"
 MEDIA_SUFFIXES = (".csv", ".xml", ".geojson")
+
+# Zip bombs: an .xlsx is a ZIP, and openpyxl inflates what it reads. Real forms take a few MiB
+# at most once uncompressed (6 MiB and a ratio of 30 for the largest of the compatibility
+# corpus); these bounds are checked on the central directory before anything is inflated.
+# zipfile never inflates a part beyond the size the directory declares (a lying header ends
+# in a CRC error), so the declared sizes are a real bound. See docs/RELIABILITY.md.
+XLSX_MAX_UNCOMPRESSED = 100 * 1024 * 1024  # every part together
+XLSX_MAX_RATIO = 200  # for a part over XLSX_RATIO_FROM once uncompressed
+XLSX_RATIO_FROM = 1024 * 1024
 
 # XLSForm types Surveyor knows by name but does not support (reported, never ignored).
 KNOWN_UNSUPPORTED_TYPES = frozenset(
@@ -142,11 +155,13 @@ def cache_key(data: bytes, media: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def load_form(path, *, cache_dir: Path | None = None) -> Form:
+def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True) -> Form:
     """Load the XLSForm (or XForm) at ``path`` into a Form; raise FormError if it is not valid.
 
     With ``cache_dir``, the built Form is kept there and reused while the file, the files
-    beside it, pyxform and the model stay the same.
+    beside it, pyxform and the model stay the same. A form whose relevance and calculations
+    depend on each other in a ring is refused; ``refuse_cycles=False`` loads it anyway (a
+    form already stored, whose interviews must stay readable) but never caches it.
     """
     path = Path(path)
     name = path.name
@@ -161,8 +176,11 @@ def load_form(path, *, cache_dir: Path | None = None) -> Form:
         cached = _read_cache(cache_file)
         if cached is not None:
             return cached
-    form = load_form_bytes(data, name, media=media)
-    if cache_file is not None:
+    form = load_form_bytes(data, name, media=media, refuse_cycles=False)
+    problems = _cycle_problems(form, name)
+    if problems and refuse_cycles:
+        raise _cycle_error(name, problems)
+    if cache_file is not None and not problems:
         _write_cache(cache_file, form)
     return form
 
@@ -196,12 +214,14 @@ def _write_cache(cache_file: Path, form: Form) -> None:
 
 def read_definition(data: bytes, name: str):
     """pyxform's reading of the workbook (sheets as lists of row dicts)."""
-    from pyxform.errors import PyXFormError
-    from pyxform.xls2json_backends import get_xlsform
-
     fmt = detect_format(data, name)
     if fmt == "xml":
         return fmt, None
+    if fmt in ("xlsx", "xlsm"):
+        refuse_zip_bomb(data, name)  # before pyxform (half a second to import) or openpyxl
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json_backends import get_xlsform
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's remarks on odd workbooks
@@ -216,6 +236,46 @@ def read_definition(data: bytes, name: str):
     if not definition.survey:
         raise FormError(f"{name}: not an XLSForm (no 'survey' sheet)")
     return fmt, definition
+
+
+def refuse_zip_bomb(data: bytes, name: str) -> None:
+    """Raise FormError when the ZIP ``data`` would inflate past the bounds of a form file.
+
+    Reads only the central directory: nothing is decompressed.
+    """
+
+    def refuse(reason: str) -> FormError:
+        text = f"refused: {reason} (is it a zip bomb?)"
+        return FormError(f"{name}: {text}", problems=[Problem(name, "", None, text)])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise FormError(
+            f"{name}: not an XLSForm (cannot read it as .xlsx: the file is damaged or not a "
+            f"real .xlsx file: {exc})"
+        ) from exc
+    total = sum(part.file_size for part in parts)
+    if total > XLSX_MAX_UNCOMPRESSED:
+        raise refuse(
+            f"once uncompressed it would take {_mib(total)}, and a form file may take at most "
+            f"{_mib(XLSX_MAX_UNCOMPRESSED)}"
+        )
+    for part in parts:
+        if part.file_size > XLSX_RATIO_FROM and part.file_size > XLSX_MAX_RATIO * max(
+            part.compress_size, 1
+        ):
+            ratio = part.file_size // max(part.compress_size, 1)
+            raise refuse(
+                f"its part {part.filename} is compressed {ratio:,} times ({_mib(part.file_size)} "
+                f"once uncompressed), and a form's part may be compressed at most "
+                f"{XLSX_MAX_RATIO} times"
+            )
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MiB"
 
 
 def _reason(exc: Exception) -> str:
@@ -275,9 +335,36 @@ def _locate(problem: Problem, definition) -> Problem:
     return problem
 
 
-def load_form_bytes(data: bytes, name: str, *, media: dict[str, bytes] | None = None) -> Form:
-    """Load a form from the bytes of its file; ``name`` gives its file name."""
-    media = dict(media or {})
+def load_form_bytes(
+    data: bytes, name: str, *, media: dict[str, bytes] | None = None, refuse_cycles: bool = True
+) -> Form:
+    """Load a form from the bytes of its file; ``name`` gives its file name.
+
+    A form whose calculations and relevance depend on each other in a ring is refused
+    (FormError), as ODK does; ``refuse_cycles=False`` is for ``form check``, which reports
+    the rings with every other problem.
+    """
+    form = _load_form_bytes(data, name, dict(media or {}))
+    if refuse_cycles:
+        problems = _cycle_problems(form, name)
+        if problems:
+            raise _cycle_error(name, problems)
+    return form
+
+
+def _cycle_problems(form: Form, name: str) -> list[Problem]:
+    from surveyor.forms.cycles import value_cycles
+
+    return [Problem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)]
+
+
+def _cycle_error(name: str, problems: list[Problem]) -> FormError:
+    first = problems[0]
+    where = f" (sheet survey, row {first.row})" if first.row is not None else ""
+    return FormError(f"{name}{where}: {first.message}", problems=problems)
+
+
+def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
     fmt, definition = read_definition(data, name)
     if fmt == "xml":
         try:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionError, ExpressionTimeout, LimitError
 from surveyor.expressions import (
     Environment,
     Node,
@@ -48,15 +48,21 @@ METADATA_TYPES = {
 }
 
 ALL = None  # scope: every instance of a template path
+# Instances one repeat may hold under one parent (docs/RELIABILITY.md). A repeat_count above
+# it changes nothing and is a "limit" problem naming the repeat; answers with more items are
+# a "limit" problem too; add_repeat() past it raises LimitError. Never a silent cap.
+MAX_REPEAT_INSTANCES = 10_000
 
 
 @dataclass(slots=True, frozen=True)
 class Problem:
     """Something that keeps an interview from being finalized.
 
-    ``code`` is ``required``, ``constraint``, ``type`` or ``unknown``; ``message`` is the
-    form's own message in the session's language when it has one (the UI supplies a
-    translated default otherwise); ``path`` locates the instance node
+    ``code`` is ``required``, ``constraint``, ``type``, ``unknown``, ``timeout`` (the
+    constraint could not be checked in time: a ``regex()`` that backtracks without end;
+    ``message`` says which pattern) or ``limit`` (a repeat asked for more instances than
+    ``MAX_REPEAT_INSTANCES``); ``message`` is the form's own message in the session's
+    language when it has one (the UI supplies a translated default otherwise); ``path`` locates the instance node
     (``/data/members/member[2]/age``).
     """
 
@@ -78,8 +84,24 @@ class Problem:
             "constraint": "the answer is not valid",
             "type": "the answer is not of the expected type",
             "unknown": "no such field in the form",
+            "timeout": "the form's check of this answer took too long",
+            "limit": "more repeat instances than a repeat may hold",
         }.get(self.code, self.code)
         return default
+
+
+def _index_after(children: list[Node], node: Node) -> int:
+    """The index right after ``node`` in ``children``, searched from the end: the last
+    instance of a repeat is near the end (list.index from the start made 10,000 instances
+    quadratic)."""
+    for i in range(len(children) - 1, -1, -1):
+        if children[i] is node:
+            return i + 1
+    raise ValueError("not a child")
+
+
+def _limit_message(repeat: str) -> str:
+    return f"the repeat {repeat!r} holds at most {MAX_REPEAT_INSTANCES:,} instances"
 
 
 def _now() -> datetime:
@@ -368,9 +390,11 @@ class InterviewSession:
         return instance
 
     def _insert_repeat(self, template: FormNode, parent: Node) -> Node:
-        siblings = parent.elements(template.name)
+        siblings = parent._named(template.name)  # not copied: a repeat may hold 10,000
+        if len(siblings) >= MAX_REPEAT_INSTANCES:
+            raise LimitError(_limit_message(template.name))
         if siblings:
-            index = parent.children.index(siblings[-1]) + 1
+            index = _index_after(parent.children, siblings[-1])
         else:
             # keep document order: after the previous sibling template that has nodes
             index = 0
@@ -494,24 +518,29 @@ class InterviewSession:
         if not node.elements():
             node.text = self._kept.pop(id(node), "")
 
-    def _run_count(self, comp: Computation, parent: Node) -> bool:
+    def _wanted_count(self, comp: Computation, parent: Node) -> int:
+        """The number of instances the repeat count asks for under ``parent`` (0 if none)."""
         self.env.current = parent
         try:
             wanted = to_string(comp.expression.evaluate(parent, self.env))
-            count = int(float(wanted)) if wanted not in ("", "NaN") else 0
+            return max(0, int(float(wanted))) if wanted not in ("", "NaN") else 0
         except (ExpressionError, ValueError, OverflowError):
-            count = 0
-        count = max(0, min(count, 1000))
+            return 0
+
+    def _run_count(self, comp: Computation, parent: Node) -> bool:
+        count = self._wanted_count(comp, parent)
+        if count > MAX_REPEAT_INSTANCES:
+            return False  # left as it is (a typo destroys nothing); validate() reports it
         template = comp.target
-        instances = parent.elements(template.name)
+        instances = parent._named(template.name)  # live, not copied: kept linear
         if len(instances) == count:
             return False
         while len(instances) < count:
             self._init_instance(template, self._insert_repeat(template, parent))
-            instances = parent.elements(template.name)
+            instances = parent._named(template.name)
         while len(instances) > count:
             self._forget(instances[-1])
-            instances = parent.elements(template.name)
+            instances = parent._named(template.name)
         return True
 
     def _targets(self, comp: Computation, scope: Node | None) -> list[Node]:
@@ -771,6 +800,20 @@ class InterviewSession:
             problem = self.check(node)
             if problem is not None:
                 problems.append(problem)
+        for comp in self.compiled.computations:
+            if comp.role is not Role.COUNT:
+                continue
+            for parent in self.nodes_of(comp.target.parent.path):
+                if id(parent) in self._hidden:
+                    continue
+                count = self._wanted_count(comp, parent)
+                if count > MAX_REPEAT_INSTANCES:
+                    name = comp.target.name
+                    where = f"{self.location_of(parent)}/{name}"
+                    message = f"the repeat count asks for {count:,} instances; " + _limit_message(
+                        name
+                    )
+                    problems.append(Problem(name, where, "limit", message))
         return problems
 
     def check(self, node: Node) -> Problem | None:
@@ -805,8 +848,16 @@ class InterviewSession:
             if allowed is not None and not all(p in allowed for p in picked):
                 return problem("type", "not one of the choices")
         expr = self.compiled.constraints.get(template.path)
-        if expr is not None and not self._truth(expr, node):
-            return problem("constraint", self.translate(template.bind.constraint_message))
+        if expr is not None:
+            self.env.current = node
+            try:
+                valid = to_boolean(expr.evaluate(node, self.env))
+            except ExpressionTimeout as exc:
+                return problem("timeout", str(exc))
+            except ExpressionError:
+                valid = False
+            if not valid:
+                return problem("constraint", self.translate(template.bind.constraint_message))
         return None
 
     def finalize_metadata(self) -> None:
@@ -956,6 +1007,11 @@ class InterviewSession:
                 continue
             if index < len(existing):
                 instance = existing[index]
+            elif index >= MAX_REPEAT_INSTANCES:
+                where = f"{self.location_of(parent)}/{key}"
+                message = f"{len(value):,} items; " + _limit_message(key)
+                problems.append(Problem(key, where, "limit", message))
+                break
             elif target.repeat_count is None:
                 instance = self.add_repeat(target, under=parent)
             else:

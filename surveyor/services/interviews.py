@@ -63,7 +63,8 @@ class FormLibrary:
                 source.write_bytes(stored.source_bytes)
                 for name, data in (stored.media or {}).items():
                     (folder / Path(name).name).write_bytes(data)
-                form = load_form(source, cache_dir=self.cache_dir)
+                # stored: its interviews stay readable even if it has a ring (refused today)
+                form = load_form(source, cache_dir=self.cache_dir, refuse_cycles=False)
             self._forms[content_hash] = form
         return form
 

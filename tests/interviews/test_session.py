@@ -8,7 +8,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from surveyor.errors import LimitError
 from surveyor.forms import load_form
+from surveyor.interviews import session as session_module
 from surveyor.interviews.session import InterviewSession
 
 PARIS = timezone(timedelta(hours=1))
@@ -358,3 +360,71 @@ def test_wildcard_references_follow_every_field_below(tmp_path):
     assert s.answers()["filled"] == "1"
     s.set_answer("/data/g/a", "y")
     assert s.answers()["filled"] == "2"
+
+
+def test_a_constraint_whose_regex_takes_too_long_is_reported_as_such(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "constraint", "constraint_message"])
+    survey.append(["text", "code", "Code", "regex(., '^(a|a)*$')", "Only a letters"])
+    survey.append(["text", "note", "Note", "regex(., '^[a-z]*$')", "Lower case"])
+    book.save(tmp_path / "f.xlsx")
+    s = session_of(load_form(tmp_path / "f.xlsx"))
+    s.set_answer("/data/code", "a" * 28 + "!")
+    s.set_answer("/data/note", "fine")
+    (problem,) = s.validate()
+    assert (problem.name, problem.code) == ("code", "timeout")
+    assert "took too long" in problem.message and "^(a|a)*$" in problem.message
+    assert "took too long" in str(problem)
+    s.set_answer("/data/code", "aaa")
+    assert s.validate() == []
+
+
+COUNTED = """
+|  | type | name | label | repeat_count | calculation |
+|  | integer | n | N | | |
+|  | begin_repeat | r | R | ${n} | |
+|  | calculate | pos | | | position(..) |
+|  | end_repeat | | | | |
+"""
+
+
+def test_a_repeat_count_above_a_thousand_makes_every_instance(tmp_path):
+    s = session_of(make_form(tmp_path, COUNTED))
+    s.set_answer("/data/n", "1200")
+    rows = s.answers()["r"]
+    assert len(rows) == 1200 and rows[-1]["pos"] == "1200"
+    assert s.validate() == []
+
+
+def test_a_repeat_count_past_the_limit_is_a_problem_naming_the_repeat(tmp_path, monkeypatch):
+    monkeypatch.setattr(session_module, "MAX_REPEAT_INSTANCES", 50)
+    s = session_of(make_form(tmp_path, COUNTED))
+    s.set_answer("/data/n", "3")
+    s.set_answer("/data/n", "51")
+    assert len(s.answers()["r"]) == 3  # left as it was: a typo destroys nothing
+    (problem,) = s.validate()
+    assert (problem.name, problem.code) == ("r", "limit")
+    assert "51" in problem.message and "50" in problem.message
+    s.set_answer("/data/n", "50")
+    assert len(s.answers()["r"]) == 50 and s.validate() == []
+
+
+def test_answers_with_more_instances_than_a_repeat_holds_are_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(session_module, "MAX_REPEAT_INSTANCES", 5)
+    form = make_form(tmp_path, """
+    |  | type | name | label |
+    |  | begin_repeat | r | R |
+    |  | text | t | T |
+    |  | end_repeat | | |
+    """)
+    s = session_of(form)
+    problems = s.load_answers({"r": [{"t": str(i)} for i in range(7)]})
+    assert [(p.name, p.code) for p in problems] == [("r", "limit")]
+    assert "at most 5" in problems[0].message
+    assert len(s.answers()["r"]) == 5
+    with pytest.raises(LimitError, match="at most 5"):
+        s.add_repeat("/data/r")

@@ -1105,7 +1105,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="901"/>
-        <location filename="../interview/view.py" line="1250"/>
+        <location filename="../interview/view.py" line="1262"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1301,37 +1301,47 @@
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="809"/>
+        <location filename="../interview/view.py" line="810"/>
+        <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
+        <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
+    </message>
+    <message>
+        <location filename="../interview/view.py" line="816"/>
+        <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
+        <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../interview/view.py" line="821"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="819"/>
+        <location filename="../interview/view.py" line="831"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1178"/>
+        <location filename="../interview/view.py" line="1190"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1231"/>
+        <location filename="../interview/view.py" line="1243"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1242"/>
+        <location filename="../interview/view.py" line="1254"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1286"/>
+        <location filename="../interview/view.py" line="1298"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1311"/>
+        <location filename="../interview/view.py" line="1323"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>

@@ -806,6 +806,18 @@ class InterviewView(QWidget):
             return problem.message or translate("InterviewView", "An answer is required.")
         if problem.code == "constraint" and problem.message:
             return problem.message
+        if problem.code == "limit":
+            return translate(
+                "InterviewView",
+                "This repeat is asked for more entries than a form can hold (10,000). "
+                "Please lower the number that sets it.",
+            )
+        if problem.code == "timeout":
+            return translate(
+                "InterviewView",
+                "This answer could not be checked: the form's rule took too long. "
+                "Please tell the form's author.",
+            )
         return translate("InterviewView", "This answer is not valid.")
 
     def _problem_clicked(self, item) -> None:
