@@ -280,7 +280,7 @@ def test_closing_during_a_draft_offers_to_resume_it_on_reopening(app_window, qtb
 def type_on_screen(qtbot, window, text: str) -> None:
     """Click the first question and type into it, as a person would."""
     window.tasks.drain()
-    qtbot.waitUntil(lambda: bool(window.view._rows), timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.view._rows), timeout=30000)
     widget = window.view._rows[0].editor.focus_widgets()[0]
     qtbot.mouseClick(widget, Qt.LeftButton)
     qtbot.keyClicks(widget, text)
