@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "surveyor"
 QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 
@@ -41,6 +43,7 @@ def test_the_checker_sees_a_qt_import(tmp_path):
     assert "PySide6" in _imported_roots(sample)
 
 
+@pytest.mark.slow
 def test_core_runs_without_qt_installed():
     """Import every core package with PySide6 made unimportable."""
     code = (

@@ -30,6 +30,7 @@ def write(tmp_path: Path, answers: dict, name="answers.json") -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_fill_finalizes_a_complete_interview_and_prints_its_id(tmp_path):
     data = tmp_path / "data"
     result = surveyor(
@@ -44,6 +45,7 @@ def test_fill_finalizes_a_complete_interview_and_prints_its_id(tmp_path):
     assert [(r["instance_id"], r["status"]) for r in rows] == [(instance_id, "finalized")]
 
 
+@pytest.mark.slow
 def test_fill_json_gives_answers_as_the_submission_holds_them(tmp_path):
     result = surveyor(
         "fill", str(HABITANTS), "--answers", str(write(tmp_path, ANSWERS)), "--finalize",
@@ -69,6 +71,7 @@ def test_fill_json_gives_answers_as_the_submission_holds_them(tmp_path):
     assert interview["instance_name"] == "Secteur nord – 2026-11-20 – Fatima B."
 
 
+@pytest.mark.slow
 def test_fill_drops_answers_to_questions_that_are_not_relevant(tmp_path):
     answers = dict(ANSWERS, consent="no")
     result = surveyor(
@@ -81,6 +84,7 @@ def test_fill_drops_answers_to_questions_that_are_not_relevant(tmp_path):
     assert out["street"] == "" and out["needs_unmet"] == "" and out["contact_phone"] == ""
 
 
+@pytest.mark.slow
 def test_fill_reports_each_problem_by_field_and_does_not_finalize(tmp_path):
     answers = json.loads(json.dumps(ANSWERS))
     answers["member"][1]["member_age"] = 130
@@ -137,6 +141,7 @@ def test_fill_explains_a_bad_answers_file(tmp_path, content, message):
     assert message in result.stderr
 
 
+@pytest.mark.slow
 def test_fill_explains_a_broken_form(tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 truncated")
@@ -148,6 +153,7 @@ def test_fill_explains_a_broken_form(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_answers_file_from_stdin(tmp_path):
     result = surveyor(
         "fill", str(HABITANTS), "--answers", "-", "--json", data_dir=tmp_path / "d",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ answers = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(answers)
 def test_the_text_is_the_standard_librarys(value):

@@ -142,7 +142,23 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
     code = app.exec()
     tasks.wait_db()
     tasks.shutdown()
+    _tear_down(window)
     return int(code)
+
+
+def _tear_down(window) -> None:
+    """Destroy the window and collect the garbage now, on the GUI thread while Qt is alive,
+    rather than leave them to the interpreter's finalization (the workers have stopped)."""
+    import gc
+
+    from surveyor.ui.qt import QCoreApplication, QEvent
+
+    collector = getattr(QCoreApplication.instance(), "_surveyor_collector", None)
+    if collector is not None:
+        collector.timer.stop()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
 
 
 def _icon_path():

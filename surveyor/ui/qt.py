@@ -100,3 +100,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QVBoxLayout,
     QWidget,
 )
+
+from surveyor.ui.refcounts import shield_bools  # noqa: E402
+
+shield_bools(QObject, Signal)  # before any signal is emitted (see surveyor/ui/refcounts.py)

@@ -84,8 +84,9 @@ class TaskManager:
         """Block until the database queue is empty (used when closing the window)."""
         self._db.submit(lambda: None).result()
 
-    def drain(self, timeout_ms: int = 5000) -> None:
-        """Wait for every task and deliver its callbacks (shutdown, tests)."""
+    def drain(self, timeout_ms: int = 60_000) -> None:
+        """Wait for every task and deliver its callbacks (shutdown, tests). The timeout only
+        keeps a hung task from blocking for ever: a busy machine must not cut a wait short."""
         import time
 
         deadline = time.monotonic() + timeout_ms / 1000

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.batches.conftest import HABITANTS, answers_for
 
 
@@ -21,6 +23,7 @@ def surveyor(*args, data_dir: Path | None = None, cwd: Path | None = None):
     )
 
 
+@pytest.mark.slow
 def test_export_then_merge_then_a_refused_batch(tmp_path):
     laptop, coord = tmp_path / "laptop", tmp_path / "coord"
     answers = tmp_path / "answers.json"

@@ -55,7 +55,9 @@ def check_aggregates(session: InterviewSession) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(ops=st.lists(operation, max_size=25))
 def test_incremental_aggregates_match_full_evaluation(tmp_path_factory, ops):

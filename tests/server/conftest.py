@@ -69,14 +69,14 @@ class Server:
              "--port", str(self.port)],
             stdout=self.log_file, stderr=subprocess.STDOUT, env=env,
         )
-        deadline = time.time() + 60
+        deadline = time.monotonic() + 120  # a safety net: a busy machine starts slowly
         while True:
             try:
                 if self.request("GET", "/formList").status in (200, 401):
                     return
             except OSError:
                 pass
-            if self.process.poll() is not None or time.time() > deadline:
+            if self.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the server did not start:\n{self.log()}")
             time.sleep(0.1)
 
@@ -106,7 +106,7 @@ class Server:
         elif auth is not None:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()

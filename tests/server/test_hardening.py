@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import uuid
 
+import pytest
+
 from tests.server.conftest import surveyor
 
 
@@ -70,6 +72,7 @@ def test_guessing_one_name_from_many_addresses_is_braked(campaign):
     assert statuses[:50] == [401] * 50 and statuses[50:] == [429] * 2
 
 
+@pytest.mark.slow
 def test_the_brakes_counters_stay_under_their_cap(tmp_path):
     import asyncio
 
@@ -89,6 +92,7 @@ def test_the_brakes_counters_stay_under_their_cap(tmp_path):
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_a_legitimate_request_is_served_while_a_flood_of_guesses_goes_on(campaign):
     """16 clients guess passwords (random names and addresses: every guess costs a scrypt);
     a person already logged in is answered while the flood is still going on."""

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import openpyxl
+import pytest
 
 from tests.server.conftest import HABITANTS, make_campaign, multipart, surveyor
 
@@ -180,7 +181,7 @@ def test_attachment_names_with_a_path_are_400(campaign):
 
 def test_too_large_is_413_by_header_and_while_reading(campaign):
     # Declared too large: refused before the body is read.
-    conn = http.client.HTTPConnection("127.0.0.1", campaign.server.port, timeout=30)
+    conn = http.client.HTTPConnection("127.0.0.1", campaign.server.port, timeout=60)
     conn.putrequest("POST", "/submission")
     conn.putheader("Authorization", _basic(campaign.interviewer))
     conn.putheader("Content-Type", "multipart/form-data; boundary=x")
@@ -192,7 +193,7 @@ def test_too_large_is_413_by_header_and_while_reading(campaign):
     # Chunked, no length: refused once past the limit while reading.
     xml, instance_id = campaign.new_submission()
     body, ctype = multipart(xml, {"big.jpg": b"\0" * (11 * 1024 * 1024)})
-    sock = socket.create_connection(("127.0.0.1", campaign.server.port), timeout=30)
+    sock = socket.create_connection(("127.0.0.1", campaign.server.port), timeout=60)
     head = (f"POST /submission HTTP/1.1\r\nHost: x\r\nAuthorization: {_basic(campaign.interviewer)}"
             f"\r\nContent-Type: {ctype}\r\nTransfer-Encoding: chunked\r\n\r\n").encode()
     try:
@@ -285,6 +286,7 @@ def test_repeated_bad_passwords_are_slowed_down(campaign):
     assert campaign.server.request("GET", "/formList", auth=campaign.interviewer).status == 200
 
 
+@pytest.mark.slow
 def test_accounts_through_the_cli_and_revocation(campaign):
     data = campaign.server.data_dir
     password = surveyor("server", "add-user", "paul", "--role", "interviewer",
@@ -318,6 +320,7 @@ def _new_version(tmp_path, version: str):
     return path
 
 
+@pytest.mark.slow
 def test_publish_new_versions_old_versions_still_accept(campaign, tmp_path):
     data = campaign.server.data_dir
     again = surveyor("server", "publish", str(HABITANTS), data_dir=data)
@@ -351,6 +354,7 @@ def test_publish_new_versions_old_versions_still_accept(campaign, tmp_path):
     assert refused.returncode == 1 and "different content" in refused.stderr
 
 
+@pytest.mark.slow
 def test_a_restarted_server_keeps_everything(tmp_path):
     campaign = make_campaign(tmp_path)
     try:

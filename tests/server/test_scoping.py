@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.server.conftest import HABITANTS, Server, surveyor
 from tests.server.test_collect import ORX_FORM, orx_submission
 
@@ -66,6 +68,7 @@ CREATE TABLE attachments (
 """
 
 
+@pytest.mark.slow
 def test_a_server_database_of_the_previous_schema_is_migrated(tmp_path):
     data = tmp_path / "server-data"
     data.mkdir()

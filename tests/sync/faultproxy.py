@@ -55,7 +55,7 @@ class FaultProxy:
     def start(self) -> FaultProxy:
         self._thread = threading.Thread(target=self._run, daemon=True, name="faultproxy")
         self._thread.start()
-        self._ready.wait(10)
+        self._ready.wait(60)
         return self
 
     def _run(self) -> None:

@@ -228,6 +228,7 @@ def test_download_from_central_refuses_a_wrong_password_and_plain_http_elsewhere
         "https://central.example.org"
 
 
+@pytest.mark.slow
 def test_cli_download_from_central(central, tmp_path):
     from tests.sync.test_download import run_cli
 

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from surveyor.store.merge import MergeStore, content_sha256
 from surveyor.store.store import _dumps
 from surveyor.sync.download import download_submissions
@@ -17,6 +19,7 @@ from surveyor.sync.transport import OpenRosaTransport
 from tests.sync.conftest import HABITANTS, Laptop, make_campaign
 
 
+@pytest.mark.slow
 def test_download_with_duplicates_and_an_edit(tmp_path, laptop):
     campaign = make_campaign(tmp_path / "dl")
     coordinator = Laptop(tmp_path / "coordinator")
@@ -84,6 +87,7 @@ def run_cli(*args, data_dir, env=None):
     )
 
 
+@pytest.mark.slow
 def test_cli_sync_and_download(tmp_path, campaign, laptop):
     laptop.fill(2)
     laptop.store.close()

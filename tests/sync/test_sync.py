@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import httpx
 import pytest
@@ -24,10 +23,10 @@ def transport(campaign, base=None, auth=None, *, keepalive=True):
     user, password = auth or campaign.interviewer
     client = None
     if not keepalive:
-        client = httpx.Client(timeout=httpx.Timeout(10, connect=5), headers=OPENROSA_HEADERS,
+        client = httpx.Client(timeout=httpx.Timeout(30, connect=10), headers=OPENROSA_HEADERS,
                               limits=httpx.Limits(max_keepalive_connections=0))
-    return OpenRosaTransport(base or campaign.server.base, user, password, timeout=10,
-                             connect_timeout=5, client=client)
+    return OpenRosaTransport(base or campaign.server.base, user, password, timeout=30,
+                             connect_timeout=10, client=client)
 
 
 def test_pending_interviews_are_sent_once_each(campaign, laptop):
@@ -50,18 +49,18 @@ def test_pending_interviews_are_sent_once_each(campaign, laptop):
     assert status["pending"] == 0
 
 
+@pytest.mark.slow
 def test_a_thousand_interviews_through_faults_arrive_exactly_once(tmp_path, laptop):
     campaign = make_campaign(tmp_path / "faults")
     try:
         ids = laptop.fill(1000)
         with FaultProxy(campaign.server.port, seed=20261122, fault_rate=0.15) as proxy, \
                 transport(campaign, base=f"http://127.0.0.1:{proxy.port}", keepalive=False) as tr:
-            start = time.monotonic()
+            # The deadline is a safety net only: a slow machine takes longer, never fails.
             report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST,
-                                     deadline=50, attempts=4, give_up_after=25)
-            elapsed = time.monotonic() - start
+                                     deadline=600, attempts=4, give_up_after=25)
         faults = {k: n for k, n in proxy.counts.items() if k != "pass"}
-        assert report.ok, f"{report.summary()} after {elapsed:.1f}s; faults {faults}"
+        assert report.ok, f"{report.summary()}; faults {faults}"
         assert sum(faults.values()) >= 50 and len(faults) == 6, faults  # every kind happened
         assert laptop.statuses() == {"sent": 1000}
         rows = all_submissions(campaign)
@@ -71,6 +70,7 @@ def test_a_thousand_interviews_through_faults_arrive_exactly_once(tmp_path, lapt
         campaign.server.stop()
 
 
+@pytest.mark.slow
 def test_server_restarted_in_the_middle_of_a_sync(tmp_path, laptop):
     campaign = make_campaign(tmp_path / "restart")
     try:
@@ -88,7 +88,7 @@ def test_server_restarted_in_the_middle_of_a_sync(tmp_path, laptop):
 
         with transport(campaign) as tr:
             report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST,
-                                     deadline=60, progress=restart_after_some, attempts=3)
+                                     deadline=600, progress=restart_after_some, attempts=3)
         assert restarted.is_set()
         assert report.ok, report.summary()
         assert laptop.statuses() == {"sent": 150}
@@ -108,7 +108,7 @@ def test_wrong_password_is_an_auth_error_at_once(campaign, laptop):
             return original(*args, **kwargs)
 
         tr.request = counting
-        report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST, deadline=10)
+        report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST, deadline=120)
     assert report.auth_error and report.finished and not report.ok
     assert len(calls) == 1  # the HEAD; no retry, no POST
     assert laptop.statuses() == {"finalized": 3}  # not marked failed: not their fault
@@ -149,7 +149,7 @@ class SlowTransport:
 
     def send(self, submission, *, cancel=None):
         self.entered.set()
-        self.release.wait(10)
+        self.release.wait(120)
         return SendResult(Outcome.SENT, "submission received", 201)
 
     def close(self):
@@ -165,13 +165,13 @@ def test_two_concurrent_sends_one_says_already_running(laptop, tmp_path):
     first = threading.Thread(target=send_pending, args=(laptop.store, laptop.library, slow))
     first.start()
     try:
-        assert slow.entered.wait(10)
+        assert slow.entered.wait(60)
         with Store.open(laptop.data_dir) as other:
             with pytest.raises(SyncAlreadyRunning, match="already running"):
                 send_pending(other, FormLibrary(other), slow)
     finally:
         slow.release.set()
-        first.join(10)
+        first.join(120)
     assert laptop.statuses() == {"sent": 1}
     with SyncLock(laptop.data_dir):  # released afterwards
         pass

@@ -126,7 +126,7 @@ def two_laptops(laptops, tmp_path):
 def import_and_wait(qtbot, page, paths):
     before = page.imports.report
     page.imports.import_paths([str(p) for p in paths])
-    qtbot.waitUntil(lambda: page.imports.report is not before, timeout=20000)
+    qtbot.waitUntil(lambda: page.imports.report is not before, timeout=30000)
     page.tasks.drain()
     return page.imports.report
 
@@ -157,12 +157,15 @@ def test_import_two_laptops_then_again_shows_duplicates(qtbot, page, laptops, tm
     # "Import the folder again" is harmless: everything is a duplicate.
     before = page.imports.report
     page.imports.again_button.click()
-    qtbot.waitUntil(lambda: page.imports.report is not before, timeout=20000)
+    qtbot.waitUntil(lambda: page.imports.report is not before, timeout=30000)
     again = page.imports.report
     assert (again.new, again.duplicates) == (0, 5)
     assert {r[3] for r in table_rows(page.imports.batches)} == {"Already imported"}
     assert {r[0]: r[3] for r in table_rows(page.imports.people)} == {"Amina": "3", "Bruno": "2"}
-    qtbot.waitUntil(lambda: page.overview.data is not None and page.overview.data.total == 5)
+    qtbot.waitUntil(
+        lambda: page.overview.data is not None and page.overview.data.total == 5,
+        timeout=30000,
+    )
 
 
 def test_a_damaged_batch_is_refused_with_the_reason_and_nothing_imported(
@@ -182,7 +185,7 @@ def test_a_damaged_batch_is_refused_with_the_reason_and_nothing_imported(
     assert "incomplete or damaged" in row[8]
     assert "refused" in page.imports.summary.text()
     page.tasks.drain()
-    qtbot.waitUntil(lambda: page.overview.data is not None)
+    qtbot.waitUntil(lambda: page.overview.data is not None, timeout=30000)
     assert page.overview.data.total == 0
 
 
@@ -202,7 +205,7 @@ def test_a_conflict_is_listed_compared_and_resolved(qtbot, page, laptops, tmp_pa
     assert report.conflicts == 1
 
     conflicts = page.conflicts
-    qtbot.waitUntil(lambda: len(conflicts.conflicts) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(conflicts.conflicts) == 1, timeout=30000)
     assert conflicts.list.count() == 1
     assert page.tabs.tabText(1) == "&Conflicts (1)"
     assert conflicts.list.currentRow() == 0
@@ -232,19 +235,22 @@ def test_a_conflict_is_listed_compared_and_resolved(qtbot, page, laptops, tmp_pa
     box = conflicts.box
     assert box is not None and box.isVisible()
     box.yes_button.click()
-    qtbot.waitUntil(lambda: not conflicts.conflicts, timeout=10000)
+    qtbot.waitUntil(lambda: not conflicts.conflicts, timeout=30000)
     assert page.tabs.tabText(1) == "&Conflicts"
     assert "Resolved" in conflicts.message.text()
     # the overview shows the kept version only
-    qtbot.waitUntil(lambda: page.overview.data is not None and page.overview.data.total == 1)
-    qtbot.waitUntil(lambda: page.overview.model.rowCount() == 1)
+    qtbot.waitUntil(
+        lambda: page.overview.data is not None and page.overview.data.total == 1,
+        timeout=30000,
+    )
+    qtbot.waitUntil(lambda: page.overview.model.rowCount() == 1, timeout=30000)
 
 
 def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     import_and_wait(qtbot, page, [folder])
     overview = page.overview
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=30000)
     assert overview.total_label.text().startswith("5 ")
     assert {r[0]: r[1] for r in table_rows(overview.by_interviewer)} == {"Amina": "3", "Bruno": "2"}
     assert sum(int(r[1]) for r in table_rows(overview.by_day)) == 5
@@ -252,24 +258,24 @@ def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
 
     # filter by interviewer
     overview.interviewer_combo.setCurrentIndex(overview.interviewer_combo.findData("Bruno"))
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 2, timeout=30000)
     assert {s.interviewer for s in overview.model.rows} == {"Bruno"}
     assert table_rows(overview.by_interviewer) == [["Bruno", "2"]]
     # and search
     wanted = overview.model.rows[1].instance_id
     overview.search.setText(wanted.removeprefix("uuid:")[:13])
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=30000)
     assert overview.model.rows[0].instance_id == wanted
     # a state with none, then a date range in the future
     overview.clear_filters()
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=30000)
     overview.state_combo.setCurrentIndex(overview.state_combo.findData("draft"))
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 0, timeout=30000)
     overview.clear_filters()
     overview.from_edit.setDate(QDate.currentDate().addDays(400))
-    qtbot.waitUntil(lambda: overview.data.total == 0, timeout=10000)
+    qtbot.waitUntil(lambda: overview.data.total == 0, timeout=30000)
     overview.clear_filters()
-    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=30000)
 
     opened = []
     page.open_interview.connect(opened.append)
@@ -281,7 +287,10 @@ def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
 def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     import_and_wait(qtbot, page, [folder])
-    qtbot.waitUntil(lambda: page.overview.data is not None and bool(page.overview.data.forms))
+    qtbot.waitUntil(
+        lambda: page.overview.data is not None and bool(page.overview.data.forms),
+        timeout=30000,
+    )
     opened = []
     monkeypatch.setattr(
         "surveyor.ui.coordinator.export.QDesktopServices.openUrl", lambda url: opened.append(url)
@@ -309,16 +318,16 @@ def test_coordination_from_the_main_window_opens_an_interview_read_only(
 ):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     window = app_window(welcomed=True, coordinator=True, interviewer="Claire", language="en")
-    qtbot.waitUntil(lambda: window.store is not None and window.library is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.store is not None and window.library is not None, timeout=30000)
     assert window.home.coordination_button.isVisible()
     window.home.coordination_button.click()
     page = window.coordination
     assert window.stack.currentWidget() is page
     import_and_wait(qtbot, page, [folder])
-    qtbot.waitUntil(lambda: page.overview.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: page.overview.model.rowCount() == 5, timeout=30000)
     index = page.overview.model.index(0, 0)
     page.overview.table.activated.emit(index)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
     assert window.read_only
     window.go_home()
     assert window.stack.currentWidget() is page

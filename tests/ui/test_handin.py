@@ -30,7 +30,7 @@ def started(app_window, qtbot, **values):
     values.setdefault("interviewer", "Camille")
     values.setdefault("laptop_label", "Portable 2")
     window = app_window(**values)
-    qtbot.waitUntil(lambda: window.store is not None and window.home.loaded, timeout=20000)
+    qtbot.waitUntil(lambda: window.store is not None and window.home.loaded, timeout=30000)
     window.tasks.drain()
     return window
 
@@ -53,7 +53,7 @@ def test_hand_in_writes_a_batch_and_moves_the_interviews(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     assert home.hand_in_button.isVisible()
     home.hand_in_button.click()
-    qtbot.waitUntil(lambda: window.hand_in.box is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.hand_in.box is not None, timeout=30000)
     window.tasks.drain()
     assert asked and asked[0].endswith(".zip") and "Portable-2" in asked[0]
     box = window.hand_in.box
@@ -62,7 +62,10 @@ def test_hand_in_writes_a_batch_and_moves_the_interviews(
     with BatchReader(target) as reader:
         assert reader.interview_count == 2
         assert reader.info.interviewer == "Camille"
-    qtbot.waitUntil(lambda: home.counts()["done"] == 2 and home.counts()["waiting"] == 0)
+    qtbot.waitUntil(
+        lambda: home.counts()["done"] == 2 and home.counts()["waiting"] == 0,
+        timeout=30000,
+    )
     assert {s.instance_id for s in home.groups["done"]} == set(ids)
     box.accept()
 
@@ -73,7 +76,7 @@ def test_nothing_to_hand_in_says_so_without_a_file_dialog(app_window, qtbot, mon
         QFileDialog, "getSaveFileName", lambda *a: pytest.fail("no dialog expected")
     )
     window.home.hand_in_button.click()
-    qtbot.waitUntil(lambda: "Nothing to hand in" in window.home.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Nothing to hand in" in window.home.message.text(), timeout=30000)
 
 
 def test_shared_folder_reachable_hands_in_by_itself(
@@ -84,12 +87,12 @@ def test_shared_folder_reachable_hands_in_by_itself(
     shared.mkdir()
     window = started(app_window, qtbot, shared_folder=str(shared))
     status = window.home.shared_status
-    qtbot.waitUntil(lambda: "handed in at" in status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "handed in at" in status.text(), timeout=30000)
     assert status.isVisible()
     assert status.text().startswith("Shared folder: handed in at ")
     files = list(shared.glob("surveyor-*.zip"))
     assert len(files) == 1
-    qtbot.waitUntil(lambda: window.home.counts()["done"] == 3, timeout=10000)
+    qtbot.waitUntil(lambda: window.home.counts()["done"] == 3, timeout=30000)
     # the next tick finds nothing new and keeps saying when it was handed in
     window.hand_in.sync_now()
     window.tasks.drain()
@@ -104,14 +107,14 @@ def test_shared_folder_unreachable_is_a_line_not_a_dialog(
     missing = tmp_path / "network" / "not-mounted"
     window = started(app_window, qtbot, shared_folder=str(missing), language="fr")
     status = window.home.shared_status
-    qtbot.waitUntil(lambda: bool(status.text()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(status.text()), timeout=30000)
     assert status.text() == "Dossier partagé : inaccessible pour le moment (nous réessaierons)"
     assert QApplication.activeModalWidget() is None
     assert window.home.counts()["waiting"] == 1
     # it comes back: the next try hands in
     missing.mkdir(parents=True)
     window.hand_in.sync_now()
-    qtbot.waitUntil(lambda: "remis à" in status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "remis à" in status.text(), timeout=30000)
     assert len(list(missing.glob("*.zip"))) == 1
 
 

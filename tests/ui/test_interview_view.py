@@ -71,15 +71,15 @@ def make_view(qtbot, library, view_tasks, french_locale):
         view.resize(1366, 768)
         view.show()
         view.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=30000)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=30000)
         return view
 
     return make
 
 
 def settle(qtbot, view):
-    qtbot.waitUntil(lambda: view.tasks.pending == 0, timeout=5000)
+    qtbot.waitUntil(lambda: view.tasks.pending == 0, timeout=30000)
 
 
 def focused_editor(view):
@@ -197,7 +197,7 @@ def test_fill_habitants_with_the_keyboard(qtbot, library, make_view):
     finalized = []
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(finalized), timeout=5000)
+    qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
     stored = library.store.get_interview(interview.instance_id)
     assert stored.status == Status.FINALIZED
     answers = stored.answers
@@ -233,7 +233,7 @@ def test_refused_consent_ends_early(qtbot, library, make_view):
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: library.store.get_interview(interview.instance_id).status == Status.FINALIZED,
-        timeout=5000,
+        timeout=30000,
     )
     answers = library.store.get_interview(interview.instance_id).answers
     assert answers["consent"] == "no"
@@ -282,7 +282,7 @@ def test_autosave_and_resume(qtbot, library, make_view):
         lambda: (
             library.store.get_interview(interview.instance_id).answers.get("interviewer") == "Cami"
         ),
-        timeout=3000,
+        timeout=30000,
     )
     qtbot.keyClicks(focus, "lle")
     qtbot.keyClick(focus, Qt.Key.Key_Return)
@@ -304,7 +304,7 @@ def test_autosave_and_resume(qtbot, library, make_view):
     closed = []
     view.closed.connect(lambda: closed.append(True))
     qtbot.mouseClick(view.home_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+    qtbot.waitUntil(lambda: bool(closed), timeout=30000)
     # reopen: a new view resumes where the person was
     again = library.store.get_interview(interview.instance_id)
     resumed = make_view(again, open_session(library, again))
@@ -542,13 +542,13 @@ def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path)
     row, editor = _at(view, "img")
     assert isinstance(editor, FileEditor)
     qtbot.mouseClick(editor.choose, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: value("img") == "porte.jpg", timeout=3000)
+    qtbot.waitUntil(lambda: value("img") == "porte.jpg", timeout=30000)
     settle(qtbot, view)
     store = view.library.store
     assert store.get_attachment(view.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
 
     view.activateWindow()  # the (patched) file dialog took the activation away
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=30000)
     type_in("bc", "3760123456789")
     assert value("bc") == "3760123456789"
     row, editor = _at(view, "ack")

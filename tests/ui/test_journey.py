@@ -27,14 +27,14 @@ def _interview_screen():
 
 def activate(qtbot, window):
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30000)
 
 
 def wait_view(qtbot, window):
     qtbot.waitUntil(lambda: window.view is not None, timeout=30000)
     window.tasks.drain()
     activate(qtbot, window)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=30000)
     return window.view
 
 
@@ -119,13 +119,14 @@ def first_start_and_interrupted_interview(app_window, qtbot, isolated_home):
     return instance_id, position
 
 
+@pytest.mark.slow
 def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_home):
     instance_id, position = first_start_and_interrupted_interview(app_window, qtbot, isolated_home)
 
     # Next morning: the app offers to resume, and lands on the same screen with the answers.
     window = app_window()
     assert window.welcome is None
-    qtbot.waitUntil(lambda: window.home.resume_banner.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: window.home.resume_banner.isVisible(), timeout=30000)
     assert "Reprendre" in window.home.resume_button.text()
     qtbot.mouseClick(window.home.resume_button, Qt.LeftButton)
     view = wait_view(qtbot, window)
@@ -149,7 +150,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     assert view.position() == "#finalize"
     assert view.problem_list is None
     qtbot.mouseClick(view.finalize_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.read_only and window.view is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.read_only and window.view is not None, timeout=30000)
     assert stored(isolated_home, instance_id).status == Status.FINALIZED
 
     # Home: under "À envoyer ou remettre".
@@ -158,7 +159,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_H, Qt.ControlModifier)
     home = window.home
     assert window.stack.currentWidget() is home
-    qtbot.waitUntil(lambda: home.counts()["waiting"] == 1, timeout=5000)
+    qtbot.waitUntil(lambda: home.counts()["waiting"] == 1, timeout=30000)
     assert home.counts()["drafts"] == 0
     assert home.tabs.tabText(1) == "À envoyer ou remettre (1)"
     qtbot.mouseClick(home.tabs, Qt.LeftButton, pos=home.tabs.tabRect(1).center())
@@ -180,8 +181,8 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     assert revision.answers["member"][2]["member_age"] == "13"
     wait_view(qtbot, window)
     qtbot.mouseClick(window.view.home_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=5000)
-    qtbot.waitUntil(lambda: home.counts()["drafts"] == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=30000)
+    qtbot.waitUntil(lambda: home.counts()["drafts"] == 1, timeout=30000)
 
     # Switch the app to English in the settings: the home speaks English at once.
     dialog = window.open_settings()
@@ -189,7 +190,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     save = dialog.buttons.button(QDialogButtonBox.Ok)
     assert save.text() == "Enregistrer"
     qtbot.mouseClick(save, Qt.LeftButton)
-    qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=2000)
+    qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=30000)
     assert home.greeting.text() == "Hello Camille"
     assert home.tabs.tabText(0) == "Drafts (1)"
     assert home.tabs.tabText(1) == "To send or hand in (1)"

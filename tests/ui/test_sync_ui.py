@@ -53,7 +53,7 @@ def no_dialog_open() -> bool:
 
 def first_pass(window, qtbot):
     """The pass tried when the store opened (no password yet: it asks for one)."""
-    qtbot.waitUntil(lambda: window.server_sync.last_answer is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.server_sync.last_answer is not None, timeout=30000)
     window.tasks.drain()
 
 
@@ -70,17 +70,17 @@ def test_settings_keep_the_address_and_the_password_in_memory_only(
     dialog.user_edit.setText(user)
     dialog.password_edit.setText(password)
     qtbot.mouseClick(dialog.test_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: dialog.test_kind != "", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.test_kind != "", timeout=30000)
     assert dialog.test_kind == "ok", dialog.test_result.text()
     assert "OK" in dialog.test_result.text()
     dialog.password_edit.setText("not-the-password")
     dialog.test_kind = ""
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.test_kind != "", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.test_kind != "", timeout=30000)
     assert dialog.test_kind == "auth"
     dialog.password_edit.setText(password)
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: window.settings.server_url == campaign.server.base)
+    qtbot.waitUntil(lambda: window.settings.server_url == campaign.server.base, timeout=30000)
 
     saved = json.loads((isolated_home / "settings.json").read_text("utf-8"))
     assert saved["server_url"] == campaign.server.base
@@ -93,7 +93,7 @@ def test_settings_keep_the_address_and_the_password_in_memory_only(
     # Saved: the automatic sending runs (nothing to send) without a banner.
     qtbot.waitUntil(
         lambda: window.server_sync.last_answer is not None and not window.server_sync.running,
-        timeout=20000,
+        timeout=30000,
     )
     assert not window.home.sync_banner.isVisible()
     assert window.home.send_now_button.isVisible()
@@ -117,7 +117,7 @@ def test_send_now_sends_the_finished_interviews(
     qtbot.waitUntil(lambda: sync.last_answer is not None, timeout=30000)
     report = sync.last_answer.report
     assert report is not None and report.sent == 2, report
-    qtbot.waitUntil(lambda: window.home.counts()["done"] == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.home.counts()["done"] == 2, timeout=30000)
     assert window.home.counts()["waiting"] == 0
     for iid in ids:
         assert campaign.stored(iid) is not None
@@ -148,10 +148,11 @@ def test_a_wrong_password_shows_the_banner_at_once_and_stops(
     assert no_dialog_open()
     # The banner's button opens the settings.
     window.home.sync_banner_button.click()
-    qtbot.waitUntil(lambda: window.settings_dialog.isVisible())
+    qtbot.waitUntil(lambda: window.settings_dialog.isVisible(), timeout=30000)
     window.settings_dialog.reject()
 
 
+@pytest.mark.slow
 def test_an_unreachable_server_leaves_a_calm_status_line(
     app_window, qtbot, campaign, isolated_home, cache_dir
 ):
@@ -165,7 +166,7 @@ def test_an_unreachable_server_leaves_a_calm_status_line(
     window.home.send_now_button.click()
     qtbot.waitUntil(lambda: sync.last_answer is not None, timeout=60000)
     assert sync.last_answer.report.sent == 0
-    qtbot.waitUntil(lambda: window.home.counts()["waiting"] == 2, timeout=10000)
+    qtbot.waitUntil(lambda: window.home.counts()["waiting"] == 2, timeout=30000)
     assert window.home.counts()["done"] == 0
     status = window.home.server_status.text()
     assert "2 interviews to send" in status
@@ -226,7 +227,7 @@ def test_an_interview_refused_with_409_shows_as_needing_a_decision(
     qtbot.waitUntil(lambda: sync.last_answer is not None, timeout=30000)
     assert sync.last_answer.report.needs_decision == 1
     qtbot.waitUntil(lambda: "needs a decision" in window.home.server_status.text(),
-                    timeout=10000)
+                    timeout=30000)
     status = window.home.server_status.text()
     assert "Nothing left to send" in status, status
     assert "needs a decision" in window.home.message.text()
