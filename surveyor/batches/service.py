@@ -418,7 +418,7 @@ def merge_batches(
     index = 0
     try:
         while index < len(files):
-            with store.db.atomic():  # one commit for a group of batches
+            with store.transaction("merge the batches"):  # one commit for a group of batches
                 written = 0
                 while index < len(files) and written < GROUP_INTERVIEWS:
                     path = files[index]

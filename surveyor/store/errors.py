@@ -28,3 +28,15 @@ class AttachmentNotFound(StoreError):
         super().__init__(f"Interview {instance_id} has no attached file {filename!r}.")
         self.instance_id = instance_id
         self.filename = filename
+
+
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) is full; nothing was changed."""
+
+
+class StoreBusyError(StoreError):
+    """Another process kept the database's write lock longer than the store waits."""
+
+
+class DamagedStoreError(StoreError):
+    """The database file is damaged: nothing is written to it (see ``surveyor doctor``)."""

@@ -1,8 +1,9 @@
 """The database schema and its migrations (sqlite-utils ``Migrations``).
 
-Each migration runs in its own transaction together with the record of it having been applied
-(sqlite-utils' ``_sqlite_migrations`` table) and with ``PRAGMA user_version`` set to its number,
-so a crash mid-migration leaves the previous version intact. Before an existing database is
+The pending migrations run in one write transaction (``BEGIN IMMEDIATE``, so two processes
+starting at once never both apply them), each in a savepoint together with the record of it
+having been applied (sqlite-utils' ``_sqlite_migrations`` table) and with ``PRAGMA user_version``
+set to its number, so a crash mid-migration leaves the previous version intact. Before an existing database is
 migrated it is copied with SQLite's backup API (WAL content included) to
 ``surveyor.db.bak-v<N>-<timestamp>``. A database written by a newer Surveyor (a migration this
 version does not know, or a higher ``user_version``) is refused before anything is written.
@@ -331,7 +332,12 @@ def backup_before_migrating(db: Database, path: Path, *, now: datetime) -> Path 
 
 
 def migrate(db: Database) -> None:
-    """Apply the pending migrations, each in its own transaction."""
+    """Apply the pending migrations, each in a savepoint of the caller's transaction.
+
+    The caller holds the write lock (``BEGIN IMMEDIATE``), so the list of pending migrations
+    read here is still true when they run: another process starting at the same moment waits,
+    then finds nothing left to do.
+    """
     if not MIGRATIONS.pending(db):
         return
     with db.atomic():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,11 +29,20 @@ from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, Status
 from surveyor.paths import resolve_data_dir
 from surveyor.store import schema
-from surveyor.store.errors import AttachmentNotFound, FormNotFound, InterviewNotFound
+from surveyor.store.errors import (
+    AttachmentNotFound,
+    DamagedStoreError,
+    DiskFullError,
+    FormNotFound,
+    InterviewNotFound,
+    StoreBusyError,
+)
 from surveyor.store.queries import StoreQueries
 
 DB_NAME = "surveyor.db"
-BUSY_TIMEOUT_MS = 5000
+# How long a write waits for another process writing to the same database (the app and a
+# command, two commands) before giving up with StoreBusyError.
+BUSY_TIMEOUT_MS = 30_000
 
 _SCALAR_COLUMNS = (
     "instance_id",
@@ -137,27 +147,35 @@ def _dumps(value: Any) -> str:
     return jsontext.dumps(value)
 
 
-def _describe(error: sqlite3.Error, path: Path, what: str) -> str:
-    """One clear sentence for an SQLite error while doing ``what``."""
+def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
+    """One clear sentence for an SQLite error while doing ``what``, as the right StoreError."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == sqlite3.SQLITE_FULL:
-        return f"The disk is full: could not {what}. Free some space and try again; nothing was changed."
+        return DiskFullError(
+            f"The disk is full: could not {what}. Free some space and try again; "
+            "nothing was changed."
+        )
     if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
-        return (
+        return StoreError(
             f"The database {path} cannot be written (read-only disk or folder?): could not "
             f"{what}; nothing was changed."
         )
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return (
-            f"The database {path} is busy (is Surveyor open twice?): could not {what}; "
-            "nothing was changed. Try again."
+        return StoreBusyError(
+            f"The database {path} is busy: another Surveyor (the app or a command) has been "
+            f"writing to it for more than {BUSY_TIMEOUT_MS // 1000} s, so could not {what}; "
+            "nothing was changed. Try again when it has finished."
         )
     if primary == sqlite3.SQLITE_IOERR:
-        return f"A disk error occurred: could not {what}; nothing was changed ({error})."
+        return StoreError(f"A disk error occurred: could not {what}; nothing was changed ({error}).")
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"The database {path} is damaged or is not a Surveyor database: could not {what} ({error})."
-    return f"Could not {what} in {path}: {error}."
+        return DamagedStoreError(
+            f"The database {path} is damaged or is not a Surveyor database ({error}): could not "
+            f"{what}. Run `surveyor doctor` to check it and `surveyor doctor --repair` to "
+            "rebuild it from what can still be read."
+        )
+    return StoreError(f"Could not {what} in {path}: {error}.")
 
 
 class Store(StoreQueries):
@@ -184,7 +202,7 @@ class Store(StoreQueries):
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
         except sqlite3.Error as e:
-            raise StoreError(_describe(e, path, "open the database")) from e
+            raise store_error(e, path, "open the database") from e
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
         store = cls(db, path, clock=clock)
         try:
@@ -199,21 +217,46 @@ class Store(StoreQueries):
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             schema.check_not_newer(db, self.path)  # reads only
-            db.enable_wal()
+            self._enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             # macOS: fsync() does not reach the platters; F_FULLFSYNC does (ignored elsewhere).
             db.execute("PRAGMA fullfsync = ON")
             db.execute("PRAGMA checkpoint_fullfsync = ON")
             db.execute("PRAGMA foreign_keys = ON")
             self.backup_path = schema.backup_before_migrating(db, self.path, now=self._clock())
-            schema.migrate(db)
-        except StoreError:
+            if schema.MIGRATIONS.pending(db):
+                # BEGIN IMMEDIATE: one process migrates, the others wait and then find nothing
+                # left to do (two first starts at once on a fresh data dir).
+                with self.transaction("update the database"):
+                    schema.migrate(db)
+        except StoreError as e:
+            if self.backup_path and not isinstance(e, StoreBusyError):
+                raise type(e)(f"{e} A copy made before the update is in {self.backup_path}.") from e
             raise
         except sqlite3.Error as e:
-            message = _describe(e, self.path, "open and update the database")
+            error = store_error(e, self.path, "open and update the database")
             if self.backup_path:
-                message += f" A copy made before the update is in {self.backup_path}."
-            raise StoreError(message) from e
+                error = type(error)(f"{error} A copy made before the update is in {self.backup_path}.")
+            raise error from e
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL once (it stays in the file). SQLite answers "busy" at once, without
+        waiting, when another process holds the file at that moment (two first starts at
+        once), so retry for as long as a write would wait."""
+        conn = self._db.conn
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = wal")
+                return
+            except sqlite3.OperationalError as e:
+                code = getattr(e, "sqlite_errorcode", 0) & 0xFF
+                if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @property
     def schema_version(self) -> int:
@@ -243,15 +286,39 @@ class Store(StoreQueries):
         return record.now_timestamp(self._clock)
 
     @contextmanager
-    def _writing(self, what: str) -> Iterator[Database]:
-        """One transaction; any SQLite error rolls it back and becomes a StoreError."""
+    def transaction(self, what: str) -> Iterator[Database]:
+        """One write transaction, all or nothing; ``what`` names it in error messages.
+
+        ``BEGIN IMMEDIATE`` takes the write lock at the start, waiting up to
+        ``BUSY_TIMEOUT_MS`` for another process's write to end (a plain ``BEGIN`` would fail
+        at once when its first read is older than that write). Nested calls are savepoints of
+        the outer transaction. Any SQLite error, the COMMIT's included (disk full), rolls
+        back and becomes a StoreError (``DiskFullError``, ``StoreBusyError``...).
+        """
+        db = self._db
+        conn = db.conn
         try:
-            with self._db.atomic():
-                yield self._db
+            if conn.in_transaction:
+                with db.atomic():  # a savepoint
+                    yield db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.rollback()
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                db.rollback()
+                raise
         except sqlite3.ProgrammingError as e:
             raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
         except sqlite3.Error as e:
-            raise StoreError(_describe(e, self.path, what)) from e
+            raise store_error(e, self.path, what) from e
+
+    _writing = transaction
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Database]:
@@ -260,7 +327,7 @@ class Store(StoreQueries):
         except sqlite3.ProgrammingError as e:
             raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
         except sqlite3.Error as e:
-            raise StoreError(_describe(e, self.path, what)) from e
+            raise store_error(e, self.path, what) from e
 
     # --- forms -----------------------------------------------------------------------------
 

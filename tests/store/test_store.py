@@ -220,7 +220,7 @@ def test_save_answers_is_one_durable_transaction(store, draft):
     store.db.conn.set_trace_callback(None)
     writes = [s for s in statements if s.split()[0].upper() in ("UPDATE", "INSERT", "DELETE")]
     assert len(writes) == 1
-    assert statements[0] == "BEGIN" and statements[-1] == "COMMIT"
+    assert statements[0] == "BEGIN IMMEDIATE" and statements[-1] == "COMMIT"
 
 
 # --- lists and counts ----------------------------------------------------------------------
