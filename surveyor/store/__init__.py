@@ -1,9 +1,17 @@
 """The local store: forms, interviews and their files in one SQLite database (``surveyor.db``).
 
-See ``docs/store.md``. One writer: call a :class:`Store` from a single worker thread.
+See ``docs/store.md``. One writer: a :class:`Store` is used by the thread that owns it only (enforced).
 """
 
-from surveyor.store.errors import AttachmentNotFound, FormNotFound, InterviewNotFound
+from surveyor.store.errors import (
+    AttachmentNotFound,
+    DamagedStoreError,
+    DiskFullError,
+    FormNotFound,
+    InterviewNotFound,
+    StoreBusyError,
+    StoreThreadError,
+)
 from surveyor.store.schema import SCHEMA_VERSION
 from surveyor.store.store import (
     DB_NAME,
@@ -18,11 +26,15 @@ __all__ = [
     "DB_NAME",
     "SCHEMA_VERSION",
     "AttachmentNotFound",
+    "DamagedStoreError",
+    "DiskFullError",
     "FormNotFound",
     "InterviewNotFound",
     "InterviewSummary",
     "InvalidAttachmentName",
     "Store",
+    "StoreBusyError",
+    "StoreThreadError",
     "StoredForm",
     "check_attachment_name",
 ]

@@ -40,3 +40,7 @@ class StoreBusyError(StoreError):
 
 class DamagedStoreError(StoreError):
     """The database file is damaged: nothing is written to it (see ``surveyor doctor``)."""
+
+
+class StoreThreadError(StoreError):
+    """A Store was used from a thread other than its owner (one connection, one thread)."""

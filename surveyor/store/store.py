@@ -5,15 +5,19 @@ from survives a killed process or a power cut; every write is one transaction, s
 (disk full, read-only medium) raises :class:`~surveyor.errors.StoreError` and leaves nothing
 half-written.
 
-One writer owns the database: the app calls a ``Store`` from a single worker thread (it may be
-created on another thread: the connection is opened with ``check_same_thread=False``). There
-is no locking beyond SQLite's own; don't share one ``Store`` between threads at the same time.
+One writer owns the database, and that is enforced: a ``Store`` belongs to the thread that
+opened it and raises :class:`StoreThreadError` when any other thread uses it (one connection
+used by two threads at once mixes their transactions: "no such savepoint", a write committed
+by the other's COMMIT). To hand it to another thread (the app's database thread), call
+:meth:`Store.bind_to_current_thread` on that thread once the first has finished with it.
+(The connection is opened with ``check_same_thread=False`` only so that hand-over is possible.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +40,7 @@ from surveyor.store.errors import (
     FormNotFound,
     InterviewNotFound,
     StoreBusyError,
+    StoreThreadError,
 )
 from surveyor.store.queries import StoreQueries
 
@@ -183,7 +188,8 @@ class Store(StoreQueries):
 
     def __init__(self, db: Database, path: Path, *, clock: Clock | None = None):
         """Use :meth:`open`."""
-        self._db = db
+        self._database = db
+        self._owner = threading.get_ident()
         self.path = path
         self._clock = clock or record.utc_now
         self.backup_path: Path | None = None  # the copy made before the last migration, if any
@@ -263,14 +269,36 @@ class Store(StoreQueries):
         return schema.schema_version(self._db)
 
     @property
+    def _db(self) -> Database:
+        """The connection, for the owning thread only (every query goes through here)."""
+        if threading.get_ident() != self._owner:
+            raise StoreThreadError(
+                f"The store {self.path} was used from another thread "
+                f"({threading.current_thread().name}) than the one that owns it: one thread "
+                "owns a store (the app's database thread); send the work there, or hand the "
+                "store over with bind_to_current_thread()."
+            )
+        return self._database
+
+    def bind_to_current_thread(self) -> None:
+        """Make the calling thread the owner; the previous owner must be done with the store
+        (its later use raises StoreThreadError). Not for use while a transaction is open."""
+        if self._database.conn.in_transaction:
+            raise StoreThreadError(
+                f"The store {self.path} cannot change threads in the middle of a transaction."
+            )
+        self._owner = threading.get_ident()
+
+    @property
     def db(self) -> Database:
         """The sqlite-utils Database, for tests and diagnostics; services use the methods."""
         return self._db
 
     def close(self) -> None:
-        """Close the connection (idempotent)."""
+        """Close the connection (idempotent; from the owning thread)."""
+        db = self._db
         try:
-            self._db.close()
+            db.close()
         except sqlite3.Error:
             pass
 

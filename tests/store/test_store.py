@@ -44,16 +44,18 @@ def test_open_twice_keeps_the_data(data_dir, form, draft, store):
         assert again.backup_path is None
 
 
-def test_store_can_be_used_from_another_thread(store, draft):
+def test_store_can_be_handed_to_another_thread(store, draft):
     result = {}
 
     def work():
+        store.bind_to_current_thread()
         store.save_answers(draft.instance_id, {"name": "from worker"})
         result["answers"] = store.get_interview(draft.instance_id).answers
 
     worker = threading.Thread(target=work)
     worker.start()
     worker.join()
+    store.bind_to_current_thread()  # back to the test's thread, to close it
     assert result["answers"] == {"name": "from worker"}
 
 

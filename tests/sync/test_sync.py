@@ -162,7 +162,12 @@ def test_two_concurrent_sends_one_says_already_running(laptop, tmp_path):
 
     laptop.fill(1)
     slow = SlowTransport()
-    first = threading.Thread(target=send_pending, args=(laptop.store, laptop.library, slow))
+
+    def send_on_a_thread():
+        laptop.store.bind_to_current_thread()  # a store is used by its owning thread only
+        send_pending(laptop.store, laptop.library, slow)
+
+    first = threading.Thread(target=send_on_a_thread)
     first.start()
     try:
         assert slow.entered.wait(60)
@@ -172,6 +177,7 @@ def test_two_concurrent_sends_one_says_already_running(laptop, tmp_path):
     finally:
         slow.release.set()
         first.join(120)
+    laptop.store.bind_to_current_thread()  # back to the test's thread
     assert laptop.statuses() == {"sent": 1}
     with SyncLock(laptop.data_dir):  # released afterwards
         pass

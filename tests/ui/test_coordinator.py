@@ -95,7 +95,8 @@ def laptops(tmp_path, cache_dir):
 def page(qtbot, tasks, tmp_path):
     from surveyor.ui.coordinator import CoordinatorPage
 
-    store = Store.open(tmp_path / "coordinator")
+    # opened on the database thread, which owns it (as in the app)
+    store = tasks.run_db(lambda: Store.open(tmp_path / "coordinator")).result()
     settings = AppSettings(path=tmp_path / "settings.json", coordinator=True)
     page = CoordinatorPage(tasks, settings, save_settings=settings.save)
     qtbot.addWidget(page)

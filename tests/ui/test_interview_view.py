@@ -57,10 +57,21 @@ def view_tasks(qapp):
 
 
 @pytest.fixture
-def library(tmp_path):
-    store = Store.open(tmp_path / "data")
+def db(view_tasks):
+    """``db(fn, *args)``: run ``fn`` on the views' database thread, which owns the store (as in
+    the app), and return its result. The test thread never touches the store itself."""
+
+    def call(fn, *args, **kwargs):
+        return view_tasks.run_db(lambda: fn(*args, **kwargs)).result()
+
+    return call
+
+
+@pytest.fixture
+def library(tmp_path, db):
+    store = db(Store.open, tmp_path / "data")
     yield FormLibrary(store)
-    store.close()
+    db(store.close)
 
 
 @pytest.fixture
@@ -163,9 +174,9 @@ def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
     raise AssertionError("the interview never reached its end")
 
 
-def test_fill_habitants_with_the_keyboard(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     view = make_view(interview, session)
     seen_constraint = {}
 
@@ -198,7 +209,7 @@ def test_fill_habitants_with_the_keyboard(qtbot, library, make_view):
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
-    stored = library.store.get_interview(interview.instance_id)
+    stored = db(library.store.get_interview, interview.instance_id)
     assert stored.status == Status.FINALIZED
     answers = stored.answers
     assert answers["household_size"] == "3"
@@ -213,9 +224,9 @@ def test_fill_habitants_with_the_keyboard(qtbot, library, make_view):
     assert finalized[0].instance_id == interview.instance_id
 
 
-def test_refused_consent_ends_early(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_refused_consent_ends_early(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     view = make_view(interview, session)
     plan = dict(PLAN, consent=[2])
     drive(qtbot, view, plan)
@@ -232,18 +243,18 @@ def test_refused_consent_ends_early(qtbot, library, make_view):
     ]
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: library.store.get_interview(interview.instance_id).status == Status.FINALIZED,
+        lambda: db(library.store.get_interview, interview.instance_id).status == Status.FINALIZED,
         timeout=30000,
     )
-    answers = library.store.get_interview(interview.instance_id).answers
+    answers = db(library.store.get_interview, interview.instance_id).answers
     assert answers["consent"] == "no"
     assert answers["interviewer"] == "Camille"
     assert answers["street"] == "" and answers["member"] == []
 
 
-def test_finalize_screen_lists_problems_and_jumps(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_finalize_screen_lists_problems_and_jumps(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     view = make_view(interview, session)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert view.position() == "#finalize"
@@ -258,9 +269,9 @@ def test_finalize_screen_lists_problems_and_jumps(qtbot, library, make_view):
     assert editor.template.name == "interviewer"
 
 
-def test_next_is_refused_while_required_is_missing(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_next_is_refused_while_required_is_missing(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     view = make_view(interview, session)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
     assert view.position() == "/data/visit"
@@ -271,23 +282,23 @@ def test_next_is_refused_while_required_is_missing(qtbot, library, make_view):
 # --------------------------------------------------------------------------- autosave, resume
 
 
-def test_autosave_and_resume(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_autosave_and_resume(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     view = make_view(interview, session)
     focus = QApplication.focusWidget()
     qtbot.keyClicks(focus, "Cami")
     # typing saves within ~500 ms, without leaving the field
     qtbot.waitUntil(
         lambda: (
-            library.store.get_interview(interview.instance_id).answers.get("interviewer") == "Cami"
+            db(library.store.get_interview, interview.instance_id).answers.get("interviewer") == "Cami"
         ),
         timeout=30000,
     )
     qtbot.keyClicks(focus, "lle")
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     settle(qtbot, view)
-    assert library.store.get_interview(interview.instance_id).answers["interviewer"] == "Camille"
+    assert db(library.store.get_interview, interview.instance_id).answers["interviewer"] == "Camille"
     focus = QApplication.focusWidget()
     qtbot.keyClicks(focus, "22/11/2025")
     qtbot.keyClick(focus, Qt.Key.Key_Return)
@@ -296,7 +307,7 @@ def test_autosave_and_resume(qtbot, library, make_view):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the intro note
     assert view.position() == "/data/consent"
     settle(qtbot, view)
-    stored = library.store.get_interview(interview.instance_id)
+    stored = db(library.store.get_interview, interview.instance_id)
     assert stored.answers["sector"] == "south"
     assert stored.answers["interview_date"] == "2025-11-22"
     assert stored.position == "/data/consent"
@@ -306,16 +317,16 @@ def test_autosave_and_resume(qtbot, library, make_view):
     qtbot.mouseClick(view.home_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(closed), timeout=30000)
     # reopen: a new view resumes where the person was
-    again = library.store.get_interview(interview.instance_id)
-    resumed = make_view(again, open_session(library, again))
+    again = db(library.store.get_interview, interview.instance_id)
+    resumed = make_view(again, db(open_session, library, again))
     assert resumed.position() == "/data/consent"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp)
     assert resumed.position() == "/data/intro_note"
 
 
-def test_repeat_add_and_remove_with_confirmation(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_repeat_add_and_remove_with_confirmation(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     session.set_answer("/data/consent", "yes")
     view = make_view(interview, session)
     # the form starts with the one member pyxform writes in the primary instance, as in ODK
@@ -336,12 +347,12 @@ def test_repeat_add_and_remove_with_confirmation(qtbot, library, make_view):
     assert len(session.repeat_instances("/data/household/member")) == 2
     assert view.position() == "/data/household/member[+]"
     settle(qtbot, view)
-    assert len(library.store.get_interview(interview.instance_id).answers["member"]) == 2
+    assert len(db(library.store.get_interview, interview.instance_id).answers["member"]) == 2
 
 
-def test_language_switch_and_sections(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_language_switch_and_sections(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     session.set_answer("/data/consent", "yes")
     view = make_view(interview, session)
     assert rows_by_name(view)["interviewer"].label.text().startswith("Prénom")
@@ -355,9 +366,9 @@ def test_language_switch_and_sections(qtbot, library, make_view):
     assert view.position() == "/data/mobility"
 
 
-def test_label_outputs_are_filled_in(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_label_outputs_are_filled_in(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     session.set_answer("/data/consent", "yes")
     first = session.repeat_instances("/data/household/member")  # the one the form starts with
     for name in ("Awa", "Bruno"):
@@ -373,9 +384,10 @@ def test_label_outputs_are_filled_in(qtbot, library, make_view):
 # --------------------------------------------------------------------------- read-only
 
 
-def test_read_only_finalized_interview(qtbot, library, make_view):
-    form = library.load_file(HABITANTS)
-    result = fill_interview(
+def test_read_only_finalized_interview(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    result = db(
+        fill_interview,
         library,
         form,
         {
@@ -387,8 +399,8 @@ def test_read_only_finalized_interview(qtbot, library, make_view):
         finalize=True,
     )
     assert result.ok, result.problems
-    stored = library.store.get_interview(result.interview.instance_id)
-    view = make_view(stored, open_session(library, stored), read_only=True)
+    stored = db(library.store.get_interview, result.interview.instance_id)
+    view = make_view(stored, db(open_session, library, stored), read_only=True)
     assert view.banner_row.isVisible()
     rows = rows_by_name(view)
     assert rows["interviewer"].editor.box.text() == "Camille"
@@ -399,10 +411,10 @@ def test_read_only_finalized_interview(qtbot, library, make_view):
     assert requested and requested[0].instance_id == stored.instance_id
     view.go_to("#finalize")
     assert view.finalize_button is None
-    updated_at = library.store.get_interview(stored.instance_id).updated_at
+    updated_at = db(library.store.get_interview, stored.instance_id).updated_at
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     view.tasks.drain()
-    assert library.store.get_interview(stored.instance_id).updated_at == updated_at
+    assert db(library.store.get_interview, stored.instance_id).updated_at == updated_at
 
 
 # --------------------------------------------------------------------------- every widget
@@ -438,11 +450,11 @@ WIDGETS_FORM = """
 
 
 @pytest.fixture
-def widgets_view(tmp_path, library, make_view):
+def widgets_view(tmp_path, library, make_view, db):
     path = tmp_path / "widgets.md"
     path.write_text(WIDGETS_FORM.strip() + "\n", encoding="utf-8")
-    form = library.load_file(path)
-    interview, session = start_interview(library, form)
+    form = db(library.load_file, path)
+    interview, session = db(start_interview, library, form)
     return make_view(interview, session), session
 
 
@@ -452,7 +464,7 @@ def _at(view, name):
     return row, row.editor
 
 
-def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path):
+def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path, db):
     view, session = widgets_view
     value = lambda name: session.value(session.nodes_of(f"/data/{name}")[0])  # noqa: E731
 
@@ -545,7 +557,7 @@ def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path)
     qtbot.waitUntil(lambda: value("img") == "porte.jpg", timeout=30000)
     settle(qtbot, view)
     store = view.library.store
-    assert store.get_attachment(view.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
+    assert db(store.get_attachment, view.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
 
     view.activateWindow()  # the (patched) file dialog took the activation away
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=30000)
@@ -559,7 +571,7 @@ def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path)
     assert isinstance(editor, NoteEditor)
     assert "<b>bold</b>" in row.label.text()
     settle(qtbot, view)
-    stored = store.get_interview(view.interview.instance_id).answers
+    stored = db(store.get_interview, view.interview.instance_id).answers
     assert stored["d"] == "3.5" and stored["sm"] == "yes maybe" and stored["img"] == "porte.jpg"
 
 
@@ -590,9 +602,9 @@ def french(qapp):
     languages.install("en")
 
 
-def _plural_texts(qtbot, library, make_view, session_answers):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def _plural_texts(qtbot, db, library, make_view, session_answers):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     for path, value in session_answers.items():
         session.set_answer(path, value)
     view = make_view(interview, session)
@@ -609,15 +621,15 @@ def _plural_texts(qtbot, library, make_view, session_answers):
 ONE = {"/data/visit/interviewer": "Camille"}
 
 
-def test_counts_are_grammatical_in_english(qtbot, library, make_view):
-    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, ONE)
+def test_counts_are_grammatical_in_english(qtbot, db, library, make_view):
+    answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
     assert answered == 1
     assert progress == f"1 of {total} questions answered"
     assert "Answers to check before finalizing: 3. Click one to go there:" in intro
 
 
-def test_counts_are_grammatical_in_french(qtbot, library, make_view, french):
-    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, ONE)
+def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french):
+    answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
     assert progress == f"1 question sur {total} a une réponse"
     assert f"1 question sur {total} a une réponse." in intro
     assert any(t.startswith("Avant de finaliser, 3 réponses sont à vérifier.") for t in intro)
@@ -627,15 +639,15 @@ def test_counts_are_grammatical_in_french(qtbot, library, make_view, french):
         "/data/visit/interview_date": "2025-11-22",
         "/data/visit/sector": "north",
     }
-    answered, total, progress, _, intro = _plural_texts(qtbot, library, make_view, many)
+    answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, many)
     assert progress == f"{answered} questions sur {total} ont une réponse"
     assert answered > 1
     assert any(t.startswith("Avant de finaliser, 1 réponse est à vérifier.") for t in intro)
 
 
-def test_repeat_counts_in_french_and_english(qtbot, library, make_view, french):
-    form = library.load_file(HABITANTS)
-    interview, session = start_interview(library, form)
+def test_repeat_counts_in_french_and_english(qtbot, library, make_view, french, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
     session.set_answer("/data/consent", "yes")  # the form starts with one member
     view = make_view(interview, session)
     view.go_to("/data/household/member[+]")
