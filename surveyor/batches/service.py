@@ -410,6 +410,8 @@ def merge_batches(
     """
     files = list(iter_batch_paths([Path(p) for p in paths]))
     report = MergeReport()
+    if files:
+        store.backup(reason="merge")  # a rolling copy before each merge (docs/store.md)
     conn = store.db.conn
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {MERGE_CACHE_KIB}")  # index pages stay in memory

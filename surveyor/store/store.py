@@ -15,6 +15,7 @@ by the other's COMMIT). To hand it to another thread (the app's database thread)
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import sqlite3
 import threading
@@ -32,7 +33,7 @@ from surveyor.errors import StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, Status
 from surveyor.paths import resolve_data_dir
-from surveyor.store import schema
+from surveyor.store import health, schema
 from surveyor.store.errors import (
     AttachmentNotFound,
     DamagedStoreError,
@@ -193,12 +194,24 @@ class Store(StoreQueries):
         self.path = path
         self._clock = clock or record.utc_now
         self.backup_path: Path | None = None  # the copy made before the last migration, if any
+        self.rolling_backup: Path | None = None  # the rolling copy made at this opening, if any
 
     # --- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, *, clock: Clock | None = None) -> Store:
-        """Open (creating or migrating as needed) ``surveyor.db`` in the data directory."""
+    def open(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        clock: Clock | None = None,
+        backup: bool = True,
+    ) -> Store:
+        """Open (creating or migrating as needed) ``surveyor.db`` in the data directory.
+
+        A damaged database is refused (:class:`DamagedStoreError`, nothing written; see
+        ``surveyor.store.health`` for when the check runs). ``backup``: make the rolling
+        backup when one is due (short-lived connections of background passes say False).
+        """
         try:
             path = resolve_data_dir(data_dir) / DB_NAME
         except OSError as e:
@@ -212,29 +225,43 @@ class Store(StoreQueries):
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
         store = cls(db, path, clock=clock)
         try:
-            store._prepare()
+            store._prepare(backup=backup)
         except BaseException:
             conn.close()
             raise
         return store
 
-    def _prepare(self) -> None:
+    def _prepare(self, *, backup: bool) -> None:
         db = self._db
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             schema.check_not_newer(db, self.path)  # reads only
+            now = self._clock()
+            existing = schema.schema_version(db) > 0
+            backup_due = backup and existing and health.backup_due(self.path, now)
+            if existing and (
+                backup_due or health.database_size(self.path) <= health.CHECK_EVERY_OPEN_BYTES
+            ):
+                self._refuse_if_damaged()
             self._enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             # macOS: fsync() does not reach the platters; F_FULLFSYNC does (ignored elsewhere).
             db.execute("PRAGMA fullfsync = ON")
             db.execute("PRAGMA checkpoint_fullfsync = ON")
             db.execute("PRAGMA foreign_keys = ON")
-            self.backup_path = schema.backup_before_migrating(db, self.path, now=self._clock())
+            self.backup_path = schema.backup_before_migrating(db, self.path, now=now)
             if schema.MIGRATIONS.pending(db):
                 # BEGIN IMMEDIATE: one process migrates, the others wait and then find nothing
                 # left to do (two first starts at once on a fresh data dir).
                 with self.transaction("update the database"):
                     schema.migrate(db)
+            if backup_due:
+                try:
+                    self.rolling_backup = health.make_backup(
+                        db.conn, self.path, reason="start", now=now
+                    )
+                except (OSError, sqlite3.Error):
+                    pass  # a missed rolling copy must not stop the work; the next opening retries
         except StoreError as e:
             if self.backup_path and not isinstance(e, StoreBusyError):
                 raise type(e)(f"{e} A copy made before the update is in {self.backup_path}.") from e
@@ -244,6 +271,33 @@ class Store(StoreQueries):
             if self.backup_path:
                 error = type(error)(f"{error} A copy made before the update is in {self.backup_path}.")
             raise error from e
+
+    def _refuse_if_damaged(self) -> None:
+        problems = health.quick_check(self._db.conn)
+        if problems:
+            raise DamagedStoreError(
+                f"The database {self.path} is damaged ({problems[0]}); nothing was written to "
+                "it. Run `surveyor doctor --repair` (or choose Repair in the app) to rebuild it "
+                "from what can still be read and from its backups; the damaged file is kept."
+            )
+
+    def backup(self, *, reason: str) -> Path | None:
+        """A rolling backup now (before a merge...), in ``backups/`` of the data dir; None
+        when nothing was written since the newest one. Raises StoreError (DiskFullError...)."""
+        try:
+            return health.make_backup(self._db.conn, self.path, reason=reason, now=self._clock())
+        except sqlite3.Error as e:
+            raise store_error(e, self.path, f"back up the database before the {reason}") from e
+        except OSError as e:
+            if e.errno == errno.ENOSPC:
+                raise DiskFullError(
+                    f"The disk is full: could not back up the database before the {reason}. "
+                    "Free some space and try again; nothing was changed."
+                ) from e
+            raise StoreError(
+                f"Could not back up the database before the {reason} ({e.strerror or e}); "
+                "nothing was changed."
+            ) from e
 
     def _enable_wal(self) -> None:
         """Switch to WAL once (it stays in the file). SQLite answers "busy" at once, without

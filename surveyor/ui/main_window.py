@@ -21,6 +21,7 @@ from surveyor.ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     Qt,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self._fresh_answers: dict | None = None
         self._closing = False
+        self._repair_box: QMessageBox | None = None
         self._preload_started = False
         self.forms_loaded = False  # every form of this laptop was read (or failed)
         self.welcome: WelcomePage | None = None
@@ -246,9 +248,78 @@ class MainWindow(QMainWindow):
         self.tasks.run_db(open_store, on_done=self._store_opened, on_error=self._fatal)
 
     def _fatal(self, exc: BaseException) -> None:
+        from surveyor.store import DamagedStoreError
+
+        if isinstance(exc, DamagedStoreError) and self.store is None:
+            self.offer_repair(exc)
+            return
         self.home.show_message(
             self.tr("Surveyor cannot open its data: {0}").format(exc), error=True
         )
+
+    def offer_repair(self, exc: BaseException) -> QMessageBox:
+        """The database is damaged: explain, and offer to rebuild it (``surveyor doctor
+        --repair``) in the background. A non-blocking dialog."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(self.tr("Damaged data"))
+        box.setText(
+            self.tr("Surveyor’s database is damaged: nothing new can be saved in it as it is.")
+        )
+        box.setInformativeText(
+            self.tr(
+                "Surveyor can rebuild it into a new file from everything that can still be "
+                "read and from its automatic backups. The damaged file is kept aside, "
+                "untouched."
+            )
+        )
+        box.setDetailedText(str(exc))
+        repair = box.addButton(self.tr("Repair"), QMessageBox.AcceptRole)
+        later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
+        box.setDefaultButton(repair)
+        box.setEscapeButton(later)
+        box.repair_button, box.later_button = repair, later
+
+        def finished(_result):
+            self._repair_box = None
+            if box.clickedButton() is repair:
+                self.repair_store()
+            else:
+                self.home.show_message(
+                    self.tr("Surveyor cannot open its data: {0}").format(exc), error=True
+                )
+
+        box.finished.connect(finished)
+        self._repair_box = box
+        box.open()
+        return box
+
+    def repair_store(self) -> None:
+        """Rebuild the damaged database (on the database thread), then open it."""
+        data_dir = self.data_dir
+        self.home.show_message(self.tr("Repairing the database…"))
+
+        def work():
+            from surveyor.interviews.record import utc_now
+            from surveyor.paths import resolve_data_dir
+            from surveyor.store import DB_NAME, health
+
+            return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
+
+        def done(report):
+            self.home.show_message(
+                self.tr("The database was repaired. The damaged file is kept as {0}.").format(
+                    report.damaged_copy
+                )
+            )
+            self.start()
+
+        def failed(error):
+            self.home.show_message(
+                self.tr("The repair failed: {0}").format(error), error=True
+            )
+
+        self.tasks.run_db(work, on_done=done, on_error=failed)
 
     def _store_opened(self, result) -> None:
         self.store, self.device_id = result

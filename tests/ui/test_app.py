@@ -536,3 +536,46 @@ def test_home_shows_how_far_each_interview_is(app_window, qtbot, isolated_home):
     assert model.headerData(4, Qt.Horizontal) == "Progress"
     answered, total = (int(part) for part in model.data(model.index(0, 4)).split(" / "))
     assert answered == 3 and total > 10  # sector, consent and the interviewer (pre-filled)
+
+
+def test_a_damaged_database_is_explained_and_repaired_from_the_app(
+    app_window, qtbot, isolated_home
+):
+    import random
+    import sqlite3
+
+    with Store.open(isolated_home) as store:
+        store.save_form(
+            form_id="porte", version="1", title="Porte à porte", content_hash="md5:test",
+            source_name="porte.xlsx", source_bytes=b"x", xform="<h:html/>",
+        )
+        ids = set()
+        for n in range(120):
+            interview = Interview.new(form_id="porte", form_version="1", form_hash="md5:test")
+            interview.instance_name = f"{n} rue des Lilas"
+            interview.answers = {"note": "x" * 600}
+            ids.add(store.create_interview(interview).instance_id)
+    with Store.open(isolated_home):  # the rolling backup
+        pass
+    db = isolated_home / "surveyor.db"
+    offset = (db.stat().st_size // 2) // 4096 * 4096
+    with open(db, "r+b") as f:
+        f.seek(offset)
+        f.write(random.Random(7).randbytes(4096))
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+    except sqlite3.DatabaseError:
+        pass  # damaged, too
+    conn.close()
+
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    qtbot.waitUntil(lambda: window._repair_box is not None, timeout=30000)
+    box = window._repair_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "damaged" in box.text() and "kept aside" in box.informativeText()
+    assert window.store is None  # nothing is written into a damaged file
+    qtbot.mouseClick(box.repair_button, Qt.LeftButton)
+    wait_ready(qtbot, window, forms=False)
+    assert {s.instance_id for s in window.home.model.rows} == ids
+    assert list(isolated_home.glob("surveyor.db.damaged-*"))
