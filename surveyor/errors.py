@@ -42,6 +42,10 @@ class StoreError(SurveyorError):
     """The local database cannot be opened, migrated or written."""
 
 
+class DiskFullError(StoreError):
+    """The disk (SQLITE_FULL, ENOSPC) is full: nothing was changed; free some space."""
+
+
 class ValidationError(SurveyorError):
     """An interview does not satisfy its form's required answers or constraints."""
 

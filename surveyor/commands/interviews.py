@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from surveyor.interviews.record import Status
 
@@ -25,15 +26,20 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from surveyor.errors import SurveyorError
     from surveyor.paths import resolve_data_dir
     from surveyor.store import Store
 
-    with Store.open(resolve_data_dir(args.data_dir)) as store:
-        rows = store.list_interviews(
-            status=args.status,
-            form_id=args.form,
-            include_deleted=args.status == Status.DELETED.value,
-        )
+    try:
+        with Store.open(resolve_data_dir(args.data_dir)) as store:
+            rows = store.list_interviews(
+                status=args.status,
+                form_id=args.form,
+                include_deleted=args.status == Status.DELETED.value,
+            )
+    except SurveyorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps([_summary_dict(row) for row in rows], ensure_ascii=False, indent=2))
         return 0

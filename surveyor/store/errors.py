@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from surveyor.errors import StoreError
+from surveyor.errors import DiskFullError, StoreError
+
+__all__ = [
+    "AttachmentNotFound",
+    "DamagedStoreError",
+    "DiskFullError",
+    "FormNotFound",
+    "InterviewNotFound",
+    "StoreBusyError",
+    "StoreThreadError",
+]
 
 
 class InterviewNotFound(StoreError):
@@ -28,10 +38,6 @@ class AttachmentNotFound(StoreError):
         super().__init__(f"Interview {instance_id} has no attached file {filename!r}.")
         self.instance_id = instance_id
         self.filename = filename
-
-
-class DiskFullError(StoreError):
-    """The disk (or the database's size limit) is full; nothing was changed."""
 
 
 class StoreBusyError(StoreError):

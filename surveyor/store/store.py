@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import shutil
 import sqlite3
 import threading
 import time
@@ -153,6 +154,14 @@ def _dumps(value: Any) -> str:
     return jsontext.dumps(value)
 
 
+def _nearly_full(path: Path) -> bool:
+    """Less than a megabyte free where ``path`` lives."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
     """One clear sentence for an SQLite error while doing ``what``, as the right StoreError."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -174,6 +183,11 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
             "nothing was changed. Try again when it has finished."
         )
     if primary == sqlite3.SQLITE_IOERR:
+        if _nearly_full(path):  # a full disk often shows as an I/O error (the -shm file...)
+            return DiskFullError(
+                f"The disk is full: could not {what}. Free some space and try again; "
+                "nothing was changed."
+            )
         return StoreError(f"A disk error occurred: could not {what}; nothing was changed ({error}).")
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DamagedStoreError(
