@@ -40,6 +40,7 @@ from surveyor.store.merge import (
     IncomingForm,
     IncomingInterview,
     content_sha256,
+    edit_loops,
     interview_row,
 )
 from surveyor.store.store import check_attachment_name
@@ -94,6 +95,14 @@ def safe_form_name(content_hash: str) -> str:
     if re.fullmatch(r"[a-z0-9]{1,16}:[0-9a-fA-F]{8,128}", content_hash):
         return content_hash.replace(":", "-")
     return "h-" + hashlib.sha256(content_hash.encode()).hexdigest()[:32]
+
+
+def loop_reason(instance_id: str) -> str:
+    """Why a batch whose edit chain loops is refused (part of a sentence)."""
+    return (
+        f"the interview {instance_id} and the edits it names form a loop (each edit names "
+        "the version it replaces; a chain must end at an original)"
+    )
 
 
 def parts_digest(parts: list[dict[str, Any]]) -> str:
@@ -589,6 +598,9 @@ class BatchReader:
         unused = sorted(set(parts) - used)
         if unused:
             raise self.fail(f"the part {unused[0]} belongs to no form or interview")
+        looped = edit_loops({i.instance_id: i.deprecated_id for i in content.interviews})
+        if looped:
+            raise self.fail(loop_reason(looped[0]))
         return content
 
     def _part_of(self, name: str, kind: str, used: set[str], owner: str) -> dict[str, Any]:
@@ -685,6 +697,8 @@ class BatchReader:
             )
             return
         self._check_record(name, data)
+        if data.get("deprecated_id") == instance_id:
+            raise self.fail(f"the interview {instance_id} names itself as the version it edits")
         stem = safe_instance_name(instance_id)
         attachments = []
         for item in data["attachments"]:

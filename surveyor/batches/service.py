@@ -23,6 +23,7 @@ from surveyor.batches.format import (
     BatchReader,
     BatchWriter,
     iter_batch_paths,
+    loop_reason,
 )
 from surveyor.errors import SurveyorError
 from surveyor.interviews import record
@@ -354,6 +355,10 @@ def merge_one(
                 f"the form definition {sorted(missing)[0]} used by its interviews is "
                 "neither in the batch nor in this database",
             )
+
+        looped = merge.edit_loops(content.interviews)
+        if looped:
+            raise BatchError(path, loop_reason(looped[0]))
 
         def read_attachment(instance_id: str, filename: str) -> bytes:
             nonlocal reader

@@ -97,4 +97,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(report)
-    return 0
+    return 1 if report.refused else 0

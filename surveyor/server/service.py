@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from surveyor.errors import SurveyorError
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
+from surveyor.store.merge import edit_loops
 
 log = logging.getLogger("surveyor.server")
 
@@ -431,6 +432,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     new_attachments: list[dict] = []
     supersede: list[tuple[str, str, str]] = []  # (form, old, new)
     have_attachments: dict[tuple[str, str], set[str]] = {}
+    pending: dict[tuple[str, str], str] = {}  # edits accepted in this batch -> deprecatedID
     p = db.partial_submissions.c
     partials: dict[tuple[str, str], dict] = {  # split submissions waiting for their last part
         (r.form_id, r.instance_id): {"xml_md5": r.xml_md5}
@@ -461,6 +463,21 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     for item in batch:
         key = (item.form_id, item.instance_id)
         current = known.get(key)
+        if current is None and item.deprecated_id == item.instance_id:
+            outcomes.append(
+                Outcome(400, f"the submission {item.instance_id} names itself as the version "
+                        "it replaces (deprecatedID = instanceID)")
+            )
+            continue
+        if current is None and item.deprecated_id and edit_loops(
+            {item.instance_id: item.deprecated_id},
+            lambda iid, f=item.form_id: pending.get((f, iid)) or _deprecated_of(conn, f, iid),
+        ):
+            outcomes.append(
+                Outcome(400, f"the submission {item.instance_id} and the versions it replaces "
+                        "would form a loop (deprecatedID names a later edit of itself)")
+            )
+            continue
         if current is None and (item.incomplete or key in partials):
             partial = partials.get(key)
             if partial is not None and partial["xml_md5"] != item.xml_md5:
@@ -522,6 +539,8 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             )
         )
         known[key] = {"xml_md5": item.xml_md5, "xml": item.xml, "superseded_by": superseded_by}
+        if item.deprecated_id:
+            pending[key] = item.deprecated_id
         have_attachments[key] = set()
         add_attachments(item, have_attachments[key])
         outcomes.append(Outcome(201, "submission received", new=True))
@@ -535,6 +554,14 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             .values(superseded_by=new_id)
         )
     return outcomes
+
+
+def _deprecated_of(conn, form_id: str, instance_id: str) -> str | None:
+    """The deprecatedID of a stored submission of ``form_id`` (None: none, or not stored)."""
+    s = db.submissions.c
+    return conn.execute(
+        select(s.deprecated_id).where(s.form_id == form_id, s.instance_id == instance_id)
+    ).scalar_one_or_none()
 
 
 def _store_part(conn, item: Incoming, partial: dict | None, now: str) -> None:

@@ -167,6 +167,27 @@ class HandInRecord:
     newly_handed_in: int
 
 
+def edit_loops(
+    links: dict[str, str | None], lookup: Callable[[str], str | None] | None = None
+) -> list[str]:
+    """The ids of ``links`` (instanceID -> the deprecated_id it edits) whose edit chain comes
+    back to them, in ``links``' order. ``lookup`` gives the deprecated_id of an id not in
+    ``links`` (e.g. a stored interview). An interview that names itself is a loop of one."""
+    looping = []
+    for start, target in links.items():
+        seen = {start}
+        current = target
+        while current:
+            if current == start:
+                looping.append(start)
+                break
+            if current in seen:
+                break  # a loop further down that does not pass through ``start``
+            seen.add(current)
+            current = links[current] if current in links else (lookup(current) if lookup else None)
+    return looping
+
+
 def _json_ids(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
 
@@ -313,13 +334,34 @@ class MergeStore:
 
     def superseded(self) -> dict[str, str]:
         """Replaced versions: old instanceID -> the instanceID that replaces it."""
+        from surveyor.store.queries import ids_on_loops
+
         with self._reading("list the replaced interviews") as db:
-            return dict(
+            replaced = dict(
                 db.execute(
                     "SELECT instance_id, superseded_by FROM merge_state "
                     "WHERE superseded_by IS NOT NULL"
                 ).fetchall()
             )
+        # a damaged chain (replaced by itself, or in a loop) hides nothing
+        looping = ids_on_loops(replaced)
+        return {old: new for old, new in replaced.items() if old not in looping}
+
+    def edit_loops(self, interviews: Iterable[IncomingInterview]) -> list[str]:
+        """The incoming interviews whose edit chain, through the incoming ones and the stored
+        ones, comes back to them (they would hide themselves from every export)."""
+        links = {i.instance_id: i.deprecated_id for i in interviews if i.deprecated_id}
+        if not links:
+            return []
+        with self._reading("follow the edit chains") as db:
+
+            def stored(instance_id: str) -> str | None:
+                row = db.execute(
+                    "SELECT deprecated_id FROM interviews WHERE instance_id = ?", [instance_id]
+                ).fetchone()
+                return row[0] if row else None
+
+            return edit_loops(links, stored)
 
     def apply_batch(
         self,

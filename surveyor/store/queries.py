@@ -121,6 +121,24 @@ class OverviewFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def ids_on_loops(previous: dict[str, str]) -> set[str]:
+    """The ids on a loop of ``previous`` (instanceID -> the one it edits)."""
+    state: dict[str, int] = {}  # 1: being followed, 2: done
+    looping: set[str] = set()
+    for start in previous:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = previous.get(node)
+        if node is not None and state[node] == 1:  # came back onto the current path
+            looping.update(path[path.index(node) :])
+        for visited in path:
+            state[visited] = 2
+    return looping
+
+
 class StoreQueries:
     """Export and overview reads; a mixin of :class:`~surveyor.store.Store`."""
 
@@ -154,7 +172,14 @@ class StoreQueries:
                 "WHERE deprecated_id IS NOT NULL AND form_id = ?",
                 [*wanted, form_id],
             ).fetchall()
-            replaced_by = {old: new for new, old, chosen in chains if chosen}
+            # A damaged chain (an interview that names itself, edits naming each other) has no
+            # latest version: every interview on the loop stays in the export.
+            looping = ids_on_loops({new: old for new, old, _chosen in chains})
+            replaced_by = {
+                old: new
+                for new, old, chosen in chains
+                if chosen and new != old and new not in looping
+            }
             superseded: list[int] = []
             olds = list(replaced_by)
             for start in range(0, len(olds), _BATCH):

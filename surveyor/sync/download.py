@@ -66,6 +66,8 @@ class DownloadReport:
     per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
     forms_fetched: int = 0
     cursor: str = ""
+    refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
+
 
     def __str__(self) -> str:
         lines = [
@@ -80,6 +82,8 @@ class DownloadReport:
                          f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)")
         if self.conflicts:
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
+        for instance_id, reason in self.refused.items():
+            lines.append(f"REFUSED {instance_id}: {reason}; it was not imported.")
         return "\n".join(lines)
 
 
@@ -227,6 +231,23 @@ def incoming_from_submission(
     )
 
 
+def _without_looping_edits(
+    merge: MergeStore, incoming: list[IncomingInterview], report: DownloadReport
+) -> list[IncomingInterview]:
+    """The submissions of a page minus those whose edit chain points at itself or loops
+    (merged, they would hide each other from every export); those are listed as refused."""
+    for inc in incoming:
+        if inc.deprecated_id == inc.instance_id:
+            report.refused[inc.instance_id] = "it names itself as the version it replaces"
+    kept = [i for i in incoming if i.instance_id not in report.refused]
+    for instance_id in merge.edit_loops(kept):
+        report.refused[instance_id] = (
+            "it and the versions it replaces form a loop (deprecatedID names a later edit "
+            "of itself)"
+        )
+    return [i for i in kept if i.instance_id not in report.refused]
+
+
 def download_submissions(
     store: Store,
     server_url: str,
@@ -271,6 +292,7 @@ def download_submissions(
                     files[name] = (media_type.split(";")[0].strip(), got.content)
                     blobs[(sub["instance_id"], name)] = got.content
                 incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
+            incoming = _without_looping_edits(merge, incoming, report)
             if incoming:
                 digest = hashlib.sha256(
                     "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
