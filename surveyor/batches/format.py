@@ -33,6 +33,7 @@ from typing import Any
 
 from surveyor import jsontext
 from surveyor.errors import SurveyorError
+from surveyor.forms.xform import xform_matches
 from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
 from surveyor.store.merge import (
     BatchInfo,
@@ -620,14 +621,14 @@ class BatchReader:
         content_hash = data["content_hash"]
         if name != f"forms/{safe_form_name(content_hash)}.json":
             raise self.fail(f"{name} does not hold the form its name says")
-        if content_hash.startswith("md5:"):
-            actual = "md5:" + hashlib.md5(data["xform"].encode("utf-8")).hexdigest()
-            if actual != content_hash:
-                raise self.fail(f"the XForm in {name} does not match its hash {content_hash}")
-        source = None
+        if not xform_matches(content_hash, data["xform"]):
+            raise self.fail(f"the XForm in {name} does not match its hash {content_hash}")
         if data.get("source_part") is not None:
+            # Checked against the manifest like every part, but not kept: the coordinator
+            # trusts a form by its XForm's hash only, and an XLSForm from a batch could say
+            # anything (or be a zip bomb). Exports work from the XForm.
             source_part = self._part_of(data["source_part"], "form_source", used, name)
-            source = self._read_bytes(source_part["path"], MAX_MEMBER_SIZE, source_part)
+            self._read_bytes(source_part["path"], MAX_MEMBER_SIZE, source_part)
         media: dict[str, bytes] = {}
         for item in data.get("media") or []:
             if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
@@ -643,7 +644,7 @@ class BatchReader:
             version=data["version"],
             title=data["title"],
             source_name=data["source_name"],
-            source_bytes=source,
+            source_bytes=None,
             xform=data["xform"],
             media=media,
         )

@@ -505,7 +505,7 @@ class _Builder:
             title=(title_el.text or "").strip() if title_el is not None else "",
             root=root,
             xform=self.xml_text,
-            content_hash="md5:" + hashlib.md5(self.xml_text.encode("utf-8")).hexdigest(),
+            content_hash=xform_hash(self.xml_text),
             default_language=self.default_language,
             languages=self.languages,
             instance_name=instance_name,
@@ -605,6 +605,16 @@ def _attribute(element, name: str) -> str:
         if key.rsplit("}", 1)[-1] == name and value:
             return value
     return ""
+
+
+def xform_hash(xml_text: str) -> str:
+    """A form's content hash: ``md5:`` and the md5 of its XForm text (OpenRosa's form hash)."""
+    return "md5:" + hashlib.md5(xml_text.encode("utf-8")).hexdigest()
+
+
+def xform_matches(content_hash: str, xml_text: str) -> bool:
+    """Whether ``xml_text`` is the XForm that ``content_hash`` names."""
+    return isinstance(xml_text, str) and xform_hash(xml_text) == content_hash
 
 
 def load_xform(xml_text: str, *, media: dict[str, bytes] | None = None) -> Form:

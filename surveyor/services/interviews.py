@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from surveyor.errors import ValidationError
+from surveyor.errors import FormError, ValidationError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
+from surveyor.forms.xform import xform_matches
 from surveyor.interviews import record
 from surveyor.interviews.compiled import CompiledForm, compile_form
 from surveyor.interviews.record import Interview, Status, format_timestamp
@@ -53,20 +54,52 @@ class FormLibrary:
             self._forms[form.content_hash] = form
 
     def get(self, content_hash: str) -> Form:
-        """The form with this content hash, rebuilt from the store if needed."""
+        """The form with this content hash, rebuilt from the store if needed.
+
+        Only bytes that match the hash are used: the stored XForm must have it (else
+        FormError: the definition is damaged); the stored XLSForm file (it gives question
+        rows for messages) is used only if it converts to exactly that XForm, else the form
+        is built from the XForm itself (another pyxform version, a file changed since).
+        Forms merged from batches keep no XLSForm: they are always built from their XForm.
+        """
         form = self._forms.get(content_hash)
         if form is None:
             stored = self.store.get_form(content_hash)
-            with tempfile.TemporaryDirectory(prefix="surveyor-form-") as tmp:
-                folder = Path(tmp)
-                source = folder / (Path(stored.source_name).name or "form.xlsx")
-                source.write_bytes(stored.source_bytes)
-                for name, data in (stored.media or {}).items():
-                    (folder / Path(name).name).write_bytes(data)
-                # stored: its interviews stay readable even if it has a ring (refused today)
-                form = load_form(source, cache_dir=self.cache_dir, refuse_cycles=False)
+            if not xform_matches(content_hash, stored.xform):
+                raise FormError(
+                    f"The stored definition of the form {stored.form_id} ({content_hash}) is "
+                    "damaged: its XForm does not match its hash; it cannot be used."
+                )
+            form = None
+            source = stored.source_bytes
+            if source and not source.lstrip().startswith(b"<"):
+                try:
+                    form = self._load_stored(Path(stored.source_name).name, source, stored.media)
+                except FormError:
+                    form = None  # e.g. a file this Surveyor cannot read: the XForm will do
+                if form is not None and form.content_hash != content_hash:
+                    form = None
+            if form is None:
+                name = (Path(stored.source_name).stem or stored.form_id or "form") + ".xml"
+                form = self._load_stored(name, stored.xform.encode("utf-8"), stored.media)
+                if form.content_hash != content_hash:  # a stale cache entry, at worst
+                    raise FormError(
+                        f"The stored definition of the form {stored.form_id} ({content_hash}) "
+                        "cannot be rebuilt from its XForm."
+                    )
             self._forms[content_hash] = form
         return form
+
+    def _load_stored(self, name: str, data: bytes, media: dict[str, bytes] | None) -> Form:
+        """Load a stored form file, with its media beside it (through the compiled cache)."""
+        with tempfile.TemporaryDirectory(prefix="surveyor-form-") as tmp:
+            folder = Path(tmp)
+            source = folder / (name if name not in ("", ".", "..") else "form.xlsx")
+            source.write_bytes(data)
+            for media_name, content in (media or {}).items():
+                (folder / Path(media_name).name).write_bytes(content)
+            # stored: its interviews stay readable even if it has a ring (refused today)
+            return load_form(source, cache_dir=self.cache_dir, refuse_cycles=False)
 
     def compiled(self, form: Form) -> CompiledForm:
         compiled = self._compiled.get(form.content_hash)
