@@ -118,3 +118,32 @@ def test_a_stored_xlsform_that_converts_to_another_xform_is_not_used(
     form = FormLibrary(amina.store, cache_dir=tmp_path / "cache").get(form_hash)
     assert form.content_hash == form_hash
     assert "/data/evil" not in form.nodes and not any(p.endswith("/evil") for p in form.nodes)
+
+
+def test_one_form_version_with_two_xform_texts_exports_together(
+    tmp_path, make_laptop, coordinator
+):
+    good = amina_batch(tmp_path, make_laptop)
+    bruno = make_laptop("Bruno")
+    bruno.fill(3)
+    theirs = hand_in(bruno.store, tmp_path / "bruno.zip", device_id=bruno.device_id).path
+    # Bruno's laptop has another pyxform: the same XLSForm gives a slightly different XForm
+    renamed: dict[str, str] = {}
+
+    def other_pyxform(definition, source):
+        xform = definition["xform"] + "\n<!-- made by another pyxform -->"
+        new_hash = "md5:" + hashlib.md5(xform.encode("utf-8")).hexdigest()
+        renamed[definition["content_hash"]] = new_hash
+        return {**definition, "xform": xform, "content_hash": new_hash}, source
+
+    variant = recraft(
+        theirs,
+        tmp_path / "bruno-variant.zip",
+        form=other_pyxform,
+        record=lambda r: {**r, "form_hash": renamed[r["form_hash"]]},
+    )
+    report = merge_batches(coordinator, [good, variant])
+    assert report.ok and report.new == 3
+    assert len(coordinator.list_forms(form_id="enquete_habitants")) == 2
+    _header, keys = exported(coordinator, tmp_path / "out")
+    assert sorted(keys) == sorted(r["instance_id"] for r in records(good) + records(variant))
