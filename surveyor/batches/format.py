@@ -731,9 +731,10 @@ class BatchReader:
 
     def _check_record(self, name: str, data: dict[str, Any]) -> None:
         """The shape of an Interview.to_dict(), as the store needs it."""
-        if data.get("status") not in _CARRIED:
+        if not isinstance(data.get("status"), str) or data["status"] not in _CARRIED:
             raise self.fail(
-                f"{name} is {data.get('status')!r}: a batch carries only finalized interviews"
+                f"{name} has the status {data.get('status')!r}: a batch carries only "
+                "finalized interviews"
             )
         for key in ("interviewer", "device_id", "instance_name", "created_at", "updated_at"):
             value = data.setdefault(key, "")
@@ -752,10 +753,19 @@ class BatchReader:
         ):
             if data.get(key) is not None and not isinstance(data[key], str):
                 raise self.fail(f"{name} has a malformed {key}")
+        for key in ("answered", "answerable"):
+            value = data.get(key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                raise self.fail(f"{name} has a malformed {key} (not a whole number)")
         if not isinstance(data.get("answers"), dict):
             raise self.fail(f"{name} has no answers object")
+        problem = _answers_problem(data["answers"])
+        if problem:
+            raise self.fail(f"{name} has a malformed answers object ({problem})")
         handed_in = data.setdefault("handed_in", [])
-        if not isinstance(handed_in, list):
+        if not isinstance(handed_in, list) or not all(
+            isinstance(h, dict) and all(isinstance(v, str) for v in h.values()) for h in handed_in
+        ):
             raise self.fail(f"{name} has a malformed handed_in list")
         attachments = data.setdefault("attachments", [])
         if not isinstance(attachments, list) or not all(
@@ -772,6 +782,26 @@ class BatchReader:
         """An attached file's bytes (checked again against the manifest while read)."""
         name = f"attachments/{safe_instance_name(instance_id)}/{filename}"
         return self._read_bytes(name, MAX_MEMBER_SIZE, self._parts[name])
+
+
+def _answers_problem(answers: dict[str, Any], depth: int = 0) -> str | None:
+    """What is wrong with an answers object, or None: every value is a string (or null), a
+    repeat a list of answers objects (see docs/ARCHITECTURE.md)."""
+    if depth > 32:
+        return "repeats nested too deeply"
+    for key, value in answers.items():
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, list):
+            for item in value:
+                if not isinstance(item, dict):
+                    return f"{key!r} is a list of something other than answers"
+                problem = _answers_problem(item, depth + 1)
+                if problem:
+                    return problem
+            continue
+        return f"{key!r} is a {type(value).__name__}, not text"
+    return None
 
 
 def iter_batch_paths(paths: list[Path]) -> Iterator[Path]:

@@ -198,6 +198,13 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
     return StoreError(f"Could not {what} in {path}: {error}.")
 
 
+def _programming_error(error: sqlite3.ProgrammingError, what: str) -> str:
+    """A misuse of the connection: a closed database, or a value SQLite cannot store."""
+    if "closed" in str(error).lower():
+        return f"Could not {what}: the database is closed ({error})."
+    return f"Could not {what}: a value the database cannot store ({error}); nothing was changed."
+
+
 class Store(StoreQueries):
     """Forms and interviews in ``surveyor.db``. Open with :meth:`open`; close when done."""
 
@@ -410,7 +417,7 @@ class Store(StoreQueries):
                 db.rollback()
                 raise
         except sqlite3.ProgrammingError as e:
-            raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
+            raise StoreError(_programming_error(e, what)) from e
         except sqlite3.Error as e:
             raise store_error(e, self.path, what) from e
 
@@ -421,7 +428,7 @@ class Store(StoreQueries):
         try:
             yield self._db
         except sqlite3.ProgrammingError as e:
-            raise StoreError(f"Could not {what}: the database is closed ({e}).") from e
+            raise StoreError(_programming_error(e, what)) from e
         except sqlite3.Error as e:
             raise store_error(e, self.path, what) from e
 
