@@ -386,6 +386,45 @@ def merge_one(
     return report
 
 
+def _reader_started() -> None:
+    """In the reader process: end with the merging process, whatever ends it.
+
+    The reader holds batch files open, and keeps multiprocessing's resource tracker alive:
+    if the merge is killed (even SIGKILL) it must not outlive it. A thread waits on the
+    parent's sentinel (a pipe that reaches end-of-file when the parent is gone) and exits.
+    Ctrl+C reaches the whole process group: the reader ignores it, its parent stops it.
+    """
+    import multiprocessing
+    import signal
+    import threading
+    from multiprocessing.connection import wait
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="surveyor-reader-parent-watch", daemon=True).start()
+
+
+def _stop_reader(pool: ProcessPoolExecutor, *, abandon: bool) -> None:
+    """Shut the reader down; when the merge is abandoned (interrupted, failing), at once."""
+    if abandon:
+        # ProcessPoolExecutor has no public way to stop a busy worker before Python 3.14
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                process.terminate()
+            except (OSError, ValueError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+    else:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 # Batches merged in one transaction, each in a savepoint of it: a commit (an fsync, and
 # at times a WAL checkpoint) per batch was a fifth of the time of a large merge.
 GROUP_INTERVIEWS = 10_000
@@ -423,6 +462,7 @@ def merge_batches(
     ahead: dict[int, Future] = {}
     pool: ProcessPoolExecutor | None = None
     index = 0
+    finished = False
     try:
         while index < len(files):
             with store.transaction("merge the batches"):  # one commit for a group of batches
@@ -439,7 +479,9 @@ def merge_batches(
                         try:
                             if pool is None:
                                 pool = ProcessPoolExecutor(
-                                    max_workers=1, mp_context=get_context("spawn")
+                                    max_workers=1,
+                                    mp_context=get_context("spawn"),
+                                    initializer=_reader_started,
                                 )
                             ahead[following] = pool.submit(read_checked, str(files[following]))
                         except (BrokenProcessPool, OSError, RuntimeError):
@@ -456,10 +498,11 @@ def merge_batches(
                     elif one.status == "already merged" and one.duplicates:
                         report._count(one.interviewer, {"duplicates": one.duplicates})
                     index += 1
+        finished = True
     finally:
-        conn.execute(f"PRAGMA cache_size = {int(cache)}")
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop_reader(pool, abandon=not finished)
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
     if progress is not None:
         progress(len(files), len(files), Path())
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 
@@ -45,14 +46,35 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.paths and not args.conflicts and not args.resolve:
+        print("error: give at least one batch file or folder to merge", file=sys.stderr)
+        return 2
+    # SIGTERM (a service manager, `kill`) unwinds like Ctrl+C: the open transaction is rolled
+    # back and the batch reader process is stopped, instead of being left behind.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(
+            "error: the merge was interrupted; what was not yet committed was rolled back "
+            "(no batch is half-merged): merge the same files again to finish.",
+            file=sys.stderr,
+        )
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _run(args: argparse.Namespace) -> int:
     from surveyor.batches import list_conflicts, merge_batches, resolve_conflict
     from surveyor.errors import SurveyorError
     from surveyor.paths import resolve_data_dir
     from surveyor.store import Store
 
-    if not args.paths and not args.conflicts and not args.resolve:
-        print("error: give at least one batch file or folder to merge", file=sys.stderr)
-        return 2
     try:
         with Store.open(resolve_data_dir(args.into or args.data_dir)) as store:
             code = 0
