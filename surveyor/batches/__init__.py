@@ -10,6 +10,7 @@ from surveyor.batches.format import (
     FORMAT_VERSION,
     BatchError,
     BatchReader,
+    BatchWriteError,
     BatchWriter,
     batch_files,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "BatchError",
     "BatchReader",
     "BatchReport",
+    "BatchWriteError",
     "BatchWriter",
     "Conflict",
     "ConflictVersion",

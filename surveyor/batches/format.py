@@ -16,6 +16,7 @@ Nothing here touches the database: :class:`BatchReader` turns a file into checke
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -79,6 +80,24 @@ class BatchError(SurveyorError):
 
     def __init__(self, path: Path | str, reason: str):
         super().__init__(f"The batch {path} was refused: {reason}; nothing of it was imported.")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class BatchWriteError(BatchError):
+    """A batch file could not be written (disk full, folder gone...): nothing was written, and
+    the interviews are still to hand in."""
+
+    def __init__(self, path: Path | str, error: OSError):
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            reason = "the disk is full"
+        else:
+            reason = f"it cannot be written ({error.strerror or error})"
+        SurveyorError.__init__(
+            self,
+            f"The batch {path} could not be written: {reason}; nothing was written and the "
+            "interviews are still to hand in.",
+        )
         self.path = Path(path)
         self.reason = reason
 
@@ -526,6 +545,11 @@ class BatchReader:
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
             raise self.fail("its manifest.json does not describe a Surveyor batch")
         version = manifest.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool):  # true == 1 in Python
+            raise self.fail(
+                f"its manifest.json has a malformed format_version {version!r} (a whole "
+                "number is expected)"
+            )
         if version != FORMAT_VERSION:
             raise self.fail(
                 f"it is in batch format version {version!r}, this Surveyor reads version "

@@ -21,6 +21,7 @@ from surveyor.batches.format import (
     BatchContent,
     BatchError,
     BatchReader,
+    BatchWriteError,
     BatchWriter,
     iter_batch_paths,
     loop_reason,
@@ -104,7 +105,7 @@ def hand_in(
             created_at=stamp,
         )
     except OSError as e:
-        raise BatchError(path, f"it cannot be written ({e.strerror or e})") from e
+        raise BatchWriteError(path, e) from e
     try:
         with writer:
             for instance_id in ids:
@@ -128,7 +129,7 @@ def hand_in(
                 files = merge.attachment_bytes(instance_id) if interview.attachments else {}
                 writer.add_interview(interview, files)
     except OSError as e:
-        raise BatchError(path, f"it cannot be written ({e.strerror or e})") from e
+        raise BatchWriteError(path, e) from e
     marked = merge.record_hand_in(
         batch_id=writer.batch_id, path=str(path), at=moment, instance_ids=ids, total=len(ids)
     )

@@ -106,6 +106,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "xls"
     if data.startswith(ZIP_MAGIC):
         return "xlsm" if name.lower().endswith(".xlsm") else "xlsx"
+    _refuse_markup_named_spreadsheet(data, name)
     if b"\x00" in data[:8192]:
         raise FormError(not_form)
     try:
@@ -125,6 +126,37 @@ def detect_format(data: bytes, name: str = "") -> str:
     if text.count(",", 0, 5000) >= 4:
         return "csv"
     raise FormError(not_form)
+
+
+_SPREADSHEET_SUFFIXES = (".xls", ".xlsx", ".xlsm")
+
+
+def _refuse_markup_named_spreadsheet(data: bytes, name: str) -> None:
+    """A file named .xls/.xlsx that holds an HTML page or an XML Spreadsheet 2003 (websites
+    and old tools export tables so): say it is not a spreadsheet, not "not a valid XForm"."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in _SPREADSHEET_SUFFIXES:
+        return
+    head = data[:4096]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    else:
+        codec = "utf-8"
+    text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n").lower()
+    if not text.startswith("<"):
+        return
+    if "<html" in text or "<!doctype html" in text or "<table" in text:
+        raise FormError(
+            f"{name}: not a spreadsheet: it is an HTML page saved with a {suffix} name "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        )
+    if "urn:schemas-microsoft-com:office:spreadsheet" in text:
+        raise FormError(
+            f"{name}: not a spreadsheet Surveyor can read: it is an XML Spreadsheet 2003 "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        )
 
 
 def media_beside(path: Path) -> dict[str, bytes]:

@@ -109,6 +109,12 @@ def newer_format(good, tmp):
     )
 
 
+def boolean_format_version(good, tmp):
+    return with_manifest(good, tmp / "bad.zip", lambda m: m.update(format_version=True)), (
+        "malformed format_version True"
+    )
+
+
 def escaping_member(good, tmp):
     def change(n, data):
         return [(n, data)] + ([("../evil", b"owned")] if n == "manifest.json" else [])
@@ -231,6 +237,7 @@ DAMAGES = [
     bad_part_checksum,
     bad_manifest_checksum,
     newer_format,
+    boolean_format_version,
     escaping_member,
     absolute_member,
     drive_member,
