@@ -138,12 +138,9 @@ def _refuse_markup_named_spreadsheet(data: bytes, name: str) -> None:
     if suffix not in _SPREADSHEET_SUFFIXES:
         return
     head = data[:4096]
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if head.startswith(bom):
-            head = head[len(bom) :]
-            break
-    else:
-        codec = "utf-8"
+    codec = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}.get(head[:2], "utf-8")
+    if codec != "utf-8":
+        head = head[2:]
     text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n").lower()
     if not text.startswith("<"):
         return
