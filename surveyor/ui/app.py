@@ -126,6 +126,7 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
         tasks=tasks,
         apply_text_size=lambda size: apply_text_size(app, size),
     )
+    dress(window, app)
     _fit_to_screen(window, app)
     if os.environ.get(EXIT_WHEN_SHOWN):
         # Whether the form loader was imported before the window showed (it must not be).
@@ -144,6 +145,17 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
     tasks.shutdown()
     _tear_down(window)
     return int(code)
+
+
+def dress(window, app) -> None:
+    """What the running app adds to its main window: F1 and the Help menu (the offline
+    guide), and Return pressing the focused button as Space does."""
+    from surveyor.ui import help as guide
+    from surveyor.ui import keys
+
+    guide.install(window)
+    if getattr(app, "_surveyor_keys", None) is None:
+        keys.install(app)
 
 
 def _tear_down(window) -> None:

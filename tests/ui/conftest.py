@@ -44,7 +44,7 @@ def tasks(qapp):
 @pytest.fixture
 def app_window(qapp, qtbot, tasks, isolated_home):
     """``app_window(**settings)`` opens the main window as ``surveyor`` would, started."""
-    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.app import apply_text_size, dress
     from surveyor.ui.language import Languages
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
@@ -67,6 +67,7 @@ def app_window(qapp, qtbot, tasks, isolated_home):
             tasks=tasks,
             apply_text_size=lambda size: apply_text_size(qapp, size),
         )
+        dress(window, qapp)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

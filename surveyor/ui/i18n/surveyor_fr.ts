@@ -391,6 +391,30 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../help/__init__.py" line="36"/>
+        <location filename="../help/__init__.py" line="40"/>
+        <source>Surveyor guide</source>
+        <translation>Guide de Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../help/__init__.py" line="48"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../help/__init__.py" line="73"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../help/__init__.py" line="74"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <location filename="../home.py" line="52"/>
