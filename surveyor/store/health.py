@@ -237,8 +237,9 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return [
         r[0]
         for r in conn.execute(
+            # (the answer search index is rebuilt by its triggers as the interviews are copied)
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != ? ORDER BY rowid",
+            "AND name != ? AND name NOT LIKE 'interviews_search%' ORDER BY rowid",
             [schema.MIGRATIONS.migrations_table],
         )
     ]

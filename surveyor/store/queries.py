@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from surveyor.interviews.record import Status
+from surveyor.store import schema
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).
 SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
@@ -115,9 +116,10 @@ class OverviewFilter:
             )
             clauses.append(
                 "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
-                "OR interviewer LIKE ? ESCAPE '\\')"
+                "OR interviewer LIKE ? ESCAPE '\\' OR rowid IN "
+                "(SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
             )
-            params += [pattern] * 3
+            params += [pattern] * 3 + [schema.search_match(self.search) or '""']
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -243,8 +245,7 @@ class StoreQueries:
         where, params = (flt or OverviewFilter()).where()
         with self._reading(what) as db:  # type: ignore[attr-defined]
             return db.execute(
-                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {key_sql} "
-                "ORDER BY 1",
+                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {key_sql} ORDER BY 1",
                 params,
             ).fetchall()
 

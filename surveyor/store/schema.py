@@ -255,6 +255,55 @@ def m005_interview_progress(db: Database) -> None:
     db.execute("ALTER TABLE interviews ADD COLUMN answerable INTEGER")
 
 
+# The text of an interview's answers, for the search: every text value of its JSON (keys left
+# out, so that "street" does not find every interview), computed the same way when a row is
+# indexed and when it is taken out of the index (FTS5's 'delete' needs the indexed values).
+def _answer_text(row: str) -> str:
+    return (
+        f"coalesce((SELECT group_concat(value, ' ') FROM json_tree({row}.answers) "
+        "WHERE type = 'text' AND value != ''), '')"
+    )
+
+
+@_migration
+def m006_answer_search(db: Database) -> None:
+    """Search in every answer (SQLite FTS5, contentless, kept by triggers)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE interviews_search USING fts5("
+        "instance_name, interviewer, answers, content='', "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    new_row = f"(new.rowid, new.instance_name, new.interviewer, {_answer_text('new')})"
+    old_row = f"('delete', old.rowid, old.instance_name, old.interviewer, {_answer_text('old')})"
+    insert = "INSERT INTO interviews_search(rowid, instance_name, interviewer, answers) VALUES "
+    delete = (
+        "INSERT INTO interviews_search(interviews_search, rowid, instance_name, interviewer, "
+        "answers) VALUES "
+    )
+    db.execute(
+        f"CREATE TRIGGER interviews_search_insert AFTER INSERT ON interviews BEGIN "
+        f"{insert}{new_row}; END"
+    )
+    db.execute(
+        f"CREATE TRIGGER interviews_search_delete AFTER DELETE ON interviews BEGIN "
+        f"{delete}{old_row}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER interviews_search_update AFTER UPDATE OF instance_name, interviewer, "
+        f"answers ON interviews BEGIN {delete}{old_row}; {insert}{new_row}; END"
+    )
+    db.execute(
+        "INSERT INTO interviews_search(rowid, instance_name, interviewer, answers) "
+        f"SELECT rowid, instance_name, interviewer, {_answer_text('interviews')} FROM interviews"
+    )
+
+
+def search_match(text: str) -> str:
+    """An FTS5 query finding every word of ``text`` as a word start (quoted: no syntax)."""
+    words = [w for w in text.split() if w.strip('"')]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 

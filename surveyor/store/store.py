@@ -659,7 +659,8 @@ class Store(StoreQueries):
 
         ``status`` is one status or several; deleted ones are left out unless asked for (by
         status or ``include_deleted``). ``search`` matches part of the instance name, the
-        instanceID or the interviewer (case-insensitive for ASCII letters).
+        instanceID or the interviewer (case-insensitive for ASCII letters), or the start of a
+        word in any answer (every word typed; accents and case ignored; SQLite FTS5).
         """
         where: list[str] = []
         params: list[Any] = []
@@ -680,9 +681,10 @@ class Store(StoreQueries):
             )
             where.append(
                 "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
-                "OR interviewer LIKE ? ESCAPE '\\')"
+                "OR interviewer LIKE ? ESCAPE '\\' OR rowid IN "
+                "(SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
             )
-            params += [pattern] * 3
+            params += [pattern] * 3 + [schema.search_match(search) or '""']
         sql = f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews"
         if where:
             sql += " WHERE " + " AND ".join(where)
