@@ -233,7 +233,7 @@ class SettingsDialog(QDialog):
 
     def test_connection(self) -> None:
         """``HEAD /submission`` with the account typed here, on the network pool."""
-        # On first use: the core's pass pulls in the store and httpx (see surveyor/ui/sync.py).
+        # On first use, for start-up (measured: see the top of surveyor/ui/sync.py).
         from surveyor.sync.passes import check_connection
 
         url = self.server_edit.text().strip()
