@@ -556,8 +556,13 @@ def test_a_damaged_database_is_explained_and_repaired_from_the_app(
 
     with Store.open(isolated_home) as store:
         store.save_form(
-            form_id="porte", version="1", title="Porte à porte", content_hash="md5:test",
-            source_name="porte.xlsx", source_bytes=b"x", xform="<h:html/>",
+            form_id="porte",
+            version="1",
+            title="Porte à porte",
+            content_hash="md5:test",
+            source_name="porte.xlsx",
+            source_bytes=b"x",
+            xform="<h:html/>",
         )
         ids = set()
         for n in range(120):
