@@ -8,15 +8,17 @@ import sys
 
 def add_server_arguments(parser) -> None:
     parser.add_argument(
-        "--server", metavar="URL",
+        "--server",
+        metavar="URL",
         help="the server's address: https://host, an ODK Central app-user URL "
-             "(https://host/v1/key/TOKEN/projects/ID) or https://kc.kobotoolbox.org/USER "
-             "(default: server_url in the app's settings.json)",
+        "(https://host/v1/key/TOKEN/projects/ID) or https://kc.kobotoolbox.org/USER "
+        "(default: server_url in the app's settings.json)",
     )
     parser.add_argument(
-        "--user", metavar="NAME",
+        "--user",
+        metavar="NAME",
         help="the account name (default: server_user in settings.json; none for a Central "
-             "app-user URL). Password: system keychain, else $SURVEYOR_PASSWORD, else asked.",
+        "app-user URL). Password: system keychain, else $SURVEYOR_PASSWORD, else asked.",
     )
 
 
@@ -25,11 +27,12 @@ def resolve_account(args) -> tuple[str, str, str | None] | int:
     from surveyor.sync.config import NoPassword, get_password, server_settings
     from surveyor.sync.transport import normalize_base
 
-    url, user = server_settings(args.data_dir)
-    url, user = args.server or url, args.user if args.user is not None else user
+    url, user = server_settings(args.data_dir, server=args.server, user=args.user)
     if not url:
-        print("error: no server address: give --server URL or set server_url in the app's "
-              "settings", file=sys.stderr)
+        print(
+            "error: no server address: give --server URL or set server_url in the app's settings",
+            file=sys.stderr,
+        )
         return 1
     try:
         url = normalize_base(url)
@@ -61,30 +64,33 @@ def register(subparsers) -> None:
         ),
     )
     add_server_arguments(parser)
-    parser.add_argument("--forms", action="store_true",
-                        help="also download the server's new form versions first")
-    parser.add_argument("--retry-held", action="store_true",
-                        help="send again the interviews held as needing a decision")
+    parser.add_argument(
+        "--forms", action="store_true", help="also download the server's new form versions first"
+    )
+    parser.add_argument(
+        "--retry-held",
+        action="store_true",
+        help="send again the interviews held as needing a decision",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
-    from surveyor.services.identity import device_id
     from surveyor.services.interviews import FormLibrary
     from surveyor.store import Store
     from surveyor.sync.forms import fetch_forms
+    from surveyor.sync.passes import open_transport
     from surveyor.sync.sender import send_pending
     from surveyor.sync.state import release_held
-    from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
+    from surveyor.sync.transport import AuthError, TransportError
 
     account = resolve_account(args)
     if isinstance(account, int):
         return account
     url, user, password = account
     try:
-        with Store.open(args.data_dir) as store, OpenRosaTransport(
-                url, user, password, device_id=device_id(store.path.parent)) as tr:
+        with Store.open(args.data_dir) as store, open_transport(store, url, user, password) as tr:
             library = FormLibrary(store)
             if args.retry_held:
                 released = release_held(store.path.parent)
@@ -98,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
                 except TransportError as exc:
                     print(f"error: cannot read the form list: {exc}", file=sys.stderr)
             report = send_pending(
-                store, library, tr,
+                store,
+                library,
+                tr,
                 progress=lambda done, total, item: item is not None and print(item, flush=True),
             )
     except SurveyorError as exc:

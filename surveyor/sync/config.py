@@ -1,9 +1,9 @@
 """The server address and account name from the app's settings, and the password.
 
-The app keeps its settings in ``settings.json`` (see ``surveyor/ui/settings.py``): in
+The app keeps its settings in ``settings.json`` (:mod:`surveyor.settings`: in
 ``<data_dir>/settings.json`` when a data dir is given (``--data-dir`` or ``SURVEYOR_HOME``),
-else in platformdirs' user config dir. The core reads that JSON file itself (it never imports
-the UI). Keys used for sync:
+else in platformdirs' user config dir); the CLI reads the same file the same way. Keys used
+for sync:
 
 - ``server_url``: the server's base address (``https://host``, an ODK Central app-user URL
   ``https://host/v1/key/TOKEN/projects/ID``, or ``https://kc.kobotoolbox.org/USER``);
@@ -17,47 +17,37 @@ interactive.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
-
-import platformdirs
 
 from surveyor.errors import SurveyorError
-from surveyor.paths import APP_AUTHOR, APP_NAME
+from surveyor.settings import AppSettings, settings_path
 
-SETTINGS_NAME = "settings.json"
 KEYRING_SERVICE = "surveyor"
 PASSWORD_ENV = "SURVEYOR_PASSWORD"
-NO_KEYCHAIN = ("No system keychain is available: set SURVEYOR_PASSWORD or type the password "
-               "each time.")
+NO_KEYCHAIN = (
+    "No system keychain is available: set SURVEYOR_PASSWORD or type the password each time."
+)
 
 
 class NoPassword(SurveyorError):
     """No password could be found or asked for."""
 
 
-def settings_file(data_dir: str | os.PathLike | None = None) -> Path:
-    """Where the app's settings.json is (the same rule as the app)."""
-    if data_dir:
-        return Path(data_dir).expanduser().resolve() / SETTINGS_NAME
-    if os.environ.get("SURVEYOR_HOME"):
-        return Path(os.environ["SURVEYOR_HOME"]).expanduser().resolve() / SETTINGS_NAME
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / SETTINGS_NAME
-
-
-def server_settings(data_dir: str | os.PathLike | None = None) -> tuple[str, str]:
-    """``(server_url, server_user)`` from settings.json ("" when unset or unreadable)."""
-    try:
-        data = json.loads(settings_file(data_dir).read_text("utf-8"))
-    except (OSError, ValueError):
-        return "", ""
-    if not isinstance(data, dict):
-        return "", ""
-    url, user = data.get("server_url") or "", data.get("server_user") or ""
-    return (url if isinstance(url, str) else ""), (user if isinstance(user, str) else "")
+def server_settings(
+    data_dir: str | os.PathLike | None = None,
+    *,
+    server: str | None = None,
+    user: str | None = None,
+) -> tuple[str, str]:
+    """``(server_url, server_user)`` from the app's settings ("" when unset or unreadable);
+    ``server`` and ``user``, when given (the CLI's ``--server``, ``--user``), win."""
+    settings = AppSettings.load(settings_path(data_dir))
+    return (
+        server or settings.server_url,
+        user if user is not None else settings.server_user,
+    )
 
 
 def keyring_name(server_url: str, user: str) -> str:
@@ -132,7 +122,10 @@ def get_password(
     if not interactive:
         raise NoPassword(
             f"No password for {user} on {server_url}: "
-            + (NO_KEYCHAIN if not keychain_available()
-               else f"save it in the system keychain or set {PASSWORD_ENV}.")
+            + (
+                NO_KEYCHAIN
+                if not keychain_available()
+                else f"save it in the system keychain or set {PASSWORD_ENV}."
+            )
         )
     return prompt(f"Password for {user} on {server_url}: ")

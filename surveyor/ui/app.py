@@ -100,11 +100,11 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
+    from surveyor.settings import AppSettings, settings_path
     from surveyor.ui import garbage
     from surveyor.ui.language import Languages
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication, QIcon, QTimer
-    from surveyor.ui.settings import AppSettings, settings_path
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -1,20 +1,21 @@
-"""The app's own settings (not interview data), and the settings dialog.
+"""The settings dialog (the settings themselves are :mod:`surveyor.settings`, in the core).
 
-A small JSON file: in platformdirs' user config dir (which follows ``XDG_CONFIG_HOME``), or
-``<data_dir>/settings.json`` when the data dir is given (``--data-dir`` or ``SURVEYOR_HOME``),
-so a portable install on a USB key keeps its settings with its data.
+``AppSettings``, ``settings_path`` and the text-size bounds are re-exported here for the
+callers that import them from the UI.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
-
-import platformdirs
-
-from surveyor.paths import APP_AUTHOR, APP_NAME
+from surveyor.settings import (
+    DEFAULT_TEXT_SIZE,
+    LANGUAGES,
+    MAX_TEXT_SIZE,
+    MIN_TEXT_SIZE,
+    SETTINGS_NAME,
+    AppSettings,
+    clamp_text_size,
+    settings_path,
+)
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -32,93 +33,33 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from surveyor.ui.sync import connection_text
 
-SETTINGS_NAME = "settings.json"
-DEFAULT_TEXT_SIZE = 11  # points: a little larger than most desktops' default
-MIN_TEXT_SIZE = 8
-MAX_TEXT_SIZE = 24
-LANGUAGES = ("fr", "en")
-
-
-@dataclass
-class AppSettings:
-    interviewer: str = ""
-    laptop_label: str = ""
-    language: str = ""  # "" follows the system locale; else "fr" or "en"
-    text_size: int = DEFAULT_TEXT_SIZE
-    form_files: list[str] = field(default_factory=list)  # forms opened from files (paths)
-    bundled_forms: list[str] = field(default_factory=list)  # bundled forms kept (file names)
-    welcomed: bool = False  # the first-start welcome was completed
-    last_interview: str = ""  # instanceID of the draft open when the app was last closed
-    shared_folder: str = ""  # batches are handed in there automatically ("" = none)
-    coordinator: bool = False  # show the coordination screen
-    last_batch_folder: str = ""  # the coordinator's last imported folder (or file's folder)
-    last_batch_paths: list[str] = field(default_factory=list)  # what was imported last
-    export_folder: str = ""  # the coordinator's last export folder
-    server_url: str = ""  # the campaign server's address ("" = no sending to a server)
-    server_user: str = ""  # its account name (the password is never in this file)
-    path: Path | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def load(cls, path: Path) -> AppSettings:
-        """The settings at ``path``; defaults for anything missing or unreadable."""
-        settings = cls(path=path)
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return settings
-        if not isinstance(data, dict):
-            return settings
-        for f in fields(cls):
-            if f.name == "path" or f.name not in data:
-                continue
-            value = data[f.name]
-            default = getattr(settings, f.name)
-            if isinstance(default, bool):
-                ok = isinstance(value, bool)
-            elif isinstance(default, int):
-                ok = isinstance(value, int) and not isinstance(value, bool)
-            elif isinstance(default, list):
-                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-            else:
-                ok = isinstance(value, str)
-            if ok:
-                setattr(settings, f.name, value)
-        settings.text_size = clamp_text_size(settings.text_size)
-        if settings.language not in LANGUAGES:
-            settings.language = ""
-        return settings
-
-    def save(self) -> None:
-        """Write atomically (a crash never leaves half a file)."""
-        if self.path is None:
-            return
-        data = asdict(self)
-        data.pop("path")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self.path)
-
-
-def clamp_text_size(size: int) -> int:
-    return max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, int(size)))
-
-
-def settings_path(data_dir: str | os.PathLike | None = None) -> Path:
-    """Where the settings live (see the module docstring)."""
-    if data_dir:
-        return Path(data_dir).expanduser().resolve() / SETTINGS_NAME
-    if os.environ.get("SURVEYOR_HOME"):
-        return Path(os.environ["SURVEYOR_HOME"]).expanduser().resolve() / SETTINGS_NAME
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / SETTINGS_NAME
+__all__ = [
+    "DEFAULT_TEXT_SIZE",
+    "LANGUAGES",
+    "MAX_TEXT_SIZE",
+    "MIN_TEXT_SIZE",
+    "SETTINGS_NAME",
+    "AppSettings",
+    "SettingsDialog",
+    "clamp_text_size",
+    "settings_path",
+]
 
 
 class SettingsDialog(QDialog):
     """Name, laptop label, language (applies at once) and text size."""
 
-    def __init__(self, settings: AppSettings, parent=None, *, tasks=None,
-                 password_known: bool = False, keychain: bool | None = None):
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent=None,
+        *,
+        tasks=None,
+        password_known: bool = False,
+        keychain: bool | None = None,
+    ):
         super().__init__(parent)
         self.tasks = tasks
         self.remembered_password = ""  # the caller's in-memory one, for "Test the connection"
@@ -221,8 +162,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.buttons = buttons
 
-    def _add_server_rows(self, form: QFormLayout, settings: AppSettings,
-                         password_known: bool, keychain: bool | None) -> None:
+    def _add_server_rows(
+        self, form: QFormLayout, settings: AppSettings, password_known: bool, keychain: bool | None
+    ) -> None:
         """Sending to a server: address, account, password, and "Test the connection"."""
         if keychain is None:
             from surveyor.sync.config import keychain_available
@@ -231,8 +173,10 @@ class SettingsDialog(QDialog):
         self.keychain = keychain
         self.test_kind = ""
         self.server_title = QLabel(
-            self.tr("Finished interviews are sent to this server by themselves, whenever the "
-                    "network allows. Leave the address empty if there is none.")
+            self.tr(
+                "Finished interviews are sent to this server by themselves, whenever the "
+                "network allows. Leave the address empty if there is none."
+            )
         )
         self.server_title.setWordWrap(True)
         self.server_title.setProperty("role", "hint")
@@ -289,7 +233,8 @@ class SettingsDialog(QDialog):
 
     def test_connection(self) -> None:
         """``HEAD /submission`` with the account typed here, on the network pool."""
-        from surveyor.ui.sync import check_connection, connection_text
+        # On first use, for start-up (measured: see the top of surveyor/ui/sync.py).
+        from surveyor.sync.passes import check_connection
 
         url = self.server_edit.text().strip()
         user = self.user_edit.text().strip()
@@ -317,8 +262,11 @@ class SettingsDialog(QDialog):
         if self.tasks is None:
             done(check_connection(url, user, password))
             return
-        self.tasks.run_io(lambda: check_connection(url, user, password), on_done=done,
-                          on_error=lambda exc: done("unreachable"))
+        self.tasks.run_io(
+            lambda: check_connection(url, user, password),
+            on_done=done,
+            on_error=lambda exc: done("unreachable"),
+        )
 
     def apply_to(self, settings: AppSettings) -> None:
         settings.interviewer = self.name_edit.text().strip()

@@ -1,7 +1,9 @@
-"""Sending to the campaign server from the app: the background worker and the home status.
+"""Sending to the campaign server from the app: when to send, and what home shows.
 
-``ServerSync`` belongs to the main window. When a server address is set (settings), it sends
-the finalized interviews with :func:`surveyor.sync.sender.send_pending`:
+``ServerSync`` belongs to the main window: the Qt glue (timers, signals, banners, words)
+around the core's pass, :func:`surveyor.sync.passes.send_pass` (send the finalized interviews
+with :func:`surveyor.sync.sender.send_pending`, then fetch new forms). When a server address
+is set (settings), it makes a pass:
 
 - on a timer (every two minutes), right after an interview is finalized, when Qt reports
   that the network came back (``QNetworkInformation``, where the platform has a backend), and
@@ -17,7 +19,7 @@ the finalized interviews with :func:`surveyor.sync.sender.send_pending`:
 
 Which thread, which store: a pass is network-bound and may wait (timeouts, backoff), so it
 runs on the file/network pool (``TaskManager.run_io``), never on the database thread (that
-would hold up every save of the interview screen for as long as the network takes). The job
+would hold up every save of the interview screen for as long as the network takes). The pass
 opens **its own** :class:`~surveyor.store.Store` connection inside the worker and closes it at
 the end (docs/sync.md: "a Store per thread"); SQLite's WAL and busy timeout arbitrate its
 short write transactions (one ``mark_sent`` per interview) with the app's database thread.
@@ -33,191 +35,23 @@ every interview keeps its state (a retry of one whose answer was lost is harmles
 
 from __future__ import annotations
 
-import shutil
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from surveyor.ui.handin import local_time
 from surveyor.ui.qt import QCoreApplication, QObject, QTimer, Signal
 
+# The pass itself is the core's (surveyor/sync/passes.py). It is imported when first used,
+# not here: on top of what the window already loads (surveyor.sync.sender, for the backoff),
+# it adds the form library, the form fetcher and the download/merge modules: 85-150 ms
+# measured on the 2-core test machine, which the window need not wait for at start-up.
+
+if TYPE_CHECKING:
+    from surveyor.sync.passes import SendAnswer
+
 AUTO_INTERVAL_MS = 120_000
-SERVER_FORMS = "server-forms"
-
-
-# --- work done on the worker (no Qt object here) ---------------------------------------------
-
-
-@dataclass
-class SendAnswer:
-    """What one pass did, for the UI thread."""
-
-    kind: str = "done"  # done, nothing, busy, no_password, bad_address
-    manual: bool = False
-    report: Any = None  # SyncReport, when interviews were tried
-    pending: int = 0
-    status: dict = field(default_factory=dict)
-    auth_error: str = ""
-    network_error: str = ""  # the form list could not be read (nothing to send)
-    form_paths: list[str] = field(default_factory=list)
-    forms_failed: int = 0
-
-
-def base_url(url: str) -> str | None:
-    """The server's base address, or None when it is not one."""
-    from surveyor.sync.transport import normalize_base
-
-    try:
-        return normalize_base(url)
-    except ValueError:
-        return None
-
-
-def find_password(url: str, user: str, remembered: str | None) -> str | None:
-    """The password typed this session, else the system keychain's (worker thread)."""
-    if remembered:
-        return remembered
-    if not user:
-        return None
-    from surveyor.sync.config import keychain_password
-
-    return keychain_password(url, user)
-
-
-def pending_count(store) -> int:
-    """Interviews waiting to be sent (not those held for a person's decision)."""
-    from surveyor.sync.sender import held_interviews
-
-    counts = store.count_by_status()
-    return counts.get("finalized", 0) + counts.get("failed", 0) - len(held_interviews(store))
-
-
-def _safe_name(name: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
-    return cleaned or "form"
-
-
-def save_server_forms(store, data_dir: Path, fetched) -> list[str]:
-    """Write each newly fetched form (its XForm and media) into
-    ``<data_dir>/server-forms/<form_id>/`` so the app loads it like a form file; the paths."""
-    paths = []
-    for remote in fetched.new:
-        stored = store.list_forms(form_id=remote.form_id, with_content=True)
-        if not stored:
-            continue
-        form = next((f for f in stored if f.content_hash == remote.hash), stored[-1])
-        folder = Path(data_dir) / SERVER_FORMS / _safe_name(remote.form_id)
-        if folder.exists():
-            shutil.rmtree(folder, ignore_errors=True)  # an older version's media
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in (form.media or {}).items():
-            (folder / Path(name).name).write_bytes(data)
-        path = folder / (Path(form.source_name).name or f"{_safe_name(remote.form_id)}.xml")
-        data = form.source_bytes if form.source_bytes is not None else form.xform.encode()
-        path.write_bytes(data)
-        paths.append(str(path))
-    return paths
-
-
-def send_pass(
-    data_dir: Path,
-    url: str,
-    user: str,
-    password: str | None,
-    *,
-    cancel: threading.Event,
-    manual: bool = False,
-    fetch: bool = False,
-) -> SendAnswer:
-    """One pass on a worker thread: send what is pending, then (if asked, or if something was
-    sent) fetch new form versions. Opens and closes its own Store."""
-    from surveyor.services.identity import device_id
-    from surveyor.services.interviews import FormLibrary
-    from surveyor.store import Store
-    from surveyor.sync.forms import fetch_forms
-    from surveyor.sync.sender import send_pending
-    from surveyor.sync.state import SyncAlreadyRunning, read_status
-    from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
-
-    answer = SendAnswer(manual=manual)
-    base = base_url(url)
-    if base is None:
-        answer.kind = "bad_address"
-        return answer
-    password = find_password(base, user, password)
-    if user and not password:
-        answer.kind = "no_password"
-        return answer
-    store = Store.open(data_dir)
-    try:
-        answer.pending = pending_count(store)
-        if not answer.pending and not manual and not fetch:
-            answer.kind = "nothing"
-            answer.status = read_status(data_dir)
-            return answer
-        library = FormLibrary(store)
-        with OpenRosaTransport(base, user or None, password,
-                               device_id=device_id(store.path.parent)) as transport:
-            if answer.pending and not cancel.is_set():
-                try:
-                    answer.report = send_pending(store, library, transport, cancel=cancel)
-                except SyncAlreadyRunning:
-                    answer.kind = "busy"
-                    return answer
-                answer.auth_error = answer.report.auth_error or ""
-            report = answer.report
-            want_forms = manual or fetch or (report is not None and report.sent > 0)
-            if want_forms and not answer.auth_error and not cancel.is_set():
-                try:
-                    fetched = fetch_forms(transport, library)
-                    answer.forms_failed = len(fetched.failed)
-                    answer.form_paths = save_server_forms(store, data_dir, fetched)
-                except AuthError as exc:
-                    answer.auth_error = str(exc)
-                except (TransportError, OSError) as exc:
-                    answer.network_error = str(exc)
-                except Exception as exc:  # noqa: BLE001 - forms are a bonus, sending is done
-                    answer.network_error = str(exc)
-        answer.pending = pending_count(store)
-        answer.status = read_status(data_dir)
-        if not answer.pending and not answer.auth_error and not answer.network_error:
-            answer.kind = "done"
-        return answer
-    finally:
-        store.close()
-
-
-def check_connection(url: str, user: str, password: str | None) -> str:
-    """``HEAD /submission`` with the account: "ok", "auth", "unreachable", "unexpected",
-    "bad_address" or "no_password" (worker thread)."""
-    import httpx
-
-    from surveyor.sync.transport import OpenRosaTransport
-
-    base = base_url(url)
-    if base is None:
-        return "bad_address"
-    password = find_password(base, user, password)
-    if user and not password:
-        return "no_password"
-    try:
-        with OpenRosaTransport(
-            base, user or None, password, timeout=20.0, connect_timeout=10.0
-        ) as transport:
-            response = transport.request("HEAD", f"{transport.url}/submission")
-    except httpx.HTTPError:
-        return "unreachable"
-    status = response.status_code
-    if status in (401, 403):
-        return "auth"
-    headers = {k.lower() for k in response.headers}
-    if status in (201, 202, 204) or (status == 200 and "x-openrosa-version" in headers):
-        return "ok"
-    if status in (502, 503, 504):
-        return "unreachable"
-    return "unexpected"
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -341,6 +175,8 @@ class ServerSync(QObject):
         return bool(self.settings.server_url.strip())
 
     def _key(self) -> tuple[str, str]:
+        from surveyor.sync.passes import base_url  # on first use (see the top of the file)
+
         url = self.settings.server_url.strip()
         return (base_url(url) or url, self.settings.server_user.strip())
 
@@ -355,6 +191,8 @@ class ServerSync(QObject):
     def set_password(self, password: str) -> None:
         """Keep the password for this session and in the system keychain if there is one
         (on the worker: a keychain may answer slowly)."""
+        from surveyor.sync.passes import base_url  # on first use (see the top of the file)
+
         if not password:
             return
         url, user = self._key()
@@ -468,6 +306,8 @@ class ServerSync(QObject):
             self.home.show_message(self.tr("Sending…"))
 
         def work():
+            from surveyor.sync.passes import send_pass  # on first use (see the top)
+
             return send_pass(
                 data_dir, url, user, password, cancel=cancel, manual=manual, fetch=fetch
             )
@@ -543,6 +383,8 @@ class ServerSync(QObject):
         self._status = {**self._status, "last_error": str(exc)}
         self._schedule(failed=True)
         self.update_status()
+        from surveyor.sync.passes import SendAnswer  # on first use (see the top)
+
         self.finished.emit(SendAnswer(kind="error", network_error=str(exc)))
 
     def _summary(self, answer: SendAnswer) -> tuple[str, bool]:
@@ -590,6 +432,7 @@ class ServerSync(QObject):
             return
 
         def count():
+            from surveyor.sync.passes import pending_count  # on first use (see the top)
             from surveyor.sync.state import read_status
 
             return pending_count(store), read_status(Path(store.path).parent)

@@ -142,6 +142,16 @@ def test_settings_live_in_the_data_dir_when_one_is_given(tmp_path, monkeypatch):
     assert AppSettings.load(broken).text_size == DEFAULT_TEXT_SIZE
 
 
+def test_the_dialog_edits_the_cores_settings():
+    """The settings are the core's (surveyor/settings.py); the UI module only re-exports them."""
+    import surveyor.settings as core
+    import surveyor.ui.settings as dialog
+
+    assert dialog.AppSettings is core.AppSettings
+    assert dialog.settings_path is core.settings_path
+    assert dialog.clamp_text_size is core.clamp_text_size
+
+
 # --- home ----------------------------------------------------------------------------------
 
 
@@ -546,8 +556,13 @@ def test_a_damaged_database_is_explained_and_repaired_from_the_app(
 
     with Store.open(isolated_home) as store:
         store.save_form(
-            form_id="porte", version="1", title="Porte à porte", content_hash="md5:test",
-            source_name="porte.xlsx", source_bytes=b"x", xform="<h:html/>",
+            form_id="porte",
+            version="1",
+            title="Porte à porte",
+            content_hash="md5:test",
+            source_name="porte.xlsx",
+            source_bytes=b"x",
+            xform="<h:html/>",
         )
         ids = set()
         for n in range(120):

@@ -1,8 +1,8 @@
 """The coordinator's "Download from the server": submissions merged like batches.
 
-:func:`surveyor.sync.download.download_submissions` runs on the network pool with **its own**
-Store connection (opened and closed inside the job, as the background sending does: the
-download waits on the network, the database thread must stay free for the rest of the app).
+:func:`surveyor.sync.passes.download_pass` runs on the network pool with **its own** Store
+connection (opened and closed inside the job, as the background sending does: the download
+waits on the network, the database thread must stay free for the rest of the app).
 Each page is one transaction of the batch merge, so an interrupted download resumes from the
 saved cursor and nothing is counted twice. A progress dialog counts the submissions received;
 the report then shows like a batch import's.
@@ -17,25 +17,11 @@ from surveyor.ui.qt import QCoreApplication, QProgressDialog, Qt
 
 
 def download_job(data_dir: Path, url: str, user: str, password: str | None, report):
-    """On the worker: open a Store, download, close it. Returns the DownloadReport, or a
-    string saying why nothing was asked ("no_password", "bad_address")."""
-    from surveyor.store import Store
-    from surveyor.sync.download import download_submissions
-    from surveyor.ui.sync import base_url, find_password
+    """On the worker: the core's download with its own Store. Returns the DownloadReport, or
+    a string saying why nothing was asked ("no_password", "bad_address")."""
+    from surveyor.sync.passes import download_pass
 
-    base = base_url(url)
-    if base is None:
-        return "bad_address"
-    password = find_password(base, user, password)
-    if user and not password:
-        return "no_password"
-    store = Store.open(data_dir)
-    try:
-        return download_submissions(
-            store, base, user or None, password, progress=lambda n: report(n, 0, "")
-        )
-    finally:
-        store.close()
+    return download_pass(data_dir, url, user, password, progress=lambda n: report(n, 0, ""))
 
 
 def error_text(exc: BaseException, user: str) -> str:

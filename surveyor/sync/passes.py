@@ -1,0 +1,221 @@
+"""One pass with the campaign server, as the app and the CLI make it.
+
+The pieces both use: the server's base address (:func:`base_url`), the transport with this
+laptop's device id (:func:`open_transport`), how many interviews wait (:func:`pending_count`),
+new form versions written where the app loads them (:func:`save_server_forms`), and the
+coordinator's download with its own store (:func:`download_pass`). On top of them:
+
+- :func:`send_pass`: the app's background pass (send what is pending, then fetch new forms),
+  returning a :class:`SendAnswer` the UI turns into words. It opens **its own**
+  :class:`~surveyor.store.Store` (it runs on the network pool, never on the database thread:
+  docs/sync.md, "a Store per thread") and closes it at the end;
+- :func:`check_connection`: "Test the connection" (``HEAD /submission`` with the account).
+
+``surveyor sync`` (surveyor/commands/sync.py) uses the same pieces in its own order (forms
+first, then sending, printing each interview). Nothing here imports Qt; what the results
+mean to a person is said by the app (surveyor/ui/sync.py) and the CLI.
+
+Passwords: the app gives the one typed this session, else the system keychain's
+(:func:`find_password`); the CLI's rule (keychain, ``$SURVEYOR_PASSWORD``, prompt) is
+:func:`surveyor.sync.config.get_password`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from surveyor.services.identity import device_id
+from surveyor.services.interviews import FormLibrary
+from surveyor.store import Store
+from surveyor.sync.config import keychain_password
+from surveyor.sync.download import DownloadReport, download_submissions
+from surveyor.sync.forms import FetchReport, fetch_forms
+from surveyor.sync.sender import SyncReport, held_interviews, send_pending
+from surveyor.sync.state import SyncAlreadyRunning, read_status
+from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError, normalize_base
+
+SERVER_FORMS = "server-forms"  # <data_dir>/server-forms/<form_id>/: forms fetched by the app
+
+
+@dataclass
+class SendAnswer:
+    """What one pass did, for the caller (the app's UI thread)."""
+
+    kind: str = "done"  # done, nothing, busy, no_password, bad_address (error: the UI's)
+    manual: bool = False
+    report: SyncReport | None = None  # when interviews were tried
+    pending: int = 0
+    status: dict = field(default_factory=dict)
+    auth_error: str = ""
+    network_error: str = ""  # the form list could not be read (nothing to send)
+    form_paths: list[str] = field(default_factory=list)
+    forms_failed: int = 0
+
+
+def base_url(url: str) -> str | None:
+    """The server's base address, or None when it is not one."""
+    try:
+        return normalize_base(url)
+    except ValueError:
+        return None
+
+
+def find_password(url: str, user: str, remembered: str | None) -> str | None:
+    """The password typed this session, else the system keychain's (the app's rule)."""
+    if remembered:
+        return remembered
+    if not user:
+        return None
+    return keychain_password(url, user)
+
+
+def pending_count(store: Store) -> int:
+    """Interviews waiting to be sent (not those held for a person's decision)."""
+    counts = store.count_by_status()
+    return counts.get("finalized", 0) + counts.get("failed", 0) - len(held_interviews(store))
+
+
+def open_transport(
+    store: Store, url: str, user: str | None, password: str | None, **options
+) -> OpenRosaTransport:
+    """The transport to ``url`` for this laptop (its device id goes with each submission)."""
+    return OpenRosaTransport(
+        url, user or None, password, device_id=device_id(store.path.parent), **options
+    )
+
+
+def _safe_name(name: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
+    return cleaned or "form"
+
+
+def save_server_forms(store: Store, data_dir: Path, fetched: FetchReport) -> list[str]:
+    """Write each newly fetched form (its XForm and media) into
+    ``<data_dir>/server-forms/<form_id>/`` so the app loads it like a form file; the paths."""
+    paths = []
+    for remote in fetched.new:
+        stored = store.list_forms(form_id=remote.form_id, with_content=True)
+        if not stored:
+            continue
+        form = next((f for f in stored if f.content_hash == remote.hash), stored[-1])
+        folder = Path(data_dir) / SERVER_FORMS / _safe_name(remote.form_id)
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # an older version's media
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in (form.media or {}).items():
+            (folder / Path(name).name).write_bytes(data)
+        path = folder / (Path(form.source_name).name or f"{_safe_name(remote.form_id)}.xml")
+        data = form.source_bytes if form.source_bytes is not None else form.xform.encode()
+        path.write_bytes(data)
+        paths.append(str(path))
+    return paths
+
+
+def send_pass(
+    data_dir: Path,
+    url: str,
+    user: str,
+    password: str | None,
+    *,
+    cancel: threading.Event,
+    manual: bool = False,
+    fetch: bool = False,
+) -> SendAnswer:
+    """One pass: send what is pending, then (if asked, or if something was sent) fetch new
+    form versions. Opens and closes its own Store; waits on the network (call it off the
+    database thread)."""
+    answer = SendAnswer(manual=manual)
+    base = base_url(url)
+    if base is None:
+        answer.kind = "bad_address"
+        return answer
+    password = find_password(base, user, password)
+    if user and not password:
+        answer.kind = "no_password"
+        return answer
+    store = Store.open(data_dir)
+    try:
+        answer.pending = pending_count(store)
+        if not answer.pending and not manual and not fetch:
+            answer.kind = "nothing"
+            answer.status = read_status(data_dir)
+            return answer
+        library = FormLibrary(store)
+        with open_transport(store, base, user, password) as transport:
+            if answer.pending and not cancel.is_set():
+                try:
+                    answer.report = send_pending(store, library, transport, cancel=cancel)
+                except SyncAlreadyRunning:
+                    answer.kind = "busy"
+                    return answer
+                answer.auth_error = answer.report.auth_error or ""
+            report = answer.report
+            want_forms = manual or fetch or (report is not None and report.sent > 0)
+            if want_forms and not answer.auth_error and not cancel.is_set():
+                try:
+                    fetched = fetch_forms(transport, library)
+                    answer.forms_failed = len(fetched.failed)
+                    answer.form_paths = save_server_forms(store, data_dir, fetched)
+                except AuthError as exc:
+                    answer.auth_error = str(exc)
+                except (TransportError, OSError) as exc:
+                    answer.network_error = str(exc)
+                except Exception as exc:  # noqa: BLE001 - forms are a bonus, sending is done
+                    answer.network_error = str(exc)
+        answer.pending = pending_count(store)
+        answer.status = read_status(data_dir)
+        if not answer.pending and not answer.auth_error and not answer.network_error:
+            answer.kind = "done"
+        return answer
+    finally:
+        store.close()
+
+
+def check_connection(url: str, user: str, password: str | None) -> str:
+    """``HEAD /submission`` with the account: "ok", "auth", "unreachable", "unexpected",
+    "bad_address" or "no_password"."""
+    base = base_url(url)
+    if base is None:
+        return "bad_address"
+    password = find_password(base, user, password)
+    if user and not password:
+        return "no_password"
+    try:
+        with OpenRosaTransport(
+            base, user or None, password, timeout=20.0, connect_timeout=10.0
+        ) as transport:
+            response = transport.request("HEAD", f"{transport.url}/submission")
+    except httpx.HTTPError:
+        return "unreachable"
+    status = response.status_code
+    if status in (401, 403):
+        return "auth"
+    headers = {k.lower() for k in response.headers}
+    if status in (201, 202, 204) or (status == 200 and "x-openrosa-version" in headers):
+        return "ok"
+    if status in (502, 503, 504):
+        return "unreachable"
+    return "unexpected"
+
+
+def download_pass(
+    data_dir: Path, url: str, user: str, password: str | None, *, progress=None
+) -> DownloadReport | str:
+    """The coordinator's download with its own Store (opened and closed here). The report,
+    or why nothing was asked: "bad_address", "no_password"."""
+    base = base_url(url)
+    if base is None:
+        return "bad_address"
+    password = find_password(base, user, password)
+    if user and not password:
+        return "no_password"
+    store = Store.open(data_dir)
+    try:
+        return download_submissions(store, base, user or None, password, progress=progress)
+    finally:
+        store.close()
