@@ -115,11 +115,10 @@ class OverviewFilter:
                 + "%"
             )
             clauses.append(
-                "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
-                "OR interviewer LIKE ? ESCAPE '\\' OR rowid IN "
-                "(SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
+                "(rowid IN (SELECT rowid FROM interviews WHERE instance_id LIKE ? ESCAPE '\\') "
+                "OR rowid IN (SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
             )
-            params += [pattern] * 3 + [schema.search_match(self.search) or '""']
+            params += [pattern, schema.search_match(self.search)]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

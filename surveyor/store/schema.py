@@ -301,7 +301,7 @@ def m006_answer_search(db: Database) -> None:
 def search_match(text: str) -> str:
     """An FTS5 query finding every word of ``text`` as a word start (quoted: no syntax)."""
     words = [w for w in text.split() if w.strip('"')]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words) or '""'  # "": nothing
 
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)

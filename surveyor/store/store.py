@@ -680,11 +680,10 @@ class Store(StoreQueries):
                 "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             )
             where.append(
-                "(instance_name LIKE ? ESCAPE '\\' OR instance_id LIKE ? ESCAPE '\\' "
-                "OR interviewer LIKE ? ESCAPE '\\' OR rowid IN "
-                "(SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
+                "(rowid IN (SELECT rowid FROM interviews WHERE instance_id LIKE ? ESCAPE '\\') "
+                "OR rowid IN (SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
             )
-            params += [pattern] * 3 + [schema.search_match(search) or '""']
+            params += [pattern, schema.search_match(search)]
         sql = f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews"
         if where:
             sql += " WHERE " + " AND ".join(where)
