@@ -28,7 +28,7 @@ def _can_mount_a_small_disk(tmp_path: Path) -> bool:
     result = subprocess.run(
         ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
          'mount -t tmpfs -o size=16k tmpfs "$1"', "sh", str(probe)],
-        capture_output=True, timeout=30,
+        capture_output=True, timeout=60,
     )
     return result.returncode == 0
 
