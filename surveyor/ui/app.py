@@ -154,8 +154,7 @@ def dress(window, app) -> None:
     from surveyor.ui import keys
 
     guide.install(window)
-    if getattr(app, "_surveyor_keys", None) is None:
-        keys.install(app)
+    keys.install(app, window)
 
 
 def _tear_down(window) -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from surveyor.ui.qt import QAbstractButton, QDialog, QEvent, QObject, Qt
 
 _KEYS = (Qt.Key_Return, Qt.Key_Enter)
+#: Set to True on a widget whose buttons already act on Return (the interview screen).
+OWNS_RETURN = "surveyorOwnsReturn"
+#: Set to True on a window whose buttons this applies to (the app's main window).
+APPLIES = "surveyorReturnPressesButtons"
 
 
 class ReturnPressesButtons(QObject):
@@ -19,15 +23,28 @@ class ReturnPressesButtons(QObject):
             return False
         if event.modifiers() & ~Qt.KeypadModifier:
             return False
-        if isinstance(watched.window(), QDialog) or not watched.isEnabled():
+        window = watched.window()
+        if isinstance(window, QDialog) or not window.property(APPLIES):
+            return False
+        if not watched.isEnabled():
             return False
         if not watched.hasFocus():
             return False
+        parent = watched
+        while parent is not None:  # a screen that handles Return itself (the interview)
+            if parent.property(OWNS_RETURN):
+                return False
+            parent = parent.parentWidget()
         watched.animateClick()
         return True
 
 
-def install(app) -> ReturnPressesButtons:
+def install(app, window) -> ReturnPressesButtons:
+    """Return presses the focused buttons of ``window`` (the filter is the application's)."""
+    window.setProperty(APPLIES, True)
+    existing = getattr(app, "_surveyor_keys", None)
+    if existing is not None:
+        return existing
     keys = ReturnPressesButtons(app)
     app.installEventFilter(keys)
     app._surveyor_keys = keys  # keep it alive with the application

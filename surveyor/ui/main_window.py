@@ -13,6 +13,7 @@ from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
+from surveyor.ui.keys import OWNS_RETURN
 from surveyor.ui.qt import (
     QAction,
     QApplication,
@@ -610,6 +611,7 @@ class MainWindow(QMainWindow):
         else:
             view = PlaceholderInterview(interview)
         view.closed.connect(self.go_home)
+        view.setProperty(OWNS_RETURN, True)  # its Next/Back buttons take Return themselves
         self.view = view
         self.interview_layout.addWidget(view)
         self.stack.setCurrentWidget(self.interview_page)
