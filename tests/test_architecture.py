@@ -43,6 +43,59 @@ def test_the_checker_sees_a_qt_import(tmp_path):
     assert "PySide6" in _imported_roots(sample)
 
 
+QT_GATEWAY = {PACKAGE / "ui" / "qt.py"}
+
+
+def _qt_imports(path: Path) -> list[tuple[int, str]]:
+    """Every import of Qt in a file, at any depth (inside functions too): (line, module)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", None)) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names = [node.args[0].value]
+        else:
+            continue
+        found += [(node.lineno, n) for n in names if n.split(".")[0] in QT_ROOTS]
+    return sorted(found)
+
+
+def test_qt_is_imported_only_through_ui_qt():
+    """The app takes Qt from surveyor/ui/qt.py only, so a Qt upgrade touches one file."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line} {module}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        if path not in QT_GATEWAY
+        for line, module in _qt_imports(path)
+    ]
+    assert offenders == [], "import Qt from surveyor.ui.qt instead: " + "; ".join(offenders)
+
+
+def test_the_qt_gateway_checker_sees_local_and_dynamic_imports(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text(
+        "import importlib\n"
+        "def f():\n"
+        "    from PySide6.QtNetwork import QNetworkInformation\n"
+        "    import shiboken6\n"
+        "    return importlib.import_module('PySide6.QtSvg')\n"
+    )
+    assert _qt_imports(sample) == [
+        (3, "PySide6.QtNetwork"),
+        (4, "shiboken6"),
+        (5, "PySide6.QtSvg"),
+    ]
+
+
 @pytest.mark.slow
 def test_core_runs_without_qt_installed():
     """Import every core package with PySide6 made unimportable."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -51,12 +50,11 @@ BUNDLED = {
 }
 
 
-def _load_generator():
+def _load_builder():
     spec = importlib.util.spec_from_file_location(
-        "make_forms", REPO / "packaging" / "make_forms.py"
+        "build_forms", REPO / "packaging" / "build_forms.py"
     )
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -97,7 +95,7 @@ def question_rows(survey: list[dict]) -> list[dict]:
 @pytest.fixture(scope="module", params=sorted(BUNDLED))
 def form(request):
     path = FORMS_DIR / request.param
-    assert path.is_file(), f"{path} is missing: run packaging/make_forms.py"
+    assert path.is_file(), f"{path} is missing: run packaging/build_forms.py"
     result = convert(xlsform=str(path), validate=False)
     return {
         "path": path,
@@ -275,21 +273,39 @@ def test_refusing_consent_ends_the_interview(form):
         assert any(yes_rule.search(r) for r in relevants), f"{path} stays relevant after refusal"
 
 
-# -- the workbooks come from the generator -------------------------------------------------
+# -- the workbooks are built from the text sources in forms/src/ ---------------------------
 
 
-def test_workbooks_match_the_generator(tmp_path):
-    generator = _load_generator()
-    assert set(generator.FORMS) == set(BUNDLED)
-    generator.main(["--out", str(tmp_path)])
+def test_every_workbook_has_a_text_source():
+    builder = _load_builder()
+    assert {f"{source.stem}.xlsx" for source in builder.sources()} == set(BUNDLED)
+
+
+@pytest.mark.parametrize("filename", sorted(BUNDLED))
+def test_text_source_gives_the_same_xform_as_the_workbook(filename):
+    """pyxform reads the Markdown source directly: the same form, to the byte."""
+    source = FORMS_DIR / "src" / filename.replace(".xlsx", ".md")
+    from_source = convert(xlsform=str(source), validate=False)
+    from_workbook = convert(xlsform=str(FORMS_DIR / filename), validate=False)
+    assert from_source.xform == from_workbook.xform
+    assert from_source.warnings == []
+
+
+def test_workbooks_match_the_sources(tmp_path):
+    _load_builder().main(["--out", str(tmp_path)])
+    stale = "differs from forms/src/: run `uv run python packaging/build_forms.py` and commit"
     for filename in BUNDLED:
         for sheet in ("survey", "choices", "settings"):
+            assert headers(tmp_path / filename, sheet) == headers(FORMS_DIR / filename, sheet), (
+                f"{filename}/{sheet} {stale}"
+            )
             fresh = read_sheet(tmp_path / filename, sheet)
             committed = read_sheet(FORMS_DIR / filename, sheet)
-            assert fresh == committed, (
-                f"{filename}/{sheet} differs from packaging/make_forms.py: "
-                "run `uv run python packaging/make_forms.py` and commit"
-            )
+            assert fresh == committed, f"{filename}/{sheet} {stale}"
+        built = convert(xlsform=str(tmp_path / filename), validate=False).xform
+        assert built == convert(xlsform=str(FORMS_DIR / filename), validate=False).xform, (
+            f"{filename}: {stale}"
+        )
 
 
 @pytest.mark.parametrize("filename", sorted(BUNDLED))

@@ -77,10 +77,6 @@ class Node:
             node.text = text
         return node
 
-    @classmethod
-    def text_node(cls, value: str) -> Node:
-        return cls(TEXT, value=value)
-
     def __repr__(self) -> str:
         if self.kind == ELEMENT:
             return f"<Node element {self.qname}>"
@@ -240,25 +236,9 @@ class Node:
         else:
             a.value = str(value)
 
-    def remove_attribute(self, name: str) -> None:
-        if self._attributes and name in self._attributes:
-            del self._attributes[name]
-            self._changed()
-
     @property
     def attributes(self) -> list[Node]:
         return list(self._attributes.values()) if self._attributes else []
-
-    def attribute_node(self, name: str) -> Node | None:
-        """The attribute node by qualified name, or by local name if unambiguous."""
-        if not self._attributes:
-            return None
-        a = self._attributes.get(name)
-        if a is None:
-            for cand in self._attributes.values():
-                if cand.name == name:
-                    return cand
-        return a
 
     # -- navigation -----------------------------------------------------------------------------
     def descendants(self) -> Iterator[Node]:

@@ -1,6 +1,6 @@
 """Forms: load XLSForms and XForms into the form model, and check them."""
 
-from surveyor.forms.loader import Problem, detect_format, load_form, load_form_bytes
+from surveyor.forms.loader import FormProblem, detect_format, load_form, load_form_bytes
 from surveyor.forms.model import Bind, Choice, Form, FormNode, Itemset, Kind, SetValue
 from surveyor.forms.xform import load_xform
 
@@ -11,7 +11,7 @@ __all__ = [
     "FormNode",
     "Itemset",
     "Kind",
-    "Problem",
+    "FormProblem",
     "SetValue",
     "detect_format",
     "load_form",

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from surveyor.errors import ExpressionError, FormError
 from surveyor.forms.cycles import value_cycles
-from surveyor.forms.loader import Problem, load_form_bytes, media_beside, pyxform_problem
+from surveyor.forms.loader import FormProblem, load_form_bytes, media_beside, pyxform_problem
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.forms.xform import LAST_SAVED_RE, last_saved_uses
 
-__all__ = ["Problem", "check_form", "check_loaded_form"]
+__all__ = ["FormProblem", "check_form", "check_loaded_form"]
 
 # XForm bind attribute -> the XLSForm column the person wrote it in.
 _COLUMNS = [
@@ -36,33 +36,33 @@ def _engine():
     return parse, KNOWN_FUNCTIONS
 
 
-def check_form(path) -> list[Problem]:
+def check_form(path) -> list[FormProblem]:
     """Every problem of the form file at ``path``; an empty list when it is valid."""
     path = Path(path)
     file = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [Problem(file, "", None, f"cannot read the file: {exc.strerror or exc}")]
+        return [FormProblem(file, "", None, f"cannot read the file: {exc.strerror or exc}")]
     try:
         form = load_form_bytes(data, path.name, media=media_beside(path), refuse_cycles=False)
     except FormError as exc:
         if exc.problems:
-            return [Problem(file, p.sheet, p.row, p.message) for p in exc.problems]
+            return [FormProblem(file, p.sheet, p.row, p.message) for p in exc.problems]
         message = str(exc)
         if message.startswith(path.name + ": "):
-            message = message[len(path.name) + 2:]
+            message = message[len(path.name) + 2 :]
         if message.startswith("not an X"):
-            return [Problem(file, "", None, message)]
+            return [FormProblem(file, "", None, message)]
         problem = pyxform_problem(file, message)
         return [problem]
     return check_loaded_form(form, file)
 
 
-def check_loaded_form(form: Form, file: str) -> list[Problem]:
+def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
     """The problems pyxform does not find in a form it converted."""
     parse, known_functions = _engine()
-    problems: list[Problem] = []
+    problems: list[FormProblem] = []
 
     def check(node: FormNode | None, column: str, text: str | None, sheet="survey", row=None):
         if text is None or not text.strip():
@@ -73,21 +73,33 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
             expression = parse(text)
         except ExpressionError as exc:
             reason = _POSITION_RE.sub("", str(exc))
-            problems.append(Problem(file, sheet, row, f"{column}: syntax error ({reason}) in {_show(text)}"))
+            problems.append(
+                FormProblem(file, sheet, row, f"{column}: syntax error ({reason}) in {_show(text)}")
+            )
             return None
         for name in sorted(expression.functions() - set(known_functions)):
-            problems.append(Problem(file, sheet, row, f"{column}: unknown function {name}()"))
+            problems.append(FormProblem(file, sheet, row, f"{column}: unknown function {name}()"))
         try:
             references = expression.references(context)
         except ExpressionError:
             references = set()
-        if column in ("relevant", "constraint", "required", "read_only", "calculation", "choice_filter", "repeat_count"):
+        if column in (
+            "relevant",
+            "constraint",
+            "required",
+            "read_only",
+            "calculation",
+            "choice_filter",
+            "repeat_count",
+        ):
             for ref in sorted(references):
                 if not ref.startswith(form.root.path + "/"):
                     continue  # inside a secondary instance
                 if ref not in form.nodes and not _inside_field(ref, form):
                     problems.append(
-                        Problem(file, sheet, row, f"{column} refers to {ref}, which is not in the form")
+                        FormProblem(
+                            file, sheet, row, f"{column} refers to {ref}, which is not in the form"
+                        )
                     )
         return references
 
@@ -107,14 +119,14 @@ def check_loaded_form(form: Form, file: str) -> list[Problem]:
         if node.bind.constraint and node.type == "note":
             # pyxform, Kobo and Collect accept it; nothing is ever typed into a note
             problems.append(
-                Problem(
+                FormProblem(
                     file, "survey", node.row, "a note's constraint is never checked", warning=True
                 )
             )
     for node, column, text in last_saved_uses(form):
         for name in LAST_SAVED_RE.findall(text):
             message = f"{column}: ${{last-saved#{name}}} is not supported (it reads as empty)"
-            problems.append(Problem(file, "survey", node.row, message, warning=True))
+            problems.append(FormProblem(file, "survey", node.row, message, warning=True))
     for action in form.setvalues:
         target = form.nodes.get(action.ref)
         if target is None or target.row is None or not action.value:
@@ -147,10 +159,10 @@ def _show(text: str) -> str:
     return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
-def _cycles(form: Form, file: str) -> list[Problem]:
+def _cycles(form: Form, file: str) -> list[FormProblem]:
     """One problem per ring of calculations and relevance (see surveyor.forms.cycles)."""
     problems = []
     for cycle in value_cycles(form):
         first = cycle.links[0][0]
-        problems.append(Problem(file, "survey", first.row, cycle.describe()))
+        problems.append(FormProblem(file, "survey", first.row, cycle.describe()))
     return problems

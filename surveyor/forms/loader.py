@@ -56,7 +56,7 @@ _SHARED_INSTANCE_TYPES = {"xml-external", "csv-external"}  # supported: they add
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class FormProblem:
     """A problem of a form, where the person can find it."""
 
     file: str
@@ -79,8 +79,8 @@ _ROW_RE = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _SHEET_RE = re.compile(r"(?:On|on|in) the '(\w+)' sheet")
 
 
-def pyxform_problem(file: str, message: str) -> Problem:
-    """A pyxform error message as a Problem (sheet and row parsed out of the text)."""
+def pyxform_problem(file: str, message: str) -> FormProblem:
+    """A pyxform error message as a FormProblem (sheet and row parsed out of the text)."""
     message = " ".join(str(message).split())
     row_match = _ROW_RE.search(message)
     row = int(row_match.group(1)) if row_match else None
@@ -94,7 +94,7 @@ def pyxform_problem(file: str, message: str) -> Problem:
         sheet = "settings"
     else:
         sheet = "survey"
-    return Problem(file, sheet, row, message)
+    return FormProblem(file, sheet, row, message)
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -275,7 +275,7 @@ def refuse_zip_bomb(data: bytes, name: str) -> None:
 
     def refuse(reason: str) -> FormError:
         text = f"refused: {reason} (is it a zip bomb?)"
-        return FormError(f"{name}: {text}", problems=[Problem(name, "", None, text)])
+        return FormError(f"{name}: {text}", problems=[FormProblem(name, "", None, text)])
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -349,7 +349,7 @@ _QUOTED_RE = re.compile(r"'([^']+)'")
 _LIST_RE = re.compile(r"(?:list name|List name)[^:]*:\s*'?([\w.-]+)")
 
 
-def _locate(problem: Problem, definition) -> Problem:
+def _locate(problem: FormProblem, definition) -> FormProblem:
     """Find the row of a pyxform error that gave none, from the value it quotes."""
     wanted = _QUOTED_RE.findall(problem.message) + _LIST_RE.findall(problem.message)
     for sheet in ("survey", "choices"):
@@ -381,13 +381,15 @@ def load_form_bytes(
     return form
 
 
-def _cycle_problems(form: Form, name: str) -> list[Problem]:
+def _cycle_problems(form: Form, name: str) -> list[FormProblem]:
     from surveyor.forms.cycles import value_cycles
 
-    return [Problem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)]
+    return [
+        FormProblem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)
+    ]
 
 
-def _cycle_error(name: str, problems: list[Problem]) -> FormError:
+def _cycle_error(name: str, problems: list[FormProblem]) -> FormError:
     first = problems[0]
     where = f" (sheet survey, row {first.row})" if first.row is not None else ""
     return FormError(f"{name}{where}: {first.message}", problems=problems)
@@ -404,8 +406,10 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
             raise FormError(f"{name}: {exc}") from exc
         form.source_name, form.source_bytes = name, data
         return form
-    survey_rows = [(i + 2, row.get("type"), row.get("name", row.get("value"))) for i, row in
-                   enumerate(definition.survey)]
+    survey_rows = [
+        (i + 2, row.get("type"), row.get("name", row.get("value")))
+        for i, row in enumerate(definition.survey)
+    ]
     extra = sheet_unsupported(definition)
     xform, warnings = convert(definition, name)
     needed = {src.rsplit("/", 1)[-1] for src in re.findall(r'src="([^"]+)"', xform)}
@@ -441,11 +445,22 @@ def sheet_unsupported(definition) -> list[str]:
 
 
 _TYPE_ALIASES = {
-    "int": "integer", "string": "text", "gps": "geopoint", "location": "geopoint",
-    "photo": "image", "picture": "image", "datetime": "datetime", "date_time": "datetime",
-    "device_id": "deviceid", "phone_number": "phonenumber", "start_time": "start",
-    "end_time": "end", "trigger": "acknowledge", "begin_lgroup": "begin_repeat",
-    "begin_looped_group": "begin_repeat", "begin_loop": "begin_loop",
+    "int": "integer",
+    "string": "text",
+    "gps": "geopoint",
+    "location": "geopoint",
+    "photo": "image",
+    "picture": "image",
+    "datetime": "datetime",
+    "date_time": "datetime",
+    "device_id": "deviceid",
+    "phone_number": "phonenumber",
+    "start_time": "start",
+    "end_time": "end",
+    "trigger": "acknowledge",
+    "begin_lgroup": "begin_repeat",
+    "begin_looped_group": "begin_repeat",
+    "begin_loop": "begin_loop",
 }
 
 
@@ -519,4 +534,4 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
     return unmatched
 
 
-__all__ = ["load_form", "load_form_bytes", "detect_format", "Problem", "MODEL_VERSION"]
+__all__ = ["load_form", "load_form_bytes", "detect_format", "FormProblem", "MODEL_VERSION"]

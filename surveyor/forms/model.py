@@ -119,10 +119,6 @@ class FormNode:
     row: int | None = None  # row in the XLSForm survey sheet (1-based, header is row 1)
 
     @property
-    def is_leaf(self) -> bool:
-        return self.kind is Kind.FIELD
-
-    @property
     def is_visible(self) -> bool:
         """True when the node has a body control or is a group/repeat with a body."""
         return self.control is not None

@@ -28,7 +28,9 @@ _NS_PREFIX = {XF: "", H: "h", JR: "jr", ODK: "odk", ORX: "orx", EV: "ev"}
 
 CONTROLS = {"input", "select1", "select", "upload", "trigger", "range", "odk:rank"}
 _ITEXT_RE = re.compile(r"""^\s*jr:itext\(\s*['"](?P<id>[^'"]+)['"]\s*\)\s*$""")
-_SIMPLE_ITEMSET_RE = re.compile(r"""^\s*instance\(\s*['"](?P<id>[^'"]+)['"]\s*\)\s*/root/item\s*$""")
+_SIMPLE_ITEMSET_RE = re.compile(
+    r"""^\s*instance\(\s*['"](?P<id>[^'"]+)['"]\s*\)\s*/root/item\s*$"""
+)
 _INSTANCE_RE = re.compile(r"""^\s*instance\(\s*['"](?P<id>[^'"]+)['"]\s*\)""")
 
 
@@ -252,7 +254,9 @@ class _Builder:
             else:
                 child_kind = Kind.FIELD
             if child_kind is Kind.FIELD:
-                leaf = FormNode(name=name, path=child_path, kind=Kind.FIELD, default=child.text or "")
+                leaf = FormNode(
+                    name=name, path=child_path, kind=Kind.FIELD, default=child.text or ""
+                )
                 self.nodes[child_path] = leaf
                 node.children.append(leaf)
             else:
@@ -297,9 +301,20 @@ class _Builder:
             bind.preload_params = attrs.get("jr:preloadParams")
             bind.required_message = self.message(attrs.get("jr:requiredMsg"))
             bind.constraint_message = self.message(attrs.get("jr:constraintMsg"))
-            known = {"nodeset", "id", "type", "relevant", "required", "constraint", "calculate",
-                     "readonly", "jr:preload", "jr:preloadParams", "jr:requiredMsg",
-                     "jr:constraintMsg"}
+            known = {
+                "nodeset",
+                "id",
+                "type",
+                "relevant",
+                "required",
+                "constraint",
+                "calculate",
+                "readonly",
+                "jr:preload",
+                "jr:preloadParams",
+                "jr:requiredMsg",
+                "jr:constraintMsg",
+            }
             for key, value in attrs.items():
                 if key not in known:
                     node.parameters[key.split(":")[-1] if key.startswith("orx:") else key] = value
@@ -472,8 +487,10 @@ class _Builder:
             else:  # translated labels as label::lang children are not produced by pyxform
                 pass
             choice.extra = {
-                k: v for k, v in fields.items()
-                if k not in (value_ref, label_ref) and not (itext_match and k == itext_match.group(1))
+                k: v
+                for k, v in fields.items()
+                if k not in (value_ref, label_ref)
+                and not (itext_match and k == itext_match.group(1))
             }
             choices.append(choice)
         return choices
@@ -519,10 +536,6 @@ class _Builder:
             media_files=self.media,
         )
         return form
-
-
-def _last(path: str | None) -> str:
-    return (path or "").rstrip("/").rsplit("/", 1)[-1]
 
 
 _PRELOAD_TYPES = {
@@ -571,8 +584,12 @@ def derive_type(node: FormNode, external: dict[str, str]) -> str:
         return "acknowledge"
     if control == "upload":
         mediatype = node.parameters.get("mediatype", "")
-        for prefix, kind in (("image", "image"), ("audio", "audio"), ("video", "video"),
-                             ("osm", "osm")):
+        for prefix, kind in (
+            ("image", "image"),
+            ("audio", "audio"),
+            ("video", "video"),
+            ("osm", "osm"),
+        ):
             if mediatype.startswith(prefix):
                 return kind
         return "file"
@@ -645,8 +662,9 @@ SUPPORTED_APPEARANCES = frozenset(
     numbers thousands-sep no-calendar month-year year vertical""".split()
 )
 _NUMBERED_APPEARANCE = re.compile(r"^(columns|compact)-\d+$")
-SUPPORTED_PARAMETERS = frozenset({"start", "end", "step", "mediatype", "max-pixels", "rows",
-                                  "noAddRemove"})
+SUPPORTED_PARAMETERS = frozenset(
+    {"start", "end", "step", "mediatype", "max-pixels", "rows", "noAddRemove"}
+)
 _SEARCH_RE = re.compile(r"search\s*\([^)]*\)")
 
 

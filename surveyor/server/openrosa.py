@@ -16,7 +16,6 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from surveyor.server.service import ServerError
 
-OPENROSA_VERSION = "1.0"
 RESPONSE_NS = "http://openrosa.org/http/response"
 XFORMS_LIST_NS = "http://openrosa.org/xforms/xformsList"
 MANIFEST_NS = "http://openrosa.org/xforms/xformsManifest"
@@ -120,7 +119,10 @@ def split_submission(parts: list[Part]) -> tuple[bytes, list[tuple[str, str, byt
     if len(xml_parts) != 1:
         raise ServerError(f"a submission needs exactly one {XML_PART} part", 400)
     xml_part = xml_parts[0]
-    if xml_part.content_type not in XML_TYPES and xml_part.content_type != "application/octet-stream":
+    if (
+        xml_part.content_type not in XML_TYPES
+        and xml_part.content_type != "application/octet-stream"
+    ):
         raise ServerError(f"{XML_PART} must be text/xml, not {xml_part.content_type}", 400)
     attachments = []
     seen = set()
@@ -139,8 +141,12 @@ def split_submission(parts: list[Part]) -> tuple[bytes, list[tuple[str, str, byt
 
 def is_incomplete(parts: list[Part]) -> bool:
     """Whether ODK Collect says more parts of this submission follow (``*isIncomplete*``)."""
-    return any(p.name == INCOMPLETE_FIELD and p.filename is None
-               and p.data.strip().lower() in (b"yes", b"true") for p in parts)
+    return any(
+        p.name == INCOMPLETE_FIELD
+        and p.filename is None
+        and p.data.strip().lower() in (b"yes", b"true")
+        for p in parts
+    )
 
 
 @dataclass(frozen=True)

@@ -186,24 +186,6 @@ def open_session(library: FormLibrary, interview: Interview, **options) -> Inter
     return session
 
 
-def save_progress(
-    library: FormLibrary,
-    interview: Interview,
-    session: InterviewSession,
-    *,
-    position: str | None = None,
-) -> None:
-    """Save the answers durably (called after every answer)."""
-    save_snapshot(
-        library,
-        interview,
-        answers=session.answers(),
-        instance_name=session.instance_name(),
-        position=position,
-        progress=session.progress(),
-    )
-
-
 def save_snapshot(
     library: FormLibrary,
     interview: Interview,
@@ -351,7 +333,6 @@ __all__ = [
     "open_session",
     "question_labels",
     "render_submission",
-    "save_progress",
     "save_snapshot",
     "start_interview",
 ]

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from surveyor.ui.handin import local_time
-from surveyor.ui.qt import QCoreApplication, QObject, QTimer, Signal
+from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QObject, QTimer, Signal
 
 # The pass itself is the core's (surveyor/sync/passes.py). It is imported when first used,
 # not here: on top of what the window already loads (surveyor.sync.sender, for the backoff),
@@ -240,8 +240,6 @@ class ServerSync(QObject):
         if self._network is not None:
             return
         try:
-            from PySide6.QtNetwork import QNetworkInformation
-
             if not QNetworkInformation.loadDefaultBackend():
                 return
             info = QNetworkInformation.instance()
@@ -253,8 +251,6 @@ class ServerSync(QObject):
             return
 
     def _reachability_changed(self, reachability) -> None:
-        from PySide6.QtNetwork import QNetworkInformation
-
         if reachability == QNetworkInformation.Reachability.Online:
             self._retry = 0
             self.sync_soon()

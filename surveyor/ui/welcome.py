@@ -38,7 +38,6 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.bundled = list(bundled)
-        self._titles: dict[str, str] = {}
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
