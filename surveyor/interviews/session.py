@@ -22,7 +22,6 @@ from __future__ import annotations
 import heapq
 import random
 import re
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -53,6 +52,7 @@ from surveyor.interviews.instance import (
     walk,
     walk_path,
 )
+from surveyor.interviews.record import new_instance_id
 from surveyor.interviews.validation import MAX_REPEAT_INSTANCES, Problem, check_type, limit_message
 from surveyor.perf import bulk_allocation
 
@@ -73,10 +73,6 @@ ALL = None  # scope: every instance of a template path
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def new_instance_id() -> str:
-    return f"uuid:{uuid.uuid4()}"
 
 
 class InterviewSession:
