@@ -110,9 +110,7 @@ def test_validation_checks_the_choices_the_question_offers_after_its_filter(tmp_
     (tmp_path / "fruits.csv").write_text("name,label\napple,Apple\npear,Pear\n", "utf-8")
     form = make_form(tmp_path, FILTERED, choices=CITIES)
     s = session_of(form)
-    s.load_answers(
-        {"country": "fr", "city": "liege", "cities": "paris liege", "fruit": "kiwi"}
-    )
+    s.load_answers({"country": "fr", "city": "liege", "cities": "paris liege", "fruit": "kiwi"})
     problems = {p.name: (p.code, p.message) for p in s.validate()}
     assert problems == {
         "city": ("type", "not one of the choices"),

@@ -415,12 +415,15 @@ def test_a_repeat_count_past_the_limit_is_a_problem_naming_the_repeat(tmp_path, 
 
 def test_answers_with_more_instances_than_a_repeat_holds_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(session_module, "MAX_REPEAT_INSTANCES", 5)
-    form = make_form(tmp_path, """
+    form = make_form(
+        tmp_path,
+        """
     |  | type | name | label |
     |  | begin_repeat | r | R |
     |  | text | t | T |
     |  | end_repeat | | |
-    """)
+    """,
+    )
     s = session_of(form)
     problems = s.load_answers({"r": [{"t": str(i)} for i in range(7)]})
     assert [(p.name, p.code) for p in problems] == [("r", "limit")]

@@ -855,7 +855,7 @@ class InterviewView(QWidget):
         parts = []
         probe = node
         while probe is not None and probe is not self.session.root:
-            template = self.session._node_template.get(id(probe))
+            template = self.session.template_of(probe)
             if template is not None and template.kind is Kind.REPEAT:
                 siblings = probe.parent.elements(probe.name)
                 parts.append(
@@ -876,7 +876,7 @@ class InterviewView(QWidget):
         elif node is not None:
             node = node.parent
         while node is not None and node is not self.session.root and node.kind == "element":
-            template = self.session._node_template.get(id(node))
+            template = self.session.template_of(node)
             if template is not None and template.kind in (Kind.GROUP, Kind.REPEAT):
                 if template.kind is Kind.REPEAT:
                     siblings = node.parent.elements(node.name)
