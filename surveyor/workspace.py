@@ -73,6 +73,14 @@ class Changes:
     def of_interviews(cls, *instance_ids: str) -> Changes:
         return cls(interviews=frozenset(i for i in instance_ids if i))
 
+    @classmethod
+    def of_download(cls, report: Any) -> Changes:
+        """What a server download (its DownloadReport) changed."""
+        changed = bool(report.new or report.updated or report.conflicts)
+        if not changed and not report.forms_fetched:
+            return NO_CHANGES
+        return cls(all_interviews=changed, conflicts=bool(report.conflicts), sync_state=True)
+
     @property
     def interview_list(self) -> bool:
         """Whether a list of interviews (home, overview) may show something else now."""
@@ -462,7 +470,7 @@ class Workspace:
 
         options.setdefault("library", self.library)
         report = download_submissions(self.store, server_url, user, password, **options)
-        return Done(report, _download_changes(report))
+        return Done(report, Changes.of_download(report))
 
     def download_central(
         self, base: str, project: int, email: str, password: str, **options
@@ -472,7 +480,7 @@ class Workspace:
 
         options.setdefault("library", self.library)
         report = download_central(self.store, base, project, email, password, **options)
-        return Done(report, _download_changes(report))
+        return Done(report, Changes.of_download(report))
 
     # --- exports and the overview ------------------------------------------------------------
 
@@ -521,13 +529,6 @@ class Workspace:
     def repair(data_dir: str | Path | None = None) -> health.RepairReport:
         """Rebuild a damaged database into a new file (the damaged one is kept aside)."""
         return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
-
-
-def _download_changes(report: Any) -> Changes:
-    changed = bool(report.new or report.updated or report.conflicts)
-    if not changed and not report.forms_fetched:
-        return NO_CHANGES
-    return Changes(all_interviews=changed, conflicts=bool(report.conflicts), sync_state=True)
 
 
 __all__ = ["NO_CHANGES", "Changes", "Done", "Workspace"]
