@@ -41,24 +41,18 @@ def register(subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from surveyor.batches import BatchError, hand_in
+    from surveyor.batches import BatchError
     from surveyor.errors import SurveyorError
-    from surveyor.paths import resolve_data_dir
-    from surveyor.services.identity import device_id
-    from surveyor.store import Store
 
-    data_dir = resolve_data_dir(args.data_dir)
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
+
     destination = Path(args.out) if args.out else Path.cwd()
     label = args.label if args.label is not None else platform.node()
     try:
-        with Store.open(data_dir) as store:
-            result = hand_in(
-                store,
-                destination,
-                interviewer=args.interviewer,
-                device_id=device_id(data_dir),
-                device_label=label,
-            )
+        with Workspace.open(args.data_dir) as ws:
+            result = ws.hand_in(destination, interviewer=args.interviewer, device_label=label).value
     except BatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

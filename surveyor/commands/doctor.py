@@ -28,13 +28,14 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
-    from surveyor.interviews.record import utc_now
-    from surveyor.paths import resolve_data_dir
-    from surveyor.store import DB_NAME, health
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     try:
-        path = resolve_data_dir(args.data_dir) / DB_NAME
-        report = health.check(path)
+        report = Workspace.check(args.data_dir)
+        path = report.path
         if report.ok:
             print(f"{path}: sound (integrity_check ok).")
             if args.repair:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
                 "still be read and from the newest sound backup (the damaged file is kept)."
             )
             return 1
-        repaired = health.repair(path, now=utc_now())
+        repaired = Workspace.repair(args.data_dir)
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

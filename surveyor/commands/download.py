@@ -22,12 +22,16 @@ def register(subparsers) -> None:
         ),
     )
     add_server_arguments(parser)
-    parser.add_argument("--central", metavar="URL",
-                        help="an ODK Central server (https://central.example.org) instead of "
-                             "Surveyor's server; needs --project and --user (a web user's "
-                             "e-mail)")
-    parser.add_argument("--project", metavar="N", type=int,
-                        help="the ODK Central project's number (with --central)")
+    parser.add_argument(
+        "--central",
+        metavar="URL",
+        help="an ODK Central server (https://central.example.org) instead of "
+        "Surveyor's server; needs --project and --user (a web user's "
+        "e-mail)",
+    )
+    parser.add_argument(
+        "--project", metavar="N", type=int, help="the ODK Central project's number (with --central)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -36,8 +40,10 @@ def _central_account(args) -> tuple[str, str, str] | int:
     from surveyor.sync.config import NoPassword, get_password
 
     if args.project is None or not args.user:
-        print("error: --central needs --project N and --user EMAIL (a Central web user)",
-              file=sys.stderr)
+        print(
+            "error: --central needs --project N and --user EMAIL (a Central web user)",
+            file=sys.stderr,
+        )
         return 1
     try:
         base = central_base(args.central)
@@ -55,8 +61,11 @@ def _central_account(args) -> tuple[str, str, str] | int:
 def run(args: argparse.Namespace) -> int:
     from surveyor.commands.sync import resolve_account
     from surveyor.errors import SurveyorError
-    from surveyor.store import Store
     from surveyor.sync.transport import AuthError, TransportError
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     if args.central:
         account = _central_account(args)
@@ -69,27 +78,29 @@ def run(args: argparse.Namespace) -> int:
         return account
     url, user, password = account
     try:
-        with Store.open(args.data_dir) as store:
+        with Workspace.open(args.data_dir) as ws:
             if args.central:
-                from surveyor.sync.central import download_central
-
-                report = download_central(store, url, args.project, user, password)
+                report = ws.download_central(url, args.project, user, password).value
             else:
-                from surveyor.sync.download import download_submissions
-
-                report = download_submissions(store, url, user or None, password)
+                report = ws.download_submissions(url, user or None, password).value
     except AuthError as exc:
-        print(f"error: authentication failed (a coordinator account is needed): {exc}",
-              file=sys.stderr)
+        print(
+            f"error: authentication failed (a coordinator account is needed): {exc}",
+            file=sys.stderr,
+        )
         return 2
     except TransportError as exc:
         if exc.status == 404 and not args.central:
-            print(f"error: {exc}: this server has no Surveyor coordinator API "
-                  "(/api/v1/submissions). For ODK Central use --central URL --project N "
-                  "--user EMAIL.", file=sys.stderr)
+            print(
+                f"error: {exc}: this server has no Surveyor coordinator API "
+                "(/api/v1/submissions). For ODK Central use --central URL --project N "
+                "--user EMAIL.",
+                file=sys.stderr,
+            )
         elif exc.retryable:
-            print(f"error: {exc} (what was downloaded before is kept; run it again)",
-                  file=sys.stderr)
+            print(
+                f"error: {exc} (what was downloaded before is kept; run it again)", file=sys.stderr
+            )
         else:
             print(f"error: {exc} (what was downloaded before is kept)", file=sys.stderr)
         return 1

@@ -73,11 +73,13 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from surveyor.exports import ExportOptions, export
+    from surveyor.exports import ExportOptions
     from surveyor.interviews.record import Status
-    from surveyor.paths import resolve_data_dir
-    from surveyor.store import Store
     from surveyor.store.queries import SUBMITTED
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     statuses = SUBMITTED + ((Status.DRAFT,) if args.include_drafts else ())
     options = ExportOptions(
@@ -94,9 +96,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} interviews", end="", file=sys.stderr, flush=True)
 
     try:
-        with Store.open(resolve_data_dir(args.data_dir)) as store:
-            files = export(
-                store,
+        with Workspace.open(args.data_dir) as ws:
+            files = ws.export(
                 args.out,
                 format=args.format,
                 form_ids=args.form,

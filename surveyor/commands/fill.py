@@ -36,10 +36,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from surveyor.paths import resolve_data_dir
-    from surveyor.services.identity import device_id
-    from surveyor.services.interviews import FormLibrary, fill_interview, interview_json
-    from surveyor.store import Store
+    from surveyor.services.interviews import interview_json
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     try:
         raw = sys.stdin.read() if args.answers == "-" else Path(args.answers).read_text("utf-8")
@@ -54,19 +55,12 @@ def run(args: argparse.Namespace) -> int:
     if not isinstance(answers, dict):
         print(f"error: {args.answers} must hold one JSON object", file=sys.stderr)
         return 2
-    data_dir = resolve_data_dir(args.data_dir)
     try:
-        with Store.open(data_dir) as store:
-            library = FormLibrary(store)
-            form = library.load_file(args.form)
-            result = fill_interview(
-                library,
-                form,
-                answers,
-                finalize=args.finalize,
-                interviewer=args.interviewer,
-                device_id=device_id(data_dir),
-            )
+        with Workspace.open(args.data_dir) as ws:
+            form = ws.load_form(args.form).value
+            result = ws.fill_interview(
+                form, answers, finalize=args.finalize, interviewer=args.interviewer
+            ).value
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         for problem in getattr(exc, "problems", []):

@@ -27,12 +27,14 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
-    from surveyor.paths import resolve_data_dir
-    from surveyor.store import Store
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     try:
-        with Store.open(resolve_data_dir(args.data_dir)) as store:
-            rows = store.list_interviews(
+        with Workspace.open(args.data_dir) as ws:
+            rows = ws.list_interviews(
                 status=args.status,
                 form_id=args.form,
                 include_deleted=args.status == Status.DELETED.value,

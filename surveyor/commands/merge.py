@@ -70,16 +70,17 @@ def _interrupt(signum, frame) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from surveyor.batches import list_conflicts, merge_batches, resolve_conflict
     from surveyor.errors import SurveyorError
-    from surveyor.paths import resolve_data_dir
-    from surveyor.store import Store
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     try:
-        with Store.open(resolve_data_dir(args.into or args.data_dir)) as store:
+        with Workspace.open(args.into or args.data_dir) as ws:
             code = 0
             if args.paths:
-                report = merge_batches(store, args.paths)
+                report = ws.merge_batches(args.paths).value
                 print(report)
                 for refused in report.refused:
                     print(f"error: {refused.error}", file=sys.stderr)
@@ -90,10 +91,10 @@ def _run(args: argparse.Namespace) -> int:
                 except ValueError:
                     print(f"error: {args.resolve[0]!r} is not a conflict number", file=sys.stderr)
                     return 2
-                resolved = resolve_conflict(store, conflict_id, args.resolve[1])
+                resolved = ws.resolve_conflict(conflict_id, args.resolve[1]).value
                 print(f"conflict {resolved.conflict_id} resolved: kept {resolved.kept}")
             if args.conflicts:
-                conflicts = list_conflicts(store)
+                conflicts = ws.conflicts()
                 if not conflicts:
                     print("No conflict to resolve.")
                 for conflict in conflicts:

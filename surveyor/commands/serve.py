@@ -21,11 +21,14 @@ def register(subparsers) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8080, help="port to listen on")
     parser.add_argument(
-        "--database", metavar="URL",
+        "--database",
+        metavar="URL",
         help="SQLAlchemy URL, e.g. postgresql://user:pw@host/db (default: SQLite server.db)",
     )
     parser.add_argument(
-        "--workers", type=int, default=1,
+        "--workers",
+        type=int,
+        default=1,
         help="processes (1 is best with SQLite; several need a shared database)",
     )
     parser.add_argument("--access-log", action="store_true", help="log every request")
@@ -40,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     from surveyor.server.app import DATABASE_ENV
 
     url = args.database or db.default_url(resolve_data_dir(args.data_dir))
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         db.make_engine(url).dispose()  # create the tables once, before any worker starts
     except Exception as exc:

@@ -16,8 +16,11 @@ def register(subparsers) -> None:
 
     def add(name, help_text):
         sub = actions.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--database", metavar="URL",
-                         help="SQLAlchemy URL (default: SQLite server.db in the data dir)")
+        sub.add_argument(
+            "--database",
+            metavar="URL",
+            help="SQLAlchemy URL (default: SQLite server.db in the data dir)",
+        )
         return sub
 
     add_user = add("add-user", "create an account and print its generated password")
@@ -93,7 +96,10 @@ def run_publish(args: argparse.Namespace) -> int:
     def action():
         form = load_form(args.form)
         entry, new = service.publish_form(
-            _engine(args), form, media=service.media_beside(form, Path(args.form)), published_by="cli"
+            _engine(args),
+            form,
+            media=service.media_beside(form, Path(args.form)),
+            published_by="cli",
         )
         state = "published" if new else "already published"
         print(f"{entry.form_id} version {entry.version} {state} ({entry.hash})")

@@ -77,38 +77,37 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from surveyor.errors import SurveyorError
-    from surveyor.services.interviews import FormLibrary
-    from surveyor.store import Store
-    from surveyor.sync.forms import fetch_forms
     from surveyor.sync.passes import open_transport
-    from surveyor.sync.sender import send_pending
-    from surveyor.sync.state import release_held
     from surveyor.sync.transport import AuthError, TransportError
+
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
 
     account = resolve_account(args)
     if isinstance(account, int):
         return account
     url, user, password = account
     try:
-        with Store.open(args.data_dir) as store, open_transport(store, url, user, password) as tr:
-            library = FormLibrary(store)
+        with (
+            Workspace.open(args.data_dir) as ws,
+            open_transport(ws.store, url, user, password) as tr,
+        ):
             if args.retry_held:
-                released = release_held(store.path.parent)
+                released = ws.release_held().value
                 print(f"{len(released)} held interview(s) will be tried again.")
             if args.forms:
                 try:
-                    print(fetch_forms(tr, library))
+                    print(ws.fetch_forms(tr).value)
                 except AuthError as exc:
                     print(f"error: authentication failed: {exc}", file=sys.stderr)
                     return 2
                 except TransportError as exc:
                     print(f"error: cannot read the form list: {exc}", file=sys.stderr)
-            report = send_pending(
-                store,
-                library,
+            report = ws.send_pending(
                 tr,
                 progress=lambda done, total, item: item is not None and print(item, flush=True),
-            )
+            ).value
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -39,19 +39,22 @@ class FormLibrary:
         self.register(form)
         return form
 
-    def register(self, form: Form) -> None:
-        if form.content_hash not in self._forms:
-            self.store.save_form(
-                form_id=form.form_id,
-                version=form.version,
-                title=form.title,
-                content_hash=form.content_hash,
-                source_name=form.source_name,
-                source_bytes=form.source_bytes,
-                xform=form.xform,
-                media=form.media_files or None,
-            )
-            self._forms[form.content_hash] = form
+    def register(self, form: Form) -> bool:
+        """Keep ``form``'s definition in the store; True if this library had not kept it yet."""
+        if form.content_hash in self._forms:
+            return False
+        self.store.save_form(
+            form_id=form.form_id,
+            version=form.version,
+            title=form.title,
+            content_hash=form.content_hash,
+            source_name=form.source_name,
+            source_bytes=form.source_bytes,
+            xform=form.xform,
+            media=form.media_files or None,
+        )
+        self._forms[form.content_hash] = form
+        return True
 
     def get(self, content_hash: str) -> Form:
         """The form with this content hash, rebuilt from the store if needed.

@@ -211,14 +211,12 @@ def run_self_test(data_dir: str | None = None) -> int:
 def _self_test(data_dir) -> int:
     from surveyor.interviews.record import Interview
     from surveyor.interviews.session import InterviewSession
-    from surveyor.services.identity import device_id
-    from surveyor.services.interviews import FormLibrary
-    from surveyor.store import Store
     from surveyor.ui import garbage
     from surveyor.ui.language import I18N_DIR, Languages
     from surveyor.ui.main_window import bundled_form_files, interview_view_class
     from surveyor.ui.qt import QApplication, QLabel
     from surveyor.ui.tasks import TaskManager
+    from surveyor.workspace import Workspace
 
     app = QApplication.instance() or QApplication(["surveyor"])
     garbage.install(app)
@@ -229,13 +227,13 @@ def _self_test(data_dir) -> int:
     forms = bundled_form_files()
     if not forms:
         raise RuntimeError("no bundled form found")
-    store = Store.open(data_dir)
+    workspace = Workspace.open(data_dir)
     tasks = TaskManager()
     try:
-        library = FormLibrary(store)
-        device = device_id(store.path.parent)
+        library = workspace.library
+        device = workspace.device_id
         for path in forms:
-            form = library.load_file(path)
+            form = workspace.load_form(path).value
             # A session that is not stored: the self-test leaves no interview behind.
             interview = Interview.new(
                 form_id=form.form_id,
@@ -266,6 +264,6 @@ def _self_test(data_dir) -> int:
     finally:
         tasks.wait_db()
         tasks.shutdown()
-        store.close()
+        workspace.close()
     print("OK")
     return 0

@@ -1,20 +1,23 @@
 """The interviewer's side of batches: hand in to a USB key or a file, and the shared folder.
 
 ``HandInController`` belongs to the main window. "Hand in (USB key or file)…" on the home
-screen asks where to write, runs :func:`surveyor.batches.hand_in` on the database thread and
-says what was written; the finished interviews move to "Sent or handed in".
+screen asks where to write, runs ``Workspace.hand_in`` on the database thread (a DbOp) and
+says what was written; the finished interviews move to "Sent or handed in" (home refreshes
+from the operation's Changes).
 
 When a shared folder is set (settings), a timer (every minute, and right after an interview
-is finalized) calls :func:`surveyor.batches.sync_shared_folder` on the database thread; a
+is finalized) calls ``Workspace.sync_shared_folder`` on the database thread; a
 line on the home screen says how it went. An unreachable folder is never an error dialog:
 the line says so, and the next tick tries again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QCoreApplication,
     QDateTime,
@@ -53,25 +56,8 @@ def hand_in_message(count: int, path: str) -> str:
     ).replace("%1", path)
 
 
-def _last_hand_in_to(store, folder: Path) -> str | None:
-    """When this laptop last wrote a batch into ``folder`` (UTC timestamp), if ever."""
-    from surveyor.store.merge import MergeStore
-
-    try:
-        folder = folder.resolve()
-    except OSError:
-        return None
-    for record in MergeStore(store).list_hand_ins():
-        try:
-            if Path(record.path).resolve().parent == folder:
-                return record.created_at
-        except OSError:
-            continue
-    return None
-
-
 class HandInController(QObject):
-    """Hand-ins of one main window (its store, settings, home screen and task manager)."""
+    """Hand-ins of one main window (its workspace, settings, home screen and task manager)."""
 
     handed_in = Signal(object)  # HandInResult (the user's hand-in)
     synced = Signal(object)  # SyncResult (each shared-folder attempt)
@@ -93,30 +79,20 @@ class HandInController(QObject):
 
     # --- hand in to a file -----------------------------------------------------------
 
-    @property
-    def store(self):
-        return self.window.store
-
     def _identity(self) -> dict:
         return {
             "interviewer": self.settings.interviewer,
-            "device_id": self.window.device_id,
             "device_label": self.settings.laptop_label,
         }
 
     def ask_hand_in(self) -> None:
         """Count what there is to hand in, then ask where to write it."""
-        store = self.store
-        if store is None:
+        if self.window.workspace is None:
             self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
             return
-
-        def count():
-            from surveyor.store.merge import MergeStore
-
-            return len(MergeStore(store).hand_in_candidates(None))
-
-        self.tasks.run_db(count, on_done=self._choose_file, on_error=self._failed)
+        DbOp(self, lambda ws: ws.count_to_hand_in()).success(self._choose_file).failure(
+            self._failed
+        ).run()
 
     def default_file_name(self) -> str:
         from surveyor.batches import batch_file_name
@@ -143,23 +119,18 @@ class HandInController(QObject):
 
     def hand_in_to(self, path: str) -> None:
         """Write the batch at ``path`` (a file, or a folder to name it in)."""
-        store, identity = self.store, self._identity()
+        identity = self._identity()
         destination = Path(path)
         if destination.suffix.lower() != ".zip" and not destination.is_dir():
             destination = destination.with_suffix(".zip")
-
-        def work():
-            from surveyor.batches import hand_in
-
-            return hand_in(store, destination, **identity)
-
         self.home.show_message(self.tr("Handing in…"))
-        self.tasks.run_db(work, on_done=self._handed_in, on_error=self._failed)
+        DbOp(self, lambda ws: ws.hand_in(destination, **identity)).success(
+            lambda done: self._handed_in(done.value)
+        ).failure(self._failed).run()
 
     def _handed_in(self, result) -> None:
         text = hand_in_message(result.interviews, str(result.path))
         self.home.show_message(text)
-        self.home.refresh()
         box = QMessageBox(self.window)
         box.setObjectName("handInDone")
         box.setIcon(QMessageBox.Information)
@@ -201,8 +172,7 @@ class HandInController(QObject):
     def sync_now(self) -> None:
         """Hand in to the shared folder if one is set (on the database thread)."""
         folder = self.settings.shared_folder
-        store = self.store
-        if not folder or store is None:
+        if not folder or self.window.workspace is None:
             return
         if self._syncing:
             self._again = True
@@ -210,26 +180,23 @@ class HandInController(QObject):
         self._syncing = True
         identity = self._identity()
 
-        def work():
-            from surveyor.batches import sync_shared_folder
-
-            result = sync_shared_folder(store, Path(folder), **identity)
+        def work(ws):
+            done = ws.sync_shared_folder(folder, **identity)
             last = None
-            if result.status == "nothing_new":
+            if done.value.status == "nothing_new":
                 try:
-                    last = _last_hand_in_to(store, Path(folder))
+                    last = ws.last_hand_in_to(folder)
                 except Exception:  # noqa: BLE001 - only the status line's detail
                     last = None
-            return result, last
+            return dataclasses.replace(done, value=(done.value, last))
 
-        self.tasks.run_db(work, on_done=self._synced, on_error=self._sync_error)
+        DbOp(self, work).success(self._synced).failure(self._sync_error).run()
 
-    def _synced(self, answer) -> None:
-        result, last = answer
+    def _synced(self, done) -> None:
+        result, last = done.value
         self._syncing = False
         if result.status == "written":
             self._status = ("written", local_time(QDateTime.currentDateTime().toPython()))
-            self.home.refresh()
         elif result.status == "nothing_new":
             if last:
                 self._status = ("written", local_time(last))

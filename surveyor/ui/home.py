@@ -1,8 +1,9 @@
 """The home screen: the forms on this laptop, and my interviews grouped by state.
 
 The interview list is a table model over ``InterviewSummary`` rows (no widget per row), so
-ten thousand interviews show at once. One store query (through the database thread) brings
-every interview matching the search; the tabs split them by state and show the counts.
+ten thousand interviews show at once. One workspace query (a DbOp, on the database thread)
+brings every interview matching the search; the tabs split them by state and show the counts.
+The list is asked again whenever an operation's Changes name interviews.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from surveyor.interviews.record import Status
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -254,7 +256,6 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("home")
         self.tasks = tasks
-        self.store = None
         self.forms: list[FormEntry] = []
         self.groups: dict[str, list] = {key: [] for key in GROUPS}
         self.group = "drafts"
@@ -614,30 +615,23 @@ class HomePage(QWidget):
 
     # --- interviews ----------------------------------------------------------------------
 
-    def set_store(self, store) -> None:
-        self.store = store
-        self.refresh()
+    def on_workspace_changed(self, changes, _initiator=None) -> None:
+        """An operation changed something: the list again if it may show other interviews."""
+        if changes.interview_list:
+            self.refresh()
 
     def _search_later(self) -> None:
         self._search_timer.start()
 
     def refresh(self) -> None:
-        """Ask the store (on the database thread) for the interviews matching the search."""
-        if self.store is None:
-            return
+        """Ask the workspace (on the database thread) for the interviews matching the search
+        (nothing while it is not open)."""
         self._generation += 1
         generation = self._generation
-        store = self.store
         search = self.search.text().strip() or None
-
-        def query():
-            return store.list_interviews(include_deleted=True, search=search)
-
-        self.tasks.run_db(
-            query,
-            on_done=lambda rows: self.set_interviews(rows, generation),
-            on_error=lambda exc: self.show_message(str(exc), error=True),
-        )
+        DbOp(self, lambda ws: ws.list_interviews(include_deleted=True, search=search)).success(
+            lambda rows: self.set_interviews(rows, generation)
+        ).failure(lambda exc: self.show_message(str(exc), error=True)).run()
 
     def set_interviews(self, rows: list, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -748,28 +742,17 @@ class HomePage(QWidget):
         return box
 
     def _delete(self, instance_id: str) -> None:
-        store = self.store
-        self.tasks.run_db(
-            lambda: store.delete(instance_id),
-            on_done=lambda _i: (
-                self.show_message(
-                    self.tr("The draft is in the bin. You can restore it from there.")
-                ),
-                self.refresh(),
-            ),
-            on_error=lambda exc: self.show_message(str(exc), error=True),
-        )
+        DbOp(self, lambda ws: ws.delete_interview(instance_id)).success(
+            lambda _changes: self.show_message(
+                self.tr("The draft is in the bin. You can restore it from there.")
+            )
+        ).failure(lambda exc: self.show_message(str(exc), error=True)).run()
 
     def restore_current(self) -> None:
         summary = self.current_summary()
         if summary is None or summary.status != Status.DELETED:
             return
-        store = self.store
-        self.tasks.run_db(
-            lambda: store.restore(summary.instance_id),
-            on_done=lambda _i: (
-                self.show_message(self.tr("The draft is back with the other drafts.")),
-                self.refresh(),
-            ),
-            on_error=lambda exc: self.show_message(str(exc), error=True),
-        )
+        instance_id = summary.instance_id
+        DbOp(self, lambda ws: ws.restore_interview(instance_id)).success(
+            lambda _changes: self.show_message(self.tr("The draft is back with the other drafts."))
+        ).failure(lambda exc: self.show_message(str(exc), error=True)).run()

@@ -1,8 +1,10 @@
 """The main window: welcome on first start, then home and the interview screen.
 
-It owns the store and the form library; every store call goes through the database thread
-(``TaskManager.run_db``) and form files are read on the file pool, so the window never
-freezes. Closing waits for the database queue: nothing typed is lost.
+It opens the one :class:`~surveyor.workspace.Workspace` on the database thread and holds it
+in its :class:`~surveyor.ui.operations.WorkspaceHost`; every operation on it is a
+:class:`~surveyor.ui.operations.DbOp` (run on that thread), whose Changes come back through
+``workspace_changed`` for the views to refresh. Form files are read on the file pool, so
+the window never freezes. Closing waits for the database queue: nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from surveyor.paths import bundled_forms_dir
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
+from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QAction,
     QApplication,
@@ -107,8 +110,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.tasks = tasks
         self._apply_text_size = apply_text_size
-        self.store = None
-        self.library = None
+        self.workspace_host = WorkspaceHost(tasks, parent=self)
         self.device_id = ""
         self.forms: list[FormEntry] = []
         self._loaded_forms: dict[str, object] = {}  # path -> Form
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.home = HomePage(tasks)
+        self.workspace_changed.connect(self.home.on_workspace_changed)
         self.home.set_interviewer(settings.interviewer)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(lambda s: self.open_interview(s.instance_id))
@@ -148,6 +151,26 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if not settings.welcomed:
             self.show_welcome()
+
+    @property
+    def workspace(self):
+        """The open Workspace (None until it is open, and once closed)."""
+        return self.workspace_host.workspace
+
+    @property
+    def workspace_changed(self):
+        """``(changes, initiator)`` after each operation that changed something."""
+        return self.workspace_host.changed
+
+    @property
+    def store(self):
+        """The workspace's store, for the background sending's own connection (its path)."""
+        return None if self.workspace is None else self.workspace.store
+
+    @property
+    def library(self):
+        """The workspace's form library, which the interview screen still takes."""
+        return None if self.workspace is None else self.workspace.library
 
     # --- menus and shortcuts -------------------------------------------------------------
 
@@ -235,23 +258,31 @@ class MainWindow(QMainWindow):
     # --- start ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the store and load the forms, off the UI thread."""
+        """Open the workspace on the database thread (which then owns its store), then load
+        the forms. Opening, repairing and closing are the raw ``run_db`` calls: there is no
+        open workspace for a DbOp then."""
         data_dir = self.data_dir
 
-        def open_store():
-            from surveyor.services.identity import device_id
-            from surveyor.store import Store
+        def open_workspace():
+            # imported here, on the database thread: the store and the engine take seconds
+            # to import, and the window shows before (surveyor/ui/app.py)
+            from surveyor.workspace import Workspace
 
-            store = Store.open(data_dir)
-            return store, device_id(store.path.parent)
+            workspace = Workspace.open(data_dir)
+            try:
+                workspace.device_id  # noqa: B018 - device.json written now, errors shown now
+            except BaseException:
+                workspace.close()
+                raise
+            return workspace
 
         self.home.set_forms([], loading=True)
-        self.tasks.run_db(open_store, on_done=self._store_opened, on_error=self._fatal)
+        self.tasks.run_db(open_workspace, on_done=self._store_opened, on_error=self._fatal)
 
     def _fatal(self, exc: BaseException) -> None:
         from surveyor.store import DamagedStoreError
 
-        if isinstance(exc, DamagedStoreError) and self.store is None:
+        if isinstance(exc, DamagedStoreError) and self.workspace is None:
             self.offer_repair(exc)
             return
         self.home.show_message(
@@ -301,11 +332,10 @@ class MainWindow(QMainWindow):
         self.home.show_message(self.tr("Repairing the database…"))
 
         def work():
-            from surveyor.interviews.record import utc_now
-            from surveyor.paths import resolve_data_dir
-            from surveyor.store import DB_NAME, health
+            # no workspace can open on a damaged file: the repair runs before, on its thread
+            from surveyor.workspace import Workspace
 
-            return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
+            return Workspace.repair(data_dir)
 
         def done(report):
             self.home.show_message(
@@ -316,48 +346,28 @@ class MainWindow(QMainWindow):
             self.start()
 
         def failed(error):
-            self.home.show_message(
-                self.tr("The repair failed: {0}").format(error), error=True
-            )
+            self.home.show_message(self.tr("The repair failed: {0}").format(error), error=True)
 
         self.tasks.run_db(work, on_done=done, on_error=failed)
 
-    def _store_opened(self, result) -> None:
-        self.store, self.device_id = result
-        self.home.set_store(self.store)
+    def _store_opened(self, workspace) -> None:
+        self.workspace_host.workspace = workspace
+        self.device_id = workspace.device_id
+        self.home.refresh()
         self.hand_in.start()
         self.server_sync.start()
         if self.coordination is not None:
-            self.coordination.set_store(self.store)
-        store = self.store
-
-        def make_library():
-            from surveyor.services.interviews import FormLibrary
-
-            return FormLibrary(store)
-
-        self.tasks.run_db(
-            lambda: {f.form_id: f.title for f in store.list_forms() if f.title},
-            on_done=self.home.set_stored_titles,
-            on_error=lambda _exc: None,
-        )
-        self.tasks.run_db(make_library, on_done=self._library_ready, on_error=self._fatal)
+            self.coordination.refresh()
+        DbOp(self, lambda ws: ws.form_titles()).success(self.home.set_stored_titles).run()
         last = self.settings.last_interview
         if last:
-            self.tasks.run_db(
-                lambda: store.get_interview(last),
-                on_done=self._maybe_offer_resume,
-                on_error=lambda _exc: None,
-            )
+            DbOp(self, lambda ws: ws.get_interview(last)).success(self._maybe_offer_resume).run()
         self.store_ready.emit()
+        self.reload_forms()
 
     def _maybe_offer_resume(self, interview) -> None:
         if interview.status == Status.DRAFT:
             self.home.offer_resume(interview.instance_id, interview.instance_name)
-
-    def _library_ready(self, library) -> None:
-        self.library = library
-        self.reload_forms()
 
     def form_paths(self) -> list[tuple[str, bool]]:
         bundled = bundled_form_files()
@@ -389,19 +399,15 @@ class MainWindow(QMainWindow):
             self._load_form(entry, self._form_done)
 
     def _load_form(self, entry: FormEntry, done) -> None:
-        library = self.library
+        workspace = self.workspace
 
-        def read():
-            from surveyor.forms import load_form
-
-            return load_form(Path(entry.path), cache_dir=library.cache_dir)
+        def read():  # on the file pool: reading a form touches no database
+            return workspace.read_form(entry.path)
 
         def loaded(form):
-            self.tasks.run_db(
-                lambda: library.register(form),
-                on_done=lambda _r: (self._fill_entry(entry, form), done(entry)),
-                on_error=lambda exc: failed(exc),
-            )
+            DbOp(self, lambda ws: ws.register_form(form)).success(
+                lambda _changes: (self._fill_entry(entry, form), done(entry))
+            ).failure(failed).run()
 
         def failed(exc):
             entry.error = str(exc)
@@ -457,7 +463,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.welcome)
         self.welcome.deleteLater()
         self.welcome = None
-        if self.library is not None:
+        if self.workspace is not None:
             self.reload_forms()
         self.home.search.setFocus()
 
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
     def add_form_file(self, path: str) -> None:
         """Load a form file; keep it among this laptop's forms only if it loads."""
         path = str(Path(path).resolve())
-        if self.library is None:
+        if self.workspace is None:
             self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
             return
         entry = FormEntry(path=path)
@@ -545,48 +551,28 @@ class MainWindow(QMainWindow):
             if path not in self.settings.form_files:
                 self.settings.form_files.append(path)
         self.save_settings()
-        if self.library is not None and (self.welcome is None):
+        if self.workspace is not None and (self.welcome is None):
             self.reload_forms()
 
     # --- interviews ----------------------------------------------------------------------
 
     def new_interview(self, entry: FormEntry) -> None:
         form = self._loaded_forms.get(entry.path)
-        if form is None or self.library is None:
+        if form is None or self.workspace is None:
             return
-        library, settings, device = self.library, self.settings, self.device_id
-
-        def start():
-            from surveyor.services.interviews import start_interview
-
-            return start_interview(
-                library, form, interviewer=settings.interviewer, device_id=device
-            )
-
-        self.tasks.run_db(
-            start,
-            on_done=lambda result: self.show_interview(*result, fresh=True),
-            on_error=self._interview_error,
-        )
+        interviewer, device = self.settings.interviewer, self.device_id
+        DbOp(
+            self, lambda ws: ws.start_interview(form, interviewer=interviewer, device_id=device)
+        ).success(lambda done: self.show_interview(*done.value, fresh=True)).failure(
+            self._interview_error
+        ).run()
 
     def open_interview(self, instance_id: str) -> None:
-        if self.library is None or not instance_id:
+        if self.workspace is None or not instance_id:
             return
-        library, store = self.library, self.store
-
-        def load():
-            from surveyor.services.interviews import open_session
-
-            interview = store.get_interview(instance_id)
-            return interview, open_session(library, interview)
-
-        self.tasks.run_db(
-            load,
-            on_done=lambda result: self.show_interview(
-                *result, read_only=result[0].status != Status.DRAFT
-            ),
-            on_error=self._interview_error,
-        )
+        DbOp(self, lambda ws: ws.open_interview(instance_id)).success(
+            lambda result: self.show_interview(*result, read_only=result[0].status != Status.DRAFT)
+        ).failure(self._interview_error).run()
 
     def _interview_error(self, exc: BaseException) -> None:
         self.go_home()
@@ -638,14 +624,15 @@ class MainWindow(QMainWindow):
     def _discard_if_untouched(self) -> bool:
         """A "New interview" left without a single answer is not kept (no empty drafts)."""
         fresh, self._fresh_answers = getattr(self, "_fresh_answers", None), None
-        interview, session, store = self.interview, self.session, self.store
-        if fresh is None or interview is None or session is None or store is None:
+        interview, session = self.interview, self.session
+        if fresh is None or interview is None or session is None or self.workspace is None:
             return False
         if _own_answers(session) != fresh:
             return False
         if self.settings.last_interview == interview.instance_id:
             self.settings.last_interview = ""
-        self.tasks.run_db(lambda: store.discard_empty_draft(interview.instance_id))
+        instance_id = interview.instance_id
+        DbOp(self, lambda ws: ws.discard_empty_draft(instance_id)).run()
         return True
 
     def _flush_view(self) -> None:
@@ -664,23 +651,15 @@ class MainWindow(QMainWindow):
         self.settings.last_interview = ""
         self.save_settings()
         self.open_interview(interview.instance_id)
-        self.home.refresh()
+        # the interview screen finalizes on its own: it says so here, for every view
+        self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
         self.hand_in.sync_now()
         self.server_sync.sync_soon()
 
     def _edit_requested(self, interview) -> None:
-        library = self.library
-
-        def revise():
-            from surveyor.services.interviews import edit_interview
-
-            return edit_interview(library, interview)
-
-        self.tasks.run_db(
-            revise,
-            on_done=lambda result: self.show_interview(*result),
-            on_error=self._interview_error,
-        )
+        DbOp(self, lambda ws: ws.revise_interview(interview)).success(
+            lambda done: self.show_interview(*done.value)
+        ).failure(self._interview_error).run()
 
     def go_home(self) -> None:
         if self.welcome is not None and self.stack.currentWidget() is self.welcome:
@@ -717,15 +696,18 @@ class MainWindow(QMainWindow):
             from surveyor.ui.coordinator import CoordinatorPage
 
             self.coordination = CoordinatorPage(
-                self.tasks, self.settings, save_settings=self.save_settings
+                self.tasks,
+                self.settings,
+                save_settings=self.save_settings,
+                host=self.workspace_host,
             )
             self.coordination.back_requested.connect(self.go_home)
             self.coordination.server_credentials = self.server_sync.credentials
             self.coordination.open_interview.connect(self.open_interview_read_only)
             self.stack.addWidget(self.coordination)
-            if self.store is not None:
-                self.coordination.set_store(self.store)
-        elif self.store is not None:
+            if self.workspace is not None:
+                self.coordination.refresh()
+        elif self.workspace is not None:
             self.coordination.refresh()
         if self.view is not None:
             self._clear_view()
@@ -734,21 +716,16 @@ class MainWindow(QMainWindow):
 
     def open_interview_read_only(self, instance_id: str) -> None:
         """Show an interview read only from the coordination page (back returns there)."""
-        if self.library is None or not instance_id:
+        if self.workspace is None or not instance_id:
             return
-        library, store = self.library, self.store
-
-        def load():
-            from surveyor.services.interviews import open_session
-
-            interview = store.get_interview(instance_id)
-            return interview, open_session(library, interview)
 
         def shown(result):
             self.show_interview(*result, read_only=True)
             self._back_to = self.coordination
 
-        self.tasks.run_db(load, on_done=shown, on_error=self._interview_error)
+        DbOp(self, lambda ws: ws.open_interview(instance_id)).success(shown).failure(
+            self._interview_error
+        ).run()
 
     # --- closing -------------------------------------------------------------------------
 
@@ -763,9 +740,9 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.hand_in.timer.stop()
             self.server_sync.shutdown()
-            store = self.store
-            if store is not None:
-                self.tasks.run_db(store.close)
+            workspace, self.workspace_host.workspace = self.workspace, None
+            if workspace is not None:
+                self.tasks.run_db(workspace.close)
             self.tasks.wait_db()
         event.accept()
 

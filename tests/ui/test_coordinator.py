@@ -14,6 +14,7 @@ from surveyor.services.interviews import FormLibrary, fill_interview
 from surveyor.store import Store
 from surveyor.ui.qt import QDate
 from surveyor.ui.settings import AppSettings
+from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
@@ -96,17 +97,17 @@ def page(qtbot, tasks, tmp_path):
     from surveyor.ui.coordinator import CoordinatorPage
 
     # opened on the database thread, which owns it (as in the app)
-    store = tasks.run_db(lambda: Store.open(tmp_path / "coordinator")).result()
+    workspace = tasks.run_db(lambda: Workspace.open(tmp_path / "coordinator")).result()
     settings = AppSettings(path=tmp_path / "settings.json", coordinator=True)
     page = CoordinatorPage(tasks, settings, save_settings=settings.save)
     qtbot.addWidget(page)
     page.resize(1366, 740)
     page.show()
-    page.set_store(store)
+    page.set_workspace(workspace)
     tasks.drain()
     yield page
     tasks.drain()
-    tasks.run_db(store.close)
+    tasks.run_db(workspace.close)
     tasks.drain()
 
 

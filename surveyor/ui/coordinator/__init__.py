@@ -1,8 +1,9 @@
 """The coordinator's screens: import batches, resolve conflicts, overview, export.
 
 ``CoordinatorPage`` is one page of the main window (shown from "Coordination" when the
-settings say "I am a coordinator"). Every store call runs on the database thread
-(``TaskManager.run_db``); long work shows a progress dialog fed through a queued signal.
+settings say "I am a coordinator"). Every workspace call is a ``DbOp`` on the database
+thread (``surveyor/ui/operations.py``); long work shows its progress dialog, fed through a
+queued signal. The tabs refresh from the operations' Changes (``on_workspace_changed``).
 """
 
 from surveyor.ui.coordinator.page import CoordinatorPage

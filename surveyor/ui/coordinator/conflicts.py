@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from surveyor.errors import SurveyorError
 from surveyor.ui.coordinator.common import make_table, set_headers
 from surveyor.ui.home import local_datetime
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -155,24 +157,18 @@ class ConflictsPanel(QWidget):
     # --- loading --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        store = self.page.store
-        if store is None:
+        if self.page.workspace is None:
             return
 
         language = "fr" if QLocale().language() == QLocale.French else "en"
 
-        def load():
-            from surveyor.batches import list_conflicts
-            from surveyor.errors import SurveyorError
-            from surveyor.services.interviews import FormLibrary, question_labels
-
-            conflicts = list_conflicts(store)
-            library, labels = FormLibrary(store), {}
+        def load(ws):
+            conflicts, labels = ws.conflicts(), {}
             for conflict in conflicts:
                 stored = next((v for v in conflict.versions if v.stored), None)
                 try:
-                    form_hash = store.get_interview(stored.instance_id).form_hash
-                    labels[conflict.conflict_id] = question_labels(library, form_hash, language)
+                    form_hash = ws.get_interview(stored.instance_id).form_hash
+                    labels[conflict.conflict_id] = ws.question_labels(form_hash, language)
                 except (SurveyorError, AttributeError):
                     labels[conflict.conflict_id] = {}  # the field names are shown instead
             return conflicts, labels
@@ -181,7 +177,7 @@ class ConflictsPanel(QWidget):
             conflicts, self.labels = result
             self.set_conflicts(conflicts)
 
-        self.page.tasks.run_db(load, on_done=loaded, on_error=self._error)
+        DbOp(self, load).success(loaded).failure(self._error).run()
 
     def question_text(self, conflict, path: str) -> str:
         """The question's label for an answer path (``member[2]/age``: the label, then the
@@ -340,16 +336,7 @@ class ConflictsPanel(QWidget):
         return box
 
     def keep(self, conflict_id: int, key: str) -> None:
-        store = self.page.store
-
-        def work():
-            from surveyor.batches import resolve_conflict
-
-            return resolve_conflict(store, conflict_id, key)
-
-        def done(_conflict):
-            self.show_message(self.tr("Resolved: the version you chose is kept."))
-            self.refresh()
-            self.page.refresh_overview()
-
-        self.page.tasks.run_db(work, on_done=done, on_error=self._error)
+        # the conflicts and the overview refresh from the operation's Changes
+        DbOp(self, lambda ws: ws.resolve_conflict(conflict_id, key)).success(
+            lambda _done: self.show_message(self.tr("Resolved: the version you chose is kept."))
+        ).failure(self._error).run()

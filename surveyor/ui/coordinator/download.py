@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.coordinator.common import ProgressRelay
-from surveyor.ui.qt import QCoreApplication, QProgressDialog, Qt
+from surveyor.ui.operations import ProgressRelay, progress_dialog
+from surveyor.ui.qt import QCoreApplication, QProgressDialog
 
 
 def download_job(data_dir: Path, url: str, user: str, password: str | None, report):
@@ -45,19 +45,12 @@ def start_download(
     panel, data_dir: Path, url: str, user: str, password: str | None, *, on_done, on_error
 ) -> QProgressDialog:
     """Run the download with a progress dialog (no freeze: the window stays painted)."""
-    dialog = QProgressDialog(panel)
-    dialog.setObjectName("downloadProgress")
-    dialog.setWindowTitle(
-        QCoreApplication.translate("ServerDownload", "Downloading from the server")
+    dialog = progress_dialog(
+        panel,
+        title=QCoreApplication.translate("ServerDownload", "Downloading from the server"),
+        label=QCoreApplication.translate("ServerDownload", "Asking the server…"),
+        name="downloadProgress",
     )
-    dialog.setLabelText(QCoreApplication.translate("ServerDownload", "Asking the server…"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setRange(0, 0)
-    dialog.setMinimumWidth(420)
 
     def describe(done: int, _total: int, _detail: str) -> str:
         return QCoreApplication.translate("ServerDownload", "Submissions received: {0}…").format(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.coordinator.common import run_with_progress
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QButtonGroup,
     QCheckBox,
@@ -142,15 +142,11 @@ class Exporter(QObject):
         return dialog
 
     def run(self, *, out_dir: Path, format: str, form_ids, options) -> None:  # noqa: A002
-        store = self.page.store
         self.page.settings.export_folder = str(out_dir)
         self.page.save_settings()
 
-        def work(report):
-            from surveyor.exports import export
-
-            return export(
-                store,
+        def work(ws, report):
+            return ws.export(
                 out_dir,
                 format=format,
                 form_ids=form_ids,
@@ -161,16 +157,19 @@ class Exporter(QObject):
         def describe(done: int, total: int, _detail: str) -> str:
             return self.tr("Exporting interview {0} of {1}…").format(done, total)
 
-        self.progress = run_with_progress(
-            self.page,
-            self.page.tasks,
-            title=self.tr("Exporting"),
-            label=self.tr("Exporting…"),
-            work=work,
-            describe=describe,
-            on_done=lambda files: self._done(out_dir, files),
-            on_error=self._failed,
+        op = (
+            DbOp(self.page, work)
+            .with_progress(
+                self.tr("Exporting…"),
+                title=self.tr("Exporting"),
+                describe=describe,
+                name="coordinatorProgress",
+            )
+            .success(lambda files: self._done(out_dir, files))
+            .failure(self._failed)
         )
+        op.run()
+        self.progress = op.dialog
 
     def _done(self, out_dir: Path, files: list[Path]) -> None:
         self.written = list(files)

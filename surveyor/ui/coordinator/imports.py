@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.coordinator.common import fill_table, make_table, run_with_progress, set_headers
+from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.operations import DbOp, host_of
 from surveyor.ui.qt import (
     QCoreApplication,
     QEvent,
@@ -18,6 +19,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.workspace import Changes
 
 
 def status_text(status: str) -> str:
@@ -88,8 +90,12 @@ class ImportPanel(QWidget):
         self.server_button = QPushButton()
         self.server_button.setObjectName("downloadButton")
         self.server_button.clicked.connect(self.download_from_server)
-        for button in (self.files_button, self.folder_button, self.again_button,
-                       self.server_button):
+        for button in (
+            self.files_button,
+            self.folder_button,
+            self.again_button,
+            self.server_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -138,12 +144,12 @@ class ImportPanel(QWidget):
         self.again_button.setText(self.tr("Import the folder &again"))
         self.again_button.setAccessibleName(self.tr("Import the last folder again"))
         self.server_button.setText(self.tr("&Download from the server"))
-        self.server_button.setAccessibleName(
-            self.tr("Download the interviews sent to the server")
-        )
+        self.server_button.setAccessibleName(self.tr("Download the interviews sent to the server"))
         self.server_button.setToolTip(
-            self.tr("Bring in what the interviewers sent to the server (coordinator account "
-                    "in the settings). Downloading again is harmless.")
+            self.tr(
+                "Bring in what the interviewers sent to the server (coordinator account "
+                "in the settings). Downloading again is harmless."
+            )
         )
         self.batches_title.setText(self.tr("Batches"))
         self.people_title.setText(self.tr("By interviewer"))
@@ -214,8 +220,7 @@ class ImportPanel(QWidget):
     # --- importing ------------------------------------------------------------------
 
     def import_paths(self, paths: list[str]) -> None:
-        store = self.page.store
-        if store is None:
+        if self.page.workspace is None:
             return
         paths = [str(p) for p in paths]
         first = Path(paths[0])
@@ -224,13 +229,9 @@ class ImportPanel(QWidget):
         self.page.save_settings()
         self._update_again()
 
-        def work(report):
-            from surveyor.batches import merge_batches
-
-            return merge_batches(
-                store,
-                [Path(p) for p in paths],
-                progress=lambda done, total, path: report(done, total, Path(path).name),
+        def work(ws, report):
+            return ws.merge_batches(
+                paths, progress=lambda done, total, path: report(done, total, Path(path).name)
             )
 
         def describe(done: int, total: int, name: str) -> str:
@@ -238,16 +239,19 @@ class ImportPanel(QWidget):
                 return self.tr("Importing batch {0} of {1}: {2}").format(done + 1, total, name)
             return self.tr("Importing…")
 
-        self.progress = run_with_progress(
-            self,
-            self.page.tasks,
-            title=self.tr("Importing batches"),
-            label=self.tr("Importing…"),
-            work=work,
-            describe=describe,
-            on_done=self._merged,
-            on_error=self._failed,
+        op = (
+            DbOp(self, work)
+            .with_progress(
+                self.tr("Importing…"),
+                title=self.tr("Importing batches"),
+                describe=describe,
+                name="coordinatorProgress",
+            )
+            .success(lambda done: self._merged(done.value))
+            .failure(self._failed)
         )
+        op.run()
+        self.progress = op.dialog
 
     def _merged(self, report) -> None:
         self.error = ""
@@ -266,35 +270,47 @@ class ImportPanel(QWidget):
         """Download the submissions with the server account of the settings."""
         from surveyor.ui.coordinator.download import start_download
 
-        store = self.page.store
-        if store is None:
+        workspace = self.page.workspace
+        if workspace is None:
             return
         credentials = getattr(self.page, "server_credentials", None)
         url, user, password = (
-            credentials() if credentials is not None
+            credentials()
+            if credentials is not None
             else (self.settings.server_url, self.settings.server_user, "")
         )
         if not url:
             self._show_summary(
-                self.tr("No server is set: enter its address and the coordinator account in "
-                        "the settings."), "error")
+                self.tr(
+                    "No server is set: enter its address and the coordinator account in "
+                    "the settings."
+                ),
+                "error",
+            )
             return
         self._download_user = user
         self.server_button.setEnabled(False)
         self.progress = start_download(
-            self, Path(store.path).parent, url, user, password or None,
-            on_done=self._downloaded, on_error=self._download_failed,
+            self,
+            workspace.data_dir,
+            url,
+            user,
+            password or None,
+            on_done=self._downloaded,
+            on_error=self._download_failed,
         )
 
     def _downloaded(self, report) -> None:
         self.server_button.setEnabled(True)
+        if not isinstance(report, str):  # written through the download's own connection
+            host_of(self).notify(Changes.of_download(report), self)
         if report == "no_password":
             self._show_summary(
-                self.tr("The server password is needed: type it in the settings."), "error")
+                self.tr("The server password is needed: type it in the settings."), "error"
+            )
             return
         if report == "bad_address":
-            self._show_summary(
-                self.tr("The server address in the settings is not valid."), "error")
+            self._show_summary(self.tr("The server address in the settings is not valid."), "error")
             return
         self.error = ""
         self.show_download_report(report)
@@ -320,8 +336,7 @@ class ImportPanel(QWidget):
         text = self.tr(
             "From the server: {0} submission(s) received: {1} new interview(s), {2} updated, "
             "{3} duplicate(s), {4} conflict(s) to resolve."
-        ).format(report.received, report.new, report.updated, report.duplicates,
-                 report.conflicts)
+        ).format(report.received, report.new, report.updated, report.duplicates, report.conflicts)
         if report.forms_fetched:
             text += " " + self.tr("Form versions downloaded: {0}.").format(report.forms_fetched)
         self._show_summary(text, "info" if report.received else "hint")

@@ -7,11 +7,12 @@ a conflict) are left out of the counts and the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from surveyor.interviews.record import Status
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.home import local_datetime, status_text
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -65,14 +66,9 @@ def _matches_search(summary, search: str | None) -> bool:
     )
 
 
-def load_overview(store, flt) -> OverviewData:
+def load_overview(ws, flt) -> OverviewData:
     """Counts of ``flt`` without the superseded versions (runs on the database thread)."""
-    from dataclasses import replace
-
-    from surveyor.services.overview import OverviewService
-    from surveyor.store.merge import MergeStore
-
-    service = OverviewService(store)
+    service = ws.overview
     counts = service.overview(flt)
     data = OverviewData(
         total=counts.total,
@@ -80,7 +76,7 @@ def load_overview(store, flt) -> OverviewData:
         by_interviewer=dict(counts.by_interviewer),
         by_day=dict(counts.by_day),
         by_form_and_status={k: dict(v) for k, v in counts.by_form_and_status.items()},
-        superseded=set(MergeStore(store).superseded()),
+        superseded=set(ws.superseded()),
     )
     for instance_id in data.superseded:
         for summary in service.list(replace(flt, search=instance_id), limit=5):
@@ -93,7 +89,7 @@ def load_overview(store, flt) -> OverviewData:
             _decrement(per_form, str(summary.status))
             if not per_form:
                 data.by_form_and_status.pop(summary.form_id, None)
-    for stored in store.list_forms():
+    for stored in ws.list_forms():
         data.forms.setdefault(stored.form_id, stored.title or stored.form_id)
         if stored.title:
             data.forms[stored.form_id] = stored.title
@@ -159,20 +155,12 @@ class OverviewModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()):  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        store, flt, offset = self.panel.page.store, self.flt, self.offset
+        flt, offset = self.flt, self.offset
         generation = self.generation
         self.loading = True
-
-        def load():
-            from surveyor.services.overview import OverviewService
-
-            return OverviewService(store).list(flt, limit=PAGE, offset=offset)
-
-        self.panel.page.tasks.run_db(
-            load,
-            on_done=lambda rows: self._append(rows, generation),
-            on_error=lambda exc: self._failed(exc, generation),
-        )
+        DbOp(self.panel, lambda ws: ws.overview_list(flt, limit=PAGE, offset=offset)).success(
+            lambda rows: self._append(rows, generation)
+        ).failure(lambda exc: self._failed(exc, generation)).run()
 
     def _failed(self, exc, generation) -> None:
         if generation == self.generation:
@@ -445,18 +433,15 @@ class OverviewPanel(QWidget):
     # --- loading --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        store = self.page.store
-        if store is None:
+        if self.page.workspace is None:
             return
         self._timer.stop()
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
-        self.page.tasks.run_db(
-            lambda: load_overview(store, flt),
-            on_done=lambda data: self._loaded(data, flt, generation),
-            on_error=lambda exc: self.show_error(str(exc)),
-        )
+        DbOp(self, lambda ws: load_overview(ws, flt)).success(
+            lambda data: self._loaded(data, flt, generation)
+        ).failure(lambda exc: self.show_error(str(exc))).run()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -6,6 +6,7 @@ from surveyor.ui.coordinator.conflicts import ConflictsPanel
 from surveyor.ui.coordinator.export import Exporter
 from surveyor.ui.coordinator.imports import ImportPanel
 from surveyor.ui.coordinator.overview import OverviewPanel
+from surveyor.ui.operations import WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
     QHBoxLayout,
@@ -25,13 +26,16 @@ class CoordinatorPage(QWidget):
     back_requested = Signal()
     open_interview = Signal(str)  # instanceID, to show read only
 
-    def __init__(self, tasks, settings, *, save_settings=None, parent=None):
+    def __init__(self, tasks, settings, *, save_settings=None, host=None, parent=None):
+        """``host``: the main window's WorkspaceHost; without one (a page on its own) the
+        page has its own, and :meth:`set_workspace` gives it the workspace."""
         super().__init__(parent)
         self.setObjectName("coordination")
         self.tasks = tasks
         self.settings = settings
         self._save_settings = save_settings
-        self.store = None
+        self.workspace_host = host if host is not None else WorkspaceHost(tasks, parent=self)
+        self.workspace_host.changed.connect(self.on_workspace_changed)
         self.conflict_count = 0
         self.server_credentials = None  # () -> (url, user, password): set by the main window
 
@@ -96,20 +100,29 @@ class CoordinatorPage(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def set_store(self, store) -> None:
-        self.store = store
+    @property
+    def workspace(self):
+        """The open Workspace, or None."""
+        return self.workspace_host.workspace
+
+    def set_workspace(self, workspace) -> None:
+        """A page on its own: the workspace it works on (opened on the database thread)."""
+        self.workspace_host.workspace = workspace
         self.refresh()
 
     def refresh(self) -> None:
         self.conflicts.refresh()
         self.overview.refresh()
 
-    def refresh_overview(self) -> None:
-        self.overview.refresh()
+    def on_workspace_changed(self, changes, _initiator=None) -> None:
+        """An operation changed something: refresh the tabs that show it."""
+        if changes.conflicts:
+            self.conflicts.refresh()
+        if changes.interview_list or changes.conflicts:
+            self.overview.refresh()
 
     def _merged(self, report) -> None:
         self.show_message("")
-        self.refresh()
 
     def _conflicts_changed(self, count: int) -> None:
         self.conflict_count = count

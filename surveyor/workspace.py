@@ -1,0 +1,534 @@
+"""The Workspace: one data dir opened once, the one object the app, the CLI and callers hold.
+
+Anki's ``Collection`` is the model. A :class:`Workspace` owns the store (``surveyor.db``) and
+the form library of a data dir, and offers everything done with them: forms, interviews,
+hand-in and merge, sync, exports, the overview, backups. Nothing outside it needs to build a
+``Store``, a ``FormLibrary`` or a ``MergeStore``.
+
+    with Workspace.open(data_dir) as ws:
+        form = ws.load_form("enquete.xlsx").value
+        interview, session = ws.start_interview(form, interviewer="Amina").value
+        ...
+        done = ws.finalize_interview(interview, session)
+        done.changes.interviews            # frozenset({interview.instance_id})
+
+Every operation that changes something returns a :class:`Changes` (or a :class:`Done`: a
+value and its Changes), so that a view refreshes from what changed rather than by hand
+(Anki's ``OpChanges``). Reads return plain values.
+
+Threads: the store belongs to the thread that opened it (``StoreThreadError`` otherwise);
+open the Workspace on the thread that will use it (the app: its database thread), or call
+:meth:`bind_to_current_thread`. :meth:`read_form` touches no database and runs anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from surveyor import batches
+from surveyor import exports as _exports
+from surveyor.forms import load_form
+from surveyor.forms.model import Form
+from surveyor.interviews.record import Interview, utc_now
+from surveyor.paths import resolve_data_dir
+from surveyor.services import interviews as services
+from surveyor.services.identity import device_id as _device_id
+from surveyor.services.overview import OverviewService
+from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health
+from surveyor.store.merge import Conflict, HandInRecord, MergeStore
+
+if TYPE_CHECKING:
+    from surveyor.interviews.session import InterviewSession
+    from surveyor.store.queries import OverviewFilter
+    from surveyor.sync.download import DownloadReport
+    from surveyor.sync.forms import FetchReport
+    from surveyor.sync.sender import SyncReport
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, for the views to refresh what shows it.
+
+    ``interviews``: the instanceIDs created, saved, finalized, revised, deleted... or
+    ``all_interviews`` when too many to name (a merge, a download, a sending pass).
+    ``forms``: content hashes of form versions newly kept. ``conflicts``: the merge conflicts
+    (new or resolved). ``hand_ins``: a batch was written. ``sync_state``: what the server
+    sending remembers (held interviews, status) changed.
+    """
+
+    interviews: frozenset[str] = frozenset()
+    all_interviews: bool = False
+    forms: frozenset[str] = frozenset()
+    conflicts: bool = False
+    hand_ins: bool = False
+    sync_state: bool = False
+
+    @classmethod
+    def of_interviews(cls, *instance_ids: str) -> Changes:
+        return cls(interviews=frozenset(i for i in instance_ids if i))
+
+    @classmethod
+    def of_download(cls, report: Any) -> Changes:
+        """What a server download (its DownloadReport) changed."""
+        changed = bool(report.new or report.updated or report.conflicts)
+        if not changed and not report.forms_fetched:
+            return NO_CHANGES
+        return cls(all_interviews=changed, conflicts=bool(report.conflicts), sync_state=True)
+
+    @property
+    def interview_list(self) -> bool:
+        """Whether a list of interviews (home, overview) may show something else now."""
+        return self.all_interviews or bool(self.interviews)
+
+    def touches(self, instance_id: str) -> bool:
+        """Whether the interview ``instance_id`` may have changed."""
+        return self.all_interviews or instance_id in self.interviews
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.interviews
+            or self.all_interviews
+            or self.forms
+            or self.conflicts
+            or self.hand_ins
+            or self.sync_state
+        )
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            interviews=self.interviews | other.interviews,
+            all_interviews=self.all_interviews or other.all_interviews,
+            forms=self.forms | other.forms,
+            conflicts=self.conflicts or other.conflicts,
+            hand_ins=self.hand_ins or other.hand_ins,
+            sync_state=self.sync_state or other.sync_state,
+        )
+
+
+NO_CHANGES = Changes()
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What an operation gave back (``value``) and what it changed (``changes``)."""
+
+    value: T
+    changes: Changes = field(default=NO_CHANGES)
+
+
+class Workspace:
+    """A data dir opened once: its store, its forms, and every operation on them."""
+
+    def __init__(self, store: Store, *, cache_dir: Path | None = None):
+        """Wrap an open store (:meth:`open` is the usual way)."""
+        self.store = store
+        self.data_dir = Path(store.path).parent
+        self.library = services.FormLibrary(store, cache_dir=cache_dir)
+        self._merge = MergeStore(store)
+        self._overview = OverviewService(store)
+        self._device_id: str | None = None
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        backup: bool = True,
+        cache_dir: Path | None = None,
+    ) -> Workspace:
+        """Open the data dir (``--data-dir``, ``$SURVEYOR_HOME``, else the user data dir) on
+        this thread. ``backup``: make the rolling backup when one is due (short-lived
+        background connections say False). Raises the store's errors (damaged, busy...)."""
+        return cls(Store.open(data_dir, clock=clock, backup=backup), cache_dir=cache_dir)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def bind_to_current_thread(self) -> None:
+        """Hand the store to the calling thread (it must be the only user from now on)."""
+        self.store.bind_to_current_thread()
+
+    @property
+    def device_id(self) -> str:
+        """This data dir's stable device id (``device.json``; written on first use)."""
+        if self._device_id is None:
+            self._device_id = _device_id(self.data_dir)
+        return self._device_id
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.library.cache_dir
+
+    # --- forms -------------------------------------------------------------------------------
+
+    def read_form(self, path: str | Path) -> Form:
+        """Read an XLSForm file (compiled cache of this data dir); no database: any thread."""
+        return load_form(Path(path), cache_dir=self.library.cache_dir)
+
+    def register_form(self, form: Form) -> Changes:
+        """Keep ``form``'s definition in the store (interviews reopen with their version)."""
+        if self.library.register(form):
+            return Changes(forms=frozenset({form.content_hash}))
+        return NO_CHANGES
+
+    def load_form(self, path: str | Path) -> Done[Form]:
+        """Read an XLSForm file and keep its definition."""
+        form = self.read_form(path)
+        return Done(form, self.register_form(form))
+
+    def form(self, content_hash: str) -> Form:
+        """The form version with this content hash (rebuilt from the store if needed)."""
+        return self.library.get(content_hash)
+
+    def list_forms(
+        self, *, form_id: str | None = None, with_content: bool = False
+    ) -> list[StoredForm]:
+        return self.store.list_forms(form_id=form_id, with_content=with_content)
+
+    def form_titles(self) -> dict[str, str]:
+        """form_id -> title of every stored form version that has one (the newest wins)."""
+        return {f.form_id: f.title for f in self.store.list_forms() if f.title}
+
+    def question_labels(self, form_hash: str, language_code: str = "") -> dict[str, str]:
+        return services.question_labels(self.library, form_hash, language_code)
+
+    # --- interviews --------------------------------------------------------------------------
+
+    def start_interview(
+        self,
+        form: Form,
+        *,
+        interviewer: str = "",
+        device_id: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Done[tuple[Interview, InterviewSession]]:
+        """A new draft of ``form``, stored at once; its running session."""
+        interview, session = services.start_interview(
+            self.library,
+            form,
+            interviewer=interviewer,
+            device_id=self.device_id if device_id is None else device_id,
+            clock=clock,
+        )
+        return Done((interview, session), Changes.of_interviews(interview.instance_id))
+
+    def get_interview(self, instance_id: str) -> Interview:
+        return self.store.get_interview(instance_id)
+
+    def open_interview(self, instance_id: str, **options) -> tuple[Interview, InterviewSession]:
+        """A stored interview and its running session, with its own form version."""
+        interview = self.store.get_interview(instance_id)
+        return interview, services.open_session(self.library, interview, **options)
+
+    def open_session(self, interview: Interview, **options) -> InterviewSession:
+        return services.open_session(self.library, interview, **options)
+
+    def save_answers(
+        self,
+        interview: Interview,
+        *,
+        answers: dict,
+        instance_name: str,
+        position: str | None = None,
+        progress: tuple[int, int] | None = None,
+    ) -> Changes:
+        """Save answers taken from a session (on the session's thread) durably."""
+        services.save_snapshot(
+            self.library,
+            interview,
+            answers=answers,
+            instance_name=instance_name,
+            position=position,
+            progress=progress,
+        )
+        return Changes.of_interviews(interview.instance_id)
+
+    def save_session(
+        self, interview: Interview, session: InterviewSession, *, position: str | None = None
+    ) -> Changes:
+        """Save a session's answers (the session's owner calls this)."""
+        return self.save_answers(
+            interview,
+            answers=session.answers(),
+            instance_name=session.instance_name(),
+            position=position,
+            progress=session.progress(),
+        )
+
+    def finalize_interview(
+        self, interview: Interview, session: InterviewSession
+    ) -> Done[Interview]:
+        """Check everything and finalize; raises ValidationError listing what is wrong."""
+        finalized = services.finalize_interview(self.library, interview, session)
+        return Done(finalized, Changes.of_interviews(finalized.instance_id))
+
+    def revise_interview(self, interview: Interview) -> Done[tuple[Interview, InterviewSession]]:
+        """A new draft revision of a finalized interview (``deprecatedID`` names it)."""
+        revision, session = services.edit_interview(self.library, interview)
+        return Done(
+            (revision, session), Changes.of_interviews(revision.instance_id, interview.instance_id)
+        )
+
+    def fill_interview(
+        self,
+        form: Form,
+        answers: dict,
+        *,
+        finalize: bool = False,
+        interviewer: str = "",
+        device_id: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Done[services.FillResult]:
+        """Run one interview without a screen (see :func:`services.fill_interview`)."""
+        result = services.fill_interview(
+            self.library,
+            form,
+            answers,
+            finalize=finalize,
+            interviewer=interviewer,
+            device_id=self.device_id if device_id is None else device_id,
+            clock=clock,
+        )
+        return Done(result, Changes.of_interviews(result.interview.instance_id))
+
+    def add_attachment(
+        self, instance_id: str, filename: str, data: bytes, media_type: str = ""
+    ) -> Changes:
+        self.store.add_attachment(instance_id, filename, data, media_type)
+        return Changes.of_interviews(instance_id)
+
+    def delete_interview(self, instance_id: str) -> Changes:
+        """Move a draft to the bin (soft delete)."""
+        self.store.delete(instance_id)
+        return Changes.of_interviews(instance_id)
+
+    def restore_interview(self, instance_id: str) -> Changes:
+        """Bring a draft back from the bin."""
+        self.store.restore(instance_id)
+        return Changes.of_interviews(instance_id)
+
+    def discard_empty_draft(self, instance_id: str) -> Changes:
+        """Remove a "New interview" left without an answer (only a local draft goes)."""
+        if self.store.discard_empty_draft(instance_id):
+            return Changes.of_interviews(instance_id)
+        return NO_CHANGES
+
+    def list_interviews(self, **options) -> list[InterviewSummary]:
+        """Interviews without answers, newest change first (see ``Store.list_interviews``)."""
+        return self.store.list_interviews(**options)
+
+    def counts(self, form_id: str | None = None) -> dict[str, int]:
+        """How many interviews are in each status (every status present)."""
+        return self.store.count_by_status(form_id)
+
+    def render_submission(self, interview: Interview) -> str:
+        return services.render_submission(self.library, interview)
+
+    # --- hand-in and merge -------------------------------------------------------------------
+
+    def count_to_hand_in(self) -> int:
+        """Interviews a hand-in would write (finalized or already handed in, this laptop's)."""
+        return len(self._merge.hand_in_candidates(None))
+
+    def hand_in(
+        self,
+        destination: str | Path,
+        *,
+        interviewer: str = "",
+        device_label: str = "",
+        instance_ids: list[str] | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Done[batches.HandInResult]:
+        """Write a batch file (``destination``: a file, or a folder to name it in)."""
+        result = batches.hand_in(
+            self.store,
+            Path(destination),
+            interviewer=interviewer,
+            device_id=self.device_id,
+            device_label=device_label,
+            instance_ids=instance_ids,
+            clock=clock,
+        )
+        return Done(result, Changes(interviews=frozenset(result.instance_ids), hand_ins=True))
+
+    def sync_shared_folder(
+        self,
+        folder: str | Path,
+        *,
+        interviewer: str = "",
+        device_label: str = "",
+        clock: Callable[[], datetime] | None = None,
+    ) -> Done[batches.SyncResult]:
+        """Hand in to a shared folder if there is something new (never raises for the folder)."""
+        result = batches.sync_shared_folder(
+            self.store,
+            Path(folder),
+            interviewer=interviewer,
+            device_id=self.device_id,
+            device_label=device_label,
+            clock=clock,
+        )
+        if result.hand_in is None:
+            return Done(result)
+        ids = frozenset(result.hand_in.instance_ids)
+        return Done(result, Changes(interviews=ids, hand_ins=True))
+
+    def hand_ins(self) -> list[HandInRecord]:
+        """The batches this laptop wrote, newest first."""
+        return self._merge.list_hand_ins()
+
+    def last_hand_in_to(self, folder: str | Path) -> str | None:
+        """When this laptop last wrote a batch into ``folder`` (UTC timestamp), if ever."""
+        try:
+            folder = Path(folder).resolve()
+        except OSError:
+            return None
+        for record in self.hand_ins():
+            try:
+                if Path(record.path).resolve().parent == folder:
+                    return record.created_at
+            except OSError:
+                continue
+        return None
+
+    def merge_batches(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Callable[[int, int, Path], None] | None = None,
+    ) -> Done[batches.MergeReport]:
+        """Merge batch files (folders: every batch in them), each all or nothing."""
+        report = batches.merge_batches(self.store, [Path(p) for p in paths], progress=progress)
+        changed = bool(report.new or report.updated or report.conflicts)
+        return Done(
+            report,
+            Changes(all_interviews=changed, conflicts=bool(report.conflicts))
+            if changed
+            else NO_CHANGES,
+        )
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[Conflict]:
+        return self._merge.list_conflicts(include_resolved=include_resolved)
+
+    def resolve_conflict(self, conflict_id: int, keep: str) -> Done[Conflict]:
+        """Keep one version of a conflict; the others stay, superseded."""
+        conflict = self._merge.resolve_conflict(conflict_id, keep)
+        return Done(conflict, Changes(all_interviews=True, conflicts=True))
+
+    def superseded(self) -> dict[str, str]:
+        """instanceID -> the instanceID that replaces it, for every superseded version."""
+        return self._merge.superseded()
+
+    # --- sync with a server ------------------------------------------------------------------
+    # The sync modules are imported when first used: they pull httpx in (about 1 s measured
+    # here), which the app's start, `surveyor interviews` and the merge never need.
+
+    def send_pending(self, transport, **options) -> Done[SyncReport]:
+        """One sending pass of the finalized interviews (see ``sync.sender.send_pending``)."""
+        from surveyor.sync.sender import send_pending
+
+        report = send_pending(self.store, self.library, transport, **options)
+        ids = frozenset(r.instance_id for r in report.results)
+        return Done(report, Changes(interviews=ids, sync_state=True))
+
+    def release_held(self, instance_ids: list[str] | None = None) -> Done[list[str]]:
+        """Let the interviews held for a decision be sent again."""
+        from surveyor.sync.state import release_held
+
+        released = release_held(self.data_dir, instance_ids)
+        return Done(released, Changes(sync_state=True) if released else NO_CHANGES)
+
+    def fetch_forms(self, transport, **options) -> Done[FetchReport]:
+        """Download and keep the server's form versions this data dir lacks."""
+        from surveyor.sync.forms import fetch_forms
+
+        known = {f.content_hash for f in self.store.list_forms()}
+        report = fetch_forms(transport, self.library, **options)
+        new = {f.content_hash for f in self.store.list_forms()} - known
+        return Done(report, Changes(forms=frozenset(new)) if new else NO_CHANGES)
+
+    def download_submissions(
+        self, server_url: str, user: str | None, password: str | None, **options
+    ) -> Done[DownloadReport]:
+        """The coordinator: fetch the server's new submissions and merge them."""
+        from surveyor.sync.download import download_submissions
+
+        options.setdefault("library", self.library)
+        report = download_submissions(self.store, server_url, user, password, **options)
+        return Done(report, Changes.of_download(report))
+
+    def download_central(
+        self, base: str, project: int, email: str, password: str, **options
+    ) -> Done[DownloadReport]:
+        """The coordinator: fetch an ODK Central project's submissions and merge them."""
+        from surveyor.sync.central import download_central
+
+        options.setdefault("library", self.library)
+        report = download_central(self.store, base, project, email, password, **options)
+        return Done(report, Changes.of_download(report))
+
+    # --- exports and the overview ------------------------------------------------------------
+
+    def export(
+        self,
+        out_dir: str | Path,
+        *,
+        format: str = "csv",  # noqa: A002 - the CLI option's name
+        form_ids: Iterable[str] | None = None,
+        options: _exports.ExportOptions | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Path]:
+        """Write the interviews as CSV or XLSX files; the files written."""
+        return _exports.export(
+            self.store,
+            out_dir,
+            format=format,
+            form_ids=form_ids,
+            options=options,
+            progress=progress,
+            library=self.library,
+        )
+
+    @property
+    def overview(self) -> OverviewService:
+        """Counts and lists of every interview for the coordinator (one query each)."""
+        return self._overview
+
+    def overview_list(
+        self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
+    ) -> list[InterviewSummary]:
+        return self._overview.list(flt, limit=limit, offset=offset)
+
+    # --- health --------------------------------------------------------------------------
+
+    def backup(self, *, reason: str) -> Path | None:
+        """A rolling copy of the database now (``backups/``), if one is due."""
+        return self.store.backup(reason=reason)
+
+    @staticmethod
+    def check(data_dir: str | Path | None = None) -> health.CheckReport:
+        """Check a data dir's database completely, without opening it for work."""
+        return health.check(resolve_data_dir(data_dir) / DB_NAME)
+
+    @staticmethod
+    def repair(data_dir: str | Path | None = None) -> health.RepairReport:
+        """Rebuild a damaged database into a new file (the damaged one is kept aside)."""
+        return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
+
+
+__all__ = ["NO_CHANGES", "Changes", "Done", "Workspace"]
