@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from surveyor.errors import RequestTooLarge
 from surveyor.server import db, openrosa, service
 from surveyor.server.auth import Authenticator, Refusal, User
 from surveyor.server.writer import GroupWriter
@@ -79,10 +80,6 @@ class OpenRosaHeaders:
         return await self.app(scope, receive, send_with_header)
 
 
-class TooLarge(Exception):
-    pass
-
-
 def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
 
@@ -107,19 +104,19 @@ def refuse(request: Request, status: int, reason: str, *, xml: bool = True,
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refusing (TooLarge) as soon as it is past ``limit`` bytes."""
+    """The request body, refusing (RequestTooLarge) as soon as it is past ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
             if int(declared) > limit:
-                raise TooLarge(f"{declared} bytes is over the limit of {limit}")
+                raise RequestTooLarge(f"{declared} bytes is over the limit of {limit}")
         except ValueError:
             pass
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise TooLarge(f"more than {limit} bytes")
+            raise RequestTooLarge(f"more than {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -258,7 +255,7 @@ class SurveyorServer:
                 "X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)})
         try:
             body = await read_body(request, MAX_SUBMISSION_BYTES)
-        except TooLarge as exc:
+        except RequestTooLarge as exc:
             return refuse(request, 413, f"submission too large: {exc}",
                           headers={"Connection": "close"})
         try:
@@ -327,7 +324,7 @@ class SurveyorServer:
             return user
         try:
             body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
-        except TooLarge as exc:
+        except RequestTooLarge as exc:
             return refuse(request, 413, f"form upload too large: {exc}", xml=False,
                           headers={"Connection": "close"})
         try:

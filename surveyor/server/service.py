@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ServerError
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
 from surveyor.store.merge import edit_loops
@@ -29,13 +29,6 @@ log = logging.getLogger("surveyor.server")
 ROLES = ("interviewer", "coordinator")
 DIGEST_REALM = "Surveyor"  # part of every stored Digest HA1: changing it needs new passwords
 
-
-class ServerError(SurveyorError):
-    """A request the server refuses, with the HTTP status to answer."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
 
 
 # --- passwords -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
@@ -56,7 +56,13 @@ from surveyor.sync.download import (
 )
 from surveyor.sync.forms import xform_version
 from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
-from surveyor.sync.transport import USER_AGENT, AuthError, TransportError
+from surveyor.sync.transport import (
+    USER_AGENT,
+    AuthError,
+    TransportError,
+    network_code,
+    status_code,
+)
 
 PAGE = 50
 REVIEW_NAME = "central-review.json"
@@ -106,16 +112,18 @@ class CentralClient:
             response = self._client.post(f"{self.base}/v1/sessions",
                                          json={"email": self.email, "password": self._password})
         except httpx.HTTPError as exc:
-            raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
         if response.status_code in (400, 401, 403):
-            raise AuthError(f"{response.status_code}: {_message(response)}")
+            raise AuthError(f"{response.status_code}: {_message(response)}",
+                            code=status_code(response.status_code))
         if response.status_code != 200:
             raise _error(response, "/v1/sessions")
         try:
             self._token = response.json()["token"]
         except (ValueError, KeyError, TypeError) as exc:
             raise TransportError("the answer to /v1/sessions is not Central's session "
-                                 "(captive portal or another server?)") from exc
+                                 "(captive portal or another server?)",
+                                 code=ErrorCode.SYNC_CAPTIVE_PORTAL) from exc
 
     def get(self, path_or_url: str, *, params: dict | None = None,
             headers: dict | None = None) -> httpx.Response:
@@ -129,12 +137,13 @@ class CentralClient:
                     url, params=params,
                     headers={**(headers or {}), "Authorization": f"Bearer {self._token}"})
             except httpx.HTTPError as exc:
-                raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+                raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
             if response.status_code == 401 and attempt == 1:
                 self.login()  # the session expired: one new one
                 continue
             if response.status_code in (401, 403):
-                raise AuthError(f"{response.status_code}: {_message(response)}")
+                raise AuthError(f"{response.status_code}: {_message(response)}",
+                            code=status_code(response.status_code))
             if response.status_code != 200:
                 raise _error(response, path_or_url)
             return response
@@ -145,8 +154,8 @@ class CentralClient:
         try:
             return response.json()
         except ValueError as exc:
-            raise TransportError(f"the answer for {path_or_url} is not JSON (captive portal?)"
-                                 ) from exc
+            raise TransportError(f"the answer for {path_or_url} is not JSON (captive portal?)",
+                                 code=ErrorCode.SYNC_CAPTIVE_PORTAL) from exc
 
     def close(self) -> None:
         self._client.close()
@@ -168,7 +177,8 @@ def _message(response: httpx.Response) -> str:
 def _error(response: httpx.Response, what: str) -> TransportError:
     status = response.status_code
     return TransportError(f"{status} for {what}: {_message(response)}",
-                          retryable=status >= 500 or status in (408, 429), status=status)
+                          retryable=status >= 500 or status in (408, 429), status=status,
+                          code=status_code(status))
 
 
 def _q(value: str) -> str:
@@ -334,6 +344,8 @@ def download_central(
                 continue  # a draft never published: no submissions
             try:
                 forms.current(item["xmlFormId"], item.get("hash") or "")
+            except (AuthError, TransportError):
+                raise  # the server's fault, not the form's: said as such
             except SurveyorError as exc:
                 raise DownloadError(f"the form {item['xmlFormId']}: {exc}") from exc
         for item in listed:

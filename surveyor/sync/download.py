@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
@@ -48,9 +48,6 @@ from surveyor.sync.transport import OpenRosaTransport
 
 PAGE = 200
 
-
-class DownloadError(SurveyorError):
-    """A submission could not be turned into an interview (its form is unknown, bad XML)."""
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.services.interviews import FormLibrary
 from surveyor.store.errors import FormNotFound
@@ -63,7 +63,8 @@ def _xml(body: bytes, what: str):
     try:
         return safe_fromstring(body)
     except Exception as exc:  # noqa: BLE001
-        raise TransportError(f"{what} is not XML (captive portal?): {exc}") from exc
+        raise TransportError(f"{what} is not XML (captive portal?): {exc}",
+                             code=ErrorCode.SYNC_CAPTIVE_PORTAL) from exc
 
 
 def list_forms(transport: OpenRosaTransport, *, all_versions: bool = False) -> list[RemoteForm]:

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from surveyor.errors import ErrorCode
 from surveyor.interviews.record import Status, format_timestamp, utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary, Store
@@ -62,8 +63,9 @@ class InterviewResult:
     instance_id: str
     instance_name: str
     outcome: Outcome
-    message: str
+    message: str  # in English, for the CLI and the logs
     attempts: int
+    code: ErrorCode | None = None  # what a failure means (None: delivered)
 
     def __str__(self) -> str:
         name = f"{self.instance_name} " if self.instance_name else ""
@@ -85,8 +87,10 @@ class SyncReport:
     server_url: str = ""
     results: list[InterviewResult] = field(default_factory=list)
     auth_error: str | None = None
+    auth_code: ErrorCode | None = None  # SYNC_UNAUTHORIZED or SYNC_FORBIDDEN
     cancelled: bool = False
     stopped: str | None = None  # why the pass stopped early (server unreachable)
+    stopped_code: ErrorCode | None = None  # the code of the last failure before it stopped
     left: int = 0  # pending interviews not tried in this pass
     # interviews held from earlier passes for a person's decision (not tried in this pass)
     held: list[InterviewResult] = field(default_factory=list)
@@ -128,6 +132,17 @@ class SyncReport:
         """Nothing more to try now: all delivered, or only refusals left (or auth/cancel)."""
         return bool(self.auth_error or self.cancelled
                     or (not self.left and not self.retryable and not self.stopped))
+
+    def error(self) -> tuple[str | None, ErrorCode | None]:
+        """The pass's main failure, if any: (its English message, its code)."""
+        if self.auth_error:
+            return self.auth_error, self.auth_code or ErrorCode.SYNC_UNAUTHORIZED
+        if self.stopped:
+            return self.stopped, self.stopped_code or ErrorCode.SYNC_UNREACHABLE
+        failed = next((r for r in self.results if not r.outcome.delivered), None)
+        if failed is not None:
+            return failed.message, failed.code
+        return None, None
 
     def summary(self) -> str:
         parts = [f"{self.sent} sent"]
@@ -180,7 +195,9 @@ def held_interviews(store: Store) -> list[InterviewResult]:
     if not held:
         return []
     return [InterviewResult(r.instance_id, r.instance_name, Outcome.DECISION,
-                            held[r.instance_id].get("message") or r.last_error or "", 0)
+                            held[r.instance_id].get("message") or r.last_error or "", 0,
+                            ErrorCode.parse(held[r.instance_id].get("code"))
+                            or ErrorCode.SYNC_CONFLICT)
             for r in store.list_interviews(status=(Status.FAILED,)) if r.instance_id in held]
 
 
@@ -320,7 +337,8 @@ def send_pending(
                 result, tries = future.result()
                 processed = index + 1
                 instance_id = ids[index]
-                item = InterviewResult(instance_id, name, result.outcome, result.message, tries)
+                item = InterviewResult(instance_id, name, result.outcome, result.message, tries,
+                                       result.code)
                 if result.outcome.delivered:
                     unreachable = 0
                     window = in_flight
@@ -331,7 +349,8 @@ def send_pending(
                     store.mark_failed(instance_id, result.message)
                     if result.outcome is Outcome.DECISION:
                         hold(data_dir, instance_id, message=result.message,
-                             at=format_timestamp(clock()), server_url=transport.url)
+                             at=format_timestamp(clock()), server_url=transport.url,
+                             code=result.code)
                 if result.outcome is Outcome.CANCELLED:
                     report.cancelled = stop = True
                     report.left += 1
@@ -340,11 +359,13 @@ def send_pending(
                 else:
                     report.results.append(item)
                 if result.outcome is Outcome.AUTH:
-                    report.auth_error = report.auth_error or result.message
+                    if report.auth_error is None:
+                        report.auth_error, report.auth_code = result.message, result.code
                     stop = True
                 elif unreachable >= give_up_after and not stop and submitted < len(ids):
                     report.stopped = (f"{unreachable} interviews in a row could not be sent "
                                       f"({result.message}); the server looks unreachable")
+                    report.stopped_code = result.code
                     stop = True
                 marks.tick()
                 if progress is not None:
@@ -360,14 +381,13 @@ def send_pending(
         marks.flush()
         report.left += len(ids) - submitted
         now = format_timestamp(clock())
-        error = report.auth_error or report.stopped or next(
-            (r.message for r in report.results if not r.outcome.delivered), None)
+        error, code = report.error()
         changes: dict = {"pending": len(pending_ids(store)),
                          "needs_decision": len(held_interviews(store))}
         if error:
-            changes.update(last_error=error, last_error_at=now)
+            changes.update(last_error=error, last_error_code=code, last_error_at=now)
         else:
-            changes.update(last_error=None)
+            changes.update(last_error=None, last_error_code=None)
         if report.ok or (report.sent and not error):
             changes["last_success_at"] = now
         elif report.sent:
