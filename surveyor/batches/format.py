@@ -403,9 +403,14 @@ class BatchReader:
         except FileNotFoundError as e:
             raise self.fail("the file does not exist", ErrorCode.BATCH_MISSING) from e
         except (zipfile.BadZipFile, EOFError, ValueError) as e:
-            raise self.fail(f"it is not a complete ZIP file (truncated or damaged: {e})", ErrorCode.BATCH_TRUNCATED) from e
+            raise self.fail(
+                f"it is not a complete ZIP file (truncated or damaged: {e})",
+                ErrorCode.BATCH_TRUNCATED,
+            ) from e
         except OSError as e:
-            raise self.fail(f"it cannot be read ({e.strerror or e})", ErrorCode.BATCH_UNREADABLE) from e
+            raise self.fail(
+                f"it cannot be read ({e.strerror or e})", ErrorCode.BATCH_UNREADABLE
+            ) from e
         self._check_members()
         self._read_manifest()
         return self
@@ -413,7 +418,10 @@ class BatchReader:
     def _check_members(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise self.fail(f"it has {len(infos)} members, more than the {MAX_MEMBERS} allowed", ErrorCode.BATCH_TOO_BIG)
+            raise self.fail(
+                f"it has {len(infos)} members, more than the {MAX_MEMBERS} allowed",
+                ErrorCode.BATCH_TOO_BIG,
+            )
         total = 0
         for info in infos:
             name = info.filename
@@ -424,27 +432,39 @@ class BatchReader:
                 raise self.fail(f"the member {name} appears twice", ErrorCode.BATCH_MALFORMED)
             mode = info.external_attr >> 16
             if info.create_system == 3 and stat.S_ISLNK(mode):
-                raise self.fail(f"the member {name} is a symbolic link", ErrorCode.BATCH_UNSAFE_PATH)
+                raise self.fail(
+                    f"the member {name} is a symbolic link", ErrorCode.BATCH_UNSAFE_PATH
+                )
             if info.flag_bits & 0x1:
-                raise self.fail(f"the member {name} is password-protected", ErrorCode.BATCH_UNSUPPORTED)
+                raise self.fail(
+                    f"the member {name} is password-protected", ErrorCode.BATCH_UNSUPPORTED
+                )
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self.fail(f"the member {name} uses an unsupported compression method", ErrorCode.BATCH_UNSUPPORTED)
+                raise self.fail(
+                    f"the member {name} uses an unsupported compression method",
+                    ErrorCode.BATCH_UNSUPPORTED,
+                )
             limit = MAX_JSON_SIZE if name.endswith(".json") else MAX_MEMBER_SIZE
             if info.file_size > limit:
                 raise self.fail(
                     f"the member {name} is too large ({info.file_size} bytes uncompressed, "
-                    f"limit {limit})", ErrorCode.BATCH_TOO_BIG
+                    f"limit {limit})",
+                    ErrorCode.BATCH_TOO_BIG,
                 )
             if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1
             ):
                 raise self.fail(
                     f"the member {name} is compressed {info.file_size // max(info.compress_size, 1)}"
-                    f" times (a zip bomb?), more than the {MAX_RATIO} allowed", ErrorCode.BATCH_TOO_BIG
+                    f" times (a zip bomb?), more than the {MAX_RATIO} allowed",
+                    ErrorCode.BATCH_TOO_BIG,
                 )
             total += info.file_size
             if total > MAX_TOTAL_SIZE:
-                raise self.fail(f"its content is larger than {MAX_TOTAL_SIZE} bytes uncompressed", ErrorCode.BATCH_TOO_BIG)
+                raise self.fail(
+                    f"its content is larger than {MAX_TOTAL_SIZE} bytes uncompressed",
+                    ErrorCode.BATCH_TOO_BIG,
+                )
             if not info.is_dir():
                 self._infos[name] = info
 
@@ -457,7 +477,10 @@ class BatchReader:
                 len(data) != expected["size"]
                 or hashlib.sha256(data).hexdigest() != expected["sha256"]
             ):
-                raise self.fail(f"the member {name} does not match its checksum in the manifest", ErrorCode.BATCH_BAD_CHECKSUM)
+                raise self.fail(
+                    f"the member {name} does not match its checksum in the manifest",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             return data
         h = hashlib.sha256()
         chunks = []
@@ -467,17 +490,25 @@ class BatchReader:
                 while chunk := f.read(_CHUNK):
                     size += len(chunk)
                     if size > limit:
-                        raise self.fail(f"the member {name} is larger than {limit} bytes", ErrorCode.BATCH_TOO_BIG)
+                        raise self.fail(
+                            f"the member {name} is larger than {limit} bytes",
+                            ErrorCode.BATCH_TOO_BIG,
+                        )
                     h.update(chunk)
                     chunks.append(chunk)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
             raise self.fail(f"the member {name} is damaged ({e})", ErrorCode.BATCH_DAMAGED) from e
         except RuntimeError as e:  # encrypted members
-            raise self.fail(f"the member {name} cannot be read ({e})", ErrorCode.BATCH_UNSUPPORTED) from e
+            raise self.fail(
+                f"the member {name} cannot be read ({e})", ErrorCode.BATCH_UNSUPPORTED
+            ) from e
         if expected is not None and (
             size != expected["size"] or h.hexdigest() != expected["sha256"]
         ):
-            raise self.fail(f"the member {name} does not match its checksum in the manifest", ErrorCode.BATCH_BAD_CHECKSUM)
+            raise self.fail(
+                f"the member {name} does not match its checksum in the manifest",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         return b"".join(chunks)
 
     def _from_buffer(self, name: str, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -485,7 +516,9 @@ class BatchReader:
         buffer = self._buffer
         offset = info.header_offset
         if buffer[offset : offset + 4] != b"PK\x03\x04":
-            raise self.fail(f"the member {name} is damaged (bad local header)", ErrorCode.BATCH_DAMAGED)
+            raise self.fail(
+                f"the member {name} is damaged (bad local header)", ErrorCode.BATCH_DAMAGED
+            )
         name_length, extra_length = struct.unpack_from("<HH", buffer, offset + 26)
         start = offset + 30 + name_length + extra_length
         raw = memoryview(buffer)[start : start + info.compress_size]
@@ -498,13 +531,22 @@ class BatchReader:
             try:
                 data = inflater.decompress(raw, limit + 1)
             except zlib.error as e:
-                raise self.fail(f"the member {name} is damaged ({e})", ErrorCode.BATCH_DAMAGED) from e
+                raise self.fail(
+                    f"the member {name} is damaged ({e})", ErrorCode.BATCH_DAMAGED
+                ) from e
             if len(data) > limit:
-                raise self.fail(f"the member {name} is larger than {limit} bytes", ErrorCode.BATCH_TOO_BIG)
+                raise self.fail(
+                    f"the member {name} is larger than {limit} bytes", ErrorCode.BATCH_TOO_BIG
+                )
             if not inflater.eof:
-                raise self.fail(f"the member {name} is damaged (incomplete compressed data)", ErrorCode.BATCH_DAMAGED)
+                raise self.fail(
+                    f"the member {name} is damaged (incomplete compressed data)",
+                    ErrorCode.BATCH_DAMAGED,
+                )
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-            raise self.fail(f"the member {name} is damaged (wrong size or CRC)", ErrorCode.BATCH_DAMAGED)
+            raise self.fail(
+                f"the member {name} is damaged (wrong size or CRC)", ErrorCode.BATCH_DAMAGED
+            )
         return data
 
     def _json(self, name: str, data: bytes) -> Any:
@@ -515,20 +557,26 @@ class BatchReader:
 
     def _read_manifest(self) -> None:
         if MANIFEST not in self._infos:
-            raise self.fail("it has no manifest.json (is it a Surveyor batch?)", ErrorCode.BATCH_NOT_A_BATCH)
+            raise self.fail(
+                "it has no manifest.json (is it a Surveyor batch?)", ErrorCode.BATCH_NOT_A_BATCH
+            )
         manifest = self._json(MANIFEST, self._read_bytes(MANIFEST, MAX_JSON_SIZE))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-            raise self.fail("its manifest.json does not describe a Surveyor batch", ErrorCode.BATCH_NOT_A_BATCH)
+            raise self.fail(
+                "its manifest.json does not describe a Surveyor batch", ErrorCode.BATCH_NOT_A_BATCH
+            )
         version = manifest.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):  # true == 1 in Python
             raise self.fail(
                 f"its manifest.json has a malformed format_version {version!r} (a whole "
-                "number is expected)", ErrorCode.BATCH_MALFORMED
+                "number is expected)",
+                ErrorCode.BATCH_MALFORMED,
             )
         if version != FORMAT_VERSION:
             raise self.fail(
                 f"it is in batch format version {version!r}, this Surveyor reads version "
-                f"{FORMAT_VERSION} (update Surveyor to merge it)", ErrorCode.BATCH_UNKNOWN_VERSION
+                f"{FORMAT_VERSION} (update Surveyor to merge it)",
+                ErrorCode.BATCH_UNKNOWN_VERSION,
             )
         parts = manifest.get("parts")
         device = manifest.get("device")
@@ -546,22 +594,35 @@ class BatchReader:
                 for p in parts
             )
         ):
-            raise self.fail("its manifest.json is missing the batch id, device or part list", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                "its manifest.json is missing the batch id, device or part list",
+                ErrorCode.BATCH_MALFORMED,
+            )
         if manifest.get("parts_sha256") != parts_digest(parts):
-            raise self.fail("the part list of its manifest.json does not match its checksum", ErrorCode.BATCH_BAD_CHECKSUM)
+            raise self.fail(
+                "the part list of its manifest.json does not match its checksum",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         for part in parts:
             name = part["path"]
             if name in self._parts:
                 raise self.fail(f"its manifest lists {name} twice", ErrorCode.BATCH_MALFORMED)
             info = self._infos.get(name)
             if info is None:
-                raise self.fail(f"the part {name} listed in its manifest is missing", ErrorCode.BATCH_MALFORMED)
+                raise self.fail(
+                    f"the part {name} listed in its manifest is missing", ErrorCode.BATCH_MALFORMED
+                )
             if info.file_size != part["size"]:
-                raise self.fail(f"the part {name} does not have the size its manifest gives", ErrorCode.BATCH_BAD_CHECKSUM)
+                raise self.fail(
+                    f"the part {name} does not have the size its manifest gives",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             self._parts[name] = part
         extra = sorted(set(self._infos) - set(self._parts) - {MANIFEST})
         if extra:
-            raise self.fail(f"the member {extra[0]} is not listed in its manifest", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"the member {extra[0]} is not listed in its manifest", ErrorCode.BATCH_MALFORMED
+            )
         self.manifest = manifest
 
     @property
@@ -597,7 +658,9 @@ class BatchReader:
                 self._interview(name, part, content, used, interview_ids)
         unused = sorted(set(parts) - used)
         if unused:
-            raise self.fail(f"the part {unused[0]} belongs to no form or interview", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"the part {unused[0]} belongs to no form or interview", ErrorCode.BATCH_MALFORMED
+            )
         looped = edit_loops({i.instance_id: i.deprecated_id for i in content.interviews})
         if looped:
             raise self.fail(loop_reason(looped[0]), ErrorCode.BATCH_EDIT_CHAIN)
@@ -606,7 +669,10 @@ class BatchReader:
     def _part_of(self, name: str, kind: str, used: set[str], owner: str) -> dict[str, Any]:
         part = self._parts.get(name) if isinstance(name, str) else None
         if part is None or part["kind"] != kind:
-            raise self.fail(f"{owner} refers to a part {name!r} that is not in the batch", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"{owner} refers to a part {name!r} that is not in the batch",
+                ErrorCode.BATCH_MALFORMED,
+            )
         used.add(name)
         return part
 
@@ -619,9 +685,14 @@ class BatchReader:
             raise self.fail(f"{name} is not a form definition", ErrorCode.BATCH_MALFORMED)
         content_hash = data["content_hash"]
         if name != f"forms/{safe_form_name(content_hash)}.json":
-            raise self.fail(f"{name} does not hold the form its name says", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"{name} does not hold the form its name says", ErrorCode.BATCH_MALFORMED
+            )
         if not xform_matches(content_hash, data["xform"]):
-            raise self.fail(f"the XForm in {name} does not match its hash {content_hash}", ErrorCode.BATCH_BAD_CHECKSUM)
+            raise self.fail(
+                f"the XForm in {name} does not match its hash {content_hash}",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         if data.get("source_part") is not None:
             # Checked against the manifest like every part, but not kept: the coordinator
             # trusts a form by its XForm's hash only, and an XLSForm from a batch could say
@@ -652,7 +723,9 @@ class BatchReader:
         try:
             check_attachment_name(filename)
         except SurveyorError as e:
-            raise self.fail(f"{owner} names an unsafe file {filename!r}", ErrorCode.BATCH_UNSAFE_PATH) from e
+            raise self.fail(
+                f"{owner} names an unsafe file {filename!r}", ErrorCode.BATCH_UNSAFE_PATH
+            ) from e
 
     def _interview(
         self,
@@ -669,7 +742,9 @@ class BatchReader:
             raise self.fail(f"{name} is not an interview record", ErrorCode.BATCH_MALFORMED)
         instance_id = data["instance_id"]
         if name != f"interviews/{safe_instance_name(instance_id)}.json":
-            raise self.fail(f"{name} does not hold the interview its name says", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"{name} does not hold the interview its name says", ErrorCode.BATCH_MALFORMED
+            )
         if instance_id in seen:
             raise self.fail(f"the interview {instance_id} appears twice", ErrorCode.BATCH_MALFORMED)
         seen.add(instance_id)
@@ -698,7 +773,10 @@ class BatchReader:
             return
         self._check_record(name, data)
         if data.get("deprecated_id") == instance_id:
-            raise self.fail(f"the interview {instance_id} names itself as the version it edits", ErrorCode.BATCH_EDIT_CHAIN)
+            raise self.fail(
+                f"the interview {instance_id} names itself as the version it edits",
+                ErrorCode.BATCH_EDIT_CHAIN,
+            )
         stem = safe_instance_name(instance_id)
         attachments = []
         for item in data["attachments"]:
@@ -706,7 +784,10 @@ class BatchReader:
             self._check_filename(filename, name)
             file_part = self._part_of(f"attachments/{stem}/{filename}", "attachment", used, name)
             if file_part["sha256"] != item["sha256"] or file_part["size"] != item["size"]:
-                raise self.fail(f"the file {filename} of {name} does not match its checksum", ErrorCode.BATCH_BAD_CHECKSUM)
+                raise self.fail(
+                    f"the file {filename} of {name} does not match its checksum",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             self._read_bytes(file_part["path"], MAX_MEMBER_SIZE, file_part)  # verified now
             attachments.append((filename, item["media_type"], item["size"], item["sha256"]))
         answers = data["answers"]
@@ -733,7 +814,8 @@ class BatchReader:
         if not isinstance(data.get("status"), str) or data["status"] not in _CARRIED:
             raise self.fail(
                 f"{name} has the status {data.get('status')!r}: a batch carries only "
-                "finalized interviews", ErrorCode.BATCH_MALFORMED
+                "finalized interviews",
+                ErrorCode.BATCH_MALFORMED,
             )
         for key in ("interviewer", "device_id", "instance_name", "created_at", "updated_at"):
             value = data.setdefault(key, "")
@@ -755,12 +837,16 @@ class BatchReader:
         for key in ("answered", "answerable"):
             value = data.get(key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                raise self.fail(f"{name} has a malformed {key} (not a whole number)", ErrorCode.BATCH_MALFORMED)
+                raise self.fail(
+                    f"{name} has a malformed {key} (not a whole number)", ErrorCode.BATCH_MALFORMED
+                )
         if not isinstance(data.get("answers"), dict):
             raise self.fail(f"{name} has no answers object", ErrorCode.BATCH_MALFORMED)
         problem = _answers_problem(data["answers"])
         if problem:
-            raise self.fail(f"{name} has a malformed answers object ({problem})", ErrorCode.BATCH_MALFORMED)
+            raise self.fail(
+                f"{name} has a malformed answers object ({problem})", ErrorCode.BATCH_MALFORMED
+            )
         handed_in = data.setdefault("handed_in", [])
         if not isinstance(handed_in, list) or not all(
             isinstance(h, dict) and all(isinstance(v, str) for v in h.values()) for h in handed_in

@@ -54,7 +54,6 @@ class ExportOptions:
     statuses: tuple[Status | str, ...] = SUBMITTED
 
 
-
 def _library(store, library):
     if library is not None:
         return library

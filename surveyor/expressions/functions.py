@@ -990,7 +990,9 @@ def compile_call(compiler, ast):
                     if same[i] is target:
                         return float(i + 1)
             else:
-                same = [c for c in parent.children if c.kind == target.kind and c.name == target.name]
+                same = [
+                    c for c in parent.children if c.kind == target.kind and c.name == target.name
+                ]
             try:
                 return float(same.index(target) + 1)  # Nodes compare by identity
             except ValueError:

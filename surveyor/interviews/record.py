@@ -45,7 +45,6 @@ class Status(StrEnum):
     DELETED = "deleted"  # soft: it can be restored
 
 
-
 def utc_now() -> datetime:
     """The default clock."""
     return datetime.now(UTC)

@@ -186,7 +186,9 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
                 f"The disk is full: could not {what}. Free some space and try again; "
                 "nothing was changed."
             )
-        return StoreError(f"A disk error occurred: could not {what}; nothing was changed ({error}).")
+        return StoreError(
+            f"A disk error occurred: could not {what}; nothing was changed ({error})."
+        )
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DamagedStoreError(
             f"The database {path} is damaged or is not a Surveyor database ({error}): could not "

@@ -124,14 +124,21 @@ class SyncReport:
     def ok(self) -> bool:
         """Everything tried was delivered (interviews held from earlier passes for a person's
         decision are not tried, so they do not count: no new failure)."""
-        return (not self.auth_error and not self.cancelled and not self.left
-                and self.sent == len(self.results))
+        return (
+            not self.auth_error
+            and not self.cancelled
+            and not self.left
+            and self.sent == len(self.results)
+        )
 
     @property
     def finished(self) -> bool:
         """Nothing more to try now: all delivered, or only refusals left (or auth/cancel)."""
-        return bool(self.auth_error or self.cancelled
-                    or (not self.left and not self.retryable and not self.stopped))
+        return bool(
+            self.auth_error
+            or self.cancelled
+            or (not self.left and not self.retryable and not self.stopped)
+        )
 
     def error(self) -> tuple[str | None, ErrorCode | None]:
         """The pass's main failure, if any: (its English message, its code)."""
@@ -152,8 +159,10 @@ class SyncReport:
             parts.append(f"{self.rejected} refused by the server")
         waiting = self.needs_decision + len(self.held)
         if waiting:
-            parts.append(f"{waiting} need(s) a decision (not sent again automatically; "
-                         "`surveyor sync --retry-held` tries them again)")
+            parts.append(
+                f"{waiting} need(s) a decision (not sent again automatically; "
+                "`surveyor sync --retry-held` tries them again)"
+            )
         if self.retryable:
             parts.append(f"{self.retryable} failed (network or server: will retry)")
         if self.left:
@@ -168,16 +177,20 @@ class SyncReport:
         return text
 
     def __str__(self) -> str:
-        return "\n".join([*(str(r) for r in self.results), *(str(r) for r in self.held),
-                          self.summary()])
+        return "\n".join(
+            [*(str(r) for r in self.results), *(str(r) for r in self.held), self.summary()]
+        )
 
 
 def _pending(store: Store, held: dict | None = None) -> list[InterviewSummary]:
     """Finalized and failed interviews, without those held for a person's decision."""
     if held is None:
         held = read_held(Path(store.path).parent)
-    rows = [r for r in store.list_interviews(status=PENDING)
-            if not (r.instance_id in held and r.status is Status.FAILED)]
+    rows = [
+        r
+        for r in store.list_interviews(status=PENDING)
+        if not (r.instance_id in held and r.status is Status.FAILED)
+    ]
     rows.sort(key=lambda s: (s.finalized_at or s.updated_at or "", s.instance_id))
     return rows
 
@@ -194,19 +207,32 @@ def held_interviews(store: Store) -> list[InterviewResult]:
     held = read_held(Path(store.path).parent)
     if not held:
         return []
-    return [InterviewResult(r.instance_id, r.instance_name, Outcome.DECISION,
-                            held[r.instance_id].get("message") or r.last_error or "", 0,
-                            ErrorCode.parse(held[r.instance_id].get("code"))
-                            or ErrorCode.SYNC_CONFLICT)
-            for r in store.list_interviews(status=(Status.FAILED,)) if r.instance_id in held]
+    return [
+        InterviewResult(
+            r.instance_id,
+            r.instance_name,
+            Outcome.DECISION,
+            held[r.instance_id].get("message") or r.last_error or "",
+            0,
+            ErrorCode.parse(held[r.instance_id].get("code")) or ErrorCode.SYNC_CONFLICT,
+        )
+        for r in store.list_interviews(status=(Status.FAILED,))
+        if r.instance_id in held
+    ]
 
 
 class _Marks:
     """Delivered interviews waiting to be marked ``sent``: written in groups, one transaction
     (one fsync) per group, at the latest ``within`` seconds after the first of a group."""
 
-    def __init__(self, store: Store, to: str, every: int, within: float,
-                 monotonic: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        store: Store,
+        to: str,
+        every: int,
+        within: float,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self.store, self.to, self.every, self.within = store, to, max(1, every), within
         self.monotonic = monotonic
         self.waiting: list[str] = []
@@ -218,8 +244,9 @@ class _Marks:
         self.waiting.append(instance_id)
 
     def tick(self) -> None:
-        if self.waiting and (len(self.waiting) >= self.every
-                             or self.monotonic() - self.since >= self.within):
+        if self.waiting and (
+            len(self.waiting) >= self.every or self.monotonic() - self.since >= self.within
+        ):
             self.flush()
 
     def flush(self) -> None:
@@ -236,6 +263,7 @@ def _waiter(cancel: Cancel | None, sleep: Callable[[float], None]):
             cancel.wait(seconds)  # a threading.Event: cancelling interrupts the wait
         else:
             sleep(seconds)
+
     return wait
 
 
@@ -296,15 +324,21 @@ def send_pending(
     def cancelled() -> bool:
         return cancel is not None and cancel.is_set()
 
-    with SyncLock(data_dir), ThreadPoolExecutor(
-            in_flight, thread_name_prefix="surveyor-send") as pool:
+    with (
+        SyncLock(data_dir),
+        ThreadPoolExecutor(in_flight, thread_name_prefix="surveyor-send") as pool,
+    ):
         summaries = _pending(store)
         report.held = held_interviews(store)
         ids = [s.instance_id for s in summaries]
         edits = {s.instance_id: s.deprecated_id for s in summaries if s.deprecated_id}
         position = {instance_id: i for i, instance_id in enumerate(ids)}
-        record_status(data_dir, last_attempt_at=format_timestamp(clock()),
-                      server_url=transport.url, pending=len(ids))
+        record_status(
+            data_dir,
+            last_attempt_at=format_timestamp(clock()),
+            server_url=transport.url,
+            pending=len(ids),
+        )
         if progress is not None:
             progress(0, len(ids), None)
         marks = _Marks(store, transport.url, mark_every, mark_within)
@@ -325,8 +359,11 @@ def send_pending(
                         break
                     instance_id = ids[submitted]
                     original = edits.get(instance_id)
-                    if (original is not None and position.get(original, len(ids)) < submitted
-                            and position[original] >= processed):
+                    if (
+                        original is not None
+                        and position.get(original, len(ids)) < submitted
+                        and position[original] >= processed
+                    ):
                         break  # an edit waits for the result of the version it replaces
                     submission, name = renderer.get(instance_id)
                     flying.append((submitted, name, pool.submit(attempt, submission)))
@@ -337,8 +374,9 @@ def send_pending(
                 result, tries = future.result()
                 processed = index + 1
                 instance_id = ids[index]
-                item = InterviewResult(instance_id, name, result.outcome, result.message, tries,
-                                       result.code)
+                item = InterviewResult(
+                    instance_id, name, result.outcome, result.message, tries, result.code
+                )
                 if result.outcome.delivered:
                     unreachable = 0
                     window = in_flight
@@ -348,9 +386,14 @@ def send_pending(
                         unreachable += 1
                     store.mark_failed(instance_id, result.message)
                     if result.outcome is Outcome.DECISION:
-                        hold(data_dir, instance_id, message=result.message,
-                             at=format_timestamp(clock()), server_url=transport.url,
-                             code=result.code)
+                        hold(
+                            data_dir,
+                            instance_id,
+                            message=result.message,
+                            at=format_timestamp(clock()),
+                            server_url=transport.url,
+                            code=result.code,
+                        )
                 if result.outcome is Outcome.CANCELLED:
                     report.cancelled = stop = True
                     report.left += 1
@@ -363,8 +406,10 @@ def send_pending(
                         report.auth_error, report.auth_code = result.message, result.code
                     stop = True
                 elif unreachable >= give_up_after and not stop and submitted < len(ids):
-                    report.stopped = (f"{unreachable} interviews in a row could not be sent "
-                                      f"({result.message}); the server looks unreachable")
+                    report.stopped = (
+                        f"{unreachable} interviews in a row could not be sent "
+                        f"({result.message}); the server looks unreachable"
+                    )
                     report.stopped_code = result.code
                     stop = True
                 marks.tick()
@@ -382,8 +427,10 @@ def send_pending(
         report.left += len(ids) - submitted
         now = format_timestamp(clock())
         error, code = report.error()
-        changes: dict = {"pending": len(pending_ids(store)),
-                         "needs_decision": len(held_interviews(store))}
+        changes: dict = {
+            "pending": len(pending_ids(store)),
+            "needs_decision": len(held_interviews(store)),
+        }
         if error:
             changes.update(last_error=error, last_error_code=code, last_error_at=now)
         else:
@@ -417,8 +464,9 @@ def send_until_done(
     start = monotonic()
     run = 0
     while True:
-        report = send_pending(store, library, transport, cancel=cancel, backoff=backoff,
-                              sleep=sleep, **options)
+        report = send_pending(
+            store, library, transport, cancel=cancel, backoff=backoff, sleep=sleep, **options
+        )
         if on_pass is not None:
             on_pass(report)
         if report.sent:

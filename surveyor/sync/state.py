@@ -33,7 +33,6 @@ DECISIONS_NAME = "sync-decisions.json"
 _file_lock = threading.Lock()  # one writer at a time within this process
 
 
-
 class SyncLock:
     """A non-blocking exclusive lock on ``<data_dir>/sync.lock``; use as a context manager."""
 
@@ -149,11 +148,19 @@ def read_held(data_dir: Path) -> dict[str, dict[str, Any]]:
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
-def hold(data_dir: Path, instance_id: str, *, message: str, at: str, server_url: str,
-         code: str | None = None) -> None:
-    update_json(Path(data_dir) / DECISIONS_NAME,
-                {instance_id: {"message": message, "code": code, "at": at,
-                               "server_url": server_url}})
+def hold(
+    data_dir: Path,
+    instance_id: str,
+    *,
+    message: str,
+    at: str,
+    server_url: str,
+    code: str | None = None,
+) -> None:
+    update_json(
+        Path(data_dir) / DECISIONS_NAME,
+        {instance_id: {"message": message, "code": code, "at": at, "server_url": server_url}},
+    )
 
 
 def release_held(data_dir: Path, instance_ids: list[str] | None = None) -> list[str]:

@@ -187,7 +187,7 @@ def _openrosa_message(body: bytes) -> tuple[bool, str]:
 
 
 def _short(body: bytes, limit: int = 200) -> str:
-    text = body[:limit * 2].decode("utf-8", "replace")
+    text = body[: limit * 2].decode("utf-8", "replace")
     ok, message = _openrosa_message(body)
     if ok and message:
         return message
@@ -208,48 +208,88 @@ def classify(response: httpx.Response) -> SendResult:
     if status in (201, 202):
         ok, message = _openrosa_message(body)
         if not ok:
-            return SendResult(Outcome.RETRY, f"{status} without an OpenRosa response "
-                              "(captive portal or proxy?)", status,
-                              code=ErrorCode.SYNC_CAPTIVE_PORTAL)
+            return SendResult(
+                Outcome.RETRY,
+                f"{status} without an OpenRosa response (captive portal or proxy?)",
+                status,
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            )
         duplicate = bool(DUPLICATE_MARKERS.match(message))
-        return SendResult(Outcome.DUPLICATE if duplicate else Outcome.SENT,
-                          message or "received", status)
+        return SendResult(
+            Outcome.DUPLICATE if duplicate else Outcome.SENT, message or "received", status
+        )
     if 300 <= status < 400:
         where = response.headers.get("location", "?")
-        return SendResult(Outcome.RETRY, f"redirected to {where} (captive portal? log in to "
-                          "the network first)", status, code=ErrorCode.SYNC_CAPTIVE_PORTAL)
+        return SendResult(
+            Outcome.RETRY,
+            f"redirected to {where} (captive portal? log in to the network first)",
+            status,
+            code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+        )
     if status == 200 or (status < 300 and _looks_html(response)):
-        return SendResult(Outcome.RETRY, f"{status} instead of 201: a login page or a proxy "
-                          "answered (captive portal?)", status,
-                          code=ErrorCode.SYNC_CAPTIVE_PORTAL)
+        return SendResult(
+            Outcome.RETRY,
+            f"{status} instead of 201: a login page or a proxy answered (captive portal?)",
+            status,
+            code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+        )
     if status in (401, 403):
-        return SendResult(Outcome.AUTH, f"{status}: {_short(body) or 'not allowed'}", status,
-                          code=status_code(status))
+        return SendResult(
+            Outcome.AUTH,
+            f"{status}: {_short(body) or 'not allowed'}",
+            status,
+            code=status_code(status),
+        )
     if status == 429:
-        return SendResult(Outcome.RETRY, f"429: too many requests: {_short(body)}", status,
-                          _retry_after(response), code=ErrorCode.SYNC_TOO_MANY_REQUESTS)
+        return SendResult(
+            Outcome.RETRY,
+            f"429: too many requests: {_short(body)}",
+            status,
+            _retry_after(response),
+            code=ErrorCode.SYNC_TOO_MANY_REQUESTS,
+        )
     if status == 408 or status >= 500:
-        return SendResult(Outcome.RETRY, f"{status}: server error: {_short(body)}", status,
-                          _retry_after(response), code=ErrorCode.SYNC_SERVER_ERROR)
+        return SendResult(
+            Outcome.RETRY,
+            f"{status}: server error: {_short(body)}",
+            status,
+            _retry_after(response),
+            code=ErrorCode.SYNC_SERVER_ERROR,
+        )
     if status == 409:
         message = _short(body)
         if "not currently accepting submissions" in message.lower():  # a closed form
-            return SendResult(Outcome.REJECTED, f"409 form closed: {message}", status,
-                              code=ErrorCode.SYNC_FORM_CLOSED)
-        return SendResult(Outcome.DECISION, f"409 conflict: {message}", status,
-                          code=ErrorCode.SYNC_CONFLICT)
+            return SendResult(
+                Outcome.REJECTED,
+                f"409 form closed: {message}",
+                status,
+                code=ErrorCode.SYNC_FORM_CLOSED,
+            )
+        return SendResult(
+            Outcome.DECISION, f"409 conflict: {message}", status, code=ErrorCode.SYNC_CONFLICT
+        )
     if status == 404:
-        return SendResult(Outcome.REJECTED, f"404 form not on the server: {_short(body)}", status,
-                          code=ErrorCode.SYNC_NOT_FOUND)
+        return SendResult(
+            Outcome.REJECTED,
+            f"404 form not on the server: {_short(body)}",
+            status,
+            code=ErrorCode.SYNC_NOT_FOUND,
+        )
     if 400 <= status < 500:
-        return SendResult(Outcome.REJECTED, f"{status}: {_short(body)}", status,
-                          code=status_code(status))
-    return SendResult(Outcome.RETRY, f"unexpected answer {status}: {_short(body)}", status,
-                      code=ErrorCode.SYNC_UNEXPECTED)
+        return SendResult(
+            Outcome.REJECTED, f"{status}: {_short(body)}", status, code=status_code(status)
+        )
+    return SendResult(
+        Outcome.RETRY,
+        f"unexpected answer {status}: {_short(body)}",
+        status,
+        code=ErrorCode.SYNC_UNEXPECTED,
+    )
 
 
-def split_parts(xml: bytes, attachments: list[tuple[str, str, bytes]], limit: int,
-                overhead: int = 1024) -> list[list[tuple[str, str, bytes]]]:
+def split_parts(
+    xml: bytes, attachments: list[tuple[str, str, bytes]], limit: int, overhead: int = 1024
+) -> list[list[tuple[str, str, bytes]]]:
     """Attachments grouped so each POST (the XML and its group) stays under ``limit`` bytes.
 
     Raises ValueError when one file alone is too large. Always at least one (maybe empty) group.
@@ -260,8 +300,10 @@ def split_parts(xml: bytes, attachments: list[tuple[str, str, bytes]], limit: in
     for item in attachments:
         size = len(item[2]) + overhead
         if size > budget:
-            raise ValueError(f"the file {item[0]} ({len(item[2])} bytes) is larger than the "
-                             f"server accepts in one request ({limit} bytes)")
+            raise ValueError(
+                f"the file {item[0]} ({len(item[2])} bytes) is larger than the "
+                f"server accepts in one request ({limit} bytes)"
+            )
         if used + size > budget and groups[-1]:
             groups.append([])
             used = 0
@@ -280,9 +322,17 @@ class OpenRosaTransport:
     sender keeps a few requests in flight): httpx's client is thread-safe.
     """
 
-    def __init__(self, base: str, user: str | None = None, password: str | None = None, *,
-                 timeout: float = 60.0, connect_timeout: float = 15.0,
-                 client: httpx.Client | None = None, device_id: str | None = None):
+    def __init__(
+        self,
+        base: str,
+        user: str | None = None,
+        password: str | None = None,
+        *,
+        timeout: float = 60.0,
+        connect_timeout: float = 15.0,
+        client: httpx.Client | None = None,
+        device_id: str | None = None,
+    ):
         self.url = normalize_base(base)
         self.user = user or None
         # Sent as ``?deviceID=`` on each submission, as ODK Collect does (Central fills its
@@ -315,8 +365,12 @@ class OpenRosaTransport:
         """One request with the OpenRosa headers and the credentials; switches to Digest auth
         when the server asks for it (a 401 with ``WWW-Authenticate: Digest``)."""
         response = self._client.request(method, url, auth=self._auth(url), **kwargs)
-        if (response.status_code == 401 and self.user and not self._digest
-                and response.headers.get("www-authenticate", "").lower().startswith("digest")):
+        if (
+            response.status_code == 401
+            and self.user
+            and not self._digest
+            and response.headers.get("www-authenticate", "").lower().startswith("digest")
+        ):
             self._digest = True
             response = self._client.request(method, url, auth=self._auth(url), **kwargs)
         return response
@@ -333,12 +387,15 @@ class OpenRosaTransport:
         except httpx.HTTPError as exc:
             raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
         if response.status_code in (401, 403):
-            raise AuthError(f"{response.status_code}: {_short(response.content)}",
-                            code=status_code(response.status_code))
+            raise AuthError(
+                f"{response.status_code}: {_short(response.content)}",
+                code=status_code(response.status_code),
+            )
         if response.status_code != 200:
             raise TransportError(
                 f"{response.status_code} for {path_or_url}: {_short(response.content)}",
-                retryable=response.status_code >= 500 or response.status_code in (408, 429)
+                retryable=response.status_code >= 500
+                or response.status_code in (408, 429)
                 or 300 <= response.status_code < 400,
                 status=response.status_code,
                 code=status_code(response.status_code),
@@ -352,10 +409,12 @@ class OpenRosaTransport:
         response = self.request("HEAD", f"{self.url}/submission")
         status = response.status_code
         if status in (401, 403):
-            return SendResult(Outcome.AUTH, f"{status}: not allowed to submit", status,
-                              code=status_code(status))
-        if status in (204, 201, 202) or (status == 200 and "x-openrosa-version" in
-                                         {k.lower() for k in response.headers}):
+            return SendResult(
+                Outcome.AUTH, f"{status}: not allowed to submit", status, code=status_code(status)
+            )
+        if status in (204, 201, 202) or (
+            status == 200 and "x-openrosa-version" in {k.lower() for k in response.headers}
+        ):
             value = response.headers.get("x-openrosa-accept-content-length")
             try:
                 self._accept_length = int(value) if value else DEFAULT_ACCEPT_LENGTH
@@ -366,9 +425,13 @@ class OpenRosaTransport:
             self._accept_length = DEFAULT_ACCEPT_LENGTH
             return self._accept_length
         if status == 200 or 300 <= status < 400:
-            return SendResult(Outcome.RETRY, f"HEAD /submission answered {status} without "
-                              "OpenRosa headers (captive portal? log in to the network)", status,
-                              code=ErrorCode.SYNC_CAPTIVE_PORTAL)
+            return SendResult(
+                Outcome.RETRY,
+                f"HEAD /submission answered {status} without "
+                "OpenRosa headers (captive portal? log in to the network)",
+                status,
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            )
         return classify(response)
 
     # -- Transport ----------------------------------------------------------------------------
@@ -389,11 +452,16 @@ class OpenRosaTransport:
                 if cancel is not None and cancel.is_set():
                     return SendResult(Outcome.CANCELLED, "cancelled")
                 files = [("xml_submission_file", ("submission.xml", submission.xml, "text/xml"))]
-                files += [(name, (name, data, media_type or "application/octet-stream"))
-                          for name, media_type, data in group]
+                files += [
+                    (name, (name, data, media_type or "application/octet-stream"))
+                    for name, media_type, data in group
+                ]
                 response = self.request(
-                    "POST", f"{self.url}/submission", files=files,
-                    params={"deviceID": self.device_id} if self.device_id else None)
+                    "POST",
+                    f"{self.url}/submission",
+                    files=files,
+                    params={"deviceID": self.device_id} if self.device_id else None,
+                )
                 part = classify(response)
                 if not part.outcome.delivered:
                     if len(groups) > 1:
@@ -403,11 +471,15 @@ class OpenRosaTransport:
                     result = part
             return result
         except httpx.TimeoutException as exc:
-            return SendResult(Outcome.RETRY, f"timed out ({type(exc).__name__})",
-                              code=network_code(exc))
+            return SendResult(
+                Outcome.RETRY, f"timed out ({type(exc).__name__})", code=network_code(exc)
+            )
         except httpx.TransportError as exc:
-            return SendResult(Outcome.RETRY, f"connection failed: {type(exc).__name__}: {exc}",
-                              code=network_code(exc))
+            return SendResult(
+                Outcome.RETRY,
+                f"connection failed: {type(exc).__name__}: {exc}",
+                code=network_code(exc),
+            )
         except httpx.HTTPError as exc:
             return SendResult(Outcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc))
 

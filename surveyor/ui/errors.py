@@ -141,8 +141,7 @@ def sentences() -> dict[ErrorCode, str]:
         ),
         E.BATCH_MALFORMED: QCoreApplication.translate(
             "ErrorText",
-            "The content of the file is not that of a valid Surveyor batch. Ask for a new "
-            "hand-in.",
+            "The content of the file is not that of a valid Surveyor batch. Ask for a new hand-in.",
         ),
         E.BATCH_MISSING_FORM: QCoreApplication.translate(
             "ErrorText", "The form of its interviews is missing. Ask for a new hand-in."
@@ -165,13 +164,11 @@ def sentences() -> dict[ErrorCode, str]:
         ),
         E.SYNC_FORBIDDEN: QCoreApplication.translate(
             "ErrorText",
-            "The server refuses this account: it is not allowed to do this (ask the "
-            "coordinator).",
+            "The server refuses this account: it is not allowed to do this (ask the coordinator).",
         ),
         E.SYNC_NOT_FOUND: QCoreApplication.translate(
             "ErrorText",
-            "The server does not have the form of an interview: ask the coordinator to "
-            "publish it.",
+            "The server does not have the form of an interview: ask the coordinator to publish it.",
         ),
         E.SYNC_CONFLICT: QCoreApplication.translate(
             "ErrorText",
@@ -233,7 +230,9 @@ def sentences() -> dict[ErrorCode, str]:
             "A submission on the server could not be read (its form is unknown or its content "
             "is damaged).",
         ),
-        E.SERVER_REFUSED: QCoreApplication.translate("ErrorText", "The server refused the request."),
+        E.SERVER_REFUSED: QCoreApplication.translate(
+            "ErrorText", "The server refused the request."
+        ),
         E.SERVER_TOO_LARGE: QCoreApplication.translate(
             "ErrorText", "The request is larger than the server accepts."
         ),

@@ -29,16 +29,19 @@ def answer(status, body=b"", headers=None):
 @pytest.mark.parametrize(
     ("status", "body", "headers", "code"),
     [
-        (200, b"<html><body>login</body></html>", {"content-type": "text/html"},
-         ErrorCode.SYNC_CAPTIVE_PORTAL),
+        (
+            200,
+            b"<html><body>login</body></html>",
+            {"content-type": "text/html"},
+            ErrorCode.SYNC_CAPTIVE_PORTAL,
+        ),
         (201, b"", {}, ErrorCode.SYNC_CAPTIVE_PORTAL),
         (302, b"", {"location": "http://portal/login"}, ErrorCode.SYNC_CAPTIVE_PORTAL),
         (401, b"", {}, ErrorCode.SYNC_UNAUTHORIZED),
         (403, b"", {}, ErrorCode.SYNC_FORBIDDEN),
         (404, b"no form", {}, ErrorCode.SYNC_NOT_FOUND),
         (409, b"conflict", {}, ErrorCode.SYNC_CONFLICT),
-        (409, b"This form is not currently accepting submissions.", {},
-         ErrorCode.SYNC_FORM_CLOSED),
+        (409, b"This form is not currently accepting submissions.", {}, ErrorCode.SYNC_FORM_CLOSED),
         (400, b"bad", {}, ErrorCode.SYNC_REFUSED),
         (413, b"big", {}, ErrorCode.SYNC_TOO_LARGE),
         (429, b"", {"retry-after": "7"}, ErrorCode.SYNC_TOO_MANY_REQUESTS),
@@ -184,8 +187,15 @@ def test_a_pass_that_stops_keeps_the_code_of_its_last_failure(laptop):
     laptop.fill(4)
     client = _mock_server(503)
     with OpenRosaTransport("http://x", client=client) as transport:
-        report = send_pending(laptop.store, laptop.library, transport, render_process=False,
-                              attempts=1, backoff=Backoff(base=0.0), sleep=lambda _s: None)
+        report = send_pending(
+            laptop.store,
+            laptop.library,
+            transport,
+            render_process=False,
+            attempts=1,
+            backoff=Backoff(base=0.0),
+            sleep=lambda _s: None,
+        )
     assert report.stopped and report.stopped_code is ErrorCode.SYNC_SERVER_ERROR
     assert read_status(laptop.data_dir)["last_error_code"] == "sync_server_error"
 

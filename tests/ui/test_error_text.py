@@ -2,6 +2,8 @@
 English message to know what happened: a message reworded, or whose words look like another
 failure, changes nothing on screen."""
 
+# ruff: noqa: F811 - the coordinator tests' fixtures, imported, are the arguments
+
 from __future__ import annotations
 
 import dataclasses
@@ -109,7 +111,7 @@ def refusing_server():
     server.server_close()
 
 
-def _sent_once(app_window, qtbot, isolated_home, cache_dir, url):  # noqa: F811
+def _sent_once(app_window, qtbot, isolated_home, cache_dir, url):
     finished_interviews(isolated_home, cache_dir, 1)
     window = started(app_window, qtbot, server_url=url, server_user="")
     qtbot.waitUntil(lambda: window.server_sync.last_answer is not None, timeout=30000)
@@ -119,7 +121,11 @@ def _sent_once(app_window, qtbot, isolated_home, cache_dir, url):  # noqa: F811
 
 
 def test_a_refusal_shows_its_code_s_sentence_not_the_words_of_the_server(
-    app_window, qtbot, isolated_home, cache_dir, refusing_server  # noqa: F811
+    app_window,
+    qtbot,
+    isolated_home,
+    cache_dir,
+    refusing_server,
 ):
     window = _sent_once(app_window, qtbot, isolated_home, cache_dir, refusing_server)
     report = window.server_sync.last_answer.report
@@ -131,7 +137,12 @@ def test_a_refusal_shows_its_code_s_sentence_not_the_words_of_the_server(
 
 
 def test_a_reworded_sender_message_shows_the_same_sentence(
-    app_window, qtbot, isolated_home, cache_dir, refusing_server, monkeypatch  # noqa: F811
+    app_window,
+    qtbot,
+    isolated_home,
+    cache_dir,
+    refusing_server,
+    monkeypatch,
 ):
     from surveyor.sync import transport
 
@@ -158,8 +169,14 @@ def test_a_stopped_pass_shows_the_code_of_its_failure(app_window, qtbot, isolate
     window = started(app_window, qtbot, server_url="http://127.0.0.1:9", server_user="")
     report = SyncReport(
         results=[
-            InterviewResult("uuid:1", "", Outcome.RETRY, "connection refused, 401", 3,
-                            ErrorCode.SYNC_TOO_MANY_REQUESTS)
+            InterviewResult(
+                "uuid:1",
+                "",
+                Outcome.RETRY,
+                "connection refused, 401",
+                3,
+                ErrorCode.SYNC_TOO_MANY_REQUESTS,
+            )
         ]
     )
     message, error = window.server_sync._summary(SendAnswer(manual=True, report=report))
@@ -183,7 +200,10 @@ def _with_extra_member(batch: Path, target: Path, name: str) -> Path:
 
 
 def test_a_refused_batch_shows_its_code_s_sentence_not_its_words(
-    qtbot, page, laptops, tmp_path  # noqa: F811
+    qtbot,
+    page,
+    laptops,
+    tmp_path,
 ):
     amina = laptops("Amina")
     amina.fill(1)
@@ -203,7 +223,11 @@ def test_a_refused_batch_shows_its_code_s_sentence_not_its_words(
 
 
 def test_a_reworded_batch_reason_shows_the_same_sentence(
-    qtbot, page, laptops, tmp_path, monkeypatch  # noqa: F811
+    qtbot,
+    page,
+    laptops,
+    tmp_path,
+    monkeypatch,
 ):
     from surveyor.batches import format as batch_format
 

@@ -57,8 +57,12 @@ class ImportPanel(QWidget):
         self.server_button = QPushButton()
         self.server_button.setObjectName("downloadButton")
         self.server_button.clicked.connect(self.download_from_server)
-        for button in (self.files_button, self.folder_button, self.again_button,
-                       self.server_button):
+        for button in (
+            self.files_button,
+            self.folder_button,
+            self.again_button,
+            self.server_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -107,12 +111,12 @@ class ImportPanel(QWidget):
         self.again_button.setText(self.tr("Import the folder &again"))
         self.again_button.setAccessibleName(self.tr("Import the last folder again"))
         self.server_button.setText(self.tr("&Download from the server"))
-        self.server_button.setAccessibleName(
-            self.tr("Download the interviews sent to the server")
-        )
+        self.server_button.setAccessibleName(self.tr("Download the interviews sent to the server"))
         self.server_button.setToolTip(
-            self.tr("Bring in what the interviewers sent to the server (coordinator account "
-                    "in the settings). Downloading again is harmless.")
+            self.tr(
+                "Bring in what the interviewers sent to the server (coordinator account "
+                "in the settings). Downloading again is harmless."
+            )
         )
         self.batches_title.setText(self.tr("Batches"))
         self.people_title.setText(self.tr("By interviewer"))
@@ -240,30 +244,40 @@ class ImportPanel(QWidget):
             return
         credentials = getattr(self.page, "server_credentials", None)
         url, user, password = (
-            credentials() if credentials is not None
+            credentials()
+            if credentials is not None
             else (self.settings.server_url, self.settings.server_user, "")
         )
         if not url:
             self._show_summary(
-                self.tr("No server is set: enter its address and the coordinator account in "
-                        "the settings."), "error")
+                self.tr(
+                    "No server is set: enter its address and the coordinator account in "
+                    "the settings."
+                ),
+                "error",
+            )
             return
         self._download_user = user
         self.server_button.setEnabled(False)
         self.progress = start_download(
-            self, Path(store.path).parent, url, user, password or None,
-            on_done=self._downloaded, on_error=self._download_failed,
+            self,
+            Path(store.path).parent,
+            url,
+            user,
+            password or None,
+            on_done=self._downloaded,
+            on_error=self._download_failed,
         )
 
     def _downloaded(self, report) -> None:
         self.server_button.setEnabled(True)
         if report == "no_password":
             self._show_summary(
-                self.tr("The server password is needed: type it in the settings."), "error")
+                self.tr("The server password is needed: type it in the settings."), "error"
+            )
             return
         if report == "bad_address":
-            self._show_summary(
-                self.tr("The server address in the settings is not valid."), "error")
+            self._show_summary(self.tr("The server address in the settings is not valid."), "error")
             return
         self.error = ""
         self.show_download_report(report)
@@ -289,8 +303,7 @@ class ImportPanel(QWidget):
         text = self.tr(
             "From the server: {0} submission(s) received: {1} new interview(s), {2} updated, "
             "{3} duplicate(s), {4} conflict(s) to resolve."
-        ).format(report.received, report.new, report.updated, report.duplicates,
-                 report.conflicts)
+        ).format(report.received, report.new, report.updated, report.duplicates, report.conflicts)
         if report.forms_fetched:
             text += " " + self.tr("Form versions downloaded: {0}.").format(report.forms_fetched)
         self._show_summary(text, "info" if report.received else "hint")

@@ -310,127 +310,127 @@
         <translation>Le contenu du fichier n’est pas celui d’un lot Surveyor valide. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="147"/>
+        <location filename="../errors.py" line="146"/>
         <source>The form of its interviews is missing. Ask for a new hand-in.</source>
         <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="150"/>
+        <location filename="../errors.py" line="149"/>
         <source>The file holds a correction of an interview that replaces itself. Ask for a new hand-in.</source>
         <translation>Le fichier contient une correction d’entretien qui se remplace elle-même. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="155"/>
+        <location filename="../errors.py" line="154"/>
         <source>The file changed while it was being imported. Import it again.</source>
         <translation>Le fichier a changé pendant son import. Importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="158"/>
+        <location filename="../errors.py" line="157"/>
         <source>The batch file cannot be written there (USB key removed, or read-only?).</source>
         <translation>Le fichier du lot ne peut pas être écrit à cet endroit (clé USB retirée, ou lecture seule ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="163"/>
+        <location filename="../errors.py" line="162"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="166"/>
+        <location filename="../errors.py" line="165"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="171"/>
+        <location filename="../errors.py" line="169"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="176"/>
+        <location filename="../errors.py" line="173"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="181"/>
+        <location filename="../errors.py" line="178"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="184"/>
+        <location filename="../errors.py" line="181"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="187"/>
+        <location filename="../errors.py" line="184"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="190"/>
+        <location filename="../errors.py" line="187"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="195"/>
+        <location filename="../errors.py" line="192"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="198"/>
+        <location filename="../errors.py" line="195"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="201"/>
+        <location filename="../errors.py" line="198"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="204"/>
+        <location filename="../errors.py" line="201"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="207"/>
+        <location filename="../errors.py" line="204"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="212"/>
+        <location filename="../errors.py" line="209"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="217"/>
+        <location filename="../errors.py" line="214"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="222"/>
+        <location filename="../errors.py" line="219"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="225"/>
+        <location filename="../errors.py" line="222"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="228"/>
+        <location filename="../errors.py" line="225"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="231"/>
+        <location filename="../errors.py" line="228"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="236"/>
+        <location filename="../errors.py" line="233"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="237"/>
+        <location filename="../errors.py" line="236"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
@@ -1015,210 +1015,210 @@
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="99"/>
+        <location filename="../coordinator/imports.py" line="103"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="103"/>
+        <location filename="../coordinator/imports.py" line="107"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="104"/>
+        <location filename="../coordinator/imports.py" line="108"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="105"/>
+        <location filename="../coordinator/imports.py" line="109"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="106"/>
-        <location filename="../coordinator/imports.py" line="174"/>
+        <location filename="../coordinator/imports.py" line="110"/>
+        <location filename="../coordinator/imports.py" line="178"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="107"/>
+        <location filename="../coordinator/imports.py" line="111"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="108"/>
+        <location filename="../coordinator/imports.py" line="112"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="109"/>
+        <location filename="../coordinator/imports.py" line="113"/>
         <source>&amp;Download from the server</source>
         <translation>Télécharger depuis le se&amp;rveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="111"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>Download the interviews sent to the server</source>
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="114"/>
+        <location filename="../coordinator/imports.py" line="117"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="117"/>
+        <location filename="../coordinator/imports.py" line="121"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="118"/>
+        <location filename="../coordinator/imports.py" line="122"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="122"/>
+        <location filename="../coordinator/imports.py" line="126"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="123"/>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="127"/>
+        <location filename="../coordinator/imports.py" line="141"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="128"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="129"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="126"/>
-        <location filename="../coordinator/imports.py" line="138"/>
+        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="142"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="127"/>
-        <location filename="../coordinator/imports.py" line="139"/>
+        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="143"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="128"/>
-        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="144"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
-        <location filename="../coordinator/imports.py" line="141"/>
+        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="145"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="148"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="154"/>
+        <location filename="../coordinator/imports.py" line="158"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="165"/>
+        <location filename="../coordinator/imports.py" line="169"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="167"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="207"/>
+        <location filename="../coordinator/imports.py" line="211"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="208"/>
-        <location filename="../coordinator/imports.py" line="214"/>
+        <location filename="../coordinator/imports.py" line="212"/>
+        <location filename="../coordinator/imports.py" line="218"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="213"/>
+        <location filename="../coordinator/imports.py" line="217"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="227"/>
+        <location filename="../coordinator/imports.py" line="231"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="248"/>
+        <location filename="../coordinator/imports.py" line="254"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="262"/>
+        <location filename="../coordinator/imports.py" line="276"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="266"/>
+        <location filename="../coordinator/imports.py" line="280"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="290"/>
+        <location filename="../coordinator/imports.py" line="304"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="295"/>
+        <location filename="../coordinator/imports.py" line="308"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="323"/>
+        <location filename="../coordinator/imports.py" line="336"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="325"/>
+        <location filename="../coordinator/imports.py" line="338"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="328"/>
+        <location filename="../coordinator/imports.py" line="341"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="340"/>
+        <location filename="../coordinator/imports.py" line="353"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="305"/>
-        <location filename="../coordinator/imports.py" line="389"/>
+        <location filename="../coordinator/imports.py" line="318"/>
+        <location filename="../coordinator/imports.py" line="402"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -1998,151 +1998,151 @@
 <context>
     <name>ServerSync</name>
     <message>
-        <location filename="../sync.py" line="233"/>
+        <location filename="../sync.py" line="234"/>
         <source>Connection OK: the server accepts this account.</source>
         <translation>Connexion OK : le serveur accepte ce compte.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="236"/>
+        <location filename="../sync.py" line="237"/>
         <source>Wrong password or account name: the server refuses them.</source>
         <translation>Mauvais mot de passe ou mauvais nom de compte : le serveur les refuse.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="239"/>
+        <location filename="../sync.py" line="240"/>
         <source>Server unreachable: check the address and the network.</source>
         <translation>Serveur injoignable : vérifiez l’adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="242"/>
+        <location filename="../sync.py" line="243"/>
         <source>Unexpected answer (captive portal?): the network may ask you to log in in a web browser first, or the address is not a survey server.</source>
         <translation>Réponse inattendue (portail captif ?) : le réseau vous demande peut-être d’abord de vous connecter dans un navigateur web, ou l’adresse n’est pas celle d’un serveur d’enquête.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="247"/>
+        <location filename="../sync.py" line="248"/>
         <source>This is not a server address (it starts with https://).</source>
         <translation>Ce n’est pas une adresse de serveur (elle commence par https://).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="250"/>
+        <location filename="../sync.py" line="251"/>
         <source>Type the password first.</source>
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="256"/>
+        <location filename="../sync.py" line="257"/>
         <source>Nothing sent to the server yet</source>
         <translation>Rien n’a encore été envoyé au serveur</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="260"/>
-        <location filename="../sync.py" line="268"/>
+        <location filename="../sync.py" line="261"/>
+        <location filename="../sync.py" line="269"/>
         <source>Last successful sending: {0}</source>
         <translation>Dernier envoi réussi : {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="265"/>
+        <location filename="../sync.py" line="266"/>
         <source>Last successful sending: today {0}</source>
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="416"/>
+        <location filename="../sync.py" line="417"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="420"/>
-        <location filename="../sync.py" line="483"/>
+        <location filename="../sync.py" line="421"/>
+        <location filename="../sync.py" line="484"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="423"/>
+        <location filename="../sync.py" line="424"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="441"/>
-        <location filename="../sync.py" line="612"/>
+        <location filename="../sync.py" line="442"/>
+        <location filename="../sync.py" line="613"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="481"/>
-        <location filename="../sync.py" line="623"/>
+        <location filename="../sync.py" line="482"/>
+        <location filename="../sync.py" line="624"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="528"/>
+        <location filename="../sync.py" line="529"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="532"/>
+        <location filename="../sync.py" line="533"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="534"/>
+        <location filename="../sync.py" line="535"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="538"/>
+        <location filename="../sync.py" line="539"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="550"/>
+        <location filename="../sync.py" line="551"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="577"/>
+        <location filename="../sync.py" line="578"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="579"/>
+        <location filename="../sync.py" line="580"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="582"/>
+        <location filename="../sync.py" line="583"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="589"/>
+        <location filename="../sync.py" line="590"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="594"/>
+        <location filename="../sync.py" line="595"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="605"/>
+        <location filename="../sync.py" line="606"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="607"/>
+        <location filename="../sync.py" line="608"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="609"/>
+        <location filename="../sync.py" line="610"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="617"/>
+        <location filename="../sync.py" line="618"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="619"/>
+        <location filename="../sync.py" line="620"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
