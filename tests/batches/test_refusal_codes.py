@@ -22,6 +22,7 @@ EXPECTED = {
     "bad_part_checksum": ErrorCode.BATCH_BAD_CHECKSUM,
     "bad_manifest_checksum": ErrorCode.BATCH_BAD_CHECKSUM,
     "newer_format": ErrorCode.BATCH_UNKNOWN_VERSION,
+    "boolean_format_version": ErrorCode.BATCH_MALFORMED,
     "escaping_member": ErrorCode.BATCH_UNSAFE_PATH,
     "absolute_member": ErrorCode.BATCH_UNSAFE_PATH,
     "drive_member": ErrorCode.BATCH_UNSAFE_PATH,
