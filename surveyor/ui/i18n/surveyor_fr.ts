@@ -1965,32 +1965,32 @@
 <context>
     <name>ServerDownload</name>
     <message>
-        <location filename="../coordinator/download.py" line="46"/>
+        <location filename="../coordinator/download.py" line="32"/>
         <source>The server refuses the account {0}: downloading needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : le téléchargement demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="52"/>
+        <location filename="../coordinator/download.py" line="38"/>
         <source>Nothing more was downloaded: {0} What arrived is kept.</source>
         <translation>Rien de plus n’a été téléchargé : {0} Ce qui est arrivé est conservé.</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="55"/>
+        <location filename="../coordinator/download.py" line="41"/>
         <source>The download stopped: {0}</source>
         <translation>Le téléchargement s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="65"/>
+        <location filename="../coordinator/download.py" line="51"/>
         <source>Downloading from the server</source>
         <translation>Téléchargement depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="67"/>
+        <location filename="../coordinator/download.py" line="53"/>
         <source>Asking the server…</source>
         <translation>Interrogation du serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="77"/>
+        <location filename="../coordinator/download.py" line="63"/>
         <source>Submissions received: {0}…</source>
         <translation>Envois reçus : {0}…</translation>
     </message>
@@ -1998,151 +1998,151 @@
 <context>
     <name>ServerSync</name>
     <message>
-        <location filename="../sync.py" line="234"/>
+        <location filename="../sync.py" line="64"/>
         <source>Connection OK: the server accepts this account.</source>
         <translation>Connexion OK : le serveur accepte ce compte.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="237"/>
+        <location filename="../sync.py" line="67"/>
         <source>Wrong password or account name: the server refuses them.</source>
         <translation>Mauvais mot de passe ou mauvais nom de compte : le serveur les refuse.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="240"/>
+        <location filename="../sync.py" line="70"/>
         <source>Server unreachable: check the address and the network.</source>
         <translation>Serveur injoignable : vérifiez l’adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="243"/>
+        <location filename="../sync.py" line="73"/>
         <source>Unexpected answer (captive portal?): the network may ask you to log in in a web browser first, or the address is not a survey server.</source>
         <translation>Réponse inattendue (portail captif ?) : le réseau vous demande peut-être d’abord de vous connecter dans un navigateur web, ou l’adresse n’est pas celle d’un serveur d’enquête.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="248"/>
+        <location filename="../sync.py" line="78"/>
         <source>This is not a server address (it starts with https://).</source>
         <translation>Ce n’est pas une adresse de serveur (elle commence par https://).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="251"/>
+        <location filename="../sync.py" line="81"/>
         <source>Type the password first.</source>
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="257"/>
+        <location filename="../sync.py" line="87"/>
         <source>Nothing sent to the server yet</source>
         <translation>Rien n’a encore été envoyé au serveur</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="261"/>
-        <location filename="../sync.py" line="269"/>
+        <location filename="../sync.py" line="91"/>
+        <location filename="../sync.py" line="99"/>
         <source>Last successful sending: {0}</source>
         <translation>Dernier envoi réussi : {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="266"/>
+        <location filename="../sync.py" line="96"/>
         <source>Last successful sending: today {0}</source>
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="417"/>
+        <location filename="../sync.py" line="251"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="421"/>
-        <location filename="../sync.py" line="484"/>
+        <location filename="../sync.py" line="255"/>
+        <location filename="../sync.py" line="320"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="424"/>
+        <location filename="../sync.py" line="258"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="442"/>
-        <location filename="../sync.py" line="613"/>
+        <location filename="../sync.py" line="276"/>
+        <location filename="../sync.py" line="452"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="482"/>
-        <location filename="../sync.py" line="624"/>
+        <location filename="../sync.py" line="318"/>
+        <location filename="../sync.py" line="463"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="529"/>
+        <location filename="../sync.py" line="367"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="533"/>
+        <location filename="../sync.py" line="371"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="535"/>
+        <location filename="../sync.py" line="373"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="539"/>
+        <location filename="../sync.py" line="377"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="551"/>
+        <location filename="../sync.py" line="389"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="578"/>
+        <location filename="../sync.py" line="417"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="580"/>
+        <location filename="../sync.py" line="419"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="583"/>
+        <location filename="../sync.py" line="422"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="590"/>
+        <location filename="../sync.py" line="429"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="595"/>
+        <location filename="../sync.py" line="434"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="606"/>
+        <location filename="../sync.py" line="445"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="608"/>
+        <location filename="../sync.py" line="447"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="610"/>
+        <location filename="../sync.py" line="449"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="618"/>
+        <location filename="../sync.py" line="457"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="620"/>
+        <location filename="../sync.py" line="459"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
@@ -2150,188 +2150,188 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="126"/>
+        <location filename="../settings.py" line="67"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="135"/>
+        <location filename="../settings.py" line="76"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="137"/>
+        <location filename="../settings.py" line="78"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="139"/>
+        <location filename="../settings.py" line="80"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="140"/>
+        <location filename="../settings.py" line="81"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="88"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="148"/>
+        <location filename="../settings.py" line="89"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="150"/>
+        <location filename="../settings.py" line="91"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="152"/>
+        <location filename="../settings.py" line="93"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="154"/>
+        <location filename="../settings.py" line="95"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="156"/>
+        <location filename="../settings.py" line="97"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="166"/>
+        <location filename="../settings.py" line="107"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="167"/>
+        <location filename="../settings.py" line="108"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="168"/>
+        <location filename="../settings.py" line="109"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="169"/>
-        <location filename="../settings.py" line="335"/>
+        <location filename="../settings.py" line="110"/>
+        <location filename="../settings.py" line="283"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="174"/>
+        <location filename="../settings.py" line="115"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="179"/>
+        <location filename="../settings.py" line="120"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="186"/>
+        <location filename="../settings.py" line="127"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="188"/>
+        <location filename="../settings.py" line="129"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="196"/>
+        <location filename="../settings.py" line="137"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="143"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="207"/>
+        <location filename="../settings.py" line="148"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="217"/>
+        <location filename="../settings.py" line="158"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="218"/>
+        <location filename="../settings.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="234"/>
+        <location filename="../settings.py" line="177"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="243"/>
+        <location filename="../settings.py" line="187"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="244"/>
+        <location filename="../settings.py" line="188"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="245"/>
+        <location filename="../settings.py" line="189"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="250"/>
+        <location filename="../settings.py" line="194"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="251"/>
+        <location filename="../settings.py" line="195"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="257"/>
+        <location filename="../settings.py" line="201"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="259"/>
+        <location filename="../settings.py" line="203"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="260"/>
+        <location filename="../settings.py" line="204"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="264"/>
+        <location filename="../settings.py" line="208"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="272"/>
+        <location filename="../settings.py" line="216"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="274"/>
+        <location filename="../settings.py" line="218"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="298"/>
+        <location filename="../settings.py" line="243"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
