@@ -1,13 +1,125 @@
-"""Exceptions of the core, each carrying where and why.
+"""Exceptions of the core, each carrying where and why, and an :class:`ErrorCode` saying what.
 
-The CLI and the UI turn them into one clear sentence for the person; the core never prints.
+The message is one clear English sentence for the CLI and the logs; its wording may change at
+any time. What a program needs to know (which sentence the UI shows, in the person's language;
+what a test expects) is the ``code``: every :class:`SurveyorError` carries one, its class's
+default or the one given where it is raised (one class may cover several meanings: a refused
+batch is truncated, or damaged, or of an unknown version...). The core never prints.
+
+Every exception class of the core lives here, except the local store's own ones
+(``surveyor/store/errors.py``), and every one is a :class:`SurveyorError`.
 """
 
 from __future__ import annotations
 
+import errno
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+
+class ErrorCode(StrEnum):
+    """What went wrong, for a program: the UI maps each code to a translated sentence
+    (``surveyor/ui/errors.py``, a test checks that none is missing). Values are stable: they
+    are written in ``sync-status.json`` and ``sync-decisions.json``."""
+
+    INTERNAL = "internal"  # an error the core raised without saying more
+
+    # forms, expressions, interviews, exports
+    FORM_INVALID = "form_invalid"
+    EXPRESSION_INVALID = "expression_invalid"
+    EXPRESSION_TIMEOUT = "expression_timeout"
+    LIMIT_EXCEEDED = "limit_exceeded"
+    VALIDATION_FAILED = "validation_failed"
+    INVALID_TRANSITION = "invalid_transition"
+    EXPORT_INVALID = "export_invalid"
+
+    # the local store and the data folder
+    STORE_FAILED = "store_failed"
+    STORE_BUSY = "store_busy"
+    STORE_DAMAGED = "store_damaged"
+    STORE_READ_ONLY = "store_read_only"
+    STORE_TOO_NEW = "store_too_new"
+    STORE_THREAD = "store_thread"
+    DISK_FULL = "disk_full"
+    INTERVIEW_NOT_FOUND = "interview_not_found"
+    FORM_NOT_FOUND = "form_not_found"
+    ATTACHMENT_NOT_FOUND = "attachment_not_found"
+    CONFLICT_NOT_FOUND = "conflict_not_found"
+    UNSAFE_FILE_NAME = "unsafe_file_name"
+
+    # batch files (hand-in, import): why one is refused
+    BATCH_MISSING = "batch_missing"  # the file is not there
+    BATCH_UNFINISHED = "batch_unfinished"  # a .part still being written
+    BATCH_TRUNCATED = "batch_truncated"  # not a complete ZIP
+    BATCH_UNREADABLE = "batch_unreadable"  # the disk or key cannot be read
+    BATCH_NOT_A_BATCH = "batch_not_a_batch"  # no Surveyor manifest
+    BATCH_UNKNOWN_VERSION = "batch_unknown_version"
+    BATCH_BAD_CHECKSUM = "batch_bad_checksum"
+    BATCH_DAMAGED = "batch_damaged"  # a member's compressed data or CRC is wrong
+    BATCH_UNSUPPORTED = "batch_unsupported"  # password-protected, unknown compression
+    BATCH_UNSAFE_PATH = "batch_unsafe_path"  # a member or file name that could escape
+    BATCH_TOO_BIG = "batch_too_big"  # too many members, too large, a zip bomb
+    BATCH_MALFORMED = "batch_malformed"  # a record or the manifest has the wrong shape
+    BATCH_MISSING_FORM = "batch_missing_form"
+    BATCH_EDIT_CHAIN = "batch_edit_chain"  # an edit that names itself as the one it replaces
+    BATCH_CHANGED = "batch_changed"  # the file changed while it was being merged
+    BATCH_WRITE_FAILED = "batch_write_failed"  # a hand-in could not be written
+
+    # talking to a server (sending, forms, downloads)
+    SYNC_UNAUTHORIZED = "sync_unauthorized"  # 401
+    SYNC_FORBIDDEN = "sync_forbidden"  # 403
+    SYNC_NOT_FOUND = "sync_not_found"  # 404: the form is not on the server
+    SYNC_CONFLICT = "sync_conflict"  # 409 a person must settle
+    SYNC_FORM_CLOSED = "sync_form_closed"  # 409: the form takes no more submissions
+    SYNC_TOO_LARGE = "sync_too_large"  # 413, or one file larger than the server accepts
+    SYNC_REFUSED = "sync_refused"  # another 4xx
+    SYNC_CAPTIVE_PORTAL = "sync_captive_portal"  # a 200 page, a redirect, HTML
+    SYNC_SERVER_ERROR = "sync_server_error"  # 5xx, 408
+    SYNC_TOO_MANY_REQUESTS = "sync_too_many_requests"  # 429
+    SYNC_UNREACHABLE = "sync_unreachable"  # no connection
+    SYNC_TIMEOUT = "sync_timeout"
+    SYNC_TLS = "sync_tls"  # the certificate or the TLS handshake failed
+    SYNC_UNEXPECTED = "sync_unexpected"  # an answer no survey server gives
+    SYNC_NOT_RENDERED = "sync_not_rendered"  # the interview could not be turned into XML
+    SYNC_CANCELLED = "sync_cancelled"
+    SYNC_ALREADY_RUNNING = "sync_already_running"
+    SYNC_NO_PASSWORD = "sync_no_password"
+    SYNC_DOWNLOAD_FAILED = "sync_download_failed"  # a submission could not be read
+
+    # the campaign server refusing a request
+    SERVER_REFUSED = "server_refused"
+    SERVER_TOO_LARGE = "server_too_large"
+
+    @classmethod
+    def parse(cls, value: object) -> ErrorCode | None:
+        """The code a file or another process wrote, or None (absent, or unknown to us)."""
+        try:
+            return cls(value) if value else None
+        except ValueError:
+            return None
+
+
+def code_of(exc: BaseException) -> ErrorCode:
+    """The code of any exception: a SurveyorError's own; a full disk; else INTERNAL."""
+    if isinstance(exc, SurveyorError):
+        return exc.code
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return ErrorCode.DISK_FULL
+    return ErrorCode.INTERNAL
+
 
 class SurveyorError(Exception):
-    """Base class of every error the core raises on purpose."""
+    """Base class of every error the core raises on purpose.
+
+    ``code`` is the class's default (:attr:`default_code`) unless the raise gives one.
+    """
+
+    default_code: ClassVar[ErrorCode] = ErrorCode.INTERNAL
+
+    def __init__(self, *args: object, code: ErrorCode | None = None):
+        super().__init__(*args)
+        self.code: ErrorCode = code or self.default_code
 
 
 class FormError(SurveyorError):
@@ -16,16 +128,29 @@ class FormError(SurveyorError):
     ``problems`` lists every problem found, each with its place (file, sheet, row).
     """
 
-    def __init__(self, message: str, *, problems: list | None = None):
-        super().__init__(message)
+    default_code = ErrorCode.FORM_INVALID
+
+    def __init__(
+        self, message: str, *, problems: list | None = None, code: ErrorCode | None = None
+    ):
+        super().__init__(message, code=code)
         self.problems = list(problems or [])
 
 
 class ExpressionError(SurveyorError):
     """An expression cannot be parsed or evaluated."""
 
-    def __init__(self, message: str, *, expression: str = "", position: int | None = None):
-        super().__init__(message)
+    default_code = ErrorCode.EXPRESSION_INVALID
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        expression: str = "",
+        position: int | None = None,
+        code: ErrorCode | None = None,
+    ):
+        super().__init__(message, code=code)
         self.expression = expression
         self.position = position
 
@@ -33,22 +158,177 @@ class ExpressionError(SurveyorError):
 class ExpressionTimeout(ExpressionError):
     """An expression ran past its time bound (a ``regex()`` pattern that backtracks without end)."""
 
+    default_code = ErrorCode.EXPRESSION_TIMEOUT
+
 
 class LimitError(SurveyorError):
     """An interview would pass one of Surveyor's documented limits (docs/RELIABILITY.md)."""
 
-
-class StoreError(SurveyorError):
-    """The local database cannot be opened, migrated or written."""
-
-
-class DiskFullError(StoreError):
-    """The disk (SQLITE_FULL, ENOSPC) is full: nothing was changed; free some space."""
+    default_code = ErrorCode.LIMIT_EXCEEDED
 
 
 class ValidationError(SurveyorError):
     """An interview does not satisfy its form's required answers or constraints."""
 
-    def __init__(self, message: str, *, problems: list | None = None):
-        super().__init__(message)
+    default_code = ErrorCode.VALIDATION_FAILED
+
+    def __init__(
+        self, message: str, *, problems: list | None = None, code: ErrorCode | None = None
+    ):
+        super().__init__(message, code=code)
         self.problems = list(problems or [])
+
+
+class InvalidTransition(SurveyorError):
+    """An interview cannot go from its current status to the one asked for."""
+
+    default_code = ErrorCode.INVALID_TRANSITION
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        instance_id: str = "",
+        status: str = "",
+        action: str = "",
+        code: ErrorCode | None = None,
+    ):
+        super().__init__(message, code=code)
+        self.instance_id = instance_id
+        self.status = status
+        self.action = action
+
+
+class ExportError(SurveyorError, ValueError):
+    """An export cannot be made as asked (unknown form, language, format)."""
+
+    default_code = ErrorCode.EXPORT_INVALID
+
+
+# --- the local store (its specific errors: surveyor/store/errors.py) -------------------------
+
+
+class StoreError(SurveyorError):
+    """The local database cannot be opened, migrated or written."""
+
+    default_code = ErrorCode.STORE_FAILED
+
+
+class DiskFullError(StoreError):
+    """The disk (SQLITE_FULL, ENOSPC) is full: nothing was changed; free some space."""
+
+    default_code = ErrorCode.DISK_FULL
+
+
+# --- batch files -------------------------------------------------------------------------------
+
+
+class BatchError(SurveyorError):
+    """A batch file cannot be written or is refused; nothing of it was imported.
+
+    ``path`` is the file, ``reason`` the cause (part of a sentence, without a final period,
+    for the CLI and the logs), ``code`` what it means (one of the ``BATCH_*`` codes, or
+    ``DISK_FULL``).
+    """
+
+    default_code = ErrorCode.BATCH_MALFORMED
+
+    def __init__(self, path: Path | str, reason: str, *, code: ErrorCode | None = None):
+        super().__init__(
+            f"The batch {path} was refused: {reason}; nothing of it was imported.", code=code
+        )
+        self.path = Path(path)
+        self.reason = reason
+
+
+class BatchWriteError(BatchError):
+    """A batch file could not be written (disk full, folder gone...): nothing was written, and
+    the interviews are still to hand in."""
+
+    default_code = ErrorCode.BATCH_WRITE_FAILED
+
+    def __init__(self, path: Path | str, error: OSError):
+        full = error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+        reason = "the disk is full" if full else f"it cannot be written ({error.strerror or error})"
+        SurveyorError.__init__(
+            self,
+            f"The batch {path} could not be written: {reason}; nothing was written and the "
+            "interviews are still to hand in.",
+            code=ErrorCode.DISK_FULL if full else None,
+        )
+        self.path = Path(path)
+        self.reason = reason
+
+
+# --- servers: the client side (surveyor/sync/) ------------------------------------------------
+
+
+class AuthError(SurveyorError):
+    """401/403 outside sending (form list, downloads, coordinator API)."""
+
+    default_code = ErrorCode.SYNC_UNAUTHORIZED
+
+
+class TransportError(SurveyorError):
+    """A failed request outside sending: ``retryable`` says whether trying later may help."""
+
+    default_code = ErrorCode.SYNC_UNEXPECTED
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool = True,
+        status: int | None = None,
+        code: ErrorCode | None = None,
+    ):
+        super().__init__(message, code=code)
+        self.retryable = retryable
+        self.status = status
+
+
+class NoPassword(SurveyorError):
+    """No password could be found or asked for."""
+
+    default_code = ErrorCode.SYNC_NO_PASSWORD
+
+
+class SyncAlreadyRunning(SurveyorError):
+    """Another sending (this app, another window, the CLI) is in progress."""
+
+    default_code = ErrorCode.SYNC_ALREADY_RUNNING
+
+    def __init__(self, path: Path):
+        super().__init__(
+            "Sending is already running (another window, the automatic sending "
+            "or `surveyor sync`): wait for it to finish."
+        )
+        self.path = path
+
+
+class DownloadError(SurveyorError):
+    """A submission could not be turned into an interview (its form is unknown, bad XML)."""
+
+    default_code = ErrorCode.SYNC_DOWNLOAD_FAILED
+
+
+# --- the campaign server (surveyor/server/) ----------------------------------------------------
+
+
+class ServerError(SurveyorError):
+    """A request the server refuses, with the HTTP status to answer."""
+
+    default_code = ErrorCode.SERVER_REFUSED
+
+    def __init__(self, message: str, status: int = 400, *, code: ErrorCode | None = None):
+        super().__init__(message, code=code)
+        self.status = status
+
+
+class RequestTooLarge(ServerError):
+    """A request body past the server's limit (answered 413 as soon as it is known)."""
+
+    default_code = ErrorCode.SERVER_TOO_LARGE
+
+    def __init__(self, message: str):
+        super().__init__(message, 413)

@@ -16,7 +16,6 @@ Nothing here touches the database: :class:`BatchReader` turns a file into checke
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import io
 import json
@@ -33,7 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from surveyor import jsontext
-from surveyor.errors import SurveyorError
+from surveyor.errors import (  # BatchError, BatchWriteError: public here too
+    BatchError,
+    BatchWriteError,  # noqa: F401
+    ErrorCode,
+    SurveyorError,
+)
 from surveyor.forms.xform import xform_matches
 from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
 from surveyor.store.merge import (
@@ -70,36 +74,6 @@ _TOP = ("forms", "interviews", "attachments")
 _CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
 _CHUNK = 1024 * 1024
 IN_MEMORY = 256 * 1024 * 1024  # batch files up to this size are read once, into memory
-
-
-class BatchError(SurveyorError):
-    """A batch file cannot be written or is refused; nothing of it was imported.
-
-    ``path`` is the file, ``reason`` the cause (part of a sentence, without a final period).
-    """
-
-    def __init__(self, path: Path | str, reason: str):
-        super().__init__(f"The batch {path} was refused: {reason}; nothing of it was imported.")
-        self.path = Path(path)
-        self.reason = reason
-
-
-class BatchWriteError(BatchError):
-    """A batch file could not be written (disk full, folder gone...): nothing was written, and
-    the interviews are still to hand in."""
-
-    def __init__(self, path: Path | str, error: OSError):
-        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            reason = "the disk is full"
-        else:
-            reason = f"it cannot be written ({error.strerror or error})"
-        SurveyorError.__init__(
-            self,
-            f"The batch {path} could not be written: {reason}; nothing was written and the "
-            "interviews are still to hand in.",
-        )
-        self.path = Path(path)
-        self.reason = reason
 
 
 def safe_instance_name(instance_id: str) -> str:
@@ -389,8 +363,9 @@ class BatchReader:
         self._parts: dict[str, dict[str, Any]] = {}
         self._buffer: bytes | None = None
 
-    def fail(self, reason: str) -> BatchError:
-        return BatchError(self.path, reason)
+    def fail(self, reason: str, code: ErrorCode) -> BatchError:
+        """The refusal of this batch: why (English, for the CLI and the logs) and what it means."""
+        return BatchError(self.path, reason, code=code)
 
     def __enter__(self) -> BatchReader:
         self.open()
@@ -410,7 +385,7 @@ class BatchReader:
     def open(self) -> BatchReader:
         path = self.path
         if path.name.endswith(TEMP_SUFFIX):
-            raise self.fail("it is a batch still being written (.part)")
+            raise self.fail("it is a batch still being written (.part)", ErrorCode.BATCH_UNFINISHED)
         try:
             h = hashlib.sha256()
             with open(path, "rb") as f:
@@ -426,11 +401,16 @@ class BatchReader:
             else:
                 self._zip = zipfile.ZipFile(path)
         except FileNotFoundError as e:
-            raise self.fail("the file does not exist") from e
+            raise self.fail("the file does not exist", ErrorCode.BATCH_MISSING) from e
         except (zipfile.BadZipFile, EOFError, ValueError) as e:
-            raise self.fail(f"it is not a complete ZIP file (truncated or damaged: {e})") from e
+            raise self.fail(
+                f"it is not a complete ZIP file (truncated or damaged: {e})",
+                ErrorCode.BATCH_TRUNCATED,
+            ) from e
         except OSError as e:
-            raise self.fail(f"it cannot be read ({e.strerror or e})") from e
+            raise self.fail(
+                f"it cannot be read ({e.strerror or e})", ErrorCode.BATCH_UNREADABLE
+            ) from e
         self._check_members()
         self._read_manifest()
         return self
@@ -438,38 +418,53 @@ class BatchReader:
     def _check_members(self) -> None:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise self.fail(f"it has {len(infos)} members, more than the {MAX_MEMBERS} allowed")
+            raise self.fail(
+                f"it has {len(infos)} members, more than the {MAX_MEMBERS} allowed",
+                ErrorCode.BATCH_TOO_BIG,
+            )
         total = 0
         for info in infos:
             name = info.filename
             problem = _member_path_problem(name.rstrip("/") if info.is_dir() else name)
             if problem:
-                raise self.fail(f"the member {name!r} {problem}")
+                raise self.fail(f"the member {name!r} {problem}", ErrorCode.BATCH_UNSAFE_PATH)
             if name in self._infos:
-                raise self.fail(f"the member {name} appears twice")
+                raise self.fail(f"the member {name} appears twice", ErrorCode.BATCH_MALFORMED)
             mode = info.external_attr >> 16
             if info.create_system == 3 and stat.S_ISLNK(mode):
-                raise self.fail(f"the member {name} is a symbolic link")
+                raise self.fail(
+                    f"the member {name} is a symbolic link", ErrorCode.BATCH_UNSAFE_PATH
+                )
             if info.flag_bits & 0x1:
-                raise self.fail(f"the member {name} is password-protected")
+                raise self.fail(
+                    f"the member {name} is password-protected", ErrorCode.BATCH_UNSUPPORTED
+                )
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self.fail(f"the member {name} uses an unsupported compression method")
+                raise self.fail(
+                    f"the member {name} uses an unsupported compression method",
+                    ErrorCode.BATCH_UNSUPPORTED,
+                )
             limit = MAX_JSON_SIZE if name.endswith(".json") else MAX_MEMBER_SIZE
             if info.file_size > limit:
                 raise self.fail(
                     f"the member {name} is too large ({info.file_size} bytes uncompressed, "
-                    f"limit {limit})"
+                    f"limit {limit})",
+                    ErrorCode.BATCH_TOO_BIG,
                 )
             if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1
             ):
                 raise self.fail(
                     f"the member {name} is compressed {info.file_size // max(info.compress_size, 1)}"
-                    f" times (a zip bomb?), more than the {MAX_RATIO} allowed"
+                    f" times (a zip bomb?), more than the {MAX_RATIO} allowed",
+                    ErrorCode.BATCH_TOO_BIG,
                 )
             total += info.file_size
             if total > MAX_TOTAL_SIZE:
-                raise self.fail(f"its content is larger than {MAX_TOTAL_SIZE} bytes uncompressed")
+                raise self.fail(
+                    f"its content is larger than {MAX_TOTAL_SIZE} bytes uncompressed",
+                    ErrorCode.BATCH_TOO_BIG,
+                )
             if not info.is_dir():
                 self._infos[name] = info
 
@@ -482,7 +477,10 @@ class BatchReader:
                 len(data) != expected["size"]
                 or hashlib.sha256(data).hexdigest() != expected["sha256"]
             ):
-                raise self.fail(f"the member {name} does not match its checksum in the manifest")
+                raise self.fail(
+                    f"the member {name} does not match its checksum in the manifest",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             return data
         h = hashlib.sha256()
         chunks = []
@@ -492,17 +490,25 @@ class BatchReader:
                 while chunk := f.read(_CHUNK):
                     size += len(chunk)
                     if size > limit:
-                        raise self.fail(f"the member {name} is larger than {limit} bytes")
+                        raise self.fail(
+                            f"the member {name} is larger than {limit} bytes",
+                            ErrorCode.BATCH_TOO_BIG,
+                        )
                     h.update(chunk)
                     chunks.append(chunk)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
-            raise self.fail(f"the member {name} is damaged ({e})") from e
+            raise self.fail(f"the member {name} is damaged ({e})", ErrorCode.BATCH_DAMAGED) from e
         except RuntimeError as e:  # encrypted members
-            raise self.fail(f"the member {name} cannot be read ({e})") from e
+            raise self.fail(
+                f"the member {name} cannot be read ({e})", ErrorCode.BATCH_UNSUPPORTED
+            ) from e
         if expected is not None and (
             size != expected["size"] or h.hexdigest() != expected["sha256"]
         ):
-            raise self.fail(f"the member {name} does not match its checksum in the manifest")
+            raise self.fail(
+                f"the member {name} does not match its checksum in the manifest",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         return b"".join(chunks)
 
     def _from_buffer(self, name: str, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -510,12 +516,14 @@ class BatchReader:
         buffer = self._buffer
         offset = info.header_offset
         if buffer[offset : offset + 4] != b"PK\x03\x04":
-            raise self.fail(f"the member {name} is damaged (bad local header)")
+            raise self.fail(
+                f"the member {name} is damaged (bad local header)", ErrorCode.BATCH_DAMAGED
+            )
         name_length, extra_length = struct.unpack_from("<HH", buffer, offset + 26)
         start = offset + 30 + name_length + extra_length
         raw = memoryview(buffer)[start : start + info.compress_size]
         if len(raw) != info.compress_size:
-            raise self.fail(f"the member {name} is damaged (truncated)")
+            raise self.fail(f"the member {name} is damaged (truncated)", ErrorCode.BATCH_DAMAGED)
         if info.compress_type == zipfile.ZIP_STORED:
             data = bytes(raw)
         else:
@@ -523,37 +531,52 @@ class BatchReader:
             try:
                 data = inflater.decompress(raw, limit + 1)
             except zlib.error as e:
-                raise self.fail(f"the member {name} is damaged ({e})") from e
+                raise self.fail(
+                    f"the member {name} is damaged ({e})", ErrorCode.BATCH_DAMAGED
+                ) from e
             if len(data) > limit:
-                raise self.fail(f"the member {name} is larger than {limit} bytes")
+                raise self.fail(
+                    f"the member {name} is larger than {limit} bytes", ErrorCode.BATCH_TOO_BIG
+                )
             if not inflater.eof:
-                raise self.fail(f"the member {name} is damaged (incomplete compressed data)")
+                raise self.fail(
+                    f"the member {name} is damaged (incomplete compressed data)",
+                    ErrorCode.BATCH_DAMAGED,
+                )
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-            raise self.fail(f"the member {name} is damaged (wrong size or CRC)")
+            raise self.fail(
+                f"the member {name} is damaged (wrong size or CRC)", ErrorCode.BATCH_DAMAGED
+            )
         return data
 
     def _json(self, name: str, data: bytes) -> Any:
         try:
             return jsontext.loads(data)
         except (UnicodeDecodeError, ValueError) as e:
-            raise self.fail(f"{name} is not valid JSON ({e})") from e
+            raise self.fail(f"{name} is not valid JSON ({e})", ErrorCode.BATCH_MALFORMED) from e
 
     def _read_manifest(self) -> None:
         if MANIFEST not in self._infos:
-            raise self.fail("it has no manifest.json (is it a Surveyor batch?)")
+            raise self.fail(
+                "it has no manifest.json (is it a Surveyor batch?)", ErrorCode.BATCH_NOT_A_BATCH
+            )
         manifest = self._json(MANIFEST, self._read_bytes(MANIFEST, MAX_JSON_SIZE))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-            raise self.fail("its manifest.json does not describe a Surveyor batch")
+            raise self.fail(
+                "its manifest.json does not describe a Surveyor batch", ErrorCode.BATCH_NOT_A_BATCH
+            )
         version = manifest.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):  # true == 1 in Python
             raise self.fail(
                 f"its manifest.json has a malformed format_version {version!r} (a whole "
-                "number is expected)"
+                "number is expected)",
+                ErrorCode.BATCH_MALFORMED,
             )
         if version != FORMAT_VERSION:
             raise self.fail(
                 f"it is in batch format version {version!r}, this Surveyor reads version "
-                f"{FORMAT_VERSION} (update Surveyor to merge it)"
+                f"{FORMAT_VERSION} (update Surveyor to merge it)",
+                ErrorCode.BATCH_UNKNOWN_VERSION,
             )
         parts = manifest.get("parts")
         device = manifest.get("device")
@@ -571,22 +594,35 @@ class BatchReader:
                 for p in parts
             )
         ):
-            raise self.fail("its manifest.json is missing the batch id, device or part list")
+            raise self.fail(
+                "its manifest.json is missing the batch id, device or part list",
+                ErrorCode.BATCH_MALFORMED,
+            )
         if manifest.get("parts_sha256") != parts_digest(parts):
-            raise self.fail("the part list of its manifest.json does not match its checksum")
+            raise self.fail(
+                "the part list of its manifest.json does not match its checksum",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         for part in parts:
             name = part["path"]
             if name in self._parts:
-                raise self.fail(f"its manifest lists {name} twice")
+                raise self.fail(f"its manifest lists {name} twice", ErrorCode.BATCH_MALFORMED)
             info = self._infos.get(name)
             if info is None:
-                raise self.fail(f"the part {name} listed in its manifest is missing")
+                raise self.fail(
+                    f"the part {name} listed in its manifest is missing", ErrorCode.BATCH_MALFORMED
+                )
             if info.file_size != part["size"]:
-                raise self.fail(f"the part {name} does not have the size its manifest gives")
+                raise self.fail(
+                    f"the part {name} does not have the size its manifest gives",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             self._parts[name] = part
         extra = sorted(set(self._infos) - set(self._parts) - {MANIFEST})
         if extra:
-            raise self.fail(f"the member {extra[0]} is not listed in its manifest")
+            raise self.fail(
+                f"the member {extra[0]} is not listed in its manifest", ErrorCode.BATCH_MALFORMED
+            )
         self.manifest = manifest
 
     @property
@@ -622,16 +658,21 @@ class BatchReader:
                 self._interview(name, part, content, used, interview_ids)
         unused = sorted(set(parts) - used)
         if unused:
-            raise self.fail(f"the part {unused[0]} belongs to no form or interview")
+            raise self.fail(
+                f"the part {unused[0]} belongs to no form or interview", ErrorCode.BATCH_MALFORMED
+            )
         looped = edit_loops({i.instance_id: i.deprecated_id for i in content.interviews})
         if looped:
-            raise self.fail(loop_reason(looped[0]))
+            raise self.fail(loop_reason(looped[0]), ErrorCode.BATCH_EDIT_CHAIN)
         return content
 
     def _part_of(self, name: str, kind: str, used: set[str], owner: str) -> dict[str, Any]:
         part = self._parts.get(name) if isinstance(name, str) else None
         if part is None or part["kind"] != kind:
-            raise self.fail(f"{owner} refers to a part {name!r} that is not in the batch")
+            raise self.fail(
+                f"{owner} refers to a part {name!r} that is not in the batch",
+                ErrorCode.BATCH_MALFORMED,
+            )
         used.add(name)
         return part
 
@@ -641,12 +682,17 @@ class BatchReader:
         data = self._json(name, raw)
         text_fields = ("content_hash", "form_id", "version", "title", "source_name", "xform")
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in text_fields):
-            raise self.fail(f"{name} is not a form definition")
+            raise self.fail(f"{name} is not a form definition", ErrorCode.BATCH_MALFORMED)
         content_hash = data["content_hash"]
         if name != f"forms/{safe_form_name(content_hash)}.json":
-            raise self.fail(f"{name} does not hold the form its name says")
+            raise self.fail(
+                f"{name} does not hold the form its name says", ErrorCode.BATCH_MALFORMED
+            )
         if not xform_matches(content_hash, data["xform"]):
-            raise self.fail(f"the XForm in {name} does not match its hash {content_hash}")
+            raise self.fail(
+                f"the XForm in {name} does not match its hash {content_hash}",
+                ErrorCode.BATCH_BAD_CHECKSUM,
+            )
         if data.get("source_part") is not None:
             # Checked against the manifest like every part, but not kept: the coordinator
             # trusts a form by its XForm's hash only, and an XLSForm from a batch could say
@@ -656,7 +702,7 @@ class BatchReader:
         media: dict[str, bytes] = {}
         for item in data.get("media") or []:
             if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
-                raise self.fail(f"{name} has a malformed media entry")
+                raise self.fail(f"{name} has a malformed media entry", ErrorCode.BATCH_MALFORMED)
             media_part = self._part_of(item.get("part"), "form_media", used, name)
             self._check_filename(item["filename"], name)
             media[item["filename"]] = self._read_bytes(
@@ -677,7 +723,9 @@ class BatchReader:
         try:
             check_attachment_name(filename)
         except SurveyorError as e:
-            raise self.fail(f"{owner} names an unsafe file {filename!r}") from e
+            raise self.fail(
+                f"{owner} names an unsafe file {filename!r}", ErrorCode.BATCH_UNSAFE_PATH
+            ) from e
 
     def _interview(
         self,
@@ -691,20 +739,22 @@ class BatchReader:
         raw = self._read_bytes(name, MAX_JSON_SIZE, part)
         data = self._json(name, raw)
         if not isinstance(data, dict) or not isinstance(data.get("instance_id"), str):
-            raise self.fail(f"{name} is not an interview record")
+            raise self.fail(f"{name} is not an interview record", ErrorCode.BATCH_MALFORMED)
         instance_id = data["instance_id"]
         if name != f"interviews/{safe_instance_name(instance_id)}.json":
-            raise self.fail(f"{name} does not hold the interview its name says")
+            raise self.fail(
+                f"{name} does not hold the interview its name says", ErrorCode.BATCH_MALFORMED
+            )
         if instance_id in seen:
-            raise self.fail(f"the interview {instance_id} appears twice")
+            raise self.fail(f"the interview {instance_id} appears twice", ErrorCode.BATCH_MALFORMED)
         seen.add(instance_id)
         for key in ("form_id", "form_version", "form_hash"):
             if not isinstance(data.get(key), str) or not data[key]:
-                raise self.fail(f"{name} has no {key}")
+                raise self.fail(f"{name} has no {key}", ErrorCode.BATCH_MALFORMED)
         content.form_hashes.add(data["form_hash"])
         interviewer = data.get("interviewer") or ""
         if not isinstance(interviewer, str):
-            raise self.fail(f"{name} has a malformed interviewer")
+            raise self.fail(f"{name} has a malformed interviewer", ErrorCode.BATCH_MALFORMED)
         if data.get("encrypted") is True:
             payload = self._part_of(data.get("payload"), "encrypted_payload", used, name)
             path = payload["path"]
@@ -723,7 +773,10 @@ class BatchReader:
             return
         self._check_record(name, data)
         if data.get("deprecated_id") == instance_id:
-            raise self.fail(f"the interview {instance_id} names itself as the version it edits")
+            raise self.fail(
+                f"the interview {instance_id} names itself as the version it edits",
+                ErrorCode.BATCH_EDIT_CHAIN,
+            )
         stem = safe_instance_name(instance_id)
         attachments = []
         for item in data["attachments"]:
@@ -731,7 +784,10 @@ class BatchReader:
             self._check_filename(filename, name)
             file_part = self._part_of(f"attachments/{stem}/{filename}", "attachment", used, name)
             if file_part["sha256"] != item["sha256"] or file_part["size"] != item["size"]:
-                raise self.fail(f"the file {filename} of {name} does not match its checksum")
+                raise self.fail(
+                    f"the file {filename} of {name} does not match its checksum",
+                    ErrorCode.BATCH_BAD_CHECKSUM,
+                )
             self._read_bytes(file_part["path"], MAX_MEMBER_SIZE, file_part)  # verified now
             attachments.append((filename, item["media_type"], item["size"], item["sha256"]))
         answers = data["answers"]
@@ -758,14 +814,15 @@ class BatchReader:
         if not isinstance(data.get("status"), str) or data["status"] not in _CARRIED:
             raise self.fail(
                 f"{name} has the status {data.get('status')!r}: a batch carries only "
-                "finalized interviews"
+                "finalized interviews",
+                ErrorCode.BATCH_MALFORMED,
             )
         for key in ("interviewer", "device_id", "instance_name", "created_at", "updated_at"):
             value = data.setdefault(key, "")
             if not isinstance(value, str):
-                raise self.fail(f"{name} has a malformed {key}")
+                raise self.fail(f"{name} has a malformed {key}", ErrorCode.BATCH_MALFORMED)
         if not data["created_at"] or not data["updated_at"]:
-            raise self.fail(f"{name} has no creation time")
+            raise self.fail(f"{name} has no creation time", ErrorCode.BATCH_MALFORMED)
         for key in (
             "finalized_at",
             "sent_at",
@@ -776,21 +833,25 @@ class BatchReader:
             "last_error",
         ):
             if data.get(key) is not None and not isinstance(data[key], str):
-                raise self.fail(f"{name} has a malformed {key}")
+                raise self.fail(f"{name} has a malformed {key}", ErrorCode.BATCH_MALFORMED)
         for key in ("answered", "answerable"):
             value = data.get(key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                raise self.fail(f"{name} has a malformed {key} (not a whole number)")
+                raise self.fail(
+                    f"{name} has a malformed {key} (not a whole number)", ErrorCode.BATCH_MALFORMED
+                )
         if not isinstance(data.get("answers"), dict):
-            raise self.fail(f"{name} has no answers object")
+            raise self.fail(f"{name} has no answers object", ErrorCode.BATCH_MALFORMED)
         problem = _answers_problem(data["answers"])
         if problem:
-            raise self.fail(f"{name} has a malformed answers object ({problem})")
+            raise self.fail(
+                f"{name} has a malformed answers object ({problem})", ErrorCode.BATCH_MALFORMED
+            )
         handed_in = data.setdefault("handed_in", [])
         if not isinstance(handed_in, list) or not all(
             isinstance(h, dict) and all(isinstance(v, str) for v in h.values()) for h in handed_in
         ):
-            raise self.fail(f"{name} has a malformed handed_in list")
+            raise self.fail(f"{name} has a malformed handed_in list", ErrorCode.BATCH_MALFORMED)
         attachments = data.setdefault("attachments", [])
         if not isinstance(attachments, list) or not all(
             isinstance(a, dict)
@@ -800,7 +861,7 @@ class BatchReader:
             and isinstance(a.setdefault("media_type", "application/octet-stream"), str)
             for a in attachments
         ):
-            raise self.fail(f"{name} has a malformed attachment list")
+            raise self.fail(f"{name} has a malformed attachment list", ErrorCode.BATCH_MALFORMED)
 
     def read_attachment(self, instance_id: str, filename: str) -> bytes:
         """An attached file's bytes (checked again against the manifest while read)."""

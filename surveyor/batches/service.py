@@ -26,7 +26,7 @@ from surveyor.batches.format import (
     iter_batch_paths,
     loop_reason,
 )
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.interviews import record
 from surveyor.interviews.record import Status
 from surveyor.store import Store
@@ -204,7 +204,8 @@ class BatchReport:
     updated: int = 0
     duplicates: int = 0
     conflicts: int = 0
-    reason: str = ""
+    reason: str = ""  # why it was refused, in English (the CLI, the logs)
+    code: ErrorCode | None = None  # what the refusal means (the UI's sentence)
     error: BatchError | None = None
     per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -287,14 +288,15 @@ class MergeReport:
 def read_checked(path: str) -> tuple[str, object]:
     """Read and check a whole batch without the database: what the reader process does.
 
-    Returns ``("ok", pickled BatchContent)``, ``("refused", reason)``, or ``("here", None)`` for a
-    batch that must be read in the merging process (encrypted items are read lazily).
+    Returns ``("ok", pickled BatchContent)``, ``("refused", (code, reason))``, or
+    ``("here", None)`` for a batch that must be read in the merging process (encrypted items
+    are read lazily).
     """
     try:
         with BatchReader(Path(path)) as reader:
             content = reader.read()
     except BatchError as e:
-        return "refused", e.reason
+        return "refused", (str(e.code), e.reason)
     if content.encrypted:
         return "here", None
     # Pickled here, unpickled by the merging thread when it takes the batch: the executor
@@ -326,7 +328,8 @@ def merge_one(
             except (BrokenProcessPool, OSError, RuntimeError, pickle.PickleError):
                 kind, value = "here", None  # the reader process failed: read it here
             if kind == "refused":
-                raise BatchError(path, value)
+                code, reason = value
+                raise BatchError(path, reason, code=ErrorCode(code))
             content = pickle.loads(value) if kind == "ok" else None
         if content is None:
             reader = BatchReader(path).open()
@@ -355,18 +358,23 @@ def merge_one(
                 path,
                 f"the form definition {sorted(missing)[0]} used by its interviews is "
                 "neither in the batch nor in this database",
+                code=ErrorCode.BATCH_MISSING_FORM,
             )
 
         looped = merge.edit_loops(content.interviews)
         if looped:
-            raise BatchError(path, loop_reason(looped[0]))
+            raise BatchError(path, loop_reason(looped[0]), code=ErrorCode.BATCH_EDIT_CHAIN)
 
         def read_attachment(instance_id: str, filename: str) -> bytes:
             nonlocal reader
             if reader is None:  # checked elsewhere: the file must still be that batch
                 reader = BatchReader(path).open()
                 if reader.sha256 != info.sha256:
-                    raise BatchError(path, "the file changed while it was being merged")
+                    raise BatchError(
+                        path,
+                        "the file changed while it was being merged",
+                        code=ErrorCode.BATCH_CHANGED,
+                    )
             return reader.read_attachment(instance_id, filename)
 
         counts = merge.apply_batch(
@@ -377,7 +385,7 @@ def merge_one(
             read_attachment=read_attachment,
         )
     except BatchError as e:
-        return BatchReport(path=path, status="refused", reason=e.reason, error=e)
+        return BatchReport(path=path, status="refused", reason=e.reason, code=e.code, error=e)
     finally:
         if reader is not None:
             reader.close()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ExportError
 from surveyor.exports.layout import Layout, build_layout, resolve_language
 from surveyor.exports.rows import RowMaker
 from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, sheet_names
@@ -52,10 +52,6 @@ class ExportOptions:
     split_select_multiple: bool = False
     excel_bom: bool = True
     statuses: tuple[Status | str, ...] = SUBMITTED
-
-
-class ExportError(SurveyorError, ValueError):
-    """An export cannot be made as asked (unknown form, language, format)."""
 
 
 def _library(store, library):

@@ -39,21 +39,9 @@ from surveyor.expressions.values import (
 MANY = 10**6
 
 
-class _Fail(Exception):
-    """Raised inside an implementation; turned into an ExpressionError with the source."""
-
-    error = ExpressionError
-
-
-class _TooSlow(_Fail):
-    """An implementation ran out of time; turned into an ExpressionTimeout."""
-
-    error = ExpressionTimeout
-
-
 def _nodes(value, fname: str) -> list[Node]:
     if type(value) is not list:
-        raise _Fail(f"{fname}() needs a node-set argument")
+        raise ExpressionError(f"{fname}() needs a node-set argument")
     return value
 
 
@@ -210,14 +198,14 @@ def _regex_search(pattern: str, text: str) -> bool | None:
     except TimeoutError:
         return None
     except regex.error as e:
-        raise _Fail(f"invalid regular expression: {e}") from None
+        raise ExpressionError(f"invalid regular expression: {e}") from None
 
 
 def f_regex(st, node, s, pattern):
     pattern = to_string(pattern)
-    found = _regex_search(pattern, to_string(s))  # an invalid pattern raises _Fail
+    found = _regex_search(pattern, to_string(s))  # an invalid pattern raises ExpressionError
     if found is None:
-        raise _TooSlow(
+        raise ExpressionTimeout(
             f"regex(): the pattern {pattern!r} took too long on this answer (more than "
             f"{REGEX_TIMEOUT:g} s); the form needs a simpler pattern"
         )
@@ -241,14 +229,14 @@ def f_digest(st, node, data, algorithm, encoding="base64"):
     }
     name = algos.get(to_string(algorithm).upper())
     if name is None:
-        raise _Fail(f"digest(): unknown algorithm {to_string(algorithm)!r}")
+        raise ExpressionError(f"digest(): unknown algorithm {to_string(algorithm)!r}")
     digest = hashlib.new(name, to_string(data).encode("utf-8")).digest()
     enc = to_string(encoding).lower()
     if enc == "hex":
         return digest.hex()
     if enc == "base64":
         return base64.b64encode(digest).decode("ascii")
-    raise _Fail(f"digest(): unknown encoding {to_string(encoding)!r}")
+    raise ExpressionError(f"digest(): unknown encoding {to_string(encoding)!r}")
 
 
 def f_uuid(st, node, *args):
@@ -256,7 +244,7 @@ def f_uuid(st, node, *args):
         return str(_uuid.uuid4())
     n = _num(st, args[0])
     if not math.isfinite(n) or n < 0:
-        raise _Fail("uuid(): the length must be a positive number")
+        raise ExpressionError("uuid(): the length must be a positive number")
     alphabet = _string.ascii_letters + _string.digits
     rnd = st.env.random
     return "".join(rnd.choice(alphabet) for _ in range(int(n)))
@@ -360,7 +348,7 @@ def _within(st, value, low, high) -> bool:
 
 def f_weighted_checklist(st, node, low, high, *args):
     if len(args) % 2:
-        raise _Fail("weighted-checklist() needs value, weight pairs")
+        raise ExpressionError("weighted-checklist() needs value, weight pairs")
     values: list = []
     weights: list = []
     for i in range(0, len(args), 2):
@@ -368,7 +356,7 @@ def f_weighted_checklist(st, node, low, high, *args):
         vs = [n.string_value() for n in v] if type(v) is list else [v]
         ws = [n.string_value() for n in w] if type(w) is list else [w]
         if len(vs) != len(ws):
-            raise _Fail("weighted-checklist(): values and weights differ in number")
+            raise ExpressionError("weighted-checklist(): values and weights differ in number")
         values.extend(vs)
         weights.extend(ws)
     total = 0.0
@@ -569,7 +557,7 @@ def f_instance(st, node, ident):
     ident = to_string(ident)
     inst = st.env.instances.get(ident)
     if inst is None:
-        raise _Fail(f"no instance with id {ident!r}")
+        raise ExpressionError(f"no instance with id {ident!r}")
     return [inst]
 
 
@@ -580,7 +568,7 @@ def f_randomize(st, node, nodes, seed=None):
         return items
     s = _num(st, seed)
     if not math.isfinite(s):
-        raise _Fail("randomize(): the seed must be a number")
+        raise ExpressionError("randomize(): the seed must be a number")
     rnd = _JavaRandom(int(s))
     for i in range(len(items), 1, -1):
         j = rnd.next_int(i)
@@ -628,7 +616,7 @@ def f_pulldata(st, node, ident, result_col, key_col, key):
 def f_itext(st, node, ident):
     fn = st.env.itext
     if fn is None:
-        raise _Fail("jr:itext() needs translations")
+        raise ExpressionError("jr:itext() needs translations")
     return to_string(fn(to_string(ident), st.env.language))
 
 
@@ -903,8 +891,10 @@ def _wrap(name: str, impl, source: str):
     def call(*a):
         try:
             return impl(*a)
-        except _Fail as e:
-            raise e.error(str(e), expression=source) from None
+        except ExpressionError as e:  # raised by an implementation: add the source
+            if e.expression:
+                raise
+            raise type(e)(str(e), expression=source, code=e.code) from None
 
     return call
 
@@ -1000,7 +990,9 @@ def compile_call(compiler, ast):
                     if same[i] is target:
                         return float(i + 1)
             else:
-                same = [c for c in parent.children if c.kind == target.kind and c.name == target.name]
+                same = [
+                    c for c in parent.children if c.kind == target.kind and c.name == target.name
+                ]
             try:
                 return float(same.index(target) + 1)  # Nodes compare by identity
             except ValueError:

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import InvalidTransition
 
 Clock = Callable[[], datetime]
 """Returns the current time; an aware datetime (naive ones are taken as UTC)."""
@@ -43,16 +43,6 @@ class Status(StrEnum):
     EXPORTED = "exported"  # handed in as a batch file (USB key, shared folder)
     FAILED = "failed"  # sending failed; see ``last_error``
     DELETED = "deleted"  # soft: it can be restored
-
-
-class InvalidTransition(SurveyorError):
-    """An interview cannot go from its current status to the one asked for."""
-
-    def __init__(self, message: str, *, instance_id: str = "", status: str = "", action: str = ""):
-        super().__init__(message)
-        self.instance_id = instance_id
-        self.status = status
-        self.action = action
 
 
 def utc_now() -> datetime:

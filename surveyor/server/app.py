@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from surveyor.errors import RequestTooLarge
 from surveyor.server import db, openrosa, service
 from surveyor.server.auth import Authenticator, Refusal, User
 from surveyor.server.writer import GroupWriter
@@ -35,12 +36,14 @@ XML = "text/xml; charset=utf-8"
 # Attachments are served with the type the client declared only when it is one of these:
 # media a browser shows without running anything. Anything else (text/html, image/svg+xml,
 # XML, PDF...) goes out as application/octet-stream, always as a download (docs/RELIABILITY.md).
-SAFE_ATTACHMENT_TYPES = frozenset("""
+SAFE_ATTACHMENT_TYPES = frozenset(
+    """
     image/jpeg image/png image/gif image/webp image/bmp image/heic image/heif
     audio/mpeg audio/mp4 audio/aac audio/ogg audio/wav audio/x-wav audio/webm audio/amr
     audio/3gpp audio/flac video/mp4 video/3gpp video/webm video/quicktime video/ogg
     text/csv text/plain application/json application/geo+json
-""".split())
+""".split()
+)
 
 
 def safe_media_type(declared: str | None) -> str:
@@ -52,9 +55,10 @@ def safe_media_type(declared: str | None) -> str:
 def download_headers(name: str) -> dict[str, str]:
     """``Content-Disposition: attachment`` naming the file (RFC 6266, UTF-8 safe)."""
     ascii_name = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in name)
-    return {"Content-Disposition":
-            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}",
-            "Content-Security-Policy": "default-src 'none'; sandbox"}
+    return {
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+    }
 
 
 class OpenRosaHeaders:
@@ -71,16 +75,13 @@ class OpenRosaHeaders:
         async def send_with_header(message):
             if message["type"] == "http.response.start":
                 message["headers"] = [
-                    *message.get("headers", []), (b"x-openrosa-version", b"1.0"),
+                    *message.get("headers", []),
+                    (b"x-openrosa-version", b"1.0"),
                     (b"x-content-type-options", b"nosniff"),
                 ]
             await send(message)
 
         return await self.app(scope, receive, send_with_header)
-
-
-class TooLarge(Exception):
-    pass
 
 
 def _client(request: Request) -> str:
@@ -94,32 +95,40 @@ def _request_uri(request: Request) -> str:
     return (path + (b"?" + query if query else b"")).decode("latin-1")
 
 
-def refuse(request: Request, status: int, reason: str, *, xml: bool = True,
-           headers: dict | None = None) -> Response:
+def refuse(
+    request: Request, status: int, reason: str, *, xml: bool = True, headers: dict | None = None
+) -> Response:
     """Answer a refusal and log it: one line with the reason and the client address."""
-    log.warning("refused %s %s from %s: %d %s", request.method, request.url.path,
-                _client(request), status, reason)
+    log.warning(
+        "refused %s %s from %s: %d %s",
+        request.method,
+        request.url.path,
+        _client(request),
+        status,
+        reason,
+    )
     if xml:
         body = openrosa.openrosa_response(reason, nature="error")
         return Response(body, status, headers=headers, media_type=XML)
-    return Response(json.dumps({"error": reason}), status, headers=headers,
-                    media_type="application/json")
+    return Response(
+        json.dumps({"error": reason}), status, headers=headers, media_type="application/json"
+    )
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refusing (TooLarge) as soon as it is past ``limit`` bytes."""
+    """The request body, refusing (RequestTooLarge) as soon as it is past ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None:
         try:
             if int(declared) > limit:
-                raise TooLarge(f"{declared} bytes is over the limit of {limit}")
+                raise RequestTooLarge(f"{declared} bytes is over the limit of {limit}")
         except ValueError:
             pass
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise TooLarge(f"more than {limit} bytes")
+            raise RequestTooLarge(f"more than {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -135,13 +144,21 @@ class SurveyorServer:
     # -- plumbing -----------------------------------------------------------------------------
 
     async def user(self, request: Request, *, xml: bool = True) -> User | Response:
-        result = await self.auth.authenticate(request.headers.get("authorization"),
-                                              _client(request), method=request.method,
-                                              uri=_request_uri(request))
+        result = await self.auth.authenticate(
+            request.headers.get("authorization"),
+            _client(request),
+            method=request.method,
+            uri=_request_uri(request),
+        )
         if isinstance(result, Refusal):
             if result.status in (429, 503):
-                return refuse(request, result.status, result.reason, xml=xml,
-                              headers={"Retry-After": str(result.retry_after)})
+                return refuse(
+                    request,
+                    result.status,
+                    result.reason,
+                    xml=xml,
+                    headers={"Retry-After": str(result.retry_after)},
+                )
             response = refuse(request, 401, result.reason, xml=xml)
             for challenge in await self.auth.challenges(stale=result.stale):
                 response.headers.append("WWW-Authenticate", challenge)
@@ -177,7 +194,9 @@ class SurveyorServer:
         params = request.query_params
         all_versions = params.get("listAllVersions", "").lower() == "true"
         entries = await run_in_threadpool(
-            service.list_forms, self.engine, form_id=params.get("formID") or None,
+            service.list_forms,
+            self.engine,
+            form_id=params.get("formID") or None,
             all_versions=all_versions,
         )
         items = []
@@ -193,8 +212,10 @@ class SurveyorServer:
                 + (f"<manifestUrl>{escape(manifest)}</manifestUrl>" if entry.has_media else "")
                 + "</xform>"
             )
-        body = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<xforms xmlns="{openrosa.XFORMS_LIST_NS}">{"".join(items)}</xforms>')
+        body = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<xforms xmlns="{openrosa.XFORMS_LIST_NS}">{"".join(items)}</xforms>'
+        )
         return Response(body.encode(), media_type=XML)
 
     async def form_download(self, request: Request) -> Response:
@@ -228,8 +249,10 @@ class SurveyorServer:
             + "</downloadUrl></mediaFile>"
             for name, digest in media
         )
-        body = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<manifest xmlns="{openrosa.MANIFEST_NS}">{files}</manifest>')
+        body = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<manifest xmlns="{openrosa.MANIFEST_NS}">{files}</manifest>'
+        )
         return Response(body.encode(), media_type=XML)
 
     async def media(self, request: Request) -> Response:
@@ -242,25 +265,30 @@ class SurveyorServer:
         entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
         content = None
         if entry is not None:
-            content = await run_in_threadpool(service.form_media_content, self.engine,
-                                              entry.pk, name)
+            content = await run_in_threadpool(
+                service.form_media_content, self.engine, entry.pk, name
+            )
         if content is None:
             return refuse(request, 404, f"no media file {name!r} for {form_id!r} {version!r}")
-        return Response(bytes(content), media_type="application/octet-stream",
-                        headers=download_headers(name))
+        return Response(
+            bytes(content), media_type="application/octet-stream", headers=download_headers(name)
+        )
 
     async def submission(self, request: Request) -> Response:
         user = await self.user(request)
         if not isinstance(user, User):
             return user
         if request.method == "HEAD":
-            return Response(status_code=204, headers={
-                "X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)})
+            return Response(
+                status_code=204,
+                headers={"X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)},
+            )
         try:
             body = await read_body(request, MAX_SUBMISSION_BYTES)
-        except TooLarge as exc:
-            return refuse(request, 413, f"submission too large: {exc}",
-                          headers={"Connection": "close"})
+        except RequestTooLarge as exc:
+            return refuse(
+                request, 413, f"submission too large: {exc}", headers={"Connection": "close"}
+            )
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
             xml, attachments = openrosa.split_submission(parts)
@@ -269,8 +297,11 @@ class SurveyorServer:
             return refuse(request, exc.status, str(exc))
         if not await self._version_known(header.form_id, header.version):
             exists = await run_in_threadpool(service.form_exists, self.engine, header.form_id)
-            reason = (f"form {header.form_id!r} has no version {header.version!r}" if exists
-                      else f"unknown form {header.form_id!r}")
+            reason = (
+                f"form {header.form_id!r} has no version {header.version!r}"
+                if exists
+                else f"unknown form {header.form_id!r}"
+            )
             return refuse(request, 404, reason)
         item = service.Incoming(
             instance_id=header.instance_id,
@@ -299,8 +330,7 @@ class SurveyorServer:
             limit = min(max(int(request.query_params.get("limit") or PAGE_DEFAULT), 1), PAGE_MAX)
         except ValueError:
             return refuse(request, 400, "since and limit must be integers", xml=False)
-        rows, cursor = await run_in_threadpool(service.read_submissions, self.engine, since,
-                                               limit)
+        rows, cursor = await run_in_threadpool(service.read_submissions, self.engine, since, limit)
         body = {"submissions": rows, "cursor": str(cursor), "more": len(rows) == limit}
         return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
@@ -311,15 +341,21 @@ class SurveyorServer:
         instance_id = request.path_params["instance_id"]
         name = request.path_params["name"]
         try:
-            found = await run_in_threadpool(service.read_attachment, self.engine, instance_id,
-                                            name, request.query_params.get("form_id") or None)
+            found = await run_in_threadpool(
+                service.read_attachment,
+                self.engine,
+                instance_id,
+                name,
+                request.query_params.get("form_id") or None,
+            )
         except service.ServerError as exc:
             return refuse(request, exc.status, str(exc), xml=False)
         if found is None:
             return refuse(request, 404, f"no attachment {name!r} for {instance_id}", xml=False)
         content_type, content = found
-        return Response(content, media_type=safe_media_type(content_type),
-                        headers=download_headers(name))
+        return Response(
+            content, media_type=safe_media_type(content_type), headers=download_headers(name)
+        )
 
     async def api_publish(self, request: Request) -> Response:
         user = await self.coordinator(request)
@@ -327,9 +363,14 @@ class SurveyorServer:
             return user
         try:
             body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
-        except TooLarge as exc:
-            return refuse(request, 413, f"form upload too large: {exc}", xml=False,
-                          headers={"Connection": "close"})
+        except RequestTooLarge as exc:
+            return refuse(
+                request,
+                413,
+                f"form upload too large: {exc}",
+                xml=False,
+                headers={"Connection": "close"},
+            )
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
         except service.ServerError as exc:
@@ -346,17 +387,27 @@ class SurveyorServer:
                     return refuse(request, 400, str(exc), xml=False)
         try:
             entry, new = await run_in_threadpool(
-                _publish_bytes, self.engine, files[0].data, files[0].filename or "form.xlsx",
-                media, user.name,
+                _publish_bytes,
+                self.engine,
+                files[0].data,
+                files[0].filename or "form.xlsx",
+                media,
+                user.name,
             )
         except service.ServerError as exc:
             return refuse(request, exc.status, str(exc), xml=False)
         except Exception as exc:  # FormError and friends: the form is not valid
             return refuse(request, 400, f"not a valid form: {exc}", xml=False)
-        body = {"form_id": entry.form_id, "version": entry.version, "title": entry.title,
-                "hash": entry.hash, "new": new}
-        return Response(json.dumps(body, ensure_ascii=False), 201 if new else 200,
-                        media_type="application/json")
+        body = {
+            "form_id": entry.form_id,
+            "version": entry.version,
+            "title": entry.title,
+            "hash": entry.hash,
+            "new": new,
+        }
+        return Response(
+            json.dumps(body, ensure_ascii=False), 201 if new else 200, media_type="application/json"
+        )
 
     # -- the ASGI app -------------------------------------------------------------------------
 
@@ -377,8 +428,11 @@ class SurveyorServer:
             Route("/forms/{form_id}/media/{name}", self.media, methods=["GET"]),
             Route("/submission", self.submission, methods=["HEAD", "POST"]),
             Route("/api/v1/submissions", self.api_submissions, methods=["GET"]),
-            Route("/api/v1/submissions/{instance_id}/attachments/{name}", self.api_attachment,
-                  methods=["GET"]),
+            Route(
+                "/api/v1/submissions/{instance_id}/attachments/{name}",
+                self.api_attachment,
+                methods=["GET"],
+            ),
             Route("/api/v1/forms", self.api_publish, methods=["POST"]),
         ]
         # Outermost, so even the 500 of an unexpected error carries the header.

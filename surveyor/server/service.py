@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ServerError
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
 from surveyor.store.merge import edit_loops
@@ -28,14 +28,6 @@ log = logging.getLogger("surveyor.server")
 
 ROLES = ("interviewer", "coordinator")
 DIGEST_REALM = "Surveyor"  # part of every stored Digest HA1: changing it needs new passwords
-
-
-class ServerError(SurveyorError):
-    """A request the server refuses, with the HTTP status to answer."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
 
 
 # --- passwords -------------------------------------------------------------------------------
@@ -113,9 +105,11 @@ def store_digest_ha1(engine: Engine, name: str, password: str, realm: str) -> No
     """Store the Digest HA1 of an account whose password was just verified (accounts made
     before Digest existed get it at their first Basic login)."""
     with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
-        conn.execute(update(db.users).where(db.users.c.name == name,
-                                            db.users.c.revoked.is_(False))
-                     .values(digest_ha1=_digest_value(name, password, realm)))
+        conn.execute(
+            update(db.users)
+            .where(db.users.c.name == name, db.users.c.revoked.is_(False))
+            .values(digest_ha1=_digest_value(name, password, realm))
+        )
 
 
 def server_secret(engine: Engine, name: str) -> bytes:
@@ -149,8 +143,13 @@ def add_user(engine: Engine, name: str, role: str) -> str:
         row = conn.execute(select(db.users.c.revoked).where(db.users.c.name == name)).first()
         if row is not None and not row.revoked:
             raise ServerError(f"user {name!r} already exists (remove it first for a new password)")
-        values = dict(role=role, password_hash=hashed, revoked=False, created_at=now_timestamp(),
-                      digest_ha1=digest)
+        values = dict(
+            role=role,
+            password_hash=hashed,
+            revoked=False,
+            created_at=now_timestamp(),
+            digest_ha1=digest,
+        )
         if row is None:
             conn.execute(insert(db.users).values(name=name, **values))
         else:
@@ -173,12 +172,19 @@ def remove_user(engine: Engine, name: str) -> None:
 def get_account(engine: Engine, name: str) -> Account | None:
     with engine.connect() as conn:
         row = conn.execute(
-            select(db.users.c.name, db.users.c.role, db.users.c.password_hash,
-                   db.users.c.revoked, db.users.c.digest_ha1)
-            .where(db.users.c.name == name)
+            select(
+                db.users.c.name,
+                db.users.c.role,
+                db.users.c.password_hash,
+                db.users.c.revoked,
+                db.users.c.digest_ha1,
+            ).where(db.users.c.name == name)
         ).first()
-    return (Account(row.name, row.role, row.password_hash, bool(row.revoked), row.digest_ha1)
-            if row else None)
+    return (
+        Account(row.name, row.role, row.password_hash, bool(row.revoked), row.digest_ha1)
+        if row
+        else None
+    )
 
 
 def list_users(engine: Engine) -> list[Account]:
@@ -233,8 +239,9 @@ def media_used(form, available: dict[str, bytes]) -> dict[str, bytes]:
     return used
 
 
-def publish_form(engine: Engine, form, *, media: dict[str, bytes] | None = None,
-                 published_by: str = "") -> tuple[FormEntry, bool]:
+def publish_form(
+    engine: Engine, form, *, media: dict[str, bytes] | None = None, published_by: str = ""
+) -> tuple[FormEntry, bool]:
     """Publish a loaded :class:`~surveyor.forms.Form`; return its entry and whether it is new.
 
     ``media``: the files available with it (see :func:`media_used`). The same form_id and
@@ -320,9 +327,12 @@ def find_form(engine: Engine, form_id: str, version: str) -> FormEntry | None:
 
 def form_exists(engine: Engine, form_id: str) -> bool:
     with engine.connect() as conn:
-        return conn.execute(
-            select(func.count()).select_from(db.forms).where(db.forms.c.form_id == form_id)
-        ).scalar_one() > 0
+        return (
+            conn.execute(
+                select(func.count()).select_from(db.forms).where(db.forms.c.form_id == form_id)
+            ).scalar_one()
+            > 0
+        )
 
 
 def form_xml(engine: Engine, form_id: str, version: str) -> bytes | None:
@@ -412,7 +422,10 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     wanted = ids | {item.deprecated_id for item in batch if item.deprecated_id}
     known: dict[tuple[str, str], dict] = {
         (r.form_id, r.instance_id): {
-            "xml_md5": r.xml_md5, "xml": r.xml, "superseded_by": r.superseded_by}
+            "xml_md5": r.xml_md5,
+            "xml": r.xml,
+            "superseded_by": r.superseded_by,
+        }
         for r in conn.execute(
             select(s.form_id, s.instance_id, s.xml_md5, s.xml, s.superseded_by).where(
                 s.instance_id.in_(wanted), s.form_id.in_(forms)
@@ -424,7 +437,8 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         (r.form_id, r.deprecated_id): r.instance_id
         for r in conn.execute(
             select(s.form_id, s.instance_id, s.deprecated_id).where(
-                s.deprecated_id.in_(ids), s.form_id.in_(forms))
+                s.deprecated_id.in_(ids), s.form_id.in_(forms)
+            )
         )
     }
     outcomes: list[Outcome] = []
@@ -436,8 +450,11 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     p = db.partial_submissions.c
     partials: dict[tuple[str, str], dict] = {  # split submissions waiting for their last part
         (r.form_id, r.instance_id): {"xml_md5": r.xml_md5}
-        for r in conn.execute(select(p.form_id, p.instance_id, p.xml_md5).where(
-            p.instance_id.in_(ids), p.form_id.in_(forms)))
+        for r in conn.execute(
+            select(p.form_id, p.instance_id, p.xml_md5).where(
+                p.instance_id.in_(ids), p.form_id.in_(forms)
+            )
+        )
     }
 
     def add_attachments(item: Incoming, existing: set[str]) -> int:
@@ -465,25 +482,38 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         current = known.get(key)
         if current is None and item.deprecated_id == item.instance_id:
             outcomes.append(
-                Outcome(400, f"the submission {item.instance_id} names itself as the version "
-                        "it replaces (deprecatedID = instanceID)")
+                Outcome(
+                    400,
+                    f"the submission {item.instance_id} names itself as the version "
+                    "it replaces (deprecatedID = instanceID)",
+                )
             )
             continue
-        if current is None and item.deprecated_id and edit_loops(
-            {item.instance_id: item.deprecated_id},
-            lambda iid, f=item.form_id: pending.get((f, iid)) or _deprecated_of(conn, f, iid),
+        if (
+            current is None
+            and item.deprecated_id
+            and edit_loops(
+                {item.instance_id: item.deprecated_id},
+                lambda iid, f=item.form_id: pending.get((f, iid)) or _deprecated_of(conn, f, iid),
+            )
         ):
             outcomes.append(
-                Outcome(400, f"the submission {item.instance_id} and the versions it replaces "
-                        "would form a loop (deprecatedID names a later edit of itself)")
+                Outcome(
+                    400,
+                    f"the submission {item.instance_id} and the versions it replaces "
+                    "would form a loop (deprecatedID names a later edit of itself)",
+                )
             )
             continue
         if current is None and (item.incomplete or key in partials):
             partial = partials.get(key)
             if partial is not None and partial["xml_md5"] != item.xml_md5:
                 outcomes.append(
-                    Outcome(409, f"a different submission with instanceID {item.instance_id} "
-                            f"is being received for form {item.form_id}")
+                    Outcome(
+                        409,
+                        f"a different submission with instanceID {item.instance_id} "
+                        f"is being received for form {item.form_id}",
+                    )
                 )
                 continue
             if item.incomplete:
@@ -494,29 +524,40 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             # The last part: the earlier parts' files join it, and it is stored as new.
             sent = {name for name, _t, _d in item.attachments}
             item.attachments = list(item.attachments) + [
-                a for a in _take_parts(conn, key) if a[0] not in sent]
+                a for a in _take_parts(conn, key) if a[0] not in sent
+            ]
             partials.pop(key, None)
         if current is not None:
             if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
                 outcomes.append(
-                    Outcome(409, f"a different submission with instanceID {item.instance_id} "
-                            f"was already received for form {item.form_id}")
+                    Outcome(
+                        409,
+                        f"a different submission with instanceID {item.instance_id} "
+                        f"was already received for form {item.form_id}",
+                    )
                 )
                 continue
             if key not in have_attachments:
                 have_attachments[key] = _attachment_names(conn, *key)
             added = add_attachments(item, have_attachments[key])
             outcomes.append(
-                Outcome(201, f"already received; {added} new attachment(s) added"
-                        if added else "already received")
+                Outcome(
+                    201,
+                    f"already received; {added} new attachment(s) added"
+                    if added
+                    else "already received",
+                )
             )
             continue
         if item.deprecated_id:
             old = known.get((item.form_id, item.deprecated_id))
             if old is not None and old["superseded_by"] not in (None, item.instance_id):
                 outcomes.append(
-                    Outcome(409, f"{item.deprecated_id} was already replaced by "
-                            f"{old['superseded_by']}: edit the current version")
+                    Outcome(
+                        409,
+                        f"{item.deprecated_id} was already replaced by "
+                        f"{old['superseded_by']}: edit the current version",
+                    )
                 )
                 continue
             if old is not None:
@@ -550,7 +591,8 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         conn.execute(insert(db.attachments), new_attachments)
     for form_id, old_id, new_id in supersede:
         conn.execute(
-            update(db.submissions).where(s.form_id == form_id, s.instance_id == old_id)
+            update(db.submissions)
+            .where(s.form_id == form_id, s.instance_id == old_id)
             .values(superseded_by=new_id)
         )
     return outcomes
@@ -568,29 +610,49 @@ def _store_part(conn, item: Incoming, partial: dict | None, now: str) -> None:
     """Keep a part of a split submission (not its last) until the last one arrives."""
     pa = db.partial_attachments.c
     if partial is None:
-        conn.execute(insert(db.partial_submissions).values(
-            form_id=item.form_id, instance_id=item.instance_id, xml=item.xml,
-            xml_md5=item.xml_md5, received_at=now))
-    have = set(conn.execute(select(pa.name).where(
-        pa.form_id == item.form_id, pa.instance_id == item.instance_id)).scalars())
+        conn.execute(
+            insert(db.partial_submissions).values(
+                form_id=item.form_id,
+                instance_id=item.instance_id,
+                xml=item.xml,
+                xml_md5=item.xml_md5,
+                received_at=now,
+            )
+        )
+    have = set(
+        conn.execute(
+            select(pa.name).where(pa.form_id == item.form_id, pa.instance_id == item.instance_id)
+        ).scalars()
+    )
     for name, content_type, data in item.attachments:
         if name not in have:
             have.add(name)
-            conn.execute(insert(db.partial_attachments).values(
-                form_id=item.form_id, instance_id=item.instance_id, name=name,
-                content_type=content_type, content=data))
+            conn.execute(
+                insert(db.partial_attachments).values(
+                    form_id=item.form_id,
+                    instance_id=item.instance_id,
+                    name=name,
+                    content_type=content_type,
+                    content=data,
+                )
+            )
 
 
 def _take_parts(conn, key: tuple[str, str]) -> list[tuple[str, str, bytes]]:
     """The files of the earlier parts, removed from the waiting tables."""
     pa, p = db.partial_attachments.c, db.partial_submissions.c
-    files = [(r.name, r.content_type, bytes(r.content)) for r in conn.execute(
-        select(pa.name, pa.content_type, pa.content)
-        .where(pa.form_id == key[0], pa.instance_id == key[1]).order_by(pa.id))]
-    conn.execute(delete(db.partial_attachments).where(pa.form_id == key[0],
-                                                      pa.instance_id == key[1]))
-    conn.execute(delete(db.partial_submissions).where(p.form_id == key[0],
-                                                      p.instance_id == key[1]))
+    files = [
+        (r.name, r.content_type, bytes(r.content))
+        for r in conn.execute(
+            select(pa.name, pa.content_type, pa.content)
+            .where(pa.form_id == key[0], pa.instance_id == key[1])
+            .order_by(pa.id)
+        )
+    ]
+    conn.execute(
+        delete(db.partial_attachments).where(pa.form_id == key[0], pa.instance_id == key[1])
+    )
+    conn.execute(delete(db.partial_submissions).where(p.form_id == key[0], p.instance_id == key[1]))
     return files
 
 
@@ -636,8 +698,9 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
     return out, (rows[-1].seq if rows else since)
 
 
-def read_attachment(engine: Engine, instance_id: str, name: str,
-                    form_id: str | None = None) -> tuple[str, bytes] | None:
+def read_attachment(
+    engine: Engine, instance_id: str, name: str, form_id: str | None = None
+) -> tuple[str, bytes] | None:
     """An attachment's declared type and bytes. ``form_id`` may be left out while the
     instanceID belongs to one form only; otherwise ServerError 409 asks for it."""
     a = db.attachments.c
@@ -645,11 +708,14 @@ def read_attachment(engine: Engine, instance_id: str, name: str,
     if form_id is not None:
         where.append(a.form_id == form_id)
     with engine.connect() as conn:
-        rows = conn.execute(select(a.form_id, a.content_type, a.content).where(*where)
-                            .limit(2)).all()
+        rows = conn.execute(
+            select(a.form_id, a.content_type, a.content).where(*where).limit(2)
+        ).all()
     if len(rows) > 1:
-        raise ServerError(f"instanceID {instance_id} is used by several forms: add "
-                          "?form_id=FORM to say which", 409)
+        raise ServerError(
+            f"instanceID {instance_id} is used by several forms: add ?form_id=FORM to say which",
+            409,
+        )
     return (rows[0].content_type, bytes(rows[0].content)) if rows else None
 
 

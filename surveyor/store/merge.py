@@ -28,10 +28,7 @@ from typing import Any
 from surveyor.errors import StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Status
-
-
-class ConflictNotFound(StoreError):
-    """No merge conflict has this id."""
+from surveyor.store.errors import ConflictNotFound
 
 
 def content_sha256(

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from surveyor.errors import StoreError
+from surveyor.errors import ErrorCode, StoreError
 
 MIGRATIONS = Migrations("surveyor")
 MIGRATION_NAMES: list[str] = []  # in order; the schema version is the number applied
@@ -321,7 +321,8 @@ def check_not_newer(db: Database, path: Path) -> None:
         raise StoreError(
             f"The database {path} was written by a newer version of Surveyor "
             f"(schema version {max(version, len(applied))}, this version knows up to "
-            f"{SCHEMA_VERSION}). Install the newer Surveyor to open it; nothing was changed."
+            f"{SCHEMA_VERSION}). Install the newer Surveyor to open it; nothing was changed.",
+            code=ErrorCode.STORE_TOO_NEW,
         )
     if not applied:
         # (a first opening killed after creating the migrations table leaves only that one)

@@ -30,7 +30,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from surveyor import jsontext
-from surveyor.errors import StoreError
+from surveyor.errors import ErrorCode, StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, Status
 from surveyor.paths import resolve_data_dir
@@ -41,6 +41,7 @@ from surveyor.store.errors import (
     DiskFullError,
     FormNotFound,
     InterviewNotFound,
+    InvalidAttachmentName,
     StoreBusyError,
     StoreThreadError,
 )
@@ -127,10 +128,6 @@ class InterviewSummary:
     answerable: int | None = None
 
 
-class InvalidAttachmentName(StoreError):
-    """An attached file name that could escape its folder when exported."""
-
-
 def check_attachment_name(filename: str) -> None:
     """Refuse names with a path separator, '..', a drive colon or control characters."""
     bad = (
@@ -174,7 +171,8 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
     if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
         return StoreError(
             f"The database {path} cannot be written (read-only disk or folder?): could not "
-            f"{what}; nothing was changed."
+            f"{what}; nothing was changed.",
+            code=ErrorCode.STORE_READ_ONLY,
         )
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return StoreBusyError(
@@ -188,7 +186,9 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
                 f"The disk is full: could not {what}. Free some space and try again; "
                 "nothing was changed."
             )
-        return StoreError(f"A disk error occurred: could not {what}; nothing was changed ({error}).")
+        return StoreError(
+            f"A disk error occurred: could not {what}; nothing was changed ({error})."
+        )
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DamagedStoreError(
             f"The database {path} is damaged or is not a Surveyor database ({error}): could not "
@@ -285,12 +285,17 @@ class Store(StoreQueries):
                     pass  # a missed rolling copy must not stop the work; the next opening retries
         except StoreError as e:
             if self.backup_path and not isinstance(e, StoreBusyError):
-                raise type(e)(f"{e} A copy made before the update is in {self.backup_path}.") from e
+                raise type(e)(
+                    f"{e} A copy made before the update is in {self.backup_path}.", code=e.code
+                ) from e
             raise
         except sqlite3.Error as e:
             error = store_error(e, self.path, "open and update the database")
             if self.backup_path:
-                error = type(error)(f"{error} A copy made before the update is in {self.backup_path}.")
+                error = type(error)(
+                    f"{error} A copy made before the update is in {self.backup_path}.",
+                    code=error.code,
+                )
             raise error from e
 
     def _refuse_if_damaged(self) -> None:

@@ -41,7 +41,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
@@ -56,7 +56,13 @@ from surveyor.sync.download import (
 )
 from surveyor.sync.forms import xform_version
 from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
-from surveyor.sync.transport import USER_AGENT, AuthError, TransportError
+from surveyor.sync.transport import (
+    USER_AGENT,
+    AuthError,
+    TransportError,
+    network_code,
+    status_code,
+)
 
 PAGE = 50
 REVIEW_NAME = "central-review.json"
@@ -81,60 +87,89 @@ def central_base(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"not a server address: {url!r} (expected https://host)")
     if parts.scheme == "http" and not _local_host(parts.hostname or ""):
-        raise ValueError(f"{url} is plain http: ODK Central needs https:// (the password "
-                         "would travel in clear)")
+        raise ValueError(
+            f"{url} is plain http: ODK Central needs https:// (the password would travel in clear)"
+        )
     return url
 
 
 class CentralClient:
     """Central's REST API for one project with a web user's session token."""
 
-    def __init__(self, base: str, project: int, email: str, password: str, *,
-                 timeout: float = 60.0, connect_timeout: float = 15.0,
-                 client: httpx.Client | None = None):
+    def __init__(
+        self,
+        base: str,
+        project: int,
+        email: str,
+        password: str,
+        *,
+        timeout: float = 60.0,
+        connect_timeout: float = 15.0,
+        client: httpx.Client | None = None,
+    ):
         self.base = central_base(base)
         self.project = int(project)
         self.email, self._password = email, password
         self.url = f"{self.base}/v1/projects/{self.project}"
         self._token: str | None = None
         self._client = client or httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=connect_timeout), follow_redirects=False,
-            headers={"User-Agent": USER_AGENT})
+            timeout=httpx.Timeout(timeout, connect=connect_timeout),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+        )
 
     def login(self) -> None:
         try:
-            response = self._client.post(f"{self.base}/v1/sessions",
-                                         json={"email": self.email, "password": self._password})
+            response = self._client.post(
+                f"{self.base}/v1/sessions", json={"email": self.email, "password": self._password}
+            )
         except httpx.HTTPError as exc:
-            raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
         if response.status_code in (400, 401, 403):
-            raise AuthError(f"{response.status_code}: {_message(response)}")
+            raise AuthError(
+                f"{response.status_code}: {_message(response)}",
+                code=status_code(response.status_code),
+            )
         if response.status_code != 200:
             raise _error(response, "/v1/sessions")
         try:
             self._token = response.json()["token"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise TransportError("the answer to /v1/sessions is not Central's session "
-                                 "(captive portal or another server?)") from exc
+            raise TransportError(
+                "the answer to /v1/sessions is not Central's session "
+                "(captive portal or another server?)",
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            ) from exc
 
-    def get(self, path_or_url: str, *, params: dict | None = None,
-            headers: dict | None = None) -> httpx.Response:
-        url = path_or_url if path_or_url.startswith(("http://", "https://")) \
+    def get(
+        self, path_or_url: str, *, params: dict | None = None, headers: dict | None = None
+    ) -> httpx.Response:
+        url = (
+            path_or_url
+            if path_or_url.startswith(("http://", "https://"))
             else f"{self.url}/{path_or_url}"
+        )
         if self._token is None:
             self.login()
         for attempt in (1, 2):
             try:
                 response = self._client.get(
-                    url, params=params,
-                    headers={**(headers or {}), "Authorization": f"Bearer {self._token}"})
+                    url,
+                    params=params,
+                    headers={**(headers or {}), "Authorization": f"Bearer {self._token}"},
+                )
             except httpx.HTTPError as exc:
-                raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+                raise TransportError(
+                    f"{type(exc).__name__}: {exc}", code=network_code(exc)
+                ) from exc
             if response.status_code == 401 and attempt == 1:
                 self.login()  # the session expired: one new one
                 continue
             if response.status_code in (401, 403):
-                raise AuthError(f"{response.status_code}: {_message(response)}")
+                raise AuthError(
+                    f"{response.status_code}: {_message(response)}",
+                    code=status_code(response.status_code),
+                )
             if response.status_code != 200:
                 raise _error(response, path_or_url)
             return response
@@ -145,8 +180,10 @@ class CentralClient:
         try:
             return response.json()
         except ValueError as exc:
-            raise TransportError(f"the answer for {path_or_url} is not JSON (captive portal?)"
-                                 ) from exc
+            raise TransportError(
+                f"the answer for {path_or_url} is not JSON (captive portal?)",
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            ) from exc
 
     def close(self) -> None:
         self._client.close()
@@ -167,8 +204,12 @@ def _message(response: httpx.Response) -> str:
 
 def _error(response: httpx.Response, what: str) -> TransportError:
     status = response.status_code
-    return TransportError(f"{status} for {what}: {_message(response)}",
-                          retryable=status >= 500 or status in (408, 429), status=status)
+    return TransportError(
+        f"{status} for {what}: {_message(response)}",
+        retryable=status >= 500 or status in (408, 429),
+        status=status,
+        code=status_code(status),
+    )
 
 
 def _q(value: str) -> str:
@@ -197,7 +238,8 @@ class CentralForms(FormFinder):
         for item in self.client.json(f"{prefix}/attachments"):
             if item.get("exists", True) and item.get("name"):
                 media[item["name"]] = self.client.get(
-                    f"{prefix}/attachments/{_q(item['name'])}").content
+                    f"{prefix}/attachments/{_q(item['name'])}"
+                ).content
         return media
 
     def current(self, form_id: str, md5: str) -> None:
@@ -211,8 +253,10 @@ class CentralForms(FormFinder):
         prefix = f"forms/{_q(form_id)}"
         data = self.client.get(f"{prefix}.xml").content
         if md5 and hashlib.md5(data).hexdigest() != md5:
-            raise TransportError(f"the XForm of {form_id} does not match its hash "
-                                 "(an incomplete download or a proxy page)")
+            raise TransportError(
+                f"the XForm of {form_id} does not match its hash "
+                "(an incomplete download or a proxy page)"
+            )
         self._load(form_id, data, self._media(prefix))
 
     def find(self, form_id: str, version: str, prefer: str | None = None) -> Form:
@@ -224,13 +268,16 @@ class CentralForms(FormFinder):
             for item in self.client.json(f"forms/{_q(form_id)}/versions"):
                 if (item.get("version") or "") == version:
                     prefix = f"forms/{_q(form_id)}/versions/{_q(version)}"
-                    self._load(form_id, self.client.get(f"{prefix}.xml").content,
-                               self._media(prefix))
+                    self._load(
+                        form_id, self.client.get(f"{prefix}.xml").content, self._media(prefix)
+                    )
                     break
             form = self._stored(form_id, version, prefer)
         if form is None:
-            raise DownloadError(f"the form {form_id!r} version {version!r} is neither in this "
-                                "database nor on the server")
+            raise DownloadError(
+                f"the form {form_id!r} version {version!r} is neither in this "
+                "database nor on the server"
+            )
         return form
 
 
@@ -244,8 +291,7 @@ def changed_since(client: CentralClient, form_id: str, cursor: dict) -> list[dic
     params = {"$select": "__id,__system"}
     since = cursor.get("since")
     if since:
-        params["$filter"] = (f"__system/submissionDate ge {since} or "
-                             f"__system/updatedAt ge {since}")
+        params["$filter"] = f"__system/submissionDate ge {since} or __system/updatedAt ge {since}"
     seen = set(cursor.get("seen") or []) if since else set()
     rows: list[dict] = []
     url: str | None = f"forms/{_q(form_id)}.svc/Submissions"
@@ -334,13 +380,25 @@ def download_central(
                 continue  # a draft never published: no submissions
             try:
                 forms.current(item["xmlFormId"], item.get("hash") or "")
+            except (AuthError, TransportError):
+                raise  # the server's fault, not the form's: said as such
             except SurveyorError as exc:
                 raise DownloadError(f"the form {item['xmlFormId']}: {exc}") from exc
         for item in listed:
             if item.get("publishedAt") is None:
                 continue
-            _download_form(client, store, forms, merge, report, data_dir, key,
-                           item["xmlFormId"], max(1, page_size), progress)
+            _download_form(
+                client,
+                store,
+                forms,
+                merge,
+                report,
+                data_dir,
+                key,
+                item["xmlFormId"],
+                max(1, page_size),
+                progress,
+            )
         report.forms_fetched = forms.fetched
         return report
     finally:
@@ -348,14 +406,15 @@ def download_central(
             client.close()
 
 
-def _download_form(client, store, forms, merge, report, data_dir, key, form_id, page_size,
-                   progress) -> None:
+def _download_form(
+    client, store, forms, merge, report, data_dir, key, form_id, page_size, progress
+) -> None:
     cursors = read_json(data_dir / CURSORS_NAME).get(key)
     cursors = cursors if isinstance(cursors, dict) else {}
     cursor = cursors.get(form_id) if isinstance(cursors.get(form_id), dict) else {}
     rows = changed_since(client, form_id, cursor)
     for start in range(0, len(rows), page_size):
-        page = rows[start: start + page_size]
+        page = rows[start : start + page_size]
         incoming, blobs, reviews = [], {}, {}
         for row in page:
             versions = _versions(client, form_id, row["id"])
@@ -366,16 +425,25 @@ def _download_form(client, store, forms, merge, report, data_dir, key, form_id, 
             if versions:
                 reviews[versions[-1][0]["instance_id"]] = {
                     "review_state": row["system"].get("reviewState"),
-                    "root_id": row["id"], "form_id": form_id, "server": client.url}
+                    "root_id": row["id"],
+                    "form_id": form_id,
+                    "server": client.url,
+                }
         if incoming:
-            digest = hashlib.sha256("\n".join(
-                f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()).hexdigest()
+            digest = hashlib.sha256(
+                "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
+            ).hexdigest()
             label = f"{client.url} {form_id} (changed {page[0]['changed']}…{page[-1]['changed']})"
             counts = merge.apply_batch(
-                BatchInfo(batch_id=f"central:{client.url}#{form_id}#{digest[:16]}",
-                          sha256=digest, file_name=label),
-                forms=[], interviews=incoming,
-                read_attachment=lambda iid, name, b=blobs: b[(iid, name)])
+                BatchInfo(
+                    batch_id=f"central:{client.url}#{form_id}#{digest[:16]}",
+                    sha256=digest,
+                    file_name=label,
+                ),
+                forms=[],
+                interviews=incoming,
+                read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
+            )
             report.new += counts.new
             report.updated += counts.updated
             report.duplicates += counts.duplicates
@@ -383,7 +451,8 @@ def _download_form(client, store, forms, merge, report, data_dir, key, form_id, 
             report.conflict_ids += counts.conflict_ids
             for who, c in counts.per_interviewer.items():
                 line = report.per_interviewer.setdefault(
-                    who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0})
+                    who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
+                )
                 for name, n in c.items():
                     line[name] += n
         if reviews:

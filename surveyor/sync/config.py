@@ -21,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import NoPassword
 from surveyor.settings import AppSettings, settings_path
 
 KEYRING_SERVICE = "surveyor"
@@ -29,10 +29,6 @@ PASSWORD_ENV = "SURVEYOR_PASSWORD"
 NO_KEYCHAIN = (
     "No system keychain is available: set SURVEYOR_PASSWORD or type the password each time."
 )
-
-
-class NoPassword(SurveyorError):
-    """No password could be found or asked for."""
 
 
 def server_settings(

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
@@ -49,10 +49,6 @@ from surveyor.sync.transport import OpenRosaTransport
 PAGE = 200
 
 
-class DownloadError(SurveyorError):
-    """A submission could not be turned into an interview (its form is unknown, bad XML)."""
-
-
 @dataclass
 class DownloadReport:
     server_url: str
@@ -68,7 +64,6 @@ class DownloadReport:
     cursor: str = ""
     refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
 
-
     def __str__(self) -> str:
         lines = [
             f"{self.server_url}: {self.received} submission(s) in {self.pages} page(s): "
@@ -78,8 +73,10 @@ class DownloadReport:
         if self.forms_fetched:
             lines.append(f"{self.forms_fetched} form version(s) downloaded.")
         for name, c in sorted(self.per_interviewer.items()):
-            lines.append(f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
-                         f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)")
+            lines.append(
+                f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
+                f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)"
+            )
         if self.conflicts:
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
         for instance_id, reason in self.refused.items():
@@ -165,8 +162,10 @@ class FormFinder:
             self.fetched += len(report.new)
             form = self._stored(form_id, version, prefer)
         if form is None:
-            raise DownloadError(f"the form {form_id!r} version {version!r} is neither in this "
-                                "database nor on the server")
+            raise DownloadError(
+                f"the form {form_id!r} version {version!r} is neither in this "
+                "database nor on the server"
+            )
         return form
 
 
@@ -188,8 +187,9 @@ def incoming_from_submission(
     instance_id = sub["instance_id"]
     # Prefer the form definition a copy of this interview already uses (e.g. from a batch),
     # so the same interview gives the same content hash whichever way it came.
-    form = finder.find(sub["form_id"], sub.get("form_version") or "",
-                       _existing_form_hash(store, instance_id))
+    form = finder.find(
+        sub["form_id"], sub.get("form_version") or "", _existing_form_hash(store, instance_id)
+    )
     answers, meta = answers_from_xml(form, sub["xml"])
     received = sub.get("received_at") or ""
     attachments = [
@@ -223,8 +223,9 @@ def incoming_from_submission(
         instance_id=instance_id,
         deprecated_id=deprecated,
         interviewer=data["interviewer"],
-        content_sha256=content_sha256(form.content_hash, deprecated, answers_json,
-                                      [(a[0], a[3]) for a in attachments]),
+        content_sha256=content_sha256(
+            form.content_hash, deprecated, answers_json, [(a[0], a[3]) for a in attachments]
+        ),
         row=interview_row(data, answers_json),
         record=data,
         attachments=attachments,
@@ -272,22 +273,25 @@ def download_submissions(
     try:
         cursor = read_cursor(data_dir, transport.url, user)
         while True:
-            reply = transport.get("api/v1/submissions",
-                                  params={"since": cursor or "0", "limit": str(page_size)})
+            reply = transport.get(
+                "api/v1/submissions", params={"since": cursor or "0", "limit": str(page_size)}
+            )
             try:
                 page = reply.json()
                 rows = page["submissions"]
                 next_cursor = str(page["cursor"])
             except (ValueError, KeyError, TypeError) as exc:
-                raise DownloadError(f"the server's answer is not a submissions page: {exc}"
-                                    ) from exc
+                raise DownloadError(
+                    f"the server's answer is not a submissions page: {exc}"
+                ) from exc
             incoming, blobs = [], {}
             for sub in rows:
                 files = {}
                 for name in sub.get("attachments") or []:
                     got = transport.get(
                         f"api/v1/submissions/{quote(sub['instance_id'], safe='')}"
-                        f"/attachments/{quote(name, safe='')}")
+                        f"/attachments/{quote(name, safe='')}"
+                    )
                     media_type = got.headers.get("content-type", "application/octet-stream")
                     files[name] = (media_type.split(";")[0].strip(), got.content)
                     blobs[(sub["instance_id"], name)] = got.content
@@ -298,8 +302,11 @@ def download_submissions(
                     "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
                 ).hexdigest()
                 counts = merge.apply_batch(
-                    BatchInfo(batch_id=f"server:{transport.url}#{cursor or '0'}", sha256=digest,
-                              file_name=f"{transport.url} (after {cursor or '0'})"),
+                    BatchInfo(
+                        batch_id=f"server:{transport.url}#{cursor or '0'}",
+                        sha256=digest,
+                        file_name=f"{transport.url} (after {cursor or '0'})",
+                    ),
                     forms=[],
                     interviews=incoming,
                     read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
@@ -311,7 +318,8 @@ def download_submissions(
                 report.conflict_ids += counts.conflict_ids
                 for who, c in counts.per_interviewer.items():
                     row = report.per_interviewer.setdefault(
-                        who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0})
+                        who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
+                    )
                     for key, n in c.items():
                         row[key] += n
             report.pages += 1

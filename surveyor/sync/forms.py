@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.services.interviews import FormLibrary
 from surveyor.store.errors import FormNotFound
@@ -47,8 +47,10 @@ class FetchReport:
     def __str__(self) -> str:
         lines = [f"new: {f.form_id} version {f.version} ({f.name})" for f in self.new]
         lines += [f"FAILED: {f.form_id} version {f.version}: {why}" for f, why in self.failed]
-        lines.append(f"{len(self.new)} new form version(s), {len(self.known)} already here, "
-                     f"{len(self.failed)} failed.")
+        lines.append(
+            f"{len(self.new)} new form version(s), {len(self.known)} already here, "
+            f"{len(self.failed)} failed."
+        )
         return "\n".join(lines)
 
 
@@ -63,7 +65,9 @@ def _xml(body: bytes, what: str):
     try:
         return safe_fromstring(body)
     except Exception as exc:  # noqa: BLE001
-        raise TransportError(f"{what} is not XML (captive portal?): {exc}") from exc
+        raise TransportError(
+            f"{what} is not XML (captive portal?): {exc}", code=ErrorCode.SYNC_CAPTIVE_PORTAL
+        ) from exc
 
 
 def list_forms(transport: OpenRosaTransport, *, all_versions: bool = False) -> list[RemoteForm]:
@@ -77,14 +81,16 @@ def list_forms(transport: OpenRosaTransport, *, all_versions: bool = False) -> l
         if not item.tag.endswith("xform"):
             continue
         manifest = _text(item, "manifestUrl", XFORMS_NS)
-        forms.append(RemoteForm(
-            form_id=_text(item, "formID", XFORMS_NS),
-            name=_text(item, "name", XFORMS_NS),
-            version=_text(item, "version", XFORMS_NS),
-            hash=_text(item, "hash", XFORMS_NS),
-            download_url=_text(item, "downloadUrl", XFORMS_NS),
-            manifest_url=manifest or None,
-        ))
+        forms.append(
+            RemoteForm(
+                form_id=_text(item, "formID", XFORMS_NS),
+                name=_text(item, "name", XFORMS_NS),
+                version=_text(item, "version", XFORMS_NS),
+                hash=_text(item, "hash", XFORMS_NS),
+                download_url=_text(item, "downloadUrl", XFORMS_NS),
+                manifest_url=manifest or None,
+            )
+        )
     return forms
 
 
@@ -116,8 +122,14 @@ def xform_version(data: bytes) -> str:
         return ""
     for instance in root.iter(XF_INSTANCE):
         if instance.get("id") is None and len(instance):
-            return next((value.strip() for key, value in instance[0].attrib.items()
-                         if key.rsplit("}", 1)[-1] == "version"), "")
+            return next(
+                (
+                    value.strip()
+                    for key, value in instance[0].attrib.items()
+                    if key.rsplit("}", 1)[-1] == "version"
+                ),
+                "",
+            )
     return ""
 
 
@@ -133,15 +145,24 @@ def check_loaded(form, data: bytes, remote: RemoteForm) -> None:
     if written and not form.version:
         form.version = written
     if remote.version and form.version != remote.version:
-        raise TransportError(f"the XForm says version {form.version!r} but the form list "
-                             f"says {remote.version!r}", retryable=False)
+        raise TransportError(
+            f"the XForm says version {form.version!r} but the form list says {remote.version!r}",
+            retryable=False,
+        )
     if remote.hash and form.content_hash != remote.hash:
-        raise TransportError(f"the loaded XForm's hash {form.content_hash} is not the form "
-                             f"list's {remote.hash}", retryable=False)
+        raise TransportError(
+            f"the loaded XForm's hash {form.content_hash} is not the form list's {remote.hash}",
+            retryable=False,
+        )
 
 
-def fetch_forms(transport: OpenRosaTransport, library: FormLibrary, *,
-                form_ids: set[str] | None = None, all_versions: bool = False) -> FetchReport:
+def fetch_forms(
+    transport: OpenRosaTransport,
+    library: FormLibrary,
+    *,
+    form_ids: set[str] | None = None,
+    all_versions: bool = False,
+) -> FetchReport:
     """Download and store the form versions the store does not have (see the module doc).
 
     Raises AuthError (401/403) or TransportError when the form list itself cannot be read.
@@ -160,8 +181,10 @@ def fetch_forms(transport: OpenRosaTransport, library: FormLibrary, *,
         try:
             data = transport.get(remote.download_url).content
             if remote.hash and _md5(data) != remote.hash:
-                raise TransportError("the downloaded XForm does not match its hash "
-                                     "(an incomplete download or a proxy page)")
+                raise TransportError(
+                    "the downloaded XForm does not match its hash "
+                    "(an incomplete download or a proxy page)"
+                )
             media = download_media(transport, remote.manifest_url) if remote.manifest_url else {}
             form = load_form_bytes(data, f"{remote.form_id}.xml", media=media)
             check_loaded(form, data, remote)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import httpx
 
+from surveyor.errors import ErrorCode, code_of
 from surveyor.services.identity import device_id
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
@@ -52,7 +53,9 @@ class SendAnswer:
     pending: int = 0
     status: dict = field(default_factory=dict)
     auth_error: str = ""
+    auth_code: ErrorCode | None = None
     network_error: str = ""  # the form list could not be read (nothing to send)
+    network_code: ErrorCode | None = None  # what that failure means (the words shown)
     form_paths: list[str] = field(default_factory=list)
     forms_failed: int = 0
 
@@ -154,6 +157,7 @@ def send_pass(
                     answer.kind = "busy"
                     return answer
                 answer.auth_error = answer.report.auth_error or ""
+                answer.auth_code = answer.report.auth_code
             report = answer.report
             want_forms = manual or fetch or (report is not None and report.sent > 0)
             if want_forms and not answer.auth_error and not cancel.is_set():
@@ -162,11 +166,11 @@ def send_pass(
                     answer.forms_failed = len(fetched.failed)
                     answer.form_paths = save_server_forms(store, data_dir, fetched)
                 except AuthError as exc:
-                    answer.auth_error = str(exc)
+                    answer.auth_error, answer.auth_code = str(exc), exc.code
                 except (TransportError, OSError) as exc:
-                    answer.network_error = str(exc)
+                    answer.network_error, answer.network_code = str(exc), code_of(exc)
                 except Exception as exc:  # noqa: BLE001 - forms are a bonus, sending is done
-                    answer.network_error = str(exc)
+                    answer.network_error, answer.network_code = str(exc), code_of(exc)
         answer.pending = pending_count(store)
         answer.status = read_status(data_dir)
         if not answer.pending and not answer.auth_error and not answer.network_error:

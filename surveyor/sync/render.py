@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.services.interviews import FormLibrary, render_submission
 from surveyor.store import Store
 from surveyor.sync.transport import Outcome, SendResult, Submission
@@ -46,7 +46,9 @@ def render(
     try:
         return build_submission(store, library, instance_id)
     except SurveyorError as exc:
-        return SendResult(Outcome.REJECTED, f"cannot be rendered: {exc}"), ""
+        return SendResult(
+            Outcome.REJECTED, f"cannot be rendered: {exc}", code=ErrorCode.SYNC_NOT_RENDERED
+        ), ""
 
 
 # -- in the second process ------------------------------------------------------------------

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from surveyor.errors import ErrorCode
 from surveyor.interviews.record import Status, format_timestamp, utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary, Store
@@ -62,8 +63,9 @@ class InterviewResult:
     instance_id: str
     instance_name: str
     outcome: Outcome
-    message: str
+    message: str  # in English, for the CLI and the logs
     attempts: int
+    code: ErrorCode | None = None  # what a failure means (None: delivered)
 
     def __str__(self) -> str:
         name = f"{self.instance_name} " if self.instance_name else ""
@@ -85,8 +87,10 @@ class SyncReport:
     server_url: str = ""
     results: list[InterviewResult] = field(default_factory=list)
     auth_error: str | None = None
+    auth_code: ErrorCode | None = None  # SYNC_UNAUTHORIZED or SYNC_FORBIDDEN
     cancelled: bool = False
     stopped: str | None = None  # why the pass stopped early (server unreachable)
+    stopped_code: ErrorCode | None = None  # the code of the last failure before it stopped
     left: int = 0  # pending interviews not tried in this pass
     # interviews held from earlier passes for a person's decision (not tried in this pass)
     held: list[InterviewResult] = field(default_factory=list)
@@ -120,14 +124,32 @@ class SyncReport:
     def ok(self) -> bool:
         """Everything tried was delivered (interviews held from earlier passes for a person's
         decision are not tried, so they do not count: no new failure)."""
-        return (not self.auth_error and not self.cancelled and not self.left
-                and self.sent == len(self.results))
+        return (
+            not self.auth_error
+            and not self.cancelled
+            and not self.left
+            and self.sent == len(self.results)
+        )
 
     @property
     def finished(self) -> bool:
         """Nothing more to try now: all delivered, or only refusals left (or auth/cancel)."""
-        return bool(self.auth_error or self.cancelled
-                    or (not self.left and not self.retryable and not self.stopped))
+        return bool(
+            self.auth_error
+            or self.cancelled
+            or (not self.left and not self.retryable and not self.stopped)
+        )
+
+    def error(self) -> tuple[str | None, ErrorCode | None]:
+        """The pass's main failure, if any: (its English message, its code)."""
+        if self.auth_error:
+            return self.auth_error, self.auth_code or ErrorCode.SYNC_UNAUTHORIZED
+        if self.stopped:
+            return self.stopped, self.stopped_code or ErrorCode.SYNC_UNREACHABLE
+        failed = next((r for r in self.results if not r.outcome.delivered), None)
+        if failed is not None:
+            return failed.message, failed.code
+        return None, None
 
     def summary(self) -> str:
         parts = [f"{self.sent} sent"]
@@ -137,8 +159,10 @@ class SyncReport:
             parts.append(f"{self.rejected} refused by the server")
         waiting = self.needs_decision + len(self.held)
         if waiting:
-            parts.append(f"{waiting} need(s) a decision (not sent again automatically; "
-                         "`surveyor sync --retry-held` tries them again)")
+            parts.append(
+                f"{waiting} need(s) a decision (not sent again automatically; "
+                "`surveyor sync --retry-held` tries them again)"
+            )
         if self.retryable:
             parts.append(f"{self.retryable} failed (network or server: will retry)")
         if self.left:
@@ -153,16 +177,20 @@ class SyncReport:
         return text
 
     def __str__(self) -> str:
-        return "\n".join([*(str(r) for r in self.results), *(str(r) for r in self.held),
-                          self.summary()])
+        return "\n".join(
+            [*(str(r) for r in self.results), *(str(r) for r in self.held), self.summary()]
+        )
 
 
 def _pending(store: Store, held: dict | None = None) -> list[InterviewSummary]:
     """Finalized and failed interviews, without those held for a person's decision."""
     if held is None:
         held = read_held(Path(store.path).parent)
-    rows = [r for r in store.list_interviews(status=PENDING)
-            if not (r.instance_id in held and r.status is Status.FAILED)]
+    rows = [
+        r
+        for r in store.list_interviews(status=PENDING)
+        if not (r.instance_id in held and r.status is Status.FAILED)
+    ]
     rows.sort(key=lambda s: (s.finalized_at or s.updated_at or "", s.instance_id))
     return rows
 
@@ -179,17 +207,32 @@ def held_interviews(store: Store) -> list[InterviewResult]:
     held = read_held(Path(store.path).parent)
     if not held:
         return []
-    return [InterviewResult(r.instance_id, r.instance_name, Outcome.DECISION,
-                            held[r.instance_id].get("message") or r.last_error or "", 0)
-            for r in store.list_interviews(status=(Status.FAILED,)) if r.instance_id in held]
+    return [
+        InterviewResult(
+            r.instance_id,
+            r.instance_name,
+            Outcome.DECISION,
+            held[r.instance_id].get("message") or r.last_error or "",
+            0,
+            ErrorCode.parse(held[r.instance_id].get("code")) or ErrorCode.SYNC_CONFLICT,
+        )
+        for r in store.list_interviews(status=(Status.FAILED,))
+        if r.instance_id in held
+    ]
 
 
 class _Marks:
     """Delivered interviews waiting to be marked ``sent``: written in groups, one transaction
     (one fsync) per group, at the latest ``within`` seconds after the first of a group."""
 
-    def __init__(self, store: Store, to: str, every: int, within: float,
-                 monotonic: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        store: Store,
+        to: str,
+        every: int,
+        within: float,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self.store, self.to, self.every, self.within = store, to, max(1, every), within
         self.monotonic = monotonic
         self.waiting: list[str] = []
@@ -201,8 +244,9 @@ class _Marks:
         self.waiting.append(instance_id)
 
     def tick(self) -> None:
-        if self.waiting and (len(self.waiting) >= self.every
-                             or self.monotonic() - self.since >= self.within):
+        if self.waiting and (
+            len(self.waiting) >= self.every or self.monotonic() - self.since >= self.within
+        ):
             self.flush()
 
     def flush(self) -> None:
@@ -219,6 +263,7 @@ def _waiter(cancel: Cancel | None, sleep: Callable[[float], None]):
             cancel.wait(seconds)  # a threading.Event: cancelling interrupts the wait
         else:
             sleep(seconds)
+
     return wait
 
 
@@ -279,15 +324,21 @@ def send_pending(
     def cancelled() -> bool:
         return cancel is not None and cancel.is_set()
 
-    with SyncLock(data_dir), ThreadPoolExecutor(
-            in_flight, thread_name_prefix="surveyor-send") as pool:
+    with (
+        SyncLock(data_dir),
+        ThreadPoolExecutor(in_flight, thread_name_prefix="surveyor-send") as pool,
+    ):
         summaries = _pending(store)
         report.held = held_interviews(store)
         ids = [s.instance_id for s in summaries]
         edits = {s.instance_id: s.deprecated_id for s in summaries if s.deprecated_id}
         position = {instance_id: i for i, instance_id in enumerate(ids)}
-        record_status(data_dir, last_attempt_at=format_timestamp(clock()),
-                      server_url=transport.url, pending=len(ids))
+        record_status(
+            data_dir,
+            last_attempt_at=format_timestamp(clock()),
+            server_url=transport.url,
+            pending=len(ids),
+        )
         if progress is not None:
             progress(0, len(ids), None)
         marks = _Marks(store, transport.url, mark_every, mark_within)
@@ -308,8 +359,11 @@ def send_pending(
                         break
                     instance_id = ids[submitted]
                     original = edits.get(instance_id)
-                    if (original is not None and position.get(original, len(ids)) < submitted
-                            and position[original] >= processed):
+                    if (
+                        original is not None
+                        and position.get(original, len(ids)) < submitted
+                        and position[original] >= processed
+                    ):
                         break  # an edit waits for the result of the version it replaces
                     submission, name = renderer.get(instance_id)
                     flying.append((submitted, name, pool.submit(attempt, submission)))
@@ -320,7 +374,9 @@ def send_pending(
                 result, tries = future.result()
                 processed = index + 1
                 instance_id = ids[index]
-                item = InterviewResult(instance_id, name, result.outcome, result.message, tries)
+                item = InterviewResult(
+                    instance_id, name, result.outcome, result.message, tries, result.code
+                )
                 if result.outcome.delivered:
                     unreachable = 0
                     window = in_flight
@@ -330,8 +386,14 @@ def send_pending(
                         unreachable += 1
                     store.mark_failed(instance_id, result.message)
                     if result.outcome is Outcome.DECISION:
-                        hold(data_dir, instance_id, message=result.message,
-                             at=format_timestamp(clock()), server_url=transport.url)
+                        hold(
+                            data_dir,
+                            instance_id,
+                            message=result.message,
+                            at=format_timestamp(clock()),
+                            server_url=transport.url,
+                            code=result.code,
+                        )
                 if result.outcome is Outcome.CANCELLED:
                     report.cancelled = stop = True
                     report.left += 1
@@ -340,11 +402,15 @@ def send_pending(
                 else:
                     report.results.append(item)
                 if result.outcome is Outcome.AUTH:
-                    report.auth_error = report.auth_error or result.message
+                    if report.auth_error is None:
+                        report.auth_error, report.auth_code = result.message, result.code
                     stop = True
                 elif unreachable >= give_up_after and not stop and submitted < len(ids):
-                    report.stopped = (f"{unreachable} interviews in a row could not be sent "
-                                      f"({result.message}); the server looks unreachable")
+                    report.stopped = (
+                        f"{unreachable} interviews in a row could not be sent "
+                        f"({result.message}); the server looks unreachable"
+                    )
+                    report.stopped_code = result.code
                     stop = True
                 marks.tick()
                 if progress is not None:
@@ -360,14 +426,15 @@ def send_pending(
         marks.flush()
         report.left += len(ids) - submitted
         now = format_timestamp(clock())
-        error = report.auth_error or report.stopped or next(
-            (r.message for r in report.results if not r.outcome.delivered), None)
-        changes: dict = {"pending": len(pending_ids(store)),
-                         "needs_decision": len(held_interviews(store))}
+        error, code = report.error()
+        changes: dict = {
+            "pending": len(pending_ids(store)),
+            "needs_decision": len(held_interviews(store)),
+        }
         if error:
-            changes.update(last_error=error, last_error_at=now)
+            changes.update(last_error=error, last_error_code=code, last_error_at=now)
         else:
-            changes.update(last_error=None)
+            changes.update(last_error=None, last_error_code=None)
         if report.ok or (report.sent and not error):
             changes["last_success_at"] = now
         elif report.sent:
@@ -397,8 +464,9 @@ def send_until_done(
     start = monotonic()
     run = 0
     while True:
-        report = send_pending(store, library, transport, cancel=cancel, backoff=backoff,
-                              sleep=sleep, **options)
+        report = send_pending(
+            store, library, transport, cancel=cancel, backoff=backoff, sleep=sleep, **options
+        )
         if on_pass is not None:
             on_pass(report)
         if report.sent:

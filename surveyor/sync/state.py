@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import SyncAlreadyRunning
 
 LOCK_NAME = "sync.lock"
 STATUS_NAME = "sync-status.json"
@@ -31,15 +31,6 @@ CURSORS_NAME = "download-cursors.json"
 DECISIONS_NAME = "sync-decisions.json"
 
 _file_lock = threading.Lock()  # one writer at a time within this process
-
-
-class SyncAlreadyRunning(SurveyorError):
-    """Another sending (this app, another window, the CLI) is in progress."""
-
-    def __init__(self, path: Path):
-        super().__init__("Sending is already running (another window, the automatic sending "
-                         "or `surveyor sync`): wait for it to finish.")
-        self.path = path
 
 
 class SyncLock:
@@ -128,8 +119,9 @@ def update_json(path: Path, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_status(data_dir: Path) -> dict[str, Any]:
-    """``{"last_success_at", "last_attempt_at", "last_error", "last_error_at", "server_url",
-    "pending"}`` (keys missing until they happened)."""
+    """``{"last_success_at", "last_attempt_at", "last_error", "last_error_code",
+    "last_error_at", "server_url", "pending"}`` (keys missing until they happened;
+    ``last_error_code`` is an :class:`~surveyor.errors.ErrorCode` value)."""
     return read_json(Path(data_dir) / STATUS_NAME)
 
 
@@ -150,15 +142,25 @@ def save_cursor(data_dir: Path, server_url: str, user: str | None, cursor: str) 
 
 
 def read_held(data_dir: Path) -> dict[str, dict[str, Any]]:
-    """``{instance_id: {"message", "at", "server_url"}}`` of the interviews that need a
+    """``{instance_id: {"message", "code", "at", "server_url"}}`` of the interviews that need a
     person's decision (see the module docstring)."""
     data = read_json(Path(data_dir) / DECISIONS_NAME)
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
-def hold(data_dir: Path, instance_id: str, *, message: str, at: str, server_url: str) -> None:
-    update_json(Path(data_dir) / DECISIONS_NAME,
-                {instance_id: {"message": message, "at": at, "server_url": server_url}})
+def hold(
+    data_dir: Path,
+    instance_id: str,
+    *,
+    message: str,
+    at: str,
+    server_url: str,
+    code: str | None = None,
+) -> None:
+    update_json(
+        Path(data_dir) / DECISIONS_NAME,
+        {instance_id: {"message": message, "code": code, "at": at, "server_url": server_url}},
+    )
 
 
 def release_held(data_dir: Path, instance_ids: list[str] | None = None) -> list[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import email.utils
 import re
+import ssl
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,8 @@ from urllib.parse import urlsplit
 
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
+
+from surveyor.errors import AuthError, ErrorCode, TransportError
 
 OPENROSA_HEADERS = {"X-OpenRosa-Version": "1.0"}
 RESPONSE_NS = "{http://openrosa.org/http/response}"
@@ -56,12 +59,30 @@ class Outcome(StrEnum):
         return self in (Outcome.SENT, Outcome.DUPLICATE)
 
 
+# What a failure means when whoever made the result did not say (a transport of a test...).
+_OUTCOME_CODES = {
+    Outcome.REJECTED: ErrorCode.SYNC_REFUSED,
+    Outcome.DECISION: ErrorCode.SYNC_CONFLICT,
+    Outcome.AUTH: ErrorCode.SYNC_UNAUTHORIZED,
+    Outcome.RETRY: ErrorCode.SYNC_UNREACHABLE,
+    Outcome.CANCELLED: ErrorCode.SYNC_CANCELLED,
+}
+
+
 @dataclass
 class SendResult:
+    """What came of sending one interview. ``message`` says it in English for the CLI and the
+    logs; ``code`` says what it means (None when delivered), for the UI and for programs."""
+
     outcome: Outcome
     message: str
     status: int | None = None  # the HTTP status, when there was an answer
     retry_after: float | None = None  # seconds, from a Retry-After header
+    code: ErrorCode | None = None  # the outcome's default when not given
+
+    def __post_init__(self) -> None:
+        if self.code is None:
+            self.code = _OUTCOME_CODES.get(self.outcome)
 
 
 @dataclass
@@ -88,17 +109,41 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
-class AuthError(Exception):
-    """401/403 outside sending (form list, downloads, coordinator API)."""
+def status_code(status: int) -> ErrorCode:
+    """What an HTTP status that is not a success means (see :class:`ErrorCode`)."""
+    if status == 401:
+        return ErrorCode.SYNC_UNAUTHORIZED
+    if status == 403:
+        return ErrorCode.SYNC_FORBIDDEN
+    if status == 404:
+        return ErrorCode.SYNC_NOT_FOUND
+    if status == 409:
+        return ErrorCode.SYNC_CONFLICT
+    if status == 413:
+        return ErrorCode.SYNC_TOO_LARGE
+    if status == 429:
+        return ErrorCode.SYNC_TOO_MANY_REQUESTS
+    if status == 408 or status >= 500:
+        return ErrorCode.SYNC_SERVER_ERROR
+    if status < 400:  # a 200 that is not the server's, a redirect: a login page's
+        return ErrorCode.SYNC_CAPTIVE_PORTAL
+    return ErrorCode.SYNC_REFUSED
 
 
-class TransportError(Exception):
-    """A failed request outside sending: ``retryable`` says whether trying later may help."""
-
-    def __init__(self, message: str, *, retryable: bool = True, status: int | None = None):
-        super().__init__(message)
-        self.retryable = retryable
-        self.status = status
+def network_code(exc: BaseException) -> ErrorCode:
+    """What a failed request (an httpx exception) means: a timeout, a certificate or TLS
+    failure (found in the exception's chain, not in its text), no connection at all."""
+    if isinstance(exc, httpx.TimeoutException):
+        return ErrorCode.SYNC_TIMEOUT
+    seen, cause = set(), exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ssl.SSLError):
+            return ErrorCode.SYNC_TLS
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, httpx.TransportError):
+        return ErrorCode.SYNC_UNREACHABLE
+    return ErrorCode.SYNC_UNEXPECTED
 
 
 def normalize_base(url: str) -> str:
@@ -142,7 +187,7 @@ def _openrosa_message(body: bytes) -> tuple[bool, str]:
 
 
 def _short(body: bytes, limit: int = 200) -> str:
-    text = body[:limit * 2].decode("utf-8", "replace")
+    text = body[: limit * 2].decode("utf-8", "replace")
     ok, message = _openrosa_message(body)
     if ok and message:
         return message
@@ -163,40 +208,88 @@ def classify(response: httpx.Response) -> SendResult:
     if status in (201, 202):
         ok, message = _openrosa_message(body)
         if not ok:
-            return SendResult(Outcome.RETRY, f"{status} without an OpenRosa response "
-                              "(captive portal or proxy?)", status)
+            return SendResult(
+                Outcome.RETRY,
+                f"{status} without an OpenRosa response (captive portal or proxy?)",
+                status,
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            )
         duplicate = bool(DUPLICATE_MARKERS.match(message))
-        return SendResult(Outcome.DUPLICATE if duplicate else Outcome.SENT,
-                          message or "received", status)
+        return SendResult(
+            Outcome.DUPLICATE if duplicate else Outcome.SENT, message or "received", status
+        )
     if 300 <= status < 400:
         where = response.headers.get("location", "?")
-        return SendResult(Outcome.RETRY, f"redirected to {where} (captive portal? log in to "
-                          "the network first)", status)
+        return SendResult(
+            Outcome.RETRY,
+            f"redirected to {where} (captive portal? log in to the network first)",
+            status,
+            code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+        )
     if status == 200 or (status < 300 and _looks_html(response)):
-        return SendResult(Outcome.RETRY, f"{status} instead of 201: a login page or a proxy "
-                          "answered (captive portal?)", status)
+        return SendResult(
+            Outcome.RETRY,
+            f"{status} instead of 201: a login page or a proxy answered (captive portal?)",
+            status,
+            code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+        )
     if status in (401, 403):
-        return SendResult(Outcome.AUTH, f"{status}: {_short(body) or 'not allowed'}", status)
+        return SendResult(
+            Outcome.AUTH,
+            f"{status}: {_short(body) or 'not allowed'}",
+            status,
+            code=status_code(status),
+        )
     if status == 429:
-        return SendResult(Outcome.RETRY, f"429: too many requests: {_short(body)}", status,
-                          _retry_after(response))
+        return SendResult(
+            Outcome.RETRY,
+            f"429: too many requests: {_short(body)}",
+            status,
+            _retry_after(response),
+            code=ErrorCode.SYNC_TOO_MANY_REQUESTS,
+        )
     if status == 408 or status >= 500:
-        return SendResult(Outcome.RETRY, f"{status}: server error: {_short(body)}", status,
-                          _retry_after(response))
+        return SendResult(
+            Outcome.RETRY,
+            f"{status}: server error: {_short(body)}",
+            status,
+            _retry_after(response),
+            code=ErrorCode.SYNC_SERVER_ERROR,
+        )
     if status == 409:
         message = _short(body)
         if "not currently accepting submissions" in message.lower():  # a closed form
-            return SendResult(Outcome.REJECTED, f"409 form closed: {message}", status)
-        return SendResult(Outcome.DECISION, f"409 conflict: {message}", status)
+            return SendResult(
+                Outcome.REJECTED,
+                f"409 form closed: {message}",
+                status,
+                code=ErrorCode.SYNC_FORM_CLOSED,
+            )
+        return SendResult(
+            Outcome.DECISION, f"409 conflict: {message}", status, code=ErrorCode.SYNC_CONFLICT
+        )
     if status == 404:
-        return SendResult(Outcome.REJECTED, f"404 form not on the server: {_short(body)}", status)
+        return SendResult(
+            Outcome.REJECTED,
+            f"404 form not on the server: {_short(body)}",
+            status,
+            code=ErrorCode.SYNC_NOT_FOUND,
+        )
     if 400 <= status < 500:
-        return SendResult(Outcome.REJECTED, f"{status}: {_short(body)}", status)
-    return SendResult(Outcome.RETRY, f"unexpected answer {status}: {_short(body)}", status)
+        return SendResult(
+            Outcome.REJECTED, f"{status}: {_short(body)}", status, code=status_code(status)
+        )
+    return SendResult(
+        Outcome.RETRY,
+        f"unexpected answer {status}: {_short(body)}",
+        status,
+        code=ErrorCode.SYNC_UNEXPECTED,
+    )
 
 
-def split_parts(xml: bytes, attachments: list[tuple[str, str, bytes]], limit: int,
-                overhead: int = 1024) -> list[list[tuple[str, str, bytes]]]:
+def split_parts(
+    xml: bytes, attachments: list[tuple[str, str, bytes]], limit: int, overhead: int = 1024
+) -> list[list[tuple[str, str, bytes]]]:
     """Attachments grouped so each POST (the XML and its group) stays under ``limit`` bytes.
 
     Raises ValueError when one file alone is too large. Always at least one (maybe empty) group.
@@ -207,8 +300,10 @@ def split_parts(xml: bytes, attachments: list[tuple[str, str, bytes]], limit: in
     for item in attachments:
         size = len(item[2]) + overhead
         if size > budget:
-            raise ValueError(f"the file {item[0]} ({len(item[2])} bytes) is larger than the "
-                             f"server accepts in one request ({limit} bytes)")
+            raise ValueError(
+                f"the file {item[0]} ({len(item[2])} bytes) is larger than the "
+                f"server accepts in one request ({limit} bytes)"
+            )
         if used + size > budget and groups[-1]:
             groups.append([])
             used = 0
@@ -227,9 +322,17 @@ class OpenRosaTransport:
     sender keeps a few requests in flight): httpx's client is thread-safe.
     """
 
-    def __init__(self, base: str, user: str | None = None, password: str | None = None, *,
-                 timeout: float = 60.0, connect_timeout: float = 15.0,
-                 client: httpx.Client | None = None, device_id: str | None = None):
+    def __init__(
+        self,
+        base: str,
+        user: str | None = None,
+        password: str | None = None,
+        *,
+        timeout: float = 60.0,
+        connect_timeout: float = 15.0,
+        client: httpx.Client | None = None,
+        device_id: str | None = None,
+    ):
         self.url = normalize_base(base)
         self.user = user or None
         # Sent as ``?deviceID=`` on each submission, as ODK Collect does (Central fills its
@@ -262,8 +365,12 @@ class OpenRosaTransport:
         """One request with the OpenRosa headers and the credentials; switches to Digest auth
         when the server asks for it (a 401 with ``WWW-Authenticate: Digest``)."""
         response = self._client.request(method, url, auth=self._auth(url), **kwargs)
-        if (response.status_code == 401 and self.user and not self._digest
-                and response.headers.get("www-authenticate", "").lower().startswith("digest")):
+        if (
+            response.status_code == 401
+            and self.user
+            and not self._digest
+            and response.headers.get("www-authenticate", "").lower().startswith("digest")
+        ):
             self._digest = True
             response = self._client.request(method, url, auth=self._auth(url), **kwargs)
         return response
@@ -278,15 +385,20 @@ class OpenRosaTransport:
         try:
             response = self.request("GET", self.absolute(path_or_url), **kwargs)
         except httpx.HTTPError as exc:
-            raise TransportError(f"{type(exc).__name__}: {exc}") from exc
+            raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
         if response.status_code in (401, 403):
-            raise AuthError(f"{response.status_code}: {_short(response.content)}")
+            raise AuthError(
+                f"{response.status_code}: {_short(response.content)}",
+                code=status_code(response.status_code),
+            )
         if response.status_code != 200:
             raise TransportError(
                 f"{response.status_code} for {path_or_url}: {_short(response.content)}",
-                retryable=response.status_code >= 500 or response.status_code in (408, 429)
+                retryable=response.status_code >= 500
+                or response.status_code in (408, 429)
                 or 300 <= response.status_code < 400,
                 status=response.status_code,
+                code=status_code(response.status_code),
             )
         return response
 
@@ -297,9 +409,12 @@ class OpenRosaTransport:
         response = self.request("HEAD", f"{self.url}/submission")
         status = response.status_code
         if status in (401, 403):
-            return SendResult(Outcome.AUTH, f"{status}: not allowed to submit", status)
-        if status in (204, 201, 202) or (status == 200 and "x-openrosa-version" in
-                                         {k.lower() for k in response.headers}):
+            return SendResult(
+                Outcome.AUTH, f"{status}: not allowed to submit", status, code=status_code(status)
+            )
+        if status in (204, 201, 202) or (
+            status == 200 and "x-openrosa-version" in {k.lower() for k in response.headers}
+        ):
             value = response.headers.get("x-openrosa-accept-content-length")
             try:
                 self._accept_length = int(value) if value else DEFAULT_ACCEPT_LENGTH
@@ -310,8 +425,13 @@ class OpenRosaTransport:
             self._accept_length = DEFAULT_ACCEPT_LENGTH
             return self._accept_length
         if status == 200 or 300 <= status < 400:
-            return SendResult(Outcome.RETRY, f"HEAD /submission answered {status} without "
-                              "OpenRosa headers (captive portal? log in to the network)", status)
+            return SendResult(
+                Outcome.RETRY,
+                f"HEAD /submission answered {status} without "
+                "OpenRosa headers (captive portal? log in to the network)",
+                status,
+                code=ErrorCode.SYNC_CAPTIVE_PORTAL,
+            )
         return classify(response)
 
     # -- Transport ----------------------------------------------------------------------------
@@ -326,17 +446,22 @@ class OpenRosaTransport:
             try:
                 groups = split_parts(submission.xml, submission.attachments, limit)
             except ValueError as exc:
-                return SendResult(Outcome.REJECTED, str(exc))
+                return SendResult(Outcome.REJECTED, str(exc), code=ErrorCode.SYNC_TOO_LARGE)
             result = SendResult(Outcome.SENT, "")
             for index, group in enumerate(groups):
                 if cancel is not None and cancel.is_set():
                     return SendResult(Outcome.CANCELLED, "cancelled")
                 files = [("xml_submission_file", ("submission.xml", submission.xml, "text/xml"))]
-                files += [(name, (name, data, media_type or "application/octet-stream"))
-                          for name, media_type, data in group]
+                files += [
+                    (name, (name, data, media_type or "application/octet-stream"))
+                    for name, media_type, data in group
+                ]
                 response = self.request(
-                    "POST", f"{self.url}/submission", files=files,
-                    params={"deviceID": self.device_id} if self.device_id else None)
+                    "POST",
+                    f"{self.url}/submission",
+                    files=files,
+                    params={"deviceID": self.device_id} if self.device_id else None,
+                )
                 part = classify(response)
                 if not part.outcome.delivered:
                     if len(groups) > 1:
@@ -346,11 +471,17 @@ class OpenRosaTransport:
                     result = part
             return result
         except httpx.TimeoutException as exc:
-            return SendResult(Outcome.RETRY, f"timed out ({type(exc).__name__})")
+            return SendResult(
+                Outcome.RETRY, f"timed out ({type(exc).__name__})", code=network_code(exc)
+            )
         except httpx.TransportError as exc:
-            return SendResult(Outcome.RETRY, f"connection failed: {type(exc).__name__}: {exc}")
+            return SendResult(
+                Outcome.RETRY,
+                f"connection failed: {type(exc).__name__}: {exc}",
+                code=network_code(exc),
+            )
         except httpx.HTTPError as exc:
-            return SendResult(Outcome.RETRY, f"{type(exc).__name__}: {exc}")
+            return SendResult(Outcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc))
 
     def close(self) -> None:
         self._client.close()
@@ -372,6 +503,8 @@ __all__ = [
     "Transport",
     "TransportError",
     "classify",
+    "network_code",
     "normalize_base",
     "split_parts",
+    "status_code",
 ]

@@ -40,6 +40,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from surveyor.errors import ErrorCode, code_of
+from surveyor.ui.errors import error_sentence
 from surveyor.ui.handin import local_time
 from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QObject, QTimer, Signal
 
@@ -78,38 +80,6 @@ def connection_text(kind: str) -> str:
         ),
         "no_password": QCoreApplication.translate("ServerSync", "Type the password first."),
     }.get(kind, kind)
-
-
-def plain_error(message: str) -> str:
-    """A sender's error message in words a volunteer can act on."""
-    text = (message or "").lower()
-    if not text:
-        return ""
-    if "captive portal" in text or "html" in text or "redirect" in text:
-        return QCoreApplication.translate(
-            "ServerSync",
-            "The network asks you to log in (captive portal?): open a web browser, "
-            "log in, and sending will start again.",
-        )
-    if (
-        "connection" in text
-        or "timed out" in text
-        or "timeout" in text
-        or "unreachable" in text
-        or "connect" in text
-    ):
-        return QCoreApplication.translate(
-            "ServerSync", "The server cannot be reached for now; we will try again."
-        )
-    if "401" in text or "403" in text or "authentication" in text:
-        return QCoreApplication.translate("ServerSync", "The server refuses the password.")
-    if text[:1] == "5" or "server error" in text or text.startswith(("408", "429")):
-        return QCoreApplication.translate(
-            "ServerSync", "The server has a problem for now; we will try again."
-        )
-    return QCoreApplication.translate("ServerSync", "The server refused an interview: {0}").format(
-        message
-    )
 
 
 def last_success_text(stamp: str | None) -> str:
@@ -376,19 +346,20 @@ class ServerSync(QObject):
         self.running = False
         if self._closing:
             return
-        self._status = {**self._status, "last_error": str(exc)}
+        code = code_of(exc)
+        self._status = {**self._status, "last_error": str(exc), "last_error_code": code}
         self._schedule(failed=True)
         self.update_status()
         from surveyor.sync.passes import SendAnswer  # on first use (see the top)
 
-        self.finished.emit(SendAnswer(kind="error", network_error=str(exc)))
+        self.finished.emit(SendAnswer(kind="error", network_error=str(exc), network_code=code))
 
     def _summary(self, answer: SendAnswer) -> tuple[str, bool]:
         report = answer.report
         parts, error = [], False
         if report is None:
             if answer.network_error:
-                return plain_error(answer.network_error or "connection"), True
+                return error_sentence(answer.network_code or ErrorCode.SYNC_UNREACHABLE), True
             parts.append(self.tr("Nothing to send."))
         else:
             if report.sent:
@@ -408,12 +379,7 @@ class ServerSync(QObject):
                 parts.append(self.decision_text(report.needs_decision))
                 error = True
             if report.retryable or report.stopped or report.left:
-                parts.append(
-                    plain_error(
-                        report.stopped
-                        or next((r.message for r in report.results if not r.outcome.delivered), "")
-                    )
-                )
+                parts.append(error_sentence(report.error()[1]))
                 error = True
         if answer.form_paths:
             parts.append(self.tr("New forms from the server: {0}.").format(len(answer.form_paths)))
@@ -492,7 +458,9 @@ class ServerSync(QObject):
         if self.paused == "bad_address":
             parts.append(self.tr("The server address in the settings is not valid."))
         elif error and self.paused != "auth" and self._pending:
-            parts.append(plain_error(error))
+            # (a status written before error codes existed: the commonest failure's words)
+            code = ErrorCode.parse(self._status.get("last_error_code"))
+            parts.append(error_sentence(code or ErrorCode.SYNC_UNREACHABLE))
         return " · ".join(parts)
 
     def update_status(self) -> None:

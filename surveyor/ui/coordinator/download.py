@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.ui.errors import error_sentence
 from surveyor.ui.operations import ProgressRelay, progress_dialog
 from surveyor.ui.qt import QCoreApplication, QProgressDialog
 
@@ -26,7 +27,6 @@ def download_job(data_dir: Path, url: str, user: str, password: str | None, repo
 
 def error_text(exc: BaseException, user: str) -> str:
     from surveyor.sync.transport import AuthError, TransportError
-    from surveyor.ui.sync import plain_error
 
     if isinstance(exc, AuthError):
         return QCoreApplication.translate(
@@ -37,7 +37,7 @@ def error_text(exc: BaseException, user: str) -> str:
     if isinstance(exc, TransportError):
         return QCoreApplication.translate(
             "ServerDownload", "Nothing more was downloaded: {0} What arrived is kept."
-        ).format(plain_error(str(exc)))
+        ).format(error_sentence(exc.code))
     return QCoreApplication.translate("ServerDownload", "The download stopped: {0}").format(exc)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.errors import error_sentence
 from surveyor.ui.operations import DbOp, host_of
 from surveyor.ui.qt import (
     QCoreApplication,
@@ -28,38 +29,6 @@ def status_text(status: str) -> str:
         "already merged": QCoreApplication.translate("ImportPanel", "Already imported"),
         "refused": QCoreApplication.translate("ImportPanel", "Refused"),
     }.get(status, status)
-
-
-def plain_reason(reason: str) -> str:
-    """Why a batch was refused, in words a coordinator can act on."""
-    if not reason:
-        return ""
-    text = reason.lower()
-
-    if "not a complete zip" in text or "truncated" in text:
-        return QCoreApplication.translate(
-            "ImportPanel",
-            "The file is incomplete or damaged (copied before the end?). Ask for it again.",
-        )
-    if "does not exist" in text:
-        return QCoreApplication.translate("ImportPanel", "The file is no longer there.")
-    if "still being written" in text:
-        return QCoreApplication.translate(
-            "ImportPanel", "The file was still being written. Import it again in a moment."
-        )
-    if "manifest.json" in text and ("no manifest" in text or "does not describe" in text):
-        return QCoreApplication.translate("ImportPanel", "This file is not a Surveyor batch.")
-    if "checksum" in text or "damaged" in text:
-        return QCoreApplication.translate("ImportPanel", "The file is damaged. Ask for it again.")
-    if "cannot be read" in text:
-        return QCoreApplication.translate(
-            "ImportPanel", "The file cannot be read (is the USB key still plugged in?)."
-        )
-    if "form definition" in text:
-        return QCoreApplication.translate(
-            "ImportPanel", "The form of its interviews is missing. Ask for a new hand-in."
-        )
-    return QCoreApplication.translate("ImportPanel", "Refused: {0}").format(reason)
 
 
 class ImportPanel(QWidget):
@@ -405,7 +374,7 @@ class ImportPanel(QWidget):
                     "" if refused else b.updated,
                     "" if refused else b.duplicates,
                     "" if refused else b.conflicts,
-                    plain_reason(b.reason) if refused else "",
+                    error_sentence(b.code) if refused else "",
                 ]
             )
             tips.append(
@@ -418,7 +387,7 @@ class ImportPanel(QWidget):
                     "",
                     "",
                     "",
-                    f"{plain_reason(b.reason)}\n{b.reason}" if refused else "",
+                    f"{error_sentence(b.code)}\n{b.reason}" if refused else "",
                 ]
             )
         fill_table(self.batches, rows, tooltips=tips)

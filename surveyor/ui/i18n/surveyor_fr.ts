@@ -152,6 +152,290 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../errors.py" line="23"/>
+        <source>Something went wrong inside Surveyor; nothing was lost. If it happens again, tell the coordinator.</source>
+        <translation>Un problème est survenu dans Surveyor ; rien n’a été perdu. Si cela se reproduit, prévenez le coordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="29"/>
+        <source>The form has errors and cannot be used: the coordinator must correct it.</source>
+        <translation>Le questionnaire contient des erreurs et ne peut pas être utilisé : le coordinateur doit le corriger.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="32"/>
+        <source>A calculation or a condition of the form has an error: the coordinator must correct the form.</source>
+        <translation>Un calcul ou une condition du questionnaire contient une erreur : le coordinateur doit corriger le questionnaire.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="37"/>
+        <source>A check of the form took too long on this answer: the coordinator must simplify the form.</source>
+        <translation>Une vérification du questionnaire a pris trop de temps sur cette réponse : le coordinateur doit simplifier le questionnaire.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="42"/>
+        <source>This interview has reached one of Surveyor&apos;s limits (too many repeats).</source>
+        <translation>Cet entretien a atteint l’une des limites de Surveyor (trop de répétitions).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="45"/>
+        <source>Some answers are missing or not valid: see the questions marked.</source>
+        <translation>Des réponses manquent ou ne sont pas valides : voyez les questions signalées.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="48"/>
+        <source>This interview cannot be changed in this way now (was it already sent or handed in?).</source>
+        <translation>Cet entretien ne peut pas être modifié ainsi maintenant (a-t-il déjà été envoyé ou remis ?).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="52"/>
+        <source>The export cannot be made as asked (form, language or format).</source>
+        <translation>L’export ne peut pas être fait comme demandé (questionnaire, langue ou format).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="56"/>
+        <source>The interviews&apos; database cannot be used for now; nothing was changed.</source>
+        <translation>La base des entretiens ne peut pas être utilisée pour le moment ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="59"/>
+        <source>The database is busy: another Surveyor is writing to it. Try again when it has finished; nothing was changed.</source>
+        <translation>La base est occupée : un autre Surveyor y écrit. Réessayez quand il aura fini ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="64"/>
+        <source>The database is damaged: nothing is written to it. Choose Repair to rebuild it from what can still be read.</source>
+        <translation>La base est abîmée : rien n’y est écrit. Choisissez Réparer pour la reconstruire à partir de ce qui peut encore être lu.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="69"/>
+        <source>The data folder cannot be written (read-only disk or folder?); nothing was changed.</source>
+        <translation>Le dossier des données ne peut pas être écrit (disque ou dossier en lecture seule ?) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="73"/>
+        <source>The data was written by a newer version of Surveyor: install it to open them; nothing was changed.</source>
+        <translation>Les données ont été écrites par une version plus récente de Surveyor : installez-la pour les ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="78"/>
+        <source>Surveyor used its database from the wrong place (an error in Surveyor); nothing was changed.</source>
+        <translation>Surveyor a utilisé sa base depuis le mauvais endroit (une erreur de Surveyor) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="83"/>
+        <source>The disk is full: free some space and try again; nothing was changed.</source>
+        <translation>Le disque est plein : libérez de la place et réessayez ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="86"/>
+        <source>This interview is no longer in the database.</source>
+        <translation>Cet entretien n’est plus dans la base.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="89"/>
+        <source>The form of this interview is no longer in the database.</source>
+        <translation>Le questionnaire de cet entretien n’est plus dans la base.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="92"/>
+        <source>A file attached to this interview is missing.</source>
+        <translation>Un fichier joint à cet entretien manque.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="95"/>
+        <source>This conflict was already resolved.</source>
+        <translation>Ce conflit a déjà été résolu.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="98"/>
+        <source>This file name cannot be used: it must be a plain name, without &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or &apos;..&apos;.</source>
+        <translation>Ce nom de fichier ne peut pas être utilisé : ce doit être un nom simple, sans « / », « \ », « : » ni « .. ».</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="104"/>
+        <source>The file is no longer there.</source>
+        <translation>Le fichier n’est plus là.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="105"/>
+        <source>The file was still being written. Import it again in a moment.</source>
+        <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="108"/>
+        <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
+        <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="112"/>
+        <source>The file cannot be read (is the USB key still plugged in?).</source>
+        <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="115"/>
+        <source>This file is not a Surveyor batch.</source>
+        <translation>Ce fichier n’est pas un lot Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="118"/>
+        <source>This file was made by a newer Surveyor: update Surveyor to import it.</source>
+        <translation>Ce fichier a été fait par un Surveyor plus récent : mettez Surveyor à jour pour l’importer.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="121"/>
+        <location filename="../errors.py" line="124"/>
+        <source>The file is damaged. Ask for it again.</source>
+        <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="127"/>
+        <source>The file uses a ZIP feature Surveyor does not read (a password, a compression method). Ask for a new hand-in made by Surveyor.</source>
+        <translation>Le fichier utilise une fonction ZIP que Surveyor ne lit pas (un mot de passe, une méthode de compression). Demandez une nouvelle remise faite par Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="132"/>
+        <source>The file holds names that could write outside its folder: it was refused for safety. Ask for a new hand-in.</source>
+        <translation>Le fichier contient des noms qui pourraient écrire hors de son dossier : il a été refusé par sécurité. Demandez une nouvelle remise.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="137"/>
+        <source>The file is larger than Surveyor accepts once uncompressed: it was refused for safety.</source>
+        <translation>Une fois décompressé, le fichier est plus gros que ce que Surveyor accepte : il a été refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="142"/>
+        <source>The content of the file is not that of a valid Surveyor batch. Ask for a new hand-in.</source>
+        <translation>Le contenu du fichier n’est pas celui d’un lot Surveyor valide. Demandez une nouvelle remise.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="146"/>
+        <source>The form of its interviews is missing. Ask for a new hand-in.</source>
+        <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="149"/>
+        <source>The file holds a correction of an interview that replaces itself. Ask for a new hand-in.</source>
+        <translation>Le fichier contient une correction d’entretien qui se remplace elle-même. Demandez une nouvelle remise.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="154"/>
+        <source>The file changed while it was being imported. Import it again.</source>
+        <translation>Le fichier a changé pendant son import. Importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="157"/>
+        <source>The batch file cannot be written there (USB key removed, or read-only?).</source>
+        <translation>Le fichier du lot ne peut pas être écrit à cet endroit (clé USB retirée, ou lecture seule ?).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="162"/>
+        <source>The server refuses the password.</source>
+        <translation>Le serveur refuse le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="165"/>
+        <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
+        <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="169"/>
+        <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
+        <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="173"/>
+        <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
+        <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="178"/>
+        <source>The server no longer accepts interviews for this form (it is closed).</source>
+        <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="181"/>
+        <source>An interview or one of its files is larger than the server accepts.</source>
+        <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="184"/>
+        <source>The server refused an interview (see its state).</source>
+        <translation>Le serveur a refusé un entretien (voyez son état).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="187"/>
+        <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
+        <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="192"/>
+        <source>The server has a problem for now; we will try again.</source>
+        <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="195"/>
+        <source>The server is overloaded for now; we will try again later.</source>
+        <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="198"/>
+        <source>The server cannot be reached for now; we will try again.</source>
+        <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="201"/>
+        <source>The server does not answer in time (slow network?); we will try again.</source>
+        <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="204"/>
+        <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
+        <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="209"/>
+        <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
+        <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="214"/>
+        <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
+        <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="219"/>
+        <source>Sending was stopped; what was not sent stays to send.</source>
+        <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="222"/>
+        <source>Sending is already running.</source>
+        <translation>L’envoi est déjà en cours.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="225"/>
+        <source>The server password is needed: type it in the settings.</source>
+        <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="228"/>
+        <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
+        <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="233"/>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la demande.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="236"/>
+        <source>The request is larger than the server accepts.</source>
+        <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../coordinator/export.py" line="36"/>
@@ -716,265 +1000,225 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="25"/>
+        <location filename="../coordinator/imports.py" line="26"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="26"/>
+        <location filename="../coordinator/imports.py" line="27"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="27"/>
+        <location filename="../coordinator/imports.py" line="28"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="38"/>
-        <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
-        <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="43"/>
-        <source>The file is no longer there.</source>
-        <translation>Le fichier n’est plus là.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="45"/>
-        <source>The file was still being written. Import it again in a moment.</source>
-        <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="49"/>
-        <source>This file is not a Surveyor batch.</source>
-        <translation>Ce fichier n’est pas un lot Surveyor.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="51"/>
-        <source>The file is damaged. Ask for it again.</source>
-        <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="53"/>
-        <source>The file cannot be read (is the USB key still plugged in?).</source>
-        <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="57"/>
-        <source>The form of its interviews is missing. Ask for a new hand-in.</source>
-        <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="60"/>
-        <source>Refused: {0}</source>
-        <translation>Refusé : {0}</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="103"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="107"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="135"/>
+        <location filename="../coordinator/imports.py" line="108"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="136"/>
+        <location filename="../coordinator/imports.py" line="109"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="137"/>
-        <location filename="../coordinator/imports.py" line="205"/>
+        <location filename="../coordinator/imports.py" line="110"/>
+        <location filename="../coordinator/imports.py" line="178"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="138"/>
+        <location filename="../coordinator/imports.py" line="111"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="139"/>
+        <location filename="../coordinator/imports.py" line="112"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="113"/>
         <source>&amp;Download from the server</source>
         <translation>Télécharger depuis le se&amp;rveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="142"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>Download the interviews sent to the server</source>
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="117"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="148"/>
+        <location filename="../coordinator/imports.py" line="121"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="149"/>
+        <location filename="../coordinator/imports.py" line="122"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="153"/>
+        <location filename="../coordinator/imports.py" line="126"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="154"/>
-        <location filename="../coordinator/imports.py" line="168"/>
+        <location filename="../coordinator/imports.py" line="127"/>
+        <location filename="../coordinator/imports.py" line="141"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="155"/>
+        <location filename="../coordinator/imports.py" line="128"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="156"/>
+        <location filename="../coordinator/imports.py" line="129"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="157"/>
-        <location filename="../coordinator/imports.py" line="169"/>
+        <location filename="../coordinator/imports.py" line="130"/>
+        <location filename="../coordinator/imports.py" line="142"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="158"/>
-        <location filename="../coordinator/imports.py" line="170"/>
+        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="143"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="159"/>
-        <location filename="../coordinator/imports.py" line="171"/>
+        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="144"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="160"/>
-        <location filename="../coordinator/imports.py" line="172"/>
+        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="145"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="161"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="164"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="175"/>
+        <location filename="../coordinator/imports.py" line="148"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="185"/>
+        <location filename="../coordinator/imports.py" line="158"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="196"/>
+        <location filename="../coordinator/imports.py" line="169"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="198"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="238"/>
+        <location filename="../coordinator/imports.py" line="211"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="239"/>
-        <location filename="../coordinator/imports.py" line="245"/>
+        <location filename="../coordinator/imports.py" line="212"/>
+        <location filename="../coordinator/imports.py" line="218"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="244"/>
+        <location filename="../coordinator/imports.py" line="217"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="258"/>
+        <location filename="../coordinator/imports.py" line="231"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="279"/>
+        <location filename="../coordinator/imports.py" line="254"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="293"/>
+        <location filename="../coordinator/imports.py" line="276"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="297"/>
+        <location filename="../coordinator/imports.py" line="280"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="321"/>
+        <location filename="../coordinator/imports.py" line="304"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="326"/>
+        <location filename="../coordinator/imports.py" line="308"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="354"/>
+        <location filename="../coordinator/imports.py" line="336"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="356"/>
+        <location filename="../coordinator/imports.py" line="338"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="359"/>
+        <location filename="../coordinator/imports.py" line="341"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="371"/>
+        <location filename="../coordinator/imports.py" line="353"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="336"/>
-        <location filename="../coordinator/imports.py" line="420"/>
+        <location filename="../coordinator/imports.py" line="318"/>
+        <location filename="../coordinator/imports.py" line="402"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -1721,32 +1965,32 @@
 <context>
     <name>ServerDownload</name>
     <message>
-        <location filename="../coordinator/download.py" line="46"/>
+        <location filename="../coordinator/download.py" line="32"/>
         <source>The server refuses the account {0}: downloading needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : le téléchargement demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="52"/>
+        <location filename="../coordinator/download.py" line="38"/>
         <source>Nothing more was downloaded: {0} What arrived is kept.</source>
         <translation>Rien de plus n’a été téléchargé : {0} Ce qui est arrivé est conservé.</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="55"/>
+        <location filename="../coordinator/download.py" line="41"/>
         <source>The download stopped: {0}</source>
         <translation>Le téléchargement s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="65"/>
+        <location filename="../coordinator/download.py" line="51"/>
         <source>Downloading from the server</source>
         <translation>Téléchargement depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="67"/>
+        <location filename="../coordinator/download.py" line="53"/>
         <source>Asking the server…</source>
         <translation>Interrogation du serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="77"/>
+        <location filename="../coordinator/download.py" line="63"/>
         <source>Submissions received: {0}…</source>
         <translation>Envois reçus : {0}…</translation>
     </message>
@@ -1754,176 +1998,151 @@
 <context>
     <name>ServerSync</name>
     <message>
-        <location filename="../sync.py" line="228"/>
+        <location filename="../sync.py" line="64"/>
         <source>Connection OK: the server accepts this account.</source>
         <translation>Connexion OK : le serveur accepte ce compte.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="231"/>
+        <location filename="../sync.py" line="67"/>
         <source>Wrong password or account name: the server refuses them.</source>
         <translation>Mauvais mot de passe ou mauvais nom de compte : le serveur les refuse.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="234"/>
+        <location filename="../sync.py" line="70"/>
         <source>Server unreachable: check the address and the network.</source>
         <translation>Serveur injoignable : vérifiez l’adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="237"/>
+        <location filename="../sync.py" line="73"/>
         <source>Unexpected answer (captive portal?): the network may ask you to log in in a web browser first, or the address is not a survey server.</source>
         <translation>Réponse inattendue (portail captif ?) : le réseau vous demande peut-être d’abord de vous connecter dans un navigateur web, ou l’adresse n’est pas celle d’un serveur d’enquête.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="242"/>
+        <location filename="../sync.py" line="78"/>
         <source>This is not a server address (it starts with https://).</source>
         <translation>Ce n’est pas une adresse de serveur (elle commence par https://).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="245"/>
+        <location filename="../sync.py" line="81"/>
         <source>Type the password first.</source>
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="255"/>
-        <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
-        <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
-    </message>
-    <message>
-        <location filename="../sync.py" line="267"/>
-        <source>The server cannot be reached for now; we will try again.</source>
-        <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
-    </message>
-    <message>
-        <location filename="../sync.py" line="271"/>
-        <source>The server refuses the password.</source>
-        <translation>Le serveur refuse le mot de passe.</translation>
-    </message>
-    <message>
-        <location filename="../sync.py" line="273"/>
-        <source>The server has a problem for now; we will try again.</source>
-        <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
-    </message>
-    <message>
-        <location filename="../sync.py" line="276"/>
-        <source>The server refused an interview: {0}</source>
-        <translation>Le serveur a refusé un entretien : {0}</translation>
-    </message>
-    <message>
-        <location filename="../sync.py" line="283"/>
+        <location filename="../sync.py" line="87"/>
         <source>Nothing sent to the server yet</source>
         <translation>Rien n’a encore été envoyé au serveur</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="287"/>
-        <location filename="../sync.py" line="295"/>
+        <location filename="../sync.py" line="91"/>
+        <location filename="../sync.py" line="99"/>
         <source>Last successful sending: {0}</source>
         <translation>Dernier envoi réussi : {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="292"/>
+        <location filename="../sync.py" line="96"/>
         <source>Last successful sending: today {0}</source>
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="443"/>
+        <location filename="../sync.py" line="251"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="447"/>
-        <location filename="../sync.py" line="510"/>
+        <location filename="../sync.py" line="255"/>
+        <location filename="../sync.py" line="320"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="450"/>
+        <location filename="../sync.py" line="258"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="468"/>
-        <location filename="../sync.py" line="643"/>
+        <location filename="../sync.py" line="276"/>
+        <location filename="../sync.py" line="452"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="508"/>
-        <location filename="../sync.py" line="654"/>
+        <location filename="../sync.py" line="318"/>
+        <location filename="../sync.py" line="463"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="554"/>
+        <location filename="../sync.py" line="367"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="558"/>
+        <location filename="../sync.py" line="371"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="560"/>
+        <location filename="../sync.py" line="373"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="564"/>
+        <location filename="../sync.py" line="377"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="581"/>
+        <location filename="../sync.py" line="389"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="608"/>
+        <location filename="../sync.py" line="417"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="610"/>
+        <location filename="../sync.py" line="419"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="613"/>
+        <location filename="../sync.py" line="422"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="620"/>
+        <location filename="../sync.py" line="429"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="625"/>
+        <location filename="../sync.py" line="434"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="636"/>
+        <location filename="../sync.py" line="445"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="638"/>
+        <location filename="../sync.py" line="447"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="640"/>
+        <location filename="../sync.py" line="449"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="648"/>
+        <location filename="../sync.py" line="457"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="650"/>
+        <location filename="../sync.py" line="459"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
@@ -1931,188 +2150,188 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="126"/>
+        <location filename="../settings.py" line="67"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="135"/>
+        <location filename="../settings.py" line="76"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="137"/>
+        <location filename="../settings.py" line="78"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="139"/>
+        <location filename="../settings.py" line="80"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="140"/>
+        <location filename="../settings.py" line="81"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="88"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="148"/>
+        <location filename="../settings.py" line="89"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="150"/>
+        <location filename="../settings.py" line="91"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="152"/>
+        <location filename="../settings.py" line="93"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="154"/>
+        <location filename="../settings.py" line="95"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="156"/>
+        <location filename="../settings.py" line="97"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="166"/>
+        <location filename="../settings.py" line="107"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="167"/>
+        <location filename="../settings.py" line="108"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="168"/>
+        <location filename="../settings.py" line="109"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="169"/>
-        <location filename="../settings.py" line="335"/>
+        <location filename="../settings.py" line="110"/>
+        <location filename="../settings.py" line="283"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="174"/>
+        <location filename="../settings.py" line="115"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="179"/>
+        <location filename="../settings.py" line="120"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="186"/>
+        <location filename="../settings.py" line="127"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="188"/>
+        <location filename="../settings.py" line="129"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="196"/>
+        <location filename="../settings.py" line="137"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="143"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="207"/>
+        <location filename="../settings.py" line="148"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="217"/>
+        <location filename="../settings.py" line="158"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="218"/>
+        <location filename="../settings.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="234"/>
+        <location filename="../settings.py" line="177"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="243"/>
+        <location filename="../settings.py" line="187"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="244"/>
+        <location filename="../settings.py" line="188"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="245"/>
+        <location filename="../settings.py" line="189"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="250"/>
+        <location filename="../settings.py" line="194"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="251"/>
+        <location filename="../settings.py" line="195"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="257"/>
+        <location filename="../settings.py" line="201"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="259"/>
+        <location filename="../settings.py" line="203"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="260"/>
+        <location filename="../settings.py" line="204"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="264"/>
+        <location filename="../settings.py" line="208"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="272"/>
+        <location filename="../settings.py" line="216"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="274"/>
+        <location filename="../settings.py" line="218"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="298"/>
+        <location filename="../settings.py" line="243"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
