@@ -35,7 +35,7 @@ class ReturnPressesButtons(QObject):
             if parent.property(OWNS_RETURN):
                 return False
             parent = parent.parentWidget()
-        watched.animateClick()
+        watched.click()
         return True
 
 
