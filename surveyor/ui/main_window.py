@@ -315,9 +315,7 @@ class MainWindow(QMainWindow):
             self.start()
 
         def failed(error):
-            self.home.show_message(
-                self.tr("The repair failed: {0}").format(error), error=True
-            )
+            self.home.show_message(self.tr("The repair failed: {0}").format(error), error=True)
 
         self.tasks.run_db(work, on_done=done, on_error=failed)
 
@@ -602,8 +600,15 @@ class MainWindow(QMainWindow):
         self._fresh_answers = _own_answers(session) if fresh and not read_only else None
         InterviewView = interview_view_class()
         if InterviewView is not None:
+            # loaded with the interview screen (see interview_view_class): no cost here
+            from surveyor.ui.interview import InterviewStorage
+
             view = InterviewView(
-                self.library, interview, session, tasks=self.tasks, read_only=read_only
+                InterviewStorage.of_library(self.library),
+                interview,
+                session,
+                tasks=self.tasks,
+                read_only=read_only,
             )
             view.finalized.connect(self._finalized)
             view.edit_requested.connect(self._edit_requested)
