@@ -1,19 +1,27 @@
 """Saving an interview as it is filled: throttled while typing, at once on each answer given.
 
-A small state machine. The snapshot is taken on the GUI thread when a save starts and written
-on the database thread; the thread is serial, so the last snapshot queued is the last written.
+A small state machine (:class:`SaveState`). The snapshot is taken on the GUI thread when a
+save starts and written on the database thread; that thread is serial, so the last snapshot
+queued is the last one written.
 
-    IDLE ──change──▶ SCHEDULED ──timer, save_now──▶ SAVING ──done──▶ IDLE (SCHEDULED if the
-      └────────────save_now─────────────────────────▲   │            throttle timer was armed
-                                                    │   │            during the save)
-                          save_now, timer during a save │
-    SAVING_PENDING ◀────────────────────────────────────┘
-      └──done──▶ SAVING (one more save, with the answers as they are then)
+==============  ==========================================  ==============================
+state           event                                       next state
+==============  ==========================================  ==============================
+IDLE            changed() (typing)                          SCHEDULED (throttle timer)
+IDLE/SCHEDULED  save_now(), or the timer fires              SAVING
+SAVING          changed()                                   SAVING, throttle timer armed
+SAVING          save_now(), or the armed timer fires        SAVING_PENDING
+SAVING          written                                     IDLE (SCHEDULED if armed)
+SAVING_PENDING  written                                     SAVING (one more save)
+SAVING*         failed                                      SCHEDULED (retry timer; a
+                                                            change shortens it)
+any active      flush()                                     SAVING (replaces a pending one)
+any active      pause() (finalizing)                        PAUSED; resume() -> IDLE
+any             stop(), flush(final=True)                   STOPPED, for good
+==============  ==========================================  ==============================
 
-    a save fails ─▶ SCHEDULED on the retry timer (a change shortens the wait to the throttle)
-    pause() ─▶ PAUSED (finalizing) ──resume()──▶ IDLE        stop(), flush(final=True) ─▶ STOPPED
-
-``then`` callbacks given to :meth:`Autosaver.save_now` run once everything asked for is written.
+``then`` callbacks given to :meth:`Autosaver.save_now` run once everything asked for is
+written; a failed save drops them.
 """
 
 from __future__ import annotations
@@ -178,4 +186,5 @@ class Autosaver(QObject):
         if self._in_flight or not self.active:
             return
         self._state = SaveState.SCHEDULED
-        self._timer.start(self._retry_ms)
+        if not self._timer.isActive():  # a throttle armed during the save comes sooner
+            self._timer.start(self._retry_ms)

@@ -74,7 +74,6 @@ class InterviewView(QWidget):
         self.interview = interview
         self.session = session
         self.tasks = tasks
-        self.read_only = read_only
         self.navigator = Navigator(session, read_only=read_only)
         self.renderer = Renderer(session)
         self.autosaver = Autosaver(
@@ -102,7 +101,7 @@ class InterviewView(QWidget):
         self._apply_text_size()
         QApplication.instance().fontChanged.connect(self._app_font_changed)
         self._shortcuts()
-        start = interview.position if getattr(interview, "position", None) else None
+        start = interview.position
         if not (start and self._go_to(start, save=False)):
             self._show(0, save=False)
 
@@ -135,6 +134,11 @@ class InterviewView(QWidget):
         self.navigator.invalidate()
         self._refresh_section_texts()
         self._show(self.navigator.current_index(), save=False, focus_location=self._pending_focus)
+
+    @property
+    def read_only(self) -> bool:
+        """A finalized interview is shown read only (and becomes so once finalized here)."""
+        return self.navigator.read_only
 
     def screens(self) -> list[Screen]:
         """Every screen of the interview now, in order, the finalize screen last."""
@@ -811,8 +815,7 @@ class InterviewView(QWidget):
             self._finalizing = False
             self.autosaver.stop()
             self.interview = record
-            self.read_only = True
-            self.navigator.read_only = True
+            self.navigator.read_only = True  # the screens are rebuilt without "add" screens
             self.setEnabled(True)
             self.banner_row.setVisible(True)
             self._show(self.navigator.last, save=False)
