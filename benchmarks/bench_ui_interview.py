@@ -26,7 +26,7 @@ from bench_form_load import write_form  # noqa: E402
 
 from surveyor.services.interviews import FormLibrary, start_interview  # noqa: E402
 from surveyor.store import Store  # noqa: E402
-from surveyor.ui.interview import InterviewView  # noqa: E402
+from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
 from surveyor.ui.qt import QApplication  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
 
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
         write_form(path)
         form = library.load_file(path)
         interview, session = start_interview(library, form)
-        view = InterviewView(library, interview, session, tasks=tasks)
+        view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
         view.resize(1366, 768)
         view.show()
         app.processEvents()
@@ -72,7 +72,7 @@ def main(argv=None) -> int:
         habitants = library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")
         interview, session = start_interview(library, habitants)
         session.set_answer("/data/consent", "yes")
-        view = InterviewView(library, interview, session, tasks=tasks)
+        view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
         view.resize(1366, 768)
         view.show()
         adds = []

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from surveyor.services.interviews import FormLibrary, start_interview  # noqa: E402
 from surveyor.store import Store  # noqa: E402
-from surveyor.ui.interview import InterviewView  # noqa: E402
+from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
 from surveyor.ui.qt import QApplication, QLocale, QTranslator  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
 
@@ -33,7 +33,7 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
     interview, session = start_interview(library, form)
     if lang == "en":
         session.set_language("English (en)")
-    view = InterviewView(library, interview, session, tasks=tasks)
+    view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
     view.resize(1366, 768)
     view.show()
     out = OUT / lang
@@ -53,7 +53,7 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
     view.go_to("/data/household/street")
     grab("text")
     view.go_to("/data/mobility")  # a field-list with select_multiple
-    rows = {row.template.name: row for row in view._rows}
+    rows = {row.template.name: row for row in view.rows}
     rows["transport_modes"].editor.buttons[2].setChecked(True)
     rows["transport_modes"].editor.buttons[5].setChecked(True)
     grab("select_multiple")

@@ -238,37 +238,16 @@ class Workspace:
     def open_session(self, interview: Interview, **options) -> InterviewSession:
         return services.open_session(self.library, interview, **options)
 
-    def save_answers(
-        self,
-        interview: Interview,
-        *,
-        answers: dict,
-        instance_name: str,
-        position: str | None = None,
-        progress: tuple[int, int] | None = None,
-    ) -> Changes:
-        """Save answers taken from a session (on the session's thread) durably."""
-        services.save_snapshot(
-            self.library,
-            interview,
-            answers=answers,
-            instance_name=instance_name,
-            position=position,
-            progress=progress,
-        )
+    def save_snapshot(self, interview: Interview, snapshot: services.Snapshot) -> Changes:
+        """Save answers taken from a session on its own thread (``take_snapshot``) durably."""
+        services.save_snapshot(self.library, interview, snapshot)
         return Changes.of_interviews(interview.instance_id)
 
     def save_session(
         self, interview: Interview, session: InterviewSession, *, position: str | None = None
     ) -> Changes:
         """Save a session's answers (the session's owner calls this)."""
-        return self.save_answers(
-            interview,
-            answers=session.answers(),
-            instance_name=session.instance_name(),
-            position=position,
-            progress=session.progress(),
-        )
+        return self.save_snapshot(interview, services.take_snapshot(session, position=position))
 
     def finalize_interview(
         self, interview: Interview, session: InterviewSession

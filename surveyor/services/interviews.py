@@ -189,46 +189,76 @@ def open_session(library: FormLibrary, interview: Interview, **options) -> Inter
     return session
 
 
-def save_snapshot(
-    library: FormLibrary,
-    interview: Interview,
-    *,
-    answers: dict,
-    instance_name: str,
-    position: str | None = None,
-    progress: tuple[int, int] | None = None,
-) -> None:
-    """Save answers taken from a session earlier (the UI takes them on its own thread and
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """An interview's answers as they were at one moment, taken on the thread that owns its
+    session (a session has one owner) and written on another (the app's database thread).
+
+    ``answers`` is a copy made for the snapshot: nothing else holds it."""
+
+    answers: dict
+    instance_name: str
+    progress: tuple[int, int]
+    position: str | None = None
+
+
+def take_snapshot(session: InterviewSession, *, position: str | None = None) -> Snapshot:
+    """The draft answers of ``session`` now (non-relevant answers kept, as in a draft)."""
+    return Snapshot(
+        answers=session.answers(),
+        instance_name=session.instance_name(),
+        progress=session.progress(),
+        position=position,
+    )
+
+
+def final_snapshot(session: InterviewSession) -> Snapshot:
+    """Check everything, fill the finalize-time metadata (``end``) and take the answers as the
+    submission holds them; raise ValidationError listing what is wrong."""
+    problems = session.validate()
+    if problems:
+        raise ValidationError(f"{len(problems)} answer(s) missing or invalid", problems=problems)
+    session.finalize_metadata()
+    return Snapshot(
+        answers=session.answers(include_hidden=False),
+        instance_name=session.instance_name(),
+        progress=session.progress(),
+    )
+
+
+def save_snapshot(library: FormLibrary, interview: Interview, snapshot: Snapshot) -> None:
+    """Save answers taken from a session earlier (the app takes them on the GUI thread and
     saves them on the database thread, since a session has one owner)."""
-    interview.answers = answers
-    interview.instance_name = instance_name
-    if progress is not None:
-        interview.answered, interview.answerable = progress
+    interview.answers = snapshot.answers
+    interview.instance_name = snapshot.instance_name
+    interview.answered, interview.answerable = snapshot.progress
     library.store.save_answers(
         interview.instance_id,
-        answers,
-        position=position,
-        instance_name=instance_name,
-        progress=progress,
+        snapshot.answers,
+        position=snapshot.position,
+        instance_name=snapshot.instance_name,
+        progress=snapshot.progress,
     )
+
+
+def finalize_snapshot(library: FormLibrary, interview: Interview, snapshot: Snapshot) -> Interview:
+    """Store the answers of a :func:`final_snapshot` and finalize the interview."""
+    save_snapshot(library, interview, snapshot)
+    return library.store.finalize(interview.instance_id)
 
 
 def finalize_interview(
     library: FormLibrary, interview: Interview, session: InterviewSession
 ) -> Interview:
     """Check everything and finalize; raise ValidationError listing what is wrong."""
-    problems = session.validate()
-    if problems:
-        raise ValidationError(f"{len(problems)} answer(s) missing or invalid", problems=problems)
-    session.finalize_metadata()
-    save_snapshot(
-        library,
-        interview,
-        answers=session.answers(include_hidden=False),
-        instance_name=session.instance_name(),
-        progress=session.progress(),
-    )
-    return library.store.finalize(interview.instance_id)
+    return finalize_snapshot(library, interview, final_snapshot(session))
+
+
+def add_attachment(
+    library: FormLibrary, instance_id: str, filename: str, data: bytes, media_type: str
+) -> None:
+    """Store a file of an interview (a photo, a signature), replacing one of the same name."""
+    library.store.add_attachment(instance_id, filename, data, media_type)
 
 
 def fill_interview(
@@ -327,10 +357,14 @@ def edit_interview(
 __all__ = [
     "FillResult",
     "FormLibrary",
+    "Snapshot",
     "Status",
+    "add_attachment",
     "edit_interview",
     "fill_interview",
+    "final_snapshot",
     "finalize_interview",
+    "finalize_snapshot",
     "format_timestamp",
     "interview_json",
     "open_session",
@@ -338,4 +372,5 @@ __all__ = [
     "render_submission",
     "save_snapshot",
     "start_interview",
+    "take_snapshot",
 ]

@@ -249,7 +249,11 @@ def _self_test(data_dir) -> int:
             )
             interview.answers = session.answers()
             if InterviewView is not None:
-                widget = InterviewView(library, interview, session, tasks=tasks)
+                from surveyor.ui.interview import InterviewStorage  # there with InterviewView
+
+                widget = InterviewView(
+                    InterviewStorage.of_library(library), interview, session, tasks=tasks
+                )
             else:
                 widget = QLabel(form.title)
             widget.resize(1000, 700)

@@ -589,8 +589,15 @@ class MainWindow(QMainWindow):
         self._fresh_answers = _own_answers(session) if fresh and not read_only else None
         InterviewView = interview_view_class()
         if InterviewView is not None:
+            # loaded with the interview screen (see interview_view_class): no cost here
+            from surveyor.ui.interview import InterviewStorage
+
             view = InterviewView(
-                self.library, interview, session, tasks=self.tasks, read_only=read_only
+                InterviewStorage.of_library(self.library),
+                interview,
+                session,
+                tasks=self.tasks,
+                read_only=read_only,
             )
             view.finalized.connect(self._finalized)
             view.edit_requested.connect(self._edit_requested)

@@ -290,8 +290,8 @@ def test_closing_during_a_draft_offers_to_resume_it_on_reopening(app_window, qtb
 def type_on_screen(qtbot, window, text: str) -> None:
     """Click the first question and type into it, as a person would."""
     window.tasks.drain()
-    qtbot.waitUntil(lambda: bool(window.view._rows), timeout=30000)
-    widget = window.view._rows[0].editor.focus_widgets()[0]
+    qtbot.waitUntil(lambda: bool(window.view.rows), timeout=30000)
+    widget = window.view.rows[0].editor.focus_widgets()[0]
     qtbot.mouseClick(widget, Qt.LeftButton)
     qtbot.keyClicks(widget, text)
 
@@ -473,7 +473,7 @@ def test_text_size_shortcuts_reach_the_interview_screen(app_window, qtbot):
     window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
     wait_ready(qtbot, window)
     view = open_new_interview(qtbot, window)
-    label = view._rows[0].label
+    label = view.rows[0].label
     before = label.font().pointSizeF()
     # Large by default: the questions are bigger than the rest of the app.
     assert before > QApplication.font().pointSizeF()
@@ -483,10 +483,10 @@ def test_text_size_shortcuts_reach_the_interview_screen(app_window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Equal, Qt.ControlModifier)
     grown = label.font().pointSizeF()
     assert grown > before
-    assert view._rows[0].editor.first_focus().font().pointSizeF() > DEFAULT_TEXT_SIZE + 1
+    assert view.rows[0].editor.first_focus().font().pointSizeF() > DEFAULT_TEXT_SIZE + 1
     # The next screen is built at the new size too.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_0, Qt.ControlModifier)
-    assert view._rows[0].label.font().pointSizeF() == pytest.approx(before)
+    assert view.rows[0].label.font().pointSizeF() == pytest.approx(before)
 
 
 def test_closing_right_after_typing_keeps_the_answer(app_window, qtbot, isolated_home):
@@ -495,9 +495,9 @@ def test_closing_right_after_typing_keeps_the_answer(app_window, qtbot, isolated
     view = open_new_interview(qtbot, window)
     instance_id = window.interview.instance_id
     focus = QApplication.focusWidget()
-    assert view._editor_widgets.get(id(focus)) is not None
+    assert view.editor_of(focus) is not None
     qtbot.keyClicks(focus, "Camille")
-    assert view._save_timer.isActive()  # the throttled save has not run yet
+    assert view.autosaver.is_scheduled()  # the throttled save has not run yet
     window.close()  # at once, well before the 500 ms throttle
     with Store.open(isolated_home) as store:
         stored = store.get_interview(instance_id)

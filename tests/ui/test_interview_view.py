@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from surveyor.services.interviews import (
     start_interview,
 )
 from surveyor.store import Store
-from surveyor.ui.interview import InterviewView
+from surveyor.ui.interview import InterviewStorage, InterviewView
 from surveyor.ui.interview.editors import (
     AcknowledgeEditor,
     DateEditor,
@@ -77,7 +78,9 @@ def library(tmp_path, db):
 @pytest.fixture
 def make_view(qtbot, library, view_tasks, french_locale):
     def make(interview, session, **options):
-        view = InterviewView(library, interview, session, tasks=view_tasks, **options)
+        view = InterviewView(
+            InterviewStorage.of_library(library), interview, session, tasks=view_tasks, **options
+        )
         qtbot.addWidget(view)
         view.resize(1366, 768)
         view.show()
@@ -95,11 +98,11 @@ def settle(qtbot, view):
 
 def focused_editor(view):
     focus = QApplication.focusWidget()
-    return focus, view._editor_widgets.get(id(focus)) if focus is not None else None
+    return focus, view.editor_of(focus)
 
 
 def rows_by_name(view):
-    return {row.template.name: row for row in view._rows}
+    return {row.template.name: row for row in view.rows}
 
 
 # --------------------------------------------------------------------------- the bundled form
@@ -131,12 +134,12 @@ PLAN = {
 def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
     """Answer every screen with the keyboard only, until the finalize screen (or ``until``)."""
     for _ in range(300):
-        if view._current.kind == "finalize" or (until is not None and until(view)):
+        if view.current.kind == "finalize" or (until is not None and until(view)):
             return
         focus, editor = focused_editor(view)
         assert focus is not None, f"nothing has the focus on {view.position()}"
-        if focus is getattr(view, "add_button", None) and view._current.kind == "repeat":
-            done = len(view.session.repeat_instances(view._current.template))
+        if focus is getattr(view, "add_button", None) and view.current.kind == "repeat":
+            done = len(view.session.repeat_instances(view.current.template))
             if done < len(members):
                 qtbot.keyClick(focus, Qt.Key.Key_Return)
             else:
@@ -291,14 +294,17 @@ def test_autosave_and_resume(qtbot, library, make_view, db):
     # typing saves within ~500 ms, without leaving the field
     qtbot.waitUntil(
         lambda: (
-            db(library.store.get_interview, interview.instance_id).answers.get("interviewer") == "Cami"
+            db(library.store.get_interview, interview.instance_id).answers.get("interviewer")
+            == "Cami"
         ),
         timeout=30000,
     )
     qtbot.keyClicks(focus, "lle")
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     settle(qtbot, view)
-    assert db(library.store.get_interview, interview.instance_id).answers["interviewer"] == "Camille"
+    assert (
+        db(library.store.get_interview, interview.instance_id).answers["interviewer"] == "Camille"
+    )
     focus = QApplication.focusWidget()
     qtbot.keyClicks(focus, "22/11/2025")
     qtbot.keyClick(focus, Qt.Key.Key_Return)
@@ -379,6 +385,52 @@ def test_label_outputs_are_filled_in(qtbot, library, make_view, db):
     view.go_to("/data/household/household_summary_note")
     text = rows_by_name(view)["household_summary_note"].label.text()
     assert "<b>2</b>" in text and "output" not in text
+
+
+# --------------------------------------------------------------------------- finalizing
+
+SMALL_FORM = """
+| survey |      |      |       |
+|        | type | name | label |
+|        | text | who  | Name  |
+|        | end  | end  |       |
+"""
+
+SESSION_CALLS = ("answers", "validate", "finalize_metadata", "instance_name", "progress")
+
+
+def test_finalizing_reads_the_session_on_the_gui_thread_only(
+    qtbot, tmp_path, library, make_view, db
+):
+    """The session has one owner: the database thread gets a snapshot, never the session."""
+    path = tmp_path / "small.md"
+    path.write_text(SMALL_FORM.strip() + "\n", encoding="utf-8")
+    form = db(library.load_file, path)
+    interview, session = db(start_interview, library, form)
+    view = make_view(interview, session)
+    threads = []
+    for name in SESSION_CALLS:
+        method = getattr(session, name)
+
+        def spy(*args, _method=method, _name=name, **kwargs):
+            threads.append((_name, threading.current_thread().name))
+            return _method(*args, **kwargs)
+
+        setattr(session, name, spy)
+    qtbot.keyClicks(QApplication.focusWidget(), "Awa")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert view.position() == "#finalize"
+    finalized = []
+    view.finalized.connect(finalized.append)
+    qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
+    settle(qtbot, view)
+    gui = threading.main_thread().name
+    assert {name for name, _ in threads} >= {"answers", "validate", "finalize_metadata"}
+    assert [(name, thread) for name, thread in threads if thread != gui] == []
+    stored = db(library.store.get_interview, interview.instance_id)
+    assert stored.status == Status.FINALIZED
+    assert stored.answers["who"] == "Awa" and stored.answers["end"]
 
 
 # --------------------------------------------------------------------------- read-only
@@ -464,14 +516,14 @@ def _at(view, name):
     return row, row.editor
 
 
-def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path, db):
+def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path, db, library):
     view, session = widgets_view
     value = lambda name: session.value(session.nodes_of(f"/data/{name}")[0])  # noqa: E731
 
     def type_in(name, text, key=Qt.Key.Key_Return):
         row, editor = _at(view, name)
         focus = QApplication.focusWidget()
-        assert view._editor_widgets.get(id(focus)) is editor
+        assert view.editor_of(focus) is editor
         qtbot.keyClicks(focus, text)
         qtbot.keyClick(focus, key)
         return row
@@ -556,7 +608,7 @@ def test_each_widget_sets_its_answer(qtbot, widgets_view, monkeypatch, tmp_path,
     qtbot.mouseClick(editor.choose, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: value("img") == "porte.jpg", timeout=30000)
     settle(qtbot, view)
-    store = view.library.store
+    store = library.store
     assert db(store.get_attachment, view.interview.instance_id, "porte.jpg") == b"\xff\xd8jpeg"
 
     view.activateWindow()  # the (patched) file dialog took the activation away

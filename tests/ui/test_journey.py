@@ -93,8 +93,8 @@ def first_start_and_interrupted_interview(app_window, qtbot, isolated_home):
 
     def three_members_entered(view):
         return (
-            view._current.kind == "repeat"
-            and len(view.session.repeat_instances(view._current.template)) == 3
+            view.current.kind == "repeat"
+            and len(view.session.repeat_instances(view.current.template)) == 3
         )
 
     drive(
@@ -132,7 +132,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     view = wait_view(qtbot, window)
     assert window.interview.instance_id == instance_id
     assert view.position() == position
-    assert len(view.session.repeat_instances(view._current.template)) == 3
+    assert len(view.session.repeat_instances(view.current.template)) == 3
     assert view.session.value(view.session.node_at("/data/visit/interviewer")) == "Camille"
 
     # The finalize screen lists what is missing; Enter on the first goes there.

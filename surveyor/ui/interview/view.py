@@ -1,32 +1,29 @@
 """The interview filling screen: one question (or one field-list group) at a time.
 
-Every answer is written to the session at once and saved on the database thread (a snapshot
-of the answers is taken on the UI thread, so the worker never reads the live session).
+This module wires the pieces together; each has one job:
+
+- ``navigator.Navigator``: the screens in order and where the person is (no Qt);
+- ``renderer.Renderer``: builds a screen's widgets (questions, a repeat's list, the end);
+- ``autosaver.Autosaver``: saves as the person types, an explicit state machine;
+- ``storage.InterviewStorage``: the three database operations the screen needs, given by
+  the caller.
+
+Every answer is written to the session at once and saved on the database thread. The session
+has one owner, the GUI thread: what is saved or finalized is a snapshot of the answers taken
+here (``take_snapshot``, ``final_snapshot``); the database thread never reads the live session.
 """
 
 from __future__ import annotations
 
 from surveyor.errors import ValidationError
-from surveyor.forms.model import Kind
-from surveyor.services.interviews import finalize_interview, save_snapshot
-from surveyor.ui.interview.editors import (
-    Editor,
-    FileEditor,
-    NoteEditor,
-    SelectEditor,
-    make_editor,
-)
-from surveyor.ui.interview.screens import (
-    END,
-    FINALIZE,
-    GROUP,
-    REPEAT_ADD,
-    Screen,
-    build_screens,
-    screen_index_for,
-    sections,
-)
-from surveyor.ui.interview.text import has_outputs, render_html, render_plain
+from surveyor.services.interviews import final_snapshot, take_snapshot
+from surveyor.ui.interview.autosaver import Autosaver
+from surveyor.ui.interview.editors import Editor, FileEditor, NoteEditor, SelectEditor
+from surveyor.ui.interview.navigator import Navigator
+from surveyor.ui.interview.renderer import FieldRow, Page, Renderer, answered_text
+from surveyor.ui.interview.screens import END, REPEAT_ADD, Screen, sections
+from surveyor.ui.interview.storage import InterviewStorage
+from surveyor.ui.interview.style import base_point_size, stylesheet
 from surveyor.ui.qt import (
     QAbstractButton,
     QApplication,
@@ -47,146 +44,12 @@ from surveyor.ui.qt import (
     QShortcut,
     QSizePolicy,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 translate = QCoreApplication.translate
-
-SAVE_THROTTLE_MS = 500
-
-# The interview screen's text is larger than the rest of the app (read at arm's length, at a
-# door): its base size is the app's text size plus this, and it follows Ctrl+= / Ctrl+- / Ctrl+0.
-EXTRA_POINTS = 1.0
-MIN_BASE_POINTS = 8.0
-
-STYLE_TEMPLATE = """
-QWidget#interviewView {{ background: #f7f7f5; }}
-QScrollArea, QWidget#scrollPage {{ background: transparent; }}
-QFrame#page {{ background: white; border: 1px solid #d9d9d4; border-radius: 8px; }}
-QLabel#question {{ font-size: {question}pt; font-weight: 600; color: #1d1d1b; }}
-QLabel#groupTitle {{ font-size: {group}pt; font-weight: 700; color: #1d1d1b; }}
-QLabel#breadcrumb {{ color: #505050; font-size: {small}pt; }}
-QLabel#hint {{ color: #4a4a4a; font-style: italic; }}
-QLabel#problem {{ color: #a1001a; font-weight: 600; }}
-QLabel#banner {{ background: #fff4ce; border: 1px solid #e0c36a; border-radius: 6px;
-                padding: 8px 12px; }}
-QLabel#saveState {{ color: #3d6b35; }}
-QLabel#saveState[error="true"] {{ color: #a1001a; font-weight: 600; }}
-QLineEdit, QPlainTextEdit, QComboBox, QListWidget {{
-    padding: 5px 8px; border: 1px solid #8c8c88; border-radius: 5px; background: white; }}
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {{
-    border: 2px solid #1a5fb4; }}
-QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #f0f0ee; color: #333; }}
-QRadioButton, QCheckBox {{ padding: 5px 8px; spacing: 10px; border-radius: 5px; }}
-QRadioButton:focus, QCheckBox:focus {{ background: #dbe7f9; }}
-QRadioButton:hover, QCheckBox:hover {{ background: #eef3fb; }}
-QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
-    background: #f4f4f2; color: #1d1d1b; }}
-QPushButton:hover, QToolButton:hover {{ background: #e9eef6; }}
-QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; }}
-QPushButton:disabled {{ color: #9a9a96; border-color: #c8c8c4; background: #f0f0ee; }}
-QPushButton#primary {{ background: #1a5fb4; color: white; border-color: #134a8e;
-    font-weight: 600; }}
-QPushButton#primary:focus {{ border: 3px solid #0b2f5c; }}
-QPushButton#primary:disabled {{ background: #9db4d3; color: #eef2f8; border-color: #9db4d3; }}
-QPushButton#danger {{ color: #a1001a; border-color: #c9a0a6; background: #fff7f7; }}
-QPushButton#clearAnswer {{ border: none; background: transparent; color: #1a5fb4;
-    text-decoration: underline; padding: 2px 4px; }}
-QListWidget#sections {{ border: none; background: transparent; font-size: {sections}pt; }}
-QListWidget#sections::item {{ padding: 7px 8px; border-radius: 5px; }}
-QListWidget#sections::item:selected {{ background: #1a5fb4; color: white; }}
-QListWidget#problems::item {{ padding: 6px 4px; }}
-QProgressBar {{ border: 1px solid #b9b9b4; border-radius: 5px; background: white;
-    text-align: center; min-height: 20px; }}
-QProgressBar::chunk {{ background: #7fb27a; border-radius: 4px; }}
-"""
-
-
-def base_point_size() -> float:
-    """The interview screen's base text size, from the application's font (points)."""
-    app_font = QApplication.font()
-    size = app_font.pointSizeF()
-    if size <= 0:  # a font set in pixels
-        size = app_font.pixelSize() * 0.75
-    return max(MIN_BASE_POINTS, size + EXTRA_POINTS)
-
-
-def stylesheet(base: float) -> str:
-    """The screen's look with sizes relative to ``base`` (12 pt at the default text size)."""
-
-    def scaled(factor: float) -> str:
-        return f"{base * factor:.1f}"
-
-    return STYLE_TEMPLATE.format(
-        question=scaled(1.25), group=scaled(1.42), small=scaled(0.92), sections=scaled(0.96)
-    )
-
-
-STYLE = stylesheet(12.0)
-
-
-def answered_text(answered: int, total: int) -> str:
-    """ "8 of 29 questions answered" (French: "1 question sur 17 a une réponse")."""
-    return translate("InterviewView", "%n of %1 questions answered", None, answered).replace(
-        "%1", str(total)
-    )
-
-
-class FieldRow(QWidget):
-    """A question: label (with its * when required), hint, editor, message."""
-
-    def __init__(self, view: InterviewView, node, editor: Editor):
-        super().__init__()
-        self.view = view
-        self.node = node
-        self.editor = editor
-        self.template = view.session.template_of(node)
-        self.shown_problem = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 10)
-        layout.setSpacing(6)
-        self.label = QLabel()
-        self.label.setObjectName("question")
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.message = QLabel()
-        self.message.setObjectName("problem")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.label)
-        layout.addWidget(self.hint)
-        layout.addWidget(editor)
-        layout.addWidget(self.message)
-        self.dynamic = has_outputs(self.view.session.label(self.template)) or has_outputs(
-            self.view.session.translate(self.template.hint)
-        )
-        self.refresh_texts()
-
-    def refresh_texts(self) -> None:
-        session = self.view.session
-        label = render_html(session, self.node, session.label(self.template))
-        if not label:
-            label = self.template.name
-        if session.is_required(self.node) and not isinstance(self.editor, NoteEditor):
-            label += ' <span style="color:#a1001a">*</span>'
-        self.label.setText(label)
-        hint = render_html(session, self.node, session.translate(self.template.hint))
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-
-    def show_problem(self, text: str) -> None:
-        self.shown_problem = text
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.editor.setAccessibleDescription(text)
 
 
 class InterviewView(QWidget):
@@ -198,7 +61,7 @@ class InterviewView(QWidget):
 
     def __init__(
         self,
-        library,
+        storage: InterviewStorage,
         interview,
         session,
         *,
@@ -207,26 +70,30 @@ class InterviewView(QWidget):
         parent=None,
     ):
         super().__init__(parent)
-        self.library = library
+        self.storage = storage
         self.interview = interview
         self.session = session
         self.tasks = tasks
-        self.read_only = read_only
-        self._screens: list[Screen] | None = None
-        self._current: Screen | None = None
-        self._index = 0
-        self._rows: list[FieldRow] = []
+        self.navigator = Navigator(session, read_only=read_only)
+        self.renderer = Renderer(session)
+        self.autosaver = Autosaver(
+            self, tasks=tasks, snapshot=self._snapshot, write=self._write, stopped=read_only
+        )
+        self.autosaver.saving.connect(
+            lambda: self._set_save_state(translate("InterviewView", "Saving…"))
+        )
+        self.autosaver.saved.connect(
+            lambda: self._set_save_state(translate("InterviewView", "Saved"))
+        )
+        self.autosaver.failed.connect(self._save_failed)
+        self._page: Page | None = None
         self._editor_widgets: dict[int, Editor] = {}
-        self._saving = False
-        self._save_again = False
         self._closing = False
-        self._stopped = False  # flush(final=True) was called: no more saves
-        self._finalizing = False
+        self._finalizing = False  # the finalized record is being written
         self._confirm_bar: QWidget | None = None
+        self._pending_focus: str | None = None
+        self._shown_once = False
         self._sections = sections(session.form)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.timeout.connect(self._save_now)
         self.setObjectName("interviewView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._base_size = 0.0
@@ -234,17 +101,15 @@ class InterviewView(QWidget):
         self._apply_text_size()
         QApplication.instance().fontChanged.connect(self._app_font_changed)
         self._shortcuts()
-        start = interview.position if getattr(interview, "position", None) else None
-        if start and self._go_to(start, save=False):
-            pass
-        else:
+        start = interview.position
+        if not (start and self._go_to(start, save=False)):
             self._show(0, save=False)
 
     # ------------------------------------------------------------------ public interface
 
     def position(self) -> str:
         """The current screen's location (stored to resume there)."""
-        return self._current.key if self._current is not None else ""
+        return self.navigator.position()
 
     def go_to(self, location: str) -> None:
         """Show the screen holding ``location`` (a position or a field's instance path)."""
@@ -258,25 +123,62 @@ class InterviewView(QWidget):
         is not lost. Blocks until the database queue is empty (a few milliseconds).
         ``final``: the screen is going away (the store may close next): nothing is saved
         after this, not even when a field loses the focus as the window closes."""
-        if not self.read_only and not self._finalizing and not self._stopped:
+        if self.autosaver.active:
             self._commit_screen()
-            self._save_timer.stop()
-            # Queued after any save in flight (the database thread is serial), so the last
-            # answers win; the in-flight save need not be repeated.
-            self._save_again = False
-            self._saving = True
-            self._submit_save(None)
-        if final:
-            self._stopped = True
-        self.tasks.wait_db()
+        self.autosaver.flush(final=final)
 
     def refresh(self) -> None:
         """The session was changed outside this screen: rebuild the screens and show the
         current one again (or the nearest one still there)."""
         self._commit_screen()
-        self._invalidate()
+        self.navigator.invalidate()
         self._refresh_section_texts()
-        self._show(self._current_index(), save=False, focus_location=self._pending_focus)
+        self._show(self.navigator.current_index(), save=False, focus_location=self._pending_focus)
+
+    @property
+    def read_only(self) -> bool:
+        """A finalized interview is shown read only (and becomes so once finalized here)."""
+        return self.navigator.read_only
+
+    def screens(self) -> list[Screen]:
+        """Every screen of the interview now, in order, the finalize screen last."""
+        return self.navigator.screens()
+
+    @property
+    def current(self) -> Screen | None:
+        """The screen shown."""
+        return self.navigator.current
+
+    @property
+    def rows(self) -> list[FieldRow]:
+        """The questions of the screen shown."""
+        return self._page.rows if self._page is not None else []
+
+    def editor_of(self, widget) -> Editor | None:
+        """The editor a focusable widget of the screen belongs to."""
+        return self._editor_widgets.get(id(widget)) if widget is not None else None
+
+    # the current screen's buttons (None when it has none)
+
+    @property
+    def add_button(self) -> QPushButton | None:
+        return self._page.add_button if self._page is not None else None
+
+    @property
+    def remove_button(self) -> QPushButton | None:
+        return self._page.remove_button if self._page is not None else None
+
+    @property
+    def problem_list(self) -> QListWidget | None:
+        return self._page.problem_list if self._page is not None else None
+
+    @property
+    def finalize_button(self) -> QPushButton | None:
+        return self._page.finalize_button if self._page is not None else None
+
+    @property
+    def finalize_state(self) -> QLabel | None:
+        return self._page.finalize_state if self._page is not None else None
 
     # ------------------------------------------------------------------ text size
 
@@ -435,44 +337,7 @@ class InterviewView(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
 
-    # ------------------------------------------------------------------ screens
-
-    def screens(self) -> list[Screen]:
-        if self._screens is None:
-            self._screens = build_screens(self.session, read_only=self.read_only)
-        return self._screens
-
-    def _invalidate(self) -> None:
-        self._screens = None
-
-    def _current_index(self) -> int:
-        """Index of the current screen in the up-to-date list (or of where it was)."""
-        screens = self.screens()
-        if self._current is None:
-            return 0
-        for index, screen in enumerate(screens):
-            if screen.key == self._current.key:
-                return index
-        found = screen_index_for(screens, self.session, self._current.key)
-        if found is not None:
-            return found
-        return min(self._index, len(screens) - 1)
-
-    def _neighbour(self, step: int) -> int | None:
-        """The next (+1) or previous (-1) screen, even if the current one disappeared."""
-        screens = self.screens()
-        keys = {screen.key: i for i, screen in enumerate(screens)}
-        if self._current is not None and self._current.key in keys:
-            target = keys[self._current.key] + step
-            return target if 0 <= target < len(screens) else None
-        # the current screen is gone (no longer relevant): nearest remaining in document order
-        old = self._old_screens or []
-        probe = self._index
-        while 0 <= probe < len(old):
-            probe += step
-            if 0 <= probe < len(old) and old[probe].key in keys:
-                return keys[old[probe].key]
-        return len(screens) - 1 if step > 0 else 0
+    # ------------------------------------------------------------------ moving between screens
 
     def go_next(self) -> None:
         if self._finalizing:
@@ -480,7 +345,7 @@ class InterviewView(QWidget):
         self._commit_screen()
         if not self.read_only and not self._check_screen(required=True):
             return
-        target = self._neighbour(1)
+        target = self.navigator.neighbour(1)
         if target is not None:
             self._show(target)
 
@@ -488,7 +353,7 @@ class InterviewView(QWidget):
         if self._finalizing:
             return
         self._commit_screen()
-        target = self._neighbour(-1)
+        target = self.navigator.neighbour(-1)
         if target is not None:
             self._show(target)
 
@@ -496,60 +361,44 @@ class InterviewView(QWidget):
         if self._finalizing:
             return
         self._commit_screen()
-        self._show(len(self.screens()) - 1)
+        self._show(self.navigator.last)
 
     def _go_to(self, location: str, *, save: bool = True) -> bool:
-        screens = self.screens()
-        if location == FINALIZE:
-            self._show(len(screens) - 1, save=save)
-            return True
-        index = screen_index_for(screens, self.session, location)
+        index = self.navigator.index_of(location)
         if index is None:
             return False
         self._show(index, save=save, focus_location=location)
         return True
 
-    # ------------------------------------------------------------------ rendering
+    def _section_clicked(self, item) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
+            return
+        self._commit_screen()
+        if target == "end":
+            self._show(self.navigator.last)
+            return
+        index = self.navigator.first_of_section(target)
+        if index is not None:
+            self._show(index)
+
+    def _problem_clicked(self, item) -> None:
+        self._go_to(item.data(Qt.ItemDataRole.UserRole))
+
+    # ------------------------------------------------------------------ showing a screen
 
     def _show(self, index: int, *, save: bool = True, focus_location: str | None = None):
-        screens = self.screens()
-        index = max(0, min(index, len(screens) - 1))
-        screen = screens[index]
-        self._old_screens = screens
-        self._index = index
-        self._current = screen
-        self._rows = []
-        self._editor_widgets = {}
+        index, screen = self.navigator.move_to(index)
         self._confirm_bar = None
-        page = QWidget()
-        page.setObjectName("scrollPage")
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(4, 4, 12, 4)
-        frame = QFrame()
-        frame.setObjectName("page")
-        frame.setMaximumWidth(900)
-        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        content = QVBoxLayout(frame)
-        content.setContentsMargins(28, 22, 28, 22)
-        content.setSpacing(12)
-        self._content = content
-        if screen.kind in (GROUP, "field"):
-            self._render_fields(screen, content)
-        elif screen.kind == REPEAT_ADD:
-            self._render_repeat(screen, content)
-        elif screen.kind == END:
-            self._render_end(content)
-        if screen.instances and not self.read_only and screen.kind != REPEAT_ADD:
-            self._render_remove(screen, content)
-        page_layout.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
-        page_layout.addStretch(1)
-        frame.setMinimumWidth(min(900, max(560, self.scroll.viewport().width() - 40)))
+        page = self.renderer.render(screen, read_only=self.read_only)
+        self._page = page
+        self._wire(page)
+        page.frame.setMinimumWidth(min(900, max(560, self.scroll.viewport().width() - 40)))
         old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
+        self.scroll.setWidget(page.widget)
         if old is not None:
             old.deleteLater()
-        self._page_frame = frame
-        self.title.setText(self._breadcrumb(screen))
+        self.title.setText(self.renderer.breadcrumb(screen))
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(screen.kind != END)
         self._refresh_progress()
@@ -557,48 +406,13 @@ class InterviewView(QWidget):
         self._pending_focus = focus_location
         self._focus_first(focus_location)
         if save:
-            self._schedule_save(immediate=True)
+            self.autosaver.save_now()
 
-    def showEvent(self, event):
-        super().showEvent(event)
-        if not getattr(self, "_shown_once", False):
-            self._shown_once = True
-            focus = self._pending_focus
-            self._focus_first(focus)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        frame = getattr(self, "_page_frame", None)
-        if frame is not None:
-            frame.setMinimumWidth(min(900, max(560, self.scroll.viewport().width() - 40)))
-
-    def _render_fields(self, screen: Screen, content: QVBoxLayout) -> None:
-        if screen.kind == GROUP:
-            title = QLabel()
-            title.setObjectName("groupTitle")
-            title.setWordWrap(True)
-            title.setText(self._container_title(screen.node))
-            content.addWidget(title)
-            hint = render_html(
-                self.session, screen.node, self.session.translate(screen.template.hint)
-            )
-            if hint:
-                hint_label = QLabel(hint)
-                hint_label.setObjectName("hint")
-                hint_label.setWordWrap(True)
-                content.addWidget(hint_label)
-        for node in screen.fields:
-            template = self.session.template_of(node)
-            label = render_plain(self.session, node, self.session.label(template))
-            readonly = self.session.is_readonly(node)
-            editor = make_editor(
-                self.session, node, label or template.name, read_only_field=readonly
-            )
-            editor.load()
-            row = FieldRow(self, node, editor)
-            if self.read_only or readonly:
-                editor.set_read_only(True)
-            row.setVisible(self.session.is_relevant(node))
+    def _wire(self, page: Page) -> None:
+        """Connect a freshly built screen: editors, keyboard, buttons."""
+        self._editor_widgets = {}
+        for row in page.rows:
+            editor = row.editor
             editor.edited.connect(lambda e=editor: self._answered(e, final=False))
             editor.committed.connect(lambda e=editor: self._answered(e, final=True))
             if isinstance(editor, FileEditor):
@@ -606,95 +420,44 @@ class InterviewView(QWidget):
             for widget in editor.focus_widgets():
                 widget.installEventFilter(self)
                 self._editor_widgets[id(widget)] = editor
-            content.addWidget(row)
-            self._rows.append(row)
-
-    def _render_repeat(self, screen: Screen, content: QVBoxLayout) -> None:
-        template = screen.template
-        label = self.session.translate(template.label) or template.name
-        title = QLabel(render_html(self.session, screen.node, label))
-        title.setObjectName("groupTitle")
-        title.setWordWrap(True)
-        content.addWidget(title)
-        instances = self.session.repeat_instances(template, under=screen.node)
-        count = len(instances)
-        if count:
-            summary = QLabel(translate("InterviewView", "Already entered: %n", None, count))
-        else:
-            summary = QLabel(translate("InterviewView", "Nobody entered yet."))
-        summary.setWordWrap(True)
-        content.addWidget(summary)
-        prefix = self.session.location_of(screen.node)
-        for position, instance in enumerate(instances, start=1):
-            name = self._instance_summary(instance)
-            text = self._instance_label(template, position, count)
-            if name:
-                text = translate("InterviewView", "%1: %2").replace("%1", text).replace("%2", name)
-            button = QPushButton(text)
-            button.setStyleSheet("text-align: left;")
-            button.setAccessibleName(text)
-            location = f"{prefix}/{template.name}[{position}]"
+        for button, location in page.instance_buttons:
             button.clicked.connect(lambda _=False, loc=location: self.go_to(loc))
-            content.addWidget(button)
-        self.add_button = QPushButton(
-            translate("InterviewView", "Add: %1").replace(
-                "%1", render_plain(self.session, screen.node, label)
-            )
-        )
-        self.add_button.setObjectName("primary")
-        self.add_button.setMinimumHeight(44)
-        self.add_button.clicked.connect(self._add_instance)
-        content.addSpacing(8)
-        content.addWidget(self.add_button)
-        help_text = QLabel(
-            translate(
-                "InterviewView",
-                "When everyone is entered, go on with Next (Page Down).",
-            )
-        )
-        help_text.setObjectName("hint")
-        help_text.setWordWrap(True)
-        content.addWidget(help_text)
+        if page.add_button is not None:
+            page.add_button.clicked.connect(self._add_instance)
+        if page.remove_button is not None:
+            instance, label = page.removes
+            page.remove_button.clicked.connect(lambda: self._ask_remove(instance, label))
+        if page.problem_list is not None:
+            page.problem_list.itemClicked.connect(self._problem_clicked)
+            page.problem_list.itemActivated.connect(self._problem_clicked)
+        if page.finalize_button is not None:
+            page.finalize_button.clicked.connect(self.finalize)
+        if page.later_button is not None:
+            page.later_button.clicked.connect(self.close_interview)
+        if page.edit_button is not None:
+            page.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.interview))
 
-    def _render_remove(self, screen: Screen, content: QVBoxLayout) -> None:
-        instance = screen.instances[-1]
-        template = self.session.template_of(instance)
-        siblings = instance.parent.elements(instance.name)
-        label = self._instance_label(template, siblings.index(instance) + 1, len(siblings))
-        self.remove_button = QPushButton(
-            translate("InterviewView", "Remove %1").replace("%1", label)
-        )
-        self.remove_button.setObjectName("danger")
-        self.remove_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.remove_button.clicked.connect(lambda: self._ask_remove(instance, label))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.remove_button)
-        content.addSpacing(10)
-        content.addLayout(row)
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._focus_first(self._pending_focus)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._page is not None:
+            self._page.frame.setMinimumWidth(
+                min(900, max(560, self.scroll.viewport().width() - 40))
+            )
 
     def _ask_remove(self, instance, label: str) -> None:
         if self._confirm_bar is not None:
             return
-        bar = QFrame()
-        bar.setObjectName("banner")
-        bar.setStyleSheet(
-            "QFrame#banner { background: #fff0f0; border: 1px solid #d9a3ab; border-radius: 6px; }"
-        )
-        layout = QHBoxLayout(bar)
-        question = QLabel(
-            translate("InterviewView", "Remove %1 and all its answers?").replace("%1", label)
-        )
-        question.setWordWrap(True)
-        layout.addWidget(question, 1)
-        self.confirm_remove_button = QPushButton(translate("InterviewView", "Yes, remove"))
-        self.confirm_remove_button.setObjectName("danger")
-        cancel = QPushButton(translate("InterviewView", "Cancel"))
-        self.confirm_remove_button.clicked.connect(lambda: self._remove_instance(instance))
+        bar, yes, cancel = self.renderer.confirm_remove_bar(label)
+        self.confirm_remove_button = yes
+        yes.clicked.connect(lambda: self._remove_instance(instance))
         cancel.clicked.connect(lambda: self._cancel_remove(bar))
-        layout.addWidget(self.confirm_remove_button)
-        layout.addWidget(cancel)
-        self._content.addWidget(bar)
+        self._page.content.addWidget(bar)
         self._confirm_bar = bar
         cancel.setFocus()
 
@@ -704,206 +467,14 @@ class InterviewView(QWidget):
         self._confirm_bar = None
         self._focus_first(None)
 
-    def _render_end(self, content: QVBoxLayout) -> None:
-        title = QLabel(translate("InterviewView", "End of the interview"))
-        title.setObjectName("groupTitle")
-        content.addWidget(title)
-        answered, total = self.session.progress()
-        summary = QLabel(answered_text(answered, total) + ".")
-        content.addWidget(summary)
-        self.problem_list = None
-        self.finalize_button = None
-        if self.read_only:
-            text = QLabel(
-                translate(
-                    "InterviewView",
-                    "This interview is finalized. To correct it, make a new version with Edit.",
-                )
-            )
-            text.setWordWrap(True)
-            content.addWidget(text)
-            edit = QPushButton(translate("InterviewView", "Edit"))
-            edit.setObjectName("primary")
-            edit.clicked.connect(lambda: self.edit_requested.emit(self.interview))
-            content.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
-            return
-        problems = self.session.validate()
-        if problems:
-            intro = QLabel(
-                translate(
-                    "InterviewView",
-                    "Answers to check before finalizing: %n. Click one to go there:",
-                    None,
-                    len(problems),
-                )
-            )
-            intro.setWordWrap(True)
-            content.addWidget(intro)
-            self.problem_list = QListWidget()
-            self.problem_list.setObjectName("problems")
-            self.problem_list.setAccessibleName(translate("InterviewView", "Answers to check"))
-            self.problem_list.setWordWrap(True)
-            self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.problem_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-            self.problem_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-            for problem in problems:
-                item = QListWidgetItem(self._problem_text(problem))
-                item.setData(Qt.ItemDataRole.UserRole, problem.path)
-                self.problem_list.addItem(item)
-            self.problem_list.setMinimumHeight(min(360, 52 * len(problems) + 10))
-            self.problem_list.itemClicked.connect(self._problem_clicked)
-            self.problem_list.itemActivated.connect(self._problem_clicked)
-            content.addWidget(self.problem_list)
-        else:
-            ready = QLabel(
-                translate(
-                    "InterviewView",
-                    "Everything is answered. Finalize the interview to hand it in: "
-                    "its answers can then no longer be changed.",
-                )
-            )
-            ready.setWordWrap(True)
-            content.addWidget(ready)
-        buttons = QHBoxLayout()
-        self.finalize_button = QPushButton(translate("InterviewView", "Finalize"))
-        self.finalize_button.setObjectName("primary")
-        self.finalize_button.setMinimumHeight(44)
-        self.finalize_button.setMinimumWidth(180)
-        self.finalize_button.setEnabled(not problems)
-        self.finalize_button.clicked.connect(self.finalize)
-        later = QPushButton(translate("InterviewView", "Save and finish later"))
-        later.setMinimumHeight(44)
-        later.clicked.connect(self.close_interview)
-        buttons.addWidget(self.finalize_button)
-        buttons.addWidget(later)
-        buttons.addStretch(1)
-        content.addSpacing(8)
-        content.addLayout(buttons)
-        self.finalize_state = QLabel()
-        self.finalize_state.setObjectName("problem")
-        self.finalize_state.setWordWrap(True)
-        self.finalize_state.hide()
-        content.addWidget(self.finalize_state)
-
-    def _problem_text(self, problem) -> str:
-        try:
-            node = self.session.node_at(problem.path)
-        except KeyError:
-            return f"{problem.name}: {self._problem_message(problem)}"
-        template = self.session.template_of(node)
-        label = render_plain(self.session, node, self.session.label(template)) or template.name
-        where = self._instances_text(node)
-        if where:
-            label = translate("InterviewView", "%1 (%2)").replace("%1", label).replace("%2", where)
-        return (
-            translate("InterviewView", "%1 — %2")
-            .replace("%1", label)
-            .replace("%2", self._problem_message(problem))
-        )
-
-    def _problem_message(self, problem) -> str:
-        if problem.code == "required":
-            return problem.message or translate("InterviewView", "An answer is required.")
-        if problem.code == "constraint" and problem.message:
-            return problem.message
-        if problem.code == "limit":
-            return translate(
-                "InterviewView",
-                "This repeat is asked for more entries than a form can hold (10,000). "
-                "Please lower the number that sets it.",
-            )
-        if problem.code == "timeout":
-            return translate(
-                "InterviewView",
-                "This answer could not be checked: the form's rule took too long. "
-                "Please tell the form's author.",
-            )
-        return translate("InterviewView", "This answer is not valid.")
-
-    def _problem_clicked(self, item) -> None:
-        self._go_to(item.data(Qt.ItemDataRole.UserRole))
-
-    # ------------------------------------------------------------------ titles
-
-    def _instance_label(self, template, position: int, count: int) -> str:
-        label = render_plain(self.session, None, self.session.translate(template.label))
-        return (
-            translate("InterviewView", "%1 %2/%3")
-            .replace("%1", label or template.name)
-            .replace("%2", str(position))
-            .replace("%3", str(count))
-        )
-
-    def _instance_summary(self, instance) -> str:
-        """The first text answer of a repeat instance (a name, usually)."""
-        for child in instance.elements():
-            template = self.session.template_of(child)
-            if template.kind is Kind.FIELD and template.control == "input":
-                value = self.session.value(child)
-                if value and template.bind.type == "string" and template.type != "note":
-                    return value
-        return ""
-
-    def _container_title(self, node) -> str:
-        template = self.session.template_of(node)
-        if template.kind is Kind.REPEAT:
-            siblings = node.parent.elements(node.name)
-            return self._instance_label(template, siblings.index(node) + 1, len(siblings))
-        return render_html(self.session, node, self.session.translate(template.label))
-
-    def _instances_text(self, node) -> str:
-        parts = []
-        probe = node
-        while probe is not None and probe is not self.session.root:
-            template = self.session.template_of(probe)
-            if template is not None and template.kind is Kind.REPEAT:
-                siblings = probe.parent.elements(probe.name)
-                parts.append(
-                    self._instance_label(template, siblings.index(probe) + 1, len(siblings))
-                )
-            probe = probe.parent
-        return ", ".join(reversed(parts))
-
-    def _breadcrumb(self, screen: Screen) -> str:
-        parts = []
-        node = screen.node
-        if screen.kind == REPEAT_ADD:
-            parts.append(
-                render_plain(self.session, node, self.session.translate(screen.template.label))
-            )
-        elif screen.kind == GROUP:
-            node = node.parent
-        elif node is not None:
-            node = node.parent
-        while node is not None and node is not self.session.root and node.kind == "element":
-            template = self.session.template_of(node)
-            if template is not None and template.kind in (Kind.GROUP, Kind.REPEAT):
-                if template.kind is Kind.REPEAT:
-                    siblings = node.parent.elements(node.name)
-                    parts.append(
-                        self._instance_label(template, siblings.index(node) + 1, len(siblings))
-                    )
-                else:
-                    text = render_plain(self.session, node, self.session.translate(template.label))
-                    if text:
-                        parts.append(text)
-            node = node.parent
-        title = self.session.form.title
-        crumbs = list(reversed(parts))
-        return "  ›  ".join([title, *crumbs]) if title else "  ›  ".join(crumbs)
-
     # ------------------------------------------------------------------ sections & progress
 
     def _refresh_section_texts(self) -> None:
         for section in self._sections:
-            item = self.section_list.item(section.index)
-            item.setText(
-                render_plain(self.session, None, self.session.translate(section.template.label))
-                or section.template.name
-            )
+            self.section_list.item(section.index).setText(self.renderer.section_text(section))
 
     def _refresh_sections(self) -> None:
-        present = {screen.section for screen in self.screens()}
+        present = self.navigator.sections_present()
         for section in self._sections:
             item = self.section_list.item(section.index)
             flags = item.flags()
@@ -911,29 +482,16 @@ class InterviewView(QWidget):
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
             else:
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+        current = self.navigator.current
         self.section_list.blockSignals(True)
-        if self._current is not None and self._current.kind == END:
+        if current is not None and current.kind == END:
             self.section_list.setCurrentRow(self.section_list.count() - 1)
-        elif self._current is not None and self._current.section >= 0:
-            self.section_list.setCurrentRow(self._current.section)
+        elif current is not None and current.section >= 0:
+            self.section_list.setCurrentRow(current.section)
         else:
             self.section_list.clearSelection()
             self.section_list.setCurrentItem(None)
         self.section_list.blockSignals(False)
-
-    def _section_clicked(self, item) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if not (item.flags() & Qt.ItemFlag.ItemIsEnabled):
-            return
-        self._commit_screen()
-        screens = self.screens()
-        if target == "end":
-            self._show(len(screens) - 1)
-            return
-        for index, screen in enumerate(screens):
-            if screen.section == target:
-                self._show(index)
-                return
 
     def _refresh_progress(self) -> None:
         answered, total = self.session.progress()
@@ -945,25 +503,27 @@ class InterviewView(QWidget):
 
     def _focus_first(self, location: str | None) -> None:
         target = None
+        rows = self.rows
         if location is not None:
-            for row in self._rows:
+            for row in rows:
                 if self.session.location_of(row.node) == location:
                     target = row.editor.first_focus()
         if target is None:
-            for row in self._rows:
+            for row in rows:
                 if row.isVisibleTo(self) and not row.isHidden():
                     widget = row.editor.first_focus()
                     if widget is not None and widget.isEnabled():
                         target = widget
                         break
-        if target is None and self._current is not None:
-            if self._current.kind == REPEAT_ADD:
+        current = self.navigator.current
+        if target is None and current is not None:
+            if current.kind == REPEAT_ADD:
                 target = self.add_button
-            elif self._current.kind == END:
-                if getattr(self, "problem_list", None) is not None:
+            elif current.kind == END:
+                if self.problem_list is not None:
                     target = self.problem_list
                     self.problem_list.setCurrentRow(0)
-                elif getattr(self, "finalize_button", None) is not None:
+                elif self.finalize_button is not None:
                     target = self.finalize_button
         if target is None:
             target = self.next_button if self.next_button.isVisible() else None
@@ -971,20 +531,16 @@ class InterviewView(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target, 40, 40)
 
-    def _visible_rows(self) -> list[FieldRow]:
-        return [row for row in self._rows if not row.isHidden()]
-
     def _move_on(self, editor: Editor) -> None:
         """Enter/Tab: store the answer, then the next question of the screen, or next screen."""
         self._answered(editor, final=True)
-        row = self._row_of(editor)
+        row = self._page.row_of(editor)
         if row is not None and row.shown_problem and self.session.value(row.node) != "":
             return  # an answer that is not valid: stay on it, its message is shown
         if row is not None and row.editor.input_error:
             return
-        rows = self._visible_rows()
         found = False
-        for row in rows:
+        for row in self._page.visible_rows():
             if found:
                 widget = row.editor.first_focus()
                 if widget is not None and widget.isEnabled():
@@ -1014,7 +570,7 @@ class InterviewView(QWidget):
                     own = [w for w in editor.focus_widgets() if w.isEnabled()]
                     if not isinstance(editor, SelectEditor) and own and watched is not own[-1]:
                         return False  # latitude -> longitude, date -> time
-                    rows = self._visible_rows()
+                    rows = self._page.visible_rows()
                     editors = [r.editor for r in rows if r.editor.first_focus() is not None]
                     if editors and editors[-1] is editor:
                         self._move_on(editor)
@@ -1037,23 +593,18 @@ class InterviewView(QWidget):
             if isinstance(focus, QAbstractButton) and focus.isEnabled():
                 focus.click()
                 return
-            if self._current is not None and self._current.kind != END:
+            current = self.navigator.current
+            if current is not None and current.kind != END:
                 self.go_next()
                 return
         super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ answers
 
-    def _row_of(self, editor: Editor) -> FieldRow | None:
-        for row in self._rows:
-            if row.editor is editor:
-                return row
-        return None
-
     def _answered(self, editor: Editor, *, final: bool) -> None:
         if self.read_only or self._finalizing:
             return
-        row = self._row_of(editor)
+        row = self._page.row_of(editor)
         if row is None:
             return
         value = editor.answer()
@@ -1063,21 +614,21 @@ class InterviewView(QWidget):
             return
         if value != self.session.value(editor.node):
             self.session.set_answer(editor.node, value)
-            self._invalidate()
+            self.navigator.invalidate()
             self._after_change(editor)
         if final:
             self._check_row(row, required=bool(row.shown_problem))
-            self._schedule_save(immediate=True)
+            self.autosaver.save_now()
         else:
             if row.shown_problem and editor.input_error == "":
                 problem = self.session.check(editor.node)
                 if problem is None:
                     row.show_problem("")
-            self._schedule_save(immediate=False)
+            self.autosaver.changed()
 
     def _after_change(self, source: Editor | None) -> None:
         """Bring the screen up to date after an answer changed (relevance, outputs, values)."""
-        for row in self._rows:
+        for row in self.rows:
             relevant = self.session.is_relevant(row.node)
             if row.isHidden() == relevant:
                 row.setVisible(relevant)
@@ -1103,13 +654,13 @@ class InterviewView(QWidget):
         if problem is None or (problem.code == "required" and not required):
             row.show_problem("")
             return ""
-        text = self._problem_message(problem)
+        text = self.renderer.problem_message(problem)
         row.show_problem(text)
         return text
 
     def _check_screen(self, *, required: bool) -> bool:
         first_bad = None
-        for row in self._rows:
+        for row in self.rows:
             if self._check_row(row, required=required) and first_bad is None:
                 first_bad = row
         if first_bad is not None:
@@ -1124,31 +675,31 @@ class InterviewView(QWidget):
         """Store what is typed but not yet committed (moving away from the screen)."""
         if self.read_only:
             return
-        for row in self._rows:
+        for row in self.rows:
             if row.isHidden() or isinstance(row.editor, NoteEditor):
                 continue
             value = row.editor.answer()
             if value is not None and value != self.session.value(row.node):
                 self.session.set_answer(row.node, value)
-                self._invalidate()
+                self.navigator.invalidate()
 
     # ------------------------------------------------------------------ repeats
 
     def _add_instance(self) -> None:
-        screen = self._current
+        screen = self.navigator.current
         if screen is None or screen.kind != REPEAT_ADD or self.read_only:
             return
         instance = self.session.add_repeat(screen.template, under=screen.node)
-        self._invalidate()
+        self.navigator.invalidate()
         self._go_to(self.session.location_of(instance))
 
     def _remove_instance(self, instance) -> None:
         template = self.session.template_of(instance)
         parent = instance.parent
         self.session.remove_repeat(instance)
-        self._invalidate()
+        self.navigator.invalidate()
         prefix = self.session.location_of(parent)
-        self._go_to(f"{prefix}/{template.name}[+]") or self._show(self._index)
+        self._go_to(f"{prefix}/{template.name}[+]") or self._show(self.navigator.index)
 
     # ------------------------------------------------------------------ language
 
@@ -1158,14 +709,14 @@ class InterviewView(QWidget):
             return
         self._commit_screen()
         self.session.set_language(language)
-        self._invalidate()
+        self.navigator.invalidate()
         self._refresh_section_texts()
-        self._show(self._current_index(), save=False)
+        self._show(self.navigator.current_index(), save=False)
 
     # ------------------------------------------------------------------ files
 
     def _attach(self, editor: FileEditor, path: str) -> None:
-        library = self.library
+        add_attachment = self.storage.add_attachment
         instance_id = self.interview.instance_id
         filename = editor.attachment_name(path)
         media_type = editor.media_type(path)
@@ -1173,7 +724,7 @@ class InterviewView(QWidget):
         def work():
             with open(path, "rb") as handle:
                 data = handle.read()
-            library.store.add_attachment(instance_id, filename, data, media_type)
+            add_attachment(instance_id, filename, data, media_type)
             return filename
 
         def done(name):
@@ -1182,8 +733,8 @@ class InterviewView(QWidget):
                     editor.set_file(name)
                 except RuntimeError:  # the screen was left meanwhile
                     self.session.set_answer(editor.node, name)
-                    self._invalidate()
-                    self._schedule_save(immediate=True)
+                    self.navigator.invalidate()
+                    self.autosaver.save_now()
 
         def failed(error):
             self._set_save_state(
@@ -1201,66 +752,22 @@ class InterviewView(QWidget):
 
     # ------------------------------------------------------------------ saving
 
-    def _schedule_save(self, *, immediate: bool) -> None:
-        if self.read_only or self._finalizing or self._stopped:
-            return
-        if immediate:
-            self._save_timer.stop()
-            self._save_now()
-        elif not self._save_timer.isActive():
-            self._save_timer.start(SAVE_THROTTLE_MS)
+    def _snapshot(self):
+        """What the autosaver writes: taken here, on the GUI thread (the session's owner)."""
+        return self.interview, take_snapshot(self.session, position=self.position())
 
-    def _save_now(self, on_saved=None) -> None:
-        if self.read_only or self._finalizing or self._stopped:
-            return
-        if self._saving:
-            self._save_again = True
-            if on_saved is not None:
-                self._after_saves = on_saved
-            return
-        self._saving = True
-        self._submit_save(on_saved)
+    def _write(self, item) -> None:
+        """On the database thread: only the snapshot, never the session."""
+        interview, snapshot = item
+        self.storage.save(interview, snapshot)
 
-    def _submit_save(self, on_saved) -> None:
-        # taken on the UI thread (a session has one owner), saved on the database thread
-        answers, name = self.session.answers(), self.session.instance_name()
-        progress = self.session.progress()
-        position = self.position()
-        library, interview = self.library, self.interview
-
-        def work():
-            save_snapshot(
-                library,
-                interview,
-                answers=answers,
-                instance_name=name,
-                position=position,
-                progress=progress,
-            )
-
-        def done(_result):
-            self._saving = False
-            self._set_save_state(translate("InterviewView", "Saved"))
-            if self._save_again:
-                self._save_again = False
-                self._save_now(getattr(self, "_after_saves", None))
-                self._after_saves = None
-            elif on_saved is not None:
-                on_saved()
-
-        def failed(error):
-            self._saving = False
-            self._set_save_state(
-                translate(
-                    "InterviewView", "Not saved: %1. Your answers are kept on screen; retrying."
-                ).replace("%1", str(error)),
-                error=True,
-            )
-            # Tied to this screen: no retry once it is gone.
-            QTimer.singleShot(3000, self, lambda: self._schedule_save(immediate=True))
-
-        self._set_save_state(translate("InterviewView", "Saving…"))
-        self.tasks.run_db(work, on_done=done, on_error=failed)
+    def _save_failed(self, error) -> None:
+        self._set_save_state(
+            translate(
+                "InterviewView", "Not saved: %1. Your answers are kept on screen; retrying."
+            ).replace("%1", str(error)),
+            error=True,
+        )
 
     def _set_save_state(self, text: str, *, error: bool = False) -> None:
         self.save_state.setText(text)
@@ -1277,47 +784,49 @@ class InterviewView(QWidget):
             self.closed.emit()
             return
         self._commit_screen()
-        self._save_timer.stop()
-        self._save_now(on_saved=self.closed.emit)
+        self.autosaver.save_now(then=self.closed.emit)
 
     # ------------------------------------------------------------------ finalize
 
     def finalize(self) -> None:
+        """Finalize from a snapshot taken here: the database thread gets values, not the
+        session; saving is paused until the outcome is known."""
         if self.read_only or self._finalizing:
             return
         self._commit_screen()
-        problems = self.session.validate()
-        if problems:
-            self._show(len(self.screens()) - 1, save=False)
+        try:
+            snapshot = final_snapshot(self.session)
+        except ValidationError:
+            self._show(self.navigator.last, save=False)
             return
-        self._save_timer.stop()
-        self._save_again = False  # finalizing stores the answers itself
+        self.autosaver.pause()  # finalizing stores the answers itself
         self._finalizing = True
         self.setEnabled(False)
         if self.finalize_button is not None:
             self.finalize_state.setText(translate("InterviewView", "Finalizing…"))
             self.finalize_state.setStyleSheet("color: #1d1d1b;")
             self.finalize_state.show()
-        library, interview, session = self.library, self.interview, self.session
+        finalize, interview = self.storage.finalize, self.interview
 
         def work():
-            return finalize_interview(library, interview, session)
+            return finalize(interview, snapshot)
 
         def done(record):
             self._finalizing = False
+            self.autosaver.stop()
             self.interview = record
-            self.read_only = True
+            self.navigator.read_only = True  # the screens are rebuilt without "add" screens
             self.setEnabled(True)
-            self._invalidate()
             self.banner_row.setVisible(True)
-            self._show(len(self.screens()) - 1, save=False)
+            self._show(self.navigator.last, save=False)
             self.finalized.emit(record)
 
         def failed(error):
             self._finalizing = False
+            self.autosaver.resume()
             self.setEnabled(True)
-            self._invalidate()
-            self._show(len(self.screens()) - 1, save=False)
+            self.navigator.invalidate()
+            self._show(self.navigator.last, save=False)
             if not isinstance(error, ValidationError) and self.finalize_state is not None:
                 self.finalize_state.setText(
                     translate("InterviewView", "The interview could not be finalized: %1").replace(
