@@ -40,10 +40,27 @@ from surveyor.store import Store  # noqa: E402
 FORM = REPO / "forms" / "enquete_habitants.xlsx"
 ANSWERS = REPO / "tests" / "data" / "habitants_answers.json"
 INTERVIEWERS = [f"Enquêteur·rice {n:02d}" for n in range(1, 25)]
-STREETS = ["Rue des Tilleuls", "Allée des Érables", "Place de la Mairie", "Rue Zoé", "Cours Fauriel"]
+STREETS = [
+    "Rue des Tilleuls",
+    "Allée des Érables",
+    "Place de la Mairie",
+    "Rue Zoé",
+    "Cours Fauriel",
+]
 COLUMNS = (
-    "instance_id", "form_id", "form_version", "form_hash", "interviewer", "device_id", "status",
-    "created_at", "updated_at", "finalized_at", "instance_name", "handed_in", "answers",
+    "instance_id",
+    "form_id",
+    "form_version",
+    "form_hash",
+    "interviewer",
+    "device_id",
+    "status",
+    "created_at",
+    "updated_at",
+    "finalized_at",
+    "instance_name",
+    "handed_in",
+    "answers",
 )
 
 
@@ -95,11 +112,23 @@ def insert(store: Store, form, variants: list[dict], count: int) -> float:
         for i, member in enumerate(answers["member"]):
             member["member_name"] = f"Habitant {n}-{i + 1}"
         name = f"{answers['sector']} – {stamp[:10]} – {interviewer}"
-        batch.append((
-            instance_id, form.form_id, form.version, form.content_hash, interviewer,
-            "collect:bench", "finalized", stamp, stamp, stamp, name, "[]",
-            json.dumps(answers, ensure_ascii=False, separators=(",", ":")),
-        ))
+        batch.append(
+            (
+                instance_id,
+                form.form_id,
+                form.version,
+                form.content_hash,
+                interviewer,
+                "collect:bench",
+                "finalized",
+                stamp,
+                stamp,
+                stamp,
+                name,
+                "[]",
+                json.dumps(answers, ensure_ascii=False, separators=(",", ":")),
+            )
+        )
         if len(batch) == 5000:
             conn.executemany(sql, batch)
             batch.clear()
@@ -131,25 +160,41 @@ def main() -> int:
     files = export(store, folder / "csv", library=library)
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     mb = sum(f.stat().st_size for f in files) / 2**20
-    print(f"CSV export: {seconds:.2f} s (CPU {cpu:.2f} s; {mb:.0f} MB in {len(files)} files); "
-          f"peak RSS {rss_mb():.0f} MB")
+    print(
+        f"CSV export: {seconds:.2f} s (CPU {cpu:.2f} s; {mb:.0f} MB in {len(files)} files); "
+        f"peak RSS {rss_mb():.0f} MB"
+    )
 
     began, cpu = time.perf_counter(), time.process_time()
-    export(store, folder / "csv-split", library=library,
-           options=ExportOptions(labels=True, split_select_multiple=True))
-    print(f"CSV export --labels --split-select-multiple: {time.perf_counter() - began:.2f} s "
-          f"(CPU {time.process_time() - cpu:.2f} s); peak RSS {rss_mb():.0f} MB")
+    export(
+        store,
+        folder / "csv-split",
+        library=library,
+        options=ExportOptions(labels=True, split_select_multiple=True),
+    )
+    print(
+        f"CSV export --labels --split-select-multiple: {time.perf_counter() - began:.2f} s "
+        f"(CPU {time.process_time() - cpu:.2f} s); peak RSS {rss_mb():.0f} MB"
+    )
 
     overview = OverviewService(store)
     for label, call in (
         ("counts per interviewer", lambda: overview.counts_by_interviewer()),
         ("counts per day", lambda: overview.counts_by_day()),
         ("counts per form and state", lambda: overview.counts_by_form_and_status()),
-        ("count, one interviewer + date range", lambda: overview.count(OverviewFilter(
-            interviewer=INTERVIEWERS[3], date_from="2026-10-10", date_to="2026-10-20"))),
+        (
+            "count, one interviewer + date range",
+            lambda: overview.count(
+                OverviewFilter(
+                    interviewer=INTERVIEWERS[3], date_from="2026-10-10", date_to="2026-10-20"
+                )
+            ),
+        ),
         ("list 200, newest first", lambda: overview.list(limit=200)),
-        ("list 200, text search", lambda: overview.list(OverviewFilter(search="Tilleuls"),
-                                                        limit=200)),
+        (
+            "list 200, text search",
+            lambda: overview.list(OverviewFilter(search="Tilleuls"), limit=200),
+        ),
     ):
         times = []
         for _ in range(5):
@@ -163,8 +208,10 @@ def main() -> int:
         files = export(store, folder / "xlsx", format="xlsx", library=library)
         seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
         mb = sum(f.stat().st_size for f in files) / 2**20
-        print(f"XLSX export: {seconds:.1f} s (CPU {cpu:.1f} s; {mb:.0f} MB); "
-              f"peak RSS {rss_mb():.0f} MB")
+        print(
+            f"XLSX export: {seconds:.1f} s (CPU {cpu:.1f} s; {mb:.0f} MB); "
+            f"peak RSS {rss_mb():.0f} MB"
+        )
     store.close()
     print(f"data in {folder}")
     return 0

@@ -40,7 +40,9 @@ def write_form(path: Path, questions: int = QUESTIONS, expressions: int = EXPRES
     while made < questions:
         group += 1
         is_repeat = group % 10 == 0
-        survey.append(["begin_repeat" if is_repeat else "begin_group", f"g{group}", f"Group {group}"])
+        survey.append(
+            ["begin_repeat" if is_repeat else "begin_group", f"g{group}", f"Group {group}"]
+        )
         for _ in range(50):
             if made >= questions:
                 break
@@ -48,11 +50,22 @@ def write_form(path: Path, questions: int = QUESTIONS, expressions: int = EXPRES
             made += 1
             if i < n_calc * 2 and i % 2 == 1:
                 # A calculation on the previous integer/decimal or text.
-                survey.append(["calculate", f"q{i}", None, None,
-                               f"if(${{q{i - 1}}} != '', concat('v', ${{q{i - 1}}}), 'none')"])
+                survey.append(
+                    [
+                        "calculate",
+                        f"q{i}",
+                        None,
+                        None,
+                        f"if(${{q{i - 1}}} != '', concat('v', ${{q{i - 1}}}), 'none')",
+                    ]
+                )
                 continue
             kind = kinds[i % len(kinds)]
-            relevant = (f"${{q{i - 2}}} != '' or {i} > 3" if i >= 2 else "true()") if (i // 2) < n_rel and i % 2 == 0 else None
+            relevant = (
+                (f"${{q{i - 2}}} != '' or {i} > 3" if i >= 2 else "true()")
+                if (i // 2) < n_rel and i % 2 == 0
+                else None
+            )
             constraint = ". > 0" if kind in ("integer", "decimal") else None
             survey.append([kind, f"q{i}", f"Question {i}", relevant, None, constraint])
         survey.append(["end_repeat" if is_repeat else "end_group"])

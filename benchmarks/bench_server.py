@@ -43,8 +43,9 @@ def render_submission(work: Path) -> str:
     with Store.open(work / "client") as store:
         library = FormLibrary(store)
         form = library.load_file(HABITANTS)
-        result = fill_interview(library, form, json.loads(ANSWERS.read_text("utf-8")),
-                                finalize=True)
+        result = fill_interview(
+            library, form, json.loads(ANSWERS.read_text("utf-8")), finalize=True
+        )
         return result.session.to_xml(), result.interview.instance_id
 
 
@@ -67,10 +68,14 @@ def build_request(xml: str, old_id: str, port: int, auth: str) -> bytes:
     body_xml = xml.replace(old_id, f"uuid:{uuid.uuid4()}").encode("utf-8")
     boundary = uuid.uuid4().hex
     body = (
-        f"--{boundary}\r\n"
-        'Content-Disposition: form-data; name="xml_submission_file"; filename="submission.xml"\r\n'
-        "Content-Type: text/xml\r\n\r\n"
-    ).encode() + body_xml + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="xml_submission_file"; filename="submission.xml"\r\n'
+            "Content-Type: text/xml\r\n\r\n"
+        ).encode()
+        + body_xml
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     head = (
         f"POST /submission HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
         f"Authorization: Basic {auth}\r\nX-OpenRosa-Version: 1.0\r\n"
@@ -112,9 +117,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--submissions", type=int, default=6000)
     parser.add_argument("--warmup", type=int, default=500)
-    parser.add_argument("--database", metavar="URL",
-                        help="server database, e.g. postgresql+psycopg://u:pw@127.0.0.1/db "
-                             "(its Surveyor tables are DROPPED first); default: SQLite")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="server database, e.g. postgresql+psycopg://u:pw@127.0.0.1/db "
+        "(its Surveyor tables are DROPPED first); default: SQLite",
+    )
     args = parser.parse_args()
     try:
         import uvloop
@@ -142,9 +150,20 @@ def main() -> int:
         port = free_port()
         auth = base64.b64encode(f"bench:{password}".encode()).decode()
         server = subprocess.Popen(
-            [sys.executable, "-m", "surveyor", "--data-dir", str(data), "serve",
-             "--port", str(port), "--database", url],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "surveyor",
+                "--data-dir",
+                str(data),
+                "serve",
+                "--port",
+                str(port),
+                "--database",
+                url,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(REPO)},
         )
         try:

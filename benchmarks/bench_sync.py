@@ -40,9 +40,11 @@ def main() -> int:
         assert report.ok, report.summary()
         assert server_count(campaign) == args.count
         print(f"filled {args.count} interviews in {fill:.1f} s")
-        print(f"sent {report.sent} in {elapsed:.1f} s ({report.sent / elapsed:.0f}/s, "
-              f"{elapsed / report.sent * 1000:.2f} ms each; client CPU {cpu:.1f} s); "
-              f"target < 60 s: {'OK' if elapsed < 60 else 'MISSED'}")
+        print(
+            f"sent {report.sent} in {elapsed:.1f} s ({report.sent / elapsed:.0f}/s, "
+            f"{elapsed / report.sent * 1000:.2f} ms each; client CPU {cpu:.1f} s); "
+            f"target < 60 s: {'OK' if elapsed < 60 else 'MISSED'}"
+        )
         laptop.close()
     finally:
         campaign.server.stop()

@@ -69,7 +69,10 @@ def bench_list(runs: int) -> list[float]:
             )
             rows = [
                 (
-                    f"uuid:{n:036d}", "household", "1", "md5:bench",
+                    f"uuid:{n:036d}",
+                    "household",
+                    "1",
+                    "md5:bench",
                     "draft" if n % 3 else "finalized",
                     f"2026-03-01T09:{n // 600 % 60:02d}:{n // 10 % 60:02d}.{n % 1000:03d}Z",
                     '{"q": "' + "x" * 2000 + '"}',

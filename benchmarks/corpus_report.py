@@ -1,6 +1,6 @@
 """Figures of the compatibility corpus for docs/COMPATIBILITY.md.
 
-    uv run python benchmarks/corpus_report.py [CORPUS_DIR]
+uv run python benchmarks/corpus_report.py [CORPUS_DIR]
 """
 
 from __future__ import annotations

@@ -12,9 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # No test may fail because the machine is slow: Hypothesis's per-example deadline (200 ms)
 # and its "too slow" health check are wall-clock limits, so they are off for every test.
-settings.register_profile(
-    "surveyor", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("surveyor", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("surveyor")
 
 REPO = Path(__file__).resolve().parent.parent

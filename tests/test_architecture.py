@@ -128,6 +128,19 @@ def test_import_linter_contract_holds():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_code_is_formatted_and_lint_clean():
+    """`ruff format --check` and `ruff check` over the code and its tests (issue 9)."""
+    for command in (["ruff", "format", "--check"], ["ruff", "check"]):
+        result = subprocess.run(
+            [*command, "surveyor", "tests", "benchmarks", "packaging"],
+            capture_output=True,
+            text=True,
+            cwd=PACKAGE.parent,
+            timeout=120,
+        )
+        assert result.returncode == 0, " ".join(command) + ":\n" + result.stdout + result.stderr
+
+
 def _dynamic_code_calls(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = []

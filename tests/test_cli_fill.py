@@ -34,7 +34,11 @@ def write(tmp_path: Path, answers: dict, name="answers.json") -> Path:
 def test_fill_finalizes_a_complete_interview_and_prints_its_id(tmp_path):
     data = tmp_path / "data"
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, ANSWERS)), "--finalize",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, ANSWERS)),
+        "--finalize",
         data_dir=data,
     )
     assert result.returncode == 0, result.stderr
@@ -48,8 +52,13 @@ def test_fill_finalizes_a_complete_interview_and_prints_its_id(tmp_path):
 @pytest.mark.slow
 def test_fill_json_gives_answers_as_the_submission_holds_them(tmp_path):
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, ANSWERS)), "--finalize",
-        "--json", data_dir=tmp_path / "data",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, ANSWERS)),
+        "--finalize",
+        "--json",
+        data_dir=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
     interview = json.loads(result.stdout)
@@ -75,8 +84,13 @@ def test_fill_json_gives_answers_as_the_submission_holds_them(tmp_path):
 def test_fill_drops_answers_to_questions_that_are_not_relevant(tmp_path):
     answers = dict(ANSWERS, consent="no")
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
-        "--json", data_dir=tmp_path / "data",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, answers)),
+        "--finalize",
+        "--json",
+        data_dir=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)["answers"]
@@ -92,11 +106,19 @@ def test_fill_reports_each_problem_by_field_and_does_not_finalize(tmp_path):
     del answers["street"]
     data = tmp_path / "data"
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, answers)),
+        "--finalize",
         data_dir=data,
     )
     assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if line.startswith(("member_", "contact", "street"))]
+    lines = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith(("member_", "contact", "street"))
+    ]
     assert len(lines) == 3, result.stderr
     assert lines[0].startswith("street (/data/household/street)")
     assert lines[1].startswith("member_age (/data/household/member[2]/member_age)")
@@ -106,13 +128,19 @@ def test_fill_reports_each_problem_by_field_and_does_not_finalize(tmp_path):
     assert rows == json.loads(
         surveyor("interviews", "--json", "--status", "draft", data_dir=data).stdout
     )
-    assert json.loads(surveyor("interviews", "--json", "--status", "finalized", data_dir=data).stdout) == []
+    assert (
+        json.loads(surveyor("interviews", "--json", "--status", "finalized", data_dir=data).stdout)
+        == []
+    )
 
 
 def test_fill_without_finalize_keeps_a_draft(tmp_path):
     data = tmp_path / "data"
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, {"sector": "south"})),
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, {"sector": "south"})),
         data_dir=data,
     )
     assert result.returncode == 0, result.stderr
@@ -122,7 +150,10 @@ def test_fill_without_finalize_keeps_a_draft(tmp_path):
 
 def test_fill_rejects_unknown_fields_by_name(tmp_path):
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, {"no_such_field": "1"})),
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, {"no_such_field": "1"})),
         data_dir=tmp_path / "data",
     )
     assert result.returncode == 1
@@ -156,7 +187,12 @@ def test_fill_explains_a_broken_form(tmp_path):
 @pytest.mark.slow
 def test_answers_file_from_stdin(tmp_path):
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", "-", "--json", data_dir=tmp_path / "d",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        "-",
+        "--json",
+        data_dir=tmp_path / "d",
         stdin=json.dumps({"sector": "east", "transport_modes": "bike walk"}),
     )
     assert result.returncode == 0, result.stderr
@@ -181,7 +217,12 @@ def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tm
     form.write_text(COUNTED_IN_GROUP, encoding="utf-8")
     answers = {"n_adults": "1", "n_children": "1", "person": [{"pname": "A"}, {"pname": "B"}]}
     result = surveyor(
-        "fill", str(form), "--answers", str(write(tmp_path, answers)), "--finalize", "--json",
+        "fill",
+        str(form),
+        "--answers",
+        str(write(tmp_path, answers)),
+        "--finalize",
+        "--json",
         data_dir=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
@@ -197,7 +238,11 @@ def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tm
 def test_fill_refuses_a_choice_the_filtered_question_does_not_offer(tmp_path):
     answers = dict(ANSWERS, main_need="digital_x")
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, answers)),
+        "--finalize",
         data_dir=tmp_path / "data",
     )
     assert result.returncode == 1
@@ -205,7 +250,11 @@ def test_fill_refuses_a_choice_the_filtered_question_does_not_offer(tmp_path):
     # a real choice that the filter leaves out (not among the needs given) is refused too
     answers = dict(ANSWERS, main_need="meals")
     result = surveyor(
-        "fill", str(HABITANTS), "--answers", str(write(tmp_path, answers)), "--finalize",
+        "fill",
+        str(HABITANTS),
+        "--answers",
+        str(write(tmp_path, answers)),
+        "--finalize",
         data_dir=tmp_path / "data",
     )
     assert result.returncode == 1

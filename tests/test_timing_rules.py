@@ -12,15 +12,23 @@ from pathlib import Path
 from hypothesis import settings
 
 TESTS = Path(__file__).resolve().parent
-CLOCKS = {"time", "monotonic", "perf_counter", "process_time", "thread_time",
-          "time_ns", "monotonic_ns", "perf_counter_ns", "process_time_ns"}
+CLOCKS = {
+    "time",
+    "monotonic",
+    "perf_counter",
+    "process_time",
+    "thread_time",
+    "time_ns",
+    "monotonic_ns",
+    "perf_counter_ns",
+    "process_time_ns",
+}
 # Files that read the clock, and why it is a safety net and not a measure.
 CLOCK_ALLOWED = {
     "server/conftest.py": "gives up waiting for the server process to start after 120 s",
     "server/test_postgres.py": "gives up waiting for the server process to start after 120 s",
 }
-QT_WAITS = {"waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive",
-            "waitCallback"}
+QT_WAITS = {"waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"}
 MIN_QT_WAIT_MS = 30_000
 MIN_SUBPROCESS_S = 60
 
@@ -51,8 +59,11 @@ def test_no_test_reads_the_clock_to_assert_on_speed():
             if isinstance(node, ast.Call) and _name(node.func) in {f"time.{c}" for c in CLOCKS}:
                 found.append(f"{where}:{node.lineno}: {_name(node.func)}()")
             if isinstance(node, ast.ImportFrom) and node.module == "time":
-                found += [f"{where}:{node.lineno}: from time import {a.name}"
-                          for a in node.names if a.name in CLOCKS]
+                found += [
+                    f"{where}:{node.lineno}: from time import {a.name}"
+                    for a in node.names
+                    if a.name in CLOCKS
+                ]
     assert not found, "measure speed in benchmarks/, not in tests:\n" + "\n".join(found)
 
 
@@ -60,8 +71,11 @@ def test_qt_waits_are_generous():
     short = []
     for path, tree in _test_files():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in QT_WAITS:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in QT_WAITS
+            ):
                 timeout = _keyword(node, "timeout")
                 if not (isinstance(timeout, ast.Constant) and timeout.value >= MIN_QT_WAIT_MS):
                     short.append(f"{path.relative_to(TESTS)}:{node.lineno}")

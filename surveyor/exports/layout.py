@@ -106,7 +106,7 @@ def choice_options(form: Form, node: FormNode, language: str) -> list[tuple[str,
 
 
 def select_kind(node: FormNode) -> str | None:
-    """"select_one"/"select_multiple" for a select field, else None."""
+    """ "select_one"/"select_multiple" for a select field, else None."""
     if node.control == "select1" or node.type.startswith(SELECT_ONE):
         return SELECT_ONE
     if node.control == "select" or node.type.startswith(SELECT_MULTIPLE):
@@ -213,9 +213,9 @@ class _TableBuilder:
         if _geopoint(node):
             self.geopoints.add(header)
 
-    def build(self, split: bool, head: tuple[str, ...], tail: tuple[str, ...]) -> tuple[
-        Table, dict[str, int], dict[tuple[str, str], int]
-    ]:
+    def build(
+        self, split: bool, head: tuple[str, ...], tail: tuple[str, ...]
+    ) -> tuple[Table, dict[str, int], dict[tuple[str, str], int]]:
         table = Table(self.name)
         headers = list(head)
         columns: dict[str, int] = {}
@@ -223,7 +223,9 @@ class _TableBuilder:
         for header in self.order:
             columns[header] = len(headers)
             if header in self.geopoints:
-                headers += [f"{header}-{p}" for p in ("Latitude", "Longitude", "Altitude", "Accuracy")]
+                headers += [
+                    f"{header}-{p}" for p in ("Latitude", "Longitude", "Altitude", "Accuracy")
+                ]
                 continue
             if self.numbers.get(header):
                 table.numbers.add(len(headers))

@@ -118,7 +118,9 @@ class CsvTables:
         stem = safe_file_name(form_id)
         try:
             for table in tables:
-                name = f"{stem}.csv" if not table.name else f"{stem}-{safe_file_name(table.name)}.csv"
+                name = (
+                    f"{stem}.csv" if not table.name else f"{stem}-{safe_file_name(table.name)}.csv"
+                )
                 target = AtomicFile(out_dir / name)
                 handle = open(target.temp, "w", encoding=encoding, newline="")  # noqa: SIM115
                 writer = csv.writer(handle, lineterminator="\n")

@@ -100,7 +100,9 @@ def value_cycles(form: Form) -> list[Cycle]:
         for path in sorted(members, key=lambda p: order.get(p, 0)):
             for ref, column, source in reads.get(path, ()):
                 if ref in members:
-                    links.setdefault((path, column, source.path), (form.nodes[path], column, source))
+                    links.setdefault(
+                        (path, column, source.path), (form.nodes[path], column, source)
+                    )
         cycles.append(Cycle(tuple(links.values())))
     cycles.sort(key=lambda c: order.get(c.links[0][0].path, 0))
     return cycles

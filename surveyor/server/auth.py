@@ -90,11 +90,21 @@ class LRUCounters:
 
 
 class Authenticator:
-    def __init__(self, engine, *, ttl: float = 60.0, max_failures: int = 5,
-                 address_failures: int = 20, name_failures: int = 50,
-                 block_seconds: float = 30.0, counter_cap: int = COUNTER_CAP,
-                 hash_workers: int = 2, hash_queue: int = 32, nonce_ttl: float = 300.0,
-                 clock=time.monotonic):
+    def __init__(
+        self,
+        engine,
+        *,
+        ttl: float = 60.0,
+        max_failures: int = 5,
+        address_failures: int = 20,
+        name_failures: int = 50,
+        block_seconds: float = 30.0,
+        counter_cap: int = COUNTER_CAP,
+        hash_workers: int = 2,
+        hash_queue: int = 32,
+        nonce_ttl: float = 300.0,
+        clock=time.monotonic,
+    ):
         self.engine = engine
         self.ttl = ttl
         self.max_failures = max_failures
@@ -122,20 +132,24 @@ class Authenticator:
         secret = await self._get_secret()
         stamp = f"{int(time.time())}.{secrets.token_hex(8)}"
         nonce = f"{stamp}.{_sign(secret, stamp)}"
-        digest = (f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{nonce}", '
-                  f'opaque="{_sign(secret, "opaque")}"' + (", stale=true" if stale else ""))
+        digest = (
+            f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{nonce}", '
+            f'opaque="{_sign(secret, "opaque")}"' + (", stale=true" if stale else "")
+        )
         return [digest, f'Basic realm="{REALM}"']
 
     async def _get_secret(self) -> bytes:
         if self._secret is None:
-            self._secret = await run_in_threadpool(service.server_secret, self.engine,
-                                                   "digest-nonce")
+            self._secret = await run_in_threadpool(
+                service.server_secret, self.engine, "digest-nonce"
+            )
         return self._secret
 
     # -- checking -----------------------------------------------------------------------------
 
-    async def authenticate(self, authorization: str | None, client: str, *, method: str = "GET",
-                           uri: str = "") -> User | Refusal:
+    async def authenticate(
+        self, authorization: str | None, client: str, *, method: str = "GET", uri: str = ""
+    ) -> User | Refusal:
         if authorization and authorization[:7].lower() == "digest ":
             return await self._digest(authorization[7:], client, method, uri)
         credentials = parse_basic(authorization)
@@ -162,13 +176,17 @@ class Authenticator:
                 self._verified = {k: v for k, v in self._verified.items() if v[1] > now}
             self._verified[key] = (account.role, now + self.ttl)
             if not service.has_digest_for(account, REALM):
-                await run_in_threadpool(service.store_digest_ha1, self.engine, name, password,
-                                        REALM)
+                await run_in_threadpool(
+                    service.store_digest_ha1, self.engine, name, password, REALM
+                )
                 self._accounts.pop(name, None)
             return User(name, account.role)
         self._note_failure(name, client, now)
-        reason = "revoked account" if account is not None and account.revoked else (
-            "unknown user" if account is None else "bad password")
+        reason = (
+            "revoked account"
+            if account is not None and account.revoked
+            else ("unknown user" if account is None else "bad password")
+        )
         return Refusal(401, f"{reason} {name!r}")
 
     async def _verify_password(self, password: str, stored: str) -> bool | Refusal:
@@ -200,8 +218,9 @@ class Authenticator:
         if not _same_uri(fields["uri"], uri):
             return Refusal(401, "Digest uri does not match the request")
         secret = await self._get_secret()
-        if "opaque" in fields and not hmac.compare_digest(fields["opaque"],
-                                                          _sign(secret, "opaque")):
+        if "opaque" in fields and not hmac.compare_digest(
+            fields["opaque"], _sign(secret, "opaque")
+        ):
             return Refusal(401, "Digest opaque does not match")
         nonce = fields["nonce"]
         stamp, _, signature = nonce.rpartition(".")
@@ -224,8 +243,11 @@ class Authenticator:
         if ha1 is None:
             self._note_failure(name, client, now)
             if usable:
-                return Refusal(401, f"no Digest password stored for {name!r} yet: log in once "
-                               "with Basic (over HTTPS) or reset the password")
+                return Refusal(
+                    401,
+                    f"no Digest password stored for {name!r} yet: log in once "
+                    "with Basic (over HTTPS) or reset the password",
+                )
             return Refusal(401, f"{'revoked account' if account else 'unknown user'} {name!r}")
         ha2 = _md5(f"{method}:{fields['uri']}")
         expected = _md5(f"{ha1}:{nonce}:{fields['nc']}:{fields['cnonce']}:auth:{ha2}")
@@ -256,22 +278,30 @@ class Authenticator:
     # -- brakes -------------------------------------------------------------------------------
 
     def _brake(self, name: str, client: str, now: float) -> Refusal | None:
-        for counters, key, what in ((self.pair_failures, (name, client), f"for {name!r}"),
-                                    (self.address_counters, client, f"from {client}"),
-                                    (self.name_counters, name, f"for {name!r}")):
+        for counters, key, what in (
+            (self.pair_failures, (name, client), f"for {name!r}"),
+            (self.address_counters, client, f"from {client}"),
+            (self.name_counters, name, f"for {name!r}"),
+        ):
             until = counters.blocked_until(key, now)
             if until:
-                return Refusal(429, f"too many bad passwords {what}",
-                               retry_after=max(1, int(until - now + 0.999)))
+                return Refusal(
+                    429,
+                    f"too many bad passwords {what}",
+                    retry_after=max(1, int(until - now + 0.999)),
+                )
         return None
 
     def _note_failure(self, name: str, client: str, now: float) -> None:
-        self.pair_failures.fail((name, client), now, limit=self.max_failures,
-                                block_seconds=self.block_seconds)
-        self.address_counters.fail(client, now, limit=self.address_failures,
-                                   block_seconds=self.block_seconds)
-        self.name_counters.fail(name, now, limit=self.name_failures,
-                                block_seconds=self.block_seconds)
+        self.pair_failures.fail(
+            (name, client), now, limit=self.max_failures, block_seconds=self.block_seconds
+        )
+        self.address_counters.fail(
+            client, now, limit=self.address_failures, block_seconds=self.block_seconds
+        )
+        self.name_counters.fail(
+            name, now, limit=self.name_failures, block_seconds=self.block_seconds
+        )
 
 
 def _md5(text: str) -> str:

@@ -112,9 +112,11 @@ attachments = Table(
     Column("content", LargeBinary, nullable=False),
     Column("received_at", String(40), nullable=False),
     UniqueConstraint("form_id", "instance_id", "name", name="uq_attachments_name"),
-    ForeignKeyConstraint(["form_id", "instance_id"],
-                         ["submissions.form_id", "submissions.instance_id"],
-                         name="fk_attachments_submission"),
+    ForeignKeyConstraint(
+        ["form_id", "instance_id"],
+        ["submissions.form_id", "submissions.instance_id"],
+        name="fk_attachments_submission",
+    ),
 )
 
 # The parts of a submission ODK Collect split over several POSTs (every POST but the last
@@ -202,8 +204,10 @@ def _needs_form_scoped_ids(engine: Engine) -> bool:
     return "form_id" not in {c["name"] for c in inspector.get_columns("attachments")}
 
 
-_OLD_SUBMISSION_COLUMNS = ("seq, instance_id, form_id, form_version, xml, xml_md5, deprecated_id, "
-                           "superseded_by, received_at, submitted_by")
+_OLD_SUBMISSION_COLUMNS = (
+    "seq, instance_id, form_id, form_version, xml, xml_md5, deprecated_id, "
+    "superseded_by, received_at, submitted_by"
+)
 
 
 def _migrate_form_scoped_ids(engine: Engine, url: str) -> None:
@@ -239,13 +243,16 @@ def _migrate_sqlite(engine: Engine, url: str) -> None:
                 conn.execute(str(CreateTable(table).compile(dialect=engine.dialect)))
                 for index in table.indexes:
                     conn.execute(str(CreateIndex(index).compile(dialect=engine.dialect)))
-            conn.execute(f"INSERT INTO submissions ({_OLD_SUBMISSION_COLUMNS}) "
-                         f"SELECT {_OLD_SUBMISSION_COLUMNS} FROM submissions_schema1")
+            conn.execute(
+                f"INSERT INTO submissions ({_OLD_SUBMISSION_COLUMNS}) "
+                f"SELECT {_OLD_SUBMISSION_COLUMNS} FROM submissions_schema1"
+            )
             conn.execute(
                 "INSERT INTO attachments (id, form_id, instance_id, name, content_type, md5, "
                 "content, received_at) SELECT a.id, s.form_id, a.instance_id, a.name, "
                 "a.content_type, a.md5, a.content, a.received_at FROM attachments_schema1 a "
-                "JOIN submissions_schema1 s ON s.instance_id = a.instance_id")
+                "JOIN submissions_schema1 s ON s.instance_id = a.instance_id"
+            )
             conn.execute("DROP TABLE attachments_schema1")
             conn.execute("DROP TABLE submissions_schema1")
             conn.execute("COMMIT")
@@ -268,25 +275,39 @@ def _migrate_postgresql(engine: Engine) -> None:
             if constraint["column_names"] == ["instance_id"]:
                 # CASCADE also drops the attachments' foreign key that depends on it.
                 conn.exec_driver_sql(
-                    f'ALTER TABLE submissions DROP CONSTRAINT "{constraint["name"]}" CASCADE')
-        conn.exec_driver_sql("ALTER TABLE submissions ADD CONSTRAINT uq_submissions_form_instance "
-                             "UNIQUE (form_id, instance_id)")
+                    f'ALTER TABLE submissions DROP CONSTRAINT "{constraint["name"]}" CASCADE'
+                )
+        conn.exec_driver_sql(
+            "ALTER TABLE submissions ADD CONSTRAINT uq_submissions_form_instance "
+            "UNIQUE (form_id, instance_id)"
+        )
         conn.exec_driver_sql("ALTER TABLE attachments ADD COLUMN form_id VARCHAR(255)")
-        conn.exec_driver_sql("UPDATE attachments a SET form_id = s.form_id FROM submissions s "
-                             "WHERE s.instance_id = a.instance_id")
+        conn.exec_driver_sql(
+            "UPDATE attachments a SET form_id = s.form_id FROM submissions s "
+            "WHERE s.instance_id = a.instance_id"
+        )
         conn.exec_driver_sql("ALTER TABLE attachments ALTER COLUMN form_id SET NOT NULL")
-        conn.exec_driver_sql("ALTER TABLE attachments DROP CONSTRAINT IF EXISTS uq_attachments_name")
-        conn.exec_driver_sql("ALTER TABLE attachments ADD CONSTRAINT uq_attachments_name "
-                             "UNIQUE (form_id, instance_id, name)")
+        conn.exec_driver_sql(
+            "ALTER TABLE attachments DROP CONSTRAINT IF EXISTS uq_attachments_name"
+        )
+        conn.exec_driver_sql(
+            "ALTER TABLE attachments ADD CONSTRAINT uq_attachments_name "
+            "UNIQUE (form_id, instance_id, name)"
+        )
         conn.exec_driver_sql(
             "ALTER TABLE attachments ADD CONSTRAINT fk_attachments_submission FOREIGN KEY "
-            "(form_id, instance_id) REFERENCES submissions (form_id, instance_id)")
+            "(form_id, instance_id) REFERENCES submissions (form_id, instance_id)"
+        )
 
 
 def _needs_form_scoped_ids_in(conn) -> bool:
-    return conn.exec_driver_sql(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'attachments' "
-        "AND column_name = 'form_id' AND table_schema = current_schema()").scalar_one() == 0
+    return (
+        conn.exec_driver_sql(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'attachments' "
+            "AND column_name = 'form_id' AND table_schema = current_schema()"
+        ).scalar_one()
+        == 0
+    )
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -60,14 +60,17 @@ class GroupWriter:
                 )
                 pairs = list(zip(batch, outcomes, strict=True))
             except Exception:
-                log.exception("storing a batch of %d submissions failed; storing one by one",
-                              len(batch))
+                log.exception(
+                    "storing a batch of %d submissions failed; storing one by one", len(batch)
+                )
                 pairs = []
                 for entry in batch:
                     try:
-                        outcome = (await loop.run_in_executor(
-                            self._executor, service.store_submissions, self.engine, [entry[0]]
-                        ))[0]
+                        outcome = (
+                            await loop.run_in_executor(
+                                self._executor, service.store_submissions, self.engine, [entry[0]]
+                            )
+                        )[0]
                     except Exception as exc:
                         log.exception("storing submission %s failed", entry[0].instance_id)
                         outcome = exc

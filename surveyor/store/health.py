@@ -100,7 +100,9 @@ def backup_due(db_path: Path, now: datetime) -> bool:
     if newest is None:
         return True
     every = (
-        BACKUP_EVERY_LARGE if database_size(db_path) > CHECK_EVERY_OPEN_BYTES else BACKUP_EVERY_SMALL
+        BACKUP_EVERY_LARGE
+        if database_size(db_path) > CHECK_EVERY_OPEN_BYTES
+        else BACKUP_EVERY_SMALL
     )
     return now - newest.moment >= every
 
@@ -211,9 +213,7 @@ def _copy_rows(
     """Every row of ``table`` that can be read, forwards then backwards from the end; rows
     already in the target (same key) are left as they are. Returns the rows added."""
     names = ", ".join(f'"{c}"' for c in columns)
-    insert = (
-        f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
-    )
+    insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
     added = 0
     last = None
     try:

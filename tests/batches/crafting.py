@@ -44,7 +44,9 @@ def recraft(
             for part in manifest["parts"]:
                 if part["kind"] == "form":
                     definition = json.loads(z.read(part["path"]))
-                    source = z.read(definition["source_part"]) if definition["source_part"] else None
+                    source = (
+                        z.read(definition["source_part"]) if definition["source_part"] else None
+                    )
                     if form is not None:
                         definition, source = form(definition, source)
                     writer.add_form(

@@ -28,7 +28,9 @@ def test_export_then_merge_then_a_refused_batch(tmp_path):
     laptop, coord = tmp_path / "laptop", tmp_path / "coord"
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(answers_for(1), ensure_ascii=False), encoding="utf-8")
-    filled = surveyor("fill", str(HABITANTS), "--answers", str(answers), "--finalize", data_dir=laptop)
+    filled = surveyor(
+        "fill", str(HABITANTS), "--answers", str(answers), "--finalize", data_dir=laptop
+    )
     assert filled.returncode == 0, filled.stderr
     instance_id = filled.stdout.strip()
 

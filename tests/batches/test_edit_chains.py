@@ -28,12 +28,17 @@ def one_batch(tmp_path, make_laptop, name="Amina", n=1):
 def test_a_record_that_edits_itself_is_refused(tmp_path, make_laptop, coordinator):
     good = one_batch(tmp_path, make_laptop)
     other = one_batch(tmp_path, make_laptop, "Bruno", 2)
-    bad = recraft(good, tmp_path / "self.zip", record=lambda r: {**r, "deprecated_id": r["instance_id"]})
+    bad = recraft(
+        good, tmp_path / "self.zip", record=lambda r: {**r, "deprecated_id": r["instance_id"]}
+    )
     before = snapshot(coordinator)
     report = merge_batches(coordinator, [bad, other])
     assert [b.status for b in report.batches] == ["refused", "merged"]
     instance_id = records(good)[0]["instance_id"]
-    assert f"the interview {instance_id} names itself as the version it edits" in report.batches[0].reason
+    assert (
+        f"the interview {instance_id} names itself as the version it edits"
+        in report.batches[0].reason
+    )
     assert report.updated == 0
     assert snapshot(coordinator)["interviews"] == before["interviews"] + 1
     assert csv_keys(coordinator, tmp_path / "out") == [records(other)[0]["instance_id"]]
@@ -57,11 +62,17 @@ def test_edits_that_loop_within_a_batch_are_refused(tmp_path, make_laptop, coord
     assert snapshot(coordinator) == before
 
 
-def test_an_edit_that_closes_a_loop_with_a_merged_one_is_refused(tmp_path, make_laptop, coordinator):
+def test_an_edit_that_closes_a_loop_with_a_merged_one_is_refused(
+    tmp_path, make_laptop, coordinator
+):
     good = one_batch(tmp_path, make_laptop)
     a, b = f"uuid:{uuid.uuid4()}", f"uuid:{uuid.uuid4()}"
-    first = recraft(good, tmp_path / "a.zip", record=lambda r: {**r, "instance_id": a, "deprecated_id": b})
-    second = recraft(good, tmp_path / "b.zip", record=lambda r: {**r, "instance_id": b, "deprecated_id": a})
+    first = recraft(
+        good, tmp_path / "a.zip", record=lambda r: {**r, "instance_id": a, "deprecated_id": b}
+    )
+    second = recraft(
+        good, tmp_path / "b.zip", record=lambda r: {**r, "instance_id": b, "deprecated_id": a}
+    )
     report = merge_batches(coordinator, [first, second])
     assert [x.status for x in report.batches] == ["merged", "refused"]
     assert f"the interview {b} and the edits it names form a loop" in report.batches[1].reason

@@ -120,9 +120,7 @@ def test_a_stored_xlsform_that_converts_to_another_xform_is_not_used(
     assert "/data/evil" not in form.nodes and not any(p.endswith("/evil") for p in form.nodes)
 
 
-def test_one_form_version_with_two_xform_texts_exports_together(
-    tmp_path, make_laptop, coordinator
-):
+def test_one_form_version_with_two_xform_texts_exports_together(tmp_path, make_laptop, coordinator):
     good = amina_batch(tmp_path, make_laptop)
     bruno = make_laptop("Bruno")
     bruno.fill(3)

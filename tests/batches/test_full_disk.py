@@ -16,7 +16,9 @@ from tests.batches.conftest import HABITANTS, answers_for
 def surveyor(*args, data_dir: Path):
     return subprocess.run(
         [sys.executable, "-m", "surveyor", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -26,9 +28,19 @@ def _can_mount_a_small_disk(tmp_path: Path) -> bool:
     probe = tmp_path / "probe"
     probe.mkdir()
     result = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-         'mount -t tmpfs -o size=16k tmpfs "$1"', "sh", str(probe)],
-        capture_output=True, timeout=60,
+        [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=16k tmpfs "$1"',
+            "sh",
+            str(probe),
+        ],
+        capture_output=True,
+        timeout=60,
     )
     return result.returncode == 0
 
@@ -39,18 +51,37 @@ def test_batch_export_onto_a_full_disk_says_the_disk_is_full(tmp_path):
     laptop = tmp_path / "laptop"
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(answers_for(1), ensure_ascii=False), encoding="utf-8")
-    filled = surveyor("fill", str(HABITANTS), "--answers", str(answers), "--finalize",
-                      data_dir=laptop)
+    filled = surveyor(
+        "fill", str(HABITANTS), "--answers", str(answers), "--finalize", data_dir=laptop
+    )
     assert filled.returncode == 0, filled.stderr
     key = tmp_path / "usb-key"
     key.mkdir()
     # a 16 KiB USB key, mounted for the command only (a private mount namespace)
     result = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-         'mount -t tmpfs -o size=16k tmpfs "$1" && shift && exec "$@"', "sh", str(key),
-         sys.executable, "-m", "surveyor", "--data-dir", str(laptop), "batch", "export",
-         "--out", str(key)],
-        capture_output=True, text=True, timeout=120,
+        [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=16k tmpfs "$1" && shift && exec "$@"',
+            "sh",
+            str(key),
+            sys.executable,
+            "-m",
+            "surveyor",
+            "--data-dir",
+            str(laptop),
+            "batch",
+            "export",
+            "--out",
+            str(key),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "the disk is full" in result.stderr and "nothing was written" in result.stderr

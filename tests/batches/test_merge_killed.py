@@ -78,19 +78,25 @@ def many_batches(tmp_path_factory):
     folder = root / "batches"
     folder.mkdir()
     for n, wanted in enumerate(ids):
-        recraft(whole, folder / f"b{n:03}.zip",
-                record=lambda r, w=wanted: r if r["instance_id"] == w else None)
+        recraft(
+            whole,
+            folder / f"b{n:03}.zip",
+            record=lambda r, w=wanted: r if r["instance_id"] == w else None,
+        )
     return folder, ids
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
-                         ids=["SIGTERM", "SIGINT", "SIGKILL"])
+@pytest.mark.parametrize(
+    "how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"]
+)
 def test_a_killed_merge_leaves_no_process_behind(how, many_batches, tmp_path):
     folder, ids = many_batches
     coordinator = tmp_path / "coordinator"
     merge = subprocess.Popen(
         [sys.executable, "-m", "surveyor", "merge", str(folder), "--into", str(coordinator)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         # the reader process and the resource tracker: once both run, the merge is under way
@@ -113,7 +119,9 @@ def test_a_killed_merge_leaves_no_process_behind(how, many_batches, tmp_path):
     # the database is whole: merging again finishes the work
     again = subprocess.run(
         [sys.executable, "-m", "surveyor", "merge", str(folder), "--into", str(coordinator)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert again.returncode == 0, again.stderr
     with Store.open(coordinator) as store:

@@ -51,6 +51,10 @@ def test_batches_read_ahead_merge_like_one_at_a_time(tmp_path, make_laptop, coor
 
     again = merge_batches(coordinator, paths)
     assert [b.status for b in again.batches] == [
-        "already merged", "already merged", "refused", "already merged", "already merged"
+        "already merged",
+        "already merged",
+        "refused",
+        "already merged",
+        "already merged",
     ]
     assert again.new == 0 and again.duplicates == 8

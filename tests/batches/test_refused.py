@@ -21,12 +21,18 @@ def good(tmp_path, make_laptop):
     """A real batch of two interviews (with a photo), and a second, independent good one."""
     amina = make_laptop("Amina")
     first = amina.fill(1)
-    amina.store.add_attachment(first.instance_id, "photo.jpg", b"\xff\xd8" + b"jpeg" * 50, "image/jpeg")
+    amina.store.add_attachment(
+        first.instance_id, "photo.jpg", b"\xff\xd8" + b"jpeg" * 50, "image/jpeg"
+    )
     amina.fill(2)
-    path = hand_in(amina.store, tmp_path / "good.zip", device_id=amina.device_id, interviewer="Amina").path
+    path = hand_in(
+        amina.store, tmp_path / "good.zip", device_id=amina.device_id, interviewer="Amina"
+    ).path
     bruno = make_laptop("Bruno")
     bruno.fill(3)
-    other = hand_in(bruno.store, tmp_path / "other.zip", device_id=bruno.device_id, interviewer="Bruno").path
+    other = hand_in(
+        bruno.store, tmp_path / "other.zip", device_id=bruno.device_id, interviewer="Bruno"
+    ).path
     return path, other
 
 
@@ -79,7 +85,9 @@ def flipped_byte(good, tmp):
     with zipfile.ZipFile(good) as z:
         info = z.getinfo(first_interview(good))
     # the middle of the member's compressed data
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    name_len, extra_len = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
     start = info.header_offset + 30 + name_len + extra_len
     data[start + info.compress_size // 2] ^= 0x40
     (tmp / "bad.zip").write_bytes(bytes(data))
@@ -201,9 +209,14 @@ def _zip_bomb(tmp: Path) -> Path:
     size = 1024 * mib
     manifest = json.dumps(
         {
-            "format": "surveyor-batch", "format_version": 1, "batch_id": "bomb",
-            "device": {"device_id": "d", "label": ""}, "interviewer": "",
-            "parts": [{"path": name.decode(), "kind": "interview", "size": size, "sha256": "0" * 64}],
+            "format": "surveyor-batch",
+            "format_version": 1,
+            "batch_id": "bomb",
+            "device": {"device_id": "d", "label": ""},
+            "interviewer": "",
+            "parts": [
+                {"path": name.decode(), "kind": "interview", "size": size, "sha256": "0" * 64}
+            ],
             "parts_sha256": "",
         }
     ).encode()
@@ -214,11 +227,40 @@ def _zip_bomb(tmp: Path) -> Path:
         (b"manifest.json", manifest, 0, len(manifest), zlib.crc32(manifest)),
     ):
         offset = len(out)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, mcrc, len(data), usize, len(member), 0)
+        out += struct.pack(
+            "<IHHHHHIIIHH",
+            0x04034B50,
+            20,
+            0,
+            method,
+            0,
+            0x21,
+            mcrc,
+            len(data),
+            usize,
+            len(member),
+            0,
+        )
         out += member + data
         central += struct.pack(
-            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21, mcrc, len(data), usize,
-            len(member), 0, 0, 0, 0, 0, offset,
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            method,
+            0,
+            0x21,
+            mcrc,
+            len(data),
+            usize,
+            len(member),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
         )
         central += member
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 2, 2, len(central), len(out), 0)
@@ -264,7 +306,9 @@ def test_a_damaged_batch_is_refused_whole_and_the_others_still_merge(
     refused = report.batches[0]
     assert reason in refused.reason
     message = str(refused.error)
-    assert message.startswith(f"The batch {bad} was refused: ") and message.endswith("nothing of it was imported.")
+    assert message.startswith(f"The batch {bad} was refused: ") and message.endswith(
+        "nothing of it was imported."
+    )
     assert "\n" not in message
     assert snapshot(coordinator) == before
 
@@ -306,7 +350,7 @@ def test_a_lying_size_in_the_zip_headers_is_caught_while_reading(tmp_path, coord
     # shrink the uncompressed size in the local header and the central directory
     for pos in (info.header_offset + 22,):
         struct.pack_into("<I", data, pos, 10)
-    central = data.rfind(b"PK\x01\x02" , 0, data.rfind(name.encode()) + 1)
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name.encode()) + 1)
     struct.pack_into("<I", data, central + 24, 10)
     bad = tmp_path / "lying.zip"
     bad.write_bytes(bytes(data))

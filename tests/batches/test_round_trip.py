@@ -25,14 +25,24 @@ def test_two_laptops_hand_in_and_the_coordinator_gets_every_answer_once(
 ):
     amina, bruno = make_laptop("Amina"), make_laptop("Bruno")
     made = [amina.fill(n) for n in range(3)] + [bruno.fill(n) for n in range(10, 12)]
-    amina.library.store.add_attachment(made[0].instance_id, "photo.jpg", b"\xff\xd8jpeg", "image/jpeg")
+    amina.library.store.add_attachment(
+        made[0].instance_id, "photo.jpg", b"\xff\xd8jpeg", "image/jpeg"
+    )
     made[0] = amina.store.get_interview(made[0].instance_id)
     key = tmp_path / "usb-key"
     key.mkdir()
-    a = hand_in(amina.store, key, interviewer="Amina", device_id=amina.device_id, device_label="PC 1")
-    b = hand_in(bruno.store, key, interviewer="Bruno", device_id=bruno.device_id, device_label="PC 2")
+    a = hand_in(
+        amina.store, key, interviewer="Amina", device_id=amina.device_id, device_label="PC 1"
+    )
+    b = hand_in(
+        bruno.store, key, interviewer="Bruno", device_id=bruno.device_id, device_label="PC 2"
+    )
     assert (a.interviews, a.newly_handed_in, b.interviews) == (3, 3, 2)
-    assert a.path.parent == key and a.path.name.startswith("surveyor-PC-1-") and a.path.suffix == ".zip"
+    assert (
+        a.path.parent == key
+        and a.path.name.startswith("surveyor-PC-1-")
+        and a.path.suffix == ".zip"
+    )
 
     # on the laptops: exported, with where and when
     for laptop, result in ((amina, a), (bruno, b)):
@@ -55,7 +65,9 @@ def test_two_laptops_hand_in_and_the_coordinator_gets_every_answer_once(
         assert merged.form_hash == original.form_hash
         assert merged.interviewer == original.interviewer
         assert merged.status == Status.EXPORTED
-        assert [x.to_dict() for x in merged.attachments] == [x.to_dict() for x in original.attachments]
+        assert [x.to_dict() for x in merged.attachments] == [
+            x.to_dict() for x in original.attachments
+        ]
     assert coordinator.get_attachment(made[0].instance_id, "photo.jpg") == b"\xff\xd8jpeg"
     # the form travelled with the batch: the coordinator can reopen the interviews (from the
     # XForm its hash names; the XLSForm of a batch is not kept, see test_form_trust.py)
@@ -96,7 +108,13 @@ def test_a_batch_merged_twice_and_a_second_hand_in_change_nothing(
 def test_the_batch_is_a_plain_zip_with_a_versioned_manifest(tmp_path, make_laptop):
     amina = make_laptop("Amina")
     interview = amina.fill(1)
-    result = hand_in(amina.store, tmp_path / "b.zip", device_id=amina.device_id, interviewer="Amina", device_label="PC 1")
+    result = hand_in(
+        amina.store,
+        tmp_path / "b.zip",
+        device_id=amina.device_id,
+        interviewer="Amina",
+        device_label="PC 1",
+    )
     with zipfile.ZipFile(result.path) as z:
         assert z.testzip() is None
         manifest = json.loads(z.read("manifest.json"))
@@ -117,7 +135,12 @@ def test_a_failed_write_leaves_no_batch_and_readers_ignore_part_files(tmp_path, 
     with pytest.raises(RuntimeError):
         with BatchWriter(target, device_id="d") as writer:
             writer.add_encrypted(
-                {"instance_id": "uuid:x", "form_id": "f", "form_version": "1", "form_hash": "md5:0"},
+                {
+                    "instance_id": "uuid:x",
+                    "form_id": "f",
+                    "form_version": "1",
+                    "form_hash": "md5:0",
+                },
                 b"x",
             )
             raise RuntimeError("power cut")
@@ -134,13 +157,22 @@ def test_an_encrypted_interview_travels_as_an_opaque_payload(tmp_path, make_lapt
     path = tmp_path / "enc.zip"
     with BatchWriter(path, device_id="d", interviewer="Amina") as writer:
         writer.add_form(
-            content_hash=form.content_hash, form_id=form.form_id, version=form.version,
-            title=form.title, source_name=form.source_name, source_bytes=form.source_bytes,
+            content_hash=form.content_hash,
+            form_id=form.form_id,
+            version=form.version,
+            title=form.title,
+            source_name=form.source_name,
+            source_bytes=form.source_bytes,
             xform=form.xform,
         )
         writer.add_encrypted(
-            {"instance_id": "uuid:11111111-2222-3333-4444-555555555555", "form_id": form.form_id,
-             "form_version": form.version, "form_hash": form.content_hash, "interviewer": "Amina"},
+            {
+                "instance_id": "uuid:11111111-2222-3333-4444-555555555555",
+                "form_id": form.form_id,
+                "form_version": form.version,
+                "form_hash": form.content_hash,
+                "interviewer": "Amina",
+            },
             b"\x00encrypted submission\xff",
         )
     report = merge_batches(coordinator, [path])

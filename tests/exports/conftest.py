@@ -29,8 +29,14 @@ def variants() -> list[tuple[str, datetime, dict]]:
         interviewer="Jean-Luc M.",
         sector="south",
         street='Allée "des Érables", bât. B',
-        member=[{"member_name": "Émile", "member_age": 71, "member_relationship": "respondent",
-                 "member_work": "retired"}],
+        member=[
+            {
+                "member_name": "Émile",
+                "member_age": 71,
+                "member_relationship": "respondent",
+                "member_work": "retired",
+            }
+        ],
         transport_modes=["car"],
         driving_licence="yes",
         mobility_difficulties="none",
@@ -61,14 +67,22 @@ def filled(tmp_path):
     interviews = []
     for interviewer, when, answers in variants():
         result = fill_interview(
-            library, form, answers, finalize=True, interviewer=interviewer,
-            device_id="collect:laptop-1", clock=lambda when=when: when,
+            library,
+            form,
+            answers,
+            finalize=True,
+            interviewer=interviewer,
+            device_id="collect:laptop-1",
+            clock=lambda when=when: when,
         )
         assert result.ok, result.problems
         interviews.append(result.interview)
     draft = fill_interview(
-        library, form, {"interviewer": "Brouillon", "consent": "yes"},
-        interviewer="Fatima B.", clock=lambda: datetime(2026, 11, 22, 18, 0, tzinfo=UTC),
+        library,
+        form,
+        {"interviewer": "Brouillon", "consent": "yes"},
+        interviewer="Fatima B.",
+        clock=lambda: datetime(2026, 11, 22, 18, 0, tzinfo=UTC),
     ).interview
     yield store, library, form, interviews, draft
     store.close()

@@ -56,19 +56,22 @@ def test_files_and_headers(filled, tmp_path):
     assert [f.name for f in files] == ["enquete_habitants.csv", "enquete_habitants-member.csv"]
     header, rows = read(out / "enquete_habitants.csv")
     assert header[:9] == [
-        "SubmissionDate", "start", "end", "today", "deviceid", "username",
-        "visit-interviewer", "visit-interview_date", "visit-sector",
+        "SubmissionDate",
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "visit-interviewer",
+        "visit-interview_date",
+        "visit-sector",
     ]
     assert "household-street" in header
     assert "contact-contact_details-contact_phone" in header
     assert "needs-followup_childcare-childcare_coping" in header
-    assert header[-len(MAIN_TAIL):] == MAIN_TAIL
+    assert header[-len(MAIN_TAIL) :] == MAIN_TAIL
     # one column per field of the form outside repeats, nothing else
-    expected = [
-        "-".join(n.path.split("/")[2:])
-        for n in form.fields()
-        if not n.repeat_ancestors()
-    ]
+    expected = ["-".join(n.path.split("/")[2:]) for n in form.fields() if not n.repeat_ancestors()]
     assert header == ["SubmissionDate", *expected, *MAIN_TAIL[2:]]
     member_header, _ = read(out / "enquete_habitants-member.csv")
     assert member_header == MEMBER_HEADERS
@@ -228,12 +231,26 @@ def test_cli_export(filled, tmp_path, capsys):
     data_dir = store.path.parent
     out = tmp_path / "cli-out"
     code = main(
-        ["--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(out),
-         "--form", "enquete_habitants", "--labels", "--split-select-multiple"]
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--form",
+            "enquete_habitants",
+            "--labels",
+            "--split-select-multiple",
+        ]
     )
     assert code == 0
     printed = capsys.readouterr().out.split()
-    assert printed == [str(out / "enquete_habitants.csv"), str(out / "enquete_habitants-member.csv")]
+    assert printed == [
+        str(out / "enquete_habitants.csv"),
+        str(out / "enquete_habitants-member.csv"),
+    ]
     _, rows = read(out / "enquete_habitants.csv")
     assert len(rows) == len(interviews)
     assert rows[0]["consent"] == "Oui"

@@ -21,8 +21,13 @@ def add(store, library, form, **answers):
     values = base_answers()
     values.update(answers)
     result = fill_interview(
-        library, form, values, finalize=True, interviewer="Fatima B.",
-        device_id="collect:laptop-1", clock=lambda: WHEN,
+        library,
+        form,
+        values,
+        finalize=True,
+        interviewer="Fatima B.",
+        device_id="collect:laptop-1",
+        clock=lambda: WHEN,
     )
     assert result.ok, result.problems
     return result.interview
@@ -66,8 +71,14 @@ def test_a_bare_carriage_return_stays_inside_its_field(filled, tmp_path, bom):
 def test_csv_for_excel_neutralises_formulas_but_keeps_numbers(filled, tmp_path):
     store, library, form, _interviews, _draft = filled
     odd = add(
-        store, library, form, street=FORMULA, comments="@SUM(A1:A9)",
-        contact_name="+33 6 12 34 56 78", interviewer_remarks="-3", interviewer="-2.5e3",
+        store,
+        library,
+        form,
+        street=FORMULA,
+        comments="@SUM(A1:A9)",
+        contact_name="+33 6 12 34 56 78",
+        interviewer_remarks="-3",
+        interviewer="-2.5e3",
     )
     out = tmp_path / "out"
     export(store, out, library=library)

@@ -11,7 +11,10 @@ from surveyor.services.overview import OverviewFilter, OverviewService
 def test_xlsx_sheets_read_back(filled, tmp_path):
     store, library, _form, interviews, _draft = filled
     files = export(
-        store, tmp_path / "x", format="xlsx", library=library,
+        store,
+        tmp_path / "x",
+        format="xlsx",
+        library=library,
         options=ExportOptions(split_select_multiple=True),
     )
     assert [f.name for f in files] == ["enquete_habitants.xlsx"]
@@ -57,7 +60,8 @@ def test_overview_counts_and_list(filled):
     window = OverviewFilter(date_from="2026-11-21", date_to="2026-11-21")
     assert overview.count(window) == 2
     assert {s.instance_id for s in overview.list(window)} == {
-        interviews[2].instance_id, interviews[3].instance_id
+        interviews[2].instance_id,
+        interviews[3].instance_id,
     }
     rows = overview.list(OverviewFilter(interviewer="Jean-Luc M.", form_id="enquete_habitants"))
     assert [r.instance_id for r in rows] == [interviews[4].instance_id, interviews[1].instance_id]

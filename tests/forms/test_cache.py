@@ -28,7 +28,9 @@ def test_hit_miss_and_corruption(tmp_path, monkeypatch):
 
     calls = []
     original = loader.load_form_bytes
-    monkeypatch.setattr(loader, "load_form_bytes", lambda *a, **k: calls.append(1) or original(*a, **k))
+    monkeypatch.setattr(
+        loader, "load_form_bytes", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
     second = load_form(path, cache_dir=cache)
     assert calls == []  # hit
     assert second.xform == first.xform

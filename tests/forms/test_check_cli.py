@@ -12,19 +12,24 @@ def check(tmp_path, text, name="f.md"):
 
 
 def test_valid_form(tmp_path):
-    result, path = check(tmp_path, """
+    result, path = check(
+        tmp_path,
+        """
 | survey |
 | | type | name | label | relevant | calculation |
 | | integer | a | A | | |
 | | calculate | b | | | ${a} * 2 |
 | | text | c | C | ${b} > 2 | |
-""")
+""",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == f"OK {path}\n"
 
 
 def test_expression_problems(tmp_path):
-    result, path = check(tmp_path, """
+    result, path = check(
+        tmp_path,
+        """
 | survey |
 | | type | name | label | relevant | calculation | constraint |
 | | integer | a | A | ${a} > | | |
@@ -33,7 +38,8 @@ def test_expression_problems(tmp_path):
 | | calculate | c3 | | | foo(${a}) | |
 | | note | n | N | | | . > 1 |
 | | calculate | c4 | | | . + 1 | |
-""")
+""",
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{path}:survey:2: relevant: syntax error (unexpected end of expression) in '/data/a >'",
@@ -45,7 +51,9 @@ def test_expression_problems(tmp_path):
 
 
 def test_choice_filter_repeat_count_default_instance_name(tmp_path):
-    result, path = check(tmp_path, """
+    result, path = check(
+        tmp_path,
+        """
 | survey |
 | | type | name | label | choice_filter | repeat_count | default |
 | | select_one yn | a | A | bar(name) | | |
@@ -58,7 +66,8 @@ def test_choice_filter_repeat_count_default_instance_name(tmp_path):
 | settings |
 | | instance_name |
 | | concat('a', |
-""")
+""",
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{path}:survey:2: choice_filter: unknown function bar()",
@@ -70,28 +79,38 @@ def test_choice_filter_repeat_count_default_instance_name(tmp_path):
 
 def test_pyxform_problems(tmp_path):
     cases = {
-        "type.md": ("""
+        "type.md": (
+            """
 | survey |
 | | type | name | label |
 | | integer | a | A |
 | | integr | b | B |
-""", "survey:3: Unknown question type 'integr'."),
-        "ref.md": ("""
+""",
+            "survey:3: Unknown question type 'integr'.",
+        ),
+        "ref.md": (
+            """
 | survey |
 | | type | name | label | relevant |
 | | integer | a | A | |
 | | integer | b | B | ${zz} > 1 |
-""", "survey:3: On the 'survey' sheet, the 'relevant' value is invalid. Reference variables "
-            "must contain a name from the 'survey' sheet. Could not find the name 'zz'."),
-        "dup.md": ("""
+""",
+            "survey:3: On the 'survey' sheet, the 'relevant' value is invalid. Reference variables "
+            "must contain a name from the 'survey' sheet. Could not find the name 'zz'.",
+        ),
+        "dup.md": (
+            """
 | survey |
 | | type | name | label |
 | | integer | a | A |
 | | integer | a | A |
-""", "survey:3: On the 'survey' sheet, the 'name' value 'a' is invalid. Questions, groups, "
+""",
+            "survey:3: On the 'survey' sheet, the 'name' value 'a' is invalid. Questions, groups, "
             "and repeats must be unique within their nearest parent group or repeat, or the "
-            "survey if not inside a group or repeat."),
-        "list.md": ("""
+            "survey if not inside a group or repeat.",
+        ),
+        "list.md": (
+            """
 | survey |
 | | type | name | label |
 | | integer | a | A |
@@ -99,7 +118,9 @@ def test_pyxform_problems(tmp_path):
 | choices |
 | | list_name | name | label |
 | | yn | y | Y |
-""", "survey:3: List name not in choices sheet: nolist"),
+""",
+            "survey:3: List name not in choices sheet: nolist",
+        ),
     }
     paths = [write_md(tmp_path, name, text) for name, (text, _) in cases.items()]
     result = run_cli("form", "check", *paths)
@@ -112,11 +133,15 @@ def test_pyxform_problems(tmp_path):
 def test_not_a_form_and_mixed(tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("hello\n")
-    good = write_md(tmp_path, "good.md", """
+    good = write_md(
+        tmp_path,
+        "good.md",
+        """
 | survey |
 | | type | name | label |
 | | integer | a | A |
-""")
+""",
+    )
     result = run_cli("form", "check", good, text)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

@@ -58,7 +58,10 @@ def test_form_check_names_the_fields_and_rows_of_a_relevance_ring(tmp_path):
     [
         (RELEVANCE_RING, ["a (row 3, relevant)", "b (row 4, calculation)"]),
         (TWO_RELEVANCES, ["a (row 2, relevant)", "b (row 3, relevant)"]),
-        (GROUP_READS_INSIDE, ["inner depends on itself through the relevant of the group g (row 2)"]),
+        (
+            GROUP_READS_INSIDE,
+            ["inner depends on itself through the relevant of the group g (row 2)"],
+        ),
     ],
 )
 def test_loading_a_form_with_a_ring_is_refused(tmp_path, text, names):
@@ -75,12 +78,16 @@ def test_loading_a_form_with_a_ring_is_refused(tmp_path, text, names):
 
 
 def test_a_ring_of_calculations_alone_is_refused_at_load_too(tmp_path):
-    path = write_md(tmp_path, "f.md", """
+    path = write_md(
+        tmp_path,
+        "f.md",
+        """
 | survey |
 | | type | name | label | calculation |
 | | calculate | c1 | | ${c2} + 1 |
 | | calculate | c2 | | ${c1} + 1 |
-""")
+""",
+    )
     with pytest.raises(FormError, match="cyclic calculation between: c1, c2"):
         load_form(path)
 
@@ -102,9 +109,14 @@ def test_a_stored_form_with_a_ring_still_opens_for_its_interviews(tmp_path):
     form = load_form(ring, refuse_cycles=False)
     with Store.open(tmp_path / "data") as store:
         store.save_form(
-            form_id=form.form_id, version=form.version, title=form.title,
-            content_hash=form.content_hash, source_name=form.source_name,
-            source_bytes=form.source_bytes, xform=form.xform, media=None,
+            form_id=form.form_id,
+            version=form.version,
+            title=form.title,
+            content_hash=form.content_hash,
+            source_name=form.source_name,
+            source_bytes=form.source_bytes,
+            xform=form.xform,
+            media=None,
         )
         for _ in range(2):  # never cached, so the second time too
             loaded = FormLibrary(store).get(form.content_hash)

@@ -34,7 +34,9 @@ def test_form_check_says_so_through_the_command(tmp_path):
     path.write_bytes(HTML_XLS)
     result = subprocess.run(
         [sys.executable, "-m", "surveyor", "form", "check", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     output = result.stdout + result.stderr

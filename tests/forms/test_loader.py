@@ -89,17 +89,40 @@ def test_settings(full):
 def test_every_type_and_row(full):
     types = {n.name: (n.type, n.row) for n in full.root.walk() if n.row}
     assert types == {
-        "start": ("start", 2), "today": ("today", 3), "deviceid": ("deviceid", 4),
-        "name": ("text", 5), "age": ("integer", 6), "weight": ("decimal", 7),
-        "ok": ("select_one", 8), "fruits": ("select_multiple", 9), "city": ("select_one", 10),
-        "place": ("select_one_from_file", 11), "rk": ("rank", 12), "rg": ("range", 13),
-        "d": ("date", 14), "t": ("time", 15), "n1": ("note", 16), "ack": ("acknowledge", 17),
-        "c1": ("calculate", 18), "h": ("hidden", 19), "gp": ("geopoint", 20),
-        "photo": ("image", 21), "sound": ("audio", 22), "doc": ("file", 23),
-        "bc": ("barcode", 24), "dt": ("datetime", 25), "g1": ("begin_group", 26),
-        "inner": ("text", 27), "rep": ("begin_repeat", 29), "member": ("text", 30),
-        "mage": ("integer", 31), "when": ("date", 32), "end": ("end", 34),
-        "username": ("username", 35), "phonenumber": ("phonenumber", 36), "email": ("email", 37),
+        "start": ("start", 2),
+        "today": ("today", 3),
+        "deviceid": ("deviceid", 4),
+        "name": ("text", 5),
+        "age": ("integer", 6),
+        "weight": ("decimal", 7),
+        "ok": ("select_one", 8),
+        "fruits": ("select_multiple", 9),
+        "city": ("select_one", 10),
+        "place": ("select_one_from_file", 11),
+        "rk": ("rank", 12),
+        "rg": ("range", 13),
+        "d": ("date", 14),
+        "t": ("time", 15),
+        "n1": ("note", 16),
+        "ack": ("acknowledge", 17),
+        "c1": ("calculate", 18),
+        "h": ("hidden", 19),
+        "gp": ("geopoint", 20),
+        "photo": ("image", 21),
+        "sound": ("audio", 22),
+        "doc": ("file", 23),
+        "bc": ("barcode", 24),
+        "dt": ("datetime", 25),
+        "g1": ("begin_group", 26),
+        "inner": ("text", 27),
+        "rep": ("begin_repeat", 29),
+        "member": ("text", 30),
+        "mage": ("integer", 31),
+        "when": ("date", 32),
+        "end": ("end", 34),
+        "username": ("username", 35),
+        "phonenumber": ("phonenumber", 36),
+        "email": ("email", 37),
     }
     assert full.node("/data/meta/instanceID").type == "instanceID"
     assert full.unsupported == []
@@ -147,7 +170,8 @@ def test_labels_hints_media(full):
 def test_choices_and_itemsets(full):
     ok = full.node("/data/ok")
     assert [(c.name, c.label) for c in ok.choices] == [
-        ("yes", {EN: "Yes", FR: "Oui"}), ("no", {EN: "No", FR: "Non"})
+        ("yes", {EN: "Yes", FR: "Oui"}),
+        ("no", {EN: "No", FR: "Non"}),
     ]
     assert [c.name for c in full.node("/data/fruits").choices] == ["apple", "pear", "other"]
     city = full.node("/data/city")
@@ -215,14 +239,20 @@ def test_unsupported_features_are_named(tmp_path):
 
 
 def test_entities_sheet_is_unsupported(tmp_path):
-    form = load_form(write_md(tmp_path, "e.md", """
+    form = load_form(
+        write_md(
+            tmp_path,
+            "e.md",
+            """
 | survey |
 | | type | name | label | save_to |
 | | text | a | A | a |
 | entities |
 | | dataset | label |
 | | trees | ${a} |
-"""))
+""",
+        )
+    )
     assert "the form creates or updates entities (entities sheet)" in form.unsupported
 
 
@@ -310,12 +340,16 @@ def test_missing_file(tmp_path):
 
 
 def test_pyxform_error_names_file_and_row(tmp_path):
-    path = write_md(tmp_path, "dup.md", """
+    path = write_md(
+        tmp_path,
+        "dup.md",
+        """
 | survey |
 | | type | name | label |
 | | integer | a | A |
 | | integer | a | A |
-""")
+""",
+    )
     with pytest.raises(FormError) as info:
         load_form(path)
     assert str(info.value).startswith("dup.md (sheet survey, row 3): ")
@@ -323,7 +357,11 @@ def test_pyxform_error_names_file_and_row(tmp_path):
 
 
 def test_allow_choice_duplicates_like_kobo(tmp_path):
-    form = load_form(write_md(tmp_path, "d.md", """
+    form = load_form(
+        write_md(
+            tmp_path,
+            "d.md",
+            """
 | survey |
 | | type | name | label |
 | | select_one yn | a | A |
@@ -331,7 +369,9 @@ def test_allow_choice_duplicates_like_kobo(tmp_path):
 | | list_name | name | label |
 | | yn | yes | Yes |
 | | yn | yes | Yes again |
-"""))
+""",
+        )
+    )
     assert [c.name for c in form.by_name("a").choices] == ["yes", "yes"]
     assert any("duplicate choice names" in w for w in form.warnings)
 

@@ -21,9 +21,10 @@ MIB = 1024 * 1024
 def inflated_form(path: Path, padding_mib: int) -> Path:
     """The bundled form with ``padding_mib`` MiB of spaces in its survey sheet: valid XML,
     a few hundred KiB on disk, streamed so that nothing that big is ever in memory."""
-    with zipfile.ZipFile(FORM) as source, zipfile.ZipFile(
-        path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as bomb:
+    with (
+        zipfile.ZipFile(FORM) as source,
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bomb,
+    ):
         for info in source.infolist():
             data = source.read(info)
             if info.filename != "xl/worksheets/sheet1.xml":

@@ -24,7 +24,9 @@ ANSWERS = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_t
 def surveyor(*args, data_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-m", "surveyor", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if check:
         assert result.returncode == 0, result.stderr
@@ -65,9 +67,19 @@ class Server:
         self.log_file = open(self.log_path, "ab")  # noqa: SIM115
         env = {**os.environ, "SURVEYOR_SERVER_AUTH_TTL": str(self.auth_ttl)}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "surveyor", "--data-dir", str(self.data_dir), "serve",
-             "--port", str(self.port)],
-            stdout=self.log_file, stderr=subprocess.STDOUT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "surveyor",
+                "--data-dir",
+                str(self.data_dir),
+                "serve",
+                "--port",
+                str(self.port),
+            ],
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         deadline = time.monotonic() + 120  # a safety net: a busy machine starts slowly
         while True:
@@ -98,8 +110,15 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def request(self, method, path, *, body: bytes | None = None, headers=None,
-                auth: tuple[str, str] | str | None = None) -> Reply:
+    def request(
+        self,
+        method,
+        path,
+        *,
+        body: bytes | None = None,
+        headers=None,
+        auth: tuple[str, str] | str | None = None,
+    ) -> Reply:
         headers = {"X-OpenRosa-Version": "1.0", **(headers or {})}
         if isinstance(auth, str):
             headers["Authorization"] = auth
@@ -115,42 +134,58 @@ class Server:
         finally:
             conn.close()
 
-    def submit(self, xml: bytes | str, attachments: dict[str, bytes] | None = None, *,
-               auth, xml_type="text/xml", names: dict[str, str] | None = None,
-               types: dict[str, str] | None = None, fields: dict[str, str] | None = None,
-               query: str = "") -> Reply:
-        body, ctype = multipart(xml, attachments or {}, xml_type=xml_type, names=names,
-                                types=types, fields=fields)
-        return self.request("POST", f"/submission{query}", body=body, auth=auth,
-                            headers={"Content-Type": ctype})
+    def submit(
+        self,
+        xml: bytes | str,
+        attachments: dict[str, bytes] | None = None,
+        *,
+        auth,
+        xml_type="text/xml",
+        names: dict[str, str] | None = None,
+        types: dict[str, str] | None = None,
+        fields: dict[str, str] | None = None,
+        query: str = "",
+    ) -> Reply:
+        body, ctype = multipart(
+            xml, attachments or {}, xml_type=xml_type, names=names, types=types, fields=fields
+        )
+        return self.request(
+            "POST", f"/submission{query}", body=body, auth=auth, headers={"Content-Type": ctype}
+        )
 
 
-def multipart(xml, attachments: dict[str, bytes], *, xml_type="text/xml",
-              names: dict[str, str] | None = None, types: dict[str, str] | None = None,
-              fields: dict[str, str] | None = None) -> tuple[bytes, str]:
+def multipart(
+    xml,
+    attachments: dict[str, bytes],
+    *,
+    xml_type="text/xml",
+    names: dict[str, str] | None = None,
+    types: dict[str, str] | None = None,
+    fields: dict[str, str] | None = None,
+) -> tuple[bytes, str]:
     """An ODK Collect-style body; ``names`` overrides the part name of an attachment,
     ``types`` its content type (image/jpeg by default); ``fields`` are plain form fields
     (parts without a filename, as Collect's ``*isIncomplete*``)."""
     boundary = uuid.uuid4().hex
     xml = xml.encode("utf-8") if isinstance(xml, str) else xml
     chunks = [
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; "
-        f"filename=\"submission.xml\"\r\nContent-Type: {xml_type}\r\n\r\n".encode(),
+        f'--{boundary}\r\nContent-Disposition: form-data; name="xml_submission_file"; '
+        f'filename="submission.xml"\r\nContent-Type: {xml_type}\r\n\r\n'.encode(),
         xml,
         b"\r\n",
     ]
     for filename, data in attachments.items():
         part_name = (names or {}).get(filename, filename)
         chunks += [
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"{part_name}\"; "
-            f"filename=\"{filename}\"\r\nContent-Type: {(types or {}).get(filename, 'image/jpeg')}"
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{part_name}"; '
+            f'filename="{filename}"\r\nContent-Type: {(types or {}).get(filename, "image/jpeg")}'
             "\r\n\r\n".encode(),
             data,
             b"\r\n",
         ]
     for field_name, value in (fields or {}).items():
         chunks += [
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field_name}\"\r\n\r\n"
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"\r\n\r\n'
             f"{value}\r\n".encode(),
         ]
     chunks.append(f"--{boundary}--\r\n".encode())
@@ -174,8 +209,9 @@ class Campaign:
         return xml, new_id
 
     def submissions(self, since: int = 0, limit: int = 1000) -> list[dict]:
-        reply = self.server.request("GET", f"/api/v1/submissions?since={since}&limit={limit}",
-                                    auth=self.coordinator)
+        reply = self.server.request(
+            "GET", f"/api/v1/submissions?since={since}&limit={limit}", auth=self.coordinator
+        )
         assert reply.status == 200, reply.body
         return reply.json()["submissions"]
 
@@ -197,10 +233,18 @@ def render_interview(client_dir: Path) -> tuple[str, str]:
 
 def make_campaign(root: Path, auth_ttl: float = 60) -> Campaign:
     data = root / "server-data"
-    coordinator = ("claire", surveyor("server", "add-user", "claire", "--role", "coordinator",
-                                      data_dir=data).stdout.strip())
-    interviewer = ("ines", surveyor("server", "add-user", "ines", "--role", "interviewer",
-                                    data_dir=data).stdout.strip())
+    coordinator = (
+        "claire",
+        surveyor(
+            "server", "add-user", "claire", "--role", "coordinator", data_dir=data
+        ).stdout.strip(),
+    )
+    interviewer = (
+        "ines",
+        surveyor(
+            "server", "add-user", "ines", "--role", "interviewer", data_dir=data
+        ).stdout.strip(),
+    )
     surveyor("server", "publish", str(HABITANTS), data_dir=data)
     xml, instance_id = render_interview(root / "client-data")
     server = Server(data, auth_ttl=auth_ttl)

@@ -12,15 +12,26 @@ from tests.server.conftest import surveyor
 
 def _attachment(campaign, instance_id: str, name: str):
     return campaign.server.request(
-        "GET", f"/api/v1/submissions/{instance_id}/attachments/{name}", auth=campaign.coordinator)
+        "GET", f"/api/v1/submissions/{instance_id}/attachments/{name}", auth=campaign.coordinator
+    )
 
 
 def test_attachments_are_served_as_downloads_with_a_safe_type(campaign):
     xml, instance_id = campaign.new_submission()
-    files = {"page.html": b"<script>alert(1)</script>", "logo.svg": b"<svg onload='x()'/>",
-             "data.xml": b"<x/>", "photo.jpg": b"\xff\xd8photo", "voice.m4a": b"audio"}
-    types = {"page.html": "text/html", "logo.svg": "image/svg+xml", "data.xml": "text/xml",
-             "photo.jpg": "image/jpeg", "voice.m4a": "audio/mp4"}
+    files = {
+        "page.html": b"<script>alert(1)</script>",
+        "logo.svg": b"<svg onload='x()'/>",
+        "data.xml": b"<x/>",
+        "photo.jpg": b"\xff\xd8photo",
+        "voice.m4a": b"audio",
+    }
+    types = {
+        "page.html": "text/html",
+        "logo.svg": "image/svg+xml",
+        "data.xml": "text/xml",
+        "photo.jpg": "image/jpeg",
+        "voice.m4a": "audio/mp4",
+    }
     assert campaign.server.submit(xml, files, types=types, auth=campaign.interviewer).status == 201
     served = {}
     for name in files:
@@ -30,18 +41,23 @@ def test_attachments_are_served_as_downloads_with_a_safe_type(campaign):
         assert reply.headers["content-disposition"].startswith("attachment;"), name
         assert name in reply.headers["content-disposition"]
         served[name] = reply.headers["content-type"]
-    assert served == {"page.html": "application/octet-stream",
-                      "logo.svg": "application/octet-stream",
-                      "data.xml": "application/octet-stream",
-                      "photo.jpg": "image/jpeg", "voice.m4a": "audio/mp4"}
+    assert served == {
+        "page.html": "application/octet-stream",
+        "logo.svg": "application/octet-stream",
+        "data.xml": "application/octet-stream",
+        "photo.jpg": "image/jpeg",
+        "voice.m4a": "audio/mp4",
+    }
 
 
 def test_every_response_says_nosniff(campaign):
-    for method, path, auth in (("GET", "/formList", campaign.interviewer),
-                               ("GET", "/formList", None),
-                               ("HEAD", "/submission", campaign.interviewer),
-                               ("GET", "/no/such/page", None),
-                               ("GET", "/api/v1/submissions", campaign.coordinator)):
+    for method, path, auth in (
+        ("GET", "/formList", campaign.interviewer),
+        ("GET", "/formList", None),
+        ("HEAD", "/submission", campaign.interviewer),
+        ("GET", "/no/such/page", None),
+        ("GET", "/api/v1/submissions", campaign.coordinator),
+    ):
         reply = campaign.server.request(method, path, auth=auth)
         assert reply.headers.get("x-content-type-options") == "nosniff", (method, path)
 
@@ -50,25 +66,35 @@ def test_guessing_across_random_names_from_one_address_is_braked(campaign):
     address = {"X-Forwarded-For": "10.66.0.1"}  # the proxy's word, trusted from 127.0.0.1
     statuses = []
     for _ in range(25):
-        reply = campaign.server.request("GET", "/formList", auth=(uuid.uuid4().hex, "guess"),
-                                        headers=address)
+        reply = campaign.server.request(
+            "GET", "/formList", auth=(uuid.uuid4().hex, "guess"), headers=address
+        )
         statuses.append(reply.status)
     assert statuses[:20] == [401] * 20
     assert statuses[20:] == [429] * 5
-    blocked = campaign.server.request("GET", "/formList", auth=campaign.interviewer,
-                                      headers=address)
+    blocked = campaign.server.request(
+        "GET", "/formList", auth=campaign.interviewer, headers=address
+    )
     assert blocked.status == 429 and int(blocked.headers["retry-after"]) >= 1
     # Elsewhere the same person is served.
-    assert campaign.server.request("GET", "/formList", auth=campaign.interviewer,
-                                   headers={"X-Forwarded-For": "10.66.0.2"}).status == 200
+    assert (
+        campaign.server.request(
+            "GET", "/formList", auth=campaign.interviewer, headers={"X-Forwarded-For": "10.66.0.2"}
+        ).status
+        == 200
+    )
 
 
 def test_guessing_one_name_from_many_addresses_is_braked(campaign):
-    surveyor("server", "add-user", "cible", "--role", "interviewer",
-             data_dir=campaign.server.data_dir)
-    statuses = [campaign.server.request("GET", "/formList", auth=("cible", "guess"),
-                                        headers={"X-Forwarded-For": f"10.67.0.{i}"}).status
-                for i in range(1, 53)]
+    surveyor(
+        "server", "add-user", "cible", "--role", "interviewer", data_dir=campaign.server.data_dir
+    )
+    statuses = [
+        campaign.server.request(
+            "GET", "/formList", auth=("cible", "guess"), headers={"X-Forwarded-For": f"10.67.0.{i}"}
+        ).status
+        for i in range(1, 53)
+    ]
     assert statuses[:50] == [401] * 50 and statuses[50:] == [429] * 2
 
 
@@ -103,8 +129,11 @@ def test_a_legitimate_request_is_served_while_a_flood_of_guesses_goes_on(campaig
     def guess(worker):
         for i in range(12):
             reply = campaign.server.request(
-                "GET", "/formList", auth=(uuid.uuid4().hex, "guess"),
-                headers={"X-Forwarded-For": f"10.{68 + worker}.{i}.1"})
+                "GET",
+                "/formList",
+                auth=(uuid.uuid4().hex, "guess"),
+                headers={"X-Forwarded-For": f"10.{68 + worker}.{i}.1"},
+            )
             done.append(reply.status)
             guessed.set()
 
@@ -112,8 +141,10 @@ def test_a_legitimate_request_is_served_while_a_flood_of_guesses_goes_on(campaig
     for thread in threads:
         thread.start()
     guessed.wait(60)
-    served = [campaign.server.request("GET", "/formList", auth=campaign.interviewer).status
-              for _ in range(5)]
+    served = [
+        campaign.server.request("GET", "/formList", auth=campaign.interviewer).status
+        for _ in range(5)
+    ]
     finished_guesses = len(done)
     for thread in threads:
         thread.join()

@@ -28,8 +28,10 @@ def form_list(campaign, query: str = "") -> list[dict]:
     assert reply.headers["x-openrosa-version"] == "1.0"
     root = ET.fromstring(reply.body)
     assert root.tag == f"{XFORMS}xforms"
-    return [{child.tag.replace(XFORMS, ""): child.text for child in xform}
-            for xform in root.findall(f"{XFORMS}xform")]
+    return [
+        {child.tag.replace(XFORMS, ""): child.text for child in xform}
+        for xform in root.findall(f"{XFORMS}xform")
+    ]
 
 
 def test_form_list_and_download_hash_match(campaign):
@@ -41,8 +43,9 @@ def test_form_list_and_download_hash_match(campaign):
     assert entry["hash"].startswith("md5:")
     assert entry["downloadUrl"].startswith(campaign.server.base + "/")  # from the request
     assert "manifestUrl" not in entry  # no media
-    download = campaign.server.request("GET", path_of(entry["downloadUrl"]),
-                                       auth=campaign.interviewer)
+    download = campaign.server.request(
+        "GET", path_of(entry["downloadUrl"]), auth=campaign.interviewer
+    )
     assert download.status == 200
     assert download.headers["x-openrosa-version"] == "1.0"
     assert entry["hash"] == "md5:" + hashlib.md5(download.body).hexdigest()
@@ -112,17 +115,22 @@ def test_a_submission_split_over_several_posts_is_put_together(campaign):
     xml, instance_id = campaign.new_submission()
     first = campaign.server.submit(xml, {"photo1.jpg": b"\xff\xd8one"}, auth=campaign.interviewer)
     assert first.status == 201
-    second = campaign.server.submit(xml, {"photo2.jpg": b"\xff\xd8two"},
-                                    auth=campaign.interviewer)
+    second = campaign.server.submit(xml, {"photo2.jpg": b"\xff\xd8two"}, auth=campaign.interviewer)
     assert second.status == 201
     # A retry of the first part changes nothing.
-    assert campaign.server.submit(xml, {"photo1.jpg": b"\xff\xd8one"},
-                                  auth=campaign.interviewer).status == 201
+    assert (
+        campaign.server.submit(
+            xml, {"photo1.jpg": b"\xff\xd8one"}, auth=campaign.interviewer
+        ).status
+        == 201
+    )
     stored = campaign.stored(instance_id)
     assert stored["attachments"] == ["photo1.jpg", "photo2.jpg"]
     reply = campaign.server.request(
-        "GET", f"/api/v1/submissions/{instance_id}/attachments/photo2.jpg",
-        auth=campaign.coordinator)
+        "GET",
+        f"/api/v1/submissions/{instance_id}/attachments/photo2.jpg",
+        auth=campaign.coordinator,
+    )
     assert reply.status == 200 and reply.body == b"\xff\xd8two"
     assert reply.headers["content-type"] == "image/jpeg"
 
@@ -160,15 +168,20 @@ def test_xxe_billion_laughs_and_malformed_xml_are_400_and_nothing_is_stored(camp
 
 def test_no_xml_part_or_wrong_type_is_400(campaign):
     xml, _ = campaign.new_submission()
-    assert campaign.server.submit(xml, auth=campaign.interviewer, xml_type="image/png").status == 400
+    assert (
+        campaign.server.submit(xml, auth=campaign.interviewer, xml_type="image/png").status == 400
+    )
     body, ctype = multipart(xml, {})
     body = body.replace(b'name="xml_submission_file"', b'name="something_else"')
-    reply = campaign.server.request("POST", "/submission", body=body, auth=campaign.interviewer,
-                                    headers={"Content-Type": ctype})
+    reply = campaign.server.request(
+        "POST", "/submission", body=body, auth=campaign.interviewer, headers={"Content-Type": ctype}
+    )
     assert reply.status == 400
     xml, _ = campaign.new_submission()
-    assert campaign.server.submit(xml, auth=campaign.interviewer,
-                                  xml_type="application/xml").status == 201
+    assert (
+        campaign.server.submit(xml, auth=campaign.interviewer, xml_type="application/xml").status
+        == 201
+    )
 
 
 def test_attachment_names_with_a_path_are_400(campaign):
@@ -194,12 +207,14 @@ def test_too_large_is_413_by_header_and_while_reading(campaign):
     xml, instance_id = campaign.new_submission()
     body, ctype = multipart(xml, {"big.jpg": b"\0" * (11 * 1024 * 1024)})
     sock = socket.create_connection(("127.0.0.1", campaign.server.port), timeout=60)
-    head = (f"POST /submission HTTP/1.1\r\nHost: x\r\nAuthorization: {_basic(campaign.interviewer)}"
-            f"\r\nContent-Type: {ctype}\r\nTransfer-Encoding: chunked\r\n\r\n").encode()
+    head = (
+        f"POST /submission HTTP/1.1\r\nHost: x\r\nAuthorization: {_basic(campaign.interviewer)}"
+        f"\r\nContent-Type: {ctype}\r\nTransfer-Encoding: chunked\r\n\r\n"
+    ).encode()
     try:
         sock.sendall(head)
         for i in range(0, len(body), 256 * 1024):
-            chunk = body[i:i + 256 * 1024]
+            chunk = body[i : i + 256 * 1024]
             sock.sendall(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
         sock.sendall(b"0\r\n\r\n")
     except OSError:
@@ -238,12 +253,21 @@ def test_401_without_or_with_bad_credentials(campaign):
 
 
 def test_interviewer_cannot_read_submissions_or_publish(campaign):
-    assert campaign.server.request("GET", "/api/v1/submissions",
-                                   auth=campaign.interviewer).status == 403
+    assert (
+        campaign.server.request("GET", "/api/v1/submissions", auth=campaign.interviewer).status
+        == 403
+    )
     body, ctype = _form_upload(HABITANTS.read_bytes())
-    assert campaign.server.request("POST", "/api/v1/forms", body=body,
-                                   auth=campaign.interviewer,
-                                   headers={"Content-Type": ctype}).status == 403
+    assert (
+        campaign.server.request(
+            "POST",
+            "/api/v1/forms",
+            body=body,
+            auth=campaign.interviewer,
+            headers={"Content-Type": ctype},
+        ).status
+        == 403
+    )
 
 
 def test_coordinator_reads_submissions_since_a_cursor(campaign):
@@ -254,8 +278,9 @@ def test_coordinator_reads_submissions_since_a_cursor(campaign):
         ids.append(instance_id)
     seen, cursor = [], "0"
     while True:
-        reply = campaign.server.request("GET", f"/api/v1/submissions?since={cursor}&limit=2",
-                                        auth=campaign.coordinator)
+        reply = campaign.server.request(
+            "GET", f"/api/v1/submissions?since={cursor}&limit=2", auth=campaign.coordinator
+        )
         assert reply.status == 200
         page = reply.json()
         assert len(page["submissions"]) <= 2
@@ -266,15 +291,17 @@ def test_coordinator_reads_submissions_since_a_cursor(campaign):
         cursor = page["cursor"]
     assert seen[-3:] == ids
     assert len(seen) == len(set(seen))
-    later = campaign.server.request("GET", f"/api/v1/submissions?since={cursor}",
-                                    auth=campaign.coordinator).json()
+    later = campaign.server.request(
+        "GET", f"/api/v1/submissions?since={cursor}", auth=campaign.coordinator
+    ).json()
     assert later["submissions"] == []
 
 
 def test_repeated_bad_passwords_are_slowed_down(campaign):
     name = "rate_limited"
-    password = surveyor("server", "add-user", name, "--role", "interviewer",
-                        data_dir=campaign.server.data_dir).stdout.strip()
+    password = surveyor(
+        "server", "add-user", name, "--role", "interviewer", data_dir=campaign.server.data_dir
+    ).stdout.strip()
     for _ in range(5):
         assert campaign.server.request("GET", "/formList", auth=(name, "guess")).status == 401
     blocked = campaign.server.request("GET", "/formList", auth=(name, "guess"))
@@ -289,13 +316,15 @@ def test_repeated_bad_passwords_are_slowed_down(campaign):
 @pytest.mark.slow
 def test_accounts_through_the_cli_and_revocation(campaign):
     data = campaign.server.data_dir
-    password = surveyor("server", "add-user", "paul", "--role", "interviewer",
-                        data_dir=data).stdout.strip()
+    password = surveyor(
+        "server", "add-user", "paul", "--role", "interviewer", data_dir=data
+    ).stdout.strip()
     assert len(password) >= 16
     assert all(c.isalnum() or c in "-_" for c in password)
     assert campaign.server.request("GET", "/formList", auth=("paul", password)).status == 200
-    duplicate = surveyor("server", "add-user", "paul", "--role", "interviewer", data_dir=data,
-                         check=False)
+    duplicate = surveyor(
+        "server", "add-user", "paul", "--role", "interviewer", data_dir=data, check=False
+    )
     assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
     surveyor("server", "remove-user", "paul", data_dir=data)
     time.sleep(1.5)  # the server's verified-credential cache TTL (1 s in these tests)
@@ -306,9 +335,14 @@ def test_accounts_through_the_cli_and_revocation(campaign):
 
 def _form_upload(data: bytes, filename="enquete_habitants.xlsx") -> tuple[bytes, str]:
     boundary = "formboundary1234"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
-            f"filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 
@@ -339,18 +373,25 @@ def test_publish_new_versions_old_versions_still_accept(campaign, tmp_path):
     # Publishing through the API (coordinators).
     newest = _new_version(tmp_path, "2026112401")
     body, ctype = _form_upload(newest.read_bytes())
-    reply = campaign.server.request("POST", "/api/v1/forms", body=body,
-                                    auth=campaign.coordinator, headers={"Content-Type": ctype})
+    reply = campaign.server.request(
+        "POST",
+        "/api/v1/forms",
+        body=body,
+        auth=campaign.coordinator,
+        headers={"Content-Type": ctype},
+    )
     assert reply.status == 201, reply.body
     assert reply.json()["version"] == "2026112401"
     assert [f["version"] for f in form_list(campaign) if f["formID"] == "enquete_habitants"] == [
-        "2026112401"]
+        "2026112401"
+    ]
     # Same version, different content: refused.
     changed = openpyxl.load_workbook(newest)
     changed["settings"]["A2"] = "Autre titre"
     changed.save(tmp_path / "changed.xlsx")
-    refused = surveyor("server", "publish", str(tmp_path / "changed.xlsx"), data_dir=data,
-                       check=False)
+    refused = surveyor(
+        "server", "publish", str(tmp_path / "changed.xlsx"), data_dir=data, check=False
+    )
     assert refused.returncode == 1 and "different content" in refused.stderr
 
 
@@ -360,8 +401,12 @@ def test_a_restarted_server_keeps_everything(tmp_path):
     try:
         with_photo, photo_id = campaign.new_submission()
         assert campaign.server.submit(campaign.xml, auth=campaign.interviewer).status == 201
-        assert campaign.server.submit(with_photo, {"p.jpg": b"photo"},
-                                      auth=campaign.interviewer).status == 201
+        assert (
+            campaign.server.submit(
+                with_photo, {"p.jpg": b"photo"}, auth=campaign.interviewer
+            ).status
+            == 201
+        )
         campaign.server.stop()
         campaign.server.start()
         assert campaign.stored(campaign.instance_id)["xml"] == campaign.xml
@@ -386,11 +431,13 @@ MEDIA_FORM = """| survey |
 def test_form_media_manifest_and_download(campaign, tmp_path):
     (tmp_path / "media_form.md").write_text(MEDIA_FORM, encoding="utf-8")
     (tmp_path / "logo.png").write_bytes(b"\x89PNG logo")
-    surveyor("server", "publish", str(tmp_path / "media_form.md"),
-             data_dir=campaign.server.data_dir)
+    surveyor(
+        "server", "publish", str(tmp_path / "media_form.md"), data_dir=campaign.server.data_dir
+    )
     entry = next(f for f in form_list(campaign) if f["formID"] == "media_form")
-    manifest = campaign.server.request("GET", path_of(entry["manifestUrl"]),
-                                       auth=campaign.interviewer)
+    manifest = campaign.server.request(
+        "GET", path_of(entry["manifestUrl"]), auth=campaign.interviewer
+    )
     assert manifest.status == 200
     root = ET.fromstring(manifest.body)
     ns = "{http://openrosa.org/xforms/xformsManifest}"
@@ -398,6 +445,7 @@ def test_form_media_manifest_and_download(campaign, tmp_path):
     files = root.findall(f"{ns}mediaFile")
     assert [f.findtext(f"{ns}filename") for f in files] == ["logo.png"]
     assert files[0].findtext(f"{ns}hash") == "md5:" + hashlib.md5(b"\x89PNG logo").hexdigest()
-    media = campaign.server.request("GET", path_of(files[0].findtext(f"{ns}downloadUrl")),
-                                    auth=campaign.interviewer)
+    media = campaign.server.request(
+        "GET", path_of(files[0].findtext(f"{ns}downloadUrl")), auth=campaign.interviewer
+    )
     assert media.status == 200 and media.body == b"\x89PNG logo"

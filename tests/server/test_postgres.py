@@ -19,15 +19,20 @@ URL = os.environ.get("SURVEYOR_TEST_POSTGRES", "")
 
 if not URL:
     if os.environ.get("CI", "").lower() == "true":
-        raise RuntimeError("SURVEYOR_TEST_POSTGRES is not set in CI: the PostgreSQL tests must "
-                           "run there (.ci/run starts PostgreSQL and sets it)")
-    pytest.skip("PostgreSQL not available: set SURVEYOR_TEST_POSTGRES=postgresql+psycopg://... "
-                "(.ci/run does)", allow_module_level=True)
+        raise RuntimeError(
+            "SURVEYOR_TEST_POSTGRES is not set in CI: the PostgreSQL tests must "
+            "run there (.ci/run starts PostgreSQL and sets it)"
+        )
+    pytest.skip(
+        "PostgreSQL not available: set SURVEYOR_TEST_POSTGRES=postgresql+psycopg://... "
+        "(.ci/run does)",
+        allow_module_level=True,
+    )
 
 
 def sqlalchemy_url(url: str) -> str:
     if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://"):]
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
@@ -39,9 +44,21 @@ class PostgresServer(Server):
         self.log_file = open(self.log_path, "ab")  # noqa: SIM115
         env = {**os.environ, "SURVEYOR_SERVER_AUTH_TTL": str(self.auth_ttl)}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "surveyor", "--data-dir", str(self.data_dir), "serve",
-             "--port", str(self.port), "--database", DATABASE],
-            stdout=self.log_file, stderr=subprocess.STDOUT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "surveyor",
+                "--data-dir",
+                str(self.data_dir),
+                "serve",
+                "--port",
+                str(self.port),
+                "--database",
+                DATABASE,
+            ],
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         import time
 
@@ -69,10 +86,32 @@ def pg_campaign(tmp_path_factory):
     root = tmp_path_factory.mktemp("pg")
     data = root / "server-data"
     data.mkdir()
-    coordinator = ("claire", surveyor("server", "add-user", "claire", "--role", "coordinator",
-                                      "--database", DATABASE, data_dir=data).stdout.strip())
-    interviewer = ("ines", surveyor("server", "add-user", "ines", "--role", "interviewer",
-                                    "--database", DATABASE, data_dir=data).stdout.strip())
+    coordinator = (
+        "claire",
+        surveyor(
+            "server",
+            "add-user",
+            "claire",
+            "--role",
+            "coordinator",
+            "--database",
+            DATABASE,
+            data_dir=data,
+        ).stdout.strip(),
+    )
+    interviewer = (
+        "ines",
+        surveyor(
+            "server",
+            "add-user",
+            "ines",
+            "--role",
+            "interviewer",
+            "--database",
+            DATABASE,
+            data_dir=data,
+        ).stdout.strip(),
+    )
     surveyor("server", "publish", str(HABITANTS), "--database", DATABASE, data_dir=data)
     xml, instance_id = render_interview(root / "client-data")
     server = PostgresServer(data, auth_ttl=1.0)
@@ -89,12 +128,14 @@ def test_submission_duplicate_conflict_edit_and_read(pg_campaign):
     changed = c.xml.replace("</data>", "<extra/></data>") if "</data>" in c.xml else c.xml + " "
     assert c.server.submit(changed, auth=c.interviewer).status == 409
     edit, edit_id = c.new_submission()
-    edit = edit.replace("</instanceID>",
-                        f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1)
+    edit = edit.replace(
+        "</instanceID>", f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1
+    )
     assert c.server.submit(edit, auth=c.interviewer).status == 201, "edit"
     again, _ = c.new_submission()
-    again = again.replace("</instanceID>",
-                          f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1)
+    again = again.replace(
+        "</instanceID>", f"</instanceID><deprecatedID>{c.instance_id}</deprecatedID>", 1
+    )
     assert c.server.submit(again, auth=c.interviewer).status == 409  # edit of a replaced one
     rows = c.submissions()
     assert [r["instance_id"] for r in rows].count(c.instance_id) == 1
@@ -120,8 +161,9 @@ def test_sync_client_against_postgres(pg_campaign, tmp_path):
         with OpenRosaTransport(pg_campaign.server.base, *pg_campaign.interviewer) as tr:
             assert send_pending(laptop.store, laptop.library, tr).ok
         coordinator = Laptop(tmp_path / "coordinator")
-        report = download_submissions(coordinator.store, pg_campaign.server.base,
-                                      *pg_campaign.coordinator)
+        report = download_submissions(
+            coordinator.store, pg_campaign.server.base, *pg_campaign.coordinator
+        )
         assert report.new >= 20
         assert all(coordinator.store.get_interview(i) for i in ids)
         coordinator.close()
@@ -134,18 +176,28 @@ def test_instance_ids_are_scoped_to_their_form(pg_campaign, tmp_path):
 
     c = pg_campaign
     (tmp_path / "orx_simple.xml").write_text(ORX_FORM, encoding="utf-8")
-    surveyor("server", "publish", str(tmp_path / "orx_simple.xml"), "--database", DATABASE,
-             data_dir=c.server.data_dir)
+    surveyor(
+        "server",
+        "publish",
+        str(tmp_path / "orx_simple.xml"),
+        "--database",
+        DATABASE,
+        data_dir=c.server.data_dir,
+    )
     xml, instance_id = c.new_submission()
     assert c.server.submit(xml, {"a.jpg": b"one"}, auth=c.interviewer).status == 201
-    assert c.server.submit(orx_submission(instance_id), {"a.jpg": b"two"},
-                           auth=c.interviewer).status == 201
+    assert (
+        c.server.submit(orx_submission(instance_id), {"a.jpg": b"two"}, auth=c.interviewer).status
+        == 201
+    )
     assert c.server.submit(orx_submission(instance_id, "Bob"), auth=c.interviewer).status == 409
     rows = [r for r in c.submissions() if r["instance_id"] == instance_id]
     assert sorted(r["form_id"] for r in rows) == ["enquete_habitants", "orx_simple"]
     reply = c.server.request(
-        "GET", f"/api/v1/submissions/{instance_id}/attachments/a.jpg?form_id=orx_simple",
-        auth=c.coordinator)
+        "GET",
+        f"/api/v1/submissions/{instance_id}/attachments/a.jpg?form_id=orx_simple",
+        auth=c.coordinator,
+    )
     assert reply.status == 200 and reply.body == b"two"
 
 
@@ -187,8 +239,9 @@ def test_a_postgresql_database_of_the_previous_schema_is_migrated():
         with engine.connect() as conn:
             assert conn.execute(text("SELECT form_id FROM attachments")).scalar_one() == "f"
         assert service.read_attachment(engine, "uuid:old", "p.jpg") == ("image/jpeg", b"y")
-        other = service.Incoming("uuid:old", "g", "1", b"<x/>", None, [("p.jpg", "image/jpeg",
-                                                                         b"z")])
+        other = service.Incoming(
+            "uuid:old", "g", "1", b"<x/>", None, [("p.jpg", "image/jpeg", b"z")]
+        )
         assert service.store_submissions(engine, [other])[0].status == 201
         assert service.read_attachment(engine, "uuid:old", "p.jpg", "g") == ("image/jpeg", b"z")
         assert db.make_engine(str(engine.url.render_as_string(hide_password=False)))  # idempotent

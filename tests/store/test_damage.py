@@ -92,8 +92,9 @@ def test_fill_and_merge_refuse_a_damaged_database_and_change_nothing(damaged, tm
     before = digest(db)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
-    result = surveyor("fill", str(HABITANTS), "--answers", str(answers), "--finalize",
-                      data_dir=data_dir)
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(answers), "--finalize", data_dir=data_dir
+    )
     assert result.returncode != 0
     assert "damaged" in result.stderr and "surveyor doctor" in result.stderr
     assert "Traceback" not in result.stderr
@@ -144,9 +145,7 @@ def test_repair_without_backups_keeps_what_can_be_read(tmp_path, cache_dir):
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_rolling_backups_at_openings_and_before_merges_keep_the_newest_three(
-    tmp_path, cache_dir
-):
+def test_rolling_backups_at_openings_and_before_merges_keep_the_newest_three(tmp_path, cache_dir):
     data_dir = tmp_path / "data"
     clock = FakeClock(step=timedelta(minutes=1))
     fill(data_dir, 1, cache_dir, clock=clock)

@@ -76,9 +76,7 @@ def assert_one_sentence(result, *words):
         assert word in result.stderr.lower(), result.stderr
 
 
-def test_a_merge_whose_commit_meets_a_full_disk_says_so_and_changes_nothing(
-    tmp_path, small_disk
-):
+def test_a_merge_whose_commit_meets_a_full_disk_says_so_and_changes_nothing(tmp_path, small_disk):
     coordinator = small_disk("2m") / "coordinator"
     cache = tmp_path / "cache"
     fill(coordinator, 1, cache)
@@ -104,8 +102,9 @@ def test_fill_and_batch_export_on_a_full_disk_without_device_json_say_so(tmp_pat
     fill_disk(data_dir)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
-    result = surveyor("fill", str(HABITANTS), "--answers", str(answers), "--finalize",
-                      data_dir=data_dir)
+    result = surveyor(
+        "fill", str(HABITANTS), "--answers", str(answers), "--finalize", data_dir=data_dir
+    )
     assert_one_sentence(result, "disk is full")
     result = surveyor("batch", "export", "--out", str(tmp_path), data_dir=data_dir)
     assert_one_sentence(result, "disk is full")

@@ -10,8 +10,13 @@ from surveyor.store import Store
 
 def save(store, **changes):
     fields = dict(
-        form_id="f", version="1", title="T", content_hash="md5:x", source_name="f.xlsx",
-        source_bytes=None, xform="<h:html/>",
+        form_id="f",
+        version="1",
+        title="T",
+        content_hash="md5:x",
+        source_name="f.xlsx",
+        source_bytes=None,
+        xform="<h:html/>",
     )
     fields.update(changes)
     return store.save_form(**fields)

@@ -68,18 +68,28 @@ def porte_xform(version: str = "2026.1") -> bytes:
     return FORM_XML.replace("{version}", version).encode()
 
 
-def porte_submission(instance_id: str, nom: str, age: int, *, version: str = "2026.1",
-                     deprecated: str | None = None, photo: str | None = None) -> bytes:
+def porte_submission(
+    instance_id: str,
+    nom: str,
+    age: int,
+    *,
+    version: str = "2026.1",
+    deprecated: str | None = None,
+    photo: str | None = None,
+) -> bytes:
     dep = f"<deprecatedID>{deprecated}</deprecatedID>" if deprecated else "<deprecatedID/>"
     pic = f"<photo>{photo}</photo>" if photo else "<photo/>"
-    return (f'<data xmlns:orx="http://openrosa.org/xforms" id="porte" orx:version="{version}">'
-            f"<nom>{nom}</nom><age>{age}</age>{pic}<meta><instanceID>{instance_id}</instanceID>"
-            f"{dep}<instanceName>{nom}</instanceName></meta></data>").encode()
+    return (
+        f'<data xmlns:orx="http://openrosa.org/xforms" id="porte" orx:version="{version}">'
+        f"<nom>{nom}</nom><age>{age}</age>{pic}<meta><instanceID>{instance_id}</instanceID>"
+        f"{dep}<instanceName>{nom}</instanceName></meta></data>"
+    ).encode()
 
 
 def _now_iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
-        f"{moment.microsecond // 1000:03d}Z"
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )
 
 
 @dataclass
@@ -141,22 +151,32 @@ def _problem(status: float, message: str) -> JSONResponse:
 
 
 def _openrosa(status: int, message: str, nature: str = "") -> Response:
-    body = (f'<OpenRosaResponse xmlns="{ORX_RESPONSE}" items="0">'
-            f'<message nature="{nature}">{message}</message></OpenRosaResponse>')
-    return Response(body, status_code=status, media_type="text/xml",
-                    headers={"X-OpenRosa-Version": "1.0"})
+    body = (
+        f'<OpenRosaResponse xmlns="{ORX_RESPONSE}" items="0">'
+        f'<message nature="{nature}">{message}</message></OpenRosaResponse>'
+    )
+    return Response(
+        body, status_code=status, media_type="text/xml", headers={"X-OpenRosa-Version": "1.0"}
+    )
 
 
 class CentralStandIn:
     """See the module docstring. ``domain`` is what Central puts in its URLs (its configured
     domain, not the host that was called)."""
 
-    def __init__(self, email: str = "coord@example.org", password: str = "secret-pass",
-                 project: int = 1, app_user: str = "ines"):
+    def __init__(
+        self,
+        email: str = "coord@example.org",
+        password: str = "secret-pass",
+        project: int = 1,
+        app_user: str = "ines",
+    ):
         self.email, self.password, self.project = email, password, project
         self.app_token = secrets.token_urlsafe(24)
-        self.actors = {1: Actor(1, "Claire Coordinatrice", "user"),
-                       2: Actor(2, app_user, "field_key")}
+        self.actors = {
+            1: Actor(1, "Claire Coordinatrice", "user"),
+            2: Actor(2, app_user, "field_key"),
+        }
         self.sessions: set[str] = set()
         self.forms: dict[str, list[FormVersion]] = {}
         self.submissions: dict[tuple[str, str], Submission] = {}
@@ -179,10 +199,17 @@ class CentralStandIn:
     def publish(self, xml: bytes, attachments: dict[str, bytes] | None = None) -> None:
         meta = _meta_form(xml)
         self.forms.setdefault(meta[0], []).append(
-            FormVersion(meta[1], xml, dict(attachments or {}), self.tick()))
+            FormVersion(meta[1], xml, dict(attachments or {}), self.tick())
+        )
 
-    def submit(self, xml: bytes, attachments: dict[str, bytes] | None = None, *,
-               device_id: str | None = None, submitter: int = 2) -> tuple[int, str]:
+    def submit(
+        self,
+        xml: bytes,
+        attachments: dict[str, bytes] | None = None,
+        *,
+        device_id: str | None = None,
+        submitter: int = 2,
+    ) -> tuple[int, str]:
         """What Central does with an OpenRosa submission: (status, message)."""
         attachments = dict(attachments or {})
         meta = _meta(xml)
@@ -191,41 +218,48 @@ class CentralStandIn:
         if not versions:
             return 404, "Could not find the resource you were looking for."
         if meta["version"] not in {v.version for v in versions}:
-            return 404, (f"The form version specified in this submission '{meta['version']}' "
-                         "does not exist.")
+            return 404, (
+                f"The form version specified in this submission '{meta['version']}' does not exist."
+            )
         for sub in self.submissions.values():
             if sub.form_id != form_id:
                 continue
             for version in sub.versions:
                 if version.instance_id == instance_id:
                     if version.xml != xml:
-                        return 409, ("A submission already exists with this ID, but with "
-                                     "different XML. Resubmissions to attach additional "
-                                     "multimedia must resubmit an identical "
-                                     "xml_submission_file.")
+                        return 409, (
+                            "A submission already exists with this ID, but with "
+                            "different XML. Resubmissions to attach additional "
+                            "multimedia must resubmit an identical "
+                            "xml_submission_file."
+                        )
                     version.attachments.update(attachments)
                     return 201, SUCCESS  # the same text as a first submission
         now = self.tick()
-        new = SubVersion(instance_id, xml, attachments, now, submitter, device_id,
-                         meta["version"])
+        new = SubVersion(instance_id, xml, attachments, now, submitter, device_id, meta["version"])
         deprecated = meta.get("deprecatedID")
         if deprecated:
             for sub in self.submissions.values():
                 ids = [v.instance_id for v in sub.versions]
                 if sub.form_id == form_id and deprecated in ids:
                     if ids[-1] != deprecated:
-                        return 409, (f"You tried to update a submission, but the copy you were "
-                                     f"editing ({deprecated}) is now out of date. Please get "
-                                     "the new version that has been submitted, and make your "
-                                     "edits again.")
+                        return 409, (
+                            f"You tried to update a submission, but the copy you were "
+                            f"editing ({deprecated}) is now out of date. Please get "
+                            "the new version that has been submitted, and make your "
+                            "edits again."
+                        )
                     sub.versions.append(new)
                     sub.updated_at = now
                     sub.review_state = "edited"
                     return 201, SUCCESS
-            return 404, ("You tried to update an existing submission, but we can't find that "
-                         f"submission to update ({deprecated})")
+            return 404, (
+                "You tried to update an existing submission, but we can't find that "
+                f"submission to update ({deprecated})"
+            )
         self.submissions[(form_id, instance_id)] = Submission(
-            instance_id, form_id, [new], now, submitter_id=submitter)
+            instance_id, form_id, [new], now, submitter_id=submitter
+        )
         return 201, SUCCESS
 
     def review(self, form_id: str, root_id: str, state: str) -> None:
@@ -249,8 +283,9 @@ class CentralStandIn:
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(self.app(), log_level="warning", lifespan="off")
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
         self._thread.start()
         for _ in range(500):
             if self._server.started:
@@ -273,12 +308,17 @@ class CentralStandIn:
         routes = [
             Route("/v1/sessions", self.sessions_post, methods=["POST"]),
             Route("/v1/key/{token}/projects/{p:int}/formList", self.form_list),
-            Route("/v1/key/{token}/projects/{p:int}/submission", self.openrosa_submission,
-                  methods=["HEAD", "POST"]),
+            Route(
+                "/v1/key/{token}/projects/{p:int}/submission",
+                self.openrosa_submission,
+                methods=["HEAD", "POST"],
+            ),
             Route("/v1/key/{token}/projects/{p:int}/forms/{f}.xml", self.key_form_xml),
             Route("/v1/key/{token}/projects/{p:int}/forms/{f}/manifest", self.manifest),
-            Route("/v1/key/{token}/projects/{p:int}/forms/{f}/attachments/{name}",
-                  self.key_form_attachment),
+            Route(
+                "/v1/key/{token}/projects/{p:int}/forms/{f}/attachments/{name}",
+                self.key_form_attachment,
+            ),
             Route("/v1/projects/{p:int}/forms", self.forms_list),
             Route("/v1/projects/{p:int}/forms/{f}.xml", self.form_xml),
             Route("/v1/projects/{p:int}/forms/{f}.svc/Submissions", self.odata),
@@ -286,30 +326,43 @@ class CentralStandIn:
             Route("/v1/projects/{p:int}/forms/{f}/attachments/{name}", self.form_attachment),
             Route("/v1/projects/{p:int}/forms/{f}/versions", self.form_versions),
             Route("/v1/projects/{p:int}/forms/{f}/versions/{v}.xml", self.form_version_xml),
-            Route("/v1/projects/{p:int}/forms/{f}/versions/{v}/attachments/{name}",
-                  self.form_version_attachment),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/versions/{v}/attachments/{name}",
+                self.form_version_attachment,
+            ),
             Route("/v1/projects/{p:int}/forms/{f}/submissions", self.submissions_list),
             Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}.xml", self.submission_xml),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions",
-                  self.submission_versions),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}.xml",
-                  self.version_xml),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}/attachments",
-                  self.version_attachments),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}/attachments/"
-                  "{name}", self.version_attachment),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/attachments",
-                  self.submission_attachments),
-            Route("/v1/projects/{p:int}/forms/{f}/submissions/{i}/attachments/{name}",
-                  self.submission_attachment),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions", self.submission_versions
+            ),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}.xml", self.version_xml
+            ),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}/attachments",
+                self.version_attachments,
+            ),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/versions/{v}/attachments/{name}",
+                self.version_attachment,
+            ),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/attachments",
+                self.submission_attachments,
+            ),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/submissions/{i}/attachments/{name}",
+                self.submission_attachment,
+            ),
         ]
         app = Starlette(routes=routes)
 
         async def logging_app(scope, receive, send):
             if scope["type"] == "http":
                 path = scope["path"]
-                self.requests.append((scope["method"], path,
-                                      scope.get("query_string", b"").decode()))
+                self.requests.append(
+                    (scope["method"], path, scope.get("query_string", b"").decode())
+                )
                 for index, (part, status) in enumerate(self.fail_next):
                     if part in path:
                         del self.fail_next[index]
@@ -331,13 +384,15 @@ class CentralStandIn:
             return None
         if header:
             return _problem(401.2, "Could not authenticate with the provided credentials.")
-        return _problem(403.1, "The authenticated actor does not have rights to perform that "
-                        "action.")
+        return _problem(
+            403.1, "The authenticated actor does not have rights to perform that action."
+        )
 
     def _app_user(self, request: Request) -> Response | None:
         if request.path_params["token"] != self.app_token:
-            return _problem(403.1, "The authenticated actor does not have rights to perform "
-                            "that action.")
+            return _problem(
+                403.1, "The authenticated actor does not have rights to perform that action."
+            )
         return None
 
     async def sessions_post(self, request: Request) -> Response:
@@ -350,8 +405,9 @@ class CentralStandIn:
         token = secrets.token_urlsafe(48)
         self.sessions.add(token)
         now = self.tick()
-        return JSONResponse({"createdAt": now, "expiresAt": now, "token": token,
-                             "csrf": secrets.token_urlsafe(16)})
+        return JSONResponse(
+            {"createdAt": now, "expiresAt": now, "token": token, "csrf": secrets.token_urlsafe(16)}
+        )
 
     # -- OpenRosa ------------------------------------------------------------------------
 
@@ -362,14 +418,20 @@ class CentralStandIn:
         items = []
         for form_id, versions in self.forms.items():
             current = versions[-1]
-            manifest = (f"<manifestUrl>{self.base}{prefix}/forms/{form_id}/manifest"
-                        "</manifestUrl>") if current.attachments else ""
-            items.append(f"<xform><formID>{form_id}</formID><name>Porte a porte</name>"
-                         f"<version>{current.version}</version><hash>md5:{current.hash}</hash>"
-                         f"<downloadUrl>{self.base}{prefix}/forms/{form_id}.xml</downloadUrl>"
-                         f"{manifest}</xform>")
-        body = ('<xforms xmlns="http://openrosa.org/xforms/xformsList">' + "".join(items)
-                + "</xforms>")
+            manifest = (
+                (f"<manifestUrl>{self.base}{prefix}/forms/{form_id}/manifest</manifestUrl>")
+                if current.attachments
+                else ""
+            )
+            items.append(
+                f"<xform><formID>{form_id}</formID><name>Porte a porte</name>"
+                f"<version>{current.version}</version><hash>md5:{current.hash}</hash>"
+                f"<downloadUrl>{self.base}{prefix}/forms/{form_id}.xml</downloadUrl>"
+                f"{manifest}</xform>"
+            )
+        body = (
+            '<xforms xmlns="http://openrosa.org/xforms/xformsList">' + "".join(items) + "</xforms>"
+        )
         return Response(body, media_type="text/xml", headers={"X-OpenRosa-Version": "1.0"})
 
     async def key_form_xml(self, request: Request) -> Response:
@@ -386,16 +448,19 @@ class CentralStandIn:
         files = "".join(
             f"<mediaFile><filename>{name}</filename><hash>md5:{hashlib.md5(data).hexdigest()}"
             f"</hash><downloadUrl>{self.base}{prefix}/attachments/{quote(name)}</downloadUrl>"
-            "</mediaFile>" for name, data in current.attachments.items())
-        return Response(f'<manifest xmlns="http://openrosa.org/xforms/xformsManifest">{files}'
-                        "</manifest>", media_type="text/xml",
-                        headers={"X-OpenRosa-Version": "1.0"})
+            "</mediaFile>"
+            for name, data in current.attachments.items()
+        )
+        return Response(
+            f'<manifest xmlns="http://openrosa.org/xforms/xformsManifest">{files}</manifest>',
+            media_type="text/xml",
+            headers={"X-OpenRosa-Version": "1.0"},
+        )
 
     async def key_form_attachment(self, request: Request) -> Response:
         if (denied := self._app_user(request)) is not None:
             return denied
-        data = self.forms[request.path_params["f"]][-1].attachments.get(
-            request.path_params["name"])
+        data = self.forms[request.path_params["f"]][-1].attachments.get(request.path_params["name"])
         if data is None:
             return _problem(404.1, "Could not find the resource you were looking for.")
         return Response(data, media_type="text/csv")
@@ -404,24 +469,33 @@ class CentralStandIn:
         if (denied := self._app_user(request)) is not None:
             return denied
         if request.headers.get("x-openrosa-version") != "1.0":
-            return _problem(400.6, "An expected header field (X-OpenRosa-Version) did not "
-                            "match the expected format (got: [nothing]).")
+            return _problem(
+                400.6,
+                "An expected header field (X-OpenRosa-Version) did not "
+                "match the expected format (got: [nothing]).",
+            )
         if request.method == "HEAD":
-            return Response(status_code=204, headers={"X-OpenRosa-Version": "1.0",
-                                                      "X-OpenRosa-Accept-Content-Length":
-                                                      str(100 * 1024 * 1024)})
+            return Response(
+                status_code=204,
+                headers={
+                    "X-OpenRosa-Version": "1.0",
+                    "X-OpenRosa-Accept-Content-Length": str(100 * 1024 * 1024),
+                },
+            )
         form = await request.form()
         xml_part = form.get("xml_submission_file")
         if xml_part is None:
-            return _openrosa(400, "Required multipart POST field xml_submission_file missing.",
-                             "error")
+            return _openrosa(
+                400, "Required multipart POST field xml_submission_file missing.", "error"
+            )
         xml = await xml_part.read()
         attachments = {}
         for name, value in form.multi_items():
             if name != "xml_submission_file" and hasattr(value, "read"):
                 attachments[value.filename or name] = await value.read()
-        status, message = self.submit(xml, attachments,
-                                      device_id=request.query_params.get("deviceID"))
+        status, message = self.submit(
+            xml, attachments, device_id=request.query_params.get("deviceID")
+        )
         return _openrosa(status, message, "" if status == 201 else "error")
 
     # -- REST: forms ---------------------------------------------------------------------
@@ -435,12 +509,24 @@ class CentralStandIn:
     async def forms_list(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
             return denied
-        return JSONResponse([
-            {"projectId": self.project, "xmlFormId": form_id, "name": "Porte a porte",
-             "version": v[-1].version, "enketoId": None, "hash": v[-1].hash, "keyId": None,
-             "state": "open", "publishedAt": v[-1].published_at, "createdAt": v[0].published_at,
-             "updatedAt": None}
-            for form_id, v in self.forms.items()])
+        return JSONResponse(
+            [
+                {
+                    "projectId": self.project,
+                    "xmlFormId": form_id,
+                    "name": "Porte a porte",
+                    "version": v[-1].version,
+                    "enketoId": None,
+                    "hash": v[-1].hash,
+                    "keyId": None,
+                    "state": "open",
+                    "publishedAt": v[-1].published_at,
+                    "createdAt": v[0].published_at,
+                    "updatedAt": None,
+                }
+                for form_id, v in self.forms.items()
+            ]
+        )
 
     async def form_xml(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
@@ -448,9 +534,17 @@ class CentralStandIn:
         return self._current_xml(request.path_params["f"])
 
     def _attachment_rows(self, version: FormVersion) -> list[dict]:
-        return [{"name": name, "type": "file", "exists": True, "blobExists": True,
-                 "datasetExists": False, "updatedAt": version.published_at}
-                for name in version.attachments]
+        return [
+            {
+                "name": name,
+                "type": "file",
+                "exists": True,
+                "blobExists": True,
+                "datasetExists": False,
+                "updatedAt": version.published_at,
+            }
+            for name in version.attachments
+        ]
 
     async def form_attachments(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
@@ -460,8 +554,7 @@ class CentralStandIn:
     async def form_attachment(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
             return denied
-        data = self.forms[request.path_params["f"]][-1].attachments.get(
-            request.path_params["name"])
+        data = self.forms[request.path_params["f"]][-1].attachments.get(request.path_params["name"])
         if data is None:
             return _problem(404.1, "Could not find the resource you were looking for.")
         return Response(data, media_type="text/csv")
@@ -476,10 +569,17 @@ class CentralStandIn:
     async def form_versions(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
             return denied
-        return JSONResponse([
-            {"xmlFormId": request.path_params["f"], "version": v.version, "hash": v.hash,
-             "publishedAt": v.published_at}
-            for v in reversed(self.forms.get(request.path_params["f"], []))])
+        return JSONResponse(
+            [
+                {
+                    "xmlFormId": request.path_params["f"],
+                    "version": v.version,
+                    "hash": v.hash,
+                    "publishedAt": v.published_at,
+                }
+                for v in reversed(self.forms.get(request.path_params["f"], []))
+            ]
+        )
 
     async def form_version_xml(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
@@ -507,34 +607,53 @@ class CentralStandIn:
         sub = self._sub(request)
         if sub is None:
             return None
-        return next((v for v in sub.versions if v.instance_id == request.path_params["v"]),
-                    None)
+        return next((v for v in sub.versions if v.instance_id == request.path_params["v"]), None)
 
     def _submitter(self, actor_id: int) -> dict:
         actor = self.actors[actor_id]
-        return {"id": actor.id, "displayName": actor.display_name, "type": actor.type,
-                "createdAt": "2026-01-01T00:00:00.000Z", "updatedAt": None, "deletedAt": None}
+        return {
+            "id": actor.id,
+            "displayName": actor.display_name,
+            "type": actor.type,
+            "createdAt": "2026-01-01T00:00:00.000Z",
+            "updatedAt": None,
+            "deletedAt": None,
+        }
 
     def _sub_json(self, sub: Submission, extended: bool) -> dict:
         current = sub.versions[-1]
-        row = {"instanceId": sub.root_id, "submitterId": sub.submitter_id,
-               "deviceId": sub.versions[0].device_id, "userAgent": "Surveyor",
-               "reviewState": sub.review_state, "createdAt": sub.created_at,
-               "updatedAt": sub.updated_at, "deletedAt": None}
+        row = {
+            "instanceId": sub.root_id,
+            "submitterId": sub.submitter_id,
+            "deviceId": sub.versions[0].device_id,
+            "userAgent": "Surveyor",
+            "reviewState": sub.review_state,
+            "createdAt": sub.created_at,
+            "updatedAt": sub.updated_at,
+            "deletedAt": None,
+        }
         if extended:
             row["submitter"] = self._submitter(sub.submitter_id)
-            row["currentVersion"] = {"instanceId": current.instance_id,
-                                     "instanceName": _meta(current.xml).get("instanceName"),
-                                     "createdAt": current.created_at, "current": True,
-                                     "deviceId": current.device_id}
+            row["currentVersion"] = {
+                "instanceId": current.instance_id,
+                "instanceName": _meta(current.xml).get("instanceName"),
+                "createdAt": current.created_at,
+                "current": True,
+                "deviceId": current.device_id,
+            }
         return row
 
     async def submissions_list(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
             return denied
         extended = request.headers.get("x-extended-metadata") == "true"
-        return JSONResponse([self._sub_json(s, extended) for s in self.submissions.values()
-                             if s.form_id == request.path_params["f"]])
+        return JSONResponse(
+            [
+                self._sub_json(s, extended)
+                for s in self.submissions.values()
+                if s.form_id == request.path_params["f"]
+            ]
+        )
 
     async def submission_xml(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
@@ -553,11 +672,16 @@ class CentralStandIn:
         extended = request.headers.get("x-extended-metadata") == "true"
         rows = []
         for version in reversed(sub.versions):  # "in descending creation order"
-            row = {"instanceId": version.instance_id,
-                   "instanceName": _meta(version.xml).get("instanceName"),
-                   "submitterId": version.submitter_id, "deviceId": version.device_id,
-                   "userAgent": "Surveyor", "createdAt": version.created_at,
-                   "current": version is sub.versions[-1], "formVersion": version.form_version}
+            row = {
+                "instanceId": version.instance_id,
+                "instanceName": _meta(version.xml).get("instanceName"),
+                "submitterId": version.submitter_id,
+                "deviceId": version.device_id,
+                "userAgent": "Surveyor",
+                "createdAt": version.created_at,
+                "current": version is sub.versions[-1],
+                "formVersion": version.form_version,
+            }
             if extended:
                 row["submitter"] = self._submitter(version.submitter_id)
             rows.append(row)
@@ -573,8 +697,11 @@ class CentralStandIn:
 
     def _expected(self, version: SubVersion) -> list[dict]:
         root = fromstring(version.xml)
-        names = [e.text.strip() for e in root.iter()
-                 if e.tag.rsplit("}", 1)[-1] == "photo" and (e.text or "").strip()]
+        names = [
+            e.text.strip()
+            for e in root.iter()
+            if e.tag.rsplit("}", 1)[-1] == "photo" and (e.text or "").strip()
+        ]
         return [{"name": n, "exists": n in version.attachments} for n in names]
 
     async def version_attachments(self, request: Request) -> Response:
@@ -624,41 +751,51 @@ class CentralStandIn:
             try:
                 test = _odata_filter(expression)
             except ValueError as exc:
-                return _problem(400.18, "The OData filter expression you provided could not "
-                                f"be parsed: {exc}")
+                return _problem(
+                    400.18, f"The OData filter expression you provided could not be parsed: {exc}"
+                )
             rows = [s for s in rows if test(s)]
         skip = int(request.query_params.get("$skip", "0"))
         top = request.query_params.get("$top")
-        page = rows[skip: skip + int(top)] if top else rows[skip:]
+        page = rows[skip : skip + int(top)] if top else rows[skip:]
         values = []
         for sub in page:
             current = sub.versions[-1]
             actor = self.actors[sub.submitter_id]
-            values.append({
-                "__id": sub.root_id,
-                "__system": {"submissionDate": sub.created_at, "updatedAt": sub.updated_at,
-                             "submitterId": str(sub.submitter_id),
-                             "submitterName": actor.display_name,
-                             "attachmentsPresent": len(current.attachments),
-                             "attachmentsExpected": len(self._expected(current)),
-                             "status": None, "reviewState": sub.review_state,
-                             "deviceId": sub.versions[0].device_id,
-                             "edits": len(sub.versions) - 1,
-                             "formVersion": current.form_version},
-                "meta": {"instanceID": current.instance_id},
-            })
+            values.append(
+                {
+                    "__id": sub.root_id,
+                    "__system": {
+                        "submissionDate": sub.created_at,
+                        "updatedAt": sub.updated_at,
+                        "submitterId": str(sub.submitter_id),
+                        "submitterName": actor.display_name,
+                        "attachmentsPresent": len(current.attachments),
+                        "attachmentsExpected": len(self._expected(current)),
+                        "status": None,
+                        "reviewState": sub.review_state,
+                        "deviceId": sub.versions[0].device_id,
+                        "edits": len(sub.versions) - 1,
+                        "formVersion": current.form_version,
+                    },
+                    "meta": {"instanceID": current.instance_id},
+                }
+            )
         select = request.query_params.get("$select")
         if select:
             keep = {s.strip() for s in select.split(",")}
             values = [{k: v for k, v in row.items() if k in keep} for row in values]
-        body: dict = {"@odata.context": f"{self.base}/v1/projects/{self.project}/forms/"
-                      f"{form_id}.svc/$metadata#Submissions", "value": values}
+        body: dict = {
+            "@odata.context": f"{self.base}/v1/projects/{self.project}/forms/"
+            f"{form_id}.svc/$metadata#Submissions",
+            "value": values,
+        }
         if top and skip + int(top) < len(rows):
             query = dict(request.query_params)
             query["$skip"] = str(skip + int(top))
-            body["@odata.nextLink"] = (f"{self.base}{request.url.path}?"
-                                       + "&".join(f"{quote(k)}={quote(v)}"
-                                                  for k, v in query.items()))
+            body["@odata.nextLink"] = f"{self.base}{request.url.path}?" + "&".join(
+                f"{quote(k)}={quote(v)}" for k, v in query.items()
+            )
         return JSONResponse(body)
 
 
@@ -667,8 +804,9 @@ def _meta_form(xml: bytes) -> tuple[str, str]:
     for instance in root.iter("{http://www.w3.org/2002/xforms}instance"):
         if instance.get("id") is None and len(instance):
             data = instance[0]
-            version = next((v for k, v in data.attrib.items()
-                            if k.rsplit("}", 1)[-1] == "version"), "")
+            version = next(
+                (v for k, v in data.attrib.items() if k.rsplit("}", 1)[-1] == "version"), ""
+            )
             return data.get("id", ""), version
     raise ValueError("no primary instance")
 
@@ -699,8 +837,12 @@ def _odata_filter(expression: str):
                     ok = False
                     break
                 have = _parse_time(raw)
-                ok = {"gt": have > value, "ge": have >= value, "lt": have < value,
-                      "le": have <= value}[op]
+                ok = {
+                    "gt": have > value,
+                    "ge": have >= value,
+                    "lt": have < value,
+                    "le": have <= value,
+                }[op]
                 if not ok:
                     break
             if ok:

@@ -33,8 +33,9 @@ class Laptop:
             self.form = self.library.load_file(HABITANTS)
         ids = []
         for _ in range(n):
-            result = fill_interview(self.library, self.form, {**ANSWERS, **answers},
-                                    finalize=True, interviewer="ines")
+            result = fill_interview(
+                self.library, self.form, {**ANSWERS, **answers}, finalize=True, interviewer="ines"
+            )
             assert not result.problems, result.problems
             ids.append(result.interview.instance_id)
         return ids
@@ -68,7 +69,8 @@ def all_submissions(campaign) -> list[dict]:
     rows, since = [], 0
     while True:
         reply = campaign.server.request(
-            "GET", f"/api/v1/submissions?since={since}&limit=1000", auth=campaign.coordinator)
+            "GET", f"/api/v1/submissions?since={since}&limit=1000", auth=campaign.coordinator
+        )
         assert reply.status == 200, reply.body
         data = reply.json()
         rows += data["submissions"]

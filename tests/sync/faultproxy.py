@@ -27,16 +27,28 @@ from collections import Counter
 
 FAULTS = ("delay", "cut_request", "cut_response", "reset", "error500", "portal")
 
-PORTAL = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
-          b"Content-Length: 88\r\n\r\n"
-          b"<!DOCTYPE html><html><body><form action=/login>Wi-Fi de la mairie</form></body></html>")
-ERROR = (b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n"
-         b"Connection: close\r\nContent-Length: 6\r\n\r\nboom!\n")
+PORTAL = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
+    b"Content-Length: 88\r\n\r\n"
+    b"<!DOCTYPE html><html><body><form action=/login>Wi-Fi de la mairie</form></body></html>"
+)
+ERROR = (
+    b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n"
+    b"Connection: close\r\nContent-Length: 6\r\n\r\nboom!\n"
+)
 
 
 class FaultProxy:
-    def __init__(self, target_port: int, *, seed: int = 1, fault_rate: float = 0.3,
-                 max_faults: int | None = None, faults=FAULTS, delay: float = 0.05):
+    def __init__(
+        self,
+        target_port: int,
+        *,
+        seed: int = 1,
+        fault_rate: float = 0.3,
+        max_faults: int | None = None,
+        faults=FAULTS,
+        delay: float = 0.05,
+    ):
         self.target_port = target_port
         self.random = random.Random(seed)
         self.fault_rate = fault_rate
@@ -62,7 +74,8 @@ class FaultProxy:
         self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self._loop)
         self._server = self._loop.run_until_complete(
-            asyncio.start_server(self._handle, "127.0.0.1", 0))
+            asyncio.start_server(self._handle, "127.0.0.1", 0)
+        )
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         self._loop.run_forever()
@@ -85,8 +98,9 @@ class FaultProxy:
 
     def _draw(self) -> str:
         faults_so_far = sum(n for k, n in self.counts.items() if k != "pass")
-        if ((self.max_faults is not None and faults_so_far >= self.max_faults)
-                or self.random.random() >= self.fault_rate):
+        if (
+            self.max_faults is not None and faults_so_far >= self.max_faults
+        ) or self.random.random() >= self.fault_rate:
             fault = "pass"
         else:
             fault = self.random.choice(self.faults)
@@ -131,7 +145,7 @@ class FaultProxy:
                     if cut:
                         room = cut_after - sent
                         if room <= len(data):
-                            dst.write(data[:max(room, 0)])
+                            dst.write(data[: max(room, 0)])
                             await dst.drain()
                             return "cut"
                     dst.write(data)

@@ -93,9 +93,10 @@ def test_a_stale_edit_needs_a_decision_and_is_not_retried_forever(central, lapto
         assert send_pending(laptop.store, laptop.library, tr).ok
     # someone else edits it on the server first (Enketo, another laptop)
     sent_xml = central.submissions[("enquete_habitants", original)].versions[0].xml
-    other = sent_xml.replace(f"<instanceID>{original}</instanceID>".encode(),
-                             f"<instanceID>uuid:other-edit</instanceID><deprecatedID>{original}"
-                             "</deprecatedID>".encode())
+    other = sent_xml.replace(
+        f"<instanceID>{original}</instanceID>".encode(),
+        f"<instanceID>uuid:other-edit</instanceID><deprecatedID>{original}</deprecatedID>".encode(),
+    )
     assert central.submit(other)[0] == 201
     # this laptop edits the original too: its edit is out of date
     mine = laptop.store.get_interview(original)
@@ -116,8 +117,9 @@ def test_a_stale_edit_needs_a_decision_and_is_not_retried_forever(central, lapto
     assert read_status(laptop.data_dir)["needs_decision"] == 1
 
     # a person decided to try again
-    retried = run_cli("sync", "--retry-held", "--server", central.app_user_url,
-                      data_dir=laptop.data_dir)
+    retried = run_cli(
+        "sync", "--retry-held", "--server", central.app_user_url, data_dir=laptop.data_dir
+    )
     assert retried.returncode == 1 and "out of date" in retried.stdout
     assert sum(1 for method, *_ in central.requests if method == "POST") == posts + 1
 
@@ -134,8 +136,14 @@ def _coordinator(tmp_path):
 def _fill_central(central):
     from tests.sync.central_standin import porte_submission
 
-    assert central.submit(porte_submission("uuid:a", "Ana", 40, photo="a.jpg"),
-                          {"a.jpg": b"\xff\xd8photo-a"}, device_id="collect:1")[0] == 201
+    assert (
+        central.submit(
+            porte_submission("uuid:a", "Ana", 40, photo="a.jpg"),
+            {"a.jpg": b"\xff\xd8photo-a"},
+            device_id="collect:1",
+        )[0]
+        == 201
+    )
     assert central.submit(porte_submission("uuid:b", "Bruno", 31))[0] == 201
     assert central.submit(porte_submission("uuid:c", "Chloe", 52))[0] == 201
     # an edit of b (Central keeps it under b's first instanceID, as a new version)
@@ -150,14 +158,17 @@ def test_download_from_central_forms_submissions_edits_files_and_review(central,
     _fill_central(central)
     coordinator = _coordinator(tmp_path)
     try:
-        report = download_central(coordinator.store, central.base, 1, central.email,
-                                  central.password)
-        assert (report.received, report.new, report.updated, report.conflicts) == (3, 3, 1, 0), \
-            str(report)
+        report = download_central(
+            coordinator.store, central.base, 1, central.email, central.password
+        )
+        assert (report.received, report.new, report.updated, report.conflicts) == (3, 3, 1, 0), str(
+            report
+        )
         # the form: its XForm (orx:version read) and its media
         (form,) = coordinator.store.list_forms(form_id="porte", with_content=True)
-        assert form.version == "2026.1" and form.media == {"rues.csv": central.forms["porte"][-1]
-                                                           .attachments["rues.csv"]}
+        assert form.version == "2026.1" and form.media == {
+            "rues.csv": central.forms["porte"][-1].attachments["rues.csv"]
+        }
         store = coordinator.store
         ana = store.get_interview("uuid:a")
         assert ana.answers["nom"] == "Ana" and ana.interviewer == "ines"
@@ -171,14 +182,16 @@ def test_download_from_central_forms_submissions_edits_files_and_review(central,
         assert reviews["uuid:b2"]["root_id"] == "uuid:b"
 
         # nothing changed: nothing downloaded
-        assert download_central(store, central.base, 1, central.email,
-                                central.password).received == 0
+        assert (
+            download_central(store, central.base, 1, central.email, central.password).received == 0
+        )
         # a review and an edit later: only those two come again
         central.review("porte", "uuid:a", "hasIssues")
         from tests.sync.central_standin import porte_submission
 
-        assert central.submit(porte_submission("uuid:c2", "Chloé", 52, deprecated="uuid:c"))[0] \
-            == 201
+        assert (
+            central.submit(porte_submission("uuid:c2", "Chloé", 52, deprecated="uuid:c"))[0] == 201
+        )
         later = download_central(store, central.base, 1, central.email, central.password)
         assert (later.received, later.updated, later.new) == (2, 1, 0), str(later)
         assert MergeStore(store).superseded() == {"uuid:b": "uuid:b2", "uuid:c": "uuid:c2"}
@@ -200,19 +213,20 @@ def test_download_from_central_resumes_after_an_interruption(central, tmp_path):
         third = sorted(central.submissions.values(), key=lambda s: s.updated_at or s.created_at)[2]
         central.fail_next.append((f"/versions/{third.versions[-1].instance_id}.xml", 503))
         with pytest.raises(TransportError):
-            download_central(coordinator.store, central.base, 1, central.email,
-                             central.password, page_size=1)
+            download_central(
+                coordinator.store, central.base, 1, central.email, central.password, page_size=1
+            )
         assert coordinator.store.count_by_status()["sent"] >= 2
-        rest = download_central(coordinator.store, central.base, 1, central.email,
-                                central.password, page_size=1)
+        rest = download_central(
+            coordinator.store, central.base, 1, central.email, central.password, page_size=1
+        )
         assert rest.received == 1 and rest.duplicates == 0, str(rest)
         assert coordinator.store.count_by_status()["sent"] == 4
     finally:
         coordinator.close()
 
 
-def test_download_from_central_refuses_a_wrong_password_and_plain_http_elsewhere(
-        central, tmp_path):
+def test_download_from_central_refuses_a_wrong_password_and_plain_http_elsewhere(central, tmp_path):
     from surveyor.sync.central import central_base, download_central
     from surveyor.sync.transport import AuthError
 
@@ -224,8 +238,9 @@ def test_download_from_central_refuses_a_wrong_password_and_plain_http_elsewhere
         coordinator.close()
     with pytest.raises(ValueError, match="https"):
         central_base("http://central.example.org")
-    assert central_base("https://central.example.org/v1/projects/3/") == \
-        "https://central.example.org"
+    assert (
+        central_base("https://central.example.org/v1/projects/3/") == "https://central.example.org"
+    )
 
 
 @pytest.mark.slow
@@ -234,16 +249,34 @@ def test_cli_download_from_central(central, tmp_path):
 
     _fill_central(central)
     env = {"SURVEYOR_PASSWORD": central.password}
-    down = run_cli("download", "--central", central.base, "--project", "1", "--user",
-                   central.email, data_dir=tmp_path / "coord", env=env)
+    down = run_cli(
+        "download",
+        "--central",
+        central.base,
+        "--project",
+        "1",
+        "--user",
+        central.email,
+        data_dir=tmp_path / "coord",
+        env=env,
+    )
     assert down.returncode == 0, down.stdout + down.stderr
     assert "3 new, 1 updated" in down.stdout and "ines" in down.stdout
-    wrong = run_cli("download", "--central", central.base, "--project", "1", "--user",
-                    central.email, data_dir=tmp_path / "coord",
-                    env={"SURVEYOR_PASSWORD": "nope"})
+    wrong = run_cli(
+        "download",
+        "--central",
+        central.base,
+        "--project",
+        "1",
+        "--user",
+        central.email,
+        data_dir=tmp_path / "coord",
+        env={"SURVEYOR_PASSWORD": "nope"},
+    )
     assert wrong.returncode == 2, wrong.stdout + wrong.stderr
     # Central is not Surveyor's server: its 404 is not "run it again"
-    lost = run_cli("download", "--server", central.base, "--user", "x", data_dir=tmp_path / "c2",
-                   env=env)
+    lost = run_cli(
+        "download", "--server", central.base, "--user", "x", data_dir=tmp_path / "c2", env=env
+    )
     assert lost.returncode == 1
     assert "run it again" not in lost.stderr and "--central" in lost.stderr, lost.stderr

@@ -28,8 +28,9 @@ def test_download_with_duplicates_and_an_edit(tmp_path, laptop):
         ids = laptop.fill(4)
         with OpenRosaTransport(campaign.server.base, *campaign.interviewer) as tr:
             assert send_pending(laptop.store, laptop.library, tr).ok
-            first = download_submissions(coordinator.store, campaign.server.base,
-                                         *campaign.coordinator)
+            first = download_submissions(
+                coordinator.store, campaign.server.base, *campaign.coordinator
+            )
             assert (first.received, first.new, first.duplicates) == (4, 4, 0), str(first)
             assert first.per_interviewer["ines"]["new"] == 4
             # the same content hash as the laptop's own interview (same rules as batches)
@@ -44,21 +45,26 @@ def test_download_with_duplicates_and_an_edit(tmp_path, laptop):
 
             # an edit of the first interview
             revision = laptop.store.revise(ids[0])
-            laptop.store.save_answers(revision.instance_id,
-                                      {**mine.answers, "commentaire": "corrigé"})
+            laptop.store.save_answers(
+                revision.instance_id, {**mine.answers, "commentaire": "corrigé"}
+            )
             laptop.store.finalize(revision.instance_id)
             assert send_pending(laptop.store, laptop.library, tr).ok
-        second = download_submissions(coordinator.store, campaign.server.base,
-                                      *campaign.coordinator)
+        second = download_submissions(
+            coordinator.store, campaign.server.base, *campaign.coordinator
+        )
         assert (second.received, second.updated, second.new) == (1, 1, 0), str(second)
         assert MergeStore(coordinator.store).superseded() == {ids[0]: revision.instance_id}
 
         # nothing new: nothing downloaded; forgetting the cursor: all duplicates
-        assert download_submissions(coordinator.store, campaign.server.base,
-                                    *campaign.coordinator).received == 0
+        assert (
+            download_submissions(
+                coordinator.store, campaign.server.base, *campaign.coordinator
+            ).received
+            == 0
+        )
         (coordinator.data_dir / CURSORS_NAME).unlink()
-        again = download_submissions(coordinator.store, campaign.server.base,
-                                     *campaign.coordinator)
+        again = download_submissions(coordinator.store, campaign.server.base, *campaign.coordinator)
         assert (again.received, again.duplicates, again.new, again.conflicts) == (5, 5, 0, 0)
         assert coordinator.store.count_by_status()["sent"] == 5
     finally:
@@ -82,7 +88,9 @@ def test_fetch_forms(campaign, laptop):
 def run_cli(*args, data_dir, env=None):
     return subprocess.run(
         [sys.executable, "-m", "surveyor", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **(env or {})},
     )
 
@@ -91,24 +99,34 @@ def run_cli(*args, data_dir, env=None):
 def test_cli_sync_and_download(tmp_path, campaign, laptop):
     laptop.fill(2)
     laptop.store.close()
-    (laptop.data_dir / "settings.json").write_text(json.dumps(
-        {"server_url": campaign.server.base, "server_user": "ines"}), "utf-8")
+    (laptop.data_dir / "settings.json").write_text(
+        json.dumps({"server_url": campaign.server.base, "server_user": "ines"}), "utf-8"
+    )
     wrong = run_cli("sync", data_dir=laptop.data_dir, env={"SURVEYOR_PASSWORD": "nope"})
     assert wrong.returncode == 2, wrong.stdout + wrong.stderr
     assert "Authentication failed" in wrong.stdout
-    ok = run_cli("sync", data_dir=laptop.data_dir,
-                 env={"SURVEYOR_PASSWORD": campaign.interviewer[1]})
+    ok = run_cli(
+        "sync", data_dir=laptop.data_dir, env={"SURVEYOR_PASSWORD": campaign.interviewer[1]}
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "2 sent." in ok.stdout and ok.stdout.count(": sent") == 0 or "2 sent" in ok.stdout
-    nothing = run_cli("sync", data_dir=laptop.data_dir,
-                      env={"SURVEYOR_PASSWORD": campaign.interviewer[1]})
+    nothing = run_cli(
+        "sync", data_dir=laptop.data_dir, env={"SURVEYOR_PASSWORD": campaign.interviewer[1]}
+    )
     assert nothing.returncode == 0 and "0 sent." in nothing.stdout
     no_password = run_cli("sync", data_dir=laptop.data_dir, env={"SURVEYOR_PASSWORD": ""})
     assert no_password.returncode == 2
     assert "No system keychain is available" in no_password.stderr
     coordinator = tmp_path / "coord"
-    down = run_cli("download", "--server", campaign.server.base, "--user", "claire",
-                   data_dir=coordinator, env={"SURVEYOR_PASSWORD": campaign.coordinator[1]})
+    down = run_cli(
+        "download",
+        "--server",
+        campaign.server.base,
+        "--user",
+        "claire",
+        data_dir=coordinator,
+        env={"SURVEYOR_PASSWORD": campaign.coordinator[1]},
+    )
     assert down.returncode == 0, down.stderr
     assert "new" in down.stdout
     assert run_cli("download", "--help", data_dir=coordinator).returncode == 0

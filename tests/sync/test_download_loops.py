@@ -20,12 +20,14 @@ def test_looping_edits_on_the_server_are_refused_and_the_others_download(tmp_pat
             assert send_pending(laptop.store, laptop.library, tr).ok
         # a damaged server database (or another server): a edits itself, b and c each other
         with sqlite3.connect(campaign.server.data_dir / "server.db") as db:
-            db.execute("UPDATE submissions SET deprecated_id = instance_id WHERE instance_id = ?",
-                       [a])
+            db.execute(
+                "UPDATE submissions SET deprecated_id = instance_id WHERE instance_id = ?", [a]
+            )
             db.execute("UPDATE submissions SET deprecated_id = ? WHERE instance_id = ?", [c, b])
             db.execute("UPDATE submissions SET deprecated_id = ? WHERE instance_id = ?", [b, c])
-        report = download_submissions(coordinator.store, campaign.server.base,
-                                      *campaign.coordinator)
+        report = download_submissions(
+            coordinator.store, campaign.server.base, *campaign.coordinator
+        )
         assert report.received == 4 and report.new == 1, str(report)
         assert sorted(report.refused) == sorted([a, b, c])
         assert f"{a}: it names itself as the version it replaces" in str(report)

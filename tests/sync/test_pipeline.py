@@ -33,7 +33,8 @@ def test_mark_sent_many_is_all_or_nothing(laptop):
         laptop.store.mark_sent_many([ids[2], ids[0]], to="http://x")  # ids[0] is sent
     assert laptop.statuses() == {"sent": 2, "finalized": 1}
     assert laptop.store.get_interview(ids[0]).handed_in == [
-        {"to": "http://x", "at": laptop.store.get_interview(ids[0]).sent_at}]
+        {"to": "http://x", "at": laptop.store.get_interview(ids[0]).sent_at}
+    ]
 
 
 def test_a_crash_before_the_marks_only_resends_as_duplicates(campaign, laptop):
@@ -45,14 +46,16 @@ def test_a_crash_before_the_marks_only_resends_as_duplicates(campaign, laptop):
 
     with transport(campaign) as tr:
         with pytest.raises(KeyboardInterrupt):
-            send_pending(laptop.store, laptop.library, tr, progress=crash, mark_every=100,
-                         mark_within=60)
+            send_pending(
+                laptop.store, laptop.library, tr, progress=crash, mark_every=100, mark_within=60
+            )
         # what was delivered before the "crash" is still marked on the way out...
         sent = laptop.statuses().get("sent", 0)
         assert sent >= 4
         # ...and a store that missed those marks (a real power cut) sends them again
-        laptop.store.db.execute("UPDATE interviews SET status = 'finalized', sent_at = NULL, "
-                                "handed_in = '[]'")
+        laptop.store.db.execute(
+            "UPDATE interviews SET status = 'finalized', sent_at = NULL, handed_in = '[]'"
+        )
         laptop.store.db.conn.commit()
         report = send_pending(laptop.store, laptop.library, tr)
     assert report.ok and report.sent == 6 and report.duplicates >= 4, str(report)
@@ -63,8 +66,7 @@ def test_a_crash_before_the_marks_only_resends_as_duplicates(campaign, laptop):
 def test_a_large_pass_renders_in_a_second_process(campaign, laptop):
     ids = laptop.fill(45)
     with transport(campaign) as tr:
-        report = send_pending(laptop.store, laptop.library, tr, render_process=True,
-                              mark_every=7)
+        report = send_pending(laptop.store, laptop.library, tr, render_process=True, mark_every=7)
     assert report.ok and report.sent == 45, str(report)
     assert [r.instance_id for r in report.results] == ids  # results in order
     assert laptop.statuses() == {"sent": 45}

@@ -23,10 +23,14 @@ def transport(campaign, base=None, auth=None, *, keepalive=True):
     user, password = auth or campaign.interviewer
     client = None
     if not keepalive:
-        client = httpx.Client(timeout=httpx.Timeout(30, connect=10), headers=OPENROSA_HEADERS,
-                              limits=httpx.Limits(max_keepalive_connections=0))
-    return OpenRosaTransport(base or campaign.server.base, user, password, timeout=30,
-                             connect_timeout=10, client=client)
+        client = httpx.Client(
+            timeout=httpx.Timeout(30, connect=10),
+            headers=OPENROSA_HEADERS,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
+    return OpenRosaTransport(
+        base or campaign.server.base, user, password, timeout=30, connect_timeout=10, client=client
+    )
 
 
 def test_pending_interviews_are_sent_once_each(campaign, laptop):
@@ -54,11 +58,20 @@ def test_a_thousand_interviews_through_faults_arrive_exactly_once(tmp_path, lapt
     campaign = make_campaign(tmp_path / "faults")
     try:
         ids = laptop.fill(1000)
-        with FaultProxy(campaign.server.port, seed=20261122, fault_rate=0.15) as proxy, \
-                transport(campaign, base=f"http://127.0.0.1:{proxy.port}", keepalive=False) as tr:
+        with (
+            FaultProxy(campaign.server.port, seed=20261122, fault_rate=0.15) as proxy,
+            transport(campaign, base=f"http://127.0.0.1:{proxy.port}", keepalive=False) as tr,
+        ):
             # The deadline is a safety net only: a slow machine takes longer, never fails.
-            report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST,
-                                     deadline=600, attempts=4, give_up_after=25)
+            report = send_until_done(
+                laptop.store,
+                laptop.library,
+                tr,
+                backoff=FAST,
+                deadline=600,
+                attempts=4,
+                give_up_after=25,
+            )
         faults = {k: n for k, n in proxy.counts.items() if k != "pass"}
         assert report.ok, f"{report.summary()}; faults {faults}"
         assert sum(faults.values()) >= 50 and len(faults) == 6, faults  # every kind happened
@@ -87,8 +100,15 @@ def test_server_restarted_in_the_middle_of_a_sync(tmp_path, laptop):
                 threading.Timer(0.5, campaign.server.start).start()
 
         with transport(campaign) as tr:
-            report = send_until_done(laptop.store, laptop.library, tr, backoff=FAST,
-                                     deadline=600, progress=restart_after_some, attempts=3)
+            report = send_until_done(
+                laptop.store,
+                laptop.library,
+                tr,
+                backoff=FAST,
+                deadline=600,
+                progress=restart_after_some,
+                attempts=3,
+            )
         assert restarted.is_set()
         assert report.ok, report.summary()
         assert laptop.statuses() == {"sent": 150}
@@ -125,8 +145,10 @@ def test_roles_interviewer_cannot_download_submissions(campaign, laptop):
 
 def test_captive_portal_200_is_failed_not_sent(campaign, laptop):
     laptop.fill(2)
-    with FaultProxy(campaign.server.port, fault_rate=1.0, faults=("portal",)) as portal, \
-            transport(campaign, base=f"http://127.0.0.1:{portal.port}") as tr:
+    with (
+        FaultProxy(campaign.server.port, fault_rate=1.0, faults=("portal",)) as portal,
+        transport(campaign, base=f"http://127.0.0.1:{portal.port}") as tr,
+    ):
         report = send_pending(laptop.store, laptop.library, tr, backoff=FAST, attempts=2)
     assert report.sent == 0 and report.retryable == 2
     assert all(r.outcome is Outcome.RETRY for r in report.results)
@@ -187,8 +209,13 @@ def test_cancel_stops_before_the_next_interview(campaign, laptop):
     laptop.fill(4)
     cancel = threading.Event()
     with transport(campaign) as tr:
-        report = send_pending(laptop.store, laptop.library, tr, cancel=cancel,
-                              progress=lambda d, t, item: d >= 1 and cancel.set())
+        report = send_pending(
+            laptop.store,
+            laptop.library,
+            tr,
+            cancel=cancel,
+            progress=lambda d, t, item: d >= 1 and cancel.set(),
+        )
     assert report.cancelled and report.sent < 4
     assert laptop.statuses()["finalized"] == 4 - report.sent
 

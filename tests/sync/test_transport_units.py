@@ -8,8 +8,10 @@ import pytest
 from surveyor.sync.sender import Backoff
 from surveyor.sync.transport import Outcome, classify, normalize_base, split_parts
 
-OK = (b'<OpenRosaResponse xmlns="http://openrosa.org/http/response">'
-      b'<message nature="submit_success">submission received</message></OpenRosaResponse>')
+OK = (
+    b'<OpenRosaResponse xmlns="http://openrosa.org/http/response">'
+    b'<message nature="submit_success">submission received</message></OpenRosaResponse>'
+)
 
 
 def answer(status, body=b"", headers=None):
@@ -92,13 +94,16 @@ def test_central_and_kobo_urls_get_submission_appended():
     from surveyor.sync.transport import OpenRosaTransport, Submission
 
     for base in ("https://c.example/v1/key/TOKEN/projects/7", "https://kc.kobotoolbox.org/ines"):
-        client = httpx.Client(transport=httpx.MockTransport(handler),
-                              headers={"X-OpenRosa-Version": "1.0"})
+        client = httpx.Client(
+            transport=httpx.MockTransport(handler), headers={"X-OpenRosa-Version": "1.0"}
+        )
         transport = OpenRosaTransport(base, client=client)
         result = transport.send(Submission("uuid:1", b"<data id='f'/>"))
         assert result.outcome is Outcome.SENT
-        assert seen[-2:] == [("HEAD", f"{base}/submission", "1.0"),
-                             ("POST", f"{base}/submission", "1.0")]
+        assert seen[-2:] == [
+            ("HEAD", f"{base}/submission", "1.0"),
+            ("POST", f"{base}/submission", "1.0"),
+        ]
 
 
 @pytest.mark.parametrize(

@@ -226,8 +226,7 @@ def test_an_interview_refused_with_409_shows_as_needing_a_decision(
     qtbot.mouseClick(window.home.send_now_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: sync.last_answer is not None, timeout=30000)
     assert sync.last_answer.report.needs_decision == 1
-    qtbot.waitUntil(lambda: "needs a decision" in window.home.server_status.text(),
-                    timeout=30000)
+    qtbot.waitUntil(lambda: "needs a decision" in window.home.server_status.text(), timeout=30000)
     status = window.home.server_status.text()
     assert "Nothing left to send" in status, status
     assert "needs a decision" in window.home.message.text()
