@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 from surveyor.batches import BatchWriter, merge_batches  # noqa: E402
 from surveyor.batches.format import BatchReader  # noqa: E402
 from surveyor.forms import load_form  # noqa: E402
+from surveyor.interviews import record as record_spec  # noqa: E402
 from surveyor.store import Store  # noqa: E402
 
 ANSWERS = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
@@ -107,21 +108,25 @@ def raw_sqlite(folder: Path, data_dir: Path) -> float:
         with BatchReader(path) as reader:
             content = reader.read()
             form = form or content.forms[0]
-            rows += [i.row for i in content.interviews]
-    from surveyor.store.store import _INTERVIEW_COLUMNS
+            rows += [i.values for i in content.interviews]
+    columns = record_spec.COLUMN_NAMES  # the order of IncomingInterview.values
 
     with Store.open(data_dir) as store:
         store.save_form(
-            form_id=form.form_id, version=form.version, title=form.title,
-            content_hash=form.content_hash, source_name=form.source_name,
-            source_bytes=form.source_bytes, xform=form.xform,
+            form_id=form.form_id,
+            version=form.version,
+            title=form.title,
+            content_hash=form.content_hash,
+            source_name=form.source_name,
+            source_bytes=form.source_bytes,
+            xform=form.xform,
         )
         conn = store.db.conn
-        marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
+        marks = ", ".join("?" for _ in columns)
         start = time.perf_counter()
         with store.db.atomic():
             conn.executemany(
-                f"INSERT INTO interviews ({', '.join(_INTERVIEW_COLUMNS)}) VALUES ({marks})", rows
+                f"INSERT INTO interviews ({', '.join(columns)}) VALUES ({marks})", rows
             )
         elapsed = time.perf_counter() - start
     del rows
@@ -143,7 +148,9 @@ def main() -> int:
     if len(list(folder.glob("*.zip"))) != args.batches:
         start = time.perf_counter()
         generate(folder, args.batches, args.per_batch, form)
-        print(f"generated {args.batches} batches x {args.per_batch} in {time.perf_counter() - start:.1f} s")
+        print(
+            f"generated {args.batches} batches x {args.per_batch} in {time.perf_counter() - start:.1f} s"
+        )
     size = sum(p.stat().st_size for p in folder.glob("*.zip"))
     print(f"{total} interviews, {size / 1e6:.0f} MB of batches")
 
@@ -162,7 +169,9 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"merge (all new):          {merge_s:6.2f} s  ({total / merge_s:,.0f} interviews/s; target < 20 s)")
+    print(
+        f"merge (all new):          {merge_s:6.2f} s  ({total / merge_s:,.0f} interviews/s; target < 20 s)"
+    )
     print(f"raw SQLite, same rows:    {raw_s:6.2f} s  (one transaction, executemany)")
     print(f"ratio merge / raw:        {merge_s / raw_s:6.2f}x  (target < 3x)")
     print(f"merge again (duplicates): {again_s:6.2f} s  (target < 5 s)")

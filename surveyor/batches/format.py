@@ -39,16 +39,10 @@ from surveyor.errors import (  # BatchError, BatchWriteError: public here too
     SurveyorError,
 )
 from surveyor.forms.xform import xform_matches
+from surveyor.interviews import record
+from surveyor.interviews.merging import content_sha256, edit_loops, names_itself
 from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
-from surveyor.store.merge import (
-    BatchInfo,
-    IncomingEncrypted,
-    IncomingForm,
-    IncomingInterview,
-    content_sha256,
-    edit_loops,
-    interview_row,
-)
+from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingForm, IncomingInterview
 from surveyor.store.store import check_attachment_name
 
 FORMAT_NAME = "surveyor-batch"
@@ -72,6 +66,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SAFE_EXT = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _TOP = ("forms", "interviews", "attachments")
 _CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
+# Text columns of a record checked before the others (its identity, its form, its status).
+_CHECKED_APART = {"instance_id", "form_id", "form_version", "form_hash", "status"}
 _CHUNK = 1024 * 1024
 IN_MEMORY = 256 * 1024 * 1024  # batch files up to this size are read once, into memory
 
@@ -772,7 +768,7 @@ class BatchReader:
             )
             return
         self._check_record(name, data)
-        if data.get("deprecated_id") == instance_id:
+        if names_itself(instance_id, data.get("deprecated_id")):
             raise self.fail(
                 f"the interview {instance_id} names itself as the version it edits",
                 ErrorCode.BATCH_EDIT_CHAIN,
@@ -803,7 +799,7 @@ class BatchReader:
                     answers_json,
                     [(a[0], a[3]) for a in attachments],
                 ),
-                row=interview_row(data, answers_json),
+                values=record.record_values(data, answers_json),
                 record=raw.decode("utf-8"),  # the record's JSON text as written (checked above)
                 attachments=attachments,
             )
@@ -817,29 +813,21 @@ class BatchReader:
                 "finalized interviews",
                 ErrorCode.BATCH_MALFORMED,
             )
-        for key in ("interviewer", "device_id", "instance_name", "created_at", "updated_at"):
-            value = data.setdefault(key, "")
-            if not isinstance(value, str):
-                raise self.fail(f"{name} has a malformed {key}", ErrorCode.BATCH_MALFORMED)
+        malformed = ErrorCode.BATCH_MALFORMED
+        for column in record.COLUMNS:  # the record's one definition
+            key = column.name
+            if column.kind == "text" and key not in _CHECKED_APART:
+                if not isinstance(data.setdefault(key, ""), str):
+                    raise self.fail(f"{name} has a malformed {key}", malformed)
+            elif column.kind == "optional":
+                if data.get(key) is not None and not isinstance(data[key], str):
+                    raise self.fail(f"{name} has a malformed {key}", malformed)
+            elif column.kind == "count":
+                value = data.get(key)
+                if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                    raise self.fail(f"{name} has a malformed {key} (not a whole number)", malformed)
         if not data["created_at"] or not data["updated_at"]:
-            raise self.fail(f"{name} has no creation time", ErrorCode.BATCH_MALFORMED)
-        for key in (
-            "finalized_at",
-            "sent_at",
-            "exported_at",
-            "deleted_at",
-            "deprecated_id",
-            "position",
-            "last_error",
-        ):
-            if data.get(key) is not None and not isinstance(data[key], str):
-                raise self.fail(f"{name} has a malformed {key}", ErrorCode.BATCH_MALFORMED)
-        for key in ("answered", "answerable"):
-            value = data.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                raise self.fail(
-                    f"{name} has a malformed {key} (not a whole number)", ErrorCode.BATCH_MALFORMED
-                )
+            raise self.fail(f"{name} has no creation time", malformed)
         if not isinstance(data.get("answers"), dict):
             raise self.fail(f"{name} has no answers object", ErrorCode.BATCH_MALFORMED)
         problem = _answers_problem(data["answers"])

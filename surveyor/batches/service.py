@@ -28,6 +28,7 @@ from surveyor.batches.format import (
 )
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.interviews import record
+from surveyor.interviews.merging import Action, Counts, describe_counts
 from surveyor.interviews.record import Status
 from surveyor.store import Store
 from surveyor.store.merge import Conflict, MergeStore
@@ -192,58 +193,32 @@ def sync_shared_folder(
 
 
 @dataclass
-class BatchReport:
-    """What happened to one batch file."""
+class BatchReport(Counts):
+    """What happened to one batch file: its status, and the merge's counts."""
 
     path: Path
     status: str  # "merged", "already merged" or "refused"
     batch_id: str = ""
     interviewer: str = ""
     device_label: str = ""
-    new: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    conflicts: int = 0
     reason: str = ""  # why it was refused, in English (the CLI, the logs)
     code: ErrorCode | None = None  # what the refusal means (the UI's sentence)
     error: BatchError | None = None
-    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __str__(self) -> str:
         if self.status == "refused":
             return f"{self.path.name}: REFUSED: {self.reason}"
         who = ", ".join(x for x in (self.interviewer, self.device_label) if x)
         return (
-            f"{self.path.name}{f' ({who})' if who else ''}: {self.status}: {self.new} new, "
-            f"{self.updated} updated, {self.duplicates} duplicate(s), {self.conflicts} conflict(s)"
+            f"{self.path.name}{f' ({who})' if who else ''}: {self.status}: {describe_counts(self)}"
         )
 
 
 @dataclass
-class MergeReport:
+class MergeReport(Counts):
     """Per batch, totals and per-interviewer counts of a :func:`merge_batches` call."""
 
     batches: list[BatchReport] = field(default_factory=list)
-    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    def _sum(self, what: str) -> int:
-        return sum(getattr(b, what) for b in self.batches)
-
-    @property
-    def new(self) -> int:
-        return self._sum("new")
-
-    @property
-    def updated(self) -> int:
-        return self._sum("updated")
-
-    @property
-    def duplicates(self) -> int:
-        return self._sum("duplicates")
-
-    @property
-    def conflicts(self) -> int:
-        return self._sum("conflicts")
 
     @property
     def refused(self) -> list[BatchReport]:
@@ -257,27 +232,15 @@ class MergeReport:
     def ok(self) -> bool:
         return not self.refused
 
-    def _count(self, interviewer: str, counts: dict[str, int]) -> None:
-        row = self.per_interviewer.setdefault(
-            interviewer, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
-        )
-        for key, n in counts.items():
-            row[key] += n
-
     def __str__(self) -> str:
         lines = [str(b) for b in self.batches]
         lines.append(
             f"Total: {len(self.batches)} batch(es), {len(self.refused)} refused; "
-            f"{self.new} new, {self.updated} updated, {self.duplicates} duplicate(s), "
-            f"{self.conflicts} conflict(s)."
+            f"{describe_counts(self)}."
         )
         if self.per_interviewer:
             lines.append("By interviewer:")
-            for name, c in sorted(self.per_interviewer.items()):
-                lines.append(
-                    f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
-                    f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)"
-                )
+            lines += self.by_interviewer_lines()
         if self.conflicts:
             lines.append(
                 "Conflicts to resolve: see `list_conflicts()` (surveyor merge --conflicts)."
@@ -345,7 +308,8 @@ def merge_one(
         )
         if merge.batch_imported(info.batch_id, info.sha256):
             report.status = "already merged"
-            report.duplicates = count
+            if count:
+                report.count(info.interviewer, Action.DUPLICATE, count)
             return report
         if on_new is not None:
             on_new()
@@ -389,9 +353,7 @@ def merge_one(
     finally:
         if reader is not None:
             reader.close()
-    report.new, report.updated = counts.new, counts.updated
-    report.duplicates, report.conflicts = counts.duplicates, counts.conflicts
-    report.per_interviewer = counts.per_interviewer
+    report.add(counts)
     return report
 
 
@@ -500,12 +462,8 @@ def merge_batches(
                         store, path, prefetched=ahead.pop(index, None), on_new=read_next
                     )
                     report.batches.append(one)
+                    report.add(one)
                     written += one.new + one.updated + one.conflicts
-                    if one.per_interviewer:
-                        for name, counts in one.per_interviewer.items():
-                            report._count(name, counts)
-                    elif one.status == "already merged" and one.duplicates:
-                        report._count(one.interviewer, {"duplicates": one.duplicates})
                     index += 1
         finished = True
     finally:

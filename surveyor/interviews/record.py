@@ -23,11 +23,12 @@ from __future__ import annotations
 import copy
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, make_dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
+from surveyor import jsontext
 from surveyor.errors import InvalidTransition
 
 Clock = Callable[[], datetime]
@@ -95,37 +96,78 @@ class Attachment:
         )
 
 
+# --- the record's columns ---------------------------------------------------------------------
+
+# What a stored field holds: "text" (never null, "" when empty), "optional" (text or null),
+# "count" (a whole number or null), "json" (answers, handed_in: kept as JSON text).
+ColumnKind = Literal["text", "optional", "count", "json"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A stored field of the interview record: a column of the ``interviews`` table.
+
+    The one definition of the record's columns is :class:`Interview`'s fields (each made with
+    :func:`_column`); the store's column lists, :class:`InterviewSummary`, the export's
+    ``ExportRow`` and the batch reader's checks are derived from :data:`COLUMNS`.
+    """
+
+    name: str
+    kind: ColumnKind
+    summary: bool  # in a list of interviews without answers (InterviewSummary)
+    export: bool  # read by an export (ExportRow)
+    lifecycle: bool  # changed by a status transition (finalize, mark_sent...)
+    annotation: str = "Any"
+
+
+def _column(
+    kind: ColumnKind,
+    default: Any = MISSING,
+    *,
+    default_factory: Any = MISSING,
+    summary: bool = True,
+    export: bool = True,
+    lifecycle: bool = False,
+) -> Any:
+    """A field of :class:`Interview` that is stored (see :class:`Column`)."""
+    metadata = {"column": (kind, summary, export, lifecycle)}
+    return field(default=default, default_factory=default_factory, metadata=metadata)
+
+
 @dataclass
 class Interview:
     """One interview, as stored.
 
     ``answers`` is nested JSON: field name -> str; repeat name -> list of dicts of the same
     shape; groups are flattened (their fields sit at the level of the group's parent).
+    Every field but ``attachments`` (a table of its own) is a column: see :data:`COLUMNS`.
     """
 
-    instance_id: str
-    form_id: str
-    form_version: str
-    form_hash: str
-    interviewer: str = ""
-    device_id: str = ""
-    status: Status = Status.DRAFT
-    created_at: str = ""
-    updated_at: str = ""
-    finalized_at: str | None = None
-    sent_at: str | None = None
-    exported_at: str | None = None
-    deleted_at: str | None = None
-    deprecated_id: str | None = None
-    instance_name: str = ""
-    answers: dict[str, Any] = field(default_factory=dict)
-    position: str | None = None
+    instance_id: str = _column("text")
+    form_id: str = _column("text")
+    form_version: str = _column("text")
+    form_hash: str = _column("text")
+    interviewer: str = _column("text", "")
+    device_id: str = _column("text", "")
+    status: Status = _column("text", Status.DRAFT, lifecycle=True)
+    created_at: str = _column("text", "")
+    updated_at: str = _column("text", "", lifecycle=True)
+    finalized_at: str | None = _column("optional", None, lifecycle=True)
+    sent_at: str | None = _column("optional", None, lifecycle=True)
+    exported_at: str | None = _column("optional", None, lifecycle=True)
+    deleted_at: str | None = _column("optional", None, export=False, lifecycle=True)
+    deprecated_id: str | None = _column("optional", None)
+    instance_name: str = _column("text", "")
+    answers: dict[str, Any] = _column("json", default_factory=dict, summary=False)
+    position: str | None = _column("optional", None, summary=False, export=False)
     attachments: list[Attachment] = field(default_factory=list)
-    last_error: str | None = None
-    handed_in: list[dict[str, str]] = field(default_factory=list)
+    last_error: str | None = _column("optional", None, export=False, lifecycle=True)
+    handed_in: list[dict[str, str]] = _column(
+        "json", default_factory=list, summary=False, export=False, lifecycle=True
+    )
     # Relevant questions answered / that take an answer, when last saved (shown in lists).
-    answered: int | None = None
-    answerable: int | None = None
+    answered: int | None = _column("count", None, export=False)
+    answerable: int | None = _column("count", None, export=False)
 
     @classmethod
     def new(
@@ -175,6 +217,72 @@ class Interview:
         kwargs["answers"] = kwargs.get("answers") or {}
         kwargs["handed_in"] = kwargs.get("handed_in") or []
         return cls(**kwargs)
+
+
+COLUMNS: tuple[Column, ...] = tuple(
+    Column(f.name, *f.metadata["column"], annotation=str(f.type))
+    for f in fields(Interview)
+    if "column" in f.metadata
+)
+"""The interview record's columns, in :class:`Interview`'s order."""
+
+COLUMN_NAMES = tuple(c.name for c in COLUMNS)
+SCALAR_COLUMNS = tuple(c.name for c in COLUMNS if c.kind != "json")
+JSON_COLUMNS = tuple(c.name for c in COLUMNS if c.kind == "json")
+LIFECYCLE_COLUMNS = tuple(c.name for c in COLUMNS if c.lifecycle)
+_STATUS = COLUMN_NAMES.index("status")
+_ANSWERS = COLUMN_NAMES.index("answers")
+
+
+def interview_values(interview: Interview) -> list[Any]:
+    """The values of the record's columns (:data:`COLUMN_NAMES` order): status as text, the
+    JSON columns as the store's JSON text."""
+    values: list[Any] = [getattr(interview, name) for name in COLUMN_NAMES]
+    values[_STATUS] = str(interview.status)
+    for i, column in enumerate(COLUMNS):
+        if column.kind == "json":
+            values[i] = jsontext.dumps(values[i])
+    return values
+
+
+def record_values(data: dict[str, Any], answers_json: str) -> tuple:
+    """The same for a checked record read as a dict (``Interview.to_dict()``'s shape; a
+    missing nullable field is None); ``answers_json`` is the answers' JSON text, already
+    made (a content hash is over it)."""
+    values = [
+        jsontext.dumps(data.get(c.name) or []) if c.kind == "json" else data.get(c.name)
+        for c in COLUMNS
+    ]
+    values[_ANSWERS] = answers_json
+    return tuple(values)
+
+
+def record_class(name: str, columns: tuple[Column, ...], *, module: str, doc: str) -> type:
+    """A slotted dataclass with one field per column, in order (for rows read in bulk).
+
+    The nullable columns ("optional", "count") at the end default to None.
+    """
+    spec: list[tuple] = []
+    trailing = True
+    for column in reversed(columns):
+        trailing = trailing and column.kind in ("optional", "count")
+        if trailing:
+            spec.append((column.name, column.annotation, field(default=None)))
+        else:
+            spec.append((column.name, column.annotation))
+    spec.reverse()
+    cls = make_dataclass(name, spec, slots=True)
+    cls.__module__ = module  # pickle and repr find it where it is defined
+    cls.__doc__ = doc
+    return cls
+
+
+InterviewSummary = record_class(
+    "InterviewSummary",
+    tuple(c for c in COLUMNS if c.summary),
+    module=__name__,
+    doc="An interview without its answers: a row of a list.",
+)
 
 
 # --- lifecycle rules -------------------------------------------------------------------------

@@ -20,9 +20,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from surveyor.errors import ServerError
+from surveyor.interviews.merging import edit_loops, names_itself
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
-from surveyor.store.merge import edit_loops
 
 log = logging.getLogger("surveyor.server")
 
@@ -414,7 +414,15 @@ def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
 def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     """The rules, in batch order. An instanceID is scoped to its form (ODK Central's rule):
     every key below is ``(form_id, instance_id)``, and an edit replaces a submission of its
-    own form only."""
+    own form only.
+
+    These are the server's own rules, not the coordinator's merge rules
+    (:mod:`surveyor.interviews.merging`), whose refusals alone (an edit naming itself, a loop)
+    they share: the server is the first to receive a submission and can still say no, so a
+    different submission under a known instanceID, or an edit of a version already replaced,
+    is answered 409 and stays on the device to be looked at; the merge receives versions that
+    nobody can send again and so keeps them all and lists the conflicts. The server also
+    compares the XML's bytes, having no form engine to read answers with."""
     s = db.submissions.c
     now = now_timestamp()
     forms = {item.form_id for item in batch}
@@ -480,7 +488,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
     for item in batch:
         key = (item.form_id, item.instance_id)
         current = known.get(key)
-        if current is None and item.deprecated_id == item.instance_id:
+        if current is None and names_itself(item.instance_id, item.deprecated_id):
             outcomes.append(
                 Outcome(
                     400,

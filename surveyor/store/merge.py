@@ -1,54 +1,52 @@
 """Store methods for batches: hand-ins written by a laptop, batches merged by a coordinator.
 
 ``MergeStore(store)`` works on the store's own connection and transactions (one writer: call
-it from the thread that owns the store). SQL lives here; the batch file format and the
-checks of a batch live in :mod:`surveyor.batches`, which hands this module plain data.
+it from the thread that owns the store). It only reads and writes: what becomes of each
+arriving interview is decided by the merge rules, :mod:`surveyor.interviews.merging` (pure,
+no SQL), from what this module loads; the batch file format and the checks of a batch live
+in :mod:`surveyor.batches`, which hands this module plain data.
 
-Merge rules (see ``docs/batch-format.md``):
+What is written for each decision:
 
-- an interview already stored with the same content is a duplicate (kept once); with a
-  different content it is a *same_id* conflict: the newcomer is kept in
-  ``interview_variants`` and the conflict listed;
-- an edit (``deprecated_id``) supersedes the interview it names (``merge_state.superseded_by``;
-  the old version stays, linked); two edits of the same interview with different contents are
-  an *edit* conflict: both kept, the conflict listed until :meth:`resolve_conflict`;
+- a new instanceID: its row in ``interviews``, its files, its ``merge_state`` (content hash,
+  batch); ``superseded_by`` links as the rules say (the old version stays, linked);
+- a same_id conflict: the newcomer in ``interview_variants`` (with its files), the conflict
+  listed; an edit conflict: both edits stored, the conflict listed until
+  :meth:`MergeStore.resolve_conflict`;
 - a whole batch is written in one transaction, and remembered by (batch id, file sha256).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from surveyor import jsontext
 from surveyor.errors import StoreError
 from surveyor.interviews import record
-from surveyor.interviews.record import Status
+from surveyor.interviews.merging import (
+    Action,
+    ConflictKind,
+    Counts,
+    Decision,
+    Existing,
+    Ledger,
+    Version,
+    content_sha256,
+    decide_encrypted,
+    edit_loops,
+    ids_on_loops,
+)
+from surveyor.interviews.record import Interview, Status
 from surveyor.store.errors import ConflictNotFound
+from surveyor.store.store import Store
 
+__all__ = ["ApplyCounts", "MergeStore", "content_sha256", "edit_loops"]
 
-def content_sha256(
-    form_hash: str,
-    deprecated_id: str | None,
-    answers_json: str,
-    attachments: Iterable[tuple[str, str]],
-) -> str:
-    """The identity of an interview's content: form, edited version, answers and files.
-
-    ``answers_json`` is the answers as the store keeps them (compact JSON, in the order the
-    engine wrote them: the same interview always gives the same text). Status, timestamps and
-    hand-in history are left out: handing the same interview in twice gives the same hash.
-    """
-    h = hashlib.sha256()
-    h.update(f"{form_hash}\n{deprecated_id or ''}\n".encode())
-    h.update(answers_json.encode())
-    for filename, sha in sorted(attachments):
-        h.update(f"\n{filename}\x00{sha}".encode())
-    return h.hexdigest()
+ApplyCounts = Counts  # what apply_batch returns (the merge's one counts record)
 
 
 @dataclass
@@ -84,10 +82,14 @@ class IncomingInterview:
     deprecated_id: str | None
     interviewer: str
     content_sha256: str
-    row: tuple  # values of the interviews columns, in store order (answers as JSON text)
+    values: tuple  # record.record_values(): the record's columns in record.COLUMNS order
     record: dict[str, Any] | str  # Interview.to_dict() as read (or its JSON text)
     attachments: list[tuple[str, str, int, str]] = field(default_factory=list)
     # (filename, media_type, size, sha256)
+
+    @property
+    def version(self) -> Version:
+        return Version(self.instance_id, self.content_sha256, self.deprecated_id)
 
 
 @dataclass
@@ -100,31 +102,6 @@ class IncomingEncrypted:
     interviewer: str
     stub: dict[str, Any]
     read: Callable[[], bytes]
-
-
-@dataclass
-class ApplyCounts:
-    new: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    conflicts: int = 0
-    conflict_ids: list[int] = field(default_factory=list)
-    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    def count(self, interviewer: str, what: str, n: int = 1) -> None:
-        setattr(self, what, getattr(self, what) + n)
-        row = self.per_interviewer.setdefault(
-            interviewer, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
-        )
-        row[what] += n
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "new": self.new,
-            "updated": self.updated,
-            "duplicates": self.duplicates,
-            "conflicts": self.conflicts,
-        }
 
 
 @dataclass
@@ -164,40 +141,20 @@ class HandInRecord:
     newly_handed_in: int
 
 
-def edit_loops(
-    links: dict[str, str | None], lookup: Callable[[str], str | None] | None = None
-) -> list[str]:
-    """The ids of ``links`` (instanceID -> the deprecated_id it edits) whose edit chain comes
-    back to them, in ``links``' order. ``lookup`` gives the deprecated_id of an id not in
-    ``links`` (e.g. a stored interview). An interview that names itself is a loop of one."""
-    looping = []
-    for start, target in links.items():
-        seen = {start}
-        current = target
-        while current:
-            if current == start:
-                looping.append(start)
-                break
-            if current in seen:
-                break  # a loop further down that does not pass through ``start``
-            seen.add(current)
-            current = links[current] if current in links else (lookup(current) if lookup else None)
-    return looping
-
-
 def _json_ids(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
+
+
+def _variant_key(instance_id: str, sha: str) -> str:
+    """The key of one content of an instanceID in a same_id conflict."""
+    return f"{instance_id}#{sha[:16]}"
 
 
 class MergeStore:
     """Batch methods over a :class:`~surveyor.store.Store` (see the module docstring)."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
-
-    def __getattr__(self, name: str):
-        # the store's connection, transactions, clock and loader (_db, _writing, _now, _load)
-        return getattr(self.store, name)
 
     # --- the interviewer's side ------------------------------------------------------------
 
@@ -207,7 +164,7 @@ class MergeStore:
         Interviews received from batches are left out unless named in ``instance_ids``.
         """
         statuses = [str(Status.FINALIZED), str(Status.EXPORTED)]
-        with self._reading("list the interviews to hand in") as db:
+        with self.store.reading("list the interviews to hand in") as db:
             if instance_ids is not None:
                 rows = db.execute(
                     "SELECT instance_id FROM interviews WHERE status IN (?, ?) AND instance_id IN "
@@ -225,7 +182,7 @@ class MergeStore:
 
     def count_to_hand_in(self) -> int:
         """How many finalized interviews made here have not been handed in yet."""
-        with self._reading("count the interviews to hand in") as db:
+        with self.store.reading("count the interviews to hand in") as db:
             return db.execute(
                 "SELECT count(*) FROM interviews i LEFT JOIN merge_state m "
                 "ON m.instance_id = i.instance_id WHERE i.status = ? AND m.batch_id IS NULL",
@@ -234,7 +191,7 @@ class MergeStore:
 
     def attachment_bytes(self, instance_id: str) -> dict[str, bytes]:
         """Every attached file of an interview, by name."""
-        with self._reading(f"read the files of interview {instance_id}") as db:
+        with self.store.reading(f"read the files of interview {instance_id}") as db:
             return {
                 name: bytes(data)
                 for name, data in db.execute(
@@ -251,10 +208,8 @@ class MergeStore:
 
         One transaction; returns the ids newly marked. Already exported ones are unchanged.
         """
-        from surveyor.store.store import _dumps
-
         marked: list[str] = []
-        with self._writing(f"record the hand-in {path}") as db:
+        with self.store.transaction(f"record the hand-in {path}") as db:
             rows = db.execute(
                 "SELECT instance_id, handed_in FROM interviews WHERE status = ? AND "
                 "instance_id IN (SELECT value FROM json_each(?))",
@@ -264,7 +219,9 @@ class MergeStore:
             updates = []
             for instance_id, handed_in in rows:
                 entries = json.loads(handed_in) + [{"to": path, "at": stamp}]
-                updates.append([str(Status.EXPORTED), stamp, stamp, _dumps(entries), instance_id])
+                updates.append(
+                    [str(Status.EXPORTED), stamp, stamp, jsontext.dumps(entries), instance_id]
+                )
                 marked.append(instance_id)
             db.conn.executemany(
                 "UPDATE interviews SET status = ?, exported_at = ?, updated_at = ?, "
@@ -280,7 +237,7 @@ class MergeStore:
 
     def list_hand_ins(self) -> list[HandInRecord]:
         """The batches this laptop wrote, newest first."""
-        with self._reading("list the hand-ins") as db:
+        with self.store.reading("list the hand-ins") as db:
             rows = db.execute(
                 "SELECT batch_id, path, created_at, interviews, newly_handed_in FROM hand_ins "
                 "ORDER BY created_at DESC, rowid DESC"
@@ -291,7 +248,7 @@ class MergeStore:
 
     def batch_imported(self, batch_id: str, sha256: str) -> bool:
         """Whether this very batch file (id and bytes) was merged already."""
-        with self._reading("check the imported batches") as db:
+        with self.store.reading("check the imported batches") as db:
             return (
                 db.execute(
                     "SELECT 1 FROM imported_batches WHERE batch_id = ? AND sha256 = ?",
@@ -302,7 +259,7 @@ class MergeStore:
 
     def known_form_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these form content hashes are stored."""
-        with self._reading("look up forms") as db:
+        with self.store.reading("look up forms") as db:
             return {
                 r[0]
                 for r in db.execute(
@@ -313,7 +270,7 @@ class MergeStore:
             }
 
     def list_imported_batches(self) -> list[dict[str, Any]]:
-        with self._reading("list the imported batches") as db:
+        with self.store.reading("list the imported batches") as db:
             rows = db.execute(
                 "SELECT batch_id, sha256, file_name, device_id, device_label, interviewer, "
                 "created_at, imported_at, counts FROM imported_batches ORDER BY imported_at, rowid"
@@ -331,9 +288,7 @@ class MergeStore:
 
     def superseded(self) -> dict[str, str]:
         """Replaced versions: old instanceID -> the instanceID that replaces it."""
-        from surveyor.store.queries import ids_on_loops
-
-        with self._reading("list the replaced interviews") as db:
+        with self.store.reading("list the replaced interviews") as db:
             replaced = dict(
                 db.execute(
                     "SELECT instance_id, superseded_by FROM merge_state "
@@ -350,7 +305,7 @@ class MergeStore:
         links = {i.instance_id: i.deprecated_id for i in interviews if i.deprecated_id}
         if not links:
             return []
-        with self._reading("follow the edit chains") as db:
+        with self.store.reading("follow the edit chains") as db:
 
             def stored(instance_id: str) -> str | None:
                 row = db.execute(
@@ -368,13 +323,15 @@ class MergeStore:
         interviews: list[IncomingInterview],
         read_attachment: Callable[[str, str], bytes],
         encrypted: list[IncomingEncrypted] = (),
-    ) -> ApplyCounts:
-        """Write a checked batch in one transaction and remember it; return the counts."""
-        from surveyor.store.store import _INTERVIEW_COLUMNS, _dumps
+    ) -> Counts:
+        """Write a checked batch in one transaction and remember it; return the counts.
 
-        counts = ApplyCounts()
-        now = self._now()
-        with self._writing(f"merge the batch {batch.file_name}") as db:
+        The merge rules (:class:`~surveyor.interviews.merging.Ledger`) decide each interview
+        from what is stored; this writes the decisions.
+        """
+        counts = Counts()
+        now = self.store.now()
+        with self.store.transaction(f"merge the batch {batch.file_name}") as db:
             conn = db.conn
             for form in forms:
                 conn.execute(
@@ -398,90 +355,37 @@ class MergeStore:
                     [(form.content_hash, n, d) for n, d in form.media.items()],
                 )
 
-            ids = [i.instance_id for i in interviews]
-            self._ensure_state(ids)
-            existing = dict(
-                conn.execute(
-                    "SELECT instance_id, content_sha256 FROM merge_state WHERE instance_id IN "
-                    "(SELECT value FROM json_each(?))",
-                    [_json_ids(ids)],
-                ).fetchall()
-            )
-            variants: set[tuple[str, str]] = set()
-            if existing:
-                variants = set(
-                    conn.execute(
-                        "SELECT instance_id, content_sha256 FROM interview_variants WHERE "
-                        "instance_id IN (SELECT value FROM json_each(?))",
-                        [_json_ids(existing)],
-                    ).fetchall()
-                )
-
-            fresh: list[IncomingInterview] = []
-            for inc in interviews:
-                known = existing.get(inc.instance_id)
-                if known is None:
-                    fresh.append(inc)
-                    existing[inc.instance_id] = inc.content_sha256
-                elif (
-                    known == inc.content_sha256 or (inc.instance_id, inc.content_sha256) in variants
-                ):
-                    counts.count(inc.interviewer, "duplicates")
-                else:
-                    variants.add((inc.instance_id, inc.content_sha256))
-                    conflict_id = self._same_id_conflict(
-                        inc, known, batch.batch_id, now, read_attachment
-                    )
-                    counts.count(inc.interviewer, "conflicts")
-                    counts.conflict_ids.append(conflict_id)
-
-            columns = ", ".join(_INTERVIEW_COLUMNS)
-            marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)
-            conn.executemany(
-                f"INSERT INTO interviews ({columns}) VALUES ({marks})", [i.row for i in fresh]
-            )
-            conn.executemany(
-                "INSERT INTO merge_state (instance_id, content_sha256, batch_id, merged_at) "
-                "VALUES (?, ?, ?, ?)",
-                [(i.instance_id, i.content_sha256, batch.batch_id, now) for i in fresh],
-            )
-            files = [(i.instance_id, a) for i in fresh for a in i.attachments]
-            if files:
-                conn.executemany(
-                    "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, "
-                    "data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        (iid, a[0], a[1], a[2], a[3], read_attachment(iid, a[0]), now)
-                        for iid, a in files
-                    ),
-                )
-            self._link_edits(fresh, counts, batch.batch_id, now)
+            ledger = Ledger(self._known(conn, interviews))
+            decisions = [ledger.decide(inc.version) for inc in interviews]
+            self._write(conn, interviews, decisions, counts, batch.batch_id, now, read_attachment)
 
             for enc in encrypted:
-                cursor = conn.execute(
-                    "INSERT INTO encrypted_interviews (instance_id, sha256, form_id, "
-                    "form_version, form_hash, stub, data, batch_id, received_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [
-                        enc.instance_id,
-                        enc.sha256,
-                        enc.form_id,
-                        enc.form_version,
-                        enc.form_hash,
-                        _dumps(enc.stub),
-                        enc.read(),
-                        batch.batch_id,
-                        now,
-                    ],
-                )
-                if cursor.rowcount == 0:
-                    counts.count(enc.interviewer, "duplicates")
-                else:
-                    others = conn.execute(
-                        "SELECT count(*) FROM encrypted_interviews WHERE instance_id = ?",
+                stored = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT sha256 FROM encrypted_interviews WHERE instance_id = ?",
                         [enc.instance_id],
-                    ).fetchone()[0]
-                    counts.count(enc.interviewer, "new" if others == 1 else "conflicts")
+                    )
+                ]
+                action = decide_encrypted(enc.sha256, stored)
+                if action is not Action.DUPLICATE:
+                    conn.execute(
+                        "INSERT INTO encrypted_interviews (instance_id, sha256, form_id, "
+                        "form_version, form_hash, stub, data, batch_id, received_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            enc.instance_id,
+                            enc.sha256,
+                            enc.form_id,
+                            enc.form_version,
+                            enc.form_hash,
+                            jsontext.dumps(enc.stub),
+                            enc.read(),
+                            batch.batch_id,
+                            now,
+                        ],
+                    )
+                counts.count(enc.interviewer, action)
 
             conn.execute(
                 "INSERT INTO imported_batches (batch_id, sha256, file_name, device_id, "
@@ -496,191 +400,119 @@ class MergeStore:
                     batch.interviewer,
                     batch.created_at,
                     now,
-                    _dumps(counts.as_dict()),
+                    jsontext.dumps(counts.as_dict()),
                 ],
             )
         return counts
 
-    def _ensure_state(self, ids: list[str]) -> None:
-        """Give interviews made here (no merge_state row yet) their content hash."""
-        conn = self._db.conn
-        rows = conn.execute(
-            "SELECT i.instance_id, i.form_hash, i.deprecated_id, i.answers FROM interviews i "
-            "LEFT JOIN merge_state m ON m.instance_id = i.instance_id WHERE m.instance_id IS NULL "
-            "AND i.instance_id IN (SELECT value FROM json_each(?))",
-            [_json_ids(ids)],
-        ).fetchall()
-        for instance_id, form_hash, deprecated_id, answers in rows:
-            files = conn.execute(
-                "SELECT filename, sha256 FROM attachments WHERE instance_id = ?", [instance_id]
-            ).fetchall()
-            sha = content_sha256(form_hash, deprecated_id, answers, files)
-            conn.execute(
-                "INSERT INTO merge_state (instance_id, content_sha256) VALUES (?, ?)",
-                [instance_id, sha],
+    def _known(self, conn, interviews: list[IncomingInterview]) -> list[Existing]:
+        """What the rules need to know of the stored versions: those with an arriving
+        instanceID, those the arriving ones edit, and the merged edits of both."""
+        ids = [i.instance_id for i in interviews]
+        targets = {i.deprecated_id for i in interviews if i.deprecated_id}
+        _ensure_state(conn, ids)
+        wanted = _json_ids(ids if not targets else [*ids, *sorted(targets - set(ids))])
+        known = {
+            iid: (rowid, iid, sha, dep, sup)
+            for rowid, iid, dep, sha, sup in conn.execute(
+                "SELECT i.rowid, i.instance_id, i.deprecated_id, m.content_sha256, "
+                "m.superseded_by FROM interviews i LEFT JOIN merge_state m "
+                "ON m.instance_id = i.instance_id "
+                "WHERE i.instance_id IN (SELECT value FROM json_each(?))",
+                [wanted],
             )
+        }
+        # the merged edits of these (an interview made here and never merged is not one)
+        for rowid, iid, dep, sha, sup in conn.execute(
+            "SELECT i.rowid, i.instance_id, i.deprecated_id, m.content_sha256, m.superseded_by "
+            "FROM interviews i JOIN merge_state m ON m.instance_id = i.instance_id "
+            "WHERE i.deprecated_id IN (SELECT value FROM json_each(?))",
+            [wanted],
+        ):
+            known.setdefault(iid, (rowid, iid, sha, dep, sup))
+        variants: dict[str, set[str]] = {}
+        if known:
+            for iid, sha in conn.execute(
+                "SELECT instance_id, content_sha256 FROM interview_variants WHERE "
+                "instance_id IN (SELECT value FROM json_each(?))",
+                [_json_ids(ids)],
+            ):
+                variants.setdefault(iid, set()).add(sha)
+        return [  # oldest first: the rules take the earliest of equal edits
+            Existing(iid, sha, dep, sup, frozenset(variants.get(iid, ())))
+            for _rowid, iid, sha, dep, sup in sorted(known.values())
+        ]
 
-    def _supersede(self, old: str, new: str | None, now: str) -> None:
-        self._ensure_state([old])
-        self._db.conn.execute(
-            "UPDATE merge_state SET superseded_by = ?, superseded_at = ? WHERE instance_id = ?",
-            [new, now if new else None, old],
-        )
-
-    def _open_conflict(self, kind: str, subject: str) -> int | None:
-        row = self._db.conn.execute(
-            "SELECT conflict_id FROM merge_conflicts WHERE kind = ? AND subject = ? "
-            "AND resolved_at IS NULL ORDER BY conflict_id DESC LIMIT 1",
-            [kind, subject],
-        ).fetchone()
-        return row[0] if row else None
-
-    def _new_conflict(self, kind: str, subject: str, batch_id: str, now: str) -> int:
-        cursor = self._db.conn.execute(
-            "INSERT INTO merge_conflicts (kind, subject, detected_at, batch_id) VALUES (?, ?, ?, ?)",
-            [kind, subject, now, batch_id],
-        )
-        return cursor.lastrowid
-
-    def _add_version(
-        self, conflict_id: int, key: str, instance_id: str, variant_id: int | None, batch_id
-    ) -> None:
-        self._db.conn.execute(
-            "INSERT INTO conflict_versions (conflict_id, key, instance_id, variant_id, batch_id) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [conflict_id, key, instance_id, variant_id, batch_id],
-        )
-
-    def _same_id_conflict(
+    def _write(
         self,
-        inc: IncomingInterview,
-        stored_sha: str,
+        conn,
+        interviews: list[IncomingInterview],
+        decisions: list[Decision],
+        counts: Counts,
         batch_id: str,
         now: str,
         read_attachment: Callable[[str, str], bytes],
-    ) -> int:
-
-        conn = self._db.conn
-        variant_id = conn.execute(
-            "INSERT INTO interview_variants (instance_id, content_sha256, batch_id, received_at, "
-            "record) VALUES (?, ?, ?, ?, ?)",
-            [inc.instance_id, inc.content_sha256, batch_id, now, _record_text(inc.record)],
-        ).lastrowid
-        conn.executemany(
-            "INSERT INTO variant_attachments (variant_id, filename, media_type, size, sha256, "
-            "data) VALUES (?, ?, ?, ?, ?, ?)",
-            [(variant_id, *a, read_attachment(inc.instance_id, a[0])) for a in inc.attachments],
-        )
-        conflict_id = self._open_conflict("same_id", inc.instance_id)
-        if conflict_id is None:
-            conflict_id = self._new_conflict("same_id", inc.instance_id, batch_id, now)
-            stored_batch = conn.execute(
-                "SELECT batch_id FROM merge_state WHERE instance_id = ?", [inc.instance_id]
-            ).fetchone()[0]
-            self._add_version(
-                conflict_id,
-                f"{inc.instance_id}#{stored_sha[:16]}",
-                inc.instance_id,
-                None,
-                stored_batch,
-            )
-        self._add_version(
-            conflict_id,
-            f"{inc.instance_id}#{inc.content_sha256[:16]}",
-            inc.instance_id,
-            variant_id,
-            batch_id,
-        )
-        return conflict_id
-
-    def _link_edits(
-        self, fresh: list[IncomingInterview], counts: ApplyCounts, batch_id: str, now: str
     ) -> None:
-        """Supersede what the new interviews edit; record conflicting edits."""
-        conn = self._db.conn
-        fresh_ids = {i.instance_id for i in fresh}
-        edits = [i for i in fresh if i.deprecated_id]
-        if edits:
-            targets = sorted({i.deprecated_id for i in edits})
-            siblings: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
-            for iid, dep, sha, sup in conn.execute(
-                "SELECT i.instance_id, i.deprecated_id, m.content_sha256, m.superseded_by "
-                "FROM interviews i JOIN merge_state m ON m.instance_id = i.instance_id "
-                "WHERE i.deprecated_id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
-                [_json_ids(targets)],
-            ):
-                siblings[dep].append((iid, sha, sup))
-            stored_targets = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT instance_id FROM interviews WHERE instance_id IN "
-                    "(SELECT value FROM json_each(?))",
-                    [_json_ids(targets)],
-                )
-            }
-            for inc in edits:
-                dep = inc.deprecated_id
-                others = [
-                    (iid, sha)
-                    for iid, sha, sup in siblings[dep]
-                    if iid != inc.instance_id
-                    and (iid not in fresh_ids or iid in _processed(siblings, dep, inc))
-                    and sup is None
-                ]
-                same = [iid for iid, sha in others if sha == inc.content_sha256]
-                if same:
-                    self._supersede(inc.instance_id, same[0], now)
-                    counts.count(inc.interviewer, "duplicates")
-                elif not others:
-                    if dep in stored_targets:
-                        self._supersede(dep, inc.instance_id, now)
-                    counts.count(inc.interviewer, "updated")
+        """Write what the rules decided for ``interviews``."""
+        fresh = [inc for inc, d in zip(interviews, decisions, strict=True) if d.fresh]
+        columns = ", ".join(record.COLUMN_NAMES)
+        marks = ", ".join("?" for _ in record.COLUMN_NAMES)
+        conn.executemany(
+            f"INSERT INTO interviews ({columns}) VALUES ({marks})", [i.values for i in fresh]
+        )
+        conn.executemany(
+            "INSERT INTO merge_state (instance_id, content_sha256, batch_id, merged_at) "
+            "VALUES (?, ?, ?, ?)",
+            [(i.instance_id, i.content_sha256, batch_id, now) for i in fresh],
+        )
+        files = [(i.instance_id, a) for i in fresh for a in i.attachments]
+        if files:
+            conn.executemany(
+                "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, "
+                "data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (iid, a[0], a[1], a[2], a[3], read_attachment(iid, a[0]), now)
+                    for iid, a in files
+                ),
+            )
+        for inc, decision in zip(interviews, decisions, strict=True):
+            for old, new in decision.links:
+                _supersede(conn, old, new, now)
+            note = decision.conflict
+            if note is not None:
+                if note.kind is ConflictKind.SAME_ID:
+                    conflict_id = _same_id_conflict(
+                        conn, inc, note.earlier[0], batch_id, now, read_attachment
+                    )
                 else:
-                    conflict_id = self._open_conflict("edit", dep)
+                    conflict_id = _open_conflict(conn, "edit", note.subject)
                     if conflict_id is None:
-                        conflict_id = self._new_conflict("edit", dep, batch_id, now)
-                        for iid, _sha in others:
-                            self._add_version(conflict_id, iid, iid, None, _batch_of(conn, iid))
-                    self._add_version(conflict_id, inc.instance_id, inc.instance_id, None, batch_id)
-                    counts.count(inc.interviewer, "conflicts")
-                    counts.conflict_ids.append(conflict_id)
-        for inc in fresh:
-            if not inc.deprecated_id:
-                counts.count(inc.interviewer, "new")
-        # originals arriving after their edit: link them to it (unless the edits conflict)
-        if fresh_ids:
-            children: dict[str, list[str]] = defaultdict(list)
-            for dep, iid in conn.execute(
-                "SELECT i.deprecated_id, i.instance_id FROM interviews i JOIN merge_state m "
-                "ON m.instance_id = i.instance_id WHERE +m.superseded_by IS NULL AND "
-                "i.deprecated_id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
-                [_json_ids(fresh_ids)],
-            ):
-                children[dep].append(iid)
-            for original, kids in children.items():
-                state = conn.execute(
-                    "SELECT superseded_by FROM merge_state WHERE instance_id = ?", [original]
-                ).fetchone()
-                if state and state[0] is None and len(kids) == 1:
-                    self._supersede(original, kids[0], now)
+                        conflict_id = _new_conflict(conn, "edit", note.subject, batch_id, now)
+                        for iid in note.earlier:
+                            _add_version(conn, conflict_id, iid, iid, None, _batch_of(conn, iid))
+                    _add_version(
+                        conn, conflict_id, inc.instance_id, inc.instance_id, None, batch_id
+                    )
+                counts.conflict_ids.append(conflict_id)
+            counts.count(inc.interviewer, decision.action)
 
     # --- conflicts -------------------------------------------------------------------------
 
     def list_conflicts(self, *, include_resolved: bool = False) -> list[Conflict]:
         """Merge conflicts (open ones only by default), oldest first, with their versions."""
         where = "" if include_resolved else "WHERE resolved_at IS NULL"
-        with self._reading("list the merge conflicts") as db:
+        with self.store.reading("list the merge conflicts") as db:
             rows = db.execute(
                 "SELECT conflict_id, kind, subject, detected_at, batch_id, resolved_at, kept "
                 f"FROM merge_conflicts {where} ORDER BY conflict_id"
             ).fetchall()
             conflicts = [Conflict(*r) for r in rows]
             for conflict in conflicts:
-                conflict.versions = self._versions(conflict.conflict_id)
+                conflict.versions = self._versions(db.conn, conflict.conflict_id)
         return conflicts
 
-    def _versions(self, conflict_id: int) -> list[ConflictVersion]:
-        conn = self._db.conn
+    @staticmethod
+    def _versions(conn, conflict_id: int) -> list[ConflictVersion]:
         versions = []
         for key, instance_id, variant_id, batch_id in conn.execute(
             "SELECT key, instance_id, variant_id, batch_id FROM conflict_versions "
@@ -733,8 +565,8 @@ class MergeStore:
         For a same_id conflict, keeping a variant puts it in the interviews table and keeps
         the replaced content as a variant.
         """
-        now = self._now()
-        with self._writing(f"resolve the merge conflict {conflict_id}") as db:
+        now = self.store.now()
+        with self.store.transaction(f"resolve the merge conflict {conflict_id}") as db:
             conn = db.conn
             row = conn.execute(
                 "SELECT kind, subject FROM merge_conflicts WHERE conflict_id = ?", [conflict_id]
@@ -756,11 +588,11 @@ class MergeStore:
             key, instance_id, _variant = chosen[0]
             if kind == "edit":
                 for _k, other, _v in versions:
-                    self._supersede(other, None if other == instance_id else instance_id, now)
+                    _supersede(conn, other, None if other == instance_id else instance_id, now)
                 if conn.execute(
                     "SELECT 1 FROM interviews WHERE instance_id = ?", [subject]
                 ).fetchone():
-                    self._supersede(subject, instance_id, now)
+                    _supersede(conn, subject, instance_id, now)
             else:
                 wanted = key.rpartition("#")[2]
                 current = conn.execute(
@@ -772,7 +604,7 @@ class MergeStore:
                         "WHERE instance_id = ? AND substr(content_sha256, 1, 16) = ?",
                         [instance_id, wanted],
                     ).fetchone()
-                    self._swap_variant(instance_id, variant_id, sha, json.loads(data), now)
+                    self._swap_variant(conn, instance_id, variant_id, sha, json.loads(data), now)
             conn.execute(
                 "UPDATE merge_conflicts SET resolved_at = ?, kept = ? WHERE conflict_id = ?",
                 [now, key, conflict_id],
@@ -782,14 +614,10 @@ class MergeStore:
         )
 
     def _swap_variant(
-        self, instance_id: str, variant_id: int, sha: str, data: dict, now: str
+        self, conn, instance_id: str, variant_id: int, sha: str, data: dict, now: str
     ) -> None:
         """Put a kept variant in the interviews table; keep what it replaces as a variant."""
-        from surveyor.interviews.record import Interview
-        from surveyor.store.store import _INTERVIEW_COLUMNS, _dumps
-
-        conn = self._db.conn
-        current = self._load(instance_id)
+        current = self.store.get_interview(instance_id)
         current_sha = conn.execute(
             "SELECT content_sha256 FROM merge_state WHERE instance_id = ?", [instance_id]
         ).fetchone()[0]
@@ -807,7 +635,7 @@ class MergeStore:
         conn.execute(
             "UPDATE interview_variants SET content_sha256 = ?, record = ?, received_at = ? "
             "WHERE variant_id = ?",
-            [current_sha, _dumps(current.to_dict()), now, variant_id],
+            [current_sha, jsontext.dumps(current.to_dict()), now, variant_id],
         )
         conn.execute("DELETE FROM variant_attachments WHERE variant_id = ?", [variant_id])
         conn.executemany(
@@ -815,16 +643,13 @@ class MergeStore:
             "data) VALUES (?, ?, ?, ?, ?, ?)",
             [(variant_id, *f) for f in old_files],
         )
-        kept = Interview.from_dict(data)
-        sets = ", ".join(f"{c} = ?" for c in _INTERVIEW_COLUMNS if c != "instance_id")
-        values = [
-            _dumps(getattr(kept, c))
-            if c in ("answers", "handed_in")
-            else (str(kept.status) if c == "status" else getattr(kept, c))
-            for c in _INTERVIEW_COLUMNS
-            if c != "instance_id"
-        ]
-        conn.execute(f"UPDATE interviews SET {sets} WHERE instance_id = ?", [*values, instance_id])
+        values = record.interview_values(Interview.from_dict(data))
+        kept = dict(zip(record.COLUMN_NAMES, values, strict=True))
+        del kept["instance_id"]
+        sets = ", ".join(f"{c} = ?" for c in kept)
+        conn.execute(
+            f"UPDATE interviews SET {sets} WHERE instance_id = ?", [*kept.values(), instance_id]
+        )
         conn.execute("DELETE FROM attachments WHERE instance_id = ?", [instance_id])
         conn.executemany(
             "INSERT INTO attachments (instance_id, filename, media_type, size, sha256, data, "
@@ -836,6 +661,92 @@ class MergeStore:
         )
 
 
+def _ensure_state(conn, ids: list[str]) -> None:
+    """Give interviews made here (no merge_state row yet) their content hash."""
+    rows = conn.execute(
+        "SELECT i.instance_id, i.form_hash, i.deprecated_id, i.answers FROM interviews i "
+        "LEFT JOIN merge_state m ON m.instance_id = i.instance_id WHERE m.instance_id IS NULL "
+        "AND i.instance_id IN (SELECT value FROM json_each(?))",
+        [_json_ids(ids)],
+    ).fetchall()
+    for instance_id, form_hash, deprecated_id, answers in rows:
+        files = conn.execute(
+            "SELECT filename, sha256 FROM attachments WHERE instance_id = ?", [instance_id]
+        ).fetchall()
+        sha = content_sha256(form_hash, deprecated_id, answers, files)
+        conn.execute(
+            "INSERT INTO merge_state (instance_id, content_sha256) VALUES (?, ?)",
+            [instance_id, sha],
+        )
+
+
+def _supersede(conn, old: str, new: str | None, now: str) -> None:
+    _ensure_state(conn, [old])
+    conn.execute(
+        "UPDATE merge_state SET superseded_by = ?, superseded_at = ? WHERE instance_id = ?",
+        [new, now if new else None, old],
+    )
+
+
+def _open_conflict(conn, kind: str, subject: str) -> int | None:
+    row = conn.execute(
+        "SELECT conflict_id FROM merge_conflicts WHERE kind = ? AND subject = ? "
+        "AND resolved_at IS NULL ORDER BY conflict_id DESC LIMIT 1",
+        [kind, subject],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _new_conflict(conn, kind: str, subject: str, batch_id: str, now: str) -> int:
+    cursor = conn.execute(
+        "INSERT INTO merge_conflicts (kind, subject, detected_at, batch_id) VALUES (?, ?, ?, ?)",
+        [kind, subject, now, batch_id],
+    )
+    return cursor.lastrowid
+
+
+def _add_version(
+    conn, conflict_id: int, key: str, instance_id: str, variant_id: int | None, batch_id
+) -> None:
+    conn.execute(
+        "INSERT INTO conflict_versions (conflict_id, key, instance_id, variant_id, batch_id) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [conflict_id, key, instance_id, variant_id, batch_id],
+    )
+
+
+def _same_id_conflict(
+    conn,
+    inc: IncomingInterview,
+    stored_sha: str,
+    batch_id: str,
+    now: str,
+    read_attachment: Callable[[str, str], bytes],
+) -> int:
+    """Keep the newcomer as a variant and list it (with the stored content) in the open
+    same_id conflict of its instanceID, or a new one."""
+    variant_id = conn.execute(
+        "INSERT INTO interview_variants (instance_id, content_sha256, batch_id, received_at, "
+        "record) VALUES (?, ?, ?, ?, ?)",
+        [inc.instance_id, inc.content_sha256, batch_id, now, _record_text(inc.record)],
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO variant_attachments (variant_id, filename, media_type, size, sha256, "
+        "data) VALUES (?, ?, ?, ?, ?, ?)",
+        [(variant_id, *a, read_attachment(inc.instance_id, a[0])) for a in inc.attachments],
+    )
+    conflict_id = _open_conflict(conn, "same_id", inc.instance_id)
+    if conflict_id is None:
+        conflict_id = _new_conflict(conn, "same_id", inc.instance_id, batch_id, now)
+        key = _variant_key(inc.instance_id, stored_sha)
+        _add_version(
+            conn, conflict_id, key, inc.instance_id, None, _batch_of(conn, inc.instance_id)
+        )
+    key = _variant_key(inc.instance_id, inc.content_sha256)
+    _add_version(conn, conflict_id, key, inc.instance_id, variant_id, batch_id)
+    return conflict_id
+
+
 def _batch_of(conn, instance_id: str) -> str | None:
     row = conn.execute(
         "SELECT batch_id FROM merge_state WHERE instance_id = ?", [instance_id]
@@ -843,25 +754,6 @@ def _batch_of(conn, instance_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _processed(siblings, dep, inc) -> set[str]:
-    """Ids of the edits of ``dep`` listed before ``inc`` (earlier in this batch's order)."""
-    ids = [iid for iid, _sha, _sup in siblings[dep]]
-    try:
-        return set(ids[: ids.index(inc.instance_id)])
-    except ValueError:
-        return set(ids)
-
-
-def _record_text(record: dict[str, Any] | str) -> str:
+def _record_text(data: dict[str, Any] | str) -> str:
     """The record as JSON text (a batch read in another process carries it as text)."""
-    from surveyor.store.store import _dumps
-
-    return record if isinstance(record, str) else _dumps(record)
-
-
-def interview_row(data: dict[str, Any], answers_json: str) -> tuple:
-    """The values of the interviews columns (store order) for a record read from a batch."""
-    from surveyor.store.store import _SCALAR_COLUMNS, _dumps
-
-    values = [data.get(c) for c in _SCALAR_COLUMNS]
-    return (*values, answers_json, _dumps(data.get("handed_in") or []))
+    return data if isinstance(data, str) else jsontext.dumps(data)

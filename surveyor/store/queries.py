@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from surveyor.interviews.record import Status
+from surveyor.interviews import record
+from surveyor.interviews.merging import ids_on_loops
+from surveyor.interviews.record import InterviewSummary, Status
 from surveyor.store import schema
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).
@@ -23,28 +25,17 @@ SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
 DAY_SQL = "substr(coalesce(finalized_at, updated_at), 1, 10)"
 
 _BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
+_SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
 
 
-@dataclass(slots=True)
-class ExportRow:
-    """An interview as an export reads it: the record's fields and its parsed answers."""
-
-    instance_id: str
-    form_id: str
-    form_version: str
-    form_hash: str
-    interviewer: str
-    device_id: str
-    status: str
-    created_at: str
-    updated_at: str
-    finalized_at: str | None
-    sent_at: str | None
-    exported_at: str | None
-    deprecated_id: str | None
-    instance_name: str
-    answers: dict[str, Any]
-
+ExportRow = record.record_class(
+    "ExportRow",
+    tuple(c for c in record.COLUMNS if c.export and c.kind != "json")
+    + tuple(c for c in record.COLUMNS if c.name == "answers"),
+    module=__name__,
+    doc="An interview as an export reads it: the record's fields and its parsed answers "
+    "(answers last: the big one).",
+)
 
 # What an export reads of an interview: ExportRow's fields, in order (answers last: the big one).
 EXPORT_COLUMNS = tuple(f.name for f in fields(ExportRow))
@@ -120,24 +111,6 @@ class OverviewFilter:
             )
             params += [pattern, schema.search_match(self.search)]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def ids_on_loops(previous: dict[str, str]) -> set[str]:
-    """The ids on a loop of ``previous`` (instanceID -> the one it edits)."""
-    state: dict[str, int] = {}  # 1: being followed, 2: done
-    looping: set[str] = set()
-    for start in previous:
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node not in state:
-            state[node] = 1
-            path.append(node)
-            node = previous.get(node)
-        if node is not None and state[node] == 1:  # came back onto the current path
-            looping.update(path[path.index(node) :])
-        for visited in path:
-            state[visited] = 2
-    return looping
 
 
 class StoreQueries:
@@ -271,8 +244,6 @@ class StoreQueries:
         self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
     ) -> list:
         """InterviewSummary rows matching ``flt``, most recently changed first."""
-        from surveyor.store.store import _SUMMARY_COLUMNS, InterviewSummary
-
         where, params = (flt or OverviewFilter()).where()
         sql = (
             f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews{where} "

@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from surveyor import jsontext
 from surveyor.errors import ErrorCode, StoreError
 from surveyor.interviews import record
-from surveyor.interviews.record import Attachment, Clock, Interview, Status
+from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
 from surveyor.paths import resolve_data_dir
 from surveyor.store import health, schema
 from surveyor.store.errors import (
@@ -52,40 +52,12 @@ DB_NAME = "surveyor.db"
 # command, two commands) before giving up with StoreBusyError.
 BUSY_TIMEOUT_MS = 30_000
 
-_SCALAR_COLUMNS = (
-    "instance_id",
-    "form_id",
-    "form_version",
-    "form_hash",
-    "interviewer",
-    "device_id",
-    "status",
-    "created_at",
-    "updated_at",
-    "finalized_at",
-    "sent_at",
-    "exported_at",
-    "deleted_at",
-    "deprecated_id",
-    "instance_name",
-    "position",
-    "last_error",
-    "answered",
-    "answerable",
-)
-_JSON_COLUMNS = ("answers", "handed_in")
-_INTERVIEW_COLUMNS = _SCALAR_COLUMNS + _JSON_COLUMNS
-_LIFECYCLE_COLUMNS = (
-    "status",
-    "updated_at",
-    "finalized_at",
-    "sent_at",
-    "exported_at",
-    "deleted_at",
-    "last_error",
-    "handed_in",
-)
-_SUMMARY_COLUMNS = tuple(c for c in _SCALAR_COLUMNS if c != "position")
+# The interviews table's columns, from the record's one definition (interviews/record.py).
+_SCALAR_COLUMNS = record.SCALAR_COLUMNS
+_JSON_COLUMNS = record.JSON_COLUMNS
+_INTERVIEW_COLUMNS = record.COLUMN_NAMES  # the order of record.interview_values()
+_LIFECYCLE_COLUMNS = record.LIFECYCLE_COLUMNS
+_SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
 
 
 @dataclass
@@ -102,30 +74,6 @@ class StoredForm:
     source_bytes: bytes | None = None
     xform: str | None = None
     media: dict[str, bytes] | None = None
-
-
-@dataclass
-class InterviewSummary:
-    """An interview without its answers: a row of a list."""
-
-    instance_id: str
-    form_id: str
-    form_version: str
-    form_hash: str
-    interviewer: str
-    device_id: str
-    status: Status
-    created_at: str
-    updated_at: str
-    finalized_at: str | None
-    sent_at: str | None
-    exported_at: str | None
-    deleted_at: str | None
-    deprecated_id: str | None
-    instance_name: str
-    last_error: str | None
-    answered: int | None = None
-    answerable: int | None = None
 
 
 def check_attachment_name(filename: str) -> None:
@@ -149,6 +97,21 @@ def check_attachment_name(filename: str) -> None:
 
 def _dumps(value: Any) -> str:
     return jsontext.dumps(value)
+
+
+def _lifecycle_values(interview: Interview) -> list[Any]:
+    """The values of the columns a status transition changes (``_LIFECYCLE_COLUMNS`` order)."""
+    values = []
+    for column in _LIFECYCLE_COLUMNS:
+        value = getattr(interview, column)
+        values.append(
+            _dumps(value)
+            if column in _JSON_COLUMNS
+            else str(value)
+            if column == "status"
+            else value
+        )
+    return values
 
 
 def _nearly_full(path: Path) -> bool:
@@ -390,8 +353,11 @@ class Store(StoreQueries):
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _now(self) -> str:
+    def now(self) -> str:
+        """The current time from the store's clock, as a stored timestamp."""
         return record.now_timestamp(self._clock)
+
+    _now = now
 
     @contextmanager
     def transaction(self, what: str) -> Iterator[Database]:
@@ -429,13 +395,17 @@ class Store(StoreQueries):
     _writing = transaction
 
     @contextmanager
-    def _reading(self, what: str) -> Iterator[Database]:
+    def reading(self, what: str) -> Iterator[Database]:
+        """Reads (no transaction of their own); any SQLite error becomes a StoreError naming
+        ``what``."""
         try:
             yield self._db
         except sqlite3.ProgrammingError as e:
             raise StoreError(_programming_error(e, what)) from e
         except sqlite3.Error as e:
             raise store_error(e, self.path, what) from e
+
+    _reading = reading
 
     # --- forms -----------------------------------------------------------------------------
 
@@ -523,13 +493,7 @@ class Store(StoreQueries):
     # --- interviews ------------------------------------------------------------------------
 
     def _interview_params(self, interview: Interview) -> list[Any]:
-        values = []
-        for column in _SCALAR_COLUMNS:
-            value = getattr(interview, column)
-            values.append(str(value) if column == "status" else value)
-        values.append(_dumps(interview.answers))
-        values.append(_dumps(interview.handed_in))
-        return values
+        return record.interview_values(interview)
 
     def create_interview(self, interview: Interview) -> Interview:
         """Store a new interview; its form must be stored first (see :meth:`save_form`).
@@ -725,14 +689,7 @@ class Store(StoreQueries):
             interview = self._load(instance_id)
             change(interview)
             sets = ", ".join(f"{c} = ?" for c in _LIFECYCLE_COLUMNS)
-            values = [
-                _dumps(interview.handed_in)
-                if c == "handed_in"
-                else str(interview.status)
-                if c == "status"
-                else getattr(interview, c)
-                for c in _LIFECYCLE_COLUMNS
-            ]
+            values = _lifecycle_values(interview)
             db.execute(
                 f"UPDATE interviews SET {sets} WHERE instance_id = ?", values + [instance_id]
             )
@@ -765,14 +722,7 @@ class Store(StoreQueries):
         with self._writing(f"mark {len(ids)} interviews as sent") as db:
             for instance_id in ids:
                 interview = record.mark_sent(self._load(instance_id), to=to, clock=self._clock)
-                values = [
-                    _dumps(interview.handed_in)
-                    if c == "handed_in"
-                    else str(interview.status)
-                    if c == "status"
-                    else getattr(interview, c)
-                    for c in _LIFECYCLE_COLUMNS
-                ]
+                values = _lifecycle_values(interview)
                 db.execute(
                     f"UPDATE interviews SET {sets} WHERE instance_id = ?", values + [instance_id]
                 )

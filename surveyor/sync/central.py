@@ -444,17 +444,7 @@ def _download_form(
                 interviews=incoming,
                 read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
             )
-            report.new += counts.new
-            report.updated += counts.updated
-            report.duplicates += counts.duplicates
-            report.conflicts += counts.conflicts
-            report.conflict_ids += counts.conflict_ids
-            for who, c in counts.per_interviewer.items():
-                line = report.per_interviewer.setdefault(
-                    who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
-                )
-                for name, n in c.items():
-                    line[name] += n
+            report.add(counts)
         if reviews:
             update_json(data_dir / REVIEW_NAME, reviews)
         last = page[-1]["changed"]

@@ -29,19 +29,15 @@ from urllib.parse import quote
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
+from surveyor import jsontext
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.interviews import record
+from surveyor.interviews.merging import Counts, content_sha256, describe_counts, names_itself
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.merge import (
-    BatchInfo,
-    IncomingInterview,
-    MergeStore,
-    content_sha256,
-    interview_row,
-)
-from surveyor.store.store import _dumps  # the store's JSON text: the content hash is over it
+from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.state import read_cursor, save_cursor
 from surveyor.sync.transport import OpenRosaTransport
@@ -50,16 +46,12 @@ PAGE = 200
 
 
 @dataclass
-class DownloadReport:
+class DownloadReport(Counts):
+    """What a download did: the merge's counts (new, updated...) and what came."""
+
     server_url: str
     pages: int = 0
     received: int = 0
-    new: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    conflicts: int = 0
-    conflict_ids: list[int] = field(default_factory=list)
-    per_interviewer: dict[str, dict[str, int]] = field(default_factory=dict)
     forms_fetched: int = 0
     cursor: str = ""
     refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
@@ -67,16 +59,11 @@ class DownloadReport:
     def __str__(self) -> str:
         lines = [
             f"{self.server_url}: {self.received} submission(s) in {self.pages} page(s): "
-            f"{self.new} new, {self.updated} updated, {self.duplicates} duplicate(s), "
-            f"{self.conflicts} conflict(s)."
+            f"{describe_counts(self)}."
         ]
         if self.forms_fetched:
             lines.append(f"{self.forms_fetched} form version(s) downloaded.")
-        for name, c in sorted(self.per_interviewer.items()):
-            lines.append(
-                f"  {name or '(no name)'}: {c['new']} new, {c['updated']} updated, "
-                f"{c['duplicates']} duplicate(s), {c['conflicts']} conflict(s)"
-            )
+        lines += self.by_interviewer_lines()
         if self.conflicts:
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
         for instance_id, reason in self.refused.items():
@@ -218,7 +205,7 @@ def incoming_from_submission(
         "answers": answers,
         "handed_in": [{"to": server_url, "at": received}],
     }
-    answers_json = _dumps(answers)
+    answers_json = jsontext.dumps(answers)  # the store's text: the content hash is over it
     return IncomingInterview(
         instance_id=instance_id,
         deprecated_id=deprecated,
@@ -226,7 +213,7 @@ def incoming_from_submission(
         content_sha256=content_sha256(
             form.content_hash, deprecated, answers_json, [(a[0], a[3]) for a in attachments]
         ),
-        row=interview_row(data, answers_json),
+        values=record.record_values(data, answers_json),
         record=data,
         attachments=attachments,
     )
@@ -238,7 +225,7 @@ def _without_looping_edits(
     """The submissions of a page minus those whose edit chain points at itself or loops
     (merged, they would hide each other from every export); those are listed as refused."""
     for inc in incoming:
-        if inc.deprecated_id == inc.instance_id:
+        if names_itself(inc.instance_id, inc.deprecated_id):
             report.refused[inc.instance_id] = "it names itself as the version it replaces"
     kept = [i for i in incoming if i.instance_id not in report.refused]
     for instance_id in merge.edit_loops(kept):
@@ -311,17 +298,7 @@ def download_submissions(
                     interviews=incoming,
                     read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
                 )
-                report.new += counts.new
-                report.updated += counts.updated
-                report.duplicates += counts.duplicates
-                report.conflicts += counts.conflicts
-                report.conflict_ids += counts.conflict_ids
-                for who, c in counts.per_interviewer.items():
-                    row = report.per_interviewer.setdefault(
-                        who, {"new": 0, "updated": 0, "duplicates": 0, "conflicts": 0}
-                    )
-                    for key, n in c.items():
-                        row[key] += n
+                report.add(counts)
             report.pages += 1
             report.received += len(rows)
             if next_cursor and next_cursor != cursor:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 
 from surveyor.batches import BatchWriter, hand_in, list_conflicts, merge_batches, resolve_conflict
 from surveyor.store import Store
 from surveyor.store.merge import MergeStore
 from tests.batches.conftest import Laptop
+from tests.batches.crafting import records, recraft
 
 
 def edit(laptop: Laptop, instance_id: str, comment: str) -> str:
@@ -53,8 +55,12 @@ def test_an_edit_arriving_before_its_original_is_linked_when_the_original_comes(
     for name, instance_id in (("r.zip", revision_id), ("o.zip", original.instance_id)):
         with BatchWriter(tmp_path / name, device_id="a") as writer:
             writer.add_form(
-                content_hash=form.content_hash, form_id=form.form_id, version=form.version,
-                title=form.title, source_name=form.source_name, source_bytes=form.source_bytes,
+                content_hash=form.content_hash,
+                form_id=form.form_id,
+                version=form.version,
+                title=form.title,
+                source_name=form.source_name,
+                source_bytes=form.source_bytes,
                 xform=form.xform,
             )
             writer.add_interview(amina.store.get_interview(instance_id))
@@ -117,7 +123,10 @@ def test_the_same_instance_with_another_content_is_a_conflict(tmp_path, make_lap
     stored, variant = conflict.versions
     assert stored.stored and not variant.stored
     assert variant.answers["comments"] == "Autre contenu."
-    assert coordinator.get_interview(interview.instance_id).answers["comments"] == "Entretien numéro 1."
+    assert (
+        coordinator.get_interview(interview.instance_id).answers["comments"]
+        == "Entretien numéro 1."
+    )
 
     resolve_conflict(coordinator, conflict.conflict_id, variant.key)
     assert coordinator.get_interview(interview.instance_id).answers["comments"] == "Autre contenu."
@@ -128,3 +137,92 @@ def test_the_same_instance_with_another_content_is_a_conflict(tmp_path, make_lap
     # the same batch again: a duplicate now, no new conflict
     report = merge_batches(coordinator, [tmp_path / "a.zip"])
     assert report.batches[0].status == "already merged" and list_conflicts(coordinator) == []
+
+
+def _versions_of(original: dict, *edits: tuple[str, str]) -> list[dict]:
+    """The original record and edits of it: (instanceID, comment) each, in that order."""
+    out = []
+    for instance_id, comment in edits:
+        answers = dict(original["answers"], comments=comment)
+        out.append(
+            {
+                **original,
+                "instance_id": instance_id,
+                "deprecated_id": original["instance_id"],
+                "answers": answers,
+            }
+        )
+    return out
+
+
+def _merge_in_batches(tmp_path, coordinator, good, groups: list[list[dict]]):
+    tmp_path.mkdir()
+    paths = []
+    for n, group in enumerate(groups):
+        paths.append(
+            recraft(good, tmp_path / f"g{len(groups)}-{n}.zip", record=lambda r, g=group: g)
+        )
+    report = merge_batches(coordinator, paths)
+    assert report.ok, [b.reason for b in report.refused]
+    merge = MergeStore(coordinator)
+    conflicts = sorted(
+        (c.kind, c.subject, sorted(v.key for v in c.versions)) for c in merge.list_conflicts()
+    )
+    return merge.superseded(), conflicts, report.as_dict()
+
+
+def test_an_original_after_two_conflicting_edits_ends_the_same_in_one_batch_or_three(
+    tmp_path, make_laptop
+):
+    amina = make_laptop("Amina")
+    amina.fill(1)
+    good = hand_in(amina.store, tmp_path / "good.zip", device_id="a").path
+    original = records(good)[0]
+    e1, e2 = f"uuid:{uuid.uuid4()}", f"uuid:{uuid.uuid4()}"
+    versions = _versions_of(original, (e1, "Version 1."), (e2, "Version 2.")) + [original]
+    with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "three") as three:
+        together = _merge_in_batches(tmp_path / "a", one, good, [versions])
+        apart = _merge_in_batches(tmp_path / "b", three, good, [[v] for v in versions])
+    assert together == apart
+    # the original stays visible while its two edits wait for a person's choice
+    assert together[0] == {}
+    assert together[1] == [("edit", original["instance_id"], sorted([e1, e2]))]
+
+
+def test_a_duplicate_edit_is_not_a_version_of_a_later_conflict_whatever_the_batches(
+    tmp_path, make_laptop
+):
+    amina = make_laptop("Amina")
+    amina.fill(1)
+    good = hand_in(amina.store, tmp_path / "good.zip", device_id="a").path
+    original = records(good)[0]
+    e1, again, e2 = (f"uuid:{uuid.uuid4()}" for _ in range(3))
+    versions = [original] + _versions_of(
+        original, (e1, "Version 1."), (again, "Version 1."), (e2, "Version 2.")
+    )
+    with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "four") as four:
+        together = _merge_in_batches(tmp_path / "a", one, good, [versions])
+        apart = _merge_in_batches(tmp_path / "b", four, good, [[v] for v in versions])
+    assert together == apart
+    assert together[0] == {original["instance_id"]: e1, again: e1}
+    assert together[1] == [("edit", original["instance_id"], sorted([e1, e2]))]
+
+
+def test_a_chain_of_edits_arriving_newest_first_hides_every_replaced_version(tmp_path, make_laptop):
+    """O, its edit E, and F editing E: arriving F, E, O, the original was left unreplaced
+    (the coordinator's overview listed and counted it beside F)."""
+    amina = make_laptop("Amina")
+    amina.fill(1)
+    good = hand_in(amina.store, tmp_path / "good.zip", device_id="a").path
+    original = records(good)[0]
+    e, f = f"uuid:{uuid.uuid4()}", f"uuid:{uuid.uuid4()}"
+    (edit,) = _versions_of(original, (e, "Version 1."))
+    (edit_of_edit,) = _versions_of(edit, (f, "Version 2."))
+    chain = [original, edit, edit_of_edit]
+    with Store.open(tmp_path / "fwd") as forward, Store.open(tmp_path / "back") as backward:
+        in_order = _merge_in_batches(tmp_path / "a", forward, good, [[v] for v in chain])
+        newest_first = _merge_in_batches(
+            tmp_path / "b", backward, good, [[v] for v in reversed(chain)]
+        )
+    assert in_order[0] == {original["instance_id"]: e, e: f}
+    assert newest_first == in_order
