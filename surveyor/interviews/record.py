@@ -231,7 +231,7 @@ SCALAR_COLUMNS = tuple(c.name for c in COLUMNS if c.kind != "json")
 JSON_COLUMNS = tuple(c.name for c in COLUMNS if c.kind == "json")
 LIFECYCLE_COLUMNS = tuple(c.name for c in COLUMNS if c.lifecycle)
 _STATUS = COLUMN_NAMES.index("status")
-_ANSWERS = COLUMN_NAMES.index("answers")
+_KINDS = tuple((c.name, c.kind) for c in COLUMNS)
 
 
 def interview_values(interview: Interview) -> list[Any]:
@@ -249,12 +249,15 @@ def record_values(data: dict[str, Any], answers_json: str) -> tuple:
     """The same for a checked record read as a dict (``Interview.to_dict()``'s shape; a
     missing nullable field is None); ``answers_json`` is the answers' JSON text, already
     made (a content hash is over it)."""
-    values = [
-        jsontext.dumps(data.get(c.name) or []) if c.kind == "json" else data.get(c.name)
-        for c in COLUMNS
-    ]
-    values[_ANSWERS] = answers_json
-    return tuple(values)
+    get = data.get
+    return tuple(
+        get(name)
+        if kind != "json"
+        else answers_json
+        if name == "answers"
+        else jsontext.dumps(get(name) or [])
+        for name, kind in _KINDS
+    )
 
 
 def record_class(name: str, columns: tuple[Column, ...], *, module: str, doc: str) -> type:
