@@ -100,16 +100,9 @@ class OverviewFilter:
             clauses.append(f"{DAY_SQL} <= ?")
             params.append(str(self.date_to)[:10])
         if self.search:
-            pattern = (
-                "%"
-                + self.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            clauses.append(
-                "(rowid IN (SELECT rowid FROM interviews WHERE instance_id LIKE ? ESCAPE '\\') "
-                "OR rowid IN (SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
-            )
-            params += [pattern, schema.search_match(self.search)]
+            clause, values = schema.search_clause(self.search)
+            clauses.append(clause)
+            params += values
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -298,6 +298,17 @@ def m006_answer_search(db: Database) -> None:
     )
 
 
+def search_clause(text: str) -> tuple[str, list[str]]:
+    """The WHERE clause (and its parameters) of a search: part of the instanceID, or the start
+    of every word typed in the name, the interviewer or any answer (``interviews_search``)."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = (
+        "(rowid IN (SELECT rowid FROM interviews WHERE instance_id LIKE ? ESCAPE '\\') "
+        "OR rowid IN (SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
+    )
+    return sql, [pattern, search_match(text)]
+
+
 def search_match(text: str) -> str:
     """An FTS5 query finding every word of ``text`` as a word start (quoted: no syntax)."""
     words = [w for w in text.split() if w.strip('"')]

@@ -645,14 +645,9 @@ class Store(StoreQueries):
             where.append("form_id = ?")
             params.append(form_id)
         if search:
-            pattern = (
-                "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            )
-            where.append(
-                "(rowid IN (SELECT rowid FROM interviews WHERE instance_id LIKE ? ESCAPE '\\') "
-                "OR rowid IN (SELECT rowid FROM interviews_search WHERE interviews_search MATCH ?))"
-            )
-            params += [pattern, schema.search_match(search)]
+            clause, values = schema.search_clause(search)
+            where.append(clause)
+            params += values
         sql = f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews"
         if where:
             sql += " WHERE " + " AND ".join(where)
