@@ -24,7 +24,7 @@ open the Workspace on the thread that will use it (the app: its database thread)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -35,6 +35,8 @@ from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.interviews.record import Interview, utc_now
 from surveyor.paths import resolve_data_dir
+from surveyor.privacy.pseudonym import campaign_key
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
@@ -472,7 +474,15 @@ class Workspace:
         options: _exports.ExportOptions | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[Path]:
-        """Write the interviews as CSV or XLSX files; the files written."""
+        """Write the interviews as CSV or XLSX files; the files written. The personal fields
+        follow ``options.personal`` (default: left out); pseudonyms use this campaign's key
+        and the privacy settings' list of personal fields."""
+        options = options or _exports.ExportOptions()
+        extra = tuple(PrivacySettings.load(self.data_dir).personal)
+        if extra and not options.personal_extra:
+            options = replace(options, personal_extra=extra)
+        if options.personal == "pseudonymise" and options.pseudonym_key is None:
+            options = replace(options, pseudonym_key=campaign_key(self.data_dir))
         return _exports.export(
             self.store,
             out_dir,

@@ -315,6 +315,32 @@ def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     assert page.settings.export_folder == str(out)
 
 
+def test_export_leaves_personal_fields_out_or_pseudonymises_them(
+    qtbot, page, laptops, tmp_path, monkeypatch
+):
+    folder, _a, _b = two_laptops(laptops, tmp_path)
+    import_and_wait(qtbot, page, [folder])
+    qtbot.waitUntil(
+        lambda: page.overview.data is not None and bool(page.overview.data.forms),
+        timeout=30000,
+    )
+    monkeypatch.setattr("surveyor.ui.coordinator.export.QDesktopServices.openUrl", lambda url: 0)
+    for choice, out in (("omit", tmp_path / "omit"), ("pseudonymise", tmp_path / "pseudo")):
+        page.exporter.box = None
+        dialog = page.ask_export()
+        assert dialog.personal_combo.currentData() == "omit"  # the default
+        dialog.personal_combo.setCurrentIndex(dialog.personal_combo.findData(choice))
+        dialog.folder_edit.setText(str(out))
+        dialog.accept()
+        qtbot.waitUntil(lambda: page.exporter.box is not None, timeout=30000)
+        header = (out / "enquete_habitants.csv").read_text("utf-8-sig").splitlines()[0]
+        text = (out / "enquete_habitants.csv").read_text("utf-8-sig")
+        assert "06 12 34 56 78" not in text
+        assert ("contact_phone" in header) == (choice == "pseudonymise")
+        if choice == "pseudonymise":
+            assert ",P-" in text
+
+
 def test_coordination_from_the_main_window_opens_an_interview_read_only(
     app_window, qtbot, laptops, tmp_path
 ):

@@ -75,6 +75,26 @@ class ExportDialog(QDialog):
         )
         form.addRow("", self.split_box)
 
+        # the personal fields (names, phones, e-mails): left out unless chosen otherwise
+        self.personal_combo = QComboBox()
+        self.personal_combo.setObjectName("personalCombo")
+        self.personal_combo.setAccessibleName(self.tr("Personal fields"))
+        self.personal_combo.addItem(self.tr("Leave them out"), "omit")
+        self.personal_combo.addItem(
+            self.tr("Replace them with pseudonyms (the same person, the same code)"),
+            "pseudonymise",
+        )
+        self.personal_combo.addItem(self.tr("Keep them as answered"), "keep")
+        self.personal_combo.setToolTip(
+            self.tr(
+                "Names, phone numbers, e-mails and addresses of residents. A pseudonym "
+                "replaces each value by a code that stays the same within this campaign."
+            )
+        )
+        personal_label = QLabel(self.tr("&Personal fields"))
+        personal_label.setBuddy(self.personal_combo)
+        form.addRow(personal_label, self.personal_combo)
+
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setAccessibleName(self.tr("Folder to write the files in"))
         self.folder_button = QPushButton(self.tr("C&hoose…"))
@@ -118,6 +138,7 @@ class ExportDialog(QDialog):
             "options": ExportOptions(
                 labels=self.labels_radio.isChecked(),
                 split_select_multiple=self.split_box.isChecked(),
+                personal=self.personal_combo.currentData(),
             ),
         }
 
