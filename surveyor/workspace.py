@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
+from surveyor.errors import SurveyorError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.interviews.record import Interview, utc_now
@@ -40,7 +41,7 @@ from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
-from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health
+from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 
 if TYPE_CHECKING:
@@ -320,6 +321,57 @@ class Workspace:
     def render_submission(self, interview: Interview) -> str:
         return services.render_submission(self.library, interview)
 
+    # --- rights: erasure ----------------------------------------------------------------------
+
+    def find_interviews(self, text: str, *, limit: int = 50) -> list[InterviewSummary]:
+        """Interviews whose instanceID, name, interviewer or any answer matches ``text`` (the
+        search of the lists), deleted ones included: to find a resident's data."""
+        return self.store.list_interviews(search=text, include_deleted=True, limit=limit)
+
+    def interview_history(self, instance_id: str) -> list[str]:
+        """The instanceIDs an erasure of ``instance_id`` removes (every version of it);
+        empty when nothing of it is stored."""
+        with self.store.reading("read an interview's history") as db:
+            if not rights.known(db.conn, instance_id):
+                return []
+            return rights.history_of(db.conn, instance_id)
+
+    def erase_interview(self, instance_id: str) -> Done[rights.Erased]:
+        """Erase one interview everywhere in this data dir: every version of it, its
+        attachments, conflicts, search words, and the copies in the backups; logged in the
+        erasure log (instanceID and time, never an answer). InterviewNotFound if unknown."""
+        erased = rights.erase(self.store, [instance_id], origin="coordinator")
+        return Done(erased, Changes(all_interviews=True, conflicts=bool(erased.conflicts)))
+
+    def erasures(self) -> list[dict[str, str]]:
+        """The erasure log: ``{"instance_id", "erased_at"}``, oldest first."""
+        return rights.list_erasures(self.store)
+
+    def write_erasures(self, folder: str | Path) -> Path:
+        """Write the erasure log to ``folder/erasures.json`` (the shared folder, the USB key)
+        for the laptops: they erase their copies when they next hand in there."""
+        return rights.write_erasures_file(Path(folder), self.erasures())
+
+    def apply_erasures(self, path: str | Path) -> Done[rights.Erased]:
+        """Erase the interviews an ``erasures.json`` names (a laptop); a file that is not one
+        changes nothing."""
+        ids = rights.read_erasures_file(Path(path))
+        if not ids:
+            return Done(rights.Erased())
+        erased = rights.erase(self.store, ids, origin=f"list:{Path(path).name}", strict=False)
+        if not erased.instance_ids:
+            return Done(erased)
+        return Done(erased, Changes(interviews=frozenset(erased.instance_ids)))
+
+    def _erasures_beside(self, destination: Path) -> Changes:
+        folder = destination if destination.is_dir() else destination.parent
+        path = folder / rights.ERASURES_FILE
+        try:
+            present = path.is_file()
+        except OSError:
+            return NO_CHANGES
+        return self.apply_erasures(path).changes if present else NO_CHANGES
+
     # --- hand-in and merge -------------------------------------------------------------------
 
     def count_to_hand_in(self) -> int:
@@ -335,7 +387,9 @@ class Workspace:
         instance_ids: list[str] | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> Done[batches.HandInResult]:
-        """Write a batch file (``destination``: a file, or a folder to name it in)."""
+        """Write a batch file (``destination``: a file, or a folder to name it in). An
+        ``erasures.json`` the coordinator left there is applied first."""
+        erased = self._erasures_beside(Path(destination))
         result = batches.hand_in(
             self.store,
             Path(destination),
@@ -345,7 +399,8 @@ class Workspace:
             instance_ids=instance_ids,
             clock=clock,
         )
-        return Done(result, Changes(interviews=frozenset(result.instance_ids), hand_ins=True))
+        changes = Changes(interviews=frozenset(result.instance_ids), hand_ins=True)
+        return Done(result, changes | erased)
 
     def sync_shared_folder(
         self,
@@ -355,7 +410,12 @@ class Workspace:
         device_label: str = "",
         clock: Callable[[], datetime] | None = None,
     ) -> Done[batches.SyncResult]:
-        """Hand in to a shared folder if there is something new (never raises for the folder)."""
+        """Hand in to a shared folder if there is something new (never raises for the folder).
+        An ``erasures.json`` the coordinator left there is applied first."""
+        try:
+            erased = self._erasures_beside(Path(folder))
+        except (SurveyorError, OSError):
+            erased = NO_CHANGES  # (the folder's other troubles are the hand-in's to say)
         result = batches.sync_shared_folder(
             self.store,
             Path(folder),
@@ -365,9 +425,9 @@ class Workspace:
             clock=clock,
         )
         if result.hand_in is None:
-            return Done(result)
+            return Done(result, erased)
         ids = frozenset(result.hand_in.instance_ids)
-        return Done(result, Changes(interviews=ids, hand_ins=True))
+        return Done(result, Changes(interviews=ids, hand_ins=True) | erased)
 
     def hand_ins(self) -> list[HandInRecord]:
         """The batches this laptop wrote, newest first."""

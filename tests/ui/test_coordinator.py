@@ -286,6 +286,29 @@ def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
     assert opened == [overview.model.rows[0].instance_id]
 
 
+def test_erasing_an_interview_asks_first_then_erases_it_everywhere(qtbot, page, laptops, tmp_path):
+    folder, _a, _b = two_laptops(laptops, tmp_path)
+    import_and_wait(qtbot, page, [folder])
+    overview = page.overview
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=30000)
+    overview.table.selectRow(0)
+    doomed = overview.model.rows[0].instance_id
+
+    box = overview.erase_button.click() or overview.erase_box
+    assert box is not None and box.defaultButton() is box.no_button
+    box.no_button.click()  # cancel: nothing erased
+    page.tasks.drain()
+    assert overview.model.rowCount() == 5
+
+    overview.table.selectRow(0)
+    overview.erase_button.click()
+    overview.erase_box.yes_button.click()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 4, timeout=30000)
+    assert doomed not in {r.instance_id for r in overview.model.rows}
+    erased = page.tasks.run_db(lambda: page.workspace.erasures()).result()
+    assert [e["instance_id"] for e in erased] == [doomed]
+
+
 def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     import_and_wait(qtbot, page, [folder])
