@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -34,8 +34,9 @@ from surveyor import exports as _exports
 from surveyor.errors import SurveyorError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
-from surveyor.interviews.record import Interview, utc_now
+from surveyor.interviews.record import Interview, format_timestamp, utc_now
 from surveyor.paths import resolve_data_dir
+from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
@@ -115,6 +116,17 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    """The retention period's effect now: ``days`` (None: no period set), the warning
+    days, the interviews past it (``overdue``) and those reaching it soon."""
+
+    days: int | None
+    warn_days: int
+    overdue: list[rights.RetentionDue] = field(default_factory=list)
+    soon: list[rights.RetentionDue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -371,6 +383,50 @@ class Workspace:
         except OSError:
             return NO_CHANGES
         return self.apply_erasures(path).changes if present else NO_CHANGES
+
+    # --- rights: retention --------------------------------------------------------------------
+
+    def privacy_settings(self) -> PrivacySettings:
+        """The campaign's privacy settings (``privacy.json``: retention, personal fields)."""
+        return PrivacySettings.load(self.data_dir)
+
+    def save_privacy_settings(self, settings: PrivacySettings) -> None:
+        settings.save(self.data_dir)
+
+    def personal_fields(self, form_hash: str) -> frozenset[str]:
+        """The personal fields of one stored form version (the forms' marks and the campaign's
+        list; see ``surveyor/privacy/personal.py``)."""
+        extra = self.privacy_settings().personal
+        return personal_fields(self.library.get(form_hash), extra)
+
+    def retention_report(self, *, now: datetime | None = None) -> RetentionReport:
+        """Which interviews' personal fields are past the retention period (``overdue``) or
+        reach it within the warning days (``soon``). Nothing when no period is set."""
+        settings = self.privacy_settings()
+        days = settings.retention_days
+        if not days:
+            return RetentionReport(None, settings.warn_days)
+        moment = now or utc_now()
+        until = format_timestamp(moment + timedelta(days=settings.warn_days))
+        present = format_timestamp(moment)
+        with self.store.reading("read the retention of the interviews") as db:
+            due = rights.retention_due(db.conn, days, until)
+        return RetentionReport(
+            days,
+            settings.warn_days,
+            overdue=[d for d in due if d.due <= present],
+            soon=[d for d in due if d.due > present],
+        )
+
+    def apply_retention(self, *, now: datetime | None = None) -> Done[int]:
+        """Remove the personal fields of every interview past the retention period (here and
+        in the backups); the number of values removed."""
+        report = self.retention_report(now=now)
+        targets = {d.instance_id: self.personal_fields(d.form_hash) for d in report.overdue}
+        removed = rights.apply_retention(self.store, targets)
+        if not targets:
+            return Done(0)
+        return Done(removed, Changes(interviews=frozenset(targets)))
 
     # --- hand-in and merge -------------------------------------------------------------------
 

@@ -277,3 +277,146 @@ def erased_among(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
 def list_erasures(store) -> list[dict[str, str]]:
     with store.reading("read the erasure log") as db:
         return erasure_list(db.conn)
+
+
+# --- retention -------------------------------------------------------------------------------
+
+
+@dataclass
+class RetentionDue:
+    """An interview the retention period reaches: when it started counting and when it ends."""
+
+    instance_id: str
+    form_hash: str
+    since: str
+    due: str
+
+
+def retention_due(conn: sqlite3.Connection, days: int, until: str) -> list[RetentionDue]:
+    """Interviews not purged yet whose retention ends on or before ``until`` (a stored
+    timestamp): counted from their finalizing (their creation for a draft)."""
+    from datetime import datetime, timedelta
+
+    from surveyor.interviews.record import format_timestamp
+
+    found = []
+    rows = conn.execute(
+        "SELECT instance_id, form_hash, coalesce(finalized_at, created_at) FROM interviews "
+        "WHERE instance_id NOT IN (SELECT instance_id FROM retention_purges)"
+    )
+    for instance_id, form_hash, since in rows:
+        try:
+            start = datetime.fromisoformat(since.replace("Z", "+00:00"))
+        except (AttributeError, ValueError):
+            continue
+        due = format_timestamp(start + timedelta(days=days))
+        if due <= until:
+            found.append(RetentionDue(instance_id, form_hash, since, due))
+    return sorted(found, key=lambda d: d.due)
+
+
+def _strip(answers: dict, names: frozenset[str], removed: list[str]) -> dict:
+    out = {}
+    for key, value in answers.items():
+        if isinstance(value, list):
+            out[key] = [_strip(v, names, removed) if isinstance(v, dict) else v for v in value]
+        elif key in names:
+            if isinstance(value, str) and value:
+                removed.append(value)
+        else:
+            out[key] = value
+    return out
+
+
+def purge_personal(conn: sqlite3.Connection, targets: dict[str, frozenset[str]], at: str) -> int:
+    """Remove the named personal fields from each interview of ``targets`` (its answers,
+    the variants a merge kept, the files those fields named), in the open transaction, and
+    remember it; the number of values removed."""
+    tables = _tables(conn)
+    total = 0
+    for instance_id, names in targets.items():
+        removed: list[str] = []
+        row = conn.execute(
+            "SELECT answers FROM interviews WHERE instance_id = ?", [instance_id]
+        ).fetchone()
+        if row is not None:
+            answers = _strip(json.loads(row[0] or "{}"), names, removed)
+            conn.execute(
+                "UPDATE interviews SET answers = ? WHERE instance_id = ?",
+                [json.dumps(answers, ensure_ascii=False, separators=(",", ":")), instance_id],
+            )
+        if "interview_variants" in tables:
+            for variant_id, text in conn.execute(
+                "SELECT variant_id, record FROM interview_variants WHERE instance_id = ?",
+                [instance_id],
+            ).fetchall():
+                data = json.loads(text)
+                if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+                    data["answers"] = _strip(data["answers"], names, removed)
+                    conn.execute(
+                        "UPDATE interview_variants SET record = ? WHERE variant_id = ?",
+                        [json.dumps(data, ensure_ascii=False), variant_id],
+                    )
+        for value in set(removed):  # a personal photo or signature: its file goes too
+            conn.execute(
+                "DELETE FROM attachments WHERE instance_id = ? AND filename = ?",
+                [instance_id, value],
+            )
+        conn.execute(
+            "INSERT INTO retention_purges (instance_id, purged_at, fields) VALUES (?, ?, ?) "
+            "ON CONFLICT (instance_id) DO NOTHING",
+            [instance_id, at, len(removed)],
+        )
+        total += len(removed)
+    return total
+
+
+def purge_in_copy(path: Path, targets: dict[str, frozenset[str]], at: str) -> None:
+    """The same purge in a copy of the database (a backup) that has the interviews."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        if "retention_purges" not in _tables(conn):
+            conn.execute(
+                "CREATE TABLE retention_purges (instance_id TEXT PRIMARY KEY NOT NULL, "
+                "purged_at TEXT NOT NULL, fields INTEGER NOT NULL DEFAULT 0)"
+            )
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            purge_personal(conn, targets, at)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        scrub(conn)
+    finally:
+        conn.close()
+
+
+def purged_among(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+    ids = [i for i in ids if i]
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT instance_id FROM retention_purges WHERE instance_id IN ({marks})", chunk
+            )
+        )
+    return found
+
+
+def apply_retention(store, targets: dict[str, frozenset[str]]) -> int:
+    """Purge ``targets`` (instanceID -> personal field names) in ``store`` and its copies."""
+    if not targets:
+        return 0
+    at = store.now()
+    store.db.execute("PRAGMA secure_delete = ON")
+    with store.transaction("remove the personal fields past the retention period") as db:
+        removed = purge_personal(db.conn, targets, at)
+    scrub(store.db.conn)
+    for copy in copies_of(Path(store.path).parent):
+        purge_in_copy(copy, targets, at)
+    return removed

@@ -306,7 +306,8 @@ def m010_rights(db: Database) -> None:
     and when each was last given or changed, kept by a trigger on the draft's answers (the
     time is the save's ``updated_at``). ``erasures``: the interviews erased (instanceID and
     when, never an answer), so the erasure travels to the laptops and a later batch holding
-    the interview does not bring it back.
+    the interview does not bring it back. ``retention_purges``: the interviews whose personal
+    fields the retention period removed (a batch does not bring them back either).
     """
     db.execute("ALTER TABLE interviews ADD COLUMN consents TEXT")
     changed = (
@@ -329,6 +330,15 @@ def m010_rights(db: Database) -> None:
             instance_id TEXT PRIMARY KEY NOT NULL,
             erased_at TEXT NOT NULL,
             origin TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE retention_purges (
+            instance_id TEXT PRIMARY KEY NOT NULL,
+            purged_at TEXT NOT NULL,
+            fields INTEGER NOT NULL DEFAULT 0
         )
         """
     )

@@ -390,3 +390,35 @@ def test_no_coordination_entry_for_interviewers(app_window, qtbot):
     assert not window.coordination_action.isVisible()
     window.show_coordination()
     assert window.coordination is None
+
+
+def test_a_banner_warns_before_the_retention_period_and_removes_when_asked(qtbot, page, tmp_path):
+    import json as _json
+    from datetime import UTC, datetime, timedelta
+
+    from tests.sync.conftest import ANSWERS, HABITANTS
+
+    usb = tmp_path / "usb-retention"
+    usb.mkdir()
+    with Workspace.open(tmp_path / "laptop-retention") as ws:
+        form = ws.load_form(HABITANTS).value
+        for days in (400, 350):
+            moment = datetime.now(UTC) - timedelta(days=days)
+            answers = {**ANSWERS, "interview_date": moment.date().isoformat()}
+            assert ws.fill_interview(
+                form, answers, finalize=True, clock=lambda m=moment: m
+            ).value.ok
+        batch = ws.hand_in(usb).value.path
+    (tmp_path / "coordinator" / "privacy.json").write_text(_json.dumps({"retention_days": 365}))
+    page.tasks.run_db(lambda: page.workspace.merge_batches([batch])).result()
+    page.refresh_retention()
+    qtbot.waitUntil(lambda: page.retention.isVisible(), timeout=30000)
+    text = page.retention_label.text()
+    assert "1 interview" in text and "365" in text
+    assert page.retention_button.isVisible()
+    page.retention_button.click()
+    page.retention_box.yes_button.click()
+    qtbot.waitUntil(lambda: not page.retention_button.isVisible(), timeout=30000)
+    assert page.retention.isVisible()  # the one reaching it soon is still announced
+    report = page.tasks.run_db(lambda: page.workspace.retention_report()).result()
+    assert report.overdue == [] and len(report.soon) == 1

@@ -111,42 +111,91 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="84"/>
+        <location filename="../coordinator/page.py" line="106"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="85"/>
+        <location filename="../coordinator/page.py" line="107"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="86"/>
+        <location filename="../coordinator/page.py" line="108"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="87"/>
+        <location filename="../coordinator/page.py" line="109"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="88"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="90"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="113"/>
+        <source>&amp;Remove them now…</source>
+        <translation>&amp;Les retirer maintenant…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="160"/>
+        <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
+        <translation>
+            <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+            <numerusform>%n entretiens ont dépassé la durée de conservation de {0} jours : leurs données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="170"/>
+        <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
+        <translation>
+            <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+            <numerusform>Les données personnelles de %n entretiens atteignent la durée de conservation d&apos;ici {0} jours (le premier le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="187"/>
+        <source>Remove the personal fields?</source>
+        <translation>Retirer les données personnelles ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="190"/>
+        <source>Remove the personal fields of %n interview(s) past the retention period?</source>
+        <translation>
+            <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
+            <numerusform>Retirer les données personnelles de %n entretiens dont la durée de conservation est dépassée ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="197"/>
+        <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
+        <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="201"/>
+        <source>Remove them</source>
+        <translation>Les retirer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="202"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
