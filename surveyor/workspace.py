@@ -38,6 +38,7 @@ from surveyor.interviews.record import Interview, format_timestamp, utc_now
 from surveyor.paths import resolve_data_dir
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import campaign_key
+from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
 from surveyor.services.identity import device_id as _device_id
@@ -427,6 +428,24 @@ class Workspace:
         if not targets:
             return Done(0)
         return Done(removed, Changes(interviews=frozenset(targets)))
+
+    # --- rights: the record of processing -------------------------------------------------
+
+    def processing_record(self, *, language: str = "fr", now: datetime | None = None) -> str:
+        """The record of processing (Markdown, "fr" or "en") of this campaign: its forms
+        (the newest version of each), their personal fields, where the data is, who reads it,
+        for how long (``surveyor/privacy/record.py``)."""
+        newest: dict[str, str] = {}
+        for stored in self.store.list_forms():  # oldest first: the last one wins
+            newest[stored.form_id] = stored.content_hash
+        forms = [self.library.get(h) for _form_id, h in sorted(newest.items())]
+        return processing_record(
+            forms,
+            self.privacy_settings(),
+            language=language,
+            data_dir=str(self.data_dir),
+            now=now,
+        )
 
     # --- hand-in and merge -------------------------------------------------------------------
 
