@@ -144,3 +144,22 @@ def test_search_finds_the_resident_from_the_cli(campaign):
     result = surveyor(campaign["coordinator"], "erase", "--search", "Quorbeck")
     assert result.returncode == 0, result.stderr
     assert campaign["mine"] in result.stdout and campaign["other"] not in result.stdout
+
+
+def test_a_laptop_syncing_to_the_shared_folder_applies_the_list_even_with_nothing_new(campaign):
+    c = campaign
+    with Workspace.open(c["coordinator"]) as ws:
+        ws.erase_interview(c["other"])
+        ws.write_erasures(c["usb"] / "1")
+    with Workspace.open(c["laptop"]) as ws:
+        done = ws.sync_shared_folder(c["usb"] / "1", interviewer="ines")
+        assert done.value.status == "nothing_new"
+        assert done.changes.touches(c["other"])
+        with pytest.raises(InterviewNotFound):
+            ws.get_interview(c["other"])
+        assert ws.get_interview(c["mine"])  # the others stay
+    # a file that is not an erasure list changes nothing
+    (c["usb"] / "2" / "erasures.json").write_text('{"erasures": [{"instance_id": "x"}]}')
+    with Workspace.open(c["laptop"]) as ws:
+        assert not ws.sync_shared_folder(c["usb"] / "2").changes.touches(c["mine"])
+        assert ws.get_interview(c["mine"])
