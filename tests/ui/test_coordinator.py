@@ -422,3 +422,38 @@ def test_a_banner_warns_before_the_retention_period_and_removes_when_asked(qtbot
     assert page.retention.isVisible()  # the one reaching it soon is still announced
     report = page.tasks.run_db(lambda: page.workspace.retention_report()).result()
     assert report.overdue == [] and len(report.soon) == 1
+
+
+def test_the_export_dialog_in_french_is_tall_enough_for_its_wrapped_rows(qtbot):
+    """Its French rows wrap; QDialog sized itself from a hint that ignores the wrapping, and
+    the radio buttons were drawn over each other (seen on the 1024×600 screenshot)."""
+    from pathlib import Path as _Path
+
+    from surveyor.ui.coordinator.export import ExportDialog
+    from surveyor.ui.qt import QCoreApplication, QTranslator
+
+    qm = _Path(__file__).resolve().parents[2] / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.qt import QApplication, QWidget
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    app = QApplication.instance()
+    old_font, old_sheet = app.font(), app.styleSheet()
+    apply_text_size(app, DEFAULT_TEXT_SIZE)  # the app's fonts and style sheet
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        parent.resize(1024, 600)
+        parent.show()
+        dialog = ExportDialog({"enquete_habitants": "Enquête habitants"}, "/tmp/x", parent)
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        needed = dialog.layout().totalHeightForWidth(dialog.width())
+        assert dialog.height() >= needed
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        app.setFont(old_font)
+        app.setStyleSheet(old_sheet)

@@ -80,10 +80,7 @@ class ExportDialog(QDialog):
         self.personal_combo.setObjectName("personalCombo")
         self.personal_combo.setAccessibleName(self.tr("Personal fields"))
         self.personal_combo.addItem(self.tr("Leave them out"), "omit")
-        self.personal_combo.addItem(
-            self.tr("Replace them with pseudonyms (the same person, the same code)"),
-            "pseudonymise",
-        )
+        self.personal_combo.addItem(self.tr("Replace them with pseudonyms"), "pseudonymise")
         self.personal_combo.addItem(self.tr("Keep them as answered"), "keep")
         self.personal_combo.setToolTip(
             self.tr(
@@ -116,6 +113,16 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.folder_edit.textChanged.connect(self._update_ok)
         self._update_ok()
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        # a form whose long rows wrap (French) needs more height than the dialog's size hint
+        # says (QDialog does not ask its layout's height for its width): grow to fit
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.folder_edit.text().strip()))

@@ -552,53 +552,53 @@
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="84"/>
-        <source>Replace them with pseudonyms (the same person, the same code)</source>
-        <translation>Les remplacer par des pseudonymes (même personne, même code)</translation>
+        <location filename="../coordinator/export.py" line="83"/>
+        <source>Replace them with pseudonyms</source>
+        <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="87"/>
+        <location filename="../coordinator/export.py" line="84"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="90"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="94"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="99"/>
-        <location filename="../coordinator/export.py" line="125"/>
+        <location filename="../coordinator/export.py" line="96"/>
+        <location filename="../coordinator/export.py" line="132"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="100"/>
+        <location filename="../coordinator/export.py" line="97"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="101"/>
+        <location filename="../coordinator/export.py" line="98"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="106"/>
+        <location filename="../coordinator/export.py" line="103"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="112"/>
+        <location filename="../coordinator/export.py" line="109"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="113"/>
+        <location filename="../coordinator/export.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -606,47 +606,47 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="179"/>
+        <location filename="../coordinator/export.py" line="186"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="185"/>
+        <location filename="../coordinator/export.py" line="192"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="184"/>
+        <location filename="../coordinator/export.py" line="191"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="200"/>
+        <location filename="../coordinator/export.py" line="207"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="201"/>
+        <location filename="../coordinator/export.py" line="208"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="202"/>
+        <location filename="../coordinator/export.py" line="209"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="203"/>
+        <location filename="../coordinator/export.py" line="210"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="204"/>
+        <location filename="../coordinator/export.py" line="211"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="219"/>
+        <location filename="../coordinator/export.py" line="226"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
