@@ -24,21 +24,26 @@ open the Workspace on the thread that will use it (the app: its database thread)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
+from surveyor.errors import SurveyorError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
-from surveyor.interviews.record import Interview, utc_now
+from surveyor.interviews.record import Interview, format_timestamp, utc_now
 from surveyor.paths import resolve_data_dir
+from surveyor.privacy.personal import personal_fields
+from surveyor.privacy.pseudonym import campaign_key
+from surveyor.privacy.record import processing_record
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
-from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health
+from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 
 if TYPE_CHECKING:
@@ -112,6 +117,17 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    """The retention period's effect now: ``days`` (None: no period set), the warning
+    days, the interviews past it (``overdue``) and those reaching it soon."""
+
+    days: int | None
+    warn_days: int
+    overdue: list[rights.RetentionDue] = field(default_factory=list)
+    soon: list[rights.RetentionDue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -318,6 +334,119 @@ class Workspace:
     def render_submission(self, interview: Interview) -> str:
         return services.render_submission(self.library, interview)
 
+    # --- rights: erasure ----------------------------------------------------------------------
+
+    def find_interviews(self, text: str, *, limit: int = 50) -> list[InterviewSummary]:
+        """Interviews whose instanceID, name, interviewer or any answer matches ``text`` (the
+        search of the lists), deleted ones included: to find a resident's data."""
+        return self.store.list_interviews(search=text, include_deleted=True, limit=limit)
+
+    def interview_history(self, instance_id: str) -> list[str]:
+        """The instanceIDs an erasure of ``instance_id`` removes (every version of it);
+        empty when nothing of it is stored."""
+        with self.store.reading("read an interview's history") as db:
+            if not rights.known(db.conn, instance_id):
+                return []
+            return rights.history_of(db.conn, instance_id)
+
+    def erase_interview(self, instance_id: str) -> Done[rights.Erased]:
+        """Erase one interview everywhere in this data dir: every version of it, its
+        attachments, conflicts, search words, and the copies in the backups; logged in the
+        erasure log (instanceID and time, never an answer). InterviewNotFound if unknown."""
+        erased = rights.erase(self.store, [instance_id], origin="coordinator")
+        return Done(erased, Changes(all_interviews=True, conflicts=bool(erased.conflicts)))
+
+    def erasures(self) -> list[dict[str, str]]:
+        """The erasure log: ``{"instance_id", "erased_at"}``, oldest first."""
+        return rights.list_erasures(self.store)
+
+    def write_erasures(self, folder: str | Path) -> Path:
+        """Write the erasure log to ``folder/erasures.json`` (the shared folder, the USB key)
+        for the laptops: they erase their copies when they next hand in there."""
+        return rights.write_erasures_file(Path(folder), self.erasures())
+
+    def apply_erasures(self, path: str | Path) -> Done[rights.Erased]:
+        """Erase the interviews an ``erasures.json`` names (a laptop); a file that is not one
+        changes nothing."""
+        ids = rights.read_erasures_file(Path(path))
+        if not ids:
+            return Done(rights.Erased())
+        erased = rights.erase(self.store, ids, origin=f"list:{Path(path).name}", strict=False)
+        if not erased.instance_ids:
+            return Done(erased)
+        return Done(erased, Changes(interviews=frozenset(erased.instance_ids)))
+
+    def _erasures_beside(self, destination: Path) -> Changes:
+        folder = destination if destination.is_dir() else destination.parent
+        path = folder / rights.ERASURES_FILE
+        try:
+            present = path.is_file()
+        except OSError:
+            return NO_CHANGES
+        return self.apply_erasures(path).changes if present else NO_CHANGES
+
+    # --- rights: retention --------------------------------------------------------------------
+
+    def privacy_settings(self) -> PrivacySettings:
+        """The campaign's privacy settings (``privacy.json``: retention, personal fields)."""
+        return PrivacySettings.load(self.data_dir)
+
+    def save_privacy_settings(self, settings: PrivacySettings) -> None:
+        settings.save(self.data_dir)
+
+    def personal_fields(self, form_hash: str) -> frozenset[str]:
+        """The personal fields of one stored form version (the forms' marks and the campaign's
+        list; see ``surveyor/privacy/personal.py``)."""
+        extra = self.privacy_settings().personal
+        return personal_fields(self.library.get(form_hash), extra)
+
+    def retention_report(self, *, now: datetime | None = None) -> RetentionReport:
+        """Which interviews' personal fields are past the retention period (``overdue``) or
+        reach it within the warning days (``soon``). Nothing when no period is set."""
+        settings = self.privacy_settings()
+        days = settings.retention_days
+        if not days:
+            return RetentionReport(None, settings.warn_days)
+        moment = now or utc_now()
+        until = format_timestamp(moment + timedelta(days=settings.warn_days))
+        present = format_timestamp(moment)
+        with self.store.reading("read the retention of the interviews") as db:
+            due = rights.retention_due(db.conn, days, until)
+        return RetentionReport(
+            days,
+            settings.warn_days,
+            overdue=[d for d in due if d.due <= present],
+            soon=[d for d in due if d.due > present],
+        )
+
+    def apply_retention(self, *, now: datetime | None = None) -> Done[int]:
+        """Remove the personal fields of every interview past the retention period (here and
+        in the backups); the number of values removed."""
+        report = self.retention_report(now=now)
+        targets = {d.instance_id: self.personal_fields(d.form_hash) for d in report.overdue}
+        removed = rights.apply_retention(self.store, targets)
+        if not targets:
+            return Done(0)
+        return Done(removed, Changes(interviews=frozenset(targets)))
+
+    # --- rights: the record of processing -------------------------------------------------
+
+    def processing_record(self, *, language: str = "fr", now: datetime | None = None) -> str:
+        """The record of processing (Markdown, "fr" or "en") of this campaign: its forms
+        (the newest version of each), their personal fields, where the data is, who reads it,
+        for how long (``surveyor/privacy/record.py``)."""
+        newest: dict[str, str] = {}
+        for stored in self.store.list_forms():  # oldest first: the last one wins
+            newest[stored.form_id] = stored.content_hash
+        forms = [self.library.get(h) for _form_id, h in sorted(newest.items())]
+        return processing_record(
+            forms,
+            self.privacy_settings(),
+            language=language,
+            data_dir=str(self.data_dir),
+            now=now,
+        )
+
     # --- hand-in and merge -------------------------------------------------------------------
 
     def count_to_hand_in(self) -> int:
@@ -333,7 +462,9 @@ class Workspace:
         instance_ids: list[str] | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> Done[batches.HandInResult]:
-        """Write a batch file (``destination``: a file, or a folder to name it in)."""
+        """Write a batch file (``destination``: a file, or a folder to name it in). An
+        ``erasures.json`` the coordinator left there is applied first."""
+        erased = self._erasures_beside(Path(destination))
         result = batches.hand_in(
             self.store,
             Path(destination),
@@ -343,7 +474,8 @@ class Workspace:
             instance_ids=instance_ids,
             clock=clock,
         )
-        return Done(result, Changes(interviews=frozenset(result.instance_ids), hand_ins=True))
+        changes = Changes(interviews=frozenset(result.instance_ids), hand_ins=True)
+        return Done(result, changes | erased)
 
     def sync_shared_folder(
         self,
@@ -353,7 +485,12 @@ class Workspace:
         device_label: str = "",
         clock: Callable[[], datetime] | None = None,
     ) -> Done[batches.SyncResult]:
-        """Hand in to a shared folder if there is something new (never raises for the folder)."""
+        """Hand in to a shared folder if there is something new (never raises for the folder).
+        An ``erasures.json`` the coordinator left there is applied first."""
+        try:
+            erased = self._erasures_beside(Path(folder))
+        except (SurveyorError, OSError):
+            erased = NO_CHANGES  # (the folder's other troubles are the hand-in's to say)
         result = batches.sync_shared_folder(
             self.store,
             Path(folder),
@@ -363,9 +500,9 @@ class Workspace:
             clock=clock,
         )
         if result.hand_in is None:
-            return Done(result)
+            return Done(result, erased)
         ids = frozenset(result.hand_in.instance_ids)
-        return Done(result, Changes(interviews=ids, hand_ins=True))
+        return Done(result, Changes(interviews=ids, hand_ins=True) | erased)
 
     def hand_ins(self) -> list[HandInRecord]:
         """The batches this laptop wrote, newest first."""
@@ -472,7 +609,15 @@ class Workspace:
         options: _exports.ExportOptions | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[Path]:
-        """Write the interviews as CSV or XLSX files; the files written."""
+        """Write the interviews as CSV or XLSX files; the files written. The personal fields
+        follow ``options.personal`` (default: left out); pseudonyms use this campaign's key
+        and the privacy settings' list of personal fields."""
+        options = options or _exports.ExportOptions()
+        extra = tuple(PrivacySettings.load(self.data_dir).personal)
+        if extra and not options.personal_extra:
+            options = replace(options, personal_extra=extra)
+        if options.personal == "pseudonymise" and options.pseudonym_key is None:
+            options = replace(options, pseudonym_key=campaign_key(self.data_dir))
         return _exports.export(
             self.store,
             out_dir,

@@ -62,6 +62,15 @@ def register(subparsers) -> None:
         "formulas included)",
     )
     parser.add_argument(
+        "--personal",
+        choices=["omit", "pseudonymise", "keep"],
+        default="omit",
+        help="the personal fields (names, phones, e-mails...: docs/privacy.md): omit leaves "
+        "their columns out (default); pseudonymise writes a token instead of each value "
+        "(P-XXXXXXXXXXXX, a keyed hash with this campaign's secret: the same value gives the "
+        "same token in every export of the campaign); keep writes them as answered",
+    )
+    parser.add_argument(
         "--include-drafts",
         action="store_true",
         help="also export drafts (never deleted interviews)",
@@ -88,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         split_select_multiple=args.split_select_multiple,
         excel_bom=args.excel_bom,
         statuses=statuses,
+        personal=args.personal,
     )
     progress = None
     if not args.quiet and sys.stderr.isatty():

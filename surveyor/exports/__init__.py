@@ -26,10 +26,13 @@ from surveyor.exports.layout import Layout, build_layout, resolve_language
 from surveyor.exports.rows import RowMaker
 from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, sheet_names
 from surveyor.interviews.record import Status
+from surveyor.privacy.personal import personal_fields
+from surveyor.privacy.pseudonym import Pseudonymiser
 from surveyor.store.queries import SUBMITTED
 
 Progress = Callable[[int, int], None]
 FORMATS = ("csv", "xlsx")
+PERSONAL_MODES = ("omit", "pseudonymise", "keep")
 PROGRESS_EVERY = 1000
 
 
@@ -44,7 +47,11 @@ class ExportOptions:
       ``'`` before a value Excel would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR;
       plain numbers are kept); off, the files are ODK Central's bytes, values raw;
     - ``statuses``: which interviews (default: every finalized one: finalized, sent,
-      exported, failed; drafts and deleted ones are left out).
+      exported, failed; drafts and deleted ones are left out);
+    - ``personal``: the personal fields (``surveyor.privacy.personal``): ``"omit"`` (the
+      default: their columns are left out), ``"pseudonymise"`` (each value replaced by its
+      keyed pseudonym, ``pseudonym_key`` the campaign's secret) or ``"keep"``;
+      ``personal_extra``: names the campaign's settings add to the forms' personal fields.
     """
 
     labels: bool = False
@@ -52,6 +59,9 @@ class ExportOptions:
     split_select_multiple: bool = False
     excel_bom: bool = True
     statuses: tuple[Status | str, ...] = SUBMITTED
+    personal: str = "omit"
+    pseudonym_key: bytes | None = None
+    personal_extra: tuple[str, ...] = ()
 
 
 def _library(store, library):
@@ -69,6 +79,9 @@ def form_layout(store, form_id: str, options: ExportOptions, library=None) -> La
     if not stored:
         raise ExportError(f"No form {form_id!r} is stored.")
     versions = [library.get(s.content_hash) for s in reversed(stored)]  # newest first
+    personal: frozenset[str] = frozenset()
+    for version in versions:
+        personal |= personal_fields(version, options.personal_extra)
     try:
         return build_layout(
             form_id,
@@ -76,6 +89,8 @@ def form_layout(store, form_id: str, options: ExportOptions, library=None) -> La
             labels=options.labels,
             language=options.language,
             split_select_multiple=options.split_select_multiple,
+            omit=personal if options.personal == "omit" else frozenset(),
+            personal=personal,
         )
     except ValueError as e:
         raise ExportError(str(e)) from e
@@ -99,6 +114,16 @@ def export(
     if format not in FORMATS:
         raise ExportError(f"Unknown export format {format!r}: use one of {', '.join(FORMATS)}.")
     options = options or ExportOptions()
+    if options.personal not in PERSONAL_MODES:
+        raise ExportError(
+            f"Unknown choice {options.personal!r} for the personal fields: use one of "
+            f"{', '.join(PERSONAL_MODES)}."
+        )
+    pseudonymise = None
+    if options.personal == "pseudonymise":
+        if not options.pseudonym_key:
+            raise ExportError("Pseudonymising the personal fields needs the campaign's key.")
+        pseudonymise = Pseudonymiser(options.pseudonym_key)
     library = _library(store, library)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -115,7 +140,13 @@ def export(
     written: list[Path] = []
     for layout, selection in jobs:
         newest = store.list_forms(form_id=layout.form_id)[-1].content_hash
-        maker = RowMaker(layout, selection, store.attachment_counts(layout.form_id), newest)
+        maker = RowMaker(
+            layout,
+            selection,
+            store.attachment_counts(layout.form_id),
+            newest,
+            pseudonymise=pseudonymise,
+        )
         if format == "csv":
             files = CsvTables(out, layout.form_id, layout.tables, bom=options.excel_bom)
         else:
@@ -148,6 +179,7 @@ def export_xlsx(store, out_dir: str | Path, **kwargs) -> list[Path]:
 
 __all__ = [
     "FORMATS",
+    "PERSONAL_MODES",
     "ExportError",
     "ExportOptions",
     "Layout",

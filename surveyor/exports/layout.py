@@ -252,6 +252,7 @@ class Layout:
     main: Table
     repeats: list[Table]  # depth first, document order
     plans: dict[str, TablePlan]  # content hash -> plan of the main table
+    personal: frozenset[str] = frozenset()  # personal fields written (names)
 
     @property
     def tables(self) -> list[Table]:
@@ -276,8 +277,12 @@ def build_layout(
     labels: bool = False,
     language: str | None = None,
     split_select_multiple: bool = False,
+    omit: frozenset[str] = frozenset(),
+    personal: frozenset[str] = frozenset(),
 ) -> Layout:
-    """The tables of ``form_id``'s export over ``versions`` (newest first)."""
+    """The tables of ``form_id``'s export over ``versions`` (newest first). ``omit``: names
+    of fields left out (the personal fields, when the export leaves them out); ``personal``:
+    the personal fields' names (the layout says which they are, for pseudonyms)."""
     if not versions:
         raise ValueError(f"No definition of the form {form_id} is stored.")
     languages = [resolve_language(form, language) for form in versions]
@@ -293,6 +298,8 @@ def build_layout(
                     builders[node.name] = _TableBuilder(node.name)
                     repeat_order.append(node.name)
                 collect(form, node, node.name, lang)
+                continue
+            if node.name in omit:
                 continue
             kind = select_kind(node)
             options = choice_options(form, node, lang) if kind == SELECT_MULTIPLE else []
@@ -320,6 +327,8 @@ def build_layout(
             if node.kind is Kind.REPEAT:
                 segment = node.path[len(base) + 1 :]
                 repeats.append((node.name, segment, plan(form, node, node.name, lang)))
+                continue
+            if node.name in omit:
                 continue
             header = "-".join(rel)
             kind = select_kind(node)
@@ -353,4 +362,5 @@ def build_layout(
         main=tables[""],
         repeats=[tables[name] for name in repeat_order],
         plans=plans,
+        personal=personal - omit,
     )

@@ -79,6 +79,21 @@ def _repeats(answers: dict, plan: TablePlan, parent_key: str, emit: Emit) -> int
     return uploads
 
 
+def pseudonymised(answers: dict, personal: frozenset[str], token: Callable[[str], str]) -> dict:
+    """A copy of ``answers`` whose personal values (in repeats too) are their pseudonyms."""
+    out = {}
+    for name, value in answers.items():
+        if isinstance(value, list):
+            out[name] = [
+                pseudonymised(v, personal, token) if isinstance(v, dict) else v for v in value
+            ]
+        elif name in personal and value not in (None, ""):
+            out[name] = token(_text(value))
+        else:
+            out[name] = value
+    return out
+
+
 class RowMaker:
     """Makes the rows of every table for the interviews of one form."""
 
@@ -88,8 +103,11 @@ class RowMaker:
         selection: ExportSelection,
         attachments: dict[str, int],
         newest_hash: str,
+        *,
+        pseudonymise: Callable[[str], str] | None = None,
     ):
         self.layout = layout
+        self.pseudonymise = pseudonymise if layout.personal else None
         self.selection = selection
         self.attachments = attachments
         self.newest = layout.plans[newest_hash]
@@ -108,6 +126,8 @@ class RowMaker:
         key = self.selection.roots.get(instance_id, instance_id)
         edits = self.selection.edits.get(instance_id, 0)
         answers = interview.answers
+        if self.pseudonymise is not None:
+            answers = pseudonymised(answers, self.layout.personal, self.pseudonymise)
         row, uploads = _fill(answers, plan)
         uploads += _repeats(answers, plan, key, emit)
         if self.meta_id >= 0 and not row[self.meta_id]:

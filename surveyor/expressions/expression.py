@@ -50,7 +50,10 @@ class Expression:
         except RecursionError:
             raise ExpressionError("expression too deeply nested", expression=self.source) from None
         except (TypeError, ValueError, AttributeError, OverflowError, IndexError) as e:
-            raise ExpressionError(f"cannot evaluate: {e}", expression=self.source) from None
+            # the type only: Python's message may quote a value read (an answer)
+            raise ExpressionError(
+                f"cannot evaluate ({type(e).__name__})", expression=self.source
+            ) from None
 
     def check(self) -> None:
         """Raise the first static problem (wrong number of arguments, unknown function)."""

@@ -229,14 +229,15 @@ def f_digest(st, node, data, algorithm, encoding="base64"):
     }
     name = algos.get(to_string(algorithm).upper())
     if name is None:
-        raise ExpressionError(f"digest(): unknown algorithm {to_string(algorithm)!r}")
+        # (the argument is not quoted: it may be an answer, and errors can reach a log)
+        raise ExpressionError("digest(): unknown algorithm (MD5, SHA-1, SHA-256, SHA-384, SHA-512)")
     digest = hashlib.new(name, to_string(data).encode("utf-8")).digest()
     enc = to_string(encoding).lower()
     if enc == "hex":
         return digest.hex()
     if enc == "base64":
         return base64.b64encode(digest).decode("ascii")
-    raise ExpressionError(f"digest(): unknown encoding {to_string(encoding)!r}")
+    raise ExpressionError("digest(): unknown encoding (hex or base64)")
 
 
 def f_uuid(st, node, *args):

@@ -168,6 +168,10 @@ class Interview:
     # Relevant questions answered / that take an answer, when last saved (shown in lists).
     answered: int | None = _column("count", None, export=False)
     answerable: int | None = _column("count", None, export=False)
+    # The consent answers and when each was last given or changed (issue 14): JSON text
+    # {"consent": {"answer": "yes", "at": "2026-11-30T14:23:01.123Z"}, ...} for every field
+    # named ``consent`` or ``*_consent`` (see :func:`is_consent_field`); None: none answered.
+    consents: str | None = _column("optional", None, summary=False, export=False)
 
     @classmethod
     def new(
@@ -412,4 +416,27 @@ def new_revision(interview: Interview, *, clock: Clock | None = None) -> Intervi
         instance_name=interview.instance_name,
         answers=copy.deepcopy(interview.answers),
         attachments=[Attachment(**a.to_dict()) for a in interview.attachments],
+        consents=interview.consents,
     )
+
+
+# --- consent ---------------------------------------------------------------------------------
+
+
+def is_consent_field(name: str) -> bool:
+    """A consent question, by its name: ``consent`` or ``<something>_consent``
+    (``recontact_consent``). The store's trigger (``m010_rights``) uses the same rule."""
+    return name == "consent" or name.endswith("_consent")
+
+
+def stamp_consents(interview: Interview, previous: dict[str, Any], at: str) -> None:
+    """Record in ``interview.consents`` each consent answer that differs from ``previous``
+    (the answers before), with the time ``at``."""
+    known = jsontext.loads(interview.consents) if interview.consents else {}
+    changed = False
+    for name, value in interview.answers.items():
+        if is_consent_field(name) and isinstance(value, str) and value != previous.get(name):
+            known[name] = {"answer": value, "at": at}
+            changed = True
+    if changed:
+        interview.consents = jsontext.dumps(known)

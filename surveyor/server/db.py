@@ -155,12 +155,15 @@ def default_url(data_dir: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with Surveyor's settings, and the tables created if missing."""
+    """An engine for ``url`` with Surveyor's settings, and the tables created if missing.
+
+    ``hide_parameters``: a statement's parameters (submissions, names) never appear in its
+    exceptions, so never in the tracebacks the server logs."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         _configure_sqlite(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if _needs_form_scoped_ids(engine):
         _migrate_form_scoped_ids(engine, url)
     _add_missing_columns(engine)

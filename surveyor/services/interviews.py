@@ -289,6 +289,7 @@ def fill_interview(
     interview.answers = session.answers(include_hidden=False)
     interview.instance_name = session.instance_name()
     interview.answered, interview.answerable = session.progress()
+    record.stamp_consents(interview, {}, interview.updated_at)
     if finalize and not problems:
         record.finalize(interview, **options)
     library.store.create_interview(interview)

@@ -42,6 +42,7 @@ from surveyor.interviews.merging import (
 )
 from surveyor.interviews.record import Interview, Status
 from surveyor.store.errors import ConflictNotFound
+from surveyor.store.rights import erased_among, purged_among
 from surveyor.store.store import Store
 
 __all__ = ["ApplyCounts", "MergeStore", "content_sha256", "edit_loops"]
@@ -333,6 +334,22 @@ class MergeStore:
         now = self.store.now()
         with self.store.transaction(f"merge the batch {batch.file_name}") as db:
             conn = db.conn
+            # interviews erased here (a resident's right) never come back with a batch
+            erased = erased_among(
+                conn,
+                [i.instance_id for i in interviews]
+                + [i.deprecated_id or "" for i in interviews]
+                + [e.instance_id for e in encrypted],
+            )
+            # nor do those whose personal fields the retention period removed
+            purged = purged_among(conn, [i.instance_id for i in interviews])
+            if erased or purged:
+                interviews = [
+                    i
+                    for i in interviews
+                    if i.instance_id not in erased | purged and i.deprecated_id not in erased
+                ]
+                encrypted = [e for e in encrypted if e.instance_id not in erased]
             for form in forms:
                 conn.execute(
                     "INSERT INTO forms (content_hash, form_id, version, title, source_name, "

@@ -298,6 +298,52 @@ def m006_answer_search(db: Database) -> None:
     )
 
 
+@_migration
+def m010_rights(db: Database) -> None:
+    """Privacy rights (issue 14): consent answers and their times, the erasure log.
+
+    ``interviews.consents``: the consent answers (fields named ``consent`` or ``*_consent``)
+    and when each was last given or changed, kept by a trigger on the draft's answers (the
+    time is the save's ``updated_at``). ``erasures``: the interviews erased (instanceID and
+    when, never an answer), so the erasure travels to the laptops and a later batch holding
+    the interview does not bring it back. ``retention_purges``: the interviews whose personal
+    fields the retention period removed (a batch does not bring them back either).
+    """
+    db.execute("ALTER TABLE interviews ADD COLUMN consents TEXT")
+    changed = (
+        "SELECT a.key AS k, json_object('answer', a.value, 'at', new.updated_at) AS v "
+        "FROM json_each(new.answers) AS a WHERE a.type = 'text' "
+        "AND (a.key = 'consent' OR a.key LIKE '%\\_consent' ESCAPE '\\') "
+        "AND a.value IS NOT json_extract(old.answers, '$.\"' || a.key || '\"')"
+    )
+    db.execute(
+        "CREATE TRIGGER interviews_consents AFTER UPDATE OF answers ON interviews "
+        f"WHEN new.status = 'draft' AND EXISTS ({changed}) BEGIN "
+        "UPDATE interviews SET consents = (SELECT json_group_object(k, json(v)) FROM ("
+        "SELECT key AS k, value AS v FROM json_each(coalesce(new.consents, '{}')) "
+        f"WHERE key NOT IN (SELECT k FROM ({changed})) UNION ALL {changed})) "
+        "WHERE rowid = new.rowid; END"
+    )
+    db.execute(
+        """
+        CREATE TABLE erasures (
+            instance_id TEXT PRIMARY KEY NOT NULL,
+            erased_at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE retention_purges (
+            instance_id TEXT PRIMARY KEY NOT NULL,
+            purged_at TEXT NOT NULL,
+            fields INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
 def search_clause(text: str) -> tuple[str, list[str]]:
     """The WHERE clause (and its parameters) of a search: part of the instanceID, or the start
     of every word typed in the name, the interviewer or any answer (``interviews_search``)."""

@@ -45,7 +45,9 @@ def read(path, encoding="utf-8-sig"):
 
 
 def run(store, library, tmp_path, **options):
+    """Export with every column (personal fields kept: ODK Central's whole shape)."""
     out = tmp_path / "out"
+    options.setdefault("personal", "keep")
     files = export(store, out, options=ExportOptions(**options), library=library)
     return out, files
 

@@ -54,7 +54,7 @@ def test_a_bare_carriage_return_stays_inside_its_field(filled, tmp_path, bom):
     store, library, form, interviews, _draft = filled
     odd = add(store, library, form, street="Rue\rdes Lilas", comments="un\rdeux\r\ntrois")
     out = tmp_path / "out"
-    export(store, out, library=library, options=ExportOptions(excel_bom=bom))
+    export(store, out, library=library, options=ExportOptions(excel_bom=bom, personal="keep"))
     path = out / "enquete_habitants.csv"
     header, rows = read_csv(path)  # strict zip: a split row would fail here
     assert len(rows) == len(interviews) + 1
@@ -81,7 +81,7 @@ def test_csv_for_excel_neutralises_formulas_but_keeps_numbers(filled, tmp_path):
         interviewer="-2.5e3",
     )
     out = tmp_path / "out"
-    export(store, out, library=library)
+    export(store, out, library=library, options=ExportOptions(personal="keep"))
     _header, rows = read_csv(out / "enquete_habitants.csv")
     row = row_of(rows, odd)
     assert row["household-street"] == "'" + FORMULA
@@ -95,7 +95,7 @@ def test_csv_byte_for_byte_central_mode_keeps_values_raw(filled, tmp_path):
     store, library, form, _interviews, _draft = filled
     odd = add(store, library, form, street=FORMULA)
     out = tmp_path / "out"
-    export(store, out, library=library, options=ExportOptions(excel_bom=False))
+    export(store, out, library=library, options=ExportOptions(excel_bom=False, personal="keep"))
     _header, rows = read_csv(out / "enquete_habitants.csv")
     assert row_of(rows, odd)["household-street"] == FORMULA
 
@@ -103,7 +103,13 @@ def test_csv_byte_for_byte_central_mode_keeps_values_raw(filled, tmp_path):
 def test_xlsx_writes_answers_as_text_never_as_formulas(filled, tmp_path):
     store, library, form, _interviews, _draft = filled
     odd = add(store, library, form, street=FORMULA, comments="=1+1")
-    files = export(store, tmp_path / "x", format="xlsx", library=library)
+    files = export(
+        store,
+        tmp_path / "x",
+        format="xlsx",
+        library=library,
+        options=ExportOptions(personal="keep"),
+    )
     sheet = load_workbook(files[0])["enquete_habitants"]
     header = [c.value for c in sheet[1]]
     for cells in sheet.iter_rows(min_row=2):
@@ -120,7 +126,13 @@ def test_xlsx_writes_answers_as_text_never_as_formulas(filled, tmp_path):
 def test_xlsx_export_survives_control_characters_pasted_from_word(filled, tmp_path):
     store, library, form, interviews, _draft = filled
     odd = add(store, library, form, comments="ligne 1\x0bligne 2\x0cfin\x01\x1f.")
-    files = export(store, tmp_path / "x", format="xlsx", library=library)
+    files = export(
+        store,
+        tmp_path / "x",
+        format="xlsx",
+        library=library,
+        options=ExportOptions(personal="keep"),
+    )
     sheet = load_workbook(files[0])["enquete_habitants"]
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 1 + len(interviews) + 1
@@ -128,6 +140,6 @@ def test_xlsx_export_survives_control_characters_pasted_from_word(filled, tmp_pa
     assert row["closing-comments"] == "ligne 1\nligne 2\nfin\ufffd\ufffd."
     # the CSV keeps the answer exactly
     out = tmp_path / "csv"
-    export(store, out, library=library)
+    export(store, out, library=library, options=ExportOptions(personal="keep"))
     _header, csv_rows = read_csv(out / "enquete_habitants.csv")
     assert row_of(csv_rows, odd)["closing-comments"] == "ligne 1\x0bligne 2\x0cfin\x01\x1f."

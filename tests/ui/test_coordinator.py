@@ -286,6 +286,29 @@ def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
     assert opened == [overview.model.rows[0].instance_id]
 
 
+def test_erasing_an_interview_asks_first_then_erases_it_everywhere(qtbot, page, laptops, tmp_path):
+    folder, _a, _b = two_laptops(laptops, tmp_path)
+    import_and_wait(qtbot, page, [folder])
+    overview = page.overview
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 5, timeout=30000)
+    overview.table.selectRow(0)
+    doomed = overview.model.rows[0].instance_id
+
+    box = overview.erase_button.click() or overview.erase_box
+    assert box is not None and box.defaultButton() is box.no_button
+    box.no_button.click()  # cancel: nothing erased
+    page.tasks.drain()
+    assert overview.model.rowCount() == 5
+
+    overview.table.selectRow(0)
+    overview.erase_button.click()
+    overview.erase_box.yes_button.click()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 4, timeout=30000)
+    assert doomed not in {r.instance_id for r in overview.model.rows}
+    erased = page.tasks.run_db(lambda: page.workspace.erasures()).result()
+    assert [e["instance_id"] for e in erased] == [doomed]
+
+
 def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     import_and_wait(qtbot, page, [folder])
@@ -315,6 +338,32 @@ def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     assert page.settings.export_folder == str(out)
 
 
+def test_export_leaves_personal_fields_out_or_pseudonymises_them(
+    qtbot, page, laptops, tmp_path, monkeypatch
+):
+    folder, _a, _b = two_laptops(laptops, tmp_path)
+    import_and_wait(qtbot, page, [folder])
+    qtbot.waitUntil(
+        lambda: page.overview.data is not None and bool(page.overview.data.forms),
+        timeout=30000,
+    )
+    monkeypatch.setattr("surveyor.ui.coordinator.export.QDesktopServices.openUrl", lambda url: 0)
+    for choice, out in (("omit", tmp_path / "omit"), ("pseudonymise", tmp_path / "pseudo")):
+        page.exporter.box = None
+        dialog = page.ask_export()
+        assert dialog.personal_combo.currentData() == "omit"  # the default
+        dialog.personal_combo.setCurrentIndex(dialog.personal_combo.findData(choice))
+        dialog.folder_edit.setText(str(out))
+        dialog.accept()
+        qtbot.waitUntil(lambda: page.exporter.box is not None, timeout=30000)
+        header = (out / "enquete_habitants.csv").read_text("utf-8-sig").splitlines()[0]
+        text = (out / "enquete_habitants.csv").read_text("utf-8-sig")
+        assert "06 12 34 56 78" not in text
+        assert ("contact_phone" in header) == (choice == "pseudonymise")
+        if choice == "pseudonymise":
+            assert ",P-" in text
+
+
 def test_coordination_from_the_main_window_opens_an_interview_read_only(
     app_window, qtbot, laptops, tmp_path
 ):
@@ -341,3 +390,70 @@ def test_no_coordination_entry_for_interviewers(app_window, qtbot):
     assert not window.coordination_action.isVisible()
     window.show_coordination()
     assert window.coordination is None
+
+
+def test_a_banner_warns_before_the_retention_period_and_removes_when_asked(qtbot, page, tmp_path):
+    import json as _json
+    from datetime import UTC, datetime, timedelta
+
+    from tests.sync.conftest import ANSWERS, HABITANTS
+
+    usb = tmp_path / "usb-retention"
+    usb.mkdir()
+    with Workspace.open(tmp_path / "laptop-retention") as ws:
+        form = ws.load_form(HABITANTS).value
+        for days in (400, 350):
+            moment = datetime.now(UTC) - timedelta(days=days)
+            answers = {**ANSWERS, "interview_date": moment.date().isoformat()}
+            assert ws.fill_interview(
+                form, answers, finalize=True, clock=lambda m=moment: m
+            ).value.ok
+        batch = ws.hand_in(usb).value.path
+    (tmp_path / "coordinator" / "privacy.json").write_text(_json.dumps({"retention_days": 365}))
+    page.tasks.run_db(lambda: page.workspace.merge_batches([batch])).result()
+    page.refresh_retention()
+    qtbot.waitUntil(lambda: page.retention.isVisible(), timeout=30000)
+    text = page.retention_label.text()
+    assert "1 interview" in text and "365" in text
+    assert page.retention_button.isVisible()
+    page.retention_button.click()
+    page.retention_box.yes_button.click()
+    qtbot.waitUntil(lambda: not page.retention_button.isVisible(), timeout=30000)
+    assert page.retention.isVisible()  # the one reaching it soon is still announced
+    report = page.tasks.run_db(lambda: page.workspace.retention_report()).result()
+    assert report.overdue == [] and len(report.soon) == 1
+
+
+def test_the_export_dialog_in_french_is_tall_enough_for_its_wrapped_rows(qtbot):
+    """Its French rows wrap; QDialog sized itself from a hint that ignores the wrapping, and
+    the radio buttons were drawn over each other (seen on the 1024×600 screenshot)."""
+    from pathlib import Path as _Path
+
+    from surveyor.ui.coordinator.export import ExportDialog
+    from surveyor.ui.qt import QCoreApplication, QTranslator
+
+    qm = _Path(__file__).resolve().parents[2] / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.qt import QApplication, QWidget
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    app = QApplication.instance()
+    old_font, old_sheet = app.font(), app.styleSheet()
+    apply_text_size(app, DEFAULT_TEXT_SIZE)  # the app's fonts and style sheet
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        parent.resize(1024, 600)
+        parent.show()
+        dialog = ExportDialog({"enquete_habitants": "Enquête habitants"}, "/tmp/x", parent)
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        needed = dialog.layout().totalHeightForWidth(dialog.width())
+        assert dialog.height() >= needed
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        app.setFont(old_font)
+        app.setStyleSheet(old_sheet)

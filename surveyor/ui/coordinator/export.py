@@ -75,6 +75,23 @@ class ExportDialog(QDialog):
         )
         form.addRow("", self.split_box)
 
+        # the personal fields (names, phones, e-mails): left out unless chosen otherwise
+        self.personal_combo = QComboBox()
+        self.personal_combo.setObjectName("personalCombo")
+        self.personal_combo.setAccessibleName(self.tr("Personal fields"))
+        self.personal_combo.addItem(self.tr("Leave them out"), "omit")
+        self.personal_combo.addItem(self.tr("Replace them with pseudonyms"), "pseudonymise")
+        self.personal_combo.addItem(self.tr("Keep them as answered"), "keep")
+        self.personal_combo.setToolTip(
+            self.tr(
+                "Names, phone numbers, e-mails and addresses of residents. A pseudonym "
+                "replaces each value by a code that stays the same within this campaign."
+            )
+        )
+        personal_label = QLabel(self.tr("&Personal fields"))
+        personal_label.setBuddy(self.personal_combo)
+        form.addRow(personal_label, self.personal_combo)
+
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setAccessibleName(self.tr("Folder to write the files in"))
         self.folder_button = QPushButton(self.tr("C&hoose…"))
@@ -97,6 +114,16 @@ class ExportDialog(QDialog):
         self.folder_edit.textChanged.connect(self._update_ok)
         self._update_ok()
 
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        # a form whose long rows wrap (French) needs more height than the dialog's size hint
+        # says (QDialog does not ask its layout's height for its width): grow to fit
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.folder_edit.text().strip()))
 
@@ -118,6 +145,7 @@ class ExportDialog(QDialog):
             "options": ExportOptions(
                 labels=self.labels_radio.isChecked(),
                 split_select_multiple=self.split_box.isChecked(),
+                personal=self.personal_combo.currentData(),
             ),
         }
 

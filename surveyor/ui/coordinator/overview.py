@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from surveyor.interviews.record import Status
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime, status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -27,6 +28,7 @@ from surveyor.ui.qt import (
     QLabel,
     QLineEdit,
     QLocale,
+    QMessageBox,
     QModelIndex,
     QPushButton,
     Qt,
@@ -301,6 +303,11 @@ class OverviewPanel(QWidget):
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_current)
         top.addWidget(self.open_button)
+        self.erase_button = QPushButton()
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.clicked.connect(self.ask_erase)
+        top.addWidget(self.erase_button)
+        self.erase_box: QMessageBox | None = None
         layout.addLayout(top)
         self.model = OverviewModel(self, self)
         self.table = QTableView()
@@ -359,6 +366,10 @@ class OverviewPanel(QWidget):
         self.clear_button.setText(self.tr("&Clear the filters"))
         self.open_button.setText(self.tr("&Open (read only)"))
         self.open_button.setAccessibleName(self.tr("Open the selected interview, read only"))
+        self.erase_button.setText(self.tr("&Erase…"))
+        self.erase_button.setAccessibleName(
+            self.tr("Erase the selected interview for good (a resident's request)")
+        )
         self.table.setAccessibleName(self.tr("Every interview"))
         self.count_titles[0].setText(self.tr("By interviewer"))
         self.count_titles[1].setText(self.tr("By day"))
@@ -509,3 +520,47 @@ class OverviewPanel(QWidget):
         summary = self.current_summary()
         if summary is not None:
             self.open_requested.emit(summary.instance_id)
+
+    # --- erasing (a resident's right) ------------------------------------------------
+
+    def ask_erase(self) -> QMessageBox | None:
+        """Ask before erasing the selected interview everywhere on this computer."""
+        summary = self.current_summary()
+        if summary is None:
+            return None
+        instance_id = summary.instance_id
+        box = QMessageBox(self)
+        box.setObjectName("eraseConfirm")
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(self.tr("Erase this interview?"))
+        box.setText(self.tr("Erase the interview “{0}” for good?").format(self.model.name(summary)))
+        box.setInformativeText(
+            self.tr(
+                "Every version of it, its attached files and its words in the search are "
+                "erased from this computer and its backups; this cannot be undone. Only its "
+                "identifier and the time are kept, so that it is never merged again. The "
+                "laptops erase their copies when they next hand in to a folder where you put "
+                "the list of erasures."
+            )
+        )
+        yes = box.addButton(self.tr("Erase for good"), QMessageBox.DestructiveRole)
+        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.yes_button, box.no_button = yes, no
+
+        def finished(_result):
+            if box.clickedButton() is yes:
+                self.erase(instance_id)
+            self.erase_box = None
+
+        box.finished.connect(finished)
+        self.erase_box = box
+        box.open()
+        return box
+
+    def erase(self, instance_id: str) -> None:
+        # the overview refreshes from the operation's Changes
+        DbOp(self, lambda ws: ws.erase_interview(instance_id)).success(
+            lambda done: self.show_error("")
+        ).failure(lambda exc: self.show_error(exception_sentence(exc))).run()

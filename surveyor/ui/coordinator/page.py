@@ -6,11 +6,14 @@ from surveyor.ui.coordinator.conflicts import ConflictsPanel
 from surveyor.ui.coordinator.export import Exporter
 from surveyor.ui.coordinator.imports import ImportPanel
 from surveyor.ui.coordinator.overview import OverviewPanel
-from surveyor.ui.operations import WorkspaceHost
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.home import local_datetime
+from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     Qt,
     QTabWidget,
@@ -60,6 +63,25 @@ class CoordinatorPage(QWidget):
         self.message.hide()
         outer.addWidget(self.message)
 
+        # the retention period: a banner before the personal fields are removed
+        self.retention = QWidget()
+        self.retention.setObjectName("retentionBanner")
+        row = QHBoxLayout(self.retention)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.retention_label = QLabel()
+        self.retention_label.setObjectName("retentionText")
+        self.retention_label.setProperty("role", "info")
+        self.retention_label.setWordWrap(True)
+        row.addWidget(self.retention_label, 1)
+        self.retention_button = QPushButton()
+        self.retention_button.setObjectName("retentionButton")
+        self.retention_button.clicked.connect(self.ask_retention)
+        row.addWidget(self.retention_button)
+        self.retention.hide()
+        self.retention_box: QMessageBox | None = None
+        self.retention_report = None
+        outer.addWidget(self.retention)
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("coordinationTabs")
         self.imports = ImportPanel(self)
@@ -88,6 +110,8 @@ class CoordinatorPage(QWidget):
         self.tabs.setTabText(0, self.tr("&Import batches"))
         self._conflicts_changed(self.conflict_count)
         self.tabs.setTabText(2, self.tr("O&verview"))
+        self.retention_button.setText(self.tr("&Remove them now…"))
+        self._show_retention(self.retention_report)
 
     def save_settings(self) -> None:
         if self._save_settings is not None:
@@ -113,6 +137,84 @@ class CoordinatorPage(QWidget):
     def refresh(self) -> None:
         self.conflicts.refresh()
         self.overview.refresh()
+        self.refresh_retention()
+
+    # --- the retention period ---------------------------------------------------------
+
+    def refresh_retention(self) -> None:
+        if self.workspace is None:
+            return
+        DbOp(self, lambda ws: ws.retention_report()).success(self._show_retention).failure(
+            lambda exc: self.show_message(exception_sentence(exc), error=True)
+        ).run()
+
+    def _show_retention(self, report) -> None:
+        self.retention_report = report
+        if report is None or report.days is None or not (report.overdue or report.soon):
+            self.retention.hide()
+            return
+        parts = []
+        if report.overdue:
+            parts.append(
+                self.tr(
+                    "%n interview(s) are past the retention period of {0} days: their personal "
+                    "fields (names, phones, e-mails…) must be removed.",
+                    None,
+                    len(report.overdue),
+                ).format(report.days)
+            )
+        if report.soon:
+            first = min(d.due for d in report.soon)
+            parts.append(
+                self.tr(
+                    "The personal fields of %n interview(s) reach the retention period within "
+                    "{0} days (the first on {1}): export what you still need before then.",
+                    None,
+                    len(report.soon),
+                ).format(report.warn_days, local_datetime(first).split(" ")[0])
+            )
+        self.retention_label.setText(" ".join(parts))
+        self.retention_button.setVisible(bool(report.overdue))
+        self.retention.show()
+
+    def ask_retention(self) -> QMessageBox | None:
+        report = self.retention_report
+        if report is None or not report.overdue:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("retentionConfirm")
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(self.tr("Remove the personal fields?"))
+        box.setText(
+            self.tr(
+                "Remove the personal fields of %n interview(s) past the retention period?",
+                None,
+                len(report.overdue),
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Names, phone numbers, e-mails and the other personal fields are removed for "
+                "good, here and in the backups. The other answers stay for the results."
+            )
+        )
+        yes = box.addButton(self.tr("Remove them"), QMessageBox.DestructiveRole)
+        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.yes_button, box.no_button = yes, no
+
+        def finished(_result):
+            if box.clickedButton() is yes:
+                DbOp(self, lambda ws: ws.apply_retention()).success(
+                    lambda _done: self.refresh_retention()
+                ).failure(lambda exc: self.show_message(exception_sentence(exc), error=True)).run()
+            self.retention_box = None
+
+        box.finished.connect(finished)
+        self.retention_box = box
+        box.open()
+        return box
 
     def on_workspace_changed(self, changes, _initiator=None) -> None:
         """An operation changed something: refresh the tabs that show it."""
@@ -120,6 +222,8 @@ class CoordinatorPage(QWidget):
             self.conflicts.refresh()
         if changes.interview_list or changes.conflicts:
             self.overview.refresh()
+        if changes.interview_list:
+            self.refresh_retention()
 
     def _merged(self, report) -> None:
         self.show_message("")

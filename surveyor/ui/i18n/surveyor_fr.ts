@@ -4,106 +4,106 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../coordinator/conflicts.py" line="144"/>
+        <location filename="../coordinator/conflicts.py" line="146"/>
         <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
         <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="148"/>
-        <location filename="../coordinator/conflicts.py" line="149"/>
+        <location filename="../coordinator/conflicts.py" line="150"/>
+        <location filename="../coordinator/conflicts.py" line="151"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="150"/>
+        <location filename="../coordinator/conflicts.py" line="152"/>
         <source>The versions side by side</source>
         <translation>Les versions côte à côte</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="151"/>
+        <location filename="../coordinator/conflicts.py" line="153"/>
         <source>Show only the &amp;answers that differ</source>
         <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="152"/>
+        <location filename="../coordinator/conflicts.py" line="154"/>
         <source>No conflict to resolve.</source>
         <translation>Aucun conflit à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="229"/>
-        <location filename="../coordinator/conflicts.py" line="250"/>
+        <location filename="../coordinator/conflicts.py" line="225"/>
+        <location filename="../coordinator/conflicts.py" line="246"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="231"/>
+        <location filename="../coordinator/conflicts.py" line="227"/>
         <source>{0}
 {1} versions: {2}</source>
         <translation>{0}
 {1} versions : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="248"/>
+        <location filename="../coordinator/conflicts.py" line="244"/>
         <source>not finalized</source>
         <translation>non finalisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="249"/>
+        <location filename="../coordinator/conflicts.py" line="245"/>
         <source>Version {0}: {1}, {2}</source>
         <translation>Version {0} : {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="269"/>
+        <location filename="../coordinator/conflicts.py" line="265"/>
         <source>“{0}” was corrected on two laptops.</source>
         <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="271"/>
+        <location filename="../coordinator/conflicts.py" line="267"/>
         <source>“{0}” arrived with two different contents.</source>
         <translation>« {0} » est arrivé avec deux contenus différents.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="276"/>
+        <location filename="../coordinator/conflicts.py" line="272"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="299"/>
+        <location filename="../coordinator/conflicts.py" line="295"/>
         <source>Keep version {0}</source>
         <translation>Garder la version {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="302"/>
+        <location filename="../coordinator/conflicts.py" line="298"/>
         <source>Keep this version: {0}</source>
         <translation>Garder cette version : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="317"/>
+        <location filename="../coordinator/conflicts.py" line="313"/>
         <source>Keep this version?</source>
         <translation>Garder cette version ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="319"/>
+        <location filename="../coordinator/conflicts.py" line="315"/>
         <source>Keep version {0} of “{1}”?</source>
         <translation>Garder la version {0} de « {1} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="323"/>
+        <location filename="../coordinator/conflicts.py" line="319"/>
         <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
         <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="326"/>
+        <location filename="../coordinator/conflicts.py" line="322"/>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="327"/>
+        <location filename="../coordinator/conflicts.py" line="323"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="351"/>
+        <location filename="../coordinator/conflicts.py" line="341"/>
         <source>Resolved: the version you chose is kept.</source>
         <translation>Résolu : la version que vous avez choisie est gardée.</translation>
     </message>
@@ -111,42 +111,91 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="80"/>
+        <location filename="../coordinator/page.py" line="106"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="81"/>
+        <location filename="../coordinator/page.py" line="107"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="82"/>
+        <location filename="../coordinator/page.py" line="108"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="83"/>
+        <location filename="../coordinator/page.py" line="109"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="84"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="86"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="113"/>
+        <source>&amp;Remove them now…</source>
+        <translation>&amp;Les retirer maintenant…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="160"/>
+        <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
+        <translation>
+            <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+            <numerusform>%n entretiens ont dépassé la durée de conservation de {0} jours : leurs données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="170"/>
+        <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
+        <translation>
+            <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+            <numerusform>Les données personnelles de %n entretiens atteignent la durée de conservation d&apos;ici {0} jours (le premier le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="187"/>
+        <source>Remove the personal fields?</source>
+        <translation>Retirer les données personnelles ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="190"/>
+        <source>Remove the personal fields of %n interview(s) past the retention period?</source>
+        <translation>
+            <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
+            <numerusform>Retirer les données personnelles de %n entretiens dont la durée de conservation est dépassée ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="197"/>
+        <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
+        <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="201"/>
+        <source>Remove them</source>
+        <translation>Les retirer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="202"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -493,33 +542,63 @@
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="79"/>
-        <location filename="../coordinator/export.py" line="105"/>
+        <location filename="../coordinator/export.py" line="81"/>
+        <source>Personal fields</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="82"/>
+        <source>Leave them out</source>
+        <translation>Les laisser de côté</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="83"/>
+        <source>Replace them with pseudonyms</source>
+        <translation>Les remplacer par des pseudonymes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="84"/>
+        <source>Keep them as answered</source>
+        <translation>Les garder telles que saisies</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="87"/>
+        <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
+        <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="91"/>
+        <source>&amp;Personal fields</source>
+        <translation>Données &amp;personnelles</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="96"/>
+        <location filename="../coordinator/export.py" line="132"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="80"/>
+        <location filename="../coordinator/export.py" line="97"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
+        <location filename="../coordinator/export.py" line="98"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="86"/>
+        <location filename="../coordinator/export.py" line="103"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="92"/>
+        <location filename="../coordinator/export.py" line="109"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="93"/>
+        <location filename="../coordinator/export.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -527,47 +606,47 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="162"/>
+        <location filename="../coordinator/export.py" line="186"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="167"/>
+        <location filename="../coordinator/export.py" line="192"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="168"/>
+        <location filename="../coordinator/export.py" line="191"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="180"/>
+        <location filename="../coordinator/export.py" line="207"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="181"/>
+        <location filename="../coordinator/export.py" line="208"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="182"/>
+        <location filename="../coordinator/export.py" line="209"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="183"/>
+        <location filename="../coordinator/export.py" line="210"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="184"/>
+        <location filename="../coordinator/export.py" line="211"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="199"/>
+        <location filename="../coordinator/export.py" line="226"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -575,22 +654,22 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="222"/>
+        <location filename="../home.py" line="224"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="229"/>
+        <location filename="../home.py" line="231"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="236"/>
+        <location filename="../home.py" line="238"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="237"/>
+        <location filename="../home.py" line="239"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -598,7 +677,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="51"/>
+        <location filename="../handin.py" line="54"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -609,67 +688,67 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="111"/>
+        <location filename="../handin.py" line="91"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="131"/>
+        <location filename="../handin.py" line="107"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="113"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="139"/>
+        <location filename="../handin.py" line="115"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="156"/>
+        <location filename="../handin.py" line="126"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="166"/>
+        <location filename="../handin.py" line="137"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="170"/>
+        <location filename="../handin.py" line="141"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="175"/>
+        <location filename="../handin.py" line="146"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="182"/>
+        <location filename="../handin.py" line="153"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="258"/>
+        <location filename="../handin.py" line="225"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="260"/>
+        <location filename="../handin.py" line="227"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="262"/>
+        <location filename="../handin.py" line="229"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="263"/>
+        <location filename="../handin.py" line="230"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -701,82 +780,82 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="52"/>
+        <location filename="../home.py" line="54"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="53"/>
+        <location filename="../home.py" line="55"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="54"/>
+        <location filename="../home.py" line="56"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="55"/>
+        <location filename="../home.py" line="57"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="61"/>
+        <location filename="../home.py" line="63"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="62"/>
+        <location filename="../home.py" line="64"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="63"/>
+        <location filename="../home.py" line="65"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="64"/>
+        <location filename="../home.py" line="66"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="65"/>
+        <location filename="../home.py" line="67"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="66"/>
+        <location filename="../home.py" line="68"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="128"/>
+        <location filename="../home.py" line="130"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="181"/>
+        <location filename="../home.py" line="183"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="182"/>
+        <location filename="../home.py" line="184"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="183"/>
+        <location filename="../home.py" line="185"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="186"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="185"/>
+        <location filename="../home.py" line="187"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -784,215 +863,215 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="497"/>
-        <location filename="../home.py" line="507"/>
+        <location filename="../home.py" line="498"/>
+        <location filename="../home.py" line="508"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="498"/>
+        <location filename="../home.py" line="499"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="500"/>
+        <location filename="../home.py" line="501"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="503"/>
+        <location filename="../home.py" line="504"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="505"/>
+        <location filename="../home.py" line="506"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="506"/>
+        <location filename="../home.py" line="507"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="508"/>
+        <location filename="../home.py" line="509"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="510"/>
+        <location filename="../home.py" line="511"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="513"/>
+        <location filename="../home.py" line="514"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="515"/>
+        <location filename="../home.py" line="516"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="516"/>
+        <location filename="../home.py" line="517"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="517"/>
+        <location filename="../home.py" line="518"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="518"/>
+        <location filename="../home.py" line="519"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="519"/>
+        <location filename="../home.py" line="520"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="520"/>
+        <location filename="../home.py" line="521"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="521"/>
+        <location filename="../home.py" line="522"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="522"/>
+        <location filename="../home.py" line="523"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="523"/>
+        <location filename="../home.py" line="524"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="524"/>
+        <location filename="../home.py" line="525"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="525"/>
+        <location filename="../home.py" line="526"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="526"/>
-        <location filename="../home.py" line="703"/>
+        <location filename="../home.py" line="527"/>
+        <location filename="../home.py" line="697"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="527"/>
+        <location filename="../home.py" line="528"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="529"/>
-        <location filename="../home.py" line="734"/>
+        <location filename="../home.py" line="530"/>
+        <location filename="../home.py" line="728"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="530"/>
+        <location filename="../home.py" line="531"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="545"/>
+        <location filename="../home.py" line="546"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="545"/>
+        <location filename="../home.py" line="546"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="582"/>
+        <location filename="../home.py" line="583"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="586"/>
+        <location filename="../home.py" line="587"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="611"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="612"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="677"/>
+        <location filename="../home.py" line="671"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="678"/>
+        <location filename="../home.py" line="672"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="679"/>
+        <location filename="../home.py" line="673"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="680"/>
+        <location filename="../home.py" line="674"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="683"/>
+        <location filename="../home.py" line="677"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="703"/>
+        <location filename="../home.py" line="697"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="731"/>
+        <location filename="../home.py" line="725"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="732"/>
+        <location filename="../home.py" line="726"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="733"/>
+        <location filename="../home.py" line="727"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="735"/>
+        <location filename="../home.py" line="729"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="756"/>
+        <location filename="../home.py" line="747"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="771"/>
+        <location filename="../home.py" line="757"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1000,169 +1079,169 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="26"/>
+        <location filename="../coordinator/imports.py" line="28"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="27"/>
+        <location filename="../coordinator/imports.py" line="29"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="28"/>
+        <location filename="../coordinator/imports.py" line="30"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="103"/>
+        <location filename="../coordinator/imports.py" line="105"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="107"/>
+        <location filename="../coordinator/imports.py" line="109"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="108"/>
+        <location filename="../coordinator/imports.py" line="110"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="109"/>
+        <location filename="../coordinator/imports.py" line="111"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="110"/>
-        <location filename="../coordinator/imports.py" line="178"/>
+        <location filename="../coordinator/imports.py" line="112"/>
+        <location filename="../coordinator/imports.py" line="180"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="111"/>
+        <location filename="../coordinator/imports.py" line="113"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="112"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="113"/>
+        <location filename="../coordinator/imports.py" line="115"/>
         <source>&amp;Download from the server</source>
         <translation>Télécharger depuis le se&amp;rveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="114"/>
+        <location filename="../coordinator/imports.py" line="116"/>
         <source>Download the interviews sent to the server</source>
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="117"/>
+        <location filename="../coordinator/imports.py" line="119"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="121"/>
+        <location filename="../coordinator/imports.py" line="123"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="122"/>
+        <location filename="../coordinator/imports.py" line="124"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="126"/>
+        <location filename="../coordinator/imports.py" line="128"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="127"/>
-        <location filename="../coordinator/imports.py" line="141"/>
+        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="143"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="128"/>
+        <location filename="../coordinator/imports.py" line="130"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="131"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
-        <location filename="../coordinator/imports.py" line="142"/>
+        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="144"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="131"/>
-        <location filename="../coordinator/imports.py" line="143"/>
+        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="145"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="132"/>
-        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="146"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
-        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="135"/>
+        <location filename="../coordinator/imports.py" line="147"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="139"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="148"/>
+        <location filename="../coordinator/imports.py" line="150"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="158"/>
+        <location filename="../coordinator/imports.py" line="160"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="169"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="171"/>
+        <location filename="../coordinator/imports.py" line="173"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="211"/>
+        <location filename="../coordinator/imports.py" line="208"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="212"/>
-        <location filename="../coordinator/imports.py" line="218"/>
+        <location filename="../coordinator/imports.py" line="209"/>
+        <location filename="../coordinator/imports.py" line="214"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="217"/>
+        <location filename="../coordinator/imports.py" line="215"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
@@ -1177,48 +1256,48 @@
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="276"/>
+        <location filename="../coordinator/imports.py" line="278"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="280"/>
+        <location filename="../coordinator/imports.py" line="282"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="304"/>
+        <location filename="../coordinator/imports.py" line="306"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="308"/>
+        <location filename="../coordinator/imports.py" line="310"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="336"/>
+        <location filename="../coordinator/imports.py" line="338"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="338"/>
+        <location filename="../coordinator/imports.py" line="340"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="341"/>
+        <location filename="../coordinator/imports.py" line="343"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="353"/>
+        <location filename="../coordinator/imports.py" line="355"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="318"/>
-        <location filename="../coordinator/imports.py" line="402"/>
+        <location filename="../coordinator/imports.py" line="320"/>
+        <location filename="../coordinator/imports.py" line="404"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -1373,7 +1452,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="901"/>
-        <location filename="../interview/view.py" line="1262"/>
+        <location filename="../interview/view.py" line="83"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1388,7 +1467,7 @@
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/view.py" line="133"/>
+        <location filename="../interview/renderer.py" line="35"/>
         <source>%n of %1 questions answered</source>
         <translation>
             <numerusform>%n question sur %1 a une réponse</numerusform>
@@ -1396,79 +1475,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="317"/>
+        <location filename="../interview/view.py" line="219"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="319"/>
+        <location filename="../interview/view.py" line="221"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="329"/>
-        <location filename="../interview/view.py" line="330"/>
+        <location filename="../interview/view.py" line="231"/>
+        <location filename="../interview/view.py" line="232"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="337"/>
+        <location filename="../interview/view.py" line="239"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="348"/>
+        <location filename="../interview/view.py" line="250"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="355"/>
+        <location filename="../interview/view.py" line="257"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="363"/>
+        <location filename="../interview/view.py" line="265"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="376"/>
+        <location filename="../interview/view.py" line="278"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="381"/>
-        <location filename="../interview/view.py" line="725"/>
+        <location filename="../interview/renderer.py" line="294"/>
+        <location filename="../interview/view.py" line="283"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="383"/>
+        <location filename="../interview/view.py" line="285"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="404"/>
+        <location filename="../interview/view.py" line="306"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="405"/>
+        <location filename="../interview/view.py" line="307"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="411"/>
+        <location filename="../interview/view.py" line="313"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="413"/>
+        <location filename="../interview/view.py" line="315"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/view.py" line="622"/>
+        <location filename="../interview/renderer.py" line="205"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
@@ -1476,7 +1555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/view.py" line="733"/>
+        <location filename="../interview/renderer.py" line="301"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -1484,132 +1563,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="624"/>
+        <location filename="../interview/renderer.py" line="207"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="632"/>
+        <location filename="../interview/renderer.py" line="215"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="640"/>
+        <location filename="../interview/renderer.py" line="222"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="650"/>
+        <location filename="../interview/renderer.py" line="231"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="665"/>
+        <location filename="../interview/renderer.py" line="246"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="686"/>
+        <location filename="../interview/renderer.py" line="266"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="690"/>
+        <location filename="../interview/renderer.py" line="270"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="692"/>
+        <location filename="../interview/renderer.py" line="272"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="708"/>
+        <location filename="../interview/renderer.py" line="279"/>
         <source>End of the interview</source>
         <translation>Fin de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="718"/>
+        <location filename="../interview/renderer.py" line="287"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="744"/>
+        <location filename="../interview/renderer.py" line="312"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="759"/>
+        <location filename="../interview/renderer.py" line="326"/>
         <source>Everything is answered. Finalize the interview to hand it in: its answers can then no longer be changed.</source>
         <translation>Tout est rempli. Finalisez l’entretien pour le remettre : ses réponses ne pourront plus être modifiées ensuite.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="768"/>
+        <location filename="../interview/renderer.py" line="335"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="774"/>
+        <location filename="../interview/renderer.py" line="340"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="797"/>
+        <location filename="../interview/renderer.py" line="365"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="799"/>
+        <location filename="../interview/renderer.py" line="367"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="806"/>
+        <location filename="../interview/renderer.py" line="375"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="810"/>
+        <location filename="../interview/renderer.py" line="379"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="816"/>
+        <location filename="../interview/renderer.py" line="385"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="821"/>
+        <location filename="../interview/renderer.py" line="390"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="831"/>
+        <location filename="../interview/renderer.py" line="395"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1190"/>
+        <location filename="../interview/view.py" line="741"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1243"/>
+        <location filename="../interview/view.py" line="86"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1254"/>
+        <location filename="../interview/view.py" line="766"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1298"/>
+        <location filename="../interview/view.py" line="806"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="1323"/>
+        <location filename="../interview/view.py" line="832"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>
@@ -1617,148 +1696,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="228"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="254"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
         <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="342"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="349"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="511"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="523"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="528"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="537"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Surveyor does not handle these features of the form yet: {0}.</source>
         <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="580"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="654"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -1766,198 +1845,233 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="203"/>
+        <location filename="../coordinator/overview.py" line="193"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="211"/>
-        <location filename="../coordinator/overview.py" line="403"/>
-        <location filename="../coordinator/overview.py" line="486"/>
+        <location filename="../coordinator/overview.py" line="201"/>
+        <location filename="../coordinator/overview.py" line="402"/>
+        <location filename="../coordinator/overview.py" line="482"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="231"/>
+        <location filename="../coordinator/overview.py" line="221"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="232"/>
-        <location filename="../coordinator/overview.py" line="362"/>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="222"/>
+        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="379"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="233"/>
-        <location filename="../coordinator/overview.py" line="363"/>
-        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="223"/>
+        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="377"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="234"/>
+        <location filename="../coordinator/overview.py" line="224"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="235"/>
-        <location filename="../coordinator/overview.py" line="364"/>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="225"/>
+        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="379"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="348"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="354"/>
+        <location filename="../coordinator/overview.py" line="349"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="355"/>
+        <location filename="../coordinator/overview.py" line="350"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="351"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="352"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="363"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="369"/>
+        <location filename="../coordinator/overview.py" line="364"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="370"/>
+        <location filename="../coordinator/overview.py" line="365"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="371"/>
+        <location filename="../coordinator/overview.py" line="366"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="372"/>
+        <location filename="../coordinator/overview.py" line="367"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="373"/>
+        <location filename="../coordinator/overview.py" line="368"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="374"/>
+        <location filename="../coordinator/overview.py" line="369"/>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="371"/>
+        <source>Erase the selected interview for good (a resident&apos;s request)</source>
+        <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="373"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="374"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="375"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="377"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
+        <location filename="../coordinator/overview.py" line="377"/>
         <location filename="../coordinator/overview.py" line="378"/>
         <location filename="../coordinator/overview.py" line="379"/>
-        <location filename="../coordinator/overview.py" line="380"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="378"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="381"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="383"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="396"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="401"/>
+        <location filename="../coordinator/overview.py" line="400"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="405"/>
+        <location filename="../coordinator/overview.py" line="404"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="482"/>
+        <location filename="../coordinator/overview.py" line="478"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
             <numerusform>%n entretiens</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="535"/>
+        <source>Erase this interview?</source>
+        <translation>Supprimer définitivement cet entretien ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="536"/>
+        <source>Erase the interview “{0}” for good?</source>
+        <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="539"/>
+        <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
+        <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="546"/>
+        <source>Erase for good</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="547"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
@@ -1980,17 +2094,17 @@
         <translation>Le téléchargement s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="51"/>
+        <location filename="../coordinator/download.py" line="50"/>
         <source>Downloading from the server</source>
         <translation>Téléchargement depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="53"/>
+        <location filename="../coordinator/download.py" line="51"/>
         <source>Asking the server…</source>
         <translation>Interrogation du serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/download.py" line="63"/>
+        <location filename="../coordinator/download.py" line="56"/>
         <source>Submissions received: {0}…</source>
         <translation>Envois reçus : {0}…</translation>
     </message>
@@ -2044,105 +2158,105 @@
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="251"/>
+        <location filename="../sync.py" line="247"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="255"/>
-        <location filename="../sync.py" line="320"/>
+        <location filename="../sync.py" line="251"/>
+        <location filename="../sync.py" line="316"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="258"/>
+        <location filename="../sync.py" line="254"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="276"/>
-        <location filename="../sync.py" line="452"/>
+        <location filename="../sync.py" line="272"/>
+        <location filename="../sync.py" line="448"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="318"/>
-        <location filename="../sync.py" line="463"/>
+        <location filename="../sync.py" line="314"/>
+        <location filename="../sync.py" line="459"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="367"/>
+        <location filename="../sync.py" line="363"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="371"/>
+        <location filename="../sync.py" line="367"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="373"/>
+        <location filename="../sync.py" line="369"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="377"/>
+        <location filename="../sync.py" line="373"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="389"/>
+        <location filename="../sync.py" line="385"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="417"/>
+        <location filename="../sync.py" line="413"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="419"/>
+        <location filename="../sync.py" line="415"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="422"/>
+        <location filename="../sync.py" line="418"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="429"/>
+        <location filename="../sync.py" line="425"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="434"/>
+        <location filename="../sync.py" line="430"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="445"/>
+        <location filename="../sync.py" line="441"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="447"/>
+        <location filename="../sync.py" line="443"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="449"/>
+        <location filename="../sync.py" line="445"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="457"/>
+        <location filename="../sync.py" line="453"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="459"/>
+        <location filename="../sync.py" line="455"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
@@ -2339,87 +2453,87 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../welcome.py" line="133"/>
+        <location filename="../welcome.py" line="132"/>
         <source>Welcome to Surveyor</source>
         <translation>Bienvenue dans Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="134"/>
+        <location filename="../welcome.py" line="133"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="137"/>
+        <location filename="../welcome.py" line="136"/>
         <source>Surveyor helps you fill in door-to-door survey interviews. Everything you type is saved at once, on this laptop: nothing is lost if you close the window.</source>
         <translation>Surveyor vous aide à remplir les entretiens de l’enquête en porte-à-porte. Tout ce que vous tapez est enregistré aussitôt sur cet ordinateur : rien n’est perdu si vous fermez la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="142"/>
+        <location filename="../welcome.py" line="141"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="143"/>
+        <location filename="../welcome.py" line="142"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="144"/>
+        <location filename="../welcome.py" line="143"/>
         <source>For example: Marie Dupont</source>
         <translation>Par exemple : Marie Dupont</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="145"/>
+        <location filename="../welcome.py" line="144"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="146"/>
+        <location filename="../welcome.py" line="145"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="147"/>
+        <location filename="../welcome.py" line="146"/>
         <source>For example: Laptop 3</source>
         <translation>Par exemple : Portable 3</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="149"/>
+        <location filename="../welcome.py" line="148"/>
         <source>This name tells the coordinator which laptop the interviews come from.</source>
         <translation>Ce nom indique à la coordination de quel ordinateur viennent les entretiens.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="153"/>
+        <location filename="../welcome.py" line="152"/>
         <source>These forms come with Surveyor. Keep the ones you need:</source>
         <translation>Ces formulaires sont fournis avec Surveyor. Gardez ceux dont vous avez besoin :</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="157"/>
+        <location filename="../welcome.py" line="156"/>
         <source>You can add the form file the coordinator sent you from the home screen.</source>
         <translation>Vous pourrez ajouter depuis l’accueil le fichier de formulaire envoyé par la coordination.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="159"/>
+        <location filename="../welcome.py" line="158"/>
         <source>Start</source>
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="160"/>
+        <location filename="../welcome.py" line="159"/>
         <source>Start using Surveyor</source>
         <translation>Commencer à utiliser Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="183"/>
+        <location filename="../welcome.py" line="182"/>
         <source>Please type your name and a name for this laptop.</source>
         <translation>Veuillez saisir votre nom et un nom pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="185"/>
+        <location filename="../welcome.py" line="184"/>
         <source>Please type your name.</source>
         <translation>Veuillez saisir votre nom.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="187"/>
+        <location filename="../welcome.py" line="186"/>
         <source>Please type a name for this laptop.</source>
         <translation>Veuillez saisir un nom pour cet ordinateur.</translation>
     </message>

@@ -1,0 +1,102 @@
+"""``surveyor erase``: find a resident's interview and erase it everywhere in the data dir."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from surveyor.errors import SurveyorError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "erase",
+        help="erase one interview everywhere (a resident's right to erasure)",
+        description=(
+            "Erase an interview with its whole history from this data dir: every version of "
+            "it (edits), its attached files, its merge conflicts, its words in the search "
+            "index, and the copies in the backups; the database file is rewritten so nothing "
+            "stays on disk. The erasure log keeps the instanceID and the time, never an "
+            "answer; a batch bringing the interview again merges nothing of it. Find the "
+            "interview first with --search. Then --write-list FOLDER writes erasures.json "
+            "into the shared folder or USB key: a laptop handing in there erases its copies "
+            "(or run --apply-list FILE on it). See docs/privacy.md."
+        ),
+    )
+    parser.add_argument("instance_id", nargs="?", metavar="INSTANCE_ID", help="uuid:…")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="list the interviews whose name, interviewer or answers hold TEXT (erases nothing)",
+    )
+    parser.add_argument(
+        "--write-list",
+        metavar="FOLDER",
+        help="write the erasure log as FOLDER/erasures.json, for the laptops",
+    )
+    parser.add_argument(
+        "--apply-list",
+        metavar="FILE",
+        help="(on a laptop) erase the interviews an erasures.json names",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _confirm(ids: list[str]) -> bool:
+    print(f"This erases {len(ids)} version(s) of the interview for good:", file=sys.stderr)
+    for instance_id in ids:
+        print(f"  {instance_id}", file=sys.stderr)
+    print("Type yes to erase: ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline().strip().lower()
+    return answer == "yes"
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.workspace import Workspace
+
+    chosen = [a for a in (args.instance_id, args.search, args.write_list, args.apply_list) if a]
+    if len(chosen) != 1:
+        print(
+            "error: give one of INSTANCE_ID, --search, --write-list or --apply-list",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        with Workspace.open(args.data_dir) as ws:
+            if args.search:
+                for row in ws.find_interviews(args.search):
+                    when = row.finalized_at or row.updated_at
+                    print(f"{row.instance_id}\t{row.form_id}\t{row.status}\t{when}")
+                return 0
+            if args.write_list:
+                print(ws.write_erasures(args.write_list))
+                return 0
+            if args.apply_list:
+                erased = ws.apply_erasures(args.apply_list).value
+                for instance_id in erased.instance_ids:
+                    print(instance_id)
+                return 0
+            ids = ws.interview_history(args.instance_id)
+            if not ids:
+                print(
+                    f"error: No interview {args.instance_id} in the local database; "
+                    "nothing was erased.",
+                    file=sys.stderr,
+                )
+                return 1
+            if not args.yes and not _confirm(ids):
+                print("Nothing was erased.", file=sys.stderr)
+                return 1
+            erased = ws.erase_interview(args.instance_id).value
+    except (SurveyorError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for instance_id in erased.instance_ids:
+        print(instance_id)
+    print(
+        f"Erased {len(erased.instance_ids)} version(s), {erased.attachments} attached "
+        f"file(s), {erased.conflicts} conflict(s); {len(erased.copies)} backup(s) cleaned.",
+        file=sys.stderr,
+    )
+    return 0
