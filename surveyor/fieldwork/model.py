@@ -224,8 +224,11 @@ def _fold(text: str) -> str:
 
 
 def _numeric(text: str, width: int) -> str:
-    """A number part that sorts as a number ("2" before "10"), then its suffix."""
-    match = _NUMBER.match(text or "")
+    """A number part that sorts as a number ("2" before "10"), then its suffix; none first,
+    words ("RDC") after the numbers."""
+    if not (text or "").strip():
+        return ""  # no floor, no number: first
+    match = _NUMBER.match(text)
     if not match:
         return "9" * width + _fold(text)
     number, rest = match.groups()
@@ -247,7 +250,7 @@ def street_sort_key(
 ) -> str:
     """The key that puts doors in street order: town, street, number (2 before 10, 12 before
     12 bis), building, staircase, floor (numerically), door."""
-    return "|".join(
+    return "\x01".join(  # below every character: "12" before "12, floor 2"
         (
             _fold(city),
             _fold(street),

@@ -1,0 +1,126 @@
+"""Fieldwork through the Workspace on a real SQLite file: visits, their refusals (nothing
+changed), appointments on their day, "Mes portes", an interview started from a door."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from surveyor.errors import DoorNotFound, ErrorCode, FieldworkError
+from tests.batches.conftest import ANSWERS, HABITANTS
+
+
+def snapshot(ws):
+    return [(d.door_id, d.status, d.visits) for d in ws.doors()], ws.fieldwork().to_dict()
+
+
+@pytest.mark.parametrize(
+    ("door", "outcome", "options", "code", "words"),
+    [
+        ("99", "absent", {}, ErrorCode.DOOR_NOT_FOUND, "no door '99'"),
+        ("1", "gone fishing", {}, ErrorCode.VISIT_INVALID, "no visit outcome"),
+        (
+            "1",
+            "appointment",
+            {"appointment": "2020-03-01T18:00"},
+            ErrorCode.VISIT_INVALID,
+            "in the past",
+        ),
+        ("1", "appointment", {}, ErrorCode.VISIT_INVALID, "needs its date and time"),
+        (
+            "1",
+            "absent",
+            {"appointment": "2099-03-01T18:00"},
+            ErrorCode.VISIT_INVALID,
+            "only with the outcome 'appointment'",
+        ),
+        ("1", "absent", {"at": "2099-01-01T10:00"}, ErrorCode.VISIT_INVALID, "in the future"),
+        ("1", "absent", {"at": "yesterday"}, ErrorCode.VISIT_INVALID, "not a date and time"),
+    ],
+)
+def test_a_visit_that_cannot_be_recorded_changes_nothing(
+    open_ws, door_file, door, outcome, options, code, words
+):
+    ws = open_ws()
+    ws.import_doors(door_file)
+    ws.record_visit("2", "absent")
+    before = snapshot(ws)
+    with pytest.raises(FieldworkError) as caught:
+        ws.record_visit(door, outcome, **options)
+    assert caught.value.code is code and words in str(caught.value)
+    assert "nothing was changed" in str(caught.value)
+    assert snapshot(ws) == before
+
+
+def test_an_appointment_shows_on_its_day_and_only_until_it_is_kept(open_ws, door_file):
+    ws = open_ws()
+    ws.import_doors(door_file)
+    ws.assign_doors("Amina", sector="Nord")
+    done = ws.record_visit(
+        "3", "appointment", appointment="2099-06-15T18:30+02:00", interviewer="Amina"
+    )
+    assert done.changes.doors and done.value.appointment_day == "2099-06-15"
+    assert [d.door_id for d in ws.appointments_due("2099-06-15")] == ["3"]
+    assert ws.appointments_due("2099-06-16") == []
+    mine = ws.my_doors("Amina", day="2099-06-15")
+    assert [d.door_id for d in mine.appointments] == ["3"]
+    assert "3" not in [d.door_id for d in mine.to_visit + mine.to_revisit]
+    ws.record_visit("3", "done", interviewer="Amina")
+    assert ws.appointments_due("2099-06-15") == []
+    assert ws.door("3").status == "done" and ws.door("3").appointment is None
+
+
+def test_a_refused_door_is_never_offered_again(open_ws, door_file):
+    ws = open_ws()
+    ws.import_doors(door_file)
+    ws.assign_doors("Amina", sector="Nord")
+    ws.record_visit("1", "refused")
+    ws.record_visit("1", "absent")  # typed by mistake afterwards: the refusal stays final
+    mine = ws.my_doors("Amina")
+    offered = {d.door_id for d in mine.to_visit + mine.to_revisit + mine.appointments}
+    assert "1" not in offered and offered == {"2", "3", "4"}
+    assert ws.door("1").status == "refused" and ws.door("1").closed
+    assert "1" not in {r.door_id for r in ws.round_sheet(interviewer="Amina")}
+    assert "1" in {r.door_id for r in ws.round_sheet(interviewer="Amina", open_only=False)}
+
+
+def test_a_door_added_on_the_spot_gets_an_id_of_this_laptop(open_ws):
+    ws = open_ws()
+    door = ws.add_door(
+        {"number": "5", "street": "rue Neuve", "floor": "2"}, interviewer="Amina"
+    ).value
+    again = ws.add_door({"number": "7", "street": "rue Neuve"}).value
+    prefix = door.door_id.split("-")[0]
+    assert door.origin == "field" and door.door_id == f"{prefix}-1"
+    assert again.door_id == f"{prefix}-2" and len(prefix) == 6
+    with pytest.raises(FieldworkError, match="at least its street"):
+        ws.add_door({"number": "9"})
+    with pytest.raises(DoorNotFound):
+        ws.door("nope")
+    assert ws.count_doors() == 2
+
+
+def test_an_interview_started_at_a_door_knows_it_and_its_export_says_so(
+    open_ws, door_file, tmp_path
+):
+    ws = open_ws()
+    ws.import_doors(door_file)
+    form = ws.load_form(HABITANTS).value
+    with pytest.raises(DoorNotFound):
+        ws.start_interview_at_door(form, "99", interviewer="Amina")
+    assert ws.list_interviews() == []  # nothing was made for an unknown door
+    started = ws.start_interview_at_door(form, "4", interviewer="Amina")
+    interview, session = started.value
+    assert started.changes.doors and ws.door("4").status == "started"
+    assert ws.door_of_interview(interview.instance_id) == "4"
+    assert not session.load_answers(ANSWERS)
+    finalized = ws.finalize_interview(interview, session)
+    assert finalized.changes.doors
+    assert ws.door("4").status == "done"
+    assert [v.outcome for v in ws.door_visits("4")] == ["started", "done"]
+    files = ws.export(tmp_path / "out")
+    main = next(p for p in files if p.name == f"{form.form_id}.csv")
+    with open(main, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["DoorID"] == "4"
