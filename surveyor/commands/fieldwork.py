@@ -72,6 +72,26 @@ def _register_doors(subparsers) -> None:
     assign.add_argument("--interviewer", metavar="NAME", required=True, help="who gets them")
     assign.set_defaults(handler=run_assign)
 
+    add = commands.add_parser(
+        "add",
+        help="add a door not on the list, on the spot",
+        description="Add a door found in the field (not on the list); prints its new id.",
+    )
+    for name, text in (
+        ("number", "the number (12, 12 bis)"),
+        ("street", "the street (required)"),
+        ("building", "the building"),
+        ("staircase", "the staircase"),
+        ("floor", "the floor"),
+        ("door", "the door or flat"),
+        ("sector", "the sector"),
+        ("postcode", "the postcode"),
+        ("city", "the town"),
+    ):
+        add.add_argument(f"--{name}", default="", required=name == "street", help=text)
+    add.add_argument("--interviewer", default="", metavar="NAME", help="who it is assigned to")
+    add.set_defaults(handler=run_add)
+
     entities = commands.add_parser(
         "export-entities",
         help="write the door list as an ODK Central Entity list CSV",
@@ -208,6 +228,19 @@ def run_assign(args: argparse.Namespace) -> int:
     def action(ws) -> int:
         changed = ws.assign_doors(args.interviewer, sector=args.sector, door_ids=args.door).value
         print(f"{changed} door(s) assigned to {args.interviewer}")
+        return 0
+
+    return _run(args, action)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from surveyor.fieldwork.model import ADDRESS_FIELDS
+
+    def action(ws) -> int:
+        address = {name: getattr(args, name) for name in ADDRESS_FIELDS}
+        door = ws.add_door(address, interviewer=args.interviewer).value
+        print(door.door_id)
+        print(f"door {door.door_id} added: {door.address}")
         return 0
 
     return _run(args, action)
