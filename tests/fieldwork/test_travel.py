@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 
 import pytest
 
@@ -209,10 +210,8 @@ def test_an_old_batch_without_visits_still_merges_and_is_version_1(tmp_path, doo
     """A batch as every earlier Surveyor wrote it (no fieldwork part) is format version 1 and
     merges into a coordinator that follows doors."""
     path = tmp_path / "old.zip"
-    with BatchWriter(path, device_id="surveyor:old") as writer:
+    with BatchWriter(path, device_id="surveyor:old"):
         pass
-    import zipfile
-
     with zipfile.ZipFile(path) as z:
         assert json.loads(z.read("manifest.json"))["format_version"] == 1
     coord = tmp_path / "coord"
