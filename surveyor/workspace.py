@@ -821,9 +821,9 @@ class Workspace:
         """The interviewers doors are assigned to ("" for doors not assigned)."""
         return self._fieldwork.doors.door_interviewers()
 
-    def fieldwork(self) -> FieldworkReport:
-        """The funnel: overall, per sector, per interviewer, per day."""
-        return self._fieldwork.report()
+    def fieldwork(self, *, by_day: bool = True) -> FieldworkReport:
+        """The funnel: overall, per sector, per interviewer and (``by_day``) per day."""
+        return self._fieldwork.report(by_day=by_day)
 
     def round_sheet(
         self, *, interviewer: str | None = None, sector: str | None = None, open_only: bool = True

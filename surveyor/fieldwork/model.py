@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from surveyor.errors import FieldworkError
 
@@ -216,6 +217,7 @@ _NUMBER = re.compile(r"^\s*(\d+)\s*(.*)$")
 _SUFFIX_ORDER = {"": 0, "bis": 1, "b": 1, "ter": 2, "t": 2, "quater": 3, "q": 3, "quinquies": 4}
 
 
+@lru_cache(maxsize=65536)  # streets, towns and numbers repeat: 50,000 doors, few names
 def _fold(text: str) -> str:
     """Lower case without accents or punctuation runs, for sorting ("Église" near "eglise")."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -223,6 +225,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def _numeric(text: str, width: int) -> str:
     """A number part that sorts as a number ("2" before "10"), then its suffix; none first,
     words ("RDC") after the numbers."""

@@ -15,7 +15,6 @@ from surveyor.fieldwork import doorlist
 from surveyor.fieldwork.model import (
     ADDRESS_FIELDS,
     OPEN_STATUSES,
-    REVISIT_STATUSES,
     Door,
     DoorStatus,
     FieldworkReport,
@@ -244,14 +243,23 @@ class FieldworkService:
 
     def my_doors(self, interviewer: str | None = None, *, day: str | None = None) -> MyDoors:
         """ "Mes portes": the doors to visit (never visited), to revisit, and the appointments
-        of ``day`` (default today), each in street order; refused and other closed doors
-        never appear."""
-        flt = {"interviewer": interviewer} if interviewer is not None else {}
-        return MyDoors(
-            to_visit=self.doors.list_doors(statuses=[DoorStatus.NEW], **flt),
-            to_revisit=self.doors.list_doors(statuses=REVISIT_STATUSES, **flt),
-            appointments=self.appointments_due(day, interviewer=interviewer),
-        )
+        of ``day`` (default today), each in street order (appointments by time; one whose
+        day has passed comes back among the revisits, a later one is not shown); refused and
+        other closed doors never appear. One query, split here."""
+        day = day_text(day)
+        mine = MyDoors([], [], [])
+        for door in self.doors.list_doors(statuses=OPEN_STATUSES, interviewer=interviewer):
+            if door.status == DoorStatus.NEW:
+                mine.to_visit.append(door)
+            elif door.status == DoorStatus.APPOINTMENT:
+                if door.appointment_day == day:
+                    mine.appointments.append(door)
+                elif (door.appointment_day or "") < day:  # missed: back among the revisits
+                    mine.to_revisit.append(door)
+            else:
+                mine.to_revisit.append(door)
+        mine.appointments.sort(key=lambda d: (d.appointment or "", d.sort_key))
+        return mine
 
     def appointments_due(
         self, day: str | None = None, *, interviewer: str | None = None
@@ -285,8 +293,8 @@ class FieldworkService:
             )
         ]
 
-    def report(self) -> FieldworkReport:
-        return self.doors.report()
+    def report(self, *, by_day: bool = True) -> FieldworkReport:
+        return self.doors.report(by_day=by_day)
 
 
 @dataclass

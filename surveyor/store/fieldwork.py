@@ -274,6 +274,18 @@ class FieldworkStore:
         """Insert visits not yet known (by visit id) and refresh their doors' status; the
         number newly inserted. The caller holds the transaction."""
         db = self.store.db
+        visits = list(visits)
+        if len(visits) > 10_000:  # the indexes' pages stay in memory (as merge_batches does)
+            cache = db.execute("PRAGMA cache_size").fetchone()[0]
+            db.execute("PRAGMA cache_size = -65536")
+            try:
+                return self._insert_visits(visits, batch_id)
+            finally:
+                db.execute(f"PRAGMA cache_size = {int(cache)}")
+        return self._insert_visits(visits, batch_id)
+
+    def _insert_visits(self, visits: list[Visit], batch_id: str | None) -> int:
+        db = self.store.db
         columns = ", ".join((*VISIT_COLUMNS, "batch_id"))
         marks = ", ".join("?" for _ in range(len(VISIT_COLUMNS) + 1))
         sql = f"INSERT OR IGNORE INTO visits ({columns}) VALUES ({marks})"
@@ -388,9 +400,9 @@ class FieldworkStore:
 
     # --- the funnel --------------------------------------------------------------------------
 
-    def report(self) -> FieldworkReport:
+    def report(self, *, by_day: bool = True) -> FieldworkReport:
         """The funnel overall, per sector and per interviewer (from the doors' derived
-        columns, one grouped query) and per day (the visits of each day)."""
+        columns, one grouped query) and, with ``by_day``, per day (a scan of the visits)."""
         report = FieldworkReport()
         with self.store.reading("count the fieldwork") as db:
             rows = db.execute(
@@ -408,42 +420,48 @@ class FieldworkStore:
                 )
         report.by_sector = dict(sorted(report.by_sector.items()))
         report.by_interviewer = dict(sorted(report.by_interviewer.items()))
-        report.by_day = self.by_day()
+        if by_day:
+            report.by_day = self.by_day()
         return report
 
     def by_day(self) -> dict[str, Funnel]:
-        """Per day: the doors visited that day, each with the status that day's visits give."""
-        contact = tuple(str(o) for o in CONTACT_OUTCOMES)
+        """Per day: the doors visited that day, each with the status that day's visits give
+        (one scan of the covering index ``idx_visits_day``, in order)."""
+        contact = frozenset(str(o) for o in CONTACT_OUTCOMES)
         refused, done = str(Outcome.REFUSED), str(Outcome.DONE)
         days: dict[str, Funnel] = {}
-        with self.store.reading("count the fieldwork per day") as db:
-            # one row per (day, door): its facts that day; the last outcome is the bare column
-            # of the row holding max(at || visit_id) (SQLite's documented min/max rule)
-            facts = db.execute(
-                "SELECT day, door_id, count(*), "
-                "sum(outcome = ?), sum(outcome = ?), "
-                f"sum(outcome IN ({', '.join('?' for _ in contact)})) "
-                "FROM visits GROUP BY day, door_id",
-                [refused, done, *contact],
-            ).fetchall()
-            last = {
-                (d, door): outcome
-                for d, door, outcome, _key in db.execute(
-                    "SELECT day, door_id, outcome, max(at || visit_id) FROM visits "
-                    "GROUP BY day, door_id"
-                )
-            }
-        for day, door_id, count, n_refused, n_done, n_contact in facts:
+        key = None
+        outcomes: list[str] = []
+
+        def close() -> None:
+            if key is None:
+                return
             status = door_status(
                 visited=True,
-                refused=bool(n_refused),
-                done=bool(n_done),
-                last_outcome=last.get((day, door_id)),
+                refused=refused in outcomes,
+                done=done in outcomes,
+                last_outcome=outcomes[-1],
             )
-            days.setdefault(day, Funnel()).add_door(
-                status, contacted=bool(n_contact), visits=int(count)
+            funnel = days.get(key[0])
+            if funnel is None:
+                funnel = days[key[0]] = Funnel()
+            funnel.add_door(
+                status, contacted=not contact.isdisjoint(outcomes), visits=len(outcomes)
             )
-        return dict(sorted(days.items()))
+
+        with self.store.reading("count the fieldwork per day") as db:
+            rows = db.execute(
+                "SELECT day, door_id, outcome FROM visits INDEXED BY idx_visits_day "
+                "ORDER BY day, door_id, at, visit_id"
+            )
+            for day, door_id, outcome in rows:
+                if (day, door_id) != key:
+                    close()
+                    key = (day, door_id)
+                    outcomes = []
+                outcomes.append(outcome)
+            close()
+        return days
 
     # --- the campaign's own facts ------------------------------------------------------------
 

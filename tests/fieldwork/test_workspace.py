@@ -66,6 +66,10 @@ def test_an_appointment_shows_on_its_day_and_only_until_it_is_kept(open_ws, door
     mine = ws.my_doors("Amina", day="2099-06-15")
     assert [d.door_id for d in mine.appointments] == ["3"]
     assert "3" not in [d.door_id for d in mine.to_visit + mine.to_revisit]
+    before = ws.my_doors("Amina", day="2099-06-14")  # not yet: not shown
+    assert "3" not in {d.door_id for d in before.to_visit + before.to_revisit + before.appointments}
+    missed = ws.my_doors("Amina", day="2099-06-16")  # the day passed: back to revisit
+    assert [d.door_id for d in missed.to_revisit] == ["3"]
     ws.record_visit("3", "done", interviewer="Amina")
     assert ws.appointments_due("2099-06-15") == []
     assert ws.door("3").status == "done" and ws.door("3").appointment is None
