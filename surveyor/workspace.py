@@ -834,6 +834,13 @@ class Workspace:
             interviewer=interviewer, sector=sector, open_only=open_only
         )
 
+    def export_fieldwork(self, path: str | Path) -> Path:
+        """Write the funnel (overall, per sector, per interviewer, per day) as ``.csv`` (one
+        table with a ``scope`` column) or ``.xlsx`` (a sheet per scope)."""
+        from surveyor.fieldwork.tables import write_report
+
+        return write_report(Path(path), self.fieldwork())
+
     def door_of_interview(self, instance_id: str) -> str | None:
         """The door an interview was made at, if it was started from one."""
         return self._fieldwork.doors.door_of_interviews([instance_id]).get(instance_id)

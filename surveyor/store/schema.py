@@ -365,7 +365,8 @@ def search_match(text: str) -> str:
 def m007_fieldwork(db: Database) -> None:
     """Door-to-door fieldwork (docs/fieldwork.md): the doors, the visits as events (one row
     each, never changed: a merge inserts the ones it does not know), and the campaign's own
-    facts (its id, the package revision made or imported)."""
+    facts (its id, the package revision made or imported). Rowid tables, like every other:
+    `surveyor doctor --repair` copies tables by rowid."""
     db.execute(
         """
         CREATE TABLE doors (
@@ -420,7 +421,7 @@ def m007_fieldwork(db: Database) -> None:
             instance_id TEXT,
             batch_id TEXT,
             handed_in TEXT
-        ) WITHOUT ROWID
+        )
         """
     )
     db.execute("CREATE INDEX idx_visits_door ON visits (door_id, at)")

@@ -128,3 +128,64 @@ def test_an_interview_started_at_a_door_knows_it_and_its_export_says_so(
     with open(main, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows[0]["DoorID"] == "4"
+
+
+def test_doctor_repair_keeps_the_doors_and_their_visits(open_ws, door_file, tmp_path):
+    from surveyor.workspace import Workspace
+
+    ws = open_ws("laptop")
+    ws.import_doors(door_file)
+    ws.record_visit("1", "refused")
+    ws.record_visit("2", "appointment", appointment="2099-01-01T10:00")
+    before = [(d.door_id, d.status, d.visits) for d in ws.doors()]
+    ws.close()
+    report = Workspace.repair(tmp_path / "laptop")
+    assert "visits" not in report.unreadable and "doors" not in report.unreadable
+    with Workspace.open(tmp_path / "laptop") as again:
+        assert [(d.door_id, d.status, d.visits) for d in again.doors()] == before
+        assert len(again.door_visits("1")) == 1
+
+
+def test_the_funnel_exports_as_csv_and_xlsx(open_ws, door_file, tmp_path):
+    from openpyxl import load_workbook
+
+    ws = open_ws()
+    ws.import_doors(door_file)
+    ws.record_visit("1", "refused")
+    ws.record_visit("5", "done")
+    with open(ws.export_fieldwork(tmp_path / "funnel.csv"), encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    overall = rows[0]
+    assert (overall["scope"], overall["doors"], overall["refused"], overall["done"]) == (
+        "overall",
+        "6",
+        "1",
+        "1",
+    )
+    assert {r["name"] for r in rows if r["scope"] == "sector"} == {"Nord", "Sud"}
+    book = load_workbook(ws.export_fieldwork(tmp_path / "funnel.xlsx"), read_only=True)
+    assert book.sheetnames == ["overall", "sector", "interviewer", "day"]
+    with pytest.raises(FieldworkError, match=r"\.csv or \.xlsx"):
+        ws.export_fieldwork(tmp_path / "funnel.pdf")
+
+
+def test_a_merge_and_a_package_say_the_doors_changed(open_ws, door_file, tmp_path):
+    coord = open_ws("coord")
+    coord.import_doors(door_file)
+    package = coord.export_campaign(tmp_path / "p.zip").value
+    assert package.revision == 1 and package.doors == 6
+    laptop = open_ws("laptop")
+    imported = laptop.import_campaign(package.path)
+    assert imported.changes.doors and imported.value.new_doors == 6
+    assert not laptop.import_campaign(package.path).changes  # the same revision: nothing
+    laptop.record_visit("1", "absent")
+    assert laptop.fieldwork_to_hand_in() == 1
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    synced = laptop.sync_shared_folder(folder)  # no interview: the visit alone is new
+    assert synced.value.status == "written" and synced.value.hand_in.visits == 1
+    assert laptop.fieldwork_to_hand_in() == 0
+    assert laptop.sync_shared_folder(folder).value.status == "nothing_new"
+    merged = coord.merge_batches([folder])
+    assert merged.changes.doors and merged.value.visits == 1
+    assert coord.door("1").status == "absent"
