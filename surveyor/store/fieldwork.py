@@ -358,17 +358,23 @@ class FieldworkStore:
             return int(db.execute("SELECT count(*) FROM visits").fetchone()[0])
 
     def door_of_interviews(self, instance_ids: Iterable[str] | None = None) -> dict[str, str]:
-        """instanceID -> the door of the latest visit that names it."""
+        """instanceID -> the door of the latest visit that names it (all, or these)."""
+        sql = (
+            "SELECT instance_id, door_id FROM visits WHERE instance_id IS NOT NULL "
+            "AND instance_id != ''"
+        )
         with self.store.reading("read the doors of the interviews") as db:
-            rows = db.execute(
-                "SELECT instance_id, door_id FROM visits WHERE instance_id IS NOT NULL "
-                "AND instance_id != '' ORDER BY at, visit_id"
-            ).fetchall()
-        links = {i: d for i, d in rows}
-        if instance_ids is not None:
-            wanted = set(instance_ids)
-            links = {i: d for i, d in links.items() if i in wanted}
-        return links
+            if instance_ids is None:
+                rows = db.execute(sql + " ORDER BY at, visit_id").fetchall()
+            else:
+                ids = list(dict.fromkeys(instance_ids))
+                rows = []
+                for chunk in _chunks(ids):
+                    marks = ", ".join("?" for _ in chunk)
+                    rows += db.execute(
+                        f"{sql} AND instance_id IN ({marks}) ORDER BY at, visit_id", list(chunk)
+                    ).fetchall()
+        return {i: d for i, d in rows}
 
     # --- hand-in marks -----------------------------------------------------------------------
 
