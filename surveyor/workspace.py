@@ -865,6 +865,16 @@ class Workspace:
         changes = Changes(forms=frozenset(new_forms), doors=True) if result.changed else NO_CHANGES
         return Done(result, changes)
 
+    def import_newest_campaign(self, folder: str | Path) -> Done[batches.CampaignImport | None]:
+        """Import the newest campaign package found in ``folder`` (the shared folder, a USB
+        key) when it is newer than the one here; None when the folder holds no package."""
+        known = {f.content_hash for f in self.store.list_forms()}
+        result = batches.import_newest_campaign(self.store, Path(folder))
+        if result is None or not result.changed:
+            return Done(result)
+        new_forms = {f.content_hash for f in self.store.list_forms()} - known
+        return Done(result, Changes(forms=frozenset(new_forms), doors=True))
+
     def fieldwork_to_hand_in(self) -> int:
         """Visits and doors added here that no batch carried yet."""
         return self._fieldwork.doors.count_to_hand_in(self.device_id)

@@ -12,6 +12,7 @@ from surveyor.batches.campaign import (
     CampaignImport,
     export_campaign,
     import_campaign,
+    import_newest_campaign,
 )
 from surveyor.batches.format import (
     FORMAT_VERSION,
@@ -54,6 +55,7 @@ __all__ = [
     "export_campaign",
     "hand_in",
     "import_campaign",
+    "import_newest_campaign",
     "list_conflicts",
     "merge_batches",
     "resolve_conflict",

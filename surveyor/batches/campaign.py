@@ -247,3 +247,34 @@ def import_campaign(store: Store, path: Path) -> CampaignImport:
         new_doors=len(set(ids) - known),
         visits=visits,
     )
+
+
+def newest_package(folder: Path) -> tuple[Path, int] | None:
+    """The campaign package of highest revision in ``folder`` (a shared folder, a USB key),
+    read from the manifests (files that are not packages, or damaged, are skipped)."""
+    best: tuple[Path, int] | None = None
+    try:
+        candidates = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == ".zip")
+    except OSError:
+        return None
+    for candidate in candidates:
+        if candidate.name.startswith("."):
+            continue
+        try:
+            with CampaignReader(candidate) as reader:
+                revision = reader.manifest.get("revision")
+        except (SurveyorError, OSError):
+            continue
+        if isinstance(revision, int) and not isinstance(revision, bool):
+            if best is None or revision > best[1]:
+                best = (candidate, revision)
+    return best
+
+
+def import_newest_campaign(store: Store, folder: Path) -> CampaignImport | None:
+    """Import the newest package of ``folder`` if it is newer than the one here; None when
+    the folder holds none."""
+    found = newest_package(folder)
+    if found is None:
+        return None
+    return import_campaign(store, found[0])

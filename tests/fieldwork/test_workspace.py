@@ -189,3 +189,20 @@ def test_a_merge_and_a_package_say_the_doors_changed(open_ws, door_file, tmp_pat
     merged = coord.merge_batches([folder])
     assert merged.changes.doors and merged.value.visits == 1
     assert coord.door("1").status == "absent"
+
+
+def test_the_newest_package_of_a_shared_folder_is_the_one_imported(open_ws, door_file, tmp_path):
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    coord = open_ws("coord")
+    coord.import_doors(door_file)
+    coord.export_campaign(shared)  # revision 1
+    coord.assign_doors("Amina", sector="Nord")
+    coord.export_campaign(shared)  # revision 2
+    (shared / "notes.zip").write_bytes(b"not a package")
+    laptop = open_ws("laptop")
+    done = laptop.import_newest_campaign(shared)
+    assert done.value.revision == 2 and done.changes.doors
+    assert {d.interviewer for d in laptop.doors(sector="Nord")} == {"Amina"}
+    assert not laptop.import_newest_campaign(shared).value.changed
+    assert laptop.import_newest_campaign(tmp_path).value is None
