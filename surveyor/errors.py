@@ -66,6 +66,12 @@ class ErrorCode(StrEnum):
     BATCH_CHANGED = "batch_changed"  # the file changed while it was being merged
     BATCH_WRITE_FAILED = "batch_write_failed"  # a hand-in could not be written
 
+    # door-to-door fieldwork (docs/fieldwork.md)
+    DOOR_NOT_FOUND = "door_not_found"  # no door with this id
+    VISIT_INVALID = "visit_invalid"  # an unknown outcome, an appointment in the past...
+    DOOR_LIST_INVALID = "door_list_invalid"  # a door list file that cannot be imported
+    CAMPAIGN_REFUSED = "campaign_refused"  # a damaged, foreign or older campaign package
+
     # talking to a server (sending, forms, downloads)
     SYNC_UNAUTHORIZED = "sync_unauthorized"  # 401
     SYNC_FORBIDDEN = "sync_forbidden"  # 403
@@ -332,3 +338,36 @@ class RequestTooLarge(ServerError):
 
     def __init__(self, message: str):
         super().__init__(message, 413)
+
+
+# --- door-to-door fieldwork --------------------------------------------------------------------
+
+
+class FieldworkError(SurveyorError):
+    """A fieldwork operation cannot be done as asked (unknown door, outcome, bad time...);
+    nothing was changed."""
+
+    default_code = ErrorCode.VISIT_INVALID
+
+
+class DoorNotFound(FieldworkError):
+    """No door has this id."""
+
+    default_code = ErrorCode.DOOR_NOT_FOUND
+
+
+class DoorListError(FieldworkError):
+    """A door list file cannot be imported; ``row`` is the first bad row (1 = the header),
+    if the problem is in a row. Nothing was imported."""
+
+    default_code = ErrorCode.DOOR_LIST_INVALID
+
+    def __init__(self, message: str, *, row: int | None = None, code: ErrorCode | None = None):
+        super().__init__(message, code=code)
+        self.row = row
+
+
+class CampaignError(FieldworkError):
+    """A campaign package cannot be written or is refused; nothing of it was imported."""
+
+    default_code = ErrorCode.CAMPAIGN_REFUSED

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from surveyor import batches
 from surveyor import exports as _exports
 from surveyor.errors import SurveyorError
+from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.interviews.record import Interview, format_timestamp, utc_now
@@ -41,6 +42,7 @@ from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
+from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
 from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
@@ -73,6 +75,7 @@ class Changes:
     conflicts: bool = False
     hand_ins: bool = False
     sync_state: bool = False
+    doors: bool = False
 
     @classmethod
     def of_interviews(cls, *instance_ids: str) -> Changes:
@@ -103,6 +106,7 @@ class Changes:
             or self.conflicts
             or self.hand_ins
             or self.sync_state
+            or self.doors
         )
 
     def __or__(self, other: Changes) -> Changes:
@@ -113,10 +117,12 @@ class Changes:
             conflicts=self.conflicts or other.conflicts,
             hand_ins=self.hand_ins or other.hand_ins,
             sync_state=self.sync_state or other.sync_state,
+            doors=self.doors or other.doors,
         )
 
 
 NO_CHANGES = Changes()
+DOORS_CHANGED = Changes(doors=True)
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,7 @@ class Workspace:
         self._merge = MergeStore(store)
         self._overview = OverviewService(store)
         self._device_id: str | None = None
+        self._fieldwork = FieldworkService(store, device_id=lambda: self.device_id)
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -270,7 +277,10 @@ class Workspace:
     ) -> Done[Interview]:
         """Check everything and finalize; raises ValidationError listing what is wrong."""
         finalized = services.finalize_interview(self.library, interview, session)
-        return Done(finalized, Changes.of_interviews(finalized.instance_id))
+        changes = Changes.of_interviews(finalized.instance_id)
+        if self._record_done_at_door(finalized):
+            changes = changes | DOORS_CHANGED
+        return Done(finalized, changes)
 
     def revise_interview(self, interview: Interview) -> Done[tuple[Interview, InterviewSession]]:
         """A new draft revision of a finalized interview (``deprecatedID`` names it)."""
@@ -531,10 +541,11 @@ class Workspace:
         """Merge batch files (folders: every batch in them), each all or nothing."""
         report = batches.merge_batches(self.store, [Path(p) for p in paths], progress=progress)
         changed = bool(report.new or report.updated or report.conflicts)
+        doors = bool(report.visits or report.doors)
         return Done(
             report,
-            Changes(all_interviews=changed, conflicts=bool(report.conflicts))
-            if changed
+            Changes(all_interviews=changed, conflicts=bool(report.conflicts), doors=doors)
+            if changed or doors
             else NO_CHANGES,
         )
 
@@ -637,6 +648,236 @@ class Workspace:
         self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
     ) -> list[InterviewSummary]:
         return self._overview.list(flt, limit=limit, offset=offset)
+
+    # --- door-to-door fieldwork (docs/fieldwork.md) ------------------------------------------
+
+    @property
+    def fieldwork_service(self) -> FieldworkService:
+        return self._fieldwork
+
+    def import_doors(
+        self,
+        path: str | Path,
+        *,
+        mapping: dict[str, str] | None = None,
+        sector_column: str | None = None,
+    ) -> Done[DoorImport]:
+        """Import a door list (CSV, XLSX, or an ODK Central Entity list CSV), all or nothing;
+        ``mapping``: {file column: field} for columns not recognised. DoorListError names the
+        first bad row."""
+        result = self._fieldwork.import_doors(path, mapping=mapping, sector_column=sector_column)
+        return Done(result, DOORS_CHANGED if result.doors else NO_CHANGES)
+
+    def add_door(self, address: dict[str, Any], *, interviewer: str = "") -> Done[Door]:
+        """Add a door not on the list, on the spot (``address``: number, street, building,
+        staircase, floor, door, sector, postcode, city, lon, lat; street required)."""
+        return Done(self._fieldwork.add_door(address, interviewer=interviewer), DOORS_CHANGED)
+
+    def assign_doors(
+        self,
+        interviewer: str,
+        *,
+        sector: str | None = None,
+        door_ids: Iterable[str] | None = None,
+    ) -> Done[int]:
+        """Give a sector's doors, or these doors, to ``interviewer``; how many changed hands."""
+        changed = self._fieldwork.assign(interviewer, sector=sector, door_ids=door_ids)
+        return Done(changed, DOORS_CHANGED if changed else NO_CHANGES)
+
+    def record_visit(
+        self,
+        door_id: str,
+        outcome: str,
+        *,
+        at: str | datetime | None = None,
+        appointment: str | datetime | None = None,
+        note: str = "",
+        interviewer: str = "",
+        instance_id: str | None = None,
+    ) -> Done[Visit]:
+        """Record a visit; FieldworkError (nothing written) for an unknown door or outcome, an
+        appointment missing or in the past, a visit in the future."""
+        visit = self._fieldwork.record_visit(
+            door_id,
+            outcome,
+            at=at,
+            appointment=appointment,
+            note=note,
+            interviewer=interviewer,
+            instance_id=instance_id,
+        )
+        return Done(visit, DOORS_CHANGED)
+
+    def start_interview_at_door(
+        self, form: Form, door_id: str, *, interviewer: str = ""
+    ) -> Done[tuple[Interview, InterviewSession]]:
+        """Start an interview from a door: the door is checked first, then the draft is made
+        and a visit "started" names it (the interview knows its door; finalizing it records
+        "done")."""
+        self._fieldwork.doors.get_door(door_id)  # DoorNotFound before anything is made
+        done = self.start_interview(form, interviewer=interviewer)
+        interview = done.value[0]
+        self._fieldwork.record_visit(
+            door_id, "started", interviewer=interviewer, instance_id=interview.instance_id
+        )
+        return Done(done.value, done.changes | DOORS_CHANGED)
+
+    def _record_done_at_door(self, interview: Interview) -> bool:
+        """A finalized interview started from a door records "done" at that door (once)."""
+        ids = [interview.instance_id]
+        if interview.deprecated_id:
+            ids.append(interview.deprecated_id)
+        links = self._fieldwork.doors.door_of_interviews(ids)
+        door_id = links.get(interview.instance_id) or links.get(interview.deprecated_id or "")
+        if not door_id:
+            return False
+        visits = self._fieldwork.doors.visits_of(door_id)
+        if any(v.outcome == "done" and v.instance_id in ids for v in visits):
+            return False
+        started = [v for v in visits if v.instance_id in ids]
+        self._fieldwork.record_visit(
+            door_id,
+            "done",
+            interviewer=interview.interviewer or (started[-1].interviewer if started else ""),
+            instance_id=interview.instance_id,
+        )
+        return True
+
+    def door(self, door_id: str) -> Door:
+        """One door (DoorNotFound otherwise)."""
+        return self._fieldwork.doors.get_door(door_id)
+
+    def doors(
+        self,
+        *,
+        status: str | Iterable[str] | None = None,
+        sector: str | None = None,
+        interviewer: str | None = None,
+        search: str = "",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Door]:
+        """Doors in street order; ``status``: one status or several (``DoorStatus``);
+        ``search``: words found in the id or the address."""
+        statuses = [status] if isinstance(status, str) else status
+        return self._fieldwork.doors.list_doors(
+            statuses=statuses,
+            sector=sector,
+            interviewer=interviewer,
+            search=search,
+            limit=limit,
+            offset=offset,
+        )
+
+    def count_doors(
+        self,
+        *,
+        status: str | Iterable[str] | None = None,
+        sector: str | None = None,
+        interviewer: str | None = None,
+        search: str = "",
+    ) -> int:
+        statuses = [status] if isinstance(status, str) else status
+        return self._fieldwork.doors.count_doors(
+            statuses=statuses, sector=sector, interviewer=interviewer, search=search
+        )
+
+    def door_visits(self, door_id: str) -> list[Visit]:
+        """A door's visits, oldest first."""
+        return self._fieldwork.doors.visits_of(door_id)
+
+    def my_doors(self, interviewer: str | None = None, *, day: str | None = None) -> MyDoors:
+        """ "Mes portes": to visit, to revisit, appointments of ``day`` (ISO date; today)."""
+        return self._fieldwork.my_doors(interviewer, day=day)
+
+    def appointments_due(
+        self, day: str | None = None, *, interviewer: str | None = None
+    ) -> list[Door]:
+        """Doors with an appointment pending on ``day`` (ISO date; default today), by time."""
+        return self._fieldwork.appointments_due(day, interviewer=interviewer)
+
+    def doors_to_revisit(
+        self, *, interviewer: str | None = None, sector: str | None = None
+    ) -> list[Door]:
+        """Doors knocked at that need another visit (absent, come back later, started)."""
+        from surveyor.fieldwork.model import REVISIT_STATUSES
+
+        return self._fieldwork.doors.list_doors(
+            statuses=REVISIT_STATUSES, interviewer=interviewer, sector=sector
+        )
+
+    def doors_never_visited(
+        self, *, interviewer: str | None = None, sector: str | None = None
+    ) -> list[Door]:
+        return self._fieldwork.doors.list_doors(
+            statuses=["new"], interviewer=interviewer, sector=sector
+        )
+
+    def sectors(self) -> list[str]:
+        """The sectors of the door list ("" for doors without one)."""
+        return self._fieldwork.doors.sectors()
+
+    def door_interviewers(self) -> list[str]:
+        """The interviewers doors are assigned to ("" for doors not assigned)."""
+        return self._fieldwork.doors.door_interviewers()
+
+    def fieldwork(self, *, by_day: bool = True) -> FieldworkReport:
+        """The funnel: overall, per sector, per interviewer and (``by_day``) per day."""
+        return self._fieldwork.report(by_day=by_day)
+
+    def round_sheet(
+        self, *, interviewer: str | None = None, sector: str | None = None, open_only: bool = True
+    ) -> list[RoundSheetRow]:
+        """The rows of a printable round sheet ("feuille de route"), in street order
+        (``open_only``: only the doors still to visit or revisit)."""
+        return self._fieldwork.round_sheet(
+            interviewer=interviewer, sector=sector, open_only=open_only
+        )
+
+    def export_fieldwork(self, path: str | Path) -> Path:
+        """Write the funnel (overall, per sector, per interviewer, per day) as ``.csv`` (one
+        table with a ``scope`` column) or ``.xlsx`` (a sheet per scope)."""
+        from surveyor.fieldwork.tables import write_report
+
+        return write_report(Path(path), self.fieldwork())
+
+    def door_of_interview(self, instance_id: str) -> str | None:
+        """The door an interview was made at, if it was started from one."""
+        return self._fieldwork.doors.door_of_interviews([instance_id]).get(instance_id)
+
+    def export_entity_list(self, path: str | Path) -> int:
+        """Write the door list as an ODK Central Entity list CSV; the number of doors."""
+        from surveyor.fieldwork.doorlist import write_entity_list
+
+        return write_entity_list(Path(path), self._fieldwork.doors.list_doors())
+
+    def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:
+        """Write the campaign package (forms, doors and assignments, visits known here)."""
+        result = batches.export_campaign(self.store, Path(path), device_id=self.device_id)
+        return Done(result)
+
+    def import_campaign(self, path: str | Path) -> Done[batches.CampaignImport]:
+        """Bring a newer campaign package in (nothing recorded here is lost; a damaged,
+        foreign or older package raises CampaignError and changes nothing)."""
+        known = {f.content_hash for f in self.store.list_forms()}
+        result = batches.import_campaign(self.store, Path(path))
+        new_forms = {f.content_hash for f in self.store.list_forms()} - known
+        changes = Changes(forms=frozenset(new_forms), doors=True) if result.changed else NO_CHANGES
+        return Done(result, changes)
+
+    def import_newest_campaign(self, folder: str | Path) -> Done[batches.CampaignImport | None]:
+        """Import the newest campaign package found in ``folder`` (the shared folder, a USB
+        key) when it is newer than the one here; None when the folder holds no package."""
+        known = {f.content_hash for f in self.store.list_forms()}
+        result = batches.import_newest_campaign(self.store, Path(folder))
+        if result is None or not result.changed:
+            return Done(result)
+        new_forms = {f.content_hash for f in self.store.list_forms()} - known
+        return Done(result, Changes(forms=frozenset(new_forms), doors=True))
+
+    def fieldwork_to_hand_in(self) -> int:
+        """Visits and doors added here that no batch carried yet."""
+        return self._fieldwork.doors.count_to_hand_in(self.device_id)
 
     # --- health --------------------------------------------------------------------------
 

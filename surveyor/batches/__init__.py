@@ -3,9 +3,17 @@ coordinator. Format: ``docs/batch-format.md``.
 
 Interviewer's side: :func:`hand_in`, :func:`sync_shared_folder`. Coordinator's side:
 :func:`merge_batches` (→ :class:`MergeReport`), :func:`list_conflicts`,
-:func:`resolve_conflict`.
+:func:`resolve_conflict`. The campaign package (coordinator → laptops):
+:func:`export_campaign`, :func:`import_campaign` (``campaign.py``, docs/fieldwork.md).
 """
 
+from surveyor.batches.campaign import (
+    CampaignExport,
+    CampaignImport,
+    export_campaign,
+    import_campaign,
+    import_newest_campaign,
+)
 from surveyor.batches.format import (
     FORMAT_VERSION,
     BatchError,
@@ -35,6 +43,8 @@ __all__ = [
     "BatchReport",
     "BatchWriteError",
     "BatchWriter",
+    "CampaignExport",
+    "CampaignImport",
     "Conflict",
     "ConflictVersion",
     "HandInResult",
@@ -42,7 +52,10 @@ __all__ = [
     "SyncResult",
     "batch_file_name",
     "batch_files",
+    "export_campaign",
     "hand_in",
+    "import_campaign",
+    "import_newest_campaign",
     "list_conflicts",
     "merge_batches",
     "resolve_conflict",

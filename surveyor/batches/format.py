@@ -38,6 +38,8 @@ from surveyor.errors import (  # BatchError, BatchWriteError: public here too
     ErrorCode,
     SurveyorError,
 )
+from surveyor.fieldwork.model import Visit
+from surveyor.fieldwork.records import door_records, visit_records
 from surveyor.forms.xform import xform_matches
 from surveyor.interviews import record
 from surveyor.interviews.merging import content_sha256, edit_loops, names_itself
@@ -46,7 +48,9 @@ from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingForm, Inc
 from surveyor.store.store import check_attachment_name
 
 FORMAT_NAME = "surveyor-batch"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # a batch without fieldwork (every Surveyor reads it)
+FIELDWORK_FORMAT_VERSION = 2  # a batch carrying visits or doors (docs/batch-format.md)
+READ_VERSIONS = (FORMAT_VERSION, FIELDWORK_FORMAT_VERSION)
 MANIFEST = "manifest.json"
 BATCH_SUFFIX = ".zip"
 TEMP_SUFFIX = ".part"
@@ -54,6 +58,7 @@ TEMP_SUFFIX = ".part"
 # Limits: a batch over them is refused before anything is decompressed (zip bombs).
 MAX_MEMBERS = 200_000
 MAX_JSON_SIZE = 16 * 1024 * 1024  # manifest, form and interview JSON
+MAX_FIELDWORK_SIZE = 256 * 1024 * 1024  # the doors or the visits of a campaign, in one JSON
 MAX_MEMBER_SIZE = 512 * 1024 * 1024  # an attachment or a form file
 MAX_TOTAL_SIZE = 4 * 1024 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR bytes
@@ -64,7 +69,10 @@ _UUID_ID = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SAFE_EXT = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
-_TOP = ("forms", "interviews", "attachments")
+_TOP = ("forms", "interviews", "attachments", "fieldwork")
+DOORS_PART = "fieldwork/doors.json"
+VISITS_PART = "fieldwork/visits.json"
+FIELDWORK_PARTS = (DOORS_PART, VISITS_PART)
 _CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
 # Text columns of a record checked before the others (its identity, its form, its status).
 _CHECKED_APART = {"instance_id", "form_id", "form_version", "form_hash", "status"}
@@ -135,6 +143,8 @@ class BatchWriter:
         self.compresslevel = compresslevel
         self.parts: list[dict[str, Any]] = []
         self.interviews = 0
+        self.doors = 0
+        self.visits = 0
         self._forms: set[str] = set()
         self._tmp = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
         self._file = open(self._tmp, "wb")  # noqa: SIM115 (closed in close/abort)
@@ -238,10 +248,22 @@ class BatchWriter:
         self._add(f"interviews/{stem}.json", _dumps(data), "interview", instance_id=instance_id)
         self.interviews += 1
 
+    def add_fieldwork(self, doors: list[dict[str, Any]], visits: list[Visit]) -> None:
+        """Add the visits recorded on this laptop and the doors they name (and those added
+        here): ``fieldwork/doors.json``, ``fieldwork/visits.json`` (format version 2)."""
+        if not doors and not visits:
+            return
+        self._add(DOORS_PART, _dumps(list(doors)), "doors")
+        self._add(VISITS_PART, _dumps([v.to_dict() for v in visits]), "visits")
+        self.doors += len(doors)
+        self.visits += len(visits)
+
     def manifest(self) -> dict[str, Any]:
-        return {
+        manifest = {
             "format": FORMAT_NAME,
-            "format_version": FORMAT_VERSION,
+            "format_version": FIELDWORK_FORMAT_VERSION
+            if self.doors or self.visits
+            else FORMAT_VERSION,
             "batch_id": self.batch_id,
             "created_at": self.created_at,
             "device": {"device_id": self.device_id, "label": self.device_label},
@@ -250,6 +272,10 @@ class BatchWriter:
             "parts": self.parts,
             "parts_sha256": parts_digest(self.parts),
         }
+        if self.doors or self.visits:
+            manifest["doors"] = self.doors
+            manifest["visits"] = self.visits
+        return manifest
 
     def close(self) -> Path:
         """Finish the file, flush it to disk and give it its final name."""
@@ -322,9 +348,11 @@ class BatchContent:
     interviews: list[IncomingInterview] = field(default_factory=list)
     encrypted: list[IncomingEncrypted] = field(default_factory=list)
     form_hashes: set[str] = field(default_factory=set)  # every form its interviews use
+    doors: list[dict[str, Any]] = field(default_factory=list)  # fieldwork (version 2)
+    visits: list[Visit] = field(default_factory=list)
 
 
-def _member_path_problem(name: str) -> str | None:
+def _member_path_problem(name: str, tops: tuple[str, ...] = _TOP) -> str | None:
     """Why a member name is unsafe or unexpected, or None."""
     if not name or _CONTROL.search(name):
         return "has an empty name or control characters"
@@ -339,7 +367,7 @@ def _member_path_problem(name: str) -> str | None:
         return "contains a drive or stream colon"
     if name == MANIFEST:
         return None
-    if parts[0] not in _TOP or not 2 <= len(parts) <= 3:
+    if parts[0] not in tops or not 2 <= len(parts) <= 3:
         return "is not a part of a Surveyor batch"
     return None
 
@@ -349,6 +377,11 @@ class BatchReader:
 
     Use as a context manager (it holds the file open).
     """
+
+    format_name = FORMAT_NAME
+    versions: tuple[int, ...] = READ_VERSIONS
+    tops: tuple[str, ...] = _TOP
+    what = "batch"
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -421,7 +454,7 @@ class BatchReader:
         total = 0
         for info in infos:
             name = info.filename
-            problem = _member_path_problem(name.rstrip("/") if info.is_dir() else name)
+            problem = _member_path_problem(name.rstrip("/") if info.is_dir() else name, self.tops)
             if problem:
                 raise self.fail(f"the member {name!r} {problem}", ErrorCode.BATCH_UNSAFE_PATH)
             if name in self._infos:
@@ -440,7 +473,13 @@ class BatchReader:
                     f"the member {name} uses an unsupported compression method",
                     ErrorCode.BATCH_UNSUPPORTED,
                 )
-            limit = MAX_JSON_SIZE if name.endswith(".json") else MAX_MEMBER_SIZE
+            limit = (
+                MAX_FIELDWORK_SIZE
+                if name in FIELDWORK_PARTS
+                else MAX_JSON_SIZE
+                if name.endswith(".json")
+                else MAX_MEMBER_SIZE
+            )
             if info.file_size > limit:
                 raise self.fail(
                     f"the member {name} is too large ({info.file_size} bytes uncompressed, "
@@ -557,9 +596,10 @@ class BatchReader:
                 "it has no manifest.json (is it a Surveyor batch?)", ErrorCode.BATCH_NOT_A_BATCH
             )
         manifest = self._json(MANIFEST, self._read_bytes(MANIFEST, MAX_JSON_SIZE))
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        if not isinstance(manifest, dict) or manifest.get("format") != self.format_name:
             raise self.fail(
-                "its manifest.json does not describe a Surveyor batch", ErrorCode.BATCH_NOT_A_BATCH
+                f"its manifest.json does not describe a Surveyor {self.what}",
+                ErrorCode.BATCH_NOT_A_BATCH,
             )
         version = manifest.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):  # true == 1 in Python
@@ -568,10 +608,10 @@ class BatchReader:
                 "number is expected)",
                 ErrorCode.BATCH_MALFORMED,
             )
-        if version != FORMAT_VERSION:
+        if version not in self.versions:
             raise self.fail(
-                f"it is in batch format version {version!r}, this Surveyor reads version "
-                f"{FORMAT_VERSION} (update Surveyor to merge it)",
+                f"it is in {self.what} format version {version!r}, this Surveyor reads version "
+                f"{' and '.join(str(v) for v in self.versions)} (update Surveyor to use it)",
                 ErrorCode.BATCH_UNKNOWN_VERSION,
             )
         parts = manifest.get("parts")
@@ -652,6 +692,8 @@ class BatchReader:
                 content.forms.append(self._form(name, part, used))
             elif kind == "interview":
                 self._interview(name, part, content, used, interview_ids)
+            elif kind in ("doors", "visits") and name in (DOORS_PART, VISITS_PART):
+                self._fieldwork(name, part, content, used)
         unused = sorted(set(parts) - used)
         if unused:
             raise self.fail(
@@ -661,6 +703,18 @@ class BatchReader:
         if looped:
             raise self.fail(loop_reason(looped[0]), ErrorCode.BATCH_EDIT_CHAIN)
         return content
+
+    def _fieldwork(self, name: str, part: dict[str, Any], content: Any, used: set[str]) -> None:
+        """The doors or the visits of a version 2 batch (or of a campaign package)."""
+        used.add(name)
+        data = self._json(name, self._read_bytes(name, MAX_FIELDWORK_SIZE, part))
+        try:
+            if part["kind"] == "doors":
+                content.doors = door_records(data)
+            else:
+                content.visits = visit_records(data)
+        except ValueError as e:
+            raise self.fail(f"{name} is malformed ({e})", ErrorCode.BATCH_MALFORMED) from e
 
     def _part_of(self, name: str, kind: str, used: set[str], owner: str) -> dict[str, Any]:
         part = self._parts.get(name) if isinstance(name, str) else None

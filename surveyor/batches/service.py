@@ -31,6 +31,7 @@ from surveyor.interviews import record
 from surveyor.interviews.merging import Action, Counts, describe_counts
 from surveyor.interviews.record import Status
 from surveyor.store import Store
+from surveyor.store.fieldwork import FieldworkStore
 from surveyor.store.merge import Conflict, MergeStore
 
 
@@ -43,12 +44,17 @@ class HandInResult:
     interviews: int  # in the batch
     newly_handed_in: int  # marked exported by this hand-in
     instance_ids: list[str] = field(default_factory=list)
+    visits: int = 0  # the visits recorded on this laptop (all of them: merging is idempotent)
+    doors: int = 0  # the doors they name and those added here
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.path}: {self.interviews} interview(s), "
             f"{self.newly_handed_in} handed in for the first time"
         )
+        if self.visits or self.doors:
+            text += f", {self.visits} visit(s), {self.doors} door(s)"
+        return text
 
 
 @dataclass
@@ -97,6 +103,14 @@ def hand_in(
     stamp = record.format_timestamp(moment)
     merge = MergeStore(store)
     ids = merge.hand_in_candidates(instance_ids)
+    fieldwork = FieldworkStore(store)
+    visits = fieldwork.visits(device_id=device_id)
+    door_ids = {v.door_id for v in visits}
+    doors = fieldwork.door_records(door_ids=door_ids) + [
+        d
+        for d in fieldwork.door_records(origin="field")
+        if d["device_id"] == device_id and d["door_id"] not in door_ids
+    ]
     try:
         writer = BatchWriter(
             path,
@@ -129,17 +143,22 @@ def hand_in(
                     record.mark_exported(interview, to=str(path), clock=lambda: moment)
                 files = merge.attachment_bytes(instance_id) if interview.attachments else {}
                 writer.add_interview(interview, files)
+            writer.add_fieldwork(doors, visits)
     except OSError as e:
         raise BatchWriteError(path, e) from e
     marked = merge.record_hand_in(
         batch_id=writer.batch_id, path=str(path), at=moment, instance_ids=ids, total=len(ids)
     )
+    if visits or doors:
+        fieldwork.mark_handed_in(device_id, writer.batch_id)
     return HandInResult(
         path=path,
         batch_id=writer.batch_id,
         interviews=len(ids),
         newly_handed_in=len(marked),
         instance_ids=ids,
+        visits=len(visits),
+        doors=len(doors),
     )
 
 
@@ -167,7 +186,10 @@ def sync_shared_folder(
     """
     folder = Path(folder)
     try:
-        if MergeStore(store).count_to_hand_in() == 0:
+        if (
+            MergeStore(store).count_to_hand_in() == 0
+            and FieldworkStore(store).count_to_hand_in(device_id) == 0
+        ):
             return SyncResult("nothing_new", folder)
         if not _reachable(folder):
             return SyncResult(
@@ -204,14 +226,19 @@ class BatchReport(Counts):
     reason: str = ""  # why it was refused, in English (the CLI, the logs)
     code: ErrorCode | None = None  # what the refusal means (the UI's sentence)
     error: BatchError | None = None
+    visits: int = 0  # visits new to this database
+    doors: int = 0  # doors new to this database (added in the field)
 
     def __str__(self) -> str:
         if self.status == "refused":
             return f"{self.path.name}: REFUSED: {self.reason}"
         who = ", ".join(x for x in (self.interviewer, self.device_label) if x)
-        return (
+        text = (
             f"{self.path.name}{f' ({who})' if who else ''}: {self.status}: {describe_counts(self)}"
         )
+        if self.visits or self.doors:
+            text += f"; {self.visits} new visit(s), {self.doors} new door(s)"
+        return text
 
 
 @dataclass
@@ -219,6 +246,16 @@ class MergeReport(Counts):
     """Per batch, totals and per-interviewer counts of a :func:`merge_batches` call."""
 
     batches: list[BatchReport] = field(default_factory=list)
+
+    @property
+    def visits(self) -> int:
+        """Visits new to this database (each counted once, however often it came)."""
+        return sum(b.visits for b in self.batches)
+
+    @property
+    def doors(self) -> int:
+        """Doors new to this database (added in the field)."""
+        return sum(b.doors for b in self.batches)
 
     @property
     def refused(self) -> list[BatchReport]:
@@ -238,6 +275,8 @@ class MergeReport(Counts):
             f"Total: {len(self.batches)} batch(es), {len(self.refused)} refused; "
             f"{describe_counts(self)}."
         )
+        if self.visits or self.doors:
+            lines.append(f"Fieldwork: {self.visits} new visit(s), {self.doors} new door(s).")
         if self.per_interviewer:
             lines.append("By interviewer:")
             lines += self.by_interviewer_lines()
@@ -329,6 +368,17 @@ def merge_one(
         if looped:
             raise BatchError(path, loop_reason(looped[0]), code=ErrorCode.BATCH_EDIT_CHAIN)
 
+        fieldwork = FieldworkStore(store)
+        named = {v.door_id for v in content.visits} - {d["door_id"] for d in content.doors}
+        unknown = named - fieldwork.existing_ids(named)
+        if unknown:
+            raise BatchError(
+                path,
+                f"a visit names the door {sorted(unknown)[0]!r}, which is neither in the batch "
+                "nor in this database",
+                code=ErrorCode.BATCH_MALFORMED,
+            )
+
         def read_attachment(instance_id: str, filename: str) -> bytes:
             nonlocal reader
             if reader is None:  # checked elsewhere: the file must still be that batch
@@ -341,13 +391,18 @@ def merge_one(
                     )
             return reader.read_attachment(instance_id, filename)
 
-        counts = merge.apply_batch(
-            content.info,
-            forms=content.forms,
-            interviews=content.interviews,
-            encrypted=content.encrypted,
-            read_attachment=read_attachment,
-        )
+        with store.transaction(f"merge the batch {path.name}"):  # interviews and visits
+            counts = merge.apply_batch(
+                content.info,
+                forms=content.forms,
+                interviews=content.interviews,
+                encrypted=content.encrypted,
+                read_attachment=read_attachment,
+            )
+            if content.doors or content.visits:
+                # doors already known keep what the coordinator has; visits are events
+                report.doors = fieldwork.write_doors(content.doors, mode="keep")
+                report.visits = fieldwork.insert_visits(content.visits, batch_id=info.batch_id)
     except BatchError as e:
         return BatchReport(path=path, status="refused", reason=e.reason, code=e.code, error=e)
     finally:

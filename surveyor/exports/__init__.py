@@ -5,7 +5,8 @@ Per form (every stored version merged into one set of tables):
 - ``<form_id>.csv``: ``SubmissionDate``, one column per field named by its group path joined
   with ``-`` (``household-street``, ``meta-instanceID``...), in the form's order, then ``KEY``,
   ``SubmitterID``, ``SubmitterName``, ``AttachmentsPresent``, ``AttachmentsExpected``,
-  ``Status``, ``ReviewState``, ``DeviceID``, ``Edits``, ``FormVersion``;
+  ``Status``, ``ReviewState``, ``DeviceID``, ``Edits``, ``FormVersion`` (and ``DoorID``, the
+  door it was made at, when some interviews were started from a door: docs/fieldwork.md);
 - ``<form_id>-<repeat>.csv`` per repeat: the repeat's fields (path below the repeat), then
   ``PARENT_KEY`` and ``KEY`` (``uuid:…/household/member[1]``);
 - or one ``<form_id>.xlsx`` with a sheet per table (answers as text cells, never formulas).
@@ -28,6 +29,7 @@ from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, shee
 from surveyor.interviews.record import Status
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import Pseudonymiser
+from surveyor.store.fieldwork import FieldworkStore
 from surveyor.store.queries import SUBMITTED
 
 Progress = Callable[[int, int], None]
@@ -72,7 +74,9 @@ def _library(store, library):
     return FormLibrary(store)
 
 
-def form_layout(store, form_id: str, options: ExportOptions, library=None) -> Layout:
+def form_layout(
+    store, form_id: str, options: ExportOptions, library=None, *, door_column: bool = False
+) -> Layout:
     """The tables of ``form_id``'s export, over every stored version of the form."""
     library = _library(store, library)
     stored = store.list_forms(form_id=form_id)
@@ -91,6 +95,7 @@ def form_layout(store, form_id: str, options: ExportOptions, library=None) -> La
             split_select_multiple=options.split_select_multiple,
             omit=personal if options.personal == "omit" else frozenset(),
             personal=personal,
+            door_column=door_column,
         )
     except ValueError as e:
         raise ExportError(str(e)) from e
@@ -128,9 +133,10 @@ def export(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ids = list(form_ids) if form_ids is not None else store.export_form_ids()
+    doors = FieldworkStore(store).door_of_interviews()  # instanceID -> door id
     jobs = []
     for form_id in ids:
-        layout = form_layout(store, form_id, options, library)
+        layout = form_layout(store, form_id, options, library, door_column=bool(doors))
         selection = store.export_selection(form_id, statuses=options.statuses)
         jobs.append((layout, selection))
     total = sum(selection.total for _layout, selection in jobs)
@@ -146,6 +152,7 @@ def export(
             store.attachment_counts(layout.form_id),
             newest,
             pseudonymise=pseudonymise,
+            doors=doors,
         )
         if format == "csv":
             files = CsvTables(out, layout.form_id, layout.tables, bom=options.excel_bom)

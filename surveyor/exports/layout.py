@@ -31,6 +31,8 @@ MAIN_TAIL = (
     "FormVersion",
 )
 REPEAT_TAIL = ("PARENT_KEY", "KEY")
+# After MAIN_TAIL when some interviews were made at a door (docs/fieldwork.md): its id.
+DOOR_COLUMN = "DoorID"
 
 SELECT_ONE = "select_one"
 SELECT_MULTIPLE = "select_multiple"
@@ -279,10 +281,12 @@ def build_layout(
     split_select_multiple: bool = False,
     omit: frozenset[str] = frozenset(),
     personal: frozenset[str] = frozenset(),
+    door_column: bool = False,
 ) -> Layout:
     """The tables of ``form_id``'s export over ``versions`` (newest first). ``omit``: names
     of fields left out (the personal fields, when the export leaves them out); ``personal``:
-    the personal fields' names (the layout says which they are, for pseudonyms)."""
+    the personal fields' names (the layout says which they are, for pseudonyms);
+    ``door_column``: the main table ends with ``DoorID`` (fieldwork)."""
     if not versions:
         raise ValueError(f"No definition of the form {form_id} is stored.")
     languages = [resolve_language(form, language) for form in versions]
@@ -314,7 +318,8 @@ def build_layout(
     columns: dict[str, dict[str, int]] = {}
     choice_columns: dict[str, dict[tuple[str, str], int]] = {}
     for name, builder in builders.items():
-        head, tail = (MAIN_META, MAIN_TAIL) if name == "" else ((), REPEAT_TAIL)
+        main_tail = (*MAIN_TAIL, DOOR_COLUMN) if door_column else MAIN_TAIL
+        head, tail = (MAIN_META, main_tail) if name == "" else ((), REPEAT_TAIL)
         tables[name], columns[name], choice_columns[name] = builder.build(
             split_select_multiple, head, tail
         )

@@ -105,9 +105,11 @@ class RowMaker:
         newest_hash: str,
         *,
         pseudonymise: Callable[[str], str] | None = None,
+        doors: dict[str, str] | None = None,
     ):
         self.layout = layout
         self.pseudonymise = pseudonymise if layout.personal else None
+        self.doors = doors or {}  # instanceID -> door id (fieldwork)
         self.selection = selection
         self.attachments = attachments
         self.newest = layout.plans[newest_hash]
@@ -144,4 +146,7 @@ class RowMaker:
         row[s["DeviceID"]] = interview.device_id or ""
         row[s["Edits"]] = str(edits)
         row[s["FormVersion"]] = interview.form_version or ""
+        door = s.get("DoorID")
+        if door is not None:
+            row[door] = self.doors.get(instance_id) or self.doors.get(key) or ""
         emit(self.layout.main, row)

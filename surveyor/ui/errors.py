@@ -158,6 +158,25 @@ def sentences() -> dict[ErrorCode, str]:
             "ErrorText",
             "The batch file cannot be written there (USB key removed, or read-only?).",
         ),
+        # door-to-door fieldwork
+        E.DOOR_NOT_FOUND: QCoreApplication.translate(
+            "ErrorText", "This door is not in the door list of this laptop."
+        ),
+        E.VISIT_INVALID: QCoreApplication.translate(
+            "ErrorText",
+            "This visit cannot be recorded as given (outcome or appointment time); nothing "
+            "was changed.",
+        ),
+        E.DOOR_LIST_INVALID: QCoreApplication.translate(
+            "ErrorText",
+            "The door list cannot be imported (a row or a column is not as expected); no door "
+            "was imported.",
+        ),
+        E.CAMPAIGN_REFUSED: QCoreApplication.translate(
+            "ErrorText",
+            "The campaign package cannot be used (damaged, from another campaign, or older "
+            "than the one already here); nothing was changed.",
+        ),
         # servers
         E.SYNC_UNAUTHORIZED: QCoreApplication.translate(
             "ErrorText", "The server refuses the password."

@@ -112,8 +112,9 @@ def bad_manifest_checksum(good, tmp):
 
 
 def newer_format(good, tmp):
-    return with_manifest(good, tmp / "bad.zip", lambda m: m.update(format_version=2)), (
-        "batch format version 2"
+    # (version 2 is a batch carrying fieldwork, docs/batch-format.md: 3 is the newer one)
+    return with_manifest(good, tmp / "bad.zip", lambda m: m.update(format_version=3)), (
+        "batch format version 3"
     )
 
 

@@ -380,106 +380,126 @@
     </message>
     <message>
         <location filename="../errors.py" line="162"/>
+        <source>This door is not in the door list of this laptop.</source>
+        <translation>Cette porte n’est pas dans la liste des portes de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="165"/>
+        <source>This visit cannot be recorded as given (outcome or appointment time); nothing was changed.</source>
+        <translation>Ce passage ne peut pas être enregistré ainsi (résultat ou heure du rendez-vous) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="170"/>
+        <source>The door list cannot be imported (a row or a column is not as expected); no door was imported.</source>
+        <translation>La liste des portes ne peut pas être importée (une ligne ou une colonne n’est pas comme attendu) ; aucune porte n’a été importée.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="175"/>
+        <source>The campaign package cannot be used (damaged, from another campaign, or older than the one already here); nothing was changed.</source>
+        <translation>Le paquet de campagne ne peut pas être utilisé (abîmé, d’une autre campagne, ou plus ancien que celui déjà présent) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="181"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="165"/>
+        <location filename="../errors.py" line="184"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="169"/>
+        <location filename="../errors.py" line="188"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="173"/>
+        <location filename="../errors.py" line="192"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="178"/>
+        <location filename="../errors.py" line="197"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="181"/>
+        <location filename="../errors.py" line="200"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="184"/>
+        <location filename="../errors.py" line="203"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="187"/>
+        <location filename="../errors.py" line="206"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="192"/>
+        <location filename="../errors.py" line="211"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="195"/>
+        <location filename="../errors.py" line="214"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="198"/>
+        <location filename="../errors.py" line="217"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="201"/>
+        <location filename="../errors.py" line="220"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="204"/>
+        <location filename="../errors.py" line="223"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="209"/>
+        <location filename="../errors.py" line="228"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="214"/>
+        <location filename="../errors.py" line="233"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="219"/>
+        <location filename="../errors.py" line="238"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="222"/>
+        <location filename="../errors.py" line="241"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="225"/>
+        <location filename="../errors.py" line="244"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="228"/>
+        <location filename="../errors.py" line="247"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="233"/>
+        <location filename="../errors.py" line="252"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="236"/>
+        <location filename="../errors.py" line="255"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
