@@ -135,6 +135,20 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
         check(target, column, action.value)
     if form.instance_name:
         check(None, "instance_name", form.instance_name, sheet="settings", row=2)
+    for feature in form.unsupported:
+        if feature.feature == "last_saved":
+            continue  # said above, with its column
+        problems.append(
+            FormProblem(
+                file,
+                "survey" if feature.row else "",
+                feature.row,
+                f"not supported yet: {feature}",
+                warning=True,
+                code="unsupported",
+                unsupported=feature,
+            )
+        )
     problems.extend(_cycles(form, file))
     problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))

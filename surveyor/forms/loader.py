@@ -20,7 +20,7 @@ from importlib.metadata import version as _package_version
 from pathlib import Path
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form, FormNode, Kind, Unsupported
 from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_unsupported
 from surveyor.perf import bulk_allocation
 
@@ -28,7 +28,8 @@ from surveyor.perf import bulk_allocation
 # 2: repeats know their initial instances (FormNode.initial_instances).
 # 3: a form with a ring of relevance/calculations is never cached (so that a cached form is
 #    known to have none, and the check costs nothing on the fast path).
-MODEL_VERSION = "3"
+# 4: unsupported features are structured (Unsupported), not English phrases.
+MODEL_VERSION = "4"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
@@ -65,6 +66,11 @@ class FormProblem:
     message: str
     # A warning: the form loads and works (``form check`` still exits 0).
     warning: bool = False
+    # What the problem is, for the app to say it in its own language (``message`` is
+    # English): a code (see surveyor/ui/formtext.py) and its words from the form.
+    code: str = ""
+    args: tuple[str, ...] = ()
+    unsupported: Unsupported | None = None
 
     def __str__(self) -> str:
         """``FILE:SHEET:ROW: message``; ``FILE: message`` for a problem of the whole file;
@@ -430,17 +436,17 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
     return form
 
 
-def sheet_unsupported(definition) -> list[str]:
+def sheet_unsupported(definition) -> list[Unsupported]:
     from pyxform import constants as pxc
 
     found = []
-    for sheet, phrase in (
-        (pxc.ENTITIES, "the form creates or updates entities (entities sheet)"),
-        (pxc.OSM, "the form uses OpenStreetMap tags (osm sheet)"),
-        (pxc.EXTERNAL_CHOICES, "the form uses external choices (external_choices sheet)"),
+    for sheet, feature in (
+        (pxc.ENTITIES, "entities"),
+        (pxc.OSM, "osm"),
+        (pxc.EXTERNAL_CHOICES, "external_choices"),
     ):
         if any(getattr(definition, sheet, None) or []):
-            found.append(phrase)
+            found.append(Unsupported(feature))
     return found
 
 
@@ -499,11 +505,11 @@ def xlsform_type(raw: str | None) -> str | None:
     return key
 
 
-def apply_survey_rows(form: Form, survey_rows) -> list[str]:
+def apply_survey_rows(form: Form, survey_rows) -> list[Unsupported]:
     """Give nodes their XLSForm type and row; phrases for unsupported rows with no node."""
     root = form.root
     stack: list[str] = [root.path]
-    unmatched: list[str] = []
+    unmatched: list[Unsupported] = []
     for row_number, raw_type, name in survey_rows:
         kind = xlsform_type(raw_type)
         if kind is None:
@@ -521,8 +527,7 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
             stack.append(path or stack[-1])
         if node is None:
             if kind in KNOWN_UNSUPPORTED_TYPES and kind not in _SHARED_INSTANCE_TYPES:
-                label = f"'{name}' " if name else ""
-                unmatched.append(f"row {row_number} {label}uses type {kind}")
+                unmatched.append(Unsupported("type", kind, name=name, row=row_number))
             continue
         node.row = row_number
         if node.kind is Kind.FIELD and (kind in SUPPORTED_TYPES or kind in KNOWN_UNSUPPORTED_TYPES):
@@ -530,7 +535,7 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
         elif node.kind is not Kind.FIELD and kind.startswith("begin_"):
             node.type = kind if kind in ("begin_group", "begin_repeat") else node.type
             if kind not in ("begin_group", "begin_repeat"):
-                unmatched.append(f"row {row_number} '{name}' uses type {kind}")
+                unmatched.append(Unsupported("type", kind, name=name, row=row_number))
     return unmatched
 
 

@@ -8,6 +8,7 @@ The list is asked again whenever an operation's Changes name interviews.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -88,7 +89,7 @@ class FormEntry:
     title: str = ""
     form_id: str = ""
     content_hash: str = ""
-    unsupported: list[str] = field(default_factory=list)
+    unsupported: list = field(default_factory=list)  # of surveyor.forms.Unsupported
     error: str = ""  # the FormError message when it could not be loaded
     bundled: bool = False
 
@@ -207,7 +208,10 @@ class FormCard(QFrame):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setProperty("role", "hint")
+        self.detail.setTextFormat(Qt.RichText)
+        self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
         layout.addWidget(self.detail)
+        self.details_dialog = None
         self.button = QPushButton()
         self.button.setProperty("primary", True)
         self.button.clicked.connect(lambda: self.new_requested.emit(self.entry))
@@ -227,16 +231,26 @@ class FormCard(QFrame):
         else:
             self.title.setText(entry.title or entry.form_id)
             if entry.unsupported:
+                count = len(entry.unsupported)
                 self.detail.setText(
-                    self.tr("Surveyor does not handle these features of the form yet: {0}.").format(
-                        ", ".join(entry.unsupported)
-                    )
+                    html.escape(self.tr("%n feature(s) not handled yet", "", count))
+                    + f' — <a href="#details">{html.escape(self.tr("Details…"))}</a>'
                 )
                 self.detail.show()
             else:
                 self.detail.hide()
         self.button.setText(self.tr("New interview"))
         self.button.setAccessibleName(self.tr("New interview: {0}").format(entry.title))
+
+    def show_unsupported(self):
+        """The list of what the form uses that Surveyor lacks, in a dialog."""
+        from surveyor.ui.formtext import unsupported_dialog
+
+        self.details_dialog = unsupported_dialog(
+            self.entry.title or self.entry.form_id, self.entry.unsupported, self
+        )
+        self.details_dialog.open()
+        return self.details_dialog
 
 
 class HomePage(QWidget):
@@ -334,13 +348,29 @@ class HomePage(QWidget):
         server_row.addWidget(self.send_now_button)
         outer.addLayout(server_row)
 
-        # Messages (form errors, what was done) in one sentence.
+        # Messages (form errors, what was done) in one sentence; the detail (a list) one
+        # click away; closed with ×.
+        self.message_bar = QFrame()
+        self.message_bar.setObjectName("messageBar")
+        message_row = QHBoxLayout(self.message_bar)
+        message_row.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message.hide()
-        outer.addWidget(self.message)
+        message_row.addWidget(self.message, 1)
+        self.message_details_button = QPushButton()
+        self.message_details_button.setObjectName("messageDetails")
+        self.message_details_button.clicked.connect(self.show_message_details)
+        message_row.addWidget(self.message_details_button, 0, Qt.AlignTop)
+        self.message_close_button = QPushButton("×")
+        self.message_close_button.setObjectName("messageClose")
+        self.message_close_button.clicked.connect(lambda: self.show_message(""))
+        message_row.addWidget(self.message_close_button, 0, Qt.AlignTop)
+        self.message_bar.hide()
+        self._message_details = None  # () -> QDialog
+        self.details_dialog = None
+        outer.addWidget(self.message_bar)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -515,6 +545,9 @@ class HomePage(QWidget):
         )
         self.sync_banner_button.setText(self.tr("Open the settings"))
         self.sync_banner_button.setAccessibleName(self.tr("Open the settings (server account)"))
+        self.message_details_button.setText(self.tr("Details…"))
+        self.message_close_button.setToolTip(self.tr("Close this message"))
+        self.message_close_button.setAccessibleName(self.tr("Close this message"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
         self.open_form_button.setText(self.tr("Open a form…"))
         self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))
@@ -590,13 +623,26 @@ class HomePage(QWidget):
         else:
             self.forms_status.hide()
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        """One clear sentence above the lists (errors stay until the next message)."""
-        self.message.setProperty("role", "error" if error else "info")
+    def show_message(
+        self, text: str, *, error: bool = False, notice: bool = False, details=None
+    ) -> None:
+        """One clear sentence above the lists (errors stay until the next message or ×);
+        ``notice``: neutral (it worked, with a remark); ``details``: makes the dialog that
+        "Details…" opens."""
+        self.message.setProperty("role", "error" if error else "notice" if notice else "info")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self._message_details = details
+        self.message_details_button.setVisible(details is not None)
+        self.message_bar.setVisible(bool(text))
+
+    def show_message_details(self):
+        if self._message_details is None:
+            return None
+        self.details_dialog = self._message_details(self)
+        self.details_dialog.open()
+        return self.details_dialog
 
     # --- resume banner -------------------------------------------------------------------
 

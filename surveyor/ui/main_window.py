@@ -13,6 +13,7 @@ from pathlib import Path
 
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
+from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
@@ -535,11 +536,12 @@ class MainWindow(QMainWindow):
             self.forms = [f for f in self.forms if f.path != path] + [entry]
             self.home.set_forms(self.forms)
             message = self.tr("The form “{0}” is ready.").format(entry.title)
+            details = None
             if entry.unsupported:
-                message += " " + self.tr(
-                    "Surveyor does not handle these features of the form yet: {0}."
-                ).format(", ".join(entry.unsupported))
-            self.home.show_message(message, error=bool(entry.unsupported))
+                message += " " + unsupported_summary(len(entry.unsupported))
+                features, title = list(entry.unsupported), entry.title
+                details = lambda parent: unsupported_dialog(title, features, parent)  # noqa: E731
+            self.home.show_message(message, notice=bool(entry.unsupported), details=details)
             self.forms_ready.emit()
 
         self._load_form(entry, done)

@@ -111,91 +111,42 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="106"/>
+        <location filename="../coordinator/page.py" line="84"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="107"/>
+        <location filename="../coordinator/page.py" line="85"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="108"/>
+        <location filename="../coordinator/page.py" line="86"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="109"/>
+        <location filename="../coordinator/page.py" line="87"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="88"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="90"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
-        <source>&amp;Remove them now…</source>
-        <translation>&amp;Les retirer maintenant…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../coordinator/page.py" line="160"/>
-        <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
-        <translation>
-            <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
-            <numerusform>%n entretiens ont dépassé la durée de conservation de {0} jours : leurs données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../coordinator/page.py" line="170"/>
-        <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
-        <translation>
-            <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
-            <numerusform>Les données personnelles de %n entretiens atteignent la durée de conservation d&apos;ici {0} jours (le premier le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../coordinator/page.py" line="187"/>
-        <source>Remove the personal fields?</source>
-        <translation>Retirer les données personnelles ?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
-        <source>Remove the personal fields of %n interview(s) past the retention period?</source>
-        <translation>
-            <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
-            <numerusform>Retirer les données personnelles de %n entretiens dont la durée de conservation est dépassée ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../coordinator/page.py" line="197"/>
-        <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
-        <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/page.py" line="201"/>
-        <source>Remove them</source>
-        <translation>Les retirer</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/page.py" line="202"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -542,63 +493,33 @@
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
-        <source>Personal fields</source>
-        <translation>Données personnelles</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="82"/>
-        <source>Leave them out</source>
-        <translation>Les laisser de côté</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="83"/>
-        <source>Replace them with pseudonyms</source>
-        <translation>Les remplacer par des pseudonymes</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="84"/>
-        <source>Keep them as answered</source>
-        <translation>Les garder telles que saisies</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="87"/>
-        <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
-        <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="91"/>
-        <source>&amp;Personal fields</source>
-        <translation>Données &amp;personnelles</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="96"/>
-        <location filename="../coordinator/export.py" line="132"/>
+        <location filename="../coordinator/export.py" line="79"/>
+        <location filename="../coordinator/export.py" line="105"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="97"/>
+        <location filename="../coordinator/export.py" line="80"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="98"/>
+        <location filename="../coordinator/export.py" line="81"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="103"/>
+        <location filename="../coordinator/export.py" line="86"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="109"/>
+        <location filename="../coordinator/export.py" line="92"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="110"/>
+        <location filename="../coordinator/export.py" line="93"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -606,47 +527,47 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="186"/>
+        <location filename="../coordinator/export.py" line="158"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="192"/>
+        <location filename="../coordinator/export.py" line="164"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="191"/>
+        <location filename="../coordinator/export.py" line="163"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="207"/>
+        <location filename="../coordinator/export.py" line="179"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="208"/>
+        <location filename="../coordinator/export.py" line="180"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="209"/>
+        <location filename="../coordinator/export.py" line="181"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="210"/>
+        <location filename="../coordinator/export.py" line="182"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="211"/>
+        <location filename="../coordinator/export.py" line="183"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="226"/>
+        <location filename="../coordinator/export.py" line="198"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -654,24 +575,138 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="224"/>
+        <location filename="../home.py" line="228"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
-    <message>
-        <location filename="../home.py" line="231"/>
-        <source>Surveyor does not handle these features of the form yet: {0}.</source>
-        <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
+    <message numerus="yes">
+        <location filename="../home.py" line="236"/>
+        <source>%n feature(s) not handled yet</source>
+        <translation>
+            <numerusform>%n fonction non gérée pour l’instant</numerusform>
+            <numerusform>%n fonctions non gérées pour l’instant</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../home.py" line="238"/>
+        <location filename="../home.py" line="242"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="239"/>
+        <location filename="../home.py" line="243"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FormText</name>
+    <message>
+        <location filename="../formtext.py" line="25"/>
+        <source>group “{0}”</source>
+        <translation>groupe « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="27"/>
+        <source>repeat “{0}”</source>
+        <translation>répétition « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="29"/>
+        <source>question “{0}”</source>
+        <translation>question « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="31"/>
+        <source>“{0}”</source>
+        <translation>« {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="35"/>
+        <source>row {0}</source>
+        <translation>ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="46"/>
+        <source>The form creates or updates entities (entities sheet).</source>
+        <translation>Le formulaire crée ou met à jour des entités (feuille entities).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="50"/>
+        <source>The form uses OpenStreetMap tags (osm sheet).</source>
+        <translation>Le formulaire utilise des étiquettes OpenStreetMap (feuille osm).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="54"/>
+        <source>The form uses external choices (external_choices sheet).</source>
+        <translation>Le formulaire utilise des choix externes (feuille external_choices).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="58"/>
+        <source>The form uses “{0}”.</source>
+        <translation>Le formulaire utilise « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="60"/>
+        <source>The form uses the XForm control “{0}”.</source>
+        <translation>Le formulaire utilise le contrôle XForm « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="64"/>
+        <source>{0}: a location recorded when the answer changes.</source>
+        <translation>{0} : une position enregistrée quand la réponse change.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="68"/>
+        <source>{0}: the question type “{1}”.</source>
+        <translation>{0} : le type de question « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="72"/>
+        <source>{0}: the search() appearance.</source>
+        <translation>{0} : l’apparence search().</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="74"/>
+        <source>{0}: the appearance “{1}”.</source>
+        <translation>{0} : l’apparence « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="78"/>
+        <source>{0}: the parameter “{1}”.</source>
+        <translation>{0} : le paramètre « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="82"/>
+        <source>{0}: choices in random order (randomize).</source>
+        <translation>{0} : des choix dans un ordre au hasard (randomize).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="86"/>
+        <source>{0}: the previous interview&apos;s answer (last-saved#{1}).</source>
+        <translation>{0} : la réponse de l’entretien précédent (last-saved#{1}).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="89"/>
+        <source>{0}: “{1}”.</source>
+        <translation>{0} : « {1} ».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../formtext.py" line="94"/>
+        <source>This form uses %n feature(s) that Surveyor does not handle yet; the questions concerned may not work as planned.</source>
+        <translation>
+            <numerusform>Ce formulaire utilise %n fonction que Surveyor ne gère pas encore ; les questions concernées peuvent ne pas fonctionner comme prévu.</numerusform>
+            <numerusform>Ce formulaire utilise %n fonctions que Surveyor ne gère pas encore ; les questions concernées peuvent ne pas fonctionner comme prévu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="122"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="134"/>
+        <source>Features not handled yet: {0}</source>
+        <translation>Fonctions pas encore gérées : {0}</translation>
     </message>
 </context>
 <context>
@@ -780,82 +815,82 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="54"/>
+        <location filename="../home.py" line="55"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="55"/>
+        <location filename="../home.py" line="56"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="56"/>
+        <location filename="../home.py" line="57"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="57"/>
+        <location filename="../home.py" line="58"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="63"/>
+        <location filename="../home.py" line="64"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="64"/>
+        <location filename="../home.py" line="65"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="65"/>
+        <location filename="../home.py" line="66"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="66"/>
+        <location filename="../home.py" line="67"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="67"/>
+        <location filename="../home.py" line="68"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="68"/>
+        <location filename="../home.py" line="69"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="130"/>
+        <location filename="../home.py" line="131"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="183"/>
+        <location filename="../home.py" line="184"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="185"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="185"/>
+        <location filename="../home.py" line="186"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="186"/>
+        <location filename="../home.py" line="187"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="187"/>
+        <location filename="../home.py" line="188"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -863,215 +898,226 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="498"/>
-        <location filename="../home.py" line="508"/>
+        <location filename="../home.py" line="528"/>
+        <location filename="../home.py" line="538"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="499"/>
+        <location filename="../home.py" line="529"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="501"/>
+        <location filename="../home.py" line="531"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="504"/>
+        <location filename="../home.py" line="534"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="506"/>
+        <location filename="../home.py" line="536"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="507"/>
+        <location filename="../home.py" line="537"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="509"/>
+        <location filename="../home.py" line="539"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="511"/>
+        <location filename="../home.py" line="541"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="514"/>
+        <location filename="../home.py" line="544"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="516"/>
+        <location filename="../home.py" line="546"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="517"/>
+        <location filename="../home.py" line="547"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="518"/>
+        <location filename="../home.py" line="548"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="549"/>
+        <location filename="../home.py" line="550"/>
+        <source>Close this message</source>
+        <translation>Fermer ce message</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="551"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="519"/>
+        <location filename="../home.py" line="552"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="520"/>
+        <location filename="../home.py" line="553"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="521"/>
+        <location filename="../home.py" line="554"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="522"/>
+        <location filename="../home.py" line="555"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="523"/>
+        <location filename="../home.py" line="556"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="524"/>
+        <location filename="../home.py" line="557"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="525"/>
+        <location filename="../home.py" line="558"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="526"/>
+        <location filename="../home.py" line="559"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="527"/>
-        <location filename="../home.py" line="697"/>
+        <location filename="../home.py" line="560"/>
+        <location filename="../home.py" line="743"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="528"/>
+        <location filename="../home.py" line="561"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="530"/>
-        <location filename="../home.py" line="728"/>
+        <location filename="../home.py" line="563"/>
+        <location filename="../home.py" line="774"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="564"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="546"/>
+        <location filename="../home.py" line="579"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="546"/>
+        <location filename="../home.py" line="579"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="616"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="620"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="657"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="658"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="671"/>
+        <location filename="../home.py" line="717"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="718"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="673"/>
+        <location filename="../home.py" line="719"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="674"/>
+        <location filename="../home.py" line="720"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="677"/>
+        <location filename="../home.py" line="723"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="697"/>
+        <location filename="../home.py" line="743"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="725"/>
+        <location filename="../home.py" line="771"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="726"/>
+        <location filename="../home.py" line="772"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="727"/>
+        <location filename="../home.py" line="773"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="729"/>
+        <location filename="../home.py" line="775"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="747"/>
+        <location filename="../home.py" line="793"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="757"/>
+        <location filename="../home.py" line="803"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1696,148 +1742,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="230"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="304"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="343"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="350"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="510"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="521"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="529"/>
         <source>This form could not be opened: {0}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="538"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
-        <source>Surveyor does not handle these features of the form yet: {0}.</source>
-        <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="582"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="656"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -1845,233 +1886,198 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="193"/>
+        <location filename="../coordinator/overview.py" line="191"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="201"/>
-        <location filename="../coordinator/overview.py" line="402"/>
-        <location filename="../coordinator/overview.py" line="482"/>
+        <location filename="../coordinator/overview.py" line="199"/>
+        <location filename="../coordinator/overview.py" line="391"/>
+        <location filename="../coordinator/overview.py" line="471"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="221"/>
+        <location filename="../coordinator/overview.py" line="219"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="222"/>
-        <location filename="../coordinator/overview.py" line="357"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="220"/>
+        <location filename="../coordinator/overview.py" line="350"/>
+        <location filename="../coordinator/overview.py" line="368"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="223"/>
-        <location filename="../coordinator/overview.py" line="358"/>
-        <location filename="../coordinator/overview.py" line="377"/>
+        <location filename="../coordinator/overview.py" line="221"/>
+        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="366"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="224"/>
+        <location filename="../coordinator/overview.py" line="222"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="225"/>
-        <location filename="../coordinator/overview.py" line="359"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="223"/>
+        <location filename="../coordinator/overview.py" line="352"/>
+        <location filename="../coordinator/overview.py" line="368"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="348"/>
+        <location filename="../coordinator/overview.py" line="341"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="349"/>
+        <location filename="../coordinator/overview.py" line="342"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="350"/>
+        <location filename="../coordinator/overview.py" line="343"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="352"/>
+        <location filename="../coordinator/overview.py" line="345"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="346"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="369"/>
-        <source>&amp;Erase…</source>
-        <translation>&amp;Supprimer définitivement…</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="371"/>
-        <source>Erase the selected interview for good (a resident&apos;s request)</source>
-        <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="373"/>
+        <location filename="../coordinator/overview.py" line="362"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="374"/>
+        <location filename="../coordinator/overview.py" line="363"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="364"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="365"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="377"/>
-        <location filename="../coordinator/overview.py" line="378"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="368"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="367"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="369"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="370"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="371"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="385"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="389"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="404"/>
+        <location filename="../coordinator/overview.py" line="393"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="478"/>
+        <location filename="../coordinator/overview.py" line="467"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
             <numerusform>%n entretiens</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="535"/>
-        <source>Erase this interview?</source>
-        <translation>Supprimer définitivement cet entretien ?</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="536"/>
-        <source>Erase the interview “{0}” for good?</source>
-        <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="539"/>
-        <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
-        <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="546"/>
-        <source>Erase for good</source>
-        <translation>Supprimer définitivement</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="547"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
 </context>
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="76"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
