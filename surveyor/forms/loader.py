@@ -103,22 +103,34 @@ def pyxform_problem(file: str, message: str) -> FormProblem:
     return FormProblem(file, sheet, row, message)
 
 
+def whole_file_error(name: str, code: str, reason: str, *args: str) -> FormError:
+    """A FormError about the whole file (``name: reason``), with its problem and code for
+    the app to say it in its own language."""
+    problem = FormProblem(name, "", None, reason, code=code, args=tuple(args))
+    return FormError(f"{name}: {reason}", problems=[problem])
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """The real format of a form file from its first bytes: xls, xlsx, md, csv or xml."""
-    not_form = f"{name}: not an XLSForm (not a spreadsheet, Markdown or CSV file)"
+
+    def not_form():
+        return whole_file_error(
+            name, "not_a_form", "not an XLSForm (not a spreadsheet, Markdown or CSV file)"
+        )
+
     if not data.strip():
-        raise FormError(f"{name}: not an XLSForm (the file is empty)")
+        raise whole_file_error(name, "empty", "not an XLSForm (the file is empty)")
     if data.startswith(OLE_MAGIC):
         return "xls"
     if data.startswith(ZIP_MAGIC):
         return "xlsm" if name.lower().endswith(".xlsm") else "xlsx"
     _refuse_markup_named_spreadsheet(data, name)
     if b"\x00" in data[:8192]:
-        raise FormError(not_form)
+        raise not_form()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormError(not_form) from exc
+        raise not_form() from exc
     stripped = text.lstrip()
     lower = name.lower()
     if stripped.startswith("<"):
@@ -131,7 +143,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "md"
     if text.count(",", 0, 5000) >= 4:
         return "csv"
-    raise FormError(not_form)
+    raise not_form()
 
 
 _SPREADSHEET_SUFFIXES = (".xls", ".xlsx", ".xlsm")
@@ -151,14 +163,19 @@ def _refuse_markup_named_spreadsheet(data: bytes, name: str) -> None:
     if not text.startswith("<"):
         return
     if "<html" in text or "<!doctype html" in text or "<table" in text:
-        raise FormError(
-            f"{name}: not a spreadsheet: it is an HTML page saved with a {suffix} name "
-            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        raise whole_file_error(
+            name,
+            "html_page",
+            f"not a spreadsheet: it is an HTML page saved with a {suffix} name "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)",
+            suffix,
         )
     if "urn:schemas-microsoft-com:office:spreadsheet" in text:
-        raise FormError(
-            f"{name}: not a spreadsheet Surveyor can read: it is an XML Spreadsheet 2003 "
-            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        raise whole_file_error(
+            name,
+            "xml_spreadsheet",
+            "not a spreadsheet Surveyor can read: it is an XML Spreadsheet 2003 "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)",
         )
 
 
@@ -203,7 +220,10 @@ def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FormError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        reason = str(exc.strerror or exc)
+        raise whole_file_error(
+            name, "unreadable", f"cannot read the file: {reason}", reason
+        ) from exc
     media = media_beside(path)
     cache_file = None
     if cache_dir is not None:
@@ -265,11 +285,13 @@ def read_definition(data: bytes, name: str):
         reason = _reason(exc)
         if "not recognized" in reason:
             reason = f"cannot read it as .{fmt}: the file is damaged or not a real .{fmt} file"
-        raise FormError(f"{name}: not an XLSForm ({reason})") from exc
+        raise whole_file_error(name, "damaged", f"not an XLSForm ({reason})", fmt) from exc
     except Exception as exc:  # corrupt workbooks make the readers raise anything
-        raise FormError(f"{name}: not an XLSForm (cannot read it as .{fmt}: {exc})") from exc
+        raise whole_file_error(
+            name, "damaged", f"not an XLSForm (cannot read it as .{fmt}: {exc})", fmt
+        ) from exc
     if not definition.survey:
-        raise FormError(f"{name}: not an XLSForm (no 'survey' sheet)")
+        raise whole_file_error(name, "no_survey", "not an XLSForm (no 'survey' sheet)")
     return fmt, definition
 
 
@@ -280,8 +302,7 @@ def refuse_zip_bomb(data: bytes, name: str) -> None:
     """
 
     def refuse(reason: str) -> FormError:
-        text = f"refused: {reason} (is it a zip bomb?)"
-        return FormError(f"{name}: {text}", problems=[FormProblem(name, "", None, text)])
+        return whole_file_error(name, "too_big", f"refused: {reason} (is it a zip bomb?)")
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -344,11 +365,122 @@ def convert(definition, name: str):
             result = pyxform_convert(xlsform=fields, warnings=notes, validate=False)
     except Exception as exc:  # pyxform raises PyXFormError, and sometimes others
         problem = pyxform_problem(name, str(exc) or type(exc).__name__)
+        problem = dataclasses.replace(problem, code="pyxform")
         if problem.row is None:
             problem = _locate(problem, definition)
         where = f" (sheet {problem.sheet}, row {problem.row})" if problem.row else ""
-        raise FormError(f"{name}{where}: {problem.message}", problems=[problem]) from exc
+        problems = _with_row_problems(problem, row_problems(definition, name))
+        raise FormError(f"{name}{where}: {problem.message}", problems=problems) from exc
     return result.xform, notes
+
+
+_REFERENCE_RE = re.compile(r"\$\{([^}]*)\}")
+_REFERENCE_COLUMNS = (
+    "relevant",
+    "constraint",
+    "required",
+    "calculation",
+    "choice_filter",
+    "default",
+    "repeat_count",
+    "read_only",
+    "label",
+    "hint",
+)
+_STRUCTURE_TYPES = frozenset(
+    """begin_group end_group begin_repeat end_repeat begin_loop end_loop select_one
+    select_multiple rank select_one_from_file select_multiple_from_file
+    select_one_external""".split()
+)
+
+
+def row_problems(definition, name: str) -> list[FormProblem]:
+    """What can be found row by row once pyxform refused a form (it stops at its first
+    problem): unknown question types, lists of choices not in the choices sheet, ``${name}``
+    of no question. Each with its code, for the app to say it in its language."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    rows = list(getattr(definition, "survey", None) or [])
+    names = {str(r.get("name")).strip() for r in rows if r.get("name")}
+    lists = {
+        str(r.get("list_name") or r.get("list name") or "").strip()
+        for r in (getattr(definition, "choices", None) or [])
+    }
+    known_raw = {key.lower() for key in QUESTION_TYPE_DICT}
+    found: list[FormProblem] = []
+    for index, row in enumerate(rows):
+        number = index + 2
+        raw = " ".join(str(row.get("type") or "").split())
+        kind = xlsform_type(raw) if raw else None
+        if kind is not None:
+            known = (
+                kind in SUPPORTED_TYPES
+                or kind in KNOWN_UNSUPPORTED_TYPES
+                or kind in _STRUCTURE_TYPES
+                or raw.lower() in known_raw
+            )
+            if not known:
+                found.append(
+                    FormProblem(
+                        name,
+                        "survey",
+                        number,
+                        f"unknown question type '{raw}'",
+                        code="unknown_type",
+                        args=(raw,),
+                    )
+                )
+            elif kind in ("select_one", "select_multiple", "rank") and lists:
+                words = raw.split()
+                list_name = words[-1] if len(words) > 1 else ""
+                if list_name and list_name not in lists and not list_name.startswith("$"):
+                    found.append(
+                        FormProblem(
+                            name,
+                            "survey",
+                            number,
+                            f"the list of choices '{list_name}' is not in the choices sheet",
+                            code="missing_choice_list",
+                            args=(list_name,),
+                        )
+                    )
+        for column in _REFERENCE_COLUMNS:
+            value = row.get(column)
+            if not isinstance(value, str):
+                continue
+            for ref in _REFERENCE_RE.findall(value):
+                ref = ref.strip()
+                if ref and ref not in names and not ref.startswith("last-saved#"):
+                    found.append(
+                        FormProblem(
+                            name,
+                            "survey",
+                            number,
+                            f"{column}: ${{{ref}}} names no question of the form",
+                            code="unknown_reference",
+                            args=(column, ref),
+                        )
+                    )
+    return list(dict.fromkeys(found))
+
+
+def _with_row_problems(first: FormProblem, found: list[FormProblem]) -> list[FormProblem]:
+    """pyxform's problem and the others found row by row, each once, in row order; pyxform's
+    problem takes the code of the same one found row by row (its English words stay)."""
+    problems = [first]
+    for problem in found:
+        same = (
+            problem.sheet == first.sheet
+            and problem.row == first.row
+            and problem.args
+            and re.search(rf"(?<![\w.-]){re.escape(problem.args[-1])}(?![\w.-])", first.message)
+        )
+        if same and problems[0].code == "pyxform":
+            problems[0] = dataclasses.replace(first, code=problem.code, args=problem.args)
+        else:
+            problems.append(problem)
+    problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
+    return problems
 
 
 _QUOTED_RE = re.compile(r"'([^']+)'")
@@ -391,7 +523,10 @@ def _cycle_problems(form: Form, name: str) -> list[FormProblem]:
     from surveyor.forms.cycles import value_cycles
 
     return [
-        FormProblem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)
+        FormProblem(
+            name, "survey", c.links[0][0].row, c.describe(), code="cycle", args=tuple(c.names())
+        )
+        for c in value_cycles(form)
     ]
 
 
@@ -407,7 +542,7 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
         try:
             form = load_xform(data.decode("utf-8-sig"), media=media)
         except UnicodeDecodeError as exc:
-            raise FormError(f"{name}: not an XForm (not UTF-8 text)") from exc
+            raise whole_file_error(name, "not_a_form", "not an XForm (not UTF-8 text)") from exc
         except FormError as exc:
             raise FormError(f"{name}: {exc}") from exc
         form.source_name, form.source_bytes = name, data

@@ -90,8 +90,32 @@ class FormEntry:
     form_id: str = ""
     content_hash: str = ""
     unsupported: list = field(default_factory=list)  # of surveyor.forms.Unsupported
-    error: str = ""  # the FormError message when it could not be loaded
+    error: str = ""  # the FormError message when it could not be loaded (English)
+    problems: list = field(default_factory=list)  # its FormProblems, every one
+    error_sentence: str = ""  # the error code's sentence when there is no problem list
     bundled: bool = False
+
+    def file_name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def broken_text(self) -> str:
+        """Why the form could not be opened, in one sentence in the app's language."""
+        from surveyor.ui.formtext import broken_summary
+
+        if self.problems:
+            return broken_summary(self.file_name(), self.problems)
+        return QCoreApplication.translate(
+            "Home", "This form could not be opened: “{0}”: {1}"
+        ).format(self.file_name(), self.error_sentence or self.error)
+
+    def problems_dialog_maker(self):
+        """Makes the dialog listing every problem (None when there are fewer than two)."""
+        from surveyor.ui.formtext import problems_dialog
+
+        if len(self.problems) < 2:
+            return None
+        name, problems = self.file_name(), list(self.problems)
+        return lambda parent: problems_dialog(name, problems, parent)
 
 
 def progress_text(summary) -> str:
@@ -224,8 +248,11 @@ class FormCard(QFrame):
     def retranslate(self) -> None:
         entry = self.entry
         if entry.error:
-            self.title.setText(entry.path.replace("\\", "/").rsplit("/", 1)[-1])
-            self.detail.setText(self.tr("This form could not be opened: {0}").format(entry.error))
+            self.title.setText(entry.file_name())
+            text = html.escape(entry.broken_text())
+            if entry.problems_dialog_maker() is not None:
+                text += f' <a href="#details">{html.escape(self.tr("Details…"))}</a>'
+            self.detail.setText(text)
             self.detail.setProperty("role", "error")
             self.button.hide()
         else:
@@ -243,9 +270,16 @@ class FormCard(QFrame):
         self.button.setAccessibleName(self.tr("New interview: {0}").format(entry.title))
 
     def show_unsupported(self):
-        """The list of what the form uses that Surveyor lacks, in a dialog."""
+        """The list of what the form uses that Surveyor lacks (or of its problems, when it
+        could not be opened), in a dialog."""
         from surveyor.ui.formtext import unsupported_dialog
 
+        if self.entry.error:
+            maker = self.entry.problems_dialog_maker()
+            self.details_dialog = maker(self) if maker is not None else None
+            if self.details_dialog is not None:
+                self.details_dialog.open()
+            return self.details_dialog
         self.details_dialog = unsupported_dialog(
             self.entry.title or self.entry.form_id, self.entry.unsupported, self
         )

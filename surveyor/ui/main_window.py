@@ -13,6 +13,7 @@ from pathlib import Path
 
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
+from surveyor.ui.errors import exception_sentence
 from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
@@ -412,6 +413,9 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             entry.error = str(exc)
+            entry.problems = [p for p in getattr(exc, "problems", None) or [] if not p.warning]
+            if not entry.problems:
+                entry.error_sentence = exception_sentence(exc)
             done(entry)
 
         self.tasks.run_io(read, on_done=loaded, on_error=failed)
@@ -526,7 +530,7 @@ class MainWindow(QMainWindow):
         def done(entry: FormEntry):
             if entry.error:
                 self.home.show_message(
-                    self.tr("This form could not be opened: {0}").format(entry.error), error=True
+                    entry.broken_text(), error=True, details=entry.problems_dialog_maker()
                 )
                 self.forms_ready.emit()
                 return

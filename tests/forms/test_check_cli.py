@@ -219,3 +219,28 @@ def test_check_lists_the_unsupported_features_as_warnings(tmp_path):
         f"{path}:survey:3: warning: not supported yet: question 'vid' (row 3) uses type video",
         f"OK {path}",
     ]
+
+
+def test_check_lists_every_problem_of_a_form_pyxform_refuses(tmp_path):
+    """pyxform stops at its first problem; the others found row by row are listed too."""
+    result, path = check(
+        tmp_path,
+        """
+| survey |
+| | type | name | label | relevant |
+| | integer | a | A | |
+| | integr | b | B | |
+| | select_one nolist | s | S | ${zz} > 1 |
+| | txt | c | C | |
+| choices |
+| | list_name | name | label |
+| | yn | y | Y |
+""",
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:3: unknown question type 'integr'",
+        f"{path}:survey:4: List name not in choices sheet: nolist",
+        f"{path}:survey:4: relevant: ${{zz}} names no question of the form",
+        f"{path}:survey:5: unknown question type 'txt'",
+    ]

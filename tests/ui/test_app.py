@@ -254,6 +254,44 @@ def test_open_a_good_form_then_a_broken_one_shows_one_clear_sentence(app_window,
     assert AppSettings.load(settings_path()).form_files == [str(good.resolve())]
 
 
+BROKEN_FORM = """
+| survey |
+| | type | name | label | relevant |
+| | integer | a | A | |
+| | integr | b | B | |
+| | select_one nolist | s | S | ${zz} > 1 |
+| | txt | c | C | |
+| choices |
+| | list_name | name | label |
+| | yn | y | Y |
+"""
+
+
+def test_a_broken_form_lists_every_problem_in_the_apps_language(app_window, qtbot, tmp_path):
+    form = tmp_path / "cassé.md"
+    form.write_text(BROKEN_FORM, encoding="utf-8")
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    with qtbot.waitSignal(window.forms_ready, timeout=30000):
+        window.add_form_file(str(form))
+    text = home.message.text()
+    assert text.startswith("Ce formulaire n’a pas pu être ouvert : « cassé.md » a 4 problèmes"), (
+        text
+    )
+    assert home.message.property("role") == "error"
+    dialog = home.show_message_details()
+    assert dialog.lines() == [
+        "Feuille « survey », ligne 3 : le type de question « integr » n’existe pas.",
+        "Feuille « survey », ligne 4 : la liste de choix « nolist » n’est pas dans la feuille "
+        "choices.",
+        "Feuille « survey », ligne 4 : colonne relevant : ${zz} ne désigne aucune question du "
+        "formulaire.",
+        "Feuille « survey », ligne 5 : le type de question « txt » n’existe pas.",
+    ]
+    dialog.reject()
+
+
 UNSUPPORTED_FORM = """
 | survey |
 | | type | name | label | appearance |

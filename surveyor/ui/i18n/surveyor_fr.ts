@@ -574,13 +574,8 @@
 </context>
 <context>
     <name>FormCard</name>
-    <message>
-        <location filename="../home.py" line="228"/>
-        <source>This form could not be opened: {0}</source>
-        <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../home.py" line="236"/>
+        <location filename="../home.py" line="263"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -588,12 +583,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="242"/>
+        <location filename="../home.py" line="269"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="243"/>
+        <location filename="../home.py" line="270"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -707,6 +702,139 @@
         <location filename="../formtext.py" line="134"/>
         <source>Features not handled yet: {0}</source>
         <translation>Fonctions pas encore gérées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="146"/>
+        <source>the file is empty: it is not a form.</source>
+        <translation>le fichier est vide : ce n’est pas un formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="148"/>
+        <source>this file is not a form (not a spreadsheet, Markdown or CSV file).</source>
+        <translation>ce fichier n’est pas un formulaire (ni un classeur, ni un fichier Markdown ou CSV).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="152"/>
+        <source>this file is a web page (HTML) saved with a {0} name: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
+        <translation>ce fichier est une page web (HTML) enregistrée avec un nom en {0} : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="158"/>
+        <source>this file is an XML Spreadsheet 2003: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
+        <translation>ce fichier est une feuille de calcul XML 2003 : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="164"/>
+        <source>the file cannot be read ({0}).</source>
+        <translation>le fichier ne peut pas être lu ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="168"/>
+        <source>the file is damaged or is not a real .{0} file.</source>
+        <translation>le fichier est abîmé ou n’est pas un vrai fichier .{0}.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="172"/>
+        <source>the workbook has no “survey” sheet.</source>
+        <translation>le classeur n’a pas de feuille « survey ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="174"/>
+        <source>the file would take far too much space once uncompressed: it was refused for safety.</source>
+        <translation>le fichier prendrait beaucoup trop de place une fois décompressé : il a été refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="179"/>
+        <source>the question type “{0}” does not exist.</source>
+        <translation>le type de question « {0} » n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="183"/>
+        <source>the list of choices “{0}” is not in the choices sheet.</source>
+        <translation>la liste de choix « {0} » n’est pas dans la feuille choices.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="187"/>
+        <source>column {0}: ${{{1}}} names no question of the form.</source>
+        <translation>colonne {0} : ${{{1}}} ne désigne aucune question du formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="205"/>
+        <source>column {0}: ${{last-saved#{1}}} is not supported (it reads as empty).</source>
+        <translation>colonne {0} : ${{last-saved#{1}}} n’est pas géré (il vaut toujours vide).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="191"/>
+        <source>column {0}: the expression {1} is not written correctly.</source>
+        <translation>colonne {0} : l’expression {1} n’est pas écrite correctement.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="195"/>
+        <source>column {0}: the function {1}() does not exist.</source>
+        <translation>colonne {0} : la fonction {1}() n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="199"/>
+        <source>column {0}: {1} is not in the form.</source>
+        <translation>colonne {0} : {1} n’est pas dans le formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="203"/>
+        <source>a note&apos;s constraint is never checked.</source>
+        <translation>la contrainte d’une note n’est jamais vérifiée.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="209"/>
+        <source>these calculations and conditions depend on each other in a ring: {0}.</source>
+        <translation>ces calculs et conditions dépendent les uns des autres en boucle : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="215"/>
+        <source>{0} (said by pyxform, in English)</source>
+        <translation>{0} (message de pyxform, en anglais)</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="224"/>
+        <source>Not handled yet: {0}</source>
+        <translation>Pas encore géré : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="226"/>
+        <source>Warning: {0}</source>
+        <translation>Attention : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="228"/>
+        <source>Sheet “{0}”, row {1}: {2}</source>
+        <translation>Feuille « {0} », ligne {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="232"/>
+        <source>Sheet “{0}”: {1}</source>
+        <translation>Feuille « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="241"/>
+        <source>This form could not be opened: “{0}”: {1}</source>
+        <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../formtext.py" line="244"/>
+        <source>This form could not be opened: “{0}” has %n problem(s) to correct (the coordinator can correct them).</source>
+        <translation>
+            <numerusform>Ce formulaire n’a pas pu être ouvert : « {0} » a %n problème à corriger (la coordination peut le corriger).</numerusform>
+            <numerusform>Ce formulaire n’a pas pu être ouvert : « {0} » a %n problèmes à corriger (la coordination peut les corriger).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="255"/>
+        <source>Problems of the form: {0}</source>
+        <translation>Problèmes du formulaire : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="256"/>
+        <source>Correct these in the form file, then open it again:</source>
+        <translation>Corrigez-les dans le fichier du formulaire, puis ouvrez-le à nouveau :</translation>
     </message>
 </context>
 <context>
@@ -865,32 +993,37 @@
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="131"/>
+        <location filename="../home.py" line="107"/>
+        <source>This form could not be opened: “{0}”: {1}</source>
+        <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="155"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="208"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="185"/>
+        <location filename="../home.py" line="209"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="186"/>
+        <location filename="../home.py" line="210"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="187"/>
+        <location filename="../home.py" line="211"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="188"/>
+        <location filename="../home.py" line="212"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -898,226 +1031,226 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="528"/>
-        <location filename="../home.py" line="538"/>
+        <location filename="../home.py" line="562"/>
+        <location filename="../home.py" line="572"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="529"/>
+        <location filename="../home.py" line="563"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="565"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="534"/>
+        <location filename="../home.py" line="568"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="536"/>
+        <location filename="../home.py" line="570"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="537"/>
+        <location filename="../home.py" line="571"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="539"/>
+        <location filename="../home.py" line="573"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="541"/>
+        <location filename="../home.py" line="575"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="544"/>
+        <location filename="../home.py" line="578"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="546"/>
+        <location filename="../home.py" line="580"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="547"/>
+        <location filename="../home.py" line="581"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="548"/>
+        <location filename="../home.py" line="582"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="549"/>
-        <location filename="../home.py" line="550"/>
+        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="584"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="551"/>
+        <location filename="../home.py" line="585"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="552"/>
+        <location filename="../home.py" line="586"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="553"/>
+        <location filename="../home.py" line="587"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="554"/>
+        <location filename="../home.py" line="588"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="555"/>
+        <location filename="../home.py" line="589"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="556"/>
+        <location filename="../home.py" line="590"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="557"/>
+        <location filename="../home.py" line="591"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="558"/>
+        <location filename="../home.py" line="592"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="559"/>
+        <location filename="../home.py" line="593"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="560"/>
-        <location filename="../home.py" line="743"/>
+        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="777"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="561"/>
+        <location filename="../home.py" line="595"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="563"/>
-        <location filename="../home.py" line="774"/>
+        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="808"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="564"/>
+        <location filename="../home.py" line="598"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="579"/>
+        <location filename="../home.py" line="613"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="579"/>
+        <location filename="../home.py" line="613"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="616"/>
+        <location filename="../home.py" line="650"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="620"/>
+        <location filename="../home.py" line="654"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="657"/>
+        <location filename="../home.py" line="691"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="658"/>
+        <location filename="../home.py" line="692"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="717"/>
+        <location filename="../home.py" line="751"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="718"/>
+        <location filename="../home.py" line="752"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="719"/>
+        <location filename="../home.py" line="753"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="720"/>
+        <location filename="../home.py" line="754"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="723"/>
+        <location filename="../home.py" line="757"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="743"/>
+        <location filename="../home.py" line="777"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="771"/>
+        <location filename="../home.py" line="805"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="772"/>
+        <location filename="../home.py" line="806"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="773"/>
+        <location filename="../home.py" line="807"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="775"/>
+        <location filename="../home.py" line="809"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="793"/>
+        <location filename="../home.py" line="827"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="803"/>
+        <location filename="../home.py" line="837"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1742,143 +1875,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="230"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="256"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="305"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="344"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="351"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
-        <source>This form could not be opened: {0}</source>
-        <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="542"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
+        <location filename="../main_window.py" line="586"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="660"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -2072,12 +2200,12 @@
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
