@@ -15,7 +15,9 @@ import re
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib.metadata import version as _package_version
 from pathlib import Path
 
@@ -207,14 +209,40 @@ def cache_key(data: bytes, media: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True) -> Form:
+class LoadStep(StrEnum):
+    """The steps of loading a form, in order, for a person waiting on a big one."""
+
+    READ = "read"  # reading the workbook (openpyxl: the longest for a big .xlsx)
+    CONVERT = "convert"  # pyxform makes the XForm
+    BUILD = "build"  # the form model from the XForm
+    CHECK = "check"  # unsupported features, rings of calculations
+
+
+LOAD_STEPS = tuple(LoadStep)
+Progress = Callable[[LoadStep], None]
+
+
+def _no_progress(_step: LoadStep) -> None:
+    return None
+
+
+def load_form(
+    path,
+    *,
+    cache_dir: Path | None = None,
+    refuse_cycles: bool = True,
+    progress: Progress | None = None,
+) -> Form:
     """Load the XLSForm (or XForm) at ``path`` into a Form; raise FormError if it is not valid.
 
     With ``cache_dir``, the built Form is kept there and reused while the file, the files
     beside it, pyxform and the model stay the same. A form whose relevance and calculations
     depend on each other in a ring is refused; ``refuse_cycles=False`` loads it anyway (a
     form already stored, whose interviews must stay readable) but never caches it.
+    ``progress`` is called with each :class:`LoadStep` as it starts (from this thread).
     """
+    progress = progress or _no_progress
+    progress(LoadStep.READ)
     path = Path(path)
     name = path.name
     try:
@@ -231,7 +259,8 @@ def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True
         cached = _read_cache(cache_file)
         if cached is not None:
             return cached
-    form = load_form_bytes(data, name, media=media, refuse_cycles=False)
+    form = _load_form_bytes(data, name, media, progress)
+    progress(LoadStep.CHECK)
     problems = _cycle_problems(form, name)
     if problems and refuse_cycles:
         raise _cycle_error(name, problems)
@@ -536,9 +565,12 @@ def _cycle_error(name: str, problems: list[FormProblem]) -> FormError:
     return FormError(f"{name}{where}: {first.message}", problems=problems)
 
 
-def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
+def _load_form_bytes(
+    data: bytes, name: str, media: dict[str, bytes], progress: Progress = _no_progress
+) -> Form:
     fmt, definition = read_definition(data, name)
     if fmt == "xml":
+        progress(LoadStep.BUILD)
         try:
             form = load_xform(data.decode("utf-8-sig"), media=media)
         except UnicodeDecodeError as exc:
@@ -552,7 +584,9 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
         for i, row in enumerate(definition.survey)
     ]
     extra = sheet_unsupported(definition)
+    progress(LoadStep.CONVERT)
     xform, warnings = convert(definition, name)
+    progress(LoadStep.BUILD)
     needed = {src.rsplit("/", 1)[-1] for src in re.findall(r'src="([^"]+)"', xform)}
     form_media = {k: v for k, v in media.items() if k in needed}
     try:
@@ -674,4 +708,12 @@ def apply_survey_rows(form: Form, survey_rows) -> list[Unsupported]:
     return unmatched
 
 
-__all__ = ["load_form", "load_form_bytes", "detect_format", "FormProblem", "MODEL_VERSION"]
+__all__ = [
+    "LOAD_STEPS",
+    "LoadStep",
+    "load_form",
+    "load_form_bytes",
+    "detect_format",
+    "FormProblem",
+    "MODEL_VERSION",
+]

@@ -12,6 +12,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -28,6 +29,7 @@ from surveyor.ui.qt import (
     QLocale,
     QMessageBox,
     QModelIndex,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -402,9 +404,17 @@ class HomePage(QWidget):
         self.message_close_button.clicked.connect(lambda: self.show_message(""))
         message_row.addWidget(self.message_close_button, 0, Qt.AlignTop)
         self.message_bar.hide()
+        # Opening a form: the step (reading, converting, building, checking) and a bar.
+        self.form_progress = QProgressBar()
+        self.form_progress.setObjectName("formProgress")
+        self.form_progress.setRange(0, len(LOAD_STEPS))
+        self.form_progress.setTextVisible(False)
+        self.form_progress.setMaximumHeight(10)
+        self.form_progress.hide()
         self._message_details = None  # () -> QDialog
         self.details_dialog = None
         outer.addWidget(self.message_bar)
+        outer.addWidget(self.form_progress)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -670,6 +680,32 @@ class HomePage(QWidget):
         self._message_details = details
         self.message_details_button.setVisible(details is not None)
         self.message_bar.setVisible(bool(text))
+
+    def step_text(self, step) -> str:
+        return {
+            LoadStep.READ: self.tr("reading the workbook"),
+            LoadStep.CONVERT: self.tr("converting it (XLSForm to XForm)"),
+            LoadStep.BUILD: self.tr("preparing the questions"),
+            LoadStep.CHECK: self.tr("checking the calculations and conditions"),
+        }[LoadStep(step)]
+
+    def show_form_progress(self, file_name: str, step) -> None:
+        """Opening a form: ``step`` a LoadStep (shown with its number), None before the first,
+        "" when done (the bar hides)."""
+        if step == "":
+            self.form_progress.hide()
+            return
+        self.form_progress.show()
+        if step is None:
+            self.form_progress.setValue(0)
+            return
+        number = LOAD_STEPS.index(LoadStep(step)) + 1
+        self.form_progress.setValue(number - 1)
+        self.show_message(
+            self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
+                file_name, self.step_text(step), number, len(LOAD_STEPS)
+            )
+        )
 
     def show_message_details(self):
         if self._message_details is None:

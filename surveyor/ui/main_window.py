@@ -400,11 +400,12 @@ class MainWindow(QMainWindow):
         for entry in self.forms:
             self._load_form(entry, self._form_done)
 
-    def _load_form(self, entry: FormEntry, done) -> None:
+    def _load_form(self, entry: FormEntry, done, *, progress=None) -> None:
         workspace = self.workspace
+        report = self.tasks.reporter(progress) if progress is not None else None
 
         def read():  # on the file pool: reading a form touches no database
-            return workspace.read_form(entry.path)
+            return workspace.read_form(entry.path, progress=report)
 
         def loaded(form):
             DbOp(self, lambda ws: ws.register_form(form)).success(
@@ -526,8 +527,10 @@ class MainWindow(QMainWindow):
             return
         entry = FormEntry(path=path)
         self.home.show_message(self.tr("Opening the form…"))
+        self.home.show_form_progress(entry.file_name(), None)
 
         def done(entry: FormEntry):
+            self.home.show_form_progress(entry.file_name(), "")
             if entry.error:
                 self.home.show_message(
                     entry.broken_text(), error=True, details=entry.problems_dialog_maker()
@@ -548,7 +551,9 @@ class MainWindow(QMainWindow):
             self.home.show_message(message, notice=bool(entry.unsupported), details=details)
             self.forms_ready.emit()
 
-        self._load_form(entry, done)
+        self._load_form(
+            entry, done, progress=lambda step: self.home.show_form_progress(entry.file_name(), step)
+        )
 
     def add_server_forms(self, paths: list[str]) -> None:
         """New form versions fetched from the server (files under the data dir): keep them

@@ -401,3 +401,23 @@ def test_appearances_are_case_insensitive_as_in_collect(tmp_path):
     assert form.node("/data/g/q").appearance == "minimal"
     assert form.node("/data/f").appearance == "search('Fruits')"  # its arguments as written
     assert not any("appearance '" in str(u) for u in form.unsupported), form.unsupported
+
+
+def test_loading_a_form_reports_each_step_in_order_and_the_cache_skips_them(tmp_path):
+    from surveyor.forms.loader import LOAD_STEPS, LoadStep
+
+    path = write_md(
+        tmp_path,
+        "steps.md",
+        """
+| survey |
+| | type | name | label |
+| | text | a | A |
+""",
+    )
+    steps: list[LoadStep] = []
+    load_form(path, cache_dir=tmp_path / "cache", progress=steps.append)
+    assert steps == list(LOAD_STEPS) == ["read", "convert", "build", "check"]
+    again: list[LoadStep] = []
+    load_form(path, cache_dir=tmp_path / "cache", progress=again.append)
+    assert again == [LoadStep.READ]  # the compiled cache: nothing else to wait for

@@ -292,6 +292,34 @@ def test_a_broken_form_lists_every_problem_in_the_apps_language(app_window, qtbo
     dialog.reject()
 
 
+def test_opening_a_form_names_each_step_with_a_bar_then_hides_it(app_window, qtbot, tmp_path):
+    form = tmp_path / "grand.xlsx"
+    shutil.copy(HABITANTS, form)
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    shown: list[str] = []
+    original = home.show_message
+
+    def record(text, **kwargs):
+        shown.append(text)
+        original(text, **kwargs)
+
+    home.show_message = record
+    with qtbot.waitSignal(window.forms_ready, timeout=60000):
+        window.add_form_file(str(form))
+    steps = [t for t in shown if t.startswith("Ouverture du formulaire « grand.xlsx »")]
+    assert steps == [
+        "Ouverture du formulaire « grand.xlsx » : lecture du classeur… (étape 1 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : conversion (XLSForm vers XForm)… (étape 2 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : préparation des questions… (étape 3 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : vérification des calculs et des conditions… "
+        "(étape 4 sur 4)",
+    ]
+    assert not home.form_progress.isVisible()
+    assert "est prêt" in home.message.text()
+
+
 UNSUPPORTED_FORM = """
 | survey |
 | | type | name | label | appearance |

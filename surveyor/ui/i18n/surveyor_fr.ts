@@ -575,7 +575,7 @@
 <context>
     <name>FormCard</name>
     <message numerus="yes">
-        <location filename="../home.py" line="263"/>
+        <location filename="../home.py" line="265"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -583,12 +583,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="269"/>
+        <location filename="../home.py" line="271"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="270"/>
+        <location filename="../home.py" line="272"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -943,87 +943,87 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="55"/>
+        <location filename="../home.py" line="57"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="56"/>
+        <location filename="../home.py" line="58"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="57"/>
+        <location filename="../home.py" line="59"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="58"/>
+        <location filename="../home.py" line="60"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="64"/>
+        <location filename="../home.py" line="66"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="65"/>
+        <location filename="../home.py" line="67"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="66"/>
+        <location filename="../home.py" line="68"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="67"/>
+        <location filename="../home.py" line="69"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="68"/>
+        <location filename="../home.py" line="70"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="69"/>
+        <location filename="../home.py" line="71"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="107"/>
+        <location filename="../home.py" line="109"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="155"/>
+        <location filename="../home.py" line="157"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="208"/>
+        <location filename="../home.py" line="210"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="209"/>
+        <location filename="../home.py" line="211"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="210"/>
+        <location filename="../home.py" line="212"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="211"/>
+        <location filename="../home.py" line="213"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="212"/>
+        <location filename="../home.py" line="214"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -1031,226 +1031,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="562"/>
         <location filename="../home.py" line="572"/>
+        <location filename="../home.py" line="582"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="563"/>
+        <location filename="../home.py" line="573"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="565"/>
+        <location filename="../home.py" line="575"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="568"/>
+        <location filename="../home.py" line="578"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="570"/>
+        <location filename="../home.py" line="580"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="571"/>
+        <location filename="../home.py" line="581"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="573"/>
+        <location filename="../home.py" line="583"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="575"/>
+        <location filename="../home.py" line="585"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="578"/>
+        <location filename="../home.py" line="588"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="580"/>
+        <location filename="../home.py" line="590"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="581"/>
+        <location filename="../home.py" line="591"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="582"/>
+        <location filename="../home.py" line="592"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
-        <location filename="../home.py" line="584"/>
+        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="594"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="585"/>
+        <location filename="../home.py" line="595"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="586"/>
+        <location filename="../home.py" line="596"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="597"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="588"/>
+        <location filename="../home.py" line="598"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="589"/>
+        <location filename="../home.py" line="599"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="590"/>
+        <location filename="../home.py" line="600"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="591"/>
+        <location filename="../home.py" line="601"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="592"/>
+        <location filename="../home.py" line="602"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="603"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
-        <location filename="../home.py" line="777"/>
+        <location filename="../home.py" line="604"/>
+        <location filename="../home.py" line="813"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="605"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
-        <location filename="../home.py" line="808"/>
+        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="844"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="598"/>
+        <location filename="../home.py" line="608"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="623"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="623"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="660"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="654"/>
+        <location filename="../home.py" line="664"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="691"/>
+        <location filename="../home.py" line="686"/>
+        <source>reading the workbook</source>
+        <translation>lecture du classeur</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="687"/>
+        <source>converting it (XLSForm to XForm)</source>
+        <translation>conversion (XLSForm vers XForm)</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="688"/>
+        <source>preparing the questions</source>
+        <translation>préparation des questions</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="689"/>
+        <source>checking the calculations and conditions</source>
+        <translation>vérification des calculs et des conditions</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="705"/>
+        <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
+        <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="727"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="692"/>
+        <location filename="../home.py" line="728"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="751"/>
+        <location filename="../home.py" line="787"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="752"/>
+        <location filename="../home.py" line="788"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="753"/>
+        <location filename="../home.py" line="789"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="754"/>
+        <location filename="../home.py" line="790"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="757"/>
+        <location filename="../home.py" line="793"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="777"/>
+        <location filename="../home.py" line="813"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="805"/>
+        <location filename="../home.py" line="841"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="806"/>
+        <location filename="../home.py" line="842"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="807"/>
+        <location filename="../home.py" line="843"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="809"/>
+        <location filename="../home.py" line="845"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="827"/>
+        <location filename="../home.py" line="863"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="837"/>
+        <location filename="../home.py" line="873"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1976,37 +2001,37 @@
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="545"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="591"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660"/>
+        <location filename="../main_window.py" line="665"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
