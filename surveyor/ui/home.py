@@ -323,6 +323,7 @@ class HomePage(QWidget):
         header = QHBoxLayout()
         self.greeting = QLabel()
         self.greeting.setProperty("role", "title")
+        self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
         self.hand_in_button = QPushButton()
         self.hand_in_button.setObjectName("handInButton")
@@ -426,6 +427,7 @@ class HomePage(QWidget):
         left_layout.setContentsMargins(0, 0, 8, 0)
         self.forms_title = QLabel()
         self.forms_title.setProperty("role", "section")
+        self.forms_title.setWordWrap(True)
         left_layout.addWidget(self.forms_title)
         self.forms_status = QLabel()
         self.forms_status.setWordWrap(True)
@@ -455,6 +457,7 @@ class HomePage(QWidget):
         top = QHBoxLayout()
         self.interviews_title = QLabel()
         self.interviews_title.setProperty("role", "section")
+        self.interviews_title.setWordWrap(True)
         top.addWidget(self.interviews_title, 1)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

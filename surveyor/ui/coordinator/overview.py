@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from surveyor.interviews.record import Status
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.home import local_datetime, status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -22,7 +23,6 @@ from surveyor.ui.qt import (
     QDate,
     QDateEdit,
     QEvent,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -242,7 +242,7 @@ class OverviewPanel(QWidget):
         self._filling = False
 
         layout = QVBoxLayout(self)
-        filters = QGridLayout()
+        filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
         self.state_combo = QComboBox()
@@ -257,7 +257,9 @@ class OverviewPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_later)
         for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            # Long titles and names are elided, not widening the page past the screen.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh_later)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
@@ -270,12 +272,22 @@ class OverviewPanel(QWidget):
             self.to_edit,
             self.search,
         ]
-        for column, (label, widget) in enumerate(zip(self.labels, widgets, strict=True)):
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
+        for label, widget in zip(self.labels, widgets, strict=True):
             label.setBuddy(widget)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.addWidget(self.clear_button, 1, len(widgets))
-        filters.setColumnStretch(5, 1)
+            unit = QWidget()
+            box = QVBoxLayout(unit)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(label)
+            box.addWidget(widget)
+            filters.addWidget(unit)
+        clear = QWidget()
+        clear_box = QVBoxLayout(clear)
+        clear_box.setContentsMargins(0, 0, 0, 0)
+        clear_box.addStretch(1)
+        clear_box.addWidget(self.clear_button)
+        filters.addWidget(clear)
         layout.addLayout(filters)
 
         counts = QHBoxLayout()
@@ -288,6 +300,7 @@ class OverviewPanel(QWidget):
         ):
             box = QVBoxLayout()
             title.setProperty("role", "section")
+            title.setWordWrap(True)
             box.addWidget(title)
             table.setMaximumHeight(170)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
