@@ -147,7 +147,7 @@ class Workspace:
         self.data_dir = Path(store.path).parent
         self.library = services.FormLibrary(store, cache_dir=cache_dir)
         self._merge = MergeStore(store)
-        self._overview = OverviewService(store)
+        self._overview = OverviewService(store, self.library)
         self._device_id: str | None = None
 
     # --- opening and closing ---------------------------------------------------------------

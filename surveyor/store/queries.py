@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from surveyor.interviews import record
@@ -23,6 +23,48 @@ SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
 # The day an interview counts for in the overview: when it was finalized, else last changed
 # (UTC date of the stored timestamp).
 DAY_SQL = "substr(coalesce(finalized_at, updated_at), 1, 10)"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKeys:
+    """Where each form keeps, among its answers, the interview's start and end (ODK's
+    ``start``/``end`` metadata) and the interviewer's name: form_id -> answer key."""
+
+    start: dict[str, str] = field(default_factory=dict)
+    end: dict[str, str] = field(default_factory=dict)
+    interviewer: dict[str, str] = field(default_factory=dict)
+
+    def _case(self, keys: dict[str, str]) -> tuple[str, list[Any]]:
+        if not keys:
+            return "NULL", []
+        sql, params = [], []
+        for form_id, key in sorted(keys.items()):
+            sql.append("WHEN ? THEN json_extract(answers, ?)")
+            params += [form_id, f'$."{key}"']
+        return "(CASE form_id " + " ".join(sql) + " END)", params
+
+    def day(self) -> tuple[str, list[Any]]:
+        """The interview's day: the date of its start (as the laptop's clock wrote it, in
+        local time), else of its end, else the day it was finalized (else last changed)."""
+        if not self.start and not self.end:
+            return DAY_SQL, []  # answered from its index
+        start, start_params = self._case(self.start)
+        end, end_params = self._case(self.end)
+        sql = (
+            f"coalesce(substr(nullif({start}, ''), 1, 10), substr(nullif({end}, ''), 1, 10), "
+            f"{DAY_SQL})"
+        )
+        return sql, start_params + end_params
+
+    def who(self) -> tuple[str, list[Any]]:
+        """Who did the interview: the form's interviewer answer, else the laptop's user."""
+        if not self.interviewer:
+            return "interviewer", []  # answered from its index
+        answer, params = self._case(self.interviewer)
+        return f"coalesce(nullif(trim({answer}), ''), interviewer)", params
+
+
+NO_KEYS = AnswerKeys()
 
 _BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
 _SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
@@ -64,8 +106,10 @@ class OverviewFilter:
     """Filters of the coordinator's overview; None means "any".
 
     ``date_from``/``date_to`` are ISO dates (``2026-11-20``), inclusive, compared with the
-    interview's day (finalized, else last changed). ``search`` matches part of the instance
-    name, the instanceID or the interviewer.
+    interview's day (its start, see :class:`AnswerKeys`; else finalized, else last changed).
+    ``interviewer`` is who did the interview (the form's answer, else the laptop's user).
+    ``search`` matches part of the instance name, the instanceID or the interviewer.
+    ``keys`` (set by the overview service) says where each form keeps those answers.
     """
 
     form_id: str | None = None
@@ -75,6 +119,7 @@ class OverviewFilter:
     date_to: str | None = None
     search: str | None = None
     include_deleted: bool = False
+    keys: AnswerKeys = NO_KEYS
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -91,14 +136,16 @@ class OverviewFilter:
             clauses.append("form_id = ?")
             params.append(self.form_id)
         if self.interviewer is not None:
-            clauses.append("interviewer = ?")
-            params.append(self.interviewer)
+            who, who_params = self.keys.who()
+            clauses.append(f"{who} = ?")
+            params += [*who_params, self.interviewer]
+        day, day_params = self.keys.day()
         if self.date_from:
-            clauses.append(f"{DAY_SQL} >= ?")
-            params.append(str(self.date_from)[:10])
+            clauses.append(f"{day} >= ?")
+            params += [*day_params, str(self.date_from)[:10]]
         if self.date_to:
-            clauses.append(f"{DAY_SQL} <= ?")
-            params.append(str(self.date_to)[:10])
+            clauses.append(f"{day} <= ?")
+            params += [*day_params, str(self.date_to)[:10]]
         if self.search:
             clause, values = schema.search_clause(self.search)
             clauses.append(clause)
@@ -206,21 +253,47 @@ class StoreQueries:
 
     # --- overview --------------------------------------------------------------------------
 
-    def _count_by(self, key_sql: str, flt: OverviewFilter | None, what: str) -> list[tuple]:
+    def _count_by(
+        self, key_sql: str, flt: OverviewFilter | None, what: str, key_params=(), columns=1
+    ) -> list[tuple]:
+        """Counts grouped by the first ``columns`` selected expressions (``key_sql``)."""
         where, params = (flt or OverviewFilter()).where()
+        groups = ", ".join(str(i + 1) for i in range(columns))
         with self._reading(what) as db:  # type: ignore[attr-defined]
             return db.execute(
-                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {key_sql} ORDER BY 1",
-                params,
+                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {groups} ORDER BY 1",
+                [*key_params, *params],
             ).fetchall()
 
     def count_by_interviewer(self, flt: OverviewFilter | None = None) -> dict[str, int]:
-        """Interviewer -> number of interviews matching ``flt``."""
-        return dict(self._count_by("interviewer", flt, "count interviews per interviewer"))
+        """Who did the interview (see :meth:`AnswerKeys.who`) -> number of interviews."""
+        who, params = (flt or OverviewFilter()).keys.who()
+        return dict(self._count_by(who, flt, "count interviews per interviewer", params))
 
     def count_by_day(self, flt: OverviewFilter | None = None) -> dict[str, int]:
-        """ISO date (finalized, else last changed; UTC) -> number of interviews."""
-        return dict(self._count_by(DAY_SQL, flt, "count interviews per day"))
+        """The interview's day (see :meth:`AnswerKeys.day`) -> number of interviews."""
+        day, params = (flt or OverviewFilter()).keys.day()
+        return dict(self._count_by(day, flt, "count interviews per day", params))
+
+    def overview_keys(
+        self, instance_ids: Iterable[str], keys: AnswerKeys = NO_KEYS
+    ) -> dict[str, tuple[str, str]]:
+        """instanceID -> (who did it, its day), as the overview counts them."""
+        who, who_params = keys.who()
+        day, day_params = keys.day()
+        ids = list(instance_ids)
+        result: dict[str, tuple[str, str]] = {}
+        with self._reading("read who did the interviews and when") as db:  # type: ignore[attr-defined]
+            for start in range(0, len(ids), _BATCH):
+                chunk = ids[start : start + _BATCH]
+                marks = ", ".join("?" for _ in chunk)
+                for iid, name, when in db.execute(
+                    f"SELECT instance_id, {who}, {day} FROM interviews "
+                    f"WHERE instance_id IN ({marks})",
+                    [*who_params, *day_params, *chunk],
+                ):
+                    result[iid] = (name or "", when or "")
+        return result
 
     def count_by_form_and_status(
         self, flt: OverviewFilter | None = None
@@ -228,7 +301,7 @@ class StoreQueries:
         """form_id -> status -> number of interviews (only the pairs that occur)."""
         result: dict[str, dict[str, int]] = {}
         for form_id, status, n in self._count_by(
-            "form_id, status", flt, "count interviews per form and status"
+            "form_id, status", flt, "count interviews per form and status", columns=2
         ):
             result.setdefault(form_id, {})[status] = n
         return result
@@ -236,10 +309,17 @@ class StoreQueries:
     def overview_list(
         self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
     ) -> list:
-        """InterviewSummary rows matching ``flt``, most recently changed first."""
-        where, params = (flt or OverviewFilter()).where()
+        """InterviewSummary rows matching ``flt``, most recently changed first; their
+        ``interviewer`` is who did the interview (see :meth:`AnswerKeys.who`)."""
+        flt = flt or OverviewFilter()
+        where, params = flt.where()
+        who, who_params = flt.keys.who()
+        columns = [
+            f"{who} AS interviewer" if name == "interviewer" else name for name in _SUMMARY_COLUMNS
+        ]
+        params = [*who_params, *params]
         sql = (
-            f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews{where} "
+            f"SELECT {', '.join(columns)} FROM interviews{where} "
             "ORDER BY updated_at DESC, instance_id"
         )
         if limit is not None:

@@ -85,8 +85,9 @@ def load_overview(ws, flt) -> OverviewData:
             if summary.instance_id != instance_id or not _matches_search(summary, flt.search):
                 continue
             data.total -= 1
-            _decrement(data.by_interviewer, summary.interviewer)
-            _decrement(data.by_day, (summary.finalized_at or summary.updated_at or "")[:10])
+            who, day = service.who_and_day([instance_id]).get(instance_id, ("", ""))
+            _decrement(data.by_interviewer, who)
+            _decrement(data.by_day, day)
             per_form = data.by_form_and_status.get(summary.form_id, {})
             _decrement(per_form, str(summary.status))
             if not per_form:
