@@ -510,13 +510,18 @@ class MainWindow(QMainWindow):
     # --- forms from files ----------------------------------------------------------------
 
     def choose_form_file(self) -> None:
+        folder = self.settings.last_form_folder
+        if not folder or not Path(folder).is_dir():
+            folder = str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a form"),
-            str(Path.home()),
+            folder,
             self.tr("Forms (XLSForm) ({0})").format(FORM_PATTERNS),
         )
         if path:
+            self.settings.last_form_folder = str(Path(path).parent)
+            self.save_settings()
             self.add_form_file(path)
 
     def add_form_file(self, path: str) -> None:

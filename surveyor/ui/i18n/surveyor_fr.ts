@@ -840,7 +840,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="54"/>
+        <location filename="../handin.py" line="55"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -851,67 +851,72 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="91"/>
+        <location filename="../handin.py" line="93"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="107"/>
+        <location filename="../handin.py" line="122"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="113"/>
+        <location filename="../handin.py" line="126"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="115"/>
+        <location filename="../handin.py" line="128"/>
+        <source>Hand in the finished interviews to the USB key {0}</source>
+        <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="136"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="126"/>
+        <location filename="../handin.py" line="149"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="160"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="141"/>
+        <location filename="../handin.py" line="164"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="146"/>
+        <location filename="../handin.py" line="169"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="153"/>
+        <location filename="../handin.py" line="176"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="225"/>
+        <location filename="../handin.py" line="248"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="227"/>
+        <location filename="../handin.py" line="250"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="229"/>
+        <location filename="../handin.py" line="252"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="230"/>
+        <location filename="../handin.py" line="253"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -1031,251 +1036,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="572"/>
-        <location filename="../home.py" line="582"/>
+        <location filename="../home.py" line="575"/>
+        <location filename="../home.py" line="585"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="573"/>
+        <location filename="../home.py" line="576"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="575"/>
+        <location filename="../home.py" line="578"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="578"/>
+        <location filename="../home.py" line="581"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="580"/>
+        <location filename="../home.py" line="583"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="581"/>
+        <location filename="../home.py" line="584"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="586"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="585"/>
+        <location filename="../home.py" line="588"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="588"/>
+        <location filename="../home.py" line="591"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="590"/>
+        <location filename="../home.py" line="593"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="591"/>
+        <location filename="../home.py" line="594"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="592"/>
+        <location filename="../home.py" line="595"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="597"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="598"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="599"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="600"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="598"/>
+        <location filename="../home.py" line="601"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="602"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="600"/>
+        <location filename="../home.py" line="603"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="601"/>
+        <location filename="../home.py" line="604"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="602"/>
+        <location filename="../home.py" line="605"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="606"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="604"/>
-        <location filename="../home.py" line="813"/>
+        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="816"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="608"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
-        <location filename="../home.py" line="844"/>
+        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="847"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="608"/>
+        <location filename="../home.py" line="611"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="626"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="626"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="660"/>
+        <location filename="../home.py" line="663"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="664"/>
+        <location filename="../home.py" line="667"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="686"/>
+        <location filename="../home.py" line="689"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="687"/>
+        <location filename="../home.py" line="690"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="688"/>
+        <location filename="../home.py" line="691"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="689"/>
+        <location filename="../home.py" line="692"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="705"/>
+        <location filename="../home.py" line="708"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="727"/>
+        <location filename="../home.py" line="730"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="728"/>
+        <location filename="../home.py" line="731"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="787"/>
+        <location filename="../home.py" line="790"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="788"/>
+        <location filename="../home.py" line="791"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="789"/>
+        <location filename="../home.py" line="792"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="790"/>
+        <location filename="../home.py" line="793"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="793"/>
+        <location filename="../home.py" line="796"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="813"/>
+        <location filename="../home.py" line="816"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="841"/>
+        <location filename="../home.py" line="844"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="842"/>
+        <location filename="../home.py" line="845"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="843"/>
+        <location filename="../home.py" line="846"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="845"/>
+        <location filename="../home.py" line="848"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="863"/>
+        <location filename="../home.py" line="866"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="873"/>
+        <location filename="../home.py" line="876"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -2001,37 +2006,37 @@
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="550"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="596"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="670"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -2039,182 +2044,182 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="191"/>
+        <location filename="../coordinator/overview.py" line="192"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="199"/>
-        <location filename="../coordinator/overview.py" line="391"/>
-        <location filename="../coordinator/overview.py" line="471"/>
+        <location filename="../coordinator/overview.py" line="200"/>
+        <location filename="../coordinator/overview.py" line="405"/>
+        <location filename="../coordinator/overview.py" line="485"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="219"/>
+        <location filename="../coordinator/overview.py" line="220"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="220"/>
-        <location filename="../coordinator/overview.py" line="350"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="221"/>
+        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="221"/>
-        <location filename="../coordinator/overview.py" line="351"/>
-        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="222"/>
+        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="222"/>
+        <location filename="../coordinator/overview.py" line="223"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="223"/>
-        <location filename="../coordinator/overview.py" line="352"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="224"/>
+        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="341"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="342"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="343"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="344"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="345"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="346"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="367"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="354"/>
+        <location filename="../coordinator/overview.py" line="368"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="370"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="371"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="372"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="373"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="374"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="375"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="362"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="377"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="378"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="379"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="366"/>
-        <location filename="../coordinator/overview.py" line="367"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="381"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="369"/>
+        <location filename="../coordinator/overview.py" line="383"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="370"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="371"/>
+        <location filename="../coordinator/overview.py" line="385"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="403"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="393"/>
+        <location filename="../coordinator/overview.py" line="407"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="467"/>
+        <location filename="../coordinator/overview.py" line="481"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
