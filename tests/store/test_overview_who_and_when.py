@@ -79,5 +79,14 @@ def test_by_day_is_the_interview_day_and_by_interviewer_who_did_it(tmp_path):
         "Fatima B.",
         "Jean-Luc M.",
     ], listed
+    # Another hand-in: the counts follow (who and when are read again once data changed).
+    again = copy.deepcopy(ANSWERS)
+    again.update(interviewer="Fatima B.", street="Rue des Lilas")
+    later = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    assert fill_interview(laptop.library, form, again, finalize=True, clock=lambda: later).ok
+    laptop.hand_in(tmp_path / "key2")
+    coordinator.merge_batches([tmp_path / "key2"])
+    assert overview.counts_by_interviewer()["Fatima B."] == 2
+    assert overview.counts_by_day()["2026-11-24"] == 1
     laptop.close()
     coordinator.close()
