@@ -113,6 +113,7 @@ class ListDialog(QDialog):
         layout.addWidget(self.intro)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.setObjectName("detailList")
         for line in lines:
             QListWidgetItem(line, self.list)

@@ -253,7 +253,8 @@ class FormCard(QFrame):
             self.title.setText(entry.file_name())
             text = html.escape(entry.broken_text())
             if entry.problems_dialog_maker() is not None:
-                text += f' <a href="#details">{html.escape(self.tr("Details…"))}</a>'
+                details = html.escape(self.tr("Details…"))
+                text += f' <a href="#details">{details}</a>'
             self.detail.setText(text)
             self.detail.setProperty("role", "error")
             self.button.hide()
@@ -261,9 +262,10 @@ class FormCard(QFrame):
             self.title.setText(entry.title or entry.form_id)
             if entry.unsupported:
                 count = len(entry.unsupported)
+                details = html.escape(self.tr("Details…"))
                 self.detail.setText(
                     html.escape(self.tr("%n feature(s) not handled yet", "", count))
-                    + f' — <a href="#details">{html.escape(self.tr("Details…"))}</a>'
+                    + f' — <a href="#details">{details}</a>'
                 )
                 self.detail.show()
             else:
@@ -394,6 +396,7 @@ class HomePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setMargin(4)  # inside the coloured frame, on top of its padding
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
         self.message_details_button = QPushButton()
@@ -546,13 +549,22 @@ class HomePage(QWidget):
             3: [status_text(s) for s in Status],
             4: ["888 / 888"],
         }
+        widths = {}
         for column, texts in samples.items():
             width = max(metrics.horizontalAdvance(t) for t in texts)
             heading = self.model.headerData(column, Qt.Horizontal)
             width = max(width, header.horizontalAdvance(heading) + 8)
             # The interview's name matters most: the form's title gets at most a quarter.
             limit = max(160, self.table.viewport().width() // 4) if column == 1 else 10_000
-            self.table.setColumnWidth(column, min(width, limit) + 24)
+            widths[column] = min(width, limit) + 24
+        # On a narrow screen or a large text, the other columns share at most 68 % of the
+        # width (their texts are elided) so that the name keeps the rest, never scrolling.
+        room = int(self.table.viewport().width() * 0.68)
+        total = sum(widths.values())
+        if room > 0 and total > room:
+            widths = {c: max(48, w * room // total) for c, w in widths.items()}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
         height = metrics.height() + 12
         self.table.verticalHeader().setDefaultSectionSize(height)
         self.table.verticalHeader().setMinimumSectionSize(height)

@@ -303,7 +303,6 @@ class OverviewPanel(QWidget):
             title.setProperty("role", "section")
             title.setWordWrap(True)
             box.addWidget(title)
-            table.setMaximumHeight(170)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             box.addWidget(table)
             counts.addLayout(box, 1)
@@ -351,11 +350,29 @@ class OverviewPanel(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh)
         self.retranslate()
+        self._size_counts()
 
     def changeEvent(self, event):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._size_counts()
+            self._size_columns()
         super().changeEvent(event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._size_columns()
+        self._size_counts()
+
+    def _size_counts(self) -> None:
+        """The count tables show a few rows (they scroll): the list of interviews keeps the
+        room on a 600-pixel-high screen."""
+        rows = 4 if self.height() >= 560 else 3
+        for table in (self.by_interviewer, self.by_day, self.by_form):
+            row = table.verticalHeader().defaultSectionSize()
+            header = table.horizontalHeader().sizeHint().height()
+            table.setMaximumHeight(header + row * rows + 2 * table.frameWidth())
 
     def retranslate(self) -> None:
         texts = [
@@ -511,7 +528,12 @@ class OverviewPanel(QWidget):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         widths = {
-            1: max([metrics.horizontalAdvance(t) for t in self.model.form_titles.values()] + [120]),
+            1: min(
+                max(
+                    [metrics.horizontalAdvance(t) for t in self.model.form_titles.values()] + [120]
+                ),
+                max(140, self.table.viewport().width() // 5),  # the name matters most
+            ),
             2: metrics.horizontalAdvance("Fatima Benali-Durand"),
             3: metrics.horizontalAdvance(local_datetime("2026-12-30T23:59:59.000Z")) + 40,
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),

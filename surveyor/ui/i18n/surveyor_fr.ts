@@ -574,8 +574,14 @@
 </context>
 <context>
     <name>FormCard</name>
-    <message numerus="yes">
+    <message>
+        <location filename="../home.py" line="256"/>
         <location filename="../home.py" line="265"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../home.py" line="267"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -583,12 +589,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="271"/>
+        <location filename="../home.py" line="273"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="272"/>
+        <location filename="../home.py" line="274"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -1036,251 +1042,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="575"/>
-        <location filename="../home.py" line="585"/>
+        <location filename="../home.py" line="586"/>
+        <location filename="../home.py" line="596"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="576"/>
+        <location filename="../home.py" line="587"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="578"/>
+        <location filename="../home.py" line="589"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="581"/>
+        <location filename="../home.py" line="592"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="594"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="584"/>
+        <location filename="../home.py" line="595"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="586"/>
+        <location filename="../home.py" line="597"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="588"/>
+        <location filename="../home.py" line="599"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="591"/>
+        <location filename="../home.py" line="602"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="604"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="605"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="606"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="608"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="598"/>
+        <location filename="../home.py" line="609"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="610"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="600"/>
+        <location filename="../home.py" line="611"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="601"/>
+        <location filename="../home.py" line="612"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="602"/>
+        <location filename="../home.py" line="613"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="614"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="604"/>
+        <location filename="../home.py" line="615"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="616"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="606"/>
+        <location filename="../home.py" line="617"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
-        <location filename="../home.py" line="816"/>
+        <location filename="../home.py" line="618"/>
+        <location filename="../home.py" line="827"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="608"/>
+        <location filename="../home.py" line="619"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
-        <location filename="../home.py" line="847"/>
+        <location filename="../home.py" line="621"/>
+        <location filename="../home.py" line="858"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="622"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="637"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="637"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="663"/>
+        <location filename="../home.py" line="674"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="667"/>
+        <location filename="../home.py" line="678"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="689"/>
+        <location filename="../home.py" line="700"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="690"/>
+        <location filename="../home.py" line="701"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="691"/>
+        <location filename="../home.py" line="702"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="692"/>
+        <location filename="../home.py" line="703"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="708"/>
+        <location filename="../home.py" line="719"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="730"/>
+        <location filename="../home.py" line="741"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="731"/>
+        <location filename="../home.py" line="742"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="790"/>
+        <location filename="../home.py" line="801"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="791"/>
+        <location filename="../home.py" line="802"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="792"/>
+        <location filename="../home.py" line="803"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="793"/>
+        <location filename="../home.py" line="804"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="796"/>
+        <location filename="../home.py" line="807"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="816"/>
+        <location filename="../home.py" line="827"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="844"/>
+        <location filename="../home.py" line="855"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="845"/>
+        <location filename="../home.py" line="856"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="846"/>
+        <location filename="../home.py" line="857"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="848"/>
+        <location filename="../home.py" line="859"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="866"/>
+        <location filename="../home.py" line="877"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="876"/>
+        <location filename="../home.py" line="887"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -2050,8 +2056,8 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="200"/>
-        <location filename="../coordinator/overview.py" line="405"/>
-        <location filename="../coordinator/overview.py" line="485"/>
+        <location filename="../coordinator/overview.py" line="422"/>
+        <location filename="../coordinator/overview.py" line="502"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -2062,15 +2068,15 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="221"/>
-        <location filename="../coordinator/overview.py" line="364"/>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="222"/>
-        <location filename="../coordinator/overview.py" line="365"/>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="397"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
@@ -2081,145 +2087,145 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="224"/>
-        <location filename="../coordinator/overview.py" line="366"/>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="383"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="355"/>
+        <location filename="../coordinator/overview.py" line="372"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="373"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="374"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="375"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="377"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="385"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="370"/>
+        <location filename="../coordinator/overview.py" line="387"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="371"/>
+        <location filename="../coordinator/overview.py" line="388"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="372"/>
+        <location filename="../coordinator/overview.py" line="389"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="373"/>
+        <location filename="../coordinator/overview.py" line="390"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="374"/>
+        <location filename="../coordinator/overview.py" line="391"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="392"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="393"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="377"/>
+        <location filename="../coordinator/overview.py" line="394"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="395"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="396"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="380"/>
-        <location filename="../coordinator/overview.py" line="381"/>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="398"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="398"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="383"/>
+        <location filename="../coordinator/overview.py" line="400"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="401"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="402"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="416"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="403"/>
+        <location filename="../coordinator/overview.py" line="420"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="407"/>
+        <location filename="../coordinator/overview.py" line="424"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="481"/>
+        <location filename="../coordinator/overview.py" line="498"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
