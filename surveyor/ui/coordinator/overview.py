@@ -538,8 +538,14 @@ class OverviewPanel(QWidget):
             3: metrics.horizontalAdvance(local_datetime("2026-12-30T23:59:59.000Z")) + 40,
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
         }
+        widths = {column: min(width, 320) + 24 for column, width in widths.items()}
+        # On a narrow screen or a large text the name keeps a third of the width at least.
+        room = int(self.table.viewport().width() * 0.68)
+        total = sum(widths.values())
+        if room > 0 and total > room:
+            widths = {c: max(48, w * room // total) for c, w in widths.items()}
         for column, width in widths.items():
-            self.table.setColumnWidth(column, min(width, 320) + 24)
+            self.table.setColumnWidth(column, width)
 
     # --- opening --------------------------------------------------------------------
 
