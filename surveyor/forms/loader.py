@@ -259,7 +259,7 @@ def load_form(
         cached = _read_cache(cache_file)
         if cached is not None:
             return cached
-    form = _load_form_bytes(data, name, media, progress)
+    form = load_form_bytes(data, name, media=media, refuse_cycles=False, progress=progress)
     progress(LoadStep.CHECK)
     problems = _cycle_problems(form, name)
     if problems and refuse_cycles:
@@ -532,7 +532,12 @@ def _locate(problem: FormProblem, definition) -> FormProblem:
 
 
 def load_form_bytes(
-    data: bytes, name: str, *, media: dict[str, bytes] | None = None, refuse_cycles: bool = True
+    data: bytes,
+    name: str,
+    *,
+    media: dict[str, bytes] | None = None,
+    refuse_cycles: bool = True,
+    progress: Progress | None = None,
 ) -> Form:
     """Load a form from the bytes of its file; ``name`` gives its file name.
 
@@ -540,7 +545,7 @@ def load_form_bytes(
     (FormError), as ODK does; ``refuse_cycles=False`` is for ``form check``, which reports
     the rings with every other problem.
     """
-    form = _load_form_bytes(data, name, dict(media or {}))
+    form = _load_form_bytes(data, name, dict(media or {}), progress or _no_progress)
     if refuse_cycles:
         problems = _cycle_problems(form, name)
         if problems:

@@ -354,7 +354,7 @@ def test_unsupported_features_say_one_translated_sentence_with_the_detail_a_clic
     [card] = home.form_cards()
     assert "url" not in card.detail.text() and "3" in card.detail.text()
     assert "Détails" in card.detail.text()
-    qtbot.waitUntil(lambda: card.button.isVisible())
+    qtbot.waitUntil(lambda: card.button.isVisible(), timeout=30000)
     assert home.forms_area.horizontalScrollBar().maximum() == 0
     # The detail, one click away, translated.
     qtbot.mouseClick(home.message_details_button, Qt.LeftButton)

@@ -700,132 +700,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="122"/>
+        <location filename="../formtext.py" line="123"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="134"/>
+        <location filename="../formtext.py" line="135"/>
         <source>Features not handled yet: {0}</source>
         <translation>Fonctions pas encore gérées : {0}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="146"/>
+        <location filename="../formtext.py" line="147"/>
         <source>the file is empty: it is not a form.</source>
         <translation>le fichier est vide : ce n’est pas un formulaire.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="148"/>
+        <location filename="../formtext.py" line="149"/>
         <source>this file is not a form (not a spreadsheet, Markdown or CSV file).</source>
         <translation>ce fichier n’est pas un formulaire (ni un classeur, ni un fichier Markdown ou CSV).</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="152"/>
+        <location filename="../formtext.py" line="153"/>
         <source>this file is a web page (HTML) saved with a {0} name: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
         <translation>ce fichier est une page web (HTML) enregistrée avec un nom en {0} : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="158"/>
+        <location filename="../formtext.py" line="159"/>
         <source>this file is an XML Spreadsheet 2003: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
         <translation>ce fichier est une feuille de calcul XML 2003 : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="164"/>
+        <location filename="../formtext.py" line="165"/>
         <source>the file cannot be read ({0}).</source>
         <translation>le fichier ne peut pas être lu ({0}).</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="168"/>
+        <location filename="../formtext.py" line="169"/>
         <source>the file is damaged or is not a real .{0} file.</source>
         <translation>le fichier est abîmé ou n’est pas un vrai fichier .{0}.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="172"/>
+        <location filename="../formtext.py" line="173"/>
         <source>the workbook has no “survey” sheet.</source>
         <translation>le classeur n’a pas de feuille « survey ».</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="174"/>
+        <location filename="../formtext.py" line="175"/>
         <source>the file would take far too much space once uncompressed: it was refused for safety.</source>
         <translation>le fichier prendrait beaucoup trop de place une fois décompressé : il a été refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="179"/>
+        <location filename="../formtext.py" line="180"/>
         <source>the question type “{0}” does not exist.</source>
         <translation>le type de question « {0} » n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="183"/>
+        <location filename="../formtext.py" line="184"/>
         <source>the list of choices “{0}” is not in the choices sheet.</source>
         <translation>la liste de choix « {0} » n’est pas dans la feuille choices.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="187"/>
+        <location filename="../formtext.py" line="188"/>
         <source>column {0}: ${{{1}}} names no question of the form.</source>
         <translation>colonne {0} : ${{{1}}} ne désigne aucune question du formulaire.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="205"/>
+        <location filename="../formtext.py" line="206"/>
         <source>column {0}: ${{last-saved#{1}}} is not supported (it reads as empty).</source>
         <translation>colonne {0} : ${{last-saved#{1}}} n’est pas géré (il vaut toujours vide).</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="191"/>
+        <location filename="../formtext.py" line="192"/>
         <source>column {0}: the expression {1} is not written correctly.</source>
         <translation>colonne {0} : l’expression {1} n’est pas écrite correctement.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="195"/>
+        <location filename="../formtext.py" line="196"/>
         <source>column {0}: the function {1}() does not exist.</source>
         <translation>colonne {0} : la fonction {1}() n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="199"/>
+        <location filename="../formtext.py" line="200"/>
         <source>column {0}: {1} is not in the form.</source>
         <translation>colonne {0} : {1} n’est pas dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="203"/>
+        <location filename="../formtext.py" line="204"/>
         <source>a note&apos;s constraint is never checked.</source>
         <translation>la contrainte d’une note n’est jamais vérifiée.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="209"/>
+        <location filename="../formtext.py" line="210"/>
         <source>these calculations and conditions depend on each other in a ring: {0}.</source>
         <translation>ces calculs et conditions dépendent les uns des autres en boucle : {0}.</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="215"/>
+        <location filename="../formtext.py" line="216"/>
         <source>{0} (said by pyxform, in English)</source>
         <translation>{0} (message de pyxform, en anglais)</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="224"/>
+        <location filename="../formtext.py" line="225"/>
         <source>Not handled yet: {0}</source>
         <translation>Pas encore géré : {0}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="226"/>
+        <location filename="../formtext.py" line="227"/>
         <source>Warning: {0}</source>
         <translation>Attention : {0}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="228"/>
+        <location filename="../formtext.py" line="229"/>
         <source>Sheet “{0}”, row {1}: {2}</source>
         <translation>Feuille « {0} », ligne {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="232"/>
+        <location filename="../formtext.py" line="233"/>
         <source>Sheet “{0}”: {1}</source>
         <translation>Feuille « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="241"/>
+        <location filename="../formtext.py" line="242"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../formtext.py" line="244"/>
+        <location filename="../formtext.py" line="245"/>
         <source>This form could not be opened: “{0}” has %n problem(s) to correct (the coordinator can correct them).</source>
         <translation>
             <numerusform>Ce formulaire n’a pas pu être ouvert : « {0} » a %n problème à corriger (la coordination peut le corriger).</numerusform>
@@ -833,12 +833,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="255"/>
+        <location filename="../formtext.py" line="256"/>
         <source>Problems of the form: {0}</source>
         <translation>Problèmes du formulaire : {0}</translation>
     </message>
     <message>
-        <location filename="../formtext.py" line="256"/>
+        <location filename="../formtext.py" line="257"/>
         <source>Correct these in the form file, then open it again:</source>
         <translation>Corrigez-les dans le fichier du formulaire, puis ouvrez-le à nouveau :</translation>
     </message>
@@ -1042,251 +1042,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="586"/>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="597"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="588"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="589"/>
+        <location filename="../home.py" line="590"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="592"/>
+        <location filename="../home.py" line="593"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="595"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="596"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="598"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="600"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="602"/>
+        <location filename="../home.py" line="603"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="604"/>
+        <location filename="../home.py" line="605"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="606"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="606"/>
+        <location filename="../home.py" line="607"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
         <location filename="../home.py" line="608"/>
+        <location filename="../home.py" line="609"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="609"/>
+        <location filename="../home.py" line="610"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="611"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="612"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="613"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="614"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="615"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="615"/>
+        <location filename="../home.py" line="616"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="616"/>
+        <location filename="../home.py" line="617"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="618"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="618"/>
-        <location filename="../home.py" line="827"/>
+        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="828"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="620"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="621"/>
-        <location filename="../home.py" line="858"/>
+        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="859"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="623"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="638"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="638"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="674"/>
+        <location filename="../home.py" line="675"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="678"/>
+        <location filename="../home.py" line="679"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="700"/>
+        <location filename="../home.py" line="701"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="701"/>
+        <location filename="../home.py" line="702"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="702"/>
+        <location filename="../home.py" line="703"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="703"/>
+        <location filename="../home.py" line="704"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="719"/>
+        <location filename="../home.py" line="720"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="741"/>
+        <location filename="../home.py" line="742"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="742"/>
+        <location filename="../home.py" line="743"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="801"/>
+        <location filename="../home.py" line="802"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="802"/>
+        <location filename="../home.py" line="803"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="803"/>
+        <location filename="../home.py" line="804"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="804"/>
+        <location filename="../home.py" line="805"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="807"/>
+        <location filename="../home.py" line="808"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="827"/>
+        <location filename="../home.py" line="828"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="855"/>
+        <location filename="../home.py" line="856"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="856"/>
+        <location filename="../home.py" line="857"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="857"/>
+        <location filename="../home.py" line="858"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="859"/>
+        <location filename="../home.py" line="860"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="877"/>
+        <location filename="../home.py" line="878"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="887"/>
+        <location filename="../home.py" line="888"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
