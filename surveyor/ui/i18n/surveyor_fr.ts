@@ -111,42 +111,91 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="84"/>
+        <location filename="../coordinator/page.py" line="106"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="85"/>
+        <location filename="../coordinator/page.py" line="107"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="86"/>
+        <location filename="../coordinator/page.py" line="108"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="87"/>
+        <location filename="../coordinator/page.py" line="109"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="88"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="90"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="113"/>
+        <source>&amp;Remove them now…</source>
+        <translation>&amp;Les retirer maintenant…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="160"/>
+        <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
+        <translation>
+            <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+            <numerusform>%n entretiens ont dépassé la durée de conservation de {0} jours : leurs données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="170"/>
+        <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
+        <translation>
+            <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+            <numerusform>Les données personnelles de %n entretiens atteignent la durée de conservation d&apos;ici {0} jours (le premier le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="187"/>
+        <source>Remove the personal fields?</source>
+        <translation>Retirer les données personnelles ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/page.py" line="190"/>
+        <source>Remove the personal fields of %n interview(s) past the retention period?</source>
+        <translation>
+            <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
+            <numerusform>Retirer les données personnelles de %n entretiens dont la durée de conservation est dépassée ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="197"/>
+        <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
+        <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="201"/>
+        <source>Remove them</source>
+        <translation>Les retirer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="202"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -493,33 +542,63 @@
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="79"/>
-        <location filename="../coordinator/export.py" line="105"/>
+        <location filename="../coordinator/export.py" line="81"/>
+        <source>Personal fields</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="82"/>
+        <source>Leave them out</source>
+        <translation>Les laisser de côté</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="83"/>
+        <source>Replace them with pseudonyms</source>
+        <translation>Les remplacer par des pseudonymes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="84"/>
+        <source>Keep them as answered</source>
+        <translation>Les garder telles que saisies</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="87"/>
+        <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
+        <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="91"/>
+        <source>&amp;Personal fields</source>
+        <translation>Données &amp;personnelles</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/export.py" line="96"/>
+        <location filename="../coordinator/export.py" line="132"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="80"/>
+        <location filename="../coordinator/export.py" line="97"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
+        <location filename="../coordinator/export.py" line="98"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="86"/>
+        <location filename="../coordinator/export.py" line="103"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="92"/>
+        <location filename="../coordinator/export.py" line="109"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="93"/>
+        <location filename="../coordinator/export.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -527,47 +606,47 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="158"/>
+        <location filename="../coordinator/export.py" line="186"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="164"/>
+        <location filename="../coordinator/export.py" line="192"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="163"/>
+        <location filename="../coordinator/export.py" line="191"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="179"/>
+        <location filename="../coordinator/export.py" line="207"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="180"/>
+        <location filename="../coordinator/export.py" line="208"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="181"/>
+        <location filename="../coordinator/export.py" line="209"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="182"/>
+        <location filename="../coordinator/export.py" line="210"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="183"/>
+        <location filename="../coordinator/export.py" line="211"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="198"/>
+        <location filename="../coordinator/export.py" line="226"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -2050,187 +2129,222 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="192"/>
+        <location filename="../coordinator/overview.py" line="194"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="200"/>
-        <location filename="../coordinator/overview.py" line="422"/>
-        <location filename="../coordinator/overview.py" line="502"/>
+        <location filename="../coordinator/overview.py" line="202"/>
+        <location filename="../coordinator/overview.py" line="433"/>
+        <location filename="../coordinator/overview.py" line="513"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="220"/>
+        <location filename="../coordinator/overview.py" line="222"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="221"/>
-        <location filename="../coordinator/overview.py" line="381"/>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="223"/>
+        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="222"/>
-        <location filename="../coordinator/overview.py" line="382"/>
-        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="224"/>
+        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="408"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="223"/>
+        <location filename="../coordinator/overview.py" line="225"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="224"/>
-        <location filename="../coordinator/overview.py" line="383"/>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="226"/>
+        <location filename="../coordinator/overview.py" line="390"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="372"/>
+        <location filename="../coordinator/overview.py" line="379"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="373"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="374"/>
+        <location filename="../coordinator/overview.py" line="381"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="383"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="377"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="391"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="392"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="387"/>
+        <location filename="../coordinator/overview.py" line="394"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="395"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="396"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="390"/>
+        <location filename="../coordinator/overview.py" line="397"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="391"/>
+        <location filename="../coordinator/overview.py" line="398"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="392"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="393"/>
+        <location filename="../coordinator/overview.py" line="400"/>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="402"/>
+        <source>Erase the selected interview for good (a resident&apos;s request)</source>
+        <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="404"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="394"/>
+        <location filename="../coordinator/overview.py" line="405"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="395"/>
+        <location filename="../coordinator/overview.py" line="406"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="407"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="397"/>
-        <location filename="../coordinator/overview.py" line="398"/>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="408"/>
+        <location filename="../coordinator/overview.py" line="409"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="398"/>
+        <location filename="../coordinator/overview.py" line="409"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="411"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="401"/>
+        <location filename="../coordinator/overview.py" line="412"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="402"/>
+        <location filename="../coordinator/overview.py" line="413"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="416"/>
+        <location filename="../coordinator/overview.py" line="427"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="420"/>
+        <location filename="../coordinator/overview.py" line="431"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="424"/>
+        <location filename="../coordinator/overview.py" line="435"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="498"/>
+        <location filename="../coordinator/overview.py" line="509"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
             <numerusform>%n entretiens</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="577"/>
+        <source>Erase this interview?</source>
+        <translation>Supprimer définitivement cet entretien ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="578"/>
+        <source>Erase the interview “{0}” for good?</source>
+        <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="581"/>
+        <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
+        <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="588"/>
+        <source>Erase for good</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="589"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
