@@ -3,7 +3,9 @@
 Run:  uv run python benchmarks/screens_app.py [--out docs/screenshots]
 
 Writes ``{fr,en}/home.png`` (with a few interviews in every state), ``welcome.png`` (first
-start), ``settings.png`` (the dialog over home) and ``home_large_text.png`` (Ctrl+= twice).
+start), ``settings.png`` (the dialog over home), ``home_large_text.png`` (Ctrl+= twice),
+``home_1024x600[_large].png`` (an old laptop's screen, two text sizes up), and a form with
+unsupported features then a broken one (``home_form_*_1024x600.png``, ``form_*_details.png``).
 Offscreen rendering, so it runs without a display.
 """
 
@@ -72,6 +74,30 @@ def wait(app, condition, timeout=30.0) -> None:
             raise SystemExit("timed out waiting for the window")
         app.processEvents()
         time.sleep(0.005)
+
+
+UNSUPPORTED_FORM = """
+| survey |
+| | type | name | label | appearance |
+| | text | site | Site web | url |
+| | video | vid | Vidéo | |
+| | text | mail | Courriel | ex:org.example.mail |
+| | text | rue | Rue | |
+| settings |
+| | form_title | form_id |
+| | Quartier | quartier |
+"""
+BROKEN_FORM = """
+| survey |
+| | type | name | label | relevant |
+| | integer | a | A | |
+| | integr | b | B | |
+| | select_one nolist | s | S | ${zz} > 1 |
+| | txt | c | C | |
+| choices |
+| | list_name | name | label |
+| | yn | y | Y |
+"""
 
 
 def shoot(language: str, out: Path, languages) -> list[Path]:
@@ -143,6 +169,35 @@ def shoot(language: str, out: Path, languages) -> list[Path]:
             app.processEvents()
         written.append(save(window.grab(), folder / "home_large_text.png"))
         window.change_text_size(0)
+        # An old laptop's screen, at the default size and two sizes up.
+        window.resize(1024, 600)
+        for step, suffix in ((0, ""), (2, "_large")):
+            window.change_text_size(step)
+            for _ in range(5):
+                app.processEvents()
+            written.append(save(window.grab(), folder / f"home_1024x600{suffix}.png"))
+        window.change_text_size(0)
+        # A form with features Surveyor lacks, then a broken one: one sentence each, the
+        # list one click away.
+        forms = Path(tmp) / "forms"
+        forms.mkdir()
+        for name, text in (("quartier.md", UNSUPPORTED_FORM), ("cassé.md", BROKEN_FORM)):
+            (forms / name).write_text(text, encoding="utf-8")
+            done = []
+            window.forms_ready.connect(lambda done=done: done.append(1))
+            window.add_form_file(str(forms / name))
+            wait(app, lambda done=done: done)
+            tasks.drain()
+            for _ in range(5):
+                app.processEvents()
+            stem = "unsupported" if name == "quartier.md" else "broken"
+            written.append(save(window.grab(), folder / f"home_form_{stem}_1024x600.png"))
+            dialog = window.home.show_message_details()
+            for _ in range(5):
+                app.processEvents()
+            written.append(save(dialog.grab(), folder / f"form_{stem}_details.png"))
+            dialog.reject()
+        window.resize(*SIZE)
         window.close()
         tasks.drain()
         tasks.wait_db()

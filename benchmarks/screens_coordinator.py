@@ -255,6 +255,24 @@ def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Pat
     tasks.drain()
     settle(app)
     written.append(save(window.grab(), folder / "coordinator_overview.png"))
+    # Old laptops' screens and a larger text: home and the three pages, at 1024×600 and
+    # 1366×768, at the default text size and two sizes up (what coordinator mode promises
+    # to fit: tests/ui/test_fit_small_screen.py).
+    for width, height in ((1024, 600), (1366, 768)):
+        for size, suffix in ((DEFAULT_TEXT_SIZE, ""), (DEFAULT_TEXT_SIZE + 2, "_large")):
+            window.set_text_size(size)
+            window.resize(width, height)
+            name = f"{width}x{height}{suffix}"
+            window.go_home()
+            settle(app)
+            written.append(save(window.grab(), folder / f"home_coordinator_{name}.png"))
+            window.show_coordination()
+            for tab in ("import", "conflicts", "overview"):
+                page.tabs.setCurrentWidget(getattr(page, tab if tab != "import" else "imports"))
+                tasks.drain()
+                settle(app)
+                written.append(save(window.grab(), folder / f"coordinator_{tab}_{name}.png"))
+    window.set_text_size(DEFAULT_TEXT_SIZE)
     window.close()
     tasks.drain()
     tasks.wait_db()

@@ -7,6 +7,7 @@ platformdirs' user data dir. A portable install on a USB key sets ``SURVEYOR_HOM
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -35,3 +36,56 @@ def bundled_forms_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return here.parent / "forms"
+
+
+# Where desktops mount removable drives (USB keys): udisks2 under /media/<user>/ or
+# /run/media/<user>/, older systems under /media/.
+REMOVABLE_ROOTS = ("/media/", "/run/media/")
+_DRIVE_REMOVABLE = 2  # GetDriveTypeW
+
+
+def removable_drives(
+    *,
+    platform: str | None = None,
+    mounts: str | None = None,
+    volumes: Path | None = None,
+    roots: tuple[str, ...] = REMOVABLE_ROOTS,
+) -> list[Path]:
+    """Removable drives plugged in now (USB keys), to offer as where to hand in.
+
+    Linux/BSD: mount points under /media or /run/media (``mounts``: the text of
+    /proc/mounts, for tests). macOS: the volumes under /Volumes but the system's. Windows:
+    drives of type "removable". Writable ones only; never raises (an empty list).
+    """
+    platform = platform or sys.platform
+    found: list[Path] = []
+    try:
+        if platform.startswith("win"):
+            import ctypes
+            import string
+
+            bits = ctypes.windll.kernel32.GetLogicalDrives()
+            for index, letter in enumerate(string.ascii_uppercase):
+                root = f"{letter}:\\"
+                if bits >> index & 1 and (
+                    ctypes.windll.kernel32.GetDriveTypeW(root) == _DRIVE_REMOVABLE
+                ):
+                    found.append(Path(root))
+        elif platform == "darwin":
+            base = volumes or Path("/Volumes")
+            for entry in sorted(base.iterdir()):
+                if entry.is_dir() and not entry.is_symlink():  # the system volume is a link
+                    found.append(entry)
+        else:
+            if mounts is None:
+                mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+            for line in mounts.splitlines():
+                parts = line.split()
+                if len(parts) < 2:
+                    continue
+                point = parts[1].replace("\\040", " ").replace("\\011", "\t")
+                if point.startswith(roots):
+                    found.append(Path(point))
+    except (OSError, AttributeError, ValueError):
+        return []
+    return [path for path in dict.fromkeys(found) if os.access(path, os.W_OK)]

@@ -36,6 +36,8 @@ class AppSettings:
     welcomed: bool = False  # the first-start welcome was completed
     last_interview: str = ""  # instanceID of the draft open when the app was last closed
     shared_folder: str = ""  # batches are handed in there automatically ("" = none)
+    last_form_folder: str = ""  # where the last form file was opened from
+    last_hand_in_folder: str = ""  # where the last batch was handed in (a file chosen)
     coordinator: bool = False  # show the coordination screen
     last_batch_folder: str = ""  # the coordinator's last imported folder (or file's folder)
     last_batch_paths: list[str] = field(default_factory=list)  # what was imported last

@@ -153,7 +153,7 @@ class Workspace:
         self.data_dir = Path(store.path).parent
         self.library = services.FormLibrary(store, cache_dir=cache_dir)
         self._merge = MergeStore(store)
-        self._overview = OverviewService(store)
+        self._overview = OverviewService(store, self.library)
         self._device_id: str | None = None
         self._fieldwork = FieldworkService(store, device_id=lambda: self.device_id)
 
@@ -199,9 +199,10 @@ class Workspace:
 
     # --- forms -------------------------------------------------------------------------------
 
-    def read_form(self, path: str | Path) -> Form:
-        """Read an XLSForm file (compiled cache of this data dir); no database: any thread."""
-        return load_form(Path(path), cache_dir=self.library.cache_dir)
+    def read_form(self, path: str | Path, *, progress=None) -> Form:
+        """Read an XLSForm file (compiled cache of this data dir); no database: any thread.
+        ``progress`` is called with each ``LoadStep`` as it starts."""
+        return load_form(Path(path), cache_dir=self.library.cache_dir, progress=progress)
 
     def register_form(self, form: Form) -> Changes:
         """Keep ``form``'s definition in the store (interviews reopen with their version)."""

@@ -103,3 +103,21 @@ def test_server_settings_read_the_apps_file_and_the_cli_options_win(tmp_path):
     assert server_settings(tmp_path, user="") == ("https://a.example", "")  # --user ""
     (tmp_path / "settings.json").write_text('{"server_url": 7, "server_user": null}', "utf-8")
     assert server_settings(tmp_path) == ("", "")
+
+
+def test_removable_drives_are_the_mount_points_under_media(tmp_path):
+    from surveyor.paths import removable_drives
+
+    media = tmp_path / "media"
+    key = media / "amelie" / "CLE USB"
+    key.mkdir(parents=True)
+    mounts = "\n".join(
+        [
+            "/dev/sda2 / ext4 rw,relatime 0 0",
+            f"/dev/sdb1 {str(key).replace(' ', chr(92) + '040')} vfat rw,nosuid 0 0",
+            f"/dev/sdc1 {media}/gone vfat rw 0 0",  # listed but not there: not offered
+        ]
+    )
+    found = removable_drives(platform="linux", mounts=mounts, roots=(f"{media}/",))
+    assert found == [key]
+    assert removable_drives(platform="linux", mounts="", roots=(f"{media}/",)) == []

@@ -8,6 +8,7 @@ import copy
 import os
 import pickle
 import re
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -68,12 +69,30 @@ class SyncResult:
     message: str = ""
 
 
-def batch_file_name(device: str, moment: datetime) -> str:
-    """``surveyor-<device>-<UTC timestamp>.zip``, safe on every file system."""
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", device).strip("-") or "laptop"
-    stamp = record.format_timestamp(moment).replace("-", "").replace(":", "")
-    stamp = stamp.replace(".", "")[:15] + stamp[-4:-1] + "Z"  # 20261122T172828123Z
-    return f"surveyor-{safe}-{stamp}{BATCH_SUFFIX}"
+def _name_part(text: str) -> str:
+    """Letters (accents kept), digits and dashes: safe on FAT32 keys, Windows and macOS."""
+    text = unicodedata.normalize("NFC", text or "")
+    return re.sub(r"[^\w-]+|_", "-", text).strip("-")[:40].strip("-")
+
+
+def batch_file_name(moment: datetime, *, interviewer: str = "", device: str = "") -> str:
+    """``lot-<interviewer>-<laptop>-<local date and time>.zip``: who handed in, from which
+    laptop and when, in the laptop's local time (``lot-Amélie-Portable-3-2026-11-30-1412.zip``).
+    Letters keep their accents; anything a file system refuses becomes a dash."""
+    who = [part for part in (_name_part(interviewer), _name_part(device)) if part]
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    stamp = local.strftime("%Y-%m-%d-%H%M")
+    return "-".join(["lot", *(who or ["laptop"]), stamp]) + BATCH_SUFFIX
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or ``path`` with ``-2``, ``-3``… before its suffix if a file has that name
+    (two hand-ins in the same minute never overwrite each other)."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def hand_in(
@@ -97,7 +116,8 @@ def hand_in(
     moment = (clock or record.utc_now)()
     destination = Path(destination)
     if destination.is_dir():
-        path = destination / batch_file_name(device_label or device_id, moment)
+        name = batch_file_name(moment, interviewer=interviewer, device=device_label or device_id)
+        path = free_name(destination / name)
     else:
         path = destination
     stamp = record.format_timestamp(moment)

@@ -29,7 +29,7 @@ def register(subparsers) -> None:
         "--out",
         metavar="PATH",
         help="the batch file to write, or a folder to write it in (default: "
-        "surveyor-<device>-<timestamp>.zip in the current folder)",
+        "lot-<interviewer>-<laptop>-<YYYY-MM-DD-HHMM>.zip in the current folder)",
     )
     export.add_argument("--interviewer", default="", help="the interviewer's name")
     export.add_argument(

@@ -5,6 +5,7 @@ Each problem names its file, sheet and spreadsheet row (header row = 1).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def check_form(path) -> list[FormProblem]:
         form = load_form_bytes(data, path.name, media=media_beside(path), refuse_cycles=False)
     except FormError as exc:
         if exc.problems:
-            return [FormProblem(file, p.sheet, p.row, p.message) for p in exc.problems]
+            return [dataclasses.replace(p, file=file) for p in exc.problems]
         message = str(exc)
         if message.startswith(path.name + ": "):
             message = message[len(path.name) + 2 :]
@@ -74,11 +75,27 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
         except ExpressionError as exc:
             reason = _POSITION_RE.sub("", str(exc))
             problems.append(
-                FormProblem(file, sheet, row, f"{column}: syntax error ({reason}) in {_show(text)}")
+                FormProblem(
+                    file,
+                    sheet,
+                    row,
+                    f"{column}: syntax error ({reason}) in {_show(text)}",
+                    code="syntax",
+                    args=(column, _show(text)),
+                )
             )
             return None
         for name in sorted(expression.functions() - set(known_functions)):
-            problems.append(FormProblem(file, sheet, row, f"{column}: unknown function {name}()"))
+            problems.append(
+                FormProblem(
+                    file,
+                    sheet,
+                    row,
+                    f"{column}: unknown function {name}()",
+                    code="unknown_function",
+                    args=(column, name),
+                )
+            )
         try:
             references = expression.references(context)
         except ExpressionError:
@@ -98,7 +115,12 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
                 if ref not in form.nodes and not _inside_field(ref, form):
                     problems.append(
                         FormProblem(
-                            file, sheet, row, f"{column} refers to {ref}, which is not in the form"
+                            file,
+                            sheet,
+                            row,
+                            f"{column} refers to {ref}, which is not in the form",
+                            code="missing_reference",
+                            args=(column, ref),
                         )
                     )
         return references
@@ -120,13 +142,28 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
             # pyxform, Kobo and Collect accept it; nothing is ever typed into a note
             problems.append(
                 FormProblem(
-                    file, "survey", node.row, "a note's constraint is never checked", warning=True
+                    file,
+                    "survey",
+                    node.row,
+                    "a note's constraint is never checked",
+                    warning=True,
+                    code="note_constraint",
                 )
             )
     for node, column, text in last_saved_uses(form):
         for name in LAST_SAVED_RE.findall(text):
             message = f"{column}: ${{last-saved#{name}}} is not supported (it reads as empty)"
-            problems.append(FormProblem(file, "survey", node.row, message, warning=True))
+            problems.append(
+                FormProblem(
+                    file,
+                    "survey",
+                    node.row,
+                    message,
+                    warning=True,
+                    code="last_saved",
+                    args=(column, name),
+                )
+            )
     for action in form.setvalues:
         target = form.nodes.get(action.ref)
         if target is None or target.row is None or not action.value:
@@ -135,6 +172,20 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
         check(target, column, action.value)
     if form.instance_name:
         check(None, "instance_name", form.instance_name, sheet="settings", row=2)
+    for feature in form.unsupported:
+        if feature.feature == "last_saved":
+            continue  # said above, with its column
+        problems.append(
+            FormProblem(
+                file,
+                "survey" if feature.row else "",
+                feature.row,
+                f"not supported yet: {feature}",
+                warning=True,
+                code="unsupported",
+                unsupported=feature,
+            )
+        )
     problems.extend(_cycles(form, file))
     problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
@@ -164,5 +215,14 @@ def _cycles(form: Form, file: str) -> list[FormProblem]:
     problems = []
     for cycle in value_cycles(form):
         first = cycle.links[0][0]
-        problems.append(FormProblem(file, "survey", first.row, cycle.describe()))
+        problems.append(
+            FormProblem(
+                file,
+                "survey",
+                first.row,
+                cycle.describe(),
+                code="cycle",
+                args=tuple(cycle.names()),
+            )
+        )
     return problems

@@ -15,12 +15,14 @@ import re
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib.metadata import version as _package_version
 from pathlib import Path
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form, FormNode, Kind, Unsupported
 from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_unsupported
 from surveyor.perf import bulk_allocation
 
@@ -28,7 +30,8 @@ from surveyor.perf import bulk_allocation
 # 2: repeats know their initial instances (FormNode.initial_instances).
 # 3: a form with a ring of relevance/calculations is never cached (so that a cached form is
 #    known to have none, and the check costs nothing on the fast path).
-MODEL_VERSION = "3"
+# 4: unsupported features are structured (Unsupported), not English phrases.
+MODEL_VERSION = "4"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
@@ -65,6 +68,11 @@ class FormProblem:
     message: str
     # A warning: the form loads and works (``form check`` still exits 0).
     warning: bool = False
+    # What the problem is, for the app to say it in its own language (``message`` is
+    # English): a code (see surveyor/ui/formtext.py) and its words from the form.
+    code: str = ""
+    args: tuple[str, ...] = ()
+    unsupported: Unsupported | None = None
 
     def __str__(self) -> str:
         """``FILE:SHEET:ROW: message``; ``FILE: message`` for a problem of the whole file;
@@ -97,22 +105,34 @@ def pyxform_problem(file: str, message: str) -> FormProblem:
     return FormProblem(file, sheet, row, message)
 
 
+def whole_file_error(name: str, code: str, reason: str, *args: str) -> FormError:
+    """A FormError about the whole file (``name: reason``), with its problem and code for
+    the app to say it in its own language."""
+    problem = FormProblem(name, "", None, reason, code=code, args=tuple(args))
+    return FormError(f"{name}: {reason}", problems=[problem])
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """The real format of a form file from its first bytes: xls, xlsx, md, csv or xml."""
-    not_form = f"{name}: not an XLSForm (not a spreadsheet, Markdown or CSV file)"
+
+    def not_form():
+        return whole_file_error(
+            name, "not_a_form", "not an XLSForm (not a spreadsheet, Markdown or CSV file)"
+        )
+
     if not data.strip():
-        raise FormError(f"{name}: not an XLSForm (the file is empty)")
+        raise whole_file_error(name, "empty", "not an XLSForm (the file is empty)")
     if data.startswith(OLE_MAGIC):
         return "xls"
     if data.startswith(ZIP_MAGIC):
         return "xlsm" if name.lower().endswith(".xlsm") else "xlsx"
     _refuse_markup_named_spreadsheet(data, name)
     if b"\x00" in data[:8192]:
-        raise FormError(not_form)
+        raise not_form()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormError(not_form) from exc
+        raise not_form() from exc
     stripped = text.lstrip()
     lower = name.lower()
     if stripped.startswith("<"):
@@ -125,7 +145,7 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "md"
     if text.count(",", 0, 5000) >= 4:
         return "csv"
-    raise FormError(not_form)
+    raise not_form()
 
 
 _SPREADSHEET_SUFFIXES = (".xls", ".xlsx", ".xlsm")
@@ -145,14 +165,19 @@ def _refuse_markup_named_spreadsheet(data: bytes, name: str) -> None:
     if not text.startswith("<"):
         return
     if "<html" in text or "<!doctype html" in text or "<table" in text:
-        raise FormError(
-            f"{name}: not a spreadsheet: it is an HTML page saved with a {suffix} name "
-            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        raise whole_file_error(
+            name,
+            "html_page",
+            f"not a spreadsheet: it is an HTML page saved with a {suffix} name "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)",
+            suffix,
         )
     if "urn:schemas-microsoft-com:office:spreadsheet" in text:
-        raise FormError(
-            f"{name}: not a spreadsheet Surveyor can read: it is an XML Spreadsheet 2003 "
-            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)"
+        raise whole_file_error(
+            name,
+            "xml_spreadsheet",
+            "not a spreadsheet Surveyor can read: it is an XML Spreadsheet 2003 "
+            "(open it in a spreadsheet program and save it as an Excel workbook, .xlsx)",
         )
 
 
@@ -184,20 +209,49 @@ def cache_key(data: bytes, media: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True) -> Form:
+class LoadStep(StrEnum):
+    """The steps of loading a form, in order, for a person waiting on a big one."""
+
+    READ = "read"  # reading the workbook (openpyxl: the longest for a big .xlsx)
+    CONVERT = "convert"  # pyxform makes the XForm
+    BUILD = "build"  # the form model from the XForm
+    CHECK = "check"  # unsupported features, rings of calculations
+
+
+LOAD_STEPS = tuple(LoadStep)
+Progress = Callable[[LoadStep], None]
+
+
+def _no_progress(_step: LoadStep) -> None:
+    return None
+
+
+def load_form(
+    path,
+    *,
+    cache_dir: Path | None = None,
+    refuse_cycles: bool = True,
+    progress: Progress | None = None,
+) -> Form:
     """Load the XLSForm (or XForm) at ``path`` into a Form; raise FormError if it is not valid.
 
     With ``cache_dir``, the built Form is kept there and reused while the file, the files
     beside it, pyxform and the model stay the same. A form whose relevance and calculations
     depend on each other in a ring is refused; ``refuse_cycles=False`` loads it anyway (a
     form already stored, whose interviews must stay readable) but never caches it.
+    ``progress`` is called with each :class:`LoadStep` as it starts (from this thread).
     """
+    progress = progress or _no_progress
+    progress(LoadStep.READ)
     path = Path(path)
     name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FormError(f"{name}: cannot read the file: {exc.strerror or exc}") from exc
+        reason = str(exc.strerror or exc)
+        raise whole_file_error(
+            name, "unreadable", f"cannot read the file: {reason}", reason
+        ) from exc
     media = media_beside(path)
     cache_file = None
     if cache_dir is not None:
@@ -205,7 +259,8 @@ def load_form(path, *, cache_dir: Path | None = None, refuse_cycles: bool = True
         cached = _read_cache(cache_file)
         if cached is not None:
             return cached
-    form = load_form_bytes(data, name, media=media, refuse_cycles=False)
+    form = load_form_bytes(data, name, media=media, refuse_cycles=False, progress=progress)
+    progress(LoadStep.CHECK)
     problems = _cycle_problems(form, name)
     if problems and refuse_cycles:
         raise _cycle_error(name, problems)
@@ -259,11 +314,13 @@ def read_definition(data: bytes, name: str):
         reason = _reason(exc)
         if "not recognized" in reason:
             reason = f"cannot read it as .{fmt}: the file is damaged or not a real .{fmt} file"
-        raise FormError(f"{name}: not an XLSForm ({reason})") from exc
+        raise whole_file_error(name, "damaged", f"not an XLSForm ({reason})", fmt) from exc
     except Exception as exc:  # corrupt workbooks make the readers raise anything
-        raise FormError(f"{name}: not an XLSForm (cannot read it as .{fmt}: {exc})") from exc
+        raise whole_file_error(
+            name, "damaged", f"not an XLSForm (cannot read it as .{fmt}: {exc})", fmt
+        ) from exc
     if not definition.survey:
-        raise FormError(f"{name}: not an XLSForm (no 'survey' sheet)")
+        raise whole_file_error(name, "no_survey", "not an XLSForm (no 'survey' sheet)")
     return fmt, definition
 
 
@@ -274,8 +331,7 @@ def refuse_zip_bomb(data: bytes, name: str) -> None:
     """
 
     def refuse(reason: str) -> FormError:
-        text = f"refused: {reason} (is it a zip bomb?)"
-        return FormError(f"{name}: {text}", problems=[FormProblem(name, "", None, text)])
+        return whole_file_error(name, "too_big", f"refused: {reason} (is it a zip bomb?)")
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -338,11 +394,122 @@ def convert(definition, name: str):
             result = pyxform_convert(xlsform=fields, warnings=notes, validate=False)
     except Exception as exc:  # pyxform raises PyXFormError, and sometimes others
         problem = pyxform_problem(name, str(exc) or type(exc).__name__)
+        problem = dataclasses.replace(problem, code="pyxform")
         if problem.row is None:
             problem = _locate(problem, definition)
         where = f" (sheet {problem.sheet}, row {problem.row})" if problem.row else ""
-        raise FormError(f"{name}{where}: {problem.message}", problems=[problem]) from exc
+        problems = _with_row_problems(problem, row_problems(definition, name))
+        raise FormError(f"{name}{where}: {problem.message}", problems=problems) from exc
     return result.xform, notes
+
+
+_REFERENCE_RE = re.compile(r"\$\{([^}]*)\}")
+_REFERENCE_COLUMNS = (
+    "relevant",
+    "constraint",
+    "required",
+    "calculation",
+    "choice_filter",
+    "default",
+    "repeat_count",
+    "read_only",
+    "label",
+    "hint",
+)
+_STRUCTURE_TYPES = frozenset(
+    """begin_group end_group begin_repeat end_repeat begin_loop end_loop select_one
+    select_multiple rank select_one_from_file select_multiple_from_file
+    select_one_external""".split()
+)
+
+
+def row_problems(definition, name: str) -> list[FormProblem]:
+    """What can be found row by row once pyxform refused a form (it stops at its first
+    problem): unknown question types, lists of choices not in the choices sheet, ``${name}``
+    of no question. Each with its code, for the app to say it in its language."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    rows = list(getattr(definition, "survey", None) or [])
+    names = {str(r.get("name")).strip() for r in rows if r.get("name")}
+    lists = {
+        str(r.get("list_name") or r.get("list name") or "").strip()
+        for r in (getattr(definition, "choices", None) or [])
+    }
+    known_raw = {key.lower() for key in QUESTION_TYPE_DICT}
+    found: list[FormProblem] = []
+    for index, row in enumerate(rows):
+        number = index + 2
+        raw = " ".join(str(row.get("type") or "").split())
+        kind = xlsform_type(raw) if raw else None
+        if kind is not None:
+            known = (
+                kind in SUPPORTED_TYPES
+                or kind in KNOWN_UNSUPPORTED_TYPES
+                or kind in _STRUCTURE_TYPES
+                or raw.lower() in known_raw
+            )
+            if not known:
+                found.append(
+                    FormProblem(
+                        name,
+                        "survey",
+                        number,
+                        f"unknown question type '{raw}'",
+                        code="unknown_type",
+                        args=(raw,),
+                    )
+                )
+            elif kind in ("select_one", "select_multiple", "rank") and lists:
+                words = raw.split()
+                list_name = words[-1] if len(words) > 1 else ""
+                if list_name and list_name not in lists and not list_name.startswith("$"):
+                    found.append(
+                        FormProblem(
+                            name,
+                            "survey",
+                            number,
+                            f"the list of choices '{list_name}' is not in the choices sheet",
+                            code="missing_choice_list",
+                            args=(list_name,),
+                        )
+                    )
+        for column in _REFERENCE_COLUMNS:
+            value = row.get(column)
+            if not isinstance(value, str):
+                continue
+            for ref in _REFERENCE_RE.findall(value):
+                ref = ref.strip()
+                if ref and ref not in names and not ref.startswith("last-saved#"):
+                    found.append(
+                        FormProblem(
+                            name,
+                            "survey",
+                            number,
+                            f"{column}: ${{{ref}}} names no question of the form",
+                            code="unknown_reference",
+                            args=(column, ref),
+                        )
+                    )
+    return list(dict.fromkeys(found))
+
+
+def _with_row_problems(first: FormProblem, found: list[FormProblem]) -> list[FormProblem]:
+    """pyxform's problem and the others found row by row, each once, in row order; pyxform's
+    problem takes the code of the same one found row by row (its English words stay)."""
+    problems = [first]
+    for problem in found:
+        same = (
+            problem.sheet == first.sheet
+            and problem.row == first.row
+            and problem.args
+            and re.search(rf"(?<![\w.-]){re.escape(problem.args[-1])}(?![\w.-])", first.message)
+        )
+        if same and problems[0].code == "pyxform":
+            problems[0] = dataclasses.replace(first, code=problem.code, args=problem.args)
+        else:
+            problems.append(problem)
+    problems.sort(key=lambda p: (p.sheet != "survey", p.row or 0))
+    return problems
 
 
 _QUOTED_RE = re.compile(r"'([^']+)'")
@@ -365,7 +532,12 @@ def _locate(problem: FormProblem, definition) -> FormProblem:
 
 
 def load_form_bytes(
-    data: bytes, name: str, *, media: dict[str, bytes] | None = None, refuse_cycles: bool = True
+    data: bytes,
+    name: str,
+    *,
+    media: dict[str, bytes] | None = None,
+    refuse_cycles: bool = True,
+    progress: Progress | None = None,
 ) -> Form:
     """Load a form from the bytes of its file; ``name`` gives its file name.
 
@@ -373,7 +545,7 @@ def load_form_bytes(
     (FormError), as ODK does; ``refuse_cycles=False`` is for ``form check``, which reports
     the rings with every other problem.
     """
-    form = _load_form_bytes(data, name, dict(media or {}))
+    form = _load_form_bytes(data, name, dict(media or {}), progress or _no_progress)
     if refuse_cycles:
         problems = _cycle_problems(form, name)
         if problems:
@@ -385,7 +557,10 @@ def _cycle_problems(form: Form, name: str) -> list[FormProblem]:
     from surveyor.forms.cycles import value_cycles
 
     return [
-        FormProblem(name, "survey", c.links[0][0].row, c.describe()) for c in value_cycles(form)
+        FormProblem(
+            name, "survey", c.links[0][0].row, c.describe(), code="cycle", args=tuple(c.names())
+        )
+        for c in value_cycles(form)
     ]
 
 
@@ -395,13 +570,16 @@ def _cycle_error(name: str, problems: list[FormProblem]) -> FormError:
     return FormError(f"{name}{where}: {first.message}", problems=problems)
 
 
-def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
+def _load_form_bytes(
+    data: bytes, name: str, media: dict[str, bytes], progress: Progress = _no_progress
+) -> Form:
     fmt, definition = read_definition(data, name)
     if fmt == "xml":
+        progress(LoadStep.BUILD)
         try:
             form = load_xform(data.decode("utf-8-sig"), media=media)
         except UnicodeDecodeError as exc:
-            raise FormError(f"{name}: not an XForm (not UTF-8 text)") from exc
+            raise whole_file_error(name, "not_a_form", "not an XForm (not UTF-8 text)") from exc
         except FormError as exc:
             raise FormError(f"{name}: {exc}") from exc
         form.source_name, form.source_bytes = name, data
@@ -411,7 +589,9 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
         for i, row in enumerate(definition.survey)
     ]
     extra = sheet_unsupported(definition)
+    progress(LoadStep.CONVERT)
     xform, warnings = convert(definition, name)
+    progress(LoadStep.BUILD)
     needed = {src.rsplit("/", 1)[-1] for src in re.findall(r'src="([^"]+)"', xform)}
     form_media = {k: v for k, v in media.items() if k in needed}
     try:
@@ -430,17 +610,17 @@ def _load_form_bytes(data: bytes, name: str, media: dict[str, bytes]) -> Form:
     return form
 
 
-def sheet_unsupported(definition) -> list[str]:
+def sheet_unsupported(definition) -> list[Unsupported]:
     from pyxform import constants as pxc
 
     found = []
-    for sheet, phrase in (
-        (pxc.ENTITIES, "the form creates or updates entities (entities sheet)"),
-        (pxc.OSM, "the form uses OpenStreetMap tags (osm sheet)"),
-        (pxc.EXTERNAL_CHOICES, "the form uses external choices (external_choices sheet)"),
+    for sheet, feature in (
+        (pxc.ENTITIES, "entities"),
+        (pxc.OSM, "osm"),
+        (pxc.EXTERNAL_CHOICES, "external_choices"),
     ):
         if any(getattr(definition, sheet, None) or []):
-            found.append(phrase)
+            found.append(Unsupported(feature))
     return found
 
 
@@ -499,11 +679,11 @@ def xlsform_type(raw: str | None) -> str | None:
     return key
 
 
-def apply_survey_rows(form: Form, survey_rows) -> list[str]:
+def apply_survey_rows(form: Form, survey_rows) -> list[Unsupported]:
     """Give nodes their XLSForm type and row; phrases for unsupported rows with no node."""
     root = form.root
     stack: list[str] = [root.path]
-    unmatched: list[str] = []
+    unmatched: list[Unsupported] = []
     for row_number, raw_type, name in survey_rows:
         kind = xlsform_type(raw_type)
         if kind is None:
@@ -521,8 +701,7 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
             stack.append(path or stack[-1])
         if node is None:
             if kind in KNOWN_UNSUPPORTED_TYPES and kind not in _SHARED_INSTANCE_TYPES:
-                label = f"'{name}' " if name else ""
-                unmatched.append(f"row {row_number} {label}uses type {kind}")
+                unmatched.append(Unsupported("type", kind, name=name, row=row_number))
             continue
         node.row = row_number
         if node.kind is Kind.FIELD and (kind in SUPPORTED_TYPES or kind in KNOWN_UNSUPPORTED_TYPES):
@@ -530,8 +709,16 @@ def apply_survey_rows(form: Form, survey_rows) -> list[str]:
         elif node.kind is not Kind.FIELD and kind.startswith("begin_"):
             node.type = kind if kind in ("begin_group", "begin_repeat") else node.type
             if kind not in ("begin_group", "begin_repeat"):
-                unmatched.append(f"row {row_number} '{name}' uses type {kind}")
+                unmatched.append(Unsupported("type", kind, name=name, row=row_number))
     return unmatched
 
 
-__all__ = ["load_form", "load_form_bytes", "detect_format", "FormProblem", "MODEL_VERSION"]
+__all__ = [
+    "LOAD_STEPS",
+    "LoadStep",
+    "load_form",
+    "load_form_bytes",
+    "detect_format",
+    "FormProblem",
+    "MODEL_VERSION",
+]

@@ -26,6 +26,46 @@ class Kind(StrEnum):
     FIELD = "field"
 
 
+@dataclass(frozen=True, slots=True)
+class Unsupported:
+    """One feature of a form that Surveyor does not support, and where: structured, so that
+    the app says it in its own language (``str()`` is the English phrase for the CLI)."""
+
+    # What: entities, osm, external_choices, form_type, control, setgeopoint, type, search,
+    # appearance, attribute, randomize, last_saved.
+    feature: str
+    detail: str = ""  # the type, appearance, attribute, control or field name it concerns
+    what: str = ""  # question, group, repeat, field; "" for a row with no node or the form
+    name: str = ""  # the question's name
+    row: int | None = None  # its row on the survey sheet
+
+    def where(self) -> str:
+        if self.what == "field":
+            return f"field '{self.name}'"
+        if self.what:
+            return f"{self.what} '{self.name}'" + (f" (row {self.row})" if self.row else "")
+        label = f" '{self.name}'" if self.name else ""
+        return f"row {self.row}{label}" if self.row else ""
+
+    def __str__(self) -> str:
+        where = self.where()
+        phrase = {
+            "entities": "the form creates or updates entities (entities sheet)",
+            "osm": "the form uses OpenStreetMap tags (osm sheet)",
+            "external_choices": "the form uses external choices (external_choices sheet)",
+            "form_type": f"the form uses {self.detail}",
+            "control": f"the form uses the XForm control <{self.detail}>",
+            "setgeopoint": f"{where} uses a geopoint set on change (odk:setgeopoint)",
+            "type": f"{where} uses type {self.detail}",
+            "search": f"{where} uses the search() appearance",
+            "appearance": f"{where} uses appearance '{self.detail}'",
+            "attribute": f"{where} uses attribute {self.detail}",
+            "randomize": f"{where} uses parameter randomize",
+            "last_saved": f"{where} uses ${{last-saved#{self.detail}}}",
+        }
+        return phrase.get(self.feature, f"{where} uses {self.feature} {self.detail}".strip())
+
+
 @dataclass(slots=True)
 class Choice:
     """One choice of a static list (``select_one list``)."""
@@ -162,9 +202,9 @@ class Form:
     # itext translations by language, then by text id, then by form ("" = plain text).
     itext: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     setvalues: list[SetValue] = field(default_factory=list)
-    # Names of the XLSForm features the form uses that Surveyor does not support: each is
-    # shown to the person when the form is loaded, never silently ignored.
-    unsupported: list[str] = field(default_factory=list)
+    # The XLSForm features the form uses that Surveyor does not support: each is shown to
+    # the person when the form is loaded, never silently ignored (``str()``: English).
+    unsupported: list[Unsupported] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""  # the XLSForm file name
     source_bytes: bytes = field(default=b"", repr=False)  # the XLSForm file itself

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import ElementTree as SafeET
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Choice, Form, FormNode, Itemset, Kind, SetValue
+from surveyor.forms.model import Choice, Form, FormNode, Itemset, Kind, SetValue, Unsupported
 
 XF = "http://www.w3.org/2002/xforms"
 H = "http://www.w3.org/1999/xhtml"
@@ -150,7 +150,7 @@ class _Builder:
         self.secondary: dict[str, str] = {}
         self.secondary_elements: dict[str, object] = {}
         self.external: dict[str, str] = {}
-        self.unsupported: list[str] = []
+        self.unsupported: list[Unsupported] = []
         self.nodes: dict[str, FormNode] = {}
         self.special_types: dict[str, str] = {}  # path -> type of model-level actions
 
@@ -411,7 +411,7 @@ class _Builder:
                         )
                     elif _qname(action.tag) == "odk:setgeopoint":
                         self.unsupported.append(
-                            f"field '{node.name}' uses a geopoint set on change (odk:setgeopoint)"
+                            Unsupported("setgeopoint", what="field", name=node.name)
                         )
             elif tag == "setvalue":  # odk-new-repeat defaults, under a repeat
                 self.setvalues.append(
@@ -424,7 +424,7 @@ class _Builder:
             elif tag in ("label", "hint", "item", "itemset"):
                 continue
             else:
-                self.unsupported.append(f"the form uses the XForm control <{tag}>")
+                self.unsupported.append(Unsupported("control", tag))
 
     def read_choices(self, control, node: FormNode):
         items = control.findall(f"{{{XF}}}item")
@@ -512,7 +512,7 @@ class _Builder:
             if path in self.nodes:
                 self.nodes[path].type = kind
             else:
-                self.unsupported.append(f"the form uses {kind}")
+                self.unsupported.append(Unsupported("form_type", kind))
         title_el = self.head.find(f"{{{H}}}title")
         submission = self.model.find(f"{{{XF}}}submission")
         instance_name = self.binds.get(f"{root_path}/meta/instanceName", {}).get("calculate")
@@ -680,43 +680,42 @@ def _appearance(text: str) -> str:
     return "".join(out)
 
 
-def describe(node: FormNode) -> str:
-    """``question 'age' (row 4)``: a node as the person knows it."""
-    what = {Kind.GROUP: "group", Kind.REPEAT: "repeat"}.get(node.kind, "question")
-    where = f" (row {node.row})" if node.row else ""
-    return f"{what} '{node.name}'{where}"
-
-
-def model_unsupported(form: Form) -> list[str]:
-    """Phrases naming each feature of the form that Surveyor does not support, and where."""
-    found: list[str] = []
+def model_unsupported(form: Form) -> list[Unsupported]:
+    """Each feature of the form that Surveyor does not support, and where."""
+    found: list[Unsupported] = []
     for node in form.root.walk():
         if node.kind is Kind.ROOT:
             continue
         if node.path.endswith("/meta/entity"):
-            found.append("the form creates or updates entities (entities sheet)")
+            found.append(Unsupported("entities"))
             continue
         if "/meta/entity/" in node.path:
             continue
+        what = {Kind.GROUP: "group", Kind.REPEAT: "repeat"}.get(node.kind, "question")
+
+        def unsupported(feature: str, detail: str = "", node=node, what=what) -> Unsupported:
+            return Unsupported(feature, detail, what=what, name=node.name, row=node.row)
+
         if node.type not in SUPPORTED_TYPES:
-            found.append(f"{describe(node)} uses type {node.type}")
+            found.append(unsupported("type", node.type or ""))
         appearance = node.appearance or ""
         if _SEARCH_RE.search(appearance):
-            found.append(f"{describe(node)} uses the search() appearance")
+            found.append(unsupported("search"))
             appearance = _SEARCH_RE.sub(" ", appearance)
         for token in appearance.split():
             if token not in SUPPORTED_APPEARANCES and not _NUMBERED_APPEARANCE.match(token):
-                found.append(f"{describe(node)} uses appearance '{token}'")
+                found.append(unsupported("appearance", token))
         for key, value in node.parameters.items():
             if key == "query" and node.type == "select_one_external":
                 continue
             if key not in SUPPORTED_PARAMETERS:
-                found.append(f"{describe(node)} uses attribute {key}={' '.join(value.split())}")
+                found.append(unsupported("attribute", f"{key}={' '.join(value.split())}"))
         if node.itemset and "randomize(" in node.itemset.nodeset:
-            found.append(f"{describe(node)} uses parameter randomize")
+            found.append(unsupported("randomize"))
     for node, _column, text in last_saved_uses(form):
+        what = {Kind.GROUP: "group", Kind.REPEAT: "repeat"}.get(node.kind, "question")
         for name in LAST_SAVED_RE.findall(text):
-            found.append(f"{describe(node)} uses ${{last-saved#{name}}}")
+            found.append(Unsupported("last_saved", name, what=what, name=node.name, row=node.row))
     return list(dict.fromkeys(found))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from surveyor.interviews import record
@@ -23,6 +23,59 @@ SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
 # The day an interview counts for in the overview: when it was finalized, else last changed
 # (UTC date of the stored timestamp).
 DAY_SQL = "substr(coalesce(finalized_at, updated_at), 1, 10)"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKeys:
+    """Where each form keeps, among its answers, the interview's start and end (ODK's
+    ``start``/``end`` metadata) and the interviewer's name: form_id -> answer key."""
+
+    start: dict[str, str] = field(default_factory=dict)
+    end: dict[str, str] = field(default_factory=dict)
+    interviewer: dict[str, str] = field(default_factory=dict)
+
+    def _case(self, keys: dict[str, str]) -> tuple[str, list[Any]]:
+        if not keys:
+            return "NULL", []
+        sql, params = [], []
+        for form_id, key in sorted(keys.items()):
+            sql.append("WHEN ? THEN json_extract(answers, ?)")
+            params += [form_id, f'$."{key}"']
+        return "(CASE form_id " + " ".join(sql) + " END)", params
+
+    @property
+    def empty(self) -> bool:
+        return not (self.start or self.end or self.interviewer)
+
+    def fingerprint(self) -> tuple:
+        return tuple(tuple(sorted(d.items())) for d in (self.start, self.end, self.interviewer))
+
+    def day(self) -> tuple[str, list[Any]]:
+        """The interview's day: the date of its start (as the laptop's clock wrote it, in
+        local time), else of its end, else the day it was finalized (else last changed)."""
+        if not self.start and not self.end:
+            return DAY_SQL, []
+        start, start_params = self._case(self.start)
+        end, end_params = self._case(self.end)
+        sql = (
+            f"coalesce(substr(nullif({start}, ''), 1, 10), substr(nullif({end}, ''), 1, 10), "
+            f"{DAY_SQL})"
+        )
+        return sql, start_params + end_params
+
+    def who(self) -> tuple[str, list[Any]]:
+        """Who did the interview: the form's interviewer answer, else the laptop's user."""
+        if not self.interviewer:
+            return "interviewer", []
+        answer, params = self._case(self.interviewer)
+        return f"coalesce(nullif(trim({answer}), ''), interviewer)", params
+
+
+NO_KEYS = AnswerKeys()
+# Who did each interview and its day, read out of the answers once per change of the data
+# (json_extract over 100,000 interviews takes seconds; the counts then take milliseconds):
+# a TEMP table of the store's connection, never in the database file.
+FACTS = "overview_facts"
 
 _BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
 _SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
@@ -64,8 +117,10 @@ class OverviewFilter:
     """Filters of the coordinator's overview; None means "any".
 
     ``date_from``/``date_to`` are ISO dates (``2026-11-20``), inclusive, compared with the
-    interview's day (finalized, else last changed). ``search`` matches part of the instance
-    name, the instanceID or the interviewer.
+    interview's day (its start, see :class:`AnswerKeys`; else finalized, else last changed).
+    ``interviewer`` is who did the interview (the form's answer, else the laptop's user).
+    ``search`` matches part of the instance name, the instanceID or the interviewer.
+    ``keys`` (set by the overview service) says where each form keeps those answers.
     """
 
     form_id: str | None = None
@@ -75,6 +130,7 @@ class OverviewFilter:
     date_to: str | None = None
     search: str | None = None
     include_deleted: bool = False
+    keys: AnswerKeys = NO_KEYS
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -90,15 +146,23 @@ class OverviewFilter:
         if self.form_id is not None:
             clauses.append("form_id = ?")
             params.append(self.form_id)
-        if self.interviewer is not None:
-            clauses.append("interviewer = ?")
-            params.append(self.interviewer)
-        if self.date_from:
-            clauses.append(f"{DAY_SQL} >= ?")
-            params.append(str(self.date_from)[:10])
-        if self.date_to:
-            clauses.append(f"{DAY_SQL} <= ?")
-            params.append(str(self.date_to)[:10])
+        facts: list[str] = []
+        for wanted, column, operator in (
+            (self.interviewer, "who", "="),
+            (self.date_from and str(self.date_from)[:10], "day", ">="),
+            (self.date_to and str(self.date_to)[:10], "day", "<="),
+        ):
+            if wanted is None or wanted == "":
+                continue
+            if self.keys.empty:  # the stored columns, answered from their indexes
+                facts.append(f"{'interviewer' if column == 'who' else DAY_SQL} {operator} ?")
+            else:
+                facts.append(f"{column} {operator} ?")
+            params.append(wanted)
+        if facts and self.keys.empty:
+            clauses += facts
+        elif facts:
+            clauses.append(f"rowid IN (SELECT id FROM temp.{FACTS} WHERE {' AND '.join(facts)})")
         if self.search:
             clause, values = schema.search_clause(self.search)
             clauses.append(clause)
@@ -206,21 +270,89 @@ class StoreQueries:
 
     # --- overview --------------------------------------------------------------------------
 
-    def _count_by(self, key_sql: str, flt: OverviewFilter | None, what: str) -> list[tuple]:
-        where, params = (flt or OverviewFilter()).where()
+    def _prepare_facts(self, db, keys: AnswerKeys) -> None:
+        """(Re)build the TEMP table of who did each interview and its day when the keys or
+        the data changed since (PRAGMA data_version: another connection wrote;
+        total_changes: this one did)."""
+        if keys.empty:
+            return
+        state = (
+            keys.fingerprint(),
+            db.execute("PRAGMA data_version").fetchone()[0],
+            db.conn.total_changes,
+        )
+        if getattr(self, "_facts_state", None) == state:
+            return
+        who, who_params = keys.who()
+        day, day_params = keys.day()
+        was_in_transaction = db.conn.in_transaction
+        db.execute(f"DROP TABLE IF EXISTS temp.{FACTS}")
+        db.execute(f"CREATE TEMP TABLE {FACTS} (id INTEGER PRIMARY KEY, who TEXT, day TEXT)")
+        db.execute(
+            f"INSERT INTO temp.{FACTS} SELECT rowid, {who}, {day} FROM interviews",
+            [*who_params, *day_params],
+        )
+        if db.conn.in_transaction and not was_in_transaction:
+            db.conn.commit()  # the temp table only: never leave a transaction open
+        self._facts_state = (state[0], state[1], db.conn.total_changes)
+
+    def _count_by(
+        self, key_sql: str, flt: OverviewFilter | None, what: str, columns=1
+    ) -> list[tuple]:
+        """Counts grouped by the first ``columns`` selected expressions (``key_sql``)."""
+        flt = flt or OverviewFilter()
+        where, params = flt.where()
+        groups = ", ".join(str(i + 1) for i in range(columns))
         with self._reading(what) as db:  # type: ignore[attr-defined]
+            self._prepare_facts(db, flt.keys)
             return db.execute(
-                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {key_sql} ORDER BY 1",
+                f"SELECT {key_sql}, count(*) FROM interviews{where} GROUP BY {groups} ORDER BY 1",
                 params,
             ).fetchall()
 
+    def _count_by_fact(self, column: str, flt: OverviewFilter | None, what: str) -> dict:
+        flt = flt or OverviewFilter()
+        if flt.keys.empty:  # the stored column, answered from its index
+            return dict(self._count_by("interviewer" if column == "who" else DAY_SQL, flt, what))
+        where, params = flt.where()
+        with self._reading(what) as db:  # type: ignore[attr-defined]
+            self._prepare_facts(db, flt.keys)
+            return dict(
+                db.execute(
+                    f"SELECT f.{column}, count(*) FROM temp.{FACTS} f "
+                    f"WHERE f.id IN (SELECT rowid FROM interviews{where}) GROUP BY 1 ORDER BY 1",
+                    params,
+                ).fetchall()
+            )
+
     def count_by_interviewer(self, flt: OverviewFilter | None = None) -> dict[str, int]:
-        """Interviewer -> number of interviews matching ``flt``."""
-        return dict(self._count_by("interviewer", flt, "count interviews per interviewer"))
+        """Who did the interview (see :meth:`AnswerKeys.who`) -> number of interviews."""
+        return self._count_by_fact("who", flt, "count interviews per interviewer")
 
     def count_by_day(self, flt: OverviewFilter | None = None) -> dict[str, int]:
-        """ISO date (finalized, else last changed; UTC) -> number of interviews."""
-        return dict(self._count_by(DAY_SQL, flt, "count interviews per day"))
+        """The interview's day (see :meth:`AnswerKeys.day`) -> number of interviews."""
+        return self._count_by_fact("day", flt, "count interviews per day")
+
+    def overview_keys(
+        self, instance_ids: Iterable[str], keys: AnswerKeys = NO_KEYS
+    ) -> dict[str, tuple[str, str]]:
+        """instanceID -> (who did it, its day), as the overview counts them (a few rows:
+        read straight from their answers)."""
+        who, who_params = keys.who()
+        day, day_params = keys.day()
+        ids = list(instance_ids)
+        result: dict[str, tuple[str, str]] = {}
+        with self._reading("read who did the interviews and when") as db:  # type: ignore[attr-defined]
+            for start in range(0, len(ids), _BATCH):
+                chunk = ids[start : start + _BATCH]
+                marks = ", ".join("?" for _ in chunk)
+                for iid, name, when in db.execute(
+                    f"SELECT instance_id, {who}, {day} FROM interviews "
+                    f"WHERE instance_id IN ({marks})",
+                    [*who_params, *day_params, *chunk],
+                ):
+                    result[iid] = (name or "", when or "")
+        return result
 
     def count_by_form_and_status(
         self, flt: OverviewFilter | None = None
@@ -228,7 +360,7 @@ class StoreQueries:
         """form_id -> status -> number of interviews (only the pairs that occur)."""
         result: dict[str, dict[str, int]] = {}
         for form_id, status, n in self._count_by(
-            "form_id, status", flt, "count interviews per form and status"
+            "form_id, status", flt, "count interviews per form and status", columns=2
         ):
             result.setdefault(form_id, {})[status] = n
         return result
@@ -236,16 +368,25 @@ class StoreQueries:
     def overview_list(
         self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
     ) -> list:
-        """InterviewSummary rows matching ``flt``, most recently changed first."""
-        where, params = (flt or OverviewFilter()).where()
+        """InterviewSummary rows matching ``flt``, most recently changed first; their
+        ``interviewer`` is who did the interview (see :meth:`AnswerKeys.who`)."""
+        flt = flt or OverviewFilter()
+        where, params = flt.where()
+        who = "interviewer"
+        if not flt.keys.empty:
+            who = f"coalesce((SELECT who FROM temp.{FACTS} WHERE id = interviews.rowid), '')"
+        columns = [
+            f"{who} AS interviewer" if name == "interviewer" else name for name in _SUMMARY_COLUMNS
+        ]
         sql = (
-            f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM interviews{where} "
+            f"SELECT {', '.join(columns)} FROM interviews{where} "
             "ORDER BY updated_at DESC, instance_id"
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         with self._reading("list the interviews") as db:  # type: ignore[attr-defined]
+            self._prepare_facts(db, flt.keys)
             rows = db.execute(sql, params).fetchall()
         result = []
         for row in rows:
@@ -256,6 +397,8 @@ class StoreQueries:
 
     def overview_count(self, flt: OverviewFilter | None = None) -> int:
         """How many interviews match ``flt`` (for "N results" and paging)."""
-        where, params = (flt or OverviewFilter()).where()
+        flt = flt or OverviewFilter()
+        where, params = flt.where()
         with self._reading("count the interviews") as db:  # type: ignore[attr-defined]
+            self._prepare_facts(db, flt.keys)
             return int(db.execute(f"SELECT count(*) FROM interviews{where}", params).fetchone()[0])

@@ -17,6 +17,7 @@ import dataclasses
 from datetime import datetime
 from pathlib import Path
 
+from surveyor.paths import removable_drives
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QCoreApplication,
@@ -76,6 +77,7 @@ class HandInController(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
         self.home.hand_in_requested.connect(self.ask_hand_in)
+        self.removable_drives = removable_drives  # USB keys plugged in now (tests swap it)
 
     # --- hand in to a file -----------------------------------------------------------
 
@@ -98,8 +100,21 @@ class HandInController(QObject):
         from surveyor.batches import batch_file_name
 
         return batch_file_name(
-            self.settings.laptop_label or self.window.device_id, datetime.now().astimezone()
+            datetime.now().astimezone(),
+            interviewer=self.settings.interviewer,
+            device=self.settings.laptop_label or self.window.device_id,
         )
+
+    def suggested_folder(self) -> tuple[Path, bool]:
+        """Where to offer to write the batch, and whether it is a USB key: a removable drive
+        plugged in now first, else the folder of the last hand-in, the shared folder, home."""
+        drives = self.removable_drives()
+        if drives:
+            return drives[0], True
+        for folder in (self.settings.last_hand_in_folder, self.settings.shared_folder):
+            if folder and Path(folder).is_dir():
+                return Path(folder), False
+        return Path.home(), False
 
     def _choose_file(self, count: int) -> None:
         if not count:
@@ -107,14 +122,22 @@ class HandInController(QObject):
                 self.tr("Nothing to hand in yet: finish an interview first."), error=True
             )
             return
-        folder = self.settings.shared_folder or str(Path.home())
+        folder, on_key = self.suggested_folder()
+        title = self.tr("Hand in the finished interviews")
+        if on_key:
+            title = self.tr("Hand in the finished interviews to the USB key {0}").format(
+                folder.name or str(folder)
+            )
+        # The platform's own dialog where there is one (Qt's otherwise, translated).
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            self.tr("Hand in the finished interviews"),
-            str(Path(folder) / self.default_file_name()),
+            title,
+            str(folder / self.default_file_name()),
             self.tr("Surveyor batches (*.zip)"),
         )
         if path:
+            self.settings.last_hand_in_folder = str(Path(path).parent)
+            self.window.save_settings()
             self.hand_in_to(path)
 
     def hand_in_to(self, path: str) -> None:

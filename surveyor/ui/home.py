@@ -8,9 +8,11 @@ The list is asked again whenever an operation's Changes name interviews.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -27,6 +29,7 @@ from surveyor.ui.qt import (
     QLocale,
     QMessageBox,
     QModelIndex,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -88,9 +91,33 @@ class FormEntry:
     title: str = ""
     form_id: str = ""
     content_hash: str = ""
-    unsupported: list[str] = field(default_factory=list)
-    error: str = ""  # the FormError message when it could not be loaded
+    unsupported: list = field(default_factory=list)  # of surveyor.forms.Unsupported
+    error: str = ""  # the FormError message when it could not be loaded (English)
+    problems: list = field(default_factory=list)  # its FormProblems, every one
+    error_sentence: str = ""  # the error code's sentence when there is no problem list
     bundled: bool = False
+
+    def file_name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def broken_text(self) -> str:
+        """Why the form could not be opened, in one sentence in the app's language."""
+        from surveyor.ui.formtext import broken_summary
+
+        if self.problems:
+            return broken_summary(self.file_name(), self.problems)
+        return QCoreApplication.translate(
+            "Home", "This form could not be opened: “{0}”: {1}"
+        ).format(self.file_name(), self.error_sentence or self.error)
+
+    def problems_dialog_maker(self):
+        """Makes the dialog listing every problem (None when there are fewer than two)."""
+        from surveyor.ui.formtext import problems_dialog
+
+        if len(self.problems) < 2:
+            return None
+        name, problems = self.file_name(), list(self.problems)
+        return lambda parent: problems_dialog(name, problems, parent)
 
 
 def progress_text(summary) -> str:
@@ -207,7 +234,10 @@ class FormCard(QFrame):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setProperty("role", "hint")
+        self.detail.setTextFormat(Qt.RichText)
+        self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
         layout.addWidget(self.detail)
+        self.details_dialog = None
         self.button = QPushButton()
         self.button.setProperty("primary", True)
         self.button.clicked.connect(lambda: self.new_requested.emit(self.entry))
@@ -220,23 +250,45 @@ class FormCard(QFrame):
     def retranslate(self) -> None:
         entry = self.entry
         if entry.error:
-            self.title.setText(entry.path.replace("\\", "/").rsplit("/", 1)[-1])
-            self.detail.setText(self.tr("This form could not be opened: {0}").format(entry.error))
+            self.title.setText(entry.file_name())
+            text = html.escape(entry.broken_text())
+            if entry.problems_dialog_maker() is not None:
+                details = html.escape(self.tr("Details…"))
+                text += f' <a href="#details">{details}</a>'
+            self.detail.setText(text)
             self.detail.setProperty("role", "error")
             self.button.hide()
         else:
             self.title.setText(entry.title or entry.form_id)
             if entry.unsupported:
+                count = len(entry.unsupported)
+                details = html.escape(self.tr("Details…"))
                 self.detail.setText(
-                    self.tr("Surveyor does not handle these features of the form yet: {0}.").format(
-                        ", ".join(entry.unsupported)
-                    )
+                    html.escape(self.tr("%n feature(s) not handled yet", "", count))
+                    + f' — <a href="#details">{details}</a>'
                 )
                 self.detail.show()
             else:
                 self.detail.hide()
         self.button.setText(self.tr("New interview"))
         self.button.setAccessibleName(self.tr("New interview: {0}").format(entry.title))
+
+    def show_unsupported(self):
+        """The list of what the form uses that Surveyor lacks (or of its problems, when it
+        could not be opened), in a dialog."""
+        from surveyor.ui.formtext import unsupported_dialog
+
+        if self.entry.error:
+            maker = self.entry.problems_dialog_maker()
+            self.details_dialog = maker(self) if maker is not None else None
+            if self.details_dialog is not None:
+                self.details_dialog.open()
+            return self.details_dialog
+        self.details_dialog = unsupported_dialog(
+            self.entry.title or self.entry.form_id, self.entry.unsupported, self
+        )
+        self.details_dialog.open()
+        return self.details_dialog
 
 
 class HomePage(QWidget):
@@ -273,6 +325,7 @@ class HomePage(QWidget):
         header = QHBoxLayout()
         self.greeting = QLabel()
         self.greeting.setProperty("role", "title")
+        self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
         self.hand_in_button = QPushButton()
         self.hand_in_button.setObjectName("handInButton")
@@ -334,13 +387,38 @@ class HomePage(QWidget):
         server_row.addWidget(self.send_now_button)
         outer.addLayout(server_row)
 
-        # Messages (form errors, what was done) in one sentence.
+        # Messages (form errors, what was done) in one sentence; the detail (a list) one
+        # click away; closed with ×.
+        self.message_bar = QFrame()
+        self.message_bar.setObjectName("messageBar")
+        message_row = QHBoxLayout(self.message_bar)
+        message_row.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setMargin(4)  # inside the coloured frame, on top of its padding
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message.hide()
-        outer.addWidget(self.message)
+        message_row.addWidget(self.message, 1)
+        self.message_details_button = QPushButton()
+        self.message_details_button.setObjectName("messageDetails")
+        self.message_details_button.clicked.connect(self.show_message_details)
+        message_row.addWidget(self.message_details_button, 0, Qt.AlignTop)
+        self.message_close_button = QPushButton("×")
+        self.message_close_button.setObjectName("messageClose")
+        self.message_close_button.clicked.connect(lambda: self.show_message(""))
+        message_row.addWidget(self.message_close_button, 0, Qt.AlignTop)
+        self.message_bar.hide()
+        # Opening a form: the step (reading, converting, building, checking) and a bar.
+        self.form_progress = QProgressBar()
+        self.form_progress.setObjectName("formProgress")
+        self.form_progress.setRange(0, len(LOAD_STEPS))
+        self.form_progress.setTextVisible(False)
+        self.form_progress.setMaximumHeight(10)
+        self.form_progress.hide()
+        self._message_details = None  # () -> QDialog
+        self.details_dialog = None
+        outer.addWidget(self.message_bar)
+        outer.addWidget(self.form_progress)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -352,6 +430,7 @@ class HomePage(QWidget):
         left_layout.setContentsMargins(0, 0, 8, 0)
         self.forms_title = QLabel()
         self.forms_title.setProperty("role", "section")
+        self.forms_title.setWordWrap(True)
         left_layout.addWidget(self.forms_title)
         self.forms_status = QLabel()
         self.forms_status.setWordWrap(True)
@@ -381,6 +460,7 @@ class HomePage(QWidget):
         top = QHBoxLayout()
         self.interviews_title = QLabel()
         self.interviews_title.setProperty("role", "section")
+        self.interviews_title.setWordWrap(True)
         top.addWidget(self.interviews_title, 1)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -469,13 +549,22 @@ class HomePage(QWidget):
             3: [status_text(s) for s in Status],
             4: ["888 / 888"],
         }
+        widths = {}
         for column, texts in samples.items():
             width = max(metrics.horizontalAdvance(t) for t in texts)
             heading = self.model.headerData(column, Qt.Horizontal)
             width = max(width, header.horizontalAdvance(heading) + 8)
             # The interview's name matters most: the form's title gets at most a quarter.
             limit = max(160, self.table.viewport().width() // 4) if column == 1 else 10_000
-            self.table.setColumnWidth(column, min(width, limit) + 24)
+            widths[column] = min(width, limit) + 24
+        # On a narrow screen or a large text, the other columns share at most 68 % of the
+        # width (their texts are elided) so that the name keeps the rest, never scrolling.
+        room = int(self.table.viewport().width() * 0.68)
+        total = sum(widths.values())
+        if room > 0 and total > room:
+            widths = {c: max(48, w * room // total) for c, w in widths.items()}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
         height = metrics.height() + 12
         self.table.verticalHeader().setDefaultSectionSize(height)
         self.table.verticalHeader().setMinimumSectionSize(height)
@@ -515,6 +604,9 @@ class HomePage(QWidget):
         )
         self.sync_banner_button.setText(self.tr("Open the settings"))
         self.sync_banner_button.setAccessibleName(self.tr("Open the settings (server account)"))
+        self.message_details_button.setText(self.tr("Details…"))
+        self.message_close_button.setToolTip(self.tr("Close this message"))
+        self.message_close_button.setAccessibleName(self.tr("Close this message"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
         self.open_form_button.setText(self.tr("Open a form…"))
         self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))
@@ -590,13 +682,52 @@ class HomePage(QWidget):
         else:
             self.forms_status.hide()
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        """One clear sentence above the lists (errors stay until the next message)."""
-        self.message.setProperty("role", "error" if error else "info")
+    def show_message(
+        self, text: str, *, error: bool = False, notice: bool = False, details=None
+    ) -> None:
+        """One clear sentence above the lists (errors stay until the next message or ×);
+        ``notice``: neutral (it worked, with a remark); ``details``: makes the dialog that
+        "Details…" opens."""
+        self.message.setProperty("role", "error" if error else "notice" if notice else "info")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self._message_details = details
+        self.message_details_button.setVisible(details is not None)
+        self.message_bar.setVisible(bool(text))
+
+    def step_text(self, step) -> str:
+        return {
+            LoadStep.READ: self.tr("reading the workbook"),
+            LoadStep.CONVERT: self.tr("converting it (XLSForm to XForm)"),
+            LoadStep.BUILD: self.tr("preparing the questions"),
+            LoadStep.CHECK: self.tr("checking the calculations and conditions"),
+        }[LoadStep(step)]
+
+    def show_form_progress(self, file_name: str, step) -> None:
+        """Opening a form: ``step`` a LoadStep (shown with its number), None before the first,
+        "" when done (the bar hides)."""
+        if step == "":
+            self.form_progress.hide()
+            return
+        self.form_progress.show()
+        if step is None:
+            self.form_progress.setValue(0)
+            return
+        number = LOAD_STEPS.index(LoadStep(step)) + 1
+        self.form_progress.setValue(number - 1)
+        self.show_message(
+            self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
+                file_name, self.step_text(step), number, len(LOAD_STEPS)
+            )
+        )
+
+    def show_message_details(self):
+        if self._message_details is None:
+            return None
+        self.details_dialog = self._message_details(self)
+        self.details_dialog.open()
+        return self.details_dialog
 
     # --- resume banner -------------------------------------------------------------------
 

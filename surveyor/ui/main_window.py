@@ -13,6 +13,8 @@ from pathlib import Path
 
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
@@ -398,11 +400,12 @@ class MainWindow(QMainWindow):
         for entry in self.forms:
             self._load_form(entry, self._form_done)
 
-    def _load_form(self, entry: FormEntry, done) -> None:
+    def _load_form(self, entry: FormEntry, done, *, progress=None) -> None:
         workspace = self.workspace
+        report = self.tasks.reporter(progress) if progress is not None else None
 
         def read():  # on the file pool: reading a form touches no database
-            return workspace.read_form(entry.path)
+            return workspace.read_form(entry.path, progress=report)
 
         def loaded(form):
             DbOp(self, lambda ws: ws.register_form(form)).success(
@@ -411,6 +414,9 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             entry.error = str(exc)
+            entry.problems = [p for p in getattr(exc, "problems", None) or [] if not p.warning]
+            if not entry.problems:
+                entry.error_sentence = exception_sentence(exc)
             done(entry)
 
         self.tasks.run_io(read, on_done=loaded, on_error=failed)
@@ -504,13 +510,18 @@ class MainWindow(QMainWindow):
     # --- forms from files ----------------------------------------------------------------
 
     def choose_form_file(self) -> None:
+        folder = self.settings.last_form_folder
+        if not folder or not Path(folder).is_dir():
+            folder = str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a form"),
-            str(Path.home()),
+            folder,
             self.tr("Forms (XLSForm) ({0})").format(FORM_PATTERNS),
         )
         if path:
+            self.settings.last_form_folder = str(Path(path).parent)
+            self.save_settings()
             self.add_form_file(path)
 
     def add_form_file(self, path: str) -> None:
@@ -521,11 +532,13 @@ class MainWindow(QMainWindow):
             return
         entry = FormEntry(path=path)
         self.home.show_message(self.tr("Opening the form…"))
+        self.home.show_form_progress(entry.file_name(), None)
 
         def done(entry: FormEntry):
+            self.home.show_form_progress(entry.file_name(), "")
             if entry.error:
                 self.home.show_message(
-                    self.tr("This form could not be opened: {0}").format(entry.error), error=True
+                    entry.broken_text(), error=True, details=entry.problems_dialog_maker()
                 )
                 self.forms_ready.emit()
                 return
@@ -535,14 +548,17 @@ class MainWindow(QMainWindow):
             self.forms = [f for f in self.forms if f.path != path] + [entry]
             self.home.set_forms(self.forms)
             message = self.tr("The form “{0}” is ready.").format(entry.title)
+            details = None
             if entry.unsupported:
-                message += " " + self.tr(
-                    "Surveyor does not handle these features of the form yet: {0}."
-                ).format(", ".join(entry.unsupported))
-            self.home.show_message(message, error=bool(entry.unsupported))
+                message += " " + unsupported_summary(len(entry.unsupported))
+                features, title = list(entry.unsupported), entry.title
+                details = lambda parent: unsupported_dialog(title, features, parent)  # noqa: E731
+            self.home.show_message(message, notice=bool(entry.unsupported), details=details)
             self.forms_ready.emit()
 
-        self._load_form(entry, done)
+        self._load_form(
+            entry, done, progress=lambda step: self.home.show_form_progress(entry.file_name(), step)
+        )
 
     def add_server_forms(self, paths: list[str]) -> None:
         """New form versions fetched from the server (files under the data dir): keep them

@@ -21,6 +21,11 @@ class _Bridge(QObject):
     """Lives on the UI thread; a queued signal brings results home."""
 
     finished = Signal(object, object, object, object)  # on_done, on_error, result, error
+    progress = Signal(object, object)  # callback, value
+
+    def __init__(self):
+        super().__init__()
+        self.progress.connect(lambda callback, value: callback(value))
 
 
 class TaskManager:
@@ -49,6 +54,11 @@ class TaskManager:
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
         return self._submit(self._io, fn, on_done, on_error)
+
+    def reporter(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A function a worker may call with a value: ``callback(value)`` then runs on the UI
+        thread (progress of a long task)."""
+        return lambda value: self._bridge.progress.emit(callback, value)
 
     def _submit(self, pool, fn, on_done, on_error) -> Future:
         with self._lock:

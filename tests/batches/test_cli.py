@@ -39,7 +39,7 @@ def test_export_then_merge_then_a_refused_batch(tmp_path):
     exported = surveyor("batch", "export", "--label", "PC 1", data_dir=laptop, cwd=work)
     assert exported.returncode == 0, exported.stderr
     path = Path(exported.stdout.splitlines()[0])
-    assert path.parent == work and path.name.startswith("surveyor-PC-1-") and path.exists()
+    assert path.parent == work and path.name.startswith("lot-PC-1-") and path.exists()
     assert "1 interview(s)" in exported.stdout
 
     merged = surveyor("merge", str(work), "--into", str(coord))

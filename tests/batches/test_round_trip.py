@@ -40,7 +40,7 @@ def test_two_laptops_hand_in_and_the_coordinator_gets_every_answer_once(
     assert (a.interviews, a.newly_handed_in, b.interviews) == (3, 3, 2)
     assert (
         a.path.parent == key
-        and a.path.name.startswith("surveyor-PC-1-")
+        and a.path.name.startswith("lot-Amina-PC-1-")
         and a.path.suffix == ".zip"
     )
 
@@ -193,3 +193,33 @@ def test_hand_in_only_carries_interviews_made_here(tmp_path, make_laptop):
     result = hand_in(coord.store, out, device_id="c")
     assert result.interviews == 1
     assert MergeStore(coord.store).count_to_hand_in() == 0
+
+
+def test_batch_file_names_say_who_which_laptop_and_when():
+    from datetime import datetime
+
+    from surveyor.batches import batch_file_name
+
+    moment = datetime(2026, 11, 30, 14, 12, 33).astimezone()  # local time
+    assert (
+        batch_file_name(moment, interviewer="Amélie", device="Portable 3")
+        == "lot-Amélie-Portable-3-2026-11-30-1412.zip"
+    )
+    assert batch_file_name(moment, interviewer="A/B: C?", device="") == (
+        "lot-A-B-C-2026-11-30-1412.zip"
+    )
+    assert batch_file_name(moment) == "lot-laptop-2026-11-30-1412.zip"
+
+
+def test_two_hand_ins_in_the_same_minute_never_overwrite_each_other(make_laptop, tmp_path):
+    from datetime import UTC, datetime
+
+    amina = make_laptop("Amina")
+    amina.fill(1)
+    key = tmp_path / "key"
+    key.mkdir()
+    moment = datetime(2026, 11, 30, 14, 12, tzinfo=UTC)
+    first = hand_in(amina.store, key, interviewer="Amina", device_id="d", clock=lambda: moment)
+    second = hand_in(amina.store, key, interviewer="Amina", device_id="d", clock=lambda: moment)
+    assert first.path != second.path and first.path.exists() and second.path.exists()
+    assert second.path.name == first.path.stem + "-2.zip"

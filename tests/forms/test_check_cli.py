@@ -194,7 +194,53 @@ def test_last_saved_is_named_as_unsupported(tmp_path):
     ]
     from surveyor.forms import load_form
 
-    assert load_form(path).unsupported == [
+    assert [str(u) for u in load_form(path).unsupported] == [
         "question 'street' (row 2) uses ${last-saved#street}",
         "question 'prev' (row 3) uses ${last-saved#street}",
+    ]
+
+
+def test_check_lists_the_unsupported_features_as_warnings(tmp_path):
+    """Features Surveyor lacks: one warning line each, the form still OK (it loads)."""
+    result, path = check(
+        tmp_path,
+        """
+| survey |
+| | type | name | label | appearance |
+| | text | site | Site | url |
+| | video | vid | Video | |
+| | text | ok | OK | |
+""",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:2: warning: not supported yet: question 'site' (row 2) uses appearance "
+        "'url'",
+        f"{path}:survey:3: warning: not supported yet: question 'vid' (row 3) uses type video",
+        f"OK {path}",
+    ]
+
+
+def test_check_lists_every_problem_of_a_form_pyxform_refuses(tmp_path):
+    """pyxform stops at its first problem; the others found row by row are listed too."""
+    result, path = check(
+        tmp_path,
+        """
+| survey |
+| | type | name | label | relevant |
+| | integer | a | A | |
+| | integr | b | B | |
+| | select_one nolist | s | S | ${zz} > 1 |
+| | txt | c | C | |
+| choices |
+| | list_name | name | label |
+| | yn | y | Y |
+""",
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:survey:3: unknown question type 'integr'",
+        f"{path}:survey:4: List name not in choices sheet: nolist",
+        f"{path}:survey:4: relevant: ${{zz}} names no question of the form",
+        f"{path}:survey:5: unknown question type 'txt'",
     ]

@@ -226,7 +226,7 @@ UNSUPPORTED = """
 
 def test_unsupported_features_are_named(tmp_path):
     form = load_form(write_md(tmp_path, "u.md", UNSUPPORTED))
-    assert form.unsupported == [
+    assert [str(u) for u in form.unsupported] == [
         "question 'gps_trace' (row 2) uses type geotrace",
         "question 'shape' (row 3) uses type geoshape",
         "question 'vid' (row 4) uses type video",
@@ -253,7 +253,9 @@ def test_entities_sheet_is_unsupported(tmp_path):
 """,
         )
     )
-    assert "the form creates or updates entities (entities sheet)" in form.unsupported
+    assert "the form creates or updates entities (entities sheet)" in [
+        str(u) for u in form.unsupported
+    ]
 
 
 def test_xlsx_and_xls_disguised(tmp_path):
@@ -398,4 +400,24 @@ def test_appearances_are_case_insensitive_as_in_collect(tmp_path):
     assert form.node("/data/g").appearance == "field-list"
     assert form.node("/data/g/q").appearance == "minimal"
     assert form.node("/data/f").appearance == "search('Fruits')"  # its arguments as written
-    assert not any("appearance '" in u for u in form.unsupported), form.unsupported
+    assert not any("appearance '" in str(u) for u in form.unsupported), form.unsupported
+
+
+def test_loading_a_form_reports_each_step_in_order_and_the_cache_skips_them(tmp_path):
+    from surveyor.forms.loader import LOAD_STEPS, LoadStep
+
+    path = write_md(
+        tmp_path,
+        "steps.md",
+        """
+| survey |
+| | type | name | label |
+| | text | a | A |
+""",
+    )
+    steps: list[LoadStep] = []
+    load_form(path, cache_dir=tmp_path / "cache", progress=steps.append)
+    assert steps == list(LOAD_STEPS) == ["read", "convert", "build", "check"]
+    again: list[LoadStep] = []
+    load_form(path, cache_dir=tmp_path / "cache", progress=again.append)
+    assert again == [LoadStep.READ]  # the compiled cache: nothing else to wait for

@@ -254,12 +254,122 @@ def test_open_a_good_form_then_a_broken_one_shows_one_clear_sentence(app_window,
     assert AppSettings.load(settings_path()).form_files == [str(good.resolve())]
 
 
-def test_unsupported_features_are_listed_by_name(app_window, qtbot):
-    from surveyor.ui.home import FormCard, FormEntry
+BROKEN_FORM = """
+| survey |
+| | type | name | label | relevant |
+| | integer | a | A | |
+| | integr | b | B | |
+| | select_one nolist | s | S | ${zz} > 1 |
+| | txt | c | C | |
+| choices |
+| | list_name | name | label |
+| | yn | y | Y |
+"""
 
-    card = FormCard(FormEntry(path="f.xlsx", title="F", unsupported=["audit", "range"]))
-    qtbot.addWidget(card)
-    assert "audit, range" in card.detail.text()
+
+def test_a_broken_form_lists_every_problem_in_the_apps_language(app_window, qtbot, tmp_path):
+    form = tmp_path / "cassé.md"
+    form.write_text(BROKEN_FORM, encoding="utf-8")
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    with qtbot.waitSignal(window.forms_ready, timeout=30000):
+        window.add_form_file(str(form))
+    text = home.message.text()
+    assert text.startswith("Ce formulaire n’a pas pu être ouvert : « cassé.md » a 4 problèmes"), (
+        text
+    )
+    assert home.message.property("role") == "error"
+    dialog = home.show_message_details()
+    assert dialog.lines() == [
+        "Feuille « survey », ligne 3 : le type de question « integr » n’existe pas.",
+        "Feuille « survey », ligne 4 : la liste de choix « nolist » n’est pas dans la feuille "
+        "choices.",
+        "Feuille « survey », ligne 4 : colonne relevant : ${zz} ne désigne aucune question du "
+        "formulaire.",
+        "Feuille « survey », ligne 5 : le type de question « txt » n’existe pas.",
+    ]
+    dialog.reject()
+
+
+def test_opening_a_form_names_each_step_with_a_bar_then_hides_it(app_window, qtbot, tmp_path):
+    form = tmp_path / "grand.xlsx"
+    shutil.copy(HABITANTS, form)
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    wait_ready(qtbot, window)
+    home = window.home
+    shown: list[str] = []
+    original = home.show_message
+
+    def record(text, **kwargs):
+        shown.append(text)
+        original(text, **kwargs)
+
+    home.show_message = record
+    with qtbot.waitSignal(window.forms_ready, timeout=60000):
+        window.add_form_file(str(form))
+    steps = [t for t in shown if t.startswith("Ouverture du formulaire « grand.xlsx »")]
+    assert steps == [
+        "Ouverture du formulaire « grand.xlsx » : lecture du classeur… (étape 1 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : conversion (XLSForm vers XForm)… (étape 2 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : préparation des questions… (étape 3 sur 4)",
+        "Ouverture du formulaire « grand.xlsx » : vérification des calculs et des conditions… "
+        "(étape 4 sur 4)",
+    ]
+    assert not home.form_progress.isVisible()
+    assert "est prêt" in home.message.text()
+
+
+UNSUPPORTED_FORM = """
+| survey |
+| | type | name | label | appearance |
+| | text | site | Site web | url |
+| | video | vid | Vidéo | |
+| | text | mail | Courriel | ex:org.example.mail |
+| | text | rue | Rue | |
+| settings |
+| | form_title | form_id |
+| | Quartier | quartier |
+"""
+
+
+def test_unsupported_features_say_one_translated_sentence_with_the_detail_a_click_away(
+    app_window, qtbot, tmp_path
+):
+    form = tmp_path / "quartier.md"
+    form.write_text(UNSUPPORTED_FORM, encoding="utf-8")
+    window = app_window(welcomed=True, language="fr", bundled_forms=[])
+    wait_ready(qtbot, window)
+    window.resize(1024, 600)
+    window.show()
+    home = window.home
+    with qtbot.waitSignal(window.forms_ready, timeout=30000):
+        window.add_form_file(str(form))
+    text = home.message.text()
+    # One French sentence with the count, in a neutral colour; nothing of the English list.
+    assert "3 fonctions" in text and "Surveyor" in text, text
+    assert "uses" not in text and "url" not in text and "video" not in text
+    assert home.message.property("role") == "notice"
+    # The card says the count only and keeps "Nouvel entretien" in view.
+    [card] = home.form_cards()
+    assert "url" not in card.detail.text() and "3" in card.detail.text()
+    assert "Détails" in card.detail.text()
+    qtbot.waitUntil(lambda: card.button.isVisible(), timeout=30000)
+    assert home.forms_area.horizontalScrollBar().maximum() == 0
+    # The detail, one click away, translated.
+    qtbot.mouseClick(home.message_details_button, Qt.LeftButton)
+    dialog = home.details_dialog
+    lines = dialog.lines()
+    assert len(lines) == 3
+    assert lines[0] == "question « site » (ligne 2) : l’apparence « url »."
+    assert lines[1] == "question « vid » (ligne 3) : le type de question « video »."
+    dialog.reject()
+    card_dialog = card.show_unsupported()
+    assert card_dialog.lines() == lines
+    card_dialog.reject()
+    # Dismissible.
+    qtbot.mouseClick(home.message_close_button, Qt.LeftButton)
+    assert not home.message_bar.isVisible()
 
 
 # --- interviews: new, close, resume ----------------------------------------------------------

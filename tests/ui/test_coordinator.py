@@ -43,7 +43,8 @@ class Laptop:
         result = fill_interview(
             self.library,
             self.form,
-            answers_for(n, **changes),
+            # The form's interviewer question holds the volunteer's name (pre-filled).
+            answers_for(n, **{"interviewer": self.name, **changes}),
             finalize=finalize,
             interviewer=self.name,
             device_id=self.device_id,

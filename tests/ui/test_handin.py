@@ -4,6 +4,8 @@ line for a reachable and an unreachable folder (never a dialog)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from surveyor.batches import BatchReader
@@ -90,14 +92,14 @@ def test_shared_folder_reachable_hands_in_by_itself(
     qtbot.waitUntil(lambda: "handed in at" in status.text(), timeout=30000)
     assert status.isVisible()
     assert status.text().startswith("Shared folder: handed in at ")
-    files = list(shared.glob("surveyor-*.zip"))
+    files = list(shared.glob("lot-*.zip"))
     assert len(files) == 1
     qtbot.waitUntil(lambda: window.home.counts()["done"] == 3, timeout=30000)
     # the next tick finds nothing new and keeps saying when it was handed in
     window.hand_in.sync_now()
     window.tasks.drain()
     assert "handed in at" in status.text()
-    assert len(list(shared.glob("surveyor-*.zip"))) == 1
+    assert len(list(shared.glob("lot-*.zip"))) == 1
 
 
 def test_shared_folder_unreachable_is_a_line_not_a_dialog(
@@ -122,3 +124,51 @@ def test_no_shared_folder_no_status_line(app_window, qtbot):
     window = started(app_window, qtbot)
     assert not window.home.shared_status.isVisible()
     assert not window.hand_in.timer.isActive()
+
+
+def test_hand_in_offers_the_usb_key_first_names_the_file_and_remembers_the_folder(
+    app_window, qtbot, isolated_home, cache_dir, tmp_path, monkeypatch
+):
+    finished_interviews(isolated_home, cache_dir, 1)
+    window = started(app_window, qtbot, interviewer="Amélie")
+    key = tmp_path / "media" / "amelie" / "CLE USB"
+    key.mkdir(parents=True)
+    window.hand_in.removable_drives = lambda: [key]
+    asked = []
+
+    def save_name(parent, title, start, pattern):
+        asked.append((title, start))
+        return start, pattern
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    window.home.hand_in_button.click()
+    qtbot.waitUntil(lambda: window.hand_in.box is not None, timeout=30000)
+    window.tasks.drain()
+    title, start = asked[0]
+    assert "CLE USB" in title
+    written = sorted(key.glob("*.zip"))
+    assert [p.name for p in written] == [Path(start).name]
+    assert Path(start).parent == key
+    assert Path(start).name.startswith("lot-Amélie-Portable-2-20")
+    window.hand_in.box.accept()
+    # No key any more: the folder of the last hand-in is offered.
+    window.hand_in.removable_drives = lambda: []
+    assert window.hand_in.suggested_folder() == (key, False)
+    assert window.settings.last_hand_in_folder == str(key)
+
+
+def test_opening_a_form_file_starts_in_the_last_folder(app_window, qtbot, tmp_path, monkeypatch):
+    window = started(app_window, qtbot)
+    folder = tmp_path / "formulaires"
+    folder.mkdir()
+    asked = []
+
+    def open_name(parent, title, start, pattern):
+        asked.append(start)
+        return (str(folder / "absent.xlsx") if len(asked) == 1 else ""), pattern
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)
+    window.choose_form_file()
+    window.tasks.drain()
+    window.choose_form_file()
+    assert asked[1] == str(folder)

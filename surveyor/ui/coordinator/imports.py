@@ -6,12 +6,12 @@ from pathlib import Path
 
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import error_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp, host_of
 from surveyor.ui.qt import (
     QCoreApplication,
     QEvent,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -48,7 +48,7 @@ class ImportPanel(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setProperty("role", "hint")
         layout.addWidget(self.intro)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen or at a large text size
         self.files_button = QPushButton()
         self.files_button.setProperty("primary", True)
         self.files_button.clicked.connect(self.choose_files)
@@ -66,7 +66,6 @@ class ImportPanel(QWidget):
             self.server_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.summary = QLabel()
@@ -76,6 +75,7 @@ class ImportPanel(QWidget):
         layout.addWidget(self.summary)
         self.batches_title = QLabel()
         self.batches_title.setProperty("role", "section")
+        self.batches_title.setWordWrap(True)
         layout.addWidget(self.batches_title)
         self.batches = make_table(["", "", "", "", "", "", "", "", ""])
         self.batches.setObjectName("batchesTable")

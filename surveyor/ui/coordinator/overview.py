@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from surveyor.interviews.record import Status
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.home import local_datetime, status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -22,7 +23,6 @@ from surveyor.ui.qt import (
     QDate,
     QDateEdit,
     QEvent,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -85,8 +85,9 @@ def load_overview(ws, flt) -> OverviewData:
             if summary.instance_id != instance_id or not _matches_search(summary, flt.search):
                 continue
             data.total -= 1
-            _decrement(data.by_interviewer, summary.interviewer)
-            _decrement(data.by_day, (summary.finalized_at or summary.updated_at or "")[:10])
+            who, day = service.who_and_day([instance_id]).get(instance_id, ("", ""))
+            _decrement(data.by_interviewer, who)
+            _decrement(data.by_day, day)
             per_form = data.by_form_and_status.get(summary.form_id, {})
             _decrement(per_form, str(summary.status))
             if not per_form:
@@ -242,7 +243,7 @@ class OverviewPanel(QWidget):
         self._filling = False
 
         layout = QVBoxLayout(self)
-        filters = QGridLayout()
+        filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
         self.state_combo = QComboBox()
@@ -257,7 +258,9 @@ class OverviewPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_later)
         for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            # Long titles and names are elided, not widening the page past the screen.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh_later)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
@@ -270,12 +273,22 @@ class OverviewPanel(QWidget):
             self.to_edit,
             self.search,
         ]
-        for column, (label, widget) in enumerate(zip(self.labels, widgets, strict=True)):
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
+        for label, widget in zip(self.labels, widgets, strict=True):
             label.setBuddy(widget)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.addWidget(self.clear_button, 1, len(widgets))
-        filters.setColumnStretch(5, 1)
+            unit = QWidget()
+            box = QVBoxLayout(unit)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(label)
+            box.addWidget(widget)
+            filters.addWidget(unit)
+        clear = QWidget()
+        clear_box = QVBoxLayout(clear)
+        clear_box.setContentsMargins(0, 0, 0, 0)
+        clear_box.addStretch(1)
+        clear_box.addWidget(self.clear_button)
+        filters.addWidget(clear)
         layout.addLayout(filters)
 
         counts = QHBoxLayout()
@@ -288,8 +301,8 @@ class OverviewPanel(QWidget):
         ):
             box = QVBoxLayout()
             title.setProperty("role", "section")
+            title.setWordWrap(True)
             box.addWidget(title)
-            table.setMaximumHeight(170)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             box.addWidget(table)
             counts.addLayout(box, 1)
@@ -337,11 +350,29 @@ class OverviewPanel(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh)
         self.retranslate()
+        self._size_counts()
 
     def changeEvent(self, event):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._size_counts()
+            self._size_columns()
         super().changeEvent(event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._size_columns()
+        self._size_counts()
+
+    def _size_counts(self) -> None:
+        """The count tables show a few rows (they scroll): the list of interviews keeps the
+        room on a 600-pixel-high screen."""
+        rows = 4 if self.height() >= 560 else 3
+        for table in (self.by_interviewer, self.by_day, self.by_form):
+            row = table.verticalHeader().defaultSectionSize()
+            header = table.horizontalHeader().sizeHint().height()
+            table.setMaximumHeight(header + row * rows + 2 * table.frameWidth())
 
     def retranslate(self) -> None:
         texts = [
@@ -497,13 +528,24 @@ class OverviewPanel(QWidget):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         widths = {
-            1: max([metrics.horizontalAdvance(t) for t in self.model.form_titles.values()] + [120]),
+            1: min(
+                max(
+                    [metrics.horizontalAdvance(t) for t in self.model.form_titles.values()] + [120]
+                ),
+                max(140, self.table.viewport().width() // 5),  # the name matters most
+            ),
             2: metrics.horizontalAdvance("Fatima Benali-Durand"),
             3: metrics.horizontalAdvance(local_datetime("2026-12-30T23:59:59.000Z")) + 40,
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
         }
+        widths = {column: min(width, 320) + 24 for column, width in widths.items()}
+        # On a narrow screen or a large text the name keeps a third of the width at least.
+        room = int(self.table.viewport().width() * 0.68)
+        total = sum(widths.values())
+        if room > 0 and total > room:
+            widths = {c: max(48, w * room // total) for c, w in widths.items()}
         for column, width in widths.items():
-            self.table.setColumnWidth(column, min(width, 320) + 24)
+            self.table.setColumnWidth(column, width)
 
     # --- opening --------------------------------------------------------------------
 

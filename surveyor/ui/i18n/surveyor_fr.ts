@@ -674,30 +674,278 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="224"/>
-        <source>This form could not be opened: {0}</source>
-        <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
+        <location filename="../home.py" line="256"/>
+        <location filename="../home.py" line="265"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../home.py" line="267"/>
+        <source>%n feature(s) not handled yet</source>
+        <translation>
+            <numerusform>%n fonction non gérée pour l’instant</numerusform>
+            <numerusform>%n fonctions non gérées pour l’instant</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../home.py" line="231"/>
-        <source>Surveyor does not handle these features of the form yet: {0}.</source>
-        <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
-    </message>
-    <message>
-        <location filename="../home.py" line="238"/>
+        <location filename="../home.py" line="273"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="239"/>
+        <location filename="../home.py" line="274"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
 </context>
 <context>
+    <name>FormText</name>
+    <message>
+        <location filename="../formtext.py" line="25"/>
+        <source>group “{0}”</source>
+        <translation>groupe « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="27"/>
+        <source>repeat “{0}”</source>
+        <translation>répétition « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="29"/>
+        <source>question “{0}”</source>
+        <translation>question « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="31"/>
+        <source>“{0}”</source>
+        <translation>« {0} »</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="35"/>
+        <source>row {0}</source>
+        <translation>ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="46"/>
+        <source>The form creates or updates entities (entities sheet).</source>
+        <translation>Le formulaire crée ou met à jour des entités (feuille entities).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="50"/>
+        <source>The form uses OpenStreetMap tags (osm sheet).</source>
+        <translation>Le formulaire utilise des étiquettes OpenStreetMap (feuille osm).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="54"/>
+        <source>The form uses external choices (external_choices sheet).</source>
+        <translation>Le formulaire utilise des choix externes (feuille external_choices).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="58"/>
+        <source>The form uses “{0}”.</source>
+        <translation>Le formulaire utilise « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="60"/>
+        <source>The form uses the XForm control “{0}”.</source>
+        <translation>Le formulaire utilise le contrôle XForm « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="64"/>
+        <source>{0}: a location recorded when the answer changes.</source>
+        <translation>{0} : une position enregistrée quand la réponse change.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="68"/>
+        <source>{0}: the question type “{1}”.</source>
+        <translation>{0} : le type de question « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="72"/>
+        <source>{0}: the search() appearance.</source>
+        <translation>{0} : l’apparence search().</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="74"/>
+        <source>{0}: the appearance “{1}”.</source>
+        <translation>{0} : l’apparence « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="78"/>
+        <source>{0}: the parameter “{1}”.</source>
+        <translation>{0} : le paramètre « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="82"/>
+        <source>{0}: choices in random order (randomize).</source>
+        <translation>{0} : des choix dans un ordre au hasard (randomize).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="86"/>
+        <source>{0}: the previous interview&apos;s answer (last-saved#{1}).</source>
+        <translation>{0} : la réponse de l’entretien précédent (last-saved#{1}).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="89"/>
+        <source>{0}: “{1}”.</source>
+        <translation>{0} : « {1} ».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../formtext.py" line="94"/>
+        <source>This form uses %n feature(s) that Surveyor does not handle yet; the questions concerned may not work as planned.</source>
+        <translation>
+            <numerusform>Ce formulaire utilise %n fonction que Surveyor ne gère pas encore ; les questions concernées peuvent ne pas fonctionner comme prévu.</numerusform>
+            <numerusform>Ce formulaire utilise %n fonctions que Surveyor ne gère pas encore ; les questions concernées peuvent ne pas fonctionner comme prévu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="123"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="135"/>
+        <source>Features not handled yet: {0}</source>
+        <translation>Fonctions pas encore gérées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="147"/>
+        <source>the file is empty: it is not a form.</source>
+        <translation>le fichier est vide : ce n’est pas un formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="149"/>
+        <source>this file is not a form (not a spreadsheet, Markdown or CSV file).</source>
+        <translation>ce fichier n’est pas un formulaire (ni un classeur, ni un fichier Markdown ou CSV).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="153"/>
+        <source>this file is a web page (HTML) saved with a {0} name: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
+        <translation>ce fichier est une page web (HTML) enregistrée avec un nom en {0} : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="159"/>
+        <source>this file is an XML Spreadsheet 2003: open it in a spreadsheet program and save it as an Excel workbook (.xlsx).</source>
+        <translation>ce fichier est une feuille de calcul XML 2003 : ouvrez-le dans un tableur et enregistrez-le comme classeur Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="165"/>
+        <source>the file cannot be read ({0}).</source>
+        <translation>le fichier ne peut pas être lu ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="169"/>
+        <source>the file is damaged or is not a real .{0} file.</source>
+        <translation>le fichier est abîmé ou n’est pas un vrai fichier .{0}.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="173"/>
+        <source>the workbook has no “survey” sheet.</source>
+        <translation>le classeur n’a pas de feuille « survey ».</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="175"/>
+        <source>the file would take far too much space once uncompressed: it was refused for safety.</source>
+        <translation>le fichier prendrait beaucoup trop de place une fois décompressé : il a été refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="180"/>
+        <source>the question type “{0}” does not exist.</source>
+        <translation>le type de question « {0} » n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="184"/>
+        <source>the list of choices “{0}” is not in the choices sheet.</source>
+        <translation>la liste de choix « {0} » n’est pas dans la feuille choices.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="188"/>
+        <source>column {0}: ${{{1}}} names no question of the form.</source>
+        <translation>colonne {0} : ${{{1}}} ne désigne aucune question du formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="206"/>
+        <source>column {0}: ${{last-saved#{1}}} is not supported (it reads as empty).</source>
+        <translation>colonne {0} : ${{last-saved#{1}}} n’est pas géré (il vaut toujours vide).</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="192"/>
+        <source>column {0}: the expression {1} is not written correctly.</source>
+        <translation>colonne {0} : l’expression {1} n’est pas écrite correctement.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="196"/>
+        <source>column {0}: the function {1}() does not exist.</source>
+        <translation>colonne {0} : la fonction {1}() n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="200"/>
+        <source>column {0}: {1} is not in the form.</source>
+        <translation>colonne {0} : {1} n’est pas dans le formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="204"/>
+        <source>a note&apos;s constraint is never checked.</source>
+        <translation>la contrainte d’une note n’est jamais vérifiée.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="210"/>
+        <source>these calculations and conditions depend on each other in a ring: {0}.</source>
+        <translation>ces calculs et conditions dépendent les uns des autres en boucle : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="216"/>
+        <source>{0} (said by pyxform, in English)</source>
+        <translation>{0} (message de pyxform, en anglais)</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="225"/>
+        <source>Not handled yet: {0}</source>
+        <translation>Pas encore géré : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="227"/>
+        <source>Warning: {0}</source>
+        <translation>Attention : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="229"/>
+        <source>Sheet “{0}”, row {1}: {2}</source>
+        <translation>Feuille « {0} », ligne {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="233"/>
+        <source>Sheet “{0}”: {1}</source>
+        <translation>Feuille « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="242"/>
+        <source>This form could not be opened: “{0}”: {1}</source>
+        <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../formtext.py" line="245"/>
+        <source>This form could not be opened: “{0}” has %n problem(s) to correct (the coordinator can correct them).</source>
+        <translation>
+            <numerusform>Ce formulaire n’a pas pu être ouvert : « {0} » a %n problème à corriger (la coordination peut le corriger).</numerusform>
+            <numerusform>Ce formulaire n’a pas pu être ouvert : « {0} » a %n problèmes à corriger (la coordination peut les corriger).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="256"/>
+        <source>Problems of the form: {0}</source>
+        <translation>Problèmes du formulaire : {0}</translation>
+    </message>
+    <message>
+        <location filename="../formtext.py" line="257"/>
+        <source>Correct these in the form file, then open it again:</source>
+        <translation>Corrigez-les dans le fichier du formulaire, puis ouvrez-le à nouveau :</translation>
+    </message>
+</context>
+<context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="54"/>
+        <location filename="../handin.py" line="55"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -708,67 +956,72 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="91"/>
+        <location filename="../handin.py" line="93"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="107"/>
+        <location filename="../handin.py" line="122"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="113"/>
+        <location filename="../handin.py" line="126"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="115"/>
+        <location filename="../handin.py" line="128"/>
+        <source>Hand in the finished interviews to the USB key {0}</source>
+        <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="136"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="126"/>
+        <location filename="../handin.py" line="149"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="160"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="141"/>
+        <location filename="../handin.py" line="164"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="146"/>
+        <location filename="../handin.py" line="169"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="153"/>
+        <location filename="../handin.py" line="176"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="225"/>
+        <location filename="../handin.py" line="248"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="227"/>
+        <location filename="../handin.py" line="250"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="229"/>
+        <location filename="../handin.py" line="252"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="230"/>
+        <location filename="../handin.py" line="253"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -800,82 +1053,87 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="54"/>
+        <location filename="../home.py" line="57"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="55"/>
+        <location filename="../home.py" line="58"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="56"/>
+        <location filename="../home.py" line="59"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="57"/>
+        <location filename="../home.py" line="60"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="63"/>
+        <location filename="../home.py" line="66"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="64"/>
+        <location filename="../home.py" line="67"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="65"/>
+        <location filename="../home.py" line="68"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="66"/>
+        <location filename="../home.py" line="69"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="67"/>
+        <location filename="../home.py" line="70"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="68"/>
+        <location filename="../home.py" line="71"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="130"/>
+        <location filename="../home.py" line="109"/>
+        <source>This form could not be opened: “{0}”: {1}</source>
+        <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="157"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="183"/>
+        <location filename="../home.py" line="210"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="211"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="185"/>
+        <location filename="../home.py" line="212"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="186"/>
+        <location filename="../home.py" line="213"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="187"/>
+        <location filename="../home.py" line="214"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -883,215 +1141,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="498"/>
-        <location filename="../home.py" line="508"/>
+        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="597"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="499"/>
+        <location filename="../home.py" line="588"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="501"/>
+        <location filename="../home.py" line="590"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="504"/>
+        <location filename="../home.py" line="593"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="506"/>
+        <location filename="../home.py" line="595"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="507"/>
+        <location filename="../home.py" line="596"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="509"/>
+        <location filename="../home.py" line="598"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="511"/>
+        <location filename="../home.py" line="600"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="514"/>
+        <location filename="../home.py" line="603"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="516"/>
+        <location filename="../home.py" line="605"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="517"/>
+        <location filename="../home.py" line="606"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="518"/>
+        <location filename="../home.py" line="607"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="608"/>
+        <location filename="../home.py" line="609"/>
+        <source>Close this message</source>
+        <translation>Fermer ce message</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="610"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="519"/>
+        <location filename="../home.py" line="611"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="520"/>
+        <location filename="../home.py" line="612"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="521"/>
+        <location filename="../home.py" line="613"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="522"/>
+        <location filename="../home.py" line="614"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="523"/>
+        <location filename="../home.py" line="615"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="524"/>
+        <location filename="../home.py" line="616"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="525"/>
+        <location filename="../home.py" line="617"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="526"/>
+        <location filename="../home.py" line="618"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="527"/>
-        <location filename="../home.py" line="697"/>
+        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="828"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="528"/>
+        <location filename="../home.py" line="620"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="530"/>
-        <location filename="../home.py" line="728"/>
+        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="859"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="623"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="546"/>
+        <location filename="../home.py" line="638"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="546"/>
+        <location filename="../home.py" line="638"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="675"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="587"/>
+        <location filename="../home.py" line="679"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="701"/>
+        <source>reading the workbook</source>
+        <translation>lecture du classeur</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="702"/>
+        <source>converting it (XLSForm to XForm)</source>
+        <translation>conversion (XLSForm vers XForm)</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="703"/>
+        <source>preparing the questions</source>
+        <translation>préparation des questions</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="704"/>
+        <source>checking the calculations and conditions</source>
+        <translation>vérification des calculs et des conditions</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="720"/>
+        <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
+        <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="742"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="743"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="671"/>
+        <location filename="../home.py" line="802"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="803"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="673"/>
+        <location filename="../home.py" line="804"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="674"/>
+        <location filename="../home.py" line="805"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="677"/>
+        <location filename="../home.py" line="808"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="697"/>
+        <location filename="../home.py" line="828"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="725"/>
+        <location filename="../home.py" line="856"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="726"/>
+        <location filename="../home.py" line="857"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="727"/>
+        <location filename="../home.py" line="858"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="729"/>
+        <location filename="../home.py" line="860"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="747"/>
+        <location filename="../home.py" line="878"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="757"/>
+        <location filename="../home.py" line="888"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1716,148 +2010,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="230"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="256"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="305"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="344"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="351"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
-        <source>This form could not be opened: {0}</source>
-        <translation>Ce formulaire n’a pas pu être ouvert : {0}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="550"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
-        <source>Surveyor does not handle these features of the form yet: {0}.</source>
-        <translation>Surveyor ne gère pas encore ces fonctions du formulaire : {0}.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="596"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="670"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
@@ -1865,192 +2149,192 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="193"/>
+        <location filename="../coordinator/overview.py" line="194"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="201"/>
-        <location filename="../coordinator/overview.py" line="402"/>
-        <location filename="../coordinator/overview.py" line="482"/>
+        <location filename="../coordinator/overview.py" line="202"/>
+        <location filename="../coordinator/overview.py" line="433"/>
+        <location filename="../coordinator/overview.py" line="513"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="221"/>
+        <location filename="../coordinator/overview.py" line="222"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="222"/>
-        <location filename="../coordinator/overview.py" line="357"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="223"/>
+        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="223"/>
-        <location filename="../coordinator/overview.py" line="358"/>
-        <location filename="../coordinator/overview.py" line="377"/>
+        <location filename="../coordinator/overview.py" line="224"/>
+        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="408"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="224"/>
+        <location filename="../coordinator/overview.py" line="225"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="225"/>
-        <location filename="../coordinator/overview.py" line="359"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="226"/>
+        <location filename="../coordinator/overview.py" line="390"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="348"/>
+        <location filename="../coordinator/overview.py" line="379"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="349"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="350"/>
+        <location filename="../coordinator/overview.py" line="381"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="382"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="352"/>
+        <location filename="../coordinator/overview.py" line="383"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="391"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="392"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="394"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="395"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="396"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="397"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="398"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="369"/>
+        <location filename="../coordinator/overview.py" line="400"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="371"/>
+        <location filename="../coordinator/overview.py" line="402"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="373"/>
+        <location filename="../coordinator/overview.py" line="404"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="374"/>
+        <location filename="../coordinator/overview.py" line="405"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="406"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="407"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="377"/>
-        <location filename="../coordinator/overview.py" line="378"/>
-        <location filename="../coordinator/overview.py" line="379"/>
+        <location filename="../coordinator/overview.py" line="408"/>
+        <location filename="../coordinator/overview.py" line="409"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="409"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="411"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="381"/>
+        <location filename="../coordinator/overview.py" line="412"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="413"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="427"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="431"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="404"/>
+        <location filename="../coordinator/overview.py" line="435"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="478"/>
+        <location filename="../coordinator/overview.py" line="509"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -2058,27 +2342,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="535"/>
+        <location filename="../coordinator/overview.py" line="577"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="536"/>
+        <location filename="../coordinator/overview.py" line="578"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="539"/>
+        <location filename="../coordinator/overview.py" line="581"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="546"/>
+        <location filename="../coordinator/overview.py" line="588"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="547"/>
+        <location filename="../coordinator/overview.py" line="589"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2086,12 +2370,12 @@
 <context>
     <name>PlaceholderInterview</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Interview “{0}”</source>
         <translation>Entretien « {0} »</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>

@@ -1,0 +1,92 @@
+"""A layout that wraps its items onto the next line when the width runs out (Qt's "Flow
+Layout" example): rows of buttons and filters that fit a 1024-pixel screen at any text size.
+"""
+
+from __future__ import annotations
+
+from surveyor.ui.qt import QLayout, QPoint, QRect, QSize, QStyle, Qt
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping; its minimum width is that of its widest item."""
+
+    def __init__(self, parent=None, *, spacing: int = -1):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+
+    def __del__(self):
+        while self.count():
+            self.takeAt(0)
+
+    def addItem(self, item):  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, index):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self):  # noqa: N802
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802
+        return self._do_layout(QRect(0, 0, width, 0), test_only=True)
+
+    def setGeometry(self, rect):  # noqa: N802
+        super().setGeometry(rect)
+        self._do_layout(rect, test_only=False)
+
+    def sizeHint(self):  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self):  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _gap(self, orientation) -> int:
+        if self._spacing >= 0:
+            return self._spacing
+        parent = self.parentWidget()
+        if parent is None:
+            return 6
+        metric = (
+            QStyle.PM_LayoutHorizontalSpacing
+            if orientation == Qt.Horizontal
+            else QStyle.PM_LayoutVerticalSpacing
+        )
+        gap = parent.style().pixelMetric(metric, None, parent)
+        return gap if gap >= 0 else 6
+
+    def _do_layout(self, rect, *, test_only: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        gap_x, gap_y = self._gap(Qt.Horizontal), self._gap(Qt.Vertical)
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and not widget.isVisibleTo(self.parentWidget() or widget):
+                continue
+            hint = item.sizeHint()
+            next_x = x + hint.width() + gap_x
+            if next_x - gap_x > area.right() + 1 and line_height > 0:
+                x = area.x()
+                y = y + line_height + gap_y
+                next_x = x + hint.width() + gap_x
+                line_height = 0
+            if not test_only:
+                width = min(hint.width(), max(area.width(), item.minimumSize().width()))
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x = next_x
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

@@ -1,0 +1,56 @@
+"""Coordinator mode fits an old 1024×600 laptop at the default text size, and stays usable
+two text sizes up (issue 11: the minimum width was 1072 px, home at the largest size 1354)."""
+
+from __future__ import annotations
+
+import pytest
+
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+
+SCREEN_WIDTH, USABLE_HEIGHT = 1024, 560
+
+
+def pages(window):
+    coordination = window.coordination
+    return {
+        "home": window.home,
+        "coordination": coordination,
+        "import": coordination.imports,
+        "conflicts": coordination.conflicts,
+        "overview": coordination.overview,
+    }
+
+
+def open_coordination(app_window, qtbot, language, size):
+    window = app_window(
+        welcomed=True,
+        coordinator=True,
+        interviewer="Claire-Amélie Fontaine-Delacroix",
+        laptop_label="Portable de la coordination",
+        language=language,
+        text_size=size,
+    )
+    qtbot.waitUntil(lambda: window.store is not None and window.forms_loaded, timeout=30000)
+    window.show_coordination()
+    window.go_home()
+    return window
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_coordinator_mode_fits_1024_by_600_at_the_default_text_size(app_window, qtbot, language):
+    window = open_coordination(app_window, qtbot, language, DEFAULT_TEXT_SIZE)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SCREEN_WIDTH, hint
+    assert hint.height() <= USABLE_HEIGHT, hint
+    for name, page in pages(window).items():
+        page_hint = page.minimumSizeHint()
+        assert page_hint.width() <= SCREEN_WIDTH, (name, page_hint)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_stays_within_1024_two_text_sizes_up(app_window, qtbot, language):
+    window = open_coordination(app_window, qtbot, language, DEFAULT_TEXT_SIZE + 2)
+    assert window.minimumSizeHint().width() <= SCREEN_WIDTH, window.minimumSizeHint()
+    for name, page in pages(window).items():
+        page_hint = page.minimumSizeHint()
+        assert page_hint.width() <= SCREEN_WIDTH, (name, page_hint)
