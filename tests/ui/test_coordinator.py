@@ -451,7 +451,7 @@ def test_the_export_dialog_in_french_is_tall_enough_for_its_wrapped_rows(qtbot):
         parent.show()
         dialog = ExportDialog({"enquete_habitants": "Enquête habitants"}, "/tmp/x", parent)
         dialog.open()
-        qtbot.waitExposed(dialog)
+        qtbot.waitExposed(dialog, timeout=30000)
         needed = dialog.layout().totalHeightForWidth(dialog.width())
         assert dialog.height() >= needed
     finally:
