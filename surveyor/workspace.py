@@ -43,12 +43,15 @@ from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
 from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
+from surveyor.services import sealed
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
 from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
     from surveyor.interviews.session import InterviewSession
     from surveyor.store.queries import OverviewFilter
     from surveyor.sync.download import DownloadReport
@@ -538,15 +541,44 @@ class Workspace:
         paths: Iterable[str | Path],
         *,
         progress: Callable[[int, int, Path], None] | None = None,
+        private_key: RSAPrivateKey | None = None,
     ) -> Done[batches.MergeReport]:
-        """Merge batch files (folders: every batch in them), each all or nothing."""
-        report = batches.merge_batches(self.store, [Path(p) for p in paths], progress=progress)
+        """Merge batch files (folders: every batch in them), each all or nothing.
+
+        With the coordinator's ``private_key``, the encrypted interviews are then decrypted
+        and merged as interviews; a key that opens none of them raises DecryptionError before
+        anything is merged."""
+        paths = [Path(p) for p in paths]
+        if private_key is not None:
+            sealed.check_key_for_batches(self.store, paths, private_key)
+        report = batches.merge_batches(self.store, paths, progress=progress)
+        if private_key is not None and sealed.waiting_count(self.store):
+            opened = self.decrypt_received(private_key).value
+            report.decrypted = opened.decrypted  # already counted as received, once
+        report.still_encrypted = sealed.waiting_count(self.store)
         changed = bool(report.new or report.updated or report.conflicts)
         doors = bool(report.visits or report.doors)
         return Done(
             report,
             Changes(all_interviews=changed, conflicts=bool(report.conflicts), doors=doors)
             if changed or doors
+            else NO_CHANGES,
+        )
+
+    def encrypted_waiting(self) -> int:
+        """How many received encrypted interviews wait for their form's private key."""
+        return sealed.waiting_count(self.store)
+
+    def decrypt_received(self, private_key: RSAPrivateKey) -> Done[sealed.DecryptReport]:
+        """Decrypt the received encrypted interviews this key opens and merge them (all or
+        nothing; DecryptionError if it opens none or one is damaged: nothing changed)."""
+        report = sealed.decrypt_received(self.store, self.library, private_key)
+        counts = report.counts
+        changed = bool(counts.new or counts.updated or counts.conflicts)
+        return Done(
+            report,
+            Changes(all_interviews=True, conflicts=bool(counts.conflicts))
+            if changed
             else NO_CHANGES,
         )
 
@@ -620,10 +652,15 @@ class Workspace:
         form_ids: Iterable[str] | None = None,
         options: _exports.ExportOptions | None = None,
         progress: Callable[[int, int], None] | None = None,
+        private_key: RSAPrivateKey | None = None,
     ) -> list[Path]:
         """Write the interviews as CSV or XLSX files; the files written. The personal fields
         follow ``options.personal`` (default: left out); pseudonyms use this campaign's key
-        and the privacy settings' list of personal fields."""
+        and the privacy settings' list of personal fields. With the coordinator's
+        ``private_key``, the encrypted interviews waiting are decrypted and merged first
+        (DecryptionError, nothing written, if the key opens none of them)."""
+        if private_key is not None and sealed.waiting_count(self.store):
+            self.decrypt_received(private_key)
         options = options or _exports.ExportOptions()
         extra = tuple(PrivacySettings.load(self.data_dir).personal)
         if extra and not options.personal_extra:

@@ -161,6 +161,13 @@ def hand_in(
                     # the batch holds the interview as it is once handed in
                     interview = copy.deepcopy(interview)
                     record.mark_exported(interview, to=str(path), clock=lambda: moment)
+                sealed = store.sealed_payload(instance_id)
+                if sealed is not None:  # encrypted at finalizing: carried as it is, opaque
+                    stub = interview.to_dict()
+                    for key in ("answers", "attachments", "position", "instance_name"):
+                        stub.pop(key, None)
+                    writer.add_encrypted(stub, sealed)
+                    continue
                 files = merge.attachment_bytes(instance_id) if interview.attachments else {}
                 writer.add_interview(interview, files)
             writer.add_fieldwork(doors, visits)
@@ -266,6 +273,8 @@ class MergeReport(Counts):
     """Per batch, totals and per-interviewer counts of a :func:`merge_batches` call."""
 
     batches: list[BatchReport] = field(default_factory=list)
+    decrypted: int = 0  # encrypted interviews opened with the coordinator's key at this merge
+    still_encrypted: int = 0  # received encrypted, waiting for their form's private key
 
     @property
     def visits(self) -> int:
@@ -297,6 +306,13 @@ class MergeReport(Counts):
         )
         if self.visits or self.doors:
             lines.append(f"Fieldwork: {self.visits} new visit(s), {self.doors} new door(s).")
+        if self.decrypted:
+            lines.append(f"Decrypted with the private key: {self.decrypted} interview(s).")
+        if self.still_encrypted:
+            lines.append(
+                f"Still encrypted: {self.still_encrypted} interview(s) wait for their form's "
+                "private key (surveyor merge --key KEY.pem)."
+            )
         if self.per_interviewer:
             lines.append("By interviewer:")
             lines += self.by_interviewer_lines()

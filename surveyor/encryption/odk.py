@@ -281,3 +281,29 @@ def decrypt_submission(
                 code=damaged,
             )
     return plain[-1][1], plain[:-1]
+
+
+def xform_public_key(xform: str) -> str | None:
+    """The ``base64RsaPublicKey`` of an XForm's submission element, if it has one."""
+    try:
+        root = fromstring(xform.encode("utf-8") if isinstance(xform, str) else xform)
+    except Exception:  # noqa: BLE001 - not readable: no key known
+        return None
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "submission":
+            key = element.get("base64RsaPublicKey")
+            if key:
+                return key.strip()
+    return None
+
+
+def key_fits(private_key: rsa.RSAPrivateKey, public_key: str | None) -> bool:
+    """Whether ``private_key`` is the private half of the base64 ``public_key``."""
+    if not public_key:
+        return False
+    try:
+        return load_public_key(public_key).public_numbers() == (
+            private_key.public_key().public_numbers()
+        )
+    except EncryptionError:
+        return False
