@@ -60,7 +60,7 @@ def test_the_coordinator_decrypts_and_merges_with_the_private_key(
     done = office.merge_batches([batch], private_key=key)
     assert done.value.ok and done.value.decrypted == 2
     assert office.encrypted_waiting() == 0
-    for n, instance_id in enumerate(sorted(ids)):
+    for instance_id in sorted(ids):
         interview = office.get_interview(instance_id)
         assert SECRET in interview.answers["street"]
         assert [a.filename for a in interview.attachments] == ["photo.jpg"]
