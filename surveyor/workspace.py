@@ -625,12 +625,17 @@ class Workspace:
     def download_submissions(
         self, server_url: str, user: str | None, password: str | None, **options
     ) -> Done[DownloadReport]:
-        """The coordinator: fetch the server's new submissions and merge them."""
+        """The coordinator: fetch the server's new submissions and merge them; with
+        ``private_key``, the encrypted ones are then decrypted (:meth:`decrypt_received`)."""
         from surveyor.sync.download import download_submissions
 
+        private_key = options.pop("private_key", None)
         options.setdefault("library", self.library)
         report = download_submissions(self.store, server_url, user, password, **options)
-        return Done(report, Changes.of_download(report))
+        changes = Changes.of_download(report)
+        if private_key is not None and sealed.waiting_count(self.store):
+            changes = changes | self.decrypt_received(private_key).changes
+        return Done(report, changes)
 
     def download_central(
         self, base: str, project: int, email: str, password: str, **options

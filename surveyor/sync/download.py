@@ -30,6 +30,7 @@ from urllib.parse import quote
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from surveyor import jsontext
+from surveyor.encryption import Sealed
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form, FormNode, Kind
 from surveyor.interviews import record
@@ -37,7 +38,7 @@ from surveyor.interviews.merging import Counts, content_sha256, describe_counts,
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
+from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingInterview, MergeStore
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.state import read_cursor, save_cursor
 from surveyor.sync.transport import OpenRosaTransport
@@ -219,6 +220,55 @@ def incoming_from_submission(
     )
 
 
+def is_encrypted_manifest(xml: bytes | str) -> bool:
+    """Whether a submission is the manifest of an ODK encrypted submission."""
+    head = (xml.encode("utf-8") if isinstance(xml, str) else xml)[:400]
+    return b"http://opendatakit.org/submissions" in head and b'encrypted="yes"' in head
+
+
+def encrypted_from_submission(
+    finder: FormFinder, sub: dict[str, Any], files: dict[str, tuple[str, bytes]], server_url: str
+) -> IncomingEncrypted:
+    """An encrypted submission of the coordinator API, kept opaque until the private key opens
+    it (``Workspace.decrypt_received``)."""
+    instance_id = sub["instance_id"]
+    form = finder.find(sub["form_id"], sub.get("form_version") or "")
+    xml = sub["xml"].encode("utf-8") if isinstance(sub["xml"], str) else sub["xml"]
+    payload = Sealed(
+        instance_id=instance_id,
+        form_id=form.form_id,
+        version=form.version,
+        manifest=xml,
+        files=[(name, data) for name, (_type, data) in sorted(files.items())],
+    ).to_bytes()
+    received = sub.get("received_at") or ""
+    stub = {
+        "instance_id": instance_id,
+        "form_id": form.form_id,
+        "form_version": form.version,
+        "form_hash": form.content_hash,
+        "interviewer": sub.get("submitted_by") or "",
+        "status": str(Status.SENT),
+        "created_at": received,
+        "updated_at": received,
+        "finalized_at": received,
+        "sent_at": received,
+        "deprecated_id": sub.get("deprecated_id"),
+        "handed_in": [{"to": server_url, "at": received}],
+        "encrypted": True,
+    }
+    return IncomingEncrypted(
+        instance_id=instance_id,
+        sha256=hashlib.sha256(payload).hexdigest(),
+        form_id=form.form_id,
+        form_version=form.version,
+        form_hash=form.content_hash,
+        interviewer=stub["interviewer"],
+        stub=stub,
+        read=lambda: payload,
+    )
+
+
 def _without_looping_edits(
     merge: MergeStore, incoming: list[IncomingInterview], report: DownloadReport
 ) -> list[IncomingInterview]:
@@ -271,7 +321,7 @@ def download_submissions(
                 raise DownloadError(
                     f"the server's answer is not a submissions page: {exc}"
                 ) from exc
-            incoming, blobs = [], {}
+            incoming, blobs, encrypted = [], {}, []
             for sub in rows:
                 files = {}
                 for name in sub.get("attachments") or []:
@@ -282,9 +332,12 @@ def download_submissions(
                     media_type = got.headers.get("content-type", "application/octet-stream")
                     files[name] = (media_type.split(";")[0].strip(), got.content)
                     blobs[(sub["instance_id"], name)] = got.content
+                if is_encrypted_manifest(sub["xml"]):
+                    encrypted.append(encrypted_from_submission(finder, sub, files, transport.url))
+                    continue
                 incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
             incoming = _without_looping_edits(merge, incoming, report)
-            if incoming:
+            if incoming or encrypted:
                 digest = hashlib.sha256(
                     "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
                 ).hexdigest()
@@ -297,6 +350,7 @@ def download_submissions(
                     forms=[],
                     interviews=incoming,
                     read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
+                    encrypted=encrypted,
                 )
                 report.add(counts)
             report.pages += 1
