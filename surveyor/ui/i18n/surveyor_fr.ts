@@ -111,42 +111,52 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="106"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="107"/>
+        <location filename="../coordinator/page.py" line="111"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="108"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="109"/>
+        <location filename="../coordinator/page.py" line="113"/>
+        <source>E&amp;ncryption…</source>
+        <translation>C&amp;hiffrement…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="115"/>
+        <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
+        <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="117"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="160"/>
+        <location filename="../coordinator/page.py" line="168"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -154,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="170"/>
+        <location filename="../coordinator/page.py" line="178"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -162,12 +172,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="187"/>
+        <location filename="../coordinator/page.py" line="195"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
+        <location filename="../coordinator/page.py" line="198"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -175,29 +185,228 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="197"/>
+        <location filename="../coordinator/page.py" line="205"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="209"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="202"/>
+        <location filename="../coordinator/page.py" line="210"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="241"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="241"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionDialog</name>
+    <message>
+        <location filename="../coordinator/encryption.py" line="35"/>
+        <source>Encryption of the interviews</source>
+        <translation>Chiffrement des entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="43"/>
+        <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
+        <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="52"/>
+        <source>1. A new key pair</source>
+        <translation>1. Une nouvelle paire de clés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="57"/>
+        <source>Passphrase of the private key</source>
+        <translation>Phrase secrète de la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="60"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="61"/>
+        <source>&amp;Passphrase (8 characters or more)</source>
+        <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="64"/>
+        <source>&amp;Again</source>
+        <translation>C&amp;onfirmation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="68"/>
+        <source>&amp;Make the key pair and save the private key…</source>
+        <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="75"/>
+        <source>2. The public key, and a recovery copy</source>
+        <translation>2. La clé publique, et une copie de secours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="80"/>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="85"/>
+        <source>&amp;Copy the public key</source>
+        <translation>Cop&amp;ier la clé publique</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="87"/>
+        <source>Save a &amp;recovery copy to print…</source>
+        <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="90"/>
+        <source>Put it into a &amp;form…</source>
+        <translation>La mettre dans un &amp;formulaire…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="100"/>
+        <source>3. Open the encrypted interviews received</source>
+        <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="108"/>
+        <source>Passphrase of the private key file</source>
+        <translation>Phrase secrète du fichier de clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="109"/>
+        <source>Passphrase of the key fi&amp;le</source>
+        <translation>Phrase secrète du fic&amp;hier de clé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="113"/>
+        <source>Choose the private &amp;key and open them…</source>
+        <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/encryption.py" line="139"/>
+        <source>%n interview(s) received encrypted wait for their private key.</source>
+        <translation>
+            <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
+            <numerusform>%n entretiens reçus chiffrés attendent leur clé privée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="141"/>
+        <source>No encrypted interview waits to be opened.</source>
+        <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="163"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="168"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="172"/>
+        <source>Save the private key</source>
+        <translation>Enregistrer la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="174"/>
+        <source>Private key (*.pem)</source>
+        <translation>Clé privée (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="192"/>
+        <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
+        <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="200"/>
+        <source>The public key is copied.</source>
+        <translation>La clé publique est copiée.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="207"/>
+        <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
+        <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="210"/>
+        <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
+        <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="215"/>
+        <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
+        <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="219"/>
+        <source>Public key (for the forms&apos; public_key setting):</source>
+        <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="229"/>
+        <source>Save the recovery copy</source>
+        <translation>Enregistrer la copie de secours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="231"/>
+        <source>Text (*.txt)</source>
+        <translation>Texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="241"/>
+        <source>The recovery copy is in {0}: print it, then delete the file.</source>
+        <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="251"/>
+        <source>Choose the form</source>
+        <translation>Choisir le formulaire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="251"/>
+        <source>XLSForm (*.xlsx)</source>
+        <translation>XLSForm (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="262"/>
+        <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
+        <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="276"/>
+        <source>Choose the private key</source>
+        <translation>Choisir la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="278"/>
+        <source>Private key (*.pem);;Every file (*)</source>
+        <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/encryption.py" line="293"/>
+        <source>%n interview(s) opened and merged.</source>
+        <translation>
+            <numerusform>%n entretien ouvert et fusionné.</numerusform>
+            <numerusform>%n entretiens ouverts et fusionnés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -502,6 +711,36 @@
         <location filename="../errors.py" line="255"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="258"/>
+        <source>This is not a usable encryption key: check the file or the text.</source>
+        <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="261"/>
+        <source>The passphrase of the private key is wrong; nothing was changed.</source>
+        <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="264"/>
+        <source>The private key was not found (file or keychain); nothing was changed.</source>
+        <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="267"/>
+        <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
+        <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="272"/>
+        <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
+        <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="276"/>
+        <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
+        <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
