@@ -15,14 +15,17 @@ from surveyor.ui.qt import (
     QFileDialog,
     QFont,
     QFormLayout,
+    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     Qt,
+    QTextOption,
     QVBoxLayout,
+    QWidget,
 )
 
 
@@ -33,10 +36,21 @@ class EncryptionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("encryptionDialog")
         self.setWindowTitle(self.tr("Encryption of the interviews"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.key = None  # the private key made here (RSAPrivateKey), until the dialog closes
         self.saved_to: Path | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the sections scroll on a small screen (1024×600); the message and Close stay visible
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("encryptionScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
 
         intro = QLabel(
             self.tr(
@@ -79,9 +93,10 @@ class EncryptionDialog(QDialog):
         self.public_text.setReadOnly(True)
         self.public_text.setAccessibleName(self.tr("Public key"))
         self.public_text.setFont(QFont("monospace"))
-        self.public_text.setMaximumHeight(90)
+        self.public_text.setMaximumHeight(64)
+        self.public_text.setWordWrapMode(QTextOption.WrapAnywhere)  # base64: no spaces
         public.addWidget(self.public_text)
-        row = QHBoxLayout()
+        row = QVBoxLayout()
         self.copy_button = QPushButton(self.tr("&Copy the public key"))
         self.copy_button.clicked.connect(self.copy_public_key)
         self.recovery_button = QPushButton(self.tr("Save a &recovery copy to print…"))
@@ -121,10 +136,20 @@ class EncryptionDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        layout.addWidget(self.message)
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._fit(body)
+
+    def _fit(self, body: QWidget) -> None:
+        """As tall as its content, within the screen (or the window) it opens over."""
+        available = self.screen().availableGeometry().height() if self.screen() else 800
+        parent = self.parentWidget()
+        if parent is not None and parent.window().height() > 200:
+            available = min(available, parent.window().height() - 24)
+        wanted = body.sizeHint().height() + 140
+        self.resize(max(self.minimumWidth(), 640), min(wanted, available))
 
     # --- helpers -------------------------------------------------------------------------
 

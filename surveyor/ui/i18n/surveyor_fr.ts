@@ -213,92 +213,92 @@
 <context>
     <name>EncryptionDialog</name>
     <message>
-        <location filename="../coordinator/encryption.py" line="35"/>
+        <location filename="../coordinator/encryption.py" line="38"/>
         <source>Encryption of the interviews</source>
         <translation>Chiffrement des entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="43"/>
+        <location filename="../coordinator/encryption.py" line="57"/>
         <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
         <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="52"/>
+        <location filename="../coordinator/encryption.py" line="66"/>
         <source>1. A new key pair</source>
         <translation>1. Une nouvelle paire de clés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="57"/>
+        <location filename="../coordinator/encryption.py" line="71"/>
         <source>Passphrase of the private key</source>
         <translation>Phrase secrète de la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="60"/>
+        <location filename="../coordinator/encryption.py" line="74"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="61"/>
+        <location filename="../coordinator/encryption.py" line="75"/>
         <source>&amp;Passphrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="64"/>
+        <location filename="../coordinator/encryption.py" line="78"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="68"/>
+        <location filename="../coordinator/encryption.py" line="82"/>
         <source>&amp;Make the key pair and save the private key…</source>
         <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="75"/>
+        <location filename="../coordinator/encryption.py" line="89"/>
         <source>2. The public key, and a recovery copy</source>
         <translation>2. La clé publique, et une copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="80"/>
+        <location filename="../coordinator/encryption.py" line="94"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="85"/>
+        <location filename="../coordinator/encryption.py" line="100"/>
         <source>&amp;Copy the public key</source>
         <translation>Cop&amp;ier la clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="87"/>
+        <location filename="../coordinator/encryption.py" line="102"/>
         <source>Save a &amp;recovery copy to print…</source>
         <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="90"/>
+        <location filename="../coordinator/encryption.py" line="105"/>
         <source>Put it into a &amp;form…</source>
         <translation>La mettre dans un &amp;formulaire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="100"/>
+        <location filename="../coordinator/encryption.py" line="115"/>
         <source>3. Open the encrypted interviews received</source>
         <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="108"/>
+        <location filename="../coordinator/encryption.py" line="123"/>
         <source>Passphrase of the private key file</source>
         <translation>Phrase secrète du fichier de clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="109"/>
+        <location filename="../coordinator/encryption.py" line="124"/>
         <source>Passphrase of the key fi&amp;le</source>
         <translation>Phrase secrète du fic&amp;hier de clé</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="113"/>
+        <location filename="../coordinator/encryption.py" line="128"/>
         <source>Choose the private &amp;key and open them…</source>
         <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="139"/>
+        <location filename="../coordinator/encryption.py" line="164"/>
         <source>%n interview(s) received encrypted wait for their private key.</source>
         <translation>
             <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
@@ -306,102 +306,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="141"/>
+        <location filename="../coordinator/encryption.py" line="166"/>
         <source>No encrypted interview waits to be opened.</source>
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="163"/>
+        <location filename="../coordinator/encryption.py" line="188"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="168"/>
+        <location filename="../coordinator/encryption.py" line="193"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="172"/>
+        <location filename="../coordinator/encryption.py" line="197"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="174"/>
+        <location filename="../coordinator/encryption.py" line="199"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="192"/>
+        <location filename="../coordinator/encryption.py" line="217"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="200"/>
+        <location filename="../coordinator/encryption.py" line="225"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="207"/>
+        <location filename="../coordinator/encryption.py" line="232"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="210"/>
+        <location filename="../coordinator/encryption.py" line="235"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="215"/>
+        <location filename="../coordinator/encryption.py" line="240"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="219"/>
+        <location filename="../coordinator/encryption.py" line="244"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="229"/>
+        <location filename="../coordinator/encryption.py" line="254"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="231"/>
+        <location filename="../coordinator/encryption.py" line="256"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="241"/>
+        <location filename="../coordinator/encryption.py" line="266"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="251"/>
+        <location filename="../coordinator/encryption.py" line="276"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="251"/>
+        <location filename="../coordinator/encryption.py" line="276"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="262"/>
+        <location filename="../coordinator/encryption.py" line="287"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="276"/>
+        <location filename="../coordinator/encryption.py" line="301"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="278"/>
+        <location filename="../coordinator/encryption.py" line="303"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="293"/>
+        <location filename="../coordinator/encryption.py" line="318"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
