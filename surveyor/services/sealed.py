@@ -24,6 +24,7 @@ from surveyor.encryption import Sealed, decrypt_submission
 from surveyor.encryption.odk import key_fits, xform_public_key
 from surveyor.errors import BatchError, DecryptionError, ErrorCode, SurveyorError
 from surveyor.interviews import record
+from surveyor.interviews.from_xml import answers_from_xml
 from surveyor.interviews.merging import Counts, content_sha256
 from surveyor.store import Store
 from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
@@ -60,8 +61,8 @@ def check_key_for_batches(
     store: Store, paths: Iterable[Path], private_key: rsa.RSAPrivateKey
 ) -> None:
     """Before a merge with a key: DecryptionError (nothing merged) if the batches carry
-    encrypted interviews and the key opens none of them, or one it should open is damaged.
-    Batches that cannot be read are left to the merge, which refuses them with its reason."""
+    encrypted interviews and the key is the private half of none of their forms' public
+    keys. Batches that cannot be read are left to the merge, which refuses them."""
     from surveyor.batches.format import BatchReader, batch_files
 
     files: list[Path] = []
@@ -79,7 +80,6 @@ def check_key_for_batches(
                         keys[item.form_hash] = _form_key(store, item.form_hash, {})
                     if key_fits(private_key, keys[item.form_hash]):
                         fitting += 1
-                        decrypt_submission(Sealed.from_bytes(item.read()), private_key)
         except BatchError:
             continue
     if encrypted and not fitting:
@@ -93,8 +93,6 @@ def decrypt_received(
     store: Store, library, private_key: rsa.RSAPrivateKey, *, now: str | None = None
 ) -> DecryptReport:
     """Decrypt and merge every waiting encrypted interview whose form this key opens."""
-    from surveyor.sync.download import answers_from_xml
-
     with store.reading("read the encrypted interviews") as db:
         rows = db.execute(
             "SELECT rowid, instance_id, form_hash, stub, data FROM encrypted_interviews "
