@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
-from surveyor.errors import SurveyorError
+from surveyor.errors import DecryptionError, SurveyorError
 from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
@@ -547,14 +547,18 @@ class Workspace:
 
         With the coordinator's ``private_key``, the encrypted interviews are then decrypted
         and merged as interviews; a key that opens none of them raises DecryptionError before
-        anything is merged."""
+        anything is merged; a damaged one stops the decryption (``report.decrypt_error``),
+        the batches stay merged and their encrypted interviews are kept as received."""
         paths = [Path(p) for p in paths]
         if private_key is not None:
             sealed.check_key_for_batches(self.store, paths, private_key)
         report = batches.merge_batches(self.store, paths, progress=progress)
         if private_key is not None and sealed.waiting_count(self.store):
-            opened = self.decrypt_received(private_key).value
-            report.decrypted = opened.decrypted  # already counted as received, once
+            try:
+                opened = self.decrypt_received(private_key).value
+                report.decrypted = opened.decrypted  # already counted as received, once
+            except DecryptionError as exc:  # a damaged one: merged, all kept encrypted
+                report.decrypt_error = str(exc)
         report.still_encrypted = sealed.waiting_count(self.store)
         changed = bool(report.new or report.updated or report.conflicts)
         doors = bool(report.visits or report.doors)

@@ -275,6 +275,7 @@ class MergeReport(Counts):
     batches: list[BatchReport] = field(default_factory=list)
     decrypted: int = 0  # encrypted interviews opened with the coordinator's key at this merge
     still_encrypted: int = 0  # received encrypted, waiting for their form's private key
+    decrypt_error: str = ""  # why the decryption after the merge stopped (nothing decrypted)
 
     @property
     def visits(self) -> int:
@@ -296,7 +297,7 @@ class MergeReport(Counts):
 
     @property
     def ok(self) -> bool:
-        return not self.refused
+        return not self.refused and not self.decrypt_error
 
     def __str__(self) -> str:
         lines = [str(b) for b in self.batches]
@@ -308,6 +309,8 @@ class MergeReport(Counts):
             lines.append(f"Fieldwork: {self.visits} new visit(s), {self.doors} new door(s).")
         if self.decrypted:
             lines.append(f"Decrypted with the private key: {self.decrypted} interview(s).")
+        if self.decrypt_error:
+            lines.append(f"Not decrypted: {self.decrypt_error}")
         if self.still_encrypted:
             lines.append(
                 f"Still encrypted: {self.still_encrypted} interview(s) wait for their form's "

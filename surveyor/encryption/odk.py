@@ -277,7 +277,7 @@ def decrypt_submission(
         if signed != expected:
             raise DecryptionError(
                 f"The encrypted submission {sealed.instance_id} does not match its signature "
-                "(a file was changed).",
+                "(a file was changed or damaged).",
                 code=damaged,
             )
     return plain[-1][1], plain[:-1]

@@ -127,6 +127,11 @@ def test_a_damaged_encrypted_interview_stops_the_decryption_and_changes_nothing(
         office.decrypt_received(private_key)
     assert caught.value.code is ErrorCode.DECRYPT_DAMAGED
     assert state(office) == before
+    # at a merge with the key: the merge is reported, the decryption's reason too
+    report = office.merge_batches([batch], private_key=private_key).value
+    assert not report.ok and "damaged" in report.decrypt_error  # its reason, in a sentence
+    assert "Not decrypted:" in str(report)
+    assert state(office) == before and office.encrypted_waiting() == 2
 
 
 def test_a_wrong_passphrase_is_a_clear_error(private_key, tmp_path):
