@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
-from surveyor.errors import DecryptionError, SurveyorError
+from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
 from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
@@ -258,8 +258,16 @@ class Workspace:
         return self.store.get_interview(instance_id)
 
     def open_interview(self, instance_id: str, **options) -> tuple[Interview, InterviewSession]:
-        """A stored interview and its running session, with its own form version."""
+        """A stored interview and its running session, with its own form version.
+        An interview encrypted at finalizing has no answers here: EncryptionError
+        (``ENCRYPTED_READ_ONLY``)."""
         interview = self.store.get_interview(instance_id)
+        if self.store.sealed_payload(instance_id) is not None:
+            raise EncryptionError(
+                f"Interview {instance_id} was encrypted when it was finalized: only the "
+                "coordinator's private key opens it.",
+                code=ErrorCode.ENCRYPTED_READ_ONLY,
+            )
         return interview, services.open_session(self.library, interview, **options)
 
     def open_session(self, interview: Interview, **options) -> InterviewSession:

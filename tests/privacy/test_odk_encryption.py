@@ -168,6 +168,13 @@ def test_an_encrypted_interview_cannot_be_edited_again(open_workspace, encrypted
         ws.revise_interview(ws.get_interview(instance_id))
     assert caught.value.code is ErrorCode.ENCRYPTED_READ_ONLY
     assert len(ws.list_interviews()) == 1  # nothing was added
+    with pytest.raises(EncryptionError) as caught:  # nor opened (its answers are not here)
+        ws.open_interview(instance_id)
+    assert caught.value.code is ErrorCode.ENCRYPTED_READ_ONLY
+    # nor exported as an empty row on the laptop
+    files = ws.export(ws.data_dir / "out")
+    main = [p for p in files if p.name == f"{form.form_id}.csv"]
+    assert main and len(main[0].read_text("utf-8-sig").strip().splitlines()) == 1  # header
 
 
 from .conftest import ANSWERS  # noqa: E402
