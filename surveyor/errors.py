@@ -65,6 +65,7 @@ class ErrorCode(StrEnum):
     BATCH_EDIT_CHAIN = "batch_edit_chain"  # an edit that names itself as the one it replaces
     BATCH_CHANGED = "batch_changed"  # the file changed while it was being merged
     BATCH_WRITE_FAILED = "batch_write_failed"  # a hand-in could not be written
+    BATCH_PROTECTED = "batch_protected"  # protected for the coordinator's key: none given
 
     # door-to-door fieldwork (docs/fieldwork.md)
     DOOR_NOT_FOUND = "door_not_found"  # no door with this id

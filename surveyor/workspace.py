@@ -483,8 +483,10 @@ class Workspace:
         device_label: str = "",
         instance_ids: list[str] | None = None,
         clock: Callable[[], datetime] | None = None,
+        protect_for: str | None = None,
     ) -> Done[batches.HandInResult]:
-        """Write a batch file (``destination``: a file, or a folder to name it in). An
+        """Write a batch file (``destination``: a file, or a folder to name it in);
+        ``protect_for``: encrypted whole for the coordinator's public key. An
         ``erasures.json`` the coordinator left there is applied first."""
         erased = self._erasures_beside(Path(destination))
         result = batches.hand_in(
@@ -495,6 +497,7 @@ class Workspace:
             device_label=device_label,
             instance_ids=instance_ids,
             clock=clock,
+            protect_for=protect_for,
         )
         changes = Changes(interviews=frozenset(result.instance_ids), hand_ins=True)
         return Done(result, changes | erased)
@@ -560,7 +563,9 @@ class Workspace:
         paths = [Path(p) for p in paths]
         if private_key is not None:
             sealed.check_key_for_batches(self.store, paths, private_key)
-        report = batches.merge_batches(self.store, paths, progress=progress)
+        report = batches.merge_batches(
+            self.store, paths, progress=progress, private_key=private_key
+        )
         if private_key is not None and sealed.waiting_count(self.store):
             try:
                 opened = self.decrypt_received(private_key).value

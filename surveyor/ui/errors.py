@@ -255,6 +255,11 @@ def sentences() -> dict[ErrorCode, str]:
         E.SERVER_TOO_LARGE: QCoreApplication.translate(
             "ErrorText", "The request is larger than the server accepts."
         ),
+        E.BATCH_PROTECTED: QCoreApplication.translate(
+            "ErrorText",
+            "This batch is protected for the coordinator's key: open it with the private key "
+            "(Coordination → Encryption…).",
+        ),
         E.KEY_INVALID: QCoreApplication.translate(
             "ErrorText", "This is not a usable encryption key: check the file or the text."
         ),

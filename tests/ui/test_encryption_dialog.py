@@ -84,6 +84,24 @@ def test_the_coordinator_sets_up_encryption_and_opens_a_batch(qtbot, tasks, tmp_
         iid = done.value.interview.instance_id
         got = tasks.run_db(lambda: workspace.get_interview(iid)).result()
         assert SECRET in got.answers["street"]
+
+        # the key, once opened, stays with the page for this session: a protected batch
+        # (a plain form's interviews, the whole batch encrypted) is imported with it
+        assert page.private_key is not None
+        usb2 = tmp_path / "usb2"
+        usb2.mkdir()
+        with Workspace.open(tmp_path / "laptop2") as laptop:
+            plain = laptop.load_form(HABITANTS).value
+            filled = laptop.fill_interview(plain, secret_answers(7), finalize=True).value
+            protected = laptop.hand_in(usb2, protect_for=public).value.path
+        before = page.imports.report
+        page.imports.import_paths([str(protected)])
+        qtbot.waitUntil(lambda: page.imports.report is not before, timeout=20000)
+        tasks.drain()
+        assert page.imports.report.ok and page.imports.report.new == 1
+        iid = filled.interview.instance_id
+        got = tasks.run_db(lambda: workspace.get_interview(iid)).result()
+        assert SECRET in got.answers["street"]
     finally:
         tasks.drain()
         tasks.run_db(workspace.close)

@@ -311,6 +311,9 @@ class EncryptionDialog(QDialog):
         except SurveyorError as exc:
             self.show_message(exception_sentence(exc), error=True)
             return
+        page = self.parentWidget()
+        if page is not None and hasattr(page, "private_key"):
+            page.private_key = key  # the next imports open protected batches with it
 
         def opened(done) -> None:
             report = done.value

@@ -41,6 +41,9 @@ class CoordinatorPage(QWidget):
         self.workspace_host.changed.connect(self.on_workspace_changed)
         self.conflict_count = 0
         self.server_credentials = None  # () -> (url, user, password): set by the main window
+        # The private key of encrypted forms once opened in Encryption… (memory only, this
+        # session): imports then open protected batches and encrypted interviews with it.
+        self.private_key = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)

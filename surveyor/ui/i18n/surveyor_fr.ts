@@ -111,52 +111,52 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="113"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="111"/>
+        <location filename="../coordinator/page.py" line="114"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="115"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="117"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="120"/>
+        <location filename="../coordinator/page.py" line="123"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="168"/>
+        <location filename="../coordinator/page.py" line="171"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="178"/>
+        <location filename="../coordinator/page.py" line="181"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -172,12 +172,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="195"/>
+        <location filename="../coordinator/page.py" line="198"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="198"/>
+        <location filename="../coordinator/page.py" line="201"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -185,27 +185,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="205"/>
+        <location filename="../coordinator/page.py" line="208"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="209"/>
+        <location filename="../coordinator/page.py" line="212"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="210"/>
+        <location filename="../coordinator/page.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="241"/>
+        <location filename="../coordinator/page.py" line="244"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="241"/>
+        <location filename="../coordinator/page.py" line="244"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="318"/>
+        <location filename="../coordinator/encryption.py" line="321"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
@@ -714,31 +714,36 @@
     </message>
     <message>
         <location filename="../errors.py" line="258"/>
+        <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
+        <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="263"/>
         <source>This is not a usable encryption key: check the file or the text.</source>
         <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="261"/>
+        <location filename="../errors.py" line="266"/>
         <source>The passphrase of the private key is wrong; nothing was changed.</source>
         <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="264"/>
+        <location filename="../errors.py" line="269"/>
         <source>The private key was not found (file or keychain); nothing was changed.</source>
         <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="267"/>
+        <location filename="../errors.py" line="272"/>
         <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
         <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="272"/>
+        <location filename="../errors.py" line="277"/>
         <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
         <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="276"/>
+        <location filename="../errors.py" line="281"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
@@ -1783,74 +1788,74 @@
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="208"/>
+        <location filename="../coordinator/imports.py" line="210"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="209"/>
-        <location filename="../coordinator/imports.py" line="214"/>
+        <location filename="../coordinator/imports.py" line="211"/>
+        <location filename="../coordinator/imports.py" line="216"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="215"/>
+        <location filename="../coordinator/imports.py" line="217"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="231"/>
+        <location filename="../coordinator/imports.py" line="233"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="254"/>
+        <location filename="../coordinator/imports.py" line="256"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="278"/>
+        <location filename="../coordinator/imports.py" line="280"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="282"/>
+        <location filename="../coordinator/imports.py" line="284"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="306"/>
+        <location filename="../coordinator/imports.py" line="308"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="310"/>
+        <location filename="../coordinator/imports.py" line="312"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="338"/>
+        <location filename="../coordinator/imports.py" line="340"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="340"/>
+        <location filename="../coordinator/imports.py" line="342"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="343"/>
+        <location filename="../coordinator/imports.py" line="345"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="355"/>
+        <location filename="../coordinator/imports.py" line="357"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="320"/>
-        <location filename="../coordinator/imports.py" line="404"/>
+        <location filename="../coordinator/imports.py" line="322"/>
+        <location filename="../coordinator/imports.py" line="406"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -2375,12 +2380,12 @@
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="602"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="676"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
