@@ -78,3 +78,34 @@ def test_keys_new_then_add_to_form_then_merge_with_the_key(tmp_path):
     out = tmp_path / "export"
     cli("export", "--out", out, data_dir=office)
     assert SECRET in "".join(p.read_text("utf-8") for p in out.glob("*.csv"))
+
+
+def test_batch_export_protect_for_then_merge_with_the_key(tmp_path):
+    passphrase = tmp_path / "phrase.txt"
+    passphrase.write_text("une phrase assez longue\n", encoding="utf-8")
+    key_file = tmp_path / "coordination.pem"
+    public_file = tmp_path / "publique.txt"
+    public_file.write_text(
+        cli("keys", "new", "--out", key_file, "--passphrase-file", passphrase).stdout,
+        encoding="utf-8",
+    )
+    import json
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(secret_answers()), encoding="utf-8")
+    laptop = tmp_path / "laptop"
+    cli("fill", HABITANTS, "--answers", answers, "--finalize", data_dir=laptop)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    cli("batch", "export", "--out", usb, "--protect-for", public_file, data_dir=laptop)
+    (batch,) = usb.iterdir()
+    assert batch.name.endswith("-protected.zip") and SECRET.encode() not in batch.read_bytes()
+
+    office = tmp_path / "office"
+    refused = cli("merge", usb, data_dir=office, check=False)
+    assert refused.returncode == 1 and "protected for the coordinator's key" in refused.stderr
+    merged = cli("merge", usb, "--key", key_file, "--passphrase-file", passphrase, data_dir=office)
+    assert "1 new" in merged.stdout or "new: 1" in merged.stdout or "1 interview" in merged.stdout
+    out = tmp_path / "export"
+    cli("export", "--out", out, data_dir=office)
+    assert SECRET in "".join(p.read_text("utf-8") for p in out.glob("*.csv"))
