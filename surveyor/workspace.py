@@ -42,8 +42,8 @@ from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
-from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services import sealed
+from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
 from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights

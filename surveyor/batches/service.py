@@ -176,7 +176,7 @@ def hand_in(
                 if interview.status == Status.FINALIZED:
                     # the batch holds the interview as it is once handed in
                     interview = copy.deepcopy(interview)
-                    record.mark_exported(interview, to=str(path), clock=lambda: moment)
+                    record.mark_exported(interview, to=str(final_path), clock=lambda: moment)
                 sealed = store.sealed_payload(instance_id)
                 if sealed is not None:  # encrypted at finalizing: carried as it is, opaque
                     stub = interview.to_dict()
