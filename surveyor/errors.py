@@ -65,6 +65,7 @@ class ErrorCode(StrEnum):
     BATCH_EDIT_CHAIN = "batch_edit_chain"  # an edit that names itself as the one it replaces
     BATCH_CHANGED = "batch_changed"  # the file changed while it was being merged
     BATCH_WRITE_FAILED = "batch_write_failed"  # a hand-in could not be written
+    BATCH_PROTECTED = "batch_protected"  # protected for the coordinator's key: none given
 
     # door-to-door fieldwork (docs/fieldwork.md)
     DOOR_NOT_FOUND = "door_not_found"  # no door with this id
@@ -96,6 +97,14 @@ class ErrorCode(StrEnum):
     # the campaign server refusing a request
     SERVER_REFUSED = "server_refused"
     SERVER_TOO_LARGE = "server_too_large"
+
+    # encryption of submissions (ODK's format) and the coordinator's keys
+    KEY_INVALID = "key_invalid"  # a public or private key that is not one
+    KEY_PASSPHRASE_WRONG = "key_passphrase_wrong"  # the private key file's passphrase
+    KEY_NOT_FOUND = "key_not_found"  # no key file / nothing in the keychain
+    DECRYPT_WRONG_KEY = "decrypt_wrong_key"  # the private key is not the form's
+    DECRYPT_DAMAGED = "decrypt_damaged"  # an encrypted submission that does not decrypt whole
+    ENCRYPTED_READ_ONLY = "encrypted_read_only"  # an encrypted interview cannot be edited
 
     @classmethod
     def parse(cls, value: object) -> ErrorCode | None:
@@ -371,3 +380,19 @@ class CampaignError(FieldworkError):
     """A campaign package cannot be written or is refused; nothing of it was imported."""
 
     default_code = ErrorCode.CAMPAIGN_REFUSED
+
+
+# --- encryption of submissions (surveyor/encryption/) ------------------------------------------
+
+
+class EncryptionError(SurveyorError):
+    """A key or an encrypted submission that cannot be used (see the code for which)."""
+
+    default_code = ErrorCode.KEY_INVALID
+
+
+class DecryptionError(EncryptionError):
+    """An encrypted submission that this private key cannot open (not the form's key, or a
+    damaged submission); nothing was changed."""
+
+    default_code = ErrorCode.DECRYPT_WRONG_KEY

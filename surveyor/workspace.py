@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
-from surveyor.errors import SurveyorError
+from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
 from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
@@ -42,6 +42,7 @@ from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.services import interviews as services
+from surveyor.services import sealed
 from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
@@ -49,6 +50,8 @@ from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health,
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
     from surveyor.interviews.session import InterviewSession
     from surveyor.store.queries import OverviewFilter
     from surveyor.sync.download import DownloadReport
@@ -255,8 +258,16 @@ class Workspace:
         return self.store.get_interview(instance_id)
 
     def open_interview(self, instance_id: str, **options) -> tuple[Interview, InterviewSession]:
-        """A stored interview and its running session, with its own form version."""
+        """A stored interview and its running session, with its own form version.
+        An interview encrypted at finalizing has no answers here: EncryptionError
+        (``ENCRYPTED_READ_ONLY``)."""
         interview = self.store.get_interview(instance_id)
+        if self.store.sealed_payload(instance_id) is not None:
+            raise EncryptionError(
+                f"Interview {instance_id} was encrypted when it was finalized: only the "
+                "coordinator's private key opens it.",
+                code=ErrorCode.ENCRYPTED_READ_ONLY,
+            )
         return interview, services.open_session(self.library, interview, **options)
 
     def open_session(self, interview: Interview, **options) -> InterviewSession:
@@ -472,8 +483,10 @@ class Workspace:
         device_label: str = "",
         instance_ids: list[str] | None = None,
         clock: Callable[[], datetime] | None = None,
+        protect_for: str | None = None,
     ) -> Done[batches.HandInResult]:
-        """Write a batch file (``destination``: a file, or a folder to name it in). An
+        """Write a batch file (``destination``: a file, or a folder to name it in);
+        ``protect_for``: encrypted whole for the coordinator's public key. An
         ``erasures.json`` the coordinator left there is applied first."""
         erased = self._erasures_beside(Path(destination))
         result = batches.hand_in(
@@ -484,6 +497,7 @@ class Workspace:
             device_label=device_label,
             instance_ids=instance_ids,
             clock=clock,
+            protect_for=protect_for,
         )
         changes = Changes(interviews=frozenset(result.instance_ids), hand_ins=True)
         return Done(result, changes | erased)
@@ -538,15 +552,50 @@ class Workspace:
         paths: Iterable[str | Path],
         *,
         progress: Callable[[int, int, Path], None] | None = None,
+        private_key: RSAPrivateKey | None = None,
     ) -> Done[batches.MergeReport]:
-        """Merge batch files (folders: every batch in them), each all or nothing."""
-        report = batches.merge_batches(self.store, [Path(p) for p in paths], progress=progress)
+        """Merge batch files (folders: every batch in them), each all or nothing.
+
+        With the coordinator's ``private_key``, the encrypted interviews are then decrypted
+        and merged as interviews; a key that opens none of them raises DecryptionError before
+        anything is merged; a damaged one stops the decryption (``report.decrypt_error``),
+        the batches stay merged and their encrypted interviews are kept as received."""
+        paths = [Path(p) for p in paths]
+        if private_key is not None:
+            sealed.check_key_for_batches(self.store, paths, private_key)
+        report = batches.merge_batches(
+            self.store, paths, progress=progress, private_key=private_key
+        )
+        if private_key is not None and sealed.waiting_count(self.store):
+            try:
+                opened = self.decrypt_received(private_key).value
+                report.decrypted = opened.decrypted  # already counted as received, once
+            except DecryptionError as exc:  # a damaged one: merged, all kept encrypted
+                report.decrypt_error = str(exc)
+        report.still_encrypted = sealed.waiting_count(self.store)
         changed = bool(report.new or report.updated or report.conflicts)
         doors = bool(report.visits or report.doors)
         return Done(
             report,
             Changes(all_interviews=changed, conflicts=bool(report.conflicts), doors=doors)
             if changed or doors
+            else NO_CHANGES,
+        )
+
+    def encrypted_waiting(self) -> int:
+        """How many received encrypted interviews wait for their form's private key."""
+        return sealed.waiting_count(self.store)
+
+    def decrypt_received(self, private_key: RSAPrivateKey) -> Done[sealed.DecryptReport]:
+        """Decrypt the received encrypted interviews this key opens and merge them (all or
+        nothing; DecryptionError if it opens none or one is damaged: nothing changed)."""
+        report = sealed.decrypt_received(self.store, self.library, private_key)
+        counts = report.counts
+        changed = bool(counts.new or counts.updated or counts.conflicts)
+        return Done(
+            report,
+            Changes(all_interviews=True, conflicts=bool(counts.conflicts))
+            if changed
             else NO_CHANGES,
         )
 
@@ -593,12 +642,17 @@ class Workspace:
     def download_submissions(
         self, server_url: str, user: str | None, password: str | None, **options
     ) -> Done[DownloadReport]:
-        """The coordinator: fetch the server's new submissions and merge them."""
+        """The coordinator: fetch the server's new submissions and merge them; with
+        ``private_key``, the encrypted ones are then decrypted (:meth:`decrypt_received`)."""
         from surveyor.sync.download import download_submissions
 
+        private_key = options.pop("private_key", None)
         options.setdefault("library", self.library)
         report = download_submissions(self.store, server_url, user, password, **options)
-        return Done(report, Changes.of_download(report))
+        changes = Changes.of_download(report)
+        if private_key is not None and sealed.waiting_count(self.store):
+            changes = changes | self.decrypt_received(private_key).changes
+        return Done(report, changes)
 
     def download_central(
         self, base: str, project: int, email: str, password: str, **options
@@ -620,10 +674,15 @@ class Workspace:
         form_ids: Iterable[str] | None = None,
         options: _exports.ExportOptions | None = None,
         progress: Callable[[int, int], None] | None = None,
+        private_key: RSAPrivateKey | None = None,
     ) -> list[Path]:
         """Write the interviews as CSV or XLSX files; the files written. The personal fields
         follow ``options.personal`` (default: left out); pseudonyms use this campaign's key
-        and the privacy settings' list of personal fields."""
+        and the privacy settings' list of personal fields. With the coordinator's
+        ``private_key``, the encrypted interviews waiting are decrypted and merged first
+        (DecryptionError, nothing written, if the key opens none of them)."""
+        if private_key is not None and sealed.waiting_count(self.store):
+            self.decrypt_received(private_key)
         options = options or _exports.ExportOptions()
         extra = tuple(PrivacySettings.load(self.data_dir).personal)
         if extra and not options.personal_extra:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from surveyor.batches.format import (
     BATCH_SUFFIX,
+    TEMP_SUFFIX,
     BatchContent,
     BatchError,
     BatchReader,
@@ -27,7 +28,9 @@ from surveyor.batches.format import (
     iter_batch_paths,
     loop_reason,
 )
-from surveyor.errors import ErrorCode, SurveyorError
+from surveyor.encryption.envelope import MAGIC, is_protected, protect, unprotect
+from surveyor.encryption.odk import load_public_key
+from surveyor.errors import DecryptionError, ErrorCode, SurveyorError, code_of
 from surveyor.interviews import record
 from surveyor.interviews.merging import Action, Counts, describe_counts
 from surveyor.interviews.record import Status
@@ -104,8 +107,13 @@ def hand_in(
     device_label: str = "",
     instance_ids: list[str] | None = None,
     clock: Callable[[], datetime] | None = None,
+    protect_for: str | None = None,
 ) -> HandInResult:
     """Write a batch of every finalized and already-exported interview made on this laptop.
+
+    ``protect_for`` (the coordinator's public key, base64 as in a form): the whole batch is
+    encrypted for it (``surveyor.encryption.envelope``): written first into the data dir,
+    then only its protected bytes reach the destination (a USB key never holds it in clear).
 
     ``destination`` is a folder (the file is named by :func:`batch_file_name`) or a file
     path. The newly handed-in interviews are then marked exported (``handed_in`` gets
@@ -131,6 +139,14 @@ def hand_in(
         for d in fieldwork.door_records(origin="field")
         if d["device_id"] == device_id and d["door_id"] not in door_ids
     ]
+    final_path = path
+    if protect_for:
+        load_public_key(protect_for)  # a key that is not one: refused before anything
+        if destination.is_dir():
+            final_path = path.with_name(path.stem + PROTECTED_STEM + path.suffix)
+        work = Path(store.path).parent / "tmp"
+        work.mkdir(exist_ok=True)
+        path = work / final_path.name
     try:
         writer = BatchWriter(
             path,
@@ -160,12 +176,27 @@ def hand_in(
                 if interview.status == Status.FINALIZED:
                     # the batch holds the interview as it is once handed in
                     interview = copy.deepcopy(interview)
-                    record.mark_exported(interview, to=str(path), clock=lambda: moment)
+                    record.mark_exported(interview, to=str(final_path), clock=lambda: moment)
+                sealed = store.sealed_payload(instance_id)
+                if sealed is not None:  # encrypted at finalizing: carried as it is, opaque
+                    stub = interview.to_dict()
+                    for key in ("answers", "attachments", "position", "instance_name"):
+                        stub.pop(key, None)
+                    writer.add_encrypted(stub, sealed)
+                    continue
                 files = merge.attachment_bytes(instance_id) if interview.attachments else {}
                 writer.add_interview(interview, files)
             writer.add_fieldwork(doors, visits)
     except OSError as e:
         raise BatchWriteError(path, e) from e
+    if protect_for:
+        try:
+            _write_protected(path, final_path, protect_for)
+        except OSError as e:
+            raise BatchWriteError(final_path, e) from e
+        finally:
+            path.unlink(missing_ok=True)
+        path = final_path
     marked = merge.record_hand_in(
         batch_id=writer.batch_id, path=str(path), at=moment, instance_ids=ids, total=len(ids)
     )
@@ -180,6 +211,74 @@ def hand_in(
         visits=len(visits),
         doors=len(doors),
     )
+
+
+PROTECTED_STEM = "-protected"
+
+
+def _write_protected(clear: Path, target: Path, public_key: str) -> None:
+    """Write ``clear`` encrypted for ``public_key`` to ``target`` (temporary file, fsync,
+    rename, as every batch)."""
+    data = protect(clear.read_bytes(), public_key)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _is_protected(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return is_protected(f.read(len(MAGIC)))
+    except OSError:
+        return False
+
+
+def _merge_protected(
+    store: Store, path: Path, private_key, on_new: Callable[[], None] | None
+) -> BatchReport:
+    """A protected batch: refused without the key; with it, opened into the data dir (the
+    coordinator's disk holds the merged interviews anyway), merged, and the copy removed."""
+    if private_key is None:
+        error = BatchError(
+            path,
+            "it is protected for the coordinator's key: give the private key to open it",
+            code=ErrorCode.BATCH_PROTECTED,
+        )
+        return BatchReport(
+            path=path, status="refused", reason=error.reason, code=error.code, error=error
+        )
+    try:
+        data = unprotect(path.read_bytes(), private_key, name=f"The batch {path}")
+    except (DecryptionError, OSError) as exc:
+        code = code_of(exc) if isinstance(exc, DecryptionError) else ErrorCode.BATCH_UNREADABLE
+        reason = {
+            ErrorCode.DECRYPT_WRONG_KEY: "it was protected for another key (this private key "
+            "does not open it)",
+            ErrorCode.DECRYPT_DAMAGED: "it is protected and damaged (it does not decrypt whole)",
+        }.get(code, f"it cannot be read ({exc})")
+        error = BatchError(path, reason, code=code)
+        return BatchReport(
+            path=path, status="refused", reason=error.reason, code=error.code, error=error
+        )
+    work = Path(store.path).parent / "tmp"
+    work.mkdir(exist_ok=True)
+    clear = work / f"{os.getpid()}-{path.name}"
+    try:
+        clear.write_bytes(data)
+        report = merge_one(store, clear, on_new=on_new)
+    finally:
+        clear.unlink(missing_ok=True)
+    report.path = path
+    if report.error is not None:
+        report.error = BatchError(path, report.reason, code=report.code)
+    return report
 
 
 def _reachable(folder: Path) -> bool:
@@ -266,6 +365,9 @@ class MergeReport(Counts):
     """Per batch, totals and per-interviewer counts of a :func:`merge_batches` call."""
 
     batches: list[BatchReport] = field(default_factory=list)
+    decrypted: int = 0  # encrypted interviews opened with the coordinator's key at this merge
+    still_encrypted: int = 0  # received encrypted, waiting for their form's private key
+    decrypt_error: str = ""  # why the decryption after the merge stopped (nothing decrypted)
 
     @property
     def visits(self) -> int:
@@ -287,7 +389,7 @@ class MergeReport(Counts):
 
     @property
     def ok(self) -> bool:
-        return not self.refused
+        return not self.refused and not self.decrypt_error
 
     def __str__(self) -> str:
         lines = [str(b) for b in self.batches]
@@ -297,6 +399,15 @@ class MergeReport(Counts):
         )
         if self.visits or self.doors:
             lines.append(f"Fieldwork: {self.visits} new visit(s), {self.doors} new door(s).")
+        if self.decrypted:
+            lines.append(f"Decrypted with the private key: {self.decrypted} interview(s).")
+        if self.decrypt_error:
+            lines.append(f"Not decrypted: {self.decrypt_error}")
+        if self.still_encrypted:
+            lines.append(
+                f"Still encrypted: {self.still_encrypted} interview(s) wait for their form's "
+                "private key (surveyor merge --key KEY.pem)."
+            )
         if self.per_interviewer:
             lines.append("By interviewer:")
             lines += self.by_interviewer_lines()
@@ -332,14 +443,19 @@ def merge_one(
     *,
     prefetched: Future | None = None,
     on_new: Callable[[], None] | None = None,
+    private_key=None,
 ) -> BatchReport:
     """Check a batch completely, then write it all or nothing (or refuse it whole).
+
+    A protected batch (encrypted for the coordinator's key) needs ``private_key``.
 
     ``prefetched`` is the batch already read and checked by :func:`read_checked` in another
     process; ``on_new`` is called once the batch is known to be new, before it is written,
     so that the next one can be read meanwhile. Inside :func:`merge_batches` the batch's
     transaction is a savepoint of a larger one: it is still all or nothing.
     """
+    if _is_protected(path):
+        return _merge_protected(store, path, private_key, on_new)
     merge = MergeStore(store)
     reader: BatchReader | None = None
     content: BatchContent | None = None
@@ -484,8 +600,10 @@ def merge_batches(
     paths: list[Path],
     *,
     progress: Callable[[int, int, Path], None] | None = None,
+    private_key=None,
 ) -> MergeReport:
-    """Merge batch files (folders: every ``*.zip`` in them) into ``store``.
+    """Merge batch files (folders: every ``*.zip`` in them) into ``store``; protected
+    batches with ``private_key`` (refused without it).
 
     Each batch is checked completely, then written all or nothing; a refused batch leaves
     nothing behind and the others still merge. Merging the same batch (or folder) again
@@ -534,7 +652,11 @@ def merge_batches(
                             pass  # no second process here: batches are read in turn
 
                     one = merge_one(
-                        store, path, prefetched=ahead.pop(index, None), on_new=read_next
+                        store,
+                        path,
+                        prefetched=ahead.pop(index, None),
+                        on_new=read_next,
+                        private_key=private_key,
                     )
                     report.batches.append(one)
                     report.add(one)

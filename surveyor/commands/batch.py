@@ -37,6 +37,13 @@ def register(subparsers) -> None:
         default=None,
         help="a name for this laptop shown to the coordinator (default: the computer's name)",
     )
+    export.add_argument(
+        "--protect-for",
+        metavar="PUBLIC_KEY",
+        help="encrypt the whole batch for the coordinator's public key (the base64 text of "
+        "`surveyor keys new`, or a file holding it): a lost USB key then exposes nothing; "
+        "the coordinator merges it with --key",
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -50,9 +57,17 @@ def run_export(args: argparse.Namespace) -> int:
 
     destination = Path(args.out) if args.out else Path.cwd()
     label = args.label if args.label is not None else platform.node()
+    protect_for = args.protect_for
+    if protect_for and Path(protect_for).is_file():
+        protect_for = Path(protect_for).read_text(encoding="utf-8").strip()
     try:
         with Workspace.open(args.data_dir) as ws:
-            result = ws.hand_in(destination, interviewer=args.interviewer, device_label=label).value
+            result = ws.hand_in(
+                destination,
+                interviewer=args.interviewer,
+                device_label=label,
+                protect_for=protect_for,
+            ).value
     except BatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.commands.keys import add_key_options, load_key
 from surveyor.errors import SurveyorError
 
 
@@ -78,6 +79,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress on stderr, only the files written"
     )
+    add_key_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -106,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} interviews", end="", file=sys.stderr, flush=True)
 
     try:
+        key = load_key(args)
         with Workspace.open(args.data_dir) as ws:
             files = ws.export(
                 args.out,
@@ -113,6 +116,14 @@ def run(args: argparse.Namespace) -> int:
                 form_ids=args.form,
                 options=options,
                 progress=progress,
+                private_key=key,
+            )
+            waiting = ws.encrypted_waiting()
+        if waiting:
+            print(
+                f"note: {waiting} encrypted interview(s) are not in the export: give their "
+                "form's private key (--key KEY.pem).",
+                file=sys.stderr,
             )
     except (SurveyorError, OSError) as exc:
         if progress:

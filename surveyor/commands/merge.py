@@ -6,6 +6,8 @@ import argparse
 import signal
 import sys
 
+from surveyor.commands.keys import add_key_options, load_key
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -42,6 +44,7 @@ def register(subparsers) -> None:
         metavar=("CONFLICT_ID", "KEEP"),
         help="resolve a conflict by keeping one version (its key, as --conflicts lists it)",
     )
+    add_key_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -77,10 +80,11 @@ def _run(args: argparse.Namespace) -> int:
     from surveyor.workspace import Workspace
 
     try:
+        key = load_key(args) if args.paths else None  # a wrong passphrase: nothing opened
         with Workspace.open(args.into or args.data_dir) as ws:
             code = 0
             if args.paths:
-                report = ws.merge_batches(args.paths).value
+                report = ws.merge_batches(args.paths, private_key=key).value
                 print(report)
                 for refused in report.refused:
                     print(f"error: {refused.error}", file=sys.stderr)

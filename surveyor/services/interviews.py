@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from surveyor.encryption import encrypt_submission
 from surveyor.errors import FormError, ValidationError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
@@ -242,9 +243,41 @@ def save_snapshot(library: FormLibrary, interview: Interview, snapshot: Snapshot
 
 
 def finalize_snapshot(library: FormLibrary, interview: Interview, snapshot: Snapshot) -> Interview:
-    """Store the answers of a :func:`final_snapshot` and finalize the interview."""
+    """Store the answers of a :func:`final_snapshot` and finalize the interview.
+
+    A form with a ``public_key`` is encrypted now (ODK's format): the store keeps only the
+    encrypted submission, never these answers (see :func:`seal_interview`).
+    """
+    if library.get(interview.form_hash).public_key:
+        interview.answers = snapshot.answers
+        interview.instance_name = snapshot.instance_name
+        return seal_interview(library, interview)
     save_snapshot(library, interview, snapshot)
     return library.store.finalize(interview.instance_id)
+
+
+def seal_interview(library: FormLibrary, interview: Interview) -> Interview:
+    """Finalize a draft of an encrypted form: encrypt its submission (its XML rendered from
+    ``interview.answers``, and its attached files) for the form's public key and store only
+    that. Raises EncryptionError (the form's key is not one) before anything changes."""
+    form = library.get(interview.form_hash)
+    store = library.store
+    stored = store.get_interview(interview.instance_id)
+    record.check_transition(stored, "finalize")
+    xml = render_submission(library, interview).encode("utf-8")
+    media = [
+        (a.filename, store.get_attachment(interview.instance_id, a.filename))
+        for a in stored.attachments
+    ]
+    sealed = encrypt_submission(
+        xml,
+        media,
+        form_id=form.form_id,
+        version=form.version,
+        instance_id=interview.instance_id,
+        public_key=form.public_key or "",
+    )
+    return store.seal(interview.instance_id, sealed.to_bytes())
 
 
 def finalize_interview(
@@ -290,6 +323,10 @@ def fill_interview(
     interview.instance_name = session.instance_name()
     interview.answered, interview.answerable = session.progress()
     record.stamp_consents(interview, {}, interview.updated_at)
+    if finalize and not problems and form.public_key:
+        library.store.create_interview(interview)  # a draft, encrypted at once
+        interview = seal_interview(library, interview)
+        return FillResult(interview=interview, session=session, problems=problems)
     if finalize and not problems:
         record.finalize(interview, **options)
     library.store.create_interview(interview)
@@ -372,6 +409,7 @@ __all__ = [
     "question_labels",
     "render_submission",
     "save_snapshot",
+    "seal_interview",
     "start_interview",
     "take_snapshot",
 ]

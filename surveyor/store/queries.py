@@ -186,7 +186,8 @@ class StoreQueries:
         """The interviews of ``form_id`` an export writes, in the order they were stored.
 
         An interview replaced by a revision that is itself in ``statuses`` is left out: only
-        the latest version of an edited interview is exported (as ODK Central does).
+        the latest version of an edited interview is exported (as ODK Central does). An
+        interview encrypted at finalizing (a laptop's) is left out: its answers are not here.
         """
         wanted = [str(Status(s)) for s in statuses]
         marks = ", ".join("?" for _ in wanted)
@@ -194,7 +195,9 @@ class StoreQueries:
             rowids = [
                 r[0]
                 for r in db.execute(
-                    f"SELECT rowid FROM interviews WHERE form_id = ? AND status IN ({marks})",
+                    f"SELECT rowid FROM interviews WHERE form_id = ? AND status IN ({marks}) "
+                    # encrypted at finalizing: no answers here (only the private key opens it)
+                    "AND instance_id NOT IN (SELECT instance_id FROM sealed_submissions)",
                     [form_id, *wanted],
                 )
             ]

@@ -299,6 +299,24 @@ def m006_answer_search(db: Database) -> None:
 
 
 @_migration
+def m008_privacy(db: Database) -> None:
+    """Encrypted submissions (ODK's format): the finalized interview of an encrypted form is
+    kept only as its sealed payload (manifest + ``.enc`` files, see
+    ``surveyor.encryption.odk``); the coordinator notes when it decrypted a received one."""
+    db.execute(
+        """
+        CREATE TABLE sealed_submissions (
+            instance_id TEXT PRIMARY KEY REFERENCES interviews(instance_id),
+            sha256 TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            sealed_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("ALTER TABLE encrypted_interviews ADD COLUMN decrypted_at TEXT")
+
+
+@_migration
 def m010_rights(db: Database) -> None:
     """Privacy rights (issue 14): consent answers and their times, the erasure log.
 

@@ -30,7 +30,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from surveyor import jsontext
-from surveyor.errors import ErrorCode, StoreError
+from surveyor.errors import EncryptionError, ErrorCode, StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
 from surveyor.paths import resolve_data_dir
@@ -233,6 +233,9 @@ class Store(StoreQueries):
             db.execute("PRAGMA fullfsync = ON")
             db.execute("PRAGMA checkpoint_fullfsync = ON")
             db.execute("PRAGMA foreign_keys = ON")
+            # Deleted and overwritten content is zeroed, not left in free pages: an encrypted
+            # interview's plain answers must not survive its finalizing (docs/privacy.md).
+            db.execute("PRAGMA secure_delete = ON")
             self.backup_path = schema.backup_before_migrating(db, self.path, now=now)
             if schema.MIGRATIONS.pending(db):
                 # BEGIN IMMEDIATE: one process migrates, the others wait and then find nothing
@@ -756,6 +759,56 @@ class Store(StoreQueries):
             lambda i: record.restore(i, clock=self._clock),
         )
 
+    def seal(self, instance_id: str, payload: bytes) -> Interview:
+        """Finalize a draft of an encrypted form, keeping only its encrypted submission.
+
+        In one transaction: the draft becomes finalized, its answers, name and position are
+        emptied, its attached files removed, and ``payload`` (the sealed submission) kept.
+        The search index is then compacted and the WAL emptied (with ``secure_delete`` on,
+        freed pages are zeroed), so the plain answers leave the database file too.
+        """
+        payload = bytes(payload)
+        with self._writing(f"finalize and encrypt interview {instance_id}") as db:
+            interview = self._load(instance_id, with_attachments=False)
+            record.finalize(interview, clock=self._clock)
+            interview.answers = {}
+            interview.instance_name = ""
+            interview.position = None
+            interview.answered = interview.answerable = None
+            sets = ", ".join(f"{c} = ?" for c in _LIFECYCLE_COLUMNS)
+            db.execute(
+                f"UPDATE interviews SET {sets}, answers = '{{}}', instance_name = '', "
+                "position = NULL, answered = NULL, answerable = NULL WHERE instance_id = ?",
+                _lifecycle_values(interview) + [instance_id],
+            )
+            db.execute("DELETE FROM attachments WHERE instance_id = ?", [instance_id])
+            db.execute(
+                "INSERT INTO sealed_submissions (instance_id, sha256, payload, sealed_at) "
+                "VALUES (?, ?, ?, ?)",
+                [instance_id, hashlib.sha256(payload).hexdigest(), payload, interview.updated_at],
+            )
+            # FTS5 (before 3.44's secure-delete) keeps a deleted row's words until its
+            # segments are merged: merge them all now.
+            db.execute("INSERT INTO interviews_search(interviews_search) VALUES ('optimize')")
+        self.forget_wal()
+        return interview
+
+    def forget_wal(self) -> None:
+        """Copy the WAL into the database and empty it (its old pages held earlier writes);
+        best effort: another connection reading at that moment keeps it for now."""
+        try:
+            self._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass
+
+    def sealed_payload(self, instance_id: str) -> bytes | None:
+        """The encrypted submission of an interview finalized encrypted, else None."""
+        with self._reading(f"read the encrypted interview {instance_id}") as db:
+            row = db.execute(
+                "SELECT payload FROM sealed_submissions WHERE instance_id = ?", [instance_id]
+            ).fetchone()
+        return bytes(row[0]) if row else None
+
     def revise(self, instance_id: str) -> Interview:
         """Edit a finalized/sent/exported interview: store and return a new draft replacing it.
 
@@ -764,6 +817,14 @@ class Store(StoreQueries):
         """
         with self._writing(f"edit interview {instance_id}") as db:
             old = self._load(instance_id)
+            if db.execute(
+                "SELECT 1 FROM sealed_submissions WHERE instance_id = ?", [instance_id]
+            ).fetchone():
+                raise EncryptionError(
+                    f"Interview {instance_id} was encrypted when it was finalized: only the "
+                    "coordinator's private key opens it; it cannot be edited here.",
+                    code=ErrorCode.ENCRYPTED_READ_ONLY,
+                )
             new = record.new_revision(old, clock=self._clock)
             columns = ", ".join(_INTERVIEW_COLUMNS)
             marks = ", ".join("?" for _ in _INTERVIEW_COLUMNS)

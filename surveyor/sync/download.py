@@ -27,17 +27,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from defusedxml.ElementTree import fromstring as safe_fromstring
-
 from surveyor import jsontext
+from surveyor.encryption import Sealed
 from surveyor.errors import DownloadError, SurveyorError
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
 from surveyor.interviews import record
+from surveyor.interviews.from_xml import answers_from_xml
 from surveyor.interviews.merging import Counts, content_sha256, describe_counts, names_itself
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
+from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingInterview, MergeStore
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.state import read_cursor, save_cursor
 from surveyor.sync.transport import OpenRosaTransport
@@ -69,60 +69,6 @@ class DownloadReport(Counts):
         for instance_id, reason in self.refused.items():
             lines.append(f"REFUSED {instance_id}: {reason}; it was not imported.")
         return "\n".join(lines)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _collect(element, template: FormNode, root: FormNode) -> dict[str, Any]:
-    """The answers below ``element`` in the engine's shape (see Session.answers)."""
-    by_name = {child.name: child for child in template.children}
-    out: dict[str, Any] = {}
-    for child in element:
-        node = by_name.get(_local(child.tag))
-        if node is None:
-            continue
-        if node.kind is Kind.REPEAT:
-            out.setdefault(node.name, []).append(_collect(child, node, root))
-        elif node.kind is Kind.GROUP:
-            if node.name == "meta" and template is root:
-                continue
-            out.update(_collect(child, node, root))
-        else:
-            out[node.name] = child.text or ""
-    for repeat in _repeats_below(template):
-        out.setdefault(repeat.name, [])
-    return out
-
-
-def _repeats_below(template: FormNode):
-    for child in template.children:
-        if child.kind is Kind.REPEAT:
-            yield child
-        elif child.kind is Kind.GROUP:
-            yield from _repeats_below(child)
-
-
-def _meta(root_element, name: str) -> str | None:
-    for child in root_element:
-        if _local(child.tag) == "meta":
-            for item in child:
-                if _local(item.tag) == name:
-                    return (item.text or "").strip() or None
-    return None
-
-
-def answers_from_xml(form: Form, xml: bytes | str) -> tuple[dict[str, Any], dict[str, str | None]]:
-    """(answers, meta) of a submission: answers as the store keeps them; meta has
-    ``instanceID``, ``deprecatedID``, ``instanceName``, ``deviceID`` (None when absent)."""
-    try:
-        root = safe_fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
-    except Exception as exc:  # noqa: BLE001
-        raise DownloadError(f"the submission is not readable XML: {exc}") from exc
-    answers = _collect(root, form.root, form.root)
-    meta = {k: _meta(root, k) for k in ("instanceID", "deprecatedID", "instanceName", "deviceID")}
-    return answers, meta
 
 
 class FormFinder:
@@ -219,6 +165,55 @@ def incoming_from_submission(
     )
 
 
+def is_encrypted_manifest(xml: bytes | str) -> bool:
+    """Whether a submission is the manifest of an ODK encrypted submission."""
+    head = (xml.encode("utf-8") if isinstance(xml, str) else xml)[:400]
+    return b"http://opendatakit.org/submissions" in head and b'encrypted="yes"' in head
+
+
+def encrypted_from_submission(
+    finder: FormFinder, sub: dict[str, Any], files: dict[str, tuple[str, bytes]], server_url: str
+) -> IncomingEncrypted:
+    """An encrypted submission of the coordinator API, kept opaque until the private key opens
+    it (``Workspace.decrypt_received``)."""
+    instance_id = sub["instance_id"]
+    form = finder.find(sub["form_id"], sub.get("form_version") or "")
+    xml = sub["xml"].encode("utf-8") if isinstance(sub["xml"], str) else sub["xml"]
+    payload = Sealed(
+        instance_id=instance_id,
+        form_id=form.form_id,
+        version=form.version,
+        manifest=xml,
+        files=[(name, data) for name, (_type, data) in sorted(files.items())],
+    ).to_bytes()
+    received = sub.get("received_at") or ""
+    stub = {
+        "instance_id": instance_id,
+        "form_id": form.form_id,
+        "form_version": form.version,
+        "form_hash": form.content_hash,
+        "interviewer": sub.get("submitted_by") or "",
+        "status": str(Status.SENT),
+        "created_at": received,
+        "updated_at": received,
+        "finalized_at": received,
+        "sent_at": received,
+        "deprecated_id": sub.get("deprecated_id"),
+        "handed_in": [{"to": server_url, "at": received}],
+        "encrypted": True,
+    }
+    return IncomingEncrypted(
+        instance_id=instance_id,
+        sha256=hashlib.sha256(payload).hexdigest(),
+        form_id=form.form_id,
+        form_version=form.version,
+        form_hash=form.content_hash,
+        interviewer=stub["interviewer"],
+        stub=stub,
+        read=lambda: payload,
+    )
+
+
 def _without_looping_edits(
     merge: MergeStore, incoming: list[IncomingInterview], report: DownloadReport
 ) -> list[IncomingInterview]:
@@ -271,7 +266,7 @@ def download_submissions(
                 raise DownloadError(
                     f"the server's answer is not a submissions page: {exc}"
                 ) from exc
-            incoming, blobs = [], {}
+            incoming, blobs, encrypted = [], {}, []
             for sub in rows:
                 files = {}
                 for name in sub.get("attachments") or []:
@@ -282,9 +277,12 @@ def download_submissions(
                     media_type = got.headers.get("content-type", "application/octet-stream")
                     files[name] = (media_type.split(";")[0].strip(), got.content)
                     blobs[(sub["instance_id"], name)] = got.content
+                if is_encrypted_manifest(sub["xml"]):
+                    encrypted.append(encrypted_from_submission(finder, sub, files, transport.url))
+                    continue
                 incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
             incoming = _without_looping_edits(merge, incoming, report)
-            if incoming:
+            if incoming or encrypted:
                 digest = hashlib.sha256(
                     "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
                 ).hexdigest()
@@ -297,6 +295,7 @@ def download_submissions(
                     forms=[],
                     interviews=incoming,
                     read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
+                    encrypted=encrypted,
                 )
                 report.add(counts)
             report.pages += 1

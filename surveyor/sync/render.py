@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
+from surveyor.encryption import Sealed
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.services.interviews import FormLibrary, render_submission
 from surveyor.store import Store
@@ -30,6 +31,11 @@ def build_submission(
     store: Store, library: FormLibrary, instance_id: str
 ) -> tuple[Submission, str]:
     """The OpenRosa submission of a stored interview (its XML and files) and its name."""
+    sealed = store.sealed_payload(instance_id)
+    if sealed is not None:  # encrypted at finalizing: the manifest and the .enc files
+        parts = Sealed.from_bytes(sealed)
+        files = [(name, "application/octet-stream", data) for name, data in parts.files]
+        return Submission(instance_id, parts.manifest, files), ""
     interview = store.get_interview(instance_id)
     xml = render_submission(library, interview).encode("utf-8")
     files = [

@@ -255,6 +255,34 @@ def sentences() -> dict[ErrorCode, str]:
         E.SERVER_TOO_LARGE: QCoreApplication.translate(
             "ErrorText", "The request is larger than the server accepts."
         ),
+        E.BATCH_PROTECTED: QCoreApplication.translate(
+            "ErrorText",
+            "This batch is protected for the coordinator's key: open it with the private key "
+            "(Coordination → Encryption…).",
+        ),
+        E.KEY_INVALID: QCoreApplication.translate(
+            "ErrorText", "This is not a usable encryption key: check the file or the text."
+        ),
+        E.KEY_PASSPHRASE_WRONG: QCoreApplication.translate(
+            "ErrorText", "The passphrase of the private key is wrong; nothing was changed."
+        ),
+        E.KEY_NOT_FOUND: QCoreApplication.translate(
+            "ErrorText", "The private key was not found (file or keychain); nothing was changed."
+        ),
+        E.DECRYPT_WRONG_KEY: QCoreApplication.translate(
+            "ErrorText",
+            "This private key does not open these interviews (it is not their form's key); "
+            "nothing was changed.",
+        ),
+        E.DECRYPT_DAMAGED: QCoreApplication.translate(
+            "ErrorText",
+            "An encrypted interview is damaged and cannot be opened; nothing was changed.",
+        ),
+        E.ENCRYPTED_READ_ONLY: QCoreApplication.translate(
+            "ErrorText",
+            "This interview was encrypted when it was finalized: it can no longer be opened or "
+            "edited on this computer.",
+        ),
     }
 
 

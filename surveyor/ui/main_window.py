@@ -591,7 +591,13 @@ class MainWindow(QMainWindow):
         ).failure(self._interview_error).run()
 
     def _interview_error(self, exc: BaseException) -> None:
+        from surveyor.errors import ErrorCode, code_of
+        from surveyor.ui.errors import error_sentence
+
         self.go_home()
+        if code_of(exc) is ErrorCode.ENCRYPTED_READ_ONLY:  # not a failure: said plainly
+            self.home.show_message(error_sentence(ErrorCode.ENCRYPTED_READ_ONLY))
+            return
         self.home.show_message(
             self.tr("This interview could not be opened: {0}").format(exc), error=True
         )

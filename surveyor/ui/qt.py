@@ -48,6 +48,7 @@ from PySide6.QtGui import (  # noqa: F401
     QShortcut,
     QStandardItem,
     QStandardItemModel,
+    QTextOption,
 )
 from PySide6.QtNetwork import QNetworkInformation  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401

@@ -200,7 +200,9 @@ class ImportPanel(QWidget):
 
         def work(ws, report):
             return ws.merge_batches(
-                paths, progress=lambda done, total, path: report(done, total, Path(path).name)
+                paths,
+                progress=lambda done, total, path: report(done, total, Path(path).name),
+                private_key=self.page.private_key,  # opened in Encryption…, for this session
             )
 
         def describe(done: int, total: int, name: str) -> str:

@@ -41,6 +41,9 @@ class CoordinatorPage(QWidget):
         self.workspace_host.changed.connect(self.on_workspace_changed)
         self.conflict_count = 0
         self.server_credentials = None  # () -> (url, user, password): set by the main window
+        # The private key of encrypted forms once opened in Encryption… (memory only, this
+        # session): imports then open protected batches and encrypted interviews with it.
+        self.private_key = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -52,6 +55,10 @@ class CoordinatorPage(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.ask_export)
         header.addWidget(self.export_button)
+        self.encryption_button = QPushButton()
+        self.encryption_button.setObjectName("encryptionButton")
+        self.encryption_button.clicked.connect(self.ask_encryption)
+        header.addWidget(self.encryption_button)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
         header.addWidget(self.back_button)
@@ -106,6 +113,10 @@ class CoordinatorPage(QWidget):
         self.title.setText(self.tr("Coordination"))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setAccessibleName(self.tr("Export the interviews for analysis"))
+        self.encryption_button.setText(self.tr("E&ncryption…"))
+        self.encryption_button.setAccessibleName(
+            self.tr("Keys of the encrypted forms, and opening the encrypted interviews")
+        )
         self.back_button.setText(self.tr("Back to my interviews"))
         self.tabs.setTabText(0, self.tr("&Import batches"))
         self._conflicts_changed(self.conflict_count)
@@ -236,3 +247,19 @@ class CoordinatorPage(QWidget):
     def ask_export(self):
         forms = self.overview.data.forms if self.overview.data is not None else {}
         return self.exporter.ask(forms)
+
+    def ask_encryption(self) -> None:
+        """The encryption dialog, told how many encrypted interviews wait for their key."""
+        from surveyor.ui.coordinator.encryption import EncryptionDialog
+        from surveyor.ui.operations import DbOp
+
+        def show(waiting: int) -> None:
+            self.encryption_dialog = EncryptionDialog(self, waiting=waiting)
+            self.encryption_dialog.open()
+
+        if self.workspace is None:
+            show(0)
+            return
+        DbOp(self, lambda ws: ws.encrypted_waiting()).success(show).failure(
+            lambda _exc: show(0)
+        ).run()

@@ -111,42 +111,52 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="106"/>
+        <location filename="../coordinator/page.py" line="113"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="107"/>
+        <location filename="../coordinator/page.py" line="114"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="108"/>
+        <location filename="../coordinator/page.py" line="115"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="109"/>
+        <location filename="../coordinator/page.py" line="116"/>
+        <source>E&amp;ncryption…</source>
+        <translation>C&amp;hiffrement…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="118"/>
+        <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
+        <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="123"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="160"/>
+        <location filename="../coordinator/page.py" line="171"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -154,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="170"/>
+        <location filename="../coordinator/page.py" line="181"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -162,12 +172,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="187"/>
+        <location filename="../coordinator/page.py" line="198"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
+        <location filename="../coordinator/page.py" line="201"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -175,29 +185,228 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="197"/>
+        <location filename="../coordinator/page.py" line="208"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="212"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="202"/>
+        <location filename="../coordinator/page.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="244"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="244"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionDialog</name>
+    <message>
+        <location filename="../coordinator/encryption.py" line="38"/>
+        <source>Encryption of the interviews</source>
+        <translation>Chiffrement des entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="57"/>
+        <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
+        <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="66"/>
+        <source>1. A new key pair</source>
+        <translation>1. Une nouvelle paire de clés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="71"/>
+        <source>Passphrase of the private key</source>
+        <translation>Phrase secrète de la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="74"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="75"/>
+        <source>&amp;Passphrase (8 characters or more)</source>
+        <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="78"/>
+        <source>&amp;Again</source>
+        <translation>C&amp;onfirmation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="82"/>
+        <source>&amp;Make the key pair and save the private key…</source>
+        <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="89"/>
+        <source>2. The public key, and a recovery copy</source>
+        <translation>2. La clé publique, et une copie de secours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="94"/>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="100"/>
+        <source>&amp;Copy the public key</source>
+        <translation>Cop&amp;ier la clé publique</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="102"/>
+        <source>Save a &amp;recovery copy to print…</source>
+        <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="105"/>
+        <source>Put it into a &amp;form…</source>
+        <translation>La mettre dans un &amp;formulaire…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="115"/>
+        <source>3. Open the encrypted interviews received</source>
+        <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="123"/>
+        <source>Passphrase of the private key file</source>
+        <translation>Phrase secrète du fichier de clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="124"/>
+        <source>Passphrase of the key fi&amp;le</source>
+        <translation>Phrase secrète du fic&amp;hier de clé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="128"/>
+        <source>Choose the private &amp;key and open them…</source>
+        <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/encryption.py" line="164"/>
+        <source>%n interview(s) received encrypted wait for their private key.</source>
+        <translation>
+            <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
+            <numerusform>%n entretiens reçus chiffrés attendent leur clé privée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="166"/>
+        <source>No encrypted interview waits to be opened.</source>
+        <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="188"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="193"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="197"/>
+        <source>Save the private key</source>
+        <translation>Enregistrer la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="199"/>
+        <source>Private key (*.pem)</source>
+        <translation>Clé privée (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="217"/>
+        <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
+        <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="225"/>
+        <source>The public key is copied.</source>
+        <translation>La clé publique est copiée.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="232"/>
+        <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
+        <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="235"/>
+        <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
+        <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="240"/>
+        <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
+        <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="244"/>
+        <source>Public key (for the forms&apos; public_key setting):</source>
+        <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="254"/>
+        <source>Save the recovery copy</source>
+        <translation>Enregistrer la copie de secours</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="256"/>
+        <source>Text (*.txt)</source>
+        <translation>Texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="266"/>
+        <source>The recovery copy is in {0}: print it, then delete the file.</source>
+        <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="276"/>
+        <source>Choose the form</source>
+        <translation>Choisir le formulaire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="276"/>
+        <source>XLSForm (*.xlsx)</source>
+        <translation>XLSForm (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="287"/>
+        <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
+        <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="301"/>
+        <source>Choose the private key</source>
+        <translation>Choisir la clé privée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/encryption.py" line="303"/>
+        <source>Private key (*.pem);;Every file (*)</source>
+        <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/encryption.py" line="321"/>
+        <source>%n interview(s) opened and merged.</source>
+        <translation>
+            <numerusform>%n entretien ouvert et fusionné.</numerusform>
+            <numerusform>%n entretiens ouverts et fusionnés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -502,6 +711,41 @@
         <location filename="../errors.py" line="255"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="258"/>
+        <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
+        <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="263"/>
+        <source>This is not a usable encryption key: check the file or the text.</source>
+        <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="266"/>
+        <source>The passphrase of the private key is wrong; nothing was changed.</source>
+        <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="269"/>
+        <source>The private key was not found (file or keychain); nothing was changed.</source>
+        <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="272"/>
+        <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
+        <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="277"/>
+        <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
+        <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="281"/>
+        <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
+        <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -1544,74 +1788,74 @@
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="208"/>
+        <location filename="../coordinator/imports.py" line="210"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="209"/>
-        <location filename="../coordinator/imports.py" line="214"/>
+        <location filename="../coordinator/imports.py" line="211"/>
+        <location filename="../coordinator/imports.py" line="216"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="215"/>
+        <location filename="../coordinator/imports.py" line="217"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="231"/>
+        <location filename="../coordinator/imports.py" line="233"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="254"/>
+        <location filename="../coordinator/imports.py" line="256"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="278"/>
+        <location filename="../coordinator/imports.py" line="280"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="282"/>
+        <location filename="../coordinator/imports.py" line="284"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="306"/>
+        <location filename="../coordinator/imports.py" line="308"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="310"/>
+        <location filename="../coordinator/imports.py" line="312"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="338"/>
+        <location filename="../coordinator/imports.py" line="340"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="340"/>
+        <location filename="../coordinator/imports.py" line="342"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="343"/>
+        <location filename="../coordinator/imports.py" line="345"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="355"/>
+        <location filename="../coordinator/imports.py" line="357"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="320"/>
-        <location filename="../coordinator/imports.py" line="404"/>
+        <location filename="../coordinator/imports.py" line="322"/>
+        <location filename="../coordinator/imports.py" line="406"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -2136,12 +2380,12 @@
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="602"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="676"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>

@@ -1,0 +1,56 @@
+"""The private key kept in the OS keychain (``keyring``): tested with a keyring backend of
+the test's own (a dict), set for the test only, since the machine's keychain is not ours."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from surveyor.encryption.keys import (
+    KEYRING_SERVICE,
+    load_from_keychain,
+    public_text_of,
+    save_to_keychain,
+)
+from surveyor.errors import EncryptionError, ErrorCode
+
+
+class DictKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def dict_keyring():
+    previous = keyring.get_keyring()
+    backend = DictKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_the_private_key_is_kept_in_and_read_from_the_keychain(dict_keyring, private_key):
+    save_to_keychain(private_key, "association")
+    assert (KEYRING_SERVICE, "association") in dict_keyring.items
+    again = load_from_keychain("association")
+    assert public_text_of(again) == public_text_of(private_key)
+
+
+def test_no_key_in_the_keychain_is_a_clear_error(dict_keyring):
+    with pytest.raises(EncryptionError) as caught:
+        load_from_keychain("absente")
+    assert caught.value.code is ErrorCode.KEY_NOT_FOUND
+    assert "absente" in str(caught.value)
