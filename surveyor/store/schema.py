@@ -299,6 +299,80 @@ def m006_answer_search(db: Database) -> None:
 
 
 @_migration
+def m007_fieldwork(db: Database) -> None:
+    """Door-to-door fieldwork (docs/fieldwork.md): the doors, the visits as events (one row
+    each, never changed: a merge inserts the ones it does not know), and the campaign's own
+    facts (its id, the package revision made or imported). Rowid tables, like every other:
+    `surveyor doctor --repair` copies tables by rowid."""
+    db.execute(
+        """
+        CREATE TABLE doors (
+            door_id TEXT PRIMARY KEY NOT NULL,
+            number TEXT NOT NULL DEFAULT '',
+            street TEXT NOT NULL DEFAULT '',
+            building TEXT NOT NULL DEFAULT '',
+            staircase TEXT NOT NULL DEFAULT '',
+            floor TEXT NOT NULL DEFAULT '',
+            door TEXT NOT NULL DEFAULT '',
+            sector TEXT NOT NULL DEFAULT '',
+            postcode TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            lon REAL,
+            lat REAL,
+            interviewer TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT 'list',
+            sort_key TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            device_id TEXT NOT NULL DEFAULT '',
+            handed_in TEXT,
+            -- derived from the door's visits by surveyor/fieldwork/model.py's rules, written
+            -- by the store with every visit it adds (never edited otherwise)
+            status TEXT NOT NULL DEFAULT 'new',
+            visits INTEGER NOT NULL DEFAULT 0,
+            contacted INTEGER NOT NULL DEFAULT 0,
+            last_visit_at TEXT,
+            last_outcome TEXT,
+            appointment TEXT,
+            appointment_day TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_doors_status ON doors (status, sort_key)")
+    db.execute("CREATE INDEX idx_doors_appointment_day ON doors (appointment_day)")
+    db.execute("CREATE INDEX idx_doors_interviewer ON doors (interviewer, sort_key)")
+    db.execute("CREATE INDEX idx_doors_sector ON doors (sector, sort_key)")
+    db.execute("CREATE INDEX idx_doors_sort_key ON doors (sort_key)")
+    db.execute(
+        """
+        CREATE TABLE visits (
+            visit_id TEXT PRIMARY KEY NOT NULL,
+            door_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            appointment TEXT,
+            appointment_day TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            interviewer TEXT NOT NULL DEFAULT '',
+            device_id TEXT NOT NULL DEFAULT '',
+            instance_id TEXT,
+            batch_id TEXT,
+            handed_in TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_visits_door ON visits (door_id, at)")
+    # covering the funnel per day: one ordered scan, no sort
+    db.execute("CREATE INDEX idx_visits_day ON visits (day, door_id, at, visit_id, outcome)")
+    db.execute(
+        "CREATE INDEX idx_visits_instance ON visits (instance_id) WHERE instance_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE TABLE campaign (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL DEFAULT '')"
+    )
+
+
+@_migration
 def m008_privacy(db: Database) -> None:
     """Encrypted submissions (ODK's format): the finalized interview of an encrypted form is
     kept only as its sealed payload (manifest + ``.enc`` files, see
@@ -377,80 +451,6 @@ def search_match(text: str) -> str:
     """An FTS5 query finding every word of ``text`` as a word start (quoted: no syntax)."""
     words = [w for w in text.split() if w.strip('"')]
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words) or '""'  # "": nothing
-
-
-@_migration
-def m007_fieldwork(db: Database) -> None:
-    """Door-to-door fieldwork (docs/fieldwork.md): the doors, the visits as events (one row
-    each, never changed: a merge inserts the ones it does not know), and the campaign's own
-    facts (its id, the package revision made or imported). Rowid tables, like every other:
-    `surveyor doctor --repair` copies tables by rowid."""
-    db.execute(
-        """
-        CREATE TABLE doors (
-            door_id TEXT PRIMARY KEY NOT NULL,
-            number TEXT NOT NULL DEFAULT '',
-            street TEXT NOT NULL DEFAULT '',
-            building TEXT NOT NULL DEFAULT '',
-            staircase TEXT NOT NULL DEFAULT '',
-            floor TEXT NOT NULL DEFAULT '',
-            door TEXT NOT NULL DEFAULT '',
-            sector TEXT NOT NULL DEFAULT '',
-            postcode TEXT NOT NULL DEFAULT '',
-            city TEXT NOT NULL DEFAULT '',
-            lon REAL,
-            lat REAL,
-            interviewer TEXT NOT NULL DEFAULT '',
-            origin TEXT NOT NULL DEFAULT 'list',
-            sort_key TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            device_id TEXT NOT NULL DEFAULT '',
-            handed_in TEXT,
-            -- derived from the door's visits by surveyor/fieldwork/model.py's rules, written
-            -- by the store with every visit it adds (never edited otherwise)
-            status TEXT NOT NULL DEFAULT 'new',
-            visits INTEGER NOT NULL DEFAULT 0,
-            contacted INTEGER NOT NULL DEFAULT 0,
-            last_visit_at TEXT,
-            last_outcome TEXT,
-            appointment TEXT,
-            appointment_day TEXT
-        )
-        """
-    )
-    db.execute("CREATE INDEX idx_doors_status ON doors (status, sort_key)")
-    db.execute("CREATE INDEX idx_doors_appointment_day ON doors (appointment_day)")
-    db.execute("CREATE INDEX idx_doors_interviewer ON doors (interviewer, sort_key)")
-    db.execute("CREATE INDEX idx_doors_sector ON doors (sector, sort_key)")
-    db.execute("CREATE INDEX idx_doors_sort_key ON doors (sort_key)")
-    db.execute(
-        """
-        CREATE TABLE visits (
-            visit_id TEXT PRIMARY KEY NOT NULL,
-            door_id TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            at TEXT NOT NULL,
-            day TEXT NOT NULL,
-            appointment TEXT,
-            appointment_day TEXT,
-            note TEXT NOT NULL DEFAULT '',
-            interviewer TEXT NOT NULL DEFAULT '',
-            device_id TEXT NOT NULL DEFAULT '',
-            instance_id TEXT,
-            batch_id TEXT,
-            handed_in TEXT
-        )
-        """
-    )
-    db.execute("CREATE INDEX idx_visits_door ON visits (door_id, at)")
-    # covering the funnel per day: one ordered scan, no sort
-    db.execute("CREATE INDEX idx_visits_day ON visits (day, door_id, at, visit_id, outcome)")
-    db.execute(
-        "CREATE INDEX idx_visits_instance ON visits (instance_id) WHERE instance_id IS NOT NULL"
-    )
-    db.execute(
-        "CREATE TABLE campaign (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL DEFAULT '')"
-    )
 
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)
