@@ -24,6 +24,7 @@ from surveyor.ui.qt import (
     QDate,
     QEvent,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -470,6 +471,45 @@ class _ClickLabel(QLabel):
         super().mousePressEvent(event)
 
 
+class _ChoiceCell(QFrame):
+    """One choice: its button, its number and its text, which wraps (a radio button's own
+    text never wraps: a long choice was cut or widened the page). Clicking the text clicks
+    the button; the cell is highlighted while its button has the keyboard."""
+
+    def __init__(self, button: QAbstractButton, number: str, text: str, *, digits: int):
+        super().__init__()
+        self.setObjectName("choice")
+        self.setProperty("focused", "false")
+        self.button = button
+        layout = _hbox(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(8)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.number = _ClickLabel(number)
+        self.number.setObjectName("choiceNumber")
+        # every number in one column, right-aligned: 10, 11… keep the alignment of 1…9
+        width = self.number.fontMetrics().horizontalAdvance("8" * max(digits, 1)) + 2
+        self.number.setFixedWidth(width)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.number.setVisible(bool(number))
+        self.number.clicked.connect(button.click)
+        self.text = _ClickLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.clicked.connect(button.click)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
+            self.style().unpolish(self)
+            self.style().polish(self)
+        return False
+
+
 class SelectEditor(Editor):
     """select_one (radio buttons or, with ``minimal``, a combo box) and select_multiple."""
 
@@ -524,9 +564,9 @@ class SelectEditor(Editor):
                 per_row = 3
             else:
                 per_row = 1
+            digits = len(str(count))
             for index, (_value, text) in enumerate(self._choices):
                 shown = render_plain(self.session, self.node, text)
-                prefix = f"{index + 1}  " if index < 9 and not self.likert else ""
                 button = QCheckBox() if self.multiple else QRadioButton()
                 button.setAccessibleName(shown)
                 button.setAccessibleDescription(self.label)
@@ -536,7 +576,7 @@ class SelectEditor(Editor):
                     cell = QWidget()
                     cell_layout = _vbox(cell, 2)
                     cell_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-                    text_label = _ClickLabel(f"{index + 1}. {shown}" if index < 9 else shown)
+                    text_label = _ClickLabel(f"{index + 1}. {shown}")
                     text_label.setWordWrap(True)
                     text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
                     text_label.clicked.connect(button.click)
@@ -544,8 +584,8 @@ class SelectEditor(Editor):
                     grid.addWidget(cell, 0, index)
                     grid.setColumnStretch(index, 1)
                 else:
-                    button.setText(prefix + shown)
-                    grid.addWidget(button, index // per_row, index % per_row)
+                    cell = _ChoiceCell(button, str(index + 1), shown, digits=digits)
+                    grid.addWidget(cell, index // per_row, index % per_row)
                 button.toggled.connect(self._toggled)
                 self.buttons.append(button)
             if self.compact:

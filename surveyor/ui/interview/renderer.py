@@ -147,7 +147,10 @@ class Renderer:
         frame = QFrame()
         frame.setObjectName("page")
         frame.setMaximumWidth(900)
-        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Expanding, not aligned: the layout then gives the frame the width its height is
+        # computed for (with AlignHCenter a word-wrapped text got the height of a wider page
+        # and lost its last lines). QWidgetItem centres it when wider than its maximum.
+        frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         content = QVBoxLayout(frame)
         content.setContentsMargins(28, 22, 28, 22)
         content.setSpacing(12)
@@ -160,7 +163,7 @@ class Renderer:
             self._end(page, read_only)
         if screen.instances and not read_only and screen.kind != REPEAT_ADD:
             self._remove(page)
-        page_layout.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
+        page_layout.addWidget(frame)
         page_layout.addStretch(1)
         return page
 

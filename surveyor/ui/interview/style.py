@@ -30,6 +30,11 @@ QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #f0f0ee; color: #333;
 QRadioButton, QCheckBox {{ padding: 5px 8px; spacing: 10px; border-radius: 5px; }}
 QRadioButton:focus, QCheckBox:focus {{ background: #dbe7f9; }}
 QRadioButton:hover, QCheckBox:hover {{ background: #eef3fb; }}
+QFrame#choice {{ border-radius: 5px; background: transparent; }}
+QFrame#choice:hover {{ background: #eef3fb; }}
+QFrame#choice[focused="true"] {{ background: #dbe7f9; }}
+QFrame#choice QRadioButton, QFrame#choice QCheckBox {{ padding: 2px 0px; background: transparent; }}
+QLabel#choiceNumber {{ color: #505050; }}
 QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
     background: #f4f4f2; color: #1d1d1b; }}
 QPushButton:hover, QToolButton:hover {{ background: #e9eef6; }}

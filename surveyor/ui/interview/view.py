@@ -193,10 +193,16 @@ class InterviewView(QWidget):
         self.setFont(font)
         self.setStyleSheet(stylesheet(base))
         ratio = base / 12.0
-        self.section_list.setFixedWidth(round(230 * ratio))
+        self._fit_section_list()
         for button in (self.back_button, self.next_button):
             button.setMinimumWidth(round(150 * ratio))
             button.setMinimumHeight(round(42 * ratio))
+
+    def _fit_section_list(self) -> None:
+        """The section list grows with the text but never takes more than 28 % of the
+        screen: at the largest text size on 1024 px the question keeps its room."""
+        wanted = round(230 * self._base_size / 12.0)
+        self.section_list.setFixedWidth(max(150, min(wanted, round(self.width() * 0.28))))
 
     def text_point_size(self) -> float:
         """The base size of this screen's text (points)."""
@@ -257,6 +263,9 @@ class InterviewView(QWidget):
         self.section_list.setAccessibleName(translate("InterviewView", "Sections"))
         self.section_list.setFixedWidth(230)
         self.section_list.setWordWrap(True)
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.section_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.section_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.section_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for section in self._sections:
             item = QListWidgetItem()
@@ -393,7 +402,6 @@ class InterviewView(QWidget):
         page = self.renderer.render(screen, read_only=self.read_only)
         self._page = page
         self._wire(page)
-        page.frame.setMinimumWidth(min(900, max(560, self.scroll.viewport().width() - 40)))
         old = self.scroll.takeWidget()
         self.scroll.setWidget(page.widget)
         if old is not None:
@@ -445,10 +453,8 @@ class InterviewView(QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if self._page is not None:
-            self._page.frame.setMinimumWidth(
-                min(900, max(560, self.scroll.viewport().width() - 40))
-            )
+        if self._base_size:
+            self._fit_section_list()
 
     def _ask_remove(self, instance, label: str) -> None:
         if self._confirm_bar is not None:
