@@ -774,6 +774,9 @@ class HomePage(QWidget):
         self.loaded = True
         self._update_tabs()
         self._show_group()
+        wanted = getattr(self, "_wanted", None)
+        if wanted:
+            self.select_instance(wanted)
 
     def counts(self) -> dict[str, int]:
         return {key: len(rows) for key, rows in self.groups.items()}
@@ -815,10 +818,14 @@ class HomePage(QWidget):
         return self.model.summary(index.row()) if index.isValid() else None
 
     def select_instance(self, instance_id: str) -> bool:
+        """Select an interview of the group shown; if the list is not up to date yet, it is
+        selected when the list comes (a just-finalized interview)."""
         for row, summary in enumerate(self.model.rows):
             if summary.instance_id == instance_id:
                 self.table.selectRow(row)
+                self._wanted = None
                 return True
+        self._wanted = instance_id
         return False
 
     def _update_actions(self) -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary, start_interview
 from surveyor.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
 from surveyor.store import Store
 from surveyor.ui.interview import InterviewStorage, InterviewView
 from surveyor.ui.interview.editors import _ChoiceCell
-from surveyor.ui.qt import QApplication, QLabel, QLocale
+from surveyor.ui.qt import QApplication, QLabel, QLocale, QPushButton, Qt
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
@@ -74,7 +75,8 @@ def make_view(qtbot, library, view_tasks, french_locale):
         qtbot.addWidget(view)
         view.resize(*size)
         view.show()
-        qtbot.waitExposed(view)
+        view.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=30000)
         return view
 
     return make
@@ -155,3 +157,119 @@ def test_bundled_forms_notes_show_whole(qtbot, library, make_view, db, text_size
                         assert_whole(view, cell.text)
         settle(qtbot, view)
         view.close()
+
+
+# --------------------------------------------------------------------------- the review page
+
+
+def habitants_draft(db, library, **extra):
+    """A habitants interview in progress: the visit, consent, two members (one a child)."""
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
+    session.set_answer("/data/visit/interviewer", "Camille")
+    session.set_answer("/data/visit/sector", "north")
+    session.set_answer("/data/consent", "yes")
+    session.set_answer("/data/household/street", "rue des Lilas")
+    members = session.repeat_instances("/data/household/member")
+    first = members[0] if members else session.add_repeat("/data/household/member")
+    base = session.location_of(first)
+    session.set_answer(base + "/member_name", "Awa")
+    session.set_answer(base + "/member_age", "34")
+    child = session.add_repeat("/data/household/member")
+    base = session.location_of(child)
+    session.set_answer(base + "/member_name", "Chloe")
+    session.set_answer(base + "/member_age", "5")
+    for location, value in extra.items():
+        session.set_answer(location, value)
+    return interview, session
+
+
+def test_review_shows_every_answer_by_section_and_one_click_goes_there(
+    qtbot, library, make_view, db
+):
+    interview, session = habitants_draft(db, library)
+    view = make_view(interview, session)
+    view.go_to("#finalize")
+    review = view.review
+    assert review is not None
+    by_location = {row.location: row for row in review.rows}
+    headings = [h.text() for h in review.headings]
+    # sections and each member of the repeat under its own heading
+    assert any("Awa" in text for text in headings) and any("Chloe" in text for text in headings)
+    assert by_location["/data/household/street"].answer.text() == "rue des Lilas"
+    # a choice shows its label, not its code
+    sector = by_location["/data/visit/sector"].answer.text()
+    assert sector and sector != "north"
+    # the work question is relevant from 18: Awa's is there, the child's is left out
+    assert "/data/household/member[1]/member_work" in by_location
+    assert "/data/household/member[2]/member_work" not in by_location
+    # notes and calculations hold no answer of the person: left out
+    assert "/data/household/household_summary_note" not in by_location
+    assert "/data/household/household_size" not in by_location
+    # an unanswered required question is flagged; an answered one is not
+    missing = by_location["/data/household/member[1]/member_relationship"]
+    assert missing.problem and missing.message.isVisibleTo(view)
+    assert not by_location["/data/household/street"].problem
+    # Return on an answer goes to its question, with the keyboard on it
+    row = by_location["/data/household/street"]
+    row.setFocus()
+    qtbot.keyClick(row, Qt.Key.Key_Return)
+    assert view.position() in ("/data/household/street", "/data/household")
+    assert QApplication.focusWidget() is not None
+    assert view.editor_of(QApplication.focusWidget()).template.name == "street"
+    settle(qtbot, view)
+
+
+def test_end_page_says_what_is_true(qtbot, library, make_view, db):
+    """ "46/47" is not "everything": the count is said; "Corriger" exists, so no "never"."""
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
+    session.set_answer("/data/visit/interviewer", "Camille")
+    session.set_answer("/data/visit/sector", "north")
+    session.set_answer("/data/visit/interview_date", "2025-11-22")
+    session.set_answer("/data/consent", "no")
+    view = make_view(interview, session)
+    view.go_to("#finalize")
+    texts = " ".join(label.text() for label in view.scroll.widget().findChildren(QLabel))
+    answered, total = session.progress()
+    assert view.finalize_button.isEnabled()
+    assert f"{answered}" in texts and f"{total}" in texts
+    assert "plus être modifiées" not in texts and "no longer be changed" not in texts
+    assert "Corriger" in texts or "Edit" in texts
+    settle(qtbot, view)
+
+
+def test_finalize_asks_first_and_not_yet_keeps_the_draft(qtbot, library, make_view, db):
+    form = db(library.load_file, HABITANTS)
+    interview, session = db(start_interview, library, form)
+    session.set_answer("/data/visit/interviewer", "Camille")
+    session.set_answer("/data/visit/sector", "north")
+    session.set_answer("/data/visit/interview_date", "2025-11-22")
+    session.set_answer("/data/consent", "no")
+    view = make_view(interview, session)
+    view.go_to("#finalize")
+    finalized = []
+    view.finalized.connect(finalized.append)
+    qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    assert view.confirm_finalize_button is not None
+    assert QApplication.focusWidget() is view.confirm_finalize_button
+    bar = view.confirm_finalize_button.parentWidget()
+    not_yet = [b for b in bar.findChildren(QPushButton) if b is not view.confirm_finalize_button]
+    qtbot.mouseClick(not_yet[0], Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert not finalized and not view.read_only
+    assert db(library.store.get_interview, interview.instance_id).status == Status.DRAFT
+    qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view.confirm_finalize_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
+    settle(qtbot, view)
+    assert db(library.store.get_interview, interview.instance_id).status == Status.FINALIZED
+
+
+def test_finalized_interview_opens_read_only_on_its_review(qtbot, library, make_view, db):
+    interview, session = habitants_draft(db, library)
+    view = make_view(interview, session, read_only=True)
+    assert view.position() == "#finalize" and view.review is not None
+    assert view.finalize_button is None and view.edit_button is not None
+    assert QApplication.focusWidget() in view.review.rows
+    settle(qtbot, view)

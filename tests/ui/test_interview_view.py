@@ -211,6 +211,7 @@ def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):
     finalized = []
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
     stored = db(library.store.get_interview, interview.instance_id)
     assert stored.status == Status.FINALIZED
@@ -245,6 +246,7 @@ def test_refused_consent_ends_early(qtbot, library, make_view, db):
         "#finalize",
     ]
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(
         lambda: db(library.store.get_interview, interview.instance_id).status == Status.FINALIZED,
         timeout=30000,
@@ -423,6 +425,7 @@ def test_finalizing_reads_the_session_on_the_gui_thread_only(
     finalized = []
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
     settle(qtbot, view)
     gui = threading.main_thread().name
@@ -454,6 +457,10 @@ def test_read_only_finalized_interview(qtbot, library, make_view, db):
     stored = db(library.store.get_interview, result.interview.instance_id)
     view = make_view(stored, db(open_session, library, stored), read_only=True)
     assert view.banner_row.isVisible()
+    assert view.position() == "#finalize"  # opens on its review: every answer by section
+    row = next(r for r in view.review.rows if r.location == "/data/visit/interviewer")
+    assert row.answer.text() == "Camille"
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)  # one click to the question, read only
     rows = rows_by_name(view)
     assert rows["interviewer"].editor.box.text() == "Camille"
     assert not rows["interviewer"].editor.box.isEnabled()

@@ -150,15 +150,14 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     assert view.position() == "#finalize"
     assert view.problem_list is None
     qtbot.mouseClick(view.finalize_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.read_only and window.view is not None, timeout=30000)
-    assert stored(isolated_home, instance_id).status == Status.FINALIZED
-
-    # Home: under "À envoyer ou remettre".
-    view = wait_view(qtbot, window)
-    assert view.read_only
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_H, Qt.ControlModifier)
+    # finalizing asks first; Return on the focused "Oui, finaliser" confirms
+    assert QApplication.focusWidget() is view.confirm_finalize_button
+    qtbot.keyClick(view.confirm_finalize_button, Qt.Key_Return)
     home = window.home
-    assert window.stack.currentWidget() is home
+    # then home, saying so, under "À envoyer ou remettre".
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=30000)
+    assert stored(isolated_home, instance_id).status == Status.FINALIZED
+    assert "finalisé" in home.message.text() and home.message.isVisible()
     qtbot.waitUntil(lambda: home.counts()["waiting"] == 1, timeout=30000)
     assert home.counts()["drafts"] == 0
     assert home.tabs.tabText(1) == "À envoyer ou remettre (1)"

@@ -1254,7 +1254,7 @@
     </message>
     <message>
         <location filename="../home.py" line="619"/>
-        <location filename="../home.py" line="828"/>
+        <location filename="../home.py" line="835"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <location filename="../home.py" line="622"/>
-        <location filename="../home.py" line="859"/>
+        <location filename="../home.py" line="866"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
@@ -1330,62 +1330,62 @@
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="802"/>
+        <location filename="../home.py" line="805"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="803"/>
+        <location filename="../home.py" line="806"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="804"/>
+        <location filename="../home.py" line="807"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="805"/>
+        <location filename="../home.py" line="808"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="808"/>
+        <location filename="../home.py" line="811"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="828"/>
+        <location filename="../home.py" line="835"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="856"/>
+        <location filename="../home.py" line="863"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="857"/>
+        <location filename="../home.py" line="864"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="858"/>
+        <location filename="../home.py" line="865"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="860"/>
+        <location filename="../home.py" line="867"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="878"/>
+        <location filename="../home.py" line="885"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="888"/>
+        <location filename="../home.py" line="895"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1619,169 +1619,170 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../interview/editors.py" line="246"/>
+        <location filename="../interview/editors.py" line="247"/>
         <source>DD</source>
         <translation>JJ</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="247"/>
+        <location filename="../interview/editors.py" line="248"/>
         <source>MM</source>
         <translation>MM</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="248"/>
+        <location filename="../interview/editors.py" line="249"/>
         <source>YYYY</source>
         <translation>AAAA</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="307"/>
+        <location filename="../interview/editors.py" line="308"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="308"/>
         <location filename="../interview/editors.py" line="309"/>
+        <location filename="../interview/editors.py" line="310"/>
         <source>Pick the date in a calendar</source>
         <translation>Choisir la date dans un calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="313"/>
+        <location filename="../interview/editors.py" line="314"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="370"/>
+        <location filename="../interview/editors.py" line="371"/>
         <source>This is not a date. Type it like this: %1</source>
         <translation>Ce n’est pas une date. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="386"/>
-        <location filename="../interview/editors.py" line="405"/>
-        <location filename="../interview/editors.py" line="420"/>
-        <location filename="../interview/editors.py" line="452"/>
+        <location filename="../interview/editors.py" line="387"/>
+        <location filename="../interview/editors.py" line="406"/>
+        <location filename="../interview/editors.py" line="421"/>
+        <location filename="../interview/editors.py" line="453"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="403"/>
+        <location filename="../interview/editors.py" line="404"/>
         <source>This is not a time. Type it like this: %1</source>
         <translation>Ce n’est pas une heure. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="422"/>
+        <location filename="../interview/editors.py" line="423"/>
         <source>time</source>
         <translation>heure</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="448"/>
+        <location filename="../interview/editors.py" line="449"/>
         <source>Type the date like this: %1, and the time like this: %2</source>
         <translation>Tapez la date comme ceci : %1, et l’heure comme ceci : %2</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="505"/>
-        <location filename="../interview/editors.py" line="988"/>
+        <location filename="../interview/editors.py" line="545"/>
+        <location filename="../interview/editors.py" line="1028"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="555"/>
-        <location filename="../interview/editors.py" line="738"/>
+        <location filename="../interview/editors.py" line="595"/>
+        <location filename="../interview/editors.py" line="778"/>
         <source>Clear the answer</source>
         <translation>Effacer la réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="560"/>
+        <location filename="../interview/editors.py" line="600"/>
         <source>Clear the answer to: %1</source>
         <translation>Effacer la réponse à : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="649"/>
+        <location filename="../interview/editors.py" line="689"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="650"/>
+        <location filename="../interview/editors.py" line="690"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="651"/>
+        <location filename="../interview/editors.py" line="691"/>
         <source>Keep this order</source>
         <translation>Garder cet ordre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="676"/>
+        <location filename="../interview/editors.py" line="716"/>
         <source>Not ranked yet</source>
         <translation>Pas encore classé</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="778"/>
+        <location filename="../interview/editors.py" line="818"/>
+        <location filename="../interview/review.py" line="51"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="809"/>
+        <location filename="../interview/editors.py" line="849"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="810"/>
+        <location filename="../interview/editors.py" line="850"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="811"/>
+        <location filename="../interview/editors.py" line="851"/>
         <source>Altitude (optional)</source>
         <translation>Altitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="846"/>
+        <location filename="../interview/editors.py" line="886"/>
         <source>Type both the latitude and the longitude.</source>
         <translation>Tapez la latitude et la longitude.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="851"/>
+        <location filename="../interview/editors.py" line="891"/>
         <source>The latitude must be between -90 and 90, the longitude between -180 and 180.</source>
         <translation>La latitude doit être comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="879"/>
+        <location filename="../interview/editors.py" line="919"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="882"/>
+        <location filename="../interview/editors.py" line="922"/>
         <source>Remove the file</source>
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="893"/>
+        <location filename="../interview/editors.py" line="933"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="896"/>
+        <location filename="../interview/editors.py" line="936"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="901"/>
+        <location filename="../interview/editors.py" line="941"/>
         <location filename="../interview/view.py" line="83"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="911"/>
+        <location filename="../interview/editors.py" line="951"/>
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="940"/>
+        <location filename="../interview/editors.py" line="980"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="35"/>
+        <location filename="../interview/renderer.py" line="37"/>
         <source>%n of %1 questions answered</source>
         <translation>
             <numerusform>%n question sur %1 a une réponse</numerusform>
@@ -1789,87 +1790,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="219"/>
+        <location filename="../interview/view.py" line="231"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="221"/>
+        <location filename="../interview/view.py" line="233"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="231"/>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="243"/>
+        <location filename="../interview/view.py" line="244"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="239"/>
+        <location filename="../interview/view.py" line="251"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="250"/>
+        <location filename="../interview/view.py" line="262"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="257"/>
+        <location filename="../interview/view.py" line="269"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="265"/>
+        <location filename="../interview/view.py" line="280"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="278"/>
+        <location filename="../interview/view.py" line="293"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="294"/>
-        <location filename="../interview/view.py" line="283"/>
+        <location filename="../interview/renderer.py" line="321"/>
+        <location filename="../interview/view.py" line="298"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="285"/>
+        <location filename="../interview/view.py" line="300"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="306"/>
+        <location filename="../interview/view.py" line="321"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="307"/>
+        <location filename="../interview/view.py" line="322"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="313"/>
+        <location filename="../interview/view.py" line="331"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="315"/>
+        <location filename="../interview/view.py" line="333"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="205"/>
+        <location filename="../interview/renderer.py" line="223"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
             <numerusform>%n saisies pour l’instant</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../interview/renderer.py" line="300"/>
+        <source>Answers of the interview</source>
+        <translation>Réponses de l’entretien</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="302"/>
+        <source>Check and finalize</source>
+        <translation>Vérifier et finaliser</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="326"/>
+        <source>Your answers, by section</source>
+        <translation>Vos réponses, par partie</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="333"/>
+        <source>Click an answer (or press Enter on it) to go to its question.</source>
+        <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="340"/>
+        <source>Click an answer (or press Enter on it) to see its question.</source>
+        <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="301"/>
+        <location filename="../interview/renderer.py" line="355"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -1877,112 +1903,134 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="207"/>
+        <location filename="../interview/renderer.py" line="225"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="215"/>
+        <location filename="../interview/renderer.py" line="233"/>
+        <location filename="../interview/review.py" line="66"/>
+        <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="222"/>
+        <location filename="../interview/renderer.py" line="240"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="231"/>
+        <location filename="../interview/renderer.py" line="249"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="246"/>
+        <location filename="../interview/renderer.py" line="264"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="266"/>
+        <location filename="../interview/renderer.py" line="284"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="270"/>
+        <location filename="../interview/renderer.py" line="288"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="272"/>
+        <location filename="../interview/renderer.py" line="290"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="279"/>
-        <source>End of the interview</source>
-        <translation>Fin de l’entretien</translation>
-    </message>
-    <message>
-        <location filename="../interview/renderer.py" line="287"/>
+        <location filename="../interview/renderer.py" line="314"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="312"/>
+        <location filename="../interview/renderer.py" line="366"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="326"/>
-        <source>Everything is answered. Finalize the interview to hand it in: its answers can then no longer be changed.</source>
-        <translation>Tout est rempli. Finalisez l’entretien pour le remettre : ses réponses ne pourront plus être modifiées ensuite.</translation>
+        <location filename="../interview/renderer.py" line="380"/>
+        <source>Every required question is answered; optional ones may stay empty.</source>
+        <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="335"/>
+        <location filename="../interview/renderer.py" line="385"/>
+        <source>Every question is answered.</source>
+        <translation>Toutes les questions ont une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="389"/>
+        <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
+        <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="399"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="340"/>
+        <location filename="../interview/renderer.py" line="404"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="365"/>
+        <location filename="../interview/renderer.py" line="425"/>
+        <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
+        <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="434"/>
+        <source>Yes, finalize</source>
+        <translation>Oui, finaliser</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="437"/>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="457"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="367"/>
+        <location filename="../interview/renderer.py" line="459"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="375"/>
+        <location filename="../interview/renderer.py" line="467"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="379"/>
+        <location filename="../interview/renderer.py" line="471"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="385"/>
+        <location filename="../interview/renderer.py" line="477"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="390"/>
+        <location filename="../interview/renderer.py" line="482"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="395"/>
+        <location filename="../interview/renderer.py" line="487"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="741"/>
+        <location filename="../interview/view.py" line="765"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
@@ -1992,19 +2040,29 @@
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="766"/>
+        <location filename="../interview/view.py" line="790"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="806"/>
+        <location filename="../interview/view.py" line="858"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="832"/>
+        <location filename="../interview/view.py" line="884"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
+    </message>
+    <message>
+        <location filename="../interview/review.py" line="69"/>
+        <source>Go to this question</source>
+        <translation>Aller à cette question</translation>
+    </message>
+    <message>
+        <location filename="../interview/review.py" line="120"/>
+        <source>No question answered yet.</source>
+        <translation>Aucune question n’a encore de réponse.</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2202,16 @@
         <location filename="../main_window.py" line="670"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="680"/>
+        <source>The interview</source>
+        <translation>L’entretien</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="683"/>
+        <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
+        <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from surveyor.forms.model import Kind
 from surveyor.ui.interview.editors import Editor, NoteEditor, make_editor
+from surveyor.ui.interview.review import Review
 from surveyor.ui.interview.screens import END, GROUP, REPEAT_ADD, Screen, Section
 from surveyor.ui.interview.text import has_outputs, render_html, render_plain
 from surveyor.ui.qt import (
@@ -28,6 +29,7 @@ from surveyor.ui.qt import (
 )
 
 translate = QCoreApplication.translate
+PAGE_WIDTH = 900  # px: a line of text longer than this is hard to read
 
 
 def answered_text(answered: int, total: int) -> str:
@@ -120,6 +122,8 @@ class Page:
     later_button: QPushButton | None = None
     edit_button: QPushButton | None = None
     finalize_state: QLabel | None = None
+    review: Review | None = None
+    actions_end: int = 0  # where the finalize confirmation goes in ``content``
 
     def visible_rows(self) -> list[FieldRow]:
         return [row for row in self.rows if not row.isHidden()]
@@ -131,6 +135,19 @@ class Page:
         return None
 
 
+class _CentredPage(QWidget):
+    """What the scroll area shows: the white page, as wide as the window allows up to
+    ``PAGE_WIDTH``, centred by its side margins. (Centring it with ``AlignHCenter`` made the
+    layout compute its height for another width: long texts lost their last lines.)"""
+
+    def resizeEvent(self, event):
+        side = max(4, (event.size().width() - PAGE_WIDTH) // 2)
+        layout = self.layout()
+        if layout is not None and layout.contentsMargins().left() != side:
+            layout.setContentsMargins(side, 4, max(12, side), 4)
+        super().resizeEvent(event)
+
+
 class Renderer:
     """Builds the widgets of a screen from the session's state."""
 
@@ -140,16 +157,14 @@ class Renderer:
     # ------------------------------------------------------------------ screens
 
     def render(self, screen: Screen, *, read_only: bool) -> Page:
-        widget = QWidget()
+        widget = _CentredPage()
         widget.setObjectName("scrollPage")
         page_layout = QVBoxLayout(widget)
         page_layout.setContentsMargins(4, 4, 12, 4)
         frame = QFrame()
         frame.setObjectName("page")
-        frame.setMaximumWidth(900)
-        # Expanding, not aligned: the layout then gives the frame the width its height is
-        # computed for (with AlignHCenter a word-wrapped text got the height of a wider page
-        # and lost its last lines). QWidgetItem centres it when wider than its maximum.
+        # Expanding, not aligned: the layout gives the frame the width its height is computed
+        # for; _CentredPage centres it.
         frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         content = QVBoxLayout(frame)
         content.setContentsMargins(28, 22, 28, 22)
@@ -278,13 +293,22 @@ class Renderer:
         return bar, yes, cancel
 
     def _end(self, page: Page, read_only: bool) -> None:
+        """The end page: what is answered, what to check, finalize; then every answer (the
+        review), each one click from its question."""
         session, content = self.session, page.content
-        title = QLabel(translate("InterviewView", "End of the interview"))
+        title = QLabel(
+            translate("InterviewView", "Answers of the interview")
+            if read_only
+            else translate("InterviewView", "Check and finalize")
+        )
         title.setObjectName("groupTitle")
+        title.setWordWrap(True)
         content.addWidget(title)
         answered, total = session.progress()
         summary = QLabel(answered_text(answered, total) + ".")
+        summary.setWordWrap(True)
         content.addWidget(summary)
+        problems = [] if read_only else session.validate()
         if read_only:
             text = QLabel(
                 translate(
@@ -297,8 +321,35 @@ class Renderer:
             page.edit_button = QPushButton(translate("InterviewView", "Edit"))
             page.edit_button.setObjectName("primary")
             content.addWidget(page.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
-            return
-        problems = session.validate()
+        else:
+            self._end_actions(page, problems, answered, total)
+        heading = QLabel(translate("InterviewView", "Your answers, by section"))
+        heading.setObjectName("groupTitle")
+        heading.setWordWrap(True)
+        content.addSpacing(10)
+        content.addWidget(heading)
+        if not read_only:
+            how = QLabel(
+                translate(
+                    "InterviewView",
+                    "Click an answer (or press Enter on it) to go to its question.",
+                )
+            )
+        else:
+            how = QLabel(
+                translate(
+                    "InterviewView",
+                    "Click an answer (or press Enter on it) to see its question.",
+                )
+            )
+        how.setObjectName("hint")
+        how.setWordWrap(True)
+        content.addWidget(how)
+        page.review = Review(session, self, problems=problems)
+        content.addWidget(page.review)
+
+    def _end_actions(self, page: Page, problems, answered: int, total: int) -> None:
+        content = page.content
         if problems:
             intro = QLabel(
                 translate(
@@ -325,11 +376,21 @@ class Renderer:
             content.addWidget(listing)
             page.problem_list = listing
         else:
-            ready = QLabel(
-                translate(
+            if answered < total:
+                first = translate(
                     "InterviewView",
-                    "Everything is answered. Finalize the interview to hand it in: "
-                    "its answers can then no longer be changed.",
+                    "Every required question is answered; optional ones may stay empty.",
+                )
+            else:
+                first = translate("InterviewView", "Every question is answered.")
+            ready = QLabel(
+                first
+                + " "
+                + translate(
+                    "InterviewView",
+                    "Check the answers below, then finalize to hand the interview in. "
+                    "A finalized interview can still be corrected with Edit: "
+                    "a new version then replaces it.",
                 )
             )
             ready.setWordWrap(True)
@@ -352,6 +413,34 @@ class Renderer:
         page.finalize_state.setWordWrap(True)
         page.finalize_state.hide()
         content.addWidget(page.finalize_state)
+        page.actions_end = content.count()
+
+    def confirm_finalize_bar(self) -> tuple[QFrame, QPushButton, QPushButton]:
+        """ "Finalize this interview?": (bar, yes button, cancel button)."""
+        bar = QFrame()
+        bar.setObjectName("confirmBar")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(14, 10, 14, 10)
+        question = QLabel(
+            translate(
+                "InterviewView",
+                "Finalize this interview? It will be handed in with the next hand-in. "
+                "To change an answer afterwards, open it and choose Edit.",
+            )
+        )
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        row = QHBoxLayout()
+        yes = QPushButton(translate("InterviewView", "Yes, finalize"))
+        yes.setObjectName("primary")
+        yes.setMinimumHeight(40)
+        cancel = QPushButton(translate("InterviewView", "Not yet"))
+        cancel.setMinimumHeight(40)
+        row.addWidget(yes)
+        row.addWidget(cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return bar, yes, cancel
 
     # ------------------------------------------------------------------ texts
 

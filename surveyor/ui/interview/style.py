@@ -48,9 +48,24 @@ QPushButton#danger {{ color: #a1001a; border-color: #c9a0a6; background: #fff7f7
 QPushButton#clearAnswer {{ border: none; background: transparent; color: #1a5fb4;
     text-decoration: underline; padding: 2px 4px; }}
 QListWidget#sections {{ border: none; background: transparent; font-size: {sections}pt; }}
-QListWidget#sections::item {{ padding: 7px 8px; border-radius: 5px; }}
+QListWidget#sections::item {{ padding: 7px 0px; border-radius: 5px; }}
 QListWidget#sections::item:selected {{ background: #1a5fb4; color: white; }}
 QListWidget#problems::item {{ padding: 6px 4px; }}
+QFrame#reviewRow {{ border: 1px solid #e4e4df; border-radius: 6px; background: #fbfbf9; }}
+QFrame#reviewRow:hover {{ background: #eef3fb; }}
+QFrame#reviewRow:focus {{ border: 2px solid #1a5fb4; background: #eef3fb; }}
+QFrame#reviewRow[problem="true"] {{ border-left: 4px solid #a1001a; }}
+QLabel#reviewSection {{ font-size: {group}pt; font-weight: 700; color: #1d1d1b; }}
+QLabel#reviewGroup {{ font-weight: 700; color: #33332f; }}
+QLabel#reviewQuestion {{ color: #33332f; }}
+QLabel#reviewAnswer {{ font-weight: 600; color: #1d1d1b; }}
+QLabel#reviewEmpty {{ font-style: italic; color: #6a6a66; }}
+QFrame#confirmBar {{ background: #eef3fb; border: 1px solid #9db4d3; border-radius: 6px; }}
+QScrollBar:vertical {{ background: #ecece8; width: 12px; margin: 0; border-radius: 6px; }}
+QScrollBar::handle:vertical {{ background: #a9a9a4; min-height: 28px; border-radius: 6px; }}
+QScrollBar::handle:vertical:hover {{ background: #8c8c88; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QProgressBar {{ border: 1px solid #b9b9b4; border-radius: 5px; background: white;
     text-align: center; min-height: 20px; }}
 QProgressBar::chunk {{ background: #7fb27a; border-radius: 4px; }}

@@ -91,6 +91,7 @@ class InterviewView(QWidget):
         self._closing = False
         self._finalizing = False  # the finalized record is being written
         self._confirm_bar: QWidget | None = None
+        self.confirm_finalize_button: QPushButton | None = None
         self._pending_focus: str | None = None
         self._shown_once = False
         self._sections = sections(session.form)
@@ -102,7 +103,9 @@ class InterviewView(QWidget):
         QApplication.instance().fontChanged.connect(self._app_font_changed)
         self._shortcuts()
         start = interview.position
-        if not (start and self._go_to(start, save=False)):
+        if read_only:
+            self._show(self.navigator.last, save=False)  # a finalized interview: its review
+        elif not (start and self._go_to(start, save=False)):
             self._show(0, save=False)
 
     # ------------------------------------------------------------------ public interface
@@ -202,7 +205,10 @@ class InterviewView(QWidget):
         """The section list grows with the text but never takes more than 28 % of the
         screen: at the largest text size on 1024 px the question keeps its room."""
         wanted = round(230 * self._base_size / 12.0)
-        self.section_list.setFixedWidth(max(150, min(wanted, round(self.width() * 0.28))))
+        width = max(150, min(wanted, round(self.width() * 0.28)))
+        if width != self.section_list.width():
+            self.section_list.setFixedWidth(width)
+        self.section_list.doItemsLayout()  # the items' wrapped heights, at the new font too
 
     def text_point_size(self) -> float:
         """The base size of this screen's text (points)."""
@@ -319,6 +325,9 @@ class InterviewView(QWidget):
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a long message (a save error) wraps; it never widens the window
+        self.save_state.setWordWrap(True)
+        self.save_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.next_button = QPushButton(translate("InterviewView", "Next  ▶"))
         self.next_button.setObjectName("primary")
         self.next_button.setToolTip(translate("InterviewView", "Next question (Enter, Page Down)"))
@@ -439,7 +448,9 @@ class InterviewView(QWidget):
             page.problem_list.itemClicked.connect(self._problem_clicked)
             page.problem_list.itemActivated.connect(self._problem_clicked)
         if page.finalize_button is not None:
-            page.finalize_button.clicked.connect(self.finalize)
+            page.finalize_button.clicked.connect(self.ask_finalize)
+        if page.review is not None:
+            page.review.activated.connect(self.go_to)
         if page.later_button is not None:
             page.later_button.clicked.connect(self.close_interview)
         if page.edit_button is not None:
@@ -449,6 +460,8 @@ class InterviewView(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # the stylesheet's font is applied when shown: lay the wrapped items out again
+            self.section_list.doItemsLayout()
             self._focus_first(self._pending_focus)
 
     def resizeEvent(self, event):
@@ -478,6 +491,7 @@ class InterviewView(QWidget):
     def _refresh_section_texts(self) -> None:
         for section in self._sections:
             self.section_list.item(section.index).setText(self.renderer.section_text(section))
+        self.section_list.doItemsLayout()
 
     def _refresh_sections(self) -> None:
         present = self.navigator.sections_present()
@@ -531,6 +545,10 @@ class InterviewView(QWidget):
                     self.problem_list.setCurrentRow(0)
                 elif self.finalize_button is not None:
                     target = self.finalize_button
+                elif self._page.review is not None and self._page.review.rows:
+                    target = self._page.review.rows[0]
+                elif self._page.edit_button is not None:
+                    target = self._page.edit_button
         if target is None:
             target = self.next_button if self.next_button.isVisible() else None
         if target is not None:
@@ -793,6 +811,34 @@ class InterviewView(QWidget):
         self.autosaver.save_now(then=self.closed.emit)
 
     # ------------------------------------------------------------------ finalize
+
+    @property
+    def review(self):
+        """The end page's list of every answer (None on other screens)."""
+        return self._page.review if self._page is not None else None
+
+    def ask_finalize(self) -> None:
+        """ "Finalize" asks first, in a bar under the button (Yes / Not yet)."""
+        if self.read_only or self._finalizing or self._page is None:
+            return
+        if self._confirm_bar is not None:
+            self.confirm_finalize_button.setFocus()
+            return
+        bar, yes, cancel = self.renderer.confirm_finalize_bar()
+        self.confirm_finalize_button = yes
+        yes.clicked.connect(self.finalize)
+        cancel.clicked.connect(lambda: self._cancel_finalize(bar))
+        self._page.content.insertWidget(self._page.actions_end, bar)
+        self._confirm_bar = bar
+        yes.setFocus()
+        self.scroll.ensureWidgetVisible(bar, 20, 20)
+
+    def _cancel_finalize(self, bar) -> None:
+        bar.hide()
+        bar.deleteLater()
+        self._confirm_bar = None
+        if self.finalize_button is not None:
+            self.finalize_button.setFocus()
 
     def finalize(self) -> None:
         """Finalize from a snapshot taken here: the database thread gets values, not the
