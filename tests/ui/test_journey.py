@@ -182,6 +182,12 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     qtbot.mouseClick(window.view.home_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=30000)
     qtbot.waitUntil(lambda: home.counts()["drafts"] == 1, timeout=30000)
+    # the corrected version is shown as replaced, among the finished ones, never handed in
+    assert home.counts()["waiting"] == 0 and home.counts()["done"] == 1
+    home.select_group("done")
+    assert home.model.rowCount() == 1
+    assert home.model.data(home.model.index(0, 3)) == "Remplacé par une correction"
+    home.select_group("drafts")
 
     # Switch the app to English in the settings: the home speaks English at once.
     dialog = window.open_settings()
@@ -192,6 +198,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=30000)
     assert home.greeting.text() == "Hello Camille"
     assert home.tabs.tabText(0) == "Drafts (1)"
-    assert home.tabs.tabText(1) == "To send or hand in (1)"
+    assert home.tabs.tabText(1) == "To send or hand in (0)"
+    assert home.tabs.tabText(2) == "Sent or handed in (1)"
     assert home.form_cards()[0].button.text() == "New interview"
     assert AppSettings.load(settings_path()).language == "en"
