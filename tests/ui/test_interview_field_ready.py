@@ -273,3 +273,73 @@ def test_finalized_interview_opens_read_only_on_its_review(qtbot, library, make_
     assert view.finalize_button is None and view.edit_button is not None
     assert QApplication.focusWidget() in view.review.rows
     settle(qtbot, view)
+
+
+# --------------------------------------------------------------------------- the progress bar
+
+GROWING_FORM = """
+| survey |            |        |                     |                |                 |           |
+|        | type       | name   | label               | relevant       | constraint      | required  |
+|        | text       | who    | Name                |                |                 | yes       |
+|        | select_one yn | helps | Any help at home? |                |                 | yes       |
+|        | integer    | hours  | Hours a week        | ${helps}='yes' | . <= 100        |           |
+|        | text       | who_helps | Who helps?       | ${helps}='yes' |                 |           |
+|        | text       | since  | Since when?         | ${helps}='yes' |                 |           |
+|        | text       | paid   | Paid?               | ${helps}='yes' |                 |           |
+|        | text       | note2  | Anything else?      | ${helps}='yes' |                 |           |
+|        | text       | last   | Last word           |                |                 |           |
+| choices |           |        |                     |                |                 |           |
+|        | list_name  | name   | label               |                |                 |           |
+|        | yn         | yes    | Yes                 |                |                 |           |
+|        | yn         | no     | No                  |                |                 |           |
+"""
+
+
+def bar(view) -> float:
+    return view.progress.value() / max(view.progress.maximum(), 1)
+
+
+def test_progress_never_goes_back_as_questions_become_relevant(
+    qtbot, tmp_path, library, make_view, db
+):
+    form = db(library.load_file, form_file(tmp_path, "growing.md", GROWING_FORM))
+    interview, session = db(start_interview, library, form)
+    view = make_view(interview, session)
+    seen = [bar(view)]
+    answers = {"who": "Awa", "hours": "12", "who_helps": "Bruno", "since": "2020", "paid": "no"}
+    while view.position() != "#finalize":
+        row = view.rows[0]
+        name = row.template.name
+        if name == "helps":
+            row.editor.buttons[0].click()  # "yes": five questions become relevant
+            seen.append(bar(view))
+        elif name in answers:
+            row.editor.box.setText(answers[name])
+            row.editor.committed.emit()
+            seen.append(bar(view))
+        view.go_next()
+        seen.append(bar(view))
+    assert seen == sorted(seen), seen  # never backwards
+    assert seen[-1] == 1.0 and seen[0] == 0.0
+    settle(qtbot, view)
+
+
+def test_an_invalid_answer_is_not_counted_as_answered(qtbot, tmp_path, library, make_view, db):
+    form = db(library.load_file, form_file(tmp_path, "growing.md", GROWING_FORM))
+    interview, session = db(start_interview, library, form)
+    session.set_answer("/data/who", "Awa")
+    session.set_answer("/data/helps", "yes")
+    view = make_view(interview, session)
+    view.go_to("/data/hours")
+    before = session.progress()
+    assert before[0] == 2
+    editor = view.rows[0].editor
+    editor.box.setText("130")  # breaks ". <= 100"
+    editor.committed.emit()
+    assert session.value(session.node_at("/data/hours")) == "130"
+    assert session.progress()[0] == 2  # not counted
+    assert "2" in view.progress.text() or "2" in view.progress.format()
+    editor.box.setText("12")
+    editor.committed.emit()
+    assert session.progress()[0] == 3
+    settle(qtbot, view)

@@ -683,13 +683,13 @@ ONE = {"/data/visit/interviewer": "Camille"}
 def test_counts_are_grammatical_in_english(qtbot, db, library, make_view):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
     assert answered == 1
-    assert progress == f"1 of {total} questions answered"
+    assert progress.endswith(f" · 1 of {total} questions answered")
     assert "Answers to check before finalizing: 3. Click one to go there:" in intro
 
 
 def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
-    assert progress == f"1 question sur {total} a une réponse"
+    assert progress.endswith(f" du questionnaire · 1 question sur {total} a une réponse")
     assert f"1 question sur {total} a une réponse." in intro
     assert any(t.startswith("Avant de finaliser, 3 réponses sont à vérifier.") for t in intro)
 
@@ -699,7 +699,7 @@ def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french)
         "/data/visit/sector": "north",
     }
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, many)
-    assert progress == f"{answered} questions sur {total} ont une réponse"
+    assert progress.endswith(f" · {answered} questions sur {total} ont une réponse")
     assert answered > 1
     assert any(t.startswith("Avant de finaliser, 1 réponse est à vérifier.") for t in intro)
 

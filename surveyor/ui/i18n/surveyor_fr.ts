@@ -2040,7 +2040,7 @@
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="765"/>
+        <location filename="../interview/view.py" line="772"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
@@ -2050,17 +2050,22 @@
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="790"/>
+        <location filename="../interview/view.py" line="524"/>
+        <source>%1 % of the form · %2</source>
+        <translation>%1 % du questionnaire · %2</translation>
+    </message>
+    <message>
+        <location filename="../interview/view.py" line="797"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="858"/>
+        <location filename="../interview/view.py" line="865"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="884"/>
+        <location filename="../interview/view.py" line="891"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>

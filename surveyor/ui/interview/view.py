@@ -514,10 +514,17 @@ class InterviewView(QWidget):
         self.section_list.blockSignals(False)
 
     def _refresh_progress(self) -> None:
+        """The bar: how far through the form (``Navigator.progress``, never backwards as
+        questions become relevant); its text: valid answers among relevant questions."""
         answered, total = self.session.progress()
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(answered)
-        self.progress.setFormat(answered_text(answered, total))
+        percent = round(self.navigator.progress() * 100)
+        self.progress.setMaximum(100)
+        self.progress.setValue(percent)
+        self.progress.setFormat(
+            translate("InterviewView", "%1 % of the form · %2")
+            .replace("%1", str(percent))
+            .replace("%2", answered_text(answered, total))
+        )
 
     # ------------------------------------------------------------------ focus & keys
 
