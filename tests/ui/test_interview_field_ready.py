@@ -343,3 +343,121 @@ def test_an_invalid_answer_is_not_counted_as_answered(qtbot, tmp_path, library, 
     editor.committed.emit()
     assert session.progress()[0] == 3
     settle(qtbot, view)
+
+
+# --------------------------------------------------------------------------- keyboard
+
+KEYS_FORM = """
+| survey |             |      |              |            |
+|        | type        | name | label        | appearance |
+|        | begin_group | g    | Visit        | field-list |
+|        | date        | d    | Day          |            |
+|        | select_one yn | so | Anyone home? |            |
+|        | text        | t    | Remarks      |            |
+|        | end_group   |      |              |            |
+|        | text        | after | After       |            |
+| choices |            |      |              |            |
+|        | list_name   | name | label        |            |
+|        | yn          | yes  | Yes          |            |
+|        | yn          | no   | No           |            |
+"""
+
+
+def test_tab_reaches_every_button_and_never_leaves_the_screen(
+    qtbot, tmp_path, library, make_view, db
+):
+    """Tab walks the screen (date, Calendar, Today, the choice, Clear the answer, the next
+    question), then Next: a run of Tabs passes no question unseen; Enter goes on."""
+    form = db(library.load_file, form_file(tmp_path, "keys.md", KEYS_FORM))
+    interview, session = db(start_interview, library, form)
+    session.set_answer("/data/g/so", "no")  # "Clear the answer" shows
+    view = make_view(interview, session)
+    assert view.position() == "/data/g"
+    rows = {row.template.name: row for row in view.rows}
+    date_box = rows["d"].editor.date
+    assert QApplication.focusWidget() is date_box.box
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        assert view.position() == "/data/g"  # never another screen
+    assert seen[0] is date_box.button  # "Calendar"
+    assert seen[1] is date_box.today  # "Today"
+    assert view.editor_of(seen[2]) is rows["so"].editor
+    assert seen[3] is rows["so"].editor.clear_button  # "Clear the answer"
+    assert seen[4] is rows["t"].editor.box
+    assert seen[5] is view.next_button
+    assert view.editor_of(seen[6]) is rows["d"].editor  # round again from the top
+    # Enter on Next goes on
+    view.next_button.setFocus()
+    qtbot.keyClick(view.next_button, Qt.Key.Key_Return)
+    assert view.position() == "/data/after"
+    settle(qtbot, view)
+
+
+def test_keyboard_comes_back_to_the_date_when_the_calendar_closes(
+    qtbot, tmp_path, library, make_view, db
+):
+    form = db(library.load_file, form_file(tmp_path, "keys.md", KEYS_FORM))
+    interview, session = db(start_interview, library, form)
+    view = make_view(interview, session)
+    date_box = {row.template.name: row for row in view.rows}["d"].editor.date
+    date_box.button.setFocus()
+    qtbot.keyClick(date_box.button, Qt.Key.Key_Space)
+    calendar = date_box.calendar
+    qtbot.waitUntil(lambda: calendar.isVisible(), timeout=30000)
+    # roomy: every day name fits its column
+    metrics = calendar.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(calendar.locale().dayName(d, QLocale.FormatType.ShortFormat))
+        for d in range(1, 8)
+    )
+    assert calendar.width() >= 7 * widest
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=30000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is date_box.box, timeout=30000)
+    settle(qtbot, view)
+
+
+@pytest.mark.parametrize("which", ["app", "interview"])
+def test_focus_frame_never_eats_into_button_text(qtbot, which):
+    """The content of a button (where its text is drawn) keeps its size when it has the
+    keyboard: the thicker focus frame takes its room from the padding."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from surveyor.ui.app import stylesheet as app_stylesheet
+    from surveyor.ui.interview.style import stylesheet as interview_stylesheet
+    from surveyor.ui.qt import QVBoxLayout, QWidget
+
+    holder = QWidget()
+    holder.setStyleSheet(app_stylesheet(11) if which == "app" else interview_stylesheet(12.0))
+    layout = QVBoxLayout(holder)
+    button = QPushButton("Nouvel entretien")
+    other = QPushButton("Autre")
+    layout.addWidget(button)
+    layout.addWidget(other)
+    qtbot.addWidget(holder)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is holder, timeout=30000)
+
+    def contents():
+        option = QStyleOptionButton()
+        option.initFrom(button)
+        option.text = button.text()
+        return button.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, button
+        )
+
+    other.setFocus()
+    qtbot.waitUntil(lambda: other.hasFocus(), timeout=30000)
+    plain = contents()
+    button.setFocus()
+    qtbot.waitUntil(lambda: button.hasFocus(), timeout=30000)
+    focused = contents()
+    assert focused.width() >= plain.width() and focused.height() >= plain.height(), (
+        plain,
+        focused,
+    )
+    text = button.fontMetrics().boundingRect(button.text())
+    assert focused.height() >= text.height() and focused.width() >= text.width()

@@ -174,7 +174,9 @@ def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
         assert QApplication.focusWidget() is not None, f"focus lost at {name} {view.position()}"
         key = Qt.Key.Key_Tab if isinstance(focus, QPlainTextEdit) else Qt.Key.Key_Return
         qtbot.keyClick(QApplication.focusWidget(), key)
-    raise AssertionError("the interview never reached its end")
+    raise AssertionError(
+        f"the interview never reached its end: {view.position()} {QApplication.focusWidget().text()}"
+    )
 
 
 def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):

@@ -292,6 +292,40 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+class _CalendarPopup(QCalendarWidget):
+    """The calendar under a date box: roomy enough for day names and the month's name at
+    any text size; when it closes (a date picked or Escape) the keyboard is on the box."""
+
+    def __init__(self, owner):
+        super().__init__(owner)
+        self.owner = owner
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # the interview's roomy buttons would crowd the month bar
+        self.setStyleSheet(
+            "QToolButton { padding: 2px 6px; border: none; background: transparent; }"
+            "QToolButton:focus { border: 2px solid #1a5fb4; }"
+        )
+
+    def fit(self) -> None:
+        metrics = self.fontMetrics()
+        day = max(
+            metrics.horizontalAdvance(self.locale().dayName(d, QLocale.FormatType.ShortFormat))
+            for d in range(1, 8)
+        )
+        width = max(self.sizeHint().width(), 7 * (day + metrics.horizontalAdvance("  ")) + 24)
+        height = max(self.sizeHint().height(), 8 * (metrics.height() + 10))
+        self.resize(width, height)
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        try:
+            self.owner.box.setFocus(Qt.FocusReason.PopupFocusReason)
+        except RuntimeError:  # the screen was left meanwhile
+            pass
+
+
 class _DateBox(QWidget):
     """A line edit for a date with a calendar button; empty means no answer."""
 
@@ -308,11 +342,11 @@ class _DateBox(QWidget):
         self.button.setText(translate("InterviewView", "Calendar"))
         self.button.setToolTip(translate("InterviewView", "Pick the date in a calendar"))
         self.button.setAccessibleName(translate("InterviewView", "Pick the date in a calendar"))
-        self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
         self.button.clicked.connect(self._open_calendar)
         self.today = QToolButton()
         self.today.setText(translate("InterviewView", "Today"))
-        self.today.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.today.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.today.clicked.connect(self._pick_today)
         layout.addWidget(self.box)
         layout.addWidget(self.button)
@@ -321,14 +355,14 @@ class _DateBox(QWidget):
         self.calendar = None
 
     def _open_calendar(self):
-        calendar = QCalendarWidget(self)
-        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar = _CalendarPopup(self)
         picked = parse_date(self.box.text())
         if picked:
             calendar.setSelectedDate(QDate(picked.year, picked.month, picked.day))
         calendar.activated.connect(lambda d: self._picked(d, calendar))
         calendar.clicked.connect(lambda d: self._picked(d, calendar))
         calendar.move(self.box.mapToGlobal(self.box.rect().bottomLeft()))
+        calendar.fit()
         calendar.show()
         calendar.setFocus()
         self.calendar = calendar
@@ -595,7 +629,7 @@ class SelectEditor(Editor):
             self.clear_button = QPushButton(translate("InterviewView", "Clear the answer"))
             self.clear_button.setFlat(True)
             self.clear_button.setObjectName("clearAnswer")
-            self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.clear_button.setAccessibleName(
                 translate("InterviewView", "Clear the answer to: %1").replace("%1", self.label)
             )
@@ -777,7 +811,7 @@ class RangeEditor(Editor):
         self.value_label.setMinimumWidth(120)
         self.clear_button = QPushButton(translate("InterviewView", "Clear the answer"))
         self.clear_button.setFlat(True)
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.clear_button.clicked.connect(self.clear)
         for widget in (self.low, self.slider, self.high, self.value_label, self.clear_button):
             layout.addWidget(widget)

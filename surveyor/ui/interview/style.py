@@ -25,7 +25,7 @@ QLabel#saveState[error="true"] {{ color: #a1001a; font-weight: 600; }}
 QLineEdit, QPlainTextEdit, QComboBox, QListWidget {{
     padding: 5px 8px; border: 1px solid #8c8c88; border-radius: 5px; background: white; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {{
-    border: 2px solid #1a5fb4; }}
+    border: 2px solid #1a5fb4; padding: 4px 7px; }}
 QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #f0f0ee; color: #333; }}
 QRadioButton, QCheckBox {{ padding: 5px 8px; spacing: 10px; border-radius: 5px; }}
 QRadioButton:focus, QCheckBox:focus {{ background: #dbe7f9; }}
@@ -38,15 +38,16 @@ QLabel#choiceNumber {{ color: #505050; }}
 QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
     background: #f4f4f2; color: #1d1d1b; }}
 QPushButton:hover, QToolButton:hover {{ background: #e9eef6; }}
-QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; }}
+QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; padding: 6px 15px; }}
 QPushButton:disabled {{ color: #9a9a96; border-color: #c8c8c4; background: #f0f0ee; }}
 QPushButton#primary {{ background: #1a5fb4; color: white; border-color: #134a8e;
     font-weight: 600; }}
-QPushButton#primary:focus {{ border: 3px solid #0b2f5c; }}
+QPushButton#primary:focus {{ border: 3px solid #0b2f5c; padding: 5px 14px; }}
 QPushButton#primary:disabled {{ background: #9db4d3; color: #eef2f8; border-color: #9db4d3; }}
 QPushButton#danger {{ color: #a1001a; border-color: #c9a0a6; background: #fff7f7; }}
-QPushButton#clearAnswer {{ border: none; background: transparent; color: #1a5fb4;
-    text-decoration: underline; padding: 2px 4px; }}
+QPushButton#clearAnswer {{ border: 2px solid transparent; background: transparent;
+    color: #1a5fb4; text-decoration: underline; padding: 2px 4px; }}
+QPushButton#clearAnswer:focus {{ border: 2px solid #1a5fb4; padding: 2px 4px; }}
 QListWidget#sections {{ border: none; background: transparent; font-size: {sections}pt; }}
 QListWidget#sections::item {{ padding: 7px 0px; border-radius: 5px; }}
 QListWidget#sections::item:selected {{ background: #1a5fb4; color: white; }}

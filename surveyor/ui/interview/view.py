@@ -320,7 +320,7 @@ class InterviewView(QWidget):
         bottom = QHBoxLayout()
         self.back_button = QPushButton(translate("InterviewView", "◀  Back"))
         self.back_button.setToolTip(translate("InterviewView", "Previous question (Page Up)"))
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.back_button.clicked.connect(self.go_back)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
@@ -331,7 +331,7 @@ class InterviewView(QWidget):
         self.next_button = QPushButton(translate("InterviewView", "Next  ▶"))
         self.next_button.setObjectName("primary")
         self.next_button.setToolTip(translate("InterviewView", "Next question (Enter, Page Down)"))
-        self.next_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.next_button.clicked.connect(self.go_next)
         for button in (self.back_button, self.next_button):
             button.setMinimumWidth(150)
@@ -455,6 +455,28 @@ class InterviewView(QWidget):
             page.later_button.clicked.connect(self.close_interview)
         if page.edit_button is not None:
             page.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.interview))
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab from the screen's last widget goes to Next, not round to the top bar; Tab
+        from Next comes back to the screen's first widget (the screen is after Next in the
+        focus chain)."""
+        before = QApplication.focusWidget()
+        page = self.scroll.widget()
+        inside = before is not None and page is not None and page.isAncestorOf(before)
+        moved = super().focusNextPrevChild(next_)
+        after = QApplication.focusWidget()
+        if (
+            next_
+            and inside
+            and after is not None
+            and not page.isAncestorOf(after)
+            and after is not self.next_button
+            and self.next_button.isVisible()
+            and self.next_button.isEnabled()
+        ):
+            self.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return moved
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -598,17 +620,25 @@ class InterviewView(QWidget):
                     self._move_on(editor)
                     return True
                 if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+                    # Tab moves the keyboard to the next thing on the screen (a calendar
+                    # button, "Clear the answer", the next question, then Next): it never
+                    # leaves the screen, so a run of Tabs cannot pass questions unseen.
+                    # Enter is what stores the answer and goes on.
                     own = [w for w in editor.focus_widgets() if w.isEnabled()]
                     if not isinstance(editor, SelectEditor) and own and watched is not own[-1]:
-                        return False  # latitude -> longitude, date -> time
-                    rows = self._page.visible_rows()
-                    editors = [r.editor for r in rows if r.editor.first_focus() is not None]
-                    if editors and editors[-1] is editor:
-                        self._move_on(editor)
+                        return False  # latitude -> longitude
+                    if not self.read_only:
+                        self._answered(editor, final=True)
+                        row = self._page.row_of(editor) if self._page is not None else None
+                        if row is not None and (
+                            editor.input_error
+                            or (row.shown_problem and self.session.value(row.node) != "")
+                        ):
+                            return True  # not valid: stay on it, its message is shown
+                    if isinstance(watched, QPlainTextEdit):
+                        self.focusNextPrevChild(True)  # a Tab is not typed into the answer
                         return True
-                    if isinstance(editor, SelectEditor) or len(editor.focus_widgets()) == 1:
-                        self._move_on(editor)
-                        return True
+                    return False
                 if (
                     Qt.Key.Key_1 <= key <= Qt.Key.Key_9
                     and modifiers == Qt.KeyboardModifier.NoModifier
