@@ -461,3 +461,36 @@ def test_focus_frame_never_eats_into_button_text(qtbot, which):
     )
     text = button.fontMetrics().boundingRect(button.text())
     assert focused.height() >= text.height() and focused.width() >= text.width()
+
+
+# --------------------------------------------------------------------------- polish
+
+POLISH_FORM = """
+| survey |               |       |                                   |          |
+|        | type          | name  | label                             | required |
+|        | select_one many | pick | Which one?                       | yes      |
+|        | text          | short | Rue                               |          |
+| choices |              |       |                                   |          |
+|        | list_name     | name  | label                             |          |
+""" + "".join(f"|        | many | c{i} | Choix {i} |  |\n" for i in range(1, 13))
+
+
+def test_polish_numbers_star_sections_and_card_width(qtbot, tmp_path, library, make_view, db):
+    form = db(library.load_file, form_file(tmp_path, "polish.md", POLISH_FORM))
+    interview, session = db(start_interview, library, form)
+    view = make_view(interview, session, size=(1024, 600))
+    row = view.rows[0]
+    # options past 9 keep their number, in one right-aligned column
+    cells = row.editor.findChildren(_ChoiceCell)
+    assert [cell.number.text() for cell in cells] == [str(i) for i in range(1, 13)]
+    assert len({cell.text.x() for cell in cells}) == 1
+    # the required * is bound to the last word by a no-break space
+    assert row.label.text().endswith('&nbsp;<span style="color:#a1001a">*</span>')
+    # the section list never scrolls sideways
+    assert view.section_list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    # the question card keeps its width from one screen to the next
+    width = view._page.frame.width()
+    view.go_to("/data/short")
+    QApplication.processEvents()
+    assert view._page.frame.width() == width
+    settle(qtbot, view)

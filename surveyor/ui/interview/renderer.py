@@ -88,7 +88,8 @@ class FieldRow(QWidget):
         if not label:
             label = self.template.name
         if session.is_required(self.node) and not isinstance(self.editor, NoteEditor):
-            label += ' <span style="color:#a1001a">*</span>'
+            # a no-break space: the * never goes alone to a line of its own
+            label += '&nbsp;<span style="color:#a1001a">*</span>'
         self.label.setText(label)
         hint = render_html(session, self.node, session.translate(self.template.hint))
         self.hint.setText(hint)

@@ -171,7 +171,7 @@ class Review(QWidget):
         location = session.location_of(node)
         question = render_plain(session, node, session.label(template)) or template.name
         if session.is_required(node):
-            question += " *"
+            question += "\u00a0*"  # never alone on a line
         problem = self._problems.get(location)
         message = self.renderer.problem_message(problem) if problem is not None else ""
         row = ReviewRow(location, question, answer_text(session, node, template), message)
