@@ -155,6 +155,11 @@ def test_bundled_forms_notes_show_whole(qtbot, library, make_view, db, text_size
                         assert_whole(view, row.hint)
                     for cell in row.editor.findChildren(_ChoiceCell):
                         assert_whole(view, cell.text)
+        view.go_to("#finalize")  # the end page and its review: nothing off to the side
+        QApplication.processEvents()
+        assert view.scroll.horizontalScrollBar().maximum() == 0
+        for review_row in view.review.rows:
+            assert_whole(view, review_row.question)
         settle(qtbot, view)
         view.close()
 

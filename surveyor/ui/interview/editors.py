@@ -531,6 +531,7 @@ class _ChoiceCell(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.clicked.connect(button.click)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)

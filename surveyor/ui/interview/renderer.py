@@ -15,6 +15,7 @@ from surveyor.ui.interview.review import Review
 from surveyor.ui.interview.screens import END, GROUP, REPEAT_ADD, Screen, Section
 from surveyor.ui.interview.text import has_outputs, render_html, render_plain
 from surveyor.ui.qt import (
+    QApplication,
     QCoreApplication,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from surveyor.ui.qt import (
 
 translate = QCoreApplication.translate
 PAGE_WIDTH = 900  # px: a line of text longer than this is hard to read
+LARGE_TEXT_POINTS = 16.0  # from this application text size, the end page's buttons stack
 
 
 def answered_text(answered: int, total: int) -> str:
@@ -397,6 +399,9 @@ class Renderer:
             ready.setWordWrap(True)
             content.addWidget(ready)
         buttons = QHBoxLayout()
+        if QApplication.font().pointSizeF() >= LARGE_TEXT_POINTS:
+            # side by side they would not fit 1024 px at the largest text sizes
+            buttons.setDirection(QHBoxLayout.Direction.TopToBottom)
         page.finalize_button = QPushButton(translate("InterviewView", "Finalize"))
         page.finalize_button.setObjectName("primary")
         page.finalize_button.setMinimumHeight(44)
@@ -404,8 +409,8 @@ class Renderer:
         page.finalize_button.setEnabled(not problems)
         page.later_button = QPushButton(translate("InterviewView", "Save and finish later"))
         page.later_button.setMinimumHeight(44)
-        buttons.addWidget(page.finalize_button)
-        buttons.addWidget(page.later_button)
+        buttons.addWidget(page.finalize_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(page.later_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addStretch(1)
         content.addSpacing(8)
         content.addLayout(buttons)

@@ -33,7 +33,7 @@ QRadioButton:hover, QCheckBox:hover {{ background: #eef3fb; }}
 QFrame#choice {{ border-radius: 5px; background: transparent; }}
 QFrame#choice:hover {{ background: #eef3fb; }}
 QFrame#choice[focused="true"] {{ background: #dbe7f9; }}
-QFrame#choice QRadioButton, QFrame#choice QCheckBox {{ padding: 2px 0px; background: transparent; }}
+QFrame#choice QRadioButton, QFrame#choice QCheckBox {{ padding: 2px 2px; spacing: 0px; }}
 QLabel#choiceNumber {{ color: #505050; }}
 QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
     background: #f4f4f2; color: #1d1d1b; }}
