@@ -1644,155 +1644,155 @@
         <translation>AAAA</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="308"/>
+        <location filename="../interview/editors.py" line="342"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="309"/>
-        <location filename="../interview/editors.py" line="310"/>
+        <location filename="../interview/editors.py" line="343"/>
+        <location filename="../interview/editors.py" line="344"/>
         <source>Pick the date in a calendar</source>
         <translation>Choisir la date dans un calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="314"/>
+        <location filename="../interview/editors.py" line="348"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="371"/>
+        <location filename="../interview/editors.py" line="405"/>
         <source>This is not a date. Type it like this: %1</source>
         <translation>Ce n’est pas une date. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="387"/>
-        <location filename="../interview/editors.py" line="406"/>
         <location filename="../interview/editors.py" line="421"/>
-        <location filename="../interview/editors.py" line="453"/>
+        <location filename="../interview/editors.py" line="440"/>
+        <location filename="../interview/editors.py" line="455"/>
+        <location filename="../interview/editors.py" line="487"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="404"/>
+        <location filename="../interview/editors.py" line="438"/>
         <source>This is not a time. Type it like this: %1</source>
         <translation>Ce n’est pas une heure. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="423"/>
+        <location filename="../interview/editors.py" line="457"/>
         <source>time</source>
         <translation>heure</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="449"/>
+        <location filename="../interview/editors.py" line="483"/>
         <source>Type the date like this: %1, and the time like this: %2</source>
         <translation>Tapez la date comme ceci : %1, et l’heure comme ceci : %2</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="545"/>
-        <location filename="../interview/editors.py" line="1028"/>
+        <location filename="../interview/editors.py" line="580"/>
+        <location filename="../interview/editors.py" line="1063"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="595"/>
-        <location filename="../interview/editors.py" line="778"/>
+        <location filename="../interview/editors.py" line="630"/>
+        <location filename="../interview/editors.py" line="813"/>
         <source>Clear the answer</source>
         <translation>Effacer la réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="600"/>
+        <location filename="../interview/editors.py" line="635"/>
         <source>Clear the answer to: %1</source>
         <translation>Effacer la réponse à : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="689"/>
+        <location filename="../interview/editors.py" line="724"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="690"/>
+        <location filename="../interview/editors.py" line="725"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="691"/>
+        <location filename="../interview/editors.py" line="726"/>
         <source>Keep this order</source>
         <translation>Garder cet ordre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="716"/>
+        <location filename="../interview/editors.py" line="751"/>
         <source>Not ranked yet</source>
         <translation>Pas encore classé</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="818"/>
+        <location filename="../interview/editors.py" line="853"/>
         <location filename="../interview/review.py" line="51"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="849"/>
+        <location filename="../interview/editors.py" line="884"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="850"/>
+        <location filename="../interview/editors.py" line="885"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="851"/>
+        <location filename="../interview/editors.py" line="886"/>
         <source>Altitude (optional)</source>
         <translation>Altitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="886"/>
+        <location filename="../interview/editors.py" line="921"/>
         <source>Type both the latitude and the longitude.</source>
         <translation>Tapez la latitude et la longitude.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="891"/>
+        <location filename="../interview/editors.py" line="926"/>
         <source>The latitude must be between -90 and 90, the longitude between -180 and 180.</source>
         <translation>La latitude doit être comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="919"/>
+        <location filename="../interview/editors.py" line="954"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="922"/>
+        <location filename="../interview/editors.py" line="957"/>
         <source>Remove the file</source>
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="933"/>
+        <location filename="../interview/editors.py" line="968"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="936"/>
+        <location filename="../interview/editors.py" line="971"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="941"/>
+        <location filename="../interview/editors.py" line="976"/>
         <location filename="../interview/view.py" line="83"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="951"/>
+        <location filename="../interview/editors.py" line="986"/>
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="980"/>
+        <location filename="../interview/editors.py" line="1015"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="37"/>
+        <location filename="../interview/renderer.py" line="39"/>
         <source>%n of %1 questions answered</source>
         <translation>
             <numerusform>%n question sur %1 a une réponse</numerusform>
@@ -1841,7 +1841,7 @@
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="321"/>
+        <location filename="../interview/renderer.py" line="324"/>
         <location filename="../interview/view.py" line="298"/>
         <source>Edit</source>
         <translation>Corriger</translation>
@@ -1872,7 +1872,7 @@
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="223"/>
+        <location filename="../interview/renderer.py" line="226"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
@@ -1880,32 +1880,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="300"/>
+        <location filename="../interview/renderer.py" line="303"/>
         <source>Answers of the interview</source>
         <translation>Réponses de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="302"/>
+        <location filename="../interview/renderer.py" line="305"/>
         <source>Check and finalize</source>
         <translation>Vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="326"/>
+        <location filename="../interview/renderer.py" line="329"/>
         <source>Your answers, by section</source>
         <translation>Vos réponses, par partie</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="333"/>
+        <location filename="../interview/renderer.py" line="336"/>
         <source>Click an answer (or press Enter on it) to go to its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="340"/>
+        <location filename="../interview/renderer.py" line="343"/>
         <source>Click an answer (or press Enter on it) to see its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="355"/>
+        <location filename="../interview/renderer.py" line="358"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -1913,134 +1913,134 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="225"/>
+        <location filename="../interview/renderer.py" line="228"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="233"/>
+        <location filename="../interview/renderer.py" line="236"/>
         <location filename="../interview/review.py" line="66"/>
         <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="240"/>
+        <location filename="../interview/renderer.py" line="243"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="249"/>
+        <location filename="../interview/renderer.py" line="252"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="264"/>
+        <location filename="../interview/renderer.py" line="267"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="284"/>
+        <location filename="../interview/renderer.py" line="287"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="288"/>
+        <location filename="../interview/renderer.py" line="291"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="290"/>
+        <location filename="../interview/renderer.py" line="293"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="314"/>
+        <location filename="../interview/renderer.py" line="317"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="366"/>
+        <location filename="../interview/renderer.py" line="369"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="380"/>
+        <location filename="../interview/renderer.py" line="383"/>
         <source>Every required question is answered; optional ones may stay empty.</source>
         <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="385"/>
+        <location filename="../interview/renderer.py" line="388"/>
         <source>Every question is answered.</source>
         <translation>Toutes les questions ont une réponse.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="389"/>
+        <location filename="../interview/renderer.py" line="392"/>
         <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
         <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="399"/>
+        <location filename="../interview/renderer.py" line="405"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="404"/>
+        <location filename="../interview/renderer.py" line="410"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="425"/>
+        <location filename="../interview/renderer.py" line="431"/>
         <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
         <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="434"/>
+        <location filename="../interview/renderer.py" line="440"/>
         <source>Yes, finalize</source>
         <translation>Oui, finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="437"/>
+        <location filename="../interview/renderer.py" line="443"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="457"/>
+        <location filename="../interview/renderer.py" line="463"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="459"/>
+        <location filename="../interview/renderer.py" line="465"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="467"/>
+        <location filename="../interview/renderer.py" line="473"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="471"/>
+        <location filename="../interview/renderer.py" line="477"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="477"/>
+        <location filename="../interview/renderer.py" line="483"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="482"/>
+        <location filename="../interview/renderer.py" line="488"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="487"/>
+        <location filename="../interview/renderer.py" line="493"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="772"/>
+        <location filename="../interview/view.py" line="802"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
@@ -2050,22 +2050,22 @@
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="524"/>
+        <location filename="../interview/view.py" line="546"/>
         <source>%1 % of the form · %2</source>
         <translation>%1 % du questionnaire · %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="797"/>
+        <location filename="../interview/view.py" line="827"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="865"/>
+        <location filename="../interview/view.py" line="895"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="891"/>
+        <location filename="../interview/view.py" line="921"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>
