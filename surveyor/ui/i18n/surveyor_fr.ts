@@ -1075,7 +1075,7 @@
     <message>
         <location filename="../home.py" line="66"/>
         <source>Replaced by a correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacé par une correction</translation>
     </message>
     <message>
         <location filename="../home.py" line="71"/>
