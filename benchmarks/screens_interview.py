@@ -1,6 +1,11 @@
-"""Screenshots of the interview screen at 1366×768, in French and English.
+"""Screenshots of the interview screen, in French and English.
 
     uv run python benchmarks/screens_interview.py  ->  docs/screenshots/{fr,en}/interview_*.png
+
+At 1366×768 with the default text size: a text question, a select_multiple, a repeat, the
+repeat's "add" screen, the end page with problems. Then, at 1024×600 and 1366×768, at the
+default and the largest text size (``interview_<screen>_<width>_<size>.png``): the consent
+note, the review page and the end page of a complete interview.
 
 French is the form's default language. For English the form language is switched and the
 app's translator is loaded when ``surveyor/ui/i18n/surveyor_fr.qm`` exists (otherwise the
@@ -28,9 +33,54 @@ OUT = ROOT / "docs" / "screenshots"
 QM = ROOT / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
 
 
+def shoot_sizes(app, lang: str, library, tasks) -> list[Path]:
+    """The consent note, the review page and the end page at two sizes and two text sizes."""
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+
+    form = tasks.run_db(
+        lambda: library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")
+    ).result()
+    saved = []
+    out = OUT / lang
+    for points in (DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE):
+        apply_text_size(app, points)
+        for width, height in ((1024, 600), (1366, 768)):
+            interview, session = tasks.run_db(lambda: start_interview(library, form)).result()
+            session.set_answer("/data/consent", "yes")
+            if lang == "en":
+                session.set_language("English (en)")
+            view = InterviewView(
+                InterviewStorage.of_library(library), interview, session, tasks=tasks
+            )
+            view.resize(width, height)
+            view.show()
+            tag = f"{width}_{'large' if points == MAX_TEXT_SIZE else 'default'}"
+            for name, location, scroll in (
+                ("consent", "/data/intro_note", 0.0),
+                ("end", "#finalize", 0.0),
+                ("review", "#finalize", 0.45),
+            ):
+                view.go_to(location)
+                for _ in range(3):
+                    app.processEvents()
+                bar = view.scroll.verticalScrollBar()
+                bar.setValue(round(bar.maximum() * scroll))
+                app.processEvents()
+                path = out / f"interview_{name}_{tag}.png"
+                view.grab().save(str(path))
+                saved.append(path)
+            tasks.drain()
+            view.close()
+    apply_text_size(app, DEFAULT_TEXT_SIZE)
+    return saved
+
+
 def shoot(app, lang: str, library, tasks) -> list[Path]:
-    form = library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")
-    interview, session = start_interview(library, form)
+    form = tasks.run_db(
+        lambda: library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")
+    ).result()
+    interview, session = tasks.run_db(lambda: start_interview(library, form)).result()
     if lang == "en":
         session.set_language("English (en)")
     view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
@@ -81,21 +131,24 @@ def main() -> int:
 
     apply_text_size(app, DEFAULT_TEXT_SIZE)  # as the app does: the interview text scales from it
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp))
-        library = FormLibrary(store)
         tasks = TaskManager()
+        # the store belongs to the database thread, as in the app (the screen saves there)
+        store = tasks.run_db(lambda: Store.open(Path(tmp))).result()
+        library = FormLibrary(store)
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         translator = QTranslator()
         french_ui = QM.exists() and translator.load(str(QM))
         if french_ui:
             app.installTranslator(translator)
         paths = shoot(app, "fr", library, tasks)
+        paths += shoot_sizes(app, "fr", library, tasks)
         if french_ui:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         paths += shoot(app, "en", library, tasks)
+        paths += shoot_sizes(app, "en", library, tasks)
+        tasks.run_db(store.close).result()
         tasks.shutdown()
-        store.close()
     for path in paths:
         print(path.relative_to(ROOT))
     if not QM.exists():

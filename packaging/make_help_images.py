@@ -18,6 +18,7 @@ NAMES = (
     "home",
     "interview_text",
     "interview_finalize_errors",
+    "interview_review_1366_default",
     "handin_done",
     "coordinator_import",
     "coordinator_conflicts",

@@ -349,6 +349,10 @@ class Workspace:
         """Interviews without answers, newest change first (see ``Store.list_interviews``)."""
         return self.store.list_interviews(**options)
 
+    def replaced_ids(self) -> set[str]:
+        """Interviews replaced by a correction (see ``Store.replaced_ids``)."""
+        return self.store.replaced_ids()
+
     def counts(self, form_id: str | None = None) -> dict[str, int]:
         """How many interviews are in each status (every status present)."""
         return self.store.count_by_status(form_id)

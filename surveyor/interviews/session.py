@@ -730,14 +730,15 @@ class InterviewSession:
                 yield node
 
     def progress(self) -> tuple[int, int]:
-        """(answered, answerable) among relevant questions that take an answer."""
+        """(answered, answerable) among relevant questions that take an answer; an answer
+        with a problem (a broken constraint, a value of the wrong type) is not answered."""
         answered = total = 0
         for node in self.visible_fields():
             template = node.template
             if template.type == "note" or self.is_readonly(node):
                 continue
             total += 1
-            if node.text != "":
+            if node.text != "" and self.check(node) is None:
                 answered += 1
         return answered, total
 

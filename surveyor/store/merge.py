@@ -43,7 +43,7 @@ from surveyor.interviews.merging import (
 from surveyor.interviews.record import Interview, Status
 from surveyor.store.errors import ConflictNotFound
 from surveyor.store.rights import erased_among, purged_among
-from surveyor.store.store import Store
+from surveyor.store.store import NOT_REPLACED, Store
 
 __all__ = ["ApplyCounts", "MergeStore", "content_sha256", "edit_loops"]
 
@@ -160,7 +160,8 @@ class MergeStore:
     # --- the interviewer's side ------------------------------------------------------------
 
     def hand_in_candidates(self, instance_ids: Iterable[str] | None = None) -> list[str]:
-        """Ids of the interviews a hand-in carries: finalized or exported, made here.
+        """Ids of the interviews a hand-in carries: finalized or exported, made here, and
+        current (a version replaced by a correction is never handed in again).
 
         Interviews received from batches are left out unless named in ``instance_ids``.
         """
@@ -168,25 +169,29 @@ class MergeStore:
         with self.store.reading("list the interviews to hand in") as db:
             if instance_ids is not None:
                 rows = db.execute(
-                    "SELECT instance_id FROM interviews WHERE status IN (?, ?) AND instance_id IN "
-                    "(SELECT value FROM json_each(?)) ORDER BY finalized_at, instance_id",
+                    "SELECT i.instance_id FROM interviews i WHERE i.status IN (?, ?) "
+                    f"AND {NOT_REPLACED} AND i.instance_id IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY i.finalized_at, i.instance_id",
                     [*statuses, _json_ids(instance_ids)],
                 ).fetchall()
             else:
                 rows = db.execute(
                     "SELECT i.instance_id FROM interviews i LEFT JOIN merge_state m "
                     "ON m.instance_id = i.instance_id WHERE i.status IN (?, ?) "
-                    "AND m.batch_id IS NULL ORDER BY i.finalized_at, i.instance_id",
+                    f"AND m.batch_id IS NULL AND {NOT_REPLACED} "
+                    "ORDER BY i.finalized_at, i.instance_id",
                     statuses,
                 ).fetchall()
         return [r[0] for r in rows]
 
     def count_to_hand_in(self) -> int:
-        """How many finalized interviews made here have not been handed in yet."""
+        """How many finalized interviews made here (current versions) have not been handed
+        in yet."""
         with self.store.reading("count the interviews to hand in") as db:
             return db.execute(
                 "SELECT count(*) FROM interviews i LEFT JOIN merge_state m "
-                "ON m.instance_id = i.instance_id WHERE i.status = ? AND m.batch_id IS NULL",
+                "ON m.instance_id = i.instance_id WHERE i.status = ? AND m.batch_id IS NULL "
+                f"AND {NOT_REPLACED}",
                 [str(Status.FINALIZED)],
             ).fetchone()[0]
 

@@ -76,6 +76,14 @@ class StoredForm:
     media: dict[str, bytes] | None = None
 
 
+# A SQL condition on ``interviews i``: no interview outside the bin names it as the version
+# it replaces (``deprecated_id``). Hand-in and sending pick only such current versions.
+NOT_REPLACED = (
+    "NOT EXISTS (SELECT 1 FROM interviews r WHERE r.deprecated_id = i.instance_id "
+    "AND r.status != 'deleted')"
+)
+
+
 def check_attachment_name(filename: str) -> None:
     """Refuse names with a path separator, '..', a drive colon or control characters."""
     bad = (
@@ -666,6 +674,18 @@ class Store(StoreQueries):
             summary.status = Status(summary.status)
             summaries.append(summary)
         return summaries
+
+    def replaced_ids(self) -> set[str]:
+        """The interviews replaced by a correction ("Edit"): named by the ``deprecated_id`` of
+        an interview that is not in the bin. They are kept unchanged, shown as replaced, and
+        never handed in nor sent again (see :data:`NOT_REPLACED`)."""
+        with self._reading("list the replaced interviews") as db:
+            rows = db.execute(
+                "SELECT DISTINCT deprecated_id FROM interviews "
+                "WHERE deprecated_id IS NOT NULL AND status != ?",
+                [str(Status.DELETED)],
+            ).fetchall()
+        return {row[0] for row in rows}
 
     def count_by_status(self, form_id: str | None = None) -> dict[str, int]:
         """How many interviews are in each status (every status present, 0 if none)."""

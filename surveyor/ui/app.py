@@ -31,7 +31,9 @@ def has_display() -> bool:
 
 
 def stylesheet(size: int) -> str:
-    """The app's look, scaled from the base text size (points)."""
+    """The app's look, scaled from the base text size (points). A focus frame is thicker
+    than the normal border: its padding is smaller by as much, so the frame never eats into
+    the text (the content keeps its size when the keyboard arrives)."""
     title = round(size * 1.6)
     section = round(size * 1.25)
     card = round(size * 1.1)
@@ -60,10 +62,12 @@ QPushButton:disabled {{ color: #8a939c; border-color: #c4cad0; background: #f4f6
 QPushButton[primary="true"] {{ background: #1f5fa8; color: white; border-color: #174a84; }}
 QPushButton[primary="true"]:hover {{ background: #1a528f; }}
 QPushButton[primary="true"]:disabled {{ background: #9db5d1; border-color: #9db5d1; }}
-QPushButton:focus, QPushButton[primary="true"]:focus {{ border: 3px solid #f0a500; }}
+QPushButton:focus, QPushButton[primary="true"]:focus {{ border: 3px solid #f0a500;
+    padding: 4px 12px; }}
 QLineEdit {{ padding: 4px 6px; border: 1px solid #8a96a3; border-radius: 4px;
     background: white; min-height: 1.5em; }}
-QLineEdit:focus {{ border: 3px solid #f0a500; }}
+QLineEdit:focus {{ border: 3px solid #f0a500; padding: 2px 4px; }}
+QCheckBox {{ border: 2px solid transparent; border-radius: 4px; }}
 QCheckBox:focus {{ border: 2px solid #f0a500; border-radius: 4px; }}
 QTableView {{ border: 1px solid #c9d2dc; background: white; alternate-background-color: #f5f8fb;
     selection-background-color: #cfe0f4; selection-color: #10243a; }}

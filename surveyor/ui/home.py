@@ -61,6 +61,11 @@ def group_title(key: str) -> str:
     }[key]
 
 
+def replaced_text() -> str:
+    """The state of a version replaced by a correction ("Edit")."""
+    return QCoreApplication.translate("Home", "Replaced by a correction")
+
+
 def status_text(status: Status) -> str:
     return {
         Status.DRAFT: QCoreApplication.translate("Home", "Draft"),
@@ -136,6 +141,7 @@ class InterviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
         self.form_titles: dict[str, str] = {}
+        self.replaced: frozenset[str] = frozenset()  # versions replaced by a correction
         self._dates: dict[int, str] = {}
 
     def set_rows(self, rows: list) -> None:
@@ -165,11 +171,22 @@ class InterviewTableModel(QAbstractTableModel):
             text = self._dates[row] = local_datetime(summary.updated_at)
         return text
 
+    def state_text(self, summary) -> str:
+        if summary.instance_id in self.replaced:
+            return replaced_text()
+        return status_text(summary.status)
+
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         summary = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ToolTipRole and column == 3 and summary.instance_id in self.replaced:
+            return QCoreApplication.translate(
+                "Home",
+                "A corrected version replaces this one: it is kept as it was, and only the "
+                "correction is handed in.",
+            )
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             if column == 0:
                 return self.name(summary)
@@ -178,7 +195,7 @@ class InterviewTableModel(QAbstractTableModel):
             if column == 2:
                 return self._date(index.row())
             if column == 3:
-                text = status_text(summary.status)
+                text = self.state_text(summary)
                 if (
                     summary.status == Status.FAILED
                     and summary.last_error
@@ -196,7 +213,7 @@ class InterviewTableModel(QAbstractTableModel):
                     self.name(summary),
                     self.form_titles.get(summary.form_id, summary.form_id),
                     self._date(index.row()),
-                    status_text(summary.status),
+                    self.state_text(summary),
                     progress_text(summary),
                 ]
             )
@@ -760,20 +777,37 @@ class HomePage(QWidget):
         self._generation += 1
         generation = self._generation
         search = self.search.text().strip() or None
-        DbOp(self, lambda ws: ws.list_interviews(include_deleted=True, search=search)).success(
-            lambda rows: self.set_interviews(rows, generation)
-        ).failure(lambda exc: self.show_message(str(exc), error=True)).run()
+        DbOp(
+            self,
+            lambda ws: (
+                ws.list_interviews(include_deleted=True, search=search),
+                ws.replaced_ids(),
+            ),
+        ).success(lambda result: self.set_interviews(*result, generation=generation)).failure(
+            lambda exc: self.show_message(str(exc), error=True)
+        ).run()
 
-    def set_interviews(self, rows: list, generation: int | None = None) -> None:
+    def set_interviews(
+        self, rows: list, replaced=frozenset(), *, generation: int | None = None
+    ) -> None:
+        """Show ``rows`` in their groups; a version ``replaced`` by a correction is shown as
+        such among the finished ones (it is never handed in nor sent again)."""
         if generation is not None and generation != self._generation:
             return  # an older search answered late
+        self.model.replaced = frozenset(replaced)
         groups: dict[str, list] = {key: [] for key in GROUPS}
         for summary in rows:
+            if summary.instance_id in self.model.replaced and summary.status != Status.DELETED:
+                groups["done"].append(summary)
+                continue
             groups[GROUP_OF.get(summary.status, "drafts")].append(summary)
         self.groups = groups
         self.loaded = True
         self._update_tabs()
         self._show_group()
+        wanted = getattr(self, "_wanted", None)
+        if wanted:
+            self.select_instance(wanted)
 
     def counts(self) -> dict[str, int]:
         return {key: len(rows) for key, rows in self.groups.items()}
@@ -815,10 +849,14 @@ class HomePage(QWidget):
         return self.model.summary(index.row()) if index.isValid() else None
 
     def select_instance(self, instance_id: str) -> bool:
+        """Select an interview of the group shown; if the list is not up to date yet, it is
+        selected when the list comes (a just-finalized interview)."""
         for row, summary in enumerate(self.model.rows):
             if summary.instance_id == instance_id:
                 self.table.selectRow(row)
+                self._wanted = None
                 return True
+        self._wanted = instance_id
         return False
 
     def _update_actions(self) -> None:

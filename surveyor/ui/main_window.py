@@ -677,11 +677,21 @@ class MainWindow(QMainWindow):
             )
 
     def _finalized(self, interview) -> None:
+        """Finalized on the interview screen: back home, saying so, the interview selected."""
         self.settings.last_interview = ""
         self.save_settings()
-        self.open_interview(interview.instance_id)
         # the interview screen finalizes on its own: it says so here, for every view
         self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
+        self.go_home()
+        name = interview.instance_name or self.tr("The interview")
+        self.home.show_message(
+            self.tr(
+                "“{0}” is finalized. It is under “To send or hand in” until it is handed in; "
+                "to correct it, open it and choose Edit."
+            ).format(name)
+        )
+        self.home.select_group("waiting")
+        self.home.select_instance(interview.instance_id)
         self.hand_in.sync_now()
         self.server_sync.sync_soon()
 

@@ -38,7 +38,9 @@ def test_an_edit_supersedes_the_version_it_names_and_keeps_it(tmp_path, make_lap
     revision = edit(amina, original, "Corrigé.")
     second = hand_in(amina.store, tmp_path / "2.zip", device_id="a", interviewer="Amina")
     report = merge_batches(coordinator, [second.path])
-    assert (report.new, report.updated, report.duplicates, report.conflicts) == (0, 1, 1, 0)
+    # the second batch carries only the current version (the replaced one is not handed in
+    # again, issue 11): one update, no duplicate
+    assert (report.new, report.updated, report.duplicates, report.conflicts) == (0, 1, 0, 0)
     assert MergeStore(coordinator).superseded() == {original: revision}
     assert coordinator.get_interview(original).answers["comments"] == "Entretien numéro 1."
     assert coordinator.get_interview(revision).answers["comments"] == "Corrigé."

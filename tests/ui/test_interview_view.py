@@ -174,7 +174,9 @@ def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
         assert QApplication.focusWidget() is not None, f"focus lost at {name} {view.position()}"
         key = Qt.Key.Key_Tab if isinstance(focus, QPlainTextEdit) else Qt.Key.Key_Return
         qtbot.keyClick(QApplication.focusWidget(), key)
-    raise AssertionError("the interview never reached its end")
+    raise AssertionError(
+        f"the interview never reached its end: {view.position()} {QApplication.focusWidget().text()}"
+    )
 
 
 def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):
@@ -211,6 +213,7 @@ def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):
     finalized = []
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
     stored = db(library.store.get_interview, interview.instance_id)
     assert stored.status == Status.FINALIZED
@@ -245,6 +248,7 @@ def test_refused_consent_ends_early(qtbot, library, make_view, db):
         "#finalize",
     ]
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(
         lambda: db(library.store.get_interview, interview.instance_id).status == Status.FINALIZED,
         timeout=30000,
@@ -423,6 +427,7 @@ def test_finalizing_reads_the_session_on_the_gui_thread_only(
     finalized = []
     view.finalized.connect(finalized.append)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.MouseButton.LeftButton)  # "Yes"
     qtbot.waitUntil(lambda: bool(finalized), timeout=30000)
     settle(qtbot, view)
     gui = threading.main_thread().name
@@ -454,6 +459,10 @@ def test_read_only_finalized_interview(qtbot, library, make_view, db):
     stored = db(library.store.get_interview, result.interview.instance_id)
     view = make_view(stored, db(open_session, library, stored), read_only=True)
     assert view.banner_row.isVisible()
+    assert view.position() == "#finalize"  # opens on its review: every answer by section
+    row = next(r for r in view.review.rows if r.location == "/data/visit/interviewer")
+    assert row.answer.text() == "Camille"
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)  # one click to the question, read only
     rows = rows_by_name(view)
     assert rows["interviewer"].editor.box.text() == "Camille"
     assert not rows["interviewer"].editor.box.isEnabled()
@@ -676,13 +685,13 @@ ONE = {"/data/visit/interviewer": "Camille"}
 def test_counts_are_grammatical_in_english(qtbot, db, library, make_view):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
     assert answered == 1
-    assert progress == f"1 of {total} questions answered"
+    assert progress.endswith(f" · 1 of {total} questions answered")
     assert "Answers to check before finalizing: 3. Click one to go there:" in intro
 
 
 def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
-    assert progress == f"1 question sur {total} a une réponse"
+    assert progress.endswith(f" du questionnaire · 1 question sur {total} a une réponse")
     assert f"1 question sur {total} a une réponse." in intro
     assert any(t.startswith("Avant de finaliser, 3 réponses sont à vérifier.") for t in intro)
 
@@ -692,7 +701,7 @@ def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french)
         "/data/visit/sector": "north",
     }
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, many)
-    assert progress == f"{answered} questions sur {total} ont une réponse"
+    assert progress.endswith(f" · {answered} questions sur {total} ont une réponse")
     assert answered > 1
     assert any(t.startswith("Avant de finaliser, 1 réponse est à vérifier.") for t in intro)
 

@@ -109,7 +109,9 @@ def first_start_and_interrupted_interview(app_window, qtbot, isolated_home):
     position = view.position()
     assert position.endswith("member[+]")
     # The progress sentence is French and grammatical.
-    assert re.fullmatch(r"\d+ questions sur \d+ ont une réponse", view.progress.format())
+    assert re.fullmatch(
+        r"\d+ % du questionnaire · \d+ questions sur \d+ ont une réponse", view.progress.format()
+    )
     window.close()  # mid-interview, without going back home first
     record = stored(isolated_home, instance_id)
     assert record.status == Status.DRAFT
@@ -150,15 +152,14 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     assert view.position() == "#finalize"
     assert view.problem_list is None
     qtbot.mouseClick(view.finalize_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.read_only and window.view is not None, timeout=30000)
-    assert stored(isolated_home, instance_id).status == Status.FINALIZED
-
-    # Home: under "À envoyer ou remettre".
-    view = wait_view(qtbot, window)
-    assert view.read_only
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_H, Qt.ControlModifier)
+    # finalizing asks first; Return on the focused "Oui, finaliser" confirms
+    assert QApplication.focusWidget() is view.confirm_finalize_button
+    qtbot.keyClick(view.confirm_finalize_button, Qt.Key_Return)
     home = window.home
-    assert window.stack.currentWidget() is home
+    # then home, saying so, under "À envoyer ou remettre".
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=30000)
+    assert stored(isolated_home, instance_id).status == Status.FINALIZED
+    assert "finalisé" in home.message.text() and home.message.isVisible()
     qtbot.waitUntil(lambda: home.counts()["waiting"] == 1, timeout=30000)
     assert home.counts()["drafts"] == 0
     assert home.tabs.tabText(1) == "À envoyer ou remettre (1)"
@@ -183,6 +184,12 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     qtbot.mouseClick(window.view.home_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home, timeout=30000)
     qtbot.waitUntil(lambda: home.counts()["drafts"] == 1, timeout=30000)
+    # the corrected version is shown as replaced, among the finished ones, never handed in
+    assert home.counts()["waiting"] == 0 and home.counts()["done"] == 1
+    home.select_group("done")
+    assert home.model.rowCount() == 1
+    assert home.model.data(home.model.index(0, 3)) == "Remplacé par une correction"
+    home.select_group("drafts")
 
     # Switch the app to English in the settings: the home speaks English at once.
     dialog = window.open_settings()
@@ -193,6 +200,7 @@ def test_a_volunteers_day_through_the_main_window(app_window, qtbot, isolated_ho
     qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=30000)
     assert home.greeting.text() == "Hello Camille"
     assert home.tabs.tabText(0) == "Drafts (1)"
-    assert home.tabs.tabText(1) == "To send or hand in (1)"
+    assert home.tabs.tabText(1) == "To send or hand in (0)"
+    assert home.tabs.tabText(2) == "Sent or handed in (1)"
     assert home.form_cards()[0].button.text() == "New interview"
     assert AppSettings.load(settings_path()).language == "en"

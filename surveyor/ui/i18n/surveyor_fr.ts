@@ -918,13 +918,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="256"/>
-        <location filename="../home.py" line="265"/>
+        <location filename="../home.py" line="273"/>
+        <location filename="../home.py" line="282"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="267"/>
+        <location filename="../home.py" line="284"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -932,12 +932,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="273"/>
+        <location filename="../home.py" line="290"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="274"/>
+        <location filename="../home.py" line="291"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -1318,66 +1318,76 @@
     </message>
     <message>
         <location filename="../home.py" line="66"/>
+        <source>Replaced by a correction</source>
+        <translation>Remplacé par une correction</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="71"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="67"/>
+        <location filename="../home.py" line="72"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="68"/>
+        <location filename="../home.py" line="73"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="69"/>
+        <location filename="../home.py" line="74"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="70"/>
+        <location filename="../home.py" line="75"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="71"/>
+        <location filename="../home.py" line="76"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="109"/>
+        <location filename="../home.py" line="114"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="157"/>
+        <location filename="../home.py" line="163"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="210"/>
+        <location filename="../home.py" line="185"/>
+        <source>A corrected version replaces this one: it is kept as it was, and only the correction is handed in.</source>
+        <translation>Une version corrigée remplace celle-ci : elle est gardée telle quelle, et seule la correction est remise.</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="227"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="211"/>
+        <location filename="../home.py" line="228"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="212"/>
+        <location filename="../home.py" line="229"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="213"/>
+        <location filename="../home.py" line="230"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="214"/>
+        <location filename="../home.py" line="231"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -1385,251 +1395,251 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="587"/>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="604"/>
+        <location filename="../home.py" line="614"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="588"/>
+        <location filename="../home.py" line="605"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="590"/>
+        <location filename="../home.py" line="607"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="610"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="595"/>
+        <location filename="../home.py" line="612"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="613"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="598"/>
+        <location filename="../home.py" line="615"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="600"/>
+        <location filename="../home.py" line="617"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="620"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="622"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="606"/>
+        <location filename="../home.py" line="623"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="624"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="608"/>
-        <location filename="../home.py" line="609"/>
+        <location filename="../home.py" line="625"/>
+        <location filename="../home.py" line="626"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="627"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="628"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="629"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="630"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="631"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="615"/>
+        <location filename="../home.py" line="632"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="616"/>
+        <location filename="../home.py" line="633"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="634"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="618"/>
+        <location filename="../home.py" line="635"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
-        <location filename="../home.py" line="828"/>
+        <location filename="../home.py" line="636"/>
+        <location filename="../home.py" line="866"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="620"/>
+        <location filename="../home.py" line="637"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
-        <location filename="../home.py" line="859"/>
+        <location filename="../home.py" line="639"/>
+        <location filename="../home.py" line="897"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="640"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="638"/>
+        <location filename="../home.py" line="655"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="638"/>
+        <location filename="../home.py" line="655"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="675"/>
+        <location filename="../home.py" line="692"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="679"/>
+        <location filename="../home.py" line="696"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="701"/>
+        <location filename="../home.py" line="718"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="702"/>
+        <location filename="../home.py" line="719"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="703"/>
+        <location filename="../home.py" line="720"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="704"/>
+        <location filename="../home.py" line="721"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="720"/>
+        <location filename="../home.py" line="737"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="742"/>
+        <location filename="../home.py" line="759"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="743"/>
+        <location filename="../home.py" line="760"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="802"/>
+        <location filename="../home.py" line="836"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="803"/>
+        <location filename="../home.py" line="837"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="804"/>
+        <location filename="../home.py" line="838"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="805"/>
+        <location filename="../home.py" line="839"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="808"/>
+        <location filename="../home.py" line="842"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="828"/>
+        <location filename="../home.py" line="866"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="856"/>
+        <location filename="../home.py" line="894"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="857"/>
+        <location filename="../home.py" line="895"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="858"/>
+        <location filename="../home.py" line="896"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="860"/>
+        <location filename="../home.py" line="898"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="878"/>
+        <location filename="../home.py" line="916"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="888"/>
+        <location filename="../home.py" line="926"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -1863,169 +1873,170 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../interview/editors.py" line="246"/>
+        <location filename="../interview/editors.py" line="247"/>
         <source>DD</source>
         <translation>JJ</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="247"/>
+        <location filename="../interview/editors.py" line="248"/>
         <source>MM</source>
         <translation>MM</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="248"/>
+        <location filename="../interview/editors.py" line="249"/>
         <source>YYYY</source>
         <translation>AAAA</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="307"/>
+        <location filename="../interview/editors.py" line="342"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="308"/>
-        <location filename="../interview/editors.py" line="309"/>
+        <location filename="../interview/editors.py" line="343"/>
+        <location filename="../interview/editors.py" line="344"/>
         <source>Pick the date in a calendar</source>
         <translation>Choisir la date dans un calendrier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="313"/>
+        <location filename="../interview/editors.py" line="348"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="370"/>
+        <location filename="../interview/editors.py" line="405"/>
         <source>This is not a date. Type it like this: %1</source>
         <translation>Ce n’est pas une date. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="386"/>
-        <location filename="../interview/editors.py" line="405"/>
-        <location filename="../interview/editors.py" line="420"/>
-        <location filename="../interview/editors.py" line="452"/>
+        <location filename="../interview/editors.py" line="421"/>
+        <location filename="../interview/editors.py" line="440"/>
+        <location filename="../interview/editors.py" line="455"/>
+        <location filename="../interview/editors.py" line="487"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="403"/>
+        <location filename="../interview/editors.py" line="438"/>
         <source>This is not a time. Type it like this: %1</source>
         <translation>Ce n’est pas une heure. Tapez-la comme ceci : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="422"/>
+        <location filename="../interview/editors.py" line="457"/>
         <source>time</source>
         <translation>heure</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="448"/>
+        <location filename="../interview/editors.py" line="483"/>
         <source>Type the date like this: %1, and the time like this: %2</source>
         <translation>Tapez la date comme ceci : %1, et l’heure comme ceci : %2</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="505"/>
-        <location filename="../interview/editors.py" line="988"/>
+        <location filename="../interview/editors.py" line="580"/>
+        <location filename="../interview/editors.py" line="1063"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="555"/>
-        <location filename="../interview/editors.py" line="738"/>
+        <location filename="../interview/editors.py" line="630"/>
+        <location filename="../interview/editors.py" line="813"/>
         <source>Clear the answer</source>
         <translation>Effacer la réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="560"/>
+        <location filename="../interview/editors.py" line="635"/>
         <source>Clear the answer to: %1</source>
         <translation>Effacer la réponse à : %1</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="649"/>
+        <location filename="../interview/editors.py" line="724"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="650"/>
+        <location filename="../interview/editors.py" line="725"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="651"/>
+        <location filename="../interview/editors.py" line="726"/>
         <source>Keep this order</source>
         <translation>Garder cet ordre</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="676"/>
+        <location filename="../interview/editors.py" line="751"/>
         <source>Not ranked yet</source>
         <translation>Pas encore classé</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="778"/>
+        <location filename="../interview/editors.py" line="853"/>
+        <location filename="../interview/review.py" line="51"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="809"/>
+        <location filename="../interview/editors.py" line="884"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="810"/>
+        <location filename="../interview/editors.py" line="885"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="811"/>
+        <location filename="../interview/editors.py" line="886"/>
         <source>Altitude (optional)</source>
         <translation>Altitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="846"/>
+        <location filename="../interview/editors.py" line="921"/>
         <source>Type both the latitude and the longitude.</source>
         <translation>Tapez la latitude et la longitude.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="851"/>
+        <location filename="../interview/editors.py" line="926"/>
         <source>The latitude must be between -90 and 90, the longitude between -180 and 180.</source>
         <translation>La latitude doit être comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="879"/>
+        <location filename="../interview/editors.py" line="954"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="882"/>
+        <location filename="../interview/editors.py" line="957"/>
         <source>Remove the file</source>
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="893"/>
+        <location filename="../interview/editors.py" line="968"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="896"/>
+        <location filename="../interview/editors.py" line="971"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="901"/>
+        <location filename="../interview/editors.py" line="976"/>
         <location filename="../interview/view.py" line="83"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="911"/>
+        <location filename="../interview/editors.py" line="986"/>
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../interview/editors.py" line="940"/>
+        <location filename="../interview/editors.py" line="1015"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="35"/>
+        <location filename="../interview/renderer.py" line="39"/>
         <source>%n of %1 questions answered</source>
         <translation>
             <numerusform>%n question sur %1 a une réponse</numerusform>
@@ -2033,87 +2044,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="219"/>
+        <location filename="../interview/view.py" line="231"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="221"/>
+        <location filename="../interview/view.py" line="233"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="231"/>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="243"/>
+        <location filename="../interview/view.py" line="244"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="239"/>
+        <location filename="../interview/view.py" line="251"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="250"/>
+        <location filename="../interview/view.py" line="262"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="257"/>
+        <location filename="../interview/view.py" line="269"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="265"/>
+        <location filename="../interview/view.py" line="280"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="278"/>
+        <location filename="../interview/view.py" line="293"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="294"/>
-        <location filename="../interview/view.py" line="283"/>
+        <location filename="../interview/renderer.py" line="324"/>
+        <location filename="../interview/view.py" line="298"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="285"/>
+        <location filename="../interview/view.py" line="300"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="306"/>
+        <location filename="../interview/view.py" line="321"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="307"/>
+        <location filename="../interview/view.py" line="322"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="313"/>
+        <location filename="../interview/view.py" line="331"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="315"/>
+        <location filename="../interview/view.py" line="333"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="205"/>
+        <location filename="../interview/renderer.py" line="226"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
             <numerusform>%n saisies pour l’instant</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../interview/renderer.py" line="303"/>
+        <source>Answers of the interview</source>
+        <translation>Réponses de l’entretien</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="305"/>
+        <source>Check and finalize</source>
+        <translation>Vérifier et finaliser</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="329"/>
+        <source>Your answers, by section</source>
+        <translation>Vos réponses, par partie</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="336"/>
+        <source>Click an answer (or press Enter on it) to go to its question.</source>
+        <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="343"/>
+        <source>Click an answer (or press Enter on it) to see its question.</source>
+        <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="301"/>
+        <location filename="../interview/renderer.py" line="358"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -2121,112 +2157,134 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="207"/>
+        <location filename="../interview/renderer.py" line="228"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="215"/>
+        <location filename="../interview/renderer.py" line="236"/>
+        <location filename="../interview/review.py" line="66"/>
+        <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="222"/>
+        <location filename="../interview/renderer.py" line="243"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="231"/>
+        <location filename="../interview/renderer.py" line="252"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="246"/>
+        <location filename="../interview/renderer.py" line="267"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="266"/>
+        <location filename="../interview/renderer.py" line="287"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="270"/>
+        <location filename="../interview/renderer.py" line="291"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="272"/>
+        <location filename="../interview/renderer.py" line="293"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="279"/>
-        <source>End of the interview</source>
-        <translation>Fin de l’entretien</translation>
-    </message>
-    <message>
-        <location filename="../interview/renderer.py" line="287"/>
+        <location filename="../interview/renderer.py" line="317"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="312"/>
+        <location filename="../interview/renderer.py" line="369"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="326"/>
-        <source>Everything is answered. Finalize the interview to hand it in: its answers can then no longer be changed.</source>
-        <translation>Tout est rempli. Finalisez l’entretien pour le remettre : ses réponses ne pourront plus être modifiées ensuite.</translation>
+        <location filename="../interview/renderer.py" line="383"/>
+        <source>Every required question is answered; optional ones may stay empty.</source>
+        <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="335"/>
+        <location filename="../interview/renderer.py" line="388"/>
+        <source>Every question is answered.</source>
+        <translation>Toutes les questions ont une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="392"/>
+        <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
+        <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="405"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="340"/>
+        <location filename="../interview/renderer.py" line="410"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="365"/>
+        <location filename="../interview/renderer.py" line="431"/>
+        <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
+        <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="440"/>
+        <source>Yes, finalize</source>
+        <translation>Oui, finaliser</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="443"/>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="463"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="367"/>
+        <location filename="../interview/renderer.py" line="465"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="375"/>
+        <location filename="../interview/renderer.py" line="473"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="379"/>
+        <location filename="../interview/renderer.py" line="477"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="385"/>
+        <location filename="../interview/renderer.py" line="483"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="390"/>
+        <location filename="../interview/renderer.py" line="488"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="395"/>
+        <location filename="../interview/renderer.py" line="493"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="741"/>
+        <location filename="../interview/view.py" line="802"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
@@ -2236,19 +2294,34 @@
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="766"/>
+        <location filename="../interview/view.py" line="546"/>
+        <source>%1 % of the form · %2</source>
+        <translation>%1 % du questionnaire · %2</translation>
+    </message>
+    <message>
+        <location filename="../interview/view.py" line="827"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="806"/>
+        <location filename="../interview/view.py" line="895"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="832"/>
+        <location filename="../interview/view.py" line="921"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
+    </message>
+    <message>
+        <location filename="../interview/review.py" line="69"/>
+        <source>Go to this question</source>
+        <translation>Aller à cette question</translation>
+    </message>
+    <message>
+        <location filename="../interview/review.py" line="120"/>
+        <source>No question answered yet.</source>
+        <translation>Aucune question n’a encore de réponse.</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2461,16 @@
         <location filename="../main_window.py" line="676"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="686"/>
+        <source>The interview</source>
+        <translation>L’entretien</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="689"/>
+        <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
+        <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from surveyor.ui.qt import (
     QDate,
     QEvent,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -291,6 +292,40 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+class _CalendarPopup(QCalendarWidget):
+    """The calendar under a date box: roomy enough for day names and the month's name at
+    any text size; when it closes (a date picked or Escape) the keyboard is on the box."""
+
+    def __init__(self, owner):
+        super().__init__(owner)
+        self.owner = owner
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # the interview's roomy buttons would crowd the month bar
+        self.setStyleSheet(
+            "QToolButton { padding: 2px 6px; border: none; background: transparent; }"
+            "QToolButton:focus { border: 2px solid #1a5fb4; }"
+        )
+
+    def fit(self) -> None:
+        metrics = self.fontMetrics()
+        day = max(
+            metrics.horizontalAdvance(self.locale().dayName(d, QLocale.FormatType.ShortFormat))
+            for d in range(1, 8)
+        )
+        width = max(self.sizeHint().width(), 7 * (day + metrics.horizontalAdvance("  ")) + 24)
+        height = max(self.sizeHint().height(), 8 * (metrics.height() + 10))
+        self.resize(width, height)
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        try:
+            self.owner.box.setFocus(Qt.FocusReason.PopupFocusReason)
+        except RuntimeError:  # the screen was left meanwhile
+            pass
+
+
 class _DateBox(QWidget):
     """A line edit for a date with a calendar button; empty means no answer."""
 
@@ -307,11 +342,11 @@ class _DateBox(QWidget):
         self.button.setText(translate("InterviewView", "Calendar"))
         self.button.setToolTip(translate("InterviewView", "Pick the date in a calendar"))
         self.button.setAccessibleName(translate("InterviewView", "Pick the date in a calendar"))
-        self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
         self.button.clicked.connect(self._open_calendar)
         self.today = QToolButton()
         self.today.setText(translate("InterviewView", "Today"))
-        self.today.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.today.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.today.clicked.connect(self._pick_today)
         layout.addWidget(self.box)
         layout.addWidget(self.button)
@@ -320,14 +355,14 @@ class _DateBox(QWidget):
         self.calendar = None
 
     def _open_calendar(self):
-        calendar = QCalendarWidget(self)
-        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar = _CalendarPopup(self)
         picked = parse_date(self.box.text())
         if picked:
             calendar.setSelectedDate(QDate(picked.year, picked.month, picked.day))
         calendar.activated.connect(lambda d: self._picked(d, calendar))
         calendar.clicked.connect(lambda d: self._picked(d, calendar))
         calendar.move(self.box.mapToGlobal(self.box.rect().bottomLeft()))
+        calendar.fit()
         calendar.show()
         calendar.setFocus()
         self.calendar = calendar
@@ -470,6 +505,46 @@ class _ClickLabel(QLabel):
         super().mousePressEvent(event)
 
 
+class _ChoiceCell(QFrame):
+    """One choice: its button, its number and its text, which wraps (a radio button's own
+    text never wraps: a long choice was cut or widened the page). Clicking the text clicks
+    the button; the cell is highlighted while its button has the keyboard."""
+
+    def __init__(self, button: QAbstractButton, number: str, text: str, *, digits: int):
+        super().__init__()
+        self.setObjectName("choice")
+        self.setProperty("focused", "false")
+        self.button = button
+        layout = _hbox(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(8)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.number = _ClickLabel(number)
+        self.number.setObjectName("choiceNumber")
+        # every number in one column, right-aligned: 10, 11… keep the alignment of 1…9
+        width = self.number.fontMetrics().horizontalAdvance("8" * max(digits, 1)) + 2
+        self.number.setFixedWidth(width)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.number.setVisible(bool(number))
+        self.number.clicked.connect(button.click)
+        self.text = _ClickLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.clicked.connect(button.click)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
+            self.style().unpolish(self)
+            self.style().polish(self)
+        return False
+
+
 class SelectEditor(Editor):
     """select_one (radio buttons or, with ``minimal``, a combo box) and select_multiple."""
 
@@ -524,9 +599,9 @@ class SelectEditor(Editor):
                 per_row = 3
             else:
                 per_row = 1
+            digits = len(str(count))
             for index, (_value, text) in enumerate(self._choices):
                 shown = render_plain(self.session, self.node, text)
-                prefix = f"{index + 1}  " if index < 9 and not self.likert else ""
                 button = QCheckBox() if self.multiple else QRadioButton()
                 button.setAccessibleName(shown)
                 button.setAccessibleDescription(self.label)
@@ -536,7 +611,7 @@ class SelectEditor(Editor):
                     cell = QWidget()
                     cell_layout = _vbox(cell, 2)
                     cell_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-                    text_label = _ClickLabel(f"{index + 1}. {shown}" if index < 9 else shown)
+                    text_label = _ClickLabel(f"{index + 1}. {shown}")
                     text_label.setWordWrap(True)
                     text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
                     text_label.clicked.connect(button.click)
@@ -544,8 +619,8 @@ class SelectEditor(Editor):
                     grid.addWidget(cell, 0, index)
                     grid.setColumnStretch(index, 1)
                 else:
-                    button.setText(prefix + shown)
-                    grid.addWidget(button, index // per_row, index % per_row)
+                    cell = _ChoiceCell(button, str(index + 1), shown, digits=digits)
+                    grid.addWidget(cell, index // per_row, index % per_row)
                 button.toggled.connect(self._toggled)
                 self.buttons.append(button)
             if self.compact:
@@ -555,7 +630,7 @@ class SelectEditor(Editor):
             self.clear_button = QPushButton(translate("InterviewView", "Clear the answer"))
             self.clear_button.setFlat(True)
             self.clear_button.setObjectName("clearAnswer")
-            self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.clear_button.setAccessibleName(
                 translate("InterviewView", "Clear the answer to: %1").replace("%1", self.label)
             )
@@ -737,7 +812,7 @@ class RangeEditor(Editor):
         self.value_label.setMinimumWidth(120)
         self.clear_button = QPushButton(translate("InterviewView", "Clear the answer"))
         self.clear_button.setFlat(True)
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.clear_button.clicked.connect(self.clear)
         for widget in (self.low, self.slider, self.high, self.value_label, self.clear_button):
             layout.addWidget(widget)

@@ -7,7 +7,14 @@ disappears the nearest remaining screen in document order is used.
 
 from __future__ import annotations
 
-from surveyor.ui.interview.screens import FINALIZE, Screen, build_screens, screen_index_for
+from surveyor.forms.model import Kind
+from surveyor.ui.interview.screens import (
+    FINALIZE,
+    REPEAT_ADD,
+    Screen,
+    build_screens,
+    screen_index_for,
+)
 
 
 class Navigator:
@@ -20,6 +27,7 @@ class Navigator:
         self._shown: list[Screen] = []  # the list the current screen was chosen from
         self.current: Screen | None = None
         self.index = 0
+        self._order: dict[str, int] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -100,6 +108,53 @@ class Navigator:
             if screen.section == section:
                 return index
         return None
+
+    def progress(self) -> float:
+        """How far through the form the current screen is, from 0.0 to 1.0 (the end page).
+
+        The share of the form's questions that come before the current screen, in the form's
+        order. Every question the form shows counts (notes too), relevant or not, and a
+        repeat's questions count once, whatever the number of its members; every screen inside
+        a repeat (each member, its "add" screen) stands at the repeat's first question. So the
+        measure depends only on where the person is: a question becoming relevant, an answer or
+        a member added never moves it backwards; only going back does. (What is answered is
+        said beside it: ``InterviewSession.progress``.)
+        """
+        order = self._question_order()
+        if self.current is None or not order:
+            return 0.0
+        screen = self.current
+        if screen.key == FINALIZE:
+            return 1.0
+        template = None
+        if screen.instances:
+            template = self.session.template_of(screen.instances[0])
+        elif screen.kind == REPEAT_ADD:
+            template = screen.template
+        elif screen.template is not None:
+            template = screen.template
+        index = self._first_question(template, order)
+        return min(index / len(order), 1.0)
+
+    def _question_order(self) -> dict[str, int]:
+        """Each shown question of the form (by its path) -> its place in the form's order."""
+        if self._order is None:
+            self._order = {}
+            for template in self.session.form.root.walk():
+                if template.kind is Kind.FIELD and template.control is not None:
+                    self._order[template.path] = len(self._order)
+        return self._order
+
+    @staticmethod
+    def _first_question(template, order: dict[str, int]) -> int:
+        if template is None:
+            return 0
+        if template.path in order:
+            return order[template.path]
+        for below in template.walk():
+            if below.path in order:
+                return order[below.path]
+        return 0
 
     def sections_present(self) -> set[int]:
         """The sections that have at least one screen now."""

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from surveyor.forms.model import Kind
 from surveyor.ui.interview.editors import Editor, NoteEditor, make_editor
+from surveyor.ui.interview.review import Review
 from surveyor.ui.interview.screens import END, GROUP, REPEAT_ADD, Screen, Section
 from surveyor.ui.interview.text import has_outputs, render_html, render_plain
 from surveyor.ui.qt import (
+    QApplication,
     QCoreApplication,
     QFrame,
     QHBoxLayout,
@@ -28,6 +30,8 @@ from surveyor.ui.qt import (
 )
 
 translate = QCoreApplication.translate
+PAGE_WIDTH = 900  # px: a line of text longer than this is hard to read
+LARGE_TEXT_POINTS = 16.0  # from this application text size, the end page's buttons stack
 
 
 def answered_text(answered: int, total: int) -> str:
@@ -86,7 +90,8 @@ class FieldRow(QWidget):
         if not label:
             label = self.template.name
         if session.is_required(self.node) and not isinstance(self.editor, NoteEditor):
-            label += ' <span style="color:#a1001a">*</span>'
+            # a no-break space: the * never goes alone to a line of its own
+            label += '&nbsp;<span style="color:#a1001a">*</span>'
         self.label.setText(label)
         hint = render_html(session, self.node, session.translate(self.template.hint))
         self.hint.setText(hint)
@@ -120,6 +125,8 @@ class Page:
     later_button: QPushButton | None = None
     edit_button: QPushButton | None = None
     finalize_state: QLabel | None = None
+    review: Review | None = None
+    actions_end: int = 0  # where the finalize confirmation goes in ``content``
 
     def visible_rows(self) -> list[FieldRow]:
         return [row for row in self.rows if not row.isHidden()]
@@ -131,6 +138,19 @@ class Page:
         return None
 
 
+class _CentredPage(QWidget):
+    """What the scroll area shows: the white page, as wide as the window allows up to
+    ``PAGE_WIDTH``, centred by its side margins. (Centring it with ``AlignHCenter`` made the
+    layout compute its height for another width: long texts lost their last lines.)"""
+
+    def resizeEvent(self, event):
+        side = max(4, (event.size().width() - PAGE_WIDTH) // 2)
+        layout = self.layout()
+        if layout is not None and layout.contentsMargins().left() != side:
+            layout.setContentsMargins(side, 4, max(12, side), 4)
+        super().resizeEvent(event)
+
+
 class Renderer:
     """Builds the widgets of a screen from the session's state."""
 
@@ -140,14 +160,15 @@ class Renderer:
     # ------------------------------------------------------------------ screens
 
     def render(self, screen: Screen, *, read_only: bool) -> Page:
-        widget = QWidget()
+        widget = _CentredPage()
         widget.setObjectName("scrollPage")
         page_layout = QVBoxLayout(widget)
         page_layout.setContentsMargins(4, 4, 12, 4)
         frame = QFrame()
         frame.setObjectName("page")
-        frame.setMaximumWidth(900)
-        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Expanding, not aligned: the layout gives the frame the width its height is computed
+        # for; _CentredPage centres it.
+        frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         content = QVBoxLayout(frame)
         content.setContentsMargins(28, 22, 28, 22)
         content.setSpacing(12)
@@ -160,7 +181,7 @@ class Renderer:
             self._end(page, read_only)
         if screen.instances and not read_only and screen.kind != REPEAT_ADD:
             self._remove(page)
-        page_layout.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
+        page_layout.addWidget(frame)
         page_layout.addStretch(1)
         return page
 
@@ -275,13 +296,22 @@ class Renderer:
         return bar, yes, cancel
 
     def _end(self, page: Page, read_only: bool) -> None:
+        """The end page: what is answered, what to check, finalize; then every answer (the
+        review), each one click from its question."""
         session, content = self.session, page.content
-        title = QLabel(translate("InterviewView", "End of the interview"))
+        title = QLabel(
+            translate("InterviewView", "Answers of the interview")
+            if read_only
+            else translate("InterviewView", "Check and finalize")
+        )
         title.setObjectName("groupTitle")
+        title.setWordWrap(True)
         content.addWidget(title)
         answered, total = session.progress()
         summary = QLabel(answered_text(answered, total) + ".")
+        summary.setWordWrap(True)
         content.addWidget(summary)
+        problems = [] if read_only else session.validate()
         if read_only:
             text = QLabel(
                 translate(
@@ -294,8 +324,35 @@ class Renderer:
             page.edit_button = QPushButton(translate("InterviewView", "Edit"))
             page.edit_button.setObjectName("primary")
             content.addWidget(page.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
-            return
-        problems = session.validate()
+        else:
+            self._end_actions(page, problems, answered, total)
+        heading = QLabel(translate("InterviewView", "Your answers, by section"))
+        heading.setObjectName("groupTitle")
+        heading.setWordWrap(True)
+        content.addSpacing(10)
+        content.addWidget(heading)
+        if not read_only:
+            how = QLabel(
+                translate(
+                    "InterviewView",
+                    "Click an answer (or press Enter on it) to go to its question.",
+                )
+            )
+        else:
+            how = QLabel(
+                translate(
+                    "InterviewView",
+                    "Click an answer (or press Enter on it) to see its question.",
+                )
+            )
+        how.setObjectName("hint")
+        how.setWordWrap(True)
+        content.addWidget(how)
+        page.review = Review(session, self, problems=problems)
+        content.addWidget(page.review)
+
+    def _end_actions(self, page: Page, problems, answered: int, total: int) -> None:
+        content = page.content
         if problems:
             intro = QLabel(
                 translate(
@@ -322,16 +379,29 @@ class Renderer:
             content.addWidget(listing)
             page.problem_list = listing
         else:
-            ready = QLabel(
-                translate(
+            if answered < total:
+                first = translate(
                     "InterviewView",
-                    "Everything is answered. Finalize the interview to hand it in: "
-                    "its answers can then no longer be changed.",
+                    "Every required question is answered; optional ones may stay empty.",
+                )
+            else:
+                first = translate("InterviewView", "Every question is answered.")
+            ready = QLabel(
+                first
+                + " "
+                + translate(
+                    "InterviewView",
+                    "Check the answers below, then finalize to hand the interview in. "
+                    "A finalized interview can still be corrected with Edit: "
+                    "a new version then replaces it.",
                 )
             )
             ready.setWordWrap(True)
             content.addWidget(ready)
         buttons = QHBoxLayout()
+        if QApplication.font().pointSizeF() >= LARGE_TEXT_POINTS:
+            # side by side they would not fit 1024 px at the largest text sizes
+            buttons.setDirection(QHBoxLayout.Direction.TopToBottom)
         page.finalize_button = QPushButton(translate("InterviewView", "Finalize"))
         page.finalize_button.setObjectName("primary")
         page.finalize_button.setMinimumHeight(44)
@@ -339,8 +409,8 @@ class Renderer:
         page.finalize_button.setEnabled(not problems)
         page.later_button = QPushButton(translate("InterviewView", "Save and finish later"))
         page.later_button.setMinimumHeight(44)
-        buttons.addWidget(page.finalize_button)
-        buttons.addWidget(page.later_button)
+        buttons.addWidget(page.finalize_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(page.later_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addStretch(1)
         content.addSpacing(8)
         content.addLayout(buttons)
@@ -349,6 +419,34 @@ class Renderer:
         page.finalize_state.setWordWrap(True)
         page.finalize_state.hide()
         content.addWidget(page.finalize_state)
+        page.actions_end = content.count()
+
+    def confirm_finalize_bar(self) -> tuple[QFrame, QPushButton, QPushButton]:
+        """ "Finalize this interview?": (bar, yes button, cancel button)."""
+        bar = QFrame()
+        bar.setObjectName("confirmBar")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(14, 10, 14, 10)
+        question = QLabel(
+            translate(
+                "InterviewView",
+                "Finalize this interview? It will be handed in with the next hand-in. "
+                "To change an answer afterwards, open it and choose Edit.",
+            )
+        )
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        row = QHBoxLayout()
+        yes = QPushButton(translate("InterviewView", "Yes, finalize"))
+        yes.setObjectName("primary")
+        yes.setMinimumHeight(40)
+        cancel = QPushButton(translate("InterviewView", "Not yet"))
+        cancel.setMinimumHeight(40)
+        row.addWidget(yes)
+        row.addWidget(cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return bar, yes, cancel
 
     # ------------------------------------------------------------------ texts
 

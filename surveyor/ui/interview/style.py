@@ -25,27 +25,48 @@ QLabel#saveState[error="true"] {{ color: #a1001a; font-weight: 600; }}
 QLineEdit, QPlainTextEdit, QComboBox, QListWidget {{
     padding: 5px 8px; border: 1px solid #8c8c88; border-radius: 5px; background: white; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus {{
-    border: 2px solid #1a5fb4; }}
+    border: 2px solid #1a5fb4; padding: 4px 7px; }}
 QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #f0f0ee; color: #333; }}
 QRadioButton, QCheckBox {{ padding: 5px 8px; spacing: 10px; border-radius: 5px; }}
 QRadioButton:focus, QCheckBox:focus {{ background: #dbe7f9; }}
 QRadioButton:hover, QCheckBox:hover {{ background: #eef3fb; }}
+QFrame#choice {{ border-radius: 5px; background: transparent; }}
+QFrame#choice:hover {{ background: #eef3fb; }}
+QFrame#choice[focused="true"] {{ background: #dbe7f9; }}
+QFrame#choice QRadioButton, QFrame#choice QCheckBox {{ padding: 2px 2px; spacing: 0px; }}
+QLabel#choiceNumber {{ color: #505050; }}
 QPushButton, QToolButton {{ padding: 7px 16px; border: 1px solid #8c8c88; border-radius: 6px;
     background: #f4f4f2; color: #1d1d1b; }}
 QPushButton:hover, QToolButton:hover {{ background: #e9eef6; }}
-QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; }}
+QPushButton:focus, QToolButton:focus {{ border: 2px solid #1a5fb4; padding: 6px 15px; }}
 QPushButton:disabled {{ color: #9a9a96; border-color: #c8c8c4; background: #f0f0ee; }}
 QPushButton#primary {{ background: #1a5fb4; color: white; border-color: #134a8e;
     font-weight: 600; }}
-QPushButton#primary:focus {{ border: 3px solid #0b2f5c; }}
+QPushButton#primary:focus {{ border: 3px solid #0b2f5c; padding: 5px 14px; }}
 QPushButton#primary:disabled {{ background: #9db4d3; color: #eef2f8; border-color: #9db4d3; }}
 QPushButton#danger {{ color: #a1001a; border-color: #c9a0a6; background: #fff7f7; }}
-QPushButton#clearAnswer {{ border: none; background: transparent; color: #1a5fb4;
-    text-decoration: underline; padding: 2px 4px; }}
+QPushButton#clearAnswer {{ border: 2px solid transparent; background: transparent;
+    color: #1a5fb4; text-decoration: underline; padding: 2px 4px; }}
+QPushButton#clearAnswer:focus {{ border: 2px solid #1a5fb4; padding: 2px 4px; }}
 QListWidget#sections {{ border: none; background: transparent; font-size: {sections}pt; }}
-QListWidget#sections::item {{ padding: 7px 8px; border-radius: 5px; }}
+QListWidget#sections::item {{ padding: 7px 0px; border-radius: 5px; }}
 QListWidget#sections::item:selected {{ background: #1a5fb4; color: white; }}
 QListWidget#problems::item {{ padding: 6px 4px; }}
+QFrame#reviewRow {{ border: 1px solid #e4e4df; border-radius: 6px; background: #fbfbf9; }}
+QFrame#reviewRow:hover {{ background: #eef3fb; }}
+QFrame#reviewRow:focus {{ border: 2px solid #1a5fb4; background: #eef3fb; }}
+QFrame#reviewRow[problem="true"] {{ border-left: 4px solid #a1001a; }}
+QLabel#reviewSection {{ font-size: {group}pt; font-weight: 700; color: #1d1d1b; }}
+QLabel#reviewGroup {{ font-weight: 700; color: #33332f; }}
+QLabel#reviewQuestion {{ color: #33332f; }}
+QLabel#reviewAnswer {{ font-weight: 600; color: #1d1d1b; }}
+QLabel#reviewEmpty {{ font-style: italic; color: #6a6a66; }}
+QFrame#confirmBar {{ background: #eef3fb; border: 1px solid #9db4d3; border-radius: 6px; }}
+QScrollBar:vertical {{ background: #ecece8; width: 12px; margin: 0; border-radius: 6px; }}
+QScrollBar::handle:vertical {{ background: #a9a9a4; min-height: 28px; border-radius: 6px; }}
+QScrollBar::handle:vertical:hover {{ background: #8c8c88; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QProgressBar {{ border: 1px solid #b9b9b4; border-radius: 5px; background: white;
     text-align: center; min-height: 20px; }}
 QProgressBar::chunk {{ background: #7fb27a; border-radius: 4px; }}

@@ -91,6 +91,7 @@ class InterviewView(QWidget):
         self._closing = False
         self._finalizing = False  # the finalized record is being written
         self._confirm_bar: QWidget | None = None
+        self.confirm_finalize_button: QPushButton | None = None
         self._pending_focus: str | None = None
         self._shown_once = False
         self._sections = sections(session.form)
@@ -102,7 +103,9 @@ class InterviewView(QWidget):
         QApplication.instance().fontChanged.connect(self._app_font_changed)
         self._shortcuts()
         start = interview.position
-        if not (start and self._go_to(start, save=False)):
+        if read_only:
+            self._show(self.navigator.last, save=False)  # a finalized interview: its review
+        elif not (start and self._go_to(start, save=False)):
             self._show(0, save=False)
 
     # ------------------------------------------------------------------ public interface
@@ -193,10 +196,19 @@ class InterviewView(QWidget):
         self.setFont(font)
         self.setStyleSheet(stylesheet(base))
         ratio = base / 12.0
-        self.section_list.setFixedWidth(round(230 * ratio))
+        self._fit_section_list()
         for button in (self.back_button, self.next_button):
             button.setMinimumWidth(round(150 * ratio))
             button.setMinimumHeight(round(42 * ratio))
+
+    def _fit_section_list(self) -> None:
+        """The section list grows with the text but never takes more than 28 % of the
+        screen: at the largest text size on 1024 px the question keeps its room."""
+        wanted = round(230 * self._base_size / 12.0)
+        width = max(150, min(wanted, round(self.width() * 0.28)))
+        if width != self.section_list.width():
+            self.section_list.setFixedWidth(width)
+        self.section_list.doItemsLayout()  # the items' wrapped heights, at the new font too
 
     def text_point_size(self) -> float:
         """The base size of this screen's text (points)."""
@@ -257,6 +269,9 @@ class InterviewView(QWidget):
         self.section_list.setAccessibleName(translate("InterviewView", "Sections"))
         self.section_list.setFixedWidth(230)
         self.section_list.setWordWrap(True)
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.section_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.section_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.section_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for section in self._sections:
             item = QListWidgetItem()
@@ -305,15 +320,18 @@ class InterviewView(QWidget):
         bottom = QHBoxLayout()
         self.back_button = QPushButton(translate("InterviewView", "◀  Back"))
         self.back_button.setToolTip(translate("InterviewView", "Previous question (Page Up)"))
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.back_button.clicked.connect(self.go_back)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a long message (a save error) wraps; it never widens the window
+        self.save_state.setWordWrap(True)
+        self.save_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.next_button = QPushButton(translate("InterviewView", "Next  ▶"))
         self.next_button.setObjectName("primary")
         self.next_button.setToolTip(translate("InterviewView", "Next question (Enter, Page Down)"))
-        self.next_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.next_button.clicked.connect(self.go_next)
         for button in (self.back_button, self.next_button):
             button.setMinimumWidth(150)
@@ -393,7 +411,6 @@ class InterviewView(QWidget):
         page = self.renderer.render(screen, read_only=self.read_only)
         self._page = page
         self._wire(page)
-        page.frame.setMinimumWidth(min(900, max(560, self.scroll.viewport().width() - 40)))
         old = self.scroll.takeWidget()
         self.scroll.setWidget(page.widget)
         if old is not None:
@@ -431,24 +448,48 @@ class InterviewView(QWidget):
             page.problem_list.itemClicked.connect(self._problem_clicked)
             page.problem_list.itemActivated.connect(self._problem_clicked)
         if page.finalize_button is not None:
-            page.finalize_button.clicked.connect(self.finalize)
+            page.finalize_button.clicked.connect(self.ask_finalize)
+        if page.review is not None:
+            page.review.activated.connect(self.go_to)
         if page.later_button is not None:
             page.later_button.clicked.connect(self.close_interview)
         if page.edit_button is not None:
             page.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.interview))
 
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab from the screen's last widget goes to Next, not round to the top bar; Tab
+        from Next comes back to the screen's first widget (the screen is after Next in the
+        focus chain)."""
+        before = QApplication.focusWidget()
+        page = self.scroll.widget()
+        inside = before is not None and page is not None and page.isAncestorOf(before)
+        moved = super().focusNextPrevChild(next_)
+        after = QApplication.focusWidget()
+        if (
+            next_
+            and inside
+            and after is not None
+            and not page.isAncestorOf(after)
+            and after is not self.next_button
+            and self.next_button.isVisible()
+            and self.next_button.isEnabled()
+        ):
+            self.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return moved
+
     def showEvent(self, event):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # the stylesheet's font is applied when shown: lay the wrapped items out again
+            self.section_list.doItemsLayout()
             self._focus_first(self._pending_focus)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if self._page is not None:
-            self._page.frame.setMinimumWidth(
-                min(900, max(560, self.scroll.viewport().width() - 40))
-            )
+        if self._base_size:
+            self._fit_section_list()
 
     def _ask_remove(self, instance, label: str) -> None:
         if self._confirm_bar is not None:
@@ -472,6 +513,7 @@ class InterviewView(QWidget):
     def _refresh_section_texts(self) -> None:
         for section in self._sections:
             self.section_list.item(section.index).setText(self.renderer.section_text(section))
+        self.section_list.doItemsLayout()
 
     def _refresh_sections(self) -> None:
         present = self.navigator.sections_present()
@@ -494,10 +536,17 @@ class InterviewView(QWidget):
         self.section_list.blockSignals(False)
 
     def _refresh_progress(self) -> None:
+        """The bar: how far through the form (``Navigator.progress``, never backwards as
+        questions become relevant); its text: valid answers among relevant questions."""
         answered, total = self.session.progress()
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(answered)
-        self.progress.setFormat(answered_text(answered, total))
+        percent = round(self.navigator.progress() * 100)
+        self.progress.setMaximum(100)
+        self.progress.setValue(percent)
+        self.progress.setFormat(
+            translate("InterviewView", "%1 % of the form · %2")
+            .replace("%1", str(percent))
+            .replace("%2", answered_text(answered, total))
+        )
 
     # ------------------------------------------------------------------ focus & keys
 
@@ -525,6 +574,10 @@ class InterviewView(QWidget):
                     self.problem_list.setCurrentRow(0)
                 elif self.finalize_button is not None:
                     target = self.finalize_button
+                elif self._page.review is not None and self._page.review.rows:
+                    target = self._page.review.rows[0]
+                elif self._page.edit_button is not None:
+                    target = self._page.edit_button
         if target is None:
             target = self.next_button if self.next_button.isVisible() else None
         if target is not None:
@@ -567,17 +620,25 @@ class InterviewView(QWidget):
                     self._move_on(editor)
                     return True
                 if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+                    # Tab moves the keyboard to the next thing on the screen (a calendar
+                    # button, "Clear the answer", the next question, then Next): it never
+                    # leaves the screen, so a run of Tabs cannot pass questions unseen.
+                    # Enter is what stores the answer and goes on.
                     own = [w for w in editor.focus_widgets() if w.isEnabled()]
                     if not isinstance(editor, SelectEditor) and own and watched is not own[-1]:
-                        return False  # latitude -> longitude, date -> time
-                    rows = self._page.visible_rows()
-                    editors = [r.editor for r in rows if r.editor.first_focus() is not None]
-                    if editors and editors[-1] is editor:
-                        self._move_on(editor)
+                        return False  # latitude -> longitude
+                    if not self.read_only:
+                        self._answered(editor, final=True)
+                        row = self._page.row_of(editor) if self._page is not None else None
+                        if row is not None and (
+                            editor.input_error
+                            or (row.shown_problem and self.session.value(row.node) != "")
+                        ):
+                            return True  # not valid: stay on it, its message is shown
+                    if isinstance(watched, QPlainTextEdit):
+                        self.focusNextPrevChild(True)  # a Tab is not typed into the answer
                         return True
-                    if isinstance(editor, SelectEditor) or len(editor.focus_widgets()) == 1:
-                        self._move_on(editor)
-                        return True
+                    return False
                 if (
                     Qt.Key.Key_1 <= key <= Qt.Key.Key_9
                     and modifiers == Qt.KeyboardModifier.NoModifier
@@ -787,6 +848,34 @@ class InterviewView(QWidget):
         self.autosaver.save_now(then=self.closed.emit)
 
     # ------------------------------------------------------------------ finalize
+
+    @property
+    def review(self):
+        """The end page's list of every answer (None on other screens)."""
+        return self._page.review if self._page is not None else None
+
+    def ask_finalize(self) -> None:
+        """ "Finalize" asks first, in a bar under the button (Yes / Not yet)."""
+        if self.read_only or self._finalizing or self._page is None:
+            return
+        if self._confirm_bar is not None:
+            self.confirm_finalize_button.setFocus()
+            return
+        bar, yes, cancel = self.renderer.confirm_finalize_bar()
+        self.confirm_finalize_button = yes
+        yes.clicked.connect(self.finalize)
+        cancel.clicked.connect(lambda: self._cancel_finalize(bar))
+        self._page.content.insertWidget(self._page.actions_end, bar)
+        self._confirm_bar = bar
+        yes.setFocus()
+        self.scroll.ensureWidgetVisible(bar, 20, 20)
+
+    def _cancel_finalize(self, bar) -> None:
+        bar.hide()
+        bar.deleteLater()
+        self._confirm_bar = None
+        if self.finalize_button is not None:
+            self.finalize_button.setFocus()
 
     def finalize(self) -> None:
         """Finalize from a snapshot taken here: the database thread gets values, not the
