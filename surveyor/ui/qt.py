@@ -40,14 +40,18 @@ from PySide6.QtGui import (  # noqa: F401
     QIntValidator,
     QKeyEvent,
     QKeySequence,
+    QPageLayout,
+    QPageSize,
     QPainter,
     QPalette,
+    QPdfWriter,
     QPen,
     QPixmap,
     QRegularExpressionValidator,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
+    QTextDocument,
 )
 from PySide6.QtNetwork import QNetworkInformation  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
@@ -77,6 +81,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
