@@ -132,14 +132,31 @@ def key_pressed(event, actions: dict) -> bool:
     return True
 
 
+def column_title(key: str) -> str:
+    return {
+        "address": QCoreApplication.translate("Doors", "Address"),
+        "status": QCoreApplication.translate("Doors", "Status"),
+        "sector": QCoreApplication.translate("Doors", "Sector"),
+        "last": QCoreApplication.translate("Doors", "Last visit"),
+        "interviewer": QCoreApplication.translate("Doors", "Interviewer"),
+        "visits": QCoreApplication.translate("Doors", "Visits"),
+        "id": QCoreApplication.translate("Doors", "Door"),
+    }[key]
+
+
 class DoorTableModel(QAbstractTableModel):
-    """Doors: address, status, sector, last visit (no widget per row)."""
+    """Doors: address, status, sector, last visit... (no widget per row)."""
 
-    COLUMNS = 4
+    DEFAULT = ("address", "status", "sector", "last")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, columns: tuple[str, ...] = DEFAULT):
         super().__init__(parent)
         self.rows: list = []
+        self.columns = columns
+
+    @property
+    def COLUMNS(self) -> int:  # noqa: N802 - as the other table models
+        return len(self.columns)
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -159,24 +176,36 @@ class DoorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+        return 0 if parent.isValid() else len(self.columns)
+
+    def text(self, door, key: str) -> str:
+        if key == "address":
+            return door.address or door.door_id
+        if key == "status":
+            return status_line(door)
+        if key == "sector":
+            return door.sector
+        if key == "last":
+            return local_datetime(door.last_visit_at)
+        if key == "interviewer":
+            return door.interviewer
+        if key == "visits":
+            return str(door.visits)
+        if key == "id":
+            return door.door_id
+        return ""
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         door = self.rows[index.row()]
-        column = index.column()
+        key = self.columns[index.column()]
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if column == 0:
-                return door.address or door.door_id
-            if column == 1:
-                return status_line(door)
-            if column == 2:
-                return door.sector
-            if column == 3:
-                return local_datetime(door.last_visit_at)
-        if role == Qt.ForegroundRole and column == 1 and door.status in STATUS_COLOURS:
+            return self.text(door, key)
+        if role == Qt.ForegroundRole and key == "status" and door.status in STATUS_COLOURS:
             return QColor(STATUS_COLOURS[door.status])
+        if role == Qt.TextAlignmentRole and key == "visits":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.AccessibleTextRole:
             return ", ".join(p for p in (door.address, status_line(door), door.sector) if p)
         if role == Qt.UserRole:
@@ -185,12 +214,7 @@ class DoorTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return [
-                QCoreApplication.translate("Doors", "Address"),
-                QCoreApplication.translate("Doors", "Status"),
-                QCoreApplication.translate("Doors", "Sector"),
-                QCoreApplication.translate("Doors", "Last visit"),
-            ][section]
+            return column_title(self.columns[section])
         return None
 
 
@@ -544,7 +568,7 @@ class MyDoorsPage(QWidget):
         self._fill_sectors()
         self._update_tabs()
         self._update_actions()
-        self.model.headerDataChanged.emit(Qt.Horizontal, 0, DoorTableModel.COLUMNS - 1)
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.COLUMNS - 1)
         self.model.layoutChanged.emit()
 
     # --- data ----------------------------------------------------------------------------
