@@ -29,6 +29,7 @@ from surveyor.ui.qt import (
     QEvent,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,9 +37,11 @@ from surveyor.ui.qt import (
     QLabel,
     QLineEdit,
     QLocale,
+    QMenu,
     QMessageBox,
     QModelIndex,
     QPushButton,
+    QScrollArea,
     Qt,
     QTabBar,
     QTableView,
@@ -72,7 +75,7 @@ def outcome_text(outcome: str) -> str:
         "absent": QCoreApplication.translate("Doors", "Absent"),
         "refused": QCoreApplication.translate("Doors", "Refused"),
         "appointment": QCoreApplication.translate("Doors", "Appointment"),
-        "vacant": QCoreApplication.translate("Doors", "Vacant / not a dwelling"),
+        "vacant": QCoreApplication.translate("Doors", "Vacant"),
         "ineligible": QCoreApplication.translate("Doors", "Not eligible"),
         "later": QCoreApplication.translate("Doors", "Come back later"),
         "started": QCoreApplication.translate("Doors", "Interview started"),
@@ -85,7 +88,7 @@ def door_status_text(status: str) -> str:
     if status == "new":
         return QCoreApplication.translate("Doors", "To visit")
     if status == "refused":
-        return QCoreApplication.translate("Doors", "Refused — do not visit again")
+        return QCoreApplication.translate("Doors", "Refused (final)")
     return outcome_text(status)
 
 
@@ -369,6 +372,24 @@ class AddDoorDialog(QDialog):
         return {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
 
 
+def scrolling(widget: QWidget, margins: int = 16) -> QVBoxLayout:
+    """Put ``widget``'s content in a scroll area (a small screen with the largest text
+    scrolls instead of growing the window); the content's layout."""
+    inner = QWidget()
+    inner.setObjectName("scrolled")
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(margins, margins * 3 // 4, margins, margins * 3 // 4)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidget(inner)
+    outer = QVBoxLayout(widget)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    widget.scroll_area = area
+    return layout
+
+
 class MyDoorsPage(QWidget):
     """The volunteer's doors, in street order, one key per visit."""
 
@@ -393,8 +414,7 @@ class MyDoorsPage(QWidget):
         self.box: QMessageBox | None = None
         self.dialog: QDialog | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
+        outer = scrolling(self)
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -404,13 +424,16 @@ class MyDoorsPage(QWidget):
         self.add_button.setShortcut(QKeySequence(ADD_KEY))
         self.add_button.clicked.connect(self.ask_add_door)
         header.addWidget(self.add_button)
-        self.typeback_button = QPushButton()
-        self.typeback_button.clicked.connect(self.typeback_requested)
-        header.addWidget(self.typeback_button)
-        self.package_button = QPushButton()
-        self.package_button.setObjectName("importPackageButton")
-        self.package_button.clicked.connect(self.ask_import_package)
-        header.addWidget(self.package_button)
+        # the rarer actions in a menu, so the header fits a small screen with large text
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("moreButton")
+        self.more_menu = QMenu(self)
+        self.typeback_action = self.more_menu.addAction("")
+        self.typeback_action.triggered.connect(self.typeback_requested)
+        self.package_action = self.more_menu.addAction("")
+        self.package_action.triggered.connect(self.ask_import_package)
+        self.more_button.setMenu(self.more_menu)
+        header.addWidget(self.more_button)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
         header.addWidget(self.back_button)
@@ -428,12 +451,11 @@ class MyDoorsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._show)
         filters.addWidget(self.search, 2)
-        self.sector_label = QLabel()
-        filters.addWidget(self.sector_label)
         self.sector_combo = QComboBox()
-        self.sector_combo.setMinimumContentsLength(8)
+        self.sector_combo.setObjectName("sectorFilter")
+        self.sector_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.sector_combo.setMinimumContentsLength(10)
         self.sector_combo.currentIndexChanged.connect(self._show)
-        self.sector_label.setBuddy(self.sector_combo)
         filters.addWidget(self.sector_combo, 1)
         self.day_label = QLabel()
         filters.addWidget(self.day_label)
@@ -490,15 +512,16 @@ class MyDoorsPage(QWidget):
         self.start_button.setProperty("primary", True)
         self.start_button.setShortcut(QKeySequence(START_KEY))
         self.start_button.clicked.connect(self.start_interview)
-        actions.addWidget(self.start_button, 0, 3)
+        actions.addWidget(self.start_button, 2, 0)
         self.note = QLineEdit()
         self.note.setObjectName("visitNote")
         self.note.setMaxLength(2000)
-        actions.addWidget(self.note, 1, 3)
-        for column in range(4):
+        actions.addWidget(self.note, 2, 1, 1, 2)
+        for column in range(3):
             actions.setColumnStretch(column, 1)
         outer.addLayout(actions)
 
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 5)
         self.setTabOrder(self.search, self.sector_combo)
         self.setTabOrder(self.sector_combo, self.day_edit)
         self.setTabOrder(self.day_edit, self.tabs)
@@ -532,20 +555,25 @@ class MyDoorsPage(QWidget):
         self.title.setText(self.tr("My doors"))
         self.add_button.setText(self.tr("Add a door ({0})").format(ADD_KEY))
         self.add_button.setAccessibleName(self.tr("Add a door that is not on the list"))
-        self.typeback_button.setText(self.tr("Type back a round sheet…"))
-        self.typeback_button.setAccessibleName(
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setAccessibleName(
+            self.tr("More: type back a round sheet, import the door list")
+        )
+        self.typeback_action.setText(self.tr("&Type back a round sheet…"))
+        self.typeback_action.setToolTip(
             self.tr("Type back the boxes ticked on a paper round sheet")
         )
-        self.package_button.setText(self.tr("Import the door list…"))
-        self.package_button.setToolTip(
+        self.package_action.setText(self.tr("&Import the door list…"))
+        self.package_action.setToolTip(
             self.tr("Import the campaign package the coordinator gave you (a .zip file)")
         )
         self.back_button.setText(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Back to the home screen"))
         self.search.setPlaceholderText(self.tr("Search a street, a number…"))
         self.search.setAccessibleName(self.tr("Search the doors"))
-        self.sector_label.setText(self.tr("S&ector"))
-        self.day_label.setText(self.tr("Appointments &of"))
+        self.sector_combo.setAccessibleName(self.tr("Sector of the doors shown"))
+        self.day_label.setText(self.tr("&Day"))
+        self.day_label.setToolTip(self.tr("The appointments of this day are listed"))
         self.day_edit.setAccessibleName(self.tr("Day of the appointments shown"))
         self.table.setAccessibleName(self.tr("My doors"))
         self.tabs.setAccessibleName(self.tr("Which doors"))
@@ -557,6 +585,9 @@ class MyDoorsPage(QWidget):
         )
         self.outcome_buttons["later"].setToolTip(
             self.tr("Someone answered and asked you to come back, without a set time")
+        )
+        self.outcome_buttons["vacant"].setToolTip(
+            self.tr("The dwelling is empty, or it is not a dwelling (shop, office…)")
         )
         self.outcome_buttons["ineligible"].setToolTip(
             self.tr("The household is not in the survey's population")
@@ -697,8 +728,7 @@ class MyDoorsPage(QWidget):
         if data.closed:
             parts.append(
                 self.tr(
-                    "{0} door(s) closed (refused, interview done, vacant, not eligible) are "
-                    "not shown: nobody goes back there."
+                    "{0} closed door(s) not shown (refused, done, vacant, not eligible)."
                 ).format(data.closed)
             )
         self.scope.setText(" ".join(parts))

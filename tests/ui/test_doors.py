@@ -135,7 +135,7 @@ def test_refused_asks_first_then_the_door_is_never_offered_again(
     for tab in ("all", "new", "revisit", "appointments"):
         page.select_tab(tab)
         assert "5 avenue Foch, Sarcelles" not in addresses(page)
-    assert "1 door(s) closed" in page.scope.text()
+    assert "1 closed door(s) not shown" in page.scope.text()
     page.search.setText("foch 5")
     assert addresses(page) == []
 
@@ -214,7 +214,7 @@ def test_start_the_interview_at_a_door(app_window, qtbot, isolated_home, tmp_pat
 def test_type_back_a_round_sheet_one_key_per_door(app_window, qtbot, isolated_home, tmp_path):
     seed_doors(isolated_home, tmp_path)
     window, page = open_doors(app_window, qtbot)
-    page.typeback_button.click()
+    page.typeback_action.trigger()
     dialog = window.type_back_dialog
     qtbot.waitUntil(lambda: len(dialog.rows) == 5, timeout=30000)
     dialog.table.setFocus()
@@ -224,7 +224,7 @@ def test_type_back_a_round_sheet_one_key_per_door(app_window, qtbot, isolated_ho
     qtbot.keyClick(dialog.table, Qt.Key_V)
     qtbot.waitUntil(lambda: 2 in dialog.recorded, timeout=30000)
     assert dialog.recorded == {0: "absent", 2: "vacant"}
-    assert dialog.table.item(2, 2).text() == "✓ Vacant / not a dwelling"
+    assert dialog.table.item(2, 2).text() == "✓ Vacant"
     got = statuses(window)
     assert got["2 avenue Foch, Sarcelles"] == "absent"
     assert got["5 avenue Foch, Sarcelles"] == "new"

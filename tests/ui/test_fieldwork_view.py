@@ -190,6 +190,7 @@ def test_the_fieldwork_view_shows_the_numbers_of_the_workspace(qtbot, page, tmp_
     assert view.revisit_model.rowCount() == 2
     assert view.never_model.rowCount() == 4
     assert "Response rate = interviews done" in view.definitions.text()
+    assert "eligible household" in view.definitions.toolTip()
     assert view.chart.funnel == expected
 
     # a visit recorded elsewhere refreshes the view (Changes.doors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table
+from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -185,7 +185,7 @@ class DoorListPanel(QWidget):
         self.sheet_dialog = None
         self._generation = 0
 
-        outer = QVBoxLayout(self)
+        outer = scrolling(self, 4)
         buttons = QHBoxLayout()
         self.import_button = QPushButton()
         self.import_button.setObjectName("importDoorsButton")
@@ -265,7 +265,7 @@ class DoorListPanel(QWidget):
         filters.addWidget(self.status_combo, 1)
         right_layout.addLayout(filters)
         self.model = DoorTableModel(
-            self, columns=("address", "status", "interviewer", "sector", "visits", "id")
+            self, columns=("address", "status", "interviewer", "sector", "visits")
         )
         self.table = make_door_table(self.model, name="doorListTable")
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -276,7 +276,7 @@ class DoorListPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([300, 700])
+        splitter.setSizes([260, 740])
         outer.addWidget(splitter, 1)
         self.retranslate()
 
@@ -367,7 +367,9 @@ class DoorListPanel(QWidget):
                 text += " " + self.tr("(+{0} not assigned)").format(unassigned)
             elif not names:
                 text = self.tr("not assigned")
-            self.sectors.setItem(r, 2, QTableWidgetItem(text))
+            assigned = QTableWidgetItem(text)
+            assigned.setToolTip(text)
+            self.sectors.setItem(r, 2, assigned)
             if sector == current and sector is not None:
                 select = r
         self.sectors.selectRow(select)

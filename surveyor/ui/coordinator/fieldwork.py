@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from surveyor.ui.coordinator.common import make_table
-from surveyor.ui.doors import DoorTableModel, make_door_table
+from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -29,7 +29,6 @@ from surveyor.ui.qt import (
     Qt,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -309,7 +308,7 @@ class FieldworkPanel(QWidget):
         self.page = page
         self.data: FieldworkData | None = None
         self._generation = 0
-        outer = QVBoxLayout(self)
+        outer = scrolling(self, 4)
         top = QHBoxLayout()
         self.headline = QLabel()
         self.headline.setObjectName("fieldworkHeadline")
@@ -335,9 +334,10 @@ class FieldworkPanel(QWidget):
         overall_layout.setContentsMargins(0, 0, 0, 0)
         self.overall = make_table(["", ""], name="overall")
         self.overall.setObjectName("funnel_overall")
-        overall_layout.addWidget(self.overall, 2)
+        self.overall.horizontalHeader().setStretchLastSection(True)
+        overall_layout.addWidget(self.overall, 1)
         self.chart = FunnelChart()
-        overall_layout.addWidget(self.chart, 3)
+        overall_layout.addWidget(self.chart, 2)
         self.tabs.addTab(overall, "")
         self.by_sector = GroupView("by_sector")
         self.by_interviewer = GroupView("by_interviewer")
@@ -372,7 +372,13 @@ class FieldworkPanel(QWidget):
         self.export_button.setText(self.tr("Export (CSV or XLSX)…"))
         self.export_button.setAccessibleName(self.tr("Export the funnel as CSV or XLSX"))
         self.definitions.setText(
-            rate_definition("contact_rate") + " " + rate_definition("response_rate")
+            self.tr(
+                "Contact rate = contacted ÷ (visited − vacant). Response rate = interviews "
+                "done ÷ (visited − vacant − not eligible). Point at a number for its definition."
+            )
+        )
+        self.definitions.setToolTip(
+            rate_definition("contact_rate") + "\n" + rate_definition("response_rate")
         )
         self.overall.setHorizontalHeaderLabels([self.tr("Measure"), self.tr("Doors")])
         self.by_sector.set_headers(self.tr("Sector"))
