@@ -52,21 +52,27 @@ SHEET_BOXES = ("absent", "refused", "appointment", "vacant", "ineligible", "late
 
 
 def sheet_title(interviewer: str | None, sector: str | None) -> str:
-    tr = QCoreApplication.translate
-    parts = [tr("RoundSheet", "Round sheet")]
+    parts = [QCoreApplication.translate("RoundSheet", "Round sheet")]
     if interviewer:
         parts.append(interviewer)
     if sector:
-        parts.append(tr("RoundSheet", "sector {0}").format(sector))
+        parts.append(QCoreApplication.translate("RoundSheet", "sector {0}").format(sector))
     return " — ".join(parts)
 
 
 def round_sheet_html(rows, *, interviewer: str | None = None, sector: str | None = None) -> str:
     """The sheet as HTML: a title, then one line per door with its boxes to tick."""
-    tr = QCoreApplication.translate
     esc = html.escape
     title = sheet_title(interviewer, sector)
     printed = local_datetime(datetime.now().astimezone().isoformat())
+    intro = QCoreApplication.translate(
+        "RoundSheet",
+        "Printed {0} · {1} door(s) · tick one box per visit, write the date and time.",
+    ).format(printed, len(rows))
+    nothing = QCoreApplication.translate("RoundSheet", "No door to visit.")
+    address = QCoreApplication.translate("RoundSheet", "Address")
+    status_title = QCoreApplication.translate("RoundSheet", "Status")
+    note = QCoreApplication.translate("RoundSheet", "Date, time, note")
     head = "".join(
         f'<th width="6%" style="font-size:7pt">{esc(outcome_text(o))}</th>' for o in SHEET_BOXES
     )
@@ -74,28 +80,24 @@ def round_sheet_html(rows, *, interviewer: str | None = None, sector: str | None
     for n, row in enumerate(rows, start=1):
         status = door_status_text(row.status)
         if row.appointment:
-            status += " " + esc(row.appointment[:16].replace("T", " "))
+            status += " " + row.appointment[:16].replace("T", " ")
         boxes = "".join(
             '<td align="center" style="font-size:14pt">&#9744;</td>' for _ in SHEET_BOXES
         )
+        where = esc(row.door_id) + (" · " + esc(row.sector) if row.sector else "")
         lines.append(
             f"<tr><td>{n}</td><td>{esc(row.address or row.door_id)}"
-            f'<br/><span style="font-size:7pt;color:#555">{esc(row.door_id)}'
-            f"{' · ' + esc(row.sector) if row.sector else ''}</span></td>"
+            f'<br/><span style="font-size:7pt;color:#555">{where}</span></td>'
             f"<td>{esc(status)}</td>{boxes}<td></td></tr>"
         )
-    body = "".join(lines) or (
-        f'<tr><td colspan="{len(SHEET_BOXES) + 4}">'
-        f"{esc(tr('RoundSheet', 'No door to visit.'))}</td></tr>"
-    )
+    body = "".join(lines) or f'<tr><td colspan="{len(SHEET_BOXES) + 4}">{esc(nothing)}</td></tr>'
     return (
         '<html><body style="font-family:sans-serif;font-size:9pt">'
-        f"<h2>{esc(title)}</h2>"
-        f"<p>{esc(tr('RoundSheet', 'Printed {0} · {1} door(s) · tick one box per visit, write the date and time.').format(printed, len(rows)))}</p>"  # noqa: E501
+        f"<h2>{esc(title)}</h2><p>{esc(intro)}</p>"
         '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
-        f'<tr><th width="3%">#</th><th width="33%">{esc(tr("RoundSheet", "Address"))}</th>'
-        f'<th width="9%">{esc(tr("RoundSheet", "Status"))}</th>{head}'
-        f'<th width="13%">{esc(tr("RoundSheet", "Date, time, note"))}</th></tr>'
+        f'<tr><th width="3%">#</th><th width="33%">{esc(address)}</th>'
+        f'<th width="9%">{esc(status_title)}</th>{head}'
+        f'<th width="13%">{esc(note)}</th></tr>'
         f"{body}</table></body></html>"
     )
 

@@ -64,22 +64,21 @@ STATUS_FILTER = (
 
 
 def field_text(name: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "number": tr("DoorList", "Number"),
-        "suffix": tr("DoorList", "Number suffix (bis, ter)"),
-        "street": tr("DoorList", "Street"),
-        "building": tr("DoorList", "Building"),
-        "staircase": tr("DoorList", "Staircase"),
-        "floor": tr("DoorList", "Floor"),
-        "door": tr("DoorList", "Door / flat"),
-        "sector": tr("DoorList", "Sector"),
-        "postcode": tr("DoorList", "Postcode"),
-        "city": tr("DoorList", "City"),
-        "lon": tr("DoorList", "Longitude"),
-        "lat": tr("DoorList", "Latitude"),
-        "interviewer": tr("DoorList", "Interviewer"),
-        "door_id": tr("DoorList", "Door id"),
+        "number": QCoreApplication.translate("DoorList", "Number"),
+        "suffix": QCoreApplication.translate("DoorList", "Number suffix (bis, ter)"),
+        "street": QCoreApplication.translate("DoorList", "Street"),
+        "building": QCoreApplication.translate("DoorList", "Building"),
+        "staircase": QCoreApplication.translate("DoorList", "Staircase"),
+        "floor": QCoreApplication.translate("DoorList", "Floor"),
+        "door": QCoreApplication.translate("DoorList", "Door / flat"),
+        "sector": QCoreApplication.translate("DoorList", "Sector"),
+        "postcode": QCoreApplication.translate("DoorList", "Postcode"),
+        "city": QCoreApplication.translate("DoorList", "City"),
+        "lon": QCoreApplication.translate("DoorList", "Longitude"),
+        "lat": QCoreApplication.translate("DoorList", "Latitude"),
+        "interviewer": QCoreApplication.translate("DoorList", "Interviewer"),
+        "door_id": QCoreApplication.translate("DoorList", "Door id"),
     }.get(name, name)
 
 
@@ -228,6 +227,8 @@ class DoorListPanel(QWidget):
         self.sectors.verticalHeader().hide()
         self.sectors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.sectors.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.sectors.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.sectors.setColumnWidth(0, self.sectors.fontMetrics().horizontalAdvance("M" * 7))
         self.sectors.currentCellChanged.connect(lambda *_: self._show_doors())
         left_layout.addWidget(self.sectors, 1)
         assign = QHBoxLayout()
@@ -240,7 +241,7 @@ class DoorListPanel(QWidget):
         left_layout.addWidget(self.interviewer_label)
         assign.addWidget(self.interviewer_combo, 1)
         left_layout.addLayout(assign)
-        assign_buttons = QHBoxLayout()
+        assign_buttons = QVBoxLayout()
         self.assign_sector_button = QPushButton()
         self.assign_sector_button.setObjectName("assignSectorButton")
         self.assign_sector_button.clicked.connect(self.assign_sector)
@@ -269,14 +270,19 @@ class DoorListPanel(QWidget):
         )
         self.table = make_door_table(self.model, name="doorListTable")
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        # the address keeps a readable width; the other columns scroll sideways if need be
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("M" * 18))
         right_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         right_layout.addWidget(self.count_label)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([260, 740])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 680])
         outer.addWidget(splitter, 1)
         self.retranslate()
 
@@ -356,6 +362,7 @@ class DoorListPanel(QWidget):
             name = self.tr("Every sector") if sector is None else (sector or self.tr("(no sector)"))
             item = QTableWidgetItem(name)
             item.setData(Qt.UserRole, sector)
+            item.setToolTip(name)
             self.sectors.setItem(r, 0, item)
             count = QTableWidgetItem(str(len(doors)))
             count.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)

@@ -77,60 +77,65 @@ BAR_COLOURS = {
 
 
 def measure_text(key: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "doors": tr("Fieldwork", "Doors"),
-        "visited": tr("Fieldwork", "Visited"),
-        "contacted": tr("Fieldwork", "Contacted"),
-        "absent": tr("Fieldwork", "Absent"),
-        "refused": tr("Fieldwork", "Refused"),
-        "appointments": tr("Fieldwork", "Appointments"),
-        "vacant": tr("Fieldwork", "Vacant"),
-        "ineligible": tr("Fieldwork", "Not eligible"),
-        "later": tr("Fieldwork", "Come back later"),
-        "started": tr("Fieldwork", "Started"),
-        "done": tr("Fieldwork", "Interviews done"),
-        "never_visited": tr("Fieldwork", "Never visited"),
-        "visits": tr("Fieldwork", "Visits"),
-        "contact_rate": tr("Fieldwork", "Contact rate"),
-        "response_rate": tr("Fieldwork", "Response rate"),
+        "doors": QCoreApplication.translate("Fieldwork", "Doors"),
+        "visited": QCoreApplication.translate("Fieldwork", "Visited"),
+        "contacted": QCoreApplication.translate("Fieldwork", "Contacted"),
+        "absent": QCoreApplication.translate("Fieldwork", "Absent"),
+        "refused": QCoreApplication.translate("Fieldwork", "Refused"),
+        "appointments": QCoreApplication.translate("Fieldwork", "Appointments"),
+        "vacant": QCoreApplication.translate("Fieldwork", "Vacant"),
+        "ineligible": QCoreApplication.translate("Fieldwork", "Not eligible"),
+        "later": QCoreApplication.translate("Fieldwork", "Come back later"),
+        "started": QCoreApplication.translate("Fieldwork", "Started"),
+        "done": QCoreApplication.translate("Fieldwork", "Interviews done"),
+        "never_visited": QCoreApplication.translate("Fieldwork", "Never visited"),
+        "visits": QCoreApplication.translate("Fieldwork", "Visits"),
+        "contact_rate": QCoreApplication.translate("Fieldwork", "Contact rate"),
+        "response_rate": QCoreApplication.translate("Fieldwork", "Response rate"),
     }[key]
 
 
 def measure_help(key: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "doors": tr("Fieldwork", "Doors in the list"),
-        "visited": tr("Fieldwork", "Doors visited at least once"),
-        "contacted": tr(
+        "doors": QCoreApplication.translate("Fieldwork", "Doors in the list"),
+        "visited": QCoreApplication.translate("Fieldwork", "Doors visited at least once"),
+        "contacted": QCoreApplication.translate(
             "Fieldwork",
             "Doors where someone was reached at least once (refused, appointment, not "
             "eligible, come back later, interview started or done)",
         ),
-        "absent": tr("Fieldwork", "Doors whose last visit found nobody"),
-        "refused": tr("Fieldwork", "Doors that refused (final)"),
-        "appointments": tr("Fieldwork", "Doors with an appointment pending"),
-        "vacant": tr("Fieldwork", "Empty, or not a dwelling"),
-        "ineligible": tr("Fieldwork", "The household is not in the survey's population"),
-        "later": tr("Fieldwork", "Someone asked to come back, without a set time"),
-        "started": tr("Fieldwork", "An interview was started, not finished"),
-        "done": tr("Fieldwork", "Doors where an interview was done"),
-        "never_visited": tr("Fieldwork", "Doors nobody knocked at yet"),
-        "visits": tr("Fieldwork", "Visits recorded in all"),
+        "absent": QCoreApplication.translate("Fieldwork", "Doors whose last visit found nobody"),
+        "refused": QCoreApplication.translate("Fieldwork", "Doors that refused (final)"),
+        "appointments": QCoreApplication.translate(
+            "Fieldwork", "Doors with an appointment pending"
+        ),
+        "vacant": QCoreApplication.translate("Fieldwork", "Empty, or not a dwelling"),
+        "ineligible": QCoreApplication.translate(
+            "Fieldwork", "The household is not in the survey's population"
+        ),
+        "later": QCoreApplication.translate(
+            "Fieldwork", "Someone asked to come back, without a set time"
+        ),
+        "started": QCoreApplication.translate(
+            "Fieldwork", "An interview was started, not finished"
+        ),
+        "done": QCoreApplication.translate("Fieldwork", "Doors where an interview was done"),
+        "never_visited": QCoreApplication.translate("Fieldwork", "Doors nobody knocked at yet"),
+        "visits": QCoreApplication.translate("Fieldwork", "Visits recorded in all"),
         "contact_rate": rate_definition("contact_rate"),
         "response_rate": rate_definition("response_rate"),
     }[key]
 
 
 def rate_definition(key: str) -> str:
-    tr = QCoreApplication.translate
     if key == "contact_rate":
-        return tr(
+        return QCoreApplication.translate(
             "Fieldwork",
             "Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how "
             "many answered.",
         )
-    return tr(
+    return QCoreApplication.translate(
         "Fieldwork",
         "Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors "
         "knocked at that may hold an eligible household, how many gave an interview.",
