@@ -283,6 +283,17 @@ class Workspace:
             changes = changes | DOORS_CHANGED
         return Done(finalized, changes)
 
+    def finalize_snapshot(
+        self, interview: Interview, snapshot: services.Snapshot
+    ) -> Done[Interview]:
+        """Finalize from a snapshot taken on the session's own thread (the interview screen);
+        an interview started at a door records "done" there, as ``finalize_interview``."""
+        finalized = services.finalize_snapshot(self.library, interview, snapshot)
+        changes = Changes.of_interviews(finalized.instance_id)
+        if self._record_done_at_door(finalized):
+            changes = changes | DOORS_CHANGED
+        return Done(finalized, changes)
+
     def revise_interview(self, interview: Interview) -> Done[tuple[Interview, InterviewSession]]:
         """A new draft revision of a finalized interview (``deprecatedID`` names it)."""
         revision, session = services.edit_interview(self.library, interview)

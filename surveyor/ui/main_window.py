@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
             from surveyor.ui.interview import InterviewStorage
 
             view = InterviewView(
-                InterviewStorage.of_library(self.library),
+                self._interview_storage(InterviewStorage),
                 interview,
                 session,
                 tasks=self.tasks,
@@ -646,6 +646,21 @@ class MainWindow(QMainWindow):
         if focus is None or not view.isAncestorOf(focus):
             # The interview screen puts the keyboard on its first question when it shows.
             view.setFocus()
+
+    def _interview_storage(self, storage_class):
+        """The interview screen's storage; finalizing goes through the workspace, so an
+        interview started at a door records "done" there (docs/fieldwork.md)."""
+        from dataclasses import replace
+
+        workspace = self.workspace
+        self._finalize_changes = None
+
+        def finalize(interview, snapshot):  # on the database thread
+            done = workspace.finalize_snapshot(interview, snapshot)
+            self._finalize_changes = done.changes
+            return done.value
+
+        return replace(storage_class.of_library(self.library), finalize=finalize)
 
     def _clear_view(self) -> None:
         if self.view is not None:
@@ -687,7 +702,11 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.open_interview(interview.instance_id)
         # the interview screen finalizes on its own: it says so here, for every view
-        self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
+        changes = getattr(self, "_finalize_changes", None)
+        if changes is not None and changes.doors:
+            self.workspace_host.notify(changes, initiator=self.view)
+        else:
+            self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
         self.hand_in.sync_now()
         self.server_sync.sync_soon()
 

@@ -251,3 +251,42 @@ def test_the_round_sheet_pdf_has_the_doors(qapp, isolated_home, tmp_path):
         assert address in text
     assert "avenue Foch" not in text
     assert "Round sheet" in text and "Nord" in text
+
+
+SMALL_FORM = """
+| survey |      |      |       |
+|        | type | name | label |
+|        | text | who  | Name  |
+|        | end  | end  |       |
+"""
+
+
+def test_an_interview_finalized_in_the_app_records_done_at_its_door(
+    app_window, qtbot, isolated_home, tmp_path
+):
+    """The interview screen finalizes on its own: the door must still learn it is done."""
+    from surveyor.ui.qt import QLineEdit
+
+    seed_doors(isolated_home, tmp_path)
+    form = tmp_path / "small.md"
+    form.write_text(SMALL_FORM.strip() + "\n", encoding="utf-8")
+    window, page = open_doors(app_window, qtbot, bundled_forms=[], form_files=[str(form)])
+    qtbot.waitUntil(lambda: window.forms_loaded, timeout=60000)
+    page.table.selectRow(0)
+    door = page.current_door()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_E)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=60000)
+    view = window.view
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in view.findChildren(QLineEdit)), timeout=30000)
+    edit = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(edit, "Awa")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: view.position() == "#finalize", timeout=30000)
+    qtbot.mouseClick(view.finalize_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: statuses(window)[door.address] == "done", timeout=30000)
+    visits = on_db(window, lambda ws: ws.door_visits(door.door_id))
+    assert [v.outcome for v in visits] == ["started", "done"]
+    assert visits[1].instance_id == window.interview.instance_id
+    window.go_home()
+    qtbot.waitUntil(lambda: door.address not in addresses(page), timeout=30000)
