@@ -863,13 +863,6 @@ class Workspace:
 
         return write_entity_list(Path(path), self._fieldwork.doors.list_doors())
 
-    def export_fieldwork(self, path: str | Path) -> Path:
-        """Write the funnel (overall, per sector, interviewer, day) as CSV or XLSX (by the
-        file's suffix); the path written."""
-        from surveyor.fieldwork.report_file import write_fieldwork_report
-
-        return write_fieldwork_report(path, self._fieldwork.report())
-
     def door_list_columns(self, path: str | Path) -> list[tuple[str, str | None]]:
         """A door list's columns, each with the field it is recognised as (None: not
         recognised, to be mapped by the person before ``import_doors``)."""

@@ -210,9 +210,9 @@ def test_the_funnel_exports_as_csv_and_xlsx(qtbot, page, tmp_path):
     page.tasks.drain()
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert rows[0]["view"] == "overall" and rows[0]["doors"] == "10"
+    assert rows[0]["scope"] == "overall" and rows[0]["doors"] == "10"
     assert rows[0]["done"] == str(report.overall.done)
-    assert {r["name"] for r in rows if r["view"] == "by_sector"} == {"A", "B"}
+    assert {r["name"] for r in rows if r["scope"] == "sector"} == {"A", "B"}
     assert str(out) in page.message.text()
     xlsx = tmp_path / "terrain.xlsx"
     page.fieldwork.export(str(xlsx))
@@ -220,7 +220,7 @@ def test_the_funnel_exports_as_csv_and_xlsx(qtbot, page, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(xlsx, read_only=True)
-    assert book.sheetnames == ["overall", "by_sector", "by_interviewer", "by_day"]
+    assert book.sheetnames == ["overall", "sector", "interviewer", "day"]
     book.close()
 
 

@@ -296,7 +296,7 @@ class DoorListPanel(QWidget):
         self.import_button.setToolTip(
             self.tr("A CSV or XLSX file of addresses (the national address base's export fits)")
         )
-        self.sheet_button.setText(self.tr("&Round sheet (PDF)…"))
+        self.sheet_button.setText(self.tr("Round s&heet (PDF)…"))
         self.package_button.setText(self.tr("Campaign &package…"))
         self.package_button.setToolTip(
             self.tr(
