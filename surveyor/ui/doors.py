@@ -881,6 +881,25 @@ class MyDoorsPage(QWidget):
         if path:
             self.import_package(path)
 
+    def check_shared_folder(self) -> None:
+        """A laptop with a shared folder takes the newest campaign package found there (when
+        newer than its own): the door list arrives by the same road as the hand-ins."""
+        folder = self.settings.shared_folder
+        if not folder or self.settings.coordinator:
+            return
+
+        def done(result):
+            if result.value is not None and result.value.changed:
+                self.show_message(self.tr("A newer door list was taken from the shared folder."))
+
+        def failed(exc):
+            from surveyor.errors import SurveyorError
+
+            if isinstance(exc, SurveyorError):  # a damaged package: say so; an absent folder: not
+                self.show_message(exception_sentence(exc), error=True)
+
+        DbOp(self, lambda ws: ws.import_newest_campaign(folder)).success(done).failure(failed).run()
+
     def import_package(self, path: str) -> None:
         DbOp(self, lambda ws: ws.import_campaign(path)).success(
             lambda done: self.show_message(self.tr("The door list is up to date."))

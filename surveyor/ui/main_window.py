@@ -748,6 +748,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.doors_page)
         if self.view is not None:
             self._clear_view()
+        self.doors_page.check_shared_folder()
         self.doors_page.refresh()
         self.stack.setCurrentWidget(self.doors_page)
         self.doors_page.table.setFocus()

@@ -290,3 +290,18 @@ def test_an_interview_finalized_in_the_app_records_done_at_its_door(
     assert visits[1].instance_id == window.interview.instance_id
     window.go_home()
     qtbot.waitUntil(lambda: door.address not in addresses(page), timeout=30000)
+
+
+def test_my_doors_takes_the_newest_campaign_package_from_the_shared_folder(
+    app_window, qtbot, isolated_home, tmp_path
+):
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    coordinator = tmp_path / "coordinator"
+    seed_doors(coordinator, tmp_path, interviewer="Camille")
+    with Workspace.open(coordinator) as ws:
+        ws.export_campaign(shared / "campagne-1.zip")
+    window, page = open_doors(app_window, qtbot, shared_folder=str(shared))
+    qtbot.waitUntil(lambda: len(addresses(page)) == 3, timeout=30000)
+    assert "shared folder" in page.message.text()
+    assert "Camille" in page.scope.text()
