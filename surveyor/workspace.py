@@ -294,6 +294,17 @@ class Workspace:
             changes = changes | DOORS_CHANGED
         return Done(finalized, changes)
 
+    def finalize_snapshot(
+        self, interview: Interview, snapshot: services.Snapshot
+    ) -> Done[Interview]:
+        """Finalize from a snapshot taken on the session's own thread (the interview screen);
+        an interview started at a door records "done" there, as ``finalize_interview``."""
+        finalized = services.finalize_snapshot(self.library, interview, snapshot)
+        changes = Changes.of_interviews(finalized.instance_id)
+        if self._record_done_at_door(finalized):
+            changes = changes | DOORS_CHANGED
+        return Done(finalized, changes)
+
     def revise_interview(self, interview: Interview) -> Done[tuple[Interview, InterviewSession]]:
         """A new draft revision of a finalized interview (``deprecatedID`` names it)."""
         revision, session = services.edit_interview(self.library, interview)
@@ -914,6 +925,13 @@ class Workspace:
         from surveyor.fieldwork.doorlist import write_entity_list
 
         return write_entity_list(Path(path), self._fieldwork.doors.list_doors())
+
+    def door_list_columns(self, path: str | Path) -> list[tuple[str, str | None]]:
+        """A door list's columns, each with the field it is recognised as (None: not
+        recognised, to be mapped by the person before ``import_doors``)."""
+        from surveyor.fieldwork.doorlist import door_list_columns
+
+        return door_list_columns(path)
 
     def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:
         """Write the campaign package (forms, doors and assignments, visits known here)."""

@@ -117,6 +117,32 @@ def read_door_list(
     return _records(path, rows, mapping)
 
 
+def door_list_columns(path: str | Path) -> list[tuple[str, str | None]]:
+    """The header of a door list: each column with the field it is recognised as (None when
+    not recognised), for a person to map the others before importing. DoorListError if the
+    file cannot be read or is empty."""
+    path = Path(path)
+    rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
+    for row in rows:
+        cells = [_cell(c) for c in row]
+        if any(cells):
+            seen: set[str] = set()
+            columns: list[tuple[str, str | None]] = []
+            for name in cells:
+                if not name:
+                    continue
+                target = ALIASES.get(fold(name))
+                if target is None and fold(name) == "label":
+                    target = "street"  # an Entity list without address properties
+                if target in seen:
+                    target = None
+                if target is not None:
+                    seen.add(target)
+                columns.append((name, target))
+            return columns
+    raise DoorListError(f"The door list {path} is empty; nothing was imported.")
+
+
 def _decode(data: bytes, path: Path) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:

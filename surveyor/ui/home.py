@@ -318,6 +318,7 @@ class HomePage(QWidget):
     resume_requested = Signal(str)  # instanceID of the last draft
     hand_in_requested = Signal()  # "Hand in to a USB key or a file…"
     coordination_requested = Signal()  # the coordinator's screen
+    doors_requested = Signal()  # "My doors" (door-to-door fieldwork)
     send_now_requested = Signal()  # "Send now" (to the server)
     server_settings_requested = Signal()  # the sync banner's "Open the settings"
 
@@ -344,6 +345,11 @@ class HomePage(QWidget):
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
+        self.doors_button = QPushButton()
+        self.doors_button.setObjectName("doorsButton")
+        self.doors_button.setProperty("primary", True)
+        self.doors_button.clicked.connect(self.doors_requested)
+        header.addWidget(self.doors_button)
         self.hand_in_button = QPushButton()
         self.hand_in_button.setObjectName("handInButton")
         self.hand_in_button.clicked.connect(self.hand_in_requested)
@@ -609,6 +615,11 @@ class HomePage(QWidget):
         self.hand_in_button.setToolTip(
             self.tr("Write the finished interviews into one file for the coordinator")
         )
+        self.doors_button.setText(self.tr("My doors"))
+        self.doors_button.setAccessibleName(
+            self.tr("My doors: the doors to visit, to revisit and the appointments")
+        )
+        self.doors_button.setToolTip(self.tr("The doors to visit, to revisit and the appointments"))
         self.coordination_button.setText(self.tr("Coordination"))
         self.coordination_button.setAccessibleName(self.tr("Open the coordination screen"))
         self.settings_button.setAccessibleName(self.tr("Settings"))

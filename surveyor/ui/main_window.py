@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.home.open_form_requested.connect(self.choose_form_file)
         self.home.settings_requested.connect(self.open_settings)
         self.home.coordination_requested.connect(self.show_coordination)
+        self.home.doors_requested.connect(self.show_doors)
         self.stack.addWidget(self.home)
         self.interview_page = QWidget()
         self.interview_layout = QVBoxLayout(self.interview_page)
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.hand_in = HandInController(self)
         self.server_sync = ServerSync(self)
         self.coordination = None  # the CoordinatorPage, made when first shown
+        self.doors_page = None  # "My doors", made when first shown
+        self._form_menu = None
         self._back_to = None  # the page a read-only interview returns to
 
         self._make_actions()
@@ -195,7 +198,15 @@ class MainWindow(QMainWindow):
         self.coordination_action = QAction(self)
         self.coordination_action.setShortcut(QKeySequence("Ctrl+K"))
         self.coordination_action.triggered.connect(self.show_coordination)
-        for action in (self.home_action, self.open_form_action, self.settings_action):
+        self.doors_action = QAction(self)
+        self.doors_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.doors_action.triggered.connect(self.show_doors)
+        for action in (
+            self.home_action,
+            self.doors_action,
+            self.open_form_action,
+            self.settings_action,
+        ):
             self.app_menu.addAction(action)
         self.app_menu.addAction(self.coordination_action)
         self.app_menu.addSeparator()
@@ -229,6 +240,7 @@ class MainWindow(QMainWindow):
         self.open_form_action.setText(self.tr("&Open a form…"))
         self.settings_action.setText(self.tr("S&ettings…"))
         self.coordination_action.setText(self.tr("&Coordination"))
+        self.doors_action.setText(self.tr("&My doors"))
         self.quit_action.setText(self.tr("&Quit"))
         self.larger_action.setText(self.tr("&Larger text"))
         self.smaller_action.setText(self.tr("&Smaller text"))
@@ -615,7 +627,7 @@ class MainWindow(QMainWindow):
             from surveyor.ui.interview import InterviewStorage
 
             view = InterviewView(
-                InterviewStorage.of_library(self.library),
+                self._interview_storage(InterviewStorage),
                 interview,
                 session,
                 tasks=self.tasks,
@@ -640,6 +652,21 @@ class MainWindow(QMainWindow):
         if focus is None or not view.isAncestorOf(focus):
             # The interview screen puts the keyboard on its first question when it shows.
             view.setFocus()
+
+    def _interview_storage(self, storage_class):
+        """The interview screen's storage; finalizing goes through the workspace, so an
+        interview started at a door records "done" there (docs/fieldwork.md)."""
+        from dataclasses import replace
+
+        workspace = self.workspace
+        self._finalize_changes = None
+
+        def finalize(interview, snapshot):  # on the database thread
+            done = workspace.finalize_snapshot(interview, snapshot)
+            self._finalize_changes = done.changes
+            return done.value
+
+        return replace(storage_class.of_library(self.library), finalize=finalize)
 
     def _clear_view(self) -> None:
         if self.view is not None:
@@ -681,7 +708,11 @@ class MainWindow(QMainWindow):
         self.settings.last_interview = ""
         self.save_settings()
         # the interview screen finalizes on its own: it says so here, for every view
-        self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
+        changes = getattr(self, "_finalize_changes", None)
+        if changes is not None and changes.doors:
+            self.workspace_host.notify(changes, initiator=self.view)
+        else:
+            self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
         self.go_home()
         name = interview.instance_name or self.tr("The interview")
         self.home.show_message(
@@ -711,8 +742,78 @@ class MainWindow(QMainWindow):
         if back is not None and back is self.coordination and self.settings.coordinator:
             self.stack.setCurrentWidget(back)
             return
+        if back is not None and back is self.doors_page:
+            self.show_doors()
+            return
         self.stack.setCurrentWidget(self.home)
         self.home.refresh()
+
+    # --- my doors (door-to-door fieldwork) -------------------------------------------------
+
+    def show_doors(self) -> None:
+        """ "My doors": the volunteer's doors, one key per visit (surveyor/ui/doors.py)."""
+        if self.welcome is not None and self.stack.currentWidget() is self.welcome:
+            return
+        if self.doors_page is None:
+            from surveyor.ui.doors import MyDoorsPage
+
+            self.doors_page = MyDoorsPage(self.tasks, self.settings, host=self.workspace_host)
+            self.doors_page.back_requested.connect(self.go_home)
+            self.doors_page.start_requested.connect(self.start_at_door)
+            self.doors_page.typeback_requested.connect(self.type_back_sheet)
+            self.stack.addWidget(self.doors_page)
+        if self.view is not None:
+            self._clear_view()
+        self.doors_page.check_shared_folder()
+        self.doors_page.refresh()
+        self.stack.setCurrentWidget(self.doors_page)
+        self.doors_page.table.setFocus()
+
+    def start_at_door(self, door_id: str) -> None:
+        """Start an interview at a door: the only form, or the one chosen in a menu."""
+        entries = [e for e in self.forms if e.path in self._loaded_forms and not e.error]
+        if not entries:
+            self.doors_page.show_message(
+                self.tr("No form on this laptop yet: open the form file first."), error=True
+            )
+            return
+        if len(entries) == 1:
+            self._start_at_door(entries[0], door_id)
+            return
+        from surveyor.ui.qt import QMenu
+
+        menu = QMenu(self)
+        menu.setObjectName("formMenu")
+        for entry in entries:
+            action = menu.addAction(entry.title or entry.form_id)
+            action.triggered.connect(lambda _c=False, e=entry: self._start_at_door(e, door_id))
+        button = self.doors_page.start_button
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+        self._form_menu = menu
+
+    def _start_at_door(self, entry: FormEntry, door_id: str) -> None:
+        form = self._loaded_forms.get(entry.path)
+        if form is None or self.workspace is None:
+            return
+        interviewer = self.settings.interviewer
+
+        def shown(done):
+            self.show_interview(*done.value)
+            self._back_to = self.doors_page
+
+        DbOp(
+            self, lambda ws: ws.start_interview_at_door(form, door_id, interviewer=interviewer)
+        ).success(shown).failure(self._interview_error).run()
+
+    def type_back_sheet(self):
+        """The quick "type back" screen of a paper round sheet (surveyor/ui/roundsheet.py)."""
+        from surveyor.ui.roundsheet import TypeBackDialog
+
+        dialog = TypeBackDialog(self.settings, parent=self.doors_page or self)
+        dialog.open()
+        dialog.load()
+        self.type_back_dialog = dialog
+        return dialog
 
     # --- coordination --------------------------------------------------------------------
 

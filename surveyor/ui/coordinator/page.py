@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from surveyor.ui.coordinator.conflicts import ConflictsPanel
+from surveyor.ui.coordinator.doorlist import DoorListPanel
 from surveyor.ui.coordinator.export import Exporter
+from surveyor.ui.coordinator.fieldwork import FieldworkPanel
 from surveyor.ui.coordinator.imports import ImportPanel
 from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.errors import exception_sentence
@@ -24,7 +26,7 @@ from surveyor.ui.qt import (
 
 
 class CoordinatorPage(QWidget):
-    """Everything the coordinator does with the batches, in three tabs."""
+    """Everything the coordinator does with the batches and the doors, in five tabs."""
 
     back_requested = Signal()
     open_interview = Signal(str)  # instanceID, to show read only
@@ -97,6 +99,10 @@ class CoordinatorPage(QWidget):
         self.tabs.addTab(self.imports, "")
         self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.overview, "")
+        self.doorlist = DoorListPanel(self)
+        self.fieldwork = FieldworkPanel(self)
+        self.tabs.addTab(self.doorlist, "")
+        self.tabs.addTab(self.fieldwork, "")
         outer.addWidget(self.tabs, 1)
         self.imports.merged.connect(self._merged)
         self.conflicts.changed.connect(self._conflicts_changed)
@@ -123,6 +129,8 @@ class CoordinatorPage(QWidget):
         self.tabs.setTabText(2, self.tr("O&verview"))
         self.retention_button.setText(self.tr("&Remove them now…"))
         self._show_retention(self.retention_report)
+        self.tabs.setTabText(3, self.tr("Door lis&t"))
+        self.tabs.setTabText(4, self.tr("Field&work"))
 
     def save_settings(self) -> None:
         if self._save_settings is not None:
@@ -149,6 +157,8 @@ class CoordinatorPage(QWidget):
         self.conflicts.refresh()
         self.overview.refresh()
         self.refresh_retention()
+        self.doorlist.refresh()
+        self.fieldwork.refresh()
 
     # --- the retention period ---------------------------------------------------------
 
@@ -235,6 +245,9 @@ class CoordinatorPage(QWidget):
             self.overview.refresh()
         if changes.interview_list:
             self.refresh_retention()
+        if changes.doors:
+            self.doorlist.refresh()
+            self.fieldwork.refresh()
 
     def _merged(self, report) -> None:
         self.show_message("")

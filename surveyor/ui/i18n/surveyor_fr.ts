@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AddDoorDialog</name>
+    <message>
+        <location filename="../doors.py" line="340"/>
+        <source>Add a door</source>
+        <translation>Ajouter une porte</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="342"/>
+        <source>A door that is not on your list. Only the street is required.</source>
+        <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="358"/>
+        <source>Add the door</source>
+        <translation>Ajouter la porte</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="359"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../doors.py" line="285"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="287"/>
+        <source>When should you come back to {0}?</source>
+        <translation>Quand devez-vous revenir au {0} ?</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="294"/>
+        <source>Date of the appointment</source>
+        <translation>Date du rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="297"/>
+        <source>Time of the appointment</source>
+        <translation>Heure du rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="298"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="299"/>
+        <source>&amp;Time</source>
+        <translation>&amp;Heure</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="306"/>
+        <source>Record the appointment</source>
+        <translation>Enregistrer le rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="307"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <location filename="../coordinator/conflicts.py" line="146"/>
@@ -111,52 +177,62 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="119"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="114"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="120"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="123"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
+    <message>
+        <location filename="../coordinator/page.py" line="132"/>
+        <source>Door lis&amp;t</source>
+        <translation>Lis&amp;te des portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="133"/>
+        <source>Field&amp;work</source>
+        <translation>&amp;Terrain</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="171"/>
+        <location filename="../coordinator/page.py" line="181"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -164,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="181"/>
+        <location filename="../coordinator/page.py" line="191"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -172,12 +248,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="198"/>
+        <location filename="../coordinator/page.py" line="208"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="211"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -185,29 +261,466 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="208"/>
+        <location filename="../coordinator/page.py" line="218"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="212"/>
+        <location filename="../coordinator/page.py" line="222"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="213"/>
+        <location filename="../coordinator/page.py" line="223"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="244"/>
+        <location filename="../coordinator/page.py" line="257"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="244"/>
+        <location filename="../coordinator/page.py" line="257"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>DoorList</name>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="68"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="69"/>
+        <source>Number suffix (bis, ter)</source>
+        <translation>Indice (bis, ter)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="70"/>
+        <source>Street</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="71"/>
+        <source>Building</source>
+        <translation>Bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="72"/>
+        <source>Staircase</source>
+        <translation>Escalier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="73"/>
+        <source>Floor</source>
+        <translation>Étage</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="74"/>
+        <source>Door / flat</source>
+        <translation>Porte / appartement</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="75"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="76"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="77"/>
+        <source>City</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="78"/>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="79"/>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="80"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="81"/>
+        <source>Door id</source>
+        <translation>Identifiant de porte</translation>
+    </message>
+</context>
+<context>
+    <name>DoorListPanel</name>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="295"/>
+        <source>Import a door &amp;list…</source>
+        <translation>Importer une &amp;liste de portes…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="297"/>
+        <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
+        <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="299"/>
+        <source>Round s&amp;heet (PDF)…</source>
+        <translation>&amp;Feuille de route (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="300"/>
+        <source>Campaign &amp;package…</source>
+        <translation>&amp;Paquet de campagne…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="303"/>
+        <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
+        <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="307"/>
+        <source>ODK &amp;Entity list…</source>
+        <translation>Liste d’&amp;entités ODK…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="309"/>
+        <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
+        <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="311"/>
+        <location filename="../coordinator/doorlist.py" line="315"/>
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="313"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="313"/>
+        <source>Doors</source>
+        <translation>Portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="313"/>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="316"/>
+        <source>Assign &amp;to the interviewer</source>
+        <translation>A&amp;ttribuer à l’enquêteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="317"/>
+        <source>Interviewer&apos;s name</source>
+        <translation>Nom de l’enquêteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="318"/>
+        <source>Assign the sector</source>
+        <translation>Attribuer le secteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="319"/>
+        <source>Assign the selected doors</source>
+        <translation>Attribuer les portes choisies</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="320"/>
+        <source>Search a street, a number, a door id…</source>
+        <translation>Chercher une voie, un numéro, un identifiant…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="321"/>
+        <source>Search the doors</source>
+        <translation>Chercher dans les portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="322"/>
+        <source>Door list</source>
+        <translation>Liste des portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="326"/>
+        <source>Every status</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="331"/>
+        <source>Status of the doors shown</source>
+        <translation>État des portes affichées</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="362"/>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="362"/>
+        <location filename="../coordinator/doorlist.py" line="506"/>
+        <source>(no sector)</source>
+        <translation>(sans secteur)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="374"/>
+        <source>(+{0} not assigned)</source>
+        <translation>(+{0} non attribuées)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="376"/>
+        <source>not assigned</source>
+        <translation>non attribué</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="419"/>
+        <source>{0} door(s) shown of {1}.</source>
+        <translation>{0} porte(s) affichée(s) sur {1}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="432"/>
+        <source>Import a door list</source>
+        <translation>Importer une liste de portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="434"/>
+        <source>Door lists (*.csv *.xlsx *.txt)</source>
+        <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="472"/>
+        <source>{0} door(s) imported from {1}.</source>
+        <translation>{0} porte(s) importée(s) depuis {1}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="478"/>
+        <source>Columns used: {0}.</source>
+        <translation>Colonnes utilisées : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="480"/>
+        <source>Columns left aside: {0}.</source>
+        <translation>Colonnes laissées de côté : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="489"/>
+        <source>First row in question: {0} (the header is row 1).</source>
+        <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="505"/>
+        <source>{0} door(s) of the sector {1} assigned to {2}.</source>
+        <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="506"/>
+        <location filename="../coordinator/doorlist.py" line="520"/>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="515"/>
+        <source>Select doors in the list first.</source>
+        <translation>Choisissez d’abord des portes dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="519"/>
+        <source>{0} door(s) assigned to {1}.</source>
+        <translation>{0} porte(s) attribuée(s) à {1}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="537"/>
+        <source>Save the campaign package</source>
+        <translation>Enregistrer le paquet de campagne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="539"/>
+        <source>Campaign package (*.zip)</source>
+        <translation>Paquet de campagne (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="548"/>
+        <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
+        <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="556"/>
+        <source>Save the door list for ODK Central</source>
+        <translation>Enregistrer la liste des portes pour ODK Central</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="556"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="564"/>
+        <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
+        <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="586"/>
+        <source>Save the round sheet</source>
+        <translation>Enregistrer la feuille de route</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="586"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="605"/>
+        <source>Round sheet written: {0} ({1} door(s)).</source>
+        <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
+    </message>
+</context>
+<context>
+    <name>Doors</name>
+    <message>
+        <location filename="../doors.py" line="75"/>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="76"/>
+        <source>Refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="77"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="78"/>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="79"/>
+        <source>Not eligible</source>
+        <translation>Non éligible</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="80"/>
+        <source>Come back later</source>
+        <translation>Repasser plus tard</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="81"/>
+        <source>Interview started</source>
+        <translation>Entretien commencé</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="82"/>
+        <source>Interview done</source>
+        <translation>Entretien fait</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="89"/>
+        <source>To visit</source>
+        <translation>À visiter</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="91"/>
+        <source>Refused (final)</source>
+        <translation>Refus (définitif)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="112"/>
+        <source>{0} ({1} visits)</source>
+        <translation>{0} ({1} visites)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="140"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="141"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="142"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="143"/>
+        <source>Last visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="144"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="145"/>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="146"/>
+        <source>Door</source>
+        <translation>Porte</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="322"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Numéro</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="323"/>
+        <source>S&amp;treet (required)</source>
+        <translation>&amp;Voie (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="324"/>
+        <source>&amp;Building</source>
+        <translation>&amp;Bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="325"/>
+        <source>Stair&amp;case</source>
+        <translation>&amp;Escalier</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="326"/>
+        <source>&amp;Floor</source>
+        <translation>É&amp;tage</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="327"/>
+        <source>&amp;Door / flat</source>
+        <translation>&amp;Porte / appartement</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="328"/>
+        <source>S&amp;ector</source>
+        <translation>&amp;Secteur</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="329"/>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Code postal</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="330"/>
+        <source>Cit&amp;y</source>
+        <translation>Co&amp;mmune</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1429,277 @@
     </message>
 </context>
 <context>
+    <name>Fieldwork</name>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <source>Doors</source>
+        <translation>Portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <source>Visited</source>
+        <translation>Visitées</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <source>Contacted</source>
+        <translation>Contactées</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <source>Refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <source>Not eligible</source>
+        <translation>Non éligible</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <source>Come back later</source>
+        <translation>Repasser plus tard</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <source>Started</source>
+        <translation>Commencés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <source>Interviews done</source>
+        <translation>Entretiens faits</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <source>Never visited</source>
+        <translation>Jamais visitées</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <source>Contact rate</source>
+        <translation>Taux de contact</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <source>Doors in the list</source>
+        <translation>Portes de la liste</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <source>Doors visited at least once</source>
+        <translation>Portes visitées au moins une fois</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
+        <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <source>Doors whose last visit found nobody</source>
+        <translation>Portes où personne n’a répondu à la dernière visite</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <source>Doors that refused (final)</source>
+        <translation>Portes qui ont refusé (définitif)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <source>Doors with an appointment pending</source>
+        <translation>Portes avec un rendez-vous à venir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <source>Empty, or not a dwelling</source>
+        <translation>Logement vide, ou pas un logement</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <source>The household is not in the survey&apos;s population</source>
+        <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <source>Someone asked to come back, without a set time</source>
+        <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <source>An interview was started, not finished</source>
+        <translation>Un entretien a été commencé, pas terminé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <source>Doors where an interview was done</source>
+        <translation>Portes où un entretien a été fait</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <source>Doors nobody knocked at yet</source>
+        <translation>Portes où personne n’a encore frappé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <source>Visits recorded in all</source>
+        <translation>Visites enregistrées en tout</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
+        <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
+        <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldworkPanel</name>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <source>Export (CSV or XLSX)…</source>
+        <translation>Exporter (CSV ou XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <source>Export the funnel as CSV or XLSX</source>
+        <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
+        <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <source>Doors</source>
+        <translation>Portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <source>Funnel</source>
+        <translation>Entonnoir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <source>By sector</source>
+        <translation>Par secteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <source>By interviewer</source>
+        <translation>Par enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <source>By day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <source>To revisit ({0})</source>
+        <translation>À revoir ({0})</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <source>Appointments ({0})</source>
+        <translation>Rendez-vous ({0})</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <source>Never visited ({0})</source>
+        <translation>Jamais visitées ({0})</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
+        <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <source>Every door</source>
+        <translation>Toutes les portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <source>(no sector)</source>
+        <translation>(sans secteur)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <source>(not assigned)</source>
+        <translation>(non attribuées)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <source>Export the funnel</source>
+        <translation>Exporter l’entonnoir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <source>The funnel was written to {0}.</source>
+        <translation>L’entonnoir a été écrit dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <source>The export failed: {0}</source>
+        <translation>L’export a échoué : {0}</translation>
+    </message>
+</context>
+<context>
     <name>FormCard</name>
     <message>
         <location filename="../home.py" line="273"/>
@@ -1395,251 +2179,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="604"/>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="625"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="611"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="613"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="616"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="618"/>
+        <source>My doors</source>
+        <translation>Mes portes</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="620"/>
+        <source>My doors: the doors to visit, to revisit and the appointments</source>
+        <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="622"/>
+        <source>The doors to visit, to revisit and the appointments</source>
+        <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="623"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
+        <location filename="../home.py" line="624"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="615"/>
+        <location filename="../home.py" line="626"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="628"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="620"/>
+        <location filename="../home.py" line="631"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="633"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="634"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="624"/>
+        <location filename="../home.py" line="635"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="625"/>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="636"/>
+        <location filename="../home.py" line="637"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="627"/>
+        <location filename="../home.py" line="638"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="639"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="640"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="630"/>
+        <location filename="../home.py" line="641"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="642"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="632"/>
+        <location filename="../home.py" line="643"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="633"/>
+        <location filename="../home.py" line="644"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="634"/>
+        <location filename="../home.py" line="645"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="635"/>
+        <location filename="../home.py" line="646"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="636"/>
-        <location filename="../home.py" line="866"/>
+        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="877"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="648"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="639"/>
-        <location filename="../home.py" line="897"/>
+        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="908"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="640"/>
+        <location filename="../home.py" line="651"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="655"/>
+        <location filename="../home.py" line="666"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="655"/>
+        <location filename="../home.py" line="666"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="692"/>
+        <location filename="../home.py" line="703"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="696"/>
+        <location filename="../home.py" line="707"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="718"/>
+        <location filename="../home.py" line="729"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="719"/>
+        <location filename="../home.py" line="730"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="720"/>
+        <location filename="../home.py" line="731"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="721"/>
+        <location filename="../home.py" line="732"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="737"/>
+        <location filename="../home.py" line="748"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="759"/>
+        <location filename="../home.py" line="770"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="760"/>
+        <location filename="../home.py" line="771"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="836"/>
+        <location filename="../home.py" line="847"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="837"/>
+        <location filename="../home.py" line="848"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="838"/>
+        <location filename="../home.py" line="849"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="839"/>
+        <location filename="../home.py" line="850"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="842"/>
+        <location filename="../home.py" line="853"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="866"/>
+        <location filename="../home.py" line="877"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="894"/>
+        <location filename="../home.py" line="905"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="895"/>
+        <location filename="../home.py" line="906"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="896"/>
+        <location filename="../home.py" line="907"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="909"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="916"/>
+        <location filename="../home.py" line="927"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="926"/>
+        <location filename="../home.py" line="937"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -2327,150 +3126,482 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="240"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="241"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="243"/>
+        <source>&amp;My doors</source>
+        <translation>&amp;Mes portes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="268"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="356"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="363"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="530"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="562"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="614"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676"/>
+        <location filename="../main_window.py" line="703"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="686"/>
+        <location filename="../main_window.py" line="717"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="689"/>
+        <location filename="../main_window.py" line="720"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="777"/>
+        <source>No form on this laptop yet: open the form file first.</source>
+        <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="91"/>
+        <source>Columns of the door list</source>
+        <translation>Colonnes de la liste de portes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="96"/>
+        <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
+        <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="103"/>
+        <source>Column of the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="103"/>
+        <source>Holds</source>
+        <translation>Contient</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="112"/>
+        <source>What the column “{0}” holds</source>
+        <translation>Ce que contient la colonne « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="113"/>
+        <source>Not used</source>
+        <translation>Non utilisée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="126"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="127"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="146"/>
+        <source>Choose the column that holds the street.</source>
+        <translation>Choisissez la colonne qui contient la voie.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="148"/>
+        <source>Two columns hold the same thing: {0}.</source>
+        <translation>Deux colonnes contiennent la même chose : {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MyDoorsPage</name>
+    <message>
+        <location filename="../doors.py" line="555"/>
+        <location filename="../doors.py" line="578"/>
+        <source>My doors</source>
+        <translation>Mes portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="556"/>
+        <source>Add a door ({0})</source>
+        <translation>Ajouter une porte ({0})</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="557"/>
+        <source>Add a door that is not on the list</source>
+        <translation>Ajouter une porte qui n’est pas sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="558"/>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="560"/>
+        <source>More: type back a round sheet, import the door list</source>
+        <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="562"/>
+        <source>&amp;Type back a round sheet…</source>
+        <translation>&amp;Saisir une feuille de route…</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="564"/>
+        <source>Type back the boxes ticked on a paper round sheet</source>
+        <translation>Saisir les cases cochées sur une feuille de route papier</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="566"/>
+        <source>&amp;Import the door list…</source>
+        <translation>&amp;Importer la liste des portes…</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="568"/>
+        <source>Import the campaign package the coordinator gave you (a .zip file)</source>
+        <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="570"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="571"/>
+        <source>Back to the home screen</source>
+        <translation>Retour à l’accueil</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="572"/>
+        <source>Search a street, a number…</source>
+        <translation>Chercher une voie, un numéro…</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="573"/>
+        <source>Search the doors</source>
+        <translation>Chercher dans les portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="574"/>
+        <source>Sector of the doors shown</source>
+        <translation>Secteur des portes affichées</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="575"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="576"/>
+        <source>The appointments of this day are listed</source>
+        <translation>Les rendez-vous de ce jour sont affichés</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="577"/>
+        <source>Day of the appointments shown</source>
+        <translation>Jour des rendez-vous affichés</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="579"/>
+        <source>Which doors</source>
+        <translation>Quelles portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="582"/>
+        <source>Record the visit: {0}</source>
+        <translation>Enregistrer la visite : {0}</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="584"/>
+        <source>A refusal is final: the door will never be offered again</source>
+        <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="587"/>
+        <source>Someone answered and asked you to come back, without a set time</source>
+        <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="590"/>
+        <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
+        <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="593"/>
+        <source>The household is not in the survey&apos;s population</source>
+        <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="595"/>
+        <source>Start the interview ({0})</source>
+        <translation>Commencer l’entretien ({0})</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="596"/>
+        <source>Start the interview at this door</source>
+        <translation>Commencer l’entretien à cette porte</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="597"/>
+        <source>Note (optional), saved with the visit</source>
+        <translation>Remarque (facultative), gardée avec la visite</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="598"/>
+        <source>Note about the visit (optional)</source>
+        <translation>Remarque sur la visite (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="637"/>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="664"/>
+        <source>Everything to do</source>
+        <translation>Tout ce qui reste</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="665"/>
+        <source>To visit</source>
+        <translation>À visiter</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="666"/>
+        <source>To revisit</source>
+        <translation>À revoir</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="667"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="708"/>
+        <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
+        <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="712"/>
+        <source>No door matches this search.</source>
+        <translation>Aucune porte ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="714"/>
+        <source>Nothing left to do. Well done!</source>
+        <translation>Plus rien à faire. Bravo !</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="715"/>
+        <source>Every door has been visited.</source>
+        <translation>Toutes les portes ont été visitées.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="716"/>
+        <source>No door to revisit.</source>
+        <translation>Aucune porte à revoir.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="717"/>
+        <source>No appointment on this day.</source>
+        <translation>Aucun rendez-vous ce jour-là.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="727"/>
+        <source>The doors assigned to {0}.</source>
+        <translation>Les portes attribuées à {0}.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="731"/>
+        <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
+        <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="753"/>
+        <source>Choose a door in the list.</source>
+        <translation>Choisissez une porte dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="782"/>
+        <source>Refused?</source>
+        <translation>Refus ?</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="783"/>
+        <source>Record a refusal at {0}?</source>
+        <translation>Enregistrer un refus au {0} ?</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="784"/>
+        <source>A refusal is final: nobody will knock at this door again.</source>
+        <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="785"/>
+        <source>Yes, refused</source>
+        <translation>Oui, refus</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="786"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="828"/>
+        <source>{0}: {1}.</source>
+        <translation>{0} : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="830"/>
+        <source>Appointment on {0}: {1}.</source>
+        <translation>Rendez-vous le {0} : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="869"/>
+        <source>Door added: {0}.</source>
+        <translation>Porte ajoutée : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="877"/>
+        <source>Import the door list (campaign package)</source>
+        <translation>Importer la liste des portes (paquet de campagne)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="879"/>
+        <source>Campaign package (*.zip)</source>
+        <translation>Paquet de campagne (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="893"/>
+        <source>A newer door list was taken from the shared folder.</source>
+        <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="905"/>
+        <source>The door list is up to date.</source>
+        <translation>La liste des portes est à jour.</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3836,82 @@
         <location filename="../main_window.py" line="81"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
+    </message>
+</context>
+<context>
+    <name>RoundSheet</name>
+    <message>
+        <location filename="../roundsheet.py" line="55"/>
+        <source>Round sheet</source>
+        <translation>Feuille de route</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="59"/>
+        <source>sector {0}</source>
+        <translation>secteur {0}</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="68"/>
+        <source>Printed {0} · {1} door(s) · tick one box per visit, write the date and time.</source>
+        <translation>Imprimée le {0} · {1} porte(s) · cochez une case par visite, notez la date et l’heure.</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="72"/>
+        <source>No door to visit.</source>
+        <translation>Aucune porte à visiter.</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="73"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="74"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="75"/>
+        <source>Date, time, note</source>
+        <translation>Date, heure, remarque</translation>
+    </message>
+</context>
+<context>
+    <name>RoundSheetDialog</name>
+    <message>
+        <location filename="../roundsheet.py" line="331"/>
+        <source>Print a round sheet</source>
+        <translation>Imprimer une feuille de route</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="335"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="340"/>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="344"/>
+        <source>&amp;Interviewer</source>
+        <translation>&amp;Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="345"/>
+        <source>&amp;Sector</source>
+        <translation>&amp;Secteur</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="348"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="349"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +4286,109 @@
         <location filename="../settings.py" line="243"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>TypeBackDialog</name>
+    <message>
+        <location filename="../roundsheet.py" line="134"/>
+        <source>Type back a round sheet</source>
+        <translation>Saisir une feuille de route</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="139"/>
+        <source>Choose the sheet, then for each door press the key of the box ticked on paper: {0}. Space or ↓ skips a door.</source>
+        <translation>Choisissez la feuille, puis pour chaque porte appuyez sur la touche de la case cochée sur le papier : {0}. Espace ou ↓ passe une porte.</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="150"/>
+        <source>Interviewer of the sheet</source>
+        <translation>Enquêteur de la feuille</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="152"/>
+        <source>Sector of the sheet</source>
+        <translation>Secteur de la feuille</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="156"/>
+        <source>Date and time of the round</source>
+        <translation>Date et heure de la tournée</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="157"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="159"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="162"/>
+        <source>Time of the round</source>
+        <translation>Heure de la tournée</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="172"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="172"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="172"/>
+        <source>Typed back</source>
+        <translation>Saisi</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="176"/>
+        <source>The doors of the sheet</source>
+        <translation>Les portes de la feuille</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="191"/>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="198"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="226"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="228"/>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="278"/>
+        <source>Refused?</source>
+        <translation>Refus ?</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="279"/>
+        <source>Record a refusal at {0}?</source>
+        <translation>Enregistrer un refus au {0} ?</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="280"/>
+        <source>Yes, refused</source>
+        <translation>Oui, refus</translation>
+    </message>
+    <message>
+        <location filename="../roundsheet.py" line="281"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

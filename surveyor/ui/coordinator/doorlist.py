@@ -1,0 +1,611 @@
+"""The coordinator's door list: import a CSV/XLSX (mapping the columns not recognised),
+the doors by sector, assign sectors or doors to interviewers, print round sheets, and send
+the list out as a campaign package or an ODK Central Entity list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.operations import DbOp
+from surveyor.ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QCoreApplication,
+    QDesktopServices,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS).
+MAPPABLE = (
+    "number",
+    "suffix",
+    "street",
+    "building",
+    "staircase",
+    "floor",
+    "door",
+    "sector",
+    "postcode",
+    "city",
+    "lon",
+    "lat",
+    "interviewer",
+    "door_id",
+)
+STATUS_FILTER = (
+    "new",
+    "absent",
+    "later",
+    "started",
+    "appointment",
+    "refused",
+    "vacant",
+    "ineligible",
+    "done",
+)
+
+
+def field_text(name: str) -> str:
+    return {
+        "number": QCoreApplication.translate("DoorList", "Number"),
+        "suffix": QCoreApplication.translate("DoorList", "Number suffix (bis, ter)"),
+        "street": QCoreApplication.translate("DoorList", "Street"),
+        "building": QCoreApplication.translate("DoorList", "Building"),
+        "staircase": QCoreApplication.translate("DoorList", "Staircase"),
+        "floor": QCoreApplication.translate("DoorList", "Floor"),
+        "door": QCoreApplication.translate("DoorList", "Door / flat"),
+        "sector": QCoreApplication.translate("DoorList", "Sector"),
+        "postcode": QCoreApplication.translate("DoorList", "Postcode"),
+        "city": QCoreApplication.translate("DoorList", "City"),
+        "lon": QCoreApplication.translate("DoorList", "Longitude"),
+        "lat": QCoreApplication.translate("DoorList", "Latitude"),
+        "interviewer": QCoreApplication.translate("DoorList", "Interviewer"),
+        "door_id": QCoreApplication.translate("DoorList", "Door id"),
+    }.get(name, name)
+
+
+class MappingDialog(QDialog):
+    """Which field each column of the file gives (recognised ones already chosen)."""
+
+    def __init__(self, path: str, columns: list[tuple[str, str | None]], parent=None):
+        super().__init__(parent)
+        self.setObjectName("mappingDialog")
+        self.setWindowTitle(self.tr("Columns of the door list"))
+        self.columns = columns
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Surveyor did not recognise every column of {0}. Say what each column "
+                "holds; the street is required. Columns left on “Not used” are ignored."
+            ).format(Path(path).name)
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(len(columns), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Column of the file"), self.tr("Holds")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.combos: dict[str, QComboBox] = {}
+        for row, (name, target) in enumerate(columns):
+            item = QTableWidgetItem(name)
+            item.setFlags(Qt.ItemIsEnabled)
+            self.table.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("What the column “{0}” holds").format(name))
+            combo.addItem(self.tr("Not used"), None)
+            for f in MAPPABLE:
+                combo.addItem(field_text(f), f)
+            combo.setCurrentIndex(max(0, combo.findData(target)) if target else 0)
+            combo.currentIndexChanged.connect(lambda _i: self._update_ok())
+            self.table.setCellWidget(row, 1, combo)
+            self.combos[name] = combo
+        layout.addWidget(self.table, 1)
+        self.problem = QLabel()
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(560, 420)
+        self._update_ok()
+
+    def set_field(self, column: str, target: str | None) -> None:
+        combo = self.combos[column]
+        combo.setCurrentIndex(max(0, combo.findData(target)) if target else 0)
+
+    def chosen(self) -> dict[str, str | None]:
+        return {name: combo.currentData() for name, combo in self.combos.items()}
+
+    def _update_ok(self) -> None:
+        values = [v for v in self.chosen().values() if v]
+        twice = sorted({v for v in values if values.count(v) > 1})
+        problem = ""
+        if "street" not in values:
+            problem = self.tr("Choose the column that holds the street.")
+        elif twice:
+            problem = self.tr("Two columns hold the same thing: {0}.").format(
+                ", ".join(field_text(v) for v in twice)
+            )
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+
+    def mapping(self) -> dict[str, str]:
+        """{column: field} for the columns whose field is not the one recognised."""
+        recognised = dict(self.columns)
+        return {
+            name: target
+            for name, target in self.chosen().items()
+            if target and target != recognised.get(name)
+        }
+
+
+@dataclass
+class DoorListData:
+    doors: list = field(default_factory=list)
+    interviewers: list[str] = field(default_factory=list)
+
+
+def load_door_list(ws) -> DoorListData:
+    return DoorListData(doors=ws.doors(), interviewers=[n for n in ws.door_interviewers() if n])
+
+
+class DoorListPanel(QWidget):
+    """The door list tab of the coordination page."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.data: DoorListData | None = None
+        self.result = None  # the last DoorImport
+        self.mapping_dialog: MappingDialog | None = None
+        self.sheet_dialog = None
+        self._generation = 0
+
+        outer = scrolling(self, 4)
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importDoorsButton")
+        self.import_button.setProperty("primary", True)
+        self.import_button.clicked.connect(self.ask_import)
+        buttons.addWidget(self.import_button)
+        self.sheet_button = QPushButton()
+        self.sheet_button.clicked.connect(self.ask_round_sheet)
+        buttons.addWidget(self.sheet_button)
+        self.package_button = QPushButton()
+        self.package_button.setObjectName("exportPackageButton")
+        self.package_button.clicked.connect(self.ask_export_package)
+        buttons.addWidget(self.package_button)
+        self.entities_button = QPushButton()
+        self.entities_button.clicked.connect(self.ask_export_entities)
+        buttons.addWidget(self.entities_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.summary = QLabel()
+        self.summary.setObjectName("doorImportSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.hide()
+        outer.addWidget(self.summary)
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        self.sectors_title = QLabel()
+        self.sectors_title.setProperty("role", "section")
+        left_layout.addWidget(self.sectors_title)
+        self.sectors = QTableWidget(0, 3)
+        self.sectors.setObjectName("sectorsTable")
+        self.sectors.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.sectors.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.sectors.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.sectors.setTabKeyNavigation(False)
+        self.sectors.verticalHeader().hide()
+        self.sectors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.sectors.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.sectors.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.sectors.setColumnWidth(0, self.sectors.fontMetrics().horizontalAdvance("M" * 7))
+        self.sectors.currentCellChanged.connect(lambda *_: self._show_doors())
+        left_layout.addWidget(self.sectors, 1)
+        assign = QHBoxLayout()
+        self.interviewer_combo = QComboBox()
+        self.interviewer_combo.setEditable(True)
+        self.interviewer_combo.setObjectName("assignInterviewer")
+        self.interviewer_combo.setMinimumContentsLength(10)
+        self.interviewer_label = QLabel()
+        self.interviewer_label.setBuddy(self.interviewer_combo)
+        left_layout.addWidget(self.interviewer_label)
+        assign.addWidget(self.interviewer_combo, 1)
+        left_layout.addLayout(assign)
+        assign_buttons = QVBoxLayout()
+        self.assign_sector_button = QPushButton()
+        self.assign_sector_button.setObjectName("assignSectorButton")
+        self.assign_sector_button.clicked.connect(self.assign_sector)
+        assign_buttons.addWidget(self.assign_sector_button)
+        self.assign_doors_button = QPushButton()
+        self.assign_doors_button.setObjectName("assignDoorsButton")
+        self.assign_doors_button.clicked.connect(self.assign_selected)
+        assign_buttons.addWidget(self.assign_doors_button)
+        left_layout.addLayout(assign_buttons)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._show_doors)
+        filters.addWidget(self.search, 2)
+        self.status_combo = QComboBox()
+        self.status_combo.currentIndexChanged.connect(self._show_doors)
+        filters.addWidget(self.status_combo, 1)
+        right_layout.addLayout(filters)
+        self.model = DoorTableModel(
+            self, columns=("address", "status", "interviewer", "sector", "visits")
+        )
+        self.table = make_door_table(self.model, name="doorListTable")
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        # the address keeps a readable width; the other columns scroll sideways if need be
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("M" * 18))
+        right_layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        right_layout.addWidget(self.count_label)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 680])
+        outer.addWidget(splitter, 1)
+        self.retranslate()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.import_button.setText(self.tr("Import a door &list…"))
+        self.import_button.setToolTip(
+            self.tr("A CSV or XLSX file of addresses (the national address base's export fits)")
+        )
+        self.sheet_button.setText(self.tr("Round s&heet (PDF)…"))
+        self.package_button.setText(self.tr("Campaign &package…"))
+        self.package_button.setToolTip(
+            self.tr(
+                "Write the forms, the doors and the assignments into one file for the "
+                "laptops (USB key or shared folder)"
+            )
+        )
+        self.entities_button.setText(self.tr("ODK &Entity list…"))
+        self.entities_button.setToolTip(
+            self.tr("Write the door list as a CSV file to upload to an ODK Central Entity list")
+        )
+        self.sectors_title.setText(self.tr("Sectors"))
+        self.sectors.setHorizontalHeaderLabels(
+            [self.tr("Sector"), self.tr("Doors"), self.tr("Assigned to")]
+        )
+        self.sectors.setAccessibleName(self.tr("Sectors"))
+        self.interviewer_label.setText(self.tr("Assign &to the interviewer"))
+        self.interviewer_combo.lineEdit().setPlaceholderText(self.tr("Interviewer's name"))
+        self.assign_sector_button.setText(self.tr("Assign the sector"))
+        self.assign_doors_button.setText(self.tr("Assign the selected doors"))
+        self.search.setPlaceholderText(self.tr("Search a street, a number, a door id…"))
+        self.search.setAccessibleName(self.tr("Search the doors"))
+        self.table.setAccessibleName(self.tr("Door list"))
+        current = self.status_combo.currentData()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(self.tr("Every status"), None)
+        for status in STATUS_FILTER:
+            self.status_combo.addItem(door_status_text(status), status)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(current)))
+        self.status_combo.blockSignals(False)
+        self.status_combo.setAccessibleName(self.tr("Status of the doors shown"))
+        self._fill()
+
+    # --- data ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        DbOp(self.page, load_door_list).success(lambda d: self.set_data(d, generation)).failure(
+            lambda exc: self.page.show_message(exception_sentence(exc), error=True)
+        ).run()
+
+    def set_data(self, data: DoorListData, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        self.data = data
+        self._fill()
+
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        sectors: dict[str, list] = {}
+        for door in data.doors:
+            sectors.setdefault(door.sector, []).append(door)
+        current = self.current_sector()
+        self.sectors.blockSignals(True)
+        self.sectors.setRowCount(len(sectors) + 1)
+        rows = [(None, data.doors)] + sorted(sectors.items(), key=lambda kv: kv[0].lower())
+        select = 0
+        for r, (sector, doors) in enumerate(rows):
+            name = self.tr("Every sector") if sector is None else (sector or self.tr("(no sector)"))
+            item = QTableWidgetItem(name)
+            item.setData(Qt.UserRole, sector)
+            item.setToolTip(name)
+            self.sectors.setItem(r, 0, item)
+            count = QTableWidgetItem(str(len(doors)))
+            count.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.sectors.setItem(r, 1, count)
+            names = sorted({d.interviewer for d in doors if d.interviewer})
+            unassigned = sum(1 for d in doors if not d.interviewer)
+            text = ", ".join(names)
+            if unassigned and names:
+                text += " " + self.tr("(+{0} not assigned)").format(unassigned)
+            elif not names:
+                text = self.tr("not assigned")
+            assigned = QTableWidgetItem(text)
+            assigned.setToolTip(text)
+            self.sectors.setItem(r, 2, assigned)
+            if sector == current and sector is not None:
+                select = r
+        self.sectors.selectRow(select)
+        self.sectors.blockSignals(False)
+        typed = self.interviewer_combo.currentText()
+        self.interviewer_combo.blockSignals(True)
+        self.interviewer_combo.clear()
+        self.interviewer_combo.addItems(data.interviewers)
+        self.interviewer_combo.setEditText(typed)
+        self.interviewer_combo.blockSignals(False)
+        self._show_doors()
+
+    def current_sector(self) -> str | None:
+        row = self.sectors.currentRow()
+        item = self.sectors.item(row, 0) if row >= 0 else None
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def select_sector(self, sector: str) -> bool:
+        for r in range(self.sectors.rowCount()):
+            if self.sectors.item(r, 0).data(Qt.UserRole) == sector:
+                self.sectors.selectRow(r)
+                return True
+        return False
+
+    def _show_doors(self) -> None:
+        if self.data is None:
+            return
+        sector = self.current_sector()
+        status = self.status_combo.currentData()
+        words = self.search.text().lower().split()
+        rows = [
+            d
+            for d in self.data.doors
+            if (sector is None or d.sector == sector)
+            and (status is None or d.status == status)
+            and all(w in f"{d.door_id} {d.address} {d.interviewer}".lower() for w in words)
+        ]
+        self.model.set_rows(rows)
+        self.count_label.setText(
+            self.tr("{0} door(s) shown of {1}.").format(len(rows), len(self.data.doors))
+        )
+        self.assign_sector_button.setEnabled(sector is not None)
+
+    def selected_doors(self) -> list:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.door(r) for r in rows if self.model.door(r) is not None]
+
+    # --- import --------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a door list"),
+            self.page.settings.last_batch_folder or str(Path.home()),
+            self.tr("Door lists (*.csv *.xlsx *.txt)"),
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Read the file's columns; ask for the ones not recognised; then import."""
+        self.page.show_message("")
+
+        def read(columns):
+            fields = [f for _c, f in columns]
+            if all(fields) and "street" in fields:
+                self.run_import(path, {})
+                return
+            dialog = MappingDialog(path, columns, self)
+
+            def finished(result):
+                self.mapping_dialog = None
+                if result:
+                    self.run_import(path, dialog.mapping())
+                dialog.deleteLater()
+
+            dialog.finished.connect(finished)
+            self.mapping_dialog = dialog
+            dialog.open()
+
+        DbOp(self.page, lambda ws: ws.door_list_columns(path)).success(read).failure(
+            self._import_failed
+        ).run()
+
+    def run_import(self, path: str, mapping: dict[str, str]) -> None:
+        DbOp(self.page, lambda ws: ws.import_doors(path, mapping=mapping or None)).success(
+            lambda done: self.show_result(done.value)
+        ).failure(self._import_failed).run()
+
+    def show_result(self, result) -> None:
+        self.result = result
+        lines = [
+            self.tr("{0} door(s) imported from {1}.").format(result.doors, Path(result.path).name)
+        ]
+        used = ", ".join(
+            f"{field_text(f)} ← “{column}”" for f, column in sorted(result.columns.items())
+        )
+        if used:
+            lines.append(self.tr("Columns used: {0}.").format(used))
+        if result.ignored:
+            lines.append(self.tr("Columns left aside: {0}.").format(", ".join(result.ignored)))
+        self.summary.setProperty("role", "info")
+        self.summary.setText("\n".join(lines))
+        self.summary.show()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        row = getattr(exc, "row", None)
+        text = exception_sentence(exc)
+        if row:
+            text += " " + self.tr("First row in question: {0} (the header is row 1).").format(row)
+        self.summary.setProperty("role", "error")
+        self.summary.setText(f"{text}\n{exc}")
+        self.summary.show()
+
+    # --- assignments ---------------------------------------------------------------------
+
+    def interviewer(self) -> str:
+        return self.interviewer_combo.currentText().strip()
+
+    def assign_sector(self) -> None:
+        sector, name = self.current_sector(), self.interviewer()
+        if sector is None:
+            return
+        DbOp(self.page, lambda ws: ws.assign_doors(name, sector=sector)).success(
+            lambda done: self.page.show_message(
+                self.tr("{0} door(s) of the sector {1} assigned to {2}.").format(
+                    done.value, sector or self.tr("(no sector)"), name or self.tr("nobody")
+                )
+            )
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
+
+    def assign_selected(self) -> None:
+        ids = [d.door_id for d in self.selected_doors()]
+        name = self.interviewer()
+        if not ids:
+            self.page.show_message(self.tr("Select doors in the list first."), error=True)
+            return
+        DbOp(self.page, lambda ws: ws.assign_doors(name, door_ids=ids)).success(
+            lambda done: self.page.show_message(
+                self.tr("{0} door(s) assigned to {1}.").format(
+                    done.value, name or self.tr("nobody")
+                )
+            )
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
+
+    # --- files out -----------------------------------------------------------------------
+
+    def _save_path(self, title: str, name: str, pattern: str) -> str:
+        folder = Path(self.page.settings.export_folder or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), pattern)
+        if path:
+            self.page.settings.export_folder = str(Path(path).parent)
+            self.page.save_settings()
+        return path
+
+    def ask_export_package(self) -> None:
+        path = self._save_path(
+            self.tr("Save the campaign package"),
+            "campagne.zip",
+            self.tr("Campaign package (*.zip)"),
+        )
+        if path:
+            self.export_package(path)
+
+    def export_package(self, path: str) -> None:
+        DbOp(self.page, lambda ws: ws.export_campaign(path)).success(
+            lambda done: self.page.show_message(
+                self.tr(
+                    "Campaign package written: {0}. Give it to each laptop (“My doors”, "
+                    "“Import the door list…”)."
+                ).format(path)
+            )
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
+
+    def ask_export_entities(self) -> None:
+        path = self._save_path(
+            self.tr("Save the door list for ODK Central"), "portes.csv", self.tr("CSV (*.csv)")
+        )
+        if path:
+            self.export_entities(path)
+
+    def export_entities(self, path: str) -> None:
+        DbOp(self.page, lambda ws: ws.export_entity_list(path)).success(
+            lambda n: self.page.show_message(
+                self.tr("{0} door(s) written to {1}, ready for an ODK Central Entity list.").format(
+                    n, path
+                )
+            )
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
+
+    def ask_round_sheet(self):
+        from surveyor.ui.roundsheet import RoundSheetDialog
+
+        data = self.data or DoorListData()
+        sectors = sorted({d.sector for d in data.doors if d.sector})
+        dialog = RoundSheetDialog(data.interviewers, sectors, self)
+        sector = self.current_sector()
+        if sector:
+            dialog.sector_combo.setCurrentIndex(max(0, dialog.sector_combo.findData(sector)))
+
+        def finished(result):
+            self.sheet_dialog = None
+            if result:
+                interviewer, sector = dialog.choice()
+                name = "-".join(p for p in ("feuille-de-route", interviewer, sector) if p)
+                path = self._save_path(
+                    self.tr("Save the round sheet"), f"{name}.pdf", self.tr("PDF (*.pdf)")
+                )
+                if path:
+                    self.print_round_sheet(path, interviewer=interviewer, sector=sector)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        self.sheet_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_round_sheet(
+        self, path: str, *, interviewer: str | None = None, sector: str | None = None
+    ) -> None:
+        from surveyor.ui.roundsheet import write_round_sheet_pdf
+
+        def write(rows):
+            write_round_sheet_pdf(path, rows, interviewer=interviewer, sector=sector)
+            self.page.show_message(
+                self.tr("Round sheet written: {0} ({1} door(s)).").format(path, len(rows))
+            )
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+        DbOp(self.page, lambda ws: ws.round_sheet(interviewer=interviewer, sector=sector)).success(
+            write
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
