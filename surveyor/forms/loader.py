@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import tempfile
+import threading
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -35,6 +36,24 @@ MODEL_VERSION = "4"
 # pyxform is imported only when a form must really be converted (it takes half a second);
 # its version, part of the cache key, comes from the package metadata.
 _PYXFORM_VERSION = _package_version("pyxform")
+_PYXFORM_IMPORT = threading.Lock()
+
+
+def import_pyxform() -> None:
+    """Import pyxform's modules, one thread at a time.
+
+    The app imports pyxform ahead of time on its file pool while the database thread may load
+    a form: two threads importing the same package at once can trip Python's import deadlock
+    detection, which drops the half-made package (``KeyError: 'pyxform'`` in the other one).
+    Every lazy import of pyxform in Surveyor goes through here first."""
+    with _PYXFORM_IMPORT:
+        import pyxform.aliases  # noqa: F401 - imported under the lock, used by the callers
+        import pyxform.constants  # noqa: F401
+        import pyxform.errors  # noqa: F401
+        import pyxform.question_type_dictionary  # noqa: F401
+        import pyxform.xls2json_backends  # noqa: F401
+        import pyxform.xls2xform  # noqa: F401
+
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -303,6 +322,7 @@ def read_definition(data: bytes, name: str):
         return fmt, None
     if fmt in ("xlsx", "xlsm"):
         refuse_zip_bomb(data, name)  # before pyxform (half a second to import) or openpyxl
+    import_pyxform()  # first, under its lock
     from pyxform.errors import PyXFormError
     from pyxform.xls2json_backends import get_xlsform
 
@@ -370,6 +390,7 @@ def _reason(exc: Exception) -> str:
 
 def convert(definition, name: str):
     """pyxform's XForm of a read workbook; FormError with the problems otherwise."""
+    import_pyxform()  # first, under its lock
     from pyxform.xls2xform import convert as pyxform_convert
 
     stem = Path(name).stem or "form"
@@ -427,6 +448,7 @@ def row_problems(definition, name: str) -> list[FormProblem]:
     """What can be found row by row once pyxform refused a form (it stops at its first
     problem): unknown question types, lists of choices not in the choices sheet, ``${name}``
     of no question. Each with its code, for the app to say it in its language."""
+    import_pyxform()  # first, under its lock
     from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 
     rows = list(getattr(definition, "survey", None) or [])
@@ -611,6 +633,7 @@ def _load_form_bytes(
 
 
 def sheet_unsupported(definition) -> list[Unsupported]:
+    import_pyxform()  # first, under its lock
     from pyxform import constants as pxc
 
     found = []
@@ -648,6 +671,7 @@ def xlsform_type(raw: str | None) -> str | None:
     """The canonical XLSForm type of a ``type`` cell (``select one yn`` -> ``select_one``)."""
     if not raw:
         return None
+    import_pyxform()  # first, under its lock
     from pyxform import aliases
     from pyxform import constants as pxc
 

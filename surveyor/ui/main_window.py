@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.forms.loader import import_pyxform
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
 from surveyor.ui.errors import exception_sentence
@@ -899,13 +900,7 @@ class MainWindow(QMainWindow):
         so opening a form file later does not wait for it."""
         if self._closing:
             return
-        self.tasks.run_io(_import_form_loader, on_error=lambda _exc: None)
-
-
-def _import_form_loader():
-    import importlib
-
-    return importlib.import_module("pyxform.xls2xform") and None
+        self.tasks.run_io(import_pyxform, on_error=lambda _exc: None)
 
 
 def application() -> QApplication:
