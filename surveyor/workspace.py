@@ -288,7 +288,14 @@ class Workspace:
         self, interview: Interview, session: InterviewSession
     ) -> Done[Interview]:
         """Check everything and finalize; raises ValidationError listing what is wrong."""
-        finalized = services.finalize_interview(self.library, interview, session)
+        return self.finalize_snapshot(interview, services.final_snapshot(session))
+
+    def finalize_snapshot(
+        self, interview: Interview, snapshot: services.Snapshot
+    ) -> Done[Interview]:
+        """Store the answers of a ``final_snapshot`` (taken on the session's own thread) and
+        finalize the interview (and the door it was made at, if any)."""
+        finalized = services.finalize_snapshot(self.library, interview, snapshot)
         changes = Changes.of_interviews(finalized.instance_id)
         if self._record_done_at_door(finalized):
             changes = changes | DOORS_CHANGED
@@ -629,6 +636,18 @@ class Workspace:
 
         released = release_held(self.data_dir, instance_ids)
         return Done(released, Changes(sync_state=True) if released else NO_CHANGES)
+
+    def count_to_send(self) -> int:
+        """Interviews waiting to be sent to the server (not those held for a person)."""
+        from surveyor.sync.passes import pending_count
+
+        return pending_count(self.store)
+
+    def sync_status(self) -> dict:
+        """What the sending passes left in ``sync-status.json`` (last success, last error)."""
+        from surveyor.sync.state import read_status
+
+        return read_status(self.data_dir)
 
     def fetch_forms(self, transport, **options) -> Done[FetchReport]:
         """Download and keep the server's form versions this data dir lacks."""

@@ -161,3 +161,30 @@ def test_the_eval_checker_sees_a_call(tmp_path):
     sample = tmp_path / "m.py"
     sample.write_text("x = eval('1 + 1')\n")
     assert _dynamic_code_calls(sample) == ["m.py:1 eval()"]
+
+
+def _store_reads(path: Path) -> list[int]:
+    """Lines of a file reading an attribute named ``store`` (a Store reached past the front
+    door)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+
+
+def test_the_ui_reaches_the_data_through_the_workspace_only():
+    """No view reads a store (the main window's, the workspace's): it calls the Workspace."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in _store_reads(path)
+    ]
+    assert offenders == [], "a store read in the UI: " + "; ".join(offenders)
+
+
+def test_the_store_checker_sees_a_store_read(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("count = window.store.count_by_status()\n")
+    assert _store_reads(sample) == [1]

@@ -254,9 +254,7 @@ def _self_test(data_dir) -> int:
             if InterviewView is not None:
                 from surveyor.ui.interview import InterviewStorage  # there with InterviewView
 
-                widget = InterviewView(
-                    InterviewStorage.of_library(library), interview, session, tasks=tasks
-                )
+                widget = InterviewView(InterviewStorage(workspace), interview, session, tasks=tasks)
             else:
                 widget = QLabel(form.title)
             widget.resize(1000, 700)

@@ -313,6 +313,7 @@ class HomePage(QWidget):
         self.group = "drafts"
         self.loaded = False  # the first list arrived
         self._generation = 0
+        self._stale = False  # interviews changed while another page was shown
         self._interviewer = ""
         self._resume_id = ""
         self._resume_name = ""
@@ -747,9 +748,21 @@ class HomePage(QWidget):
     # --- interviews ----------------------------------------------------------------------
 
     def on_workspace_changed(self, changes, _initiator=None) -> None:
-        """An operation changed something: the list again if it may show other interviews."""
+        """An operation changed something: the list again if it may show other interviews,
+        now or, while another page is shown (the interview screen saves at each answer),
+        when home is shown again."""
         if changes.interview_list:
+            self._stale = True
+            if not self.isHidden():
+                self.refresh()
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
             self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh_if_stale()
 
     def _search_later(self) -> None:
         self._search_timer.start()
@@ -757,6 +770,7 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Ask the workspace (on the database thread) for the interviews matching the search
         (nothing while it is not open)."""
+        self._stale = False
         self._generation += 1
         generation = self._generation
         search = self.search.text().strip() or None

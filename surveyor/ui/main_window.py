@@ -164,16 +164,6 @@ class MainWindow(QMainWindow):
         """``(changes, initiator)`` after each operation that changed something."""
         return self.workspace_host.changed
 
-    @property
-    def store(self):
-        """The workspace's store, for the background sending's own connection (its path)."""
-        return None if self.workspace is None else self.workspace.store
-
-    @property
-    def library(self):
-        """The workspace's form library, which the interview screen still takes."""
-        return None if self.workspace is None else self.workspace.library
-
     # --- menus and shortcuts -------------------------------------------------------------
 
     def _make_actions(self) -> None:
@@ -615,7 +605,7 @@ class MainWindow(QMainWindow):
             from surveyor.ui.interview import InterviewStorage
 
             view = InterviewView(
-                InterviewStorage.of_library(self.library),
+                InterviewStorage.of_host(self.workspace_host),
                 interview,
                 session,
                 tasks=self.tasks,
@@ -680,8 +670,6 @@ class MainWindow(QMainWindow):
         self.settings.last_interview = ""
         self.save_settings()
         self.open_interview(interview.instance_id)
-        # the interview screen finalizes on its own: it says so here, for every view
-        self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
         self.hand_in.sync_now()
         self.server_sync.sync_soon()
 
@@ -702,7 +690,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(back)
             return
         self.stack.setCurrentWidget(self.home)
-        self.home.refresh()
+        self.home.refresh_if_stale()  # when the window is not on screen (no showEvent)
 
     # --- coordination --------------------------------------------------------------------
 

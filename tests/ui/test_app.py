@@ -22,7 +22,7 @@ HABITANTS = bundled_forms_dir() / "enquete_habitants.xlsx"
 
 
 def wait_ready(qtbot, window, *, forms=True):
-    qtbot.waitUntil(lambda: window.store is not None and window.home.loaded, timeout=30000)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.home.loaded, timeout=30000)
     if forms:
         qtbot.waitUntil(lambda: window.forms_loaded, timeout=30000)
     window.tasks.drain()
@@ -615,6 +615,27 @@ def test_closing_right_after_typing_keeps_the_answer(app_window, qtbot, isolated
     assert stored.position == "/data/visit"
 
 
+def test_the_interview_screen_saves_through_the_workspace_and_home_refreshes_from_it(
+    app_window, qtbot
+):
+    window = app_window(welcomed=True, language="en", bundled_forms=[HABITANTS.name])
+    wait_ready(qtbot, window)
+    said = []
+    window.workspace_changed.connect(lambda changes, initiator: said.append((changes, initiator)))
+    view = open_new_interview(qtbot, window)
+    instance_id = window.interview.instance_id
+    qtbot.keyClicks(QApplication.focusWidget(), "Camille")
+    # The autosave's Changes go out on workspace_changed, said by the screen.
+    qtbot.waitUntil(
+        lambda: any(c.touches(instance_id) and i is view for c, i in said), timeout=30000
+    )
+    window.go_home()
+    window.tasks.drain()
+    drafts = window.home.groups["drafts"]
+    assert [s.instance_id for s in drafts] == [instance_id]
+    assert drafts[0].answered > 0
+
+
 def test_the_form_loader_is_preloaded_once_the_window_shows(app_window, qtbot):
     window = app_window(welcomed=True, language="en", bundled_forms=[])
     assert window._preload_started
@@ -699,7 +720,7 @@ def test_a_damaged_database_is_explained_and_repaired_from_the_app(
     box = window._repair_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "damaged" in box.text() and "kept aside" in box.informativeText()
-    assert window.store is None  # nothing is written into a damaged file
+    assert window.workspace is None  # nothing is written into a damaged file
     qtbot.mouseClick(box.repair_button, Qt.LeftButton)
     wait_ready(qtbot, window, forms=False)
     assert {s.instance_id for s in window.home.model.rows} == ids
