@@ -254,6 +254,15 @@ class Workspace:
         )
         return Done((interview, session), Changes.of_interviews(interview.instance_id))
 
+    def new_interview(self, form: Form) -> tuple[Interview, InterviewSession]:
+        """A new interview of ``form`` and its running session, not stored (a trial: the
+        app's self-test shows its first screen and leaves nothing behind)."""
+        interview, session = services.new_interview(
+            self.library, form, interviewer="", device_id=self.device_id, clock=None
+        )
+        interview.answers = session.answers()
+        return interview, session
+
     def get_interview(self, instance_id: str) -> Interview:
         return self.store.get_interview(instance_id)
 

@@ -162,17 +162,7 @@ def hand_in(
             for instance_id in ids:
                 interview = store.get_interview(instance_id)
                 if not writer.has_form(interview.form_hash):
-                    form = store.get_form(interview.form_hash)
-                    writer.add_form(
-                        content_hash=form.content_hash,
-                        form_id=form.form_id,
-                        version=form.version,
-                        title=form.title,
-                        source_name=form.source_name,
-                        source_bytes=form.source_bytes,
-                        xform=form.xform,
-                        media=form.media,
-                    )
+                    writer.add_form(**store.get_form(interview.form_hash).definition())
                 if interview.status == Status.FINALIZED:
                     # the batch holds the interview as it is once handed in
                     interview = copy.deepcopy(interview)

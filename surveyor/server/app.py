@@ -95,6 +95,12 @@ def _request_uri(request: Request) -> str:
     return (path + (b"?" + query if query else b"")).decode("latin-1")
 
 
+def xml_document(root: str, namespace: str, content: str) -> Response:
+    """An OpenRosa list as XML: ``<root xmlns="namespace">content</root>``."""
+    body = f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{namespace}">{content}</{root}>'
+    return Response(body.encode(), media_type=XML)
+
+
 def refuse(
     request: Request, status: int, reason: str, *, xml: bool = True, headers: dict | None = None
 ) -> Response:
@@ -212,11 +218,7 @@ class SurveyorServer:
                 + (f"<manifestUrl>{escape(manifest)}</manifestUrl>" if entry.has_media else "")
                 + "</xform>"
             )
-        body = (
-            f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<xforms xmlns="{openrosa.XFORMS_LIST_NS}">{"".join(items)}</xforms>'
-        )
-        return Response(body.encode(), media_type=XML)
+        return xml_document("xforms", openrosa.XFORMS_LIST_NS, "".join(items))
 
     async def form_download(self, request: Request) -> Response:
         user = await self.user(request)
@@ -249,11 +251,7 @@ class SurveyorServer:
             + "</downloadUrl></mediaFile>"
             for name, digest in media
         )
-        body = (
-            f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<manifest xmlns="{openrosa.MANIFEST_NS}">{files}</manifest>'
-        )
-        return Response(body.encode(), media_type=XML)
+        return xml_document("manifest", openrosa.MANIFEST_NS, files)
 
     async def media(self, request: Request) -> Response:
         user = await self.user(request)

@@ -81,6 +81,16 @@ _BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
 _SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
 
 
+def summaries_of(rows: Iterable[Sequence]) -> list[InterviewSummary]:
+    """InterviewSummary records of rows selected as ``_SUMMARY_COLUMNS``."""
+    summaries = []
+    for row in rows:
+        summary = InterviewSummary(*row)
+        summary.status = Status(summary.status)
+        summaries.append(summary)
+    return summaries
+
+
 ExportRow = record.record_class(
     "ExportRow",
     tuple(c for c in record.COLUMNS if c.export and c.kind != "json")
@@ -390,13 +400,7 @@ class StoreQueries:
             params += [int(limit), int(offset)]
         with self._reading("list the interviews") as db:  # type: ignore[attr-defined]
             self._prepare_facts(db, flt.keys)
-            rows = db.execute(sql, params).fetchall()
-        result = []
-        for row in rows:
-            summary = InterviewSummary(*row)
-            summary.status = Status(summary.status)
-            result.append(summary)
-        return result
+            return summaries_of(db.execute(sql, params).fetchall())
 
     def overview_count(self, flt: OverviewFilter | None = None) -> int:
         """How many interviews match ``flt`` (for "N results" and paging)."""

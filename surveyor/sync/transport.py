@@ -109,20 +109,20 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+_STATUS_CODES = {
+    401: ErrorCode.SYNC_UNAUTHORIZED,
+    403: ErrorCode.SYNC_FORBIDDEN,
+    404: ErrorCode.SYNC_NOT_FOUND,
+    409: ErrorCode.SYNC_CONFLICT,
+    413: ErrorCode.SYNC_TOO_LARGE,
+    429: ErrorCode.SYNC_TOO_MANY_REQUESTS,
+}
+
+
 def status_code(status: int) -> ErrorCode:
     """What an HTTP status that is not a success means (see :class:`ErrorCode`)."""
-    if status == 401:
-        return ErrorCode.SYNC_UNAUTHORIZED
-    if status == 403:
-        return ErrorCode.SYNC_FORBIDDEN
-    if status == 404:
-        return ErrorCode.SYNC_NOT_FOUND
-    if status == 409:
-        return ErrorCode.SYNC_CONFLICT
-    if status == 413:
-        return ErrorCode.SYNC_TOO_LARGE
-    if status == 429:
-        return ErrorCode.SYNC_TOO_MANY_REQUESTS
+    if status in _STATUS_CODES:
+        return _STATUS_CODES[status]
     if status == 408 or status >= 500:
         return ErrorCode.SYNC_SERVER_ERROR
     if status < 400:  # a 200 that is not the server's, a redirect: a login page's

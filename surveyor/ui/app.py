@@ -212,8 +212,6 @@ def run_self_test(data_dir: str | None = None) -> int:
 
 
 def _self_test(data_dir) -> int:
-    from surveyor.interviews.record import Interview
-    from surveyor.interviews.session import InterviewSession
     from surveyor.ui import garbage
     from surveyor.ui.language import I18N_DIR, Languages
     from surveyor.ui.main_window import bundled_form_files, interview_view_class
@@ -233,24 +231,10 @@ def _self_test(data_dir) -> int:
     workspace = Workspace.open(data_dir)
     tasks = TaskManager()
     try:
-        library = workspace.library
-        device = workspace.device_id
         for path in forms:
             form = workspace.load_form(path).value
             # A session that is not stored: the self-test leaves no interview behind.
-            interview = Interview.new(
-                form_id=form.form_id,
-                form_version=form.version,
-                form_hash=form.content_hash,
-                device_id=device,
-            )
-            session = InterviewSession(
-                form,
-                compiled=library.compiled(form),
-                instance_id=interview.instance_id,
-                device_id=device,
-            )
-            interview.answers = session.answers()
+            interview, session = workspace.new_interview(form)
             if InterviewView is not None:
                 from surveyor.ui.interview import InterviewStorage  # there with InterviewView
 
