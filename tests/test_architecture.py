@@ -188,3 +188,26 @@ def test_the_store_checker_sees_a_store_read(tmp_path):
     sample = tmp_path / "m.py"
     sample.write_text("count = window.store.count_by_status()\n")
     assert _store_reads(sample) == [1]
+
+
+def _class_names(root: Path) -> dict[str, list[str]]:
+    """Every class defined under ``root`` (nested ones too): name -> where."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                found.setdefault(node.name, []).append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_no_two_classes_share_a_name():
+    """A class name says one thing in the whole package (no allow-list)."""
+    twice = {name: where for name, where in _class_names(PACKAGE).items() if len(where) > 1}
+    assert twice == {}, f"class names used twice: {twice}"
+
+
+def test_the_class_name_checker_sees_a_name_used_twice(tmp_path):
+    (tmp_path / "a.py").write_text("class Outcome:\n    pass\n")
+    (tmp_path / "b.py").write_text("def f():\n    class Outcome:\n        pass\n")
+    assert len(_class_names(tmp_path)["Outcome"]) == 2

@@ -28,7 +28,7 @@ from surveyor.errors import ErrorCode
 from surveyor.interviews.record import Status, format_timestamp, utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary, Store
-from surveyor.sync.render import Renderer, build_submission  # noqa: F401 - public here too
+from surveyor.sync.render import SubmissionRenderer, build_submission  # noqa: F401 - public here too
 from surveyor.sync.state import SyncLock, hold, read_held, record_status
 from surveyor.sync.transport import Cancel, Outcome, SendResult, Submission, Transport
 
@@ -342,7 +342,7 @@ def send_pending(
         if progress is not None:
             progress(0, len(ids), None)
         marks = _Marks(store, transport.url, mark_every, mark_within)
-        renderer = Renderer(store, library, ids, process=render_process)
+        renderer = SubmissionRenderer(store, library, ids, process=render_process)
         # (index, name, future), oldest first; results are taken in this order
         flying: deque[tuple[int, str, Future]] = deque()
         submitted = 0  # ids[:submitted] were handed to the pool
