@@ -41,7 +41,9 @@ class Status(StrEnum):
     DRAFT = "draft"
     FINALIZED = "finalized"
     SENT = "sent"
-    EXPORTED = "exported"  # handed in as a batch file (USB key, shared folder)
+    # handed in as a batch file (USB key, shared folder); stored, and written in batch files,
+    # as "exported", the value the database and batch format version 1 keep
+    HANDED_IN = "exported"
     FAILED = "failed"  # sending failed; see ``last_error``
     DELETED = "deleted"  # soft: it can be restored
 
@@ -302,7 +304,7 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     "mark_failed": frozenset({Status.FINALIZED, Status.FAILED}),
     "delete": frozenset({Status.DRAFT}),
     "restore": frozenset({Status.DELETED}),
-    "revise": frozenset({Status.FINALIZED, Status.SENT, Status.EXPORTED}),
+    "revise": frozenset({Status.FINALIZED, Status.SENT, Status.HANDED_IN}),
     "edit": frozenset({Status.DRAFT}),
 }
 
@@ -355,7 +357,7 @@ def mark_sent(interview: Interview, *, to: str = "", clock: Clock | None = None)
 
 def mark_exported(interview: Interview, *, to: str = "", clock: Clock | None = None) -> Interview:
     """finalized → exported (handed in as a batch file); ``to`` says where."""
-    now = interview.exported_at = _move(interview, "mark_exported", Status.EXPORTED, clock)
+    now = interview.exported_at = _move(interview, "mark_exported", Status.HANDED_IN, clock)
     interview.handed_in.append({"to": to, "at": now})
     return interview
 

@@ -164,7 +164,7 @@ class MergeStore:
 
         Interviews received from batches are left out unless named in ``instance_ids``.
         """
-        statuses = [str(Status.FINALIZED), str(Status.EXPORTED)]
+        statuses = [str(Status.FINALIZED), str(Status.HANDED_IN)]
         with self.store.reading("list the interviews to hand in") as db:
             if instance_ids is not None:
                 rows = db.execute(
@@ -221,7 +221,7 @@ class MergeStore:
             for instance_id, handed_in in rows:
                 entries = json.loads(handed_in) + [{"to": path, "at": stamp}]
                 updates.append(
-                    [str(Status.EXPORTED), stamp, stamp, jsontext.dumps(entries), instance_id]
+                    [str(Status.HANDED_IN), stamp, stamp, jsontext.dumps(entries), instance_id]
                 )
                 marked.append(instance_id)
             db.conn.executemany(

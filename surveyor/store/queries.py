@@ -18,7 +18,7 @@ from surveyor.interviews.record import InterviewSummary, Status
 from surveyor.store import schema
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).
-SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
+SUBMITTED = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED)
 
 # The day an interview counts for in the overview: when it was finalized, else last changed
 # (UTC date of the stored timestamp).

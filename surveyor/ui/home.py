@@ -46,7 +46,7 @@ from surveyor.ui.qt import (
 GROUPS: dict[str, tuple[Status, ...]] = {
     "drafts": (Status.DRAFT,),
     "waiting": (Status.FINALIZED, Status.FAILED),
-    "done": (Status.SENT, Status.EXPORTED),
+    "done": (Status.SENT, Status.HANDED_IN),
     "bin": (Status.DELETED,),
 }
 GROUP_OF = {status: key for key, statuses in GROUPS.items() for status in statuses}
@@ -67,7 +67,7 @@ def status_text(status: Status) -> str:
         Status.FINALIZED: QCoreApplication.translate("Home", "Finished"),
         Status.FAILED: QCoreApplication.translate("Home", "Sending failed"),
         Status.SENT: QCoreApplication.translate("Home", "Sent"),
-        Status.EXPORTED: QCoreApplication.translate("Home", "Handed in"),
+        Status.HANDED_IN: QCoreApplication.translate("Home", "Handed in"),
         Status.DELETED: QCoreApplication.translate("Home", "In the bin"),
     }[status]
 

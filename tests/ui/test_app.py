@@ -46,11 +46,11 @@ def seed_interviews(home: Path, spec: dict[Status, list[str]]) -> None:
                 interview.instance_name = name
                 store.create_interview(interview)
                 iid = interview.instance_id
-                if status in (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED):
+                if status in (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED):
                     store.finalize(iid)
                 if status == Status.SENT:
                     store.mark_sent(iid, to="server")
-                if status == Status.EXPORTED:
+                if status == Status.HANDED_IN:
                     store.mark_exported(iid, to="usb")
                 if status == Status.FAILED:
                     store.mark_failed(iid, "no network")
@@ -163,7 +163,7 @@ def test_home_groups_interviews_by_state_with_counts_and_search(app_window, qtbo
             Status.FINALIZED: ["1 avenue Foch"],
             Status.FAILED: ["2 avenue Foch"],
             Status.SENT: ["5 impasse Verte"],
-            Status.EXPORTED: ["6 impasse Verte"],
+            Status.HANDED_IN: ["6 impasse Verte"],
             Status.DELETED: ["9 rue Basse"],
         },
     )

@@ -40,7 +40,7 @@ from surveyor.ui.qt import (
 )
 
 PAGE = 200
-STATES = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED, Status.DRAFT)
+STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
 NO_DATE = QDate(2000, 1, 1)
 
 
