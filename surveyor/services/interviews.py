@@ -294,13 +294,6 @@ def finalize_interview(
     return finalize_snapshot(library, interview, final_snapshot(session))
 
 
-def add_attachment(
-    library: FormLibrary, instance_id: str, filename: str, data: bytes, media_type: str
-) -> None:
-    """Store a file of an interview (a photo, a signature), replacing one of the same name."""
-    library.store.add_attachment(instance_id, filename, data, media_type)
-
-
 def fill_interview(
     library: FormLibrary,
     form: Form,
@@ -395,7 +388,6 @@ __all__ = [
     "FormLibrary",
     "Snapshot",
     "Status",
-    "add_attachment",
     "edit_interview",
     "fill_interview",
     "final_snapshot",

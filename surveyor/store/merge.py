@@ -270,23 +270,6 @@ class MergeStore:
                 )
             }
 
-    def list_imported_batches(self) -> list[dict[str, Any]]:
-        with self.store.reading("list the imported batches") as db:
-            rows = db.execute(
-                "SELECT batch_id, sha256, file_name, device_id, device_label, interviewer, "
-                "created_at, imported_at, counts FROM imported_batches ORDER BY imported_at, rowid"
-            ).fetchall()
-        keys = (
-            "batch_id sha256 file_name device_id device_label interviewer created_at "
-            "imported_at counts"
-        ).split()
-        result = []
-        for row in rows:
-            item = dict(zip(keys, row, strict=True))
-            item["counts"] = json.loads(item["counts"])
-            result.append(item)
-        return result
-
     def superseded(self) -> dict[str, str]:
         """Replaced versions: old instanceID -> the instanceID that replaces it."""
         with self.store.reading("list the replaced interviews") as db:

@@ -57,7 +57,6 @@ class SendAnswer:
     network_error: str = ""  # the form list could not be read (nothing to send)
     network_code: ErrorCode | None = None  # what that failure means (the words shown)
     form_paths: list[str] = field(default_factory=list)
-    forms_failed: int = 0
 
 
 def base_url(url: str) -> str | None:
@@ -171,7 +170,6 @@ def send_pass(
             if want_forms and not answer.auth_error and not cancel.is_set():
                 try:
                     fetched = fetch_forms(transport, library)
-                    answer.forms_failed = len(fetched.failed)
                     answer.form_paths = save_server_forms(store, data_dir, fetched)
                 except AuthError as exc:
                     answer.auth_error, answer.auth_code = str(exc), exc.code

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import random as _random
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -480,8 +479,3 @@ def send_until_done(
             delay = min(delay, max(0.0, deadline - (monotonic() - start)))
         wait(delay)
         run += 1
-
-
-def cancel_event() -> threading.Event:
-    """A cancel token: ``event.set()`` from any thread stops sending at the next step."""
-    return threading.Event()

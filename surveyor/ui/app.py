@@ -213,15 +213,15 @@ def run_self_test(data_dir: str | None = None) -> int:
 
 def _self_test(data_dir) -> int:
     from surveyor.ui import garbage
+    from surveyor.ui.interview import InterviewStorage, InterviewView
     from surveyor.ui.language import I18N_DIR, Languages
-    from surveyor.ui.main_window import bundled_form_files, interview_view_class
-    from surveyor.ui.qt import QApplication, QLabel
+    from surveyor.ui.main_window import bundled_form_files
+    from surveyor.ui.qt import QApplication
     from surveyor.ui.tasks import TaskManager
     from surveyor.workspace import Workspace
 
     app = QApplication.instance() or QApplication(["surveyor"])
     garbage.install(app)
-    InterviewView = interview_view_class()
     if not (I18N_DIR / "surveyor_fr.qm").is_file():
         raise RuntimeError(f"the French translation is missing from {I18N_DIR}")
     Languages().install("fr")
@@ -235,12 +235,7 @@ def _self_test(data_dir) -> int:
             form = workspace.load_form(path).value
             # A session that is not stored: the self-test leaves no interview behind.
             interview, session = workspace.new_interview(form)
-            if InterviewView is not None:
-                from surveyor.ui.interview import InterviewStorage  # there with InterviewView
-
-                widget = InterviewView(InterviewStorage(workspace), interview, session, tasks=tasks)
-            else:
-                widget = QLabel(form.title)
+            widget = InterviewView(InterviewStorage(workspace), interview, session, tasks=tasks)
             widget.resize(1000, 700)
             widget.show()
             app.processEvents()

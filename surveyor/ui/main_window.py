@@ -25,10 +25,8 @@ from surveyor.ui.qt import (
     QEvent,
     QFileDialog,
     QKeySequence,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     Qt,
     QTimer,
@@ -45,17 +43,6 @@ from surveyor.ui.settings import (
 from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
 
-
-def interview_view_class():
-    """The interview screen, imported when first needed (it pulls the form engine in, which
-    would slow the start down); None if it is not there."""
-    try:
-        from surveyor.ui.interview import InterviewView
-    except ImportError:  # pragma: no cover - a build without the interview screen
-        return None
-    return InterviewView
-
-
 FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
 
 
@@ -64,29 +51,6 @@ def bundled_form_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xls", ".xml"))
-
-
-class PlaceholderInterview(QWidget):
-    """Stands in for the interview screen when it is not available."""
-
-    closed = Signal()
-
-    def __init__(self, interview, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self.tr("Interview “{0}”").format(interview.instance_name or ""))
-        self.label.setProperty("role", "title")
-        layout.addWidget(self.label)
-        layout.addStretch(1)
-        back = QPushButton(self.tr("Back to the home screen"))
-        back.clicked.connect(self.closed)
-        layout.addWidget(back, 0, Qt.AlignLeft)
-
-    def position(self) -> str:
-        return ""
-
-    def go_to(self, location) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -302,7 +266,7 @@ class MainWindow(QMainWindow):
         later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
         box.setDefaultButton(repair)
         box.setEscapeButton(later)
-        box.repair_button, box.later_button = repair, later
+        box.repair_button = repair
 
         def finished(_result):
             self._repair_box = None
@@ -599,22 +563,18 @@ class MainWindow(QMainWindow):
         self.interview, self.session, self.read_only = interview, session, read_only
         # A new interview's answers as it started: left unchanged, it is not kept as a draft.
         self._fresh_answers = _own_answers(session) if fresh and not read_only else None
-        InterviewView = interview_view_class()
-        if InterviewView is not None:
-            # loaded with the interview screen (see interview_view_class): no cost here
-            from surveyor.ui.interview import InterviewStorage
+        # The screen and the form engine it pulls in: imported on first use, not at start-up.
+        from surveyor.ui.interview import InterviewStorage, InterviewView
 
-            view = InterviewView(
-                InterviewStorage.of_host(self.workspace_host),
-                interview,
-                session,
-                tasks=self.tasks,
-                read_only=read_only,
-            )
-            view.finalized.connect(self._finalized)
-            view.edit_requested.connect(self._edit_requested)
-        else:
-            view = PlaceholderInterview(interview)
+        view = InterviewView(
+            InterviewStorage.of_host(self.workspace_host),
+            interview,
+            session,
+            tasks=self.tasks,
+            read_only=read_only,
+        )
+        view.finalized.connect(self._finalized)
+        view.edit_requested.connect(self._edit_requested)
         view.closed.connect(self.go_home)
         view.setProperty(OWNS_RETURN, True)  # its Next/Back buttons take Return themselves
         self.view = view
@@ -783,10 +743,6 @@ def _import_form_loader():
     import importlib
 
     return importlib.import_module("pyxform.xls2xform") and None
-
-
-def application() -> QApplication:
-    return QApplication.instance()
 
 
 def _own_answers(session) -> dict:

@@ -2612,19 +2612,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderInterview</name>
-    <message>
-        <location filename="../main_window.py" line="77"/>
-        <source>Interview “{0}”</source>
-        <translation>Entretien « {0} »</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="81"/>
-        <source>Back to the home screen</source>
-        <translation>Retour à l’accueil</translation>
-    </message>
-</context>
-<context>
     <name>ServerDownload</name>
     <message>
         <location filename="../coordinator/download.py" line="32"/>
