@@ -48,6 +48,7 @@ from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
 from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
+from surveyor.sync.state import read_status, release_held
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -633,6 +634,7 @@ class Workspace:
 
     def send_pending(self, transport, **options) -> Done[SyncReport]:
         """One sending pass of the finalized interviews (see ``sync.sender.send_pending``)."""
+        # httpx: on first use (see above)
         from surveyor.sync.sender import send_pending
 
         report = send_pending(self.store, self.library, transport, **options)
@@ -641,25 +643,23 @@ class Workspace:
 
     def release_held(self, instance_ids: list[str] | None = None) -> Done[list[str]]:
         """Let the interviews held for a decision be sent again."""
-        from surveyor.sync.state import release_held
-
         released = release_held(self.data_dir, instance_ids)
         return Done(released, Changes(sync_state=True) if released else NO_CHANGES)
 
     def count_to_send(self) -> int:
         """Interviews waiting to be sent to the server (not those held for a person)."""
+        # httpx: on first use (see above)
         from surveyor.sync.passes import pending_count
 
         return pending_count(self.store)
 
     def sync_status(self) -> dict:
         """What the sending passes left in ``sync-status.json`` (last success, last error)."""
-        from surveyor.sync.state import read_status
-
         return read_status(self.data_dir)
 
     def fetch_forms(self, transport, **options) -> Done[FetchReport]:
         """Download and keep the server's form versions this data dir lacks."""
+        # httpx: on first use (see above)
         from surveyor.sync.forms import fetch_forms
 
         known = {f.content_hash for f in self.store.list_forms()}
@@ -672,6 +672,7 @@ class Workspace:
     ) -> Done[DownloadReport]:
         """The coordinator: fetch the server's new submissions and merge them; with
         ``private_key``, the encrypted ones are then decrypted (:meth:`decrypt_received`)."""
+        # httpx: on first use (see above)
         from surveyor.sync.download import download_submissions
 
         private_key = options.pop("private_key", None)
@@ -686,6 +687,7 @@ class Workspace:
         self, base: str, project: int, email: str, password: str, **options
     ) -> Done[DownloadReport]:
         """The coordinator: fetch an ODK Central project's submissions and merge them."""
+        # httpx: on first use (see above)
         from surveyor.sync.central import download_central
 
         options.setdefault("library", self.library)

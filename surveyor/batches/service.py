@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import os
 import pickle
 import re
+import signal
+import threading
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing import get_context
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from surveyor.batches.format import (
@@ -546,11 +550,6 @@ def _reader_started() -> None:
     parent's sentinel (a pipe that reaches end-of-file when the parent is gone) and exits.
     Ctrl+C reaches the whole process group: the reader ignores it, its parent stops it.
     """
-    import multiprocessing
-    import signal
-    import threading
-    from multiprocessing.connection import wait
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:

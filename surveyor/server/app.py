@@ -21,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from surveyor.errors import RequestTooLarge
+from surveyor.forms import load_form_bytes
 from surveyor.server import db, openrosa, service
 from surveyor.server.auth import Authenticator, Refusal, User
 from surveyor.server.writer import GroupWriter
@@ -438,8 +439,6 @@ class SurveyorServer:
 
 
 def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
-    from surveyor.forms import load_form_bytes
-
     form = load_form_bytes(data, name, media=media)
     return service.publish_form(engine, form, media=media, published_by=user)
 
