@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from surveyor import batches
 from surveyor import exports as _exports
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
-from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
+from surveyor.fieldwork.doorlist import write_entity_list
+from surveyor.fieldwork.model import REVISIT_STATUSES, Door, FieldworkReport, RoundSheetRow, Visit
+from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.interviews.record import Interview, format_timestamp, utc_now
@@ -890,8 +892,6 @@ class Workspace:
         self, *, interviewer: str | None = None, sector: str | None = None
     ) -> list[Door]:
         """Doors knocked at that need another visit (absent, come back later, started)."""
-        from surveyor.fieldwork.model import REVISIT_STATUSES
-
         return self._fieldwork.doors.list_doors(
             statuses=REVISIT_STATUSES, interviewer=interviewer, sector=sector
         )
@@ -927,8 +927,6 @@ class Workspace:
     def export_fieldwork(self, path: str | Path) -> Path:
         """Write the funnel (overall, per sector, per interviewer, per day) as ``.csv`` (one
         table with a ``scope`` column) or ``.xlsx`` (a sheet per scope)."""
-        from surveyor.fieldwork.tables import write_report
-
         return write_report(Path(path), self.fieldwork())
 
     def door_of_interview(self, instance_id: str) -> str | None:
@@ -937,8 +935,6 @@ class Workspace:
 
     def export_entity_list(self, path: str | Path) -> int:
         """Write the door list as an ODK Central Entity list CSV; the number of doors."""
-        from surveyor.fieldwork.doorlist import write_entity_list
-
         return write_entity_list(Path(path), self._fieldwork.doors.list_doors())
 
     def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:

@@ -20,7 +20,7 @@ from surveyor.encryption import Sealed
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.services.interviews import FormLibrary, render_submission
 from surveyor.store import Store
-from surveyor.sync.transport import Outcome, SendResult, Submission
+from surveyor.sync.transport import SendOutcome, SendResult, Submission
 
 PROCESS_FROM = 300  # pending interviews from which a second process renders them
 CHUNK = 20  # interviews per request to that process
@@ -53,7 +53,7 @@ def render(
         return build_submission(store, library, instance_id)
     except SurveyorError as exc:
         return SendResult(
-            Outcome.REJECTED, f"cannot be rendered: {exc}", code=ErrorCode.SYNC_NOT_RENDERED
+            SendOutcome.REJECTED, f"cannot be rendered: {exc}", code=ErrorCode.SYNC_NOT_RENDERED
         ), ""
 
 

@@ -10,7 +10,7 @@ from surveyor.interviews.record import InvalidTransition
 from surveyor.services.interviews import edit_interview, finalize_interview
 from surveyor.sync.render import SubmissionRenderer, build_submission
 from surveyor.sync.sender import send_pending
-from surveyor.sync.transport import Outcome, SendResult
+from surveyor.sync.transport import SendOutcome, SendResult
 from tests.sync.test_sync import transport
 
 
@@ -104,7 +104,7 @@ class Recorder:
         with self.lock:
             self.flying -= 1
             self.finished.append(submission.instance_id)
-        return SendResult(Outcome.SENT, "received", 201)
+        return SendResult(SendOutcome.SENT, "received", 201)
 
     def close(self):
         pass
