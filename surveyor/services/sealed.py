@@ -173,7 +173,7 @@ def _incoming(stub: dict, form, answers: dict, meta: dict, files) -> IncomingInt
         form_hash=form.content_hash,
         interviewer=stub.get("interviewer") or "",
         device_id=stub.get("device_id") or meta.get("deviceID") or "",
-        status=stub.get("status") or str(record.Status.EXPORTED),
+        status=stub.get("status") or str(record.Status.HANDED_IN),
         deprecated_id=deprecated,
         instance_name=meta.get("instanceName") or "",
         position=None,
