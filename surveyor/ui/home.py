@@ -14,6 +14,7 @@ from datetime import datetime
 
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
+from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -102,8 +103,6 @@ class FormEntry:
 
     def broken_text(self) -> str:
         """Why the form could not be opened, in one sentence in the app's language."""
-        from surveyor.ui.formtext import broken_summary
-
         if self.problems:
             return broken_summary(self.file_name(), self.problems)
         return QCoreApplication.translate(
@@ -112,8 +111,6 @@ class FormEntry:
 
     def problems_dialog_maker(self):
         """Makes the dialog listing every problem (None when there are fewer than two)."""
-        from surveyor.ui.formtext import problems_dialog
-
         if len(self.problems) < 2:
             return None
         name, problems = self.file_name(), list(self.problems)
@@ -276,8 +273,6 @@ class FormCard(QFrame):
     def show_unsupported(self):
         """The list of what the form uses that Surveyor lacks (or of its problems, when it
         could not be opened), in a dialog."""
-        from surveyor.ui.formtext import unsupported_dialog
-
         if self.entry.error:
             maker = self.entry.problems_dialog_maker()
             self.details_dialog = maker(self) if maker is not None else None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from surveyor.errors import ErrorCode, code_of
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
-from surveyor.ui.errors import exception_sentence
+from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
@@ -547,9 +548,6 @@ class MainWindow(QMainWindow):
         ).failure(self._interview_error).run()
 
     def _interview_error(self, exc: BaseException) -> None:
-        from surveyor.errors import ErrorCode, code_of
-        from surveyor.ui.errors import error_sentence
-
         self.go_home()
         if code_of(exc) is ErrorCode.ENCRYPTED_READ_ONLY:  # not a failure: said plainly
             self.home.show_message(error_sentence(ErrorCode.ENCRYPTED_READ_ONLY))
