@@ -29,6 +29,7 @@ from surveyor.store import Store  # noqa: E402
 from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
 from surveyor.ui.qt import QApplication  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
+from surveyor.workspace import Workspace  # noqa: E402
 
 
 def percentile(values, fraction):
@@ -50,7 +51,9 @@ def main(argv=None) -> int:
         write_form(path)
         form = library.load_file(path)
         interview, session = start_interview(library, form)
-        view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
+        view = InterviewView(
+            InterviewStorage(Workspace(library.store)), interview, session, tasks=tasks
+        )
         view.resize(1366, 768)
         view.show()
         app.processEvents()
@@ -72,7 +75,9 @@ def main(argv=None) -> int:
         habitants = library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")
         interview, session = start_interview(library, habitants)
         session.set_answer("/data/consent", "yes")
-        view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
+        view = InterviewView(
+            InterviewStorage(Workspace(library.store)), interview, session, tasks=tasks
+        )
         view.resize(1366, 768)
         view.show()
         adds = []

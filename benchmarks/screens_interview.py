@@ -28,6 +28,7 @@ from surveyor.store import Store  # noqa: E402
 from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
 from surveyor.ui.qt import QApplication, QLocale, QTranslator  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
+from surveyor.workspace import Workspace  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 QM = ROOT / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
@@ -83,7 +84,9 @@ def shoot(app, lang: str, library, tasks) -> list[Path]:
     interview, session = tasks.run_db(lambda: start_interview(library, form)).result()
     if lang == "en":
         session.set_language("English (en)")
-    view = InterviewView(InterviewStorage.of_library(library), interview, session, tasks=tasks)
+    view = InterviewView(
+        InterviewStorage(Workspace(library.store)), interview, session, tasks=tasks
+    )
     view.resize(1366, 768)
     view.show()
     out = OUT / lang

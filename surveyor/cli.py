@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from surveyor import __version__
 from surveyor.commands import register_all
+from surveyor.errors import SurveyorError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,15 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_app(args: argparse.Namespace) -> int:
     """Open the desktop app (imported lazily: the CLI never needs Qt)."""
-    from importlib import import_module
-
     app = import_module("surveyor.ui.app")
     return app.run(data_dir=args.data_dir, self_test=getattr(args, "self_test", False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from surveyor.errors import SurveyorError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

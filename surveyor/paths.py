@@ -61,6 +61,7 @@ def removable_drives(
     found: list[Path] = []
     try:
         if platform.startswith("win"):
+            # Windows only
             import ctypes
             import string
 

@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from surveyor import batches
 from surveyor import exports as _exports
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
-from surveyor.fieldwork.model import Door, FieldworkReport, RoundSheetRow, Visit
+from surveyor.fieldwork.doorlist import write_entity_list
+from surveyor.fieldwork.model import REVISIT_STATUSES, Door, FieldworkReport, RoundSheetRow, Visit
+from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.interviews.record import Interview, format_timestamp, utc_now
@@ -48,6 +50,7 @@ from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
 from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
+from surveyor.sync.state import read_status, release_held
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -254,6 +257,15 @@ class Workspace:
         )
         return Done((interview, session), Changes.of_interviews(interview.instance_id))
 
+    def new_interview(self, form: Form) -> tuple[Interview, InterviewSession]:
+        """A new interview of ``form`` and its running session, not stored (a trial: the
+        app's self-test shows its first screen and leaves nothing behind)."""
+        interview, session = services.new_interview(
+            self.library, form, interviewer="", device_id=self.device_id, clock=None
+        )
+        interview.answers = session.answers()
+        return interview, session
+
     def get_interview(self, instance_id: str) -> Interview:
         return self.store.get_interview(instance_id)
 
@@ -288,17 +300,13 @@ class Workspace:
         self, interview: Interview, session: InterviewSession
     ) -> Done[Interview]:
         """Check everything and finalize; raises ValidationError listing what is wrong."""
-        finalized = services.finalize_interview(self.library, interview, session)
-        changes = Changes.of_interviews(finalized.instance_id)
-        if self._record_done_at_door(finalized):
-            changes = changes | DOORS_CHANGED
-        return Done(finalized, changes)
+        return self.finalize_snapshot(interview, services.final_snapshot(session))
 
     def finalize_snapshot(
         self, interview: Interview, snapshot: services.Snapshot
     ) -> Done[Interview]:
-        """Finalize from a snapshot taken on the session's own thread (the interview screen);
-        an interview started at a door records "done" there, as ``finalize_interview``."""
+        """Store the answers of a ``final_snapshot`` (taken on the session's own thread) and
+        finalize the interview (and the door it was made at, if any)."""
         finalized = services.finalize_snapshot(self.library, interview, snapshot)
         changes = Changes.of_interviews(finalized.instance_id)
         if self._record_done_at_door(finalized):
@@ -632,6 +640,7 @@ class Workspace:
 
     def send_pending(self, transport, **options) -> Done[SyncReport]:
         """One sending pass of the finalized interviews (see ``sync.sender.send_pending``)."""
+        # httpx: on first use (see above)
         from surveyor.sync.sender import send_pending
 
         report = send_pending(self.store, self.library, transport, **options)
@@ -640,13 +649,23 @@ class Workspace:
 
     def release_held(self, instance_ids: list[str] | None = None) -> Done[list[str]]:
         """Let the interviews held for a decision be sent again."""
-        from surveyor.sync.state import release_held
-
         released = release_held(self.data_dir, instance_ids)
         return Done(released, Changes(sync_state=True) if released else NO_CHANGES)
 
+    def count_to_send(self) -> int:
+        """Interviews waiting to be sent to the server (not those held for a person)."""
+        # httpx: on first use (see above)
+        from surveyor.sync.passes import pending_count
+
+        return pending_count(self.store)
+
+    def sync_status(self) -> dict:
+        """What the sending passes left in ``sync-status.json`` (last success, last error)."""
+        return read_status(self.data_dir)
+
     def fetch_forms(self, transport, **options) -> Done[FetchReport]:
         """Download and keep the server's form versions this data dir lacks."""
+        # httpx: on first use (see above)
         from surveyor.sync.forms import fetch_forms
 
         known = {f.content_hash for f in self.store.list_forms()}
@@ -659,6 +678,7 @@ class Workspace:
     ) -> Done[DownloadReport]:
         """The coordinator: fetch the server's new submissions and merge them; with
         ``private_key``, the encrypted ones are then decrypted (:meth:`decrypt_received`)."""
+        # httpx: on first use (see above)
         from surveyor.sync.download import download_submissions
 
         private_key = options.pop("private_key", None)
@@ -673,6 +693,7 @@ class Workspace:
         self, base: str, project: int, email: str, password: str, **options
     ) -> Done[DownloadReport]:
         """The coordinator: fetch an ODK Central project's submissions and merge them."""
+        # httpx: on first use (see above)
         from surveyor.sync.central import download_central
 
         options.setdefault("library", self.library)
@@ -875,8 +896,6 @@ class Workspace:
         self, *, interviewer: str | None = None, sector: str | None = None
     ) -> list[Door]:
         """Doors knocked at that need another visit (absent, come back later, started)."""
-        from surveyor.fieldwork.model import REVISIT_STATUSES
-
         return self._fieldwork.doors.list_doors(
             statuses=REVISIT_STATUSES, interviewer=interviewer, sector=sector
         )
@@ -912,8 +931,6 @@ class Workspace:
     def export_fieldwork(self, path: str | Path) -> Path:
         """Write the funnel (overall, per sector, per interviewer, per day) as ``.csv`` (one
         table with a ``scope`` column) or ``.xlsx`` (a sheet per scope)."""
-        from surveyor.fieldwork.tables import write_report
-
         return write_report(Path(path), self.fieldwork())
 
     def door_of_interview(self, instance_id: str) -> str | None:
@@ -922,8 +939,6 @@ class Workspace:
 
     def export_entity_list(self, path: str | Path) -> int:
         """Write the door list as an ODK Central Entity list CSV; the number of doors."""
-        from surveyor.fieldwork.doorlist import write_entity_list
-
         return write_entity_list(Path(path), self._fieldwork.doors.list_doors())
 
     def door_list_columns(self, path: str | Path) -> list[tuple[str, str | None]]:

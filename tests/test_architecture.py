@@ -161,3 +161,124 @@ def test_the_eval_checker_sees_a_call(tmp_path):
     sample = tmp_path / "m.py"
     sample.write_text("x = eval('1 + 1')\n")
     assert _dynamic_code_calls(sample) == ["m.py:1 eval()"]
+
+
+def _store_reads(path: Path) -> list[int]:
+    """Lines of a file reading an attribute named ``store`` (a Store reached past the front
+    door)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+
+
+def test_the_ui_reaches_the_data_through_the_workspace_only():
+    """No view reads a store (the main window's, the workspace's): it calls the Workspace."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in _store_reads(path)
+    ]
+    assert offenders == [], "a store read in the UI: " + "; ".join(offenders)
+
+
+def test_the_store_checker_sees_a_store_read(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("count = window.store.count_by_status()\n")
+    assert _store_reads(sample) == [1]
+
+
+def _class_names(root: Path) -> dict[str, list[str]]:
+    """Every class defined under ``root`` (nested ones too): name -> where."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                found.setdefault(node.name, []).append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_no_two_classes_share_a_name():
+    """A class name says one thing in the whole package (no allow-list)."""
+    twice = {name: where for name, where in _class_names(PACKAGE).items() if len(where) > 1}
+    assert twice == {}, f"class names used twice: {twice}"
+
+
+def test_the_class_name_checker_sees_a_name_used_twice(tmp_path):
+    (tmp_path / "a.py").write_text("class Outcome:\n    pass\n")
+    (tmp_path / "b.py").write_text("def f():\n    class Outcome:\n        pass\n")
+    assert len(_class_names(tmp_path)["Outcome"]) == 2
+
+
+def _unexplained_inner_imports(path: Path) -> list[int]:
+    """Lines of imports inside a function with no comment saying why: on the import's lines,
+    or on the line above the run of imports it belongs to (one comment serves the run)."""
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source, filename=str(path))
+
+    def commented(first: int, last: int) -> bool:
+        return any("#" in lines[i - 1] for i in range(first, last + 1))
+
+    found: list[int] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for field_name in ("body", "orelse", "finalbody", "handlers"):
+            body = getattr(node, field_name, None)
+            if not isinstance(body, list):
+                continue
+            run: list[ast.stmt] = []
+            for stmt in [*body, None]:
+                if isinstance(stmt, ast.Import | ast.ImportFrom):
+                    run.append(stmt)
+                    continue
+                if run and in_function:
+                    above = run[0].lineno - 1
+                    start = above if above >= 1 and lines[above - 1].strip().startswith("#") else 0
+                    for imp in run:
+                        if not (start or commented(imp.lineno, imp.end_lineno or imp.lineno)):
+                            found.append(imp.lineno)
+                run = []
+        for child in ast.iter_child_nodes(node):
+            inner = in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            visit(child, inner)
+
+    visit(tree, False)
+    return sorted(set(found))
+
+
+def test_every_import_inside_a_function_says_why():
+    """An import inside a function needs a reason (start-up time measured, an optional
+    dependency, a platform, a cycle), written in a comment on it or just above its run."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in _unexplained_inner_imports(path)
+    ]
+    assert offenders == [], "imports inside functions without a reason: " + "; ".join(offenders)
+
+
+def test_the_inner_import_checker(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text(
+        "import os\n"
+        "def bare():\n"
+        "    import json\n"
+        "    return json\n"
+        "def explained():\n"
+        "    # on first use: slow (measured)\n"
+        "    import json\n"
+        "    import csv\n"
+        "    return json, csv\n"
+        "def trailing():\n"
+        "    import json  # optional dependency\n"
+        "    return json\n"
+        "def nested():\n"
+        "    if True:\n"
+        "        import csv\n"
+        "    return csv\n"
+    )
+    assert _unexplained_inner_imports(sample) == [3, 15]

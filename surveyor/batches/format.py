@@ -73,7 +73,7 @@ _TOP = ("forms", "interviews", "attachments", "fieldwork")
 DOORS_PART = "fieldwork/doors.json"
 VISITS_PART = "fieldwork/visits.json"
 FIELDWORK_PARTS = (DOORS_PART, VISITS_PART)
-_CARRIED = {str(Status.FINALIZED), str(Status.EXPORTED), str(Status.SENT)}
+_CARRIED = {str(Status.FINALIZED), str(Status.HANDED_IN), str(Status.SENT)}
 # Text columns of a record checked before the others (its identity, its form, its status).
 _CHECKED_APART = {"instance_id", "form_id", "form_version", "form_hash", "status"}
 _CHUNK = 1024 * 1024

@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import os
 import pickle
 import re
+import signal
+import threading
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing import get_context
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from surveyor.batches.format import (
@@ -162,17 +166,7 @@ def hand_in(
             for instance_id in ids:
                 interview = store.get_interview(instance_id)
                 if not writer.has_form(interview.form_hash):
-                    form = store.get_form(interview.form_hash)
-                    writer.add_form(
-                        content_hash=form.content_hash,
-                        form_id=form.form_id,
-                        version=form.version,
-                        title=form.title,
-                        source_name=form.source_name,
-                        source_bytes=form.source_bytes,
-                        xform=form.xform,
-                        media=form.media,
-                    )
+                    writer.add_form(**store.get_form(interview.form_hash).definition())
                 if interview.status == Status.FINALIZED:
                     # the batch holds the interview as it is once handed in
                     interview = copy.deepcopy(interview)
@@ -556,11 +550,6 @@ def _reader_started() -> None:
     parent's sentinel (a pipe that reaches end-of-file when the parent is gone) and exits.
     Ctrl+C reaches the whole process group: the reader ignores it, its parent stops it.
     """
-    import multiprocessing
-    import signal
-    import threading
-    from multiprocessing.connection import wait
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:

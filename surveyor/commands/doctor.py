@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.errors import SurveyorError
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -27,8 +29,6 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from surveyor.errors import SurveyorError
-
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)
     from surveyor.workspace import Workspace

@@ -53,6 +53,7 @@ def _confirm(ids: list[str]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
     from surveyor.workspace import Workspace
 
     chosen = [a for a in (args.instance_id, args.search, args.write_list, args.apply_list) if a]

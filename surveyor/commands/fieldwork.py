@@ -7,7 +7,9 @@ import argparse
 import json
 import sys
 
-from surveyor.fieldwork.model import OUTCOMES, STATUSES
+from surveyor.errors import SurveyorError
+from surveyor.fieldwork.doorlist import parse_mapping
+from surveyor.fieldwork.model import ADDRESS_FIELDS, OUTCOMES, STATUSES
 
 
 def register(subparsers) -> None:
@@ -168,8 +170,6 @@ def _register_campaign(subparsers) -> None:
 
 def _run(args: argparse.Namespace, action) -> int:
     """Open the workspace, run ``action(ws)``; a SurveyorError is one line on stderr."""
-    from surveyor.errors import SurveyorError
-
     # here, not at the top: `surveyor --help` must not load the store and the engine
     from surveyor.workspace import Workspace
 
@@ -182,8 +182,6 @@ def _run(args: argparse.Namespace, action) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from surveyor.fieldwork.doorlist import parse_mapping
-
     def action(ws) -> int:
         result = ws.import_doors(
             args.file, mapping=parse_mapping(args.map), sector_column=args.sector_column
@@ -234,8 +232,6 @@ def run_assign(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from surveyor.fieldwork.model import ADDRESS_FIELDS
-
     def action(ws) -> int:
         address = {name: getattr(args, name) for name in ADDRESS_FIELDS}
         door = ws.add_door(address, interviewer=args.interviewer).value

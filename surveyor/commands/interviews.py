@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 
+from surveyor.errors import SurveyorError
 from surveyor.interviews.record import Status
 
 
@@ -26,8 +28,6 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from surveyor.errors import SurveyorError
-
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)
     from surveyor.workspace import Workspace
@@ -59,7 +59,5 @@ def run(args: argparse.Namespace) -> int:
 def _summary_dict(row) -> dict:
     if hasattr(row, "to_dict"):
         return row.to_dict()
-    from dataclasses import asdict
-
     data = asdict(row)
     return {k: (str(v) if isinstance(v, Status) else v) for k, v in data.items()}

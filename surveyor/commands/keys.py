@@ -14,6 +14,8 @@ import getpass
 import sys
 from pathlib import Path
 
+from surveyor.errors import EncryptionError, ErrorCode, SurveyorError
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -91,8 +93,6 @@ def add_key_options(parser: argparse.ArgumentParser, *, required: bool = False) 
 
 
 def _read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
-    from surveyor.errors import EncryptionError, ErrorCode
-
     if args.passphrase_file:
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8")
@@ -119,6 +119,7 @@ def _read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
 
 def load_key(args: argparse.Namespace):
     """The private key the options give, or None when none is given."""
+    # on first use: `surveyor --help` must not load cryptography
     from surveyor.encryption.keys import load_from_keychain, load_private_key
 
     if getattr(args, "keychain", None):
@@ -129,13 +130,13 @@ def load_key(args: argparse.Namespace):
 
 
 def run_new(args: argparse.Namespace) -> int:
+    # on first use: `surveyor --help` must not load cryptography
     from surveyor.encryption.keys import (
         new_private_key,
         public_text_of,
         save_private_key,
         save_to_keychain,
     )
-    from surveyor.errors import SurveyorError
 
     if not args.out and not args.keychain:
         print("error: give --out KEY.pem (or --keychain NAME)", file=sys.stderr)
@@ -159,8 +160,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_public(args: argparse.Namespace) -> int:
+    # on first use: `surveyor --help` must not load cryptography
     from surveyor.encryption.keys import public_text_of
-    from surveyor.errors import SurveyorError
 
     try:
         key = load_key(args)
@@ -175,8 +176,8 @@ def run_public(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    # on first use: `surveyor --help` must not load cryptography
     from surveyor.encryption.keys import add_public_key_to_xlsform
-    from surveyor.errors import SurveyorError
 
     try:
         text = args.public_key

@@ -7,6 +7,7 @@ import signal
 import sys
 
 from surveyor.commands.keys import add_key_options, load_key
+from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:
@@ -73,8 +74,6 @@ def _interrupt(signum, frame) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from surveyor.errors import SurveyorError
-
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)
     from surveyor.workspace import Workspace

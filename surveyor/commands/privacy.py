@@ -48,6 +48,7 @@ def register(subparsers) -> None:
 
 
 def run_record(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
     from surveyor.workspace import Workspace
 
     try:
@@ -65,6 +66,7 @@ def run_record(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
     from surveyor.workspace import Workspace
 
     try:

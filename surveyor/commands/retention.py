@@ -32,6 +32,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
     from surveyor.workspace import Workspace
 
     try:

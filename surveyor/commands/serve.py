@@ -36,6 +36,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # on first use: uvicorn and the server (Starlette, SQLAlchemy: ~4 s measured)
     import uvicorn
 
     from surveyor.paths import resolve_data_dir

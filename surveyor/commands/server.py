@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:
@@ -41,6 +44,7 @@ def register(subparsers) -> None:
 
 
 def _engine(args):
+    # on first use: SQLAlchemy and the server's schema, only for `surveyor server`
     from surveyor.paths import resolve_data_dir
     from surveyor.server import db
 
@@ -48,8 +52,6 @@ def _engine(args):
 
 
 def _guard(action):
-    from surveyor.errors import SurveyorError
-
     try:
         return action()
     except SurveyorError as exc:
@@ -58,6 +60,7 @@ def _guard(action):
 
 
 def run_add_user(args: argparse.Namespace) -> int:
+    # on first use: the server's SQLAlchemy code (see _engine)
     from surveyor.server import service
 
     def action():
@@ -69,6 +72,7 @@ def run_add_user(args: argparse.Namespace) -> int:
 
 
 def run_remove_user(args: argparse.Namespace) -> int:
+    # on first use: the server's SQLAlchemy code (see _engine)
     from surveyor.server import service
 
     def action():
@@ -80,6 +84,7 @@ def run_remove_user(args: argparse.Namespace) -> int:
 
 
 def run_users(args: argparse.Namespace) -> int:
+    # on first use: the server's SQLAlchemy code (see _engine)
     from surveyor.server import service
 
     for account in service.list_users(_engine(args)):
@@ -88,8 +93,7 @@ def run_users(args: argparse.Namespace) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+    # on first use: the form loader and the server (see _engine)
     from surveyor.forms import load_form
     from surveyor.server import service
 

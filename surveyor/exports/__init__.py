@@ -29,6 +29,7 @@ from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, shee
 from surveyor.interviews.record import Status
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import Pseudonymiser
+from surveyor.services.interviews import FormLibrary
 from surveyor.store.fieldwork import FieldworkStore
 from surveyor.store.queries import SUBMITTED
 
@@ -69,8 +70,6 @@ class ExportOptions:
 def _library(store, library):
     if library is not None:
         return library
-    from surveyor.services.interviews import FormLibrary
-
     return FormLibrary(store)
 
 

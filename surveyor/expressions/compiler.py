@@ -11,6 +11,7 @@ from datetime import tzinfo
 
 from surveyor.errors import ExpressionError
 from surveyor.expressions.environment import Environment
+from surveyor.expressions.functions import compile_call
 from surveyor.expressions.nodes import ATTRIBUTE, COMMENT, DOCUMENT, ELEMENT, PI, TEXT, Node
 from surveyor.expressions.values import (
     DateValue,
@@ -371,8 +372,6 @@ class Compiler:
 
     # function calls ---------------------------------------------------------------------------
     def c_call(self, ast):
-        from surveyor.expressions.functions import compile_call
-
         return compile_call(self, ast)
 
     # paths ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from surveyor.expressions.compiler import State, compile_ast
 from surveyor.expressions.environment import Environment
 from surveyor.expressions.grammar import parse_ast
 from surveyor.expressions.nodes import Node
+from surveyor.expressions.references import collect
 
 _DEFAULT_ENV = Environment()
 
@@ -73,8 +74,6 @@ class Expression:
         ``context_path`` (the path of the node the expression is bound to)."""
         cached = self._refs.get(context_path)
         if cached is None:
-            from surveyor.expressions.references import collect
-
             refs, ids = collect(self.ast, context_path)
             cached = frozenset(refs)
             self._refs[context_path] = cached

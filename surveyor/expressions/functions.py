@@ -428,20 +428,17 @@ def _math1(fn):
     return impl
 
 
-def _log(x):
-    if x < 0 or x != x:
-        return NAN
-    if x == 0:
-        return -math.inf
-    return math.log(x)
+def _logarithm(log):
+    """``log`` as ODK has it: NaN below zero (and for NaN), minus infinity at zero."""
 
+    def impl(x):
+        if x < 0 or x != x:
+            return NAN
+        if x == 0:
+            return -math.inf
+        return log(x)
 
-def _log10(x):
-    if x < 0 or x != x:
-        return NAN
-    if x == 0:
-        return -math.inf
-    return math.log10(x)
+    return impl
 
 
 def _sqrt(x):
@@ -843,8 +840,8 @@ EAGER = {
     "acos": (1, 1, _math1(math.acos)),
     "atan": (1, 1, _math1(math.atan)),
     "atan2": (2, 2, f_atan2),
-    "log": (1, 1, _math1(_log)),
-    "log10": (1, 1, _math1(_log10)),
+    "log": (1, 1, _math1(_logarithm(math.log))),
+    "log10": (1, 1, _math1(_logarithm(math.log10))),
     "sqrt": (1, 1, _math1(_sqrt)),
     "exp": (1, 1, _math1(_exp)),
     "exp10": (1, 1, _math1(_exp10)),

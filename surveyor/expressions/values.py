@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 
 from surveyor.expressions.nodes import Node
@@ -57,8 +57,6 @@ def _tz_offset(text: str | None) -> tzinfo | None:
     digits = text[1:].replace(":", "")
     hours = int(digits[:2])
     minutes = int(digits[2:4]) if len(digits) >= 4 else 0
-    from datetime import timezone
-
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 

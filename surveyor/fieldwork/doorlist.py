@@ -15,6 +15,7 @@ import io
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,8 +176,7 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
-    import zipfile
-
+    # openpyxl (~1.4 s measured) only for an .xlsx door list
     from openpyxl import load_workbook
 
     try:

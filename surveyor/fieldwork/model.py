@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, tzinfo
@@ -413,8 +414,6 @@ class RoundSheetRow:
 
 
 def new_visit_id() -> str:
-    import uuid
-
     return str(uuid.uuid4())
 
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from surveyor.errors import ExpressionError, FormError
+from surveyor.expressions import KNOWN_FUNCTIONS, parse
 from surveyor.forms.cycles import value_cycles
 from surveyor.forms.loader import FormProblem, load_form_bytes, media_beside, pyxform_problem
 from surveyor.forms.model import Form, FormNode, Kind
@@ -26,15 +27,6 @@ _COLUMNS = [
     ("readonly", "read_only"),
 ]
 _POSITION_RE = re.compile(r"\s*at position \d+")
-
-
-def _engine():
-    try:
-        from surveyor.expressions import KNOWN_FUNCTIONS, parse
-    except ImportError:  # the package may not export them yet
-        from surveyor.expressions.expression import parse
-        from surveyor.expressions.functions import KNOWN_FUNCTIONS
-    return parse, KNOWN_FUNCTIONS
 
 
 def check_form(path) -> list[FormProblem]:
@@ -62,7 +54,6 @@ def check_form(path) -> list[FormProblem]:
 
 def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
     """The problems pyxform does not find in a form it converted."""
-    parse, known_functions = _engine()
     problems: list[FormProblem] = []
 
     def check(node: FormNode | None, column: str, text: str | None, sheet="survey", row=None):
@@ -85,7 +76,7 @@ def check_loaded_form(form: Form, file: str) -> list[FormProblem]:
                 )
             )
             return None
-        for name in sorted(expression.functions() - set(known_functions)):
+        for name in sorted(expression.functions() - set(KNOWN_FUNCTIONS)):
             problems.append(
                 FormProblem(
                     file,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from surveyor.errors import ExpressionError
+from surveyor.expressions import parse
 from surveyor.forms.model import Form, FormNode, Kind
 
 
@@ -61,8 +62,6 @@ class Cycle:
 def _references(text: str | None, context: str) -> set[str]:
     if not text or not text.strip():
         return set()
-    from surveyor.expressions import parse
-
     try:
         return set(parse(text).references(context))
     except ExpressionError:

@@ -41,7 +41,9 @@ class Status(StrEnum):
     DRAFT = "draft"
     FINALIZED = "finalized"
     SENT = "sent"
-    EXPORTED = "exported"  # handed in as a batch file (USB key, shared folder)
+    # handed in as a batch file (USB key, shared folder); stored, and written in batch files,
+    # as "exported", the value the database and batch format version 1 keep
+    HANDED_IN = "exported"
     FAILED = "failed"  # sending failed; see ``last_error``
     DELETED = "deleted"  # soft: it can be restored
 
@@ -302,7 +304,7 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     "mark_failed": frozenset({Status.FINALIZED, Status.FAILED}),
     "delete": frozenset({Status.DRAFT}),
     "restore": frozenset({Status.DELETED}),
-    "revise": frozenset({Status.FINALIZED, Status.SENT, Status.EXPORTED}),
+    "revise": frozenset({Status.FINALIZED, Status.SENT, Status.HANDED_IN}),
     "edit": frozenset({Status.DRAFT}),
 }
 
@@ -329,23 +331,25 @@ def check_transition(interview: Interview, action: str) -> None:
         )
 
 
+def _move(interview: Interview, action: str, status: Status, clock: Clock | None) -> str:
+    """``action`` takes the interview to ``status`` now (refused unless allowed from where
+    it is: :func:`check_transition`); the time, for the caller's own timestamp."""
+    check_transition(interview, action)
+    now = now_timestamp(clock)
+    interview.status = status
+    interview.updated_at = now
+    return now
+
+
 def finalize(interview: Interview, *, clock: Clock | None = None) -> Interview:
     """draft → finalized."""
-    check_transition(interview, "finalize")
-    now = now_timestamp(clock)
-    interview.status = Status.FINALIZED
-    interview.finalized_at = now
-    interview.updated_at = now
+    interview.finalized_at = _move(interview, "finalize", Status.FINALIZED, clock)
     return interview
 
 
 def mark_sent(interview: Interview, *, to: str = "", clock: Clock | None = None) -> Interview:
     """finalized or failed → sent (to a server); ``to`` says where."""
-    check_transition(interview, "mark_sent")
-    now = now_timestamp(clock)
-    interview.status = Status.SENT
-    interview.sent_at = now
-    interview.updated_at = now
+    now = interview.sent_at = _move(interview, "mark_sent", Status.SENT, clock)
     interview.last_error = None
     interview.handed_in.append({"to": to, "at": now})
     return interview
@@ -353,40 +357,28 @@ def mark_sent(interview: Interview, *, to: str = "", clock: Clock | None = None)
 
 def mark_exported(interview: Interview, *, to: str = "", clock: Clock | None = None) -> Interview:
     """finalized → exported (handed in as a batch file); ``to`` says where."""
-    check_transition(interview, "mark_exported")
-    now = now_timestamp(clock)
-    interview.status = Status.EXPORTED
-    interview.exported_at = now
-    interview.updated_at = now
+    now = interview.exported_at = _move(interview, "mark_exported", Status.HANDED_IN, clock)
     interview.handed_in.append({"to": to, "at": now})
     return interview
 
 
 def mark_failed(interview: Interview, error: str, *, clock: Clock | None = None) -> Interview:
     """finalized or failed → failed, keeping the send error (a retry may fail again)."""
-    check_transition(interview, "mark_failed")
-    interview.status = Status.FAILED
+    _move(interview, "mark_failed", Status.FAILED, clock)
     interview.last_error = error
-    interview.updated_at = now_timestamp(clock)
     return interview
 
 
 def delete(interview: Interview, *, clock: Clock | None = None) -> Interview:
     """draft → deleted (soft: nothing is erased)."""
-    check_transition(interview, "delete")
-    now = now_timestamp(clock)
-    interview.status = Status.DELETED
-    interview.deleted_at = now
-    interview.updated_at = now
+    interview.deleted_at = _move(interview, "delete", Status.DELETED, clock)
     return interview
 
 
 def restore(interview: Interview, *, clock: Clock | None = None) -> Interview:
     """deleted → draft."""
-    check_transition(interview, "restore")
-    interview.status = Status.DRAFT
+    _move(interview, "restore", Status.DRAFT, clock)
     interview.deleted_at = None
-    interview.updated_at = now_timestamp(clock)
     return interview
 
 

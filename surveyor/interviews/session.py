@@ -369,7 +369,7 @@ class InterviewSession:
         # a new instance inside a hidden (non-relevant) ancestor is hidden too
         if parent.hidden:
             for sub in walk(node):
-                self._hide(sub)
+                self._set_hidden(sub, True)
         return node
 
     def drop_instance(self, instance: InstanceNode) -> None:
@@ -457,26 +457,23 @@ class InterviewSession:
             else:
                 hidden = sub.parent.hidden or not sub.relevant_alone
             if hidden and not sub.hidden:
-                self._hide(sub)
+                self._set_hidden(sub, True)
                 changed = True
             elif not hidden and sub.hidden:
-                self._show(sub)
+                self._set_hidden(sub, False)
                 changed = True
         return changed
 
     @staticmethod
-    def _hide(node: InstanceNode) -> None:
-        node.hidden = True
+    def _set_hidden(node: InstanceNode, hidden: bool) -> None:
+        """Hide a node (a leaf's answer is kept aside, the submission has it empty) or show
+        it again (its answer back)."""
+        node.hidden = hidden
         if not node.elements():
-            node.kept = node.text
-            node.text = ""
-
-    @staticmethod
-    def _show(node: InstanceNode) -> None:
-        node.hidden = False
-        if not node.elements():
-            node.text = node.kept
-            node.kept = ""
+            if hidden:
+                node.kept, node.text = node.text, ""
+            else:
+                node.text, node.kept = node.kept, ""
 
     def wanted_count(self, comp: Computation, parent: Node) -> int:
         """The number of instances the repeat count ``comp`` asks for under ``parent`` (0 if

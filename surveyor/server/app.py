@@ -21,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from surveyor.errors import RequestTooLarge
+from surveyor.forms import load_form_bytes
 from surveyor.server import db, openrosa, service
 from surveyor.server.auth import Authenticator, Refusal, User
 from surveyor.server.writer import GroupWriter
@@ -93,6 +94,12 @@ def _request_uri(request: Request) -> str:
     path = request.scope.get("raw_path") or request.url.path.encode()
     query = request.scope.get("query_string") or b""
     return (path + (b"?" + query if query else b"")).decode("latin-1")
+
+
+def xml_document(root: str, namespace: str, content: str) -> Response:
+    """An OpenRosa list as XML: ``<root xmlns="namespace">content</root>``."""
+    body = f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{namespace}">{content}</{root}>'
+    return Response(body.encode(), media_type=XML)
 
 
 def refuse(
@@ -212,11 +219,7 @@ class SurveyorServer:
                 + (f"<manifestUrl>{escape(manifest)}</manifestUrl>" if entry.has_media else "")
                 + "</xform>"
             )
-        body = (
-            f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<xforms xmlns="{openrosa.XFORMS_LIST_NS}">{"".join(items)}</xforms>'
-        )
-        return Response(body.encode(), media_type=XML)
+        return xml_document("xforms", openrosa.XFORMS_LIST_NS, "".join(items))
 
     async def form_download(self, request: Request) -> Response:
         user = await self.user(request)
@@ -249,11 +252,7 @@ class SurveyorServer:
             + "</downloadUrl></mediaFile>"
             for name, digest in media
         )
-        body = (
-            f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<manifest xmlns="{openrosa.MANIFEST_NS}">{files}</manifest>'
-        )
-        return Response(body.encode(), media_type=XML)
+        return xml_document("manifest", openrosa.MANIFEST_NS, files)
 
     async def media(self, request: Request) -> Response:
         user = await self.user(request)
@@ -440,8 +439,6 @@ class SurveyorServer:
 
 
 def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
-    from surveyor.forms import load_form_bytes
-
     form = load_form_bytes(data, name, media=media)
     return service.publish_form(engine, form, media=media, published_by=user)
 

@@ -197,7 +197,9 @@ def list_users(engine: Engine) -> list[Account]:
 
 
 @dataclass(frozen=True)
-class FormEntry:
+class PublishedForm:
+    """A form version published on the server (its row in ``forms``)."""
+
     pk: int
     form_id: str
     version: str
@@ -241,7 +243,7 @@ def media_used(form, available: dict[str, bytes]) -> dict[str, bytes]:
 
 def publish_form(
     engine: Engine, form, *, media: dict[str, bytes] | None = None, published_by: str = ""
-) -> tuple[FormEntry, bool]:
+) -> tuple[PublishedForm, bool]:
     """Publish a loaded :class:`~surveyor.forms.Form`; return its entry and whether it is new.
 
     ``media``: the files available with it (see :func:`media_used`). The same form_id and
@@ -264,7 +266,7 @@ def publish_form(
                     "a different content: change the version in the settings sheet",
                     409,
                 )
-            return _form_entry(conn, row.id), False
+            return _published_form(conn, row.id), False
         pk = conn.execute(
             insert(db.forms).values(
                 form_id=form.form_id,
@@ -285,14 +287,14 @@ def publish_form(
                     content=content,
                 )
             )
-        return _form_entry(conn, pk), True
+        return _published_form(conn, pk), True
 
 
-def _form_entry(conn, pk: int) -> FormEntry:
-    return _form_entries(conn, db.forms.c.id == pk)[0]
+def _published_form(conn, pk: int) -> PublishedForm:
+    return _published_forms(conn, db.forms.c.id == pk)[0]
 
 
-def _form_entries(conn, *where) -> list[FormEntry]:
+def _published_forms(conn, *where) -> list[PublishedForm]:
     f = db.forms.c
     media = select(db.form_media.c.form_pk).distinct().subquery()
     query = (
@@ -302,7 +304,7 @@ def _form_entries(conn, *where) -> list[FormEntry]:
         .order_by(f.id)
     )
     return [
-        FormEntry(r.id, r.form_id, r.version, r.title, r.hash, r.form_pk is not None)
+        PublishedForm(r.id, r.form_id, r.version, r.title, r.hash, r.form_pk is not None)
         for r in conn.execute(query)
     ]
 
@@ -310,18 +312,18 @@ def _form_entries(conn, *where) -> list[FormEntry]:
 def list_forms(engine: Engine, *, form_id: str | None = None, all_versions: bool = False):
     """Published forms: by default the latest published version of each form_id."""
     with engine.connect() as conn:
-        entries = _form_entries(conn, *([db.forms.c.form_id == form_id] if form_id else []))
+        entries = _published_forms(conn, *([db.forms.c.form_id == form_id] if form_id else []))
     if all_versions:
         return entries
-    latest: dict[str, FormEntry] = {}
+    latest: dict[str, PublishedForm] = {}
     for entry in entries:  # by id: the last one published wins
         latest[entry.form_id] = entry
     return sorted(latest.values(), key=lambda e: e.form_id)
 
 
-def find_form(engine: Engine, form_id: str, version: str) -> FormEntry | None:
+def find_form(engine: Engine, form_id: str, version: str) -> PublishedForm | None:
     with engine.connect() as conn:
-        found = _form_entries(conn, db.forms.c.form_id == form_id, db.forms.c.version == version)
+        found = _published_forms(conn, db.forms.c.form_id == form_id, db.forms.c.version == version)
     return found[0] if found else None
 
 
@@ -387,13 +389,15 @@ class Incoming:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Receipt:
+    """The server's answer to one submission it was given."""
+
     status: int  # 201 stored or already there; 409 conflict
     message: str
     new: bool = False
 
 
-def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
+def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Receipt]:
     """Store a batch of submissions in ONE transaction (group commit); an outcome per item.
 
     Returns only after the commit: a 201 may then be answered for each stored item. When
@@ -411,7 +415,7 @@ def store_submissions(engine: Engine, batch: list[Incoming]) -> list[Outcome]:
     raise AssertionError("unreachable")
 
 
-def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
+def _store_in(conn, batch: list[Incoming]) -> list[Receipt]:
     """The rules, in batch order. An instanceID is scoped to its form (ODK Central's rule):
     every key below is ``(form_id, instance_id)``, and an edit replaces a submission of its
     own form only.
@@ -449,7 +453,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             )
         )
     }
-    outcomes: list[Outcome] = []
+    outcomes: list[Receipt] = []
     new_rows: list[dict] = []
     new_attachments: list[dict] = []
     supersede: list[tuple[str, str, str]] = []  # (form, old, new)
@@ -490,7 +494,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         current = known.get(key)
         if current is None and names_itself(item.instance_id, item.deprecated_id):
             outcomes.append(
-                Outcome(
+                Receipt(
                     400,
                     f"the submission {item.instance_id} names itself as the version "
                     "it replaces (deprecatedID = instanceID)",
@@ -506,7 +510,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             )
         ):
             outcomes.append(
-                Outcome(
+                Receipt(
                     400,
                     f"the submission {item.instance_id} and the versions it replaces "
                     "would form a loop (deprecatedID names a later edit of itself)",
@@ -517,7 +521,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             partial = partials.get(key)
             if partial is not None and partial["xml_md5"] != item.xml_md5:
                 outcomes.append(
-                    Outcome(
+                    Receipt(
                         409,
                         f"a different submission with instanceID {item.instance_id} "
                         f"is being received for form {item.form_id}",
@@ -527,7 +531,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             if item.incomplete:
                 _store_part(conn, item, partial, now)
                 partials[key] = {"xml_md5": item.xml_md5}
-                outcomes.append(Outcome(201, "part received; waiting for the rest"))
+                outcomes.append(Receipt(201, "part received; waiting for the rest"))
                 continue
             # The last part: the earlier parts' files join it, and it is stored as new.
             sent = {name for name, _t, _d in item.attachments}
@@ -538,7 +542,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
         if current is not None:
             if current["xml_md5"] != item.xml_md5 or bytes(current["xml"]) != item.xml:
                 outcomes.append(
-                    Outcome(
+                    Receipt(
                         409,
                         f"a different submission with instanceID {item.instance_id} "
                         f"was already received for form {item.form_id}",
@@ -549,7 +553,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
                 have_attachments[key] = _attachment_names(conn, *key)
             added = add_attachments(item, have_attachments[key])
             outcomes.append(
-                Outcome(
+                Receipt(
                     201,
                     f"already received; {added} new attachment(s) added"
                     if added
@@ -561,7 +565,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             old = known.get((item.form_id, item.deprecated_id))
             if old is not None and old["superseded_by"] not in (None, item.instance_id):
                 outcomes.append(
-                    Outcome(
+                    Receipt(
                         409,
                         f"{item.deprecated_id} was already replaced by "
                         f"{old['superseded_by']}: edit the current version",
@@ -592,7 +596,7 @@ def _store_in(conn, batch: list[Incoming]) -> list[Outcome]:
             pending[key] = item.deprecated_id
         have_attachments[key] = set()
         add_attachments(item, have_attachments[key])
-        outcomes.append(Outcome(201, "submission received", new=True))
+        outcomes.append(Receipt(201, "submission received", new=True))
     if new_rows:
         conn.execute(insert(db.submissions), new_rows)
     if new_attachments:

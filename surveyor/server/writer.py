@@ -40,7 +40,7 @@ class GroupWriter:
                 pass
         self._executor.shutdown(wait=True)
 
-    async def submit(self, item: service.Incoming) -> service.Outcome:
+    async def submit(self, item: service.Incoming) -> service.Receipt:
         """Store ``item``; return once it is committed (or refused)."""
         future = asyncio.get_running_loop().create_future()
         self._queue.put_nowait((item, future))

@@ -124,7 +124,7 @@ class FillResult:
         return not self.problems
 
 
-def _new_interview(
+def new_interview(
     library: FormLibrary,
     form: Form,
     *,
@@ -132,7 +132,8 @@ def _new_interview(
     device_id: str,
     clock: Callable[[], datetime] | None,
 ) -> tuple[Interview, InterviewSession]:
-    """A new interview record and its running session (nothing stored yet)."""
+    """A new interview record and its running session (the form kept, the interview not
+    stored yet)."""
     library.register(form)
     options = {"clock": clock} if clock else {}
     interview = Interview.new(
@@ -163,7 +164,7 @@ def start_interview(
     clock: Callable[[], datetime] | None = None,
 ) -> tuple[Interview, InterviewSession]:
     """A new draft interview of ``form``, stored at once (so it is never lost)."""
-    interview, session = _new_interview(
+    interview, session = new_interview(
         library, form, interviewer=interviewer, device_id=device_id, clock=clock
     )
     interview.answers = session.answers()
@@ -173,10 +174,11 @@ def start_interview(
     return interview, session
 
 
-def open_session(library: FormLibrary, interview: Interview, **options) -> InterviewSession:
-    """Rebuild the running interview of a stored one, with its own form version."""
+def _stored_session(library: FormLibrary, interview: Interview, **options) -> InterviewSession:
+    """A session of a stored interview's own form version, its identity, no answers yet (the
+    first-load calculations are not run: the answers come from the store)."""
     form = library.get(interview.form_hash)
-    session = InterviewSession(
+    return InterviewSession(
         form,
         compiled=library.compiled(form),
         instance_id=interview.instance_id,
@@ -186,6 +188,11 @@ def open_session(library: FormLibrary, interview: Interview, **options) -> Inter
         run_first_load=False,
         **options,
     )
+
+
+def open_session(library: FormLibrary, interview: Interview, **options) -> InterviewSession:
+    """Rebuild the running interview of a stored one, with its own form version."""
+    session = _stored_session(library, interview, **options)
     session.load_answers(interview.answers, restore=True)
     return session
 
@@ -287,13 +294,6 @@ def finalize_interview(
     return finalize_snapshot(library, interview, final_snapshot(session))
 
 
-def add_attachment(
-    library: FormLibrary, instance_id: str, filename: str, data: bytes, media_type: str
-) -> None:
-    """Store a file of an interview (a photo, a signature), replacing one of the same name."""
-    library.store.add_attachment(instance_id, filename, data, media_type)
-
-
 def fill_interview(
     library: FormLibrary,
     form: Form,
@@ -310,7 +310,7 @@ def fill_interview(
     stored as a draft (nothing is lost) and the problems are returned; with ``finalize`` and
     no problem it is stored finalized.
     """
-    interview, session = _new_interview(
+    interview, session = new_interview(
         library, form, interviewer=interviewer, device_id=device_id, clock=clock
     )
     options = {"clock": clock} if clock else {}
@@ -339,16 +339,7 @@ def render_submission(library: FormLibrary, interview: Interview) -> str:
     Nothing is recomputed, so sending it again gives the same bytes (a calculation with
     now() or random() would otherwise change, and the server would see a conflict).
     """
-    form = library.get(interview.form_hash)
-    session = InterviewSession(
-        form,
-        compiled=library.compiled(form),
-        instance_id=interview.instance_id,
-        deprecated_id=interview.deprecated_id,
-        interviewer=interview.interviewer,
-        device_id=interview.device_id,
-        run_first_load=False,
-    )
+    session = _stored_session(library, interview)
     session.freeze(interview.answers, instance_name=interview.instance_name)
     return session.to_xml()
 
@@ -397,7 +388,6 @@ __all__ = [
     "FormLibrary",
     "Snapshot",
     "Status",
-    "add_attachment",
     "edit_interview",
     "fill_interview",
     "final_snapshot",

@@ -20,6 +20,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from surveyor import jsontext
+from surveyor.batches.format import BatchReader, batch_files
 from surveyor.encryption import Sealed, decrypt_submission
 from surveyor.encryption.odk import key_fits, xform_public_key
 from surveyor.errors import BatchError, DecryptionError, ErrorCode, SurveyorError
@@ -63,8 +64,6 @@ def check_key_for_batches(
     """Before a merge with a key: DecryptionError (nothing merged) if the batches carry
     encrypted interviews and the key is the private half of none of their forms' public
     keys. Batches that cannot be read are left to the merge, which refuses them."""
-    from surveyor.batches.format import BatchReader, batch_files
-
     files: list[Path] = []
     for path in paths:
         files += batch_files(path) if path.is_dir() else [path]
@@ -173,7 +172,7 @@ def _incoming(stub: dict, form, answers: dict, meta: dict, files) -> IncomingInt
         form_hash=form.content_hash,
         interviewer=stub.get("interviewer") or "",
         device_id=stub.get("device_id") or meta.get("deviceID") or "",
-        status=stub.get("status") or str(record.Status.EXPORTED),
+        status=stub.get("status") or str(record.Status.HANDED_IN),
         deprecated_id=deprecated,
         instance_name=meta.get("instanceName") or "",
         position=None,

@@ -165,7 +165,7 @@ class MergeStore:
 
         Interviews received from batches are left out unless named in ``instance_ids``.
         """
-        statuses = [str(Status.FINALIZED), str(Status.EXPORTED)]
+        statuses = [str(Status.FINALIZED), str(Status.HANDED_IN)]
         with self.store.reading("list the interviews to hand in") as db:
             if instance_ids is not None:
                 rows = db.execute(
@@ -226,7 +226,7 @@ class MergeStore:
             for instance_id, handed_in in rows:
                 entries = json.loads(handed_in) + [{"to": path, "at": stamp}]
                 updates.append(
-                    [str(Status.EXPORTED), stamp, stamp, jsontext.dumps(entries), instance_id]
+                    [str(Status.HANDED_IN), stamp, stamp, jsontext.dumps(entries), instance_id]
                 )
                 marked.append(instance_id)
             db.conn.executemany(
@@ -274,23 +274,6 @@ class MergeStore:
                     [_json_ids(hashes)],
                 )
             }
-
-    def list_imported_batches(self) -> list[dict[str, Any]]:
-        with self.store.reading("list the imported batches") as db:
-            rows = db.execute(
-                "SELECT batch_id, sha256, file_name, device_id, device_label, interviewer, "
-                "created_at, imported_at, counts FROM imported_batches ORDER BY imported_at, rowid"
-            ).fetchall()
-        keys = (
-            "batch_id sha256 file_name device_id device_label interviewer created_at "
-            "imported_at counts"
-        ).split()
-        result = []
-        for row in rows:
-            item = dict(zip(keys, row, strict=True))
-            item["counts"] = json.loads(item["counts"])
-            result.append(item)
-        return result
 
     def superseded(self) -> dict[str, str]:
         """Replaced versions: old instanceID -> the instanceID that replaces it."""

@@ -18,7 +18,7 @@ from surveyor.interviews.record import InterviewSummary, Status
 from surveyor.store import schema
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).
-SUBMITTED = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED)
+SUBMITTED = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED)
 
 # The day an interview counts for in the overview: when it was finalized, else last changed
 # (UTC date of the stored timestamp).
@@ -79,6 +79,16 @@ FACTS = "overview_facts"
 
 _BATCH = 400  # rowids per SELECT ... WHERE rowid IN (...)
 _SUMMARY_COLUMNS = tuple(f.name for f in fields(InterviewSummary))
+
+
+def summaries_of(rows: Iterable[Sequence]) -> list[InterviewSummary]:
+    """InterviewSummary records of rows selected as ``_SUMMARY_COLUMNS``."""
+    summaries = []
+    for row in rows:
+        summary = InterviewSummary(*row)
+        summary.status = Status(summary.status)
+        summaries.append(summary)
+    return summaries
 
 
 ExportRow = record.record_class(
@@ -390,13 +400,7 @@ class StoreQueries:
             params += [int(limit), int(offset)]
         with self._reading("list the interviews") as db:  # type: ignore[attr-defined]
             self._prepare_facts(db, flt.keys)
-            rows = db.execute(sql, params).fetchall()
-        result = []
-        for row in rows:
-            summary = InterviewSummary(*row)
-            summary.status = Status(summary.status)
-            result.append(summary)
-        return result
+            return summaries_of(db.execute(sql, params).fetchall())
 
     def overview_count(self, flt: OverviewFilter | None = None) -> int:
         """How many interviews match ``flt`` (for "N results" and paging)."""

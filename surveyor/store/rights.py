@@ -22,7 +22,11 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from surveyor.interviews.record import format_timestamp
+from surveyor.store.errors import InterviewNotFound
 
 ERASURES_FILE = "erasures.json"
 ERASURES_FORMAT = "surveyor-erasures"
@@ -232,8 +236,6 @@ def erase(store, instance_ids: Iterable[str], *, origin: str, strict: bool = Tru
     """Erase the interviews ``instance_ids`` with their whole history from ``store`` and its
     copies, and log it. ``strict``: an instanceID nothing is known of raises
     InterviewNotFound (a list from the coordinator, applied on a laptop, is not strict)."""
-    from surveyor.store.errors import InterviewNotFound
-
     wanted = list(dict.fromkeys(instance_ids))
     store.db.execute("PRAGMA secure_delete = ON")
     result = Erased()
@@ -295,10 +297,6 @@ class RetentionDue:
 def retention_due(conn: sqlite3.Connection, days: int, until: str) -> list[RetentionDue]:
     """Interviews not purged yet whose retention ends on or before ``until`` (a stored
     timestamp): counted from their finalizing (their creation for a draft)."""
-    from datetime import datetime, timedelta
-
-    from surveyor.interviews.record import format_timestamp
-
     found = []
     rows = conn.execute(
         "SELECT instance_id, form_hash, coalesce(finalized_at, created_at) FROM interviews "

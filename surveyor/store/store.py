@@ -45,7 +45,7 @@ from surveyor.store.errors import (
     StoreBusyError,
     StoreThreadError,
 )
-from surveyor.store.queries import StoreQueries
+from surveyor.store.queries import StoreQueries, summaries_of
 
 DB_NAME = "surveyor.db"
 # How long a write waits for another process writing to the same database (the app and a
@@ -74,6 +74,19 @@ class StoredForm:
     source_bytes: bytes | None = None
     xform: str | None = None
     media: dict[str, bytes] | None = None
+
+    def definition(self) -> dict[str, Any]:
+        """The form's definition as ``save_form`` (and a batch's ``add_form``) take it."""
+        return {
+            "content_hash": self.content_hash,
+            "form_id": self.form_id,
+            "version": self.version,
+            "title": self.title,
+            "source_name": self.source_name,
+            "source_bytes": self.source_bytes,
+            "xform": self.xform,
+            "media": self.media,
+        }
 
 
 # A SQL condition on ``interviews i``: no interview outside the bin names it as the version
@@ -667,13 +680,7 @@ class Store(StoreQueries):
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._reading("list the interviews") as db:
-            rows = db.execute(sql, params).fetchall()
-        summaries = []
-        for row in rows:
-            summary = InterviewSummary(*row)
-            summary.status = Status(summary.status)
-            summaries.append(summary)
-        return summaries
+            return summaries_of(db.execute(sql, params).fetchall())
 
     def replaced_ids(self) -> set[str]:
         """The interviews replaced by a correction ("Edit"): named by the ``deprecated_id`` of

@@ -259,26 +259,17 @@ class CentralForms(FormFinder):
             )
         self._load(form_id, data, self._media(prefix))
 
-    def find(self, form_id: str, version: str, prefer: str | None = None) -> Form:
-        form = self._stored(form_id, version, prefer)
-        if form is not None:
-            return form
-        if (form_id, version) not in self._missing:
-            self._missing.add((form_id, version))
-            for item in self.client.json(f"forms/{_q(form_id)}/versions"):
-                if (item.get("version") or "") == version:
-                    prefix = f"forms/{_q(form_id)}/versions/{_q(version)}"
-                    self._load(
-                        form_id, self.client.get(f"{prefix}.xml").content, self._media(prefix)
-                    )
-                    break
-            form = self._stored(form_id, version, prefer)
-        if form is None:
-            raise DownloadError(
-                f"the form {form_id!r} version {version!r} is neither in this "
-                "database nor on the server"
-            )
-        return form
+    def _fetch(self, form_id: str, version: str) -> bool:
+        """Download this version of the form from Central (once a version)."""
+        if (form_id, version) in self._missing:
+            return False
+        self._missing.add((form_id, version))
+        for item in self.client.json(f"forms/{_q(form_id)}/versions"):
+            if (item.get("version") or "") == version:
+                prefix = f"forms/{_q(form_id)}/versions/{_q(version)}"
+                self._load(form_id, self.client.get(f"{prefix}.xml").content, self._media(prefix))
+                break
+        return True
 
 
 def _changed_at(system: dict) -> str:

@@ -87,12 +87,19 @@ class FormFinder:
         chosen = next((f for f in candidates if f.content_hash == prefer), candidates[0])
         return self.library.get(chosen.content_hash)
 
+    def _fetch(self, form_id: str, version: str) -> bool:
+        """Download what the store lacks from the server (every version, once); whether
+        anything was asked."""
+        if self._tried:
+            return False
+        self._tried = True
+        report = fetch_forms(self.transport, self.library, all_versions=True)
+        self.fetched += len(report.new)
+        return True
+
     def find(self, form_id: str, version: str, prefer: str | None = None) -> Form:
         form = self._stored(form_id, version, prefer)
-        if form is None and not self._tried:
-            self._tried = True
-            report = fetch_forms(self.transport, self.library, all_versions=True)
-            self.fetched += len(report.new)
+        if form is None and self._fetch(form_id, version):
             form = self._stored(form_id, version, prefer)
         if form is None:
             raise DownloadError(

@@ -57,7 +57,6 @@ class SendAnswer:
     network_error: str = ""  # the form list could not be read (nothing to send)
     network_code: ErrorCode | None = None  # what that failure means (the words shown)
     form_paths: list[str] = field(default_factory=list)
-    forms_failed: int = 0
 
 
 def base_url(url: str) -> str | None:
@@ -75,6 +74,18 @@ def find_password(url: str, user: str, remembered: str | None) -> str | None:
     if not user:
         return None
     return keychain_password(url, user)
+
+
+def _account(url: str, user: str, password: str | None) -> tuple[str, str | None, str]:
+    """(the server's base address, the password to use, "") or, when the server cannot be
+    asked, why: "bad_address", "no_password" in the last place."""
+    base = base_url(url)
+    if base is None:
+        return "", None, "bad_address"
+    password = find_password(base, user, password)
+    if user and not password:
+        return base, None, "no_password"
+    return base, password, ""
 
 
 def pending_count(store: Store) -> int:
@@ -133,13 +144,9 @@ def send_pass(
     form versions. Opens and closes its own Store; waits on the network (call it off the
     database thread)."""
     answer = SendAnswer(manual=manual)
-    base = base_url(url)
-    if base is None:
-        answer.kind = "bad_address"
-        return answer
-    password = find_password(base, user, password)
-    if user and not password:
-        answer.kind = "no_password"
+    base, password, problem = _account(url, user, password)
+    if problem:
+        answer.kind = problem
         return answer
     store = Store.open(data_dir)
     try:
@@ -163,7 +170,6 @@ def send_pass(
             if want_forms and not answer.auth_error and not cancel.is_set():
                 try:
                     fetched = fetch_forms(transport, library)
-                    answer.forms_failed = len(fetched.failed)
                     answer.form_paths = save_server_forms(store, data_dir, fetched)
                 except AuthError as exc:
                     answer.auth_error, answer.auth_code = str(exc), exc.code
@@ -183,12 +189,9 @@ def send_pass(
 def check_connection(url: str, user: str, password: str | None) -> str:
     """``HEAD /submission`` with the account: "ok", "auth", "unreachable", "unexpected",
     "bad_address" or "no_password"."""
-    base = base_url(url)
-    if base is None:
-        return "bad_address"
-    password = find_password(base, user, password)
-    if user and not password:
-        return "no_password"
+    base, password, problem = _account(url, user, password)
+    if problem:
+        return problem
     try:
         with OpenRosaTransport(
             base, user or None, password, timeout=20.0, connect_timeout=10.0
@@ -212,12 +215,9 @@ def download_pass(
 ) -> DownloadReport | str:
     """The coordinator's download with its own Store (opened and closed here). The report,
     or why nothing was asked: "bad_address", "no_password"."""
-    base = base_url(url)
-    if base is None:
-        return "bad_address"
-    password = find_password(base, user, password)
-    if user and not password:
-        return "no_password"
+    base, password, problem = _account(url, user, password)
+    if problem:
+        return problem
     store = Store.open(data_dir)
     try:
         return download_submissions(store, base, user or None, password, progress=progress)

@@ -3,7 +3,7 @@
 Rendering builds the submission exactly from the stored answers
 (``services.interviews.render_submission``: nothing is recomputed, so the bytes never change
 between two sends): about 3 ms of CPU each. In a large pass that CPU competed, in the same interpreter (one GIL), with the
-threads that talk to the server; :class:`Renderer` then renders ahead in a second process
+threads that talk to the server; :class:`SubmissionRenderer` then renders ahead in a second process
 (spawned, reading the same store: SQLite's WAL lets it read while the sender writes) and
 falls back to rendering here if that process cannot start or dies. The bytes are the same
 either way: the same engine renders the same stored interview.
@@ -20,7 +20,7 @@ from surveyor.encryption import Sealed
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.services.interviews import FormLibrary, render_submission
 from surveyor.store import Store
-from surveyor.sync.transport import Outcome, SendResult, Submission
+from surveyor.sync.transport import SendOutcome, SendResult, Submission
 
 PROCESS_FROM = 300  # pending interviews from which a second process renders them
 CHUNK = 20  # interviews per request to that process
@@ -53,7 +53,7 @@ def render(
         return build_submission(store, library, instance_id)
     except SurveyorError as exc:
         return SendResult(
-            Outcome.REJECTED, f"cannot be rendered: {exc}", code=ErrorCode.SYNC_NOT_RENDERED
+            SendOutcome.REJECTED, f"cannot be rendered: {exc}", code=ErrorCode.SYNC_NOT_RENDERED
         ), ""
 
 
@@ -73,7 +73,7 @@ def _render_chunk(ids: list[str]) -> list[tuple[Submission | SendResult, str]]:
     return [render(*_worker, instance_id) for instance_id in ids]
 
 
-class Renderer:
+class SubmissionRenderer:
     """The submissions of ``ids``, asked for in that order (:meth:`get`).
 
     With ``process`` (default: from :data:`PROCESS_FROM` interviews) they are rendered ahead
@@ -145,7 +145,7 @@ class Renderer:
             self._pool = None
         self._chunks.clear()
 
-    def __enter__(self) -> Renderer:
+    def __enter__(self) -> SubmissionRenderer:
         return self
 
     def __exit__(self, *exc) -> None:

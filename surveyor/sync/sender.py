@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import random as _random
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -28,9 +27,9 @@ from surveyor.errors import ErrorCode
 from surveyor.interviews.record import Status, format_timestamp, utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary, Store
-from surveyor.sync.render import Renderer, build_submission  # noqa: F401 - public here too
+from surveyor.sync.render import SubmissionRenderer, build_submission  # noqa: F401 - public here too
 from surveyor.sync.state import SyncLock, hold, read_held, record_status
-from surveyor.sync.transport import Cancel, Outcome, SendResult, Submission, Transport
+from surveyor.sync.transport import Cancel, SendOutcome, SendResult, Submission, Transport
 
 PENDING = (Status.FINALIZED, Status.FAILED)
 IN_FLIGHT = 3  # requests on the network at once (each one interview)
@@ -62,7 +61,7 @@ class Backoff:
 class InterviewResult:
     instance_id: str
     instance_name: str
-    outcome: Outcome
+    outcome: SendOutcome
     message: str  # in English, for the CLI and the logs
     attempts: int
     code: ErrorCode | None = None  # what a failure means (None: delivered)
@@ -70,15 +69,15 @@ class InterviewResult:
     def __str__(self) -> str:
         name = f"{self.instance_name} " if self.instance_name else ""
         what = {
-            Outcome.SENT: "sent",
-            Outcome.DUPLICATE: "sent (the server already had it)",
-            Outcome.REJECTED: "REFUSED",
-            Outcome.DECISION: "NEEDS A DECISION (not sent again automatically)",
-            Outcome.RETRY: "FAILED (will retry)",
-            Outcome.AUTH: "NOT SENT (authentication)",
-            Outcome.CANCELLED: "not sent (cancelled)",
+            SendOutcome.SENT: "sent",
+            SendOutcome.DUPLICATE: "sent (the server already had it)",
+            SendOutcome.REJECTED: "REFUSED",
+            SendOutcome.DECISION: "NEEDS A DECISION (not sent again automatically)",
+            SendOutcome.RETRY: "FAILED (will retry)",
+            SendOutcome.AUTH: "NOT SENT (authentication)",
+            SendOutcome.CANCELLED: "not sent (cancelled)",
         }[self.outcome]
-        detail = "" if self.outcome is Outcome.SENT else f": {self.message}"
+        detail = "" if self.outcome is SendOutcome.SENT else f": {self.message}"
         return f"{name}({self.instance_id}): {what}{detail}"
 
 
@@ -95,30 +94,30 @@ class SyncReport:
     # interviews held from earlier passes for a person's decision (not tried in this pass)
     held: list[InterviewResult] = field(default_factory=list)
 
-    def _count(self, *outcomes: Outcome) -> int:
+    def _count(self, *outcomes: SendOutcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
 
     @property
     def sent(self) -> int:
-        return self._count(Outcome.SENT, Outcome.DUPLICATE)
+        return self._count(SendOutcome.SENT, SendOutcome.DUPLICATE)
 
     @property
     def duplicates(self) -> int:
-        return self._count(Outcome.DUPLICATE)
+        return self._count(SendOutcome.DUPLICATE)
 
     @property
     def rejected(self) -> int:
-        return self._count(Outcome.REJECTED)
+        return self._count(SendOutcome.REJECTED)
 
     @property
     def needs_decision(self) -> int:
         """Interviews refused in this pass in a way only a person can settle (held)."""
-        return self._count(Outcome.DECISION)
+        return self._count(SendOutcome.DECISION)
 
     @property
     def retryable(self) -> int:
         """Interviews that failed for a reason that may go away (network, server)."""
-        return self._count(Outcome.RETRY)
+        return self._count(SendOutcome.RETRY)
 
     @property
     def ok(self) -> bool:
@@ -211,7 +210,7 @@ def held_interviews(store: Store) -> list[InterviewResult]:
         InterviewResult(
             r.instance_id,
             r.instance_name,
-            Outcome.DECISION,
+            SendOutcome.DECISION,
             held[r.instance_id].get("message") or r.last_error or "",
             0,
             ErrorCode.parse(held[r.instance_id].get("code")) or ErrorCode.SYNC_CONFLICT,
@@ -315,7 +314,7 @@ def send_pending(
         while True:
             tries += 1
             result = transport.send(submission, cancel=cancel)
-            if result.outcome is not Outcome.RETRY or tries >= attempts:
+            if result.outcome is not SendOutcome.RETRY or tries >= attempts:
                 return result, tries
             if cancel is not None and cancel.is_set():
                 return result, tries
@@ -342,7 +341,7 @@ def send_pending(
         if progress is not None:
             progress(0, len(ids), None)
         marks = _Marks(store, transport.url, mark_every, mark_within)
-        renderer = Renderer(store, library, ids, process=render_process)
+        renderer = SubmissionRenderer(store, library, ids, process=render_process)
         # (index, name, future), oldest first; results are taken in this order
         flying: deque[tuple[int, str, Future]] = deque()
         submitted = 0  # ids[:submitted] were handed to the pool
@@ -381,11 +380,15 @@ def send_pending(
                     unreachable = 0
                     window = in_flight
                     marks.sent(instance_id)
-                elif result.outcome in (Outcome.REJECTED, Outcome.RETRY, Outcome.DECISION):
-                    if result.outcome is Outcome.RETRY:
+                elif result.outcome in (
+                    SendOutcome.REJECTED,
+                    SendOutcome.RETRY,
+                    SendOutcome.DECISION,
+                ):
+                    if result.outcome is SendOutcome.RETRY:
                         unreachable += 1
                     store.mark_failed(instance_id, result.message)
-                    if result.outcome is Outcome.DECISION:
+                    if result.outcome is SendOutcome.DECISION:
                         hold(
                             data_dir,
                             instance_id,
@@ -394,14 +397,14 @@ def send_pending(
                             server_url=transport.url,
                             code=result.code,
                         )
-                if result.outcome is Outcome.CANCELLED:
+                if result.outcome is SendOutcome.CANCELLED:
                     report.cancelled = stop = True
                     report.left += 1
-                elif result.outcome is Outcome.AUTH and report.auth_error is not None:
+                elif result.outcome is SendOutcome.AUTH and report.auth_error is not None:
                     report.left += 1  # in flight with the first one: reported once
                 else:
                     report.results.append(item)
-                if result.outcome is Outcome.AUTH:
+                if result.outcome is SendOutcome.AUTH:
                     if report.auth_error is None:
                         report.auth_error, report.auth_code = result.message, result.code
                     stop = True
@@ -480,8 +483,3 @@ def send_until_done(
             delay = min(delay, max(0.0, deadline - (monotonic() - start)))
         wait(delay)
         run += 1
-
-
-def cancel_event() -> threading.Event:
-    """A cancel token: ``event.set()`` from any thread stops sending at the next step."""
-    return threading.Event()

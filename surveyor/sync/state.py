@@ -45,11 +45,13 @@ class SyncLock:
         handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while locked
         try:
             if sys.platform == "win32":
+                # Windows only
                 import msvcrt
 
                 handle.seek(0)
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
             else:
+                # POSIX only
                 import fcntl
 
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -72,11 +74,13 @@ class SyncLock:
             return
         try:
             if sys.platform == "win32":
+                # Windows only
                 import msvcrt
 
                 handle.seek(0)
                 msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
             else:
+                # POSIX only
                 import fcntl
 
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

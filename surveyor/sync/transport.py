@@ -45,7 +45,7 @@ USER_AGENT = "Surveyor (OpenRosa client)"
 DUPLICATE_MARKERS = re.compile(r"^\s*(already received|duplicate submission)\b", re.IGNORECASE)
 
 
-class Outcome(StrEnum):
+class SendOutcome(StrEnum):
     SENT = "sent"
     DUPLICATE = "duplicate"  # accepted: the server already had it
     REJECTED = "rejected"
@@ -56,16 +56,16 @@ class Outcome(StrEnum):
 
     @property
     def delivered(self) -> bool:
-        return self in (Outcome.SENT, Outcome.DUPLICATE)
+        return self in (SendOutcome.SENT, SendOutcome.DUPLICATE)
 
 
 # What a failure means when whoever made the result did not say (a transport of a test...).
 _OUTCOME_CODES = {
-    Outcome.REJECTED: ErrorCode.SYNC_REFUSED,
-    Outcome.DECISION: ErrorCode.SYNC_CONFLICT,
-    Outcome.AUTH: ErrorCode.SYNC_UNAUTHORIZED,
-    Outcome.RETRY: ErrorCode.SYNC_UNREACHABLE,
-    Outcome.CANCELLED: ErrorCode.SYNC_CANCELLED,
+    SendOutcome.REJECTED: ErrorCode.SYNC_REFUSED,
+    SendOutcome.DECISION: ErrorCode.SYNC_CONFLICT,
+    SendOutcome.AUTH: ErrorCode.SYNC_UNAUTHORIZED,
+    SendOutcome.RETRY: ErrorCode.SYNC_UNREACHABLE,
+    SendOutcome.CANCELLED: ErrorCode.SYNC_CANCELLED,
 }
 
 
@@ -74,7 +74,7 @@ class SendResult:
     """What came of sending one interview. ``message`` says it in English for the CLI and the
     logs; ``code`` says what it means (None when delivered), for the UI and for programs."""
 
-    outcome: Outcome
+    outcome: SendOutcome
     message: str
     status: int | None = None  # the HTTP status, when there was an answer
     retry_after: float | None = None  # seconds, from a Retry-After header
@@ -109,20 +109,20 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+_STATUS_CODES = {
+    401: ErrorCode.SYNC_UNAUTHORIZED,
+    403: ErrorCode.SYNC_FORBIDDEN,
+    404: ErrorCode.SYNC_NOT_FOUND,
+    409: ErrorCode.SYNC_CONFLICT,
+    413: ErrorCode.SYNC_TOO_LARGE,
+    429: ErrorCode.SYNC_TOO_MANY_REQUESTS,
+}
+
+
 def status_code(status: int) -> ErrorCode:
     """What an HTTP status that is not a success means (see :class:`ErrorCode`)."""
-    if status == 401:
-        return ErrorCode.SYNC_UNAUTHORIZED
-    if status == 403:
-        return ErrorCode.SYNC_FORBIDDEN
-    if status == 404:
-        return ErrorCode.SYNC_NOT_FOUND
-    if status == 409:
-        return ErrorCode.SYNC_CONFLICT
-    if status == 413:
-        return ErrorCode.SYNC_TOO_LARGE
-    if status == 429:
-        return ErrorCode.SYNC_TOO_MANY_REQUESTS
+    if status in _STATUS_CODES:
+        return _STATUS_CODES[status]
     if status == 408 or status >= 500:
         return ErrorCode.SYNC_SERVER_ERROR
     if status < 400:  # a 200 that is not the server's, a redirect: a login page's
@@ -209,40 +209,40 @@ def classify(response: httpx.Response) -> SendResult:
         ok, message = _openrosa_message(body)
         if not ok:
             return SendResult(
-                Outcome.RETRY,
+                SendOutcome.RETRY,
                 f"{status} without an OpenRosa response (captive portal or proxy?)",
                 status,
                 code=ErrorCode.SYNC_CAPTIVE_PORTAL,
             )
         duplicate = bool(DUPLICATE_MARKERS.match(message))
         return SendResult(
-            Outcome.DUPLICATE if duplicate else Outcome.SENT, message or "received", status
+            SendOutcome.DUPLICATE if duplicate else SendOutcome.SENT, message or "received", status
         )
     if 300 <= status < 400:
         where = response.headers.get("location", "?")
         return SendResult(
-            Outcome.RETRY,
+            SendOutcome.RETRY,
             f"redirected to {where} (captive portal? log in to the network first)",
             status,
             code=ErrorCode.SYNC_CAPTIVE_PORTAL,
         )
     if status == 200 or (status < 300 and _looks_html(response)):
         return SendResult(
-            Outcome.RETRY,
+            SendOutcome.RETRY,
             f"{status} instead of 201: a login page or a proxy answered (captive portal?)",
             status,
             code=ErrorCode.SYNC_CAPTIVE_PORTAL,
         )
     if status in (401, 403):
         return SendResult(
-            Outcome.AUTH,
+            SendOutcome.AUTH,
             f"{status}: {_short(body) or 'not allowed'}",
             status,
             code=status_code(status),
         )
     if status == 429:
         return SendResult(
-            Outcome.RETRY,
+            SendOutcome.RETRY,
             f"429: too many requests: {_short(body)}",
             status,
             _retry_after(response),
@@ -250,7 +250,7 @@ def classify(response: httpx.Response) -> SendResult:
         )
     if status == 408 or status >= 500:
         return SendResult(
-            Outcome.RETRY,
+            SendOutcome.RETRY,
             f"{status}: server error: {_short(body)}",
             status,
             _retry_after(response),
@@ -260,27 +260,27 @@ def classify(response: httpx.Response) -> SendResult:
         message = _short(body)
         if "not currently accepting submissions" in message.lower():  # a closed form
             return SendResult(
-                Outcome.REJECTED,
+                SendOutcome.REJECTED,
                 f"409 form closed: {message}",
                 status,
                 code=ErrorCode.SYNC_FORM_CLOSED,
             )
         return SendResult(
-            Outcome.DECISION, f"409 conflict: {message}", status, code=ErrorCode.SYNC_CONFLICT
+            SendOutcome.DECISION, f"409 conflict: {message}", status, code=ErrorCode.SYNC_CONFLICT
         )
     if status == 404:
         return SendResult(
-            Outcome.REJECTED,
+            SendOutcome.REJECTED,
             f"404 form not on the server: {_short(body)}",
             status,
             code=ErrorCode.SYNC_NOT_FOUND,
         )
     if 400 <= status < 500:
         return SendResult(
-            Outcome.REJECTED, f"{status}: {_short(body)}", status, code=status_code(status)
+            SendOutcome.REJECTED, f"{status}: {_short(body)}", status, code=status_code(status)
         )
     return SendResult(
-        Outcome.RETRY,
+        SendOutcome.RETRY,
         f"unexpected answer {status}: {_short(body)}",
         status,
         code=ErrorCode.SYNC_UNEXPECTED,
@@ -410,7 +410,10 @@ class OpenRosaTransport:
         status = response.status_code
         if status in (401, 403):
             return SendResult(
-                Outcome.AUTH, f"{status}: not allowed to submit", status, code=status_code(status)
+                SendOutcome.AUTH,
+                f"{status}: not allowed to submit",
+                status,
+                code=status_code(status),
             )
         if status in (204, 201, 202) or (
             status == 200 and "x-openrosa-version" in {k.lower() for k in response.headers}
@@ -426,7 +429,7 @@ class OpenRosaTransport:
             return self._accept_length
         if status == 200 or 300 <= status < 400:
             return SendResult(
-                Outcome.RETRY,
+                SendOutcome.RETRY,
                 f"HEAD /submission answered {status} without "
                 "OpenRosa headers (captive portal? log in to the network)",
                 status,
@@ -439,18 +442,18 @@ class OpenRosaTransport:
     def send(self, submission: Submission, *, cancel: Cancel | None = None) -> SendResult:
         try:
             if cancel is not None and cancel.is_set():
-                return SendResult(Outcome.CANCELLED, "cancelled")
+                return SendResult(SendOutcome.CANCELLED, "cancelled")
             limit = self.accept_length()
             if isinstance(limit, SendResult):
                 return limit
             try:
                 groups = split_parts(submission.xml, submission.attachments, limit)
             except ValueError as exc:
-                return SendResult(Outcome.REJECTED, str(exc), code=ErrorCode.SYNC_TOO_LARGE)
-            result = SendResult(Outcome.SENT, "")
+                return SendResult(SendOutcome.REJECTED, str(exc), code=ErrorCode.SYNC_TOO_LARGE)
+            result = SendResult(SendOutcome.SENT, "")
             for index, group in enumerate(groups):
                 if cancel is not None and cancel.is_set():
-                    return SendResult(Outcome.CANCELLED, "cancelled")
+                    return SendResult(SendOutcome.CANCELLED, "cancelled")
                 files = [("xml_submission_file", ("submission.xml", submission.xml, "text/xml"))]
                 files += [
                     (name, (name, data, media_type or "application/octet-stream"))
@@ -472,16 +475,18 @@ class OpenRosaTransport:
             return result
         except httpx.TimeoutException as exc:
             return SendResult(
-                Outcome.RETRY, f"timed out ({type(exc).__name__})", code=network_code(exc)
+                SendOutcome.RETRY, f"timed out ({type(exc).__name__})", code=network_code(exc)
             )
         except httpx.TransportError as exc:
             return SendResult(
-                Outcome.RETRY,
+                SendOutcome.RETRY,
                 f"connection failed: {type(exc).__name__}: {exc}",
                 code=network_code(exc),
             )
         except httpx.HTTPError as exc:
-            return SendResult(Outcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc))
+            return SendResult(
+                SendOutcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc)
+            )
 
     def close(self) -> None:
         self._client.close()
@@ -497,7 +502,7 @@ __all__ = [
     "AuthError",
     "Cancel",
     "OpenRosaTransport",
-    "Outcome",
+    "SendOutcome",
     "SendResult",
     "Submission",
     "Transport",

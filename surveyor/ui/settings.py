@@ -16,6 +16,7 @@ from surveyor.settings import (
     clamp_text_size,
     settings_path,
 )
+from surveyor.sync.config import keychain_available
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -167,8 +168,6 @@ class SettingsDialog(QDialog):
     ) -> None:
         """Sending to a server: address, account, password, and "Test the connection"."""
         if keychain is None:
-            from surveyor.sync.config import keychain_available
-
             keychain = keychain_available()
         self.keychain = keychain
         self.test_kind = ""

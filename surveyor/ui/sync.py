@@ -20,9 +20,11 @@ is set (settings), it makes a pass:
 Which thread, which store: a pass is network-bound and may wait (timeouts, backoff), so it
 runs on the file/network pool (``TaskManager.run_io``), never on the database thread (that
 would hold up every save of the interview screen for as long as the network takes). The pass
-opens **its own** :class:`~surveyor.store.Store` connection inside the worker and closes it at
-the end (docs/sync.md: "a Store per thread"); SQLite's WAL and busy timeout arbitrate its
-short write transactions (one ``mark_sent`` per interview) with the app's database thread.
+is given the workspace's data dir and opens **its own** :class:`~surveyor.store.Store`
+connection inside the worker, closed at the end (docs/sync.md: "a Store per thread"); SQLite's
+WAL and busy timeout arbitrate its short write transactions (one ``mark_sent`` per interview)
+with the app's database thread. What the pass changed goes out on ``workspace_changed``
+(home refreshes from it); the count of interviews waiting is a Workspace read (a ``DbOp``).
 The sender's file lock (``sync.lock``) keeps "Send now", the automatic sending and
 ``surveyor sync`` from ever overlapping; inside this process a flag does the same without
 touching the disk.
@@ -37,12 +39,13 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from surveyor.errors import ErrorCode, code_of
+from surveyor.sync.config import store_password
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.handin import local_time
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QObject, QTimer, Signal
 
 # The pass itself is the core's (surveyor/sync/passes.py). It is imported when first used,
@@ -103,12 +106,13 @@ def last_success_text(stamp: str | None) -> str:
 
 
 class ServerSync(QObject):
-    """Sending to the server for one main window (its store, settings, home and tasks)."""
+    """Sending to the server for one main window (its workspace, settings, home, tasks)."""
 
     finished = Signal(object)  # SendAnswer, after every pass (tests, screenshots)
 
     def __init__(self, window, *, interval_ms: int = AUTO_INTERVAL_MS, backoff=None):
         super().__init__(window)
+        # the sender pulls httpx in (~1.2 s measured): after the window shows
         from surveyor.sync.sender import Backoff
 
         self.window = window
@@ -171,8 +175,6 @@ class ServerSync(QObject):
             return
 
         def keep():
-            from surveyor.sync.config import store_password
-
             return store_password(url, user, password)
 
         self.tasks.run_io(keep, on_error=lambda _exc: None)
@@ -250,19 +252,19 @@ class ServerSync(QObject):
         if self.running:
             self.home.show_message(self.tr("Sending is already running."))
             return
-        if self.window.store is None:
+        if self.window.workspace is None:
             self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
             return
         self.paused = "" if self.paused == "bad_address" else self.paused
         self._start(manual=True)
 
     def _start(self, *, manual: bool) -> None:
-        store = self.window.store
-        if store is None or self.running:
+        workspace = self.window.workspace
+        if workspace is None or self.running:
             return
         self.timer.stop()
         self.running = True
-        data_dir = Path(store.path).parent
+        data_dir = workspace.data_dir
         url, user = self.settings.server_url.strip(), self.settings.server_user.strip()
         password = self.remembered_password() or None
         cancel, fetch = self.cancel, self._fetch_next
@@ -327,7 +329,10 @@ class ServerSync(QObject):
         if report is not None and (
             report.sent or report.rejected or report.retryable or report.needs_decision
         ):
-            self.home.refresh()
+            from surveyor.workspace import Changes  # loaded with the open workspace, not at start
+
+            ids = frozenset(r.instance_id for r in report.results)
+            self.window.workspace_host.notify(Changes(interviews=ids, sync_state=True), self)
         if answer.form_paths:
             self.window.add_server_forms(answer.form_paths)
         if answer.manual and message:
@@ -389,15 +394,8 @@ class ServerSync(QObject):
 
     def refresh_pending(self) -> None:
         """Count the interviews waiting to be sent (database thread)."""
-        store = self.window.store
-        if store is None or not self.configured:
+        if not self.configured:
             return
-
-        def count():
-            from surveyor.sync.passes import pending_count  # on first use (see the top)
-            from surveyor.sync.state import read_status
-
-            return pending_count(store), read_status(Path(store.path).parent)
 
         def counted(result):
             self._pending, status = result
@@ -405,7 +403,7 @@ class ServerSync(QObject):
                 self._status = status
             self.update_status()
 
-        self.tasks.run_db(count, on_done=counted, on_error=lambda _exc: None)
+        DbOp(self.window, lambda ws: (ws.count_to_send(), ws.sync_status())).success(counted).run()
 
     def banner_text(self) -> str:
         if self.paused == "auth":

@@ -10,6 +10,7 @@ does not touch the database (reading a big form file, exporting).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -97,8 +98,6 @@ class TaskManager:
     def drain(self, timeout_ms: int = 60_000) -> None:
         """Wait for every task and deliver its callbacks (shutdown, tests). The timeout only
         keeps a hung task from blocking for ever: a busy machine must not cut a wait short."""
-        import time
-
         deadline = time.monotonic() + timeout_ms / 1000
         while self.pending and time.monotonic() < deadline:
             QCoreApplication.processEvents()

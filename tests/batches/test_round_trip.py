@@ -48,7 +48,7 @@ def test_two_laptops_hand_in_and_the_coordinator_gets_every_answer_once(
     for laptop, result in ((amina, a), (bruno, b)):
         for summary in laptop.store.list_interviews():
             interview = laptop.store.get_interview(summary.instance_id)
-            assert interview.status == Status.EXPORTED
+            assert interview.status == Status.HANDED_IN
             assert interview.handed_in == [{"to": str(result.path), "at": interview.exported_at}]
 
     report = merge_batches(coordinator, [key])
@@ -64,7 +64,7 @@ def test_two_laptops_hand_in_and_the_coordinator_gets_every_answer_once(
         assert merged.answers == original.answers
         assert merged.form_hash == original.form_hash
         assert merged.interviewer == original.interviewer
-        assert merged.status == Status.EXPORTED
+        assert merged.status == Status.HANDED_IN
         assert [x.to_dict() for x in merged.attachments] == [
             x.to_dict() for x in original.attachments
         ]

@@ -29,7 +29,7 @@ def test_a_shared_folder_that_disappears_and_comes_back(tmp_path, make_laptop, c
     away.rename(share)  # back again
     result = sync_shared_folder(amina.store, share, **who)
     assert result.status == "written"
-    assert amina.store.get_interview(second.instance_id).status == Status.EXPORTED
+    assert amina.store.get_interview(second.instance_id).status == Status.HANDED_IN
     assert sorted(p.suffix for p in share.iterdir()) == [".zip", ".zip"]  # no .part left
 
     report = merge_batches(coordinator, [share])

@@ -41,7 +41,7 @@ ALLOWED = {
     ("restore", Status.DELETED),
     ("revise", Status.FINALIZED),
     ("revise", Status.SENT),
-    ("revise", Status.EXPORTED),
+    ("revise", Status.HANDED_IN),
 }
 
 
@@ -125,7 +125,7 @@ def test_export_records_where_it_was_handed_in():
     clock = FakeClock()
     interview = record.finalize(make(clock), clock=clock)
     record.mark_exported(interview, to="E:/batch-laptop3.zip", clock=clock)
-    assert interview.status is Status.EXPORTED
+    assert interview.status is Status.HANDED_IN
     assert interview.handed_in == [{"to": "E:/batch-laptop3.zip", "at": interview.exported_at}]
 
 
@@ -161,3 +161,9 @@ def test_check_editable_refuses_anything_but_a_draft():
     record.check_editable(make())
     with pytest.raises(InvalidTransition):
         record.check_editable(make(status=Status.FINALIZED))
+
+
+def test_handed_in_keeps_its_stored_value():
+    """The Python name says what it means; the database and batch format 1 keep "exported"."""
+    assert Status.HANDED_IN.value == "exported"
+    assert Status("exported") is Status.HANDED_IN

@@ -62,14 +62,14 @@ def test_cli_sync_sends_the_laptops_device_id_as_collect_does(central, laptop):
 def test_a_resend_to_central_is_counted_as_sent_not_as_already_there(central):
     """Central answers a byte-identical resend with the same text as a first submission, so
     the client cannot say "already on the server" there (docs/sync.md says so)."""
-    from surveyor.sync.transport import Outcome, Submission
+    from surveyor.sync.transport import SendOutcome, Submission
     from tests.sync.central_standin import porte_submission
 
     xml = porte_submission("uuid:r1", "Ana", 40)
     with OpenRosaTransport(central.app_user_url) as tr:
         first = tr.send(Submission("uuid:r1", xml))
         again = tr.send(Submission("uuid:r1", xml))
-    assert (first.outcome, again.outcome) == (Outcome.SENT, Outcome.SENT)
+    assert (first.outcome, again.outcome) == (SendOutcome.SENT, SendOutcome.SENT)
     assert first.message == again.message == "full submission upload was successful!"
     assert len(central.submissions) == 1
 

@@ -14,7 +14,7 @@ import pytest
 from surveyor.errors import AuthError, ErrorCode, SurveyorError, TransportError
 from surveyor.sync.transport import (
     OpenRosaTransport,
-    Outcome,
+    SendOutcome,
     SendResult,
     Submission,
     classify,
@@ -67,8 +67,8 @@ def test_the_words_of_an_answer_do_not_change_its_code(body):
 def test_a_delivered_interview_has_no_code_and_a_bare_result_its_outcomes_default():
     ok = b'<OpenRosaResponse xmlns="http://openrosa.org/http/response"><message>ok</message></OpenRosaResponse>'
     assert classify(answer(201, ok)).code is None
-    assert SendResult(Outcome.RETRY, "anything").code is ErrorCode.SYNC_UNREACHABLE
-    assert SendResult(Outcome.DECISION, "anything").code is ErrorCode.SYNC_CONFLICT
+    assert SendResult(SendOutcome.RETRY, "anything").code is ErrorCode.SYNC_UNREACHABLE
+    assert SendResult(SendOutcome.DECISION, "anything").code is ErrorCode.SYNC_CONFLICT
 
 
 def _submission():
@@ -78,7 +78,7 @@ def _submission():
 def test_a_closed_port_is_unreachable():
     with OpenRosaTransport(f"http://127.0.0.1:{free_port()}", timeout=5, connect_timeout=5) as t:
         result = t.send(_submission())
-    assert (result.outcome, result.code) == (Outcome.RETRY, ErrorCode.SYNC_UNREACHABLE)
+    assert (result.outcome, result.code) == (SendOutcome.RETRY, ErrorCode.SYNC_UNREACHABLE)
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_a_server_that_never_answers_is_a_timeout(silent_server):
     port, _serve = silent_server
     with OpenRosaTransport(f"http://127.0.0.1:{port}", timeout=0.5, connect_timeout=5) as t:
         result = t.send(_submission())
-    assert (result.outcome, result.code) == (Outcome.RETRY, ErrorCode.SYNC_TIMEOUT)
+    assert (result.outcome, result.code) == (SendOutcome.RETRY, ErrorCode.SYNC_TIMEOUT)
 
 
 def test_a_tls_handshake_that_fails_is_tls(silent_server):
@@ -129,7 +129,7 @@ def test_a_tls_handshake_that_fails_is_tls(silent_server):
     serve.plain_http = True
     with OpenRosaTransport(f"https://127.0.0.1:{port}", timeout=5, connect_timeout=5) as t:
         result = t.send(_submission())
-        assert (result.outcome, result.code) == (Outcome.RETRY, ErrorCode.SYNC_TLS)
+        assert (result.outcome, result.code) == (SendOutcome.RETRY, ErrorCode.SYNC_TLS)
         with pytest.raises(TransportError) as raised:
             t.get("formList")
     assert raised.value.code is ErrorCode.SYNC_TLS

@@ -8,9 +8,9 @@ import pytest
 
 from surveyor.interviews.record import InvalidTransition
 from surveyor.services.interviews import edit_interview, finalize_interview
-from surveyor.sync.render import Renderer, build_submission
+from surveyor.sync.render import SubmissionRenderer, build_submission
 from surveyor.sync.sender import send_pending
-from surveyor.sync.transport import Outcome, SendResult
+from surveyor.sync.transport import SendOutcome, SendResult
 from tests.sync.test_sync import transport
 
 
@@ -19,7 +19,7 @@ def test_rendering_twice_gives_the_same_bytes(laptop):
     first = [build_submission(laptop.store, laptop.library, i)[0].xml for i in ids]
     again = [build_submission(laptop.store, laptop.library, i)[0].xml for i in ids]
     assert first == again
-    with Renderer(laptop.store, laptop.library, ids, process=True) as renderer:
+    with SubmissionRenderer(laptop.store, laptop.library, ids, process=True) as renderer:
         assert renderer.in_process
         elsewhere = [renderer.get(i)[0].xml for i in ids]
     assert elsewhere == first  # the second process renders the very same bytes
@@ -104,7 +104,7 @@ class Recorder:
         with self.lock:
             self.flying -= 1
             self.finished.append(submission.instance_id)
-        return SendResult(Outcome.SENT, "received", 201)
+        return SendResult(SendOutcome.SENT, "received", 201)
 
     def close(self):
         pass

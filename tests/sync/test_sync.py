@@ -10,7 +10,7 @@ import pytest
 from surveyor.interviews.record import Status
 from surveyor.sync.sender import Backoff, send_pending, send_until_done
 from surveyor.sync.state import SyncAlreadyRunning, SyncLock, read_status
-from surveyor.sync.transport import OPENROSA_HEADERS, OpenRosaTransport, Outcome, SendResult
+from surveyor.sync.transport import OPENROSA_HEADERS, OpenRosaTransport, SendOutcome, SendResult
 from tests.sync.conftest import all_submissions, make_campaign, server_count
 from tests.sync.faultproxy import FaultProxy
 
@@ -151,7 +151,7 @@ def test_captive_portal_200_is_failed_not_sent(campaign, laptop):
     ):
         report = send_pending(laptop.store, laptop.library, tr, backoff=FAST, attempts=2)
     assert report.sent == 0 and report.retryable == 2
-    assert all(r.outcome is Outcome.RETRY for r in report.results)
+    assert all(r.outcome is SendOutcome.RETRY for r in report.results)
     assert "captive portal" in report.results[0].message
     summaries = laptop.store.list_interviews()
     assert {s.status for s in summaries} <= {Status.FAILED, Status.FINALIZED}
@@ -172,7 +172,7 @@ class SlowTransport:
     def send(self, submission, *, cancel=None):
         self.entered.set()
         self.release.wait(120)
-        return SendResult(Outcome.SENT, "submission received", 201)
+        return SendResult(SendOutcome.SENT, "submission received", 201)
 
     def close(self):
         pass
@@ -229,7 +229,7 @@ def test_conflict_409_is_held_for_a_decision_not_retried(campaign, laptop):
     with transport(campaign) as tr:
         report = send_pending(laptop.store, laptop.library, tr)
     [result] = report.results
-    assert result.outcome is Outcome.DECISION and result.attempts == 1
+    assert result.outcome is SendOutcome.DECISION and result.attempts == 1
     assert "409" in result.message and not report.ok
     assert laptop.store.get_interview(instance_id).status is Status.FAILED
     with transport(campaign) as tr:  # held: not sent again, and no new failure

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from surveyor.sync.sender import Backoff
-from surveyor.sync.transport import Outcome, classify, normalize_base, split_parts
+from surveyor.sync.transport import SendOutcome, classify, normalize_base, split_parts
 
 OK = (
     b'<OpenRosaResponse xmlns="http://openrosa.org/http/response">'
@@ -21,24 +21,24 @@ def answer(status, body=b"", headers=None):
 @pytest.mark.parametrize(
     ("status", "body", "headers", "outcome"),
     [
-        (201, OK, {}, Outcome.SENT),
-        (202, OK, {}, Outcome.SENT),
-        (201, OK.replace(b"submission received", b"already received"), {}, Outcome.DUPLICATE),
-        (200, b"<html><body>login</body></html>", {"content-type": "text/html"}, Outcome.RETRY),
-        (200, OK, {}, Outcome.RETRY),  # a 200 is never success
-        (201, b"<html>portal</html>", {"content-type": "text/html"}, Outcome.RETRY),
-        (201, b"", {}, Outcome.RETRY),
-        (302, b"", {"location": "http://portal/login"}, Outcome.RETRY),
-        (401, b"", {}, Outcome.AUTH),
-        (403, b"", {}, Outcome.AUTH),
-        (409, b"conflict", {}, Outcome.DECISION),
-        (409, b"This form is not currently accepting submissions.", {}, Outcome.REJECTED),
-        (404, b"no form", {}, Outcome.REJECTED),
-        (400, b"bad", {}, Outcome.REJECTED),
-        (413, b"big", {}, Outcome.REJECTED),
-        (429, b"", {"retry-after": "7"}, Outcome.RETRY),
-        (500, b"", {}, Outcome.RETRY),
-        (503, b"", {}, Outcome.RETRY),
+        (201, OK, {}, SendOutcome.SENT),
+        (202, OK, {}, SendOutcome.SENT),
+        (201, OK.replace(b"submission received", b"already received"), {}, SendOutcome.DUPLICATE),
+        (200, b"<html><body>login</body></html>", {"content-type": "text/html"}, SendOutcome.RETRY),
+        (200, OK, {}, SendOutcome.RETRY),  # a 200 is never success
+        (201, b"<html>portal</html>", {"content-type": "text/html"}, SendOutcome.RETRY),
+        (201, b"", {}, SendOutcome.RETRY),
+        (302, b"", {"location": "http://portal/login"}, SendOutcome.RETRY),
+        (401, b"", {}, SendOutcome.AUTH),
+        (403, b"", {}, SendOutcome.AUTH),
+        (409, b"conflict", {}, SendOutcome.DECISION),
+        (409, b"This form is not currently accepting submissions.", {}, SendOutcome.REJECTED),
+        (404, b"no form", {}, SendOutcome.REJECTED),
+        (400, b"bad", {}, SendOutcome.REJECTED),
+        (413, b"big", {}, SendOutcome.REJECTED),
+        (429, b"", {"retry-after": "7"}, SendOutcome.RETRY),
+        (500, b"", {}, SendOutcome.RETRY),
+        (503, b"", {}, SendOutcome.RETRY),
     ],
 )
 def test_classify(status, body, headers, outcome):
@@ -99,7 +99,7 @@ def test_central_and_kobo_urls_get_submission_appended():
         )
         transport = OpenRosaTransport(base, client=client)
         result = transport.send(Submission("uuid:1", b"<data id='f'/>"))
-        assert result.outcome is Outcome.SENT
+        assert result.outcome is SendOutcome.SENT
         assert seen[-2:] == [
             ("HEAD", f"{base}/submission", "1.0"),
             ("POST", f"{base}/submission", "1.0"),
@@ -110,14 +110,14 @@ def test_central_and_kobo_urls_get_submission_appended():
     ("status", "message", "outcome"),
     [
         # Surveyor's server says so in its OpenRosaResponse
-        (201, "already received", Outcome.DUPLICATE),
-        (201, "already received; 2 new attachment(s) added", Outcome.DUPLICATE),
+        (201, "already received", SendOutcome.DUPLICATE),
+        (201, "already received; 2 new attachment(s) added", SendOutcome.DUPLICATE),
         # KoboToolbox (kobocat) answers a resend 202 "Duplicate submission"
-        (202, "Duplicate submission", Outcome.DUPLICATE),
+        (202, "Duplicate submission", SendOutcome.DUPLICATE),
         # Central answers a byte-identical resend exactly as a first submission: not told apart
-        (201, "full submission upload was successful!", Outcome.SENT),
+        (201, "full submission upload was successful!", SendOutcome.SENT),
         # a first submission whose text merely contains the word is not a resend
-        (201, "Thank you: we have already 12 interviews from you today", Outcome.SENT),
+        (201, "Thank you: we have already 12 interviews from you today", SendOutcome.SENT),
     ],
 )
 def test_a_resend_is_recognised_only_where_the_answer_says_so(status, message, outcome):

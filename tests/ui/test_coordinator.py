@@ -370,7 +370,7 @@ def test_coordination_from_the_main_window_opens_an_interview_read_only(
 ):
     folder, _a, _b = two_laptops(laptops, tmp_path)
     window = app_window(welcomed=True, coordinator=True, interviewer="Claire", language="en")
-    qtbot.waitUntil(lambda: window.store is not None and window.library is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=30000)
     assert window.home.coordination_button.isVisible()
     window.home.coordination_button.click()
     page = window.coordination

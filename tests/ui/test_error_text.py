@@ -164,7 +164,7 @@ def test_a_stopped_pass_shows_the_code_of_its_failure(app_window, qtbot, isolate
     """The manual summary after a pass that failed: the sentence of the failure's code."""
     from surveyor.sync.passes import SendAnswer
     from surveyor.sync.sender import InterviewResult, SyncReport
-    from surveyor.sync.transport import Outcome
+    from surveyor.sync.transport import SendOutcome
 
     window = started(app_window, qtbot, server_url="http://127.0.0.1:9", server_user="")
     report = SyncReport(
@@ -172,7 +172,7 @@ def test_a_stopped_pass_shows_the_code_of_its_failure(app_window, qtbot, isolate
             InterviewResult(
                 "uuid:1",
                 "",
-                Outcome.RETRY,
+                SendOutcome.RETRY,
                 "connection refused, 401",
                 3,
                 ErrorCode.SYNC_TOO_MANY_REQUESTS,

@@ -30,7 +30,7 @@ def open_coordination(app_window, qtbot, language, size):
         language=language,
         text_size=size,
     )
-    qtbot.waitUntil(lambda: window.store is not None and window.forms_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.forms_loaded, timeout=30000)
     window.show_coordination()
     window.go_home()
     return window

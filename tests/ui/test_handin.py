@@ -32,7 +32,7 @@ def started(app_window, qtbot, **values):
     values.setdefault("interviewer", "Camille")
     values.setdefault("laptop_label", "Portable 2")
     window = app_window(**values)
-    qtbot.waitUntil(lambda: window.store is not None and window.home.loaded, timeout=30000)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.home.loaded, timeout=30000)
     window.tasks.drain()
     return window
 

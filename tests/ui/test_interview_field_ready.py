@@ -14,6 +14,7 @@ from surveyor.store import Store
 from surveyor.ui.interview import InterviewStorage, InterviewView
 from surveyor.ui.interview.editors import _ChoiceCell
 from surveyor.ui.qt import QApplication, QLabel, QLocale, QPushButton, Qt
+from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
@@ -67,10 +68,16 @@ def text_size(qapp):
 
 
 @pytest.fixture
-def make_view(qtbot, library, view_tasks, french_locale):
+def workspace(library, db):
+    """The library's store as the Workspace the screen saves through."""
+    return db(Workspace, library.store)
+
+
+@pytest.fixture
+def make_view(qtbot, workspace, view_tasks, french_locale):
     def make(interview, session, *, size=(1366, 768), **options):
         view = InterviewView(
-            InterviewStorage.of_library(library), interview, session, tasks=view_tasks, **options
+            InterviewStorage(workspace), interview, session, tasks=view_tasks, **options
         )
         qtbot.addWidget(view)
         view.resize(*size)

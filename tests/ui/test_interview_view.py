@@ -34,6 +34,7 @@ from surveyor.ui.qt import (
     QPushButton,
     Qt,
 )
+from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
@@ -76,10 +77,20 @@ def library(tmp_path, db):
 
 
 @pytest.fixture
-def make_view(qtbot, library, view_tasks, french_locale):
+def workspace(library, db):
+    """The library's store as the Workspace the screen saves through."""
+    return db(Workspace, library.store)
+
+
+@pytest.fixture
+def make_view(qtbot, workspace, view_tasks, french_locale):
     def make(interview, session, **options):
         view = InterviewView(
-            InterviewStorage.of_library(library), interview, session, tasks=view_tasks, **options
+            InterviewStorage(workspace),
+            interview,
+            session,
+            tasks=view_tasks,
+            **options,
         )
         qtbot.addWidget(view)
         view.resize(1366, 768)

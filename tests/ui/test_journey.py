@@ -17,14 +17,6 @@ from tests.ui.test_interview_view import MEMBERS, PLAN, drive, focused_editor, r
 HABITANTS = "enquete_habitants.xlsx"
 
 
-@pytest.fixture(autouse=True)
-def _interview_screen():
-    from surveyor.ui.main_window import interview_view_class
-
-    if interview_view_class() is None:
-        pytest.skip("the interview screen is not in this build")
-
-
 def activate(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30000)

@@ -203,7 +203,7 @@ def test_the_coordinator_downloads_from_the_server(
     assert report.received >= 3 and report.new >= 3
     assert "From the server" in panel.summary.text()
     assert panel.people.isVisibleTo(panel) and panel.people.rowCount() >= 1
-    got = window.tasks.run_db(lambda: [window.store.get_interview(i) for i in ids]).result()
+    got = window.tasks.run_db(lambda: [window.workspace.get_interview(i) for i in ids]).result()
     assert all(i.status.value == "sent" for i in got)
     assert no_dialog_open()
 

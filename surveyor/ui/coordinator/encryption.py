@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.errors import SurveyorError
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -174,13 +175,13 @@ class EncryptionDialog(QDialog):
 
     def make_and_save(self, path: str | None = None) -> bool:
         """Make a key pair and save the private key (``path``: no file dialog, for tests)."""
+        # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import (
             MIN_PASSPHRASE,
             new_private_key,
             public_text_of,
             save_private_key,
         )
-        from surveyor.errors import SurveyorError
 
         passphrase = self.passphrase.text()
         if len(passphrase) < MIN_PASSPHRASE:
@@ -268,8 +269,8 @@ class EncryptionDialog(QDialog):
         return Path(path)
 
     def add_to_form(self, path: str | None = None) -> bool:
+        # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import add_public_key_to_xlsform
-        from surveyor.errors import SurveyorError
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -292,8 +293,8 @@ class EncryptionDialog(QDialog):
 
     def open_received(self, path: str | None = None) -> None:
         """Choose the private key file, then decrypt and merge what waits (database thread)."""
+        # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import load_private_key
-        from surveyor.errors import SurveyorError
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(

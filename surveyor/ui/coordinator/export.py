@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.exports import ExportOptions
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QButtonGroup,
@@ -135,8 +136,6 @@ class ExportDialog(QDialog):
             self.folder_edit.setText(folder)
 
     def choices(self) -> dict:
-        from surveyor.exports import ExportOptions
-
         form_id = self.form_combo.currentData()
         return {
             "out_dir": Path(self.folder_edit.text().strip()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.download import error_text, start_download
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp, host_of
@@ -239,8 +240,6 @@ class ImportPanel(QWidget):
 
     def download_from_server(self) -> None:
         """Download the submissions with the server account of the settings."""
-        from surveyor.ui.coordinator.download import start_download
-
         workspace = self.page.workspace
         if workspace is None:
             return
@@ -288,8 +287,6 @@ class ImportPanel(QWidget):
         self.merged.emit(report)
 
     def _download_failed(self, exc: BaseException) -> None:
-        from surveyor.ui.coordinator.download import error_text
-
         self.server_button.setEnabled(True)
         self.error = error_text(exc, getattr(self, "_download_user", ""))
         self._show_summary(self.error, "error")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from surveyor.interviews.record import Status
+from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -40,7 +41,7 @@ from surveyor.ui.qt import (
 )
 
 PAGE = 200
-STATES = (Status.FINALIZED, Status.SENT, Status.EXPORTED, Status.FAILED, Status.DRAFT)
+STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -444,8 +445,6 @@ class OverviewPanel(QWidget):
         self._filling = False
 
     def current_filter(self):
-        from surveyor.store.queries import OverviewFilter
-
         def day(edit: QDateEdit) -> str | None:
             return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 

@@ -263,8 +263,8 @@ class CoordinatorPage(QWidget):
 
     def ask_encryption(self) -> None:
         """The encryption dialog, told how many encrypted interviews wait for their key."""
+        # on first use: the dialog pulls cryptography in, not at start-up
         from surveyor.ui.coordinator.encryption import EncryptionDialog
-        from surveyor.ui.operations import DbOp
 
         def show(waiting: int) -> None:
             self.encryption_dialog = EncryptionDialog(self, waiting=waiting)

@@ -21,7 +21,8 @@ any             stop(), flush(final=True)                   STOPPED, for good
 ==============  ==========================================  ==============================
 
 ``then`` callbacks given to :meth:`Autosaver.save_now` run once everything asked for is
-written; a failed save drops them.
+written; a failed save drops them. ``written(result)`` gives what each ``write`` returned
+(the workspace's Changes), on the GUI thread.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Autosaver(QObject):
 
     saving = Signal()  # a save was handed to the database thread
     saved = Signal()  # a save is written
+    written = Signal(object)  # ... and what write() returned (before ``then`` callbacks run)
     failed = Signal(object)  # a save failed (the exception); it is retried
 
     def __init__(
@@ -61,7 +63,7 @@ class Autosaver(QObject):
         *,
         tasks,
         snapshot: Callable[[], Any],
-        write: Callable[[Any], None],
+        write: Callable[[Any], Any],
         stopped: bool = False,
         throttle_ms: int = SAVE_THROTTLE_MS,
         retry_ms: int = RETRY_MS,
@@ -163,9 +165,10 @@ class Autosaver(QObject):
         self.saving.emit()
         self._tasks.run_db(lambda: write(snapshot), on_done=self._done, on_error=self._failed)
 
-    def _done(self, _result) -> None:
+    def _done(self, result) -> None:
         self._in_flight -= 1
         self.saved.emit()
+        self.written.emit(result)
         if self._in_flight:
             return  # a later save is on its way
         if self._state is SaveState.SAVING_PENDING:

@@ -5,8 +5,8 @@ This module wires the pieces together; each has one job:
 - ``navigator.Navigator``: the screens in order and where the person is (no Qt);
 - ``renderer.Renderer``: builds a screen's widgets (questions, a repeat's list, the end);
 - ``autosaver.Autosaver``: saves as the person types, an explicit state machine;
-- ``storage.InterviewStorage``: the three database operations the screen needs, given by
-  the caller.
+- ``storage.InterviewStorage``: the three Workspace operations the screen needs, given by
+  the caller, and where what they changed is said (``workspace_changed`` in the app).
 
 Every answer is written to the session at once and saved on the database thread. The session
 has one owner, the GUI thread: what is saved or finalized is a snapshot of the answers taken
@@ -86,6 +86,7 @@ class InterviewView(QWidget):
             lambda: self._set_save_state(translate("InterviewView", "Saved"))
         )
         self.autosaver.failed.connect(self._save_failed)
+        self.autosaver.written.connect(self._changed)
         self._page: Page | None = None
         self._editor_widgets: dict[int, Editor] = {}
         self._closing = False
@@ -785,10 +786,11 @@ class InterviewView(QWidget):
         def work():
             with open(path, "rb") as handle:
                 data = handle.read()
-            add_attachment(instance_id, filename, data, media_type)
-            return filename
+            return filename, add_attachment(instance_id, filename, data, media_type)
 
-        def done(name):
+        def done(result):
+            name, changes = result
+            self._changed(changes)
             if editor.parent() is not None or editor.isVisible():
                 try:
                     editor.set_file(name)
@@ -817,10 +819,14 @@ class InterviewView(QWidget):
         """What the autosaver writes: taken here, on the GUI thread (the session's owner)."""
         return self.interview, take_snapshot(self.session, position=self.position())
 
-    def _write(self, item) -> None:
-        """On the database thread: only the snapshot, never the session."""
+    def _write(self, item):
+        """On the database thread: only the snapshot, never the session. Its Changes."""
         interview, snapshot = item
-        self.storage.save(interview, snapshot)
+        return self.storage.save(interview, snapshot)
+
+    def _changed(self, result) -> None:
+        """An operation of this screen is done: say what it changed (home refreshes)."""
+        self.storage.changed(result, self)
 
     def _save_failed(self, error) -> None:
         self._set_save_state(
@@ -900,7 +906,9 @@ class InterviewView(QWidget):
         def work():
             return finalize(interview, snapshot)
 
-        def done(record):
+        def done(result):
+            record = result.value
+            self._changed(result)
             self._finalizing = False
             self.autosaver.stop()
             self.interview = record
