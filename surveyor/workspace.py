@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from surveyor import batches
 from surveyor import exports as _exports
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
-from surveyor.fieldwork.doorlist import write_entity_list
+from surveyor.fieldwork.doorlist import door_list_columns, write_entity_list
 from surveyor.fieldwork.model import REVISIT_STATUSES, Door, FieldworkReport, RoundSheetRow, Visit
 from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
@@ -944,8 +944,6 @@ class Workspace:
     def door_list_columns(self, path: str | Path) -> list[tuple[str, str | None]]:
         """A door list's columns, each with the field it is recognised as (None: not
         recognised, to be mapped by the person before ``import_doors``)."""
-        from surveyor.fieldwork.doorlist import door_list_columns
-
         return door_list_columns(path)
 
     def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:

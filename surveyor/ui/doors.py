@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from surveyor.errors import SurveyorError
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
@@ -893,8 +894,6 @@ class MyDoorsPage(QWidget):
                 self.show_message(self.tr("A newer door list was taken from the shared folder."))
 
         def failed(exc):
-            from surveyor.errors import SurveyorError
-
             if isinstance(exc, SurveyorError):  # a damaged package: say so; an absent folder: not
                 self.show_message(exception_sentence(exc), error=True)
 

@@ -15,6 +15,7 @@ from surveyor.errors import ErrorCode, code_of
 from surveyor.forms.loader import import_pyxform
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
+from surveyor.ui.doors import MyDoorsPage
 from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
@@ -28,6 +29,7 @@ from surveyor.ui.qt import (
     QFileDialog,
     QKeySequence,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     Qt,
@@ -36,6 +38,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.roundsheet import TypeBackDialog
 from surveyor.ui.settings import (
     DEFAULT_TEXT_SIZE,
     AppSettings,
@@ -684,8 +687,6 @@ class MainWindow(QMainWindow):
         if self.welcome is not None and self.stack.currentWidget() is self.welcome:
             return
         if self.doors_page is None:
-            from surveyor.ui.doors import MyDoorsPage
-
             self.doors_page = MyDoorsPage(self.tasks, self.settings, host=self.workspace_host)
             self.doors_page.back_requested.connect(self.go_home)
             self.doors_page.start_requested.connect(self.start_at_door)
@@ -709,8 +710,6 @@ class MainWindow(QMainWindow):
         if len(entries) == 1:
             self._start_at_door(entries[0], door_id)
             return
-        from surveyor.ui.qt import QMenu
-
         menu = QMenu(self)
         menu.setObjectName("formMenu")
         for entry in entries:
@@ -736,8 +735,6 @@ class MainWindow(QMainWindow):
 
     def type_back_sheet(self):
         """The quick "type back" screen of a paper round sheet (surveyor/ui/roundsheet.py)."""
-        from surveyor.ui.roundsheet import TypeBackDialog
-
         dialog = TypeBackDialog(self.settings, parent=self.doors_page or self)
         dialog.open()
         dialog.load()

@@ -32,6 +32,7 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS).
 MAPPABLE = (
@@ -568,8 +569,6 @@ class DoorListPanel(QWidget):
         ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
 
     def ask_round_sheet(self):
-        from surveyor.ui.roundsheet import RoundSheetDialog
-
         data = self.data or DoorListData()
         sectors = sorted({d.sector for d in data.doors if d.sector})
         dialog = RoundSheetDialog(data.interviewers, sectors, self)
@@ -597,8 +596,6 @@ class DoorListPanel(QWidget):
     def print_round_sheet(
         self, path: str, *, interviewer: str | None = None, sector: str | None = None
     ) -> None:
-        from surveyor.ui.roundsheet import write_round_sheet_pdf
-
         def write(rows):
             write_round_sheet_pdf(path, rows, interviewer=interviewer, sector=sector)
             self.page.show_message(
