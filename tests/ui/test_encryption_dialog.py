@@ -33,7 +33,7 @@ def test_the_coordinator_sets_up_encryption_and_opens_a_batch(qtbot, tasks, tmp_
     page, workspace = make_page(qtbot, tasks, tmp_path)
     try:
         page.ask_encryption()
-        qtbot.waitUntil(lambda: getattr(page, "encryption_dialog", None) is not None)
+        qtbot.waitUntil(lambda: getattr(page, "encryption_dialog", None) is not None, timeout=30000)
         dialog: EncryptionDialog = page.encryption_dialog
         assert "No encrypted interview" in dialog.waiting_label.text()
 
@@ -79,7 +79,7 @@ def test_the_coordinator_sets_up_encryption_and_opens_a_batch(qtbot, tasks, tmp_
         qtbot.keyClicks(dialog.key_passphrase, PASSPHRASE)
         dialog.open_received(str(key_file))
         tasks.drain()
-        qtbot.waitUntil(lambda: "opened" in dialog.message.text())
+        qtbot.waitUntil(lambda: "opened" in dialog.message.text(), timeout=30000)
         assert tasks.run_db(workspace.encrypted_waiting).result() == 0
         iid = done.value.interview.instance_id
         got = tasks.run_db(lambda: workspace.get_interview(iid)).result()
@@ -96,7 +96,7 @@ def test_the_coordinator_sets_up_encryption_and_opens_a_batch(qtbot, tasks, tmp_
             protected = laptop.hand_in(usb2, protect_for=public).value.path
         before = page.imports.report
         page.imports.import_paths([str(protected)])
-        qtbot.waitUntil(lambda: page.imports.report is not before, timeout=20000)
+        qtbot.waitUntil(lambda: page.imports.report is not before, timeout=30000)
         tasks.drain()
         assert page.imports.report.ok and page.imports.report.new == 1
         iid = filled.interview.instance_id
