@@ -283,11 +283,13 @@ def test_an_interview_finalized_in_the_app_records_done_at_its_door(
     qtbot.keyClicks(edit, "Awa")
     qtbot.keyClick(edit, Qt.Key_Return)
     qtbot.waitUntil(lambda: view.position() == "#finalize", timeout=30000)
+    instance_id = window.interview.instance_id
     qtbot.mouseClick(view.finalize_button, Qt.LeftButton)
+    qtbot.mouseClick(view.confirm_finalize_button, Qt.LeftButton)  # "Yes, finalize"
     qtbot.waitUntil(lambda: statuses(window)[door.address] == "done", timeout=30000)
     visits = on_db(window, lambda ws: ws.door_visits(door.door_id))
     assert [v.outcome for v in visits] == ["started", "done"]
-    assert visits[1].instance_id == window.interview.instance_id
+    assert visits[1].instance_id == instance_id
     window.go_home()
     qtbot.waitUntil(lambda: door.address not in addresses(page), timeout=30000)
 
