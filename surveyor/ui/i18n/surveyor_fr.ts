@@ -747,6 +747,36 @@
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
+    <message>
+        <location filename="../errors.py" line="287"/>
+        <source>This question is not in the form: choose another one.</source>
+        <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="290"/>
+        <source>This answer is not one of the question&apos;s choices: choose another one.</source>
+        <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="293"/>
+        <source>No interview matches: widen the filters.</source>
+        <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="296"/>
+        <source>There are interviews of several forms: choose one.</source>
+        <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="299"/>
+        <source>This question holds personal data: its answers are never shown.</source>
+        <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="302"/>
+        <source>The report plan or the theme cannot be used as it is: correct it.</source>
+        <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
