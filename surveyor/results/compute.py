@@ -646,9 +646,9 @@ def histogram(values: list[float]) -> list[tuple[float, float, int]]:
 
     lo, hi = values[0], values[-1]
     if lo == hi:
-        return [(lo, hi, len(values))]
+        return [(lo - 0.5, hi + 0.5, len(values))]
     if all(v.is_integer() for v in values) and hi - lo < MAX_BINS:
-        edges = numpy.arange(lo, hi + 2)
+        edges = numpy.arange(lo - 0.5, hi + 1.5)  # one bin per whole number, centred on it
     else:
         edges = numpy.histogram_bin_edges(values, bins=MAX_BINS)
     counts, edges = numpy.histogram(values, bins=edges)

@@ -7,6 +7,7 @@ decimal, range, and calculations whose values are all numbers), ``date`` (date, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from surveyor.forms.model import Form, FormNode, Kind
@@ -55,14 +56,18 @@ def pick_language(form: Form, language: str | None) -> str | None:
     return form.default_language
 
 
+_OUTPUT = re.compile(r"<output\s+value=\"[^\"]*\"\s*/>")
+
+
 def text_in(texts: dict[str, str], language: str | None, form: Form) -> str:
+    """A label in ``language`` (else the default), on one line, ``${x}`` shown as "…"."""
     text = (
         texts.get(language or "")
         or texts.get(form.default_language or "")
         or texts.get("")
         or next((t for t in texts.values() if t), "")
     )
-    return " ".join(text.split())
+    return " ".join(_OUTPUT.sub("…", text).split())
 
 
 @dataclass(slots=True)
@@ -108,6 +113,35 @@ def _kind(node: FormNode) -> str | None:
     return _XFORM_KINDS.get(node.bind.type)
 
 
+def itemset_choices(form: Form, instance_id: str | None, language: str | None) -> dict[str, str]:
+    """code -> label of every item of a choice list kept as a secondary instance (a select
+    with a choice_filter): labels through itext, or a ``label`` element."""
+    from defusedxml import ElementTree
+
+    text = form.secondary_instances.get(instance_id or "")
+    if not text:
+        return {}
+    try:
+        root = ElementTree.fromstring(text)
+    except Exception:  # noqa: BLE001 - defusedxml raises ParseError and its own errors
+        return {}
+    itext = form.itext.get(language or "") or form.itext.get(form.default_language or "") or {}
+    if not itext and form.itext:
+        itext = next(iter(form.itext.values()))
+    out = {}
+    for item in root:
+        name = (item.findtext("name") or "").strip()
+        if not name:
+            continue
+        label = ""
+        text_id = item.findtext("itextId")
+        if text_id:
+            label = (itext.get(text_id) or {}).get("", "")
+        label = label or item.findtext("label") or name
+        out[name] = " ".join(label.split())
+    return out
+
+
 def questions_of(
     form: Form, language: str | None = None, personal: frozenset[str] = frozenset()
 ) -> dict[str, Question]:
@@ -121,6 +155,8 @@ def questions_of(
         choices = {}
         for choice in node.choices or []:
             choices[choice.name] = text_in(choice.label, lang, form) or choice.name
+        if not choices and node.itemset is not None:
+            choices = itemset_choices(form, node.itemset.instance_id, lang)
         repeats = node.repeat_ancestors()
         result[node.name] = Question(
             name=node.name,
