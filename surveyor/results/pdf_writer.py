@@ -54,7 +54,7 @@ def write_pdf(report: Report, path: Path) -> None:
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     blocks = report.blocks
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if isinstance(block, Heading):
             # keep a heading with what follows: a new page when little room is left
             if pdf.get_y() > pdf.h - 75:

@@ -9,10 +9,8 @@ addresses written inside a quote are masked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
-from io import BytesIO
 from pathlib import Path
 
 from surveyor.errors import ErrorCode, ResultsError
