@@ -132,11 +132,8 @@ class QuestionResult:
             "asked": self.asked,
             "answered": self.answered,
         }
-        if self.unit != "interview":
-            out["unit"] = self.unit
         if self.personal:
-            out["personal"] = True
-            return out
+            return out  # a personal field: how many answered, never what
         if self.kind in (SINGLE, MULTIPLE):
             out["counts"] = self.counts
         if self.number is not None:
@@ -159,7 +156,6 @@ class Results:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "form": self.form_id,
             "interviews": self.interviews,
             "questions": {name: q.to_json() for name, q in self.questions.items()},
         }
@@ -179,10 +175,7 @@ class GroupedResults:
     def to_json(self) -> dict[str, Any]:
         out = self.overall.to_json()
         out["by"] = self.by
-        out["groups"] = {
-            code: {"label": self.group_labels.get(code, code), **r.to_json()}
-            for code, r in self.groups.items()
-        }
+        out["groups"] = {code: r.to_json() for code, r in self.groups.items()}
         return out
 
 
