@@ -313,7 +313,7 @@ class Engine:
         self.questions = questions_of(form, language, self.personal)
         self._relevance = {h: Relevance(f) for h, f in versions.items()}
         self._relevance.setdefault(form.content_hash, Relevance(form))
-        self._numeric_calcs: dict[str, bool] = {}
+        self._checkers: dict[tuple[str, str], object] = {}
 
     # --- questions and filters -------------------------------------------------------------
 
@@ -326,22 +326,22 @@ class Engine:
                 code=ErrorCode.RESULTS_UNKNOWN_QUESTION,
             ) from None
 
-    def _relevance_for(self, row: Row) -> Relevance:
-        rel = self._relevance.get(row.form_hash)
-        return rel or self._relevance[self.form.content_hash]
-
-    def _relevant(self, q: Question, row: Row, member: dict | None, trees: dict) -> bool:
-        rel = self._relevance_for(row)
-        path = q.path if q.path in rel.form.nodes else None
-        if path is None:
-            try:
-                path = rel.form.by_name(q.name).path
-            except KeyError:
-                return False  # the question is not in this interview's form version
-        tree = trees.get(row.instance_id)
-        if tree is None and any(c.keys is None for c in rel.chain(path)):
-            tree = trees[row.instance_id] = InterviewTree(rel.form, row.answers)
-        return rel.relevant(path, row.answers, member, tree)
+    def _checker(self, q: Question, form_hash: str):
+        """The relevance checker of ``q`` in the form version ``form_hash`` (see
+        Relevance.checker); False when the question is not in that version."""
+        key = (q.name, form_hash)
+        found = self._checkers.get(key, self)
+        if found is self:
+            rel = self._relevance.get(form_hash) or self._relevance[self.form.content_hash]
+            path = q.path if q.path in rel.form.nodes else None
+            if path is None:
+                try:
+                    path = rel.form.by_name(q.name).path
+                except KeyError:
+                    path = None
+            found = rel.checker(path) if path is not None else False
+            self._checkers[key] = found
+        return found
 
     def check_filter_value(self, q: Question, value: str) -> None:
         if q.personal:
@@ -421,26 +421,52 @@ class Engine:
     def _units(
         self, q: Question, rows: list[Row], trees: dict
     ) -> tuple[int, list[tuple[str, Any]]]:
-        """(asked, [(instance_id, answer) of each unit asked that answered])."""
+        """(asked, [(verbatim key, answer) of each unit asked that answered]).
+
+        The hot loop of the results (rows x questions): kept free of calls where it can."""
         asked = 0
-        answered: list[tuple[str, Any]] = []
+        answered: list[tuple[str, str]] = []
+        append = answered.append
+        name = q.name
+        chain = q.repeat_chain
+        last_hash, check, needs_tree = None, None, False
         for row in rows:
-            if q.repeat_chain:
+            if row.form_hash != last_hash:
+                last_hash, check = row.form_hash, self._checker(q, row.form_hash)
+                needs_tree = bool(check) and check.needs_tree
+            answers = row.answers
+            if chain:
                 units = [
-                    (m, m.get(q.name), f"{row.key}#{n}")
-                    for n, m in enumerate(members_of(row.answers, q.repeat_chain), start=1)
+                    (m, m.get(name), f"{row.key}#{n}")
+                    for n, m in enumerate(members_of(answers, chain), start=1)
                 ]
             else:
-                units = [(None, row.answers.get(q.name), row.key)]
+                units = ((None, answers.get(name), row.key),)
             for member, value, key in units:
-                text = _text(value).strip()
-                if text:
-                    # an answer given was asked (the relevance check is for the blanks)
+                if value:
+                    text = value.strip() if value.__class__ is str else _text(value).strip()
+                    if text:
+                        # an answer given was asked (the relevance check is for the blanks)
+                        asked += 1
+                        append((key, text))
+                        continue
+                if check is None:
                     asked += 1
-                    answered.append((key, text))
-                elif self._relevant(q, row, member, trees):
+                elif check is False:
+                    continue
+                elif needs_tree:
+                    if check(answers, member, lambda row=row: self._tree(row, trees)):
+                        asked += 1
+                elif check(answers, member, None):
                     asked += 1
         return asked, answered
+
+    def _tree(self, row: Row, trees: dict) -> InterviewTree:
+        tree = trees.get(row.instance_id)
+        if tree is None:
+            rel = self._relevance.get(row.form_hash) or self._relevance[self.form.content_hash]
+            tree = trees[row.instance_id] = InterviewTree(rel.form, row.answers)
+        return tree
 
     def _question(self, q: Question, rows: list[Row], trees: dict) -> QuestionResult | None:
         asked, answered = self._units(q, rows, trees)

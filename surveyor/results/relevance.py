@@ -94,6 +94,51 @@ class Relevance:
             self._chains[path] = found
         return found
 
+    def checker(self, path: str):
+        """A function ``(answers, member, make_tree) -> bool`` saying whether the field at
+        ``path`` was relevant, or None when it always is (no condition on it or its groups).
+
+        When every condition of the chain reads only answers (outside repeats, or in the
+        field's own repeat instance), the whole chain's value is kept per tuple of the values
+        it reads: one tuple and one dictionary look-up per interview."""
+        chain = self.chain(path)
+        if not chain:
+            return None
+        if any(c.keys is None for c in chain):
+
+            def slow(answers, member, make_tree):
+                return self.relevant(path, answers, member, make_tree())
+
+            slow.needs_tree = True  # type: ignore[attr-defined]
+            return slow
+        top: list[str] = []
+        inner: list[str] = []
+        for condition in chain:
+            for _path, name, in_member in condition.keys or ():
+                target = inner if in_member else top
+                if name not in target:
+                    target.append(name)
+        memo: dict[tuple, bool] = {}
+        holds = self._holds
+
+        def fast(answers, member, make_tree):
+            get = answers.get
+            key = tuple([get(n) for n in top])
+            if inner and member is not None:
+                mget = member.get
+                key += tuple([mget(n) for n in inner])
+            try:
+                found = memo.get(key)
+            except TypeError:  # a list where a value was expected: evaluate directly
+                return all(holds(c, answers, member, None) for c in chain)
+            if found is None:
+                found = all(holds(c, answers, member, None) for c in chain)
+                memo[key] = found
+            return found
+
+        fast.needs_tree = False  # type: ignore[attr-defined]
+        return fast
+
     def relevant(self, path: str, answers: dict, member: dict | None = None, tree=None) -> bool:
         """Whether the field at ``path`` was relevant in this interview (``member``: the
         repeat instance for a field in a repeat). ``tree``: a :class:`InterviewTree` to
