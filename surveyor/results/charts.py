@@ -84,7 +84,6 @@ def grouped_bars(
     ax.set_yticks(base, [_wrap(x) for x in row_labels], fontsize=8.5)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel(percent_sign, fontsize=8)
     ax.legend(
         fontsize=7,
         loc="upper center",

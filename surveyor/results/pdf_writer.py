@@ -111,7 +111,7 @@ def _table(pdf: FPDF, block: Table) -> None:
     columns = len(block.header)
     widths = block.widths or [2.0] + [1.0] * (columns - 1)
     align = ["LEFT"] + [
-        "RIGHT" if all(_numeric(r[c]) for r in block.rows) else "CENTER" for c in range(1, columns)
+        "RIGHT" if all(_numeric(r[c]) for r in block.rows) else "LEFT" for c in range(1, columns)
     ]
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=_ACCENT)
     with pdf.table(
