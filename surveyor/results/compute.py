@@ -418,20 +418,19 @@ class Engine:
             last_day=days[-1] if days else None,
         )
 
-    def _units(
-        self, q: Question, rows: list[Row], trees: dict
-    ) -> tuple[int, list[tuple[str, Any]]]:
-        """(asked, [(verbatim key, answer) of each unit asked that answered]).
+    def _units(self, q: Question, rows: list[Row], trees: dict, *, keys: bool) -> tuple[int, list]:
+        """(asked, the answers of the units asked that answered): ``(verbatim key, text)``
+        pairs with ``keys``, else the texts alone.
 
         The hot loop of the results (rows x questions): kept free of calls where it can."""
         asked = 0
-        answered: list[tuple[str, str]] = []
+        answered: list = []
         append = answered.append
         name = q.name
         chain = q.repeat_chain
         last_hash, check, needs_tree = None, None, False
         for row in rows:
-            if row.form_hash != last_hash:
+            if row.form_hash is not last_hash:
                 last_hash, check = row.form_hash, self._checker(q, row.form_hash)
                 needs_tree = bool(check) and check.needs_tree
             answers = row.answers
@@ -441,15 +440,23 @@ class Engine:
                     for n, m in enumerate(members_of(answers, chain), start=1)
                 ]
             else:
-                units = ((None, answers.get(name), row.key),)
+                value = answers.get(name)
+                if value and value.__class__ is str:
+                    # the common case: one answer, given (an answer given was asked)
+                    text = value.strip()
+                    if text:
+                        asked += 1
+                        append((row.key, text) if keys else text)
+                        continue
+                units = ((None, value, row.key),)
             for member, value, key in units:
                 if value:
                     text = value.strip() if value.__class__ is str else _text(value).strip()
                     if text:
-                        # an answer given was asked (the relevance check is for the blanks)
                         asked += 1
-                        append((key, text))
+                        append((key, text) if keys else text)
                         continue
+                # a blank: asked only if the question was relevant
                 if check is None:
                     asked += 1
                 elif check is False:
@@ -469,10 +476,13 @@ class Engine:
         return tree
 
     def _question(self, q: Question, rows: list[Row], trees: dict) -> QuestionResult | None:
-        asked, answered = self._units(q, rows, trees)
+        verbatims = q.kind == TEXT and not q.personal
+        asked, answered = self._units(q, rows, trees, keys=verbatims)
+        # the same answer is given many times: count each distinct one once, then expand
+        distinct = Counter(t for _k, t in answered) if verbatims else Counter(answered)
         kind = q.kind
         if kind == CALCULATED:
-            if not answered or any(_number(v) is None for _i, v in answered):
+            if not distinct or any(_number(v) is None for v in distinct):
                 return None
             kind = NUMBER
         result = QuestionResult(
@@ -490,8 +500,9 @@ class Engine:
         base = len(answered)
         if kind in (SINGLE, MULTIPLE):
             counter: Counter[str] = Counter()
-            for _i, text in answered:
-                counter.update(set(_values(q, text)) if kind == MULTIPLE else [text])
+            for text, n in distinct.items():
+                for code in set(_values(q, text)) if kind == MULTIPLE else (text,):
+                    counter[code] += n
             codes = list(q.choices) + sorted(c for c in counter if c not in q.choices)
             result.choices = [
                 ChoiceCount(
@@ -503,12 +514,17 @@ class Engine:
                 order = {c: i for i, c in enumerate(codes)}
                 result.choices.sort(key=lambda c: (-c.count, order[c.code]))
         elif kind == NUMBER:
-            result.number = number_stats([n for _i, v in answered if (n := _number(v)) is not None])
+            values: list[float] = []
+            for text, n in distinct.items():
+                number = _number(text)
+                if number is not None:
+                    values.extend([number] * n)
+            result.number = number_stats(values)
         elif kind == DATE:
-            days = sorted(v[:10] for _i, v in answered)
+            days = sorted(distinct.elements())
             result.dates = dict(sorted(Counter(d[:7] for d in days).items()))
-            result.date_min = days[0] if days else None
-            result.date_max = days[-1] if days else None
+            result.date_min = days[0][:10] if days else None
+            result.date_max = days[-1][:10] if days else None
         elif kind == TEXT:
             result.verbatims = list(answered)
         return result

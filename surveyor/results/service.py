@@ -17,15 +17,36 @@ from surveyor.results.compute import Engine, Row
 from surveyor.results.personal import personal_fields
 from surveyor.store import Store
 
+#: Answers this short are shared between interviews (one "yes" object for every "yes").
+SHARED_LENGTH = 24
+
+
+def _compact(answers: dict, pool: dict) -> dict:
+    """The same answers, keys and short values shared through ``pool``: each parsed row has
+    its own copy of every key and value, and 100,000 of them took 1.3 GB (300 MB shared)."""
+    out = {}
+    share = pool.setdefault
+    for key, value in answers.items():
+        if value.__class__ is str:
+            if len(value) <= SHARED_LENGTH:
+                value = share(value, value)
+        elif value.__class__ is list:
+            value = [_compact(m, pool) if m.__class__ is dict else m for m in value]
+        out[share(key, key)] = value
+    return out
+
 
 def read_rows(store: Store, form_id: str) -> list[Row]:
     """Every interview of ``form_id`` results count, in the order they were stored."""
     selection = store.export_selection(form_id)
     rows = []
+    pool: dict[str, str] = {}
     for r in store.iter_export_rows(selection.rowids):
         day = (r.finalized_at or r.updated_at or "")[:10]
         key = selection.roots.get(r.instance_id, r.instance_id)
-        rows.append(Row(r.instance_id, key, r.form_hash, r.interviewer or "", day, r.answers))
+        answers = _compact(r.answers, pool)
+        form_hash = pool.setdefault(r.form_hash, r.form_hash)  # one object: compared by identity
+        rows.append(Row(r.instance_id, key, form_hash, r.interviewer or "", day, answers))
     return rows
 
 
