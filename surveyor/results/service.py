@@ -83,7 +83,7 @@ class ResultsService:
             if not self.store.list_forms(form_id=form_id):
                 raise ResultsError(
                     f"There is no form {form_id!r} in this data folder.",
-                    code=ErrorCode.RESULTS_UNKNOWN_QUESTION,
+                    code=ErrorCode.RESULTS_CHOOSE_FORM,
                 )
             return form_id
         ids = self.form_ids()
