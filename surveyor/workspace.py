@@ -1105,18 +1105,17 @@ class Workspace:
         """Write the funders' report (``.docx`` or ``.pdf``, by ``out``'s suffix).
 
         ``plan``: a ReportPlan (default: the saved one, else every question). ``fieldwork``:
-        a function giving the fieldwork funnel (or None), when a fieldwork module exists."""
-        from surveyor.results.report import build_report, write_report
+        a function giving the door-to-door funnel (a ``FieldworkFunnel``, or None to leave
+        the section out); default: the campaign's doors and visits, when there are some."""
+        from surveyor.results.report import build_report, funnel_of, write_report
 
         plan = plan or self.report_plan(None)
         engine = self._results.engine(plan.form_id, language)
-        report = build_report(
-            engine,
-            plan,
-            language=language,
-            store=self.store,
-            fieldwork=fieldwork() if fieldwork is not None else None,
-        )
+        if fieldwork is None:
+            funnel = funnel_of(self.fieldwork(by_day=False).overall, language)
+        else:
+            funnel = fieldwork()
+        report = build_report(engine, plan, language=language, store=self.store, fieldwork=funnel)
         return write_report(report, Path(out))
 
     # --- health --------------------------------------------------------------------------

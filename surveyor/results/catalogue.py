@@ -28,10 +28,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fieldwork": ("Le porte-à-porte", "Door to door"),
     "response_rate": (
-        "Taux de réponse : {rate} des portes où quelqu'un a ouvert.",
-        "Response rate: {rate} of the doors where someone answered.",
+        "Taux de réponse : {rate} (entretiens menés sur les portes visitées, hors logements "
+        "vacants et hors champ).",
+        "Response rate: {rate} (interviews made out of the doors visited, vacant and "
+        "ineligible ones left out).",
     ),
     "step": ("Étape", "Step"),
+    "fw_doors": ("Portes de la liste", "Doors on the list"),
+    "fw_visited": ("Portes visitées", "Doors visited"),
+    "fw_contacted": ("Portes où quelqu'un a été rencontré", "Doors where someone was met"),
+    "fw_refused": ("Refus", "Refusals"),
+    "fw_done": ("Entretiens menés", "Interviews made"),
     "count": ("Nombre", "Number"),
     "profile": ("Qui a répondu", "Who answered"),
     "needs": ("Les besoins, par ordre d'importance", "Needs, most frequent first"),
@@ -131,8 +138,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "interview.",
     ),
     "def_rate": (
-        "Taux de réponse : les entretiens menés rapportés aux portes où quelqu'un a ouvert.",
-        "Response rate: the interviews made divided by the doors where someone answered.",
+        "Taux de réponse : les entretiens menés rapportés aux portes visitées, hors logements "
+        "vacants et personnes hors champ.",
+        "Response rate: the interviews made divided by the doors visited, vacant homes and "
+        "ineligible people left out.",
     ),
     "def_privacy": (
         "Aucune donnée personnelle (nom, téléphone, courriel, ou champ marqué personnel) "

@@ -60,6 +60,25 @@ class FieldworkFunnel:
     response_rate: float | None = None
 
 
+def funnel_of(fieldwork, language: str = "fr") -> FieldworkFunnel | None:
+    """The report's funnel from the fieldwork module's ``Funnel`` (doors, visited, contacted,
+    refused, done, response_rate as a fraction); None when there are no doors."""
+    if fieldwork is None or not getattr(fieldwork, "doors", 0):
+        return None
+    steps = [
+        (cat.text(key, language), int(getattr(fieldwork, attr, 0) or 0))
+        for key, attr in (
+            ("fw_doors", "doors"),
+            ("fw_visited", "visited"),
+            ("fw_contacted", "contacted"),
+            ("fw_refused", "refused"),
+            ("fw_done", "done"),
+        )
+    ]
+    rate = getattr(fieldwork, "response_rate", None)
+    return FieldworkFunnel(steps, None if rate is None else 100.0 * rate)
+
+
 @dataclass
 class Report:
     language: str

@@ -101,6 +101,17 @@ def test_english_report_and_the_fieldwork_section(planned, tmp_path):
     text = flat(pdf_text(pdf))
     assert "The campaign and its method" in text and "Door to door" in text
     assert "Response rate: 30.0%" in text
+    # the fieldwork module's funnel, as the Workspace hands it over
+    from types import SimpleNamespace
+
+    from surveyor.results.report import funnel_of
+
+    made = funnel_of(
+        SimpleNamespace(doors=40, visited=30, contacted=20, refused=5, done=12, response_rate=0.5),
+        "fr",
+    )
+    assert made.steps[0] == ("Portes de la liste", 40) and made.response_rate == 50.0
+    assert funnel_of(SimpleNamespace(doors=0), "fr") is None
     without = flat(pdf_text(ws.write_report(tmp_path / "s.pdf", plan=plan, language="en")))
     assert "Door to door" not in without
 
