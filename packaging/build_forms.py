@@ -51,6 +51,7 @@ WIDTHS = {
     "version": 14,
     "default_language": 18,
     "instance_name": 60,
+    "personal": 10,
 }
 OTHER_WIDTH = 18
 HEADER_FONT = Font(bold=True, color="FFFFFF")

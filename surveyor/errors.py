@@ -94,6 +94,14 @@ class ErrorCode(StrEnum):
     SYNC_NO_PASSWORD = "sync_no_password"
     SYNC_DOWNLOAD_FAILED = "sync_download_failed"  # a submission could not be read
 
+    # results and the report (surveyor/results/)
+    RESULTS_UNKNOWN_QUESTION = "results_unknown_question"
+    RESULTS_UNKNOWN_VALUE = "results_unknown_value"
+    RESULTS_EMPTY = "results_empty"  # no interview matches the selection
+    RESULTS_CHOOSE_FORM = "results_choose_form"  # several forms: say which
+    RESULTS_PERSONAL = "results_personal"  # a personal field's values were asked for
+    RESULTS_PLAN_INVALID = "results_plan_invalid"  # a report plan or a theme that cannot be used
+
     # the campaign server refusing a request
     SERVER_REFUSED = "server_refused"
     SERVER_TOO_LARGE = "server_too_large"
@@ -221,6 +229,13 @@ class ExportError(SurveyorError, ValueError):
 
 
 # --- the local store (its specific errors: surveyor/store/errors.py) -------------------------
+
+
+class ResultsError(SurveyorError, ValueError):
+    """Results or a report cannot be made as asked (an unknown question or value, an empty
+    selection, a personal field, a bad report plan)."""
+
+    default_code = ErrorCode.RESULTS_EMPTY
 
 
 class StoreError(SurveyorError):

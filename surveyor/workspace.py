@@ -43,6 +43,16 @@ from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
+from surveyor.results import coding as _coding
+from surveyor.results.compute import (
+    Crosstab,
+    GroupedResults,
+    Ranking,
+    Results,
+    Selection,
+)
+from surveyor.results.questions import Question
+from surveyor.results.service import ResultsService
 from surveyor.services import interviews as services
 from surveyor.services import sealed
 from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
@@ -82,6 +92,8 @@ class Changes:
     hand_ins: bool = False
     sync_state: bool = False
     doors: bool = False
+    # results: themes, tags, quotes, personal marks or the report plan changed
+    results: bool = False
 
     @classmethod
     def of_interviews(cls, *instance_ids: str) -> Changes:
@@ -113,6 +125,7 @@ class Changes:
             or self.hand_ins
             or self.sync_state
             or self.doors
+            or self.results
         )
 
     def __or__(self, other: Changes) -> Changes:
@@ -124,6 +137,7 @@ class Changes:
             hand_ins=self.hand_ins or other.hand_ins,
             sync_state=self.sync_state or other.sync_state,
             doors=self.doors or other.doors,
+            results=self.results or other.results,
         )
 
 
@@ -160,6 +174,8 @@ class Workspace:
         self.library = services.FormLibrary(store, cache_dir=cache_dir)
         self._merge = MergeStore(store)
         self._overview = OverviewService(store, self.library)
+        self._overview = OverviewService(store)
+        self._results = ResultsService(store, self.library.get)
         self._device_id: str | None = None
         self._fieldwork = FieldworkService(store, device_id=lambda: self.device_id)
 
@@ -973,6 +989,169 @@ class Workspace:
     def fieldwork_to_hand_in(self) -> int:
         """Visits and doors added here that no batch carried yet."""
         return self._fieldwork.doors.count_to_hand_in(self.device_id)
+
+    # --- results and the report (docs/results.md, "API for the UI") ------------------------
+
+    def result_forms(self) -> list[str]:
+        """Form ids that have interviews results count (finalized, current versions)."""
+        return self._results.form_ids()
+
+    def result_questions(
+        self, form_id: str | None = None, *, language: str | None = None
+    ) -> dict[str, Question]:
+        """name -> Question (kind, label in ``language``, choices, repeat, personal) of the
+        form's newest version, in the form's order: what a view offers to pick."""
+        return dict(self._results.engine(form_id, language).questions)
+
+    def result_interviewers(self, form_id: str | None = None) -> list[str]:
+        """The interviewers of the interviews results count, sorted (for a filter)."""
+        rows = self._results.engine(form_id).rows
+        return sorted({r.interviewer for r in rows if r.interviewer})
+
+    def results(
+        self,
+        selection: Selection | None = None,
+        *,
+        by: str | None = None,
+        questions: Iterable[str] | None = None,
+        language: str | None = None,
+    ) -> Results | GroupedResults:
+        """Figures per question over the selected interviews (``by``: for each value of that
+        question too). Raises ResultsError: an unknown question or value, no interview."""
+        selection = selection or Selection()
+        engine = self._results.engine(selection.form_id, language)
+        rows = engine.select(selection)
+        if by:
+            return engine.grouped(rows, by, questions)
+        return engine.results(rows, questions)
+
+    def crosstab(
+        self,
+        row: str,
+        column: str,
+        selection: Selection | None = None,
+        *,
+        language: str | None = None,
+    ) -> Crosstab:
+        """Question ``row`` by question ``column`` (counts, row and column %, totals)."""
+        selection = selection or Selection()
+        engine = self._results.engine(selection.form_id, language)
+        return engine.crosstab(engine.select(selection), row, column)
+
+    def ranking(
+        self,
+        question: str,
+        selection: Selection | None = None,
+        *,
+        by: str | None = None,
+        language: str | None = None,
+    ) -> Ranking:
+        """A choice question as a ranking (needs ranked), optionally for each value of ``by``."""
+        selection = selection or Selection()
+        engine = self._results.engine(selection.form_id, language)
+        return engine.ranking(engine.select(selection), question, by)
+
+    def form_personal_fields(self, form_id: str) -> frozenset[str]:
+        """The personal fields of every stored version of a form (XLSForm column, bind
+        attribute, privacy.json's list, the results' marks, defaults)."""
+        return self._results.personal(form_id)
+
+    def mark_personal(self, form_id: str, name: str, personal: bool | None) -> Changes:
+        """Mark a field personal or not (None: back to the form's own say)."""
+        _coding.mark_personal(self.store, form_id, name, personal)
+        return Changes(results=True)
+
+    def themes(self, form_id: str, question: str | None = None) -> list[_coding.Theme]:
+        return _coding.themes(self.store, form_id, question)
+
+    def add_theme(self, form_id: str, question: str, label: str) -> Done[_coding.Theme]:
+        self._results.engine(form_id).question(question)  # an unknown question is refused
+        theme = _coding.add_theme(self.store, form_id, question, label)
+        return Done(theme, Changes(results=True))
+
+    def rename_theme(self, theme_id: int, label: str) -> Changes:
+        _coding.rename_theme(self.store, theme_id, label)
+        return Changes(results=True)
+
+    def delete_theme(self, theme_id: int) -> Changes:
+        _coding.delete_theme(self.store, theme_id)
+        return Changes(results=True)
+
+    def tag_verbatim(self, verbatim: str, theme_ids: Iterable[int], *, on: bool = True) -> Changes:
+        """Tag a verbatim (its key, from ``QuestionResult.verbatims``) with themes, or untag."""
+        _coding.tag(self.store, verbatim, list(theme_ids), on=on)
+        return Changes(results=True)
+
+    def verbatim_tags(self, form_id: str, question: str) -> dict[str, list[int]]:
+        """verbatim key -> ids of its themes."""
+        return _coding.tags(self.store, form_id, question)
+
+    def theme_counts(
+        self, question: str, selection: Selection | None = None
+    ) -> list[tuple[_coding.Theme, int]]:
+        """Each theme of ``question`` and how many of the selection's verbatims carry it."""
+        selection = selection or Selection()
+        form_id = self._results.pick_form(selection.form_id)
+        result = self.results(selection, questions=[question])
+        present = {key for key, _text in result.questions[question].verbatims}
+        tagged = _coding.tags(self.store, form_id, question)
+        counts: dict[int, int] = {}
+        for key, ids in tagged.items():
+            if key in present:
+                for theme_id in ids:
+                    counts[theme_id] = counts.get(theme_id, 0) + 1
+        return [(t, counts.get(t.id, 0)) for t in _coding.themes(self.store, form_id, question)]
+
+    def quotes(self, form_id: str, question: str | None = None) -> list[tuple[str, str]]:
+        """(question, verbatim key) picked for the report, in order."""
+        return _coding.quotes(self.store, form_id, question)
+
+    def pick_quote(self, form_id: str, question: str, verbatim: str, *, on: bool = True) -> Changes:
+        self._results.engine(form_id).question(question)
+        _coding.pick_quote(self.store, form_id, question, verbatim, on)
+        return Changes(results=True)
+
+    def report_plan(self, form_id: str | None = None):
+        """The campaign's saved report plan for the form (a ReportPlan), or the default one."""
+        from surveyor.results.plan import ReportPlan, default_plan
+
+        form_id = self._results.pick_form(form_id)
+        saved = _coding.get_setting(self.store, f"report_plan:{form_id}")
+        if saved is not None:
+            return ReportPlan.from_json(saved)
+        engine = self._results.engine(form_id)
+        return default_plan(engine)
+
+    def save_report_plan(self, plan) -> Changes:
+        """Keep ``plan`` as the campaign's report plan for its form."""
+        engine = self._results.engine(plan.form_id)
+        plan.check(engine)
+        _coding.set_setting(self.store, f"report_plan:{engine.form.form_id}", plan.to_json())
+        return Changes(results=True)
+
+    def write_report(
+        self,
+        out: str | Path,
+        *,
+        plan=None,
+        language: str = "fr",
+        fieldwork: Callable[[], object] | None = None,
+    ) -> Path:
+        """Write the funders' report (``.docx`` or ``.pdf``, by ``out``'s suffix).
+
+        ``plan``: a ReportPlan (default: the saved one, else every question). ``fieldwork``:
+        a function giving the door-to-door funnel (a ``FieldworkFunnel``, or None to leave
+        the section out); default: the campaign's doors and visits, when there are some."""
+        from surveyor.results.report import build_report, funnel_of, write_report
+
+        plan = plan or self.report_plan(None)
+        engine = self._results.engine(plan.form_id, language)
+        if fieldwork is None:
+            funnel = funnel_of(self.fieldwork(by_day=False).overall, language)
+        else:
+            funnel = fieldwork()
+        report = build_report(engine, plan, language=language, store=self.store, fieldwork=funnel)
+        return write_report(report, Path(out))
 
     # --- health --------------------------------------------------------------------------
 

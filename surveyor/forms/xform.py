@@ -708,6 +708,8 @@ def model_unsupported(form: Form) -> list[Unsupported]:
         for key, value in node.parameters.items():
             if key == "query" and node.type == "select_one_external":
                 continue
+            if key.split(":")[-1] == "personal":
+                continue  # bind::surveyor:personal: read by surveyor.results.personal
             if key not in SUPPORTED_PARAMETERS:
                 found.append(unsupported("attribute", f"{key}={' '.join(value.split())}"))
         if node.itemset and "randomize(" in node.itemset.nodeset:

@@ -1,69 +1,154 @@
-"""Which fields of a form are personal (names, phones, e-mails, addresses).
+"""Which fields of a form are personal (names, phones, e-mails, addresses): exports leave them
+out or pseudonymise them, results and reports never show their values, retention purges them.
 
-SEAM — issue 13 (results and report) owns the definition of "personal fields": a core
-function reading an XLSForm ``personal`` column and the campaign's list. When it is merged,
-:func:`personal_fields` below becomes a call to it (``surveyor.results.personal.personal_fields
-(form, campaign_marks)``); every user in this package and in exports goes through this one
-function, so the merge changes this file only.
+The definition is issue 13's (results and report); it lives here, beside the store, so that
+exports, erasure and retention (issue 14) and the results all use this one function
+(``surveyor/results/personal.py`` re-exports it).
 
-Until then, the rule here: a field is personal when the campaign's list names it, or a bind
-attribute ``personal`` (XLSForm column ``bind::surveyor:personal``) says ``yes``/``true``, or
-its type is ``phonenumber``/``email``, or it is a free-entry field whose name holds a word of
-:data:`PERSONAL_WORDS`. A ``personal`` of ``no`` unmarks a field.
+A field is personal when (first rule that speaks wins):
+
+1. the coordinator's campaign list says so, or says it is not (``privacy.json``'s
+   ``personal`` list, and the results' marks ``Workspace.mark_personal``, table
+   ``personal_marks``);
+2. the XLSForm says so in a ``personal`` column of the survey sheet (``yes``/``true``/``1``;
+   ``no`` says "not personal"), read from the form's file through pyxform's own reader; or, for
+   a form that came as an XForm, a bind attribute named ``personal`` in any namespace
+   (XLSForm column ``bind::surveyor:personal``);
+3. by default, when its type or name says it can hold a way to reach a person: the metadata
+   types ``phonenumber`` and ``email``, or a free-entry field (text, number, barcode) whose
+   name holds one of the words of :data:`PERSONAL_WORDS` (``contact_phone``, ``email``,
+   ``member_name``...). The default errs on the side of hiding: a hidden field costs a table,
+   a shown one a person's privacy. Write ``personal`` = ``no`` to show one.
+
+Choices of a select are never guessed personal (their values are the form's own codes).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from io import BytesIO
 
 from surveyor.forms.model import Form, FormNode, Kind
 
+#: Words of a field name (split on ``_``, ``-``, ``.`` and case changes) that make a free-entry
+#: field personal by default: names, phones, e-mails, addresses (French and English).
 PERSONAL_WORDS = frozenset(
     {
-        "name", "nom", "prenom", "firstname", "lastname", "surname",
-        "phone", "telephone", "tel", "mobile", "portable",
-        "email", "mail", "courriel", "address", "adresse",
+        "name",
+        "nom",
+        "prenom",
+        "firstname",
+        "lastname",
+        "surname",
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "portable",
+        "email",
+        "mail",
+        "courriel",
+        "address",
+        "adresse",
     }
-)  # fmt: skip
+)
+#: Metadata types that are personal whatever their name.
 PERSONAL_TYPES = frozenset({"phonenumber", "email"})
+#: Types a person types freely (where a name or phone can be written).
 FREE_ENTRY_TYPES = frozenset({"text", "string", "integer", "int", "decimal", "barcode"})
-_WORDS = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+
 _TRUE = {"yes", "true", "1", "oui", "true()"}
 _FALSE = {"no", "false", "0", "non", "false()"}
+_WORDS = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+
+_column_cache: dict[str, dict[str, bool]] = {}
 
 
-def _mark(node: FormNode) -> bool | None:
-    for key, value in node.parameters.items():
-        if key.split(":")[-1] == "personal":
-            text = str(value or "").strip().lower()
-            if text in _TRUE:
-                return True
-            if text in _FALSE:
-                return False
+def _flag(value: object) -> bool | None:
+    text = str(value or "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
     return None
 
 
-def _default(node: FormNode) -> bool:
-    kind = (node.type or "").split()[0] if node.type else ""
-    if kind in PERSONAL_TYPES:
+def xlsform_marks(form: Form) -> dict[str, bool]:
+    """Field name -> the ``personal`` column of the form's XLSForm (only rows that fill it)."""
+    cached = _column_cache.get(form.content_hash)
+    if cached is not None:
+        return cached
+    marks: dict[str, bool] = {}
+    name = (form.source_name or "").lower()
+    ext = name.rsplit(".", 1)[-1] if "." in name else ""
+    if form.source_bytes and ext in {"xlsx", "xlsm", "xls", "md", "csv"}:
+        from pyxform.xls2json_backends import get_xlsform  # only when a form is read
+
+        try:
+            data = get_xlsform(BytesIO(form.source_bytes), file_type="." + ext)
+            rows = data.survey or []
+        except Exception:  # noqa: BLE001 - a file pyxform converted once reads again
+            rows = []
+        for row in rows:
+            flag = _flag(row.get("personal"))
+            if flag is not None and row.get("name"):
+                marks[str(row["name"])] = flag
+    if form.content_hash:
+        _column_cache[form.content_hash] = marks
+    return marks
+
+
+def _bind_mark(node: FormNode) -> bool | None:
+    for key, value in node.parameters.items():
+        if key.split(":")[-1] == "personal":
+            return _flag(value)
+    return None
+
+
+def default_personal(node: FormNode) -> bool:
+    """The default rule (3. above) for one field."""
+    xls_type = (node.type or "").split()[0] if node.type else ""
+    if xls_type in PERSONAL_TYPES:
         return True
-    if kind not in FREE_ENTRY_TYPES:
+    if xls_type not in FREE_ENTRY_TYPES:
         return False
-    return bool({w.lower() for w in _WORDS.findall(node.name.replace("_", " "))} & PERSONAL_WORDS)
+    words = {w.lower() for w in _WORDS.findall(node.name.replace("_", " "))}
+    return bool(words & PERSONAL_WORDS)
 
 
-def personal_fields(form: Form, campaign: Iterable[str] = ()) -> frozenset[str]:
-    """SEAM (see the module docstring): the names of ``form``'s personal fields; ``campaign``:
-    the names the coordinator's campaign settings add."""
-    extra = set(campaign)
+def personal_fields(
+    form: Form,
+    campaign: Mapping[str, bool] | Iterable[str] | None = None,
+    *,
+    defaults: bool = True,
+) -> frozenset[str]:
+    """The names of ``form``'s personal fields.
+
+    ``campaign``: the coordinator's list (names, or name -> True/False to mark or unmark).
+    ``defaults``: apply the name/type rule to fields no one marked.
+    """
+    if campaign is None:
+        campaign_marks: dict[str, bool] = {}
+    elif isinstance(campaign, Mapping):
+        campaign_marks = {str(k): bool(v) for k, v in campaign.items()}
+    else:
+        campaign_marks = {str(k): True for k in campaign}
+    column = xlsform_marks(form)
     found = set()
     for node in form.root.walk():
         if node.kind is not Kind.FIELD:
             continue
-        mark = True if node.name in extra else _mark(node)
+        mark = campaign_marks.get(node.name)
         if mark is None:
-            mark = _default(node)
+            mark = column.get(node.name)
+        if mark is None:
+            mark = _bind_mark(node)
+        if mark is None and defaults:
+            mark = default_personal(node)
         if mark:
             found.add(node.name)
     return frozenset(found)
+
+
+__all__ = ["PERSONAL_WORDS", "default_personal", "personal_fields", "xlsform_marks"]

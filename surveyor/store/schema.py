@@ -391,6 +391,56 @@ def m008_privacy(db: Database) -> None:
 
 
 @_migration
+def m009_results(db: Database) -> None:
+    """Results (issue 13): fields the coordinator marks personal (or not), themes of open
+    answers and the verbatims tagged with them, quotes picked for the report, and small
+    settings of the results (the report plan)."""
+    db.execute(
+        """
+        CREATE TABLE personal_marks (
+            form_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            personal INTEGER NOT NULL,
+            PRIMARY KEY (form_id, name)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE result_themes (
+            id INTEGER PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            label TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (form_id, question, label)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE result_tags (
+            theme_id INTEGER NOT NULL REFERENCES result_themes(id) ON DELETE CASCADE,
+            verbatim TEXT NOT NULL,
+            PRIMARY KEY (theme_id, verbatim)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE result_quotes (
+            form_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            verbatim TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (form_id, question, verbatim)
+        )
+        """
+    )
+    db.execute("CREATE TABLE results_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+
+
+@_migration
 def m010_rights(db: Database) -> None:
     """Privacy rights (issue 14): consent answers and their times, the erasure log.
 

@@ -283,6 +283,25 @@ def sentences() -> dict[ErrorCode, str]:
             "This interview was encrypted when it was finalized: it can no longer be opened or "
             "edited on this computer.",
         ),
+        # results and the report
+        E.RESULTS_UNKNOWN_QUESTION: QCoreApplication.translate(
+            "ErrorText", "This question is not in the form: choose another one."
+        ),
+        E.RESULTS_UNKNOWN_VALUE: QCoreApplication.translate(
+            "ErrorText", "This answer is not one of the question's choices: choose another one."
+        ),
+        E.RESULTS_EMPTY: QCoreApplication.translate(
+            "ErrorText", "No interview matches: widen the filters."
+        ),
+        E.RESULTS_CHOOSE_FORM: QCoreApplication.translate(
+            "ErrorText", "There are interviews of several forms: choose one."
+        ),
+        E.RESULTS_PERSONAL: QCoreApplication.translate(
+            "ErrorText", "This question holds personal data: its answers are never shown."
+        ),
+        E.RESULTS_PLAN_INVALID: QCoreApplication.translate(
+            "ErrorText", "The report plan or the theme cannot be used as it is: correct it."
+        ),
     }
 
 

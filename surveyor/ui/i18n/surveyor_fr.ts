@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="340"/>
+        <location filename="../doors.py" line="341"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="342"/>
+        <location filename="../doors.py" line="343"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="358"/>
+        <location filename="../doors.py" line="359"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="359"/>
+        <location filename="../doors.py" line="360"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="285"/>
+        <location filename="../doors.py" line="286"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="287"/>
+        <location filename="../doors.py" line="288"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="294"/>
+        <location filename="../doors.py" line="295"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="297"/>
+        <location filename="../doors.py" line="298"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="298"/>
+        <location filename="../doors.py" line="299"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="299"/>
+        <location filename="../doors.py" line="300"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="306"/>
+        <location filename="../doors.py" line="307"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="307"/>
+        <location filename="../doors.py" line="308"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -289,72 +289,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="68"/>
+        <location filename="../coordinator/doorlist.py" line="69"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="69"/>
+        <location filename="../coordinator/doorlist.py" line="70"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="71"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -362,225 +362,225 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="295"/>
+        <location filename="../coordinator/doorlist.py" line="296"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="297"/>
+        <location filename="../coordinator/doorlist.py" line="298"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="299"/>
+        <location filename="../coordinator/doorlist.py" line="300"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="300"/>
+        <location filename="../coordinator/doorlist.py" line="301"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="303"/>
+        <location filename="../coordinator/doorlist.py" line="304"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="307"/>
+        <location filename="../coordinator/doorlist.py" line="308"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="309"/>
+        <location filename="../coordinator/doorlist.py" line="310"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="311"/>
-        <location filename="../coordinator/doorlist.py" line="315"/>
+        <location filename="../coordinator/doorlist.py" line="312"/>
+        <location filename="../coordinator/doorlist.py" line="316"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="313"/>
+        <location filename="../coordinator/doorlist.py" line="314"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="313"/>
+        <location filename="../coordinator/doorlist.py" line="314"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="313"/>
+        <location filename="../coordinator/doorlist.py" line="314"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="316"/>
+        <location filename="../coordinator/doorlist.py" line="317"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="317"/>
+        <location filename="../coordinator/doorlist.py" line="318"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="318"/>
+        <location filename="../coordinator/doorlist.py" line="319"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="319"/>
+        <location filename="../coordinator/doorlist.py" line="320"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="320"/>
+        <location filename="../coordinator/doorlist.py" line="321"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="321"/>
+        <location filename="../coordinator/doorlist.py" line="322"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="322"/>
+        <location filename="../coordinator/doorlist.py" line="323"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="326"/>
+        <location filename="../coordinator/doorlist.py" line="327"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="331"/>
+        <location filename="../coordinator/doorlist.py" line="332"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="362"/>
+        <location filename="../coordinator/doorlist.py" line="363"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="362"/>
-        <location filename="../coordinator/doorlist.py" line="506"/>
+        <location filename="../coordinator/doorlist.py" line="363"/>
+        <location filename="../coordinator/doorlist.py" line="507"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="374"/>
+        <location filename="../coordinator/doorlist.py" line="375"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="376"/>
+        <location filename="../coordinator/doorlist.py" line="377"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="419"/>
+        <location filename="../coordinator/doorlist.py" line="420"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="432"/>
+        <location filename="../coordinator/doorlist.py" line="433"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="434"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="472"/>
+        <location filename="../coordinator/doorlist.py" line="473"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="478"/>
+        <location filename="../coordinator/doorlist.py" line="479"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="480"/>
+        <location filename="../coordinator/doorlist.py" line="481"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="489"/>
+        <location filename="../coordinator/doorlist.py" line="490"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="505"/>
+        <location filename="../coordinator/doorlist.py" line="506"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="506"/>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="521"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="515"/>
+        <location filename="../coordinator/doorlist.py" line="516"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="519"/>
+        <location filename="../coordinator/doorlist.py" line="520"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="537"/>
+        <location filename="../coordinator/doorlist.py" line="538"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="539"/>
+        <location filename="../coordinator/doorlist.py" line="540"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="548"/>
+        <location filename="../coordinator/doorlist.py" line="549"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="556"/>
+        <location filename="../coordinator/doorlist.py" line="557"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="556"/>
+        <location filename="../coordinator/doorlist.py" line="557"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="564"/>
+        <location filename="../coordinator/doorlist.py" line="565"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="586"/>
+        <location filename="../coordinator/doorlist.py" line="585"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="586"/>
+        <location filename="../coordinator/doorlist.py" line="585"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="605"/>
+        <location filename="../coordinator/doorlist.py" line="602"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -588,137 +588,137 @@
 <context>
     <name>Doors</name>
     <message>
-        <location filename="../doors.py" line="75"/>
+        <location filename="../doors.py" line="76"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="76"/>
+        <location filename="../doors.py" line="77"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="77"/>
+        <location filename="../doors.py" line="78"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="78"/>
+        <location filename="../doors.py" line="79"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="79"/>
+        <location filename="../doors.py" line="80"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="80"/>
+        <location filename="../doors.py" line="81"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="81"/>
+        <location filename="../doors.py" line="82"/>
         <source>Interview started</source>
         <translation>Entretien commencé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="82"/>
+        <location filename="../doors.py" line="83"/>
         <source>Interview done</source>
         <translation>Entretien fait</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="89"/>
+        <location filename="../doors.py" line="90"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="91"/>
+        <location filename="../doors.py" line="92"/>
         <source>Refused (final)</source>
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="112"/>
+        <location filename="../doors.py" line="113"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="140"/>
+        <location filename="../doors.py" line="141"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="141"/>
+        <location filename="../doors.py" line="142"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="142"/>
+        <location filename="../doors.py" line="143"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="143"/>
+        <location filename="../doors.py" line="144"/>
         <source>Last visit</source>
         <translation>Dernière visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="144"/>
+        <location filename="../doors.py" line="145"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="145"/>
+        <location filename="../doors.py" line="146"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="146"/>
+        <location filename="../doors.py" line="147"/>
         <source>Door</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="322"/>
+        <location filename="../doors.py" line="323"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="323"/>
+        <location filename="../doors.py" line="324"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="324"/>
+        <location filename="../doors.py" line="325"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="325"/>
+        <location filename="../doors.py" line="326"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="326"/>
+        <location filename="../doors.py" line="327"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="327"/>
+        <location filename="../doors.py" line="328"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="328"/>
+        <location filename="../doors.py" line="329"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="329"/>
+        <location filename="../doors.py" line="330"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="330"/>
+        <location filename="../doors.py" line="331"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -1259,6 +1259,36 @@
         <location filename="../errors.py" line="281"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="287"/>
+        <source>This question is not in the form: choose another one.</source>
+        <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="290"/>
+        <source>This answer is not one of the question&apos;s choices: choose another one.</source>
+        <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="293"/>
+        <source>No interview matches: widen the filters.</source>
+        <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="296"/>
+        <source>There are interviews of several forms: choose one.</source>
+        <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="299"/>
+        <source>This question holds personal data: its answers are never shown.</source>
+        <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="302"/>
+        <source>The report plan or the theme cannot be used as it is: correct it.</source>
+        <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
     </message>
 </context>
 <context>
@@ -3126,158 +3156,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="200"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="227"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="306"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="316"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="323"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="492"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="506"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="522"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="571"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="641"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="649"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="649"/>
+        <location filename="../main_window.py" line="652"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="707"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3285,52 +3315,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="91"/>
+        <location filename="../coordinator/doorlist.py" line="92"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="96"/>
+        <location filename="../coordinator/doorlist.py" line="97"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="103"/>
+        <location filename="../coordinator/doorlist.py" line="104"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="103"/>
+        <location filename="../coordinator/doorlist.py" line="104"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="112"/>
+        <location filename="../coordinator/doorlist.py" line="113"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="113"/>
+        <location filename="../coordinator/doorlist.py" line="114"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="126"/>
+        <location filename="../coordinator/doorlist.py" line="127"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="128"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="146"/>
+        <location filename="../coordinator/doorlist.py" line="147"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="148"/>
+        <location filename="../coordinator/doorlist.py" line="149"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3338,268 +3368,268 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="555"/>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="556"/>
+        <location filename="../doors.py" line="579"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="556"/>
+        <location filename="../doors.py" line="557"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="557"/>
+        <location filename="../doors.py" line="558"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="558"/>
+        <location filename="../doors.py" line="559"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="561"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="563"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="564"/>
+        <location filename="../doors.py" line="565"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="566"/>
+        <location filename="../doors.py" line="567"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="568"/>
+        <location filename="../doors.py" line="569"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="570"/>
+        <location filename="../doors.py" line="571"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="571"/>
+        <location filename="../doors.py" line="572"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="572"/>
+        <location filename="../doors.py" line="573"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="574"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="574"/>
+        <location filename="../doors.py" line="575"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="576"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="577"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="578"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="580"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="583"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="584"/>
+        <location filename="../doors.py" line="585"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="587"/>
+        <location filename="../doors.py" line="588"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="590"/>
+        <location filename="../doors.py" line="591"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="593"/>
+        <location filename="../doors.py" line="594"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="595"/>
+        <location filename="../doors.py" line="596"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="596"/>
+        <location filename="../doors.py" line="597"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="597"/>
+        <location filename="../doors.py" line="598"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="598"/>
+        <location filename="../doors.py" line="599"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="637"/>
+        <location filename="../doors.py" line="638"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="664"/>
+        <location filename="../doors.py" line="665"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="665"/>
+        <location filename="../doors.py" line="666"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="666"/>
+        <location filename="../doors.py" line="667"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="667"/>
+        <location filename="../doors.py" line="668"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="708"/>
+        <location filename="../doors.py" line="709"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="712"/>
+        <location filename="../doors.py" line="713"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="714"/>
+        <location filename="../doors.py" line="715"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="715"/>
+        <location filename="../doors.py" line="716"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="716"/>
+        <location filename="../doors.py" line="717"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="717"/>
+        <location filename="../doors.py" line="718"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="727"/>
+        <location filename="../doors.py" line="728"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="731"/>
+        <location filename="../doors.py" line="732"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="753"/>
+        <location filename="../doors.py" line="754"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="782"/>
+        <location filename="../doors.py" line="783"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="783"/>
+        <location filename="../doors.py" line="784"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="784"/>
+        <location filename="../doors.py" line="785"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="785"/>
+        <location filename="../doors.py" line="786"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="786"/>
+        <location filename="../doors.py" line="787"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="828"/>
+        <location filename="../doors.py" line="829"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="830"/>
+        <location filename="../doors.py" line="831"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="869"/>
+        <location filename="../doors.py" line="870"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="877"/>
+        <location filename="../doors.py" line="878"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="879"/>
+        <location filename="../doors.py" line="880"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="893"/>
+        <location filename="../doors.py" line="894"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="905"/>
+        <location filename="../doors.py" line="904"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>

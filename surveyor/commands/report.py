@@ -1,0 +1,51 @@
+"""``surveyor report``: the funders' report as DOCX or PDF, without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from surveyor.errors import SurveyorError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="write the funders' report (DOCX or PDF) from the merged interviews",
+        description=(
+            "Write the campaign's report: the campaign and its method, who answered, the "
+            "needs ranked, a table and a chart per question of the plan, the chosen "
+            "cross-tabs, the coded themes with the picked quotes, and the definitions. Never "
+            "any personal data. The plan is --plan FILE, else the campaign's saved plan, else "
+            "every choice and number question (docs/results.md gives the plan's format)."
+        ),
+    )
+    parser.add_argument("--out", metavar="FILE", required=True, help="FILE.docx or FILE.pdf")
+    parser.add_argument("--plan", metavar="PLAN.json", help="the report plan to follow")
+    parser.add_argument("--form", metavar="FORM_ID", help="the form (when several have interviews)")
+    parser.add_argument(
+        "--language", choices=["fr", "en"], default="fr", help="the report's language (default: fr)"
+    )
+    parser.add_argument(
+        "--save-plan",
+        metavar="PLAN.json",
+        help="also write the plan used as JSON (to edit it and pass it back with --plan)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.results.plan import load_plan, save_plan
+    from surveyor.workspace import Workspace
+
+    try:
+        with Workspace.open(args.data_dir) as ws:
+            plan = load_plan(args.plan) if args.plan else ws.report_plan(args.form)
+            if args.save_plan:
+                save_plan(plan, args.save_plan)
+            path = ws.write_report(args.out, plan=plan, language=args.language)
+    except (SurveyorError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0

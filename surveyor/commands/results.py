@@ -1,0 +1,142 @@
+"""``surveyor results``: figures per question over the merged interviews, or a cross-tab."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from surveyor.errors import ErrorCode, ResultsError, SurveyorError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "results",
+        help="figures per question (tris à plat) or a cross-tab of two questions",
+        description=(
+            "Count the answers of the merged interviews (the current version of each "
+            "finalized interview; drafts, deleted and superseded versions left out): per "
+            "question, how many were asked (the question was relevant), answered, and the "
+            "counts of each choice or the statistics of a number. Personal fields show no "
+            "values. See docs/results.md for the definitions."
+        ),
+    )
+    parser.add_argument(
+        "--form", metavar="FORM_ID", help="the form (needed when several have interviews)"
+    )
+    parser.add_argument(
+        "--filter",
+        metavar="QUESTION=VALUE",
+        action="append",
+        default=[],
+        help="only interviews that gave VALUE to QUESTION (a choice code; repeat the option: "
+        "values of one question are alternatives, different questions all apply)",
+    )
+    parser.add_argument(
+        "--interviewer", action="append", default=[], help="only this interviewer (repeatable)"
+    )
+    parser.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="interviews from this day"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="interviews up to this day"
+    )
+    parser.add_argument(
+        "--by", metavar="QUESTION", help="the same figures for each value of QUESTION"
+    )
+    parser.add_argument(
+        "--crosstab",
+        nargs=2,
+        metavar=("QUESTION_A", "QUESTION_B"),
+        help="a cross-tab: QUESTION_A in rows, QUESTION_B in columns (counts, row and column %%)",
+    )
+    parser.add_argument(
+        "--language", metavar="LANG", help="labels in this language (fr, en; default: the form's)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object on stdout (docs/results.md)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def parse_filters(items: list[str]) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise ResultsError(
+                f"The filter {item!r} is not QUESTION=VALUE.", code=ErrorCode.RESULTS_UNKNOWN_VALUE
+            )
+        filters.setdefault(name.strip(), []).append(value.strip())
+    return filters
+
+
+def _number(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _print_results(data: dict, indent: str = "") -> None:
+    print(f"{indent}{data['interviews']} interviews")
+    for name, q in data["questions"].items():
+        print(f"{indent}{name} ({q['type']}): {q['label']}")
+        print(f"{indent}  asked {q['asked']}, answered {q['answered']}")
+        for code, n in (q.get("counts") or {}).items():
+            share = f" ({100 * n / q['answered']:.1f}%)" if q["answered"] else ""
+            print(f"{indent}    {code}: {n}{share}")
+        if "n" in q:
+            print(
+                f"{indent}  n {q['n']}, mean {_number(q['mean'])}, median {_number(q['median'])}, "
+                f"min {_number(q['min'])}, max {_number(q['max'])}"
+            )
+
+
+def _print_crosstab(data: dict) -> None:
+    columns = list(data["column_labels"])
+    print(f"{data['rows']} (rows) by {data['columns']} (columns), {data['total']} {data['unit']}s")
+    print("\t".join(["", *columns, "total"]))
+    for row in data["row_labels"]:
+        cells = [
+            f"{data['counts'][row][c]} ({_number(data['row_percent'][row][c])}%)" for c in columns
+        ]
+        print("\t".join([row, *cells, str(data["row_totals"][row])]))
+    print(
+        "\t".join(["total", *(str(data["column_totals"][c]) for c in columns), str(data["total"])])
+    )
+    if data["small_base"]:
+        print(f"warning: some bases are under {data['small_base_threshold']} answers")
+
+
+def run(args: argparse.Namespace) -> int:
+    from surveyor.results.compute import Selection
+    from surveyor.workspace import Workspace
+
+    try:
+        selection = Selection(
+            form_id=args.form,
+            interviewers=tuple(args.interviewer),
+            date_from=args.date_from,
+            date_to=args.date_to,
+            answers=parse_filters(args.filter),
+        )
+        with Workspace.open(args.data_dir) as ws:
+            if args.crosstab:
+                data = ws.crosstab(*args.crosstab, selection, language=args.language).to_json()
+            else:
+                result = ws.results(selection, by=args.by, language=args.language)
+                data = result.to_json()
+    except (SurveyorError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.crosstab:
+        _print_crosstab(data)
+    else:
+        _print_results(data)
+        for code, group in (data.get("groups") or {}).items():
+            print(f"\n== {args.by} = {code}")
+            _print_results(group, "  ")
+    return 0

@@ -1,0 +1,232 @@
+"""Open answers coded, and the coordinator's marks kept in the store (migration m009_results).
+
+A *verbatim* is one text answer, named by a key that survives revisions: the instanceID of
+the first version of the interview (its edit chain's root), plus ``#N`` for the N-th member
+of a repeat (1-based, in order). Themes belong to one question of one form; a verbatim can
+carry several themes. Quotes are verbatims picked for the report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from surveyor.errors import ErrorCode, ResultsError
+from surveyor.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: int
+    form_id: str
+    question: str
+    label: str
+    position: int
+
+
+# --- personal marks ----------------------------------------------------------------------------
+
+
+def personal_marks(store: Store, form_id: str) -> dict[str, bool]:
+    """Field name -> personal (True) or not (False), as the coordinator marked them."""
+    with store.reading("read the personal fields") as db:
+        return {
+            name: bool(flag)
+            for name, flag in db.execute(
+                "SELECT name, personal FROM personal_marks WHERE form_id = ?", [form_id]
+            )
+        }
+
+
+def mark_personal(store: Store, form_id: str, name: str, personal: bool | None) -> None:
+    """Mark a field personal (True), not personal (False), or back to the form's say (None)."""
+    with store.transaction(f"mark {name} personal") as db:
+        if personal is None:
+            db.execute("DELETE FROM personal_marks WHERE form_id = ? AND name = ?", [form_id, name])
+        else:
+            db.execute(
+                "INSERT INTO personal_marks(form_id, name, personal) VALUES (?, ?, ?) "
+                "ON CONFLICT(form_id, name) DO UPDATE SET personal = excluded.personal",
+                [form_id, name, int(bool(personal))],
+            )
+
+
+def marks_version(store: Store) -> tuple:
+    """Changes when any personal mark changes (the results' cache key)."""
+    with store.reading("read the personal fields") as db:
+        return tuple(
+            db.execute(
+                "SELECT count(*), total(personal), group_concat(form_id || ':' || name) "
+                "FROM personal_marks"
+            ).fetchone()
+        )
+
+
+# --- themes and tags ---------------------------------------------------------------------------
+
+
+def themes(store: Store, form_id: str, question: str | None = None) -> list[Theme]:
+    with store.reading("read the themes") as db:
+        sql = "SELECT id, form_id, question, label, position FROM result_themes WHERE form_id = ?"
+        params: list = [form_id]
+        if question is not None:
+            sql += " AND question = ?"
+            params.append(question)
+        return [Theme(*r) for r in db.execute(sql + " ORDER BY question, position, id", params)]
+
+
+def add_theme(store: Store, form_id: str, question: str, label: str) -> Theme:
+    label = " ".join(label.split())
+    if not label:
+        raise ResultsError("A theme needs a name.", code=ErrorCode.RESULTS_PLAN_INVALID)
+    with store.transaction(f"add the theme {label}") as db:
+        existing = db.execute(
+            "SELECT id FROM result_themes WHERE form_id = ? AND question = ? AND label = ?",
+            [form_id, question, label],
+        ).fetchone()
+        if existing:
+            raise ResultsError(
+                f"The question {question} already has a theme named {label!r}.",
+                code=ErrorCode.RESULTS_PLAN_INVALID,
+            )
+        position = db.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM result_themes "
+            "WHERE form_id = ? AND question = ?",
+            [form_id, question],
+        ).fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO result_themes(form_id, question, label, position) VALUES (?, ?, ?, ?)",
+            [form_id, question, label, position],
+        )
+        return Theme(cursor.lastrowid, form_id, question, label, position)
+
+
+def _theme(db, theme_id: int) -> Theme:
+    row = db.execute(
+        "SELECT id, form_id, question, label, position FROM result_themes WHERE id = ?",
+        [theme_id],
+    ).fetchone()
+    if row is None:
+        raise ResultsError(
+            f"There is no theme number {theme_id}.", code=ErrorCode.RESULTS_PLAN_INVALID
+        )
+    return Theme(*row)
+
+
+def rename_theme(store: Store, theme_id: int, label: str) -> None:
+    label = " ".join(label.split())
+    if not label:
+        raise ResultsError("A theme needs a name.", code=ErrorCode.RESULTS_PLAN_INVALID)
+    with store.transaction("rename a theme") as db:
+        _theme(db, theme_id)
+        db.execute("UPDATE result_themes SET label = ? WHERE id = ?", [label, theme_id])
+
+
+def delete_theme(store: Store, theme_id: int) -> None:
+    with store.transaction("delete a theme") as db:
+        _theme(db, theme_id)
+        db.execute("DELETE FROM result_tags WHERE theme_id = ?", [theme_id])
+        db.execute("DELETE FROM result_themes WHERE id = ?", [theme_id])
+
+
+def tag(store: Store, verbatim: str, theme_ids: list[int], *, on: bool = True) -> None:
+    """Tag a verbatim with themes (``on``) or take them off."""
+    with store.transaction("tag an answer") as db:
+        for theme_id in theme_ids:
+            _theme(db, theme_id)
+            if on:
+                db.execute(
+                    "INSERT OR IGNORE INTO result_tags(theme_id, verbatim) VALUES (?, ?)",
+                    [theme_id, verbatim],
+                )
+            else:
+                db.execute(
+                    "DELETE FROM result_tags WHERE theme_id = ? AND verbatim = ?",
+                    [theme_id, verbatim],
+                )
+
+
+def tags(store: Store, form_id: str, question: str) -> dict[str, list[int]]:
+    """verbatim key -> ids of its themes."""
+    out: dict[str, list[int]] = {}
+    with store.reading("read the tags") as db:
+        for verbatim, theme_id in db.execute(
+            "SELECT t.verbatim, t.theme_id FROM result_tags t JOIN result_themes h "
+            "ON h.id = t.theme_id WHERE h.form_id = ? AND h.question = ? "
+            "ORDER BY h.position, h.id",
+            [form_id, question],
+        ):
+            out.setdefault(verbatim, []).append(theme_id)
+    return out
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+def quotes(store: Store, form_id: str, question: str | None = None) -> list[tuple[str, str]]:
+    """(question, verbatim key) picked for the report, in the order picked."""
+    with store.reading("read the quotes") as db:
+        sql = "SELECT question, verbatim FROM result_quotes WHERE form_id = ?"
+        params: list = [form_id]
+        if question is not None:
+            sql += " AND question = ?"
+            params.append(question)
+        return [tuple(r) for r in db.execute(sql + " ORDER BY position, rowid", params)]
+
+
+def pick_quote(store: Store, form_id: str, question: str, verbatim: str, on: bool) -> None:
+    with store.transaction("pick a quote") as db:
+        if on:
+            position = db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM result_quotes WHERE form_id = ?",
+                [form_id],
+            ).fetchone()[0]
+            db.execute(
+                "INSERT OR IGNORE INTO result_quotes(form_id, question, verbatim, position) "
+                "VALUES (?, ?, ?, ?)",
+                [form_id, question, verbatim, position],
+            )
+        else:
+            db.execute(
+                "DELETE FROM result_quotes WHERE form_id = ? AND question = ? AND verbatim = ?",
+                [form_id, question, verbatim],
+            )
+
+
+# --- settings (the report plan) ------------------------------------------------------------------
+
+
+def get_setting(store: Store, key: str):
+    with store.reading("read the results settings") as db:
+        row = db.execute("SELECT value FROM results_settings WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def set_setting(store: Store, key: str, value) -> None:
+    with store.transaction("save the results settings") as db:
+        if value is None:
+            db.execute("DELETE FROM results_settings WHERE key = ?", [key])
+        else:
+            db.execute(
+                "INSERT INTO results_settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False, sort_keys=True)],
+            )
+
+
+__all__ = [
+    "Theme",
+    "add_theme",
+    "delete_theme",
+    "get_setting",
+    "mark_personal",
+    "marks_version",
+    "personal_marks",
+    "pick_quote",
+    "quotes",
+    "rename_theme",
+    "set_setting",
+    "tag",
+    "tags",
+    "themes",
+]

@@ -1,0 +1,147 @@
+"""The report as a PDF (fpdf2), with the DejaVu fonts matplotlib ships (accents, €, «»)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+from matplotlib import get_data_path
+
+from surveyor.results import catalogue as cat
+from surveyor.results.report import Heading, Image, Para, Report, Table
+
+_FONTS = Path(get_data_path()) / "fonts" / "ttf"
+_ACCENT = (0x2F, 0x5D, 0x62)
+_GREY = (0x55, 0x55, 0x55)
+_WARN = (0x9A, 0x4A, 0x00)
+_SIZES = {0: 20, 1: 15, 2: 12.5, 3: 11}
+
+
+class _PDF(FPDF):
+    language = "fr"
+    title_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(*_GREY)
+        self.cell(
+            0,
+            8,
+            f"{self.title_text} — {cat.text('page', self.language, n=self.page_no())}",
+            align="C",
+        )
+
+
+def _numeric(text: str) -> bool:
+    head = text.split(" ")[0].replace("\u202f", "").replace(",", "").replace(".", "")
+    return head.rstrip("%*\u00a0").isdigit() or text in ("–", "")
+
+
+def write_pdf(report: Report, path: Path) -> None:
+    pdf = _PDF(format="A4")
+    pdf.language = report.language
+    pdf.title_text = report.title
+    pdf.set_title(report.title)
+    pdf.set_lang(report.language)
+    pdf.set_creator("Surveyor")
+    pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(_FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "I", str(_FONTS / "DejaVuSans-Oblique.ttf"))
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    blocks = report.blocks
+    for block in blocks:
+        if isinstance(block, Heading):
+            # keep a heading with what follows: a new page when little room is left
+            if pdf.get_y() > pdf.h - 75:
+                pdf.add_page()
+            size = _SIZES.get(block.level, 11)
+            pdf.ln(4 if block.level > 1 else 7)
+            pdf.set_font("DejaVu", "B", size)
+            pdf.set_text_color(*(_ACCENT if block.level <= 2 else (0, 0, 0)))
+            pdf.multi_cell(0, size * 0.55, block.text, align="L")
+            pdf.ln(1.5)
+        elif isinstance(block, Para):
+            _para(pdf, block)
+        elif isinstance(block, Table):
+            _table(pdf, block)
+        elif isinstance(block, Image):
+            _image(pdf, block)
+    pdf.output(str(path))
+
+
+def _para(pdf: FPDF, block: Para) -> None:
+    pdf.set_text_color(0, 0, 0)
+    if block.style == "title":
+        pdf.set_font("DejaVu", "B", 20)
+        pdf.set_text_color(*_ACCENT)
+        pdf.multi_cell(0, 10, block.text, align="L")
+        pdf.ln(2)
+        return
+    if block.style == "subtitle":
+        pdf.set_font("DejaVu", "", 14)
+        pdf.set_text_color(*_ACCENT)
+        pdf.multi_cell(0, 8, block.text, align="L")
+        pdf.ln(1)
+        return
+    style, size, indent = "", 10, 0
+    if block.style == "note":
+        size = 8.5
+        pdf.set_text_color(*_GREY)
+    elif block.style == "warning":
+        style, size = "B", 8.5
+        pdf.set_text_color(*_WARN)
+    elif block.style == "quote":
+        style, indent = "I", 8
+    pdf.set_font("DejaVu", style, size)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.multi_cell(pdf.epw - indent, size * 0.5, block.text, align="L")
+    pdf.ln(1.5)
+
+
+def _table(pdf: FPDF, block: Table) -> None:
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", "", 8.5)
+    if pdf.get_y() > pdf.h - 50:
+        pdf.add_page()
+    columns = len(block.header)
+    widths = block.widths or [2.0] + [1.0] * (columns - 1)
+    align = ["LEFT"] + [
+        "RIGHT" if all(_numeric(r[c]) for r in block.rows) else "LEFT" for c in range(1, columns)
+    ]
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=_ACCENT)
+    with pdf.table(
+        col_widths=widths,
+        text_align=align,
+        headings_style=heading,
+        line_height=5,
+        borders_layout="HORIZONTAL_LINES",
+        cell_fill_color=(240, 244, 244),
+        cell_fill_mode="ROWS",
+        repeat_headings=1,
+    ) as table:
+        table.row(block.header)
+        for index, values in enumerate(block.rows):
+            last = block.total_row and index == len(block.rows) - 1
+            row = table.row()
+            for value in values:
+                row.cell(value, style=FontFace(emphasis="BOLD") if last else None)
+    pdf.ln(2)
+
+
+def _image(pdf: FPDF, block: Image) -> None:
+    from PIL import Image as PILImage
+
+    with PILImage.open(BytesIO(block.png)) as img:
+        w_px, h_px = img.size
+    width = min(pdf.epw, w_px / 150 * 25.4)
+    height = width * h_px / w_px
+    if pdf.get_y() + height > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    x = pdf.l_margin + (pdf.epw - width) / 2
+    pdf.image(BytesIO(block.png), x=x, w=width, h=height, alt_text=block.alt or None)
+    pdf.ln(3)

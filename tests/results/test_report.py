@@ -1,0 +1,138 @@
+"""The funders' report: DOCX and PDF with the same content, and never any personal data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from surveyor.errors import ErrorCode, ResultsError
+from surveyor.results.plan import ReportPlan, load_plan, save_plan
+from surveyor.results.report import FieldworkFunnel, mask
+
+from .conftest import PHONE
+
+
+def docx_text(path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def flat(text: str) -> str:
+    """Spaces of every kind made one (French numbers use narrow no-break spaces)."""
+    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+@pytest.fixture
+def planned(coordinator):
+    ws, facts = coordinator
+    plan = ws.report_plan()
+    plan.crosstabs = [("sector", "needs_unmet")]
+    plan.needs_by = "sector"
+    plan.themes = ["comments"]
+    theme = ws.add_theme("enquete_habitants", "comments", "Garde le soir").value
+    comments = ws.results(questions=["comments"]).questions["comments"]
+    with_phone = next(k for k, t in comments.verbatims if PHONE in t)
+    ws.tag_verbatim(with_phone, [theme.id])
+    ws.pick_quote("enquete_habitants", "comments", with_phone)
+    return ws, plan
+
+
+def test_the_report_holds_headings_and_numbers_in_docx_and_pdf(planned, tmp_path):
+    ws, plan = planned
+    result = ws.results()
+    docx = ws.write_report(tmp_path / "rapport.docx", plan=plan)
+    pdf = ws.write_report(tmp_path / "rapport.pdf", plan=plan)
+    for text in (flat(docx_text(docx)), flat(pdf_text(pdf))):
+        for heading in (
+            "La campagne et sa méthode",
+            "Qui a répondu",
+            "Les besoins, par ordre d'importance",
+            "Les réponses, question par question",
+            "Tris croisés",
+            "Les réponses libres, par thème",
+            "Garde le soir",
+            "Définitions",
+        ):
+            assert heading in text, heading
+        assert f"{result.interviews} entretiens ont été menés" in text
+        sector = result.questions["sector"]
+        north = next(c for c in sector.choices if c.code == "north")
+        assert f"Secteur nord {north.count} " in text
+        assert f"{north.percent:.1f}".replace(".", ",") + " %" in text
+
+
+def test_a_phone_number_never_reaches_the_report(planned, tmp_path):
+    ws, plan = planned
+    contact = ws.results().questions["contact_phone"]
+    assert contact.personal and contact.answered  # the phone is in the data
+    for name in ("rapport.docx", "rapport.pdf"):
+        path = ws.write_report(tmp_path / name, plan=plan)
+        text = docx_text(path) if name.endswith("docx") else pdf_text(path)
+        digits = "".join(ch for ch in flat(text) if ch.isdigit() or ch == " ")
+        assert PHONE not in flat(text)
+        assert PHONE.replace(" ", "") not in digits.replace(" ", "")
+        assert "[masqué]" in text  # the quote that held it is there, masked
+
+
+def test_a_plan_naming_a_personal_question_is_refused(planned, tmp_path):
+    ws, plan = planned
+    plan.questions.append("contact_phone")
+    with pytest.raises(ResultsError) as e:
+        ws.write_report(tmp_path / "r.docx", plan=plan)
+    assert e.value.code is ErrorCode.RESULTS_PERSONAL
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_english_report_and_the_fieldwork_section(planned, tmp_path):
+    ws, plan = planned
+    funnel = FieldworkFunnel([("Portes frappées", 40), ("Portes ouvertes", 20)], 30.0)
+    pdf = ws.write_report(tmp_path / "r.pdf", plan=plan, language="en", fieldwork=lambda: funnel)
+    text = flat(pdf_text(pdf))
+    assert "The campaign and its method" in text and "Door to door" in text
+    assert "Response rate: 30.0%" in text
+    # the fieldwork module's funnel, as the Workspace hands it over
+    from types import SimpleNamespace
+
+    from surveyor.results.report import funnel_of
+
+    made = funnel_of(
+        SimpleNamespace(doors=40, visited=30, contacted=20, refused=5, done=12, response_rate=0.5),
+        "fr",
+    )
+    assert made.steps[0] == ("Portes de la liste", 40) and made.response_rate == 50.0
+    assert funnel_of(SimpleNamespace(doors=0), "fr") is None
+    without = flat(pdf_text(ws.write_report(tmp_path / "s.pdf", plan=plan, language="en")))
+    assert "Door to door" not in without
+
+
+def test_the_plan_round_trips_through_json_and_the_store(planned, tmp_path):
+    ws, plan = planned
+    path = save_plan(plan, tmp_path / "plan.json")
+    again = load_plan(path)
+    assert again == plan
+    assert ws.save_report_plan(again).results
+    assert ws.report_plan("enquete_habitants") == plan
+    (tmp_path / "bad.json").write_text(json.dumps({"form": 3}), "utf-8")
+    with pytest.raises(ResultsError) as e:
+        load_plan(tmp_path / "bad.json")
+    assert e.value.code is ErrorCode.RESULTS_PLAN_INVALID
+    with pytest.raises(ResultsError):
+        ws.save_report_plan(ReportPlan("enquete_habitants", questions=["nope"]))
+
+
+def test_mask_hides_phones_and_emails():
+    assert mask("Appelez le 06 12 34 56 78 ou a.b@exemple.fr", "fr") == (
+        "Appelez le [masqué] ou [masqué]"
+    )
+    assert mask("3 enfants, 2 ans", "fr") == "3 enfants, 2 ans"
