@@ -51,6 +51,7 @@ from surveyor.results.compute import (
     Results,
     Selection,
 )
+from surveyor.results.plan import ReportPlan, default_plan
 from surveyor.results.questions import Question
 from surveyor.results.service import ResultsService
 from surveyor.services import interviews as services
@@ -1113,7 +1114,6 @@ class Workspace:
 
     def report_plan(self, form_id: str | None = None):
         """The campaign's saved report plan for the form (a ReportPlan), or the default one."""
-        from surveyor.results.plan import ReportPlan, default_plan
 
         form_id = self._results.pick_form(form_id)
         saved = _coding.get_setting(self.store, f"report_plan:{form_id}")
@@ -1142,6 +1142,7 @@ class Workspace:
         ``plan``: a ReportPlan (default: the saved one, else every question). ``fieldwork``:
         a function giving the door-to-door funnel (a ``FieldworkFunnel``, or None to leave
         the section out); default: the campaign's doors and visits, when there are some."""
+        # the report (matplotlib, ~1 s) loads only when a report is asked for
         from surveyor.results.report import build_report, funnel_of, write_report
 
         plan = plan or self.report_plan(None)

@@ -35,6 +35,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store, the engine and the report (~2 s)
     from surveyor.results.plan import load_plan, save_plan
     from surveyor.workspace import Workspace
 

@@ -109,6 +109,7 @@ def _print_crosstab(data: dict) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s)
     from surveyor.results.compute import Selection
     from surveyor.workspace import Workspace
 

@@ -65,6 +65,7 @@ def grouped_bars(
     row_labels: list[str], column_labels: list[str], values: list[list[float]], *, percent_sign="%"
 ) -> bytes:
     """For a cross-tab: one group of bars per row, one bar per column (row percentages)."""
+    # numpy comes with matplotlib; imported only when a chart is drawn
     import numpy
 
     n_rows, n_cols = len(row_labels), len(column_labels)

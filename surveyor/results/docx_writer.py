@@ -10,7 +10,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
-from surveyor.results.report import Heading, Image, Para, Report, Table
+from surveyor.results.report import Heading, Image, Para, Report, ReportTable
 
 _ACCENT = RGBColor(0x2F, 0x5D, 0x62)
 _GREY = RGBColor(0x55, 0x55, 0x55)
@@ -56,7 +56,7 @@ def write_docx(report: Report, path: Path) -> None:
             elif block.style == "quote":
                 run.italic = True
                 p.paragraph_format.left_indent = Cm(1)
-        elif isinstance(block, Table):
+        elif isinstance(block, ReportTable):
             _table(doc, block)
         elif isinstance(block, Image):
             doc.add_picture(BytesIO(block.png), width=Cm(15.5))
@@ -64,7 +64,7 @@ def write_docx(report: Report, path: Path) -> None:
     doc.save(str(path))
 
 
-def _table(doc, block: Table) -> None:
+def _table(doc, block: ReportTable) -> None:
     table = doc.add_table(rows=1, cols=len(block.header))
     table.style = "Light List Accent 1"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -10,7 +10,7 @@ from fpdf.fonts import FontFace
 from matplotlib import get_data_path
 
 from surveyor.results import catalogue as cat
-from surveyor.results.report import Heading, Image, Para, Report, Table
+from surveyor.results.report import Heading, Image, Para, Report, ReportTable
 
 _FONTS = Path(get_data_path()) / "fonts" / "ttf"
 _ACCENT = (0x2F, 0x5D, 0x62)
@@ -67,7 +67,7 @@ def write_pdf(report: Report, path: Path) -> None:
             pdf.ln(1.5)
         elif isinstance(block, Para):
             _para(pdf, block)
-        elif isinstance(block, Table):
+        elif isinstance(block, ReportTable):
             _table(pdf, block)
         elif isinstance(block, Image):
             _image(pdf, block)
@@ -103,7 +103,7 @@ def _para(pdf: FPDF, block: Para) -> None:
     pdf.ln(1.5)
 
 
-def _table(pdf: FPDF, block: Table) -> None:
+def _table(pdf: FPDF, block: ReportTable) -> None:
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 8.5)
     if pdf.get_y() > pdf.h - 50:
@@ -134,6 +134,7 @@ def _table(pdf: FPDF, block: Table) -> None:
 
 
 def _image(pdf: FPDF, block: Image) -> None:
+    # Pillow only when a chart goes into the PDF
     from PIL import Image as PILImage
 
     with PILImage.open(BytesIO(block.png)) as img:

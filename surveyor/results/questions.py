@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from defusedxml import ElementTree
+
 from surveyor.forms.model import Form, FormNode, Kind
 
 SINGLE = "single"
@@ -116,7 +118,6 @@ def _kind(node: FormNode) -> str | None:
 def itemset_choices(form: Form, instance_id: str | None, language: str | None) -> dict[str, str]:
     """code -> label of every item of a choice list kept as a secondary instance (a select
     with a choice_filter): labels through itext, or a ``label`` element."""
-    from defusedxml import ElementTree
 
     text = form.secondary_instances.get(instance_id or "")
     if not text:

@@ -38,7 +38,7 @@ class Para:
 
 
 @dataclass
-class Table:
+class ReportTable:
     header: list[str]
     rows: list[list[str]]
     total_row: bool = False  # the last row is a total (bold)
@@ -91,7 +91,7 @@ class Report:
         for b in self.blocks:
             if isinstance(b, (Heading, Para)):
                 out.append(b.text)
-            elif isinstance(b, Table):
+            elif isinstance(b, ReportTable):
                 out.append(" ".join(b.header))
                 out.extend(" ".join(r) for r in b.rows)
         return "\n".join(out)
@@ -103,7 +103,7 @@ def mask(text: str, language: str) -> str:
     return _PHONE.sub(word, _EMAIL.sub(word, text))
 
 
-class _Builder:
+class _ReportBuilder:
     def __init__(self, engine: Engine, plan: ReportPlan, language: str, store, fieldwork):
         self.engine = engine
         self.plan = plan
@@ -185,7 +185,7 @@ class _Builder:
         if funnel is not None and funnel.steps:
             self.add(Heading(self.t("fieldwork"), 2))
             self.add(
-                Table(
+                ReportTable(
                     [self.t("step"), self.t("count")],
                     [[label, self.num(n)] for label, n in funnel.steps],
                     widths=[3, 1],
@@ -228,7 +228,7 @@ class _Builder:
                 ]
             )
             self.add(
-                Table(
+                ReportTable(
                     [self.t("answer"), self.t("people"), self.t("percent")],
                     rows,
                     total_row=True,
@@ -262,7 +262,7 @@ class _Builder:
                 ("max", s.max),
             ]
             self.add(
-                Table(
+                ReportTable(
                     [self.t("stat"), self.t("value")],
                     [[self.t(k), self.num(v)] for k, v in stats],
                     widths=[3, 1],
@@ -280,7 +280,7 @@ class _Builder:
                         last=cat.date(q.date_max, self.lang),
                     )
                 ),
-                Table(
+                ReportTable(
                     [self.t("month"), self.t("people")],
                     [[m, self.num(n)] for m, n in q.dates.items()],
                     widths=[3, 1],
@@ -298,7 +298,7 @@ class _Builder:
             for i, c in enumerate(ranking.items, start=1)
         ]
         self.add(
-            Table(
+            ReportTable(
                 ["#", self.t("answer"), self.t("people"), self.t("percent")],
                 rows,
                 widths=[0.5, 5, 1.2, 1.2],
@@ -326,7 +326,7 @@ class _Builder:
                     item = next((i for i in items if i.code == code), None)
                     row.append(self.pct(item.percent if item else None, base))
                 table_rows.append(row)
-            self.add(Table(header, table_rows))
+            self.add(ReportTable(header, table_rows))
             if any(0 < base < SMALL_BASE for _c, (_l, base, _i) in groups):
                 self.add(Para(self.t("small_warning", n=SMALL_BASE), "warning"))
 
@@ -353,7 +353,9 @@ class _Builder:
         )
         unit = self.t("unit_member" if table.unit == "member" else "unit_interview")
         self.add(
-            Table(header, body, total_row=True, widths=[2.2] + [1.0] * len(cols_shown) + [0.8]),
+            ReportTable(
+                header, body, total_row=True, widths=[2.2] + [1.0] * len(cols_shown) + [0.8]
+            ),
             Para(self.t("crosstab_note", unit=unit, total=self.num(table.total)), "note"),
         )
         if table.small_base:
@@ -415,7 +417,7 @@ class _Builder:
                 for t in ordered
             ]
             self.add(
-                Table(
+                ReportTable(
                     [self.t("theme"), self.t("people"), self.t("percent")],
                     rows,
                     widths=[5, 1.2, 1.2],
@@ -483,7 +485,7 @@ def build_report(
             code=ErrorCode.RESULTS_PLAN_INVALID,
         )
     plan.check(engine)
-    return _Builder(engine, plan, language, store, fieldwork).build()
+    return _ReportBuilder(engine, plan, language, store, fieldwork).build()
 
 
 def write_report(report: Report, out: Path) -> Path:
@@ -495,10 +497,12 @@ def write_report(report: Report, out: Path) -> Path:
         )
     partial = out.with_name(out.name + ".part")
     if suffix == ".docx":
+        # python-docx or fpdf2 only for the format asked for
         from surveyor.results.docx_writer import write_docx
 
         write_docx(report, partial)
     else:
+        # python-docx or fpdf2 only for the format asked for
         from surveyor.results.pdf_writer import write_pdf
 
         write_pdf(report, partial)
@@ -512,7 +516,7 @@ __all__ = [
     "Image",
     "Para",
     "Report",
-    "Table",
+    "ReportTable",
     "build_report",
     "mask",
     "write_report",

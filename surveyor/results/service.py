@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from surveyor.errors import ErrorCode, ResultsError
 from surveyor.forms.model import Form
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.results import coding
 from surveyor.results.compute import Engine, Row
 from surveyor.results.personal import personal_fields
@@ -102,7 +103,6 @@ class ResultsService:
 
     def personal(self, form_id: str) -> frozenset[str]:
         """The form's personal fields: every stored version's marks, and the campaign's."""
-        from surveyor.privacy.settings import PrivacySettings
 
         campaign: dict[str, bool] = dict.fromkeys(
             PrivacySettings.load(self.store.path.parent).personal, True
