@@ -175,7 +175,6 @@ class Workspace:
         self.library = services.FormLibrary(store, cache_dir=cache_dir)
         self._merge = MergeStore(store)
         self._overview = OverviewService(store, self.library)
-        self._overview = OverviewService(store)
         self._results = ResultsService(store, self.library.get)
         self._device_id: str | None = None
         self._fieldwork = FieldworkService(store, device_id=lambda: self.device_id)
