@@ -25,10 +25,12 @@ Choices of a select are never guessed personal (their values are the form's own 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from io import BytesIO
 
+from surveyor.errors import SurveyorError
+from surveyor.forms.loader import read_definition
 from surveyor.forms.model import Form, FormNode, Kind
 
 #: Words of a field name (split on ``_``, ``-``, ``.`` and case changes) that make a free-entry
@@ -75,27 +77,29 @@ def _flag(value: object) -> bool | None:
 
 
 def xlsform_marks(form: Form) -> dict[str, bool]:
-    """Field name -> the ``personal`` column of the form's XLSForm (only rows that fill it)."""
-    cached = _column_cache.get(form.content_hash)
-    if cached is not None:
-        return cached
-    marks: dict[str, bool] = {}
+    """Field name -> the ``personal`` column of the form's XLSForm (only rows that fill it).
+
+    Kept per XLSForm file (its bytes' digest), never per form hash: the same XForm can come
+    from a workbook and from an XForm file, and only the workbook has the column. A file that
+    cannot be read again is not remembered, so it is tried again next time."""
     name = (form.source_name or "").lower()
     ext = name.rsplit(".", 1)[-1] if "." in name else ""
-    if form.source_bytes and ext in {"xlsx", "xlsm", "xls", "md", "csv"}:
-        from pyxform.xls2json_backends import get_xlsform  # only when a form is read
-
-        try:
-            data = get_xlsform(BytesIO(form.source_bytes), file_type="." + ext)
-            rows = data.survey or []
-        except Exception:  # noqa: BLE001 - a file pyxform converted once reads again
-            rows = []
-        for row in rows:
-            flag = _flag(row.get("personal"))
-            if flag is not None and row.get("name"):
-                marks[str(row["name"])] = flag
-    if form.content_hash:
-        _column_cache[form.content_hash] = marks
+    if not form.source_bytes or ext not in {"xlsx", "xlsm", "xls", "md", "csv"}:
+        return {}
+    key = hashlib.sha256(form.source_bytes).hexdigest()
+    cached = _column_cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        _fmt, definition = read_definition(form.source_bytes, form.source_name)
+    except SurveyorError:  # a file pyxform read once reads again; if not, no column
+        return {}
+    marks: dict[str, bool] = {}
+    for row in getattr(definition, "survey", None) or []:
+        flag = _flag(row.get("personal"))
+        if flag is not None and row.get("name"):
+            marks[str(row["name"])] = flag
+    _column_cache[key] = marks
     return marks
 
 

@@ -69,3 +69,14 @@ def test_a_campaign_mark_hides_a_text_question_values(tmp_path):
     ws.mark_personal("petit", "street", None)
     assert not ws.results().questions["street"].personal
     ws.close()
+
+
+def test_the_same_form_seen_first_as_an_xform_still_reads_its_workbooks_column():
+    """The marks are kept per workbook file, not per form hash: the same XForm met first
+    without its workbook (downloaded, or from the store) must not hide the column later."""
+    import dataclasses
+
+    form = load_form(REPO / "forms" / "enquete_habitants.xlsx")
+    as_xform = dataclasses.replace(form, source_name="habitants.xml", source_bytes=b"<h:html/>")
+    assert "contact_name" not in personal_fields(as_xform, defaults=False)
+    assert "contact_name" in personal_fields(form, defaults=False)
