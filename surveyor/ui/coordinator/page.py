@@ -6,6 +6,8 @@ from surveyor.ui.coordinator.conflicts import ConflictsPanel
 from surveyor.ui.coordinator.export import Exporter
 from surveyor.ui.coordinator.imports import ImportPanel
 from surveyor.ui.coordinator.overview import OverviewPanel
+from surveyor.ui.coordinator.people import PeoplePanel
+from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
@@ -97,6 +99,10 @@ class CoordinatorPage(QWidget):
         self.tabs.addTab(self.imports, "")
         self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.overview, "")
+        self.results = ResultsPanel(self)
+        self.people = PeoplePanel(self)
+        self.tabs.addTab(self.results, "")
+        self.tabs.addTab(self.people, "")
         outer.addWidget(self.tabs, 1)
         self.imports.merged.connect(self._merged)
         self.conflicts.changed.connect(self._conflicts_changed)
@@ -123,6 +129,8 @@ class CoordinatorPage(QWidget):
         self.tabs.setTabText(2, self.tr("O&verview"))
         self.retention_button.setText(self.tr("&Remove them now…"))
         self._show_retention(self.retention_report)
+        self.tabs.setTabText(3, self.tr("&Results"))
+        self.tabs.setTabText(4, self.tr("&People who want to act"))
 
     def save_settings(self) -> None:
         if self._save_settings is not None:
@@ -149,6 +157,8 @@ class CoordinatorPage(QWidget):
         self.conflicts.refresh()
         self.overview.refresh()
         self.refresh_retention()
+        self.results.refresh()
+        self.people.refresh()
 
     # --- the retention period ---------------------------------------------------------
 
@@ -235,6 +245,9 @@ class CoordinatorPage(QWidget):
             self.overview.refresh()
         if changes.interview_list:
             self.refresh_retention()
+        self.results.on_workspace_changed(changes)
+        if changes.interview_list or changes.forms:
+            self.people.refresh()
 
     def _merged(self, report) -> None:
         self.show_message("")
