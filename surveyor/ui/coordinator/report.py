@@ -46,7 +46,8 @@ class ReportDialog(QDialog):
         self.written: list[Path] = []
         self.box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Report for the funders"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(520)
+        self.resize(780, 560)
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -85,7 +86,7 @@ class ReportDialog(QDialog):
 
         grid = QGridLayout()
         questions_label = QLabel(self.tr("&Questions in the report (tick, and order them)"))
-        questions_label.setProperty("role", "section")
+        questions_label.setWordWrap(True)
         self.question_list = QListWidget()
         self.question_list.setObjectName("reportQuestions")
         questions_label.setBuddy(self.question_list)
@@ -106,7 +107,6 @@ class ReportDialog(QDialog):
         grid.addLayout(moves, 1, 1)
 
         crosstabs_label = QLabel(self.tr("&Cross-tabs"))
-        crosstabs_label.setProperty("role", "section")
         self.crosstab_list = QListWidget()
         self.crosstab_list.setObjectName("reportCrosstabs")
         self.crosstab_list.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -138,8 +138,11 @@ class ReportDialog(QDialog):
         buttons.addWidget(self.remove_crosstab_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 3, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(2, 2)
+        for widget in (self.question_list, self.crosstab_list):
+            widget.setWordWrap(True)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         grid.setRowStretch(1, 1)
         layout.addLayout(grid, 1)
 

@@ -12,6 +12,7 @@ from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QColor,
     QComboBox,
     QDate,
     QDateEdit,
@@ -26,7 +27,9 @@ from surveyor.ui.qt import (
     QPixmap,
     QPushButton,
     QScrollArea,
+    QSize,
     QSplitter,
+    QStyledItemDelegate,
     Qt,
     QTabWidget,
     QTimer,
@@ -75,11 +78,8 @@ def chart_of(q) -> bytes:
     """The core's chart of a question result (PNG bytes), or b"" when it has none."""
     from surveyor.results import charts
 
-    if q.personal:
+    if q.personal or q.choices:  # a choice question's bars are drawn in its table
         return b""
-    if q.choices and q.base:
-        items = q.choices
-        return charts.bars([c.label for c in items], [c.percent or 0.0 for c in items])
     if q.number is not None and q.number.bins:
         return charts.histogram(q.number.bins)
     if q.dates:
@@ -101,6 +101,37 @@ def load_question(ws, selection, name: str, by: str | None, language) -> Questio
         groups, labels = {}, {}
     q = overall.questions[name]
     return QuestionView(q, overall.interviews, overall.form_id, groups, labels, chart_of(q))
+
+
+BAR_COLOUR = "#2F5D62"  # the report's charts' colour
+
+
+class BarDelegate(QStyledItemDelegate):
+    """Draws a horizontal bar for a cell whose UserRole holds a percentage (0–100)."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        value = index.data(Qt.UserRole)
+        if value is None:
+            return
+        rect = option.rect.adjusted(3, 5, -3, -5)
+        width = int(rect.width() * max(0.0, min(float(value), 100.0)) / 100.0)
+        painter.save()
+        painter.fillRect(rect.x(), rect.y(), width, rect.height(), QColor(BAR_COLOUR))
+        painter.restore()
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        return QSize(max(size.width(), 110), size.height())
+
+
+def set_bars(table, column: int, values: list[float | None]) -> None:
+    """Put the bars' values in ``column`` (one per row; None: no bar)."""
+    for row, value in enumerate(values):
+        item = table.item(row, column)
+        if item is not None:
+            item.setData(Qt.UserRole, value)
+            item.setText("")
 
 
 class ChartLabel(QLabel):
@@ -153,9 +184,10 @@ class ResultsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         filters = QGridLayout()
         filters.setHorizontalSpacing(6)
-        filters.setVerticalSpacing(2)
+        filters.setVerticalSpacing(4)
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
         self.from_edit = QDateEdit()
@@ -169,11 +201,14 @@ class ResultsPanel(QWidget):
         self.answer_question = QComboBox()
         self.answer_value = QComboBox()
         self.answer_question.currentIndexChanged.connect(self._fill_answer_values)
-        for combo in (self.form_combo, self.interviewer_combo, self.answer_question):
+        for combo in (
+            self.form_combo,
+            self.interviewer_combo,
+            self.answer_question,
+            self.answer_value,
+        ):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
-        self.answer_value.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.answer_value.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(6)
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.interviewer_combo.currentIndexChanged.connect(self.refresh_later)
         self.answer_value.currentIndexChanged.connect(self.refresh_later)
@@ -191,21 +226,28 @@ class ResultsPanel(QWidget):
             self.answer_question,
             self.answer_value,
         ]
-        for i, (label, widget) in enumerate(zip(self.filter_labels, widgets, strict=True)):
+        # two rows: who and when; then which answers
+        places = [(0, 0), (0, 2), (0, 4), (0, 6), (1, 0), (1, 2)]
+        for (row, column), label, widget in zip(places, self.filter_labels, widgets, strict=True):
             label.setBuddy(widget)
-            filters.addWidget(label, 0, i)
-            filters.addWidget(widget, 1, i)
-        filters.addWidget(self.clear_button, 1, 6)
-        for i in (0, 1, 4, 5):
-            filters.setColumnStretch(i, 1)
+            filters.addWidget(label, row, column)
+            filters.addWidget(widget, row, column + 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
+        filters.addLayout(buttons, 1, 4, 1, 4)
+        for column in (1, 3):
+            filters.setColumnStretch(column, 2)
+        for column in (5, 7):
+            filters.setColumnStretch(column, 1)
         layout.addLayout(filters)
-        top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
-        self.summary.setProperty("role", "section")
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.report_button)
-        layout.addLayout(top)
+        self.summary.setContentsMargins(6, 0, 6, 0)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
         self.error = QLabel()
         self.error.setObjectName("resultsError")
         self.error.setProperty("role", "error")
@@ -216,6 +258,8 @@ class ResultsPanel(QWidget):
         split = QSplitter(Qt.Horizontal)
         self.question_list = QListWidget()
         self.question_list.setObjectName("resultsQuestions")
+        self.question_list.setWordWrap(True)
+        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.question_list.currentItemChanged.connect(self._question_changed)
         split.addWidget(self.question_list)
         self.views = QTabWidget()
@@ -227,10 +271,11 @@ class ResultsPanel(QWidget):
         for tab in (self.question_view, self.crosstab_view, self.ranking_view, self.coding_view):
             self.views.addTab(tab, "")
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
+        self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
         split.addWidget(self.views)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([230, 700])
+        split.setSizes([260, 700])
         layout.addWidget(split, 1)
 
         self.report = None  # the report dialog, while open
@@ -493,13 +538,15 @@ class QuestionTab(QWidget):
         row = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("questionTitle")
-        self.title.setProperty("role", "section")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.title.setWordWrap(True)
         row.addWidget(self.title, 1)
         self.by_label = QLabel()
         self.by_combo = QComboBox()
         self.by_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.by_combo.setMinimumContentsLength(12)
+        self.by_combo.setMinimumContentsLength(8)
         self.by_label.setBuddy(self.by_combo)
         self.by_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         row.addWidget(self.by_label)
@@ -513,7 +560,8 @@ class QuestionTab(QWidget):
         self.table = make_table(["", ""])
         self.table.setObjectName("questionTable")
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.bars = BarDelegate(self.table)
         split.addWidget(self.table)
         self.chart = ChartLabel()
         self.chart.setObjectName("questionChart")
@@ -521,8 +569,8 @@ class QuestionTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
         split.addWidget(scroll)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         self.verbatims = QListWidget()
         self.verbatims.setObjectName("questionVerbatims")
@@ -606,8 +654,10 @@ class QuestionTab(QWidget):
                 self.verbatims.addItem(text)
             self.verbatims.show()
         self.base.setText(base)
-        self.chart.set_png(view.chart)
-        self.chart.parentWidget().parentWidget().setVisible(bool(view.chart))
+        # a choice question's bars are in its table; numbers and dates get the core's chart
+        chart = view.chart if not q.choices else b""
+        self.chart.set_png(chart)
+        self.chart.parentWidget().parentWidget().setVisible(bool(chart))
         panel.loaded.emit()
 
     def _choices(self, view: QuestionView) -> None:
@@ -622,8 +672,28 @@ class QuestionTab(QWidget):
                 for row, c in zip(rows, q.choices, strict=False):
                     row.append(pct(percents.get(c.code)))
                 rows[-1].append(str(g.non_responses))
+        if not view.groups:
+            headers.append("")
+            for row, c in zip(rows, q.choices, strict=False):
+                row.append(c.percent)
+            rows[-1].append(None)
         set_headers(self.table, headers)
         fill_table(self.table, rows)
+        if not view.groups:
+            set_bars(self.table, len(headers) - 1, [c.percent for c in q.choices] + [None])
+        self._size_columns(bars=not view.groups)
+
+    def _size_columns(self, *, bars: bool = False) -> None:
+        header = self.table.horizontalHeader()
+        count = self.table.columnCount()
+        for column in range(count):
+            self.table.setItemDelegateForColumn(column, None)
+            mode = QHeaderView.Stretch if column == 0 else QHeaderView.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        if bars and count > 1:
+            self.table.setItemDelegateForColumn(count - 1, self.bars)
+            header.setSectionResizeMode(count - 1, QHeaderView.Fixed)
+            header.resizeSection(count - 1, 120)
 
     def _numbers(self, view: QuestionView) -> None:
         names = [
@@ -643,12 +713,14 @@ class QuestionTab(QWidget):
             rows.append([label] + [num(getattr(s, attr)) if s else "–" for s in stats])
         set_headers(self.table, headers)
         fill_table(self.table, rows)
+        self._size_columns()
 
     def _dates(self, q) -> None:
         rows = [[self.tr("First"), q.date_min or ""], [self.tr("Last"), q.date_max or ""]]
         rows += [[k, v] for k, v in sorted(q.dates.items()) if len(k) == 7]
         set_headers(self.table, [self.tr("Month"), self.tr("Count")])
         fill_table(self.table, rows)
+        self._size_columns()
 
 
 class CrosstabTab(QWidget):
@@ -663,25 +735,29 @@ class CrosstabTab(QWidget):
         self.crosstab = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
+        grid = QGridLayout()
         self.rows_label, self.columns_label, self.mode_label = QLabel(), QLabel(), QLabel()
         self.rows_combo, self.columns_combo, self.mode_combo = QComboBox(), QComboBox(), QComboBox()
-        for label, combo in (
-            (self.rows_label, self.rows_combo),
-            (self.columns_label, self.columns_combo),
-            (self.mode_label, self.mode_combo),
+        for i, (label, combo) in enumerate(
+            (
+                (self.rows_label, self.rows_combo),
+                (self.columns_label, self.columns_combo),
+                (self.mode_label, self.mode_combo),
+            )
         ):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
             label.setBuddy(combo)
-            row.addWidget(label)
-            row.addWidget(combo, 1)
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.rows_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         self.columns_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._show())
         for _mode in self.MODES:
             self.mode_combo.addItem("")
-        layout.addLayout(row)
+        layout.addLayout(grid)
         self.warning = QLabel()
         self.warning.setObjectName("crosstabWarning")
         self.warning.setProperty("role", "error")
@@ -821,16 +897,10 @@ class RankingTab(QWidget):
         self.base = QLabel()
         self.base.setWordWrap(True)
         layout.addWidget(self.base)
-        split = QSplitter(Qt.Horizontal)
         self.table = make_table([""])
         self.table.setObjectName("rankingTable")
-        split.addWidget(self.table)
-        self.chart = ChartLabel()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.chart)
-        split.addWidget(scroll)
-        layout.addWidget(split, 1)
+        self.bars = BarDelegate(self.table)
+        layout.addWidget(self.table, 1)
         self.by_combo.addItem("", None)
         self.retranslate()
 
@@ -871,22 +941,15 @@ class RankingTab(QWidget):
         selection, language = panel.selection(), panel.language()
 
         def work(ws):
-            from surveyor.results import charts
-
             ranking = ws.ranking(name, selection, by=by, language=language)
             interviews = ws.results(selection, questions=[name], language=language).interviews
-            png = b""
-            if ranking.items and ranking.base:
-                png = charts.bars(
-                    [i.label for i in ranking.items], [i.percent or 0.0 for i in ranking.items]
-                )
-            return ranking, interviews, png
+            return ranking, interviews
 
         DbOp(panel, work).success(lambda r: self._loaded(*r, generation)).failure(
             panel.failed(generation)
         ).run()
 
-    def _loaded(self, ranking, interviews: int, png: bytes, generation: int) -> None:
+    def _loaded(self, ranking, interviews: int, generation: int) -> None:
         if not self.panel.is_current(generation):
             return
         self.panel.show_count(interviews)
@@ -900,14 +963,27 @@ class RankingTab(QWidget):
             percents = {i.code: i.percent for i in items}
             for row, i in zip(rows, ranking.items, strict=True):
                 row.append(pct(percents.get(i.code)))
+        if not ranking.groups:
+            headers.append("")
+            for row, i in zip(rows, ranking.items, strict=True):
+                row.append(i.percent)
         set_headers(self.table, headers)
         fill_table(self.table, rows)
+        header = self.table.horizontalHeader()
+        for column in range(len(headers)):
+            self.table.setItemDelegateForColumn(column, None)
+            mode = QHeaderView.Stretch if column == 1 else QHeaderView.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        if not ranking.groups:
+            set_bars(self.table, len(headers) - 1, [i.percent for i in ranking.items])
+            self.table.setItemDelegateForColumn(len(headers) - 1, self.bars)
+            header.setSectionResizeMode(len(headers) - 1, QHeaderView.Fixed)
+            header.resizeSection(len(headers) - 1, 120)
         self.base.setText(
             self.tr("Percentages of the {0} who answered; several answers possible.").format(
                 ranking.base
             )
         )
-        self.chart.set_png(png)
         self.panel.loaded.emit()
 
 
@@ -953,26 +1029,29 @@ class CodingTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.title = QLabel()
-        self.title.setProperty("role", "section")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
         self.position = QLabel()
         self.position.setObjectName("codingPosition")
         top.addWidget(self.position)
         layout.addLayout(top)
+        self.moves = top
         self.verbatim = QLabel()
         self.verbatim.setObjectName("codingVerbatim")
         self.verbatim.setWordWrap(True)
         self.verbatim.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.verbatim.setFrameShape(QLabel.StyledPanel)
-        self.verbatim.setMinimumHeight(70)
+        self.verbatim.setMinimumHeight(40)
         self.verbatim.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.verbatim.setMargin(8)
         font = self.verbatim.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.verbatim.setFont(font)
         layout.addWidget(self.verbatim, 1)
-        moves = QHBoxLayout()
+        moves = self.moves
         self.previous_button, self.next_button = QPushButton(), QPushButton()
         self.quote_button = QPushButton()
         self.quote_button.setObjectName("quoteButton")
@@ -984,11 +1063,8 @@ class CodingTab(QWidget):
             button.setFocusPolicy(Qt.NoFocus)
         moves.addWidget(self.previous_button)
         moves.addWidget(self.next_button)
-        moves.addStretch(1)
         moves.addWidget(self.quote_button)
-        layout.addLayout(moves)
         self.themes_title = QLabel()
-        self.themes_title.setProperty("role", "section")
         layout.addWidget(self.themes_title)
         self.themes = QListWidget()
         self.themes.setObjectName("codingThemes")
@@ -1007,6 +1083,7 @@ class CodingTab(QWidget):
         layout.addLayout(add)
         self.help = QLabel()
         self.help.setWordWrap(True)
+        self.help.setProperty("role", "hint")
         layout.addWidget(self.help)
         self.retranslate()
 
