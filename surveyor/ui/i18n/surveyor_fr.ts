@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CodingTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="1096"/>
+        <source>← Previous</source>
+        <translation>← Précédente</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1097"/>
+        <source>Next →</source>
+        <translation>Suivante →</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1098"/>
+        <source>&amp;Quote in the report</source>
+        <translation>&amp;Citer dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1099"/>
+        <source>Themes (key: tag or untag · count in the selection)</source>
+        <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1100"/>
+        <source>New theme, e.g. “Noise”</source>
+        <translation>Nouveau thème, par exemple « Bruit »</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1101"/>
+        <source>Name of a new theme</source>
+        <translation>Nom d&apos;un nouveau thème</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1102"/>
+        <source>A&amp;dd the theme</source>
+        <translation>A&amp;jouter le thème</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1105"/>
+        <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
+        <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1151"/>
+        <source>Choose a text question on the left to code its answers.</source>
+        <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1160"/>
+        <source>No answer to this question in the selection.</source>
+        <translation>Aucune réponse à cette question dans la sélection.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1163"/>
+        <source>Answer {0} of {1}</source>
+        <translation>Réponse {0} sur {1}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <location filename="../coordinator/conflicts.py" line="146"/>
@@ -111,52 +169,62 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="119"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="114"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="120"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="123"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
+    <message>
+        <location filename="../coordinator/page.py" line="132"/>
+        <source>&amp;Results</source>
+        <translation>&amp;Résultats</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="133"/>
+        <source>&amp;People who want to act</source>
+        <translation>&amp;Qui veut agir</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="171"/>
+        <location filename="../coordinator/page.py" line="181"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -164,7 +232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="181"/>
+        <location filename="../coordinator/page.py" line="191"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -172,12 +240,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="198"/>
+        <location filename="../coordinator/page.py" line="208"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="211"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -185,29 +253,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="208"/>
+        <location filename="../coordinator/page.py" line="218"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="212"/>
+        <location filename="../coordinator/page.py" line="222"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="213"/>
+        <location filename="../coordinator/page.py" line="223"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="244"/>
+        <location filename="../coordinator/page.py" line="257"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="244"/>
+        <location filename="../coordinator/page.py" line="257"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>CrosstabTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="781"/>
+        <source>&amp;Rows</source>
+        <translation>&amp;Lignes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="782"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="783"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="785"/>
+        <source>Counts</source>
+        <translation>Effectifs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="785"/>
+        <source>Row percentages</source>
+        <translation>Pourcentages en ligne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="785"/>
+        <source>Column percentages</source>
+        <translation>Pourcentages en colonne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="790"/>
+        <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
+        <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="844"/>
+        <location filename="../coordinator/results.py" line="858"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="867"/>
+        <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
+        <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +2759,132 @@
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../coordinator/people.py" line="83"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="84"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="85"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="86"/>
+        <source>Prefers</source>
+        <translation>Préfère</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="87"/>
+        <source>Skills offered</source>
+        <translation>Savoir-faire proposés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="88"/>
+        <source>Hours a month</source>
+        <translation>Heures par mois</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="89"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="90"/>
+        <source>Work for the counter</source>
+        <translation>Travailler pour le guichet</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="91"/>
+        <source>In what form</source>
+        <translation>Sous quelle forme</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="92"/>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="93"/>
+        <source>Unmet needs</source>
+        <translation>Besoins non satisfaits</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="94"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="95"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="101"/>
+        <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
+        <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="106"/>
+        <source>&amp;Skill</source>
+        <translation>&amp;Savoir-faire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="107"/>
+        <source>&amp;Need</source>
+        <translation>&amp;Besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="108"/>
+        <source>Any skill</source>
+        <translation>Tout savoir-faire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="109"/>
+        <source>Any need</source>
+        <translation>Tout besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="110"/>
+        <source>E&amp;xport the list…</source>
+        <translation>E&amp;xporter la liste…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/people.py" line="166"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="175"/>
+        <source>Export the people who want to act</source>
+        <translation>Exporter la liste des personnes qui veulent agir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="176"/>
+        <source>people-who-want-to-act</source>
+        <translation>qui-veut-agir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="177"/>
+        <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="192"/>
+        <source>List written: {0}</source>
+        <translation>Liste enregistrée : {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderInterview</name>
     <message>
         <location filename="../main_window.py" line="77"/>
@@ -2652,6 +2895,474 @@
         <location filename="../main_window.py" line="81"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="589"/>
+        <source>&amp;Group by</source>
+        <translation>&amp;Ventiler par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="590"/>
+        <location filename="../coordinator/results.py" line="597"/>
+        <source>No grouping</source>
+        <translation>Sans ventilation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="591"/>
+        <source>Group the figures by the answers to</source>
+        <translation>Ventiler les chiffres selon les réponses à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="628"/>
+        <source>members</source>
+        <translation>membres du foyer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="628"/>
+        <source>interviews</source>
+        <translation>entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="630"/>
+        <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
+        <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="633"/>
+        <source>few answers (under 30): read the percentages with care</source>
+        <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="638"/>
+        <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
+        <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="665"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="665"/>
+        <location filename="../coordinator/results.py" line="721"/>
+        <source>Count</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="665"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="667"/>
+        <source>No answer</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="700"/>
+        <source>Answers (n)</source>
+        <translation>Réponses (n)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="701"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="702"/>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="703"/>
+        <source>First quartile</source>
+        <translation>Premier quartile</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="704"/>
+        <source>Third quartile</source>
+        <translation>Troisième quartile</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="705"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="706"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="709"/>
+        <source>Figure</source>
+        <translation>Chiffre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="709"/>
+        <source>All</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="719"/>
+        <source>First</source>
+        <translation>Première</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="719"/>
+        <source>Last</source>
+        <translation>Dernière</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="721"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="913"/>
+        <source>&amp;Needs question</source>
+        <translation>&amp;Question des besoins</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="914"/>
+        <source>&amp;Split by</source>
+        <translation>&amp;Répartir par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="915"/>
+        <location filename="../coordinator/results.py" line="926"/>
+        <source>No split</source>
+        <translation>Sans répartition</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="956"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="956"/>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="956"/>
+        <source>Count</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="956"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="983"/>
+        <source>Percentages of the {0} who answered; several answers possible.</source>
+        <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../coordinator/report.py" line="48"/>
+        <location filename="../coordinator/report.py" line="344"/>
+        <source>Report for the funders</source>
+        <translation>Rapport pour les financeurs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="56"/>
+        <source>T&amp;itle</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="60"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="61"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="62"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="72"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="73"/>
+        <source>No split</source>
+        <translation>Sans répartition</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="79"/>
+        <source>split by</source>
+        <translation>réparti par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="82"/>
+        <source>&amp;Needs ranked</source>
+        <translation>&amp;Besoins classés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="88"/>
+        <source>&amp;Questions in the report (tick, and order them)</source>
+        <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="97"/>
+        <source>&amp;Up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="98"/>
+        <source>Do&amp;wn</source>
+        <translation>Desce&amp;ndre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="100"/>
+        <source>Move the question up</source>
+        <translation>Monter la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="101"/>
+        <source>Move the question down</source>
+        <translation>Descendre la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="109"/>
+        <source>&amp;Cross-tabs</source>
+        <translation>Tris &amp;croisés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="123"/>
+        <source>Rows of the cross-tab to add</source>
+        <translation>Lignes du tri croisé à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="124"/>
+        <source>Columns of the cross-tab to add</source>
+        <translation>Colonnes du tri croisé à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="131"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="132"/>
+        <source>Add the cross-tab</source>
+        <translation>Ajouter le tri croisé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="133"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="134"/>
+        <source>Remove the cross-tab</source>
+        <translation>Retirer le tri croisé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="150"/>
+        <source>&amp;Word document (DOCX, to edit)</source>
+        <translation>Document &amp;Word (DOCX, à modifier)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="151"/>
+        <source>&amp;PDF (to send)</source>
+        <translation>&amp;PDF (à envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="160"/>
+        <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
+        <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="175"/>
+        <source>&amp;Save as the campaign&apos;s plan</source>
+        <translation>&amp;Enregistrer comme plan de la campagne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="178"/>
+        <source>Write the &amp;report…</source>
+        <translation>Écrire le &amp;rapport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="181"/>
+        <location filename="../coordinator/report.py" line="370"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="305"/>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="307"/>
+        <source>Where to write the report</source>
+        <translation>Où écrire le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="307"/>
+        <source>Report (*.docx *.pdf)</source>
+        <translation>Rapport (*.docx *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="335"/>
+        <source>Report written.</source>
+        <translation>Rapport écrit.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="336"/>
+        <source>Writing {0} ({1} of {2})…</source>
+        <translation>Écriture de {0} ({1} sur {2})…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="343"/>
+        <source>Writing the report…</source>
+        <translation>Écriture du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="357"/>
+        <source>The report could not be written: {0}</source>
+        <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="366"/>
+        <source>Report written</source>
+        <translation>Rapport écrit</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="367"/>
+        <source>The report is in {0}</source>
+        <translation>Le rapport est dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="369"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../coordinator/results.py" line="293"/>
+        <source>&amp;Form</source>
+        <translation>Questionnair&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="294"/>
+        <source>Intervie&amp;wer</source>
+        <translation>Enquê&amp;teur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="295"/>
+        <source>Fro&amp;m</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="296"/>
+        <source>&amp;To</source>
+        <translation>A&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="297"/>
+        <source>&amp;Answer to</source>
+        <translation>Répo&amp;nse à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="298"/>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="302"/>
+        <source>Clear the filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="303"/>
+        <source>R&amp;eport for the funders…</source>
+        <translation>Ra&amp;pport pour les financeurs…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="304"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="305"/>
+        <source>&amp;Question</source>
+        <translation>Questi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="306"/>
+        <source>Cross-ta&amp;b</source>
+        <translation>Tri croi&amp;sé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="307"/>
+        <source>&amp;Needs ranked</source>
+        <translation>&amp;Besoins classés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="308"/>
+        <source>&amp;Open answers</source>
+        <translation>Réponses &amp;libres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="367"/>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="384"/>
+        <source>Any answer</source>
+        <translation>Toute réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="321"/>
+        <location filename="../coordinator/results.py" line="413"/>
+        <source>Any value</source>
+        <translation>Toute valeur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="377"/>
+        <source>{0} (personal)</source>
+        <translation>{0} (personnel)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="394"/>
+        <source>No finalized interview yet: nothing to count.</source>
+        <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/results.py" line="505"/>
+        <source>%n interview(s) counted</source>
+        <translation>
+            <numerusform>%n entretien compté</numerusform>
+            <numerusform>%n entretiens comptés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="520"/>
+        <source>No finalized interview yet: there is nothing to report.</source>
+        <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
 </context>
 <context>
