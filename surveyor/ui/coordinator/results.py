@@ -28,6 +28,7 @@ from surveyor.ui.qt import (
     QPushButton,
     QScrollArea,
     QSize,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     Qt,
@@ -123,6 +124,15 @@ class BarDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
         return QSize(max(size.width(), 110), size.height())
+
+
+def align_numbers(table, first: int = 1) -> None:
+    """Right-align the figures (columns from ``first``), as a spreadsheet does."""
+    for row in range(table.rowCount()):
+        for column in range(first, table.columnCount()):
+            item = table.item(row, column)
+            if item is not None:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
 
 
 def set_bars(table, column: int, values: list[float | None]) -> None:
@@ -684,6 +694,7 @@ class QuestionTab(QWidget):
         self._size_columns(bars=not view.groups)
 
     def _size_columns(self, *, bars: bool = False) -> None:
+        align_numbers(self.table)
         header = self.table.horizontalHeader()
         count = self.table.columnCount()
         for column in range(count):
@@ -862,6 +873,7 @@ class CrosstabTab(QWidget):
         rows.append(total)
         set_headers(self.table, headers)
         fill_table(self.table, rows)
+        align_numbers(self.table)
         self.warning.setText(
             self.tr(
                 "Small numbers: a row or a column has fewer than 30 answers. Its "
@@ -969,6 +981,7 @@ class RankingTab(QWidget):
                 row.append(i.percent)
         set_headers(self.table, headers)
         fill_table(self.table, rows)
+        align_numbers(self.table, 2)
         header = self.table.horizontalHeader()
         for column in range(len(headers)):
             self.table.setItemDelegateForColumn(column, None)
@@ -1032,7 +1045,7 @@ class CodingTab(QWidget):
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
-        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         top.addWidget(self.title, 1)
         self.position = QLabel()
         self.position.setObjectName("codingPosition")
@@ -1154,6 +1167,7 @@ class CodingTab(QWidget):
             return
         q = self.panel.questions.get(data.question)
         self.title.setText(q.label if q is not None else data.question)
+        self.title.setToolTip(self.title.text())
         key = self.current_key()
         if key is None:
             self.position.setText("")
