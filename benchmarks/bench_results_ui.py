@@ -72,6 +72,9 @@ def main() -> int:
     from surveyor.workspace import Workspace
 
     app = QApplication.instance() or QApplication([])
+    from surveyor.ui import garbage
+
+    garbage.install(app)  # as the app: collect on the GUI thread only
     folder = Path(tempfile.mkdtemp(prefix="surveyor-bench-results-ui-"))
     os.environ["SURVEYOR_HOME"] = str(folder / "home")
     data_dir = folder / "data"
