@@ -91,7 +91,7 @@ def main() -> int:
     page = CoordinatorPage(tasks, settings)
     page.resize(1366, 740)
     page.show()
-    page.tabs.setCurrentWidget(page.results)
+    page.tabs.setCurrentWidget(page.results)  # the Results tab shown: it loads
     panel = page.results
     done = []
     panel.loaded.connect(lambda: done.append(True))

@@ -71,6 +71,7 @@ class PeoplePanel(QWidget):
         self.error.hide()
         layout.addWidget(self.error)
         self._filling = False
+        self._stale = False
         self.retranslate()
 
     def changeEvent(self, event):
@@ -115,8 +116,18 @@ class PeoplePanel(QWidget):
         if not self._filling:
             self.refresh()
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Load the list; while the tab is hidden, only note that it must (a campaign's list
+        can be thousands of rows: read when looked at)."""
         if self.page.workspace is None:
+            return
+        self._stale = not self.isVisible()
+        if self._stale:
             return
         from surveyor.ui.qt import QLocale
 

@@ -187,6 +187,7 @@ class ResultsPanel(QWidget):
         self._generation = 0
         self._filling = False
         self._filter_values: dict[str, list[str]] = {}
+        self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
@@ -339,9 +340,18 @@ class ResultsPanel(QWidget):
 
         return QLocale().name()[:2] or None
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Load the forms, the questions and the interviewers, then the current view."""
+        """Load the forms, the questions and the interviewers, then the current view; while
+        the tab is hidden, only note that it must (figures are computed when looked at)."""
         if self.page.workspace is None:
+            return
+        self._stale = not self.isVisible()
+        if self._stale:
             return
         language = self.language()
         wanted = self.form_combo.currentData()
