@@ -79,6 +79,11 @@ def page(qtbot, tasks, tmp_path, data_dir):
     tasks.drain()
 
 
+def lang(page):
+    """The language the view reads labels in (the app's locale, which earlier tests may set)."""
+    return page.results.language()
+
+
 def on_db(page, fn):
     return page.tasks.run_db(lambda: fn(page.ws)).result()
 
@@ -107,7 +112,9 @@ def shown(page, name: str) -> list[list[str]]:
 
 def test_the_figures_of_a_question_equal_the_workspace_and_follow_a_filter(page):
     rows = shown(page, "sector")
-    expected = on_db(page, lambda ws: ws.results(Selection(), questions=["sector"]))
+    expected = on_db(
+        page, lambda ws: ws.results(Selection(), questions=["sector"], language=lang(page))
+    )
     q = expected.questions["sector"]
     assert [(r[0], int(r[1])) for r in rows[:-1]] == [(c.label, c.count) for c in q.choices]
     assert rows[-1][1] == str(q.non_responses)
@@ -168,7 +175,9 @@ def test_a_crosstab_shows_row_percentages_and_the_small_number_warning(page):
     panel.views.setCurrentWidget(panel.crosstab_view)
     panel.crosstab_view.set_pair("sector", "housing_type", "row")
     settle(page)
-    ct = on_db(page, lambda ws: ws.crosstab("sector", "housing_type", Selection()))
+    ct = on_db(
+        page, lambda ws: ws.crosstab("sector", "housing_type", Selection(), language=lang(page))
+    )
     rows = table_rows(panel.crosstab_view.table)
     r_code, r_label = ct.rows[0]
     c_index = next(i for i, (c, _l) in enumerate(ct.columns) if ct.counts[r_code].get(c))
