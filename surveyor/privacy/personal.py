@@ -94,7 +94,7 @@ def xlsform_marks(form: Form) -> dict[str, bool]:
             flag = _flag(row.get("personal"))
             if flag is not None and row.get("name"):
                 marks[str(row["name"])] = flag
-    if form.content_hash:
+    if form.content_hash and form.source_bytes:  # a version seen without its XLSForm: not kept
         _column_cache[form.content_hash] = marks
     return marks
 
