@@ -4,57 +4,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1096"/>
+        <location filename="../coordinator/results.py" line="1119"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1097"/>
+        <location filename="../coordinator/results.py" line="1120"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1098"/>
+        <location filename="../coordinator/results.py" line="1121"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1099"/>
+        <location filename="../coordinator/results.py" line="1122"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1100"/>
+        <location filename="../coordinator/results.py" line="1123"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1101"/>
+        <location filename="../coordinator/results.py" line="1124"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1102"/>
+        <location filename="../coordinator/results.py" line="1125"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1105"/>
+        <location filename="../coordinator/results.py" line="1128"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1151"/>
+        <location filename="../coordinator/results.py" line="1174"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1160"/>
+        <location filename="../coordinator/results.py" line="1184"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1163"/>
+        <location filename="../coordinator/results.py" line="1187"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -281,48 +281,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="781"/>
+        <location filename="../coordinator/results.py" line="802"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="782"/>
+        <location filename="../coordinator/results.py" line="803"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="783"/>
+        <location filename="../coordinator/results.py" line="804"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="785"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="785"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="785"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="790"/>
+        <location filename="../coordinator/results.py" line="811"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="844"/>
-        <location filename="../coordinator/results.py" line="858"/>
+        <location filename="../coordinator/results.py" line="865"/>
+        <location filename="../coordinator/results.py" line="879"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="867"/>
+        <location filename="../coordinator/results.py" line="889"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -2761,102 +2761,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="83"/>
+        <location filename="../coordinator/people.py" line="84"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="84"/>
+        <location filename="../coordinator/people.py" line="85"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="85"/>
+        <location filename="../coordinator/people.py" line="86"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="86"/>
+        <location filename="../coordinator/people.py" line="87"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="87"/>
+        <location filename="../coordinator/people.py" line="88"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="88"/>
+        <location filename="../coordinator/people.py" line="89"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="89"/>
+        <location filename="../coordinator/people.py" line="90"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="90"/>
+        <location filename="../coordinator/people.py" line="91"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="91"/>
+        <location filename="../coordinator/people.py" line="92"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="93"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="93"/>
+        <location filename="../coordinator/people.py" line="94"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="94"/>
+        <location filename="../coordinator/people.py" line="95"/>
         <source>Interviewer</source>
         <translation>Enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="95"/>
+        <location filename="../coordinator/people.py" line="96"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="101"/>
+        <location filename="../coordinator/people.py" line="102"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="106"/>
+        <location filename="../coordinator/people.py" line="107"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="107"/>
+        <location filename="../coordinator/people.py" line="108"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="108"/>
+        <location filename="../coordinator/people.py" line="109"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="109"/>
+        <location filename="../coordinator/people.py" line="110"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="110"/>
+        <location filename="../coordinator/people.py" line="111"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="166"/>
+        <location filename="../coordinator/people.py" line="177"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -2864,22 +2864,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="175"/>
+        <location filename="../coordinator/people.py" line="186"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="176"/>
+        <location filename="../coordinator/people.py" line="187"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="177"/>
+        <location filename="../coordinator/people.py" line="188"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="192"/>
+        <location filename="../coordinator/people.py" line="203"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -2900,124 +2900,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="589"/>
+        <location filename="../coordinator/results.py" line="609"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="590"/>
-        <location filename="../coordinator/results.py" line="597"/>
+        <location filename="../coordinator/results.py" line="610"/>
+        <location filename="../coordinator/results.py" line="617"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="591"/>
+        <location filename="../coordinator/results.py" line="611"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="628"/>
+        <location filename="../coordinator/results.py" line="648"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="628"/>
+        <location filename="../coordinator/results.py" line="648"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="630"/>
+        <location filename="../coordinator/results.py" line="650"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="633"/>
+        <location filename="../coordinator/results.py" line="653"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="638"/>
+        <location filename="../coordinator/results.py" line="658"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="665"/>
+        <location filename="../coordinator/results.py" line="685"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="665"/>
-        <location filename="../coordinator/results.py" line="721"/>
+        <location filename="../coordinator/results.py" line="685"/>
+        <location filename="../coordinator/results.py" line="742"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="665"/>
+        <location filename="../coordinator/results.py" line="685"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="667"/>
+        <location filename="../coordinator/results.py" line="687"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="700"/>
+        <location filename="../coordinator/results.py" line="721"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="701"/>
+        <location filename="../coordinator/results.py" line="722"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="702"/>
+        <location filename="../coordinator/results.py" line="723"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="703"/>
+        <location filename="../coordinator/results.py" line="724"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="704"/>
+        <location filename="../coordinator/results.py" line="725"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="705"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="706"/>
+        <location filename="../coordinator/results.py" line="727"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="709"/>
+        <location filename="../coordinator/results.py" line="730"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="709"/>
+        <location filename="../coordinator/results.py" line="730"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="740"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="740"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="721"/>
+        <location filename="../coordinator/results.py" line="742"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -3025,43 +3025,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="913"/>
+        <location filename="../coordinator/results.py" line="935"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="914"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="915"/>
-        <location filename="../coordinator/results.py" line="926"/>
+        <location filename="../coordinator/results.py" line="937"/>
+        <location filename="../coordinator/results.py" line="948"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="956"/>
+        <location filename="../coordinator/results.py" line="978"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="956"/>
+        <location filename="../coordinator/results.py" line="978"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="956"/>
+        <location filename="../coordinator/results.py" line="978"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="956"/>
+        <location filename="../coordinator/results.py" line="978"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="983"/>
+        <location filename="../coordinator/results.py" line="1006"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -3259,100 +3259,100 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="293"/>
+        <location filename="../coordinator/results.py" line="304"/>
         <source>&amp;Form</source>
         <translation>Questionnair&amp;e</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="294"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="295"/>
+        <location filename="../coordinator/results.py" line="306"/>
         <source>Fro&amp;m</source>
         <translation>&amp;Du</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="296"/>
+        <location filename="../coordinator/results.py" line="307"/>
         <source>&amp;To</source>
         <translation>A&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="297"/>
+        <location filename="../coordinator/results.py" line="308"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="309"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="313"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="303"/>
+        <location filename="../coordinator/results.py" line="314"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="315"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="316"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="317"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="318"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="308"/>
+        <location filename="../coordinator/results.py" line="319"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
-        <location filename="../coordinator/results.py" line="367"/>
+        <location filename="../coordinator/results.py" line="326"/>
+        <location filename="../coordinator/results.py" line="387"/>
         <source>Everyone</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
-        <location filename="../coordinator/results.py" line="384"/>
+        <location filename="../coordinator/results.py" line="327"/>
+        <location filename="../coordinator/results.py" line="404"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="321"/>
-        <location filename="../coordinator/results.py" line="413"/>
+        <location filename="../coordinator/results.py" line="332"/>
+        <location filename="../coordinator/results.py" line="433"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="377"/>
+        <location filename="../coordinator/results.py" line="397"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="394"/>
+        <location filename="../coordinator/results.py" line="414"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="505"/>
+        <location filename="../coordinator/results.py" line="525"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -3360,7 +3360,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="520"/>
+        <location filename="../coordinator/results.py" line="540"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
