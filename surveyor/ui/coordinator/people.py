@@ -8,6 +8,7 @@ from pathlib import Path
 
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QComboBox,
@@ -39,7 +40,7 @@ class PeoplePanel(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow screen or a large text size
         self.skill_label, self.need_label = QLabel(), QLabel()
         self.skill_combo, self.need_combo = QComboBox(), QComboBox()
         for label, combo in (
@@ -51,8 +52,12 @@ class PeoplePanel(QWidget):
             combo.addItem("", None)
             combo.currentIndexChanged.connect(self._filter_changed)
             label.setBuddy(combo)
-            row.addWidget(label)
-            row.addWidget(combo, 1)
+            unit = QWidget()
+            box = QHBoxLayout(unit)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(label)
+            box.addWidget(combo)
+            row.addWidget(unit)
         self.export_button = QPushButton()
         self.export_button.setObjectName("peopleExport")
         self.export_button.clicked.connect(self.ask_export)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -196,9 +197,7 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(6)
-        filters.setVerticalSpacing(4)
+        filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
         self.from_edit = QDateEdit()
@@ -219,7 +218,8 @@ class ResultsPanel(QWidget):
             self.answer_value,
         ):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(14)
+        self.answer_value.setMinimumContentsLength(12)
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.interviewer_combo.currentIndexChanged.connect(self.refresh_later)
         self.answer_value.currentIndexChanged.connect(self.refresh_later)
@@ -237,21 +237,17 @@ class ResultsPanel(QWidget):
             self.answer_question,
             self.answer_value,
         ]
-        # two rows: who and when; then which answers
-        places = [(0, 0), (0, 2), (0, 4), (0, 6), (1, 0), (1, 2)]
-        for (row, column), label, widget in zip(places, self.filter_labels, widgets, strict=True):
+        for label, widget in zip(self.filter_labels, widgets, strict=True):
             label.setBuddy(widget)
-            filters.addWidget(label, row, column)
-            filters.addWidget(widget, row, column + 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.report_button)
-        filters.addLayout(buttons, 1, 4, 1, 4)
-        for column in (1, 3):
-            filters.setColumnStretch(column, 2)
-        for column in (5, 7):
-            filters.setColumnStretch(column, 1)
+            unit = QWidget()
+            box = QHBoxLayout(unit)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(4)
+            box.addWidget(label)
+            box.addWidget(widget)
+            filters.addWidget(unit)
+        filters.addWidget(self.clear_button)
+        filters.addWidget(self.report_button)
         layout.addLayout(filters)
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
@@ -902,19 +898,19 @@ class RankingTab(QWidget):
         self.panel = panel
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.question_label, self.by_label = QLabel(), QLabel()
         self.question_combo, self.by_combo = QComboBox(), QComboBox()
-        for label, combo in (
-            (self.question_label, self.question_combo),
-            (self.by_label, self.by_combo),
+        for i, (label, combo) in enumerate(
+            ((self.question_label, self.question_combo), (self.by_label, self.by_combo))
         ):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)
             label.setBuddy(combo)
-            row.addWidget(label)
-            row.addWidget(combo, 1)
+            row.addWidget(label, i, 0)
+            row.addWidget(combo, i, 1)
             combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
+        row.setColumnStretch(1, 1)
         layout.addLayout(row)
         self.base = QLabel()
         self.base.setWordWrap(True)
@@ -1061,7 +1057,7 @@ class CodingTab(QWidget):
         self.position.setObjectName("codingPosition")
         top.addWidget(self.position)
         layout.addLayout(top)
-        self.moves = top
+        self.moves = FlowLayout()
         self.verbatim = QLabel()
         self.verbatim.setObjectName("codingVerbatim")
         self.verbatim.setWordWrap(True)
@@ -1087,7 +1083,9 @@ class CodingTab(QWidget):
         moves.addWidget(self.previous_button)
         moves.addWidget(self.next_button)
         moves.addWidget(self.quote_button)
+        layout.addLayout(moves)
         self.themes_title = QLabel()
+        self.themes_title.setWordWrap(True)
         layout.addWidget(self.themes_title)
         self.themes = QListWidget()
         self.themes.setObjectName("codingThemes")

@@ -4,57 +4,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1119"/>
+        <location filename="../coordinator/results.py" line="1117"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1120"/>
+        <location filename="../coordinator/results.py" line="1118"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1121"/>
+        <location filename="../coordinator/results.py" line="1119"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1122"/>
+        <location filename="../coordinator/results.py" line="1120"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1123"/>
+        <location filename="../coordinator/results.py" line="1121"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1124"/>
+        <location filename="../coordinator/results.py" line="1122"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1125"/>
+        <location filename="../coordinator/results.py" line="1123"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1128"/>
+        <location filename="../coordinator/results.py" line="1126"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1174"/>
+        <location filename="../coordinator/results.py" line="1172"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1184"/>
+        <location filename="../coordinator/results.py" line="1182"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1187"/>
+        <location filename="../coordinator/results.py" line="1185"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -281,48 +281,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="802"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="803"/>
+        <location filename="../coordinator/results.py" line="799"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="804"/>
+        <location filename="../coordinator/results.py" line="800"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="806"/>
+        <location filename="../coordinator/results.py" line="802"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="806"/>
+        <location filename="../coordinator/results.py" line="802"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="806"/>
+        <location filename="../coordinator/results.py" line="802"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="811"/>
+        <location filename="../coordinator/results.py" line="807"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="865"/>
-        <location filename="../coordinator/results.py" line="879"/>
+        <location filename="../coordinator/results.py" line="861"/>
+        <location filename="../coordinator/results.py" line="875"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="889"/>
+        <location filename="../coordinator/results.py" line="885"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -2761,102 +2761,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="84"/>
+        <location filename="../coordinator/people.py" line="89"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="85"/>
+        <location filename="../coordinator/people.py" line="90"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="86"/>
+        <location filename="../coordinator/people.py" line="91"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="87"/>
+        <location filename="../coordinator/people.py" line="92"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="88"/>
+        <location filename="../coordinator/people.py" line="93"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="89"/>
+        <location filename="../coordinator/people.py" line="94"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="90"/>
+        <location filename="../coordinator/people.py" line="95"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="91"/>
+        <location filename="../coordinator/people.py" line="96"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="97"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="93"/>
+        <location filename="../coordinator/people.py" line="98"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="94"/>
+        <location filename="../coordinator/people.py" line="99"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="95"/>
+        <location filename="../coordinator/people.py" line="100"/>
         <source>Interviewer</source>
         <translation>Enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="96"/>
+        <location filename="../coordinator/people.py" line="101"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="102"/>
+        <location filename="../coordinator/people.py" line="107"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="107"/>
+        <location filename="../coordinator/people.py" line="112"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="108"/>
+        <location filename="../coordinator/people.py" line="113"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="109"/>
+        <location filename="../coordinator/people.py" line="114"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="110"/>
+        <location filename="../coordinator/people.py" line="115"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="111"/>
+        <location filename="../coordinator/people.py" line="116"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="177"/>
+        <location filename="../coordinator/people.py" line="182"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -2864,22 +2864,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="186"/>
+        <location filename="../coordinator/people.py" line="191"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="187"/>
+        <location filename="../coordinator/people.py" line="192"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="188"/>
+        <location filename="../coordinator/people.py" line="193"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="203"/>
+        <location filename="../coordinator/people.py" line="208"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -2900,124 +2900,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="609"/>
+        <location filename="../coordinator/results.py" line="605"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="610"/>
-        <location filename="../coordinator/results.py" line="617"/>
+        <location filename="../coordinator/results.py" line="606"/>
+        <location filename="../coordinator/results.py" line="613"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="611"/>
+        <location filename="../coordinator/results.py" line="607"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="648"/>
+        <location filename="../coordinator/results.py" line="644"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="648"/>
+        <location filename="../coordinator/results.py" line="644"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="650"/>
+        <location filename="../coordinator/results.py" line="646"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="653"/>
+        <location filename="../coordinator/results.py" line="649"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="658"/>
+        <location filename="../coordinator/results.py" line="654"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="685"/>
+        <location filename="../coordinator/results.py" line="681"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="685"/>
-        <location filename="../coordinator/results.py" line="742"/>
+        <location filename="../coordinator/results.py" line="681"/>
+        <location filename="../coordinator/results.py" line="738"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="685"/>
+        <location filename="../coordinator/results.py" line="681"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="687"/>
+        <location filename="../coordinator/results.py" line="683"/>
         <source>No answer</source>
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="721"/>
+        <location filename="../coordinator/results.py" line="717"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="722"/>
+        <location filename="../coordinator/results.py" line="718"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="723"/>
+        <location filename="../coordinator/results.py" line="719"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="724"/>
+        <location filename="../coordinator/results.py" line="720"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="725"/>
+        <location filename="../coordinator/results.py" line="721"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="722"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="727"/>
+        <location filename="../coordinator/results.py" line="723"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="730"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="730"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="740"/>
+        <location filename="../coordinator/results.py" line="736"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="740"/>
+        <location filename="../coordinator/results.py" line="736"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="742"/>
+        <location filename="../coordinator/results.py" line="738"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -3025,43 +3025,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="935"/>
+        <location filename="../coordinator/results.py" line="931"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="932"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="937"/>
-        <location filename="../coordinator/results.py" line="948"/>
+        <location filename="../coordinator/results.py" line="933"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="978"/>
+        <location filename="../coordinator/results.py" line="974"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="978"/>
+        <location filename="../coordinator/results.py" line="974"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="978"/>
+        <location filename="../coordinator/results.py" line="974"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="978"/>
+        <location filename="../coordinator/results.py" line="974"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1006"/>
+        <location filename="../coordinator/results.py" line="1002"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -3259,100 +3259,100 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>&amp;Form</source>
         <translation>Questionnair&amp;e</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="301"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="302"/>
         <source>Fro&amp;m</source>
         <translation>&amp;Du</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="303"/>
         <source>&amp;To</source>
         <translation>A&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="308"/>
+        <location filename="../coordinator/results.py" line="304"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="309"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="313"/>
+        <location filename="../coordinator/results.py" line="309"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="314"/>
+        <location filename="../coordinator/results.py" line="310"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="311"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="312"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="317"/>
+        <location filename="../coordinator/results.py" line="313"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="318"/>
+        <location filename="../coordinator/results.py" line="314"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="319"/>
+        <location filename="../coordinator/results.py" line="315"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="326"/>
-        <location filename="../coordinator/results.py" line="387"/>
+        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="383"/>
         <source>Everyone</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="327"/>
-        <location filename="../coordinator/results.py" line="404"/>
+        <location filename="../coordinator/results.py" line="323"/>
+        <location filename="../coordinator/results.py" line="400"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="332"/>
-        <location filename="../coordinator/results.py" line="433"/>
+        <location filename="../coordinator/results.py" line="328"/>
+        <location filename="../coordinator/results.py" line="429"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="397"/>
+        <location filename="../coordinator/results.py" line="393"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="414"/>
+        <location filename="../coordinator/results.py" line="410"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="525"/>
+        <location filename="../coordinator/results.py" line="521"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -3360,7 +3360,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="540"/>
+        <location filename="../coordinator/results.py" line="536"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
