@@ -1044,7 +1044,18 @@ class CodingTab(QWidget):
         self.data: CodingData | None = None
         self.index = 0
         self.setFocusPolicy(Qt.StrongFocus)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # in a scroll area: at the largest text size on a small screen it scrolls rather
+        # than squeezing its rows over each other; the keys stay with this widget
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFocusPolicy(Qt.NoFocus)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.title = QLabel()
@@ -1063,7 +1074,6 @@ class CodingTab(QWidget):
         self.verbatim.setWordWrap(True)
         self.verbatim.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.verbatim.setFrameShape(QLabel.StyledPanel)
-        self.verbatim.setMinimumHeight(40)
         self.verbatim.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.verbatim.setMargin(8)
         font = self.verbatim.font()
@@ -1092,6 +1102,12 @@ class CodingTab(QWidget):
         self.themes.setFocusPolicy(Qt.NoFocus)
         self.themes.setSelectionMode(QAbstractItemView.NoSelection)
         self.themes.itemClicked.connect(lambda item: self.toggle_theme(self.themes.row(item) + 1))
+        # the verbatim and the themes take the room there is, down to a few lines each
+        lines = self.themes.fontMetrics().lineSpacing()
+        self.themes.setMinimumHeight(lines * 3 + 10)
+        self.themes.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Ignored)
+        self.verbatim.setMinimumHeight(self.verbatim.fontMetrics().lineSpacing() * 2 + 20)
+        self.verbatim.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Ignored)
         layout.addWidget(self.themes, 1)
         add = QHBoxLayout()
         self.new_theme = QLineEdit()

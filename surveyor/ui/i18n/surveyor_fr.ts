@@ -4,57 +4,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1117"/>
+        <location filename="../coordinator/results.py" line="1133"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1118"/>
+        <location filename="../coordinator/results.py" line="1134"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1119"/>
+        <location filename="../coordinator/results.py" line="1135"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1120"/>
+        <location filename="../coordinator/results.py" line="1136"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1121"/>
+        <location filename="../coordinator/results.py" line="1137"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1122"/>
+        <location filename="../coordinator/results.py" line="1138"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1123"/>
+        <location filename="../coordinator/results.py" line="1139"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1126"/>
+        <location filename="../coordinator/results.py" line="1142"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1172"/>
+        <location filename="../coordinator/results.py" line="1188"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1182"/>
+        <location filename="../coordinator/results.py" line="1198"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1185"/>
+        <location filename="../coordinator/results.py" line="1201"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
