@@ -23,6 +23,7 @@ NAMES = (
     "coordinator_import",
     "coordinator_conflicts",
     "coordinator_overview",
+    "results_choice_1366x768",
 )
 
 

@@ -1051,6 +1051,29 @@ class Workspace:
         engine = self._results.engine(selection.form_id, language)
         return engine.ranking(engine.select(selection), question, by)
 
+    def volunteers(
+        self,
+        selection: Selection | None = None,
+        *,
+        skill: str | None = None,
+        need: str | None = None,
+        language: str | None = None,
+    ):
+        """The people who want to act (personal data, for the coordinator only): residents
+        who agreed to be recontacted and offered skills, hours or interest in working for the
+        counter; ``skill``/``need``: only those offering that skill / with that need."""
+        from surveyor.results.volunteers import volunteers
+
+        selection = selection or Selection()
+        engine = self._results.engine(selection.form_id, language)
+        return volunteers(engine, selection, skill=skill, need=need)
+
+    def export_volunteers(self, out: str | Path, people, headers=None) -> Path:
+        """Write the list of people who want to act as CSV or XLSX (by ``out``'s suffix)."""
+        from surveyor.results.volunteers import COLUMNS, export
+
+        return export(people, out, headers or COLUMNS)
+
     def form_personal_fields(self, form_id: str) -> frozenset[str]:
         """The personal fields of every stored version of a form (XLSForm column, bind
         attribute, privacy.json's list, the results' marks, defaults)."""

@@ -97,6 +97,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QStackedWidget,
     QStatusBar,
     QStyle,
+    QStyledItemDelegate,
     QTabBar,
     QTableView,
     QTableWidget,

@@ -39,12 +39,30 @@ def emission_loses_references(qobject: type, signal: type) -> bool:
     return before - sys.getrefcount(True) >= PROBES
 
 
+def void_call_loses_references(qobject: type) -> bool:
+    """Whether calling a Qt method that returns nothing drops a reference to ``None``
+    (PySide6 6.12 on 3.11: ``QTableWidgetItem.setText``, ``QTableWidget.setItem``... each
+    lose one, so a table of a few thousand rows freed ``None`` and aborted the app)."""
+    if sys.version_info >= (3, 12):
+        return False  # None is immortal
+    probe = qobject()
+    before = sys.getrefcount(None)
+    for _ in range(PROBES):
+        probe.setObjectName("")
+    return before - sys.getrefcount(None) >= PROBES
+
+
 def shield_bools(qobject: type, signal: type) -> bool:
-    """Give ``True`` and ``False`` a reserve of references if signals lose them; returns
-    whether it did."""
-    if not emission_loses_references(qobject, signal):
+    """Give ``True`` and ``False`` a reserve of references if signals lose them, and
+    ``None`` one if calls returning nothing lose it; returns whether it did."""
+    values: list[object] = []
+    if emission_loses_references(qobject, signal):
+        values += [True, False]
+    if void_call_loses_references(qobject):
+        values.append(None)
+    if not values:
         return False
-    for value in (True, False):
+    for value in values:
         before = sys.getrefcount(value)
         count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, CPython's first field
         count.value += RESERVE

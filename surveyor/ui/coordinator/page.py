@@ -8,6 +8,8 @@ from surveyor.ui.coordinator.export import Exporter
 from surveyor.ui.coordinator.fieldwork import FieldworkPanel
 from surveyor.ui.coordinator.imports import ImportPanel
 from surveyor.ui.coordinator.overview import OverviewPanel
+from surveyor.ui.coordinator.people import PeoplePanel
+from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
@@ -103,6 +105,10 @@ class CoordinatorPage(QWidget):
         self.fieldwork = FieldworkPanel(self)
         self.tabs.addTab(self.doorlist, "")
         self.tabs.addTab(self.fieldwork, "")
+        self.results = ResultsPanel(self)
+        self.people = PeoplePanel(self)
+        self.tabs.addTab(self.results, "")
+        self.tabs.addTab(self.people, "")
         outer.addWidget(self.tabs, 1)
         self.imports.merged.connect(self._merged)
         self.conflicts.changed.connect(self._conflicts_changed)
@@ -131,6 +137,8 @@ class CoordinatorPage(QWidget):
         self._show_retention(self.retention_report)
         self.tabs.setTabText(3, self.tr("Door lis&t"))
         self.tabs.setTabText(4, self.tr("Field&work"))
+        self.tabs.setTabText(5, self.tr("Res&ults"))
+        self.tabs.setTabText(6, self.tr("&People who want to act"))
 
     def save_settings(self) -> None:
         if self._save_settings is not None:
@@ -159,6 +167,8 @@ class CoordinatorPage(QWidget):
         self.refresh_retention()
         self.doorlist.refresh()
         self.fieldwork.refresh()
+        self.results.refresh()
+        self.people.refresh()
 
     # --- the retention period ---------------------------------------------------------
 
@@ -248,6 +258,9 @@ class CoordinatorPage(QWidget):
         if changes.doors:
             self.doorlist.refresh()
             self.fieldwork.refresh()
+        self.results.on_workspace_changed(changes)
+        if changes.interview_list or changes.forms:
+            self.people.refresh()
 
     def _merged(self, report) -> None:
         self.show_message("")

@@ -68,6 +68,64 @@
     </message>
 </context>
 <context>
+    <name>CodingTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="1133"/>
+        <source>← Previous</source>
+        <translation>← Précédente</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1134"/>
+        <source>Next →</source>
+        <translation>Suivante →</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1135"/>
+        <source>&amp;Quote in the report</source>
+        <translation>&amp;Citer dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1136"/>
+        <source>Themes (key: tag or untag · count in the selection)</source>
+        <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1137"/>
+        <source>New theme, e.g. “Noise”</source>
+        <translation>Nouveau thème, par exemple « Bruit »</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1138"/>
+        <source>Name of a new theme</source>
+        <translation>Nom d&apos;un nouveau thème</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1139"/>
+        <source>A&amp;dd the theme</source>
+        <translation>A&amp;jouter le thème</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1142"/>
+        <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
+        <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1188"/>
+        <source>Choose a text question on the left to code its answers.</source>
+        <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1198"/>
+        <source>No answer to this question in the selection.</source>
+        <translation>Aucune réponse à cette question dans la sélection.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1201"/>
+        <source>Answer {0} of {1}</source>
+        <translation>Réponse {0} sur {1}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <location filename="../coordinator/conflicts.py" line="146"/>
@@ -177,62 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="119"/>
+        <location filename="../coordinator/page.py" line="125"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="120"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="122"/>
+        <location filename="../coordinator/page.py" line="128"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="126"/>
+        <location filename="../coordinator/page.py" line="132"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="127"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="135"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="130"/>
+        <location filename="../coordinator/page.py" line="136"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="132"/>
+        <location filename="../coordinator/page.py" line="138"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="133"/>
+        <location filename="../coordinator/page.py" line="139"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
+    <message>
+        <location filename="../coordinator/page.py" line="140"/>
+        <source>Res&amp;ults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../coordinator/page.py" line="141"/>
+        <source>&amp;People who want to act</source>
+        <translation>&amp;Qui veut agir</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="181"/>
+        <location filename="../coordinator/page.py" line="191"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -240,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="191"/>
+        <location filename="../coordinator/page.py" line="201"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -248,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="208"/>
+        <location filename="../coordinator/page.py" line="218"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="221"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -261,29 +329,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="218"/>
+        <location filename="../coordinator/page.py" line="228"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="222"/>
+        <location filename="../coordinator/page.py" line="232"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="223"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="257"/>
+        <location filename="../coordinator/page.py" line="270"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="257"/>
+        <location filename="../coordinator/page.py" line="270"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>CrosstabTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="798"/>
+        <source>&amp;Rows</source>
+        <translation>&amp;Lignes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="799"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="800"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="802"/>
+        <source>Counts</source>
+        <translation>Effectifs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="802"/>
+        <source>Row percentages</source>
+        <translation>Pourcentages en ligne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="802"/>
+        <source>Column percentages</source>
+        <translation>Pourcentages en colonne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="807"/>
+        <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
+        <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="861"/>
+        <location filename="../coordinator/results.py" line="875"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="885"/>
+        <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
+        <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
 </context>
 <context>
@@ -3853,6 +3970,600 @@
         <location filename="../coordinator/overview.py" line="588"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../coordinator/people.py" line="89"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="90"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="91"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="92"/>
+        <source>Prefers</source>
+        <translation>Préfère</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="93"/>
+        <source>Skills offered</source>
+        <translation>Savoir-faire proposés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="94"/>
+        <source>Hours a month</source>
+        <translation>Heures par mois</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="95"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="96"/>
+        <source>Work for the counter</source>
+        <translation>Travailler pour le guichet</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="97"/>
+        <source>In what form</source>
+        <translation>Sous quelle forme</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="98"/>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="99"/>
+        <source>Unmet needs</source>
+        <translation>Besoins non satisfaits</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="100"/>
+        <source>Interviewer</source>
+        <translation>Enquêteur·rice</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="101"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="107"/>
+        <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
+        <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="112"/>
+        <source>&amp;Skill</source>
+        <translation>&amp;Savoir-faire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="113"/>
+        <source>&amp;Need</source>
+        <translation>&amp;Besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="114"/>
+        <source>Any skill</source>
+        <translation>Tout savoir-faire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="115"/>
+        <source>Any need</source>
+        <translation>Tout besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="116"/>
+        <source>E&amp;xport the list…</source>
+        <translation>E&amp;xporter la liste…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/people.py" line="182"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="191"/>
+        <source>Export the people who want to act</source>
+        <translation>Exporter la liste des personnes qui veulent agir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="192"/>
+        <source>people-who-want-to-act</source>
+        <translation>qui-veut-agir</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="193"/>
+        <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/people.py" line="208"/>
+        <source>List written: {0}</source>
+        <translation>Liste enregistrée : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="605"/>
+        <source>&amp;Group by</source>
+        <translation>&amp;Ventiler par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="606"/>
+        <location filename="../coordinator/results.py" line="613"/>
+        <source>No grouping</source>
+        <translation>Sans ventilation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="607"/>
+        <source>Group the figures by the answers to</source>
+        <translation>Ventiler les chiffres selon les réponses à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="644"/>
+        <source>members</source>
+        <translation>membres du foyer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="644"/>
+        <source>interviews</source>
+        <translation>entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="646"/>
+        <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
+        <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="649"/>
+        <source>few answers (under 30): read the percentages with care</source>
+        <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="654"/>
+        <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
+        <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="681"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="681"/>
+        <location filename="../coordinator/results.py" line="738"/>
+        <source>Count</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="681"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="683"/>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="717"/>
+        <source>Answers (n)</source>
+        <translation>Réponses (n)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="718"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="719"/>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="720"/>
+        <source>First quartile</source>
+        <translation>Premier quartile</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="721"/>
+        <source>Third quartile</source>
+        <translation>Troisième quartile</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="722"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="723"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="726"/>
+        <source>Figure</source>
+        <translation>Chiffre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="726"/>
+        <source>All</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="736"/>
+        <source>First</source>
+        <translation>Première</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="736"/>
+        <source>Last</source>
+        <translation>Dernière</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="738"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTab</name>
+    <message>
+        <location filename="../coordinator/results.py" line="931"/>
+        <source>&amp;Needs question</source>
+        <translation>&amp;Question des besoins</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="932"/>
+        <source>&amp;Split by</source>
+        <translation>&amp;Répartir par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="933"/>
+        <location filename="../coordinator/results.py" line="944"/>
+        <source>No split</source>
+        <translation>Sans répartition</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="974"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="974"/>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="974"/>
+        <source>Count</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="974"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="1002"/>
+        <source>Percentages of the {0} who answered; several answers possible.</source>
+        <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../coordinator/report.py" line="48"/>
+        <location filename="../coordinator/report.py" line="344"/>
+        <source>Report for the funders</source>
+        <translation>Rapport pour les financeurs</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="56"/>
+        <source>T&amp;itle</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="60"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="61"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="62"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="72"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="73"/>
+        <source>No split</source>
+        <translation>Sans répartition</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="79"/>
+        <source>split by</source>
+        <translation>réparti par</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="82"/>
+        <source>&amp;Needs ranked</source>
+        <translation>&amp;Besoins classés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="88"/>
+        <source>&amp;Questions in the report (tick, and order them)</source>
+        <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="97"/>
+        <source>&amp;Up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="98"/>
+        <source>Do&amp;wn</source>
+        <translation>Desce&amp;ndre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="100"/>
+        <source>Move the question up</source>
+        <translation>Monter la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="101"/>
+        <source>Move the question down</source>
+        <translation>Descendre la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="109"/>
+        <source>&amp;Cross-tabs</source>
+        <translation>Tris &amp;croisés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="123"/>
+        <source>Rows of the cross-tab to add</source>
+        <translation>Lignes du tri croisé à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="124"/>
+        <source>Columns of the cross-tab to add</source>
+        <translation>Colonnes du tri croisé à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="131"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="132"/>
+        <source>Add the cross-tab</source>
+        <translation>Ajouter le tri croisé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="133"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="134"/>
+        <source>Remove the cross-tab</source>
+        <translation>Retirer le tri croisé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="150"/>
+        <source>&amp;Word document (DOCX, to edit)</source>
+        <translation>Document &amp;Word (DOCX, à modifier)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="151"/>
+        <source>&amp;PDF (to send)</source>
+        <translation>&amp;PDF (à envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="160"/>
+        <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
+        <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="175"/>
+        <source>&amp;Save as the campaign&apos;s plan</source>
+        <translation>&amp;Enregistrer comme plan de la campagne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="178"/>
+        <source>Write the &amp;report…</source>
+        <translation>Écrire le &amp;rapport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="181"/>
+        <location filename="../coordinator/report.py" line="370"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="305"/>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="307"/>
+        <source>Where to write the report</source>
+        <translation>Où écrire le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="307"/>
+        <source>Report (*.docx *.pdf)</source>
+        <translation>Rapport (*.docx *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="335"/>
+        <source>Report written.</source>
+        <translation>Rapport écrit.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="336"/>
+        <source>Writing {0} ({1} of {2})…</source>
+        <translation>Écriture de {0} ({1} sur {2})…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="343"/>
+        <source>Writing the report…</source>
+        <translation>Écriture du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="357"/>
+        <source>The report could not be written: {0}</source>
+        <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="366"/>
+        <source>Report written</source>
+        <translation>Rapport écrit</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="367"/>
+        <source>The report is in {0}</source>
+        <translation>Le rapport est dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="369"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../coordinator/results.py" line="300"/>
+        <source>&amp;Form</source>
+        <translation>&amp;Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="301"/>
+        <source>Intervie&amp;wer</source>
+        <translation>Enquê&amp;teur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="302"/>
+        <source>Fro&amp;m</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="303"/>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="304"/>
+        <source>&amp;Answer to</source>
+        <translation>Répo&amp;nse à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="305"/>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="309"/>
+        <source>Clear the filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="310"/>
+        <source>R&amp;eport for the funders…</source>
+        <translation>Ra&amp;pport pour les financeurs…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="311"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="312"/>
+        <source>&amp;Question</source>
+        <translation>Questi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="313"/>
+        <source>Cross-ta&amp;b</source>
+        <translation>Tri croi&amp;sé</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="314"/>
+        <source>&amp;Needs ranked</source>
+        <translation>&amp;Besoins classés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="315"/>
+        <source>&amp;Open answers</source>
+        <translation>Réponses &amp;libres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="383"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="323"/>
+        <location filename="../coordinator/results.py" line="400"/>
+        <source>Any answer</source>
+        <translation>Toute réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="328"/>
+        <location filename="../coordinator/results.py" line="429"/>
+        <source>Any value</source>
+        <translation>Toute valeur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="393"/>
+        <source>{0} (personal)</source>
+        <translation>{0} (personnel)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="410"/>
+        <source>No finalized interview yet: nothing to count.</source>
+        <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/results.py" line="521"/>
+        <source>%n interview(s) counted</source>
+        <translation>
+            <numerusform>%n entretien compté</numerusform>
+            <numerusform>%n entretiens comptés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="536"/>
+        <source>No finalized interview yet: there is nothing to report.</source>
+        <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
 </context>
 <context>
