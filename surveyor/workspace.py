@@ -44,6 +44,7 @@ from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.results import coding as _coding
+from surveyor.results import volunteers as _volunteers
 from surveyor.results.compute import (
     Crosstab,
     GroupedResults,
@@ -1062,17 +1063,13 @@ class Workspace:
         """The people who want to act (personal data, for the coordinator only): residents
         who agreed to be recontacted and offered skills, hours or interest in working for the
         counter; ``skill``/``need``: only those offering that skill / with that need."""
-        from surveyor.results.volunteers import volunteers
-
         selection = selection or Selection()
         engine = self._results.engine(selection.form_id, language)
-        return volunteers(engine, selection, skill=skill, need=need)
+        return _volunteers.volunteers(engine, selection, skill=skill, need=need)
 
     def export_volunteers(self, out: str | Path, people, headers=None) -> Path:
         """Write the list of people who want to act as CSV or XLSX (by ``out``'s suffix)."""
-        from surveyor.results.volunteers import COLUMNS, export
-
-        return export(people, out, headers or COLUMNS)
+        return _volunteers.export(people, out, headers or _volunteers.COLUMNS)
 
     def form_personal_fields(self, form_id: str) -> frozenset[str]:
         """The personal fields of every stored version of a form (XLSForm column, bind

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.results import Selection
+from surveyor.results.volunteers import table
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -17,6 +19,7 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLocale,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -134,14 +137,10 @@ class PeoplePanel(QWidget):
         self._stale = not self.isVisible()
         if self._stale:
             return
-        from surveyor.ui.qt import QLocale
-
         skill, need = self.skill_combo.currentData(), self.need_combo.currentData()
         language = QLocale().name()[:2]
 
         def load(ws):
-            from surveyor.results import Selection
-
             forms = ws.result_forms()
             if "enquete_habitants" in forms:
                 form_id = "enquete_habitants"
@@ -177,8 +176,6 @@ class PeoplePanel(QWidget):
         self.loaded.emit()
 
     def _show(self) -> None:
-        from surveyor.results.volunteers import table
-
         self.count.setText(self.tr("%n person(s)", "", len(self.people)))
         fill_table(self.table, table(self.people))
         self.table.resizeColumnsToContents()

@@ -4,6 +4,7 @@ database thread with progress, then "open the folder"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from surveyor.ui.errors import exception_sentence
@@ -268,8 +269,6 @@ class ReportDialog(QDialog):
         return (q.label or name) if q is not None else name
 
     def current_plan(self):
-        from dataclasses import replace
-
         crosstabs = [
             tuple(self.crosstab_list.item(r).data(Qt.UserRole))
             for r in range(self.crosstab_list.count())

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from surveyor.errors import SurveyorError
+from surveyor.results import Selection
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp
@@ -25,6 +28,7 @@ from surveyor.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QPixmap,
     QPushButton,
     QScrollArea,
@@ -48,16 +52,12 @@ def pct(value: float | None) -> str:
     """A percentage the way the app's language writes it (12,5 % in French)."""
     if value is None:
         return "–"
-    from surveyor.ui.qt import QLocale
-
     return QLocale().toString(float(value), "f", 1) + "\u202f%"
 
 
 def num(value: float | None) -> str:
     if value is None:
         return "–"
-    from surveyor.ui.qt import QLocale
-
     if float(value).is_integer():
         return QLocale().toString(int(value))
     return QLocale().toString(float(value), "f", 1)
@@ -78,6 +78,7 @@ class QuestionView:
 
 def chart_of(q) -> bytes:
     """The core's chart of a question result (PNG bytes), or b"" when it has none."""
+    # matplotlib (~1 s to import) only when a chart is first drawn
     from surveyor.results import charts
 
     if q.personal or q.choices:  # a choice question's bars are drawn in its table
@@ -332,8 +333,6 @@ class ResultsPanel(QWidget):
 
     def language(self) -> str | None:
         """The language the labels are read in: the app's (the form's default if absent)."""
-        from surveyor.ui.qt import QLocale
-
         return QLocale().name()[:2] or None
 
     def showEvent(self, event):
@@ -353,8 +352,6 @@ class ResultsPanel(QWidget):
         wanted = self.form_combo.currentData()
 
         def load(ws):
-            from surveyor.errors import SurveyorError
-
             forms = ws.result_forms()
             titles = ws.form_titles()
             if not forms:
@@ -439,8 +436,6 @@ class ResultsPanel(QWidget):
     # --- the selection -----------------------------------------------------------------------
 
     def selection(self):
-        from surveyor.results import Selection
-
         def day(edit: QDateEdit) -> str | None:
             return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 
@@ -530,8 +525,6 @@ class ResultsPanel(QWidget):
     # --- the report --------------------------------------------------------------------
 
     def ask_report(self):
-        from surveyor.ui.coordinator.report import ReportDialog
-
         if self.form_id is None:
             self.show_error(self.tr("No finalized interview yet: there is nothing to report."))
             return None

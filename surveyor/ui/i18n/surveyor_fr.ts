@@ -292,7 +292,7 @@
     <message>
         <location filename="../coordinator/page.py" line="140"/>
         <source>Res&amp;ults</source>
-        <translation type="unfinished"></translation>
+        <translation>Rés&amp;ultats</translation>
     </message>
     <message>
         <location filename="../coordinator/page.py" line="141"/>
