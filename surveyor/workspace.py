@@ -33,10 +33,17 @@ from surveyor import batches
 from surveyor import exports as _exports
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
 from surveyor.fieldwork.doorlist import door_list_columns, write_entity_list
-from surveyor.fieldwork.model import REVISIT_STATUSES, Door, FieldworkReport, RoundSheetRow, Visit
+from surveyor.fieldwork.model import (
+    REVISIT_STATUSES,
+    Door,
+    FieldworkReport,
+    RoundSheetRow,
+    Visit,
+    door_answers,
+)
 from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
-from surveyor.forms.model import Form
+from surveyor.forms.model import Form, Kind
 from surveyor.interviews.record import Interview, format_timestamp, utc_now
 from surveyor.paths import resolve_data_dir
 from surveyor.privacy.personal import personal_fields
@@ -827,9 +834,17 @@ class Workspace:
         """Start an interview from a door: the door is checked first, then the draft is made
         and a visit "started" names it (the interview knows its door; finalizing it records
         "done")."""
-        self._fieldwork.doors.get_door(door_id)  # DoorNotFound before anything is made
+        door = self._fieldwork.doors.get_door(door_id)  # DoorNotFound before anything is made
         done = self.start_interview(form, interviewer=interviewer)
-        interview = done.value[0]
+        interview, session = done.value
+        answers = door_answers(door)
+        filled = False
+        for node in form.fields():
+            if node.name in answers and not _in_repeat(node) and not node.bind.calculate:
+                session.set_answer(node.path, answers[node.name])
+                filled = True
+        if filled:  # the form shows the door's address (its door_* fields)
+            self.save_session(interview, session)
         self._fieldwork.record_visit(
             door_id, "started", interviewer=interviewer, instance_id=interview.instance_id
         )
@@ -1191,3 +1206,12 @@ class Workspace:
 
 
 __all__ = ["NO_CHANGES", "Changes", "Done", "Workspace"]
+
+
+def _in_repeat(node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.kind is Kind.REPEAT:
+            return True
+        parent = parent.parent
+    return False

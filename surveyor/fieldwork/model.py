@@ -444,3 +444,21 @@ __all__ = [
     "status_of_visits",
     "street_sort_key",
 ]
+
+
+#: Form fields filled from the door when an interview starts at one (docs/fieldwork.md): a form
+#: shows the address by having one of these names (e.g. a read-only ``text`` or a ``note``
+#: that says ``${door_address}``).
+DOOR_ANSWER_FIELDS = ("door_id", "door_address", "door_sector", "door_street", "door_number")
+
+
+def door_answers(door: Door) -> dict[str, str]:
+    """The answers a form's door fields get from ``door`` (empty values left out)."""
+    values = {
+        "door_id": door.door_id,
+        "door_address": door.address,
+        "door_sector": door.sector,
+        "door_street": door.street,
+        "door_number": door.number,
+    }
+    return {name: str(value) for name, value in values.items() if value}

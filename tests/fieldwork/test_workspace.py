@@ -4,6 +4,7 @@ changed), appointments on their day, "Mes portes", an interview started from a d
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -206,3 +207,34 @@ def test_the_newest_package_of_a_shared_folder_is_the_one_imported(open_ws, door
     assert {d.interviewer for d in laptop.doors(sector="Nord")} == {"Amina"}
     assert not laptop.import_newest_campaign(shared).value.changed
     assert laptop.import_newest_campaign(tmp_path).value is None
+
+
+DOOR_FORM = """
+| survey |
+|        | type | name         | label                        | read_only |
+|        | text | door_address | Adresse                      | yes       |
+|        | text | door_id      | Porte                        | yes       |
+|        | note | where        | Vous êtes au ${door_address} |           |
+|        | text | who          | Nom                          |           |
+| settings |
+|          | form_id | version |
+|          | porte   | 1       |
+"""
+
+
+def test_a_form_shows_the_address_of_the_door_it_was_started_at(open_ws, door_file, tmp_path):
+    ws = open_ws()
+    ws.import_doors(door_file)
+    source = tmp_path / "porte.md"
+    source.write_text(DOOR_FORM, encoding="utf-8")
+    form = ws.load_form(source).value
+    door = ws.door("4")
+    interview, session = ws.start_interview_at_door(form, "4", interviewer="Amina").value
+    assert session.node_at("/data/door_address").text == door.address
+    assert session.node_at("/data/door_id").text == "4"
+    stored = ws.get_interview(interview.instance_id)  # kept: the draft holds the address
+    assert door.address in json.dumps(stored.answers, ensure_ascii=False)
+    # a form without door fields is started as before, with no answer
+    plain = ws.load_form(HABITANTS).value
+    other, other_session = ws.start_interview_at_door(plain, "5", interviewer="Amina").value
+    assert door.address not in json.dumps(ws.get_interview(other.instance_id).answers)
