@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from surveyor.interviews.session import InterviewSession
     from surveyor.store.queries import OverviewFilter
     from surveyor.sync.download import DownloadReport
+    from surveyor.sync.fieldwork import FieldworkSent
     from surveyor.sync.forms import FetchReport
     from surveyor.sync.sender import SyncReport
 
@@ -105,9 +106,15 @@ class Changes:
     def of_download(cls, report: Any) -> Changes:
         """What a server download (its DownloadReport) changed."""
         changed = bool(report.new or report.updated or report.conflicts)
-        if not changed and not report.forms_fetched:
+        doors = bool(getattr(report, "visits", 0) or getattr(report, "doors", 0))
+        if not changed and not doors and not report.forms_fetched:
             return NO_CHANGES
-        return cls(all_interviews=changed, conflicts=bool(report.conflicts), sync_state=True)
+        return cls(
+            all_interviews=changed,
+            conflicts=bool(report.conflicts),
+            sync_state=True,
+            doors=doors,
+        )
 
     @property
     def interview_list(self) -> bool:
@@ -663,6 +670,14 @@ class Workspace:
         report = send_pending(self.store, self.library, transport, **options)
         ids = frozenset(r.instance_id for r in report.results)
         return Done(report, Changes(interviews=ids, sync_state=True))
+
+    def send_fieldwork(self, transport, **options) -> Done[FieldworkSent]:
+        """Send the visits and field doors recorded here that the server has not acknowledged
+        (Surveyor's server only: another answers 404 and ``.unsupported`` is True)."""
+        # httpx: on first use (see above)
+        from surveyor.sync.fieldwork import send_fieldwork
+
+        return Done(send_fieldwork(self.store, transport, self.device_id, **options))
 
     def release_held(self, instance_ids: list[str] | None = None) -> Done[list[str]]:
         """Let the interviews held for a decision be sent again."""
