@@ -78,17 +78,28 @@ def send_fieldwork(
         status = response.status_code
         if status in (401, 403):
             raise AuthError(f"{status}: {response.text[:200]}", code=status_code(status))
-        if status == 404:
+        if status in (404, 405, 501):  # no such endpoint: an OpenRosa server of another kind
             result.unsupported = True
             break
         if status != 200:
             result.error = f"the server answered {status}: {response.text[:200]}"
+            break
+        if not _acknowledged(response):  # a captive portal's 200 page is not a receipt
+            result.error = "the answer is not the server's receipt (a captive portal?)"
             break
         fieldwork.mark_sent_to_server(server, visit_mark, door_mark)
         result.visits += len(visits)
         result.doors += len(doors)
     result.pending = fieldwork.count_unsent_to_server(device_id, server)
     return result
+
+
+def _acknowledged(response: httpx.Response) -> bool:
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    return isinstance(body, dict) and isinstance(body.get("visits"), int)
 
 
 def count_unsent(store: Store, server: str, device_id: str) -> int:

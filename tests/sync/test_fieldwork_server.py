@@ -234,3 +234,38 @@ def test_a_server_without_the_fieldwork_endpoint_is_skipped_and_the_visits_stay(
         assert any("surveyor/v1/fieldwork" in path for _m, path, _q in central.requests)
     with Workspace.open(a) as ws:  # still handed in by batch
         assert ws.fieldwork_to_hand_in() == 1
+
+
+def test_a_captive_portal_page_is_not_taken_for_the_servers_receipt(tmp_path):
+    """A hotel or town-hall Wi-Fi answers 200 with its login page: nothing is marked sent."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Portal(BaseHTTPRequestHandler):
+        def answer(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            page = b"<html><body><form action=/login>Wi-Fi de la mairie</form></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        do_GET = do_POST = do_HEAD = answer
+
+        def log_message(self, *args):
+            pass
+
+    _coord, (a,) = prepared_laptops(tmp_path, "laptop")
+    record(a, ("1", "absent", "2026-11-28T10:00:00+01:00", "Amina"))
+    portal = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
+    thread = threading.Thread(target=portal.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{portal.server_address[1]}"
+        answer = send_pass(a, url, "ines", "secret", cancel=threading.Event())
+    finally:
+        portal.shutdown()
+        portal.server_close()
+    assert answer.fieldwork.visits == 0 and "captive portal" in answer.fieldwork.error
+    assert unsent(a, url) == 1
