@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from surveyor.errors import DoorNotFound
@@ -28,6 +28,7 @@ from surveyor.fieldwork.model import (
     street_sort_key,
 )
 from surveyor.fieldwork.records import DOOR_RECORD_FIELDS
+from surveyor.store.rights import erased_among
 
 # The door columns a record carries (file import, batch, package); the rest is derived.
 DOOR_RECORD = DOOR_RECORD_FIELDS
@@ -291,8 +292,13 @@ class FieldworkStore:
         sql = f"INSERT OR IGNORE INTO visits ({columns}) VALUES ({marks})"
         touched: set[str] = set()
         added = 0
+        # a visit naming an interview erased here arrives without its note and its link
+        # (docs/privacy.md, "Erasure": the erasure log keeps the interview from coming back)
+        erased = erased_among(db.conn, {v.instance_id for v in visits if v.instance_id})
         rows = []
         for visit in visits:
+            if visit.instance_id in erased:
+                visit = replace(visit, note="", instance_id=None)
             rows.append([getattr(visit, c) for c in VISIT_COLUMNS] + [batch_id])
         for chunk in _chunks(rows, 2000):
             before = db.conn.total_changes
