@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from surveyor.interviews.session import InterviewSession
     from surveyor.store.queries import OverviewFilter
     from surveyor.sync.download import DownloadReport
+    from surveyor.sync.fieldwork import FieldworkSent
     from surveyor.sync.forms import FetchReport
     from surveyor.sync.sender import SyncReport
 
@@ -112,9 +113,15 @@ class Changes:
     def of_download(cls, report: Any) -> Changes:
         """What a server download (its DownloadReport) changed."""
         changed = bool(report.new or report.updated or report.conflicts)
-        if not changed and not report.forms_fetched:
+        doors = bool(getattr(report, "visits", 0) or getattr(report, "doors", 0))
+        if not changed and not doors and not report.forms_fetched:
             return NO_CHANGES
-        return cls(all_interviews=changed, conflicts=bool(report.conflicts), sync_state=True)
+        return cls(
+            all_interviews=changed,
+            conflicts=bool(report.conflicts),
+            sync_state=True,
+            doors=doors,
+        )
 
     @property
     def interview_list(self) -> bool:
@@ -163,6 +170,8 @@ class RetentionReport:
     warn_days: int
     overdue: list[rights.RetentionDue] = field(default_factory=list)
     soon: list[rights.RetentionDue] = field(default_factory=list)
+    visit_notes: int = 0  # door-to-door visit notes older than the period
+    notes_before: str | None = None  # the visits made until then lose their notes
 
 
 @dataclass(frozen=True)
@@ -479,24 +488,31 @@ class Workspace:
         moment = now or utc_now()
         until = format_timestamp(moment + timedelta(days=settings.warn_days))
         present = format_timestamp(moment)
+        notes_before = format_timestamp(moment - timedelta(days=days))
         with self.store.reading("read the retention of the interviews") as db:
             due = rights.retention_due(db.conn, days, until)
+            notes = rights.visit_notes_due(db.conn, notes_before)
         return RetentionReport(
             days,
             settings.warn_days,
             overdue=[d for d in due if d.due <= present],
             soon=[d for d in due if d.due > present],
+            visit_notes=notes,
+            notes_before=notes_before,
         )
 
     def apply_retention(self, *, now: datetime | None = None) -> Done[int]:
-        """Remove the personal fields of every interview past the retention period (here and
-        in the backups); the number of values removed."""
+        """Remove the personal fields of every interview past the retention period, and the
+        notes of the door-to-door visits older than it (here and in the backups); the number
+        of personal values removed (the notes: ``retention_report().visit_notes`` before)."""
         report = self.retention_report(now=now)
         targets = {d.instance_id: self.personal_fields(d.form_hash) for d in report.overdue}
-        removed = rights.apply_retention(self.store, targets)
-        if not targets:
+        removed, notes = rights.apply_retention(
+            self.store, targets, notes_before=report.notes_before if report.visit_notes else None
+        )
+        if not targets and not notes:
             return Done(0)
-        return Done(removed, Changes(interviews=frozenset(targets)))
+        return Done(removed, Changes(interviews=frozenset(targets), doors=bool(notes)))
 
     # --- rights: the record of processing -------------------------------------------------
 
@@ -670,6 +686,14 @@ class Workspace:
         report = send_pending(self.store, self.library, transport, **options)
         ids = frozenset(r.instance_id for r in report.results)
         return Done(report, Changes(interviews=ids, sync_state=True))
+
+    def send_fieldwork(self, transport, **options) -> Done[FieldworkSent]:
+        """Send the visits and field doors recorded here that the server has not acknowledged
+        (Surveyor's server only: another answers 404 and ``.unsupported`` is True)."""
+        # httpx: on first use (see above)
+        from surveyor.sync.fieldwork import send_fieldwork
+
+        return Done(send_fieldwork(self.store, transport, self.device_id, **options))
 
     def release_held(self, instance_ids: list[str] | None = None) -> Done[list[str]]:
         """Let the interviews held for a decision be sent again."""

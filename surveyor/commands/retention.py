@@ -53,10 +53,12 @@ def run(args: argparse.Namespace) -> int:
                 f"(warning {report.warn_days} days before)."
             )
             print(f"Past the period: {len(report.overdue)} interview(s).")
+            if report.visit_notes:
+                print(f"Visit notes older than the period: {report.visit_notes}.")
             print(f"Reaching it within {report.warn_days} days: {len(report.soon)} interview(s).")
             for due in report.soon:
                 print(f"  {due.instance_id}\tpersonal fields removed on {due.due[:10]}")
-            if not report.overdue:
+            if not report.overdue and not report.visit_notes:
                 return 0
             if not args.yes:
                 for due in report.overdue:
@@ -68,4 +70,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"Removed {removed} personal value(s) from {len(report.overdue)} interview(s).")
+    if report.visit_notes:
+        print(f"Removed {report.visit_notes} visit note(s) older than the period.")
     return 0

@@ -63,7 +63,8 @@ def register(subparsers) -> None:
             "already replaced) is held: listed as needing a decision, not sent again until "
             "--retry-held. Exit status: 0 nothing new went wrong (held interviews from earlier "
             "runs do not count), 1 some not sent, 2 authentication failed. Only one sending "
-            "runs at a time."
+            "runs at a time. Then the door-to-door visits recorded here go to a Surveyor "
+            "server (another server does not take them: they wait for a batch)."
         ),
     )
     add_server_arguments(parser)
@@ -111,12 +112,21 @@ def run(args: argparse.Namespace) -> int:
                 tr,
                 progress=lambda done, total, item: item is not None and print(item, flush=True),
             ).value
+            visits = None
+            if not report.auth_error:
+                try:
+                    visits = ws.send_fieldwork(tr).value
+                except AuthError as exc:
+                    print(f"error: authentication failed: {exc}", file=sys.stderr)
+                    return 2
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for item in report.held:
         print(item)
     print(f"{url}: {report.summary()}")
+    if visits is not None and (visits.visits or visits.pending):
+        print(visits)  # a server without the visits' endpoint: they wait for a batch
     if report.auth_error:
         return 2
-    return 0 if report.ok else 1
+    return 0 if report.ok and not (visits and visits.error) else 1

@@ -30,6 +30,7 @@ log = logging.getLogger("surveyor.server")
 
 MAX_SUBMISSION_BYTES = 10 * 1024 * 1024
 MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_FIELDWORK_BYTES = 10 * 1024 * 1024
 PAGE_DEFAULT, PAGE_MAX = 100, 1000
 XML = "text/xml; charset=utf-8"
 
@@ -408,6 +409,53 @@ class SurveyorServer:
             json.dumps(body, ensure_ascii=False), 201 if new else 200, media_type="application/json"
         )
 
+    # -- Surveyor's own: door-to-door fieldwork ------------------------------------------------
+
+    async def fieldwork_receive(self, request: Request) -> Response:
+        """``POST /surveyor/v1/fieldwork``: a laptop's door and visit records (JSON, as the
+        batches carry them); kept once each by id. Interviewers and coordinators."""
+        user = await self.user(request, xml=False)
+        if not isinstance(user, User):
+            return user
+        try:
+            body = await read_body(request, MAX_FIELDWORK_BYTES)
+        except RequestTooLarge as exc:
+            return refuse(
+                request,
+                413,
+                f"fieldwork too large: {exc}",
+                xml=False,
+                headers={"Connection": "close"},
+            )
+        try:
+            doors, visits = service.parse_fieldwork(body)
+            receipt = await run_in_threadpool(
+                service.store_fieldwork, self.engine, doors, visits, user.name
+            )
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
+        answer = {
+            "doors": receipt.new_doors,
+            "visits": receipt.new_visits,
+            "known_visits": receipt.known_visits,
+        }
+        return Response(json.dumps(answer), 200, media_type="application/json")
+
+    async def fieldwork_read(self, request: Request) -> Response:
+        """``GET /surveyor/v1/fieldwork?since=CURSOR&limit=N``: the coordinator's download."""
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        try:
+            since = int(request.query_params.get("since") or 0)
+            limit = min(max(int(request.query_params.get("limit") or PAGE_MAX), 1), PAGE_MAX * 5)
+        except ValueError:
+            return refuse(request, 400, "since and limit must be integers", xml=False)
+        page, cursor = await run_in_threadpool(service.read_fieldwork, self.engine, since, limit)
+        count = len(page["doors"]) + len(page["visits"])
+        body = {**page, "cursor": str(cursor), "more": count == limit}
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+
     # -- the ASGI app -------------------------------------------------------------------------
 
     def asgi(self) -> OpenRosaHeaders:
@@ -433,6 +481,8 @@ class SurveyorServer:
                 methods=["GET"],
             ),
             Route("/api/v1/forms", self.api_publish, methods=["POST"]),
+            Route("/surveyor/v1/fieldwork", self.fieldwork_receive, methods=["POST"]),
+            Route("/surveyor/v1/fieldwork", self.fieldwork_read, methods=["GET"]),
         ]
         # Outermost, so even the 500 of an unexpected error carries the header.
         return OpenRosaHeaders(Starlette(routes=routes, lifespan=lifespan))

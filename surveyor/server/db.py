@@ -146,6 +146,22 @@ partial_attachments = Table(
     UniqueConstraint("form_id", "instance_id", "name", name="uq_partial_attachments_name"),
 )
 
+# Door-to-door fieldwork (docs/fieldwork.md, "Visits through the server"): the door and visit
+# records laptops send to ``POST /surveyor/v1/fieldwork``, as the batches carry them (JSON).
+# ``seq`` is the coordinator's cursor; a record is kept once by (kind, key): a visit by its
+# uuid, a door by its id (the first record received stays, as in a batch merge).
+fieldwork_records = Table(
+    "fieldwork_records",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(10), nullable=False),  # "door" or "visit"
+    Column("key", String(255), nullable=False),
+    Column("record", Text, nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("submitted_by", String(200), nullable=False),
+    UniqueConstraint("kind", "key", name="uq_fieldwork_records_kind_key"),
+)
+
 WRITE = {"surveyor_write": True}
 """Execution options of a write connection (``BEGIN IMMEDIATE`` on SQLite)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from surveyor.errors import ServerError
+from surveyor.fieldwork.records import door_records, visit_records
 from surveyor.interviews.merging import edit_loops, names_itself
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
@@ -734,3 +736,113 @@ def read_attachment(
 def count_submissions(engine: Engine) -> int:
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(db.submissions)).scalar_one()
+
+
+# --- door-to-door fieldwork (docs/server.md, "Fieldwork") -----------------------------------
+
+MAX_FIELDWORK_RECORDS = 5000  # doors + visits in one request (the laptop sends 500 visits)
+
+
+@dataclass(frozen=True)
+class FieldworkReceipt:
+    new_doors: int
+    new_visits: int
+    known_visits: int
+
+
+def parse_fieldwork(body: bytes) -> tuple[list[dict], list[dict]]:
+    """The door and visit records of a ``POST /surveyor/v1/fieldwork`` body, checked as a
+    batch's are (ServerError 400 naming the record, or the limit); visits as dicts."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ServerError(f"the body is not JSON: {exc}") from exc
+    if not isinstance(data, dict) or set(data) - {"doors", "visits"}:
+        raise ServerError('the body must be an object with "doors" and "visits" lists only')
+    try:
+        doors = door_records(data.get("doors", []))
+        visits = [v.to_dict() for v in visit_records(data.get("visits", []))]
+    except ValueError as exc:
+        raise ServerError(f"a fieldwork record is malformed: {exc}") from exc
+    if len(doors) + len(visits) > MAX_FIELDWORK_RECORDS:
+        raise ServerError(
+            f"{len(doors) + len(visits)} records in one request: send at most "
+            f"{MAX_FIELDWORK_RECORDS}",
+            413,
+        )
+    return doors, visits
+
+
+def store_fieldwork(
+    engine: Engine, doors: list[dict], visits: list[dict], user: str
+) -> FieldworkReceipt:
+    """Keep the records not yet here (a visit by its uuid, a door by its id: the first
+    received stays), in one transaction. A visit naming a door neither in the request nor
+    already here is refused (ServerError 400) and nothing is stored."""
+    for attempt in range(3):
+        try:
+            with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+                return _store_fieldwork_in(conn, doors, visits, user)
+        except IntegrityError:  # another process stored the same record meanwhile
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _known_keys(conn, kind: str, keys: list[str]) -> set[str]:
+    f = db.fieldwork_records.c
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        found.update(
+            conn.execute(
+                select(f.key).where(f.kind == kind, f.key.in_(keys[start : start + 500]))
+            ).scalars()
+        )
+    return found
+
+
+def _store_fieldwork_in(conn, doors, visits, user) -> FieldworkReceipt:
+    known_doors = _known_keys(conn, "door", [d["door_id"] for d in doors])
+    named = sorted({v["door_id"] for v in visits} - {d["door_id"] for d in doors})
+    missing = set(named) - _known_keys(conn, "door", named)
+    if missing:
+        first = sorted(missing)[0]
+        raise ServerError(
+            f"a visit names the door {first!r}, which is neither in the request nor on the "
+            "server: send its door record with it"
+        )
+    known_visits = _known_keys(conn, "visit", [v["visit_id"] for v in visits])
+    now = now_timestamp()
+    rows = [
+        {"kind": "door", "key": d["door_id"], "record": json.dumps(d, ensure_ascii=False)}
+        for d in doors
+        if d["door_id"] not in known_doors
+    ] + [
+        {"kind": "visit", "key": v["visit_id"], "record": json.dumps(v, ensure_ascii=False)}
+        for v in visits
+        if v["visit_id"] not in known_visits
+    ]
+    if rows:
+        conn.execute(
+            insert(db.fieldwork_records),
+            [{**r, "received_at": now, "submitted_by": user} for r in rows],
+        )
+    new_doors = sum(1 for r in rows if r["kind"] == "door")
+    return FieldworkReceipt(new_doors, len(rows) - new_doors, len(visits) - (len(rows) - new_doors))
+
+
+def read_fieldwork(engine: Engine, since: int, limit: int) -> tuple[dict, int]:
+    """The records received after cursor ``since``, in the order received (a door before
+    the visits sent with it): ``{"doors": [...], "visits": [...]}``, and the next cursor."""
+    f = db.fieldwork_records.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(f.seq, f.kind, f.record, f.submitted_by)
+            .where(f.seq > since)
+            .order_by(f.seq)
+            .limit(limit)
+        ).all()
+    page: dict[str, list] = {"doors": [], "visits": []}
+    for row in rows:
+        page["doors" if row.kind == "door" else "visits"].append(json.loads(row.record))
+    return page, (rows[-1].seq if rows else since)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from surveyor.errors import DoorNotFound
@@ -28,6 +28,7 @@ from surveyor.fieldwork.model import (
     street_sort_key,
 )
 from surveyor.fieldwork.records import DOOR_RECORD_FIELDS
+from surveyor.store.rights import erased_among
 
 # The door columns a record carries (file import, batch, package); the rest is derived.
 DOOR_RECORD = DOOR_RECORD_FIELDS
@@ -291,8 +292,13 @@ class FieldworkStore:
         sql = f"INSERT OR IGNORE INTO visits ({columns}) VALUES ({marks})"
         touched: set[str] = set()
         added = 0
+        # a visit naming an interview erased here arrives without its note and its link
+        # (docs/privacy.md, "Erasure": the erasure log keeps the interview from coming back)
+        erased = erased_among(db.conn, {v.instance_id for v in visits if v.instance_id})
         rows = []
         for visit in visits:
+            if visit.instance_id in erased:
+                visit = replace(visit, note="", instance_id=None)
             rows.append([getattr(visit, c) for c in VISIT_COLUMNS] + [batch_id])
         for chunk in _chunks(rows, 2000):
             before = db.conn.total_changes
@@ -403,6 +409,81 @@ class FieldworkStore:
                 "AND handed_in IS NULL",
                 [batch_id, device_id],
             )
+
+    # --- what a server acknowledged (docs/fieldwork.md, "Visits through the server") ---------
+    #
+    # Visits and doors are never renumbered: what a server acknowledged is a mark, the highest
+    # rowid of this laptop's visits (and of its field doors) it took, kept in ``campaign``
+    # under ``server:<url>:visits`` / ``:doors`` (another server gets everything again).
+
+    def server_marks(self, server: str) -> tuple[int, int]:
+        visits = self.campaign_value(f"server:{server}:visits")
+        doors = self.campaign_value(f"server:{server}:doors")
+        return int(visits or 0), int(doors or 0)
+
+    def unsent_to_server(
+        self, device_id: str, server: str, *, limit: int
+    ) -> tuple[list[dict[str, Any]], list[Visit], int, int]:
+        """The next records for ``server``: door records (the doors added here it lacks, and
+        those the visits name), up to ``limit`` visits recorded here it lacks; and the marks
+        to keep once it acknowledged them."""
+        visit_mark, door_mark = self.server_marks(server)
+        with self.store.reading("read the visits to send") as db:
+            visit_rows = db.execute(
+                f"SELECT rowid, {', '.join(VISIT_COLUMNS)} FROM visits "
+                "WHERE device_id = ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                [device_id, visit_mark, limit],
+            ).fetchall()
+            door_rows = db.execute(
+                "SELECT rowid, door_id FROM doors WHERE origin = 'field' AND device_id = ? "
+                "AND rowid > ? ORDER BY rowid",
+                [device_id, door_mark],
+            ).fetchall()
+        visits = [Visit(*r[1:]) for r in visit_rows]
+        ids = {r[1] for r in door_rows} | {v.door_id for v in visits}
+        doors = self.door_records(door_ids=ids)
+        return (
+            doors,
+            visits,
+            visit_rows[-1][0] if visit_rows else visit_mark,
+            door_rows[-1][0] if door_rows else door_mark,
+        )
+
+    def count_unsent_to_server(self, device_id: str, server: str) -> int:
+        visit_mark, door_mark = self.server_marks(server)
+        with self.store.reading("count the visits to send") as db:
+            visits = db.execute(
+                "SELECT count(*) FROM visits WHERE device_id = ? AND rowid > ?",
+                [device_id, visit_mark],
+            ).fetchone()[0]
+            doors = db.execute(
+                "SELECT count(*) FROM doors WHERE origin = 'field' AND device_id = ? AND rowid > ?",
+                [device_id, door_mark],
+            ).fetchone()[0]
+        return int(visits) + int(doors)
+
+    def mark_sent_to_server(self, server: str, visit_mark: int, door_mark: int) -> None:
+        with self.store.transaction("mark the visits sent to the server"):
+            self.set_campaign_value(f"server:{server}:visits", str(visit_mark))
+            self.set_campaign_value(f"server:{server}:doors", str(door_mark))
+
+    def merge_records(
+        self, doors: list[dict[str, Any]], visits: list[Visit], *, source: str
+    ) -> tuple[int, int]:
+        """Merge doors and visits as a batch does (doors known keep what is here; visits
+        inserted once by id), in one transaction; (new doors, new visits). A visit naming a
+        door neither given nor here raises ValueError and nothing changes."""
+        named = {v.door_id for v in visits} - {d["door_id"] for d in doors}
+        unknown = named - self.existing_ids(named)
+        if unknown:
+            raise ValueError(
+                f"a visit names the door {sorted(unknown)[0]!r}, which is neither sent with it "
+                "nor in this database"
+            )
+        with self.store.transaction("merge the visits from the server"):
+            new_doors = self.write_doors(doors, mode="keep")
+            new_visits = self.insert_visits(visits, batch_id=source)
+        return new_doors, new_visits
 
     # --- the funnel --------------------------------------------------------------------------
 

@@ -10,6 +10,9 @@ merged); freed pages are zeroed (``secure_delete``), the file rewritten (``VACUU
 WAL emptied, so the words are gone from the bytes on disk. The rolling backups and the
 migration copies get the same treatment.
 
+The door-to-door visits that name it stay (the door and its outcome counts are the campaign's
+figures) but lose their note and their link to the interview.
+
 The erasure is logged in ``erasures`` (the instanceID, when, where it came from; never an
 answer): a batch or download bringing one of these interviews again merges nothing of it,
 and :func:`erasure_list` is what travels to the laptops (``erasures.json``).
@@ -131,13 +134,19 @@ def delete_rows(conn: sqlite3.Connection, ids: list[str]) -> tuple[int, int]:
             conflicts = conn.execute(
                 f"DELETE FROM merge_conflicts WHERE conflict_id IN ({cmarks})", conflict_ids
             ).rowcount
+    if "visits" in tables:
+        # Door-to-door visits are the campaign's figures: they stay (the door and its outcome
+        # counts), but no text written at the interview remains and the door no longer names it.
+        conn.execute(
+            f"UPDATE visits SET note = '', instance_id = NULL WHERE instance_id IN ({marks})", ids
+        )
     # every other table keyed by instance_id; the interviews last (others refer to them)
     order = sorted(
         (t for t, cols in tables.items() if "instance_id" in cols),
         key=lambda t: (t == "interviews", t),
     )
     for table in order:
-        if table == "erasures":
+        if table in ("erasures", "visits"):
             continue
         count = conn.execute(f'DELETE FROM "{table}" WHERE instance_id IN ({marks})', ids).rowcount
         if table == "attachments":
@@ -369,7 +378,30 @@ def purge_personal(conn: sqlite3.Connection, targets: dict[str, frozenset[str]],
     return total
 
 
-def purge_in_copy(path: Path, targets: dict[str, frozenset[str]], at: str) -> None:
+def visit_notes_due(conn: sqlite3.Connection, before: str) -> int:
+    """How many visit notes were written at or before ``before`` (a stored timestamp)."""
+    if "visits" not in _tables(conn):
+        return 0
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM visits WHERE note != '' AND at <= ?", [before]
+        ).fetchone()[0]
+    )
+
+
+def purge_visit_notes(conn: sqlite3.Connection, before: str) -> int:
+    """Empty the notes of the visits made at or before ``before``, in the open transaction
+    (the visits, their outcomes and their doors stay); how many."""
+    if "visits" not in _tables(conn):
+        return 0
+    return conn.execute(
+        "UPDATE visits SET note = '' WHERE note != '' AND at <= ?", [before]
+    ).rowcount
+
+
+def purge_in_copy(
+    path: Path, targets: dict[str, frozenset[str]], at: str, notes_before: str | None = None
+) -> None:
     """The same purge in a copy of the database (a backup) that has the interviews."""
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
@@ -382,6 +414,8 @@ def purge_in_copy(path: Path, targets: dict[str, frozenset[str]], at: str) -> No
         conn.execute("BEGIN IMMEDIATE")
         try:
             purge_personal(conn, targets, at)
+            if notes_before is not None:
+                purge_visit_notes(conn, notes_before)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -406,15 +440,22 @@ def purged_among(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
     return found
 
 
-def apply_retention(store, targets: dict[str, frozenset[str]]) -> int:
-    """Purge ``targets`` (instanceID -> personal field names) in ``store`` and its copies."""
-    if not targets:
-        return 0
+def apply_retention(
+    store, targets: dict[str, frozenset[str]], *, notes_before: str | None = None
+) -> tuple[int, int]:
+    """Purge ``targets`` (instanceID -> personal field names) and, with ``notes_before``, the
+    notes of the visits made until then, in ``store`` and its copies; (personal values,
+    visit notes) removed."""
+    if not targets and notes_before is None:
+        return 0, 0
     at = store.now()
     store.db.execute("PRAGMA secure_delete = ON")
     with store.transaction("remove the personal fields past the retention period") as db:
         removed = purge_personal(db.conn, targets, at)
+        notes = purge_visit_notes(db.conn, notes_before) if notes_before is not None else 0
+    if not removed and not notes and not targets:
+        return 0, 0
     scrub(store.db.conn)
     for copy in copies_of(Path(store.path).parent):
-        purge_in_copy(copy, targets, at)
-    return removed
+        purge_in_copy(copy, targets, at, notes_before)
+    return removed, notes

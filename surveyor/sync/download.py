@@ -8,6 +8,9 @@ the server and from a batch, or downloaded again) is a duplicate, an edit
 (``deprecatedID``) supersedes the version it names, two different contents for one
 instanceID or two edits of one interview are conflicts, listed for the coordinator.
 
+Then the visits and doors the laptops sent (``GET /surveyor/v1/fieldwork``, merged like a
+batch's: :func:`surveyor.sync.fieldwork.download_fieldwork`; a server without it is skipped).
+
 Each page is one transaction, recorded like a batch (``server:<url>#<cursor>``); the cursor is
 saved after the page is stored, so an interrupted download resumes where it stopped and a page
 applied twice only counts duplicates.
@@ -38,6 +41,7 @@ from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
 from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingInterview, MergeStore
+from surveyor.sync.fieldwork import download_fieldwork
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.state import read_cursor, save_cursor
 from surveyor.sync.transport import OpenRosaTransport
@@ -55,6 +59,9 @@ class DownloadReport(Counts):
     forms_fetched: int = 0
     cursor: str = ""
     refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
+    visits: int = 0  # visits new to this database (docs/fieldwork.md)
+    doors: int = 0  # doors new to this database (added in the field)
+    fieldwork_unsupported: bool = False  # the server has no fieldwork endpoint
 
     def __str__(self) -> str:
         lines = [
@@ -63,6 +70,8 @@ class DownloadReport(Counts):
         ]
         if self.forms_fetched:
             lines.append(f"{self.forms_fetched} form version(s) downloaded.")
+        if self.visits or self.doors:
+            lines.append(f"Fieldwork: {self.visits} new visit(s), {self.doors} new door(s).")
         lines += self.by_interviewer_lines()
         if self.conflicts:
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
@@ -316,6 +325,9 @@ def download_submissions(
                 break
         report.cursor = cursor
         report.forms_fetched = finder.fetched
+        received = download_fieldwork(store, transport, user)
+        report.visits, report.doors = received.visits, received.doors
+        report.fieldwork_unsupported = received.unsupported
         return report
     finally:
         if own:

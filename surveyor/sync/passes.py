@@ -5,7 +5,9 @@ laptop's device id (:func:`open_transport`), how many interviews wait (:func:`pe
 new form versions written where the app loads them (:func:`save_server_forms`), and the
 coordinator's download with its own store (:func:`download_pass`). On top of them:
 
-- :func:`send_pass`: the app's background pass (send what is pending, then fetch new forms),
+- :func:`send_pass`: the app's background pass (send what is pending, then the door-to-door
+  visits the server has not acknowledged — :mod:`surveyor.sync.fieldwork` —, then fetch new
+  forms),
   returning a :class:`SendAnswer` the UI turns into words. It opens **its own**
   :class:`~surveyor.store.Store` (it runs on the network pool, never on the database thread:
   docs/sync.md, "a Store per thread") and closes it at the end;
@@ -35,6 +37,7 @@ from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
 from surveyor.sync.config import keychain_password
 from surveyor.sync.download import DownloadReport, download_submissions
+from surveyor.sync.fieldwork import FieldworkSent, count_unsent, send_fieldwork
 from surveyor.sync.forms import FetchReport, fetch_forms
 from surveyor.sync.sender import SyncReport, held_interviews, send_pending
 from surveyor.sync.state import SyncAlreadyRunning, read_status
@@ -57,6 +60,7 @@ class SendAnswer:
     network_error: str = ""  # the form list could not be read (nothing to send)
     network_code: ErrorCode | None = None  # what that failure means (the words shown)
     form_paths: list[str] = field(default_factory=list)
+    fieldwork: FieldworkSent | None = None  # the visits sent after the interviews
 
 
 def base_url(url: str) -> str | None:
@@ -151,7 +155,9 @@ def send_pass(
     store = Store.open(data_dir)
     try:
         answer.pending = pending_count(store)
-        if not answer.pending and not manual and not fetch:
+        laptop = device_id(store.path.parent)
+        visits_waiting = count_unsent(store, base, laptop)
+        if not answer.pending and not visits_waiting and not manual and not fetch:
             answer.kind = "nothing"
             answer.status = read_status(data_dir)
             return answer
@@ -165,6 +171,12 @@ def send_pass(
                     return answer
                 answer.auth_error = answer.report.auth_error or ""
                 answer.auth_code = answer.report.auth_code
+            if visits_waiting and not answer.auth_error and not cancel.is_set():
+                # after the interviews; a server without the endpoint (404) is skipped quietly
+                try:
+                    answer.fieldwork = send_fieldwork(store, transport, laptop, cancel=cancel)
+                except AuthError as exc:
+                    answer.auth_error, answer.auth_code = str(exc), exc.code
             report = answer.report
             want_forms = manual or fetch or (report is not None and report.sent > 0)
             if want_forms and not answer.auth_error and not cancel.is_set():
