@@ -14,6 +14,7 @@ from datetime import datetime
 
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
+from surveyor.ui.banner import pad as pad_banner
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -364,6 +365,7 @@ class HomePage(QWidget):
         self.resume_banner = QFrame()
         self.resume_banner.setObjectName("banner")
         banner = QHBoxLayout(self.resume_banner)
+        pad_banner(banner)
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
         banner.addWidget(self.resume_label, 1)
@@ -379,6 +381,7 @@ class HomePage(QWidget):
         self.sync_banner = QFrame()
         self.sync_banner.setObjectName("banner")
         sync_banner = QHBoxLayout(self.sync_banner)
+        pad_banner(sync_banner)
         self.sync_banner_label = QLabel()
         self.sync_banner_label.setObjectName("syncBannerText")
         self.sync_banner_label.setWordWrap(True)
@@ -415,7 +418,7 @@ class HomePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setMargin(4)  # inside the coloured frame, on top of its padding
+        pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
         self.message_details_button = QPushButton()

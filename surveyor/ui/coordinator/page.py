@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from surveyor.ui import banner
 from surveyor.ui.coordinator.conflicts import ConflictsPanel
 from surveyor.ui.coordinator.doorlist import DoorListPanel
 from surveyor.ui.coordinator.export import Exporter
@@ -15,6 +16,7 @@ from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -69,16 +71,17 @@ class CoordinatorPage(QWidget):
         outer.addLayout(header)
         self.message = QLabel()
         self.message.setObjectName("message")
+        banner.pad(self.message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.hide()
         outer.addWidget(self.message)
 
         # the retention period: a banner before the personal fields are removed
-        self.retention = QWidget()
+        self.retention = QFrame()
         self.retention.setObjectName("retentionBanner")
         row = QHBoxLayout(self.retention)
-        row.setContentsMargins(0, 0, 0, 0)
+        banner.pad(row)
         self.retention_label = QLabel()
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
