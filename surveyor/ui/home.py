@@ -438,6 +438,7 @@ class HomePage(QWidget):
         self.form_progress.setMaximumHeight(10)
         self.form_progress.hide()
         self._message_details = None  # () -> QDialog
+        self._progress_text = ""  # the step message show_form_progress put up
         self.details_dialog = None
         outer.addWidget(self.message_bar)
         outer.addWidget(self.form_progress)
@@ -733,9 +734,12 @@ class HomePage(QWidget):
 
     def show_form_progress(self, file_name: str, step) -> None:
         """Opening a form: ``step`` a LoadStep (shown with its number), None before the first,
-        "" when done (the bar hides)."""
+        "" when done (the bar hides, and the step's message if no other came since)."""
         if step == "":
             self.form_progress.hide()
+            if self._progress_text and self.message.text() == self._progress_text:
+                self.show_message("")
+            self._progress_text = ""
             return
         self.form_progress.show()
         if step is None:
@@ -743,11 +747,10 @@ class HomePage(QWidget):
             return
         number = LOAD_STEPS.index(LoadStep(step)) + 1
         self.form_progress.setValue(number - 1)
-        self.show_message(
-            self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
-                file_name, self.step_text(step), number, len(LOAD_STEPS)
-            )
+        self._progress_text = self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
+            file_name, self.step_text(step), number, len(LOAD_STEPS)
         )
+        self.show_message(self._progress_text)
 
     def show_message_details(self):
         if self._message_details is None:

@@ -370,7 +370,12 @@ class MainWindow(QMainWindow):
         self.home.set_forms([], loading=True)
         self._pending_forms = len(paths)
         for entry in self.forms:
-            self._load_form(entry, self._form_done)
+            # its steps on home, as for a form opened from a file (a big one takes seconds)
+            self._load_form(
+                entry,
+                self._form_done,
+                progress=lambda step, e=entry: self.home.show_form_progress(e.file_name(), step),
+            )
 
     def _load_form(self, entry: FormEntry, done, *, progress=None) -> None:
         workspace = self.workspace
@@ -405,6 +410,7 @@ class MainWindow(QMainWindow):
     def _form_done(self, _entry) -> None:
         self._pending_forms -= 1
         if self._pending_forms <= 0:
+            self.home.show_form_progress("", "")  # every form read: the bar and its step go
             self.home.set_forms(self.forms)
             self.home.refresh()
             self.forms_loaded = True
