@@ -27,10 +27,13 @@ from surveyor.ui.qt import (
     QApplication,
     QEvent,
     QFileDialog,
+    QFrame,
     QKeySequence,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QTimer,
@@ -97,7 +100,15 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomePage | None = None
 
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # A page wider or taller than the screen (the largest text sizes on a 1024×600
+        # laptop) scrolls; the window never asks for more than the screen has.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        self.setCentralWidget(self.page_scroll)
+        self.stack.currentChanged.connect(self._size_pages)
         self.home = HomePage(tasks)
         self.workspace_changed.connect(self.home.on_workspace_changed)
         self.home.set_interviewer(settings.interviewer)
@@ -135,6 +146,17 @@ class MainWindow(QMainWindow):
     def workspace_changed(self):
         """``(changes, initiator)`` after each operation that changed something."""
         return self.workspace_host.changed
+
+    def _size_pages(self, _index: int = -1) -> None:
+        """Only the page shown counts for the window's size (a wide coordination page does
+        not make home scroll sideways)."""
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            policy = (
+                QSizePolicy.Preferred if page is self.stack.currentWidget() else QSizePolicy.Ignored
+            )
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
 
     # --- menus and shortcuts -------------------------------------------------------------
 
