@@ -15,6 +15,7 @@ from datetime import datetime
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -342,23 +343,28 @@ class HomePage(QWidget):
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
+        # the buttons wrap under each other when the text is large or the screen narrow
+        self.header_buttons = QWidget()
+        buttons = FlowLayout(self.header_buttons, one_row=True)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
         self.doors_button = QPushButton()
         self.doors_button.setObjectName("doorsButton")
         self.doors_button.setProperty("primary", True)
         self.doors_button.clicked.connect(self.doors_requested)
-        header.addWidget(self.doors_button)
+        buttons.addWidget(self.doors_button)
         self.hand_in_button = QPushButton()
         self.hand_in_button.setObjectName("handInButton")
         self.hand_in_button.clicked.connect(self.hand_in_requested)
-        header.addWidget(self.hand_in_button)
+        buttons.addWidget(self.hand_in_button)
         self.coordination_button = QPushButton()
         self.coordination_button.setObjectName("coordinationButton")
         self.coordination_button.clicked.connect(self.coordination_requested)
         self.coordination_button.hide()
-        header.addWidget(self.coordination_button)
+        buttons.addWidget(self.coordination_button)
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.settings_requested)
-        header.addWidget(self.settings_button)
+        buttons.addWidget(self.settings_button)
         outer.addLayout(header)
 
         # Resume banner (shown when the app was closed during a draft).
