@@ -12,6 +12,7 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
@@ -56,18 +57,24 @@ class CoordinatorPage(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
+        # the buttons wrap under each other when the text is large or the screen narrow
+        self.header_buttons = QWidget()
+        buttons = FlowLayout(self.header_buttons, one_row=True)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.ask_export)
-        header.addWidget(self.export_button)
+        buttons.addWidget(self.export_button)
         self.encryption_button = QPushButton()
         self.encryption_button.setObjectName("encryptionButton")
         self.encryption_button.clicked.connect(self.ask_encryption)
-        header.addWidget(self.encryption_button)
+        buttons.addWidget(self.encryption_button)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
-        header.addWidget(self.back_button)
+        buttons.addWidget(self.back_button)
         outer.addLayout(header)
         self.message = QLabel()
         self.message.setObjectName("message")
