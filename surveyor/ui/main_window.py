@@ -61,6 +61,32 @@ def bundled_form_files() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xls", ".xml"))
 
 
+class PageHolder(QWidget):
+    """Holds the pages in the window's scroll area, which scrolls only when the window is
+    smaller than the page's minimum size (a layout would give the scroll area the page's
+    preferred height for its width, and it would scroll whenever a table could be taller)."""
+
+    def __init__(self, stack: QWidget):
+        super().__init__()
+        self.stack = stack
+        stack.setParent(self)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self):  # noqa: N802
+        return self.stack.minimumSizeHint()
+
+    def resizeEvent(self, event):  # noqa: N802
+        self.stack.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def event(self, event):
+        if event.type() == QEvent.LayoutRequest:  # a page's minimum size changed
+            self.updateGeometry()
+        return super().event(event)
+
+
 class MainWindow(QMainWindow):
     """Welcome, home and interview pages in one stack."""
 
@@ -106,7 +132,7 @@ class MainWindow(QMainWindow):
         self.page_scroll.setObjectName("pageScroll")
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.NoFrame)
-        self.page_scroll.setWidget(self.stack)
+        self.page_scroll.setWidget(PageHolder(self.stack))
         self.setCentralWidget(self.page_scroll)
         self.stack.currentChanged.connect(self._size_pages)
         self.home = HomePage(tasks)

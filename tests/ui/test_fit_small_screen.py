@@ -70,3 +70,15 @@ def test_at_the_largest_text_size_the_window_fits_1024_and_its_pages_scroll(
         qtbot.waitUntil(lambda: window.width() <= SCREEN_WIDTH)
         assert window.minimumSizeHint().width() <= SCREEN_WIDTH, (name, window.minimumSizeHint())
         assert window.width() <= SCREEN_WIDTH, (name, window.width())
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_at_the_default_text_size_nothing_scrolls_at_1024_by_600(app_window, qtbot, language):
+    window = open_coordination(app_window, qtbot, language, DEFAULT_TEXT_SIZE)
+    window.resize(SCREEN_WIDTH, 600)
+    for name in ("home", "coordination"):
+        window.show_coordination() if name == "coordination" else window.go_home()
+        qtbot.wait(50)
+        scroll = window.page_scroll
+        assert not scroll.horizontalScrollBar().isVisible(), name
+        assert not scroll.verticalScrollBar().isVisible(), name
