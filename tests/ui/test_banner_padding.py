@@ -42,7 +42,7 @@ def styled(request, qapp):
 
 
 def assert_padded(qtbot, label, frame, what):
-    qtbot.waitUntil(lambda: label.isVisible() and frame.isVisible())
+    qtbot.waitUntil(lambda: label.isVisible() and frame.isVisible(), timeout=30000)
     inset = text_inset(label, frame)
     assert min(inset) >= INSET, f"{what}: text at {inset} px from its frame"
 

@@ -67,7 +67,7 @@ def test_at_the_largest_text_size_the_window_fits_1024_and_its_pages_scroll(
     for name in ("home", "coordination"):
         window.show_coordination() if name == "coordination" else window.go_home()
         window.resize(SCREEN_WIDTH, 600)
-        qtbot.waitUntil(lambda: window.width() <= SCREEN_WIDTH)
+        qtbot.waitUntil(lambda: window.width() <= SCREEN_WIDTH, timeout=30000)
         assert window.minimumSizeHint().width() <= SCREEN_WIDTH, (name, window.minimumSizeHint())
         assert window.width() <= SCREEN_WIDTH, (name, window.width())
 

@@ -296,7 +296,7 @@ def test_the_finalized_banner_keeps_its_text_off_its_frame(qtbot, qapp, library,
     try:
         interview, session = habitants_draft(db, library)
         view = make_view(interview, session, read_only=True)
-        qtbot.waitUntil(view.banner.isVisible)
+        qtbot.waitUntil(view.banner.isVisible, timeout=30000)
         assert min(text_inset(view.banner, view.banner)) >= INSET
         settle(qtbot, view)
     finally:

@@ -14,10 +14,10 @@ def focus_on(widget):
 def choose(qtbot, window, menu, action):
     """Open ``menu`` as a popup and press Return on ``action``."""
     menu.popup(window.mapToGlobal(window.rect().center()))
-    qtbot.waitUntil(menu.isVisible)
+    qtbot.waitUntil(menu.isVisible, timeout=30000)
     menu.setActiveAction(action)
     qtbot.keyClick(menu, Qt.Key_Return)
-    qtbot.waitUntil(lambda: not menu.isVisible())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=30000)
 
 
 def test_the_focus_comes_back_after_a_menu_closes(app_window, qtbot):
@@ -29,38 +29,38 @@ def test_the_focus_comes_back_after_a_menu_closes(app_window, qtbot):
         coordinator=True,
         bundled_forms=[],
     )
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=30000)
     settings = window.home.settings_button
     settings.setFocus()
-    qtbot.waitUntil(focus_on(settings))
+    qtbot.waitUntil(focus_on(settings), timeout=30000)
 
     # the menu bar by the keyboard (Alt+S), closed with Escape: back on the button
     qtbot.keyClick(window, Qt.Key_S, Qt.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=30000)
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key_Escape)
-    qtbot.waitUntil(focus_on(settings))
+    qtbot.waitUntil(focus_on(settings), timeout=30000)
 
     # a menu opened then closed with Escape
     window.app_menu.popup(window.mapToGlobal(window.rect().center()))
-    qtbot.waitUntil(window.app_menu.isVisible)
+    qtbot.waitUntil(window.app_menu.isVisible, timeout=30000)
     qtbot.keyClick(window.app_menu, Qt.Key_Escape)
-    qtbot.waitUntil(focus_on(settings))
+    qtbot.waitUntil(focus_on(settings), timeout=30000)
 
     # an action that changes the screen: the keyboard is on the new screen
     choose(qtbot, window, window.app_menu, window.doors_action)
     page = window.doors_page
-    qtbot.waitUntil(focus_on(page.table))
+    qtbot.waitUntil(focus_on(page.table), timeout=30000)
 
     # My doors' "More" menu, opened by the keyboard and closed with Escape
     page.more_button.setFocus()
     qtbot.keyClick(page.more_button, Qt.Key_Space)
-    qtbot.waitUntil(page.more_menu.isVisible)
+    qtbot.waitUntil(page.more_menu.isVisible, timeout=30000)
     qtbot.keyClick(page.more_menu, Qt.Key_Escape)
-    qtbot.waitUntil(focus_on(page.more_button))
+    qtbot.waitUntil(focus_on(page.more_button), timeout=30000)
 
     # an action that changes nothing on screen (a larger text): the same button
     choose(qtbot, window, window.view_menu, window.larger_action)
-    qtbot.waitUntil(focus_on(page.more_button))
+    qtbot.waitUntil(focus_on(page.more_button), timeout=30000)
 
     # back home from the menu: a widget of the home screen has the keyboard
     choose(qtbot, window, window.app_menu, window.home_action)
@@ -69,7 +69,8 @@ def test_the_focus_comes_back_after_a_menu_closes(app_window, qtbot):
             QApplication.focusWidget() is not None
             and window.home.isAncestorOf(QApplication.focusWidget())
             and QApplication.focusWidget().isVisible()
-        )
+        ),
+        timeout=30000,
     )
     # and into the coordination page
     choose(qtbot, window, window.app_menu, window.coordination_action)
@@ -77,5 +78,6 @@ def test_the_focus_comes_back_after_a_menu_closes(app_window, qtbot):
         lambda: (
             QApplication.focusWidget() is not None
             and window.coordination.isAncestorOf(QApplication.focusWidget())
-        )
+        ),
+        timeout=30000,
     )

@@ -27,6 +27,6 @@ def test_forms_loaded_at_start_show_their_steps_then_the_bar_goes(app_window, qt
         for t in steps
     ), steps
     # once every form is read, the bar and the step message go
-    qtbot.waitUntil(lambda: not home.form_progress.isVisible())
+    qtbot.waitUntil(lambda: not home.form_progress.isVisible(), timeout=30000)
     assert home.message.text() == "" or not home.message_bar.isVisible()
     assert [card.entry.form_id for card in home.form_cards()] == ["enquete_habitants"]
