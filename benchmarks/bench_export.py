@@ -151,7 +151,8 @@ def measure_overview(overview: OverviewService) -> None:
                 )
             ),
         ),
-        ("list 200, newest first", lambda: overview.list(limit=200)),
+        ("list 200, latest day first", lambda: overview.rows(limit=200)),
+        ("list 200 at row 10,000", lambda: overview.rows(limit=200, offset=10_000)),
         (
             "list 200, text search",
             lambda: overview.list(OverviewFilter(search="Tilleuls"), limit=200),

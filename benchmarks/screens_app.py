@@ -4,7 +4,8 @@ Run:  uv run python benchmarks/screens_app.py [--out docs/screenshots]
 
 Writes ``{fr,en}/home.png`` (with a few interviews in every state), ``welcome.png`` (first
 start), ``settings.png`` (the dialog over home), ``home_large_text.png`` (Ctrl+= twice),
-``home_1024x600[_large].png`` (an old laptop's screen, two text sizes up), and a form with
+``home_1024x600[_large|_largest].png`` (an old laptop's screen, two text sizes up, the largest
+size), ``home_1366x768_largest.png``, and a form with
 unsupported features then a broken one (``home_form_*_1024x600.png``, ``form_*_details.png``).
 Offscreen rendering, so it runs without a display.
 """
@@ -104,7 +105,7 @@ def shoot(language: str, out: Path, languages) -> list[Path]:
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings, settings_path
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -169,14 +170,21 @@ def shoot(language: str, out: Path, languages) -> list[Path]:
             app.processEvents()
         written.append(save(window.grab(), folder / "home_large_text.png"))
         window.change_text_size(0)
-        # An old laptop's screen, at the default size and two sizes up.
-        window.resize(1024, 600)
-        for step, suffix in ((0, ""), (2, "_large")):
-            window.change_text_size(step)
+        # An old laptop's screen, at the default size, two sizes up and the largest (24 pt:
+        # the page scrolls, the window stays within the screen); the largest at 1366×768 too.
+        for (width, height), size, suffix in (
+            ((1024, 600), DEFAULT_TEXT_SIZE, ""),
+            ((1024, 600), DEFAULT_TEXT_SIZE + 2, "_large"),
+            ((1024, 600), MAX_TEXT_SIZE, "_largest"),
+            ((1366, 768), MAX_TEXT_SIZE, "_largest"),
+        ):
+            window.set_text_size(size)
+            window.resize(width, height)
             for _ in range(5):
                 app.processEvents()
-            written.append(save(window.grab(), folder / f"home_1024x600{suffix}.png"))
-        window.change_text_size(0)
+            written.append(save(window.grab(), folder / f"home_{width}x{height}{suffix}.png"))
+        window.set_text_size(DEFAULT_TEXT_SIZE)
+        window.resize(1024, 600)
         # A form with features Surveyor lacks, then a broken one: one sentence each, the
         # list one click away.
         forms = Path(tmp) / "forms"

@@ -6,7 +6,10 @@ Run:  uv run python benchmarks/screens_coordinator.py [--out docs/screenshots]
 Writes ``{fr,en}/handin_done.png`` (home, the confirmation over it, the shared folder's
 status line), ``coordinator_import.png`` (the report after importing a folder: new
 interviews, a correction, a conflict and a damaged file refused), ``coordinator_conflicts.png``
-and ``coordinator_overview.png``. Real stores in a temporary folder; offscreen rendering.
+and ``coordinator_overview.png``; then, at 1024×600 and 1366×768, at the default text size,
+two sizes up (``_large``) and the largest (``_largest``, 24 pt), ``home_coordinator_<W>x<H>``
+and ``coordinator_{import,conflicts,overview}_<W>x<H>[_large|_largest].png``. Real stores in
+a temporary folder; offscreen rendering.
 """
 
 from __future__ import annotations
@@ -175,7 +178,7 @@ def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Pat
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication, QFileDialog
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -259,7 +262,11 @@ def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Pat
     # 1366×768, at the default text size and two sizes up (what coordinator mode promises
     # to fit: tests/ui/test_fit_small_screen.py).
     for width, height in ((1024, 600), (1366, 768)):
-        for size, suffix in ((DEFAULT_TEXT_SIZE, ""), (DEFAULT_TEXT_SIZE + 2, "_large")):
+        for size, suffix in (
+            (DEFAULT_TEXT_SIZE, ""),
+            (DEFAULT_TEXT_SIZE + 2, "_large"),
+            (MAX_TEXT_SIZE, "_largest"),  # 24 pt: the pages scroll within the screen
+        ):
             window.set_text_size(size)
             window.resize(width, height)
             name = f"{width}x{height}{suffix}"

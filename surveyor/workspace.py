@@ -793,6 +793,12 @@ class Workspace:
     ) -> list[InterviewSummary]:
         return self._overview.list(flt, limit=limit, offset=offset)
 
+    def overview_rows(
+        self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
+    ) -> list[tuple[InterviewSummary, str]]:
+        """The overview's list with each interview's day, as "by day" counts it."""
+        return self._overview.rows(flt, limit=limit, offset=offset)
+
     # --- door-to-door fieldwork (docs/fieldwork.md) ------------------------------------------
 
     @property

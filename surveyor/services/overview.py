@@ -9,7 +9,8 @@ store worker thread, like every store call.
     overview.counts_by_interviewer(flt)      # {"Fatima B.": 120, ...}
     overview.counts_by_day(flt)              # {"2026-11-20": 37, ...}
     overview.counts_by_form_and_status(flt)  # {"enquete_habitants": {"finalized": 80, ...}}
-    overview.list(flt, limit=200)            # [InterviewSummary, ...] newest change first
+    overview.list(flt, limit=200)            # [InterviewSummary, ...] latest day first
+    overview.rows(flt, limit=200)            # [(InterviewSummary, "2026-11-20"), ...]
 
 An interview counts for the day it was done: the date of its ``start`` answer (ODK's
 metadata, in the laptop's local time), else of its ``end``, else the UTC date it was
@@ -128,8 +129,16 @@ class OverviewService:
     def list(
         self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
     ) -> list[InterviewSummary]:
-        """Matching interviews without answers, most recently changed first."""
+        """Matching interviews without answers, the latest day first (then the most
+        recently changed)."""
         return self.store.overview_list(self._with_keys(flt), limit=limit, offset=offset)
+
+    def rows(
+        self, flt: OverviewFilter | None = None, *, limit: int | None = 500, offset: int = 0
+    ) -> list[tuple[InterviewSummary, str]]:
+        """The same with each interview's day (``YYYY-MM-DD``), as :meth:`counts_by_day`
+        counts it."""
+        return self.store.overview_rows(self._with_keys(flt), limit=limit, offset=offset)
 
     def overview(self, flt: OverviewFilter | None = None) -> Overview:
         """All the counts (four queries)."""

@@ -53,7 +53,8 @@ QLabel#message[role="info"] {{ background: #e8f3ea; border: 1px solid #a9d1b1;
 QLabel#message[role="notice"] {{ background: #eef2f7; border: 1px solid #b9c6d6;
     border-radius: 6px; padding: 8px; color: #1b2a3a; }}
 QPushButton#messageClose {{ padding: 4px 10px; }}
-QFrame#banner {{ background: #fff5d6; border: 1px solid #e7cf87; border-radius: 6px; }}
+QFrame#banner, QFrame#retentionBanner {{ background: #fff5d6; border: 1px solid #e7cf87;
+    border-radius: 6px; }}
 QFrame#formCard {{ background: #ffffff; border: 1px solid #c9d2dc; border-radius: 8px; }}
 QFrame#welcomePanel {{ background: #ffffff; border: 1px solid #c9d2dc; border-radius: 10px;
     padding: 16px; }}

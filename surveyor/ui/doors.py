@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from surveyor.errors import SurveyorError
+from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
@@ -442,6 +443,7 @@ class MyDoorsPage(QWidget):
 
         self.message = QLabel()
         self.message.setObjectName("message")
+        banner.pad(self.message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.hide()

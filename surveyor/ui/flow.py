@@ -10,10 +10,13 @@ from surveyor.ui.qt import QLayout, QPoint, QRect, QSize, QStyle, Qt
 class FlowLayout(QLayout):
     """Items left to right, wrapping; its minimum width is that of its widest item."""
 
-    def __init__(self, parent=None, *, spacing: int = -1):
+    def __init__(self, parent=None, *, spacing: int = -1, one_row: bool = False):
+        """``one_row``: its preferred size is its items on one line (it wraps only when
+        given less), rather than its widest item."""
         super().__init__(parent)
         self._items = []
         self._spacing = spacing
+        self._one_row = one_row
 
     def __del__(self):
         while self.count():
@@ -45,7 +48,24 @@ class FlowLayout(QLayout):
         self._do_layout(rect, test_only=False)
 
     def sizeHint(self):  # noqa: N802
-        return self.minimumSize()
+        if not self._one_row:
+            return self.minimumSize()
+        width = height = 0
+        shown = [
+            item
+            for item in self._items
+            if item.widget() is None
+            or item.widget().isVisibleTo(self.parentWidget() or item.widget())
+        ]
+        for item in shown:
+            hint = item.sizeHint()
+            width += hint.width()
+            height = max(height, hint.height())
+        width += self._gap(Qt.Horizontal) * max(0, len(shown) - 1)
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def minimumSize(self):  # noqa: N802
         size = QSize()

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
+from surveyor.ui.banner import pad as pad_banner
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -341,29 +343,35 @@ class HomePage(QWidget):
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
+        # the buttons wrap under each other when the text is large or the screen narrow
+        self.header_buttons = QWidget()
+        buttons = FlowLayout(self.header_buttons, one_row=True)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
         self.doors_button = QPushButton()
         self.doors_button.setObjectName("doorsButton")
         self.doors_button.setProperty("primary", True)
         self.doors_button.clicked.connect(self.doors_requested)
-        header.addWidget(self.doors_button)
+        buttons.addWidget(self.doors_button)
         self.hand_in_button = QPushButton()
         self.hand_in_button.setObjectName("handInButton")
         self.hand_in_button.clicked.connect(self.hand_in_requested)
-        header.addWidget(self.hand_in_button)
+        buttons.addWidget(self.hand_in_button)
         self.coordination_button = QPushButton()
         self.coordination_button.setObjectName("coordinationButton")
         self.coordination_button.clicked.connect(self.coordination_requested)
         self.coordination_button.hide()
-        header.addWidget(self.coordination_button)
+        buttons.addWidget(self.coordination_button)
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.settings_requested)
-        header.addWidget(self.settings_button)
+        buttons.addWidget(self.settings_button)
         outer.addLayout(header)
 
         # Resume banner (shown when the app was closed during a draft).
         self.resume_banner = QFrame()
         self.resume_banner.setObjectName("banner")
         banner = QHBoxLayout(self.resume_banner)
+        pad_banner(banner)
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
         banner.addWidget(self.resume_label, 1)
@@ -379,6 +387,7 @@ class HomePage(QWidget):
         self.sync_banner = QFrame()
         self.sync_banner.setObjectName("banner")
         sync_banner = QHBoxLayout(self.sync_banner)
+        pad_banner(sync_banner)
         self.sync_banner_label = QLabel()
         self.sync_banner_label.setObjectName("syncBannerText")
         self.sync_banner_label.setWordWrap(True)
@@ -415,7 +424,7 @@ class HomePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setMargin(4)  # inside the coloured frame, on top of its padding
+        pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
         self.message_details_button = QPushButton()
@@ -435,6 +444,7 @@ class HomePage(QWidget):
         self.form_progress.setMaximumHeight(10)
         self.form_progress.hide()
         self._message_details = None  # () -> QDialog
+        self._progress_text = ""  # the step message show_form_progress put up
         self.details_dialog = None
         outer.addWidget(self.message_bar)
         outer.addWidget(self.form_progress)
@@ -730,9 +740,12 @@ class HomePage(QWidget):
 
     def show_form_progress(self, file_name: str, step) -> None:
         """Opening a form: ``step`` a LoadStep (shown with its number), None before the first,
-        "" when done (the bar hides)."""
+        "" when done (the bar hides, and the step's message if no other came since)."""
         if step == "":
             self.form_progress.hide()
+            if self._progress_text and self.message.text() == self._progress_text:
+                self.show_message("")
+            self._progress_text = ""
             return
         self.form_progress.show()
         if step is None:
@@ -740,11 +753,10 @@ class HomePage(QWidget):
             return
         number = LOAD_STEPS.index(LoadStep(step)) + 1
         self.form_progress.setValue(number - 1)
-        self.show_message(
-            self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
-                file_name, self.step_text(step), number, len(LOAD_STEPS)
-            )
+        self._progress_text = self.tr("Opening the form “{0}”: {1}… (step {2} of {3})").format(
+            file_name, self.step_text(step), number, len(LOAD_STEPS)
         )
+        self.show_message(self._progress_text)
 
     def show_message_details(self):
         if self._message_details is None:

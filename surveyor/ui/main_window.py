@@ -27,10 +27,13 @@ from surveyor.ui.qt import (
     QApplication,
     QEvent,
     QFileDialog,
+    QFrame,
     QKeySequence,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QTimer,
@@ -56,6 +59,32 @@ def bundled_form_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xls", ".xml"))
+
+
+class PageHolder(QWidget):
+    """Holds the pages in the window's scroll area, which scrolls only when the window is
+    smaller than the page's minimum size (a layout would give the scroll area the page's
+    preferred height for its width, and it would scroll whenever a table could be taller)."""
+
+    def __init__(self, stack: QWidget):
+        super().__init__()
+        self.stack = stack
+        stack.setParent(self)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self):  # noqa: N802
+        return self.stack.minimumSizeHint()
+
+    def resizeEvent(self, event):  # noqa: N802
+        self.stack.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def event(self, event):
+        if event.type() == QEvent.LayoutRequest:  # a page's minimum size changed
+            self.updateGeometry()
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +126,15 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomePage | None = None
 
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # A page wider or taller than the screen (the largest text sizes on a 1024×600
+        # laptop) scrolls; the window never asks for more than the screen has.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.NoFrame)
+        self.page_scroll.setWidget(PageHolder(self.stack))
+        self.setCentralWidget(self.page_scroll)
+        self.stack.currentChanged.connect(self._size_pages)
         self.home = HomePage(tasks)
         self.workspace_changed.connect(self.home.on_workspace_changed)
         self.home.set_interviewer(settings.interviewer)
@@ -135,6 +172,17 @@ class MainWindow(QMainWindow):
     def workspace_changed(self):
         """``(changes, initiator)`` after each operation that changed something."""
         return self.workspace_host.changed
+
+    def _size_pages(self, _index: int = -1) -> None:
+        """Only the page shown counts for the window's size (a wide coordination page does
+        not make home scroll sideways)."""
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            policy = (
+                QSizePolicy.Preferred if page is self.stack.currentWidget() else QSizePolicy.Ignored
+            )
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
 
     # --- menus and shortcuts -------------------------------------------------------------
 
@@ -370,7 +418,12 @@ class MainWindow(QMainWindow):
         self.home.set_forms([], loading=True)
         self._pending_forms = len(paths)
         for entry in self.forms:
-            self._load_form(entry, self._form_done)
+            # its steps on home, as for a form opened from a file (a big one takes seconds)
+            self._load_form(
+                entry,
+                self._form_done,
+                progress=lambda step, e=entry: self.home.show_form_progress(e.file_name(), step),
+            )
 
     def _load_form(self, entry: FormEntry, done, *, progress=None) -> None:
         workspace = self.workspace
@@ -405,6 +458,7 @@ class MainWindow(QMainWindow):
     def _form_done(self, _entry) -> None:
         self._pending_forms -= 1
         if self._pending_forms <= 0:
+            self.home.show_form_progress("", "")  # every form read: the bar and its step go
             self.home.set_forms(self.forms)
             self.home.refresh()
             self.forms_loaded = True

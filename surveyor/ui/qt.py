@@ -83,6 +83,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -113,6 +114,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive  # noqa: F401 - a C++ object not yet deleted
 
 from surveyor.ui.refcounts import shield_bools  # noqa: E402
 

@@ -39,7 +39,7 @@ class Laptop:
         self.library = FormLibrary(self.store, cache_dir=cache_dir)
         self.form = self.library.load_file(HABITANTS)
 
-    def fill(self, n: int, *, finalize: bool = True, **changes):
+    def fill(self, n: int, *, finalize: bool = True, clock=None, **changes):
         result = fill_interview(
             self.library,
             self.form,
@@ -48,6 +48,7 @@ class Laptop:
             finalize=finalize,
             interviewer=self.name,
             device_id=self.device_id,
+            clock=clock,
         )
         assert result.ok, result.problems
         return result.interview
@@ -285,6 +286,33 @@ def test_overview_counts_and_filters(qtbot, page, laptops, tmp_path):
     overview.table.selectRow(0)
     overview.open_button.click()
     assert opened == [overview.model.rows[0].instance_id]
+
+
+def test_the_list_shows_and_sorts_by_the_interview_day_as_by_day_counts_it(
+    qtbot, page, laptops, tmp_path
+):
+    """Drafts started on three days (Paris time) and finalized today, in another order: the
+    list's date is the day each was done (as "By day" counts it), newest day first."""
+    from datetime import datetime, timedelta, timezone
+
+    from surveyor.ui.coordinator.overview import day_text
+
+    paris = timezone(timedelta(hours=1))
+    amina = laptops("Amina")
+    for n, day in ((1, 20), (2, 25), (3, 22)):
+        started = datetime(2026, 11, day, 23, 30, tzinfo=paris)
+        draft = amina.fill(n, finalize=False, clock=lambda started=started: started)
+        amina.store.finalize(draft.instance_id)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    amina.hand_in(folder / "amina.zip")
+    import_and_wait(qtbot, page, [folder])
+    overview = page.overview
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 3, timeout=30000)
+    days = ["2026-11-25", "2026-11-22", "2026-11-20"]
+    assert [r[0] for r in table_rows(overview.by_day)] == [day_text(d) for d in sorted(days)]
+    dates = [overview.model.index(row, 3).data() for row in range(3)]
+    assert dates == [day_text(d) for d in days]
 
 
 def test_erasing_an_interview_asks_first_then_erases_it_everywhere(qtbot, page, laptops, tmp_path):

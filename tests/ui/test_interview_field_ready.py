@@ -287,6 +287,22 @@ def test_finalized_interview_opens_read_only_on_its_review(qtbot, library, make_
     settle(qtbot, view)
 
 
+def test_the_finalized_banner_keeps_its_text_off_its_frame(qtbot, qapp, library, make_view, db):
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from tests.ui.test_banner_padding import INSET, text_inset
+
+    apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    try:
+        interview, session = habitants_draft(db, library)
+        view = make_view(interview, session, read_only=True)
+        qtbot.waitUntil(view.banner.isVisible, timeout=30000)
+        assert min(text_inset(view.banner, view.banner)) >= INSET
+        settle(qtbot, view)
+    finally:
+        qapp.setStyleSheet("")
+
+
 # --------------------------------------------------------------------------- the progress bar
 
 GROWING_FORM = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from surveyor.errors import SurveyorError
+from surveyor.ui import banner
 from surveyor.ui.coordinator.common import make_table, set_headers
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
@@ -88,6 +89,7 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.intro)
         self.message = QLabel()
         self.message.setObjectName("message")
+        banner.pad(self.message)
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.errors import SurveyorError
+from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -135,6 +136,7 @@ class EncryptionDialog(QDialog):
 
         self.message = QLabel()
         self.message.setObjectName("message")
+        banner.pad(self.message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         outer.addWidget(self.message)

@@ -14,7 +14,7 @@ from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
-from surveyor.ui.home import local_datetime, status_text
+from surveyor.ui.home import status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -123,6 +123,7 @@ class OverviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.panel = panel
         self.rows: list = []
+        self.days: dict[str, str] = {}  # instanceID -> its day, as "By day" counts it
         self.form_titles: dict[str, str] = {}
         self.superseded: set[str] = set()
         self.flt = None
@@ -135,6 +136,7 @@ class OverviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.generation += 1
         self.rows = []
+        self.days = {}
         self.flt, self.raw_total, self.superseded = flt, raw_total, superseded
         self.offset = 0
         self.loading = False
@@ -162,7 +164,7 @@ class OverviewModel(QAbstractTableModel):
         flt, offset = self.flt, self.offset
         generation = self.generation
         self.loading = True
-        DbOp(self.panel, lambda ws: ws.overview_list(flt, limit=PAGE, offset=offset)).success(
+        DbOp(self.panel, lambda ws: ws.overview_rows(flt, limit=PAGE, offset=offset)).success(
             lambda rows: self._append(rows, generation)
         ).failure(lambda exc: self._failed(exc, generation)).run()
 
@@ -178,7 +180,8 @@ class OverviewModel(QAbstractTableModel):
         self.offset += len(rows)
         if not rows:
             self.raw_total = self.offset
-        shown = [r for r in rows if r.instance_id not in self.superseded]
+        shown = [summary for summary, _ in rows if summary.instance_id not in self.superseded]
+        self.days.update((summary.instance_id, day) for summary, day in rows)
         if shown:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(shown) - 1)
             self.rows.extend(shown)
@@ -201,7 +204,8 @@ class OverviewModel(QAbstractTableModel):
             self.name(summary),
             self.form_titles.get(summary.form_id, summary.form_id),
             summary.interviewer or QCoreApplication.translate("OverviewPanel", "(no name)"),
-            local_datetime(summary.finalized_at or summary.updated_at),
+            # the day it was done, as "By day" counts it (the list is in that order)
+            day_text(self.days.get(summary.instance_id, "")),
             status_text(summary.status),
         ]
 
@@ -534,7 +538,7 @@ class OverviewPanel(QWidget):
                 max(140, self.table.viewport().width() // 5),  # the name matters most
             ),
             2: metrics.horizontalAdvance("Fatima Benali-Durand"),
-            3: metrics.horizontalAdvance(local_datetime("2026-12-30T23:59:59.000Z")) + 40,
+            3: metrics.horizontalAdvance(day_text("2026-12-30")) + 24,
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
         }
         widths = {column: min(width, 320) + 24 for column, width in widths.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from surveyor.ui import banner
 from surveyor.ui.coordinator.conflicts import ConflictsPanel
 from surveyor.ui.coordinator.doorlist import DoorListPanel
 from surveyor.ui.coordinator.export import Exporter
@@ -11,10 +12,12 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -54,31 +57,38 @@ class CoordinatorPage(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
+        # the buttons wrap under each other when the text is large or the screen narrow
+        self.header_buttons = QWidget()
+        buttons = FlowLayout(self.header_buttons, one_row=True)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.ask_export)
-        header.addWidget(self.export_button)
+        buttons.addWidget(self.export_button)
         self.encryption_button = QPushButton()
         self.encryption_button.setObjectName("encryptionButton")
         self.encryption_button.clicked.connect(self.ask_encryption)
-        header.addWidget(self.encryption_button)
+        buttons.addWidget(self.encryption_button)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
-        header.addWidget(self.back_button)
+        buttons.addWidget(self.back_button)
         outer.addLayout(header)
         self.message = QLabel()
         self.message.setObjectName("message")
+        banner.pad(self.message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.hide()
         outer.addWidget(self.message)
 
         # the retention period: a banner before the personal fields are removed
-        self.retention = QWidget()
+        self.retention = QFrame()
         self.retention.setObjectName("retentionBanner")
         row = QHBoxLayout(self.retention)
-        row.setContentsMargins(0, 0, 0, 0)
+        banner.pad(row)
         self.retention_label = QLabel()
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
