@@ -97,6 +97,9 @@ def test_a_killed_merge_leaves_no_process_behind(how, many_batches, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a suite started in the background (`cmd &`) ignores SIGINT, and
+        # its children would inherit that and never see Ctrl+C
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         # the reader process and the resource tracker: once both run, the merge is under way
