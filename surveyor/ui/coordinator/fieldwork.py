@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as exported
 from surveyor.ui.coordinator.common import make_table
 from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
@@ -32,24 +33,6 @@ from surveyor.ui.qt import (
     QWidget,
 )
 
-# The funnel's columns in the tables (docs/fieldwork.md § The funnel).
-COLUMNS = (
-    "doors",
-    "visited",
-    "contacted",
-    "absent",
-    "refused",
-    "appointments",
-    "vacant",
-    "ineligible",
-    "later",
-    "started",
-    "done",
-    "never_visited",
-    "visits",
-    "contact_rate",
-    "response_rate",
-)
 RATES = ("contact_rate", "response_rate")
 # The bars of the chart, top to bottom.
 BARS = (
