@@ -157,13 +157,15 @@ class Authenticator:
             return Refusal(401, "no credentials" if not authorization else "unreadable credentials")
         name, password = credentials
         now = self.clock()
+        # The brakes come first: a credential remembered from before does not open a door that
+        # guessing from this address (or at this name) has closed.
+        braked = self._brake(name, client, now)
+        if braked is not None:
+            return braked
         key = (name, hashlib.sha256(password.encode("utf-8")).digest())
         cached = self._verified.get(key)
         if cached is not None and cached[1] > now:
             return User(name, cached[0])
-        braked = self._brake(name, client, now)
-        if braked is not None:
-            return braked
         account = await run_in_threadpool(service.get_account, self.engine, name)
         usable = account is not None and not account.revoked
         stored = account.password_hash if usable else service.DUMMY_HASH

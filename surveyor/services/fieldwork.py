@@ -178,11 +178,16 @@ class FieldworkService:
         instance_id: str | None = None,
     ) -> Visit:
         """Record one visit (checked first: nothing is written when something is wrong)."""
-        self.doors.get_door(door_id)  # DoorNotFound
+        door = self.doors.get_door(door_id)  # DoorNotFound
         outcome = parse_outcome(outcome)
         now = self._clock()
         if at is None or at == "":
             moment = now
+            # Visits recorded one after the other keep their order even within a millisecond
+            # (the stored time's precision): the later one is at least 1 ms after the door's last.
+            last = door.last_visit_at and parse_moment(door.last_visit_at, what="last visit")
+            if last and now <= last < now + timedelta(seconds=1):
+                moment = last + timedelta(milliseconds=1)
         elif isinstance(at, datetime):
             moment = at if at.tzinfo else at.replace(tzinfo=self.local or now.astimezone().tzinfo)
         else:

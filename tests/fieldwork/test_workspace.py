@@ -9,7 +9,9 @@ import json
 import pytest
 
 from surveyor.errors import DoorNotFound, ErrorCode, FieldworkError
+from surveyor.services.fieldwork import FieldworkService
 from tests.batches.conftest import ANSWERS, HABITANTS
+from tests.fieldwork.conftest import NOON, fixed_clock
 
 
 def snapshot(ws):
@@ -238,3 +240,19 @@ def test_a_form_shows_the_address_of_the_door_it_was_started_at(open_ws, door_fi
     plain = ws.load_form(HABITANTS).value
     other, other_session = ws.start_interview_at_door(plain, "5", interviewer="Amina").value
     assert door.address not in json.dumps(ws.get_interview(other.instance_id).answers)
+
+
+def test_visits_recorded_within_one_millisecond_keep_their_order(open_ws, door_file):
+    # The stored time has millisecond precision; a finalize ("done") and the note typed
+    # right after ("later") can fall in the same millisecond on a fast machine. Their order,
+    # and so the door's status, must not depend on the visits' random ids.
+    ws = open_ws()
+    ws.import_doors(door_file)
+    service = FieldworkService(ws.store, device_id=lambda: "laptop", clock=fixed_clock(NOON))
+    outcomes = ["started", "done", "later", "absent", "refused", "later", "done"]
+    for outcome in outcomes:
+        service.record_visit("1", outcome, interviewer="Amina")
+    visits = ws.door_visits("1")
+    assert [v.outcome for v in visits] == outcomes
+    assert len({v.at for v in visits}) == len(outcomes)
+    assert ws.door("1").last_outcome == "done"

@@ -157,3 +157,32 @@ def _basic(name, password):
     import base64
 
     return "Basic " + base64.b64encode(f"{name}:{password}".encode()).decode()
+
+
+def test_a_remembered_password_does_not_open_an_address_the_brakes_closed(tmp_path):
+    """The server remembers a verified password for ``ttl`` seconds; a person who logged in
+    a moment before the guessing began is braked like everyone else from that address."""
+    import asyncio
+
+    from surveyor.server import db, service
+    from surveyor.server.auth import Authenticator, Refusal, User
+
+    engine = db.make_engine(db.default_url(tmp_path))
+    password = service.add_user(engine, "ines", "interviewer")
+    moment = [1000.0]
+    auth = Authenticator(engine, ttl=600, clock=lambda: moment[0])
+
+    async def scenario():
+        first = await auth.authenticate(_basic("ines", password), "10.66.0.1")
+        assert first == User("ines", "interviewer")
+        for i in range(20):
+            guess = await auth.authenticate(_basic(f"guess{i}", "x"), "10.66.0.1")
+            assert isinstance(guess, Refusal) and guess.status == 401
+        moment[0] += 1  # well within the remembered minute
+        braked = await auth.authenticate(_basic("ines", password), "10.66.0.1")
+        assert isinstance(braked, Refusal) and braked.status == 429 and braked.retry_after >= 1
+        elsewhere = await auth.authenticate(_basic("ines", password), "10.66.0.2")
+        assert elsewhere == User("ines", "interviewer")
+
+    asyncio.run(scenario())
+    engine.dispose()
