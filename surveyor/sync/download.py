@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from surveyor import jsontext
 from surveyor.encryption import Sealed
+from surveyor.encryption.odk import MANIFEST_NAMESPACES
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form
 from surveyor.interviews import record
@@ -59,6 +60,9 @@ class DownloadReport(Counts):
     forms_fetched: int = 0
     cursor: str = ""
     refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
+    # ODK Central: encrypted submissions whose files Central does not have yet (instanceID
+    # -> the files missing); nothing of them is stored, they are asked again next time
+    incomplete: dict[str, str] = field(default_factory=dict)
     visits: int = 0  # visits new to this database (docs/fieldwork.md)
     doors: int = 0  # doors new to this database (added in the field)
     fieldwork_unsupported: bool = False  # the server has no fieldwork endpoint
@@ -77,6 +81,11 @@ class DownloadReport(Counts):
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
         for instance_id, reason in self.refused.items():
             lines.append(f"REFUSED {instance_id}: {reason}; it was not imported.")
+        for instance_id, missing in self.incomplete.items():
+            lines.append(
+                f"INCOMPLETE {instance_id}: the server does not have {missing} yet; nothing of "
+                "it was stored, it is asked again at the next download."
+            )
         return "\n".join(lines)
 
 
@@ -182,9 +191,10 @@ def incoming_from_submission(
 
 
 def is_encrypted_manifest(xml: bytes | str) -> bool:
-    """Whether a submission is the manifest of an ODK encrypted submission."""
+    """Whether a submission is the manifest of an ODK encrypted submission (Enketo's and
+    Surveyor's namespace, or ODK Collect's)."""
     head = (xml.encode("utf-8") if isinstance(xml, str) else xml)[:400]
-    return b"http://opendatakit.org/submissions" in head and b'encrypted="yes"' in head
+    return b'encrypted="yes"' in head and any(ns.encode() in head for ns in MANIFEST_NAMESPACES)
 
 
 def encrypted_from_submission(
