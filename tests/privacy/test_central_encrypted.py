@@ -219,3 +219,71 @@ def test_the_laptop_sends_an_encrypted_interview_as_odk_collect_does(
             assert SECRET.encode() not in data
         xml, media = spec_decrypt(manifest, sub.attachments, private_key)
         assert SECRET in xml.decode("utf-8") and media == {"photo.jpg": PHOTO}
+
+
+def test_a_large_encrypted_interview_split_in_several_requests_arrives_whole(
+    open_workspace, encrypted_form_file, private_key, tmp_path
+):
+    """Too large for one request (Central's X-OpenRosa-Accept-Content-Length): each POST
+    repeats the same manifest with some of the .enc files; Central puts them together, and
+    the coordinator's download takes the submission once it is whole."""
+    from surveyor.sync.transport import OpenRosaTransport
+
+    laptop = open_workspace("laptop")
+    form = laptop.load_form(encrypted_form_file).value
+    big = PHOTO * 40
+    instance_id = finalize_with_photo(laptop, form, photo=big)
+    with CentralStandIn() as central:
+        central.publish(form.xform.encode("utf-8"))
+        central.accept_length = len(big) + 6000
+        with OpenRosaTransport(central.app_user_url) as transport:
+            assert laptop.send_pending(transport).value.sent == 1
+        assert len(central.posted) == 2
+        manifests = {parts[0][3] for parts in central.posted}
+        assert len(manifests) == 1  # the same manifest, byte for byte, in each request
+        sent = [[p[0] for p in parts[1:]] for parts in central.posted]
+        assert sorted(sum(sent, [])) == ["photo.jpg.enc", "submission.xml.enc"]
+
+        office = open_workspace("office")
+        report = office.download_central(central.base, 1, central.email, central.password).value
+        assert report.received == 1 and report.incomplete == {}, str(report)
+        office.decrypt_received(private_key)
+        assert office.store.get_attachment(instance_id, "photo.jpg") == big
+        assert SECRET in office.get_interview(instance_id).answers["street"]
+
+
+@pytest.mark.slow
+def test_cli_download_from_central_then_export_with_the_key(central, private_key, tmp_path):
+    """The commands a coordinator types: `surveyor download --central` keeps them sealed,
+    `surveyor export --key --passphrase-file` opens them (the path batches use)."""
+    from surveyor.encryption.keys import save_private_key
+    from tests.sync.test_download import run_cli
+
+    collect_sends(central, "uuid:e1", f"{SECRET} un", photo=True, key=central.key)
+    collect_sends(central, "uuid:e2", SECRET, drop={"p.jpg.enc"}, photo=True, key=central.key)
+    key = save_private_key(private_key, tmp_path / "cle.pem", "une phrase secrète")
+    (tmp_path / "phrase.txt").write_text("une phrase secrète\n", "utf-8")
+    office = tmp_path / "office"
+    down = run_cli(
+        "download", "--central", central.base, "--project", "1", "--user", central.email,
+        data_dir=office, env={"SURVEYOR_PASSWORD": central.password},
+    )  # fmt: skip
+    assert down.returncode == 0, down.stdout + down.stderr
+    assert "1 new" in down.stdout and "INCOMPLETE uuid:e2" in down.stdout, down.stdout
+    assert "Still encrypted: 1 interview(s)" in down.stdout
+    assert scan(office, SECRET) == []
+    wrong = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    wrong_key = save_private_key(wrong, tmp_path / "autre.pem", "une phrase secrète")
+    refused = run_cli(
+        "export", "--out", str(tmp_path / "out"), "--personal", "keep", "--key", str(wrong_key),
+        "--passphrase-file", str(tmp_path / "phrase.txt"), data_dir=office,
+    )  # fmt: skip
+    assert refused.returncode != 0 and "not their form's key" in refused.stderr, refused.stderr
+    assert scan(office, SECRET) == []
+    out = run_cli(
+        "export", "--out", str(tmp_path / "out"), "--personal", "keep", "--key", str(key),
+        "--passphrase-file", str(tmp_path / "phrase.txt"), data_dir=office,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    text = "".join(p.read_text("utf-8-sig") for p in (tmp_path / "out").glob("*.csv"))
+    assert f"{SECRET} un" in text

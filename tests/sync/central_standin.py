@@ -212,6 +212,7 @@ class CentralStandIn:
         # each OpenRosa POST's parts: (field name, file name, content type, bytes)
         self.posted: list[list[tuple[str, str | None, str | None, bytes]]] = []
         self.fail_next: list[tuple[str, int]] = []  # (path substring, status) to fail once
+        self.accept_length = 100 * 1024 * 1024  # HEAD's X-OpenRosa-Accept-Content-Length
         self._last = datetime.now(UTC) - timedelta(days=1)
         self._lock = threading.Lock()
         self.port = 0
@@ -516,7 +517,7 @@ class CentralStandIn:
                 status_code=204,
                 headers={
                     "X-OpenRosa-Version": "1.0",
-                    "X-OpenRosa-Accept-Content-Length": str(100 * 1024 * 1024),
+                    "X-OpenRosa-Accept-Content-Length": str(self.accept_length),
                 },
             )
         form = await request.form()
