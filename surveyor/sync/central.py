@@ -61,7 +61,7 @@ from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
 from surveyor.store.errors import FormNotFound
-from surveyor.store.merge import BatchInfo, MergeStore
+from surveyor.store.merge import MergeStore
 from surveyor.sync.download import (
     DownloadError,
     DownloadReport,
@@ -69,6 +69,8 @@ from surveyor.sync.download import (
     encrypted_from_submission,
     incoming_from_submission,
     is_encrypted_manifest,
+    merge_page,
+    page_digest,
 )
 from surveyor.sync.forms import xform_version
 from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
@@ -453,26 +455,16 @@ class _Page:
             }
 
     def merge(self, client, merge: MergeStore, report: DownloadReport, form_id, label) -> None:
-        if not (self.incoming or self.encrypted):
-            return
-        digest = hashlib.sha256(
-            "\n".join(
-                [f"{i.instance_id}:{i.content_sha256}" for i in self.incoming]
-                + [f"{e.instance_id}:{e.sha256}" for e in self.encrypted]
-            ).encode()
-        ).hexdigest()
-        counts = merge.apply_batch(
-            BatchInfo(
-                batch_id=f"central:{client.url}#{form_id}#{digest[:16]}",
-                sha256=digest,
-                file_name=f"{client.url} {form_id} ({label})",
-            ),
-            forms=[],
-            interviews=self.incoming,
-            read_attachment=lambda iid, name, b=self.blobs: b[(iid, name)],
-            encrypted=self.encrypted,
+        digest = page_digest(self.incoming, self.encrypted)
+        merge_page(
+            merge,
+            report,
+            f"central:{client.url}#{form_id}#{digest[:16]}",
+            f"{client.url} {form_id} ({label})",
+            self.incoming,
+            self.encrypted,
+            self.blobs,
         )
-        report.add(counts)
 
 
 def _download_form(

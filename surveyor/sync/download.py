@@ -240,6 +240,39 @@ def encrypted_from_submission(
     )
 
 
+def page_digest(incoming: list[IncomingInterview], encrypted: list[IncomingEncrypted] = ()) -> str:
+    """The sha256 a downloaded page is recorded with (like a batch's): over its versions."""
+    return hashlib.sha256(
+        "\n".join(
+            [f"{i.instance_id}:{i.content_sha256}" for i in incoming]
+            + [f"{e.instance_id}:{e.sha256}" for e in encrypted]
+        ).encode()
+    ).hexdigest()
+
+
+def merge_page(
+    merge: MergeStore,
+    report: DownloadReport,
+    batch_id: str,
+    label: str,
+    incoming: list[IncomingInterview],
+    encrypted: list[IncomingEncrypted],
+    blobs: dict[tuple[str, str], bytes],
+) -> None:
+    """Merge one downloaded page in one transaction, recorded like a batch (``batch_id``
+    with the page's digest); its counts are added to ``report``. Nothing when it is empty."""
+    if not (incoming or encrypted):
+        return
+    counts = merge.apply_batch(
+        BatchInfo(batch_id=batch_id, sha256=page_digest(incoming, encrypted), file_name=label),
+        forms=[],
+        interviews=incoming,
+        read_attachment=lambda iid, name: blobs[(iid, name)],
+        encrypted=encrypted,
+    )
+    report.add(counts)
+
+
 def _without_looping_edits(
     merge: MergeStore, incoming: list[IncomingInterview], report: DownloadReport
 ) -> list[IncomingInterview]:
@@ -308,22 +341,15 @@ def download_submissions(
                     continue
                 incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
             incoming = _without_looping_edits(merge, incoming, report)
-            if incoming or encrypted:
-                digest = hashlib.sha256(
-                    "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
-                ).hexdigest()
-                counts = merge.apply_batch(
-                    BatchInfo(
-                        batch_id=f"server:{transport.url}#{cursor or '0'}",
-                        sha256=digest,
-                        file_name=f"{transport.url} (after {cursor or '0'})",
-                    ),
-                    forms=[],
-                    interviews=incoming,
-                    read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
-                    encrypted=encrypted,
-                )
-                report.add(counts)
+            merge_page(
+                merge,
+                report,
+                f"server:{transport.url}#{cursor or '0'}",
+                f"{transport.url} (after {cursor or '0'})",
+                incoming,
+                encrypted,
+                blobs,
+            )
             report.pages += 1
             report.received += len(rows)
             if next_cursor and next_cursor != cursor:
