@@ -35,7 +35,8 @@ What one run does, for the project ``p``:
    files Central does not have all of yet (Collect sends large submissions in several
    requests) is stored not at all: it is listed in ``report.incomplete`` and kept in the
    cursor, and asked again at every download until it is whole (or deleted on Central).
-   Central's "managed encryption" (the server keeps the private key) is not supported.
+   Central's "managed encryption" (the server keeps the private key; the project's ``keyId``
+   in ``GET /v1/projects/p``) is not supported: the report says so.
 5. Central's review state (``__system/reviewState``: ``hasIssues``, ``edited``, ``approved``,
    ``rejected`` or none) is kept per instanceID (the current version) in
    ``<data_dir>/central-review.json``, written after each page.
@@ -390,6 +391,8 @@ def download_central(
         listed = client.json("forms")
         if not isinstance(listed, list):
             raise TransportError("the project's form list is not Central's (another server?)")
+        project = client.json(client.url)
+        report.managed_encryption = isinstance(project, dict) and bool(project.get("keyId"))
         for item in listed:
             if item.get("publishedAt") is None:
                 continue  # a draft never published: no submissions

@@ -63,6 +63,7 @@ class DownloadReport(Counts):
     # ODK Central: encrypted submissions whose files Central does not have yet (instanceID
     # -> the files missing); nothing of them is stored, they are asked again next time
     incomplete: dict[str, str] = field(default_factory=dict)
+    managed_encryption: bool = False  # ODK Central keeps the project's key (not supported)
     visits: int = 0  # visits new to this database (docs/fieldwork.md)
     doors: int = 0  # doors new to this database (added in the field)
     fieldwork_unsupported: bool = False  # the server has no fieldwork endpoint
@@ -81,6 +82,12 @@ class DownloadReport(Counts):
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
         for instance_id, reason in self.refused.items():
             lines.append(f"REFUSED {instance_id}: {reason}; it was not imported.")
+        if self.managed_encryption:
+            lines.append(
+                "This Central project uses managed encryption (Central keeps its private key): "
+                "its encrypted submissions are stored sealed, but Surveyor cannot open them. "
+                "Give the forms a public_key of your own instead (docs/interop.md)."
+            )
         for instance_id, missing in self.incomplete.items():
             lines.append(
                 f"INCOMPLETE {instance_id}: the server does not have {missing} yet; nothing of "

@@ -184,6 +184,14 @@ def test_an_incomplete_submission_deleted_on_central_is_no_longer_asked(central,
     assert not any("uuid:e1" in path for _m, path, _q in central.requests[requests:])
 
 
+def test_a_project_with_central_managed_encryption_is_said_unsupported(central, open_workspace):
+    office = open_workspace("office")
+    assert not download(office, central).managed_encryption
+    central.managed_key = True
+    report = download(office, central)
+    assert report.managed_encryption and "managed encryption" in str(report)
+
+
 def test_the_laptop_sends_an_encrypted_interview_as_odk_collect_does(
     open_workspace, encrypted_form_file, private_key
 ):

@@ -10,7 +10,8 @@ only what Surveyor uses:
   ``.../forms/{f}/manifest``, ``.../forms/{f}/attachments/{name}``, ``HEAD``/``POST
   .../submission`` (``?deviceID=`` recorded as Central's DeviceID);
 - web users: ``POST /v1/sessions`` then ``Authorization: Bearer``; Basic over plain HTTP is
-  refused with Central's 401.3;
+  refused with Central's 401.3; ``/v1/projects/{p}`` (its ``keyId`` when managed encryption
+  is on);
 - ``/v1/projects/{p}/forms`` (+ ``.xml``, ``/attachments``, ``/versions``), submissions (list,
   ``.xml``, ``/versions``, attachments, the versions' XML and attachments) and the OData feed
   ``.svc/Submissions`` with ``$filter`` on ``__system/submissionDate`` / ``__system/updatedAt``
@@ -213,6 +214,7 @@ class CentralStandIn:
         self.posted: list[list[tuple[str, str | None, str | None, bytes]]] = []
         self.fail_next: list[tuple[str, int]] = []  # (path substring, status) to fail once
         self.accept_length = 100 * 1024 * 1024  # HEAD's X-OpenRosa-Accept-Content-Length
+        self.managed_key = False  # the project's managed encryption (Central keeps the key)
         self._last = datetime.now(UTC) - timedelta(days=1)
         self._lock = threading.Lock()
         self.port = 0
@@ -353,6 +355,7 @@ class CentralStandIn:
                 "/v1/key/{token}/projects/{p:int}/forms/{f}/attachments/{name}",
                 self.key_form_attachment,
             ),
+            Route("/v1/projects/{p:int}", self.project_get),
             Route("/v1/projects/{p:int}/forms", self.forms_list),
             Route("/v1/projects/{p:int}/forms/{f}.xml", self.form_xml),
             Route("/v1/projects/{p:int}/forms/{f}.svc/Submissions", self.odata),
@@ -550,6 +553,22 @@ class CentralStandIn:
         if not versions:
             return _problem(404.1, "Could not find the resource you were looking for.")
         return Response(versions[-1].xml, media_type="application/xml")
+
+    async def project_get(self, request: Request) -> Response:
+        if (denied := self._web_user(request)) is not None:
+            return denied
+        return JSONResponse(
+            {
+                "id": self.project,
+                "name": "Enquête habitants",
+                "description": None,
+                "keyId": 3 if self.managed_key else None,  # managed encryption's key
+                "archived": None,
+                "createdAt": "2026-01-01T00:00:00.000Z",
+                "updatedAt": None,
+                "deletedAt": None,
+            }
+        )
 
     async def forms_list(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
