@@ -62,7 +62,7 @@ from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
 from surveyor.store.errors import FormNotFound
-from surveyor.store.merge import MergeStore
+from surveyor.store.merge import IncomingEncrypted, IncomingInterview, MergeStore
 from surveyor.sync.download import (
     DownloadError,
     DownloadReport,
@@ -428,12 +428,12 @@ def download_central(
 class _Page:
     """What one page of submissions brings to the merge."""
 
-    incoming: list = field(default_factory=list)
-    encrypted: list = field(default_factory=list)
-    blobs: dict = field(default_factory=dict)
-    reviews: dict = field(default_factory=dict)
-    complete: set = field(default_factory=set)  # the roots stored whole
-    incomplete: dict = field(default_factory=dict)  # root -> the files Central lacks
+    incoming: list[IncomingInterview] = field(default_factory=list)
+    encrypted: list[IncomingEncrypted] = field(default_factory=list)
+    blobs: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    reviews: dict[str, dict] = field(default_factory=dict)
+    complete: set[str] = field(default_factory=set)  # the roots stored whole
+    incomplete: dict[str, str] = field(default_factory=dict)  # root -> the files Central lacks
 
     def add(self, client, store, forms, form_id: str, row: dict) -> None:
         versions = _versions(client, form_id, row["id"])

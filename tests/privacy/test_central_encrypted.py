@@ -172,6 +172,21 @@ def test_a_missing_enc_file_is_listed_incomplete_stored_not_at_all_and_asked_aga
     assert office.store.get_attachment("uuid:e2", "p.jpg") == PHOTO
 
 
+def test_an_interrupted_download_of_encrypted_submissions_resumes(central, open_workspace):
+    from surveyor.sync.transport import TransportError
+
+    collect_sends(central, "uuid:e1", SECRET, photo=True, key=central.key)
+    collect_sends(central, "uuid:e2", SECRET, photo=True, key=central.key)
+    central.fail_next.append(("/versions/uuid:e2/attachments/p.jpg.enc", 503))  # network drop
+    office = open_workspace("office")
+    with pytest.raises(TransportError):
+        office.download_central(central.base, 1, central.email, central.password, page_size=1)
+    assert office.encrypted_waiting() == 1  # the first page is kept, nothing of the second
+    rest = download(office, central)
+    assert (rest.received, rest.new, rest.duplicates) == (1, 1, 0), str(rest)
+    assert office.encrypted_waiting() == 2
+
+
 def test_an_incomplete_submission_deleted_on_central_is_no_longer_asked(central, open_workspace):
     collect_sends(central, "uuid:e1", SECRET, drop={"submission.xml.enc"}, key=central.key)
     office = open_workspace("office")
