@@ -35,7 +35,6 @@ from surveyor.ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -430,7 +429,7 @@ class MyDoorsPage(QWidget):
         # the rarer actions in a menu, so the header fits a small screen with large text
         self.more_button = QPushButton()
         self.more_button.setObjectName("moreButton")
-        self.passphrase_dialog: QInputDialog | None = None  # a protected package's
+        self.passphrase_dialog: PassphraseDialog | None = None  # a protected package's
         self.more_menu = QMenu(self)
         self.typeback_action = self.more_menu.addAction("")
         self.typeback_action.triggered.connect(self.typeback_requested)
@@ -936,29 +935,64 @@ class MyDoorsPage(QWidget):
 
     def ask_passphrase(self, take, *, shared: bool = False, wrong: bool = False) -> None:
         """The password the coordinator told the volunteers (hidden as it is typed)."""
-        dialog = QInputDialog(self)
-        dialog.setObjectName("packagePassphrase")
-        dialog.setWindowTitle(self.tr("Protected door list"))
-        text = self.tr(
-            "The coordinator protected the door list with a password. Type the password the "
-            "coordinator gave you:"
-        )
+        refused = ""
         if wrong:
             refused = self.tr("This password does not open the door list; nothing was changed.")
             self.show_message(refused, error=True)
-            text = refused + "\n\n" + text
-        dialog.setLabelText(text)
-        dialog.setTextEchoMode(QLineEdit.Password)
-        dialog.setOkButtonText(self.tr("Open"))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.textValueSelected.connect(
-            lambda secret: self._take_package(take, secret, shared=shared)
-        )
+        dialog = PassphraseDialog(refused, parent=self)
+        dialog.accepted.connect(lambda: self._take_package(take, dialog.textValue(), shared=shared))
         dialog.open()
         self.passphrase_dialog = dialog
 
 
+class PassphraseDialog(QDialog):
+    """A protected campaign package's password (hidden as it is typed); ``refused``: why the
+    last one did not open it."""
+
+    def __init__(self, refused: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("packagePassphrase")
+        self.setWindowTitle(self.tr("Protected door list"))
+        layout = QVBoxLayout(self)
+        text = self.tr(
+            "The coordinator protected the door list with a password. Type the password the "
+            "coordinator gave you:"
+        )
+        self.label = QLabel(refused + "\n\n" + text if refused else text)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.Password)
+        self.edit.setAccessibleName(self.tr("Password of the door list"))
+        self.label.setBuddy(self.edit)
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Open"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        window = parent.window() if parent is not None else None
+        width = (
+            min(560, window.width() - 40) if window is not None and window.width() > 200 else 560
+        )
+        self.setFixedWidth(width)
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        self.label.setMinimumHeight(self.label.heightForWidth(inner))  # every line shows
+
+    def labelText(self) -> str:  # noqa: N802 - as QInputDialog's
+        return self.label.text()
+
+    def textValue(self) -> str:  # noqa: N802
+        return self.edit.text()
+
+    def setTextValue(self, text: str) -> None:  # noqa: N802
+        self.edit.setText(text)
+
+
 __all__ = [
+    "PassphraseDialog",
     "AddDoorDialog",
     "AppointmentDialog",
     "DoorTableModel",

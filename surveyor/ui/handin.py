@@ -113,11 +113,12 @@ class HandInController(QObject):
         box.setText(self.tr("%n interview(s) to hand in.", None, count))
         box.setInformativeText(
             self.tr(
-                "Protected, the file opens only with the coordinator's key: a lost USB key "
-                "shows nothing of the interviews. Leave it ticked unless the coordinator asks."
+                "Protected (recommended), the file opens only with the coordinator's key: a "
+                "lost USB key shows nothing of the interviews. Leave it ticked unless the "
+                "coordinator asks."
             )
         )
-        check = QCheckBox(self.tr("&Protect for the coordinator (recommended)"))
+        check = QCheckBox(self.tr("&Protect for the coordinator"))
         check.setObjectName("protectHandIn")
         check.setChecked(True)
         box.setCheckBox(check)

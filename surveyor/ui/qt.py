@@ -75,7 +75,6 @@ from PySide6.QtWidgets import (  # noqa: F401
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLayout,
     QLineEdit,

@@ -20,11 +20,13 @@ from surveyor.ui.qt import (
     QDialogButtonBox,
     QEvent,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     Qt,
     QTableWidget,
@@ -95,7 +97,17 @@ class PackageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("packageDialog")
         self.setWindowTitle(self.tr("Campaign package"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the texts scroll on a small screen with the largest text; the buttons stay visible
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         self.protect = QCheckBox(self.tr("&Protect with a password"))
         self.protect.setObjectName("protectPackage")
         self.protect.setChecked(bool(doors) or bool(passphrase))
@@ -140,17 +152,31 @@ class PackageDialog(QDialog):
         self.problem = QLabel()
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        outer.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Choose where to write…"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         for signal in (self.protect.toggled, self.passphrase.textChanged, self.again.textChanged):
             signal.connect(lambda *_a: self._update_ok())
-        self.resize(520, 300)
         self._update_ok()
+        self._fit(body)
+
+    def _fit(self, body: QWidget) -> None:
+        """As tall as its content, within the window it opens over (or the screen)."""
+        width, height = 600, self.screen().availableGeometry().height() if self.screen() else 800
+        parent = self.parentWidget()
+        if parent is not None and parent.window().height() > 200:
+            width = min(width, parent.window().width() - 40)
+            height = min(height, parent.window().height() - 24)
+        body.setFixedWidth(width - 40)  # the wrapped texts' height at that width
+        wanted = body.sizeHint().height() + self.buttons.sizeHint().height() * 2 + 40
+        body.setMinimumWidth(0)
+        body.setMaximumWidth(16777215)
+        self.resize(width, min(wanted, height))
 
     def chosen_passphrase(self) -> str | None:
         return self.passphrase.text() if self.protect.isChecked() else None

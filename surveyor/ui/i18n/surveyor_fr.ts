@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="343"/>
+        <location filename="../doors.py" line="342"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="345"/>
+        <location filename="../doors.py" line="344"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="361"/>
+        <location filename="../doors.py" line="360"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="362"/>
+        <location filename="../doors.py" line="361"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="288"/>
+        <location filename="../doors.py" line="287"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="290"/>
+        <location filename="../doors.py" line="289"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="297"/>
+        <location filename="../doors.py" line="296"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="299"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="301"/>
+        <location filename="../doors.py" line="300"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="302"/>
+        <location filename="../doors.py" line="301"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="309"/>
+        <location filename="../doors.py" line="308"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="310"/>
+        <location filename="../doors.py" line="309"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,230 +479,230 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="383"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="385"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="387"/>
+        <location filename="../coordinator/doorlist.py" line="413"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="388"/>
+        <location filename="../coordinator/doorlist.py" line="414"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="391"/>
+        <location filename="../coordinator/doorlist.py" line="417"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="395"/>
+        <location filename="../coordinator/doorlist.py" line="421"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="397"/>
+        <location filename="../coordinator/doorlist.py" line="423"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="399"/>
-        <location filename="../coordinator/doorlist.py" line="403"/>
+        <location filename="../coordinator/doorlist.py" line="425"/>
+        <location filename="../coordinator/doorlist.py" line="429"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="404"/>
+        <location filename="../coordinator/doorlist.py" line="430"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="405"/>
+        <location filename="../coordinator/doorlist.py" line="431"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="406"/>
+        <location filename="../coordinator/doorlist.py" line="432"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="407"/>
+        <location filename="../coordinator/doorlist.py" line="433"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="408"/>
+        <location filename="../coordinator/doorlist.py" line="434"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="409"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="410"/>
+        <location filename="../coordinator/doorlist.py" line="436"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="414"/>
+        <location filename="../coordinator/doorlist.py" line="440"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="419"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="450"/>
+        <location filename="../coordinator/doorlist.py" line="476"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="450"/>
-        <location filename="../coordinator/doorlist.py" line="594"/>
+        <location filename="../coordinator/doorlist.py" line="476"/>
+        <location filename="../coordinator/doorlist.py" line="620"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="462"/>
+        <location filename="../coordinator/doorlist.py" line="488"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="464"/>
+        <location filename="../coordinator/doorlist.py" line="490"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="533"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="546"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="522"/>
+        <location filename="../coordinator/doorlist.py" line="548"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="560"/>
+        <location filename="../coordinator/doorlist.py" line="586"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="566"/>
+        <location filename="../coordinator/doorlist.py" line="592"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="568"/>
+        <location filename="../coordinator/doorlist.py" line="594"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="577"/>
+        <location filename="../coordinator/doorlist.py" line="603"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="593"/>
+        <location filename="../coordinator/doorlist.py" line="619"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="594"/>
-        <location filename="../coordinator/doorlist.py" line="608"/>
+        <location filename="../coordinator/doorlist.py" line="620"/>
+        <location filename="../coordinator/doorlist.py" line="634"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="603"/>
+        <location filename="../coordinator/doorlist.py" line="629"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="607"/>
+        <location filename="../coordinator/doorlist.py" line="633"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="650"/>
+        <location filename="../coordinator/doorlist.py" line="676"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="652"/>
+        <location filename="../coordinator/doorlist.py" line="678"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="668"/>
+        <location filename="../coordinator/doorlist.py" line="694"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="674"/>
+        <location filename="../coordinator/doorlist.py" line="700"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="683"/>
+        <location filename="../coordinator/doorlist.py" line="709"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="683"/>
+        <location filename="../coordinator/doorlist.py" line="709"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="691"/>
+        <location filename="../coordinator/doorlist.py" line="717"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="711"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="711"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="728"/>
+        <location filename="../coordinator/doorlist.py" line="754"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -710,137 +710,137 @@
 <context>
     <name>Doors</name>
     <message>
-        <location filename="../doors.py" line="78"/>
+        <location filename="../doors.py" line="77"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="79"/>
+        <location filename="../doors.py" line="78"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="80"/>
+        <location filename="../doors.py" line="79"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="81"/>
+        <location filename="../doors.py" line="80"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="82"/>
+        <location filename="../doors.py" line="81"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="83"/>
+        <location filename="../doors.py" line="82"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="84"/>
+        <location filename="../doors.py" line="83"/>
         <source>Interview started</source>
         <translation>Entretien commencé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="85"/>
+        <location filename="../doors.py" line="84"/>
         <source>Interview done</source>
         <translation>Entretien fait</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="92"/>
+        <location filename="../doors.py" line="91"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="94"/>
+        <location filename="../doors.py" line="93"/>
         <source>Refused (final)</source>
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="115"/>
+        <location filename="../doors.py" line="114"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="143"/>
+        <location filename="../doors.py" line="142"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="144"/>
+        <location filename="../doors.py" line="143"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="145"/>
+        <location filename="../doors.py" line="144"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="146"/>
+        <location filename="../doors.py" line="145"/>
         <source>Last visit</source>
         <translation>Dernière visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="147"/>
+        <location filename="../doors.py" line="146"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="148"/>
+        <location filename="../doors.py" line="147"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="149"/>
+        <location filename="../doors.py" line="148"/>
         <source>Door</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="325"/>
+        <location filename="../doors.py" line="324"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="326"/>
+        <location filename="../doors.py" line="325"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="327"/>
+        <location filename="../doors.py" line="326"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="328"/>
+        <location filename="../doors.py" line="327"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="329"/>
+        <location filename="../doors.py" line="328"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="330"/>
+        <location filename="../doors.py" line="329"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="331"/>
+        <location filename="../doors.py" line="330"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="332"/>
+        <location filename="../doors.py" line="331"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="333"/>
+        <location filename="../doors.py" line="332"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -2151,13 +2151,23 @@
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="161"/>
+        <location filename="../handin.py" line="116"/>
+        <source>Protected (recommended), the file opens only with the coordinator&apos;s key: a lost USB key shows nothing of the interviews. Leave it ticked unless the coordinator asks.</source>
+        <translation>Protégé (recommandé), le fichier ne s’ouvre qu’avec la clé de la coordination : une clé USB perdue ne montre rien des entretiens. Laissez coché sauf si la coordination le demande.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="121"/>
+        <source>&amp;Protect for the coordinator</source>
+        <translation>&amp;Protéger pour la coordination</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="162"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
         <location filename="../handin.py" line="112"/>
-        <location filename="../handin.py" line="165"/>
+        <location filename="../handin.py" line="166"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
@@ -2170,77 +2180,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../handin.py" line="116"/>
-        <source>Protected, the file opens only with the coordinator&apos;s key: a lost USB key shows nothing of the interviews. Leave it ticked unless the coordinator asks.</source>
-        <translation>Protégé, le fichier ne s’ouvre qu’avec la clé de la coordination : une clé USB perdue ne montre rien des entretiens. Laissez coché sauf si la coordination le demande.</translation>
-    </message>
-    <message>
-        <location filename="../handin.py" line="120"/>
-        <source>&amp;Protect for the coordinator (recommended)</source>
-        <translation>&amp;Protéger pour la coordination (recommandé)</translation>
-    </message>
-    <message>
-        <location filename="../handin.py" line="124"/>
+        <location filename="../handin.py" line="125"/>
         <source>&amp;Choose where to write…</source>
         <translation>&amp;Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="125"/>
+        <location filename="../handin.py" line="126"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="167"/>
+        <location filename="../handin.py" line="168"/>
         <source>Hand in the finished interviews to the USB key {0}</source>
         <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="175"/>
+        <location filename="../handin.py" line="176"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="189"/>
+        <location filename="../handin.py" line="190"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="200"/>
+        <location filename="../handin.py" line="201"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="204"/>
+        <location filename="../handin.py" line="205"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="209"/>
+        <location filename="../handin.py" line="210"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="216"/>
+        <location filename="../handin.py" line="217"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="288"/>
+        <location filename="../handin.py" line="289"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="290"/>
+        <location filename="../handin.py" line="291"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="292"/>
+        <location filename="../handin.py" line="293"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="293"/>
+        <location filename="../handin.py" line="294"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -3476,52 +3476,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="178"/>
+        <location filename="../coordinator/doorlist.py" line="204"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="183"/>
+        <location filename="../coordinator/doorlist.py" line="209"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="190"/>
+        <location filename="../coordinator/doorlist.py" line="216"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="190"/>
+        <location filename="../coordinator/doorlist.py" line="216"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="199"/>
+        <location filename="../coordinator/doorlist.py" line="225"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="200"/>
+        <location filename="../coordinator/doorlist.py" line="226"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="213"/>
+        <location filename="../coordinator/doorlist.py" line="239"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="214"/>
+        <location filename="../coordinator/doorlist.py" line="240"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="233"/>
+        <location filename="../coordinator/doorlist.py" line="259"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="235"/>
+        <location filename="../coordinator/doorlist.py" line="261"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3529,274 +3529,273 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="560"/>
-        <location filename="../doors.py" line="583"/>
+        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="582"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="560"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="561"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="563"/>
+        <location filename="../doors.py" line="562"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="565"/>
+        <location filename="../doors.py" line="564"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="566"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="569"/>
+        <location filename="../doors.py" line="568"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="571"/>
+        <location filename="../doors.py" line="570"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="572"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="574"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="575"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="576"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="577"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="578"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="580"/>
+        <location filename="../doors.py" line="579"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="581"/>
+        <location filename="../doors.py" line="580"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="581"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="584"/>
+        <location filename="../doors.py" line="583"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="587"/>
+        <location filename="../doors.py" line="586"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="589"/>
+        <location filename="../doors.py" line="588"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="592"/>
+        <location filename="../doors.py" line="591"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="595"/>
+        <location filename="../doors.py" line="594"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="598"/>
+        <location filename="../doors.py" line="597"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="600"/>
+        <location filename="../doors.py" line="599"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="601"/>
+        <location filename="../doors.py" line="600"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="602"/>
+        <location filename="../doors.py" line="601"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="603"/>
+        <location filename="../doors.py" line="602"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="642"/>
+        <location filename="../doors.py" line="641"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="669"/>
+        <location filename="../doors.py" line="668"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="670"/>
+        <location filename="../doors.py" line="669"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="671"/>
+        <location filename="../doors.py" line="670"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="672"/>
+        <location filename="../doors.py" line="671"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="713"/>
+        <location filename="../doors.py" line="712"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="717"/>
+        <location filename="../doors.py" line="716"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="719"/>
+        <location filename="../doors.py" line="718"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="720"/>
+        <location filename="../doors.py" line="719"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="721"/>
+        <location filename="../doors.py" line="720"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="722"/>
+        <location filename="../doors.py" line="721"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="732"/>
+        <location filename="../doors.py" line="731"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="736"/>
+        <location filename="../doors.py" line="735"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="758"/>
+        <location filename="../doors.py" line="757"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="786"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="788"/>
+        <location filename="../doors.py" line="787"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="789"/>
+        <location filename="../doors.py" line="788"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="790"/>
+        <location filename="../doors.py" line="789"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="791"/>
-        <location filename="../doors.py" line="953"/>
+        <location filename="../doors.py" line="790"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="832"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="835"/>
+        <location filename="../doors.py" line="834"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="874"/>
+        <location filename="../doors.py" line="873"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="882"/>
+        <location filename="../doors.py" line="881"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="884"/>
+        <location filename="../doors.py" line="883"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="911"/>
+        <location filename="../doors.py" line="910"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="913"/>
+        <location filename="../doors.py" line="912"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="917"/>
+        <location filename="../doors.py" line="916"/>
         <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
         <translation>
             <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
@@ -3804,24 +3803,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../doors.py" line="941"/>
-        <source>Protected door list</source>
-        <translation>Liste des portes protégée</translation>
-    </message>
-    <message>
-        <location filename="../doors.py" line="943"/>
-        <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
-        <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
-    </message>
-    <message>
-        <location filename="../doors.py" line="947"/>
+        <location filename="../doors.py" line="940"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <location filename="../doors.py" line="952"/>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
@@ -4048,65 +4032,93 @@
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="97"/>
+        <location filename="../coordinator/doorlist.py" line="99"/>
         <source>Campaign package</source>
         <translation>Paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="99"/>
+        <location filename="../coordinator/doorlist.py" line="111"/>
         <source>&amp;Protect with a password</source>
         <translation>&amp;Protéger par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="105"/>
+        <location filename="../coordinator/doorlist.py" line="117"/>
         <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
         <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="117"/>
+        <location filename="../coordinator/doorlist.py" line="129"/>
         <source>Password of the package</source>
         <translation>Mot de passe du paquet</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="118"/>
+        <location filename="../coordinator/doorlist.py" line="130"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="122"/>
-        <location filename="../coordinator/doorlist.py" line="123"/>
+        <location filename="../coordinator/doorlist.py" line="134"/>
+        <location filename="../coordinator/doorlist.py" line="135"/>
         <source>The password again</source>
         <translation>Le mot de passe à nouveau</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="128"/>
+        <location filename="../coordinator/doorlist.py" line="140"/>
         <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
         <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="133"/>
+        <location filename="../coordinator/doorlist.py" line="145"/>
         <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
         <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="145"/>
+        <location filename="../coordinator/doorlist.py" line="158"/>
         <source>Choose where to write…</source>
         <translation>Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="146"/>
+        <location filename="../coordinator/doorlist.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="164"/>
+        <location filename="../coordinator/doorlist.py" line="190"/>
         <source>The password needs 8 characters or more.</source>
         <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="166"/>
+        <location filename="../coordinator/doorlist.py" line="192"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../doors.py" line="955"/>
+        <source>Protected door list</source>
+        <translation>Liste des portes protégée</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="958"/>
+        <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
+        <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="966"/>
+        <source>Password of the door list</source>
+        <translation>Mot de passe de la liste des portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="970"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="971"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
