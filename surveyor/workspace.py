@@ -1142,6 +1142,7 @@ class Workspace:
             self.save_privacy_settings(privacy)
             purged = self.apply_retention(now=now, handed_in_only=True)
             result.retention_purged = purged.value
+            result.retention_soon = len(self.retention_report(now=now).soon)  # warned first
             changes = changes | purged.changes
         return Done(result, changes)
 

@@ -130,6 +130,7 @@ class CampaignImport:
     erased: list[str] = field(default_factory=list)  # interviews erased here (instanceIDs)
     settings: PackageSettings | None = None  # version 2
     retention_purged: int = 0  # personal values removed here (the Workspace's retention)
+    retention_soon: int = 0  # interviews reaching the retention period within the warning
 
     def __str__(self) -> str:
         if not self.changed:
@@ -146,6 +147,12 @@ class CampaignImport:
                 f", personal fields past the retention period removed from "
                 f"{self.retention_purged} value(s)"
                 if self.retention_purged
+                else ""
+            )
+            + (
+                f"; {self.retention_soon} interview(s) reach the retention period within "
+                f"{self.settings.warn_days if self.settings else 0} day(s)"
+                if self.retention_soon
                 else ""
             )
         )

@@ -917,6 +917,13 @@ class MyDoorsPage(QWidget):
                     None,
                     len(value.erased),
                 )
+            if value is not None and value.retention_soon:
+                text += " " + self.tr(
+                    "%n interview(s) reach the campaign's retention period soon: their personal "
+                    "fields will leave this laptop with a later door list.",
+                    None,
+                    value.retention_soon,
+                )
             self.show_message(text)
 
         def failed(exc):

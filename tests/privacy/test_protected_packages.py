@@ -299,13 +299,14 @@ def test_a_laptop_applies_the_campaigns_retention_period(coordinator, open_works
     draft = laptop.fill_interview(form, secret_answers(3)).value.interview  # never handed in
     assert laptop.get_interview(iid).answers["contact_name"] == "Nadia"
 
-    # within the period: nothing purged; the laptop's report warns of nothing yet
+    # within the warning days: nothing purged, the three interviews announced
     now = datetime.now(UTC)
     early = laptop.import_campaign(
-        coordinator.export_campaign(tmp_path / "r2.zip").value.path, now=now
+        coordinator.export_campaign(tmp_path / "r2.zip").value.path, now=now + timedelta(days=25)
     ).value
-    assert early.retention_purged == 0
-    assert laptop.retention_report(now=now + timedelta(days=25)).soon  # warned first
+    assert early.retention_purged == 0 and early.retention_soon == 3
+    assert "3 interview(s) reach the retention period within 7 day(s)" in str(early)
+    assert laptop.get_interview(iid).answers["contact_name"] == "Nadia"
     # forty days later the next package purges what was handed in, not the draft
     late = laptop.import_campaign(
         coordinator.export_campaign(tmp_path / "r3.zip").value.path,

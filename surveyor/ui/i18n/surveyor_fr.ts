@@ -3802,8 +3802,16 @@
             <numerusform>%n entretiens effacés par la coordination ont été retirés de ce portable.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../doors.py" line="922"/>
+        <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
+        <translation>
+            <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+            <numerusform>%n entretiens atteignent bientôt la durée de conservation de la campagne : leurs champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../doors.py" line="940"/>
+        <location filename="../doors.py" line="947"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
@@ -4096,27 +4104,27 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../doors.py" line="955"/>
+        <location filename="../doors.py" line="962"/>
         <source>Protected door list</source>
         <translation>Liste des portes protégée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="958"/>
+        <location filename="../doors.py" line="965"/>
         <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
         <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="966"/>
+        <location filename="../doors.py" line="973"/>
         <source>Password of the door list</source>
         <translation>Mot de passe de la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="970"/>
+        <location filename="../doors.py" line="977"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="971"/>
+        <location filename="../doors.py" line="978"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
