@@ -41,7 +41,14 @@ from surveyor.batches.format import (
 from surveyor.batches.service import PROTECTED_STEM, write_file
 from surveyor.encryption import envelope, signing
 from surveyor.encryption.keys import MIN_PASSPHRASE
-from surveyor.errors import CampaignError, DecryptionError, ErrorCode, SurveyorError
+from surveyor.encryption.odk import load_public_key
+from surveyor.errors import (
+    CampaignError,
+    DecryptionError,
+    EncryptionError,
+    ErrorCode,
+    SurveyorError,
+)
 from surveyor.interviews.record import format_timestamp, utc_now
 from surveyor.store import Store, rights
 from surveyor.store.fieldwork import FieldworkStore
@@ -226,7 +233,9 @@ class CampaignReader(BatchReader):
             erasures = self.settings.erasures if self.settings else []
             try:
                 self.settings = PackageSettings.from_part(data)
-            except ValueError as e:
+                if self.settings.coordinator_public_key:  # hand-ins are protected for it
+                    load_public_key(self.settings.coordinator_public_key)
+            except (ValueError, EncryptionError) as e:
                 raise self.fail(f"{name} is malformed ({e})", ErrorCode.BATCH_MALFORMED) from e
             self.settings.erasures = erasures
         elif name == ERASURES_PART and part["kind"] == "erasures":

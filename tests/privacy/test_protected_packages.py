@@ -316,3 +316,29 @@ def test_a_laptop_applies_the_campaigns_retention_period(coordinator, open_works
     for handed in (iid, kept.instance_id):
         assert "contact_name" not in laptop.get_interview(handed).answers
     assert laptop.get_interview(draft.instance_id).answers["contact_name"] == "Nadia"
+
+
+def test_a_version_1_package_is_still_read_until_a_signed_one_was_taken(
+    coordinator, open_workspace, tmp_path, monkeypatch
+):
+    from surveyor.batches import campaign
+
+    with monkeypatch.context() as m:  # what a Surveyor before version 2 wrote
+        m.setattr(campaign, "CAMPAIGN_FORMAT_VERSION", 1)
+        old = campaign.export_campaign(
+            coordinator.store, tmp_path / "v1.zip", device_id=coordinator.device_id
+        )
+    with zipfile.ZipFile(old.path) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert manifest["format_version"] == 1 and "signed" not in manifest
+        assert not [n for n in z.namelist() if n.startswith("campaign/")]
+    fresh = open_workspace("fresh")
+    assert fresh.import_campaign(old.path).value.doors == 3
+    # a laptop that took a signed package refuses an unsigned one, changing nothing
+    laptop = open_workspace("laptop")
+    laptop.import_campaign(coordinator.export_campaign(tmp_path / "r2.zip").value.path)
+    (tmp_path / "v1-later.zip").write_bytes(old.path.read_bytes())
+    before = laptop_state(laptop)
+    with pytest.raises(CampaignError, match="not signed"):
+        laptop.import_campaign(tmp_path / "v1-later.zip")
+    assert laptop_state(laptop) == before
