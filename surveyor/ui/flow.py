@@ -1,10 +1,14 @@
-"""A layout that wraps its items onto the next line when the width runs out (Qt's "Flow
-Layout" example): rows of buttons and filters that fit a 1024-pixel screen at any text size.
+"""What wraps onto the next line when the width runs out: a layout of buttons and filters
+(Qt's "Flow Layout" example) and a label, that fit a 1024-pixel screen at any text size.
+
+Both report as their minimum height the height of their lines as wrapped at their present
+width (Qt's is one line): the layouts above them, and the window's scroll area, make room
+for every line instead of drawing the next widget over the last ones (issue 11).
 """
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLayout, QPoint, QRect, QSize, QStyle, Qt
+from surveyor.ui.qt import QLabel, QLayout, QPoint, QRect, QSize, QStyle, Qt
 
 
 class FlowLayout(QLayout):
@@ -17,6 +21,7 @@ class FlowLayout(QLayout):
         self._items = []
         self._spacing = spacing
         self._one_row = one_row
+        self._height = 0  # of the rows at the width last laid out
 
     def __del__(self):
         while self.count():
@@ -38,14 +43,19 @@ class FlowLayout(QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self):  # noqa: N802
-        return True
+        # Its minimum height follows its width (below): with a height for width, a vertical
+        # layout would give every such sibling its preferred height and squeeze the rest.
+        return False
 
     def heightForWidth(self, width):  # noqa: N802
         return self._do_layout(QRect(0, 0, width, 0), test_only=True)
 
     def setGeometry(self, rect):  # noqa: N802
         super().setGeometry(rect)
-        self._do_layout(rect, test_only=False)
+        height = self._do_layout(rect, test_only=False)
+        if height != self._height:
+            self._height = height
+            self.update()
 
     def sizeHint(self):  # noqa: N802
         if not self._one_row:
@@ -72,7 +82,8 @@ class FlowLayout(QLayout):
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return size.expandedTo(QSize(0, self._height))
 
     def _gap(self, orientation) -> int:
         if self._spacing >= 0:
@@ -110,3 +121,25 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose minimum height is that of its lines at its width."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def hasHeightForWidth(self):  # noqa: N802 - Qt's name; as FlowLayout's
+        return False
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        if self.wordWrap() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its lines, so its minimum height, may have changed

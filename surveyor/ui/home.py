@@ -15,7 +15,7 @@ from datetime import datetime
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -243,12 +243,10 @@ class FormCard(QFrame):
         self.setObjectName("formCard")
         self.setFrameShape(QFrame.StyledPanel)
         layout = QVBoxLayout(self)
-        self.title = QLabel()
+        self.title = WrappedLabel()
         self.title.setProperty("role", "cardTitle")
-        self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
+        self.detail = WrappedLabel()
         self.detail.setProperty("role", "hint")
         self.detail.setTextFormat(Qt.RichText)
         self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
@@ -339,9 +337,8 @@ class HomePage(QWidget):
 
         # Header: greeting and settings.
         header = QHBoxLayout()
-        self.greeting = QLabel()
+        self.greeting = WrappedLabel()  # a long name wraps: the buttons stay in view
         self.greeting.setProperty("role", "title")
-        self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
         # the buttons wrap under each other when the text is large or the screen narrow
         self.header_buttons = QWidget()
@@ -372,8 +369,7 @@ class HomePage(QWidget):
         self.resume_banner.setObjectName("banner")
         banner = QHBoxLayout(self.resume_banner)
         pad_banner(banner)
-        self.resume_label = QLabel()
-        self.resume_label.setWordWrap(True)
+        self.resume_label = WrappedLabel()
         banner.addWidget(self.resume_label, 1)
         self.resume_button = QPushButton()
         self.resume_button.setProperty("primary", True)
@@ -388,9 +384,8 @@ class HomePage(QWidget):
         self.sync_banner.setObjectName("banner")
         sync_banner = QHBoxLayout(self.sync_banner)
         pad_banner(sync_banner)
-        self.sync_banner_label = QLabel()
+        self.sync_banner_label = WrappedLabel()
         self.sync_banner_label.setObjectName("syncBannerText")
-        self.sync_banner_label.setWordWrap(True)
         self.sync_banner_label.setProperty("role", "error")
         sync_banner.addWidget(self.sync_banner_label, 1)
         self.sync_banner_button = QPushButton()
@@ -401,9 +396,8 @@ class HomePage(QWidget):
         self.sync_banner.hide()
         outer.addWidget(self.sync_banner)
         server_row = QHBoxLayout()
-        self.server_status = QLabel()
+        self.server_status = WrappedLabel()
         self.server_status.setObjectName("serverStatus")
-        self.server_status.setWordWrap(True)
         self.server_status.setProperty("role", "hint")
         self.server_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.server_status.hide()
@@ -421,9 +415,8 @@ class HomePage(QWidget):
         self.message_bar.setObjectName("messageBar")
         message_row = QHBoxLayout(self.message_bar)
         message_row.setContentsMargins(0, 0, 0, 0)
-        self.message = QLabel()
+        self.message = WrappedLabel()
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
         pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
@@ -457,12 +450,10 @@ class HomePage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
-        self.forms_title = QLabel()
+        self.forms_title = WrappedLabel()
         self.forms_title.setProperty("role", "section")
-        self.forms_title.setWordWrap(True)
         left_layout.addWidget(self.forms_title)
-        self.forms_status = QLabel()
-        self.forms_status.setWordWrap(True)
+        self.forms_status = WrappedLabel()
         self.forms_status.setProperty("role", "hint")
         left_layout.addWidget(self.forms_status)
         self.forms_area = QScrollArea()
@@ -487,9 +478,8 @@ class HomePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         top = QHBoxLayout()
-        self.interviews_title = QLabel()
+        self.interviews_title = WrappedLabel()
         self.interviews_title.setProperty("role", "section")
-        self.interviews_title.setWordWrap(True)
         top.addWidget(self.interviews_title, 1)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -526,9 +516,8 @@ class HomePage(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         right_layout.addWidget(self.table, 1)
-        self.empty = QLabel()
+        self.empty = WrappedLabel()
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setWordWrap(True)
         self.empty.setProperty("role", "hint")
         right_layout.addWidget(self.empty)
         actions = QHBoxLayout()

@@ -7,6 +7,7 @@ from typing import Any
 from surveyor.errors import SurveyorError
 from surveyor.ui import banner
 from surveyor.ui.coordinator.common import make_table, set_headers
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -83,14 +84,12 @@ class ConflictsPanel(QWidget):
         self.keep_buttons: list[QPushButton] = []
 
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = WrappedLabel()
         self.intro.setProperty("role", "hint")
         layout.addWidget(self.intro)
-        self.message = QLabel()
+        self.message = WrappedLabel()
         self.message.setObjectName("message")
         banner.pad(self.message)
-        self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
         splitter = QSplitter(Qt.Horizontal)
@@ -107,8 +106,7 @@ class ConflictsPanel(QWidget):
         self.list.setObjectName("conflictList")
         self.list.currentRowChanged.connect(self._select)
         left_layout.addWidget(self.list, 1)
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
+        self.empty = WrappedLabel()
         self.empty.setProperty("role", "hint")
         left_layout.addWidget(self.empty)
         splitter.addWidget(left)
@@ -116,9 +114,8 @@ class ConflictsPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
-        self.detail_title = QLabel()
+        self.detail_title = WrappedLabel()
         self.detail_title.setProperty("role", "section")
-        self.detail_title.setWordWrap(True)
         right_layout.addWidget(self.detail_title)
         self.only_differences = QCheckBox()
         self.only_differences.setChecked(True)

@@ -13,7 +13,7 @@ from surveyor.interviews.record import Status
 from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.home import status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -300,13 +300,12 @@ class OverviewPanel(QWidget):
         self.by_interviewer = make_table(["", ""])
         self.by_day = make_table(["", ""])
         self.by_form = make_table(["", "", ""])
-        self.count_titles = [QLabel() for _ in range(3)]
+        self.count_titles = [WrappedLabel() for _ in range(3)]
         for title, table in zip(
             self.count_titles, (self.by_interviewer, self.by_day, self.by_form), strict=True
         ):
             box = QVBoxLayout()
             title.setProperty("role", "section")
-            title.setWordWrap(True)
             box.addWidget(title)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             box.addWidget(table)

@@ -12,14 +12,13 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     Qt,
@@ -55,9 +54,8 @@ class CoordinatorPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         header = QHBoxLayout()
-        self.title = QLabel()
+        self.title = WrappedLabel()
         self.title.setProperty("role", "title")
-        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         # the buttons wrap under each other when the text is large or the screen narrow
         self.header_buttons = QWidget()
@@ -76,10 +74,9 @@ class CoordinatorPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         buttons.addWidget(self.back_button)
         outer.addLayout(header)
-        self.message = QLabel()
+        self.message = WrappedLabel()
         self.message.setObjectName("message")
         banner.pad(self.message)
-        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.hide()
         outer.addWidget(self.message)
@@ -89,10 +86,9 @@ class CoordinatorPage(QWidget):
         self.retention.setObjectName("retentionBanner")
         row = QHBoxLayout(self.retention)
         banner.pad(row)
-        self.retention_label = QLabel()
+        self.retention_label = WrappedLabel()
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
-        self.retention_label.setWordWrap(True)
         row.addWidget(self.retention_label, 1)
         self.retention_button = QPushButton()
         self.retention_button.setObjectName("retentionButton")
