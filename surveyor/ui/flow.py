@@ -1,14 +1,16 @@
-"""What wraps onto the next line when the width runs out: a layout of buttons and filters
-(Qt's "Flow Layout" example) and a label, that fit a 1024-pixel screen at any text size.
+"""What fits a 1024-pixel screen at any text size when the width runs out: a layout of
+buttons and filters that wraps (Qt's "Flow Layout" example), a label that wraps, and a
+one-line label that ends with "…" (its whole text in a tooltip).
 
-Both report as their minimum height the height of their lines as wrapped at their present
-width (Qt's is one line): the layouts above them, and the window's scroll area, make room
-for every line instead of drawing the next widget over the last ones (issue 11).
+The two that wrap report as their minimum height the height of their lines as wrapped at
+their present width (Qt's is one line): the layouts above them, and the window's scroll
+area, make room for every line instead of drawing the next widget over the last ones
+(issue 11).
 """
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLabel, QLayout, QPoint, QRect, QSize, QStyle, Qt
+from surveyor.ui.qt import QLabel, QLayout, QPoint, QRect, QSize, QSizePolicy, QStyle, Qt
 
 
 class FlowLayout(QLayout):
@@ -143,3 +145,38 @@ class WrappedLabel(QLabel):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its lines, so its minimum height, may have changed
+
+
+class ElidedLabel(QLabel):
+    """One line that, when it has less room than its text, ends with "…" (never cut in the
+    middle of a word without a sign) and shows its whole text in a tooltip."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._text = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._text
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._text), super().sizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        self._elide()  # a new font: other widths
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._text, Qt.ElideRight, self.width())
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._text if shown != self._text else "")

@@ -128,106 +128,106 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../coordinator/conflicts.py" line="148"/>
+        <location filename="../coordinator/conflicts.py" line="145"/>
         <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
         <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="152"/>
-        <location filename="../coordinator/conflicts.py" line="153"/>
+        <location filename="../coordinator/conflicts.py" line="149"/>
+        <location filename="../coordinator/conflicts.py" line="150"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="154"/>
+        <location filename="../coordinator/conflicts.py" line="151"/>
         <source>The versions side by side</source>
         <translation>Les versions côte à côte</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="155"/>
+        <location filename="../coordinator/conflicts.py" line="152"/>
         <source>Show only the &amp;answers that differ</source>
         <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="156"/>
+        <location filename="../coordinator/conflicts.py" line="153"/>
         <source>No conflict to resolve.</source>
         <translation>Aucun conflit à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="227"/>
-        <location filename="../coordinator/conflicts.py" line="248"/>
+        <location filename="../coordinator/conflicts.py" line="224"/>
+        <location filename="../coordinator/conflicts.py" line="245"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="229"/>
+        <location filename="../coordinator/conflicts.py" line="226"/>
         <source>{0}
 {1} versions: {2}</source>
         <translation>{0}
 {1} versions : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="246"/>
+        <location filename="../coordinator/conflicts.py" line="243"/>
         <source>not finalized</source>
         <translation>non finalisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="247"/>
+        <location filename="../coordinator/conflicts.py" line="244"/>
         <source>Version {0}: {1}, {2}</source>
         <translation>Version {0} : {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="267"/>
+        <location filename="../coordinator/conflicts.py" line="264"/>
         <source>“{0}” was corrected on two laptops.</source>
         <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="269"/>
+        <location filename="../coordinator/conflicts.py" line="266"/>
         <source>“{0}” arrived with two different contents.</source>
         <translation>« {0} » est arrivé avec deux contenus différents.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="274"/>
+        <location filename="../coordinator/conflicts.py" line="271"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="297"/>
+        <location filename="../coordinator/conflicts.py" line="294"/>
         <source>Keep version {0}</source>
         <translation>Garder la version {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="300"/>
+        <location filename="../coordinator/conflicts.py" line="297"/>
         <source>Keep this version: {0}</source>
         <translation>Garder cette version : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="315"/>
+        <location filename="../coordinator/conflicts.py" line="312"/>
         <source>Keep this version?</source>
         <translation>Garder cette version ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="317"/>
+        <location filename="../coordinator/conflicts.py" line="314"/>
         <source>Keep version {0} of “{1}”?</source>
         <translation>Garder la version {0} de « {1} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="321"/>
+        <location filename="../coordinator/conflicts.py" line="318"/>
         <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
         <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="324"/>
+        <location filename="../coordinator/conflicts.py" line="321"/>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="325"/>
+        <location filename="../coordinator/conflicts.py" line="322"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="343"/>
+        <location filename="../coordinator/conflicts.py" line="340"/>
         <source>Resolved: the version you chose is kept.</source>
         <translation>Résolu : la version que vous avez choisie est gardée.</translation>
     </message>
@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="135"/>
+        <location filename="../coordinator/page.py" line="131"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="136"/>
+        <location filename="../coordinator/page.py" line="132"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="137"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="138"/>
+        <location filename="../coordinator/page.py" line="134"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="140"/>
+        <location filename="../coordinator/page.py" line="136"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="142"/>
+        <location filename="../coordinator/page.py" line="138"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="143"/>
+        <location filename="../coordinator/page.py" line="139"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="145"/>
+        <location filename="../coordinator/page.py" line="141"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="146"/>
+        <location filename="../coordinator/page.py" line="142"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="148"/>
+        <location filename="../coordinator/page.py" line="144"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="149"/>
+        <location filename="../coordinator/page.py" line="145"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="150"/>
+        <location filename="../coordinator/page.py" line="146"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="151"/>
+        <location filename="../coordinator/page.py" line="147"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="197"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="207"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="228"/>
+        <location filename="../coordinator/page.py" line="224"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="231"/>
+        <location filename="../coordinator/page.py" line="227"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="238"/>
+        <location filename="../coordinator/page.py" line="234"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="242"/>
+        <location filename="../coordinator/page.py" line="238"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="243"/>
+        <location filename="../coordinator/page.py" line="239"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="276"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="276"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -1578,152 +1578,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="69"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="70"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <location filename="../coordinator/fieldwork.py" line="71"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <location filename="../coordinator/fieldwork.py" line="72"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="73"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <location filename="../coordinator/fieldwork.py" line="77"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <location filename="../coordinator/fieldwork.py" line="78"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <location filename="../coordinator/fieldwork.py" line="84"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="91"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <location filename="../coordinator/fieldwork.py" line="100"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <location filename="../coordinator/fieldwork.py" line="103"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <location filename="../coordinator/fieldwork.py" line="107"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <location filename="../coordinator/fieldwork.py" line="108"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <location filename="../coordinator/fieldwork.py" line="116"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <location filename="../coordinator/fieldwork.py" line="121"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1731,117 +1731,117 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <location filename="../coordinator/fieldwork.py" line="360"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <location filename="../coordinator/fieldwork.py" line="361"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <location filename="../coordinator/fieldwork.py" line="364"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="373"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="374"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <location filename="../coordinator/fieldwork.py" line="387"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <location filename="../coordinator/fieldwork.py" line="389"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <location filename="../coordinator/fieldwork.py" line="390"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <location filename="../coordinator/fieldwork.py" line="392"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <location filename="../coordinator/fieldwork.py" line="393"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="432"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <location filename="../coordinator/fieldwork.py" line="433"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <location filename="../coordinator/fieldwork.py" line="435"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <location filename="../coordinator/fieldwork.py" line="447"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <location filename="../coordinator/fieldwork.py" line="449"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <location filename="../coordinator/fieldwork.py" line="461"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <location filename="../coordinator/fieldwork.py" line="465"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1849,13 +1849,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="272"/>
-        <location filename="../home.py" line="281"/>
+        <location filename="../home.py" line="270"/>
+        <location filename="../home.py" line="279"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="283"/>
+        <location filename="../home.py" line="281"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -1863,12 +1863,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="289"/>
+        <location filename="../home.py" line="287"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="290"/>
+        <location filename="../home.py" line="288"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -2326,266 +2326,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="616"/>
-        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="620"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="606"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="608"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="611"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="624"/>
+        <location filename="../home.py" line="613"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="615"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="617"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="618"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="630"/>
+        <location filename="../home.py" line="619"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="632"/>
+        <location filename="../home.py" line="621"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="634"/>
+        <location filename="../home.py" line="623"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="626"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="639"/>
+        <location filename="../home.py" line="628"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="640"/>
+        <location filename="../home.py" line="629"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="641"/>
+        <location filename="../home.py" line="630"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="642"/>
-        <location filename="../home.py" line="643"/>
+        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="632"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="644"/>
+        <location filename="../home.py" line="633"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="645"/>
+        <location filename="../home.py" line="634"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="646"/>
+        <location filename="../home.py" line="635"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="636"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="648"/>
+        <location filename="../home.py" line="637"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="649"/>
+        <location filename="../home.py" line="638"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="639"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="651"/>
+        <location filename="../home.py" line="640"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="652"/>
+        <location filename="../home.py" line="641"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="653"/>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="642"/>
+        <location filename="../home.py" line="887"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="654"/>
+        <location filename="../home.py" line="643"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="656"/>
-        <location filename="../home.py" line="929"/>
+        <location filename="../home.py" line="645"/>
+        <location filename="../home.py" line="918"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="657"/>
+        <location filename="../home.py" line="646"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="661"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="661"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="709"/>
+        <location filename="../home.py" line="698"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="713"/>
+        <location filename="../home.py" line="702"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="735"/>
+        <location filename="../home.py" line="724"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="736"/>
+        <location filename="../home.py" line="725"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="737"/>
+        <location filename="../home.py" line="726"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="738"/>
+        <location filename="../home.py" line="727"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="756"/>
+        <location filename="../home.py" line="745"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="778"/>
+        <location filename="../home.py" line="767"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="779"/>
+        <location filename="../home.py" line="768"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="868"/>
+        <location filename="../home.py" line="857"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="869"/>
+        <location filename="../home.py" line="858"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="870"/>
+        <location filename="../home.py" line="859"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="860"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="874"/>
+        <location filename="../home.py" line="863"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="887"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="926"/>
+        <location filename="../home.py" line="915"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="927"/>
+        <location filename="../home.py" line="916"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="928"/>
+        <location filename="../home.py" line="917"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="930"/>
+        <location filename="../home.py" line="919"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="948"/>
+        <location filename="../home.py" line="937"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="958"/>
+        <location filename="../home.py" line="947"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -2967,7 +2967,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="976"/>
-        <location filename="../interview/view.py" line="83"/>
+        <location filename="../interview/view.py" line="84"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -2981,21 +2981,13 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../interview/renderer.py" line="39"/>
-        <source>%n of %1 questions answered</source>
-        <translation>
-            <numerusform>%n question sur %1 a une réponse</numerusform>
-            <numerusform>%n questions sur %1 ont une réponse</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="233"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="235"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
@@ -3031,7 +3023,12 @@
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="324"/>
+        <location filename="../interview/view.py" line="547"/>
+        <source>Through the form: %1 % · %2</source>
+        <translation>Parcouru : %1 % · %2</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="325"/>
         <location filename="../interview/view.py" line="299"/>
         <source>Edit</source>
         <translation>Corriger</translation>
@@ -3062,7 +3059,7 @@
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="226"/>
+        <location filename="../interview/renderer.py" line="227"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
@@ -3070,32 +3067,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="303"/>
+        <location filename="../interview/renderer.py" line="304"/>
         <source>Answers of the interview</source>
         <translation>Réponses de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="305"/>
+        <location filename="../interview/renderer.py" line="306"/>
         <source>Check and finalize</source>
         <translation>Vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="329"/>
+        <location filename="../interview/renderer.py" line="330"/>
         <source>Your answers, by section</source>
         <translation>Vos réponses, par partie</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="336"/>
+        <location filename="../interview/renderer.py" line="337"/>
         <source>Click an answer (or press Enter on it) to go to its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="343"/>
+        <location filename="../interview/renderer.py" line="344"/>
         <source>Click an answer (or press Enter on it) to see its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="358"/>
+        <location filename="../interview/renderer.py" line="359"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -3103,129 +3100,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="228"/>
+        <location filename="../interview/renderer.py" line="229"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../interview/renderer.py" line="40"/>
+        <source>Answered: %n of %1 questions</source>
+        <translation>
+            <numerusform>Réponses : %n question sur %1</numerusform>
+            <numerusform>Réponses : %n questions sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../interview/renderer.py" line="236"/>
+        <location filename="../interview/renderer.py" line="237"/>
         <location filename="../interview/review.py" line="66"/>
         <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="243"/>
+        <location filename="../interview/renderer.py" line="244"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="252"/>
+        <location filename="../interview/renderer.py" line="253"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="267"/>
+        <location filename="../interview/renderer.py" line="268"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="287"/>
+        <location filename="../interview/renderer.py" line="288"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="291"/>
+        <location filename="../interview/renderer.py" line="292"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="293"/>
+        <location filename="../interview/renderer.py" line="294"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="317"/>
+        <location filename="../interview/renderer.py" line="318"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="369"/>
+        <location filename="../interview/renderer.py" line="370"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="383"/>
+        <location filename="../interview/renderer.py" line="384"/>
         <source>Every required question is answered; optional ones may stay empty.</source>
         <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="388"/>
+        <location filename="../interview/renderer.py" line="389"/>
         <source>Every question is answered.</source>
         <translation>Toutes les questions ont une réponse.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="392"/>
+        <location filename="../interview/renderer.py" line="393"/>
         <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
         <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="405"/>
+        <location filename="../interview/renderer.py" line="406"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="410"/>
+        <location filename="../interview/renderer.py" line="411"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="431"/>
+        <location filename="../interview/renderer.py" line="432"/>
         <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
         <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="440"/>
+        <location filename="../interview/renderer.py" line="441"/>
         <source>Yes, finalize</source>
         <translation>Oui, finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="443"/>
+        <location filename="../interview/renderer.py" line="444"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="463"/>
+        <location filename="../interview/renderer.py" line="464"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="465"/>
+        <location filename="../interview/renderer.py" line="466"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="473"/>
+        <location filename="../interview/renderer.py" line="474"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="477"/>
+        <location filename="../interview/renderer.py" line="478"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="483"/>
+        <location filename="../interview/renderer.py" line="484"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="488"/>
+        <location filename="../interview/renderer.py" line="489"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="493"/>
+        <location filename="../interview/renderer.py" line="494"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
@@ -3235,14 +3240,9 @@
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="86"/>
+        <location filename="../interview/view.py" line="87"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="547"/>
-        <source>%1 % of the form · %2</source>
-        <translation>%1 % du questionnaire · %2</translation>
     </message>
     <message>
         <location filename="../interview/view.py" line="833"/>
@@ -3760,8 +3760,8 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="206"/>
-        <location filename="../coordinator/overview.py" line="438"/>
-        <location filename="../coordinator/overview.py" line="516"/>
+        <location filename="../coordinator/overview.py" line="437"/>
+        <location filename="../coordinator/overview.py" line="515"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3772,15 +3772,15 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="228"/>
-        <location filename="../coordinator/overview.py" line="393"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="392"/>
+        <location filename="../coordinator/overview.py" line="414"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="229"/>
-        <location filename="../coordinator/overview.py" line="394"/>
-        <location filename="../coordinator/overview.py" line="413"/>
+        <location filename="../coordinator/overview.py" line="393"/>
+        <location filename="../coordinator/overview.py" line="412"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
@@ -3791,155 +3791,155 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="231"/>
-        <location filename="../coordinator/overview.py" line="395"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="394"/>
+        <location filename="../coordinator/overview.py" line="414"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="383"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="386"/>
+        <location filename="../coordinator/overview.py" line="385"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="387"/>
+        <location filename="../coordinator/overview.py" line="386"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="387"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="388"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="395"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="396"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="398"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="399"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="401"/>
+        <location filename="../coordinator/overview.py" line="400"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="402"/>
+        <location filename="../coordinator/overview.py" line="401"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="403"/>
+        <location filename="../coordinator/overview.py" line="402"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="404"/>
+        <location filename="../coordinator/overview.py" line="403"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="405"/>
+        <location filename="../coordinator/overview.py" line="404"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="407"/>
+        <location filename="../coordinator/overview.py" line="406"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="409"/>
+        <location filename="../coordinator/overview.py" line="408"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="410"/>
+        <location filename="../coordinator/overview.py" line="409"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="411"/>
+        <location filename="../coordinator/overview.py" line="410"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="412"/>
+        <location filename="../coordinator/overview.py" line="411"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
+        <location filename="../coordinator/overview.py" line="412"/>
         <location filename="../coordinator/overview.py" line="413"/>
         <location filename="../coordinator/overview.py" line="414"/>
-        <location filename="../coordinator/overview.py" line="415"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="414"/>
+        <location filename="../coordinator/overview.py" line="413"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="416"/>
+        <location filename="../coordinator/overview.py" line="415"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="417"/>
+        <location filename="../coordinator/overview.py" line="416"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="418"/>
+        <location filename="../coordinator/overview.py" line="417"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="432"/>
+        <location filename="../coordinator/overview.py" line="431"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="436"/>
+        <location filename="../coordinator/overview.py" line="435"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="440"/>
+        <location filename="../coordinator/overview.py" line="439"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="512"/>
+        <location filename="../coordinator/overview.py" line="511"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -3947,27 +3947,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="580"/>
+        <location filename="../coordinator/overview.py" line="579"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="581"/>
+        <location filename="../coordinator/overview.py" line="580"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="584"/>
+        <location filename="../coordinator/overview.py" line="583"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="591"/>
+        <location filename="../coordinator/overview.py" line="590"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="592"/>
+        <location filename="../coordinator/overview.py" line="591"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
