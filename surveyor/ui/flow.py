@@ -10,7 +10,19 @@ area, make room for every line instead of drawing the next widget over the last 
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLabel, QLayout, QPoint, QRect, QSize, QSizePolicy, QStyle, Qt
+from surveyor.ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPoint,
+    QRect,
+    QSize,
+    QSizePolicy,
+    QStyle,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -125,6 +137,25 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
+def add_labelled(flow: FlowLayout, widgets: list, *, beside: bool = False) -> list[QLabel]:
+    """Each widget with its label (above it, or before it when ``beside``) as one item of
+    ``flow``, so that a label never wraps away from its field; the labels, for their texts
+    (each one's buddy is its widget: its shortcut moves there)."""
+    labels = []
+    for widget in widgets:
+        label = QLabel()
+        label.setBuddy(widget)
+        unit = QWidget()
+        box = QHBoxLayout(unit) if beside else QVBoxLayout(unit)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4 if beside else 2)
+        box.addWidget(label)
+        box.addWidget(widget)
+        flow.addWidget(unit)
+        labels.append(label)
+    return labels
+
+
 class WrappedLabel(QLabel):
     """A word-wrapped label whose minimum height is that of its lines at its width."""
 
@@ -136,9 +167,18 @@ class WrappedLabel(QLabel):
         return False
 
     def minimumSizeHint(self):  # noqa: N802
-        hint = super().minimumSizeHint()
+        return self._wrapped(super().minimumSizeHint())
+
+    def sizeHint(self):  # noqa: N802
+        # Qt's is for a width of its own choosing (a golden ratio): given that height, the
+        # text would sit in the middle of empty lines.
+        return self._wrapped(super().sizeHint())
+
+    def _wrapped(self, hint: QSize) -> QSize:
         if self.wordWrap() and self.width() > 0:
-            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+            hint.setHeight(
+                max(super().minimumSizeHint().height(), self.heightForWidth(self.width()))
+            )
         return hint
 
     def resizeEvent(self, event):  # noqa: N802

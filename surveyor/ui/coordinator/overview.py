@@ -13,7 +13,7 @@ from surveyor.interviews.record import Status
 from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
 from surveyor.ui.home import SummaryModel, status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -237,7 +237,7 @@ class OverviewPanel(QWidget):
             combo.currentIndexChanged.connect(self.refresh_later)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
-        self.labels = [QLabel() for _ in range(6)]
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
         widgets = [
             self.form_combo,
             self.interviewer_combo,
@@ -246,16 +246,7 @@ class OverviewPanel(QWidget):
             self.to_edit,
             self.search,
         ]
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
-        for label, widget in zip(self.labels, widgets, strict=True):
-            label.setBuddy(widget)
-            unit = QWidget()
-            box = QVBoxLayout(unit)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(label)
-            box.addWidget(widget)
-            filters.addWidget(unit)
+        self.labels = add_labelled(filters, widgets)
         clear = QWidget()
         clear_box = QVBoxLayout(clear)
         clear_box.setContentsMargins(0, 0, 0, 0)
