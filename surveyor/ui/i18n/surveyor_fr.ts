@@ -3755,8 +3755,8 @@
     <name>OverviewPanel</name>
     <message>
         <location filename="../coordinator/overview.py" line="188"/>
-        <location filename="../coordinator/overview.py" line="391"/>
-        <location filename="../coordinator/overview.py" line="469"/>
+        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="460"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3767,15 +3767,15 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="197"/>
-        <location filename="../coordinator/overview.py" line="346"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="337"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="198"/>
-        <location filename="../coordinator/overview.py" line="347"/>
-        <location filename="../coordinator/overview.py" line="366"/>
+        <location filename="../coordinator/overview.py" line="338"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
@@ -3786,155 +3786,155 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="200"/>
-        <location filename="../coordinator/overview.py" line="348"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="339"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="337"/>
+        <location filename="../coordinator/overview.py" line="328"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="338"/>
+        <location filename="../coordinator/overview.py" line="329"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="339"/>
+        <location filename="../coordinator/overview.py" line="330"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="340"/>
+        <location filename="../coordinator/overview.py" line="331"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="341"/>
+        <location filename="../coordinator/overview.py" line="332"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="342"/>
+        <location filename="../coordinator/overview.py" line="333"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="349"/>
+        <location filename="../coordinator/overview.py" line="340"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="350"/>
+        <location filename="../coordinator/overview.py" line="341"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="352"/>
+        <location filename="../coordinator/overview.py" line="343"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="354"/>
+        <location filename="../coordinator/overview.py" line="345"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="355"/>
+        <location filename="../coordinator/overview.py" line="346"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="347"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="348"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="349"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="351"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="362"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="365"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="366"/>
-        <location filename="../coordinator/overview.py" line="367"/>
-        <location filename="../coordinator/overview.py" line="368"/>
+        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="367"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="369"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="370"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="371"/>
+        <location filename="../coordinator/overview.py" line="362"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="393"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="465"/>
+        <location filename="../coordinator/overview.py" line="456"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -3942,27 +3942,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="535"/>
+        <location filename="../coordinator/overview.py" line="526"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="536"/>
+        <location filename="../coordinator/overview.py" line="527"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="538"/>
+        <location filename="../coordinator/overview.py" line="529"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="544"/>
+        <location filename="../coordinator/overview.py" line="535"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="546"/>
+        <location filename="../coordinator/overview.py" line="537"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
