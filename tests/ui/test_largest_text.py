@@ -92,3 +92,26 @@ def test_at_the_largest_text_size_nothing_is_drawn_over_anything_else(app_window
             page.tabs.setCurrentWidget(screen)
         problems += [f"{name}: {p}" for p in settled_problems(window.stack.currentWidget(), qtbot)]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_wrapped_text_is_as_high_as_its_lines_not_set_among_empty_ones(
+    app_window, qtbot, language
+):
+    """A wrapped label given room to spare (the conflicts' introduction, on a page as high as
+    the tallest tab) keeps the height of its lines: no gap above and below its text."""
+    window = open_coordination(app_window, qtbot, language, MAX_TEXT_SIZE)
+    at_1024_by_600(window, qtbot)
+    window.show_coordination()
+    page = window.coordination
+    page.tabs.setCurrentWidget(page.conflicts)
+    intro = page.conflicts.intro
+
+    def spare() -> int:
+        return intro.height() - intro.heightForWidth(intro.width())
+
+    try:
+        qtbot.waitUntil(lambda: spare() == 0, timeout=30000)
+    except qtbot.TimeoutError:
+        pass
+    assert spare() == 0, (intro.width(), intro.height())
