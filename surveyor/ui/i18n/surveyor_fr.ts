@@ -128,106 +128,106 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../coordinator/conflicts.py" line="148"/>
+        <location filename="../coordinator/conflicts.py" line="130"/>
         <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
         <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="152"/>
-        <location filename="../coordinator/conflicts.py" line="153"/>
+        <location filename="../coordinator/conflicts.py" line="134"/>
+        <location filename="../coordinator/conflicts.py" line="135"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="154"/>
+        <location filename="../coordinator/conflicts.py" line="136"/>
         <source>The versions side by side</source>
         <translation>Les versions côte à côte</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="155"/>
+        <location filename="../coordinator/conflicts.py" line="137"/>
         <source>Show only the &amp;answers that differ</source>
         <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="156"/>
+        <location filename="../coordinator/conflicts.py" line="138"/>
         <source>No conflict to resolve.</source>
         <translation>Aucun conflit à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="227"/>
-        <location filename="../coordinator/conflicts.py" line="248"/>
+        <location filename="../coordinator/conflicts.py" line="205"/>
+        <location filename="../coordinator/conflicts.py" line="226"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="229"/>
+        <location filename="../coordinator/conflicts.py" line="207"/>
         <source>{0}
 {1} versions: {2}</source>
         <translation>{0}
 {1} versions : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="246"/>
+        <location filename="../coordinator/conflicts.py" line="224"/>
         <source>not finalized</source>
         <translation>non finalisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="247"/>
+        <location filename="../coordinator/conflicts.py" line="225"/>
         <source>Version {0}: {1}, {2}</source>
         <translation>Version {0} : {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="267"/>
+        <location filename="../coordinator/conflicts.py" line="245"/>
         <source>“{0}” was corrected on two laptops.</source>
         <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="269"/>
+        <location filename="../coordinator/conflicts.py" line="247"/>
         <source>“{0}” arrived with two different contents.</source>
         <translation>« {0} » est arrivé avec deux contenus différents.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="274"/>
+        <location filename="../coordinator/conflicts.py" line="252"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="297"/>
+        <location filename="../coordinator/conflicts.py" line="275"/>
         <source>Keep version {0}</source>
         <translation>Garder la version {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="300"/>
+        <location filename="../coordinator/conflicts.py" line="278"/>
         <source>Keep this version: {0}</source>
         <translation>Garder cette version : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="315"/>
+        <location filename="../coordinator/conflicts.py" line="294"/>
         <source>Keep this version?</source>
         <translation>Garder cette version ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="317"/>
+        <location filename="../coordinator/conflicts.py" line="295"/>
         <source>Keep version {0} of “{1}”?</source>
         <translation>Garder la version {0} de « {1} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="321"/>
+        <location filename="../coordinator/conflicts.py" line="299"/>
         <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
         <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="324"/>
+        <location filename="../coordinator/conflicts.py" line="301"/>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="325"/>
+        <location filename="../coordinator/conflicts.py" line="302"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="343"/>
+        <location filename="../coordinator/conflicts.py" line="309"/>
         <source>Resolved: the version you chose is kept.</source>
         <translation>Résolu : la version que vous avez choisie est gardée.</translation>
     </message>
@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="135"/>
+        <location filename="../coordinator/page.py" line="128"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="136"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="137"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="138"/>
+        <location filename="../coordinator/page.py" line="131"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="140"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="142"/>
+        <location filename="../coordinator/page.py" line="135"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="143"/>
+        <location filename="../coordinator/page.py" line="136"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="145"/>
+        <location filename="../coordinator/page.py" line="138"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="146"/>
+        <location filename="../coordinator/page.py" line="139"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="148"/>
+        <location filename="../coordinator/page.py" line="141"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="149"/>
+        <location filename="../coordinator/page.py" line="142"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="150"/>
+        <location filename="../coordinator/page.py" line="143"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="151"/>
+        <location filename="../coordinator/page.py" line="144"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="190"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="200"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="228"/>
+        <location filename="../coordinator/page.py" line="219"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="231"/>
+        <location filename="../coordinator/page.py" line="221"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="238"/>
+        <location filename="../coordinator/page.py" line="226"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="242"/>
+        <location filename="../coordinator/page.py" line="229"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="243"/>
+        <location filename="../coordinator/page.py" line="231"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="260"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="260"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -1864,13 +1864,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="272"/>
-        <location filename="../home.py" line="281"/>
+        <location filename="../home.py" line="286"/>
+        <location filename="../home.py" line="295"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="283"/>
+        <location filename="../home.py" line="297"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -1878,12 +1878,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="289"/>
+        <location filename="../home.py" line="303"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="290"/>
+        <location filename="../home.py" line="304"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -2272,97 +2272,97 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="60"/>
+        <location filename="../home.py" line="65"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="61"/>
+        <location filename="../home.py" line="66"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="62"/>
+        <location filename="../home.py" line="67"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="63"/>
+        <location filename="../home.py" line="68"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="69"/>
+        <location filename="../home.py" line="74"/>
         <source>Replaced by a correction</source>
         <translation>Remplacé par une correction</translation>
     </message>
     <message>
-        <location filename="../home.py" line="74"/>
+        <location filename="../home.py" line="79"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="75"/>
+        <location filename="../home.py" line="80"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="76"/>
+        <location filename="../home.py" line="81"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="77"/>
+        <location filename="../home.py" line="82"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="78"/>
+        <location filename="../home.py" line="83"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="79"/>
+        <location filename="../home.py" line="84"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="115"/>
+        <location filename="../home.py" line="120"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="162"/>
+        <location filename="../home.py" line="166"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="230"/>
         <source>A corrected version replaces this one: it is kept as it was, and only the correction is handed in.</source>
         <translation>Une version corrigée remplace celle-ci : elle est gardée telle quelle, et seule la correction est remise.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="226"/>
+        <location filename="../home.py" line="243"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="227"/>
+        <location filename="../home.py" line="244"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="228"/>
+        <location filename="../home.py" line="245"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="229"/>
+        <location filename="../home.py" line="246"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="230"/>
+        <location filename="../home.py" line="247"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -2370,266 +2370,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="616"/>
-        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="591"/>
+        <location filename="../home.py" line="606"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="592"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="594"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="597"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="624"/>
+        <location filename="../home.py" line="599"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="601"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="603"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="604"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="630"/>
+        <location filename="../home.py" line="605"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="632"/>
+        <location filename="../home.py" line="607"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="634"/>
+        <location filename="../home.py" line="609"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="612"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="639"/>
+        <location filename="../home.py" line="614"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="640"/>
+        <location filename="../home.py" line="615"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="641"/>
+        <location filename="../home.py" line="616"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="642"/>
-        <location filename="../home.py" line="643"/>
+        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="618"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="644"/>
+        <location filename="../home.py" line="619"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="645"/>
+        <location filename="../home.py" line="620"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="646"/>
+        <location filename="../home.py" line="621"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="622"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="648"/>
+        <location filename="../home.py" line="623"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="649"/>
+        <location filename="../home.py" line="624"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="625"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="651"/>
+        <location filename="../home.py" line="626"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="652"/>
+        <location filename="../home.py" line="627"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="653"/>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="871"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="654"/>
+        <location filename="../home.py" line="629"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="656"/>
-        <location filename="../home.py" line="929"/>
+        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="903"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="657"/>
+        <location filename="../home.py" line="632"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="647"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="647"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="709"/>
+        <location filename="../home.py" line="684"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="713"/>
+        <location filename="../home.py" line="688"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="735"/>
+        <location filename="../home.py" line="708"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="736"/>
+        <location filename="../home.py" line="709"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="737"/>
+        <location filename="../home.py" line="710"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="738"/>
+        <location filename="../home.py" line="711"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="756"/>
+        <location filename="../home.py" line="729"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="778"/>
+        <location filename="../home.py" line="751"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="779"/>
+        <location filename="../home.py" line="752"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="868"/>
+        <location filename="../home.py" line="841"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="869"/>
+        <location filename="../home.py" line="842"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="870"/>
+        <location filename="../home.py" line="843"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="844"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="874"/>
+        <location filename="../home.py" line="847"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="871"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="926"/>
+        <location filename="../home.py" line="900"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="927"/>
+        <location filename="../home.py" line="901"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="928"/>
+        <location filename="../home.py" line="902"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="930"/>
+        <location filename="../home.py" line="904"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="948"/>
+        <location filename="../home.py" line="911"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="958"/>
+        <location filename="../home.py" line="921"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -3011,7 +3011,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="976"/>
-        <location filename="../interview/view.py" line="83"/>
+        <location filename="../interview/view.py" line="84"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -3025,21 +3025,13 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../interview/renderer.py" line="39"/>
-        <source>%n of %1 questions answered</source>
-        <translation>
-            <numerusform>%n question sur %1 a une réponse</numerusform>
-            <numerusform>%n questions sur %1 ont une réponse</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="233"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="235"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
@@ -3075,7 +3067,12 @@
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="324"/>
+        <location filename="../interview/view.py" line="547"/>
+        <source>Through the form: %1 % · %2</source>
+        <translation>Parcouru : %1 % · %2</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="325"/>
         <location filename="../interview/view.py" line="299"/>
         <source>Edit</source>
         <translation>Corriger</translation>
@@ -3106,7 +3103,7 @@
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="226"/>
+        <location filename="../interview/renderer.py" line="227"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
@@ -3114,32 +3111,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="303"/>
+        <location filename="../interview/renderer.py" line="304"/>
         <source>Answers of the interview</source>
         <translation>Réponses de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="305"/>
+        <location filename="../interview/renderer.py" line="306"/>
         <source>Check and finalize</source>
         <translation>Vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="329"/>
+        <location filename="../interview/renderer.py" line="330"/>
         <source>Your answers, by section</source>
         <translation>Vos réponses, par partie</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="336"/>
+        <location filename="../interview/renderer.py" line="337"/>
         <source>Click an answer (or press Enter on it) to go to its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="343"/>
+        <location filename="../interview/renderer.py" line="344"/>
         <source>Click an answer (or press Enter on it) to see its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="358"/>
+        <location filename="../interview/renderer.py" line="359"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -3147,129 +3144,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="228"/>
+        <location filename="../interview/renderer.py" line="229"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../interview/renderer.py" line="40"/>
+        <source>Answered: %n of %1 questions</source>
+        <translation>
+            <numerusform>Réponses : %n question sur %1</numerusform>
+            <numerusform>Réponses : %n questions sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../interview/renderer.py" line="236"/>
+        <location filename="../interview/renderer.py" line="237"/>
         <location filename="../interview/review.py" line="66"/>
         <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="243"/>
+        <location filename="../interview/renderer.py" line="244"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="252"/>
+        <location filename="../interview/renderer.py" line="253"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="267"/>
+        <location filename="../interview/renderer.py" line="268"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="287"/>
+        <location filename="../interview/renderer.py" line="288"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="291"/>
+        <location filename="../interview/renderer.py" line="292"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="293"/>
+        <location filename="../interview/renderer.py" line="294"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="317"/>
+        <location filename="../interview/renderer.py" line="318"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="369"/>
+        <location filename="../interview/renderer.py" line="370"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="383"/>
+        <location filename="../interview/renderer.py" line="384"/>
         <source>Every required question is answered; optional ones may stay empty.</source>
         <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="388"/>
+        <location filename="../interview/renderer.py" line="389"/>
         <source>Every question is answered.</source>
         <translation>Toutes les questions ont une réponse.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="392"/>
+        <location filename="../interview/renderer.py" line="393"/>
         <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
         <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="405"/>
+        <location filename="../interview/renderer.py" line="406"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="410"/>
+        <location filename="../interview/renderer.py" line="411"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="431"/>
+        <location filename="../interview/renderer.py" line="432"/>
         <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
         <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="440"/>
+        <location filename="../interview/renderer.py" line="441"/>
         <source>Yes, finalize</source>
         <translation>Oui, finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="443"/>
+        <location filename="../interview/renderer.py" line="444"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="463"/>
+        <location filename="../interview/renderer.py" line="464"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="465"/>
+        <location filename="../interview/renderer.py" line="466"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="473"/>
+        <location filename="../interview/renderer.py" line="474"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="477"/>
+        <location filename="../interview/renderer.py" line="478"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="483"/>
+        <location filename="../interview/renderer.py" line="484"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="488"/>
+        <location filename="../interview/renderer.py" line="489"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="493"/>
+        <location filename="../interview/renderer.py" line="494"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
@@ -3279,14 +3284,9 @@
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="86"/>
+        <location filename="../interview/view.py" line="87"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="547"/>
-        <source>%1 % of the form · %2</source>
-        <translation>%1 % du questionnaire · %2</translation>
     </message>
     <message>
         <location filename="../interview/view.py" line="833"/>
@@ -3819,192 +3819,187 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="198"/>
-        <source>Interview without a name ({0})</source>
-        <translation>Entretien sans nom ({0})</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="206"/>
-        <location filename="../coordinator/overview.py" line="438"/>
-        <location filename="../coordinator/overview.py" line="516"/>
+        <location filename="../coordinator/overview.py" line="188"/>
+        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="460"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="227"/>
+        <location filename="../coordinator/overview.py" line="196"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="228"/>
-        <location filename="../coordinator/overview.py" line="393"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="197"/>
+        <location filename="../coordinator/overview.py" line="337"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="229"/>
-        <location filename="../coordinator/overview.py" line="394"/>
-        <location filename="../coordinator/overview.py" line="413"/>
+        <location filename="../coordinator/overview.py" line="198"/>
+        <location filename="../coordinator/overview.py" line="338"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="230"/>
+        <location filename="../coordinator/overview.py" line="199"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="231"/>
-        <location filename="../coordinator/overview.py" line="395"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="200"/>
+        <location filename="../coordinator/overview.py" line="339"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="328"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="329"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="386"/>
+        <location filename="../coordinator/overview.py" line="330"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="387"/>
+        <location filename="../coordinator/overview.py" line="331"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="332"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="333"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="340"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="341"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="343"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="401"/>
+        <location filename="../coordinator/overview.py" line="345"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="402"/>
+        <location filename="../coordinator/overview.py" line="346"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="403"/>
+        <location filename="../coordinator/overview.py" line="347"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="404"/>
+        <location filename="../coordinator/overview.py" line="348"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="405"/>
+        <location filename="../coordinator/overview.py" line="349"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="407"/>
+        <location filename="../coordinator/overview.py" line="351"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="409"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="410"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="411"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="412"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="413"/>
-        <location filename="../coordinator/overview.py" line="414"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="414"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="416"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="417"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="418"/>
+        <location filename="../coordinator/overview.py" line="362"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="432"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="436"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="440"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="512"/>
+        <location filename="../coordinator/overview.py" line="456"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -4012,27 +4007,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="580"/>
+        <location filename="../coordinator/overview.py" line="526"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="581"/>
+        <location filename="../coordinator/overview.py" line="527"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="584"/>
+        <location filename="../coordinator/overview.py" line="529"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="591"/>
+        <location filename="../coordinator/overview.py" line="535"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="592"/>
+        <location filename="../coordinator/overview.py" line="537"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
