@@ -67,7 +67,7 @@ from surveyor.services import sealed
 from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
-from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
+from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, protection, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 from surveyor.sync.state import read_status, release_held
 
@@ -206,11 +206,15 @@ class Workspace:
         clock: Callable[[], datetime] | None = None,
         backup: bool = True,
         cache_dir: Path | None = None,
+        passphrase: str | None = None,
     ) -> Workspace:
         """Open the data dir (``--data-dir``, ``$SURVEYOR_HOME``, else the user data dir) on
         this thread. ``backup``: make the rolling backup when one is due (short-lived
-        background connections say False). Raises the store's errors (damaged, busy...)."""
-        return cls(Store.open(data_dir, clock=clock, backup=backup), cache_dir=cache_dir)
+        background connections say False). ``passphrase``: of a store encrypted at rest
+        (else found as ``Store.open`` says). Raises the store's errors (damaged, busy,
+        locked...)."""
+        store = Store.open(data_dir, clock=clock, backup=backup, passphrase=passphrase)
+        return cls(store, cache_dir=cache_dir)
 
     def close(self) -> None:
         self.store.close()
@@ -1225,14 +1229,47 @@ class Workspace:
         return self.store.backup(reason=reason)
 
     @staticmethod
-    def check(data_dir: str | Path | None = None) -> health.CheckReport:
+    def check(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> health.CheckReport:
         """Check a data dir's database completely, without opening it for work."""
-        return health.check(resolve_data_dir(data_dir) / DB_NAME)
+        folder = resolve_data_dir(data_dir)
+        key = protection.unlock(folder, passphrase)
+        return health.check(folder / DB_NAME, key=key)
 
     @staticmethod
-    def repair(data_dir: str | Path | None = None) -> health.RepairReport:
+    def repair(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> health.RepairReport:
         """Rebuild a damaged database into a new file (the damaged one is kept aside)."""
-        return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
+        folder = resolve_data_dir(data_dir)
+        key = protection.unlock(folder, passphrase)
+        return health.repair(folder / DB_NAME, now=utc_now(), key=key)
+
+    # --- the store encrypted at rest (docs/privacy.md) -------------------------------------
+
+    @staticmethod
+    def protection_of(data_dir: str | Path | None = None) -> protection.Method | None:
+        """How the data dir's store is protected at rest: keychain, passphrase, or None."""
+        return protection.method_of(resolve_data_dir(data_dir))
+
+    @staticmethod
+    def protect(
+        data_dir: str | Path | None = None,
+        *,
+        passphrase: str | None = None,
+        keychain: bool = False,
+    ) -> protection.ProtectionReport:
+        """Encrypt the data dir's store at rest (close it first; nothing open on it)."""
+        folder = resolve_data_dir(data_dir)
+        return protection.protect(folder, passphrase=passphrase, keychain=keychain)
+
+    @staticmethod
+    def unprotect(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> protection.ProtectionReport:
+        """Make the data dir's store a plain database again (close it first)."""
+        return protection.unprotect(resolve_data_dir(data_dir), passphrase)
 
 
 __all__ = ["NO_CHANGES", "Changes", "Done", "Workspace"]
