@@ -34,12 +34,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from surveyor.errors import ErrorCode, StoreError
+from surveyor.paths import STORE_PASSPHRASE_ENV
 from surveyor.store import engine
 from surveyor.store.errors import StoreLockedError
 
 MARKER = "store-protection.json"
 DB_NAME = "surveyor.db"
-ENV_PASSPHRASE = "SURVEYOR_STORE_PASSPHRASE"
+ENV_PASSPHRASE = STORE_PASSPHRASE_ENV
 KEYRING_SERVICE = "surveyor-store"
 MIN_PASSPHRASE = 8
 # scrypt: 2**15 x 8 x 1 costs 32 MiB and about a tenth of a second, once per opening.
@@ -460,6 +461,7 @@ def protect(
     data_dir = Path(data_dir)
     if keychain == (passphrase is not None):
         raise StoreError("Choose the OS keychain or a passphrase to protect the database.")
+    data_dir.mkdir(parents=True, exist_ok=True)
     settle(data_dir)
     if read_marker(data_dir) is not None:
         raise StoreError(
