@@ -1113,297 +1113,312 @@
     </message>
     <message>
         <location filename="../errors.py" line="83"/>
+        <source>The data on this computer is protected by a passphrase: type it to open them; nothing was changed.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète : tapez-la pour les ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="88"/>
+        <source>Wrong passphrase for the data on this computer; nothing was changed.</source>
+        <translation>Phrase secrète erronée pour les données de cet ordinateur ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="91"/>
+        <source>The key of the data on this computer is not in this computer’s keychain (another user account, another computer?); nothing was changed.</source>
+        <translation>La clé des données de cet ordinateur n’est pas dans le trousseau de cet ordinateur (un autre compte utilisateur, un autre ordinateur ?) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="96"/>
         <source>The disk is full: free some space and try again; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place et réessayez ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="86"/>
+        <location filename="../errors.py" line="99"/>
         <source>This interview is no longer in the database.</source>
         <translation>Cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="102"/>
         <source>The form of this interview is no longer in the database.</source>
         <translation>Le questionnaire de cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="105"/>
         <source>A file attached to this interview is missing.</source>
         <translation>Un fichier joint à cet entretien manque.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="108"/>
         <source>This conflict was already resolved.</source>
         <translation>Ce conflit a déjà été résolu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="98"/>
+        <location filename="../errors.py" line="111"/>
         <source>This file name cannot be used: it must be a plain name, without &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or &apos;..&apos;.</source>
         <translation>Ce nom de fichier ne peut pas être utilisé : ce doit être un nom simple, sans « / », « \ », « : » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="104"/>
+        <location filename="../errors.py" line="117"/>
         <source>The file is no longer there.</source>
         <translation>Le fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="105"/>
+        <location filename="../errors.py" line="118"/>
         <source>The file was still being written. Import it again in a moment.</source>
         <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="108"/>
+        <location filename="../errors.py" line="121"/>
         <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
         <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="112"/>
+        <location filename="../errors.py" line="125"/>
         <source>The file cannot be read (is the USB key still plugged in?).</source>
         <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="115"/>
+        <location filename="../errors.py" line="128"/>
         <source>This file is not a Surveyor batch.</source>
         <translation>Ce fichier n’est pas un lot Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="118"/>
+        <location filename="../errors.py" line="131"/>
         <source>This file was made by a newer Surveyor: update Surveyor to import it.</source>
         <translation>Ce fichier a été fait par un Surveyor plus récent : mettez Surveyor à jour pour l’importer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
-        <location filename="../errors.py" line="124"/>
+        <location filename="../errors.py" line="134"/>
+        <location filename="../errors.py" line="137"/>
         <source>The file is damaged. Ask for it again.</source>
         <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="127"/>
+        <location filename="../errors.py" line="140"/>
         <source>The file uses a ZIP feature Surveyor does not read (a password, a compression method). Ask for a new hand-in made by Surveyor.</source>
         <translation>Le fichier utilise une fonction ZIP que Surveyor ne lit pas (un mot de passe, une méthode de compression). Demandez une nouvelle remise faite par Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="132"/>
+        <location filename="../errors.py" line="145"/>
         <source>The file holds names that could write outside its folder: it was refused for safety. Ask for a new hand-in.</source>
         <translation>Le fichier contient des noms qui pourraient écrire hors de son dossier : il a été refusé par sécurité. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137"/>
+        <location filename="../errors.py" line="150"/>
         <source>The file is larger than Surveyor accepts once uncompressed: it was refused for safety.</source>
         <translation>Une fois décompressé, le fichier est plus gros que ce que Surveyor accepte : il a été refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="142"/>
+        <location filename="../errors.py" line="155"/>
         <source>The content of the file is not that of a valid Surveyor batch. Ask for a new hand-in.</source>
         <translation>Le contenu du fichier n’est pas celui d’un lot Surveyor valide. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="146"/>
+        <location filename="../errors.py" line="159"/>
         <source>The form of its interviews is missing. Ask for a new hand-in.</source>
         <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149"/>
+        <location filename="../errors.py" line="162"/>
         <source>The file holds a correction of an interview that replaces itself. Ask for a new hand-in.</source>
         <translation>Le fichier contient une correction d’entretien qui se remplace elle-même. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="154"/>
+        <location filename="../errors.py" line="167"/>
         <source>The file changed while it was being imported. Import it again.</source>
         <translation>Le fichier a changé pendant son import. Importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="157"/>
+        <location filename="../errors.py" line="170"/>
         <source>The batch file cannot be written there (USB key removed, or read-only?).</source>
         <translation>Le fichier du lot ne peut pas être écrit à cet endroit (clé USB retirée, ou lecture seule ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="162"/>
+        <location filename="../errors.py" line="175"/>
         <source>This door is not in the door list of this laptop.</source>
         <translation>Cette porte n’est pas dans la liste des portes de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="165"/>
+        <location filename="../errors.py" line="178"/>
         <source>This visit cannot be recorded as given (outcome or appointment time); nothing was changed.</source>
         <translation>Ce passage ne peut pas être enregistré ainsi (résultat ou heure du rendez-vous) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="170"/>
+        <location filename="../errors.py" line="183"/>
         <source>The door list cannot be imported (a row or a column is not as expected); no door was imported.</source>
         <translation>La liste des portes ne peut pas être importée (une ligne ou une colonne n’est pas comme attendu) ; aucune porte n’a été importée.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="175"/>
+        <location filename="../errors.py" line="188"/>
         <source>The campaign package cannot be used (damaged, from another campaign, or older than the one already here); nothing was changed.</source>
         <translation>Le paquet de campagne ne peut pas être utilisé (abîmé, d’une autre campagne, ou plus ancien que celui déjà présent) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="181"/>
+        <location filename="../errors.py" line="194"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="184"/>
+        <location filename="../errors.py" line="197"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="188"/>
+        <location filename="../errors.py" line="201"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="192"/>
+        <location filename="../errors.py" line="205"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="197"/>
+        <location filename="../errors.py" line="210"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="200"/>
+        <location filename="../errors.py" line="213"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="203"/>
+        <location filename="../errors.py" line="216"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="206"/>
+        <location filename="../errors.py" line="219"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="211"/>
+        <location filename="../errors.py" line="224"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="214"/>
+        <location filename="../errors.py" line="227"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="217"/>
+        <location filename="../errors.py" line="230"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="220"/>
+        <location filename="../errors.py" line="233"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="223"/>
+        <location filename="../errors.py" line="236"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="228"/>
+        <location filename="../errors.py" line="241"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="233"/>
+        <location filename="../errors.py" line="246"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="238"/>
+        <location filename="../errors.py" line="251"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="241"/>
+        <location filename="../errors.py" line="254"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="244"/>
+        <location filename="../errors.py" line="257"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="247"/>
+        <location filename="../errors.py" line="260"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="252"/>
+        <location filename="../errors.py" line="265"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="255"/>
+        <location filename="../errors.py" line="268"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="258"/>
+        <location filename="../errors.py" line="271"/>
         <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
         <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="263"/>
+        <location filename="../errors.py" line="276"/>
         <source>This is not a usable encryption key: check the file or the text.</source>
         <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="266"/>
+        <location filename="../errors.py" line="279"/>
         <source>The passphrase of the private key is wrong; nothing was changed.</source>
         <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="269"/>
+        <location filename="../errors.py" line="282"/>
         <source>The private key was not found (file or keychain); nothing was changed.</source>
         <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="272"/>
+        <location filename="../errors.py" line="285"/>
         <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
         <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="277"/>
+        <location filename="../errors.py" line="290"/>
         <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
         <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="281"/>
+        <location filename="../errors.py" line="294"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="287"/>
+        <location filename="../errors.py" line="300"/>
         <source>This question is not in the form: choose another one.</source>
         <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="290"/>
+        <location filename="../errors.py" line="303"/>
         <source>This answer is not one of the question&apos;s choices: choose another one.</source>
         <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="293"/>
+        <location filename="../errors.py" line="306"/>
         <source>No interview matches: widen the filters.</source>
         <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="296"/>
+        <location filename="../errors.py" line="309"/>
         <source>There are interviews of several forms: choose one.</source>
         <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="299"/>
+        <location filename="../errors.py" line="312"/>
         <source>This question holds personal data: its answers are never shown.</source>
         <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="302"/>
+        <location filename="../errors.py" line="315"/>
         <source>The report plan or the theme cannot be used as it is: correct it.</source>
         <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
     </message>
@@ -1578,152 +1593,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="69"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="70"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <location filename="../coordinator/fieldwork.py" line="71"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <location filename="../coordinator/fieldwork.py" line="72"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="73"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <location filename="../coordinator/fieldwork.py" line="77"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <location filename="../coordinator/fieldwork.py" line="78"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <location filename="../coordinator/fieldwork.py" line="84"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="91"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <location filename="../coordinator/fieldwork.py" line="100"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <location filename="../coordinator/fieldwork.py" line="103"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <location filename="../coordinator/fieldwork.py" line="107"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <location filename="../coordinator/fieldwork.py" line="108"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <location filename="../coordinator/fieldwork.py" line="116"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <location filename="../coordinator/fieldwork.py" line="121"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1731,117 +1746,117 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <location filename="../coordinator/fieldwork.py" line="360"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <location filename="../coordinator/fieldwork.py" line="361"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <location filename="../coordinator/fieldwork.py" line="364"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="373"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="374"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <location filename="../coordinator/fieldwork.py" line="387"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <location filename="../coordinator/fieldwork.py" line="389"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <location filename="../coordinator/fieldwork.py" line="390"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <location filename="../coordinator/fieldwork.py" line="392"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <location filename="../coordinator/fieldwork.py" line="393"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="432"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <location filename="../coordinator/fieldwork.py" line="433"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <location filename="../coordinator/fieldwork.py" line="435"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <location filename="../coordinator/fieldwork.py" line="447"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <location filename="../coordinator/fieldwork.py" line="449"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <location filename="../coordinator/fieldwork.py" line="461"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <location filename="../coordinator/fieldwork.py" line="465"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -3273,158 +3288,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="256"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="257"/>
+        <source>&amp;Protect the data of this computer…</source>
+        <translation>&amp;Protéger les données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="258"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="259"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="261"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="262"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="263"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="284"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="436"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="365"/>
+        <source>Protecting the data of this computer…</source>
+        <translation>Protection des données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="385"/>
+        <source>The data could not be protected: {0}</source>
+        <translation>Les données n’ont pas pu être protégées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="393"/>
+        <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="400"/>
+        <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="412"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="457"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="464"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="637"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="639"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="650"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="669"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="718"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="788"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="796"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="799"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="761"/>
+        <location filename="../main_window.py" line="854"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3973,6 +4013,44 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../protection.py" line="34"/>
+        <source>Protected data</source>
+        <translation>Données protégées</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="38"/>
+        <source>The data on this computer is protected by a passphrase. Type it to open Surveyor.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète. Tapez-la pour ouvrir Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="46"/>
+        <source>Passphrase of the data</source>
+        <translation>Phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="47"/>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="60"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="62"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="69"/>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Phrase secrète erronée. Réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <location filename="../coordinator/people.py" line="92"/>
@@ -4096,6 +4174,74 @@
         <location filename="../coordinator/people.py" line="205"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../protection.py" line="83"/>
+        <source>Protect the data of this computer</source>
+        <translation>Protéger les données de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="88"/>
+        <source>The interviews on this computer, drafts included, and their backups will be encrypted: a lost or stolen laptop shows nothing of them. Surveyor opens them as before once unlocked.</source>
+        <translation>Les entretiens de cet ordinateur, brouillons compris, et leurs sauvegardes seront chiffrés : un portable perdu ou volé n’en montre rien. Une fois déverrouillé, Surveyor les ouvre comme avant.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="96"/>
+        <source>Keep the key in this computer’s &amp;keychain (nothing to type)</source>
+        <translation>Garder la clé dans le &amp;trousseau de cet ordinateur (rien à taper)</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="98"/>
+        <source>Ask for a &amp;passphrase at each start</source>
+        <translation>Demander une &amp;phrase secrète à chaque démarrage</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="108"/>
+        <source>New passphrase of the data</source>
+        <translation>Nouvelle phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="111"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="112"/>
+        <source>Pass&amp;phrase (8 characters or more)</source>
+        <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="115"/>
+        <source>&amp;Again</source>
+        <translation>C&amp;onfirmation</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="121"/>
+        <source>If the passphrase is lost (or the keychain, with a new computer or a new user account), nobody can open this data again: there is no way back. The interviews already handed in are safe at the coordinator. Write the passphrase down somewhere safe, away from the laptop.</source>
+        <translation>Si la phrase secrète est perdue (ou le trousseau, avec un nouvel ordinateur ou un nouveau compte utilisateur), personne ne pourra plus ouvrir ces données : il n’y a aucun retour possible. Les entretiens déjà remis sont en sécurité chez le coordinateur. Notez la phrase secrète en lieu sûr, loin du portable.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="138"/>
+        <source>Protect</source>
+        <translation>Protéger</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="139"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="162"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="168"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
 </context>
 <context>
