@@ -1248,6 +1248,11 @@ class Workspace:
 
     # --- the store encrypted at rest (docs/privacy.md) -------------------------------------
 
+    @property
+    def protected(self) -> bool:
+        """Whether this workspace's store is encrypted at rest."""
+        return self.store.key is not None
+
     @staticmethod
     def protection_of(data_dir: str | Path | None = None) -> protection.Method | None:
         """How the data dir's store is protected at rest: keychain, passphrase, or None."""

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._repair_box: QMessageBox | None = None
         self.passphrase_dialog: PassphraseDialog | None = None  # asked at start-up, if protected
         self.protect_dialog: ProtectDialog | None = None
+        self.protection_box: QMessageBox | None = None  # offered for an encrypted form
         self._preload_started = False
         self.forms_loaded = False  # every form of this laptop was read (or failed)
         self.welcome: WelcomePage | None = None
@@ -547,6 +548,48 @@ class MainWindow(QMainWindow):
         self._loaded_forms[entry.path] = form
         if self.welcome is not None:
             self.welcome.set_form_title(Path(entry.path).name, form.title)
+        if form.public_key:
+            self.propose_protection()
+
+    def propose_protection(self) -> QMessageBox | None:
+        """An encrypted form on a laptop whose store is not protected at rest: its drafts are
+        in clear until finalized, so offer to protect the store (once; "Not now" is kept)."""
+        workspace = self.workspace
+        if (
+            workspace is None
+            or workspace.protected
+            or self.settings.protection_declined
+            or self.protection_box is not None
+        ):
+            return None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Protect the data of this computer"))
+        box.setText(self.tr("This form is encrypted: protect the data of this computer too?"))
+        box.setInformativeText(
+            self.tr(
+                "Its interviews are encrypted once finalized, but drafts and backups stay "
+                "readable on this computer until then. Protecting the data encrypts all of it."
+            )
+        )
+        protect = box.addButton(self.tr("Protect…"), QMessageBox.AcceptRole)
+        later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
+        box.setDefaultButton(protect)
+        box.setEscapeButton(later)
+        box.protect_button = protect
+        self.protection_box = box
+
+        def finished(_result):
+            self.protection_box = None
+            if box.clickedButton() is protect:
+                self.protect_this_computer()
+            else:
+                self.settings.protection_declined = True
+                self.save_settings()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
 
     def _form_done(self, _entry) -> None:
         self._pending_forms -= 1

@@ -3,8 +3,12 @@ says so and asks again, Quit closes), and "Protect the data of this computer…"
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from surveyor.encryption.keys import add_public_key_to_xlsform, new_private_key, public_text_of
+from surveyor.paths import bundled_forms_dir
 from surveyor.store import Store, protection
 from surveyor.ui.qt import Qt
 
@@ -96,3 +100,45 @@ def test_protecting_from_the_app_encrypts_the_store_and_keeps_working(
     protection.forget(isolated_home)
     with Store.open(isolated_home, passphrase=PASSPHRASE) as store:
         assert len(store.list_interviews()) == 1
+
+
+def encrypted_form(tmp_path):
+    path = tmp_path / "chiffree.xlsx"
+    shutil.copy(bundled_forms_dir() / "enquete_habitants.xlsx", path)
+    add_public_key_to_xlsform(path, public_text_of(new_private_key()))
+    return path
+
+
+def test_an_encrypted_form_on_an_unprotected_laptop_proposes_the_protection(
+    app_window, qtbot, tmp_path
+):
+    form = encrypted_form(tmp_path)
+    window = app_window(welcomed=True, language="en", bundled_forms=[], form_files=[str(form)])
+    qtbot.waitUntil(lambda: window.protection_box is not None, timeout=30000)
+    box = window.protection_box
+    assert "encrypted" in box.text() and "drafts" in box.informativeText()
+    qtbot.mouseClick(box.protect_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.protect_dialog is not None, timeout=30000)
+    window.protect_dialog.reject()
+    assert not window.settings.protection_declined
+
+
+def test_not_now_is_remembered(app_window, qtbot, tmp_path):
+    form = encrypted_form(tmp_path)
+    window = app_window(welcomed=True, language="en", bundled_forms=[], form_files=[str(form)])
+    qtbot.waitUntil(lambda: window.protection_box is not None, timeout=30000)
+    window.protection_box.reject()
+    qtbot.waitUntil(lambda: window.settings.protection_declined, timeout=30000)
+    wait_ready(qtbot, window)
+    window.reload_forms()
+    qtbot.waitUntil(lambda: window.forms_loaded, timeout=30000)
+    assert window.protection_box is None
+
+
+def test_a_protected_laptop_is_not_asked(app_window, qtbot, tmp_path, isolated_home):
+    protection.protect(isolated_home, passphrase=PASSPHRASE)  # the store still to be made
+    form = encrypted_form(tmp_path)
+    window = app_window(welcomed=True, language="en", bundled_forms=[], form_files=[str(form)])
+    wait_ready(qtbot, window)
+    assert window.workspace.protected
+    assert window.protection_box is None
