@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench_crypto import HABITANTS, laptop_run  # noqa: E402
+from bench_crypto import HABITANTS, laptop_run, print_ratios  # noqa: E402
 
 from surveyor.store import protection  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402
@@ -71,16 +71,7 @@ def main(argv=None) -> int:
             }
     plain, enc = results["plain"], results["protected"]
     print(f"{args.interviews} interviews each (habitants form), plain vs protected store:")
-    for name, unit in (
-        ("save_ms", "ms / save"),
-        ("finalize_ms", "ms / finalize"),
-        ("merge_s", "s merge"),
-        ("export_s", "s export"),
-    ):
-        print(
-            f"  {name:12} plain {plain[name]:8.3f}  protected {enc[name]:8.3f} {unit:14}"
-            f"  ratio {enc[name] / plain[name]:5.2f}"
-        )
+    print_ratios(plain, enc, "protected")
     print(f"  unlocking with the passphrase (scrypt, once per process): {enc['unlock_s']:.3f} s")
     return 0
 

@@ -431,6 +431,20 @@ def _quiesce(db: Path, key: bytes | None) -> tuple:
     return (st.st_size, st.st_mtime_ns)
 
 
+def _put_in_place(part: Path, db: Path, before: tuple, doing: str) -> None:
+    """Rename the converted ``part`` over ``db``, unless ``db`` was written since
+    :func:`_quiesce` (another Surveyor started meanwhile): then nothing is changed."""
+    st = os.stat(db)
+    if (st.st_size, st.st_mtime_ns) != before or Path(f"{db}-wal").exists():
+        raise StoreError(
+            f"The database {db} was written while it was being {doing}; nothing was changed. "
+            "Close Surveyor everywhere and try again.",
+            code=ErrorCode.STORE_BUSY,
+        )
+    os.replace(part, db)
+    _fsync_dir(db.parent)
+
+
 def _recopy(copies: list[Path], old: bytes | None, new: bytes | None, report) -> None:
     """Re-make each copy under the new key, in place (a damaged one is reported, kept)."""
     for copy in copies:
@@ -492,15 +506,7 @@ def protect(
         if fail_at == "marker":
             return report
         if before is not None:
-            st = os.stat(db)
-            if (st.st_size, st.st_mtime_ns) != before or Path(f"{db}-wal").exists():
-                raise StoreError(
-                    f"The database {db} was written while it was being protected; nothing was "
-                    "changed. Close Surveyor everywhere and try again.",
-                    code=ErrorCode.STORE_BUSY,
-                )
-            os.replace(part, db)
-            _fsync_dir(data_dir)
+            _put_in_place(part, db, before, "protected")
     except BaseException:
         marker_path(data_dir).unlink(missing_ok=True)
         part.unlink(missing_ok=True)
@@ -531,15 +537,7 @@ def unprotect(data_dir: Path, passphrase: str | None = None) -> ProtectionReport
         part = data_dir / (DB_NAME + DECRYPTING)
         try:
             _convert(db, key, part, None)
-            st = os.stat(db)
-            if (st.st_size, st.st_mtime_ns) != before:
-                raise StoreError(
-                    f"The database {db} was written while its protection was being removed; "
-                    "nothing was changed. Close Surveyor everywhere and try again.",
-                    code=ErrorCode.STORE_BUSY,
-                )
-            os.replace(part, db)
-            _fsync_dir(data_dir)
+            _put_in_place(part, db, before, "unprotected")
         finally:
             part.unlink(missing_ok=True)
     # the database is clear now: a crash here leaves the marker, removed at the next opening

@@ -10,9 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from surveyor.cli import main as cli_main
 from surveyor.errors import ErrorCode, StoreError
@@ -25,34 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 SECRET = "Rue-des-Lilas-7391"  # an answer no byte of a protected data dir may show
 PASSPHRASE = "correct horse battery"
 PLAIN_HEADER = b"SQLite format 3\x00"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain in memory: the tests never touch the machine's real one."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
 
 
 @pytest.fixture(autouse=True)
@@ -173,10 +143,10 @@ def test_the_environment_variable_unlocks_a_command(data_dir, monkeypatch):
     assert "finalized" in run.stdout
 
 
-def test_the_keychain_holds_the_key_and_its_loss_is_a_clear_error(data_dir, memory_keyring):
+def test_the_keychain_holds_the_key_and_its_loss_is_a_clear_error(data_dir, dict_keyring):
     instance_id = fill(data_dir)
     assert cli_main(["--data-dir", str(data_dir), "store", "protect", "--keychain"]) == 0
-    assert [s for s, _ in memory_keyring.items] == [protection.KEYRING_SERVICE]
+    assert [s for s, _ in dict_keyring.items] == [protection.KEYRING_SERVICE]
     protection.forget(data_dir)
     with Store.open(data_dir) as store:  # nothing typed: the keychain unlocks it
         assert store.key is not None
@@ -184,17 +154,17 @@ def test_the_keychain_holds_the_key_and_its_loss_is_a_clear_error(data_dir, memo
     assert_nothing_clear(data_dir)
 
     protection.forget(data_dir)
-    saved = dict(memory_keyring.items)
-    memory_keyring.items.clear()  # another user's session, another computer
+    saved = dict(dict_keyring.items)
+    dict_keyring.items.clear()  # another user's session, another computer
     before = digest_of(data_dir)
     with pytest.raises(StoreLockedError, match="keychain") as lost:
         Store.open(data_dir)
     assert lost.value.code is ErrorCode.STORE_KEY_MISSING
     assert digest_of(data_dir) == before
 
-    memory_keyring.items.update(saved)
+    dict_keyring.items.update(saved)
     assert cli_main(["--data-dir", str(data_dir), "store", "unprotect"]) == 0
-    assert memory_keyring.items == {}  # the key is forgotten with the protection
+    assert dict_keyring.items == {}  # the key is forgotten with the protection
     assert (data_dir / "surveyor.db").read_bytes().startswith(PLAIN_HEADER)
 
 
