@@ -9,13 +9,28 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
+    Qt,
     QVBoxLayout,
+    QWidget,
 )
 
 MIN_PASSPHRASE = 8  # as surveyor.store.protection (the core is not loaded at start-up)
+
+
+def _fit(dialog: QDialog, parent, width: int) -> None:
+    """At most ``width`` wide, and never taller or wider than the window it opens over."""
+    if parent is None:
+        return
+    hint = dialog.sizeHint()
+    wide = min(max(width, hint.width()), parent.width() - 24)
+    layout = dialog.layout()
+    high = layout.totalHeightForWidth(wide) if layout.hasHeightForWidth() else -1
+    dialog.resize(wide, min(max(high, hint.height()), parent.height() - 24))
 
 
 def _role(label: QLabel, role: str) -> None:
@@ -65,9 +80,15 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
         self.passphrase.setFocus()
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        _fit(self, self.parentWidget(), 480)  # measured with the style's fonts, once shown
+
     def say_wrong(self) -> None:
         self.message.setText(self.tr("Wrong passphrase. Try again."))
         _role(self.message, "error")
+        if self.isVisible():
+            _fit(self, self.parentWidget(), 480)
 
     def text(self) -> str:
         return self.passphrase.text()
@@ -81,8 +102,17 @@ class ProtectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("protectDialog")
         self.setWindowTitle(self.tr("Protect the data of this computer"))
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the text scrolls on a small screen or with the largest text; the buttons stay
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         intro = QLabel(
             self.tr(
                 "The interviews on this computer, drafts included, and their backups will be "
@@ -92,10 +122,12 @@ class ProtectDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.keychain_choice = QRadioButton(
-            self.tr("Keep the key in this computer’s &keychain (nothing to type)")
-        )
-        self.passphrase_choice = QRadioButton(self.tr("Ask for a &passphrase at each start"))
+        where = QLabel(self.tr("Where the key is kept:"))
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        self.keychain_choice = QRadioButton(self.tr("This computer’s &keychain"))
+        self.keychain_choice.setToolTip(self.tr("Nothing to type at each start."))
+        self.passphrase_choice = QRadioButton(self.tr("A &passphrase, asked at each start"))
         self.keychain_choice.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.keychain_choice)
@@ -103,6 +135,7 @@ class ProtectDialog(QDialog):
         layout.addWidget(self.keychain_choice)
         layout.addWidget(self.passphrase_choice)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.Password)
         self.passphrase.setAccessibleName(self.tr("New passphrase of the data"))
@@ -110,6 +143,7 @@ class ProtectDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.Password)
         self.confirm.setAccessibleName(self.tr("The same passphrase again"))
         label = QLabel(self.tr("Pass&phrase (8 characters or more)"))
+        label.setWordWrap(True)
         label.setBuddy(self.passphrase)
         form.addRow(label, self.passphrase)
         label = QLabel(self.tr("&Again"))
@@ -126,22 +160,26 @@ class ProtectDialog(QDialog):
         )
         warning.setObjectName("lossWarning")
         warning.setWordWrap(True)
-        banner.pad(warning)
         _role(warning, "error")
         layout.addWidget(warning)
+        layout.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.protect_button = buttons.button(QDialogButtonBox.Ok)
         self.protect_button.setText(self.tr("Protect"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.keychain_choice.toggled.connect(self._update)
         self._update()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        _fit(self, self.parentWidget(), 600)  # measured with the style's fonts, once shown
 
     def _update(self) -> None:
         asked = self.passphrase_choice.isChecked()

@@ -4036,37 +4036,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../protection.py" line="34"/>
+        <location filename="../protection.py" line="49"/>
         <source>Protected data</source>
         <translation>Données protégées</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="38"/>
+        <location filename="../protection.py" line="53"/>
         <source>The data on this computer is protected by a passphrase. Type it to open Surveyor.</source>
         <translation>Les données de cet ordinateur sont protégées par une phrase secrète. Tapez-la pour ouvrir Surveyor.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="46"/>
+        <location filename="../protection.py" line="61"/>
         <source>Passphrase of the data</source>
         <translation>Phrase secrète des données</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="47"/>
+        <location filename="../protection.py" line="62"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="60"/>
+        <location filename="../protection.py" line="75"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="62"/>
+        <location filename="../protection.py" line="77"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="69"/>
+        <location filename="../protection.py" line="88"/>
         <source>Wrong passphrase. Try again.</source>
         <translation>Phrase secrète erronée. Réessayez.</translation>
     </message>
@@ -4200,67 +4200,77 @@
 <context>
     <name>ProtectDialog</name>
     <message>
-        <location filename="../protection.py" line="83"/>
+        <location filename="../protection.py" line="104"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="88"/>
+        <location filename="../protection.py" line="118"/>
         <source>The interviews on this computer, drafts included, and their backups will be encrypted: a lost or stolen laptop shows nothing of them. Surveyor opens them as before once unlocked.</source>
         <translation>Les entretiens de cet ordinateur, brouillons compris, et leurs sauvegardes seront chiffrés : un portable perdu ou volé n’en montre rien. Une fois déverrouillé, Surveyor les ouvre comme avant.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="96"/>
-        <source>Keep the key in this computer’s &amp;keychain (nothing to type)</source>
-        <translation>Garder la clé dans le &amp;trousseau de cet ordinateur (rien à taper)</translation>
+        <location filename="../protection.py" line="125"/>
+        <source>Where the key is kept:</source>
+        <translation>Où garder la clé :</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="98"/>
-        <source>Ask for a &amp;passphrase at each start</source>
-        <translation>Demander une &amp;phrase secrète à chaque démarrage</translation>
+        <location filename="../protection.py" line="128"/>
+        <source>This computer’s &amp;keychain</source>
+        <translation>Le &amp;trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="108"/>
+        <location filename="../protection.py" line="129"/>
+        <source>Nothing to type at each start.</source>
+        <translation>Rien à taper à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="130"/>
+        <source>A &amp;passphrase, asked at each start</source>
+        <translation>Une &amp;phrase secrète, demandée à chaque démarrage</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="141"/>
         <source>New passphrase of the data</source>
         <translation>Nouvelle phrase secrète des données</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="111"/>
+        <location filename="../protection.py" line="144"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="112"/>
+        <location filename="../protection.py" line="145"/>
         <source>Pass&amp;phrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="115"/>
+        <location filename="../protection.py" line="149"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="121"/>
+        <location filename="../protection.py" line="155"/>
         <source>If the passphrase is lost (or the keychain, with a new computer or a new user account), nobody can open this data again: there is no way back. The interviews already handed in are safe at the coordinator. Write the passphrase down somewhere safe, away from the laptop.</source>
         <translation>Si la phrase secrète est perdue (ou le trousseau, avec un nouvel ordinateur ou un nouveau compte utilisateur), personne ne pourra plus ouvrir ces données : il n’y a aucun retour possible. Les entretiens déjà remis sont en sécurité chez le coordinateur. Notez la phrase secrète en lieu sûr, loin du portable.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="138"/>
+        <location filename="../protection.py" line="172"/>
         <source>Protect</source>
         <translation>Protéger</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="139"/>
+        <location filename="../protection.py" line="173"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="162"/>
+        <location filename="../protection.py" line="200"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="168"/>
+        <location filename="../protection.py" line="206"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
