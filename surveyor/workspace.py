@@ -1012,10 +1012,22 @@ class Workspace:
         recognised, to be mapped by the person before ``import_doors``)."""
         return door_list_columns(path)
 
-    def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:
-        """Write the campaign package (forms, doors and assignments, visits known here)."""
-        result = batches.export_campaign(self.store, Path(path), device_id=self.device_id)
+    def export_campaign(
+        self, path: str | Path, *, protect_store: bool = False
+    ) -> Done[batches.CampaignExport]:
+        """Write the campaign package (forms, doors and assignments, visits known here);
+        ``protect_store``: it asks the laptops to encrypt their store at rest."""
+        result = batches.export_campaign(
+            self.store, Path(path), device_id=self.device_id, protect_store=protect_store
+        )
         return Done(result)
+
+    @property
+    def protection_requested(self) -> bool:
+        """The campaign package asks this laptop to encrypt its store, and it is not yet."""
+        if self.protected:
+            return False
+        return self._fieldwork.doors.campaign_value("protect_store") == "1"
 
     def import_campaign(self, path: str | Path) -> Done[batches.CampaignImport]:
         """Bring a newer campaign package in (nothing recorded here is lost; a damaged,

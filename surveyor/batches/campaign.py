@@ -60,6 +60,7 @@ class CampaignImport:
     doors: int = 0  # doors in the package
     new_doors: int = 0  # of which new here
     visits: int = 0  # visits new here
+    protect_store: bool = False  # the coordinator asks the laptops to encrypt their store
 
     def __str__(self) -> str:
         if not self.changed:
@@ -82,9 +83,12 @@ class CampaignWriter(BatchWriter):
         self.campaign_id = campaign_id
         self.revision = revision
         self.forms = 0
+        self.protect_store = False
 
     def manifest(self) -> dict[str, Any]:
         manifest = super().manifest()
+        if self.protect_store:  # docs/privacy.md: the store encrypted at rest
+            manifest["protect_store"] = True
         manifest.update(
             format=CAMPAIGN_FORMAT,
             format_version=CAMPAIGN_FORMAT_VERSION,
@@ -130,8 +134,10 @@ def export_campaign(
     *,
     device_id: str,
     clock: Callable[[], datetime] | None = None,
+    protect_store: bool = False,
 ) -> CampaignExport:
-    """Write the campaign package (a folder: ``surveyor-campaign-r<N>.zip`` in it)."""
+    """Write the campaign package (a folder: ``surveyor-campaign-r<N>.zip`` in it);
+    ``protect_store`` asks the laptops to encrypt their store at rest."""
     fieldwork = FieldworkStore(store)
     campaign_id = fieldwork.campaign_value("campaign_id") or str(uuid.uuid4())
     revision = (
@@ -152,6 +158,7 @@ def export_campaign(
             path, campaign_id=campaign_id, revision=revision, device_id=device_id
         )
         writer.created_at = format_timestamp((clock or utc_now)())
+        writer.protect_store = protect_store
         with writer:
             for form in forms:
                 writer.add_form(
@@ -209,6 +216,7 @@ def import_campaign(store: Store, path: Path) -> CampaignImport:
     path = Path(path)
     with CampaignReader(path) as reader:
         campaign_id, revision, content = reader.read_package()
+        protect_store = reader.manifest.get("protect_store") is True
     fieldwork = FieldworkStore(store)
     current = fieldwork.campaign_value("campaign_id")
     imported = int(fieldwork.campaign_value("imported_revision") or 0)
@@ -237,11 +245,13 @@ def import_campaign(store: Store, path: Path) -> CampaignImport:
         visits = fieldwork.insert_visits(content.visits)
         fieldwork.set_campaign_value("campaign_id", campaign_id)
         fieldwork.set_campaign_value("imported_revision", str(revision))
+        fieldwork.set_campaign_value("protect_store", "1" if protect_store else "")
     return CampaignImport(
         path,
         campaign_id,
         revision,
         changed=True,
+        protect_store=protect_store,
         forms=forms,
         doors=len(ids),
         new_doors=len(set(ids) - known),

@@ -154,6 +154,11 @@ def _register_campaign(subparsers) -> None:
         description="Write the campaign package; each export is a new revision.",
     )
     export.add_argument("--out", metavar="FILE", required=True, help="the file (or folder)")
+    export.add_argument(
+        "--protect-store",
+        action="store_true",
+        help="ask the laptops to encrypt their database at rest (docs/privacy.md)",
+    )
     export.set_defaults(handler=run_campaign_export)
     imp = commands.add_parser(
         "import",
@@ -315,7 +320,7 @@ def _funnel_line(title: str, f) -> str:
 
 def run_campaign_export(args: argparse.Namespace) -> int:
     def action(ws) -> int:
-        result = ws.export_campaign(args.out).value
+        result = ws.export_campaign(args.out, protect_store=args.protect_store).value
         print(result.path)
         print(
             f"revision {result.revision}: {result.forms} form(s), {result.doors} door(s), "
@@ -330,6 +335,11 @@ def run_campaign_import(args: argparse.Namespace) -> int:
     def action(ws) -> int:
         result = ws.import_campaign(args.file).value
         print(result)
+        if ws.protection_requested:
+            print(
+                "The coordinator asks to encrypt this laptop's database at rest: close "
+                "Surveyor and run `surveyor store protect --keychain` (or --passphrase-file)."
+            )
         return 0
 
     return _run(args, action)

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._size_pages)
         self.home = HomePage(tasks)
         self.workspace_changed.connect(self.home.on_workspace_changed)
+        self.workspace_changed.connect(self._maybe_asked_to_protect)
         self.home.set_interviewer(settings.interviewer)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(lambda s: self.open_interview(s.instance_id))
@@ -551,23 +552,40 @@ class MainWindow(QMainWindow):
         if form.public_key:
             self.propose_protection()
 
-    def propose_protection(self) -> QMessageBox | None:
+    def _maybe_asked_to_protect(self, changes, _initiator=None) -> None:
+        """A campaign package came in (doors changed): does it ask to protect the store?"""
+        if changes.doors and self.workspace is not None and not self.workspace.protected:
+            DbOp(self, lambda ws: ws.protection_requested).success(
+                lambda asked: self.propose_protection(asked=True) if asked else None
+            ).run()
+
+    def propose_protection(self, *, asked: bool = False) -> QMessageBox | None:
         """An encrypted form on a laptop whose store is not protected at rest: its drafts are
-        in clear until finalized, so offer to protect the store (once; "Not now" is kept)."""
+        in clear until finalized, so offer to protect the store (once; "Not now" is kept).
+        ``asked``: the campaign package asks it (offered even after a "Not now")."""
         workspace = self.workspace
         if (
             workspace is None
             or workspace.protected
-            or self.settings.protection_declined
+            or (self.settings.protection_declined and not asked)
             or self.protection_box is not None
         ):
             return None
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Question)
         box.setWindowTitle(self.tr("Protect the data of this computer"))
-        box.setText(self.tr("This form is encrypted: protect the data of this computer too?"))
+        box.setText(
+            self.tr("The coordinator asks to protect the data of this computer.")
+            if asked
+            else self.tr("This form is encrypted: protect the data of this computer too?")
+        )
         box.setInformativeText(
             self.tr(
+                "Everything Surveyor keeps on this computer, drafts and backups included, is "
+                "then encrypted."
+            )
+            if asked
+            else self.tr(
                 "Its interviews are encrypted once finalized, but drafts and backups stay "
                 "readable on this computer until then. Protecting the data encrypts all of it."
             )

@@ -324,3 +324,22 @@ def test_erasure_reaches_the_encrypted_backups(data_dir):
         finally:
             conn.close()
         assert ids == {keep}
+
+
+def test_a_campaign_package_can_ask_the_laptops_to_protect_their_store(tmp_path, data_dir):
+    with Workspace.open(tmp_path / "office") as office:
+        asking = office.export_campaign(tmp_path / "r1.zip", protect_store=True).value
+        plain = office.export_campaign(tmp_path / "r2.zip").value
+    with Workspace.open(data_dir) as laptop:
+        assert not laptop.protection_requested
+        result = laptop.import_campaign(asking.path).value
+        assert result.protect_store and laptop.protection_requested
+        assert not laptop.import_campaign(plain.path).value.protect_store
+        assert not laptop.protection_requested  # the newer package no longer asks
+    with Workspace.open(tmp_path / "laptop2") as laptop:
+        laptop.import_campaign(asking.path)
+        assert laptop.protection_requested
+    Workspace.protect(tmp_path / "laptop2", passphrase=PASSPHRASE)
+    with Workspace.open(tmp_path / "laptop2") as laptop:
+        assert laptop.protected and not laptop.protection_requested
+    protection.forget(tmp_path / "laptop2")

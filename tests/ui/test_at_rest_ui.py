@@ -10,7 +10,9 @@ import pytest
 from surveyor.encryption.keys import add_public_key_to_xlsform, new_private_key, public_text_of
 from surveyor.paths import bundled_forms_dir
 from surveyor.store import Store, protection
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import Qt
+from surveyor.workspace import Workspace
 
 from .test_app import seed_interviews, wait_ready
 
@@ -142,3 +144,15 @@ def test_a_protected_laptop_is_not_asked(app_window, qtbot, tmp_path, isolated_h
     wait_ready(qtbot, window)
     assert window.workspace.protected
     assert window.protection_box is None
+
+
+def test_a_campaign_package_asking_for_protection_proposes_it(app_window, qtbot, tmp_path):
+    with Workspace.open(tmp_path / "office") as office:
+        package = office.export_campaign(tmp_path / "r1.zip", protect_store=True).value.path
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    wait_ready(qtbot, window, forms=False)
+    window.settings.protection_declined = True  # a "Not now" to an encrypted form earlier
+    DbOp(window, lambda ws: ws.import_campaign(package)).run()
+    qtbot.waitUntil(lambda: window.protection_box is not None, timeout=30000)
+    assert "coordinator asks" in window.protection_box.text()
+    window.protection_box.reject()
