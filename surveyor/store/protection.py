@@ -510,6 +510,8 @@ def protect(
     except BaseException:
         marker_path(data_dir).unlink(missing_ok=True)
         part.unlink(missing_ok=True)
+        if keychain:
+            _keychain_delete(marker.keychain_name)
         raise
     remember(data_dir, key)
     if fail_at == "rename":

@@ -343,3 +343,24 @@ def test_a_campaign_package_can_ask_the_laptops_to_protect_their_store(tmp_path,
     with Workspace.open(tmp_path / "laptop2") as laptop:
         assert laptop.protected and not laptop.protection_requested
     protection.forget(tmp_path / "laptop2")
+
+
+def test_no_keychain_on_this_computer_refuses_and_changes_nothing(data_dir):
+    import keyring  # the test sets keyring's own "no keychain" backend for itself
+    from keyring.backends import fail
+
+    fill(data_dir)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(StoreError, match="keychain") as refused:
+            Workspace.protect(data_dir, keychain=True)
+    finally:
+        keyring.set_keyring(previous)
+    assert refused.value.code is ErrorCode.STORE_KEY_MISSING
+    assert not (data_dir / protection.MARKER).exists()
+    assert not list(data_dir.glob("*.part"))
+    # (its WAL was moved into it before the keychain was asked: the same data, still clear)
+    assert (data_dir / "surveyor.db").read_bytes().startswith(PLAIN_HEADER)
+    with Store.open(data_dir) as store:
+        assert store.key is None and len(store.list_interviews()) == 1
