@@ -41,6 +41,9 @@ class ErrorCode(StrEnum):
     STORE_READ_ONLY = "store_read_only"
     STORE_TOO_NEW = "store_too_new"
     STORE_THREAD = "store_thread"
+    STORE_LOCKED = "store_locked"  # encrypted at rest: its passphrase is needed
+    STORE_PASSPHRASE_WRONG = "store_passphrase_wrong"  # not the store's passphrase
+    STORE_KEY_MISSING = "store_key_missing"  # the keychain does not hold the store's key
     DISK_FULL = "disk_full"
     INTERVIEW_NOT_FOUND = "interview_not_found"
     FORM_NOT_FOUND = "form_not_found"

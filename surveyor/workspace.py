@@ -70,7 +70,7 @@ from surveyor.services import sealed
 from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
-from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, rights
+from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, protection, rights
 from surveyor.store.merge import Conflict, HandInRecord, MergeStore
 from surveyor.sync.state import read_status, release_held
 
@@ -209,11 +209,15 @@ class Workspace:
         clock: Callable[[], datetime] | None = None,
         backup: bool = True,
         cache_dir: Path | None = None,
+        passphrase: str | None = None,
     ) -> Workspace:
         """Open the data dir (``--data-dir``, ``$SURVEYOR_HOME``, else the user data dir) on
         this thread. ``backup``: make the rolling backup when one is due (short-lived
-        background connections say False). Raises the store's errors (damaged, busy...)."""
-        return cls(Store.open(data_dir, clock=clock, backup=backup), cache_dir=cache_dir)
+        background connections say False). ``passphrase``: of a store encrypted at rest
+        (else found as ``Store.open`` says). Raises the store's errors (damaged, busy,
+        locked...)."""
+        store = Store.open(data_dir, clock=clock, backup=backup, passphrase=passphrase)
+        return cls(store, cache_dir=cache_dir)
 
     def close(self) -> None:
         self.store.close()
@@ -1069,12 +1073,14 @@ class Workspace:
         *,
         passphrase: str | None = None,
         public_key: str | None = None,
+        protect_store: bool = False,
     ) -> Done[batches.CampaignExport]:
         """Write the campaign package (forms, doors and assignments, visits known here, the
         privacy settings, the erasure log), signed by this campaign's signing key.
         ``passphrase``: protected by it (8 characters or more). ``public_key``: the
         coordinator's public key (base64) the laptops protect their hand-ins for; remembered,
-        so later packages carry it too."""
+        so later packages carry it too. ``protect_store``: it asks the laptops to encrypt
+        their store at rest."""
         fieldwork = self._fieldwork.doors
         if public_key:
             load_public_key(public_key)  # not a key: refused before anything is written
@@ -1095,12 +1101,20 @@ class Workspace:
             settings=settings,
             signing_key=self._signing_key(),
             passphrase=passphrase,
+            protect_store=protect_store,
         )
         return Done(result)
 
     def package_passphrase(self) -> str | None:
         """The passphrase of the last protected package written or opened here."""
         return self._fieldwork.doors.campaign_value(PASSPHRASE) or None
+
+    @property
+    def protection_requested(self) -> bool:
+        """The campaign package asks this laptop to encrypt its store, and it is not yet."""
+        if self.protected:
+            return False
+        return self._fieldwork.doors.campaign_value("protect_store") == "1"
 
     def import_campaign(
         self, path: str | Path, *, passphrase: str | None = None, now: datetime | None = None
@@ -1339,14 +1353,52 @@ class Workspace:
         return self.store.backup(reason=reason)
 
     @staticmethod
-    def check(data_dir: str | Path | None = None) -> health.CheckReport:
+    def check(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> health.CheckReport:
         """Check a data dir's database completely, without opening it for work."""
-        return health.check(resolve_data_dir(data_dir) / DB_NAME)
+        folder = resolve_data_dir(data_dir)
+        key = protection.unlock(folder, passphrase)
+        return health.check(folder / DB_NAME, key=key)
 
     @staticmethod
-    def repair(data_dir: str | Path | None = None) -> health.RepairReport:
+    def repair(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> health.RepairReport:
         """Rebuild a damaged database into a new file (the damaged one is kept aside)."""
-        return health.repair(resolve_data_dir(data_dir) / DB_NAME, now=utc_now())
+        folder = resolve_data_dir(data_dir)
+        key = protection.unlock(folder, passphrase)
+        return health.repair(folder / DB_NAME, now=utc_now(), key=key)
+
+    # --- the store encrypted at rest (docs/privacy.md) -------------------------------------
+
+    @property
+    def protected(self) -> bool:
+        """Whether this workspace's store is encrypted at rest."""
+        return self.store.key is not None
+
+    @staticmethod
+    def protection_of(data_dir: str | Path | None = None) -> protection.Method | None:
+        """How the data dir's store is protected at rest: keychain, passphrase, or None."""
+        return protection.method_of(resolve_data_dir(data_dir))
+
+    @staticmethod
+    def protect(
+        data_dir: str | Path | None = None,
+        *,
+        passphrase: str | None = None,
+        keychain: bool = False,
+    ) -> protection.ProtectionReport:
+        """Encrypt the data dir's store at rest (close it first; nothing open on it)."""
+        folder = resolve_data_dir(data_dir)
+        return protection.protect(folder, passphrase=passphrase, keychain=keychain)
+
+    @staticmethod
+    def unprotect(
+        data_dir: str | Path | None = None, *, passphrase: str | None = None
+    ) -> protection.ProtectionReport:
+        """Make the data dir's store a plain database again (close it first)."""
+        return protection.unprotect(resolve_data_dir(data_dir), passphrase)
 
 
 __all__ = ["NO_CHANGES", "Changes", "Done", "Workspace"]

@@ -138,6 +138,7 @@ class CampaignImport:
     settings: PackageSettings | None = None  # version 2
     retention_purged: int = 0  # personal values removed here (the Workspace's retention)
     retention_soon: int = 0  # interviews reaching the retention period within the warning
+    protect_store: bool = False  # the coordinator asks the laptops to encrypt their store
 
     def __str__(self) -> str:
         if not self.changed:
@@ -176,6 +177,7 @@ class CampaignWriter(BatchWriter):
         self.revision = revision
         self.forms = 0
         self.signing_key = signing_key
+        self.protect_store = False
 
     def add_settings(self, settings: PackageSettings) -> None:
         """The version 2 parts: settings and the erasure list."""
@@ -184,6 +186,8 @@ class CampaignWriter(BatchWriter):
 
     def manifest(self) -> dict[str, Any]:
         manifest = super().manifest()
+        if self.protect_store:  # docs/privacy.md: the store encrypted at rest
+            manifest["protect_store"] = True
         manifest.update(
             format=CAMPAIGN_FORMAT,
             format_version=CAMPAIGN_FORMAT_VERSION,
@@ -296,10 +300,12 @@ def export_campaign(
     settings: PackageSettings | None = None,
     signing_key=None,
     passphrase: str | None = None,
+    protect_store: bool = False,
 ) -> CampaignExport:
     """Write the campaign package (a folder: ``surveyor-campaign-r<N>.zip`` in it), with
     ``settings`` (version 2), signed with ``signing_key`` (the coordinator's), and protected
-    by ``passphrase`` when given (then only the protected bytes reach ``path``)."""
+    by ``passphrase`` when given (then only the protected bytes reach ``path``);
+    ``protect_store`` asks the laptops to encrypt their store at rest."""
     if passphrase is not None:
         check_package_passphrase(passphrase)
     fieldwork = FieldworkStore(store)
@@ -332,6 +338,7 @@ def export_campaign(
             signing_key=signing_key,
         )
         writer.created_at = format_timestamp((clock or utc_now)())
+        writer.protect_store = protect_store
         with writer:
             for form in forms:
                 writer.add_form(
@@ -442,8 +449,8 @@ def _open_protected(store: Store, path: Path, passphrase: str | None) -> tuple[P
 
 
 def _read(store: Store, path: Path, passphrase: str | None):
-    """(campaign id, revision, content, settings, signer, passphrase used) of a package,
-    checked completely (a protected one opened first)."""
+    """(campaign id, revision, content, settings, signer, passphrase used, whether the store
+    is to be protected) of a package, checked completely (a protected one opened first)."""
     used = None
     clear = path
     if _protected_header(path) is not None:
@@ -453,10 +460,11 @@ def _read(store: Store, path: Path, passphrase: str | None):
             campaign_id, revision, content = reader.read_package()
             signer = reader.signer()
             settings = reader.settings
+            protect_store = reader.manifest.get("protect_store") is True
     finally:
         if clear != path:
             clear.unlink(missing_ok=True)
-    return campaign_id, revision, content, settings, signer, used
+    return campaign_id, revision, content, settings, signer, used, protect_store
 
 
 def import_campaign(store: Store, path: Path, *, passphrase: str | None = None) -> CampaignImport:
@@ -465,7 +473,9 @@ def import_campaign(store: Store, path: Path, *, passphrase: str | None = None) 
     the interviews it says were erased are erased here. CampaignError (nothing changed) for
     a damaged, foreign, older or wrongly signed package, or a wrong passphrase."""
     path = Path(path)
-    campaign_id, revision, content, settings, signer, used = _read(store, path, passphrase)
+    campaign_id, revision, content, settings, signer, used, protect_store = _read(
+        store, path, passphrase
+    )
     fieldwork = FieldworkStore(store)
     current = fieldwork.campaign_value("campaign_id")
     imported = int(fieldwork.campaign_value("imported_revision") or 0)
@@ -512,11 +522,13 @@ def import_campaign(store: Store, path: Path, *, passphrase: str | None = None) 
             fieldwork.set_campaign_value(PASSPHRASE, used)
         if settings is not None:
             fieldwork.set_campaign_value(COORDINATOR_KEY, settings.coordinator_public_key or "")
+        fieldwork.set_campaign_value("protect_store", "1" if protect_store else "")
     return CampaignImport(
         path,
         campaign_id,
         revision,
         changed=True,
+        protect_store=protect_store,
         forms=forms,
         doors=len(ids),
         new_doors=len(set(ids) - known),

@@ -169,6 +169,11 @@ def _register_campaign(subparsers) -> None:
         "holding it): the laptops then protect every hand-in for it. Remembered for the next "
         "packages",
     )
+    export.add_argument(
+        "--protect-store",
+        action="store_true",
+        help="ask the laptops to encrypt their database at rest (docs/privacy.md)",
+    )
     export.set_defaults(handler=run_campaign_export)
     imp = commands.add_parser(
         "import",
@@ -353,7 +358,9 @@ def run_campaign_export(args: argparse.Namespace) -> int:
         if key and Path(key).is_file():
             key = _first_line(key, "public key")
         passphrase = _first_line(args.protect_passphrase_file, "passphrase")
-        result = ws.export_campaign(args.out, passphrase=passphrase, public_key=key).value
+        result = ws.export_campaign(
+            args.out, passphrase=passphrase, public_key=key, protect_store=args.protect_store
+        ).value
         print(result.path)
         print(
             f"revision {result.revision}: {result.forms} form(s), {result.doors} door(s), "
@@ -376,6 +383,11 @@ def run_campaign_import(args: argparse.Namespace) -> int:
         passphrase = _first_line(args.passphrase_file, "passphrase")
         result = ws.import_campaign(args.file, passphrase=passphrase).value
         print(result)
+        if ws.protection_requested:
+            print(
+                "The coordinator asks to encrypt this laptop's database at rest: close "
+                "Surveyor and run `surveyor store protect --keychain` (or --passphrase-file)."
+            )
         return 0
 
     return _run(args, action)

@@ -80,6 +80,19 @@ def sentences() -> dict[ErrorCode, str]:
             "Surveyor used its database from the wrong place (an error in Surveyor); nothing "
             "was changed.",
         ),
+        E.STORE_LOCKED: QCoreApplication.translate(
+            "ErrorText",
+            "The data on this computer is protected by a passphrase: type it to open them; "
+            "nothing was changed.",
+        ),
+        E.STORE_PASSPHRASE_WRONG: QCoreApplication.translate(
+            "ErrorText", "Wrong passphrase for the data on this computer; nothing was changed."
+        ),
+        E.STORE_KEY_MISSING: QCoreApplication.translate(
+            "ErrorText",
+            "The key of the data on this computer is not in this computer’s keychain (another "
+            "user account, another computer?); nothing was changed.",
+        ),
         E.DISK_FULL: QCoreApplication.translate(
             "ErrorText", "The disk is full: free some space and try again; nothing was changed."
         ),

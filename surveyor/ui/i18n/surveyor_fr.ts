@@ -1118,307 +1118,322 @@
     </message>
     <message>
         <location filename="../errors.py" line="83"/>
+        <source>The data on this computer is protected by a passphrase: type it to open them; nothing was changed.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète : tapez-la pour les ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="88"/>
+        <source>Wrong passphrase for the data on this computer; nothing was changed.</source>
+        <translation>Phrase secrète erronée pour les données de cet ordinateur ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="91"/>
+        <source>The key of the data on this computer is not in this computer’s keychain (another user account, another computer?); nothing was changed.</source>
+        <translation>La clé des données de cet ordinateur n’est pas dans le trousseau de cet ordinateur (un autre compte utilisateur, un autre ordinateur ?) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="96"/>
         <source>The disk is full: free some space and try again; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place et réessayez ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="86"/>
+        <location filename="../errors.py" line="99"/>
         <source>This interview is no longer in the database.</source>
         <translation>Cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="102"/>
         <source>The form of this interview is no longer in the database.</source>
         <translation>Le questionnaire de cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="105"/>
         <source>A file attached to this interview is missing.</source>
         <translation>Un fichier joint à cet entretien manque.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="108"/>
         <source>This conflict was already resolved.</source>
         <translation>Ce conflit a déjà été résolu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="98"/>
+        <location filename="../errors.py" line="111"/>
         <source>This file name cannot be used: it must be a plain name, without &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or &apos;..&apos;.</source>
         <translation>Ce nom de fichier ne peut pas être utilisé : ce doit être un nom simple, sans « / », « \ », « : » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="104"/>
+        <location filename="../errors.py" line="117"/>
         <source>The file is no longer there.</source>
         <translation>Le fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="105"/>
+        <location filename="../errors.py" line="118"/>
         <source>The file was still being written. Import it again in a moment.</source>
         <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="108"/>
+        <location filename="../errors.py" line="121"/>
         <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
         <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="112"/>
+        <location filename="../errors.py" line="125"/>
         <source>The file cannot be read (is the USB key still plugged in?).</source>
         <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="115"/>
+        <location filename="../errors.py" line="128"/>
         <source>This file is not a Surveyor batch.</source>
         <translation>Ce fichier n’est pas un lot Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="118"/>
+        <location filename="../errors.py" line="131"/>
         <source>This file was made by a newer Surveyor: update Surveyor to import it.</source>
         <translation>Ce fichier a été fait par un Surveyor plus récent : mettez Surveyor à jour pour l’importer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
-        <location filename="../errors.py" line="124"/>
+        <location filename="../errors.py" line="134"/>
+        <location filename="../errors.py" line="137"/>
         <source>The file is damaged. Ask for it again.</source>
         <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="127"/>
+        <location filename="../errors.py" line="140"/>
         <source>The file uses a ZIP feature Surveyor does not read (a password, a compression method). Ask for a new hand-in made by Surveyor.</source>
         <translation>Le fichier utilise une fonction ZIP que Surveyor ne lit pas (un mot de passe, une méthode de compression). Demandez une nouvelle remise faite par Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="132"/>
+        <location filename="../errors.py" line="145"/>
         <source>The file holds names that could write outside its folder: it was refused for safety. Ask for a new hand-in.</source>
         <translation>Le fichier contient des noms qui pourraient écrire hors de son dossier : il a été refusé par sécurité. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137"/>
+        <location filename="../errors.py" line="150"/>
         <source>The file is larger than Surveyor accepts once uncompressed: it was refused for safety.</source>
         <translation>Une fois décompressé, le fichier est plus gros que ce que Surveyor accepte : il a été refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="142"/>
+        <location filename="../errors.py" line="155"/>
         <source>The content of the file is not that of a valid Surveyor batch. Ask for a new hand-in.</source>
         <translation>Le contenu du fichier n’est pas celui d’un lot Surveyor valide. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="146"/>
+        <location filename="../errors.py" line="159"/>
         <source>The form of its interviews is missing. Ask for a new hand-in.</source>
         <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149"/>
+        <location filename="../errors.py" line="162"/>
         <source>The file holds a correction of an interview that replaces itself. Ask for a new hand-in.</source>
         <translation>Le fichier contient une correction d’entretien qui se remplace elle-même. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="154"/>
+        <location filename="../errors.py" line="167"/>
         <source>The file changed while it was being imported. Import it again.</source>
         <translation>Le fichier a changé pendant son import. Importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="157"/>
+        <location filename="../errors.py" line="170"/>
         <source>The batch file cannot be written there (USB key removed, or read-only?).</source>
         <translation>Le fichier du lot ne peut pas être écrit à cet endroit (clé USB retirée, ou lecture seule ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="162"/>
+        <location filename="../errors.py" line="175"/>
         <source>This door is not in the door list of this laptop.</source>
         <translation>Cette porte n’est pas dans la liste des portes de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="165"/>
+        <location filename="../errors.py" line="178"/>
         <source>This visit cannot be recorded as given (outcome or appointment time); nothing was changed.</source>
         <translation>Ce passage ne peut pas être enregistré ainsi (résultat ou heure du rendez-vous) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="170"/>
+        <location filename="../errors.py" line="183"/>
         <source>The door list cannot be imported (a row or a column is not as expected); no door was imported.</source>
         <translation>La liste des portes ne peut pas être importée (une ligne ou une colonne n’est pas comme attendu) ; aucune porte n’a été importée.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="175"/>
+        <location filename="../errors.py" line="188"/>
         <source>The campaign package cannot be used (damaged, from another campaign, or older than the one already here); nothing was changed.</source>
         <translation>Le paquet de campagne ne peut pas être utilisé (abîmé, d’une autre campagne, ou plus ancien que celui déjà présent) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="180"/>
+        <location filename="../errors.py" line="193"/>
         <source>The campaign package is protected by a password: type the password the coordinator gave you.</source>
         <translation>Le paquet de campagne est protégé par un mot de passe : tapez le mot de passe que la coordination vous a donné.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="185"/>
+        <location filename="../errors.py" line="198"/>
         <source>This password does not open the campaign package (check it with the coordinator); nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas le paquet de campagne (vérifiez-le avec la coordination) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="191"/>
+        <location filename="../errors.py" line="204"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="194"/>
+        <location filename="../errors.py" line="207"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="198"/>
+        <location filename="../errors.py" line="211"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="202"/>
+        <location filename="../errors.py" line="215"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="207"/>
+        <location filename="../errors.py" line="220"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="210"/>
+        <location filename="../errors.py" line="223"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="213"/>
+        <location filename="../errors.py" line="226"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="216"/>
+        <location filename="../errors.py" line="229"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="221"/>
+        <location filename="../errors.py" line="234"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="224"/>
+        <location filename="../errors.py" line="237"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="227"/>
+        <location filename="../errors.py" line="240"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="230"/>
+        <location filename="../errors.py" line="243"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="233"/>
+        <location filename="../errors.py" line="246"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="238"/>
+        <location filename="../errors.py" line="251"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="243"/>
+        <location filename="../errors.py" line="256"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="248"/>
+        <location filename="../errors.py" line="261"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="251"/>
+        <location filename="../errors.py" line="264"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="254"/>
+        <location filename="../errors.py" line="267"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="257"/>
+        <location filename="../errors.py" line="270"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="262"/>
+        <location filename="../errors.py" line="275"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="265"/>
+        <location filename="../errors.py" line="278"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="268"/>
+        <location filename="../errors.py" line="281"/>
         <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
         <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="273"/>
+        <location filename="../errors.py" line="286"/>
         <source>This is not a usable encryption key: check the file or the text.</source>
         <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="276"/>
+        <location filename="../errors.py" line="289"/>
         <source>The passphrase of the private key is wrong; nothing was changed.</source>
         <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="279"/>
+        <location filename="../errors.py" line="292"/>
         <source>The private key was not found (file or keychain); nothing was changed.</source>
         <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="282"/>
+        <location filename="../errors.py" line="295"/>
         <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
         <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="287"/>
+        <location filename="../errors.py" line="300"/>
         <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
         <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="291"/>
+        <location filename="../errors.py" line="304"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="297"/>
+        <location filename="../errors.py" line="310"/>
         <source>This question is not in the form: choose another one.</source>
         <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="300"/>
+        <location filename="../errors.py" line="313"/>
         <source>This answer is not one of the question&apos;s choices: choose another one.</source>
         <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="303"/>
+        <location filename="../errors.py" line="316"/>
         <source>No interview matches: widen the filters.</source>
         <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="306"/>
+        <location filename="../errors.py" line="319"/>
         <source>There are interviews of several forms: choose one.</source>
         <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="309"/>
+        <location filename="../errors.py" line="322"/>
         <source>This question holds personal data: its answers are never shown.</source>
         <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="312"/>
+        <location filename="../errors.py" line="325"/>
         <source>The report plan or the theme cannot be used as it is: correct it.</source>
         <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
     </message>
@@ -3317,158 +3332,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="256"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="257"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="258"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="259"/>
+        <source>&amp;Protect the data of this computer…</source>
+        <translation>&amp;Protéger les données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="261"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="262"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="263"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="264"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="265"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="286"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="438"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="367"/>
+        <source>Protecting the data of this computer…</source>
+        <translation>Protection des données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="387"/>
+        <source>The data could not be protected: {0}</source>
+        <translation>Les données n’ont pas pu être protégées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="402"/>
+        <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="414"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="594"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="459"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="466"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="576"/>
+        <source>Protect the data of this computer</source>
+        <translation>Protéger les données de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="578"/>
+        <source>The coordinator asks to protect the data of this computer.</source>
+        <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="580"/>
+        <source>This form is encrypted: protect the data of this computer too?</source>
+        <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="584"/>
+        <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
+        <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="589"/>
+        <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
+        <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="593"/>
+        <source>Protect…</source>
+        <translation>Protéger…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="698"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="700"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="711"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="714"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="730"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="779"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="849"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="857"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="860"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="761"/>
+        <location filename="../main_window.py" line="915"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -4115,6 +4186,7 @@
     </message>
     <message>
         <location filename="../doors.py" line="977"/>
+        <location filename="../protection.py" line="75"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -4122,6 +4194,36 @@
         <location filename="../doors.py" line="978"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="49"/>
+        <source>Protected data</source>
+        <translation>Données protégées</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="53"/>
+        <source>The data on this computer is protected by a passphrase. Type it to open Surveyor.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète. Tapez-la pour ouvrir Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="61"/>
+        <source>Passphrase of the data</source>
+        <translation>Phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="62"/>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="77"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="88"/>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Phrase secrète erronée. Réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4248,6 +4350,84 @@
         <location filename="../coordinator/people.py" line="205"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../protection.py" line="104"/>
+        <source>Protect the data of this computer</source>
+        <translation>Protéger les données de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="118"/>
+        <source>The interviews on this computer, drafts included, and their backups will be encrypted: a lost or stolen laptop shows nothing of them. Surveyor opens them as before once unlocked.</source>
+        <translation>Les entretiens de cet ordinateur, brouillons compris, et leurs sauvegardes seront chiffrés : un portable perdu ou volé n’en montre rien. Une fois déverrouillé, Surveyor les ouvre comme avant.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="125"/>
+        <source>Where the key is kept:</source>
+        <translation>Où garder la clé :</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="128"/>
+        <source>This computer’s &amp;keychain</source>
+        <translation>Le &amp;trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="129"/>
+        <source>Nothing to type at each start.</source>
+        <translation>Rien à taper à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="130"/>
+        <source>A &amp;passphrase, asked at each start</source>
+        <translation>Une &amp;phrase secrète, demandée à chaque démarrage</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="141"/>
+        <source>New passphrase of the data</source>
+        <translation>Nouvelle phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="144"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="145"/>
+        <source>Pass&amp;phrase (8 characters or more)</source>
+        <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="149"/>
+        <source>&amp;Again</source>
+        <translation>C&amp;onfirmation</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="155"/>
+        <source>If the passphrase is lost (or the keychain, with a new computer or a new user account), nobody can open this data again: there is no way back. The interviews already handed in are safe at the coordinator. Write the passphrase down somewhere safe, away from the laptop.</source>
+        <translation>Si la phrase secrète est perdue (ou le trousseau, avec un nouvel ordinateur ou un nouveau compte utilisateur), personne ne pourra plus ouvrir ces données : il n’y a aucun retour possible. Les entretiens déjà remis sont en sécurité chez le coordinateur. Notez la phrase secrète en lieu sûr, loin du portable.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="172"/>
+        <source>Protect</source>
+        <translation>Protéger</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="173"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="200"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="206"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
 </context>
 <context>
