@@ -16,9 +16,9 @@ from surveyor.errors import SurveyorError
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QColor,
     QComboBox,
@@ -53,6 +53,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import make_label, read_only_rows
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -228,16 +229,9 @@ def make_door_table(model, *, name: str = "") -> QTableView:
     if name:
         table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    read_only_rows(table)
     table.setShowGrid(False)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     header.setStretchLastSection(False)
@@ -286,8 +280,7 @@ class AppointmentDialog(QDialog):
         self.setObjectName("appointmentDialog")
         self.setWindowTitle(self.tr("Appointment"))
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("When should you come back to {0}?").format(address))
-        label.setWordWrap(True)
+        label = make_label(self.tr("When should you come back to {0}?").format(address))
         layout.addWidget(label)
         form = QFormLayout()
         self.date_edit = QDateEdit(QDate.currentDate().addDays(1))
@@ -341,9 +334,9 @@ class AddDoorDialog(QDialog):
         self.setObjectName("addDoorDialog")
         self.setWindowTitle(self.tr("Add a door"))
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("A door that is not on your list. Only the street is required."))
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        hint = make_label(
+            self.tr("A door that is not on your list. Only the street is required."), role="hint"
+        )
         layout.addWidget(hint)
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
@@ -392,7 +385,7 @@ def scrolling(widget: QWidget, margins: int = 16) -> QVBoxLayout:
     return layout
 
 
-class MyDoorsPage(QWidget):
+class MyDoorsPage(FollowsLanguage, QWidget):
     """The volunteer's doors, in street order, one key per visit."""
 
     back_requested = Signal()
@@ -441,12 +434,7 @@ class MyDoorsPage(QWidget):
         header.addWidget(self.back_button)
         outer.addLayout(header)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message.hide()
+        self.message = banner.message_label()
         outer.addWidget(self.message)
 
         filters = QHBoxLayout()
@@ -487,17 +475,11 @@ class MyDoorsPage(QWidget):
         self.empty.setProperty("role", "hint")
         self.empty.hide()
         outer.addWidget(self.empty)
-        self.scope = QLabel()
-        self.scope.setObjectName("doorsScope")
-        self.scope.setWordWrap(True)
-        self.scope.setProperty("role", "hint")
+        self.scope = make_label(role="hint", name="doorsScope")
         outer.addWidget(self.scope)
 
         # The visit: one key or one click on the selected door.
-        self.door_label = QLabel()
-        self.door_label.setObjectName("selectedDoor")
-        self.door_label.setProperty("role", "cardTitle")
-        self.door_label.setWordWrap(True)
+        self.door_label = make_label(role="cardTitle", name="selectedDoor")
         outer.addWidget(self.door_label)
         actions = QGridLayout()
         actions.setHorizontalSpacing(6)
@@ -548,11 +530,6 @@ class MyDoorsPage(QWidget):
         return super().eventFilter(watched, event)
 
     # --- translation ---------------------------------------------------------------------
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("My doors"))
@@ -758,11 +735,7 @@ class MyDoorsPage(QWidget):
             self.door_label.setText(door.address or door.door_id)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        banner.show_message(self.message, text, error=error)
 
     # --- visits --------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QAction,
@@ -87,7 +88,7 @@ class PageHolder(QWidget):
         return super().event(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """Welcome, home and interview pages in one stack."""
 
     store_ready = Signal()
@@ -232,11 +233,6 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ApplicationShortcut)
             self.view_menu.addAction(action)
             self.addAction(action)
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         label = self.settings.laptop_label

@@ -22,7 +22,6 @@ from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QCoreApplication,
     QDateTime,
@@ -46,6 +45,7 @@ from surveyor.ui.qt import (
     QTextDocument,
     QVBoxLayout,
 )
+from surveyor.ui.widgets import make_label, read_only_rows
 
 # The boxes of the sheet: what a volunteer ticks (started/done are the interview's).
 SHEET_BOXES = ("absent", "refused", "appointment", "vacant", "ineligible", "later", "done")
@@ -163,11 +163,7 @@ class TypeBackDialog(QDialog):
         layout.addLayout(form)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("typeBackTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, plain=True)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Address"), self.tr("Status"), self.tr("Typed back")]
         )
@@ -176,8 +172,7 @@ class TypeBackDialog(QDialog):
         self.table.setAccessibleName(self.tr("The doors of the sheet"))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = make_label()
         layout.addWidget(self.message)
         keys = QHBoxLayout()
         self.key_buttons: dict[str, QPushButton] = {}

@@ -17,6 +17,7 @@ from surveyor.settings import (
     settings_path,
 )
 from surveyor.sync.config import keychain_available
+from surveyor.ui import banner
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.sync import connection_text
+from surveyor.ui.widgets import make_label
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",
@@ -116,14 +118,13 @@ class SettingsDialog(QDialog):
         self.shared_label = QLabel(self.tr("Shared &folder"))
         self.shared_label.setBuddy(self.shared_edit)
         form.addRow(self.shared_label, shared_row)
-        self.shared_hint = QLabel(
+        self.shared_hint = make_label(
             self.tr(
                 "Finished interviews are handed in there by themselves (a folder on the "
                 "network or a USB key). Leave it empty if there is none."
-            )
+            ),
+            role="hint",
         )
-        self.shared_hint.setWordWrap(True)
-        self.shared_hint.setProperty("role", "hint")
         form.addRow("", self.shared_hint)
         self.coordinator_box = QCheckBox(self.tr("I am a &coordinator"))
         self.coordinator_box.setChecked(settings.coordinator)
@@ -144,14 +145,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.server_page, self.tr("Sending to a &server"))
         layout.addWidget(self.tabs)
 
-        self.hint = QLabel(
+        self.hint = make_label(
             self.tr(
                 "A new language applies at once. Text size can also be changed at any time "
                 "with Ctrl and + or -, and Ctrl and 0 to go back to normal."
-            )
+            ),
+            role="hint",
         )
-        self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "hint")
         layout.addWidget(self.hint)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -171,14 +171,13 @@ class SettingsDialog(QDialog):
             keychain = keychain_available()
         self.keychain = keychain
         self.test_kind = ""
-        self.server_title = QLabel(
+        self.server_title = make_label(
             self.tr(
                 "Finished interviews are sent to this server by themselves, whenever the "
                 "network allows. Leave the address empty if there is none."
-            )
+            ),
+            role="hint",
         )
-        self.server_title.setWordWrap(True)
-        self.server_title.setProperty("role", "hint")
         form.addRow(self.server_title)
         self.server_edit = QLineEdit(settings.server_url)
         self.server_edit.setObjectName("serverUrl")
@@ -203,12 +202,11 @@ class SettingsDialog(QDialog):
         self.password_label = QLabel(self.tr("Pass&word"))
         self.password_label.setBuddy(self.password_edit)
         form.addRow(self.password_label, self.password_edit)
-        self.keychain_hint = QLabel(
-            self.tr("No system keychain: the password will be asked for at each sending.")
+        self.keychain_hint = make_label(
+            self.tr("No system keychain: the password will be asked for at each sending."),
+            role="hint",
+            name="keychainHint",
         )
-        self.keychain_hint.setObjectName("keychainHint")
-        self.keychain_hint.setWordWrap(True)
-        self.keychain_hint.setProperty("role", "hint")
         self.keychain_hint.setVisible(not keychain)
         self.keychain_hint.setMinimumWidth(360)
         form.addRow("", self.keychain_hint)
@@ -216,9 +214,7 @@ class SettingsDialog(QDialog):
         self.test_button.setObjectName("testConnection")
         self.test_button.setAccessibleName(self.tr("Test the connection to the server"))
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel()
-        self.test_result.setObjectName("connectionResult")
-        self.test_result.setWordWrap(True)
+        self.test_result = make_label(name="connectionResult")
         self.test_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.test_result.setMinimumWidth(360)
         test_row = QHBoxLayout()
@@ -251,9 +247,7 @@ class SettingsDialog(QDialog):
         def show(kind: str) -> None:
             self.test_button.setEnabled(True)
             self.test_kind = kind
-            self.test_result.setProperty("role", "info" if kind == "ok" else "error")
-            self.test_result.style().unpolish(self.test_result)
-            self.test_result.style().polish(self.test_result)
+            banner.set_role(self.test_result, "info" if kind == "ok" else "error")
             text = connection_text(kind)
             self.test_result.setText(text)
             self.test_result.setAccessibleName(text)

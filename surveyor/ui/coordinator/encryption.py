@@ -29,6 +29,7 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from surveyor.ui.widgets import make_label
 
 
 class EncryptionDialog(QDialog):
@@ -54,14 +55,13 @@ class EncryptionDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        intro = QLabel(
+        intro = make_label(
             self.tr(
                 "With a public key in a form, each interview is encrypted on the laptop as "
                 "soon as it is finalized: only the private key opens it. Keep the private key "
                 "and its passphrase safe: if both are lost, nobody can read the interviews."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         # 1. the key pair
@@ -116,8 +116,7 @@ class EncryptionDialog(QDialog):
         # 3. opening the interviews received encrypted
         open_box = QGroupBox(self.tr("3. Open the encrypted interviews received"))
         opening = QVBoxLayout(open_box)
-        self.waiting_label = QLabel()
-        self.waiting_label.setWordWrap(True)
+        self.waiting_label = make_label()
         opening.addWidget(self.waiting_label)
         key_row = QFormLayout()
         self.key_passphrase = QLineEdit()
@@ -134,11 +133,7 @@ class EncryptionDialog(QDialog):
         layout.addWidget(open_box)
         self.set_waiting(waiting)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message = banner.message_label(hidden=False)
         outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
@@ -157,9 +152,7 @@ class EncryptionDialog(QDialog):
     # --- helpers -------------------------------------------------------------------------
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        banner.set_role(self.message, "error" if error else "info")
         self.message.setText(text)
 
     def set_waiting(self, count: int) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.exports import ExportOptions
+from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,7 +23,6 @@ from surveyor.ui.qt import (
     QObject,
     QPushButton,
     QRadioButton,
-    QUrl,
     QVBoxLayout,
 )
 
@@ -200,26 +199,19 @@ class Exporter(QObject):
 
     def _done(self, out_dir: Path, files: list[Path]) -> None:
         self.written = list(files)
-        box = QMessageBox(self.page)
-        box.setObjectName("exportDone")
-        box.setIcon(QMessageBox.Information)
-        box.setWindowTitle(self.tr("Export finished"))
-        box.setText(self.tr("Files written in {0}").format(out_dir))
-        box.setInformativeText("\n".join(p.name for p in files) or self.tr("No file written."))
-        open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ActionRole)
-        close = box.addButton(self.tr("Close"), QMessageBox.AcceptRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(close)
-        box.open_button = open_button
+        self.box = show_files_written(
+            self.page,
+            name="exportDone",
+            title=self.tr("Export finished"),
+            text=self.tr("Files written in {0}").format(out_dir),
+            files=files,
+            folder=out_dir,
+            closed=self._box_closed,
+            none_text=self.tr("No file written."),
+        )
 
-        def finished(_result):
-            if box.clickedButton() is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
-            self.box = None
-
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
+    def _box_closed(self) -> None:
+        self.box = None
 
     def _failed(self, exc: BaseException) -> None:
         self.page.show_message(self.tr("The export failed: {0}").format(exc), error=True)

@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="342"/>
+        <location filename="../doors.py" line="335"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="344"/>
+        <location filename="../doors.py" line="338"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="360"/>
+        <location filename="../doors.py" line="353"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="361"/>
+        <location filename="../doors.py" line="354"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="287"/>
+        <location filename="../doors.py" line="281"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="289"/>
+        <location filename="../doors.py" line="283"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="296"/>
+        <location filename="../doors.py" line="289"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="299"/>
+        <location filename="../doors.py" line="292"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="293"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="301"/>
+        <location filename="../doors.py" line="294"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="308"/>
+        <location filename="../doors.py" line="301"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="309"/>
+        <location filename="../doors.py" line="302"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1126"/>
+        <location filename="../coordinator/results.py" line="1087"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1127"/>
+        <location filename="../coordinator/results.py" line="1088"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1128"/>
+        <location filename="../coordinator/results.py" line="1089"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1129"/>
+        <location filename="../coordinator/results.py" line="1090"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1130"/>
+        <location filename="../coordinator/results.py" line="1091"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1131"/>
+        <location filename="../coordinator/results.py" line="1092"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1132"/>
+        <location filename="../coordinator/results.py" line="1093"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1135"/>
+        <location filename="../coordinator/results.py" line="1096"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1181"/>
+        <location filename="../coordinator/results.py" line="1142"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1191"/>
+        <location filename="../coordinator/results.py" line="1152"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1194"/>
+        <location filename="../coordinator/results.py" line="1155"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="791"/>
+        <location filename="../coordinator/results.py" line="768"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="769"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="793"/>
+        <location filename="../coordinator/results.py" line="770"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="772"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="772"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="772"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="800"/>
+        <location filename="../coordinator/results.py" line="777"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="854"/>
-        <location filename="../coordinator/results.py" line="868"/>
+        <location filename="../coordinator/results.py" line="831"/>
+        <location filename="../coordinator/results.py" line="845"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="878"/>
+        <location filename="../coordinator/results.py" line="855"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="69"/>
+        <location filename="../coordinator/doorlist.py" line="64"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="65"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="66"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="67"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="68"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="69"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="70"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="71"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,225 +479,225 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="296"/>
+        <location filename="../coordinator/doorlist.py" line="276"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="298"/>
+        <location filename="../coordinator/doorlist.py" line="278"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="300"/>
+        <location filename="../coordinator/doorlist.py" line="280"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="301"/>
+        <location filename="../coordinator/doorlist.py" line="281"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="304"/>
+        <location filename="../coordinator/doorlist.py" line="284"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="308"/>
+        <location filename="../coordinator/doorlist.py" line="288"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="310"/>
+        <location filename="../coordinator/doorlist.py" line="290"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="312"/>
-        <location filename="../coordinator/doorlist.py" line="316"/>
+        <location filename="../coordinator/doorlist.py" line="292"/>
+        <location filename="../coordinator/doorlist.py" line="296"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="294"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="294"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="294"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="317"/>
+        <location filename="../coordinator/doorlist.py" line="297"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="318"/>
+        <location filename="../coordinator/doorlist.py" line="298"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="319"/>
+        <location filename="../coordinator/doorlist.py" line="299"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="320"/>
+        <location filename="../coordinator/doorlist.py" line="300"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="321"/>
+        <location filename="../coordinator/doorlist.py" line="301"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="322"/>
+        <location filename="../coordinator/doorlist.py" line="302"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="323"/>
+        <location filename="../coordinator/doorlist.py" line="303"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="327"/>
+        <location filename="../coordinator/doorlist.py" line="307"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="332"/>
+        <location filename="../coordinator/doorlist.py" line="312"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
+        <location filename="../coordinator/doorlist.py" line="343"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
-        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="343"/>
+        <location filename="../coordinator/doorlist.py" line="487"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="375"/>
+        <location filename="../coordinator/doorlist.py" line="355"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="357"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="420"/>
+        <location filename="../coordinator/doorlist.py" line="400"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="433"/>
+        <location filename="../coordinator/doorlist.py" line="413"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="435"/>
+        <location filename="../coordinator/doorlist.py" line="415"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="473"/>
+        <location filename="../coordinator/doorlist.py" line="453"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="479"/>
+        <location filename="../coordinator/doorlist.py" line="459"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="481"/>
+        <location filename="../coordinator/doorlist.py" line="461"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="490"/>
+        <location filename="../coordinator/doorlist.py" line="470"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="506"/>
+        <location filename="../coordinator/doorlist.py" line="486"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="507"/>
-        <location filename="../coordinator/doorlist.py" line="521"/>
+        <location filename="../coordinator/doorlist.py" line="487"/>
+        <location filename="../coordinator/doorlist.py" line="501"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="516"/>
+        <location filename="../coordinator/doorlist.py" line="496"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="500"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="538"/>
+        <location filename="../coordinator/doorlist.py" line="518"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="540"/>
+        <location filename="../coordinator/doorlist.py" line="520"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="549"/>
+        <location filename="../coordinator/doorlist.py" line="529"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="537"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="537"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="565"/>
+        <location filename="../coordinator/doorlist.py" line="545"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="565"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="565"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="602"/>
+        <location filename="../coordinator/doorlist.py" line="582"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -705,137 +705,137 @@
 <context>
     <name>Doors</name>
     <message>
-        <location filename="../doors.py" line="77"/>
+        <location filename="../doors.py" line="78"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="78"/>
+        <location filename="../doors.py" line="79"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="79"/>
+        <location filename="../doors.py" line="80"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="80"/>
+        <location filename="../doors.py" line="81"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="81"/>
+        <location filename="../doors.py" line="82"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="82"/>
+        <location filename="../doors.py" line="83"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="83"/>
+        <location filename="../doors.py" line="84"/>
         <source>Interview started</source>
         <translation>Entretien commencé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="84"/>
+        <location filename="../doors.py" line="85"/>
         <source>Interview done</source>
         <translation>Entretien fait</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="91"/>
+        <location filename="../doors.py" line="92"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="93"/>
+        <location filename="../doors.py" line="94"/>
         <source>Refused (final)</source>
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="114"/>
+        <location filename="../doors.py" line="115"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="142"/>
+        <location filename="../doors.py" line="143"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="143"/>
+        <location filename="../doors.py" line="144"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="144"/>
+        <location filename="../doors.py" line="145"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="145"/>
+        <location filename="../doors.py" line="146"/>
         <source>Last visit</source>
         <translation>Dernière visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="146"/>
+        <location filename="../doors.py" line="147"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="147"/>
+        <location filename="../doors.py" line="148"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="148"/>
+        <location filename="../doors.py" line="149"/>
         <source>Door</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="324"/>
+        <location filename="../doors.py" line="317"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="325"/>
+        <location filename="../doors.py" line="318"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="326"/>
+        <location filename="../doors.py" line="319"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="327"/>
+        <location filename="../doors.py" line="320"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="328"/>
+        <location filename="../doors.py" line="321"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="329"/>
+        <location filename="../doors.py" line="322"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="330"/>
+        <location filename="../doors.py" line="323"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="331"/>
+        <location filename="../doors.py" line="324"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="332"/>
+        <location filename="../doors.py" line="325"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -843,12 +843,12 @@
 <context>
     <name>EncryptionDialog</name>
     <message>
-        <location filename="../coordinator/encryption.py" line="40"/>
+        <location filename="../coordinator/encryption.py" line="41"/>
         <source>Encryption of the interviews</source>
         <translation>Chiffrement des entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="59"/>
+        <location filename="../coordinator/encryption.py" line="60"/>
         <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
         <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
     </message>
@@ -913,22 +913,22 @@
         <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="125"/>
+        <location filename="../coordinator/encryption.py" line="124"/>
         <source>Passphrase of the private key file</source>
         <translation>Phrase secrète du fichier de clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="126"/>
+        <location filename="../coordinator/encryption.py" line="125"/>
         <source>Passphrase of the key fi&amp;le</source>
         <translation>Phrase secrète du fic&amp;hier de clé</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="130"/>
+        <location filename="../coordinator/encryption.py" line="129"/>
         <source>Choose the private &amp;key and open them…</source>
         <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="167"/>
+        <location filename="../coordinator/encryption.py" line="160"/>
         <source>%n interview(s) received encrypted wait for their private key.</source>
         <translation>
             <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
@@ -936,102 +936,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="169"/>
+        <location filename="../coordinator/encryption.py" line="162"/>
         <source>No encrypted interview waits to be opened.</source>
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="191"/>
+        <location filename="../coordinator/encryption.py" line="184"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="196"/>
+        <location filename="../coordinator/encryption.py" line="189"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="200"/>
+        <location filename="../coordinator/encryption.py" line="193"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="202"/>
+        <location filename="../coordinator/encryption.py" line="195"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="220"/>
+        <location filename="../coordinator/encryption.py" line="213"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="228"/>
+        <location filename="../coordinator/encryption.py" line="221"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="235"/>
+        <location filename="../coordinator/encryption.py" line="228"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="238"/>
+        <location filename="../coordinator/encryption.py" line="231"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="243"/>
+        <location filename="../coordinator/encryption.py" line="236"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="247"/>
+        <location filename="../coordinator/encryption.py" line="240"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="257"/>
+        <location filename="../coordinator/encryption.py" line="250"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="259"/>
+        <location filename="../coordinator/encryption.py" line="252"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="269"/>
+        <location filename="../coordinator/encryption.py" line="262"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="279"/>
+        <location filename="../coordinator/encryption.py" line="272"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="279"/>
+        <location filename="../coordinator/encryption.py" line="272"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="290"/>
+        <location filename="../coordinator/encryption.py" line="283"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="304"/>
+        <location filename="../coordinator/encryption.py" line="297"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="306"/>
+        <location filename="../coordinator/encryption.py" line="299"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="324"/>
+        <location filename="../coordinator/encryption.py" line="317"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
@@ -1411,118 +1411,118 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../coordinator/export.py" line="37"/>
+        <location filename="../coordinator/export.py" line="36"/>
         <source>Export for analysis</source>
         <translation>Exporter pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="44"/>
+        <location filename="../coordinator/export.py" line="43"/>
         <source>Forms to export</source>
         <translation>Questionnaires à exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="45"/>
+        <location filename="../coordinator/export.py" line="44"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="48"/>
+        <location filename="../coordinator/export.py" line="47"/>
         <source>&amp;Forms</source>
         <translation>&amp;Questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="52"/>
+        <location filename="../coordinator/export.py" line="51"/>
         <source>&amp;CSV files (one per table)</source>
         <translation>Fichiers &amp;CSV (un par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="53"/>
+        <location filename="../coordinator/export.py" line="52"/>
         <source>E&amp;xcel file (XLSX, one sheet per table)</source>
         <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="61"/>
+        <location filename="../coordinator/export.py" line="60"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="63"/>
+        <location filename="../coordinator/export.py" line="62"/>
         <source>C&amp;odes (as in the form: “social_rent”)</source>
         <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="64"/>
+        <location filename="../coordinator/export.py" line="63"/>
         <source>&amp;Labels (as read: “Social housing”)</source>
         <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="72"/>
+        <location filename="../coordinator/export.py" line="71"/>
         <source>Choices</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="75"/>
+        <location filename="../coordinator/export.py" line="74"/>
         <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="82"/>
+        <location filename="../coordinator/export.py" line="81"/>
         <source>Personal fields</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="83"/>
+        <location filename="../coordinator/export.py" line="82"/>
         <source>Leave them out</source>
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="84"/>
+        <location filename="../coordinator/export.py" line="83"/>
         <source>Replace them with pseudonyms</source>
         <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="85"/>
+        <location filename="../coordinator/export.py" line="84"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="88"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="92"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="97"/>
-        <location filename="../coordinator/export.py" line="133"/>
+        <location filename="../coordinator/export.py" line="96"/>
+        <location filename="../coordinator/export.py" line="132"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="98"/>
+        <location filename="../coordinator/export.py" line="97"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="99"/>
+        <location filename="../coordinator/export.py" line="98"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="104"/>
+        <location filename="../coordinator/export.py" line="103"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="110"/>
+        <location filename="../coordinator/export.py" line="109"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="111"/>
+        <location filename="../coordinator/export.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1530,47 +1530,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="185"/>
+        <location filename="../coordinator/export.py" line="184"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="191"/>
+        <location filename="../coordinator/export.py" line="190"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="190"/>
+        <location filename="../coordinator/export.py" line="189"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="206"/>
+        <location filename="../coordinator/export.py" line="205"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="207"/>
+        <location filename="../coordinator/export.py" line="206"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="208"/>
+        <location filename="../coordinator/export.py" line="210"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="209"/>
-        <source>Open the folder</source>
-        <translation>Ouvrir le dossier</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="210"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="225"/>
+        <location filename="../coordinator/export.py" line="217"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1578,152 +1568,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="54"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="55"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="56"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="57"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="58"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="59"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="60"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <location filename="../coordinator/fieldwork.py" line="61"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <location filename="../coordinator/fieldwork.py" line="62"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="63"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="81"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <location filename="../coordinator/fieldwork.py" line="82"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <location filename="../coordinator/fieldwork.py" line="83"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <location filename="../coordinator/fieldwork.py" line="87"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <location filename="../coordinator/fieldwork.py" line="90"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <location filename="../coordinator/fieldwork.py" line="98"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <location filename="../coordinator/fieldwork.py" line="111"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1731,119 +1721,132 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <location filename="../coordinator/fieldwork.py" line="339"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <location filename="../coordinator/fieldwork.py" line="340"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <location filename="../coordinator/fieldwork.py" line="343"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="350"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="350"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="351"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="352"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="353"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <location filename="../coordinator/fieldwork.py" line="366"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <location filename="../coordinator/fieldwork.py" line="367"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <location filename="../coordinator/fieldwork.py" line="368"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <location filename="../coordinator/fieldwork.py" line="369"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <location filename="../coordinator/fieldwork.py" line="370"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="411"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <location filename="../coordinator/fieldwork.py" line="414"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <location filename="../coordinator/fieldwork.py" line="426"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <location filename="../coordinator/fieldwork.py" line="428"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <location filename="../coordinator/fieldwork.py" line="440"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <location filename="../coordinator/fieldwork.py" line="444"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesWritten</name>
+    <message>
+        <location filename="../coordinator/common.py" line="71"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/common.py" line="74"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2123,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="55"/>
+        <location filename="../handin.py" line="54"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -2131,72 +2134,72 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="93"/>
+        <location filename="../handin.py" line="88"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="123"/>
+        <location filename="../handin.py" line="118"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="127"/>
+        <location filename="../handin.py" line="122"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="129"/>
+        <location filename="../handin.py" line="124"/>
         <source>Hand in the finished interviews to the USB key {0}</source>
         <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="132"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="150"/>
+        <location filename="../handin.py" line="145"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="161"/>
+        <location filename="../handin.py" line="156"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="165"/>
+        <location filename="../handin.py" line="160"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="170"/>
+        <location filename="../handin.py" line="165"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="177"/>
+        <location filename="../handin.py" line="172"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="249"/>
+        <location filename="../handin.py" line="244"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="251"/>
+        <location filename="../handin.py" line="246"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="253"/>
+        <location filename="../handin.py" line="248"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="254"/>
+        <location filename="../handin.py" line="249"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -2593,225 +2596,224 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="29"/>
+        <location filename="../coordinator/imports.py" line="30"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="30"/>
+        <location filename="../coordinator/imports.py" line="31"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="31"/>
+        <location filename="../coordinator/imports.py" line="32"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="106"/>
+        <location filename="../coordinator/imports.py" line="95"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="110"/>
+        <location filename="../coordinator/imports.py" line="99"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="111"/>
+        <location filename="../coordinator/imports.py" line="100"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="112"/>
+        <location filename="../coordinator/imports.py" line="101"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="113"/>
-        <location filename="../coordinator/imports.py" line="181"/>
+        <location filename="../coordinator/imports.py" line="102"/>
+        <location filename="../coordinator/imports.py" line="170"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="114"/>
+        <location filename="../coordinator/imports.py" line="103"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="115"/>
+        <location filename="../coordinator/imports.py" line="104"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="116"/>
+        <location filename="../coordinator/imports.py" line="105"/>
         <source>&amp;Download from the server</source>
         <translation>Télécharger depuis le se&amp;rveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="117"/>
+        <location filename="../coordinator/imports.py" line="106"/>
         <source>Download the interviews sent to the server</source>
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="120"/>
+        <location filename="../coordinator/imports.py" line="109"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="113"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="118"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
-        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="119"/>
+        <location filename="../coordinator/imports.py" line="133"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="120"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="121"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
-        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="122"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
-        <location filename="../coordinator/imports.py" line="146"/>
+        <location filename="../coordinator/imports.py" line="123"/>
+        <location filename="../coordinator/imports.py" line="135"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="135"/>
-        <location filename="../coordinator/imports.py" line="147"/>
+        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="136"/>
-        <location filename="../coordinator/imports.py" line="148"/>
+        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="126"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="129"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="151"/>
+        <location filename="../coordinator/imports.py" line="140"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="161"/>
+        <location filename="../coordinator/imports.py" line="150"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="172"/>
+        <location filename="../coordinator/imports.py" line="161"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="174"/>
+        <location filename="../coordinator/imports.py" line="163"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="211"/>
+        <location filename="../coordinator/imports.py" line="200"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="212"/>
-        <location filename="../coordinator/imports.py" line="217"/>
+        <location filename="../coordinator/imports.py" line="201"/>
+        <location filename="../coordinator/imports.py" line="206"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="218"/>
+        <location filename="../coordinator/imports.py" line="207"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="234"/>
+        <location filename="../coordinator/imports.py" line="223"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="255"/>
+        <location filename="../coordinator/imports.py" line="242"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="279"/>
+        <location filename="../coordinator/imports.py" line="266"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="283"/>
+        <location filename="../coordinator/imports.py" line="270"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="305"/>
+        <location filename="../coordinator/imports.py" line="290"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="309"/>
+        <location filename="../coordinator/imports.py" line="294"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="337"/>
+        <location filename="../coordinator/imports.py" line="325"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="339"/>
+        <location filename="../coordinator/imports.py" line="327"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="342"/>
+        <location filename="../coordinator/imports.py" line="330"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="354"/>
+        <location filename="../coordinator/imports.py" line="342"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="319"/>
-        <location filename="../coordinator/imports.py" line="403"/>
+        <location filename="../coordinator/imports.py" line="307"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3273,158 +3275,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="240"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="244"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="271"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="339"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="360"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="367"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="572"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="621"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="691"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="699"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="702"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="761"/>
+        <location filename="../main_window.py" line="757"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3432,52 +3434,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="92"/>
+        <location filename="../coordinator/doorlist.py" line="87"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="97"/>
+        <location filename="../coordinator/doorlist.py" line="92"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="98"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="98"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="113"/>
+        <location filename="../coordinator/doorlist.py" line="107"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="114"/>
+        <location filename="../coordinator/doorlist.py" line="108"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="119"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="128"/>
+        <location filename="../coordinator/doorlist.py" line="120"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="147"/>
+        <location filename="../coordinator/doorlist.py" line="139"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="149"/>
+        <location filename="../coordinator/doorlist.py" line="141"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3485,268 +3487,268 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
+        <location filename="../doors.py" line="535"/>
         <location filename="../doors.py" line="558"/>
-        <location filename="../doors.py" line="581"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="536"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="537"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="538"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="563"/>
+        <location filename="../doors.py" line="540"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="565"/>
+        <location filename="../doors.py" line="542"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="544"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="569"/>
+        <location filename="../doors.py" line="546"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="571"/>
+        <location filename="../doors.py" line="548"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="550"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="574"/>
+        <location filename="../doors.py" line="551"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="552"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="553"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="554"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="555"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="556"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="580"/>
+        <location filename="../doors.py" line="557"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="559"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="585"/>
+        <location filename="../doors.py" line="562"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="587"/>
+        <location filename="../doors.py" line="564"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="590"/>
+        <location filename="../doors.py" line="567"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="593"/>
+        <location filename="../doors.py" line="570"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="596"/>
+        <location filename="../doors.py" line="573"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="598"/>
+        <location filename="../doors.py" line="575"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="599"/>
+        <location filename="../doors.py" line="576"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="600"/>
+        <location filename="../doors.py" line="577"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="601"/>
+        <location filename="../doors.py" line="578"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="640"/>
+        <location filename="../doors.py" line="617"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="667"/>
+        <location filename="../doors.py" line="644"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="668"/>
+        <location filename="../doors.py" line="645"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="669"/>
+        <location filename="../doors.py" line="646"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="670"/>
+        <location filename="../doors.py" line="647"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="711"/>
+        <location filename="../doors.py" line="688"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="715"/>
+        <location filename="../doors.py" line="692"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="717"/>
+        <location filename="../doors.py" line="694"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="718"/>
+        <location filename="../doors.py" line="695"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="719"/>
+        <location filename="../doors.py" line="696"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="720"/>
+        <location filename="../doors.py" line="697"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="730"/>
+        <location filename="../doors.py" line="707"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="734"/>
+        <location filename="../doors.py" line="711"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="756"/>
+        <location filename="../doors.py" line="733"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="785"/>
+        <location filename="../doors.py" line="758"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="786"/>
+        <location filename="../doors.py" line="759"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="760"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="788"/>
+        <location filename="../doors.py" line="761"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="789"/>
+        <location filename="../doors.py" line="762"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="831"/>
+        <location filename="../doors.py" line="804"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="806"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="872"/>
+        <location filename="../doors.py" line="845"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="880"/>
+        <location filename="../doors.py" line="853"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="882"/>
+        <location filename="../doors.py" line="855"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="896"/>
+        <location filename="../doors.py" line="869"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="906"/>
+        <location filename="../doors.py" line="879"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
@@ -3975,102 +3977,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="84"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="93"/>
+        <location filename="../coordinator/people.py" line="85"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="94"/>
+        <location filename="../coordinator/people.py" line="86"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="95"/>
+        <location filename="../coordinator/people.py" line="87"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="96"/>
+        <location filename="../coordinator/people.py" line="88"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="97"/>
+        <location filename="../coordinator/people.py" line="89"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="98"/>
+        <location filename="../coordinator/people.py" line="90"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="99"/>
+        <location filename="../coordinator/people.py" line="91"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="100"/>
+        <location filename="../coordinator/people.py" line="92"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="101"/>
+        <location filename="../coordinator/people.py" line="93"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="102"/>
+        <location filename="../coordinator/people.py" line="94"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="103"/>
+        <location filename="../coordinator/people.py" line="95"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="104"/>
+        <location filename="../coordinator/people.py" line="96"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="110"/>
+        <location filename="../coordinator/people.py" line="102"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="115"/>
+        <location filename="../coordinator/people.py" line="107"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="116"/>
+        <location filename="../coordinator/people.py" line="108"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="117"/>
+        <location filename="../coordinator/people.py" line="109"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="118"/>
+        <location filename="../coordinator/people.py" line="110"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="119"/>
+        <location filename="../coordinator/people.py" line="111"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="179"/>
+        <location filename="../coordinator/people.py" line="171"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -4078,22 +4080,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="188"/>
+        <location filename="../coordinator/people.py" line="180"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="189"/>
+        <location filename="../coordinator/people.py" line="181"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="190"/>
+        <location filename="../coordinator/people.py" line="182"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="205"/>
+        <location filename="../coordinator/people.py" line="197"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -4101,124 +4103,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="598"/>
+        <location filename="../coordinator/results.py" line="584"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="599"/>
-        <location filename="../coordinator/results.py" line="606"/>
+        <location filename="../coordinator/results.py" line="585"/>
+        <location filename="../coordinator/results.py" line="592"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="600"/>
+        <location filename="../coordinator/results.py" line="586"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="623"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="623"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="639"/>
+        <location filename="../coordinator/results.py" line="625"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="642"/>
+        <location filename="../coordinator/results.py" line="628"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="647"/>
+        <location filename="../coordinator/results.py" line="633"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
+        <location filename="../coordinator/results.py" line="660"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="660"/>
+        <location filename="../coordinator/results.py" line="717"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
+        <location filename="../coordinator/results.py" line="660"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="676"/>
+        <location filename="../coordinator/results.py" line="662"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="710"/>
+        <location filename="../coordinator/results.py" line="696"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="711"/>
+        <location filename="../coordinator/results.py" line="697"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="712"/>
+        <location filename="../coordinator/results.py" line="698"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="713"/>
+        <location filename="../coordinator/results.py" line="699"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="714"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="715"/>
+        <location filename="../coordinator/results.py" line="701"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="716"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="705"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="705"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="729"/>
+        <location filename="../coordinator/results.py" line="715"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="729"/>
+        <location filename="../coordinator/results.py" line="715"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="717"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4226,43 +4228,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="924"/>
+        <location filename="../coordinator/results.py" line="895"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="925"/>
+        <location filename="../coordinator/results.py" line="896"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="926"/>
-        <location filename="../coordinator/results.py" line="937"/>
+        <location filename="../coordinator/results.py" line="897"/>
+        <location filename="../coordinator/results.py" line="908"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="938"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="938"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="938"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="938"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="995"/>
+        <location filename="../coordinator/results.py" line="966"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4271,7 +4273,7 @@
     <name>ReportDialog</name>
     <message>
         <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="343"/>
+        <location filename="../coordinator/report.py" line="338"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
@@ -4321,239 +4323,233 @@
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="98"/>
+        <location filename="../coordinator/report.py" line="97"/>
         <source>&amp;Up</source>
         <translation>Mon&amp;ter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="99"/>
+        <location filename="../coordinator/report.py" line="98"/>
         <source>Do&amp;wn</source>
         <translation>Desce&amp;ndre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="101"/>
+        <location filename="../coordinator/report.py" line="100"/>
         <source>Move the question up</source>
         <translation>Monter la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="102"/>
+        <location filename="../coordinator/report.py" line="101"/>
         <source>Move the question down</source>
         <translation>Descendre la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="110"/>
+        <location filename="../coordinator/report.py" line="109"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="124"/>
+        <location filename="../coordinator/report.py" line="123"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="125"/>
+        <location filename="../coordinator/report.py" line="124"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="132"/>
+        <location filename="../coordinator/report.py" line="131"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="133"/>
+        <location filename="../coordinator/report.py" line="132"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="134"/>
+        <location filename="../coordinator/report.py" line="133"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="135"/>
+        <location filename="../coordinator/report.py" line="134"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="151"/>
+        <location filename="../coordinator/report.py" line="150"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="152"/>
+        <location filename="../coordinator/report.py" line="151"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="161"/>
+        <location filename="../coordinator/report.py" line="160"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="176"/>
+        <location filename="../coordinator/report.py" line="171"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="179"/>
+        <location filename="../coordinator/report.py" line="174"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="182"/>
-        <location filename="../coordinator/report.py" line="369"/>
+        <location filename="../coordinator/report.py" line="177"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="304"/>
+        <location filename="../coordinator/report.py" line="299"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="306"/>
+        <location filename="../coordinator/report.py" line="301"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="306"/>
+        <location filename="../coordinator/report.py" line="301"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="334"/>
+        <location filename="../coordinator/report.py" line="329"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="335"/>
+        <location filename="../coordinator/report.py" line="330"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="342"/>
+        <location filename="../coordinator/report.py" line="337"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="356"/>
+        <location filename="../coordinator/report.py" line="351"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="365"/>
+        <location filename="../coordinator/report.py" line="360"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="366"/>
+        <location filename="../coordinator/report.py" line="361"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="368"/>
-        <source>Open the folder</source>
-        <translation>Ouvrir le dossier</translation>
     </message>
 </context>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="294"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="295"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="303"/>
+        <location filename="../coordinator/results.py" line="296"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="297"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="298"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="299"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="310"/>
+        <location filename="../coordinator/results.py" line="303"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="311"/>
+        <location filename="../coordinator/results.py" line="304"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="312"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="313"/>
+        <location filename="../coordinator/results.py" line="306"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="314"/>
+        <location filename="../coordinator/results.py" line="307"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="308"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="309"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="323"/>
-        <location filename="../coordinator/results.py" line="380"/>
+        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="373"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="324"/>
-        <location filename="../coordinator/results.py" line="397"/>
+        <location filename="../coordinator/results.py" line="317"/>
+        <location filename="../coordinator/results.py" line="390"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="329"/>
-        <location filename="../coordinator/results.py" line="426"/>
+        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="419"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="390"/>
+        <location filename="../coordinator/results.py" line="383"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="407"/>
+        <location filename="../coordinator/results.py" line="400"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="516"/>
+        <location filename="../coordinator/results.py" line="509"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4561,7 +4557,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="529"/>
+        <location filename="../coordinator/results.py" line="522"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
@@ -4607,37 +4603,37 @@
 <context>
     <name>RoundSheetDialog</name>
     <message>
-        <location filename="../roundsheet.py" line="331"/>
+        <location filename="../roundsheet.py" line="326"/>
         <source>Print a round sheet</source>
         <translation>Imprimer une feuille de route</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="335"/>
+        <location filename="../roundsheet.py" line="330"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="340"/>
+        <location filename="../roundsheet.py" line="335"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="344"/>
+        <location filename="../roundsheet.py" line="339"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="345"/>
+        <location filename="../roundsheet.py" line="340"/>
         <source>&amp;Sector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="348"/>
+        <location filename="../roundsheet.py" line="343"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="349"/>
+        <location filename="../roundsheet.py" line="344"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4724,105 +4720,105 @@
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="249"/>
+        <location filename="../sync.py" line="245"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="253"/>
-        <location filename="../sync.py" line="318"/>
+        <location filename="../sync.py" line="249"/>
+        <location filename="../sync.py" line="314"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="256"/>
+        <location filename="../sync.py" line="252"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="274"/>
-        <location filename="../sync.py" line="446"/>
+        <location filename="../sync.py" line="270"/>
+        <location filename="../sync.py" line="442"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="316"/>
-        <location filename="../sync.py" line="457"/>
+        <location filename="../sync.py" line="312"/>
+        <location filename="../sync.py" line="453"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="368"/>
+        <location filename="../sync.py" line="364"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="372"/>
+        <location filename="../sync.py" line="368"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="374"/>
+        <location filename="../sync.py" line="370"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="378"/>
+        <location filename="../sync.py" line="374"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="390"/>
+        <location filename="../sync.py" line="386"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="411"/>
+        <location filename="../sync.py" line="407"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="413"/>
+        <location filename="../sync.py" line="409"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="416"/>
+        <location filename="../sync.py" line="412"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="423"/>
+        <location filename="../sync.py" line="419"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="428"/>
+        <location filename="../sync.py" line="424"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="439"/>
+        <location filename="../sync.py" line="435"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="441"/>
+        <location filename="../sync.py" line="437"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="443"/>
+        <location filename="../sync.py" line="439"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="451"/>
+        <location filename="../sync.py" line="447"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="453"/>
+        <location filename="../sync.py" line="449"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
@@ -4830,113 +4826,113 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="68"/>
+        <location filename="../settings.py" line="70"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="77"/>
+        <location filename="../settings.py" line="79"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="79"/>
+        <location filename="../settings.py" line="81"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="81"/>
+        <location filename="../settings.py" line="83"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="82"/>
+        <location filename="../settings.py" line="84"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="89"/>
+        <location filename="../settings.py" line="91"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="90"/>
+        <location filename="../settings.py" line="92"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="92"/>
+        <location filename="../settings.py" line="94"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="94"/>
+        <location filename="../settings.py" line="96"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="96"/>
+        <location filename="../settings.py" line="98"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="98"/>
+        <location filename="../settings.py" line="100"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="108"/>
+        <location filename="../settings.py" line="110"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="109"/>
+        <location filename="../settings.py" line="111"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="110"/>
+        <location filename="../settings.py" line="112"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="111"/>
-        <location filename="../settings.py" line="282"/>
+        <location filename="../settings.py" line="113"/>
+        <location filename="../settings.py" line="276"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="116"/>
+        <location filename="../settings.py" line="118"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="121"/>
+        <location filename="../settings.py" line="123"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="128"/>
+        <location filename="../settings.py" line="129"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="130"/>
+        <location filename="../settings.py" line="131"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="138"/>
+        <location filename="../settings.py" line="139"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="144"/>
+        <location filename="../settings.py" line="145"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="149"/>
+        <location filename="../settings.py" line="150"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
@@ -4956,62 +4952,62 @@
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="186"/>
+        <location filename="../settings.py" line="185"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="187"/>
+        <location filename="../settings.py" line="186"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="188"/>
+        <location filename="../settings.py" line="187"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="193"/>
+        <location filename="../settings.py" line="192"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="194"/>
+        <location filename="../settings.py" line="193"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="200"/>
+        <location filename="../settings.py" line="199"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="201"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="203"/>
+        <location filename="../settings.py" line="202"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="207"/>
+        <location filename="../settings.py" line="206"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="215"/>
+        <location filename="../settings.py" line="213"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="217"/>
+        <location filename="../settings.py" line="215"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="242"/>
+        <location filename="../settings.py" line="238"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -5059,62 +5055,62 @@
         <translation>Heure de la tournée</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Typed back</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="176"/>
+        <location filename="../roundsheet.py" line="172"/>
         <source>The doors of the sheet</source>
         <translation>Les portes de la feuille</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="191"/>
+        <location filename="../roundsheet.py" line="186"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="198"/>
+        <location filename="../roundsheet.py" line="193"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="226"/>
+        <location filename="../roundsheet.py" line="221"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="228"/>
+        <location filename="../roundsheet.py" line="223"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="278"/>
+        <location filename="../roundsheet.py" line="273"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="279"/>
+        <location filename="../roundsheet.py" line="274"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="280"/>
+        <location filename="../roundsheet.py" line="275"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="281"/>
+        <location filename="../roundsheet.py" line="276"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -5122,87 +5118,87 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../welcome.py" line="132"/>
+        <location filename="../welcome.py" line="121"/>
         <source>Welcome to Surveyor</source>
         <translation>Bienvenue dans Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="133"/>
+        <location filename="../welcome.py" line="122"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="136"/>
+        <location filename="../welcome.py" line="125"/>
         <source>Surveyor helps you fill in door-to-door survey interviews. Everything you type is saved at once, on this laptop: nothing is lost if you close the window.</source>
         <translation>Surveyor vous aide à remplir les entretiens de l’enquête en porte-à-porte. Tout ce que vous tapez est enregistré aussitôt sur cet ordinateur : rien n’est perdu si vous fermez la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="141"/>
+        <location filename="../welcome.py" line="130"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="142"/>
+        <location filename="../welcome.py" line="131"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="143"/>
+        <location filename="../welcome.py" line="132"/>
         <source>For example: Marie Dupont</source>
         <translation>Par exemple : Marie Dupont</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="144"/>
+        <location filename="../welcome.py" line="133"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="145"/>
+        <location filename="../welcome.py" line="134"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="146"/>
+        <location filename="../welcome.py" line="135"/>
         <source>For example: Laptop 3</source>
         <translation>Par exemple : Portable 3</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="148"/>
+        <location filename="../welcome.py" line="137"/>
         <source>This name tells the coordinator which laptop the interviews come from.</source>
         <translation>Ce nom indique à la coordination de quel ordinateur viennent les entretiens.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="152"/>
+        <location filename="../welcome.py" line="141"/>
         <source>These forms come with Surveyor. Keep the ones you need:</source>
         <translation>Ces formulaires sont fournis avec Surveyor. Gardez ceux dont vous avez besoin :</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="156"/>
+        <location filename="../welcome.py" line="145"/>
         <source>You can add the form file the coordinator sent you from the home screen.</source>
         <translation>Vous pourrez ajouter depuis l’accueil le fichier de formulaire envoyé par la coordination.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="158"/>
+        <location filename="../welcome.py" line="147"/>
         <source>Start</source>
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="159"/>
+        <location filename="../welcome.py" line="148"/>
         <source>Start using Surveyor</source>
         <translation>Commencer à utiliser Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="182"/>
+        <location filename="../welcome.py" line="171"/>
         <source>Please type your name and a name for this laptop.</source>
         <translation>Veuillez saisir votre nom et un nom pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="184"/>
+        <location filename="../welcome.py" line="173"/>
         <source>Please type your name.</source>
         <translation>Veuillez saisir votre nom.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="186"/>
+        <location filename="../welcome.py" line="175"/>
         <source>Please type a name for this laptop.</source>
         <translation>Veuillez saisir un nom pour cet ordinateur.</translation>
     </message>
