@@ -53,7 +53,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label, read_only_rows
+from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -297,11 +297,7 @@ class AppointmentDialog(QDialog):
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setBuddy(form.itemAt(row, QFormLayout.FieldRole).widget())
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record the appointment"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Record the appointment"), self.tr("Cancel"))
         layout.addWidget(buttons)
         self.buttons = buttons
 
@@ -349,11 +345,7 @@ class AddDoorDialog(QDialog):
             grid.addWidget(edit, i // 3 * 2 + 1, i % 3)
             self.edits[name] = edit
         layout.addLayout(grid)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Add the door"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Add the door"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.edits["street"].textChanged.connect(self._update_ok)
         self._update_ok()
@@ -752,27 +744,23 @@ class MyDoorsPage(FollowsLanguage, QWidget):
             self._record(door, outcome)
 
     def confirm_refusal(self, door) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName("refusalBox")
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(self.tr("Refused?"))
-        box.setText(self.tr("Record a refusal at {0}?").format(door.address or door.door_id))
-        box.setInformativeText(self.tr("A refusal is final: nobody will knock at this door again."))
-        yes = box.addButton(self.tr("Yes, refused"), QMessageBox.AcceptRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(yes)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
-
-        def finished(_result):
+        def answered(yes: bool) -> None:
             self.box = None
-            if box.clickedButton() is yes:
+            if yes:
                 self._record(door, "refused")
 
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
-        return box
+        self.box = ask(
+            self,
+            name="refusalBox",
+            title=self.tr("Refused?"),
+            text=self.tr("Record a refusal at {0}?").format(door.address or door.door_id),
+            informative=self.tr("A refusal is final: nobody will knock at this door again."),
+            yes=self.tr("Yes, refused"),
+            no=self.tr("Cancel"),
+            default_yes=True,
+            answered=answered,
+        )
+        return self.box
 
     def ask_appointment(self, door) -> AppointmentDialog:
         dialog = AppointmentDialog(door.address or door.door_id, self)

@@ -22,11 +22,9 @@ from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -36,7 +34,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.sync import connection_text
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import add_row, make_label, ok_cancel
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",
@@ -91,18 +89,10 @@ class SettingsDialog(QDialog):
         self.size_spin.setAccessibleName(self.tr("Text size"))
         self.size_spin.setSuffix(self.tr(" pt"))
 
-        self.name_label = QLabel(self.tr("Your &name"))
-        self.name_label.setBuddy(self.name_edit)
-        self.laptop_label = QLabel(self.tr("Name of this &laptop"))
-        self.laptop_label.setBuddy(self.label_edit)
-        self.language_label = QLabel(self.tr("&Language"))
-        self.language_label.setBuddy(self.language_combo)
-        self.size_label = QLabel(self.tr("&Text size"))
-        self.size_label.setBuddy(self.size_spin)
-        form.addRow(self.name_label, self.name_edit)
-        form.addRow(self.laptop_label, self.label_edit)
-        form.addRow(self.language_label, self.language_combo)
-        form.addRow(self.size_label, self.size_spin)
+        self.name_label = add_row(form, self.tr("Your &name"), self.name_edit)
+        self.laptop_label = add_row(form, self.tr("Name of this &laptop"), self.label_edit)
+        self.language_label = add_row(form, self.tr("&Language"), self.language_combo)
+        self.size_label = add_row(form, self.tr("&Text size"), self.size_spin)
 
         # Batches: a shared folder to hand in to automatically, and the coordinator's screen.
         self.shared_edit = QLineEdit(settings.shared_folder)
@@ -115,9 +105,9 @@ class SettingsDialog(QDialog):
         shared_row = QHBoxLayout()
         shared_row.addWidget(self.shared_edit, 1)
         shared_row.addWidget(self.shared_button)
-        self.shared_label = QLabel(self.tr("Shared &folder"))
-        self.shared_label.setBuddy(self.shared_edit)
-        form.addRow(self.shared_label, shared_row)
+        self.shared_label = add_row(
+            form, self.tr("Shared &folder"), shared_row, buddy=self.shared_edit
+        )
         self.shared_hint = make_label(
             self.tr(
                 "Finished interviews are handed in there by themselves (a folder on the "
@@ -154,14 +144,8 @@ class SettingsDialog(QDialog):
         )
         layout.addWidget(self.hint)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons = buttons
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.buttons = buttons
+        self.buttons = ok_cancel(self, self.tr("Save"), self.tr("Cancel"))
+        layout.addWidget(self.buttons)
 
     def _add_server_rows(
         self, form: QFormLayout, settings: AppSettings, password_known: bool, keychain: bool | None
@@ -184,24 +168,18 @@ class SettingsDialog(QDialog):
         self.server_edit.setClearButtonEnabled(True)
         self.server_edit.setPlaceholderText(self.tr("https://… (leave empty if there is none)"))
         self.server_edit.setAccessibleName(self.tr("Server address"))
-        self.server_label = QLabel(self.tr("Server &address"))
-        self.server_label.setBuddy(self.server_edit)
-        form.addRow(self.server_label, self.server_edit)
+        self.server_label = add_row(form, self.tr("Server &address"), self.server_edit)
         self.user_edit = QLineEdit(settings.server_user)
         self.user_edit.setObjectName("serverUser")
         self.user_edit.setAccessibleName(self.tr("Account name on the server"))
-        self.user_label = QLabel(self.tr("Acco&unt name"))
-        self.user_label.setBuddy(self.user_edit)
-        form.addRow(self.user_label, self.user_edit)
+        self.user_label = add_row(form, self.tr("Acco&unt name"), self.user_edit)
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("serverPassword")
         self.password_edit.setEchoMode(QLineEdit.Password)
         self.password_edit.setAccessibleName(self.tr("Password on the server"))
         if password_known:
             self.password_edit.setPlaceholderText(self.tr("Unchanged (leave empty to keep it)"))
-        self.password_label = QLabel(self.tr("Pass&word"))
-        self.password_label.setBuddy(self.password_edit)
-        form.addRow(self.password_label, self.password_edit)
+        self.password_label = add_row(form, self.tr("Pass&word"), self.password_edit)
         self.keychain_hint = make_label(
             self.tr("No system keychain: the password will be asked for at each sending."),
             role="hint",

@@ -34,7 +34,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import make_label, read_only_rows
+from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -115,11 +115,7 @@ class MappingDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.problem = make_label(role="error")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Import"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.resize(560, 420)
         self._update_ok()

@@ -19,7 +19,6 @@ from surveyor.ui.qt import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,7 +28,7 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import add_row, make_label
 
 
 class EncryptionDialog(QDialog):
@@ -74,12 +73,8 @@ class EncryptionDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.Password)
         self.confirm.setAccessibleName(self.tr("The same passphrase again"))
-        label = QLabel(self.tr("&Passphrase (8 characters or more)"))
-        label.setBuddy(self.passphrase)
-        fields.addRow(label, self.passphrase)
-        label = QLabel(self.tr("&Again"))
-        label.setBuddy(self.confirm)
-        fields.addRow(label, self.confirm)
+        add_row(fields, self.tr("&Passphrase (8 characters or more)"), self.passphrase)
+        add_row(fields, self.tr("&Again"), self.confirm)
         make.addLayout(fields)
         self.make_button = QPushButton(self.tr("&Make the key pair and save the private key…"))
         self.make_button.setObjectName("makeKeyButton")
@@ -122,9 +117,7 @@ class EncryptionDialog(QDialog):
         self.key_passphrase = QLineEdit()
         self.key_passphrase.setEchoMode(QLineEdit.Password)
         self.key_passphrase.setAccessibleName(self.tr("Passphrase of the private key file"))
-        label = QLabel(self.tr("Passphrase of the key fi&le"))
-        label.setBuddy(self.key_passphrase)
-        key_row.addRow(label, self.key_passphrase)
+        add_row(key_row, self.tr("Passphrase of the key fi&le"), self.key_passphrase)
         opening.addLayout(key_row)
         self.open_button = QPushButton(self.tr("Choose the private &key and open them…"))
         self.open_button.setObjectName("openEncryptedButton")

@@ -29,7 +29,7 @@ from surveyor.ui.qt import (
     Qt,
     QVBoxLayout,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import add_row, make_label
 
 REPORT_KINDS = ("single", "multiple", "number", "date")
 
@@ -54,15 +54,11 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.title_edit = QLineEdit()
-        title_label = QLabel(self.tr("T&itle"))
-        title_label.setBuddy(self.title_edit)
-        form.addRow(title_label, self.title_edit)
+        add_row(form, self.tr("T&itle"), self.title_edit)
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("French"), "fr")
         self.language_combo.addItem(self.tr("English"), "en")
-        language_label = QLabel(self.tr("&Language"))
-        language_label.setBuddy(self.language_combo)
-        form.addRow(language_label, self.language_combo)
+        add_row(form, self.tr("&Language"), self.language_combo)
         choices = [
             (n, q)
             for n, q in questions.items()
@@ -80,9 +76,7 @@ class ReportDialog(QDialog):
         self.needs_by_label = QLabel(self.tr("split by"))
         needs.addWidget(self.needs_by_label)
         needs.addWidget(self.needs_by_combo, 1)
-        needs_label = QLabel(self.tr("&Needs ranked"))
-        needs_label.setBuddy(self.needs_combo)
-        form.addRow(needs_label, needs)
+        add_row(form, self.tr("&Needs ranked"), needs, buddy=self.needs_combo)
         layout.addLayout(form)
 
         grid = QGridLayout()

@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="335"/>
+        <location filename="../doors.py" line="331"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="338"/>
+        <location filename="../doors.py" line="334"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="353"/>
+        <location filename="../doors.py" line="348"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="354"/>
+        <location filename="../doors.py" line="348"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -57,12 +57,12 @@
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="301"/>
+        <location filename="../doors.py" line="300"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="302"/>
+        <location filename="../doors.py" line="300"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -479,225 +479,225 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="276"/>
+        <location filename="../coordinator/doorlist.py" line="272"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="278"/>
+        <location filename="../coordinator/doorlist.py" line="274"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="280"/>
+        <location filename="../coordinator/doorlist.py" line="276"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="281"/>
+        <location filename="../coordinator/doorlist.py" line="277"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="284"/>
+        <location filename="../coordinator/doorlist.py" line="280"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="288"/>
+        <location filename="../coordinator/doorlist.py" line="284"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="290"/>
+        <location filename="../coordinator/doorlist.py" line="286"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
+        <location filename="../coordinator/doorlist.py" line="288"/>
         <location filename="../coordinator/doorlist.py" line="292"/>
-        <location filename="../coordinator/doorlist.py" line="296"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="294"/>
+        <location filename="../coordinator/doorlist.py" line="290"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="294"/>
+        <location filename="../coordinator/doorlist.py" line="290"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="294"/>
+        <location filename="../coordinator/doorlist.py" line="290"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="297"/>
+        <location filename="../coordinator/doorlist.py" line="293"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="298"/>
+        <location filename="../coordinator/doorlist.py" line="294"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="299"/>
+        <location filename="../coordinator/doorlist.py" line="295"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="300"/>
+        <location filename="../coordinator/doorlist.py" line="296"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="301"/>
+        <location filename="../coordinator/doorlist.py" line="297"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="302"/>
+        <location filename="../coordinator/doorlist.py" line="298"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="303"/>
+        <location filename="../coordinator/doorlist.py" line="299"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="307"/>
+        <location filename="../coordinator/doorlist.py" line="303"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="312"/>
+        <location filename="../coordinator/doorlist.py" line="308"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="343"/>
+        <location filename="../coordinator/doorlist.py" line="339"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="343"/>
-        <location filename="../coordinator/doorlist.py" line="487"/>
+        <location filename="../coordinator/doorlist.py" line="339"/>
+        <location filename="../coordinator/doorlist.py" line="483"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="355"/>
+        <location filename="../coordinator/doorlist.py" line="351"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="357"/>
+        <location filename="../coordinator/doorlist.py" line="353"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="400"/>
+        <location filename="../coordinator/doorlist.py" line="396"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="413"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="415"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="453"/>
+        <location filename="../coordinator/doorlist.py" line="449"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="459"/>
+        <location filename="../coordinator/doorlist.py" line="455"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="461"/>
+        <location filename="../coordinator/doorlist.py" line="457"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="470"/>
+        <location filename="../coordinator/doorlist.py" line="466"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="486"/>
+        <location filename="../coordinator/doorlist.py" line="482"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="487"/>
-        <location filename="../coordinator/doorlist.py" line="501"/>
+        <location filename="../coordinator/doorlist.py" line="483"/>
+        <location filename="../coordinator/doorlist.py" line="497"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="496"/>
+        <location filename="../coordinator/doorlist.py" line="492"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="500"/>
+        <location filename="../coordinator/doorlist.py" line="496"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="518"/>
+        <location filename="../coordinator/doorlist.py" line="514"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="516"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="529"/>
+        <location filename="../coordinator/doorlist.py" line="525"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="537"/>
+        <location filename="../coordinator/doorlist.py" line="533"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="537"/>
+        <location filename="../coordinator/doorlist.py" line="533"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="545"/>
+        <location filename="../coordinator/doorlist.py" line="541"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="565"/>
+        <location filename="../coordinator/doorlist.py" line="561"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="565"/>
+        <location filename="../coordinator/doorlist.py" line="561"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="582"/>
+        <location filename="../coordinator/doorlist.py" line="578"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -795,47 +795,47 @@
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="317"/>
+        <location filename="../doors.py" line="313"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="318"/>
+        <location filename="../doors.py" line="314"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="319"/>
+        <location filename="../doors.py" line="315"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="320"/>
+        <location filename="../doors.py" line="316"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="321"/>
+        <location filename="../doors.py" line="317"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="322"/>
+        <location filename="../doors.py" line="318"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="323"/>
+        <location filename="../doors.py" line="319"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="324"/>
+        <location filename="../doors.py" line="320"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="325"/>
+        <location filename="../doors.py" line="321"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -843,92 +843,92 @@
 <context>
     <name>EncryptionDialog</name>
     <message>
-        <location filename="../coordinator/encryption.py" line="41"/>
+        <location filename="../coordinator/encryption.py" line="40"/>
         <source>Encryption of the interviews</source>
         <translation>Chiffrement des entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="60"/>
+        <location filename="../coordinator/encryption.py" line="59"/>
         <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
         <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="68"/>
+        <location filename="../coordinator/encryption.py" line="67"/>
         <source>1. A new key pair</source>
         <translation>1. Une nouvelle paire de clés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="73"/>
+        <location filename="../coordinator/encryption.py" line="72"/>
         <source>Passphrase of the private key</source>
         <translation>Phrase secrète de la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="76"/>
+        <location filename="../coordinator/encryption.py" line="75"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="77"/>
+        <location filename="../coordinator/encryption.py" line="76"/>
         <source>&amp;Passphrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="80"/>
+        <location filename="../coordinator/encryption.py" line="77"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="84"/>
+        <location filename="../coordinator/encryption.py" line="79"/>
         <source>&amp;Make the key pair and save the private key…</source>
         <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="91"/>
+        <location filename="../coordinator/encryption.py" line="86"/>
         <source>2. The public key, and a recovery copy</source>
         <translation>2. La clé publique, et une copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="96"/>
+        <location filename="../coordinator/encryption.py" line="91"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="102"/>
+        <location filename="../coordinator/encryption.py" line="97"/>
         <source>&amp;Copy the public key</source>
         <translation>Cop&amp;ier la clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="104"/>
+        <location filename="../coordinator/encryption.py" line="99"/>
         <source>Save a &amp;recovery copy to print…</source>
         <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="107"/>
+        <location filename="../coordinator/encryption.py" line="102"/>
         <source>Put it into a &amp;form…</source>
         <translation>La mettre dans un &amp;formulaire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="117"/>
+        <location filename="../coordinator/encryption.py" line="112"/>
         <source>3. Open the encrypted interviews received</source>
         <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="124"/>
+        <location filename="../coordinator/encryption.py" line="119"/>
         <source>Passphrase of the private key file</source>
         <translation>Phrase secrète du fichier de clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="125"/>
+        <location filename="../coordinator/encryption.py" line="120"/>
         <source>Passphrase of the key fi&amp;le</source>
         <translation>Phrase secrète du fic&amp;hier de clé</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="129"/>
+        <location filename="../coordinator/encryption.py" line="122"/>
         <source>Choose the private &amp;key and open them…</source>
         <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="160"/>
+        <location filename="../coordinator/encryption.py" line="153"/>
         <source>%n interview(s) received encrypted wait for their private key.</source>
         <translation>
             <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
@@ -936,102 +936,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="162"/>
+        <location filename="../coordinator/encryption.py" line="155"/>
         <source>No encrypted interview waits to be opened.</source>
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="184"/>
+        <location filename="../coordinator/encryption.py" line="177"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="189"/>
+        <location filename="../coordinator/encryption.py" line="182"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="193"/>
+        <location filename="../coordinator/encryption.py" line="186"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="195"/>
+        <location filename="../coordinator/encryption.py" line="188"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="213"/>
+        <location filename="../coordinator/encryption.py" line="206"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="221"/>
+        <location filename="../coordinator/encryption.py" line="214"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="228"/>
+        <location filename="../coordinator/encryption.py" line="221"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="231"/>
+        <location filename="../coordinator/encryption.py" line="224"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="236"/>
+        <location filename="../coordinator/encryption.py" line="229"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="240"/>
+        <location filename="../coordinator/encryption.py" line="233"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="250"/>
+        <location filename="../coordinator/encryption.py" line="243"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="252"/>
+        <location filename="../coordinator/encryption.py" line="245"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="262"/>
+        <location filename="../coordinator/encryption.py" line="255"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="272"/>
+        <location filename="../coordinator/encryption.py" line="265"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="272"/>
+        <location filename="../coordinator/encryption.py" line="265"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="283"/>
+        <location filename="../coordinator/encryption.py" line="276"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="297"/>
+        <location filename="../coordinator/encryption.py" line="290"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="299"/>
+        <location filename="../coordinator/encryption.py" line="292"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="317"/>
+        <location filename="../coordinator/encryption.py" line="310"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
@@ -1411,118 +1411,118 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../coordinator/export.py" line="36"/>
+        <location filename="../coordinator/export.py" line="37"/>
         <source>Export for analysis</source>
         <translation>Exporter pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="43"/>
+        <location filename="../coordinator/export.py" line="44"/>
         <source>Forms to export</source>
         <translation>Questionnaires à exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="44"/>
+        <location filename="../coordinator/export.py" line="45"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="47"/>
+        <location filename="../coordinator/export.py" line="48"/>
         <source>&amp;Forms</source>
         <translation>&amp;Questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="51"/>
+        <location filename="../coordinator/export.py" line="50"/>
         <source>&amp;CSV files (one per table)</source>
         <translation>Fichiers &amp;CSV (un par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="52"/>
+        <location filename="../coordinator/export.py" line="51"/>
         <source>E&amp;xcel file (XLSX, one sheet per table)</source>
         <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="60"/>
+        <location filename="../coordinator/export.py" line="52"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="62"/>
+        <location filename="../coordinator/export.py" line="54"/>
         <source>C&amp;odes (as in the form: “social_rent”)</source>
         <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="63"/>
+        <location filename="../coordinator/export.py" line="55"/>
         <source>&amp;Labels (as read: “Social housing”)</source>
         <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="71"/>
+        <location filename="../coordinator/export.py" line="57"/>
         <source>Choices</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="74"/>
+        <location filename="../coordinator/export.py" line="61"/>
         <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
+        <location filename="../coordinator/export.py" line="68"/>
         <source>Personal fields</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="82"/>
+        <location filename="../coordinator/export.py" line="69"/>
         <source>Leave them out</source>
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="83"/>
+        <location filename="../coordinator/export.py" line="70"/>
         <source>Replace them with pseudonyms</source>
         <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="84"/>
+        <location filename="../coordinator/export.py" line="71"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="87"/>
+        <location filename="../coordinator/export.py" line="74"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="91"/>
+        <location filename="../coordinator/export.py" line="78"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="96"/>
-        <location filename="../coordinator/export.py" line="132"/>
+        <location filename="../coordinator/export.py" line="81"/>
+        <location filename="../coordinator/export.py" line="123"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="97"/>
+        <location filename="../coordinator/export.py" line="82"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="98"/>
+        <location filename="../coordinator/export.py" line="83"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="103"/>
+        <location filename="../coordinator/export.py" line="88"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="109"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="110"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1530,37 +1530,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="184"/>
+        <location filename="../coordinator/export.py" line="175"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="190"/>
+        <location filename="../coordinator/export.py" line="181"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="189"/>
+        <location filename="../coordinator/export.py" line="180"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="205"/>
+        <location filename="../coordinator/export.py" line="196"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="206"/>
+        <location filename="../coordinator/export.py" line="197"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="210"/>
+        <location filename="../coordinator/export.py" line="201"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="217"/>
+        <location filename="../coordinator/export.py" line="208"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -2969,7 +2969,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="976"/>
-        <location filename="../interview/view.py" line="83"/>
+        <location filename="../interview/view.py" line="88"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -2992,74 +2992,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="222"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="224"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="244"/>
-        <location filename="../interview/view.py" line="245"/>
+        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="235"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="252"/>
+        <location filename="../interview/view.py" line="242"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="263"/>
+        <location filename="../interview/view.py" line="253"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="270"/>
+        <location filename="../interview/view.py" line="260"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="281"/>
+        <location filename="../interview/view.py" line="271"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="294"/>
+        <location filename="../interview/view.py" line="284"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
         <location filename="../interview/renderer.py" line="324"/>
-        <location filename="../interview/view.py" line="299"/>
+        <location filename="../interview/view.py" line="289"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="301"/>
+        <location filename="../interview/view.py" line="291"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="322"/>
+        <location filename="../interview/view.py" line="312"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="323"/>
+        <location filename="../interview/view.py" line="313"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="332"/>
+        <location filename="../interview/view.py" line="322"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="334"/>
+        <location filename="../interview/view.py" line="324"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
@@ -3232,32 +3232,32 @@
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="804"/>
+        <location filename="../interview/view.py" line="794"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="86"/>
+        <location filename="../interview/view.py" line="91"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="547"/>
+        <location filename="../interview/view.py" line="537"/>
         <source>%1 % of the form · %2</source>
         <translation>%1 % du questionnaire · %2</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="833"/>
+        <location filename="../interview/view.py" line="823"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="901"/>
+        <location filename="../interview/view.py" line="891"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="929"/>
+        <location filename="../interview/view.py" line="919"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>
@@ -3275,158 +3275,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="245"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="272"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="358"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="365"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="570"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="619"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="691"/>
+        <location filename="../main_window.py" line="689"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="697"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702"/>
+        <location filename="../main_window.py" line="700"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="755"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3464,22 +3464,22 @@
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="119"/>
+        <location filename="../coordinator/doorlist.py" line="118"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="120"/>
+        <location filename="../coordinator/doorlist.py" line="118"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="139"/>
+        <location filename="../coordinator/doorlist.py" line="135"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="141"/>
+        <location filename="../coordinator/doorlist.py" line="137"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3487,268 +3487,268 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="535"/>
-        <location filename="../doors.py" line="558"/>
+        <location filename="../doors.py" line="527"/>
+        <location filename="../doors.py" line="550"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="536"/>
+        <location filename="../doors.py" line="528"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="537"/>
+        <location filename="../doors.py" line="529"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="538"/>
+        <location filename="../doors.py" line="530"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="540"/>
+        <location filename="../doors.py" line="532"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="542"/>
+        <location filename="../doors.py" line="534"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="544"/>
+        <location filename="../doors.py" line="536"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="546"/>
+        <location filename="../doors.py" line="538"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="548"/>
+        <location filename="../doors.py" line="540"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="550"/>
+        <location filename="../doors.py" line="542"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="551"/>
+        <location filename="../doors.py" line="543"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="552"/>
+        <location filename="../doors.py" line="544"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="553"/>
+        <location filename="../doors.py" line="545"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="554"/>
+        <location filename="../doors.py" line="546"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="555"/>
+        <location filename="../doors.py" line="547"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="556"/>
+        <location filename="../doors.py" line="548"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="557"/>
+        <location filename="../doors.py" line="549"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="551"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="554"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="564"/>
+        <location filename="../doors.py" line="556"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="559"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="570"/>
+        <location filename="../doors.py" line="562"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="565"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="567"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="568"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="569"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="570"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="617"/>
+        <location filename="../doors.py" line="609"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="644"/>
+        <location filename="../doors.py" line="636"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="645"/>
+        <location filename="../doors.py" line="637"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="646"/>
+        <location filename="../doors.py" line="638"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="647"/>
+        <location filename="../doors.py" line="639"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="688"/>
+        <location filename="../doors.py" line="680"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="692"/>
+        <location filename="../doors.py" line="684"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="694"/>
+        <location filename="../doors.py" line="686"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="695"/>
+        <location filename="../doors.py" line="687"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="696"/>
+        <location filename="../doors.py" line="688"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="697"/>
+        <location filename="../doors.py" line="689"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="707"/>
+        <location filename="../doors.py" line="699"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="711"/>
+        <location filename="../doors.py" line="703"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="733"/>
+        <location filename="../doors.py" line="725"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="758"/>
+        <location filename="../doors.py" line="755"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="759"/>
+        <location filename="../doors.py" line="756"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="760"/>
+        <location filename="../doors.py" line="757"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="761"/>
+        <location filename="../doors.py" line="758"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="762"/>
+        <location filename="../doors.py" line="759"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="804"/>
+        <location filename="../doors.py" line="792"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="806"/>
+        <location filename="../doors.py" line="794"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="845"/>
+        <location filename="../doors.py" line="833"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="853"/>
+        <location filename="../doors.py" line="841"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="855"/>
+        <location filename="../doors.py" line="843"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="869"/>
+        <location filename="../doors.py" line="857"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="879"/>
+        <location filename="../doors.py" line="867"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
@@ -4273,7 +4273,7 @@
     <name>ReportDialog</name>
     <message>
         <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="338"/>
+        <location filename="../coordinator/report.py" line="332"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
@@ -4283,172 +4283,172 @@
         <translation>T&amp;itre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="61"/>
+        <location filename="../coordinator/report.py" line="59"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="62"/>
+        <location filename="../coordinator/report.py" line="60"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="63"/>
+        <location filename="../coordinator/report.py" line="61"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="73"/>
+        <location filename="../coordinator/report.py" line="69"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="74"/>
+        <location filename="../coordinator/report.py" line="70"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="80"/>
+        <location filename="../coordinator/report.py" line="76"/>
         <source>split by</source>
         <translation>réparti par</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="83"/>
+        <location filename="../coordinator/report.py" line="79"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="89"/>
+        <location filename="../coordinator/report.py" line="83"/>
         <source>&amp;Questions in the report (tick, and order them)</source>
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="97"/>
+        <location filename="../coordinator/report.py" line="91"/>
         <source>&amp;Up</source>
         <translation>Mon&amp;ter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="98"/>
+        <location filename="../coordinator/report.py" line="92"/>
         <source>Do&amp;wn</source>
         <translation>Desce&amp;ndre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="100"/>
+        <location filename="../coordinator/report.py" line="94"/>
         <source>Move the question up</source>
         <translation>Monter la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="101"/>
+        <location filename="../coordinator/report.py" line="95"/>
         <source>Move the question down</source>
         <translation>Descendre la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="109"/>
+        <location filename="../coordinator/report.py" line="103"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="123"/>
+        <location filename="../coordinator/report.py" line="117"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="124"/>
+        <location filename="../coordinator/report.py" line="118"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="131"/>
+        <location filename="../coordinator/report.py" line="125"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="132"/>
+        <location filename="../coordinator/report.py" line="126"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="133"/>
+        <location filename="../coordinator/report.py" line="127"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="134"/>
+        <location filename="../coordinator/report.py" line="128"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="150"/>
+        <location filename="../coordinator/report.py" line="144"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="151"/>
+        <location filename="../coordinator/report.py" line="145"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="160"/>
+        <location filename="../coordinator/report.py" line="154"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="171"/>
+        <location filename="../coordinator/report.py" line="165"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="174"/>
+        <location filename="../coordinator/report.py" line="168"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="177"/>
+        <location filename="../coordinator/report.py" line="171"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="299"/>
+        <location filename="../coordinator/report.py" line="293"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="301"/>
+        <location filename="../coordinator/report.py" line="295"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="301"/>
+        <location filename="../coordinator/report.py" line="295"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="329"/>
+        <location filename="../coordinator/report.py" line="323"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="330"/>
+        <location filename="../coordinator/report.py" line="324"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="337"/>
+        <location filename="../coordinator/report.py" line="331"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="351"/>
+        <location filename="../coordinator/report.py" line="345"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="360"/>
+        <location filename="../coordinator/report.py" line="354"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="361"/>
+        <location filename="../coordinator/report.py" line="355"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
     </message>
@@ -4603,37 +4603,37 @@
 <context>
     <name>RoundSheetDialog</name>
     <message>
-        <location filename="../roundsheet.py" line="326"/>
+        <location filename="../roundsheet.py" line="321"/>
         <source>Print a round sheet</source>
         <translation>Imprimer une feuille de route</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="330"/>
+        <location filename="../roundsheet.py" line="325"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="335"/>
+        <location filename="../roundsheet.py" line="330"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="339"/>
+        <location filename="../roundsheet.py" line="334"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="340"/>
+        <location filename="../roundsheet.py" line="335"/>
         <source>&amp;Sector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="343"/>
+        <location filename="../roundsheet.py" line="337"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="344"/>
+        <location filename="../roundsheet.py" line="337"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4826,188 +4826,188 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="70"/>
+        <location filename="../settings.py" line="68"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="79"/>
+        <location filename="../settings.py" line="77"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="81"/>
+        <location filename="../settings.py" line="79"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="83"/>
+        <location filename="../settings.py" line="81"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="84"/>
+        <location filename="../settings.py" line="82"/>
         <source>Same as the computer</source>
         <translation>Comme l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="91"/>
+        <location filename="../settings.py" line="89"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="92"/>
+        <location filename="../settings.py" line="90"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="94"/>
+        <location filename="../settings.py" line="92"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="96"/>
+        <location filename="../settings.py" line="93"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="98"/>
+        <location filename="../settings.py" line="94"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="100"/>
+        <location filename="../settings.py" line="95"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="110"/>
+        <location filename="../settings.py" line="100"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="111"/>
+        <location filename="../settings.py" line="101"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="112"/>
+        <location filename="../settings.py" line="102"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="113"/>
-        <location filename="../settings.py" line="276"/>
+        <location filename="../settings.py" line="103"/>
+        <location filename="../settings.py" line="254"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="118"/>
+        <location filename="../settings.py" line="109"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="123"/>
+        <location filename="../settings.py" line="113"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="129"/>
+        <location filename="../settings.py" line="119"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="131"/>
+        <location filename="../settings.py" line="121"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="139"/>
+        <location filename="../settings.py" line="129"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="145"/>
+        <location filename="../settings.py" line="135"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="150"/>
+        <location filename="../settings.py" line="140"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="159"/>
+        <location filename="../settings.py" line="147"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="160"/>
+        <location filename="../settings.py" line="147"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="176"/>
+        <location filename="../settings.py" line="160"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="185"/>
+        <location filename="../settings.py" line="169"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="186"/>
+        <location filename="../settings.py" line="170"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="187"/>
+        <location filename="../settings.py" line="171"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="192"/>
+        <location filename="../settings.py" line="174"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="193"/>
+        <location filename="../settings.py" line="175"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="199"/>
+        <location filename="../settings.py" line="179"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="201"/>
+        <location filename="../settings.py" line="181"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="182"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="206"/>
+        <location filename="../settings.py" line="184"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="213"/>
+        <location filename="../settings.py" line="191"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="215"/>
+        <location filename="../settings.py" line="193"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="238"/>
+        <location filename="../settings.py" line="216"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>

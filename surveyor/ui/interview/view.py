@@ -52,6 +52,11 @@ from surveyor.ui.qt import (
 translate = QCoreApplication.translate
 
 
+def of_page(name: str) -> property:
+    """A widget of the page of the current screen, read-only: None when there is no page."""
+    return property(lambda view: getattr(view._page, name) if view._page is not None else None)
+
+
 class InterviewView(QWidget):
     """Fill one interview. See the package docstring for the interface."""
 
@@ -163,26 +168,11 @@ class InterviewView(QWidget):
         return self._editor_widgets.get(id(widget)) if widget is not None else None
 
     # the current screen's buttons (None when it has none)
-
-    @property
-    def add_button(self) -> QPushButton | None:
-        return self._page.add_button if self._page is not None else None
-
-    @property
-    def remove_button(self) -> QPushButton | None:
-        return self._page.remove_button if self._page is not None else None
-
-    @property
-    def problem_list(self) -> QListWidget | None:
-        return self._page.problem_list if self._page is not None else None
-
-    @property
-    def finalize_button(self) -> QPushButton | None:
-        return self._page.finalize_button if self._page is not None else None
-
-    @property
-    def finalize_state(self) -> QLabel | None:
-        return self._page.finalize_state if self._page is not None else None
+    add_button = of_page("add_button")  # QPushButton
+    remove_button = of_page("remove_button")  # QPushButton
+    problem_list = of_page("problem_list")  # QListWidget
+    finalize_button = of_page("finalize_button")  # QPushButton
+    finalize_state = of_page("finalize_state")  # QLabel
 
     # ------------------------------------------------------------------ text size
 
