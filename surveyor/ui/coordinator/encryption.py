@@ -155,9 +155,20 @@ class EncryptionDialog(QDialog):
             else self.tr("No encrypted interview waits to be opened.")
         )
 
-    def _choose_save(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
+    def _save_path(self, path: str | None, title: str, name: str, filters: str) -> str:
+        """``path`` when given (tests), else the file the person chooses ("" if none)."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
         return path
+
+    def _open_path(self, path: str | None, title: str, filters: str) -> str:
+        """``path`` when given (tests), else the file the person chooses ("" if none)."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), filters)
+        return path
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -181,19 +192,19 @@ class EncryptionDialog(QDialog):
         if passphrase != self.confirm.text():
             self.show_message(self.tr("The two passphrases differ."), error=True)
             return False
+        path = self._save_path(
+            path,
+            self.tr("Save the private key"),
+            "cle-privee-enquete.pem",
+            self.tr("Private key (*.pem)"),
+        )
         if not path:
-            path = self._choose_save(
-                self.tr("Save the private key"),
-                "cle-privee-enquete.pem",
-                self.tr("Private key (*.pem)"),
-            )
-            if not path:
-                return False
+            return False
         key = new_private_key()
         try:
             self.saved_to = save_private_key(key, path, passphrase)
         except (SurveyorError, OSError) as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return False
         self.key = key
         self.passphrase.clear()
@@ -238,18 +249,18 @@ class EncryptionDialog(QDialog):
         )
 
     def save_recovery_copy(self, path: str | None = None) -> Path | None:
+        path = self._save_path(
+            path,
+            self.tr("Save the recovery copy"),
+            "copie-de-secours-cle.txt",
+            self.tr("Text (*.txt)"),
+        )
         if not path:
-            path = self._choose_save(
-                self.tr("Save the recovery copy"),
-                "copie-de-secours-cle.txt",
-                self.tr("Text (*.txt)"),
-            )
-            if not path:
-                return None
+            return None
         try:
             Path(path).write_text(self.recovery_text(), encoding="utf-8")
         except OSError as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return None
         self.show_message(
             self.tr("The recovery copy is in {0}: print it, then delete the file.").format(path)
@@ -260,16 +271,13 @@ class EncryptionDialog(QDialog):
         # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import add_public_key_to_xlsform
 
+        path = self._open_path(path, self.tr("Choose the form"), self.tr("XLSForm (*.xlsx)"))
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the form"), str(Path.home()), self.tr("XLSForm (*.xlsx)")
-            )
-            if not path:
-                return False
+            return False
         try:
             add_public_key_to_xlsform(path, self.public_text.toPlainText())
         except (SurveyorError, OSError) as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return False
         self.show_message(
             self.tr(
@@ -284,15 +292,11 @@ class EncryptionDialog(QDialog):
         # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import load_private_key
 
+        path = self._open_path(
+            path, self.tr("Choose the private key"), self.tr("Private key (*.pem);;Every file (*)")
+        )
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Choose the private key"),
-                str(Path.home()),
-                self.tr("Private key (*.pem);;Every file (*)"),
-            )
-            if not path:
-                return
+            return
         passphrase = self.key_passphrase.text()
         self.key_passphrase.clear()  # typed again at each try, never kept
         try:

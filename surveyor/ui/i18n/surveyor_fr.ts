@@ -941,97 +941,97 @@
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="177"/>
+        <location filename="../coordinator/encryption.py" line="188"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="182"/>
+        <location filename="../coordinator/encryption.py" line="193"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="186"/>
+        <location filename="../coordinator/encryption.py" line="197"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="188"/>
+        <location filename="../coordinator/encryption.py" line="199"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="206"/>
+        <location filename="../coordinator/encryption.py" line="217"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="214"/>
+        <location filename="../coordinator/encryption.py" line="225"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="221"/>
+        <location filename="../coordinator/encryption.py" line="232"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="224"/>
+        <location filename="../coordinator/encryption.py" line="235"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="229"/>
+        <location filename="../coordinator/encryption.py" line="240"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="233"/>
+        <location filename="../coordinator/encryption.py" line="244"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="243"/>
+        <location filename="../coordinator/encryption.py" line="254"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="245"/>
+        <location filename="../coordinator/encryption.py" line="256"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="255"/>
+        <location filename="../coordinator/encryption.py" line="266"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="265"/>
+        <location filename="../coordinator/encryption.py" line="274"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="265"/>
+        <location filename="../coordinator/encryption.py" line="274"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="276"/>
+        <location filename="../coordinator/encryption.py" line="284"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="290"/>
+        <location filename="../coordinator/encryption.py" line="296"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="292"/>
+        <location filename="../coordinator/encryption.py" line="296"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="310"/>
+        <location filename="../coordinator/encryption.py" line="314"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>

@@ -349,20 +349,20 @@ class InterviewView(QWidget):
     # ------------------------------------------------------------------ moving between screens
 
     def go_next(self) -> None:
-        if self._finalizing:
-            return
-        self._commit_screen()
-        if not self.read_only and not self._check_screen(required=True):
-            return
-        target = self.navigator.neighbour(1)
-        if target is not None:
-            self._show(target)
+        self._step(1)
 
     def go_back(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        """To the next (1) or the previous (-1) screen; forwards only once this one is
+        complete (required questions answered, answers valid)."""
         if self._finalizing:
             return
         self._commit_screen()
-        target = self.navigator.neighbour(-1)
+        if step > 0 and not self.read_only and not self._check_screen(required=True):
+            return
+        target = self.navigator.neighbour(step)
         if target is not None:
             self._show(target)
 
