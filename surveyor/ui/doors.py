@@ -45,7 +45,6 @@ from surveyor.ui.qt import (
     QPushButton,
     QScrollArea,
     Qt,
-    QTabBar,
     QTableView,
     QTime,
     QTimeEdit,
@@ -53,7 +52,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows
+from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows, tab_bar
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -449,22 +448,15 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         filters.addWidget(self.day_edit)
         outer.addLayout(filters)
 
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setDrawBase(True)
-        for _ in TABS:
-            self.tabs.addTab("")
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs = tab_bar(len(TABS), self._tab_changed)
         outer.addWidget(self.tabs)
         self.model = DoorTableModel(self)
         self.table = make_door_table(self.model, name="myDoorsTable")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.table.installEventFilter(self)
         outer.addWidget(self.table, 1)
-        self.empty = QLabel()
+        self.empty = make_label(role="hint")
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
         self.empty.hide()
         outer.addWidget(self.empty)
         self.scope = make_label(role="hint", name="doorsScope")

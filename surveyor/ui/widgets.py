@@ -1,5 +1,6 @@
 """Widgets made the same way everywhere: labels of wrapped text styled by the style sheet's
-``role``, read-only lists of rows."""
+``role``, form rows, OK/Cancel buttons, yes/no questions, tab bars, read-only lists of rows,
+the pieces of a row of filters."""
 
 from __future__ import annotations
 
@@ -7,12 +8,20 @@ from collections.abc import Callable
 
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QDate,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
 )
+
+NO_DATE = QDate(2000, 1, 1)  # a day filter left empty
 
 
 def make_label(text: str = "", *, role: str = "", name: str = "", wrap: bool = True) -> QLabel:
@@ -34,6 +43,44 @@ def add_row(form: QFormLayout, text: str, field, *, buddy=None) -> QLabel:
     label.setBuddy(buddy if buddy is not None else field)
     form.addRow(label, field)
     return label
+
+
+def tab_bar(count: int, changed) -> QTabBar:
+    """A bar of ``count`` tabs over the list they filter (texts set by ``retranslate``), not
+    stretched across; ``changed(index)`` when another is chosen."""
+    tabs = QTabBar()
+    tabs.setExpanding(False)
+    tabs.setDrawBase(True)
+    for _ in range(count):
+        tabs.addTab("")
+    tabs.currentChanged.connect(changed)
+    return tabs
+
+
+def day_filter(changed, *, empty_text: str = "") -> QDateEdit:
+    """A day to filter by, from a calendar: NO_DATE (shown as ``empty_text`` when given) until
+    one is chosen; ``changed`` whenever it changes."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setDate(NO_DATE)
+    if empty_text:
+        edit.setSpecialValueText(empty_text)
+    edit.dateChanged.connect(changed)
+    return edit
+
+
+def labelled(label: QLabel, widget: QWidget, *, above: bool = False, spacing: int = 4) -> QWidget:
+    """``widget`` and its ``label`` (beside it, or ``above``) as one piece of a row of filters
+    that wraps; the label's & key goes to the widget."""
+    label.setBuddy(widget)
+    unit = QWidget()
+    box = QVBoxLayout(unit) if above else QHBoxLayout(unit)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(spacing)
+    box.addWidget(label)
+    box.addWidget(widget)
+    return unit
 
 
 def read_only_rows(view: QAbstractItemView, *, plain: bool = False) -> None:
@@ -96,4 +143,14 @@ def ask(
     return box
 
 
-__all__ = ["add_row", "ask", "make_label", "ok_cancel", "read_only_rows"]
+__all__ = [
+    "NO_DATE",
+    "add_row",
+    "ask",
+    "day_filter",
+    "labelled",
+    "make_label",
+    "ok_cancel",
+    "read_only_rows",
+    "tab_bar",
+]

@@ -147,3 +147,25 @@ def test_the_files_written_box_opens_the_folder_only_when_asked(qtbot, monkeypat
     qtbot.keyClick(box, Qt.Key_Escape)
     qtbot.waitUntil(lambda: closed == [True, True], timeout=30000)
     assert len(opened) == 1
+
+
+def test_the_pieces_of_a_row_of_filters(qtbot):
+    from surveyor.ui.qt import QDate, QLabel
+    from surveyor.ui.widgets import NO_DATE, day_filter, labelled, tab_bar
+
+    changed = []
+    edit = day_filter(changed.append, empty_text="–")
+    qtbot.addWidget(edit)
+    assert edit.date() == NO_DATE and edit.text() == "–"
+    edit.setDate(QDate(2026, 3, 2))
+    assert changed == [QDate(2026, 3, 2)]
+    label = QLabel("&Day")
+    unit = labelled(label, edit)
+    qtbot.addWidget(unit)
+    assert label.buddy() is edit and edit.parent() is unit
+    chosen = []
+    tabs = tab_bar(3, chosen.append)
+    qtbot.addWidget(tabs)
+    assert tabs.count() == 3 and not tabs.expanding()
+    tabs.setCurrentIndex(2)
+    assert chosen == [2]

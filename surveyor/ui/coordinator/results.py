@@ -19,7 +19,6 @@ from surveyor.ui.qt import (
     QAbstractItemView,
     QColor,
     QComboBox,
-    QDate,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -43,9 +42,8 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label
 
-NO_DATE = QDate(2000, 1, 1)
 CHOICE_KINDS = ("single", "multiple")
 
 
@@ -202,14 +200,8 @@ class ResultsPanel(FollowsLanguage, QWidget):
         filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
-            edit.setSpecialValueText("–")
-            edit.dateChanged.connect(self.refresh_later)
+        self.from_edit = day_filter(self.refresh_later, empty_text="–")
+        self.to_edit = day_filter(self.refresh_later, empty_text="–")
         self.answer_question = QComboBox()
         self.answer_value = QComboBox()
         self.answer_question.currentIndexChanged.connect(self._fill_answer_values)
@@ -240,14 +232,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.answer_value,
         ]
         for label, widget in zip(self.filter_labels, widgets, strict=True):
-            label.setBuddy(widget)
-            unit = QWidget()
-            box = QHBoxLayout(unit)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(4)
-            box.addWidget(label)
-            box.addWidget(widget)
-            filters.addWidget(unit)
+            filters.addWidget(labelled(label, widget))
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
         layout.addLayout(filters)

@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="331"/>
+        <location filename="../doors.py" line="330"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="334"/>
+        <location filename="../doors.py" line="333"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="348"/>
+        <location filename="../doors.py" line="347"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="348"/>
+        <location filename="../doors.py" line="347"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="281"/>
+        <location filename="../doors.py" line="280"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="283"/>
+        <location filename="../doors.py" line="282"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="289"/>
+        <location filename="../doors.py" line="288"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="292"/>
+        <location filename="../doors.py" line="291"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="293"/>
+        <location filename="../doors.py" line="292"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="294"/>
+        <location filename="../doors.py" line="293"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="299"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="299"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1087"/>
+        <location filename="../coordinator/results.py" line="1072"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1088"/>
+        <location filename="../coordinator/results.py" line="1073"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1089"/>
+        <location filename="../coordinator/results.py" line="1074"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1090"/>
+        <location filename="../coordinator/results.py" line="1075"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1091"/>
+        <location filename="../coordinator/results.py" line="1076"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1092"/>
+        <location filename="../coordinator/results.py" line="1077"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1093"/>
+        <location filename="../coordinator/results.py" line="1078"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1096"/>
+        <location filename="../coordinator/results.py" line="1081"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1142"/>
+        <location filename="../coordinator/results.py" line="1127"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1152"/>
+        <location filename="../coordinator/results.py" line="1137"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1155"/>
+        <location filename="../coordinator/results.py" line="1140"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="768"/>
+        <location filename="../coordinator/results.py" line="753"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="769"/>
+        <location filename="../coordinator/results.py" line="754"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="770"/>
+        <location filename="../coordinator/results.py" line="755"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="772"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="772"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="772"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="777"/>
+        <location filename="../coordinator/results.py" line="762"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="831"/>
-        <location filename="../coordinator/results.py" line="845"/>
+        <location filename="../coordinator/results.py" line="816"/>
+        <location filename="../coordinator/results.py" line="830"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="855"/>
+        <location filename="../coordinator/results.py" line="840"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -705,137 +705,137 @@
 <context>
     <name>Doors</name>
     <message>
-        <location filename="../doors.py" line="78"/>
+        <location filename="../doors.py" line="77"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="79"/>
+        <location filename="../doors.py" line="78"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="80"/>
+        <location filename="../doors.py" line="79"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="81"/>
+        <location filename="../doors.py" line="80"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="82"/>
+        <location filename="../doors.py" line="81"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="83"/>
+        <location filename="../doors.py" line="82"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="84"/>
+        <location filename="../doors.py" line="83"/>
         <source>Interview started</source>
         <translation>Entretien commencé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="85"/>
+        <location filename="../doors.py" line="84"/>
         <source>Interview done</source>
         <translation>Entretien fait</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="92"/>
+        <location filename="../doors.py" line="91"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="94"/>
+        <location filename="../doors.py" line="93"/>
         <source>Refused (final)</source>
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="115"/>
+        <location filename="../doors.py" line="114"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="143"/>
+        <location filename="../doors.py" line="142"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="144"/>
+        <location filename="../doors.py" line="143"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="145"/>
+        <location filename="../doors.py" line="144"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="146"/>
+        <location filename="../doors.py" line="145"/>
         <source>Last visit</source>
         <translation>Dernière visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="147"/>
+        <location filename="../doors.py" line="146"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="148"/>
+        <location filename="../doors.py" line="147"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="149"/>
+        <location filename="../doors.py" line="148"/>
         <source>Door</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="313"/>
+        <location filename="../doors.py" line="312"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="314"/>
+        <location filename="../doors.py" line="313"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="315"/>
+        <location filename="../doors.py" line="314"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="316"/>
+        <location filename="../doors.py" line="315"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="317"/>
+        <location filename="../doors.py" line="316"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="318"/>
+        <location filename="../doors.py" line="317"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="319"/>
+        <location filename="../doors.py" line="318"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="320"/>
+        <location filename="../doors.py" line="319"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="321"/>
+        <location filename="../doors.py" line="320"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -3487,268 +3487,268 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="527"/>
-        <location filename="../doors.py" line="550"/>
+        <location filename="../doors.py" line="519"/>
+        <location filename="../doors.py" line="542"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="528"/>
+        <location filename="../doors.py" line="520"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="529"/>
+        <location filename="../doors.py" line="521"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="530"/>
+        <location filename="../doors.py" line="522"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="532"/>
+        <location filename="../doors.py" line="524"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="534"/>
+        <location filename="../doors.py" line="526"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="536"/>
+        <location filename="../doors.py" line="528"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="538"/>
+        <location filename="../doors.py" line="530"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="540"/>
+        <location filename="../doors.py" line="532"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="542"/>
+        <location filename="../doors.py" line="534"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="543"/>
+        <location filename="../doors.py" line="535"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="544"/>
+        <location filename="../doors.py" line="536"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="545"/>
+        <location filename="../doors.py" line="537"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="546"/>
+        <location filename="../doors.py" line="538"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="547"/>
+        <location filename="../doors.py" line="539"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="548"/>
+        <location filename="../doors.py" line="540"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="549"/>
+        <location filename="../doors.py" line="541"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="551"/>
+        <location filename="../doors.py" line="543"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="554"/>
+        <location filename="../doors.py" line="546"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="556"/>
+        <location filename="../doors.py" line="548"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="551"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="554"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="565"/>
+        <location filename="../doors.py" line="557"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="559"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="568"/>
+        <location filename="../doors.py" line="560"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="569"/>
+        <location filename="../doors.py" line="561"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="570"/>
+        <location filename="../doors.py" line="562"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="609"/>
+        <location filename="../doors.py" line="601"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="636"/>
+        <location filename="../doors.py" line="628"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="637"/>
+        <location filename="../doors.py" line="629"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="638"/>
+        <location filename="../doors.py" line="630"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="639"/>
+        <location filename="../doors.py" line="631"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="680"/>
+        <location filename="../doors.py" line="672"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="684"/>
+        <location filename="../doors.py" line="676"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="686"/>
+        <location filename="../doors.py" line="678"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="687"/>
+        <location filename="../doors.py" line="679"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="688"/>
+        <location filename="../doors.py" line="680"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="689"/>
+        <location filename="../doors.py" line="681"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="699"/>
+        <location filename="../doors.py" line="691"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="703"/>
+        <location filename="../doors.py" line="695"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="725"/>
+        <location filename="../doors.py" line="717"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="755"/>
+        <location filename="../doors.py" line="747"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="756"/>
+        <location filename="../doors.py" line="748"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="757"/>
+        <location filename="../doors.py" line="749"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="758"/>
+        <location filename="../doors.py" line="750"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="759"/>
+        <location filename="../doors.py" line="751"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="792"/>
+        <location filename="../doors.py" line="784"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="794"/>
+        <location filename="../doors.py" line="786"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="825"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="841"/>
+        <location filename="../doors.py" line="833"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="843"/>
+        <location filename="../doors.py" line="835"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="857"/>
+        <location filename="../doors.py" line="849"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="867"/>
+        <location filename="../doors.py" line="859"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
@@ -4103,124 +4103,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="584"/>
+        <location filename="../coordinator/results.py" line="569"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="585"/>
-        <location filename="../coordinator/results.py" line="592"/>
+        <location filename="../coordinator/results.py" line="570"/>
+        <location filename="../coordinator/results.py" line="577"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="586"/>
+        <location filename="../coordinator/results.py" line="571"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="623"/>
+        <location filename="../coordinator/results.py" line="608"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="623"/>
+        <location filename="../coordinator/results.py" line="608"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="625"/>
+        <location filename="../coordinator/results.py" line="610"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="628"/>
+        <location filename="../coordinator/results.py" line="613"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="633"/>
+        <location filename="../coordinator/results.py" line="618"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="660"/>
+        <location filename="../coordinator/results.py" line="645"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="660"/>
-        <location filename="../coordinator/results.py" line="717"/>
+        <location filename="../coordinator/results.py" line="645"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="660"/>
+        <location filename="../coordinator/results.py" line="645"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="662"/>
+        <location filename="../coordinator/results.py" line="647"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="696"/>
+        <location filename="../coordinator/results.py" line="681"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="697"/>
+        <location filename="../coordinator/results.py" line="682"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="698"/>
+        <location filename="../coordinator/results.py" line="683"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="699"/>
+        <location filename="../coordinator/results.py" line="684"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="700"/>
+        <location filename="../coordinator/results.py" line="685"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="701"/>
+        <location filename="../coordinator/results.py" line="686"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="702"/>
+        <location filename="../coordinator/results.py" line="687"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="705"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="705"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="715"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="715"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="717"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4228,43 +4228,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="895"/>
+        <location filename="../coordinator/results.py" line="880"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="896"/>
+        <location filename="../coordinator/results.py" line="881"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="897"/>
-        <location filename="../coordinator/results.py" line="908"/>
+        <location filename="../coordinator/results.py" line="882"/>
+        <location filename="../coordinator/results.py" line="893"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="938"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="938"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="938"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="938"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="966"/>
+        <location filename="../coordinator/results.py" line="951"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4456,100 +4456,100 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="294"/>
+        <location filename="../coordinator/results.py" line="279"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="295"/>
+        <location filename="../coordinator/results.py" line="280"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="296"/>
+        <location filename="../coordinator/results.py" line="281"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="297"/>
+        <location filename="../coordinator/results.py" line="282"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="283"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="299"/>
+        <location filename="../coordinator/results.py" line="284"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="303"/>
+        <location filename="../coordinator/results.py" line="288"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="289"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="290"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="291"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="292"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="308"/>
+        <location filename="../coordinator/results.py" line="293"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="309"/>
+        <location filename="../coordinator/results.py" line="294"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
-        <location filename="../coordinator/results.py" line="373"/>
+        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="358"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="317"/>
-        <location filename="../coordinator/results.py" line="390"/>
+        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="375"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="322"/>
-        <location filename="../coordinator/results.py" line="419"/>
+        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="404"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="383"/>
+        <location filename="../coordinator/results.py" line="368"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="400"/>
+        <location filename="../coordinator/results.py" line="385"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="509"/>
+        <location filename="../coordinator/results.py" line="494"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4557,7 +4557,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="522"/>
+        <location filename="../coordinator/results.py" line="507"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
