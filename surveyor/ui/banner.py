@@ -6,7 +6,7 @@ that is a frame holding a label and buttons gets them on its layout."""
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLabel, QLayout, QWidget
+from surveyor.ui.qt import QLabel, QLayout, Qt, QWidget
 
 #: pixels between a banner's border and its text: left/right, top/bottom
 SIDE, TOP = 10, 7
@@ -19,4 +19,33 @@ def pad(banner: QWidget | QLayout) -> None:
         banner.setMargin(0)  # the contents margins say it all
 
 
-__all__ = ["pad"]
+def message_label(*, hidden: bool = True, selectable: bool = True) -> QLabel:
+    """A page's or a dialog's message banner (object name ``message``, styled by its
+    ``role``): padded, wrapped, its text selectable; hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("message")
+    pad(label)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    if hidden:
+        label.hide()
+    return label
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Style ``widget`` as the style sheet's ``role`` says (error, info, hint...); the style is
+    applied again, which Qt does not do by itself when a property changes."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
+    """Say ``text`` on a message banner, as an error or as information; "" hides it."""
+    set_role(label, "error" if error else "info")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+__all__ = ["message_label", "pad", "set_role", "show_message"]

@@ -16,9 +16,9 @@ from surveyor.errors import ErrorCode, SurveyorError, code_of
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QColor,
     QComboBox,
@@ -45,7 +45,6 @@ from surveyor.ui.qt import (
     QPushButton,
     QScrollArea,
     Qt,
-    QTabBar,
     QTableView,
     QTime,
     QTimeEdit,
@@ -53,6 +52,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows, tab_bar
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -228,16 +228,9 @@ def make_door_table(model, *, name: str = "") -> QTableView:
     if name:
         table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    read_only_rows(table)
     table.setShowGrid(False)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     header.setStretchLastSection(False)
@@ -286,8 +279,7 @@ class AppointmentDialog(QDialog):
         self.setObjectName("appointmentDialog")
         self.setWindowTitle(self.tr("Appointment"))
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("When should you come back to {0}?").format(address))
-        label.setWordWrap(True)
+        label = make_label(self.tr("When should you come back to {0}?").format(address))
         layout.addWidget(label)
         form = QFormLayout()
         self.date_edit = QDateEdit(QDate.currentDate().addDays(1))
@@ -304,11 +296,7 @@ class AppointmentDialog(QDialog):
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setBuddy(form.itemAt(row, QFormLayout.FieldRole).widget())
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record the appointment"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Record the appointment"), self.tr("Cancel"))
         layout.addWidget(buttons)
         self.buttons = buttons
 
@@ -341,9 +329,9 @@ class AddDoorDialog(QDialog):
         self.setObjectName("addDoorDialog")
         self.setWindowTitle(self.tr("Add a door"))
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("A door that is not on your list. Only the street is required."))
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        hint = make_label(
+            self.tr("A door that is not on your list. Only the street is required."), role="hint"
+        )
         layout.addWidget(hint)
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
@@ -356,11 +344,7 @@ class AddDoorDialog(QDialog):
             grid.addWidget(edit, i // 3 * 2 + 1, i % 3)
             self.edits[name] = edit
         layout.addLayout(grid)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Add the door"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Add the door"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.edits["street"].textChanged.connect(self._update_ok)
         self._update_ok()
@@ -392,7 +376,7 @@ def scrolling(widget: QWidget, margins: int = 16) -> QVBoxLayout:
     return layout
 
 
-class MyDoorsPage(QWidget):
+class MyDoorsPage(FollowsLanguage, QWidget):
     """The volunteer's doors, in street order, one key per visit."""
 
     back_requested = Signal()
@@ -442,12 +426,7 @@ class MyDoorsPage(QWidget):
         header.addWidget(self.back_button)
         outer.addLayout(header)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message.hide()
+        self.message = banner.message_label()
         outer.addWidget(self.message)
 
         filters = QHBoxLayout()
@@ -470,35 +449,22 @@ class MyDoorsPage(QWidget):
         filters.addWidget(self.day_edit)
         outer.addLayout(filters)
 
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setDrawBase(True)
-        for _ in TABS:
-            self.tabs.addTab("")
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs = tab_bar(len(TABS), self._tab_changed)
         outer.addWidget(self.tabs)
         self.model = DoorTableModel(self)
         self.table = make_door_table(self.model, name="myDoorsTable")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.table.installEventFilter(self)
         outer.addWidget(self.table, 1)
-        self.empty = QLabel()
+        self.empty = make_label(role="hint")
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
         self.empty.hide()
         outer.addWidget(self.empty)
-        self.scope = QLabel()
-        self.scope.setObjectName("doorsScope")
-        self.scope.setWordWrap(True)
-        self.scope.setProperty("role", "hint")
+        self.scope = make_label(role="hint", name="doorsScope")
         outer.addWidget(self.scope)
 
         # The visit: one key or one click on the selected door.
-        self.door_label = QLabel()
-        self.door_label.setObjectName("selectedDoor")
-        self.door_label.setProperty("role", "cardTitle")
-        self.door_label.setWordWrap(True)
+        self.door_label = make_label(role="cardTitle", name="selectedDoor")
         outer.addWidget(self.door_label)
         actions = QGridLayout()
         actions.setHorizontalSpacing(6)
@@ -549,11 +515,6 @@ class MyDoorsPage(QWidget):
         return super().eventFilter(watched, event)
 
     # --- translation ---------------------------------------------------------------------
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("My doors"))
@@ -759,11 +720,7 @@ class MyDoorsPage(QWidget):
             self.door_label.setText(door.address or door.door_id)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        banner.show_message(self.message, text, error=error)
 
     # --- visits --------------------------------------------------------------------------
 
@@ -780,27 +737,23 @@ class MyDoorsPage(QWidget):
             self._record(door, outcome)
 
     def confirm_refusal(self, door) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName("refusalBox")
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(self.tr("Refused?"))
-        box.setText(self.tr("Record a refusal at {0}?").format(door.address or door.door_id))
-        box.setInformativeText(self.tr("A refusal is final: nobody will knock at this door again."))
-        yes = box.addButton(self.tr("Yes, refused"), QMessageBox.AcceptRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(yes)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
-
-        def finished(_result):
+        def answered(yes: bool) -> None:
             self.box = None
-            if box.clickedButton() is yes:
+            if yes:
                 self._record(door, "refused")
 
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
-        return box
+        self.box = ask(
+            self,
+            name="refusalBox",
+            title=self.tr("Refused?"),
+            text=self.tr("Record a refusal at {0}?").format(door.address or door.door_id),
+            informative=self.tr("A refusal is final: nobody will knock at this door again."),
+            yes=self.tr("Yes, refused"),
+            no=self.tr("Cancel"),
+            default_yes=True,
+            answered=answered,
+        )
+        return self.box
 
     def ask_appointment(self, door) -> AppointmentDialog:
         dialog = AppointmentDialog(door.address or door.door_id, self)

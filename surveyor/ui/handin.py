@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from surveyor.paths import removable_drives
-from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import DbOp, WindowPart
 from surveyor.ui.qt import (
     QCheckBox,
     QCoreApplication,
@@ -29,7 +29,6 @@ from surveyor.ui.qt import (
     QFileDialog,
     QLocale,
     QMessageBox,
-    QObject,
     QTimer,
     Signal,
 )
@@ -61,7 +60,7 @@ def hand_in_message(count: int, path: str) -> str:
     ).replace("%1", path)
 
 
-class HandInController(QObject):
+class HandInController(WindowPart):
     """Hand-ins of one main window (its workspace, settings, home screen and task manager)."""
 
     handed_in = Signal(object)  # HandInResult (the user's hand-in)
@@ -69,10 +68,6 @@ class HandInController(QObject):
 
     def __init__(self, window, *, interval_ms: int = SYNC_INTERVAL_MS):
         super().__init__(window)
-        self.window = window
-        self.tasks = window.tasks
-        self.settings = window.settings
-        self.home = window.home
         self._syncing = False
         self._again = False
         self._status: tuple[str, str] = ("", "")  # (kind, detail) of the last sync

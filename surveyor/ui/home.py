@@ -42,7 +42,7 @@ from surveyor.ui.qt import (
     Signal,
 )
 from surveyor.ui.widgets import (
-    ask,
+    ask_before,
     hint_label,
     interview_table,
     section_title,
@@ -894,7 +894,7 @@ class HomePage(QWidget):
         summary = self.current_summary()
         if summary is None or summary.status != Status.DRAFT:
             return None
-        return ask(
+        return ask_before(
             self,
             "_confirm",
             title=self.tr("Move to the bin?"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from surveyor.ui.qt import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 
@@ -21,6 +21,20 @@ def system_language() -> str:
 
 def effective_language(setting: str) -> str:
     return setting if setting in ("fr", "en") else system_language()
+
+
+class FollowsLanguage:
+    """A widget whose texts are set by its ``retranslate()``: this calls it again when the
+    app's language changes. Put it before the Qt class: ``class Tab(FollowsLanguage, QWidget)``.
+    """
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class Languages:

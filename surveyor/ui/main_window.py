@@ -21,6 +21,7 @@ from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
 from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.protection import PassphraseDialog, ProtectDialog
 from surveyor.ui.qt import (
@@ -52,6 +53,7 @@ from surveyor.ui.settings import (
 )
 from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
+from surveyor.ui.widgets import ask
 
 FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
 
@@ -89,7 +91,7 @@ class PageHolder(QWidget):
         return super().event(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """Welcome, home and interview pages in one stack."""
 
     store_ready = Signal()
@@ -242,11 +244,6 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ApplicationShortcut)
             self.view_menu.addAction(action)
             self.addAction(action)
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         label = self.settings.laptop_label
@@ -409,38 +406,35 @@ class MainWindow(QMainWindow):
     def offer_repair(self, exc: BaseException) -> QMessageBox:
         """The database is damaged: explain, and offer to rebuild it (``surveyor doctor
         --repair``) in the background. A non-blocking dialog."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(self.tr("Damaged data"))
-        box.setText(
-            self.tr("Surveyor’s database is damaged: nothing new can be saved in it as it is.")
-        )
-        box.setInformativeText(
-            self.tr(
-                "Surveyor can rebuild it into a new file from everything that can still be "
-                "read and from its automatic backups. The damaged file is kept aside, "
-                "untouched."
-            )
-        )
-        box.setDetailedText(str(exc))
-        repair = box.addButton(self.tr("Repair"), QMessageBox.AcceptRole)
-        later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
-        box.setDefaultButton(repair)
-        box.setEscapeButton(later)
-        box.repair_button = repair
 
-        def finished(_result):
+        def answered(repair: bool) -> None:
             self._repair_box = None
-            if box.clickedButton() is repair:
+            if repair:
                 self.repair_store()
             else:
                 self.home.show_message(
                     self.tr("Surveyor cannot open its data: {0}").format(exc), error=True
                 )
 
-        box.finished.connect(finished)
+        box = ask(
+            self,
+            title=self.tr("Damaged data"),
+            text=self.tr(
+                "Surveyor’s database is damaged: nothing new can be saved in it as it is."
+            ),
+            informative=self.tr(
+                "Surveyor can rebuild it into a new file from everything that can still be "
+                "read and from its automatic backups. The damaged file is kept aside, "
+                "untouched."
+            ),
+            details=str(exc),
+            yes=self.tr("Repair"),
+            no=self.tr("Not now"),
+            default_yes=True,
+            answered=answered,
+        )
+        box.repair_button = box.yes_button
         self._repair_box = box
-        box.open()
         return box
 
     def repair_store(self) -> None:

@@ -45,6 +45,18 @@ class WorkspaceHost(QObject):
             self.changed.emit(changes, initiator)
 
 
+class WindowPart(QObject):
+    """A controller of one main window (its child): the window, its task manager, settings
+    and home screen."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.tasks = window.tasks
+        self.settings = window.settings
+        self.home = window.home
+
+
 def host_of(obj: QObject | None) -> WorkspaceHost:
     """The WorkspaceHost serving ``obj``: its own, or its nearest Qt parent's."""
     while obj is not None:

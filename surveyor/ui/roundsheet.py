@@ -22,7 +22,6 @@ from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QCoreApplication,
     QDateTime,
@@ -46,6 +45,7 @@ from surveyor.ui.qt import (
     QTextDocument,
     QVBoxLayout,
 )
+from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows
 
 # The boxes of the sheet: what a volunteer ticks (started/done are the interview's).
 SHEET_BOXES = ("absent", "refused", "appointment", "vacant", "ineligible", "later", "done")
@@ -163,11 +163,7 @@ class TypeBackDialog(QDialog):
         layout.addLayout(form)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("typeBackTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, plain=True)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Address"), self.tr("Status"), self.tr("Typed back")]
         )
@@ -176,8 +172,7 @@ class TypeBackDialog(QDialog):
         self.table.setAccessibleName(self.tr("The doors of the sheet"))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = make_label()
         layout.addWidget(self.message)
         keys = QHBoxLayout()
         self.key_buttons: dict[str, QPushButton] = {}
@@ -273,20 +268,15 @@ class TypeBackDialog(QDialog):
                 self.next_row()
             return
         if outcome == "refused":
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Warning)
-            box.setWindowTitle(self.tr("Refused?"))
-            box.setText(self.tr("Record a refusal at {0}?").format(self.rows[row].address))
-            yes = box.addButton(self.tr("Yes, refused"), QMessageBox.AcceptRole)
-            no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-            box.setDefaultButton(yes)
-            box.setEscapeButton(no)
-            box.yes_button = yes
-            box.finished.connect(
-                lambda _r: box.clickedButton() is yes and self._record(row, "refused")
+            self.box = ask(
+                self,
+                title=self.tr("Refused?"),
+                text=self.tr("Record a refusal at {0}?").format(self.rows[row].address),
+                yes=self.tr("Yes, refused"),
+                no=self.tr("Cancel"),
+                default_yes=True,
+                answered=lambda yes: yes and self._record(row, "refused"),
             )
-            self.box = box
-            box.open()
             return
         if outcome == "appointment":
             dialog = AppointmentDialog(self.rows[row].address, self)
@@ -344,11 +334,7 @@ class RoundSheetDialog(QDialog):
         form.addRow(self.tr("&Interviewer"), self.interviewer_combo)
         form.addRow(self.tr("&Sector"), self.sector_combo)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save as PDF…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Save as PDF…"), self.tr("Cancel"))
         layout.addWidget(buttons)
 
     def choice(self) -> tuple[str | None, str | None]:

@@ -17,15 +17,14 @@ from surveyor.settings import (
     settings_path,
 )
 from surveyor.sync.config import keychain_available
+from surveyor.ui import banner
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -35,6 +34,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.sync import connection_text
+from surveyor.ui.widgets import add_row, make_label, ok_cancel
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",
@@ -89,18 +89,10 @@ class SettingsDialog(QDialog):
         self.size_spin.setAccessibleName(self.tr("Text size"))
         self.size_spin.setSuffix(self.tr(" pt"))
 
-        self.name_label = QLabel(self.tr("Your &name"))
-        self.name_label.setBuddy(self.name_edit)
-        self.laptop_label = QLabel(self.tr("Name of this &laptop"))
-        self.laptop_label.setBuddy(self.label_edit)
-        self.language_label = QLabel(self.tr("&Language"))
-        self.language_label.setBuddy(self.language_combo)
-        self.size_label = QLabel(self.tr("&Text size"))
-        self.size_label.setBuddy(self.size_spin)
-        form.addRow(self.name_label, self.name_edit)
-        form.addRow(self.laptop_label, self.label_edit)
-        form.addRow(self.language_label, self.language_combo)
-        form.addRow(self.size_label, self.size_spin)
+        self.name_label = add_row(form, self.tr("Your &name"), self.name_edit)
+        self.laptop_label = add_row(form, self.tr("Name of this &laptop"), self.label_edit)
+        self.language_label = add_row(form, self.tr("&Language"), self.language_combo)
+        self.size_label = add_row(form, self.tr("&Text size"), self.size_spin)
 
         # Batches: a shared folder to hand in to automatically, and the coordinator's screen.
         self.shared_edit = QLineEdit(settings.shared_folder)
@@ -113,17 +105,16 @@ class SettingsDialog(QDialog):
         shared_row = QHBoxLayout()
         shared_row.addWidget(self.shared_edit, 1)
         shared_row.addWidget(self.shared_button)
-        self.shared_label = QLabel(self.tr("Shared &folder"))
-        self.shared_label.setBuddy(self.shared_edit)
-        form.addRow(self.shared_label, shared_row)
-        self.shared_hint = QLabel(
+        self.shared_label = add_row(
+            form, self.tr("Shared &folder"), shared_row, buddy=self.shared_edit
+        )
+        self.shared_hint = make_label(
             self.tr(
                 "Finished interviews are handed in there by themselves (a folder on the "
                 "network or a USB key). Leave it empty if there is none."
-            )
+            ),
+            role="hint",
         )
-        self.shared_hint.setWordWrap(True)
-        self.shared_hint.setProperty("role", "hint")
         form.addRow("", self.shared_hint)
         self.coordinator_box = QCheckBox(self.tr("I am a &coordinator"))
         self.coordinator_box.setChecked(settings.coordinator)
@@ -144,24 +135,17 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.server_page, self.tr("Sending to a &server"))
         layout.addWidget(self.tabs)
 
-        self.hint = QLabel(
+        self.hint = make_label(
             self.tr(
                 "A new language applies at once. Text size can also be changed at any time "
                 "with Ctrl and + or -, and Ctrl and 0 to go back to normal."
-            )
+            ),
+            role="hint",
         )
-        self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "hint")
         layout.addWidget(self.hint)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons = buttons
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.buttons = buttons
+        self.buttons = ok_cancel(self, self.tr("Save"), self.tr("Cancel"))
+        layout.addWidget(self.buttons)
 
     def _add_server_rows(
         self, form: QFormLayout, settings: AppSettings, password_known: bool, keychain: bool | None
@@ -171,44 +155,36 @@ class SettingsDialog(QDialog):
             keychain = keychain_available()
         self.keychain = keychain
         self.test_kind = ""
-        self.server_title = QLabel(
+        self.server_title = make_label(
             self.tr(
                 "Finished interviews are sent to this server by themselves, whenever the "
                 "network allows. Leave the address empty if there is none."
-            )
+            ),
+            role="hint",
         )
-        self.server_title.setWordWrap(True)
-        self.server_title.setProperty("role", "hint")
         form.addRow(self.server_title)
         self.server_edit = QLineEdit(settings.server_url)
         self.server_edit.setObjectName("serverUrl")
         self.server_edit.setClearButtonEnabled(True)
         self.server_edit.setPlaceholderText(self.tr("https://… (leave empty if there is none)"))
         self.server_edit.setAccessibleName(self.tr("Server address"))
-        self.server_label = QLabel(self.tr("Server &address"))
-        self.server_label.setBuddy(self.server_edit)
-        form.addRow(self.server_label, self.server_edit)
+        self.server_label = add_row(form, self.tr("Server &address"), self.server_edit)
         self.user_edit = QLineEdit(settings.server_user)
         self.user_edit.setObjectName("serverUser")
         self.user_edit.setAccessibleName(self.tr("Account name on the server"))
-        self.user_label = QLabel(self.tr("Acco&unt name"))
-        self.user_label.setBuddy(self.user_edit)
-        form.addRow(self.user_label, self.user_edit)
+        self.user_label = add_row(form, self.tr("Acco&unt name"), self.user_edit)
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("serverPassword")
         self.password_edit.setEchoMode(QLineEdit.Password)
         self.password_edit.setAccessibleName(self.tr("Password on the server"))
         if password_known:
             self.password_edit.setPlaceholderText(self.tr("Unchanged (leave empty to keep it)"))
-        self.password_label = QLabel(self.tr("Pass&word"))
-        self.password_label.setBuddy(self.password_edit)
-        form.addRow(self.password_label, self.password_edit)
-        self.keychain_hint = QLabel(
-            self.tr("No system keychain: the password will be asked for at each sending.")
+        self.password_label = add_row(form, self.tr("Pass&word"), self.password_edit)
+        self.keychain_hint = make_label(
+            self.tr("No system keychain: the password will be asked for at each sending."),
+            role="hint",
+            name="keychainHint",
         )
-        self.keychain_hint.setObjectName("keychainHint")
-        self.keychain_hint.setWordWrap(True)
-        self.keychain_hint.setProperty("role", "hint")
         self.keychain_hint.setVisible(not keychain)
         self.keychain_hint.setMinimumWidth(360)
         form.addRow("", self.keychain_hint)
@@ -216,9 +192,7 @@ class SettingsDialog(QDialog):
         self.test_button.setObjectName("testConnection")
         self.test_button.setAccessibleName(self.tr("Test the connection to the server"))
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel()
-        self.test_result.setObjectName("connectionResult")
-        self.test_result.setWordWrap(True)
+        self.test_result = make_label(name="connectionResult")
         self.test_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.test_result.setMinimumWidth(360)
         test_row = QHBoxLayout()
@@ -251,9 +225,7 @@ class SettingsDialog(QDialog):
         def show(kind: str) -> None:
             self.test_button.setEnabled(True)
             self.test_kind = kind
-            self.test_result.setProperty("role", "info" if kind == "ok" else "error")
-            self.test_result.style().unpolish(self.test_result)
-            self.test_result.style().polish(self.test_result)
+            banner.set_role(self.test_result, "info" if kind == "ok" else "error")
             text = connection_text(kind)
             self.test_result.setText(text)
             self.test_result.setAccessibleName(text)

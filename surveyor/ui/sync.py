@@ -45,8 +45,8 @@ from surveyor.errors import ErrorCode, code_of
 from surveyor.sync.config import store_password
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.handin import local_time
-from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QObject, QTimer, Signal
+from surveyor.ui.operations import DbOp, WindowPart
+from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QTimer, Signal
 
 # The pass itself is the core's (surveyor/sync/passes.py). It is imported when first used,
 # not here: on top of what the window already loads (surveyor.sync.sender, for the backoff),
@@ -105,7 +105,7 @@ def last_success_text(stamp: str | None) -> str:
 # --- the controller --------------------------------------------------------------------------
 
 
-class ServerSync(QObject):
+class ServerSync(WindowPart):
     """Sending to the server for one main window (its workspace, settings, home, tasks)."""
 
     finished = Signal(object)  # SendAnswer, after every pass (tests, screenshots)
@@ -115,10 +115,6 @@ class ServerSync(QObject):
         # the sender pulls httpx in (~1.2 s measured): after the window shows
         from surveyor.sync.sender import Backoff
 
-        self.window = window
-        self.tasks = window.tasks
-        self.settings = window.settings
-        self.home = window.home
         self.interval_ms = interval_ms
         # The sender's policy, started at 10 s between passes (a pass already retried each
         # interview a few times): 10, 20, 40 s... capped at 5 minutes, jittered.

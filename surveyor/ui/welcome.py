@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
-    QEvent,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import make_label
 
 
 def pretty_file_name(path: Path) -> str:
@@ -26,7 +27,7 @@ def pretty_file_name(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ")
 
 
-class WelcomePage(QWidget):
+class WelcomePage(FollowsLanguage, QWidget):
     """A short welcome; ``finished`` carries (name, laptop label, chosen bundled file names)."""
 
     finished = Signal(str, str, list)
@@ -68,8 +69,7 @@ class WelcomePage(QWidget):
         )
         top.addWidget(self.language, 0, Qt.AlignTop)
         layout.addLayout(top)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = make_label()
         layout.addWidget(self.intro)
 
         form = QFormLayout()
@@ -85,19 +85,13 @@ class WelcomePage(QWidget):
         layout.addLayout(form)
         # Said under the fields when one is left empty: both identify the interviewer in the
         # batches and the coordinator's tables, so neither may be blank.
-        self.missing = QLabel()
-        self.missing.setWordWrap(True)
-        self.missing.setProperty("role", "error")
-        self.missing.setObjectName("welcomeMissing")
+        self.missing = make_label(role="error", name="welcomeMissing")
         self.missing.hide()
         layout.addWidget(self.missing)
-        self.laptop_hint = QLabel()
-        self.laptop_hint.setWordWrap(True)
-        self.laptop_hint.setProperty("role", "hint")
+        self.laptop_hint = make_label(role="hint")
         layout.addWidget(self.laptop_hint)
 
-        self.forms_label = QLabel()
-        self.forms_label.setWordWrap(True)
+        self.forms_label = make_label()
         layout.addWidget(self.forms_label)
         self.form_boxes: list[QCheckBox] = []
         for path in self.bundled:
@@ -122,11 +116,6 @@ class WelcomePage(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         self.name_edit.setFocus()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome to Surveyor"))

@@ -1,26 +1,160 @@
-"""Building blocks the home page and the coordinator's panels share: a question asked before
-an action (a non-blocking box), the message line under a header, a page split in two
-columns, a section's title, and a list of interviews in a table."""
+"""Widgets made the same way everywhere: labels of wrapped text styled by the style sheet's
+``role``, form rows, OK/Cancel buttons, yes/no questions (and the question asked before an
+action, kept on its page), tab bars, read-only lists of rows, the pieces of a row of filters,
+and what the home page and the coordinator's panels share: the message line under a header,
+a page split in two columns, a section's title, a list of interviews in a table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from surveyor.ui import banner
+from surveyor.ui.banner import pad, set_role
+from surveyor.ui.banner import show_message as put_message
 from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QSplitter,
     Qt,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+NO_DATE = QDate(2000, 1, 1)  # a day filter left empty
+
+
+def make_label(text: str = "", *, role: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    """A label whose text wraps (unless not ``wrap``); ``role`` (hint, section, error,
+    cardTitle...) styles it and ``name`` is its object name (for the style sheet and tests)."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def add_row(form: QFormLayout, text: str, field, *, buddy=None) -> QLabel:
+    """A row of ``form``: ``text`` labels ``field`` (a widget or a layout); its & key goes to
+    ``buddy``, by default the field itself. Returns the label."""
+    label = QLabel(text)
+    label.setBuddy(buddy if buddy is not None else field)
+    form.addRow(label, field)
+    return label
+
+
+def tab_bar(count: int, changed) -> QTabBar:
+    """A bar of ``count`` tabs over the list they filter (texts set by ``retranslate``), not
+    stretched across; ``changed(index)`` when another is chosen."""
+    tabs = QTabBar()
+    tabs.setExpanding(False)
+    tabs.setDrawBase(True)
+    for _ in range(count):
+        tabs.addTab("")
+    tabs.currentChanged.connect(changed)
+    return tabs
+
+
+def day_filter(changed, *, empty_text: str = "") -> QDateEdit:
+    """A day to filter by, from a calendar: NO_DATE (shown as ``empty_text`` when given) until
+    one is chosen; ``changed`` whenever it changes."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setDate(NO_DATE)
+    if empty_text:
+        edit.setSpecialValueText(empty_text)
+    edit.dateChanged.connect(changed)
+    return edit
+
+
+def labelled(label: QLabel, widget: QWidget, *, above: bool = False, spacing: int = 4) -> QWidget:
+    """``widget`` and its ``label`` (beside it, or ``above``) as one piece of a row of filters
+    that wraps; the label's & key goes to the widget."""
+    label.setBuddy(widget)
+    unit = QWidget()
+    box = QVBoxLayout(unit) if above else QHBoxLayout(unit)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(spacing)
+    box.addWidget(label)
+    box.addWidget(widget)
+    return unit
+
+
+def read_only_rows(view: QAbstractItemView, *, plain: bool = False) -> None:
+    """A table that shows rows, one selected at a time, not edited; Tab leaves it. Unless
+    ``plain``, its rows are striped, one line each, and its header does not light up."""
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    if not plain:
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.horizontalHeader().setHighlightSections(False)
+
+
+def ok_cancel(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
+    """The buttons of ``dialog``: OK, saying ``ok``, accepts it; Cancel, saying ``cancel``,
+    rejects it (both texts translated by the caller)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.Cancel).setText(cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
 
 def ask(
+    parent,
+    *,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    answered: Callable[[bool], object],
+    default_yes: bool = False,
+    informative: str = "",
+    details: str = "",
+    name: str = "",
+    icon=QMessageBox.Warning,
+    yes_role=QMessageBox.AcceptRole,
+) -> QMessageBox:
+    """Ask a question without blocking: a warning (or ``icon``) with a ``yes`` and a ``no`` button
+    (``box.yes_button``, ``box.no_button``; Escape says no, Return the default, which is no
+    unless ``default_yes``); ``answered(True)`` when yes was clicked, else ``answered(False)``."""
+    box = QMessageBox(parent)
+    if name:
+        box.setObjectName(name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    box.yes_button = box.addButton(yes, yes_role)
+    box.no_button = box.addButton(no, QMessageBox.RejectRole)
+    box.setDefaultButton(box.yes_button if default_yes else box.no_button)
+    box.setEscapeButton(box.no_button)
+    box.finished.connect(lambda _result: answered(box.clickedButton() is box.yes_button))
+    box.open()
+    return box
+
+
+def ask_before(
     owner: QWidget,
     attribute: str,
     *,
@@ -34,40 +168,37 @@ def ask(
     icon=QMessageBox.Question,
     yes_role=QMessageBox.AcceptRole,
 ) -> QMessageBox:
-    """A box over ``owner`` asking before an action; "no" is the default and Escape.
+    """:func:`ask` before an action of ``owner``'s: the box is kept in
+    ``owner.<attribute>`` while open (None once closed); ``on_yes`` runs when "yes" is
+    clicked; ``details`` is its informative text."""
 
-    It is kept in ``owner.<attribute>`` while open (None once closed); ``on_yes`` runs when
-    "yes" is clicked. Its buttons are ``box.yes_button`` and ``box.no_button`` (for tests)."""
-    box = QMessageBox(owner)
-    if name:
-        box.setObjectName(name)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setInformativeText(details)
-    yes_button = box.addButton(yes, yes_role)
-    no_button = box.addButton(no, QMessageBox.RejectRole)
-    box.setDefaultButton(no_button)
-    box.setEscapeButton(no_button)
-    box.yes_button, box.no_button = yes_button, no_button
-
-    def finished(_result):
-        if box.clickedButton() is yes_button:
+    def answered(yes_clicked: bool) -> None:
+        if yes_clicked:
             on_yes()
         setattr(owner, attribute, None)
 
-    box.finished.connect(finished)
+    box = ask(
+        owner,
+        title=title,
+        text=text,
+        yes=yes,
+        no=no,
+        answered=answered,
+        informative=details,
+        name=name,
+        icon=icon,
+        yes_role=yes_role,
+    )
     setattr(owner, attribute, box)
-    box.open()
     return box
 
 
 def message_line() -> WrappedLabel:
-    """The message under a page's header (what was done, an error), hidden until set; its
-    text can be selected and copied."""
+    """The message under a page's header (what was done, an error), hidden until set
+    (:func:`put_message`); its text can be selected and copied."""
     label = WrappedLabel()
     label.setObjectName("message")
-    banner.pad(label)
+    pad(label)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     label.hide()
     return label
@@ -104,19 +235,6 @@ def two_columns(gap: int, widths: tuple[int, int]) -> tuple[QSplitter, QVBoxLayo
     return splitter, layouts[0], layouts[1]
 
 
-def read_only_rows(table: QAbstractItemView) -> None:
-    """A table never edited, whose rows are selected whole, one at a time, in alternate
-    colours, a line each; Tab leaves it (the arrows move within)."""
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setHighlightSections(False)
-
-
 def interview_table(model, name: str) -> QTableView:
     """A list of interviews, a row each (:func:`read_only_rows`); the first column (the
     interview's name) takes the room left."""
@@ -131,15 +249,22 @@ def interview_table(model, name: str) -> QTableView:
     return table
 
 
-def set_role(widget: QWidget, role: str) -> None:
-    """The style sheet's look for ``role`` (error, info, notice…), applied at once."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def put_message(label: QWidget, text: str, *, error: bool = False) -> None:
-    """``text`` in a :func:`message_line` (hidden when empty), in red for an error."""
-    set_role(label, "error" if error else "info")
-    label.setText(text)
-    label.setVisible(bool(text))
+__all__ = [
+    "NO_DATE",
+    "add_row",
+    "ask",
+    "ask_before",
+    "day_filter",
+    "hint_label",
+    "interview_table",
+    "labelled",
+    "make_label",
+    "message_line",
+    "ok_cancel",
+    "put_message",
+    "read_only_rows",
+    "section_title",
+    "set_role",
+    "tab_bar",
+    "two_columns",
+]

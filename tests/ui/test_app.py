@@ -443,6 +443,7 @@ def test_the_app_speaks_french_or_english_as_chosen(app_window, qtbot):
     home = window.home
     assert home.forms_title.text() == "Formulaires sur cet ordinateur"
     assert home.open_form_button.text() == "Ouvrir un formulaire…"
+    assert window.home_action.text() == "&Accueil"
     # Switch in the settings: it applies at once.
     dialog = window.open_settings()
     assert dialog.windowTitle() == "Paramètres"
@@ -450,6 +451,8 @@ def test_the_app_speaks_french_or_english_as_chosen(app_window, qtbot):
     dialog.accept()
     qtbot.waitUntil(lambda: home.forms_title.text() == "Forms on this laptop", timeout=30000)
     assert home.open_form_button.text() == "Open a form…"
+    # the window's own texts follow too (FollowsLanguage)
+    assert window.home_action.text() == "&Home screen"
     assert AppSettings.load(settings_path()).language == "en"
 
 

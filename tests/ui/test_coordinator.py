@@ -347,7 +347,7 @@ def test_export_writes_csv_files(qtbot, page, laptops, tmp_path, monkeypatch):
     )
     opened = []
     monkeypatch.setattr(
-        "surveyor.ui.coordinator.export.QDesktopServices.openUrl", lambda url: opened.append(url)
+        "surveyor.ui.coordinator.common.QDesktopServices.openUrl", lambda url: opened.append(url)
     )
     dialog = page.ask_export()
     out = tmp_path / "exports"
@@ -376,7 +376,7 @@ def test_export_leaves_personal_fields_out_or_pseudonymises_them(
         lambda: page.overview.data is not None and bool(page.overview.data.forms),
         timeout=30000,
     )
-    monkeypatch.setattr("surveyor.ui.coordinator.export.QDesktopServices.openUrl", lambda url: 0)
+    monkeypatch.setattr("surveyor.ui.coordinator.common.QDesktopServices.openUrl", lambda url: 0)
     for choice, out in (("omit", tmp_path / "omit"), ("pseudonymise", tmp_path / "pseudo")):
         page.exporter.box = None
         dialog = page.ask_export()

@@ -1,14 +1,20 @@
-"""Helpers of the coordinator's screens: small read-only tables."""
+"""Helpers of the coordinator's screens: small read-only tables, the "files written" message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from surveyor.ui.qt import (
+    QCoreApplication,
+    QDesktopServices,
     QHeaderView,
+    QMessageBox,
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QUrl,
 )
 from surveyor.ui.widgets import read_only_rows
 
@@ -40,3 +46,42 @@ def fill_table(table: QTableWidget, rows: list[list[Any]], *, tooltips=None) -> 
 def set_headers(table: QTableWidget, columns: list[str]) -> None:
     table.setColumnCount(len(columns))
     table.setHorizontalHeaderLabels(columns)
+
+
+def show_files_written(
+    parent,
+    *,
+    name: str,
+    title: str,
+    text: str,
+    files: list[Path],
+    folder: Path,
+    closed: Callable[[], None],
+    none_text: str = "",
+) -> QMessageBox:
+    """Say which ``files`` were written (``none_text`` when none), with "Open the folder" (it
+    opens ``folder``) and "Close"; shown without blocking, ``closed`` called when it closes."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(QMessageBox.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText("\n".join(p.name for p in files) or none_text)
+    open_button = box.addButton(
+        QCoreApplication.translate("FilesWritten", "Open the folder"), QMessageBox.ActionRole
+    )
+    close = box.addButton(
+        QCoreApplication.translate("FilesWritten", "Close"), QMessageBox.AcceptRole
+    )
+    box.setDefaultButton(open_button)
+    box.setEscapeButton(close)
+    box.open_button = open_button
+
+    def finished(_result):
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        closed()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

@@ -29,7 +29,7 @@ from surveyor.ui.qt import (
     Signal,
 )
 from surveyor.ui.widgets import (
-    ask,
+    ask_before,
     hint_label,
     message_line,
     put_message,
@@ -287,7 +287,7 @@ class ConflictsPanel(QWidget):
         conflict = self.current
         if conflict is None:
             return None
-        return ask(
+        return ask_before(
             self,
             "box",
             name="keepConfirm",

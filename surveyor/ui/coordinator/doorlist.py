@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from surveyor.fieldwork.model import ADDRESS_FIELDS, COORDINATE_FIELDS
 from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -18,7 +20,6 @@ from surveyor.ui.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
-    QEvent,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -36,21 +37,15 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
+from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows
 
-# The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS).
+# The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
+# of a written address, the number's suffix (bis, ter) right after the number.
 MAPPABLE = (
-    "number",
+    ADDRESS_FIELDS[0],
     "suffix",
-    "street",
-    "building",
-    "staircase",
-    "floor",
-    "door",
-    "sector",
-    "postcode",
-    "city",
-    "lon",
-    "lat",
+    *ADDRESS_FIELDS[1:],
+    *COORDINATE_FIELDS,
     "interviewer",
     "door_id",
 )
@@ -204,13 +199,12 @@ class MappingDialog(QDialog):
         self.setWindowTitle(self.tr("Columns of the door list"))
         self.columns = columns
         layout = QVBoxLayout(self)
-        hint = QLabel(
+        hint = make_label(
             self.tr(
                 "Surveyor did not recognise every column of {0}. Say what each column "
                 "holds; the street is required. Columns left on “Not used” are ignored."
             ).format(Path(path).name)
         )
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         self.table = QTableWidget(len(columns), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Column of the file"), self.tr("Holds")])
@@ -231,15 +225,9 @@ class MappingDialog(QDialog):
             self.table.setCellWidget(row, 1, combo)
             self.combos[name] = combo
         layout.addWidget(self.table, 1)
-        self.problem = QLabel()
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
+        self.problem = make_label(role="error")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Import"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.resize(560, 420)
         self._update_ok()
@@ -285,7 +273,7 @@ def load_door_list(ws) -> DoorListData:
     return DoorListData(doors=ws.doors(), interviewers=[n for n in ws.door_interviewers() if n])
 
 
-class DoorListPanel(QWidget):
+class DoorListPanel(FollowsLanguage, QWidget):
     """The door list tab of the coordination page."""
 
     def __init__(self, page):
@@ -317,9 +305,7 @@ class DoorListPanel(QWidget):
         buttons.addWidget(self.entities_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        self.summary = QLabel()
-        self.summary.setObjectName("doorImportSummary")
-        self.summary.setWordWrap(True)
+        self.summary = make_label(name="doorImportSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.summary.hide()
         outer.addWidget(self.summary)
@@ -329,16 +315,11 @@ class DoorListPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
-        self.sectors_title = QLabel()
-        self.sectors_title.setProperty("role", "section")
+        self.sectors_title = make_label(role="section", wrap=False)
         left_layout.addWidget(self.sectors_title)
         self.sectors = QTableWidget(0, 3)
         self.sectors.setObjectName("sectorsTable")
-        self.sectors.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.sectors.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.sectors.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.sectors.setTabKeyNavigation(False)
-        self.sectors.verticalHeader().hide()
+        read_only_rows(self.sectors, plain=True)
         self.sectors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.sectors.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.sectors.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
@@ -399,11 +380,6 @@ class DoorListPanel(QWidget):
         splitter.setSizes([340, 680])
         outer.addWidget(splitter, 1)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("Import a door &list…"))

@@ -19,7 +19,6 @@ from surveyor.ui.qt import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from surveyor.ui.widgets import add_row, make_label
 
 
 class EncryptionDialog(QDialog):
@@ -54,14 +54,13 @@ class EncryptionDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        intro = QLabel(
+        intro = make_label(
             self.tr(
                 "With a public key in a form, each interview is encrypted on the laptop as "
                 "soon as it is finalized: only the private key opens it. Keep the private key "
                 "and its passphrase safe: if both are lost, nobody can read the interviews."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         # 1. the key pair
@@ -74,12 +73,8 @@ class EncryptionDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.Password)
         self.confirm.setAccessibleName(self.tr("The same passphrase again"))
-        label = QLabel(self.tr("&Passphrase (8 characters or more)"))
-        label.setBuddy(self.passphrase)
-        fields.addRow(label, self.passphrase)
-        label = QLabel(self.tr("&Again"))
-        label.setBuddy(self.confirm)
-        fields.addRow(label, self.confirm)
+        add_row(fields, self.tr("&Passphrase (8 characters or more)"), self.passphrase)
+        add_row(fields, self.tr("&Again"), self.confirm)
         make.addLayout(fields)
         self.make_button = QPushButton(self.tr("&Make the key pair and save the private key…"))
         self.make_button.setObjectName("makeKeyButton")
@@ -116,16 +111,13 @@ class EncryptionDialog(QDialog):
         # 3. opening the interviews received encrypted
         open_box = QGroupBox(self.tr("3. Open the encrypted interviews received"))
         opening = QVBoxLayout(open_box)
-        self.waiting_label = QLabel()
-        self.waiting_label.setWordWrap(True)
+        self.waiting_label = make_label()
         opening.addWidget(self.waiting_label)
         key_row = QFormLayout()
         self.key_passphrase = QLineEdit()
         self.key_passphrase.setEchoMode(QLineEdit.Password)
         self.key_passphrase.setAccessibleName(self.tr("Passphrase of the private key file"))
-        label = QLabel(self.tr("Passphrase of the key fi&le"))
-        label.setBuddy(self.key_passphrase)
-        key_row.addRow(label, self.key_passphrase)
+        add_row(key_row, self.tr("Passphrase of the key fi&le"), self.key_passphrase)
         opening.addLayout(key_row)
         self.open_button = QPushButton(self.tr("Choose the private &key and open them…"))
         self.open_button.setObjectName("openEncryptedButton")
@@ -134,11 +126,7 @@ class EncryptionDialog(QDialog):
         layout.addWidget(open_box)
         self.set_waiting(waiting)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message = banner.message_label(hidden=False)
         outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
@@ -157,9 +145,7 @@ class EncryptionDialog(QDialog):
     # --- helpers -------------------------------------------------------------------------
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        banner.set_role(self.message, "error" if error else "info")
         self.message.setText(text)
 
     def set_waiting(self, count: int) -> None:
@@ -169,9 +155,20 @@ class EncryptionDialog(QDialog):
             else self.tr("No encrypted interview waits to be opened.")
         )
 
-    def _choose_save(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
+    def _save_path(self, path: str | None, title: str, name: str, filters: str) -> str:
+        """``path`` when given (tests), else the file the person chooses ("" if none)."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
         return path
+
+    def _open_path(self, path: str | None, title: str, filters: str) -> str:
+        """``path`` when given (tests), else the file the person chooses ("" if none)."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), filters)
+        return path
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -195,19 +192,19 @@ class EncryptionDialog(QDialog):
         if passphrase != self.confirm.text():
             self.show_message(self.tr("The two passphrases differ."), error=True)
             return False
+        path = self._save_path(
+            path,
+            self.tr("Save the private key"),
+            "cle-privee-enquete.pem",
+            self.tr("Private key (*.pem)"),
+        )
         if not path:
-            path = self._choose_save(
-                self.tr("Save the private key"),
-                "cle-privee-enquete.pem",
-                self.tr("Private key (*.pem)"),
-            )
-            if not path:
-                return False
+            return False
         key = new_private_key()
         try:
             self.saved_to = save_private_key(key, path, passphrase)
         except (SurveyorError, OSError) as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return False
         self.key = key
         self.passphrase.clear()
@@ -252,18 +249,18 @@ class EncryptionDialog(QDialog):
         )
 
     def save_recovery_copy(self, path: str | None = None) -> Path | None:
+        path = self._save_path(
+            path,
+            self.tr("Save the recovery copy"),
+            "copie-de-secours-cle.txt",
+            self.tr("Text (*.txt)"),
+        )
         if not path:
-            path = self._choose_save(
-                self.tr("Save the recovery copy"),
-                "copie-de-secours-cle.txt",
-                self.tr("Text (*.txt)"),
-            )
-            if not path:
-                return None
+            return None
         try:
             Path(path).write_text(self.recovery_text(), encoding="utf-8")
         except OSError as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return None
         self.show_message(
             self.tr("The recovery copy is in {0}: print it, then delete the file.").format(path)
@@ -274,16 +271,13 @@ class EncryptionDialog(QDialog):
         # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import add_public_key_to_xlsform
 
+        path = self._open_path(path, self.tr("Choose the form"), self.tr("XLSForm (*.xlsx)"))
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the form"), str(Path.home()), self.tr("XLSForm (*.xlsx)")
-            )
-            if not path:
-                return False
+            return False
         try:
             add_public_key_to_xlsform(path, self.public_text.toPlainText())
         except (SurveyorError, OSError) as exc:
-            self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+            self._failed(exc)
             return False
         self.show_message(
             self.tr(
@@ -298,15 +292,11 @@ class EncryptionDialog(QDialog):
         # cryptography: loaded when a key is made or read, not with the dialog
         from surveyor.encryption.keys import load_private_key
 
+        path = self._open_path(
+            path, self.tr("Choose the private key"), self.tr("Private key (*.pem);;Every file (*)")
+        )
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Choose the private key"),
-                str(Path.home()),
-                self.tr("Private key (*.pem);;Every file (*)"),
-            )
-            if not path:
-                return
+            return
         passphrase = self.key_passphrase.text()
         self.key_passphrase.clear()  # typed again at each try, never kept
         try:

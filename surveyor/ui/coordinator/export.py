@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.exports import ExportOptions
+from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,9 +23,9 @@ from surveyor.ui.qt import (
     QObject,
     QPushButton,
     QRadioButton,
-    QUrl,
     QVBoxLayout,
 )
+from surveyor.ui.widgets import add_row, ok_cancel
 
 
 class ExportDialog(QDialog):
@@ -45,31 +45,17 @@ class ExportDialog(QDialog):
         self.form_combo.addItem(self.tr("Every form"), None)
         for form_id, title in sorted(forms.items(), key=lambda x: x[1]):
             self.form_combo.addItem(title, form_id)
-        form_label = QLabel(self.tr("&Forms"))
-        form_label.setBuddy(self.form_combo)
-        form.addRow(form_label, self.form_combo)
+        add_row(form, self.tr("&Forms"), self.form_combo)
 
         self.csv_radio = QRadioButton(self.tr("&CSV files (one per table)"))
         self.xlsx_radio = QRadioButton(self.tr("E&xcel file (XLSX, one sheet per table)"))
-        self.csv_radio.setChecked(True)
-        self.format_group = QButtonGroup(self)
-        self.format_group.addButton(self.csv_radio)
-        self.format_group.addButton(self.xlsx_radio)
-        formats = QVBoxLayout()
-        formats.addWidget(self.csv_radio)
-        formats.addWidget(self.xlsx_radio)
-        form.addRow(QLabel(self.tr("Format")), formats)
+        self.format_group = self._options(form, self.tr("Format"), self.csv_radio, self.xlsx_radio)
 
         self.codes_radio = QRadioButton(self.tr("C&odes (as in the form: “social_rent”)"))
         self.labels_radio = QRadioButton(self.tr("&Labels (as read: “Social housing”)"))
-        self.codes_radio.setChecked(True)
-        self.answers_group = QButtonGroup(self)
-        self.answers_group.addButton(self.codes_radio)
-        self.answers_group.addButton(self.labels_radio)
-        answers = QVBoxLayout()
-        answers.addWidget(self.codes_radio)
-        answers.addWidget(self.labels_radio)
-        form.addRow(QLabel(self.tr("Choices")), answers)
+        self.answers_group = self._options(
+            form, self.tr("Choices"), self.codes_radio, self.labels_radio
+        )
 
         self.split_box = QCheckBox(
             self.tr("&Split multiple choices: one 0/1 column per choice as well")
@@ -89,9 +75,7 @@ class ExportDialog(QDialog):
                 "replaces each value by a code that stays the same within this campaign."
             )
         )
-        personal_label = QLabel(self.tr("&Personal fields"))
-        personal_label.setBuddy(self.personal_combo)
-        form.addRow(personal_label, self.personal_combo)
+        add_row(form, self.tr("&Personal fields"), self.personal_combo)
 
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setAccessibleName(self.tr("Folder to write the files in"))
@@ -101,19 +85,25 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.folder_button)
-        folder_label = QLabel(self.tr("F&older"))
-        folder_label.setBuddy(self.folder_edit)
-        form.addRow(folder_label, row)
+        add_row(form, self.tr("F&older"), row, buddy=self.folder_edit)
         layout.addLayout(form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Export"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.folder_edit.textChanged.connect(self._update_ok)
         self._update_ok()
+
+    def _options(self, form: QFormLayout, title: str, *buttons: QRadioButton) -> QButtonGroup:
+        """A row of ``form``: the exclusive options ``buttons`` under ``title``, the first
+        chosen."""
+        group = QButtonGroup(self)
+        column = QVBoxLayout()
+        for button in buttons:
+            group.addButton(button)
+            column.addWidget(button)
+        buttons[0].setChecked(True)
+        form.addRow(QLabel(title), column)
+        return group
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
         # a form whose long rows wrap (French) needs more height than the dialog's size hint
@@ -200,26 +190,19 @@ class Exporter(QObject):
 
     def _done(self, out_dir: Path, files: list[Path]) -> None:
         self.written = list(files)
-        box = QMessageBox(self.page)
-        box.setObjectName("exportDone")
-        box.setIcon(QMessageBox.Information)
-        box.setWindowTitle(self.tr("Export finished"))
-        box.setText(self.tr("Files written in {0}").format(out_dir))
-        box.setInformativeText("\n".join(p.name for p in files) or self.tr("No file written."))
-        open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ActionRole)
-        close = box.addButton(self.tr("Close"), QMessageBox.AcceptRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(close)
-        box.open_button = open_button
+        self.box = show_files_written(
+            self.page,
+            name="exportDone",
+            title=self.tr("Export finished"),
+            text=self.tr("Files written in {0}").format(out_dir),
+            files=files,
+            folder=out_dir,
+            closed=self._box_closed,
+            none_text=self.tr("No file written."),
+        )
 
-        def finished(_result):
-            if box.clickedButton() is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out_dir)))
-            self.box = None
-
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
+    def _box_closed(self) -> None:
+        self.box = None
 
     def _failed(self, exc: BaseException) -> None:
         self.page.show_message(self.tr("The export failed: {0}").format(exc), error=True)

@@ -13,14 +13,13 @@ from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as export
 from surveyor.ui.coordinator.common import make_table
 from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QColor,
     QCoreApplication,
-    QEvent,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLocale,
     QPainter,
     QPushButton,
@@ -32,20 +31,10 @@ from surveyor.ui.qt import (
     QTabWidget,
     QWidget,
 )
+from surveyor.ui.widgets import make_label
 
 RATES = ("contact_rate", "response_rate")
-# The bars of the chart, top to bottom.
-BARS = (
-    "doors",
-    "visited",
-    "contacted",
-    "absent",
-    "refused",
-    "appointments",
-    "vacant",
-    "ineligible",
-    "done",
-)
+# The bars of the chart, top to bottom, and their colours.
 BAR_COLOURS = {
     "doors": "#6c7a89",
     "visited": "#4a78b5",
@@ -57,6 +46,7 @@ BAR_COLOURS = {
     "ineligible": "#a0845c",
     "done": "#2e8b57",
 }
+BARS = tuple(BAR_COLOURS)
 
 
 def measure_text(key: str) -> str:
@@ -288,7 +278,7 @@ class GroupView(QWidget):
         self.chart.set_funnel(self.groups.get(item.data(Qt.UserRole)), item.text())
 
 
-class FieldworkPanel(QWidget):
+class FieldworkPanel(FollowsLanguage, QWidget):
     """The fieldwork tab of the coordination page."""
 
     def __init__(self, page):
@@ -298,20 +288,14 @@ class FieldworkPanel(QWidget):
         self._generation = 0
         outer = scrolling(self, 4)
         top = QHBoxLayout()
-        self.headline = QLabel()
-        self.headline.setObjectName("fieldworkHeadline")
-        self.headline.setWordWrap(True)
-        self.headline.setProperty("role", "cardTitle")
+        self.headline = make_label(role="cardTitle", name="fieldworkHeadline")
         top.addWidget(self.headline, 1)
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportFieldworkButton")
         self.export_button.clicked.connect(self.ask_export)
         top.addWidget(self.export_button, 0, Qt.AlignTop)
         outer.addLayout(top)
-        self.definitions = QLabel()
-        self.definitions.setObjectName("rateDefinitions")
-        self.definitions.setWordWrap(True)
-        self.definitions.setProperty("role", "hint")
+        self.definitions = make_label(role="hint", name="rateDefinitions")
         outer.addWidget(self.definitions)
 
         self.tabs = QTabWidget()
@@ -350,11 +334,6 @@ class FieldworkPanel(QWidget):
             self.tabs.addTab(table, "")
         outer.addWidget(self.tabs, 1)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.export_button.setText(self.tr("Export (CSV or XLSX)…"))

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from surveyor.ui import banner
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.download import error_text, start_download
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.flow import FlowLayout
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, host_of
 from surveyor.ui.qt import (
     QCoreApplication,
-    QEvent,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QPushButton,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import make_label
 from surveyor.workspace import Changes
 
 
@@ -32,7 +33,7 @@ def status_text(status: str) -> str:
     }.get(status, status)
 
 
-class ImportPanel(QWidget):
+class ImportPanel(FollowsLanguage, QWidget):
     """Buttons to import, and the report of the last import."""
 
     merged = Signal(object)  # MergeReport
@@ -45,9 +46,7 @@ class ImportPanel(QWidget):
         self.error = ""
 
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.setProperty("role", "hint")
+        self.intro = make_label(role="hint")
         layout.addWidget(self.intro)
         buttons = FlowLayout()  # wraps on a narrow screen or at a large text size
         self.files_button = QPushButton()
@@ -69,21 +68,16 @@ class ImportPanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
+        self.summary = make_label(name="importSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.batches_title = QLabel()
-        self.batches_title.setProperty("role", "section")
-        self.batches_title.setWordWrap(True)
+        self.batches_title = make_label(role="section")
         layout.addWidget(self.batches_title)
         self.batches = make_table(["", "", "", "", "", "", "", "", ""])
         self.batches.setObjectName("batchesTable")
         self.batches.horizontalHeader().setSectionResizeMode(8, QHeaderView.Stretch)
         layout.addWidget(self.batches, 3)
-        self.people_title = QLabel()
-        self.people_title.setProperty("role", "section")
+        self.people_title = make_label(role="section", wrap=False)
         layout.addWidget(self.people_title)
         self.people = make_table(["", "", "", "", ""])
         self.people.setObjectName("interviewersTable")
@@ -94,11 +88,6 @@ class ImportPanel(QWidget):
     @property
     def settings(self):
         return self.page.settings
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(
@@ -232,9 +221,7 @@ class ImportPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.error = self.tr("The import stopped: {0}").format(exc)
-        self.summary.setProperty("role", "error")
-        self.summary.setText(self.error)
-        self.summary.style().polish(self.summary)
+        self._show_summary(self.error, "error")
 
     # --- from the server ------------------------------------------------------------
 
@@ -292,9 +279,7 @@ class ImportPanel(QWidget):
         self._show_summary(self.error, "error")
 
     def _show_summary(self, text: str, role: str) -> None:
-        self.summary.setProperty("role", role)
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        banner.set_role(self.summary, role)
         self.summary.setText(text)
 
     def show_download_report(self, report) -> None:
@@ -311,7 +296,10 @@ class ImportPanel(QWidget):
         fill_table(self.batches, [])
         self.batches_title.setVisible(False)
         self.batches.setVisible(False)
-        people = report.per_interviewer
+        self._show_people(report.per_interviewer)
+
+    def _show_people(self, people: dict) -> None:
+        """The totals by interviewer (hidden when there are none)."""
         fill_table(
             self.people,
             [
@@ -355,10 +343,7 @@ class ImportPanel(QWidget):
                 ).format(len(report.refused))
             else:
                 role = "info"
-        self.summary.setProperty("role", role)
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
-        self.summary.setText(text)
+        self._show_summary(text, role)
         batches = report.batches if report is not None else []
         rows, tips = [], []
         for b in batches:
@@ -377,17 +362,7 @@ class ImportPanel(QWidget):
                 ]
             )
             tips.append(
-                [
-                    str(b.path),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    f"{error_sentence(b.code)}\n{b.reason}" if refused else "",
-                ]
+                [str(b.path), *[""] * 7, f"{error_sentence(b.code)}\n{b.reason}" if refused else ""]
             )
         fill_table(self.batches, rows, tooltips=tips)
         for r, b in enumerate(batches):
@@ -395,21 +370,6 @@ class ImportPanel(QWidget):
                 for c in (3, 8):
                     item = self.batches.item(r, c)
                     item.setForeground(Qt.darkRed)
-        people = report.per_interviewer if report is not None else {}
-        fill_table(
-            self.people,
-            [
-                [
-                    name or self.tr("(no name)"),
-                    c.get("new", 0),
-                    c.get("updated", 0),
-                    c.get("duplicates", 0),
-                    c.get("conflicts", 0),
-                ]
-                for name, c in sorted(people.items())
-            ],
-        )
         self.batches_title.setVisible(bool(batches))
         self.batches.setVisible(bool(batches))
-        self.people_title.setVisible(bool(people))
-        self.people.setVisible(bool(people))
+        self._show_people(report.per_interviewer if report is not None else {})

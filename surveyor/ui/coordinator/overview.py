@@ -36,7 +36,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, interview_table
+from surveyor.ui.widgets import ask_before, interview_table
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -518,7 +518,7 @@ class OverviewPanel(QWidget):
         if summary is None:
             return None
         instance_id = summary.instance_id
-        return ask(
+        return ask_before(
             self,
             "erase_box",
             name="eraseConfirm",

@@ -27,7 +27,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, message_line, put_message
+from surveyor.ui.widgets import ask_before, message_line, put_message
 
 
 class CoordinatorPage(QWidget):
@@ -211,7 +211,7 @@ class CoordinatorPage(QWidget):
         report = self.retention_report
         if report is None or not report.overdue:
             return None
-        return ask(
+        return ask_before(
             self,
             "retention_box",
             name="retentionConfirm",

@@ -11,10 +11,10 @@ from surveyor.results.volunteers import table
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QComboBox,
-    QEvent,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,9 +25,10 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import make_label
 
 
-class PeoplePanel(QWidget):
+class PeoplePanel(FollowsLanguage, QWidget):
     """Who, what they offer, how many hours, how to reach them; filter by skill and need."""
 
     loaded = Signal()
@@ -40,8 +41,7 @@ class PeoplePanel(QWidget):
         self.exported: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = make_label()
         layout.addWidget(self.intro)
         row = FlowLayout()  # wraps on a narrow screen or a large text size
         self.skill_label, self.need_label = QLabel(), QLabel()
@@ -66,26 +66,18 @@ class PeoplePanel(QWidget):
         self.export_button.clicked.connect(self.ask_export)
         row.addWidget(self.export_button)
         layout.addLayout(row)
-        self.count = QLabel()
-        self.count.setProperty("role", "section")
+        self.count = make_label(role="section", wrap=False)
         layout.addWidget(self.count)
         self.table = make_table([""])
         self.table.setObjectName("peopleTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         layout.addWidget(self.table, 1)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = make_label(role="error")
         self.error.hide()
         layout.addWidget(self.error)
         self._filling = False
         self._stale = False
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def headers(self) -> list[str]:
         return [

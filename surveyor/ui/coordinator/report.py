@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,9 +27,9 @@ from surveyor.ui.qt import (
     QMessageBox,
     QPushButton,
     Qt,
-    QUrl,
     QVBoxLayout,
 )
+from surveyor.ui.widgets import add_row, make_label
 
 REPORT_KINDS = ("single", "multiple", "number", "date")
 
@@ -54,15 +54,11 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.title_edit = QLineEdit()
-        title_label = QLabel(self.tr("T&itle"))
-        title_label.setBuddy(self.title_edit)
-        form.addRow(title_label, self.title_edit)
+        add_row(form, self.tr("T&itle"), self.title_edit)
         self.language_combo = QComboBox()
         self.language_combo.addItem(self.tr("French"), "fr")
         self.language_combo.addItem(self.tr("English"), "en")
-        language_label = QLabel(self.tr("&Language"))
-        language_label.setBuddy(self.language_combo)
-        form.addRow(language_label, self.language_combo)
+        add_row(form, self.tr("&Language"), self.language_combo)
         choices = [
             (n, q)
             for n, q in questions.items()
@@ -80,14 +76,11 @@ class ReportDialog(QDialog):
         self.needs_by_label = QLabel(self.tr("split by"))
         needs.addWidget(self.needs_by_label)
         needs.addWidget(self.needs_by_combo, 1)
-        needs_label = QLabel(self.tr("&Needs ranked"))
-        needs_label.setBuddy(self.needs_combo)
-        form.addRow(needs_label, needs)
+        add_row(form, self.tr("&Needs ranked"), needs, buddy=self.needs_combo)
         layout.addLayout(form)
 
         grid = QGridLayout()
-        questions_label = QLabel(self.tr("&Questions in the report (tick, and order them)"))
-        questions_label.setWordWrap(True)
+        questions_label = make_label(self.tr("&Questions in the report (tick, and order them)"))
         self.question_list = QListWidget()
         self.question_list.setObjectName("reportQuestions")
         questions_label.setBuddy(self.question_list)
@@ -156,18 +149,14 @@ class ReportDialog(QDialog):
         formats.addWidget(self.pdf_box)
         formats.addStretch(1)
         layout.addLayout(formats)
-        self.note = QLabel(
+        self.note = make_label(
             self.tr(
                 "No personal data goes in the report: names, phone numbers, e-mails and the "
                 "fields marked personal are left out."
             )
         )
-        self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.error = QLabel()
-        self.error.setObjectName("reportError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = make_label(role="error", name="reportError")
         self.error.hide()
         layout.addWidget(self.error)
 
@@ -359,22 +348,15 @@ class ReportDialog(QDialog):
     def _written(self, outs: list[Path]) -> None:
         self._update_buttons()
         self.written = outs
-        box = QMessageBox(self)
-        box.setObjectName("reportDone")
-        box.setIcon(QMessageBox.Information)
-        box.setWindowTitle(self.tr("Report written"))
-        box.setText(self.tr("The report is in {0}").format(outs[0].parent))
-        box.setInformativeText("\n".join(p.name for p in outs))
-        open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ActionRole)
-        close = box.addButton(self.tr("Close"), QMessageBox.AcceptRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(close)
+        self.box = show_files_written(
+            self,
+            name="reportDone",
+            title=self.tr("Report written"),
+            text=self.tr("The report is in {0}").format(outs[0].parent),
+            files=outs,
+            folder=outs[0].parent,
+            closed=self._box_closed,
+        )
 
-        def finished(_result):
-            if box.clickedButton() is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(outs[0].parent)))
-            self.box = None
-
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
+    def _box_closed(self) -> None:
+        self.box = None

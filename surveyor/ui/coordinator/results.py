@@ -13,14 +13,13 @@ from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QColor,
     QComboBox,
-    QDate,
     QDateEdit,
-    QEvent,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,8 +42,8 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label
 
-NO_DATE = QDate(2000, 1, 1)
 CHOICE_KINDS = ("single", "multiple")
 
 
@@ -173,7 +172,7 @@ class ChartLabel(QLabel):
         self.setPixmap(self._pixmap.scaledToWidth(max(width, 50), Qt.SmoothTransformation))
 
 
-class ResultsPanel(QWidget):
+class ResultsPanel(FollowsLanguage, QWidget):
     """Filters on the left top, questions on the left, four views on the right."""
 
     loaded = Signal()
@@ -201,14 +200,8 @@ class ResultsPanel(QWidget):
         filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
         self.form_combo = QComboBox()
         self.interviewer_combo = QComboBox()
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
-            edit.setSpecialValueText("–")
-            edit.dateChanged.connect(self.refresh_later)
+        self.from_edit = day_filter(self.refresh_later, empty_text="–")
+        self.to_edit = day_filter(self.refresh_later, empty_text="–")
         self.answer_question = QComboBox()
         self.answer_value = QComboBox()
         self.answer_question.currentIndexChanged.connect(self._fill_answer_values)
@@ -239,14 +232,7 @@ class ResultsPanel(QWidget):
             self.answer_value,
         ]
         for label, widget in zip(self.filter_labels, widgets, strict=True):
-            label.setBuddy(widget)
-            unit = QWidget()
-            box = QHBoxLayout(unit)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(4)
-            box.addWidget(label)
-            box.addWidget(widget)
-            filters.addWidget(unit)
+            filters.addWidget(labelled(label, widget))
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
         layout.addLayout(filters)
@@ -256,10 +242,7 @@ class ResultsPanel(QWidget):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.error = QLabel()
-        self.error.setObjectName("resultsError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = make_label(role="error", name="resultsError")
         self.error.hide()
         layout.addWidget(self.error)
 
@@ -290,11 +273,6 @@ class ResultsPanel(QWidget):
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         texts = [
@@ -535,7 +513,7 @@ class ResultsPanel(QWidget):
         return dialog
 
 
-class QuestionTab(QWidget):
+class QuestionTab(FollowsLanguage, QWidget):
     """One question: its figures (grouped by another question if asked) and its chart."""
 
     def __init__(self, panel: ResultsPanel):
@@ -561,9 +539,7 @@ class QuestionTab(QWidget):
         row.addWidget(self.by_label)
         row.addWidget(self.by_combo)
         layout.addLayout(row)
-        self.base = QLabel()
-        self.base.setObjectName("questionBase")
-        self.base.setWordWrap(True)
+        self.base = make_label(name="questionBase")
         layout.addWidget(self.base)
         split = QSplitter(Qt.Horizontal)
         self.table = make_table(["", ""])
@@ -588,11 +564,6 @@ class QuestionTab(QWidget):
         layout.addWidget(self.verbatims, 1)
         self.by_combo.addItem("", None)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.by_label.setText(self.tr("&Group by"))
@@ -733,7 +704,7 @@ class QuestionTab(QWidget):
         self._size_columns()
 
 
-class CrosstabTab(QWidget):
+class CrosstabTab(FollowsLanguage, QWidget):
     """Two questions crossed: counts, row % or column %, totals, the small-number warning."""
 
     MODES = ("counts", "row", "column")
@@ -768,24 +739,15 @@ class CrosstabTab(QWidget):
         for _mode in self.MODES:
             self.mode_combo.addItem("")
         layout.addLayout(grid)
-        self.warning = QLabel()
-        self.warning.setObjectName("crosstabWarning")
-        self.warning.setProperty("role", "error")
-        self.warning.setWordWrap(True)
+        self.warning = make_label(role="error", name="crosstabWarning")
         self.warning.hide()
         layout.addWidget(self.warning)
         self.table = make_table([""])
         self.table.setObjectName("crosstabTable")
         layout.addWidget(self.table, 1)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = make_label()
         layout.addWidget(self.note)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.rows_label.setText(self.tr("&Rows"))
@@ -882,7 +844,7 @@ class CrosstabTab(QWidget):
         self.warning.setVisible(ct.small_base)
 
 
-class RankingTab(QWidget):
+class RankingTab(FollowsLanguage, QWidget):
     """A choice question as a ranking (most frequent first), optionally for each group."""
 
     def __init__(self, panel: ResultsPanel):
@@ -905,8 +867,7 @@ class RankingTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         row.setColumnStretch(1, 1)
         layout.addLayout(row)
-        self.base = QLabel()
-        self.base.setWordWrap(True)
+        self.base = make_label()
         layout.addWidget(self.base)
         self.table = make_table([""])
         self.table.setObjectName("rankingTable")
@@ -914,11 +875,6 @@ class RankingTab(QWidget):
         layout.addWidget(self.table, 1)
         self.by_combo.addItem("", None)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.question_label.setText(self.tr("&Needs question"))
@@ -1026,7 +982,7 @@ def load_coding(ws, selection, name: str, language) -> CodingData:
     )
 
 
-class CodingTab(QWidget):
+class CodingTab(FollowsLanguage, QWidget):
     """Open answers coded, keyboard-fast: one verbatim at a time; keys 1–9 tag it with a
     theme (again: untag), arrows move, Q picks it as a quote for the report."""
 
@@ -1062,9 +1018,7 @@ class CodingTab(QWidget):
         top.addWidget(self.position)
         layout.addLayout(top)
         self.moves = FlowLayout()
-        self.verbatim = QLabel()
-        self.verbatim.setObjectName("codingVerbatim")
-        self.verbatim.setWordWrap(True)
+        self.verbatim = make_label(name="codingVerbatim")
         self.verbatim.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.verbatim.setFrameShape(QLabel.StyledPanel)
         self.verbatim.setAlignment(Qt.AlignTop | Qt.AlignLeft)
@@ -1087,8 +1041,7 @@ class CodingTab(QWidget):
         moves.addWidget(self.next_button)
         moves.addWidget(self.quote_button)
         layout.addLayout(moves)
-        self.themes_title = QLabel()
-        self.themes_title.setWordWrap(True)
+        self.themes_title = make_label()
         layout.addWidget(self.themes_title)
         self.themes = QListWidget()
         self.themes.setObjectName("codingThemes")
@@ -1111,16 +1064,9 @@ class CodingTab(QWidget):
         add.addWidget(self.new_theme, 1)
         add.addWidget(self.add_button)
         layout.addLayout(add)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        self.help.setProperty("role", "hint")
+        self.help = make_label(role="hint")
         layout.addWidget(self.help)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("← Previous"))

@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="342"/>
+        <location filename="../doors.py" line="330"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="344"/>
+        <location filename="../doors.py" line="333"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="360"/>
+        <location filename="../doors.py" line="347"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="361"/>
+        <location filename="../doors.py" line="347"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="287"/>
+        <location filename="../doors.py" line="280"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="289"/>
+        <location filename="../doors.py" line="282"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="296"/>
+        <location filename="../doors.py" line="288"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="299"/>
+        <location filename="../doors.py" line="291"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="292"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="301"/>
+        <location filename="../doors.py" line="293"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="308"/>
+        <location filename="../doors.py" line="299"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="309"/>
+        <location filename="../doors.py" line="299"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1126"/>
+        <location filename="../coordinator/results.py" line="1072"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1127"/>
+        <location filename="../coordinator/results.py" line="1073"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1128"/>
+        <location filename="../coordinator/results.py" line="1074"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1129"/>
+        <location filename="../coordinator/results.py" line="1075"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1130"/>
+        <location filename="../coordinator/results.py" line="1076"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1131"/>
+        <location filename="../coordinator/results.py" line="1077"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1132"/>
+        <location filename="../coordinator/results.py" line="1078"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1135"/>
+        <location filename="../coordinator/results.py" line="1081"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1181"/>
+        <location filename="../coordinator/results.py" line="1127"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1191"/>
+        <location filename="../coordinator/results.py" line="1137"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1194"/>
+        <location filename="../coordinator/results.py" line="1140"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="791"/>
+        <location filename="../coordinator/results.py" line="753"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="754"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="793"/>
+        <location filename="../coordinator/results.py" line="755"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="800"/>
+        <location filename="../coordinator/results.py" line="762"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="854"/>
-        <location filename="../coordinator/results.py" line="868"/>
+        <location filename="../coordinator/results.py" line="816"/>
+        <location filename="../coordinator/results.py" line="830"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="878"/>
+        <location filename="../coordinator/results.py" line="840"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="67"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="68"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="69"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="70"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="71"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="84"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="85"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,230 +479,230 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="409"/>
+        <location filename="../coordinator/doorlist.py" line="385"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="411"/>
+        <location filename="../coordinator/doorlist.py" line="387"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="413"/>
+        <location filename="../coordinator/doorlist.py" line="389"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="414"/>
+        <location filename="../coordinator/doorlist.py" line="390"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="417"/>
+        <location filename="../coordinator/doorlist.py" line="393"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="421"/>
+        <location filename="../coordinator/doorlist.py" line="397"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="423"/>
+        <location filename="../coordinator/doorlist.py" line="399"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="425"/>
-        <location filename="../coordinator/doorlist.py" line="429"/>
+        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="405"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="427"/>
+        <location filename="../coordinator/doorlist.py" line="403"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="427"/>
+        <location filename="../coordinator/doorlist.py" line="403"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="427"/>
+        <location filename="../coordinator/doorlist.py" line="403"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="430"/>
+        <location filename="../coordinator/doorlist.py" line="406"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="431"/>
+        <location filename="../coordinator/doorlist.py" line="407"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="432"/>
+        <location filename="../coordinator/doorlist.py" line="408"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="433"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="434"/>
+        <location filename="../coordinator/doorlist.py" line="410"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="435"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="436"/>
+        <location filename="../coordinator/doorlist.py" line="412"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="440"/>
+        <location filename="../coordinator/doorlist.py" line="416"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="445"/>
+        <location filename="../coordinator/doorlist.py" line="421"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="476"/>
+        <location filename="../coordinator/doorlist.py" line="452"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="476"/>
-        <location filename="../coordinator/doorlist.py" line="620"/>
+        <location filename="../coordinator/doorlist.py" line="452"/>
+        <location filename="../coordinator/doorlist.py" line="596"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="488"/>
+        <location filename="../coordinator/doorlist.py" line="464"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="490"/>
+        <location filename="../coordinator/doorlist.py" line="466"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="533"/>
+        <location filename="../coordinator/doorlist.py" line="509"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="546"/>
+        <location filename="../coordinator/doorlist.py" line="522"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="548"/>
+        <location filename="../coordinator/doorlist.py" line="524"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="586"/>
+        <location filename="../coordinator/doorlist.py" line="562"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="592"/>
+        <location filename="../coordinator/doorlist.py" line="568"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="594"/>
+        <location filename="../coordinator/doorlist.py" line="570"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="603"/>
+        <location filename="../coordinator/doorlist.py" line="579"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="619"/>
+        <location filename="../coordinator/doorlist.py" line="595"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="620"/>
-        <location filename="../coordinator/doorlist.py" line="634"/>
+        <location filename="../coordinator/doorlist.py" line="596"/>
+        <location filename="../coordinator/doorlist.py" line="610"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="629"/>
+        <location filename="../coordinator/doorlist.py" line="605"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="633"/>
+        <location filename="../coordinator/doorlist.py" line="609"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="676"/>
+        <location filename="../coordinator/doorlist.py" line="652"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="678"/>
+        <location filename="../coordinator/doorlist.py" line="654"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="694"/>
+        <location filename="../coordinator/doorlist.py" line="670"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="700"/>
+        <location filename="../coordinator/doorlist.py" line="676"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="709"/>
+        <location filename="../coordinator/doorlist.py" line="685"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="709"/>
+        <location filename="../coordinator/doorlist.py" line="685"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="717"/>
+        <location filename="../coordinator/doorlist.py" line="693"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="737"/>
+        <location filename="../coordinator/doorlist.py" line="713"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="737"/>
+        <location filename="../coordinator/doorlist.py" line="713"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="754"/>
+        <location filename="../coordinator/doorlist.py" line="730"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -800,47 +800,47 @@
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="324"/>
+        <location filename="../doors.py" line="312"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="325"/>
+        <location filename="../doors.py" line="313"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="326"/>
+        <location filename="../doors.py" line="314"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="327"/>
+        <location filename="../doors.py" line="315"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="328"/>
+        <location filename="../doors.py" line="316"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="329"/>
+        <location filename="../doors.py" line="317"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="330"/>
+        <location filename="../doors.py" line="318"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="331"/>
+        <location filename="../doors.py" line="319"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="332"/>
+        <location filename="../doors.py" line="320"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -858,82 +858,82 @@
         <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="68"/>
+        <location filename="../coordinator/encryption.py" line="67"/>
         <source>1. A new key pair</source>
         <translation>1. Une nouvelle paire de clés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="73"/>
+        <location filename="../coordinator/encryption.py" line="72"/>
         <source>Passphrase of the private key</source>
         <translation>Phrase secrète de la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="76"/>
+        <location filename="../coordinator/encryption.py" line="75"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="77"/>
+        <location filename="../coordinator/encryption.py" line="76"/>
         <source>&amp;Passphrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="80"/>
+        <location filename="../coordinator/encryption.py" line="77"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="84"/>
+        <location filename="../coordinator/encryption.py" line="79"/>
         <source>&amp;Make the key pair and save the private key…</source>
         <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="91"/>
+        <location filename="../coordinator/encryption.py" line="86"/>
         <source>2. The public key, and a recovery copy</source>
         <translation>2. La clé publique, et une copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="96"/>
+        <location filename="../coordinator/encryption.py" line="91"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="102"/>
+        <location filename="../coordinator/encryption.py" line="97"/>
         <source>&amp;Copy the public key</source>
         <translation>Cop&amp;ier la clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="104"/>
+        <location filename="../coordinator/encryption.py" line="99"/>
         <source>Save a &amp;recovery copy to print…</source>
         <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="107"/>
+        <location filename="../coordinator/encryption.py" line="102"/>
         <source>Put it into a &amp;form…</source>
         <translation>La mettre dans un &amp;formulaire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="117"/>
+        <location filename="../coordinator/encryption.py" line="112"/>
         <source>3. Open the encrypted interviews received</source>
         <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="125"/>
+        <location filename="../coordinator/encryption.py" line="119"/>
         <source>Passphrase of the private key file</source>
         <translation>Phrase secrète du fichier de clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="126"/>
+        <location filename="../coordinator/encryption.py" line="120"/>
         <source>Passphrase of the key fi&amp;le</source>
         <translation>Phrase secrète du fic&amp;hier de clé</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="130"/>
+        <location filename="../coordinator/encryption.py" line="122"/>
         <source>Choose the private &amp;key and open them…</source>
         <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="167"/>
+        <location filename="../coordinator/encryption.py" line="153"/>
         <source>%n interview(s) received encrypted wait for their private key.</source>
         <translation>
             <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
@@ -941,102 +941,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="169"/>
+        <location filename="../coordinator/encryption.py" line="155"/>
         <source>No encrypted interview waits to be opened.</source>
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="191"/>
+        <location filename="../coordinator/encryption.py" line="188"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="196"/>
+        <location filename="../coordinator/encryption.py" line="193"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="200"/>
+        <location filename="../coordinator/encryption.py" line="197"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="202"/>
+        <location filename="../coordinator/encryption.py" line="199"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="220"/>
+        <location filename="../coordinator/encryption.py" line="217"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="228"/>
+        <location filename="../coordinator/encryption.py" line="225"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="235"/>
+        <location filename="../coordinator/encryption.py" line="232"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="238"/>
+        <location filename="../coordinator/encryption.py" line="235"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="243"/>
+        <location filename="../coordinator/encryption.py" line="240"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="247"/>
+        <location filename="../coordinator/encryption.py" line="244"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="257"/>
+        <location filename="../coordinator/encryption.py" line="254"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="259"/>
+        <location filename="../coordinator/encryption.py" line="256"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="269"/>
+        <location filename="../coordinator/encryption.py" line="266"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="279"/>
+        <location filename="../coordinator/encryption.py" line="274"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="279"/>
+        <location filename="../coordinator/encryption.py" line="274"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="290"/>
+        <location filename="../coordinator/encryption.py" line="284"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="304"/>
+        <location filename="../coordinator/encryption.py" line="296"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="306"/>
+        <location filename="../coordinator/encryption.py" line="296"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="324"/>
+        <location filename="../coordinator/encryption.py" line="314"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
@@ -1461,98 +1461,98 @@
         <translation>&amp;Questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="52"/>
+        <location filename="../coordinator/export.py" line="50"/>
         <source>&amp;CSV files (one per table)</source>
         <translation>Fichiers &amp;CSV (un par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="53"/>
+        <location filename="../coordinator/export.py" line="51"/>
         <source>E&amp;xcel file (XLSX, one sheet per table)</source>
         <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="61"/>
+        <location filename="../coordinator/export.py" line="52"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="63"/>
+        <location filename="../coordinator/export.py" line="54"/>
         <source>C&amp;odes (as in the form: “social_rent”)</source>
         <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="64"/>
+        <location filename="../coordinator/export.py" line="55"/>
         <source>&amp;Labels (as read: “Social housing”)</source>
         <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="72"/>
+        <location filename="../coordinator/export.py" line="57"/>
         <source>Choices</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="75"/>
+        <location filename="../coordinator/export.py" line="61"/>
         <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="82"/>
+        <location filename="../coordinator/export.py" line="68"/>
         <source>Personal fields</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="83"/>
+        <location filename="../coordinator/export.py" line="69"/>
         <source>Leave them out</source>
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="84"/>
+        <location filename="../coordinator/export.py" line="70"/>
         <source>Replace them with pseudonyms</source>
         <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="85"/>
+        <location filename="../coordinator/export.py" line="71"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="88"/>
+        <location filename="../coordinator/export.py" line="74"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="92"/>
+        <location filename="../coordinator/export.py" line="78"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="97"/>
-        <location filename="../coordinator/export.py" line="133"/>
+        <location filename="../coordinator/export.py" line="81"/>
+        <location filename="../coordinator/export.py" line="123"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="98"/>
+        <location filename="../coordinator/export.py" line="82"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="99"/>
+        <location filename="../coordinator/export.py" line="83"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="104"/>
+        <location filename="../coordinator/export.py" line="88"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="110"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="111"/>
+        <location filename="../coordinator/export.py" line="91"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1560,47 +1560,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="185"/>
+        <location filename="../coordinator/export.py" line="175"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="191"/>
+        <location filename="../coordinator/export.py" line="181"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="190"/>
+        <location filename="../coordinator/export.py" line="180"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="206"/>
+        <location filename="../coordinator/export.py" line="196"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="207"/>
+        <location filename="../coordinator/export.py" line="197"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="208"/>
+        <location filename="../coordinator/export.py" line="201"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="209"/>
-        <source>Open the folder</source>
-        <translation>Ouvrir le dossier</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="210"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/export.py" line="225"/>
+        <location filename="../coordinator/export.py" line="208"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1608,152 +1598,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="64"/>
+        <location filename="../coordinator/fieldwork.py" line="54"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="65"/>
+        <location filename="../coordinator/fieldwork.py" line="55"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="66"/>
+        <location filename="../coordinator/fieldwork.py" line="56"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="67"/>
+        <location filename="../coordinator/fieldwork.py" line="57"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="68"/>
+        <location filename="../coordinator/fieldwork.py" line="58"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="69"/>
+        <location filename="../coordinator/fieldwork.py" line="59"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="70"/>
+        <location filename="../coordinator/fieldwork.py" line="60"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="71"/>
+        <location filename="../coordinator/fieldwork.py" line="61"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="72"/>
+        <location filename="../coordinator/fieldwork.py" line="62"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="73"/>
+        <location filename="../coordinator/fieldwork.py" line="63"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="74"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="75"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="76"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="77"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="78"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="81"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="82"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="83"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="96"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="97"/>
+        <location filename="../coordinator/fieldwork.py" line="87"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="100"/>
+        <location filename="../coordinator/fieldwork.py" line="90"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="106"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="107"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="98"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="116"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="121"/>
+        <location filename="../coordinator/fieldwork.py" line="111"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1761,119 +1751,132 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="360"/>
+        <location filename="../coordinator/fieldwork.py" line="339"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="361"/>
+        <location filename="../coordinator/fieldwork.py" line="340"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="364"/>
+        <location filename="../coordinator/fieldwork.py" line="343"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="371"/>
+        <location filename="../coordinator/fieldwork.py" line="350"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="371"/>
+        <location filename="../coordinator/fieldwork.py" line="350"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="372"/>
+        <location filename="../coordinator/fieldwork.py" line="351"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="373"/>
+        <location filename="../coordinator/fieldwork.py" line="352"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="374"/>
+        <location filename="../coordinator/fieldwork.py" line="353"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="387"/>
+        <location filename="../coordinator/fieldwork.py" line="366"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="367"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="368"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="369"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="370"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="392"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="393"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="412"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="432"/>
+        <location filename="../coordinator/fieldwork.py" line="411"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="433"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="435"/>
+        <location filename="../coordinator/fieldwork.py" line="414"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="447"/>
+        <location filename="../coordinator/fieldwork.py" line="426"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="428"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="461"/>
+        <location filename="../coordinator/fieldwork.py" line="440"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="465"/>
+        <location filename="../coordinator/fieldwork.py" line="444"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesWritten</name>
+    <message>
+        <location filename="../coordinator/common.py" line="71"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/common.py" line="74"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2153,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="59"/>
+        <location filename="../handin.py" line="58"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -2161,33 +2164,33 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="98"/>
+        <location filename="../handin.py" line="93"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="116"/>
+        <location filename="../handin.py" line="111"/>
         <source>Protected (recommended), the file opens only with the coordinator&apos;s key: a lost USB key shows nothing of the interviews. Leave it ticked unless the coordinator asks.</source>
         <translation>Protégé (recommandé), le fichier ne s’ouvre qu’avec la clé de la coordination : une clé USB perdue ne montre rien des entretiens. Laissez coché sauf si la coordination le demande.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="121"/>
+        <location filename="../handin.py" line="116"/>
         <source>&amp;Protect for the coordinator</source>
         <translation>&amp;Protéger pour la coordination</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="162"/>
+        <location filename="../handin.py" line="157"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="112"/>
-        <location filename="../handin.py" line="166"/>
+        <location filename="../handin.py" line="107"/>
+        <location filename="../handin.py" line="161"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
     <message numerus="yes">
-        <location filename="../handin.py" line="113"/>
+        <location filename="../handin.py" line="108"/>
         <source>%n interview(s) to hand in.</source>
         <translation>
             <numerusform>%n entretien à remettre.</numerusform>
@@ -2195,67 +2198,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../handin.py" line="125"/>
+        <location filename="../handin.py" line="120"/>
         <source>&amp;Choose where to write…</source>
         <translation>&amp;Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="126"/>
+        <location filename="../handin.py" line="121"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="168"/>
+        <location filename="../handin.py" line="163"/>
         <source>Hand in the finished interviews to the USB key {0}</source>
         <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="176"/>
+        <location filename="../handin.py" line="171"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="190"/>
+        <location filename="../handin.py" line="185"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="201"/>
+        <location filename="../handin.py" line="196"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="205"/>
+        <location filename="../handin.py" line="200"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="210"/>
+        <location filename="../handin.py" line="205"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="217"/>
+        <location filename="../handin.py" line="212"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="289"/>
+        <location filename="../handin.py" line="284"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="291"/>
+        <location filename="../handin.py" line="286"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="293"/>
+        <location filename="../handin.py" line="288"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="294"/>
+        <location filename="../handin.py" line="289"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -2652,225 +2655,224 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="29"/>
+        <location filename="../coordinator/imports.py" line="30"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="30"/>
+        <location filename="../coordinator/imports.py" line="31"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="31"/>
+        <location filename="../coordinator/imports.py" line="32"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="106"/>
+        <location filename="../coordinator/imports.py" line="95"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="110"/>
+        <location filename="../coordinator/imports.py" line="99"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="111"/>
+        <location filename="../coordinator/imports.py" line="100"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="112"/>
+        <location filename="../coordinator/imports.py" line="101"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="113"/>
-        <location filename="../coordinator/imports.py" line="181"/>
+        <location filename="../coordinator/imports.py" line="102"/>
+        <location filename="../coordinator/imports.py" line="170"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="114"/>
+        <location filename="../coordinator/imports.py" line="103"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="115"/>
+        <location filename="../coordinator/imports.py" line="104"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="116"/>
+        <location filename="../coordinator/imports.py" line="105"/>
         <source>&amp;Download from the server</source>
         <translation>Télécharger depuis le se&amp;rveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="117"/>
+        <location filename="../coordinator/imports.py" line="106"/>
         <source>Download the interviews sent to the server</source>
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="120"/>
+        <location filename="../coordinator/imports.py" line="109"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="113"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="118"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="130"/>
-        <location filename="../coordinator/imports.py" line="144"/>
+        <location filename="../coordinator/imports.py" line="119"/>
+        <location filename="../coordinator/imports.py" line="133"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="131"/>
+        <location filename="../coordinator/imports.py" line="120"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="132"/>
+        <location filename="../coordinator/imports.py" line="121"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="133"/>
-        <location filename="../coordinator/imports.py" line="145"/>
+        <location filename="../coordinator/imports.py" line="122"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="134"/>
-        <location filename="../coordinator/imports.py" line="146"/>
+        <location filename="../coordinator/imports.py" line="123"/>
+        <location filename="../coordinator/imports.py" line="135"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="135"/>
-        <location filename="../coordinator/imports.py" line="147"/>
+        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="136"/>
-        <location filename="../coordinator/imports.py" line="148"/>
+        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="126"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="129"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="151"/>
+        <location filename="../coordinator/imports.py" line="140"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="161"/>
+        <location filename="../coordinator/imports.py" line="150"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="172"/>
+        <location filename="../coordinator/imports.py" line="161"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="174"/>
+        <location filename="../coordinator/imports.py" line="163"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="211"/>
+        <location filename="../coordinator/imports.py" line="200"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="212"/>
-        <location filename="../coordinator/imports.py" line="217"/>
+        <location filename="../coordinator/imports.py" line="201"/>
+        <location filename="../coordinator/imports.py" line="206"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="218"/>
+        <location filename="../coordinator/imports.py" line="207"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="234"/>
+        <location filename="../coordinator/imports.py" line="223"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="255"/>
+        <location filename="../coordinator/imports.py" line="242"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="279"/>
+        <location filename="../coordinator/imports.py" line="266"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="283"/>
+        <location filename="../coordinator/imports.py" line="270"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="305"/>
+        <location filename="../coordinator/imports.py" line="290"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="309"/>
+        <location filename="../coordinator/imports.py" line="294"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="337"/>
+        <location filename="../coordinator/imports.py" line="325"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="339"/>
+        <location filename="../coordinator/imports.py" line="327"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="342"/>
+        <location filename="../coordinator/imports.py" line="330"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="354"/>
+        <location filename="../coordinator/imports.py" line="342"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="319"/>
-        <location filename="../coordinator/imports.py" line="403"/>
+        <location filename="../coordinator/imports.py" line="307"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3026,7 +3028,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="976"/>
-        <location filename="../interview/view.py" line="84"/>
+        <location filename="../interview/view.py" line="89"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -3041,79 +3043,79 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="233"/>
+        <location filename="../interview/view.py" line="223"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="235"/>
+        <location filename="../interview/view.py" line="225"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="244"/>
-        <location filename="../interview/view.py" line="245"/>
+        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="235"/>
         <source>Language of the questions</source>
         <translation>Langue des questions</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="252"/>
+        <location filename="../interview/view.py" line="242"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="263"/>
+        <location filename="../interview/view.py" line="253"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="270"/>
+        <location filename="../interview/view.py" line="260"/>
         <source>Sections</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="281"/>
+        <location filename="../interview/view.py" line="271"/>
         <source>End: check and finalize</source>
         <translation>Fin : vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="294"/>
+        <location filename="../interview/view.py" line="284"/>
         <source>This interview is finalized: its answers can be read but not changed.</source>
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="547"/>
+        <location filename="../interview/view.py" line="537"/>
         <source>Through the form: %1 % · %2</source>
         <translation>Parcouru : %1 % · %2</translation>
     </message>
     <message>
         <location filename="../interview/renderer.py" line="325"/>
-        <location filename="../interview/view.py" line="299"/>
+        <location filename="../interview/view.py" line="289"/>
         <source>Edit</source>
         <translation>Corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="301"/>
+        <location filename="../interview/view.py" line="291"/>
         <source>Make a new version of this interview to correct it</source>
         <translation>Créer une nouvelle version de cet entretien pour le corriger</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="322"/>
+        <location filename="../interview/view.py" line="312"/>
         <source>◀  Back</source>
         <translation>◀  Précédent</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="323"/>
+        <location filename="../interview/view.py" line="313"/>
         <source>Previous question (Page Up)</source>
         <translation>Question précédente (Page précédente)</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="332"/>
+        <location filename="../interview/view.py" line="322"/>
         <source>Next  ▶</source>
         <translation>Suivant  ▶</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="334"/>
+        <location filename="../interview/view.py" line="324"/>
         <source>Next question (Enter, Page Down)</source>
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
@@ -3294,27 +3296,27 @@
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="804"/>
+        <location filename="../interview/view.py" line="794"/>
         <source>The file could not be added: %1</source>
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="87"/>
+        <location filename="../interview/view.py" line="92"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="833"/>
+        <location filename="../interview/view.py" line="823"/>
         <source>Not saved: %1. Your answers are kept on screen; retrying.</source>
         <translation>Non enregistré : %1. Vos réponses restent à l’écran ; nouvel essai en cours.</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="901"/>
+        <location filename="../interview/view.py" line="891"/>
         <source>Finalizing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="929"/>
+        <location filename="../interview/view.py" line="919"/>
         <source>The interview could not be finalized: %1</source>
         <translation>L’entretien n’a pas pu être finalisé : %1</translation>
     </message>
@@ -3332,214 +3334,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="255"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="256"/>
         <source>&amp;Protect the data of this computer…</source>
         <translation>&amp;Protéger les données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="257"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="258"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="259"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="261"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="262"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="283"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Protecting the data of this computer…</source>
         <translation>Protection des données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="384"/>
         <source>The data could not be protected: {0}</source>
         <translation>Les données n’ont pas pu être protégées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="392"/>
         <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="399"/>
         <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="423"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
-        <location filename="../main_window.py" line="594"/>
+        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="588"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="453"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="460"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="572"/>
         <source>The coordinator asks to protect the data of this computer.</source>
         <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="574"/>
         <source>This form is encrypted: protect the data of this computer too?</source>
         <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
         <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="583"/>
         <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
         <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Protect…</source>
         <translation>Protéger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="698"/>
+        <location filename="../main_window.py" line="692"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../main_window.py" line="694"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711"/>
+        <location filename="../main_window.py" line="705"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="708"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="730"/>
+        <location filename="../main_window.py" line="724"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="773"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="849"/>
+        <location filename="../main_window.py" line="843"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="857"/>
+        <location filename="../main_window.py" line="851"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="860"/>
+        <location filename="../main_window.py" line="854"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="915"/>
+        <location filename="../main_window.py" line="909"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3547,52 +3549,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="204"/>
+        <location filename="../coordinator/doorlist.py" line="199"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="209"/>
+        <location filename="../coordinator/doorlist.py" line="204"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="216"/>
+        <location filename="../coordinator/doorlist.py" line="210"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="216"/>
+        <location filename="../coordinator/doorlist.py" line="210"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="225"/>
+        <location filename="../coordinator/doorlist.py" line="219"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="226"/>
+        <location filename="../coordinator/doorlist.py" line="220"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="239"/>
+        <location filename="../coordinator/doorlist.py" line="230"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="240"/>
+        <location filename="../coordinator/doorlist.py" line="230"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="259"/>
+        <location filename="../coordinator/doorlist.py" line="247"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="261"/>
+        <location filename="../coordinator/doorlist.py" line="249"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3600,273 +3602,273 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="559"/>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="520"/>
+        <location filename="../doors.py" line="543"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="521"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="522"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="523"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="564"/>
+        <location filename="../doors.py" line="525"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="566"/>
+        <location filename="../doors.py" line="527"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="568"/>
+        <location filename="../doors.py" line="529"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="570"/>
+        <location filename="../doors.py" line="531"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="572"/>
+        <location filename="../doors.py" line="533"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="574"/>
+        <location filename="../doors.py" line="535"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="536"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="537"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="538"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="539"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="540"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="580"/>
+        <location filename="../doors.py" line="541"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="581"/>
+        <location filename="../doors.py" line="542"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="583"/>
+        <location filename="../doors.py" line="544"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="586"/>
+        <location filename="../doors.py" line="547"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="588"/>
+        <location filename="../doors.py" line="549"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="591"/>
+        <location filename="../doors.py" line="552"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="594"/>
+        <location filename="../doors.py" line="555"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="597"/>
+        <location filename="../doors.py" line="558"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="599"/>
+        <location filename="../doors.py" line="560"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="600"/>
+        <location filename="../doors.py" line="561"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="601"/>
+        <location filename="../doors.py" line="562"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="602"/>
+        <location filename="../doors.py" line="563"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="641"/>
+        <location filename="../doors.py" line="602"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="668"/>
+        <location filename="../doors.py" line="629"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="669"/>
+        <location filename="../doors.py" line="630"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="670"/>
+        <location filename="../doors.py" line="631"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="671"/>
+        <location filename="../doors.py" line="632"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="712"/>
+        <location filename="../doors.py" line="673"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="716"/>
+        <location filename="../doors.py" line="677"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="718"/>
+        <location filename="../doors.py" line="679"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="719"/>
+        <location filename="../doors.py" line="680"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="720"/>
+        <location filename="../doors.py" line="681"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="721"/>
+        <location filename="../doors.py" line="682"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="731"/>
+        <location filename="../doors.py" line="692"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="735"/>
+        <location filename="../doors.py" line="696"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="757"/>
+        <location filename="../doors.py" line="718"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="786"/>
+        <location filename="../doors.py" line="748"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="749"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="788"/>
+        <location filename="../doors.py" line="750"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="789"/>
+        <location filename="../doors.py" line="751"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="790"/>
+        <location filename="../doors.py" line="752"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="832"/>
+        <location filename="../doors.py" line="785"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="834"/>
+        <location filename="../doors.py" line="787"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="873"/>
+        <location filename="../doors.py" line="826"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="881"/>
+        <location filename="../doors.py" line="834"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="883"/>
+        <location filename="../doors.py" line="836"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="910"/>
+        <location filename="../doors.py" line="863"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="912"/>
+        <location filename="../doors.py" line="865"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="916"/>
+        <location filename="../doors.py" line="869"/>
         <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
         <translation>
             <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
@@ -3874,7 +3876,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="922"/>
+        <location filename="../doors.py" line="875"/>
         <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
         <translation>
             <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
@@ -3882,7 +3884,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../doors.py" line="947"/>
+        <location filename="../doors.py" line="900"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
@@ -4106,63 +4108,63 @@
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="99"/>
+        <location filename="../coordinator/doorlist.py" line="94"/>
         <source>Campaign package</source>
         <translation>Paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="111"/>
+        <location filename="../coordinator/doorlist.py" line="106"/>
         <source>&amp;Protect with a password</source>
         <translation>&amp;Protéger par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="117"/>
+        <location filename="../coordinator/doorlist.py" line="112"/>
         <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
         <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="129"/>
+        <location filename="../coordinator/doorlist.py" line="124"/>
         <source>Password of the package</source>
         <translation>Mot de passe du paquet</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="130"/>
+        <location filename="../coordinator/doorlist.py" line="125"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="134"/>
-        <location filename="../coordinator/doorlist.py" line="135"/>
+        <location filename="../coordinator/doorlist.py" line="129"/>
+        <location filename="../coordinator/doorlist.py" line="130"/>
         <source>The password again</source>
         <translation>Le mot de passe à nouveau</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="140"/>
+        <location filename="../coordinator/doorlist.py" line="135"/>
         <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
         <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="145"/>
+        <location filename="../coordinator/doorlist.py" line="140"/>
         <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
         <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="158"/>
+        <location filename="../coordinator/doorlist.py" line="153"/>
         <source>Choose where to write…</source>
         <translation>Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="159"/>
+        <location filename="../coordinator/doorlist.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="190"/>
+        <location filename="../coordinator/doorlist.py" line="185"/>
         <source>The password needs 8 characters or more.</source>
         <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="192"/>
+        <location filename="../coordinator/doorlist.py" line="187"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -4170,28 +4172,28 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../doors.py" line="962"/>
+        <location filename="../doors.py" line="915"/>
         <source>Protected door list</source>
         <translation>Liste des portes protégée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="965"/>
+        <location filename="../doors.py" line="918"/>
         <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
         <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="973"/>
+        <location filename="../doors.py" line="926"/>
         <source>Password of the door list</source>
         <translation>Mot de passe de la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="977"/>
+        <location filename="../doors.py" line="930"/>
         <location filename="../protection.py" line="75"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="978"/>
+        <location filename="../doors.py" line="931"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4229,102 +4231,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="84"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="93"/>
+        <location filename="../coordinator/people.py" line="85"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="94"/>
+        <location filename="../coordinator/people.py" line="86"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="95"/>
+        <location filename="../coordinator/people.py" line="87"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="96"/>
+        <location filename="../coordinator/people.py" line="88"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="97"/>
+        <location filename="../coordinator/people.py" line="89"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="98"/>
+        <location filename="../coordinator/people.py" line="90"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="99"/>
+        <location filename="../coordinator/people.py" line="91"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="100"/>
+        <location filename="../coordinator/people.py" line="92"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="101"/>
+        <location filename="../coordinator/people.py" line="93"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="102"/>
+        <location filename="../coordinator/people.py" line="94"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="103"/>
+        <location filename="../coordinator/people.py" line="95"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="104"/>
+        <location filename="../coordinator/people.py" line="96"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="110"/>
+        <location filename="../coordinator/people.py" line="102"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="115"/>
+        <location filename="../coordinator/people.py" line="107"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="116"/>
+        <location filename="../coordinator/people.py" line="108"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="117"/>
+        <location filename="../coordinator/people.py" line="109"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="118"/>
+        <location filename="../coordinator/people.py" line="110"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="119"/>
+        <location filename="../coordinator/people.py" line="111"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="179"/>
+        <location filename="../coordinator/people.py" line="171"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -4332,22 +4334,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="188"/>
+        <location filename="../coordinator/people.py" line="180"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="189"/>
+        <location filename="../coordinator/people.py" line="181"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="190"/>
+        <location filename="../coordinator/people.py" line="182"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="205"/>
+        <location filename="../coordinator/people.py" line="197"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -4433,124 +4435,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="598"/>
+        <location filename="../coordinator/results.py" line="569"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="599"/>
-        <location filename="../coordinator/results.py" line="606"/>
+        <location filename="../coordinator/results.py" line="570"/>
+        <location filename="../coordinator/results.py" line="577"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="600"/>
+        <location filename="../coordinator/results.py" line="571"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="608"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="608"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="639"/>
+        <location filename="../coordinator/results.py" line="610"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="642"/>
+        <location filename="../coordinator/results.py" line="613"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="647"/>
+        <location filename="../coordinator/results.py" line="618"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
+        <location filename="../coordinator/results.py" line="645"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="645"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="674"/>
+        <location filename="../coordinator/results.py" line="645"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="676"/>
+        <location filename="../coordinator/results.py" line="647"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="710"/>
+        <location filename="../coordinator/results.py" line="681"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="711"/>
+        <location filename="../coordinator/results.py" line="682"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="712"/>
+        <location filename="../coordinator/results.py" line="683"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="713"/>
+        <location filename="../coordinator/results.py" line="684"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="714"/>
+        <location filename="../coordinator/results.py" line="685"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="715"/>
+        <location filename="../coordinator/results.py" line="686"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="716"/>
+        <location filename="../coordinator/results.py" line="687"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="729"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="729"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4558,43 +4560,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="924"/>
+        <location filename="../coordinator/results.py" line="880"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="925"/>
+        <location filename="../coordinator/results.py" line="881"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="926"/>
-        <location filename="../coordinator/results.py" line="937"/>
+        <location filename="../coordinator/results.py" line="882"/>
+        <location filename="../coordinator/results.py" line="893"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="967"/>
+        <location filename="../coordinator/results.py" line="923"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="995"/>
+        <location filename="../coordinator/results.py" line="951"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4603,7 +4605,7 @@
     <name>ReportDialog</name>
     <message>
         <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="343"/>
+        <location filename="../coordinator/report.py" line="332"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
@@ -4613,279 +4615,273 @@
         <translation>T&amp;itre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="61"/>
+        <location filename="../coordinator/report.py" line="59"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="62"/>
+        <location filename="../coordinator/report.py" line="60"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="63"/>
+        <location filename="../coordinator/report.py" line="61"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="73"/>
+        <location filename="../coordinator/report.py" line="69"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="74"/>
+        <location filename="../coordinator/report.py" line="70"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="80"/>
+        <location filename="../coordinator/report.py" line="76"/>
         <source>split by</source>
         <translation>réparti par</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="83"/>
+        <location filename="../coordinator/report.py" line="79"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="89"/>
+        <location filename="../coordinator/report.py" line="83"/>
         <source>&amp;Questions in the report (tick, and order them)</source>
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="98"/>
+        <location filename="../coordinator/report.py" line="91"/>
         <source>&amp;Up</source>
         <translation>Mon&amp;ter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="99"/>
+        <location filename="../coordinator/report.py" line="92"/>
         <source>Do&amp;wn</source>
         <translation>Desce&amp;ndre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="101"/>
+        <location filename="../coordinator/report.py" line="94"/>
         <source>Move the question up</source>
         <translation>Monter la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="102"/>
+        <location filename="../coordinator/report.py" line="95"/>
         <source>Move the question down</source>
         <translation>Descendre la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="110"/>
+        <location filename="../coordinator/report.py" line="103"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="124"/>
+        <location filename="../coordinator/report.py" line="117"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="125"/>
+        <location filename="../coordinator/report.py" line="118"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="132"/>
+        <location filename="../coordinator/report.py" line="125"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="133"/>
+        <location filename="../coordinator/report.py" line="126"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="134"/>
+        <location filename="../coordinator/report.py" line="127"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="135"/>
+        <location filename="../coordinator/report.py" line="128"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="151"/>
+        <location filename="../coordinator/report.py" line="144"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="152"/>
+        <location filename="../coordinator/report.py" line="145"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="161"/>
+        <location filename="../coordinator/report.py" line="154"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="176"/>
+        <location filename="../coordinator/report.py" line="165"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="179"/>
+        <location filename="../coordinator/report.py" line="168"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="182"/>
-        <location filename="../coordinator/report.py" line="369"/>
+        <location filename="../coordinator/report.py" line="171"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="304"/>
+        <location filename="../coordinator/report.py" line="293"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="306"/>
+        <location filename="../coordinator/report.py" line="295"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="306"/>
+        <location filename="../coordinator/report.py" line="295"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="334"/>
+        <location filename="../coordinator/report.py" line="323"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="335"/>
+        <location filename="../coordinator/report.py" line="324"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="342"/>
+        <location filename="../coordinator/report.py" line="331"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="356"/>
+        <location filename="../coordinator/report.py" line="345"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="365"/>
+        <location filename="../coordinator/report.py" line="354"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="366"/>
+        <location filename="../coordinator/report.py" line="355"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="368"/>
-        <source>Open the folder</source>
-        <translation>Ouvrir le dossier</translation>
     </message>
 </context>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="279"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="280"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="303"/>
+        <location filename="../coordinator/results.py" line="281"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="282"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="283"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="284"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="310"/>
+        <location filename="../coordinator/results.py" line="288"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="311"/>
+        <location filename="../coordinator/results.py" line="289"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="312"/>
+        <location filename="../coordinator/results.py" line="290"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="313"/>
+        <location filename="../coordinator/results.py" line="291"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="314"/>
+        <location filename="../coordinator/results.py" line="292"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="293"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="294"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="323"/>
-        <location filename="../coordinator/results.py" line="380"/>
+        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="358"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="324"/>
-        <location filename="../coordinator/results.py" line="397"/>
+        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="375"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="329"/>
-        <location filename="../coordinator/results.py" line="426"/>
+        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="404"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="390"/>
+        <location filename="../coordinator/results.py" line="368"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="407"/>
+        <location filename="../coordinator/results.py" line="385"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="516"/>
+        <location filename="../coordinator/results.py" line="494"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4893,7 +4889,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="529"/>
+        <location filename="../coordinator/results.py" line="507"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
@@ -4939,37 +4935,37 @@
 <context>
     <name>RoundSheetDialog</name>
     <message>
-        <location filename="../roundsheet.py" line="331"/>
+        <location filename="../roundsheet.py" line="321"/>
         <source>Print a round sheet</source>
         <translation>Imprimer une feuille de route</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="335"/>
+        <location filename="../roundsheet.py" line="325"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="340"/>
+        <location filename="../roundsheet.py" line="330"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="344"/>
+        <location filename="../roundsheet.py" line="334"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="345"/>
+        <location filename="../roundsheet.py" line="335"/>
         <source>&amp;Sector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="348"/>
+        <location filename="../roundsheet.py" line="337"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="349"/>
+        <location filename="../roundsheet.py" line="337"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -5056,105 +5052,105 @@
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="249"/>
+        <location filename="../sync.py" line="245"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="253"/>
-        <location filename="../sync.py" line="318"/>
+        <location filename="../sync.py" line="249"/>
+        <location filename="../sync.py" line="314"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="256"/>
+        <location filename="../sync.py" line="252"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="274"/>
-        <location filename="../sync.py" line="446"/>
+        <location filename="../sync.py" line="270"/>
+        <location filename="../sync.py" line="442"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="316"/>
-        <location filename="../sync.py" line="457"/>
+        <location filename="../sync.py" line="312"/>
+        <location filename="../sync.py" line="453"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="368"/>
+        <location filename="../sync.py" line="364"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="372"/>
+        <location filename="../sync.py" line="368"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="374"/>
+        <location filename="../sync.py" line="370"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="378"/>
+        <location filename="../sync.py" line="374"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="390"/>
+        <location filename="../sync.py" line="386"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="411"/>
+        <location filename="../sync.py" line="407"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="413"/>
+        <location filename="../sync.py" line="409"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="416"/>
+        <location filename="../sync.py" line="412"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="423"/>
+        <location filename="../sync.py" line="419"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="428"/>
+        <location filename="../sync.py" line="424"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="439"/>
+        <location filename="../sync.py" line="435"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="441"/>
+        <location filename="../sync.py" line="437"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="443"/>
+        <location filename="../sync.py" line="439"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="451"/>
+        <location filename="../sync.py" line="447"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="453"/>
+        <location filename="../sync.py" line="449"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
@@ -5202,148 +5198,148 @@
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="94"/>
+        <location filename="../settings.py" line="93"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="96"/>
+        <location filename="../settings.py" line="94"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="98"/>
+        <location filename="../settings.py" line="95"/>
         <source>&amp;Text size</source>
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="108"/>
+        <location filename="../settings.py" line="100"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="109"/>
+        <location filename="../settings.py" line="101"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="110"/>
+        <location filename="../settings.py" line="102"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="111"/>
-        <location filename="../settings.py" line="282"/>
+        <location filename="../settings.py" line="103"/>
+        <location filename="../settings.py" line="254"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="116"/>
+        <location filename="../settings.py" line="109"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="121"/>
+        <location filename="../settings.py" line="113"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="128"/>
+        <location filename="../settings.py" line="119"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="130"/>
+        <location filename="../settings.py" line="121"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="138"/>
+        <location filename="../settings.py" line="129"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="144"/>
+        <location filename="../settings.py" line="135"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="149"/>
+        <location filename="../settings.py" line="140"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="159"/>
+        <location filename="../settings.py" line="147"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="160"/>
+        <location filename="../settings.py" line="147"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="176"/>
+        <location filename="../settings.py" line="160"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="186"/>
+        <location filename="../settings.py" line="169"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="187"/>
+        <location filename="../settings.py" line="170"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="188"/>
+        <location filename="../settings.py" line="171"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="193"/>
+        <location filename="../settings.py" line="174"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="194"/>
+        <location filename="../settings.py" line="175"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="200"/>
+        <location filename="../settings.py" line="179"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="202"/>
+        <location filename="../settings.py" line="181"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="203"/>
+        <location filename="../settings.py" line="182"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="207"/>
+        <location filename="../settings.py" line="184"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="215"/>
+        <location filename="../settings.py" line="191"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="217"/>
+        <location filename="../settings.py" line="193"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="242"/>
+        <location filename="../settings.py" line="216"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -5391,62 +5387,62 @@
         <translation>Heure de la tournée</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="172"/>
+        <location filename="../roundsheet.py" line="168"/>
         <source>Typed back</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="176"/>
+        <location filename="../roundsheet.py" line="172"/>
         <source>The doors of the sheet</source>
         <translation>Les portes de la feuille</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="191"/>
+        <location filename="../roundsheet.py" line="186"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="198"/>
+        <location filename="../roundsheet.py" line="193"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="226"/>
+        <location filename="../roundsheet.py" line="221"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="228"/>
+        <location filename="../roundsheet.py" line="223"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="278"/>
+        <location filename="../roundsheet.py" line="273"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="279"/>
+        <location filename="../roundsheet.py" line="274"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="280"/>
+        <location filename="../roundsheet.py" line="275"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../roundsheet.py" line="281"/>
+        <location filename="../roundsheet.py" line="276"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -5454,87 +5450,87 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../welcome.py" line="132"/>
+        <location filename="../welcome.py" line="121"/>
         <source>Welcome to Surveyor</source>
         <translation>Bienvenue dans Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="133"/>
+        <location filename="../welcome.py" line="122"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="136"/>
+        <location filename="../welcome.py" line="125"/>
         <source>Surveyor helps you fill in door-to-door survey interviews. Everything you type is saved at once, on this laptop: nothing is lost if you close the window.</source>
         <translation>Surveyor vous aide à remplir les entretiens de l’enquête en porte-à-porte. Tout ce que vous tapez est enregistré aussitôt sur cet ordinateur : rien n’est perdu si vous fermez la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="141"/>
+        <location filename="../welcome.py" line="130"/>
         <source>Your &amp;name</source>
         <translation>Votre &amp;nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="142"/>
+        <location filename="../welcome.py" line="131"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="143"/>
+        <location filename="../welcome.py" line="132"/>
         <source>For example: Marie Dupont</source>
         <translation>Par exemple : Marie Dupont</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="144"/>
+        <location filename="../welcome.py" line="133"/>
         <source>Name of this &amp;laptop</source>
         <translation>Nom de cet &amp;ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="145"/>
+        <location filename="../welcome.py" line="134"/>
         <source>Name of this laptop</source>
         <translation>Nom de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="146"/>
+        <location filename="../welcome.py" line="135"/>
         <source>For example: Laptop 3</source>
         <translation>Par exemple : Portable 3</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="148"/>
+        <location filename="../welcome.py" line="137"/>
         <source>This name tells the coordinator which laptop the interviews come from.</source>
         <translation>Ce nom indique à la coordination de quel ordinateur viennent les entretiens.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="152"/>
+        <location filename="../welcome.py" line="141"/>
         <source>These forms come with Surveyor. Keep the ones you need:</source>
         <translation>Ces formulaires sont fournis avec Surveyor. Gardez ceux dont vous avez besoin :</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="156"/>
+        <location filename="../welcome.py" line="145"/>
         <source>You can add the form file the coordinator sent you from the home screen.</source>
         <translation>Vous pourrez ajouter depuis l’accueil le fichier de formulaire envoyé par la coordination.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="158"/>
+        <location filename="../welcome.py" line="147"/>
         <source>Start</source>
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="159"/>
+        <location filename="../welcome.py" line="148"/>
         <source>Start using Surveyor</source>
         <translation>Commencer à utiliser Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="182"/>
+        <location filename="../welcome.py" line="171"/>
         <source>Please type your name and a name for this laptop.</source>
         <translation>Veuillez saisir votre nom et un nom pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="184"/>
+        <location filename="../welcome.py" line="173"/>
         <source>Please type your name.</source>
         <translation>Veuillez saisir votre nom.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="186"/>
+        <location filename="../welcome.py" line="175"/>
         <source>Please type a name for this laptop.</source>
         <translation>Veuillez saisir un nom pour cet ordinateur.</translation>
     </message>

@@ -18,9 +18,9 @@ from surveyor.expressions import parse, to_boolean
 from surveyor.forms.model import FormNode, Kind
 
 FINALIZE = "#finalize"
-FIELD = "field"
-GROUP = "group"
-REPEAT_ADD = "repeat"
+# A screen's kind: that of the node it shows (a question, a field-list group, a repeat to add
+# to), or the end.
+FIELD, GROUP, REPEAT_ADD = Kind.FIELD.value, Kind.GROUP.value, Kind.REPEAT.value
 END = "finalize"
 
 

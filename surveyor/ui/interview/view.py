@@ -53,6 +53,11 @@ from surveyor.ui.qt import (
 translate = QCoreApplication.translate
 
 
+def of_page(name: str) -> property:
+    """A widget of the page of the current screen, read-only: None when there is no page."""
+    return property(lambda view: getattr(view._page, name) if view._page is not None else None)
+
+
 class InterviewView(QWidget):
     """Fill one interview. See the package docstring for the interface."""
 
@@ -164,26 +169,11 @@ class InterviewView(QWidget):
         return self._editor_widgets.get(id(widget)) if widget is not None else None
 
     # the current screen's buttons (None when it has none)
-
-    @property
-    def add_button(self) -> QPushButton | None:
-        return self._page.add_button if self._page is not None else None
-
-    @property
-    def remove_button(self) -> QPushButton | None:
-        return self._page.remove_button if self._page is not None else None
-
-    @property
-    def problem_list(self) -> QListWidget | None:
-        return self._page.problem_list if self._page is not None else None
-
-    @property
-    def finalize_button(self) -> QPushButton | None:
-        return self._page.finalize_button if self._page is not None else None
-
-    @property
-    def finalize_state(self) -> QLabel | None:
-        return self._page.finalize_state if self._page is not None else None
+    add_button = of_page("add_button")  # QPushButton
+    remove_button = of_page("remove_button")  # QPushButton
+    problem_list = of_page("problem_list")  # QListWidget
+    finalize_button = of_page("finalize_button")  # QPushButton
+    finalize_state = of_page("finalize_state")  # QLabel
 
     # ------------------------------------------------------------------ text size
 
@@ -359,20 +349,20 @@ class InterviewView(QWidget):
     # ------------------------------------------------------------------ moving between screens
 
     def go_next(self) -> None:
-        if self._finalizing:
-            return
-        self._commit_screen()
-        if not self.read_only and not self._check_screen(required=True):
-            return
-        target = self.navigator.neighbour(1)
-        if target is not None:
-            self._show(target)
+        self._step(1)
 
     def go_back(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        """To the next (1) or the previous (-1) screen; forwards only once this one is
+        complete (required questions answered, answers valid)."""
         if self._finalizing:
             return
         self._commit_screen()
-        target = self.navigator.neighbour(-1)
+        if step > 0 and not self.read_only and not self._check_screen(required=True):
+            return
+        target = self.navigator.neighbour(step)
         if target is not None:
             self._show(target)
 
