@@ -75,10 +75,13 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
     from surveyor.interviews.session import InterviewSession
+    from surveyor.services.campaign import CampaignFetched
     from surveyor.store.queries import OverviewFilter
+    from surveyor.sync.campaign import CampaignPublished, ServerErasures
     from surveyor.sync.download import DownloadReport
     from surveyor.sync.fieldwork import FieldworkSent
     from surveyor.sync.forms import FetchReport
+    from surveyor.sync.passes import SendAnswer
     from surveyor.sync.sender import SyncReport
 
 T = TypeVar("T")
@@ -1032,6 +1035,41 @@ class Workspace:
         new_forms = {f.content_hash for f in self.store.list_forms()} - known
         return Done(result, Changes(forms=frozenset(new_forms), doors=True))
 
+    def fetch_campaign(self, transport) -> Done[CampaignFetched]:
+        """A laptop: fetch the server's campaign package when it is newer than the one taken
+        last time (its ETag) and import it as a file import does (nothing removed; an older,
+        foreign or damaged package is refused: ``.refused`` says why, nothing changed)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.services.campaign import fetch_campaign
+
+        result = fetch_campaign(self.store, transport)
+        if not result.changed:
+            return Done(result)
+        return Done(result, Changes(forms=result.forms, doors=True))
+
+    def publish_campaign(self, transport) -> Done[CampaignPublished]:
+        """The coordinator: write a new revision of the campaign package and send it to the
+        server (``.unsupported`` when the server is not a Surveyor server)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.services.campaign import publish_campaign
+
+        return Done(publish_campaign(self.store, transport))
+
+    def erase_on_server(self, transport, instance_ids: list[str]) -> Done[ServerErasures]:
+        """The coordinator, after :meth:`erase_interview`: ask the server to erase them too;
+        what cannot be asked now waits in ``server-erasures.json`` for the next sync."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import erase_on_server
+
+        return Done(erase_on_server(transport, self.data_dir, list(instance_ids)))
+
+    def queue_server_erasures(self, server_url: str, instance_ids: list[str]) -> None:
+        """Remember erasures to ask ``server_url`` for at the next sync (no password now)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import queue_erasures
+
+        queue_erasures(self.data_dir, server_url, list(instance_ids))
+
     def fieldwork_to_hand_in(self) -> int:
         """Visits and doors added here that no batch carried yet."""
         return self._fieldwork.doors.count_to_hand_in(self.device_id)
@@ -1245,3 +1283,14 @@ def _in_repeat(node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def server_pass(data_dir: Path, url: str, user: str, password: str | None, **options) -> SendAnswer:
+    """The app's pass with the server (``sync.passes.send_pass``) with the campaign package's
+    fetch and import as its last step (it needs the batches, above the sync modules). Opens
+    its own Store: call it off the database thread."""
+    # httpx: on first use (see "sync with a server")
+    from surveyor.services.campaign import fetch_campaign
+    from surveyor.sync.passes import send_pass
+
+    return send_pass(data_dir, url, user, password, campaign=fetch_campaign, **options)

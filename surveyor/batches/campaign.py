@@ -278,3 +278,12 @@ def import_newest_campaign(store: Store, folder: Path) -> CampaignImport | None:
     if found is None:
         return None
     return import_campaign(store, found[0])
+
+
+def check_package(path: Path) -> tuple[str, int]:
+    """Read a campaign package completely, with every check an import makes, without
+    importing it: its (campaign id, revision), or CampaignError saying what is wrong. The
+    server checks a published package with this one function (docs/server.md)."""
+    with CampaignReader(Path(path)) as reader:
+        campaign_id, revision, _content = reader.read_package()
+    return campaign_id, revision
