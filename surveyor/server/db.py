@@ -357,7 +357,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
-        # Deleted rows are overwritten with zeros (an erased interview leaves no bytes).
+        # Deleted rows are overwritten with zeros (an erased interview leaves no bytes); the
+        # default of some SQLite builds (Python's own), not of all: said here.
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
