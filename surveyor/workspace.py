@@ -734,6 +734,7 @@ class Workspace:
 
         private_key = options.pop("private_key", None)
         options.setdefault("library", self.library)
+        self.retry_server_erasures(server_url, user, password)  # first: erased stays erased
         report = download_submissions(self.store, server_url, user, password, **options)
         changes = Changes.of_download(report)
         if private_key is not None and sealed.waiting_count(self.store):
@@ -1062,6 +1063,20 @@ class Workspace:
         from surveyor.sync.campaign import erase_on_server
 
         return Done(erase_on_server(transport, self.data_dir, list(instance_ids)))
+
+    def retry_server_erasures(
+        self, server_url: str, user: str | None, password: str | None
+    ) -> ServerErasures | None:
+        """Ask ``server_url`` again for the erasures queued for it; None when none waits."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import queued_erasures, retry_erasures
+        from surveyor.sync.transport import OpenRosaTransport, normalize_base
+
+        base = normalize_base(server_url)
+        if not queued_erasures(self.data_dir, base):
+            return None
+        with OpenRosaTransport(base, user, password) as transport:
+            return retry_erasures(transport, self.data_dir)
 
     def queue_server_erasures(self, server_url: str, instance_ids: list[str]) -> None:
         """Remember erasures to ask ``server_url`` for at the next sync (no password now)."""

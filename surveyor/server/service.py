@@ -686,7 +686,10 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
     s = db.submissions.c
     with engine.connect() as conn:
         rows = conn.execute(
-            select(db.submissions).where(s.seq > since).order_by(s.seq).limit(limit)
+            select(db.submissions)
+            .where(s.seq > since, s.form_id != ERASED_FORM)
+            .order_by(s.seq)
+            .limit(limit)
         ).all()
         names: dict[str, list[str]] = {}
         if rows:
@@ -737,7 +740,11 @@ def read_attachment(
 
 def count_submissions(engine: Engine) -> int:
     with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(db.submissions)).scalar_one()
+        return conn.execute(
+            select(func.count())
+            .select_from(db.submissions)
+            .where(db.submissions.c.form_id != ERASED_FORM)
+        ).scalar_one()
 
 
 # --- door-to-door fieldwork (docs/server.md, "Fieldwork") -----------------------------------
@@ -1015,10 +1022,12 @@ def erase_submission(engine: Engine, instance_id: str) -> ServerErasure:
         s, a = db.submissions.c, db.attachments.c
         pa, p = db.partial_attachments.c, db.partial_submissions.c
         present = set(conn.execute(select(s.instance_id).where(s.instance_id.in_(ids))).scalars())
+        top = conn.execute(select(func.max(s.seq)).where(s.instance_id.in_(ids))).scalar()
         result.attachments = conn.execute(
             delete(db.attachments).where(a.instance_id.in_(ids))
         ).rowcount
         conn.execute(delete(db.submissions).where(s.instance_id.in_(ids)))
+        _keep_sequence(conn, top)
         result.partial = conn.execute(
             delete(db.partial_attachments).where(pa.instance_id.in_(ids))
         ).rowcount
@@ -1031,6 +1040,34 @@ def erase_submission(engine: Engine, instance_id: str) -> ServerErasure:
         result.instance_ids = sorted(present | partial_ids)
     _scrub(engine)
     return result
+
+
+ERASED_FORM = ""  # the form_id of a placeholder row (see _keep_sequence): never read
+
+
+def _keep_sequence(conn, top: int | None) -> None:
+    """SQLite gives a new row the highest ``seq`` + 1: deleting the newest submission would
+    hand its number to the next one, which a reader whose cursor is that number would never
+    see. A placeholder row (no content, an ``erased:`` name, the form ``""``, skipped by
+    readers) keeps the number. PostgreSQL's sequences never give a number twice."""
+    if top is None or conn.dialect.name != "sqlite":
+        return
+    s = db.submissions.c
+    newest = conn.execute(select(func.max(s.seq))).scalar()
+    if newest is not None and newest > top:
+        return
+    conn.execute(
+        insert(db.submissions).values(
+            seq=top,
+            instance_id=f"erased:{secrets.token_hex(8)}",
+            form_id=ERASED_FORM,
+            form_version="",
+            xml=b"",
+            xml_md5="",
+            received_at=now_timestamp(),
+            submitted_by="",
+        )
+    )
 
 
 def _blank_visits(conn, ids: set[str]) -> int:
