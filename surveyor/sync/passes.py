@@ -37,7 +37,15 @@ from surveyor.errors import ErrorCode, code_of
 from surveyor.services.identity import device_id
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.sync.campaign import ServerErasures, queued_erasures, retry_erasures
+from surveyor.sync.campaign import (
+    CampaignPublished,
+    ServerErasures,
+    erase_on_server,
+    publish_package,
+    queue_erasures,
+    queued_erasures,
+    retry_erasures,
+)
 from surveyor.sync.config import keychain_password
 from surveyor.sync.download import DownloadReport, download_submissions
 from surveyor.sync.fieldwork import FieldworkSent, count_unsent, send_fieldwork
@@ -261,3 +269,33 @@ def download_pass(
         return download_submissions(store, base, user or None, password, progress=progress)
     finally:
         store.close()
+
+
+def publish_pass(url: str, user: str, password: str | None, path: Path) -> CampaignPublished | str:
+    """The coordinator's "Publish on the server": the package file written on the database
+    thread goes to the server from here (the network pool). The receipt, or why nothing was
+    asked: "bad_address", "no_password". Raises AuthError, TransportError."""
+    base, password, problem = _account(url, user, password)
+    if problem:
+        return problem
+    with OpenRosaTransport(base, user or None, password) as transport:
+        return publish_package(transport, path)
+
+
+def erase_pass(
+    data_dir: Path, url: str, user: str, password: str | None, instance_ids: list[str]
+) -> ServerErasures | str:
+    """The coordinator's erasure reaching the server (after the local one): what the server
+    did, or why it was not asked ("bad_address"; "no_password" and "auth": queued, asked
+    again at the next sync). No Store: the queue is a file of the data dir."""
+    base, password, problem = _account(url, user, password)
+    if problem == "bad_address":
+        return problem
+    if problem:
+        queue_erasures(data_dir, base, instance_ids)
+        return problem
+    with OpenRosaTransport(base, user or None, password) as transport:
+        try:
+            return erase_on_server(transport, data_dir, instance_ids)
+        except AuthError:
+            return "auth"  # erase_on_server queued them first

@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="69"/>
+        <location filename="../coordinator/doorlist.py" line="71"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,225 +479,290 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="296"/>
+        <location filename="../coordinator/doorlist.py" line="303"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="298"/>
+        <location filename="../coordinator/doorlist.py" line="305"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="300"/>
+        <location filename="../coordinator/doorlist.py" line="307"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="301"/>
+        <location filename="../coordinator/doorlist.py" line="308"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="304"/>
+        <location filename="../coordinator/doorlist.py" line="311"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="308"/>
+        <location filename="../coordinator/doorlist.py" line="315"/>
+        <source>P&amp;ublish on the server</source>
+        <translation>Publier sur le &amp;serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="318"/>
+        <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
+        <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="322"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="310"/>
+        <location filename="../coordinator/doorlist.py" line="324"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="312"/>
-        <location filename="../coordinator/doorlist.py" line="316"/>
+        <location filename="../coordinator/doorlist.py" line="326"/>
+        <location filename="../coordinator/doorlist.py" line="330"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="328"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="328"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="328"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="317"/>
+        <location filename="../coordinator/doorlist.py" line="331"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="318"/>
+        <location filename="../coordinator/doorlist.py" line="332"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="319"/>
+        <location filename="../coordinator/doorlist.py" line="333"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="320"/>
+        <location filename="../coordinator/doorlist.py" line="334"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="321"/>
+        <location filename="../coordinator/doorlist.py" line="335"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="322"/>
+        <location filename="../coordinator/doorlist.py" line="336"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="323"/>
+        <location filename="../coordinator/doorlist.py" line="337"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="327"/>
+        <location filename="../coordinator/doorlist.py" line="341"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="332"/>
+        <location filename="../coordinator/doorlist.py" line="346"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
+        <location filename="../coordinator/doorlist.py" line="377"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
-        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="521"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="375"/>
+        <location filename="../coordinator/doorlist.py" line="389"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="391"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="420"/>
+        <location filename="../coordinator/doorlist.py" line="434"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="433"/>
+        <location filename="../coordinator/doorlist.py" line="447"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="435"/>
+        <location filename="../coordinator/doorlist.py" line="449"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="473"/>
+        <location filename="../coordinator/doorlist.py" line="487"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="479"/>
+        <location filename="../coordinator/doorlist.py" line="493"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="481"/>
+        <location filename="../coordinator/doorlist.py" line="495"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="490"/>
+        <location filename="../coordinator/doorlist.py" line="504"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="506"/>
+        <location filename="../coordinator/doorlist.py" line="520"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="507"/>
         <location filename="../coordinator/doorlist.py" line="521"/>
+        <location filename="../coordinator/doorlist.py" line="535"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="516"/>
+        <location filename="../coordinator/doorlist.py" line="530"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="534"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="538"/>
+        <location filename="../coordinator/doorlist.py" line="552"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="540"/>
+        <location filename="../coordinator/doorlist.py" line="554"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="549"/>
+        <location filename="../coordinator/doorlist.py" line="563"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="585"/>
+        <source>No server is set: enter its address and the coordinator account in the settings.</source>
+        <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="595"/>
+        <source>Publishing on the server</source>
+        <translation>Publication sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="596"/>
+        <source>Writing the campaign package…</source>
+        <translation>Écriture du paquet de campagne…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="603"/>
+        <source>Sending it to the server…</source>
+        <translation>Envoi au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="635"/>
+        <source>The server password is needed: type it in the settings.</source>
+        <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="639"/>
+        <source>The server address in the settings is not valid.</source>
+        <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="644"/>
+        <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
+        <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="652"/>
+        <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
+        <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="664"/>
+        <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
+        <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="668"/>
+        <source>The server refused the campaign package: {0}</source>
+        <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="670"/>
+        <source>The campaign package was not published: {0}</source>
+        <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="679"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="679"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="565"/>
+        <location filename="../coordinator/doorlist.py" line="687"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="707"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="707"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="602"/>
+        <location filename="../coordinator/doorlist.py" line="724"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -1578,152 +1643,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="69"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="70"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <location filename="../coordinator/fieldwork.py" line="71"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <location filename="../coordinator/fieldwork.py" line="72"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="73"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <location filename="../coordinator/fieldwork.py" line="77"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <location filename="../coordinator/fieldwork.py" line="78"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <location filename="../coordinator/fieldwork.py" line="84"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="91"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <location filename="../coordinator/fieldwork.py" line="100"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <location filename="../coordinator/fieldwork.py" line="103"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <location filename="../coordinator/fieldwork.py" line="107"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <location filename="../coordinator/fieldwork.py" line="108"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <location filename="../coordinator/fieldwork.py" line="116"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <location filename="../coordinator/fieldwork.py" line="121"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1731,117 +1796,117 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <location filename="../coordinator/fieldwork.py" line="360"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <location filename="../coordinator/fieldwork.py" line="361"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <location filename="../coordinator/fieldwork.py" line="364"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="373"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="374"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <location filename="../coordinator/fieldwork.py" line="387"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <location filename="../coordinator/fieldwork.py" line="389"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <location filename="../coordinator/fieldwork.py" line="390"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <location filename="../coordinator/fieldwork.py" line="392"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <location filename="../coordinator/fieldwork.py" line="393"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="432"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <location filename="../coordinator/fieldwork.py" line="433"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <location filename="../coordinator/fieldwork.py" line="435"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <location filename="../coordinator/fieldwork.py" line="447"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <location filename="../coordinator/fieldwork.py" line="449"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <location filename="../coordinator/fieldwork.py" line="461"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <location filename="../coordinator/fieldwork.py" line="465"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -3432,52 +3497,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="92"/>
+        <location filename="../coordinator/doorlist.py" line="94"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="97"/>
+        <location filename="../coordinator/doorlist.py" line="99"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="106"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="106"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="113"/>
+        <location filename="../coordinator/doorlist.py" line="115"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="114"/>
+        <location filename="../coordinator/doorlist.py" line="116"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="129"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="128"/>
+        <location filename="../coordinator/doorlist.py" line="130"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="147"/>
+        <location filename="../coordinator/doorlist.py" line="149"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="149"/>
+        <location filename="../coordinator/doorlist.py" line="151"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3970,6 +4035,36 @@
         <location filename="../coordinator/overview.py" line="592"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="637"/>
+        <source>Erased here; the server address in the settings is not valid.</source>
+        <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="642"/>
+        <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
+        <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="649"/>
+        <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
+        <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="656"/>
+        <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
+        <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="663"/>
+        <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
+        <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="670"/>
+        <source>Erased here; the server was not asked: {0}</source>
+        <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
     </message>
 </context>
 <context>
@@ -4741,88 +4836,98 @@
     </message>
     <message>
         <location filename="../sync.py" line="274"/>
-        <location filename="../sync.py" line="446"/>
+        <location filename="../sync.py" line="466"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
         <location filename="../sync.py" line="316"/>
-        <location filename="../sync.py" line="457"/>
+        <location filename="../sync.py" line="477"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="368"/>
+        <location filename="../sync.py" line="373"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="372"/>
+        <location filename="../sync.py" line="377"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="374"/>
+        <location filename="../sync.py" line="379"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="378"/>
+        <location filename="../sync.py" line="383"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="390"/>
+        <location filename="../sync.py" line="395"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="411"/>
+        <location filename="../sync.py" line="399"/>
+        <source>New campaign package: {0} doors ({1} new).</source>
+        <translation>Nouveau paquet de campagne : {0} portes ({1} nouvelles).</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="406"/>
+        <source>The server&apos;s campaign package was refused (older, of another campaign or damaged); nothing was changed.</source>
+        <translation>Le paquet de campagne du serveur a été refusé (plus ancien, d’une autre campagne ou endommagé) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="431"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="413"/>
+        <location filename="../sync.py" line="433"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="416"/>
+        <location filename="../sync.py" line="436"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="423"/>
+        <location filename="../sync.py" line="443"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="428"/>
+        <location filename="../sync.py" line="448"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="439"/>
+        <location filename="../sync.py" line="459"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="441"/>
+        <location filename="../sync.py" line="461"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="443"/>
+        <location filename="../sync.py" line="463"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="451"/>
+        <location filename="../sync.py" line="471"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="453"/>
+        <location filename="../sync.py" line="473"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
