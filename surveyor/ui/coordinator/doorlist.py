@@ -11,6 +11,7 @@ from pathlib import Path
 
 from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
 from surveyor.ui.errors import error_sentence, exception_sentence
+from surveyor.ui.flow import FlowLayout
 from surveyor.ui.operations import DbOp, progress_dialog
 from surveyor.ui.qt import (
     QAbstractItemView,
@@ -188,7 +189,7 @@ class DoorListPanel(QWidget):
         self._generation = 0
 
         outer = scrolling(self, 4)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen or a large text size
         self.import_button = QPushButton()
         self.import_button.setObjectName("importDoorsButton")
         self.import_button.setProperty("primary", True)
@@ -209,7 +210,6 @@ class DoorListPanel(QWidget):
         self.entities_button = QPushButton()
         self.entities_button.clicked.connect(self.ask_export_entities)
         buttons.addWidget(self.entities_button)
-        buttons.addStretch(1)
         outer.addLayout(buttons)
         self.summary = QLabel()
         self.summary.setObjectName("doorImportSummary")
