@@ -145,6 +145,16 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+async def read_json_body(request: Request, limit: int, what: str) -> bytes | Response:
+    """The body of a JSON-answered request, or the 413 (logged) when it is over ``limit``."""
+    try:
+        return await read_body(request, limit)
+    except RequestTooLarge as exc:
+        return refuse(
+            request, 413, f"{what} too large: {exc}", xml=False, headers={"Connection": "close"}
+        )
+
+
 class SurveyorServer:
     def __init__(self, database_url: str, *, auth_ttl: float = 60.0):
         self.database_url = database_url
@@ -365,16 +375,9 @@ class SurveyorServer:
         user = await self.coordinator(request)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"form upload too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_json_body(request, MAX_FORM_UPLOAD_BYTES, "form upload")
+        if isinstance(body, Response):
+            return body
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
         except service.ServerError as exc:
@@ -421,16 +424,9 @@ class SurveyorServer:
         user = await self.user(request, xml=False)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FIELDWORK_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"fieldwork too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_json_body(request, MAX_FIELDWORK_BYTES, "fieldwork")
+        if isinstance(body, Response):
+            return body
         try:
             doors, visits = service.parse_fieldwork(body)
             receipt = await run_in_threadpool(
@@ -468,16 +464,9 @@ class SurveyorServer:
         user = await self.coordinator(request)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_CAMPAIGN_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"campaign package too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_json_body(request, MAX_CAMPAIGN_BYTES, "campaign package")
+        if isinstance(body, Response):
+            return body
         try:
             campaign_id, revision = await run_in_threadpool(_check_package_bytes, body)
         except (SurveyorError, OSError, ValueError) as exc:

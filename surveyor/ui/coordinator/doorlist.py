@@ -573,12 +573,7 @@ class DoorListPanel(QWidget):
         workspace = self.page.workspace
         if workspace is None:
             return
-        credentials = getattr(self.page, "server_credentials", None)
-        url, user, password = (
-            credentials()
-            if credentials is not None
-            else (self.page.settings.server_url, self.page.settings.server_user, "")
-        )
+        url, user, password = self.page.server_account()
         if not url.strip():
             self.page.show_message(
                 self.tr(

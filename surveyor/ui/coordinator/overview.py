@@ -613,11 +613,10 @@ class OverviewPanel(QWidget):
     def _erased(self, done) -> None:
         """Erased here: the campaign's server (if one is set) is asked to erase it too."""
         self.show_error("")
-        credentials = getattr(self.page, "server_credentials", None)
         workspace = self.page.workspace
-        if credentials is None or workspace is None:
+        if workspace is None:
             return
-        url, user, password = credentials()
+        url, user, password = self.page.server_account()
         if not url.strip():
             return
         ids, data_dir = list(done.value.instance_ids), workspace.data_dir

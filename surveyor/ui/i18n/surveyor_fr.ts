@@ -300,7 +300,7 @@
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="201"/>
+        <location filename="../coordinator/page.py" line="208"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="218"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="228"/>
+        <location filename="../coordinator/page.py" line="235"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="231"/>
+        <location filename="../coordinator/page.py" line="238"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="238"/>
+        <location filename="../coordinator/page.py" line="245"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="242"/>
+        <location filename="../coordinator/page.py" line="249"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="243"/>
+        <location filename="../coordinator/page.py" line="250"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="287"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="280"/>
+        <location filename="../coordinator/page.py" line="287"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="84"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -682,87 +682,87 @@
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="580"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="595"/>
+        <location filename="../coordinator/doorlist.py" line="590"/>
         <source>Publishing on the server</source>
         <translation>Publication sur le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="596"/>
+        <location filename="../coordinator/doorlist.py" line="591"/>
         <source>Writing the campaign package…</source>
         <translation>Écriture du paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="603"/>
+        <location filename="../coordinator/doorlist.py" line="598"/>
         <source>Sending it to the server…</source>
         <translation>Envoi au serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="635"/>
+        <location filename="../coordinator/doorlist.py" line="630"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="639"/>
+        <location filename="../coordinator/doorlist.py" line="634"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="644"/>
+        <location filename="../coordinator/doorlist.py" line="639"/>
         <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
         <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="652"/>
+        <location filename="../coordinator/doorlist.py" line="647"/>
         <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
         <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="664"/>
+        <location filename="../coordinator/doorlist.py" line="659"/>
         <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="668"/>
+        <location filename="../coordinator/doorlist.py" line="663"/>
         <source>The server refused the campaign package: {0}</source>
         <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="670"/>
+        <location filename="../coordinator/doorlist.py" line="665"/>
         <source>The campaign package was not published: {0}</source>
         <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="679"/>
+        <location filename="../coordinator/doorlist.py" line="674"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="679"/>
+        <location filename="../coordinator/doorlist.py" line="674"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="687"/>
+        <location filename="../coordinator/doorlist.py" line="682"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="707"/>
+        <location filename="../coordinator/doorlist.py" line="702"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="707"/>
+        <location filename="../coordinator/doorlist.py" line="702"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="724"/>
+        <location filename="../coordinator/doorlist.py" line="719"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -2830,53 +2830,53 @@
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="255"/>
+        <location filename="../coordinator/imports.py" line="250"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="279"/>
+        <location filename="../coordinator/imports.py" line="274"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="283"/>
+        <location filename="../coordinator/imports.py" line="278"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="305"/>
+        <location filename="../coordinator/imports.py" line="300"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="309"/>
+        <location filename="../coordinator/imports.py" line="304"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="337"/>
+        <location filename="../coordinator/imports.py" line="332"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="339"/>
+        <location filename="../coordinator/imports.py" line="334"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="342"/>
+        <location filename="../coordinator/imports.py" line="337"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="354"/>
+        <location filename="../coordinator/imports.py" line="349"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="319"/>
-        <location filename="../coordinator/imports.py" line="403"/>
+        <location filename="../coordinator/imports.py" line="314"/>
+        <location filename="../coordinator/imports.py" line="398"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3497,52 +3497,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="94"/>
+        <location filename="../coordinator/doorlist.py" line="95"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="99"/>
+        <location filename="../coordinator/doorlist.py" line="100"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="106"/>
+        <location filename="../coordinator/doorlist.py" line="107"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="106"/>
+        <location filename="../coordinator/doorlist.py" line="107"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="115"/>
+        <location filename="../coordinator/doorlist.py" line="116"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="116"/>
+        <location filename="../coordinator/doorlist.py" line="117"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="129"/>
+        <location filename="../coordinator/doorlist.py" line="130"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="130"/>
+        <location filename="../coordinator/doorlist.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="149"/>
+        <location filename="../coordinator/doorlist.py" line="150"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="151"/>
+        <location filename="../coordinator/doorlist.py" line="152"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -4037,32 +4037,32 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="637"/>
+        <location filename="../coordinator/overview.py" line="636"/>
         <source>Erased here; the server address in the settings is not valid.</source>
         <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="642"/>
+        <location filename="../coordinator/overview.py" line="641"/>
         <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="649"/>
+        <location filename="../coordinator/overview.py" line="648"/>
         <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
         <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="656"/>
+        <location filename="../coordinator/overview.py" line="655"/>
         <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="663"/>
+        <location filename="../coordinator/overview.py" line="662"/>
         <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
         <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="670"/>
+        <location filename="../coordinator/overview.py" line="669"/>
         <source>Erased here; the server was not asked: {0}</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
     </message>
