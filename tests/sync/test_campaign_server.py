@@ -197,3 +197,22 @@ def test_an_erasure_reaches_the_server_or_waits_for_the_next_sync(tmp_path, camp
     assert queued_erasures(coord, server.base) == []
     with Workspace.open(coord) as ws:
         assert ws.interview_history(second) == []
+
+
+def test_the_apps_pass_asks_the_server_for_the_queued_erasures_first(tmp_path, campaign):
+    from surveyor.sync.campaign import queue_erasures
+
+    server = campaign.server
+    xml, instance_id = campaign.new_submission()
+    assert server.submit(xml, auth=campaign.interviewer).status == 201
+    coord = tmp_path / "coord"
+    coord.mkdir()
+    queue_erasures(coord, server.base, [instance_id])  # as an erasure made while offline
+    answer = server_pass(coord, server.base, *campaign.coordinator, cancel=threading.Event())
+    assert answer.erasures is not None and answer.erasures.erased == [instance_id], answer
+    assert campaign.stored(instance_id) is None
+    assert queued_erasures(coord, server.base) == []
+    # an interviewer's account cannot erase: the pass says so and the erasure stays queued
+    queue_erasures(coord, server.base, ["uuid:not-here"])
+    refused = server_pass(coord, server.base, *campaign.interviewer, cancel=threading.Event())
+    assert refused.auth_error and queued_erasures(coord, server.base) == ["uuid:not-here"]
