@@ -1105,12 +1105,18 @@ def _drop_packages_naming(conn, ids: list[str]) -> int:
     return dropped
 
 
+VISIT_MEMBERS = "fieldwork/"  # where a package's visits (notes, instanceIDs) are
+
+
 def _zip_mentions(content: bytes, needles: list[bytes]) -> bool:
-    """Whether a file of the ZIP ``content`` holds one of ``needles`` (the package stays opaque:
-    only its files' bytes are looked at)."""
+    """Whether a fieldwork file of the ZIP ``content`` holds one of ``needles`` (the package
+    stays opaque: only those files' bytes are looked at; an erasure list elsewhere in it may
+    name the interview, and should)."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             for info in archive.infolist():
+                if not info.filename.startswith(VISIT_MEMBERS):
+                    continue
                 data = archive.read(info)
                 if any(n in data for n in needles):
                     return True

@@ -199,3 +199,35 @@ def test_an_erasure_removes_every_version_its_files_and_visit_notes(campaign, tm
     # asked again (a retry from a queue): nothing left, nothing fails
     again = server.request("DELETE", f"/surveyor/v1/submissions/{first}", auth=coordinator)
     assert again.status == 200 and again.json()["erased"] == []
+
+
+def test_an_erasure_drops_a_stored_package_whose_visits_name_it(tmp_path):
+    campaign = make_campaign(tmp_path)
+    server = campaign.server
+    try:
+        xml, instance_id = campaign.new_submission()
+        assert server.submit(xml, auth=campaign.interviewer).status == 201
+        with Workspace.open(tmp_path / "coord") as ws:
+            ws.import_doors(ban_csv(tmp_path / "portes.csv", SARCELLES))
+            ws.record_visit("1", "done", note="a note", instance_id=instance_id)
+            (tmp_path / "out").mkdir()
+            package = ws.export_campaign(tmp_path / "out").value.path
+        put = server.request(
+            "PUT", CAMPAIGN, body=package.read_bytes(), auth=campaign.coordinator, headers=ZIP
+        )
+        assert put.status == 201
+        # another interview's erasure leaves the package alone
+        other_xml, other = campaign.new_submission()
+        assert server.submit(other_xml, auth=campaign.interviewer).status == 201
+        reply = server.request(
+            "DELETE", f"/surveyor/v1/submissions/{other}", auth=campaign.coordinator
+        )
+        assert reply.json()["packages"] == 0
+        assert server.request("GET", CAMPAIGN, auth=campaign.interviewer).status == 200
+        reply = server.request(
+            "DELETE", f"/surveyor/v1/submissions/{instance_id}", auth=campaign.coordinator
+        )
+        assert reply.status == 200 and reply.json()["packages"] == 1
+        assert server.request("GET", CAMPAIGN, auth=campaign.interviewer).status == 204
+    finally:
+        server.stop()
