@@ -55,6 +55,20 @@ def laptop_run(ws: Workspace, form, n: int) -> tuple[list[float], list[float]]:
     return saves, finals
 
 
+def print_ratios(plain: dict, other: dict, label: str) -> None:
+    """Saving, finalizing, merging and exporting: plain, ``label``, and their ratio."""
+    for name, unit in (
+        ("save_ms", "ms / save"),
+        ("finalize_ms", "ms / finalize"),
+        ("merge_s", "s merge"),
+        ("export_s", "s export"),
+    ):
+        print(
+            f"  {name:12} plain {plain[name]:8.3f}  {label} {other[name]:8.3f} {unit:14}"
+            f"  ratio {other[name] / plain[name]:5.2f}"
+        )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interviews", type=int, default=200)
@@ -99,16 +113,7 @@ def main(argv=None) -> int:
             }
     plain, enc = results["plain"], results["encrypted"]
     print(f"{args.interviews} interviews each (habitants form), plain vs encrypted:")
-    for name, unit in (
-        ("save_ms", "ms / save"),
-        ("finalize_ms", "ms / finalize"),
-        ("merge_s", "s merge"),
-        ("export_s", "s export"),
-    ):
-        print(
-            f"  {name:12} plain {plain[name]:8.3f}  encrypted {enc[name]:8.3f} {unit:14}"
-            f"  ratio {enc[name] / plain[name]:5.2f}"
-        )
+    print_ratios(plain, enc, "encrypted")
     print(
         f"  reading the same rows from SQLite: {plain['sqlite_read_s'] * 1000:.1f} ms; merge "
         f"{enc['merge_s'] / plain['sqlite_read_s']:.0f}x and export "

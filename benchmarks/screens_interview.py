@@ -52,7 +52,7 @@ def shoot_sizes(app, lang: str, library, tasks) -> list[Path]:
             if lang == "en":
                 session.set_language("English (en)")
             view = InterviewView(
-                InterviewStorage.of_library(library), interview, session, tasks=tasks
+                InterviewStorage(Workspace(library.store)), interview, session, tasks=tasks
             )
             view.resize(width, height)
             view.show()

@@ -7,6 +7,7 @@ clear line on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -14,6 +15,7 @@ from importlib import import_module
 from surveyor import __version__
 from surveyor.commands import register_all
 from surveyor.errors import SurveyorError
+from surveyor.paths import STORE_PASSPHRASE_ENV
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="where the local database lives (default: $SURVEYOR_HOME, else the user data dir)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=(
+            "the passphrase of a database protected at rest, read from FILE (its first line); "
+            f"or set ${STORE_PASSPHRASE_ENV}"
+        ),
     )
     parser.add_argument(
         "--self-test",
@@ -45,9 +55,23 @@ def _run_app(args: argparse.Namespace) -> int:
     return app.run(data_dir=args.data_dir, self_test=getattr(args, "self_test", False))
 
 
+def read_passphrase_file(path: str) -> str:
+    """A passphrase file's first line, without its line ending."""
+    with open(path, encoding="utf-8") as f:
+        return f.readline().rstrip("\r\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.passphrase_file:
+        try:
+            passphrase = read_passphrase_file(args.passphrase_file)
+        except OSError as exc:
+            print(f"error: cannot read the passphrase file: {exc}", file=sys.stderr)
+            return 1
+        # every store this process (and its helper processes) opens finds it there
+        os.environ[STORE_PASSPHRASE_ENV] = passphrase
     try:
         return int(args.handler(args) or 0)
     except SurveyorError as exc:  # the safety net: a command that forgot to catch one

@@ -41,6 +41,9 @@ class ErrorCode(StrEnum):
     STORE_READ_ONLY = "store_read_only"
     STORE_TOO_NEW = "store_too_new"
     STORE_THREAD = "store_thread"
+    STORE_LOCKED = "store_locked"  # encrypted at rest: its passphrase is needed
+    STORE_PASSPHRASE_WRONG = "store_passphrase_wrong"  # not the store's passphrase
+    STORE_KEY_MISSING = "store_key_missing"  # the keychain does not hold the store's key
     DISK_FULL = "disk_full"
     INTERVIEW_NOT_FOUND = "interview_not_found"
     FORM_NOT_FOUND = "form_not_found"
@@ -72,6 +75,8 @@ class ErrorCode(StrEnum):
     VISIT_INVALID = "visit_invalid"  # an unknown outcome, an appointment in the past...
     DOOR_LIST_INVALID = "door_list_invalid"  # a door list file that cannot be imported
     CAMPAIGN_REFUSED = "campaign_refused"  # a damaged, foreign or older campaign package
+    CAMPAIGN_PASSPHRASE_NEEDED = "campaign_passphrase_needed"  # a protected package: ask it
+    CAMPAIGN_PASSPHRASE_WRONG = "campaign_passphrase_wrong"  # it does not open the package
 
     # talking to a server (sending, forms, downloads)
     SYNC_UNAUTHORIZED = "sync_unauthorized"  # 401

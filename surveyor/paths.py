@@ -14,6 +14,8 @@ import platformdirs
 
 APP_NAME = "Surveyor"
 APP_AUTHOR = "Surveyor"
+# The passphrase of a store encrypted at rest (docs/privacy.md), for scripts and the CLI.
+STORE_PASSPHRASE_ENV = "SURVEYOR_STORE_PASSPHRASE"
 
 
 def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:

@@ -44,6 +44,7 @@ class AppSettings:
     export_folder: str = ""  # the coordinator's last export folder
     server_url: str = ""  # the campaign server's address ("" = no sending to a server)
     server_user: str = ""  # its account name (the password is never in this file)
+    protection_declined: bool = False  # "Not now" to protecting the store at rest
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod

@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 report = ws.download_central(url, args.project, user, password).value
             else:
                 report = ws.download_submissions(url, user or None, password).value
+            waiting = ws.encrypted_waiting()
     except AuthError as exc:
         print(
             f"error: authentication failed (a coordinator account is needed): {exc}",
@@ -109,4 +110,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(report)
+    if waiting:
+        print(
+            f"Still encrypted: {waiting} interview(s) wait for their form's private key "
+            "(surveyor export --key KEY.pem opens them)."
+        )
     return 1 if report.refused else 0

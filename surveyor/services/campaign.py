@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from surveyor.batches.campaign import CampaignImport, export_campaign, import_campaign
-from surveyor.errors import CampaignError
+from surveyor.errors import CampaignError, ErrorCode
 from surveyor.services.identity import device_id
 from surveyor.store import Store
 from surveyor.store.fieldwork import FieldworkStore
@@ -71,7 +71,11 @@ def fetch_campaign(store: Store, transport: OpenRosaTransport) -> CampaignFetche
     try:
         imported = import_campaign(store, got.path)
     except CampaignError as exc:
-        remember_etag(data_dir, transport.url, got.etag)  # refused once, not fetched again
+        if exc.code not in (
+            ErrorCode.CAMPAIGN_PASSPHRASE_NEEDED,
+            ErrorCode.CAMPAIGN_PASSPHRASE_WRONG,
+        ):  # refused for good: not fetched again (a passphrase may come: asked again)
+            remember_etag(data_dir, transport.url, got.etag)
         return CampaignFetched(refused=str(exc).replace(str(got.path), "the server's package"))
     finally:
         got.path.unlink(missing_ok=True)

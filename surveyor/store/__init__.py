@@ -10,6 +10,7 @@ from surveyor.store.errors import (
     FormNotFound,
     InterviewNotFound,
     StoreBusyError,
+    StoreLockedError,
     StoreThreadError,
 )
 from surveyor.store.schema import SCHEMA_VERSION
@@ -34,6 +35,7 @@ __all__ = [
     "InvalidAttachmentName",
     "Store",
     "StoreBusyError",
+    "StoreLockedError",
     "StoreThreadError",
     "StoredForm",
     "check_attachment_name",

@@ -13,6 +13,7 @@ __all__ = [
     "InterviewNotFound",
     "InvalidAttachmentName",
     "StoreBusyError",
+    "StoreLockedError",
     "StoreThreadError",
 ]
 
@@ -76,3 +77,11 @@ class InvalidAttachmentName(StoreError):
     """An attached file name that could escape its folder when exported."""
 
     default_code = ErrorCode.UNSAFE_FILE_NAME
+
+
+class StoreLockedError(StoreError):
+    """The store is encrypted at rest and its key was not given: no passphrase
+    (``STORE_LOCKED``), a wrong one (``STORE_PASSPHRASE_WRONG``), or none in the keychain
+    (``STORE_KEY_MISSING``). Nothing was read nor written."""
+
+    default_code = ErrorCode.STORE_LOCKED

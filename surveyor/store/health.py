@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from surveyor.errors import StoreError
-from surveyor.store import schema
+from surveyor.store import engine, schema
 
 BACKUPS_DIR = "backups"
 KEEP_BACKUPS = 3
@@ -52,12 +51,12 @@ def database_size(path: Path) -> int:
     return total
 
 
-def quick_check(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+def quick_check(conn: engine.Connection, *, full: bool = False) -> list[str]:
     """The problems SQLite finds (``[]`` when sound); ``full`` runs ``integrity_check``."""
     pragma = "integrity_check(50)" if full else "quick_check(20)"
     try:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
-    except sqlite3.DatabaseError as e:
+    except engine.DatabaseError as e:
         return [str(e)]
     return [] if rows == ["ok"] else rows
 
@@ -123,11 +122,17 @@ def _unchanged_since(db_path: Path, backup: Backup) -> bool:
 
 
 def make_backup(
-    conn: sqlite3.Connection, db_path: Path, *, reason: str, now: datetime
+    conn: engine.Connection,
+    db_path: Path,
+    *,
+    reason: str,
+    now: datetime,
+    key: bytes | None = None,
 ) -> Path | None:
     """Copy the live database into ``backups/`` (backup API, then fsync and rename) and keep
     the newest ``KEEP_BACKUPS`` of this ``reason``. None when nothing changed since the newest
-    copy. Raises OSError / sqlite3.Error (the caller decides whether that matters)."""
+    copy. A store encrypted at rest (``key``) gets copies encrypted with the same key.
+    Raises OSError / an SQLite error (the caller decides whether that matters)."""
     folder = backups_dir(db_path.parent)
     existing = list_backups(db_path.parent)
     if existing and _unchanged_since(db_path, existing[0]):
@@ -140,13 +145,11 @@ def make_backup(
         n += 1
         target = folder / f"surveyor-{stamp}-{reason}{n}.db"
     part = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(part))
     try:
-        conn.backup(dest)
-        # a plain rollback-journal file: it opens read-only without -wal/-shm beside it
-        dest.execute("PRAGMA journal_mode = delete")
-    finally:
-        dest.close()
+        engine.copy_database(conn, part, key)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     try:
         with open(part, "rb") as f:
             os.fsync(f.fileno())
@@ -184,17 +187,18 @@ class RepairReport:
     unreadable: list[str] = field(default_factory=list)  # tables that could not be read at all
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _connect_readonly(path: Path, key: bytes | None) -> engine.Connection:
+    return engine.connect(path, key, readonly=True)
 
 
-def check(db_path: Path) -> CheckReport:
-    """``surveyor doctor``: a full ``integrity_check``, changing nothing."""
+def check(db_path: Path, *, key: bytes | None = None) -> CheckReport:
+    """``surveyor doctor``: a full ``integrity_check``, changing nothing (``key``: of a
+    store encrypted at rest)."""
     if not db_path.exists():
         raise StoreError(f"There is no database at {db_path}; nothing to check.")
     try:
-        conn = _connect_readonly(db_path)
-    except sqlite3.Error as e:
+        conn = _connect_readonly(db_path, key)
+    except engine.Error as e:
         return CheckReport(db_path, [str(e)], list_backups(db_path.parent))
     try:
         problems = quick_check(conn, full=True)
@@ -203,12 +207,12 @@ def check(db_path: Path) -> CheckReport:
     return CheckReport(db_path, problems, list_backups(db_path.parent))
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+def _columns(conn: engine.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
 def _copy_rows(
-    source: sqlite3.Connection, target: sqlite3.Connection, table: str, columns: list[str]
+    source: engine.Connection, target: engine.Connection, table: str, columns: list[str]
 ) -> int:
     """Every row of ``table`` that can be read, forwards then backwards from the end; rows
     already in the target (same key) are left as they are. Returns the rows added."""
@@ -220,7 +224,7 @@ def _copy_rows(
         for row in source.execute(f'SELECT rowid, {names} FROM "{table}" ORDER BY rowid'):
             last = row[0]
             added += target.execute(insert, row[1:]).rowcount
-    except sqlite3.DatabaseError:
+    except engine.DatabaseError:
         try:
             where = "WHERE rowid > ?" if last is not None else ""
             for row in source.execute(
@@ -228,12 +232,12 @@ def _copy_rows(
                 [last] if last is not None else [],
             ):
                 added += target.execute(insert, row[1:]).rowcount
-        except sqlite3.DatabaseError:
+        except engine.DatabaseError:
             pass
     return added
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
+def _tables(conn: engine.Connection) -> list[str]:
     return [
         r[0]
         for r in conn.execute(
@@ -257,10 +261,15 @@ def _stat(path: Path) -> tuple:
 
 
 def repair(
-    db_path: Path, *, now: datetime, progress: Callable[[str], None] | None = None
+    db_path: Path,
+    *,
+    now: datetime,
+    progress: Callable[[str], None] | None = None,
+    key: bytes | None = None,
 ) -> RepairReport:
     """Rebuild ``db_path`` into a new file (see the module docstring); never writes the
-    damaged one. Close Surveyor elsewhere first: a database written meanwhile is refused."""
+    damaged one. Close Surveyor elsewhere first: a database written meanwhile is refused.
+    A store encrypted at rest (``key``) is rebuilt encrypted with the same key."""
     db_path = Path(db_path)
     data_dir = db_path.parent
     if not db_path.exists():
@@ -277,9 +286,9 @@ def repair(
         wal = Path(f"{db_path}-wal")
         if wal.exists():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
-        source = sqlite3.connect(str(copy))
+        source = engine.connect(copy, key)
         new_part.unlink(missing_ok=True)
-        target_conn = sqlite3.connect(str(new_part))
+        target_conn = engine.connect(new_part, key)
         report = RepairReport(path=db_path, damaged_copy=db_path, backup_used=None)
         try:
             target = Database(target_conn, execute_plugins=False, recursive_triggers=False)
@@ -292,7 +301,7 @@ def repair(
                 try:
                     wanted = _columns(target_conn, table)
                     have = set(_columns(source, table))
-                except sqlite3.DatabaseError:
+                except engine.DatabaseError:
                     report.unreadable.append(table)
                     continue
                 columns = [c for c in wanted if c in have]
@@ -300,10 +309,10 @@ def repair(
                     report.unreadable.append(table)
                     continue
                 report.salvaged[table] = _copy_rows(source, target_conn, table, columns)
-            backup = _newest_sound_backup(data_dir)
+            backup = _newest_sound_backup(data_dir, key)
             if backup is not None:
                 report.backup_used = backup
-                old = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+                old = _connect_readonly(backup, key)
                 try:
                     for table in tables:
                         have = set(_columns(old, table))
@@ -342,7 +351,7 @@ def repair(
         os.replace(new_part, db_path)
         report.damaged_copy = damaged
         return report
-    except sqlite3.Error as e:
+    except engine.Error as e:
         raise StoreError(
             f"Could not rebuild {db_path} ({e}); nothing was changed. Restore a copy from "
             f"{backups_dir(data_dir)} by hand."
@@ -357,11 +366,11 @@ def repair(
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _newest_sound_backup(data_dir: Path) -> Path | None:
+def _newest_sound_backup(data_dir: Path, key: bytes | None) -> Path | None:
     for backup in list_backups(data_dir):
         try:
-            conn = _connect_readonly(backup.path)
-        except sqlite3.Error:
+            conn = _connect_readonly(backup.path, key)
+        except engine.Error:
             continue
         try:
             if not quick_check(conn):

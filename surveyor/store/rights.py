@@ -15,24 +15,30 @@ figures) but lose their note and their link to the interview.
 
 The erasure is logged in ``erasures`` (the instanceID, when, where it came from; never an
 answer): a batch or download bringing one of these interviews again merges nothing of it,
-and :func:`erasure_list` is what travels to the laptops (``erasures.json``).
+and :func:`erasure_list` is what travels to the laptops: in the campaign package, or as a
+loose ``erasures.json`` signed by the coordinator (an unsigned one is ignored).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from surveyor.encryption import signing
 from surveyor.interviews.record import format_timestamp
+from surveyor.store import engine
 from surveyor.store.errors import InterviewNotFound
 
 ERASURES_FILE = "erasures.json"
 ERASURES_FORMAT = "surveyor-erasures"
+ERASURES_VERSION = 2  # 2: signed by the coordinator (version 1 was not: now ignored)
+
+log = logging.getLogger("surveyor.rights")
 
 
 @dataclass
@@ -45,7 +51,7 @@ class Erased:
     copies: list[Path] = field(default_factory=list)  # backups cleaned too
 
 
-def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
+def _tables(conn: engine.Connection) -> dict[str, set[str]]:
     """Every ordinary table and its columns."""
     names = [
         r[0]
@@ -58,12 +64,12 @@ def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
     for name in names:
         try:
             found[name] = {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}
-        except sqlite3.DatabaseError:  # a shadow table of a virtual one
+        except engine.DatabaseError:  # a shadow table of a virtual one
             continue
     return found
 
 
-def history_of(conn: sqlite3.Connection, instance_id: str) -> list[str]:
+def history_of(conn: engine.Connection, instance_id: str) -> list[str]:
     """The instanceIDs of every version of the interview: the edits it replaced and those
     that replaced it, whatever their order of arrival."""
     tables = _tables(conn)
@@ -89,7 +95,7 @@ def history_of(conn: sqlite3.Connection, instance_id: str) -> list[str]:
     return sorted(seen)
 
 
-def known(conn: sqlite3.Connection, instance_id: str) -> bool:
+def known(conn: engine.Connection, instance_id: str) -> bool:
     """Whether anything of ``instance_id`` is stored (the interview, a variant, a copy)."""
     for table, columns in _tables(conn).items():
         if "instance_id" in columns and table != "erasures":
@@ -100,7 +106,7 @@ def known(conn: sqlite3.Connection, instance_id: str) -> bool:
     return False
 
 
-def delete_rows(conn: sqlite3.Connection, ids: list[str]) -> tuple[int, int]:
+def delete_rows(conn: engine.Connection, ids: list[str]) -> tuple[int, int]:
     """Delete every row of ``ids`` in the open transaction; (attachments, conflicts) removed."""
     tables = _tables(conn)
     marks = ", ".join("?" for _ in ids)
@@ -154,7 +160,7 @@ def delete_rows(conn: sqlite3.Connection, ids: list[str]) -> tuple[int, int]:
     return attachments, conflicts
 
 
-def record_erasures(conn: sqlite3.Connection, ids: Iterable[str], at: str, origin: str) -> None:
+def record_erasures(conn: engine.Connection, ids: Iterable[str], at: str, origin: str) -> None:
     conn.executemany(
         "INSERT INTO erasures (instance_id, erased_at, origin) VALUES (?, ?, ?) "
         "ON CONFLICT (instance_id) DO NOTHING",
@@ -162,7 +168,7 @@ def record_erasures(conn: sqlite3.Connection, ids: Iterable[str], at: str, origi
     )
 
 
-def scrub(conn: sqlite3.Connection) -> None:
+def scrub(conn: engine.Connection) -> None:
     """After deleting: purge the search index's deleted terms, rewrite the file without the
     freed pages, and empty the WAL (outside any transaction)."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'interviews_search'").fetchone():
@@ -172,9 +178,10 @@ def scrub(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def erase_in_copy(path: Path, ids: list[str]) -> bool:
-    """Erase ``ids`` from a copy of the database (a backup); whether it held any of them."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
+def erase_in_copy(path: Path, ids: list[str], key: bytes | None = None) -> bool:
+    """Erase ``ids`` from a copy of the database (a backup, encrypted with ``key`` when the
+    store is); whether it held any of them."""
+    conn = engine.connect(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete = ON")
         if not any(known(conn, i) for i in ids):
@@ -201,20 +208,30 @@ def copies_of(data_dir: Path) -> list[Path]:
     return found
 
 
-def erasure_list(conn: sqlite3.Connection) -> list[dict[str, str]]:
+def erasure_list(conn: engine.Connection) -> list[dict[str, str]]:
     return [
         {"instance_id": r[0], "erased_at": r[1]}
         for r in conn.execute("SELECT instance_id, erased_at FROM erasures ORDER BY erased_at")
     ]
 
 
-def write_erasures_file(folder: Path, erasures: list[dict[str, str]]) -> Path:
-    """``folder/erasures.json``: the instanceIDs the coordinator erased (no answer), written
-    to a temporary name then renamed (a laptop never reads half of it)."""
+def write_erasures_file(
+    folder: Path, erasures: list[dict[str, str]], *, key=None, campaign_id: str = ""
+) -> Path:
+    """``folder/erasures.json``: the instanceIDs the coordinator erased (no answer), signed
+    with the campaign's signing ``key`` (``surveyor/encryption/signing.py``), written to a
+    temporary name then renamed (a laptop never reads half of it)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / ERASURES_FILE
     tmp = folder / (ERASURES_FILE + ".part")
-    data = {"format": ERASURES_FORMAT, "version": 1, "erasures": erasures}
+    data: dict = {
+        "format": ERASURES_FORMAT,
+        "version": ERASURES_VERSION,
+        "campaign_id": campaign_id,
+        "erasures": erasures,
+    }
+    if key is not None:
+        data = signing.sign(data, key)
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1)
         f.flush()
@@ -223,19 +240,32 @@ def write_erasures_file(folder: Path, erasures: list[dict[str, str]]) -> Path:
     return path
 
 
-def read_erasures_file(path: Path) -> list[str] | None:
-    """The instanceIDs of an ``erasures.json``; None when it is not one (left alone)."""
+def erasure_ids(items: object) -> list[str]:
+    """The instanceIDs of an erasure list's ``erasures`` (malformed entries skipped)."""
+    if not isinstance(items, list):
+        return []
+    ids = [i.get("instance_id") for i in items if isinstance(i, dict)]
+    return [i for i in ids if isinstance(i, str) and i.startswith("uuid:")]
+
+
+def read_erasures_file(path: Path, signer: str | None) -> list[str] | None:
+    """The instanceIDs of an ``erasures.json`` signed by ``signer`` (the campaign's
+    coordinator, pinned from its package); None when it is not one, or not signed by it:
+    then it is ignored with a logged warning (a stranger's file erases nothing)."""
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != ERASURES_FORMAT:
         return None
-    items = data.get("erasures")
-    if not isinstance(items, list):
+    if not signing.verify(data, signer):
+        log.warning(
+            "%s ignored: it is not signed by this campaign's coordinator%s",
+            path,
+            "" if signer else " (no campaign package was imported here yet)",
+        )
         return None
-    ids = [i.get("instance_id") for i in items if isinstance(i, dict)]
-    return [i for i in ids if isinstance(i, str) and i.startswith("uuid:")]
+    return erasure_ids(data.get("erasures"))
 
 
 # --- on a Store ------------------------------------------------------------------------------
@@ -264,12 +294,12 @@ def erase(store, instance_ids: Iterable[str], *, origin: str, strict: bool = Tru
     if result.instance_ids:
         scrub(store.db.conn)
         for copy in copies_of(Path(store.path).parent):
-            if erase_in_copy(copy, result.instance_ids):
+            if erase_in_copy(copy, result.instance_ids, store.key):
                 result.copies.append(copy)
     return result
 
 
-def erased_among(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+def erased_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
     """Which of ``ids`` were erased here (a merge brings none of them back)."""
     ids = [i for i in ids if i]
     found: set[str] = set()
@@ -303,7 +333,7 @@ class RetentionDue:
     due: str
 
 
-def retention_due(conn: sqlite3.Connection, days: int, until: str) -> list[RetentionDue]:
+def retention_due(conn: engine.Connection, days: int, until: str) -> list[RetentionDue]:
     """Interviews not purged yet whose retention ends on or before ``until`` (a stored
     timestamp): counted from their finalizing (their creation for a draft)."""
     found = []
@@ -335,7 +365,7 @@ def _strip(answers: dict, names: frozenset[str], removed: list[str]) -> dict:
     return out
 
 
-def purge_personal(conn: sqlite3.Connection, targets: dict[str, frozenset[str]], at: str) -> int:
+def purge_personal(conn: engine.Connection, targets: dict[str, frozenset[str]], at: str) -> int:
     """Remove the named personal fields from each interview of ``targets`` (its answers,
     the variants a merge kept, the files those fields named), in the open transaction, and
     remember it; the number of values removed."""
@@ -378,7 +408,7 @@ def purge_personal(conn: sqlite3.Connection, targets: dict[str, frozenset[str]],
     return total
 
 
-def visit_notes_due(conn: sqlite3.Connection, before: str) -> int:
+def visit_notes_due(conn: engine.Connection, before: str) -> int:
     """How many visit notes were written at or before ``before`` (a stored timestamp)."""
     if "visits" not in _tables(conn):
         return 0
@@ -389,7 +419,7 @@ def visit_notes_due(conn: sqlite3.Connection, before: str) -> int:
     )
 
 
-def purge_visit_notes(conn: sqlite3.Connection, before: str) -> int:
+def purge_visit_notes(conn: engine.Connection, before: str) -> int:
     """Empty the notes of the visits made at or before ``before``, in the open transaction
     (the visits, their outcomes and their doors stay); how many."""
     if "visits" not in _tables(conn):
@@ -400,10 +430,15 @@ def purge_visit_notes(conn: sqlite3.Connection, before: str) -> int:
 
 
 def purge_in_copy(
-    path: Path, targets: dict[str, frozenset[str]], at: str, notes_before: str | None = None
+    path: Path,
+    targets: dict[str, frozenset[str]],
+    at: str,
+    notes_before: str | None = None,
+    key: bytes | None = None,
 ) -> None:
-    """The same purge in a copy of the database (a backup) that has the interviews."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    """The same purge in a copy of the database (a backup, encrypted with ``key`` when the
+    store is) that has the interviews."""
+    conn = engine.connect(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete = ON")
         if "retention_purges" not in _tables(conn):
@@ -425,7 +460,7 @@ def purge_in_copy(
         conn.close()
 
 
-def purged_among(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+def purged_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
     ids = [i for i in ids if i]
     found: set[str] = set()
     for start in range(0, len(ids), 500):
@@ -457,5 +492,5 @@ def apply_retention(
         return 0, 0
     scrub(store.db.conn)
     for copy in copies_of(Path(store.path).parent):
-        purge_in_copy(copy, targets, at, notes_before)
+        purge_in_copy(copy, targets, at, notes_before, store.key)
     return removed, notes

@@ -14,7 +14,6 @@ Never edit a migration that has shipped: add a new one at the end of the list.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from surveyor.errors import ErrorCode, StoreError
+from surveyor.store import engine
 
 MIGRATIONS = Migrations("surveyor")
 MIGRATION_NAMES: list[str] = []  # in order; the schema version is the number applied
@@ -551,18 +551,17 @@ def backup_path_for(path: Path, version: int, moment: datetime) -> Path:
     return candidate
 
 
-def backup_database(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the live database (WAL content included) to ``target`` and flush it to disk."""
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+def backup_database(conn: engine.Connection, target: Path, key: bytes | None = None) -> None:
+    """Copy the live database (WAL content included) to ``target`` and flush it to disk (a
+    store encrypted at rest: encrypted with its ``key``)."""
+    engine.copy_database(conn, target, key)
     with open(target, "rb") as f:
         os.fsync(f.fileno())
 
 
-def backup_before_migrating(db: Database, path: Path, *, now: datetime) -> Path | None:
+def backup_before_migrating(
+    db: Database, path: Path, *, now: datetime, key: bytes | None = None
+) -> Path | None:
     """Copy an existing database that has migrations pending; return the copy, if made."""
     if not MIGRATIONS.pending(db):
         return None
@@ -571,8 +570,8 @@ def backup_before_migrating(db: Database, path: Path, *, now: datetime) -> Path 
         return None  # a new database: nothing to keep
     backup = backup_path_for(path, version, now)
     try:
-        backup_database(db.conn, backup)
-    except (sqlite3.Error, OSError) as e:
+        backup_database(db.conn, backup, key)
+    except (*engine.Error, OSError) as e:
         raise StoreError(
             f"Could not copy {path} to {backup} before updating its format ({e}); "
             "nothing was changed. Free some disk space and try again."

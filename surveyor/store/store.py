@@ -34,7 +34,7 @@ from surveyor.errors import EncryptionError, ErrorCode, StoreError
 from surveyor.interviews import record
 from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
 from surveyor.paths import resolve_data_dir
-from surveyor.store import health, schema
+from surveyor.store import engine, health, protection, schema
 from surveyor.store.errors import (
     AttachmentNotFound,
     DamagedStoreError,
@@ -143,7 +143,7 @@ def _nearly_full(path: Path) -> bool:
         return False
 
 
-def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
+def store_error(error: Exception, path: Path, what: str) -> StoreError:
     """One clear sentence for an SQLite error while doing ``what``, as the right StoreError."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -182,7 +182,7 @@ def store_error(error: sqlite3.Error, path: Path, what: str) -> StoreError:
     return StoreError(f"Could not {what} in {path}: {error}.")
 
 
-def _programming_error(error: sqlite3.ProgrammingError, what: str) -> str:
+def _programming_error(error: Exception, what: str) -> str:
     """A misuse of the connection: a closed database, or a value SQLite cannot store."""
     if "closed" in str(error).lower():
         return f"Could not {what}: the database is closed ({error})."
@@ -192,9 +192,12 @@ def _programming_error(error: sqlite3.ProgrammingError, what: str) -> str:
 class Store(StoreQueries):
     """Forms and interviews in ``surveyor.db``. Open with :meth:`open`; close when done."""
 
-    def __init__(self, db: Database, path: Path, *, clock: Clock | None = None):
+    def __init__(
+        self, db: Database, path: Path, *, clock: Clock | None = None, key: bytes | None = None
+    ):
         """Use :meth:`open`."""
         self._database = db
+        self.key = key  # the key of a store encrypted at rest (docs/privacy.md), else None
         self._owner = threading.get_ident()
         self.path = path
         self._clock = clock or record.utc_now
@@ -210,25 +213,31 @@ class Store(StoreQueries):
         *,
         clock: Clock | None = None,
         backup: bool = True,
+        passphrase: str | None = None,
     ) -> Store:
         """Open (creating or migrating as needed) ``surveyor.db`` in the data directory.
 
         A damaged database is refused (:class:`DamagedStoreError`, nothing written; see
         ``surveyor.store.health`` for when the check runs). ``backup``: make the rolling
         backup when one is due (short-lived connections of background passes say False).
+        A store encrypted at rest is unlocked by ``passphrase``, else as
+        :func:`surveyor.store.protection.unlock` finds its key (keychain, this process's
+        earlier unlocking, ``$SURVEYOR_STORE_PASSPHRASE``); without it,
+        :class:`StoreLockedError`, nothing read nor written.
         """
         try:
             path = resolve_data_dir(data_dir) / DB_NAME
+            key = protection.unlock(path.parent, passphrase)
         except OSError as e:
             raise StoreError(f"Cannot use the data folder {data_dir}: {e}") from e
         try:
-            conn = sqlite3.connect(
-                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            conn = engine.connect(
+                path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
-        except sqlite3.Error as e:
+        except engine.Error as e:
             raise store_error(e, path, "open the database") from e
         db = Database(conn, execute_plugins=False, recursive_triggers=False)
-        store = cls(db, path, clock=clock)
+        store = cls(db, path, clock=clock, key=key)
         try:
             store._prepare(backup=backup)
         except BaseException:
@@ -257,7 +266,7 @@ class Store(StoreQueries):
             # Deleted and overwritten content is zeroed, not left in free pages: an encrypted
             # interview's plain answers must not survive its finalizing (docs/privacy.md).
             db.execute("PRAGMA secure_delete = ON")
-            self.backup_path = schema.backup_before_migrating(db, self.path, now=now)
+            self.backup_path = schema.backup_before_migrating(db, self.path, now=now, key=self.key)
             if schema.MIGRATIONS.pending(db):
                 # BEGIN IMMEDIATE: one process migrates, the others wait and then find nothing
                 # left to do (two first starts at once on a fresh data dir).
@@ -266,9 +275,9 @@ class Store(StoreQueries):
             if backup_due:
                 try:
                     self.rolling_backup = health.make_backup(
-                        db.conn, self.path, reason="start", now=now
+                        db.conn, self.path, reason="start", now=now, key=self.key
                     )
-                except (OSError, sqlite3.Error):
+                except (OSError, *engine.Error):
                     pass  # a missed rolling copy must not stop the work; the next opening retries
         except StoreError as e:
             if self.backup_path and not isinstance(e, StoreBusyError):
@@ -276,7 +285,7 @@ class Store(StoreQueries):
                     f"{e} A copy made before the update is in {self.backup_path}.", code=e.code
                 ) from e
             raise
-        except sqlite3.Error as e:
+        except engine.Error as e:
             error = store_error(e, self.path, "open and update the database")
             if self.backup_path:
                 error = type(error)(
@@ -298,8 +307,10 @@ class Store(StoreQueries):
         """A rolling backup now (before a merge...), in ``backups/`` of the data dir; None
         when nothing was written since the newest one. Raises StoreError (DiskFullError...)."""
         try:
-            return health.make_backup(self._db.conn, self.path, reason=reason, now=self._clock())
-        except sqlite3.Error as e:
+            return health.make_backup(
+                self._db.conn, self.path, reason=reason, now=self._clock(), key=self.key
+            )
+        except engine.Error as e:
             raise store_error(e, self.path, f"back up the database before the {reason}") from e
         except OSError as e:
             if e.errno == errno.ENOSPC:
@@ -323,7 +334,7 @@ class Store(StoreQueries):
                 if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     conn.execute("PRAGMA journal_mode = wal")
                 return
-            except sqlite3.OperationalError as e:
+            except engine.OperationalError as e:
                 code = getattr(e, "sqlite_errorcode", 0) & 0xFF
                 if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     raise
@@ -366,7 +377,7 @@ class Store(StoreQueries):
         db = self._db
         try:
             db.close()
-        except sqlite3.Error:
+        except engine.Error:
             pass
 
     def __enter__(self) -> Store:
@@ -411,9 +422,9 @@ class Store(StoreQueries):
             except BaseException:
                 db.rollback()
                 raise
-        except sqlite3.ProgrammingError as e:
+        except engine.ProgrammingError as e:
             raise StoreError(_programming_error(e, what)) from e
-        except sqlite3.Error as e:
+        except engine.Error as e:
             raise store_error(e, self.path, what) from e
 
     _writing = transaction
@@ -424,9 +435,9 @@ class Store(StoreQueries):
         ``what``."""
         try:
             yield self._db
-        except sqlite3.ProgrammingError as e:
+        except engine.ProgrammingError as e:
             raise StoreError(_programming_error(e, what)) from e
-        except sqlite3.Error as e:
+        except engine.Error as e:
             raise store_error(e, self.path, what) from e
 
     _reading = reading
@@ -825,7 +836,7 @@ class Store(StoreQueries):
         best effort: another connection reading at that moment keeps it for now."""
         try:
             self._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except sqlite3.Error:
+        except engine.Error:
             pass
 
     def sealed_payload(self, instance_id: str) -> bytes | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from surveyor.encryption import Sealed
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.services.interviews import FormLibrary, render_submission
-from surveyor.store import Store
+from surveyor.store import Store, protection
 from surveyor.sync.transport import SendOutcome, SendResult, Submission
 
 PROCESS_FROM = 300  # pending interviews from which a second process renders them
@@ -62,8 +62,10 @@ def render(
 _worker: tuple[Store, FormLibrary] | None = None
 
 
-def _start_worker(data_dir: str, cache_dir: str) -> None:
+def _start_worker(data_dir: str, cache_dir: str, key: bytes | None = None) -> None:
     global _worker
+    if key is not None:  # a store encrypted at rest: the key this process unlocked
+        protection.remember(Path(data_dir), key)
     store = Store.open(Path(data_dir))
     _worker = (store, FormLibrary(store, cache_dir=Path(cache_dir)))
 
@@ -96,7 +98,7 @@ class SubmissionRenderer:
                     max_workers=1,
                     mp_context=get_context("spawn"),
                     initializer=_start_worker,
-                    initargs=(str(Path(store.path).parent), str(library.cache_dir)),
+                    initargs=(str(Path(store.path).parent), str(library.cache_dir), store.key),
                 )
             except (OSError, RuntimeError):
                 self._pool = None

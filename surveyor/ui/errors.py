@@ -80,6 +80,19 @@ def sentences() -> dict[ErrorCode, str]:
             "Surveyor used its database from the wrong place (an error in Surveyor); nothing "
             "was changed.",
         ),
+        E.STORE_LOCKED: QCoreApplication.translate(
+            "ErrorText",
+            "The data on this computer is protected by a passphrase: type it to open them; "
+            "nothing was changed.",
+        ),
+        E.STORE_PASSPHRASE_WRONG: QCoreApplication.translate(
+            "ErrorText", "Wrong passphrase for the data on this computer; nothing was changed."
+        ),
+        E.STORE_KEY_MISSING: QCoreApplication.translate(
+            "ErrorText",
+            "The key of the data on this computer is not in this computer’s keychain (another "
+            "user account, another computer?); nothing was changed.",
+        ),
         E.DISK_FULL: QCoreApplication.translate(
             "ErrorText", "The disk is full: free some space and try again; nothing was changed."
         ),
@@ -176,6 +189,16 @@ def sentences() -> dict[ErrorCode, str]:
             "ErrorText",
             "The campaign package cannot be used (damaged, from another campaign, or older "
             "than the one already here); nothing was changed.",
+        ),
+        E.CAMPAIGN_PASSPHRASE_NEEDED: QCoreApplication.translate(
+            "ErrorText",
+            "The campaign package is protected by a password: type the password the "
+            "coordinator gave you.",
+        ),
+        E.CAMPAIGN_PASSPHRASE_WRONG: QCoreApplication.translate(
+            "ErrorText",
+            "This password does not open the campaign package (check it with the "
+            "coordinator); nothing was changed.",
         ),
         # servers
         E.SYNC_UNAUTHORIZED: QCoreApplication.translate(

@@ -1,10 +1,28 @@
-"""A layout that wraps its items onto the next line when the width runs out (Qt's "Flow
-Layout" example): rows of buttons and filters that fit a 1024-pixel screen at any text size.
+"""What fits a 1024-pixel screen at any text size when the width runs out: a layout of
+buttons and filters that wraps (Qt's "Flow Layout" example), a label that wraps, and a
+one-line label that ends with "…" (its whole text in a tooltip).
+
+The two that wrap report as their minimum height the height of their lines as wrapped at
+their present width (Qt's is one line): the layouts above them, and the window's scroll
+area, make room for every line instead of drawing the next widget over the last ones
+(issue 11).
 """
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLayout, QPoint, QRect, QSize, QStyle, Qt
+from surveyor.ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPoint,
+    QRect,
+    QSize,
+    QSizePolicy,
+    QStyle,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -17,6 +35,7 @@ class FlowLayout(QLayout):
         self._items = []
         self._spacing = spacing
         self._one_row = one_row
+        self._height = 0  # of the rows at the width last laid out
 
     def __del__(self):
         while self.count():
@@ -38,14 +57,19 @@ class FlowLayout(QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self):  # noqa: N802
-        return True
+        # Its minimum height follows its width (below): with a height for width, a vertical
+        # layout would give every such sibling its preferred height and squeeze the rest.
+        return False
 
     def heightForWidth(self, width):  # noqa: N802
         return self._do_layout(QRect(0, 0, width, 0), test_only=True)
 
     def setGeometry(self, rect):  # noqa: N802
         super().setGeometry(rect)
-        self._do_layout(rect, test_only=False)
+        height = self._do_layout(rect, test_only=False)
+        if height != self._height:
+            self._height = height
+            self.update()
 
     def sizeHint(self):  # noqa: N802
         if not self._one_row:
@@ -72,7 +96,8 @@ class FlowLayout(QLayout):
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return size.expandedTo(QSize(0, self._height))
 
     def _gap(self, orientation) -> int:
         if self._spacing >= 0:
@@ -110,3 +135,88 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+def add_labelled(flow: FlowLayout, widgets: list, *, beside: bool = False) -> list[QLabel]:
+    """Each widget with its label (above it, or before it when ``beside``) as one item of
+    ``flow``, so that a label never wraps away from its field; the labels, for their texts
+    (each one's buddy is its widget: its shortcut moves there)."""
+    labels = []
+    for widget in widgets:
+        label = QLabel()
+        label.setBuddy(widget)
+        unit = QWidget()
+        box = QHBoxLayout(unit) if beside else QVBoxLayout(unit)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4 if beside else 2)
+        box.addWidget(label)
+        box.addWidget(widget)
+        flow.addWidget(unit)
+        labels.append(label)
+    return labels
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose minimum height is that of its lines at its width."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def hasHeightForWidth(self):  # noqa: N802 - Qt's name; as FlowLayout's
+        return False
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self._wrapped(super().minimumSizeHint())
+
+    def sizeHint(self):  # noqa: N802
+        # Qt's is for a width of its own choosing (a golden ratio): given that height, the
+        # text would sit in the middle of empty lines.
+        return self._wrapped(super().sizeHint())
+
+    def _wrapped(self, hint: QSize) -> QSize:
+        if self.wordWrap() and self.width() > 0:
+            hint.setHeight(
+                max(super().minimumSizeHint().height(), self.heightForWidth(self.width()))
+            )
+        return hint
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its lines, so its minimum height, may have changed
+
+
+class ElidedLabel(QLabel):
+    """One line that, when it has less room than its text, ends with "…" (never cut in the
+    middle of a word without a sign) and shows its whole text in a tooltip."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._text = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._text
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._text), super().sizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        self._elide()  # a new font: other widths
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._text, Qt.ElideRight, self.width())
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._text if shown != self._text else "")

@@ -15,11 +15,10 @@ from datetime import datetime
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QCoreApplication,
     QDateTime,
@@ -35,14 +34,20 @@ from surveyor.ui.qt import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     Qt,
     QTabBar,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
+)
+from surveyor.ui.widgets import (
+    ask,
+    hint_label,
+    interview_table,
+    section_title,
+    set_role,
+    two_columns,
 )
 
 # The groups of the home list, in tab order: key -> statuses shown.
@@ -131,8 +136,9 @@ def progress_text(summary) -> str:
     return f"{summary.answered} / {summary.answerable}"
 
 
-class InterviewTableModel(QAbstractTableModel):
-    """Interview summaries: name, form, last change, state, progress."""
+class SummaryModel(QAbstractTableModel):
+    """Interview summaries, a row each, for the home page's list and the coordinator's
+    overview: a subclass names the columns (``headers``) and writes a row (``cells``)."""
 
     COLUMNS = 5
 
@@ -140,14 +146,12 @@ class InterviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
         self.form_titles: dict[str, str] = {}
-        self.replaced: frozenset[str] = frozenset()  # versions replaced by a correction
-        self._dates: dict[int, str] = {}
 
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self._dates = {}
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cells(self, row: int) -> list[str]:
+        raise NotImplementedError
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -163,6 +167,40 @@ class InterviewTableModel(QAbstractTableModel):
             "Home", "Interview without a name ({0})"
         ).format(summary.instance_id.removeprefix("uuid:")[:8])
 
+    def form_title(self, summary) -> str:
+        return self.form_titles.get(summary.form_id, summary.form_id)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return self.cells(index.row())[index.column()]
+        if role == Qt.AccessibleTextRole:
+            return ", ".join(self.cells(index.row()))
+        if role == Qt.UserRole:
+            return self.rows[index.row()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+
+class InterviewTableModel(SummaryModel):
+    """Interview summaries: name, form, last change, state, progress."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.replaced: frozenset[str] = frozenset()  # versions replaced by a correction
+        self._dates: dict[int, str] = {}
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._dates = {}
+        self.endResetModel()
+
     def _date(self, row: int) -> str:
         text = self._dates.get(row)
         if text is None:
@@ -175,61 +213,39 @@ class InterviewTableModel(QAbstractTableModel):
             return replaced_text()
         return status_text(summary.status)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        summary = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ToolTipRole and column == 3 and summary.instance_id in self.replaced:
-            return QCoreApplication.translate(
-                "Home",
-                "A corrected version replaces this one: it is kept as it was, and only the "
-                "correction is handed in.",
-            )
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if column == 0:
-                return self.name(summary)
-            if column == 1:
-                return self.form_titles.get(summary.form_id, summary.form_id)
-            if column == 2:
-                return self._date(index.row())
-            if column == 3:
-                text = self.state_text(summary)
-                if (
-                    summary.status == Status.FAILED
-                    and summary.last_error
-                    and role == Qt.ToolTipRole
-                ):
-                    text += " — " + summary.last_error
-                return text
-            if column == 4:
-                return progress_text(summary)
-        if role == Qt.TextAlignmentRole and column == 4:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.AccessibleTextRole:
-            return ", ".join(
-                [
-                    self.name(summary),
-                    self.form_titles.get(summary.form_id, summary.form_id),
-                    self._date(index.row()),
-                    self.state_text(summary),
-                    progress_text(summary),
-                ]
-            )
-        if role == Qt.UserRole:
-            return summary
-        return None
+    def cells(self, row: int) -> list[str]:
+        summary = self.rows[row]
+        return [
+            self.name(summary),
+            self.form_title(summary),
+            self._date(row),
+            self.state_text(summary),
+            progress_text(summary),
+        ]
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return [
-                QCoreApplication.translate("Home", "Interview"),
-                QCoreApplication.translate("Home", "Form"),
-                QCoreApplication.translate("Home", "Last change"),
-                QCoreApplication.translate("Home", "State"),
-                QCoreApplication.translate("Home", "Progress"),
-            ][section]
-        return None
+    def data(self, index, role=Qt.DisplayRole):
+        if index.isValid() and index.column() == 3 and role == Qt.ToolTipRole:
+            summary = self.rows[index.row()]
+            if summary.instance_id in self.replaced:
+                return QCoreApplication.translate(
+                    "Home",
+                    "A corrected version replaces this one: it is kept as it was, and only the "
+                    "correction is handed in.",
+                )
+            if summary.status == Status.FAILED and summary.last_error:
+                return self.state_text(summary) + " — " + summary.last_error
+        if index.isValid() and index.column() == 4 and role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return super().data(index, role)
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("Home", "Interview"),
+            QCoreApplication.translate("Home", "Form"),
+            QCoreApplication.translate("Home", "Last change"),
+            QCoreApplication.translate("Home", "State"),
+            QCoreApplication.translate("Home", "Progress"),
+        ]
 
 
 class FormCard(QFrame):
@@ -243,12 +259,10 @@ class FormCard(QFrame):
         self.setObjectName("formCard")
         self.setFrameShape(QFrame.StyledPanel)
         layout = QVBoxLayout(self)
-        self.title = QLabel()
+        self.title = WrappedLabel()
         self.title.setProperty("role", "cardTitle")
-        self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
+        self.detail = WrappedLabel()
         self.detail.setProperty("role", "hint")
         self.detail.setTextFormat(Qt.RichText)
         self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
@@ -339,9 +353,8 @@ class HomePage(QWidget):
 
         # Header: greeting and settings.
         header = QHBoxLayout()
-        self.greeting = QLabel()
+        self.greeting = WrappedLabel()  # a long name wraps: the buttons stay in view
         self.greeting.setProperty("role", "title")
-        self.greeting.setWordWrap(True)  # a long name wraps: the buttons stay in view
         header.addWidget(self.greeting, 1)
         # the buttons wrap under each other when the text is large or the screen narrow
         self.header_buttons = QWidget()
@@ -372,8 +385,7 @@ class HomePage(QWidget):
         self.resume_banner.setObjectName("banner")
         banner = QHBoxLayout(self.resume_banner)
         pad_banner(banner)
-        self.resume_label = QLabel()
-        self.resume_label.setWordWrap(True)
+        self.resume_label = WrappedLabel()
         banner.addWidget(self.resume_label, 1)
         self.resume_button = QPushButton()
         self.resume_button.setProperty("primary", True)
@@ -388,9 +400,8 @@ class HomePage(QWidget):
         self.sync_banner.setObjectName("banner")
         sync_banner = QHBoxLayout(self.sync_banner)
         pad_banner(sync_banner)
-        self.sync_banner_label = QLabel()
+        self.sync_banner_label = WrappedLabel()
         self.sync_banner_label.setObjectName("syncBannerText")
-        self.sync_banner_label.setWordWrap(True)
         self.sync_banner_label.setProperty("role", "error")
         sync_banner.addWidget(self.sync_banner_label, 1)
         self.sync_banner_button = QPushButton()
@@ -401,9 +412,8 @@ class HomePage(QWidget):
         self.sync_banner.hide()
         outer.addWidget(self.sync_banner)
         server_row = QHBoxLayout()
-        self.server_status = QLabel()
+        self.server_status = WrappedLabel()
         self.server_status.setObjectName("serverStatus")
-        self.server_status.setWordWrap(True)
         self.server_status.setProperty("role", "hint")
         self.server_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.server_status.hide()
@@ -421,9 +431,8 @@ class HomePage(QWidget):
         self.message_bar.setObjectName("messageBar")
         message_row = QHBoxLayout(self.message_bar)
         message_row.setContentsMargins(0, 0, 0, 0)
-        self.message = QLabel()
+        self.message = WrappedLabel()
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
         pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
@@ -449,21 +458,13 @@ class HomePage(QWidget):
         outer.addWidget(self.message_bar)
         outer.addWidget(self.form_progress)
 
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        splitter, left_layout, right_layout = two_columns(8, (380, 950))
         outer.addWidget(splitter, 1)
 
         # Left: forms.
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        self.forms_title = QLabel()
-        self.forms_title.setProperty("role", "section")
-        self.forms_title.setWordWrap(True)
+        self.forms_title = section_title()
         left_layout.addWidget(self.forms_title)
-        self.forms_status = QLabel()
-        self.forms_status.setWordWrap(True)
-        self.forms_status.setProperty("role", "hint")
+        self.forms_status = hint_label()
         left_layout.addWidget(self.forms_status)
         self.forms_area = QScrollArea()
         self.forms_area.setWidgetResizable(True)
@@ -480,16 +481,10 @@ class HomePage(QWidget):
         self.forms_layout.addStretch(1)
         self.forms_area.setWidget(self.forms_box)
         left_layout.addWidget(self.forms_area, 1)
-        splitter.addWidget(left)
 
         # Right: interviews.
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
         top = QHBoxLayout()
-        self.interviews_title = QLabel()
-        self.interviews_title.setProperty("role", "section")
-        self.interviews_title.setWordWrap(True)
+        self.interviews_title = section_title()
         top.addWidget(self.interviews_title, 1)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -505,31 +500,15 @@ class HomePage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         right_layout.addWidget(self.tabs)
         self.model = InterviewTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("interviews")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
+        self.table = interview_table(self.model, "interviews")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        header_view = self.table.horizontalHeader()
         # Fixed widths from the font (measuring 10,000 rows' contents would be slow).
-        header_view.setSectionResizeMode(QHeaderView.Interactive)
-        header_view.setSectionResizeMode(0, QHeaderView.Stretch)
-        header_view.setHighlightSections(False)
         self._size_columns()
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         right_layout.addWidget(self.table, 1)
-        self.empty = QLabel()
+        self.empty = hint_label()
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
         right_layout.addWidget(self.empty)
         actions = QHBoxLayout()
         self.open_button = QPushButton()
@@ -551,10 +530,6 @@ class HomePage(QWidget):
         self.shared_status.hide()
         actions.addWidget(self.shared_status)
         right_layout.addLayout(actions)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 950])
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -722,9 +697,7 @@ class HomePage(QWidget):
         """One clear sentence above the lists (errors stay until the next message or ×);
         ``notice``: neutral (it worked, with a remark); ``details``: makes the dialog that
         "Details…" opens."""
-        self.message.setProperty("role", "error" if error else "notice" if notice else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_role(self.message, "error" if error else "notice" if notice else "info")
         self.message.setText(text)
         self._message_details = details
         self.message_details_button.setVisible(details is not None)
@@ -921,26 +894,16 @@ class HomePage(QWidget):
         summary = self.current_summary()
         if summary is None or summary.status != Status.DRAFT:
             return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Question)
-        box.setWindowTitle(self.tr("Move to the bin?"))
-        box.setText(self.tr("Move the draft “{0}” to the bin?").format(self.model.name(summary)))
-        box.setInformativeText(self.tr("You can restore it from the bin later."))
-        yes = box.addButton(self.tr("Move to the bin"), QMessageBox.AcceptRole)
-        no = box.addButton(self.tr("Keep it"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
-
-        def finished(_result):
-            if box.clickedButton() is yes:
-                self._delete(summary.instance_id)
-            self._confirm = None
-
-        box.finished.connect(finished)
-        self._confirm = box
-        box.open()
-        return box
+        return ask(
+            self,
+            "_confirm",
+            title=self.tr("Move to the bin?"),
+            text=self.tr("Move the draft “{0}” to the bin?").format(self.model.name(summary)),
+            details=self.tr("You can restore it from the bin later."),
+            yes=self.tr("Move to the bin"),
+            no=self.tr("Keep it"),
+            on_yes=lambda: self._delete(summary.instance_id),
+        )
 
     def _delete(self, instance_id: str) -> None:
         DbOp(self, lambda ws: ws.delete_interview(instance_id)).success(

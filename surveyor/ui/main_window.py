@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.errors import ErrorCode, code_of
+from surveyor.errors import ErrorCode, SurveyorError, code_of
 from surveyor.forms.loader import import_pyxform
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
@@ -22,9 +22,11 @@ from surveyor.ui.handin import HandInController
 from surveyor.ui.home import FormEntry, HomePage
 from surveyor.ui.keys import OWNS_RETURN
 from surveyor.ui.operations import DbOp, WorkspaceHost
+from surveyor.ui.protection import PassphraseDialog, ProtectDialog
 from surveyor.ui.qt import (
     QAction,
     QApplication,
+    QDialog,
     QEvent,
     QFileDialog,
     QFrame,
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         self._fresh_answers: dict | None = None
         self._closing = False
         self._repair_box: QMessageBox | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None  # asked at start-up, if protected
+        self.protect_dialog: ProtectDialog | None = None
+        self.protection_box: QMessageBox | None = None  # offered for an encrypted form
         self._preload_started = False
         self.forms_loaded = False  # every form of this laptop was read (or failed)
         self.welcome: WelcomePage | None = None
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._size_pages)
         self.home = HomePage(tasks)
         self.workspace_changed.connect(self.home.on_workspace_changed)
+        self.workspace_changed.connect(self._maybe_asked_to_protect)
         self.home.set_interviewer(settings.interviewer)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(lambda s: self.open_interview(s.instance_id))
@@ -199,6 +205,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.protect_action = QAction(self)
+        self.protect_action.setObjectName("protectAction")
+        self.protect_action.triggered.connect(self.protect_this_computer)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
             self.doors_action,
             self.open_form_action,
             self.settings_action,
+            self.protect_action,
         ):
             self.app_menu.addAction(action)
         self.app_menu.addAction(self.coordination_action)
@@ -246,6 +256,7 @@ class MainWindow(QMainWindow):
         self.home_action.setText(self.tr("&Home screen"))
         self.open_form_action.setText(self.tr("&Open a form…"))
         self.settings_action.setText(self.tr("S&ettings…"))
+        self.protect_action.setText(self.tr("&Protect the data of this computer…"))
         self.coordination_action.setText(self.tr("&Coordination"))
         self.doors_action.setText(self.tr("&My doors"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -278,10 +289,11 @@ class MainWindow(QMainWindow):
 
     # --- start ---------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, passphrase: str | None = None) -> None:
         """Open the workspace on the database thread (which then owns its store), then load
         the forms. Opening, repairing and closing are the raw ``run_db`` calls: there is no
-        open workspace for a DbOp then."""
+        open workspace for a DbOp then. ``passphrase``: of a store protected at rest (asked
+        by :meth:`ask_passphrase` when it is needed)."""
         data_dir = self.data_dir
 
         def open_workspace():
@@ -289,7 +301,7 @@ class MainWindow(QMainWindow):
             # to import, and the window shows before (surveyor/ui/app.py)
             from surveyor.workspace import Workspace
 
-            workspace = Workspace.open(data_dir)
+            workspace = Workspace.open(data_dir, passphrase=passphrase)
             try:
                 workspace.device_id  # noqa: B018 - device.json written now, errors shown now
             except BaseException:
@@ -307,9 +319,92 @@ class MainWindow(QMainWindow):
         if isinstance(exc, DamagedStoreError) and self.workspace is None:
             self.offer_repair(exc)
             return
+        if self.workspace is None and code_of(exc) in (
+            ErrorCode.STORE_LOCKED,
+            ErrorCode.STORE_PASSPHRASE_WRONG,
+        ):
+            self.ask_passphrase(wrong=code_of(exc) is ErrorCode.STORE_PASSPHRASE_WRONG)
+            return
         self.home.show_message(
             self.tr("Surveyor cannot open its data: {0}").format(exc), error=True
         )
+
+    def ask_passphrase(self, *, wrong: bool = False) -> PassphraseDialog:
+        """The store is protected by a passphrase: ask it (again, when it was wrong), then
+        open; Quit closes the app. A non-blocking dialog."""
+        dialog = PassphraseDialog(self, wrong=wrong)
+        self.passphrase_dialog = dialog
+
+        def finished(result):
+            self.passphrase_dialog = None
+            if result == QDialog.Accepted:
+                self.start(passphrase=dialog.text())
+            else:
+                self.close()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def protect_this_computer(self) -> ProtectDialog:
+        """Encrypt the store at rest (the keychain or a passphrase): the workspace is closed,
+        the store converted on the database thread, then opened again."""
+        dialog = ProtectDialog(self)
+        self.protect_dialog = dialog
+
+        def finished(result):
+            self.protect_dialog = None
+            if result == QDialog.Accepted:
+                self._protect(dialog.chosen_passphrase(), keychain=dialog.keychain)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def _protect(self, passphrase: str | None, *, keychain: bool) -> None:
+        data_dir = self.data_dir
+        workspace, self.workspace_host.workspace = self.workspace, None
+        self.home.show_message(self.tr("Protecting the data of this computer…"))
+
+        def work():
+            # imported here, on the database thread, as at start-up
+            from surveyor.workspace import Workspace
+
+            if workspace is not None:
+                workspace.close()
+            try:
+                Workspace.protect(data_dir, passphrase=passphrase, keychain=keychain)
+                error = None
+            except SurveyorError as exc:  # said after the store is open again
+                error = exc
+            return Workspace.open(data_dir), error
+
+        def done(result):
+            reopened, error = result
+            self._store_opened(reopened)
+            if error is not None:
+                self.home.show_message(
+                    self.tr("The data could not be protected: {0}").format(
+                        exception_sentence(error)
+                    ),
+                    error=True,
+                )
+            elif keychain:
+                self.home.show_message(
+                    self.tr(
+                        "The data of this computer is now encrypted; its key is kept in the "
+                        "computer’s keychain."
+                    )
+                )
+            else:
+                self.home.show_message(
+                    self.tr(
+                        "The data of this computer is now encrypted; the passphrase will be "
+                        "asked at each start."
+                    )
+                )
+
+        self.tasks.run_db(work, on_done=done, on_error=self._fatal)
 
     def offer_repair(self, exc: BaseException) -> QMessageBox:
         """The database is damaged: explain, and offer to rebuild it (``surveyor doctor
@@ -454,6 +549,65 @@ class MainWindow(QMainWindow):
         self._loaded_forms[entry.path] = form
         if self.welcome is not None:
             self.welcome.set_form_title(Path(entry.path).name, form.title)
+        if form.public_key:
+            self.propose_protection()
+
+    def _maybe_asked_to_protect(self, changes, _initiator=None) -> None:
+        """A campaign package came in (doors changed): does it ask to protect the store?"""
+        if changes.doors and self.workspace is not None and not self.workspace.protected:
+            DbOp(self, lambda ws: ws.protection_requested).success(
+                lambda asked: self.propose_protection(asked=True) if asked else None
+            ).run()
+
+    def propose_protection(self, *, asked: bool = False) -> QMessageBox | None:
+        """An encrypted form on a laptop whose store is not protected at rest: its drafts are
+        in clear until finalized, so offer to protect the store (once; "Not now" is kept).
+        ``asked``: the campaign package asks it (offered even after a "Not now")."""
+        workspace = self.workspace
+        if (
+            workspace is None
+            or workspace.protected
+            or (self.settings.protection_declined and not asked)
+            or self.protection_box is not None
+        ):
+            return None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Protect the data of this computer"))
+        box.setText(
+            self.tr("The coordinator asks to protect the data of this computer.")
+            if asked
+            else self.tr("This form is encrypted: protect the data of this computer too?")
+        )
+        box.setInformativeText(
+            self.tr(
+                "Everything Surveyor keeps on this computer, drafts and backups included, is "
+                "then encrypted."
+            )
+            if asked
+            else self.tr(
+                "Its interviews are encrypted once finalized, but drafts and backups stay "
+                "readable on this computer until then. Protecting the data encrypts all of it."
+            )
+        )
+        protect = box.addButton(self.tr("Protect…"), QMessageBox.AcceptRole)
+        later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
+        box.setDefaultButton(protect)
+        box.setEscapeButton(later)
+        box.protect_button = protect
+        self.protection_box = box
+
+        def finished(_result):
+            self.protection_box = None
+            if box.clickedButton() is protect:
+                self.protect_this_computer()
+            else:
+                self.settings.protection_declined = True
+                self.save_settings()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
 
     def _form_done(self, _entry) -> None:
         self._pending_forms -= 1

@@ -3,9 +3,7 @@ the test's own (a dict), set for the test only, since the machine's keychain is 
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from surveyor.encryption.keys import (
     KEYRING_SERVICE,
@@ -14,32 +12,6 @@ from surveyor.encryption.keys import (
     save_to_keychain,
 )
 from surveyor.errors import EncryptionError, ErrorCode
-
-
-class DictKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def dict_keyring():
-    previous = keyring.get_keyring()
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_the_private_key_is_kept_in_and_read_from_the_keychain(dict_keyring, private_key):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.store import InterviewNotFound, Store
+from surveyor.store import InterviewNotFound, Store, protection
 
 from .kill_child import IDS, answers_for
 
@@ -41,7 +41,12 @@ def _readline(proc: subprocess.Popen, timeout: float = 120.0) -> str:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes and SIGKILL are POSIX")
-def test_acknowledged_answers_survive_sigkill_at_random_moments(data_dir):
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "encrypted-at-rest"])
+def test_acknowledged_answers_survive_sigkill_at_random_moments(data_dir, protected, monkeypatch):
+    if protected:  # the same promise for a store encrypted at rest (docs/RELIABILITY.md)
+        protection.protect(data_dir, passphrase="kill test passphrase")
+        protection.forget(data_dir)
+        monkeypatch.setenv(protection.ENV_PASSPHRASE, "kill test passphrase")  # the children's
     rng = random.Random(20260301)
     last_acked = {IDS[0]: 0, IDS[1]: 0}
     total_acks = 0
@@ -100,5 +105,8 @@ def test_acknowledged_answers_survive_sigkill_at_random_moments(data_dir):
         for instance_id in IDS:
             n = int(store.get_interview(instance_id).answers["n"])
             assert n >= last_acked[instance_id]
+    if protected:
+        assert not (data_dir / "surveyor.db").read_bytes().startswith(b"SQLite format 3")
+        protection.forget(data_dir)
     assert total_acks > ROUNDS  # the kills did land in the middle of saving
     print(f"{ROUNDS} kills, {total_acks} acknowledged saves")

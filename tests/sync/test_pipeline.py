@@ -8,9 +8,11 @@ import pytest
 
 from surveyor.interviews.record import InvalidTransition
 from surveyor.services.interviews import edit_interview, finalize_interview
+from surveyor.store import protection
 from surveyor.sync.render import SubmissionRenderer, build_submission
 from surveyor.sync.sender import send_pending
 from surveyor.sync.transport import SendOutcome, SendResult
+from tests.sync.conftest import Laptop
 from tests.sync.test_sync import transport
 
 
@@ -23,6 +25,23 @@ def test_rendering_twice_gives_the_same_bytes(laptop):
         assert renderer.in_process
         elsewhere = [renderer.get(i)[0].xml for i in ids]
     assert elsewhere == first  # the second process renders the very same bytes
+
+
+def test_the_second_process_opens_a_store_encrypted_at_rest(tmp_path):
+    data_dir = tmp_path / "protected"
+    protection.protect(data_dir, passphrase="render passphrase")  # no passphrase in the env
+    laptop = Laptop(data_dir)  # unlocked in this process by the protect
+    try:
+        ids = laptop.fill(2)
+        here = [build_submission(laptop.store, laptop.library, i)[0].xml for i in ids]
+        with SubmissionRenderer(laptop.store, laptop.library, ids, process=True) as renderer:
+            assert renderer.in_process
+            elsewhere = [renderer.get(i)[0].xml for i in ids]
+            assert renderer.in_process  # not fallen back to rendering here
+        assert elsewhere == here  # the key went to the second process with it
+    finally:
+        laptop.close()
+        protection.forget(data_dir)
 
 
 def test_mark_sent_many_is_all_or_nothing(laptop):

@@ -15,6 +15,7 @@ from surveyor.ui.interview import InterviewStorage, InterviewView
 from surveyor.ui.interview.editors import _ChoiceCell
 from surveyor.ui.qt import QApplication, QLabel, QLocale, QPushButton, Qt
 from surveyor.workspace import Workspace
+from tests.ui.test_largest_text import overlaps
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
@@ -522,3 +523,36 @@ def test_polish_numbers_star_sections_and_card_width(qtbot, tmp_path, library, m
     QApplication.processEvents()
     assert view._page.frame.width() == width
     settle(qtbot, view)
+
+
+@pytest.fixture(params=["fr", "en"])
+def language(request, qapp):
+    from surveyor.ui.language import Languages
+
+    languages = Languages()
+    languages.install(request.param)
+    yield request.param
+    languages.install("en")
+
+
+def test_at_the_largest_text_size_the_form_title_ends_with_an_ellipsis_not_mid_word(
+    qtbot, library, make_view, db, text_size, language
+):
+    """1024×600 at 24 pt: the form's title beside "Language:" shows "…" and its whole text in
+    a tooltip, never a word cut without a sign; nothing of the top row overlaps."""
+    text_size(MAX_TEXT_SIZE)
+    interview, session = habitants_draft(db, library)
+    view = make_view(interview, session, size=(1024, 600))
+    for key in (view.screens()[0].key, "#finalize"):
+        view.go_to(key)
+        QApplication.processEvents()
+        title = view.title
+        assert title.isVisible() and title.width() > 0
+        shown = title.text()
+        assert title.fontMetrics().horizontalAdvance(shown) <= title.width(), shown
+        assert shown.endswith("…"), shown
+        assert title.toolTip().startswith(shown.removesuffix("…")), title.toolTip()
+        assert len(title.toolTip()) > len(shown)
+        assert overlaps(view) == []
+    settle(qtbot, view)
+    view.close()

@@ -29,6 +29,7 @@ from surveyor.ui.interview.editors import (
 from surveyor.ui.qt import (
     QApplication,
     QComboBox,
+    QLabel,
     QLocale,
     QPlainTextEdit,
     QPushButton,
@@ -684,9 +685,9 @@ def _plural_texts(qtbot, db, library, make_view, session_answers):
     answered, total = session.progress()
     progress = view.progress.format()
     view.go_to("/data/household/member[+]")
-    repeat = [w.text() for w in view.scroll.widget().findChildren(type(view.title)) if w.text()]
+    repeat = [w.text() for w in view.scroll.widget().findChildren(QLabel) if w.text()]
     view.go_to("#finalize")
-    intro = [w.text() for w in view.scroll.widget().findChildren(type(view.title)) if w.text()]
+    intro = [w.text() for w in view.scroll.widget().findChildren(QLabel) if w.text()]
     return answered, total, progress, repeat, intro
 
 
@@ -696,14 +697,16 @@ ONE = {"/data/visit/interviewer": "Camille"}
 def test_counts_are_grammatical_in_english(qtbot, db, library, make_view):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
     assert answered == 1
-    assert progress.endswith(f" · 1 of {total} questions answered")
+    # Two facts, each named: how far through the form, how many questions answered.
+    assert re.fullmatch(rf"Through the form: \d+ % · Answered: 1 of {total} questions", progress)
+    assert f"Answered: 1 of {total} questions." in intro
     assert "Answers to check before finalizing: 3. Click one to go there:" in intro
 
 
 def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french):
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, ONE)
-    assert progress.endswith(f" du questionnaire · 1 question sur {total} a une réponse")
-    assert f"1 question sur {total} a une réponse." in intro
+    assert re.fullmatch(rf"Parcouru : \d+ % · Réponses : 1 question sur {total}", progress)
+    assert f"Réponses : 1 question sur {total}." in intro
     assert any(t.startswith("Avant de finaliser, 3 réponses sont à vérifier.") for t in intro)
 
     many = {
@@ -712,7 +715,7 @@ def test_counts_are_grammatical_in_french(qtbot, db, library, make_view, french)
         "/data/visit/sector": "north",
     }
     answered, total, progress, _, intro = _plural_texts(qtbot, db, library, make_view, many)
-    assert progress.endswith(f" · {answered} questions sur {total} ont une réponse")
+    assert progress.endswith(f" · Réponses : {answered} questions sur {total}")
     assert answered > 1
     assert any(t.startswith("Avant de finaliser, 1 réponse est à vérifier.") for t in intro)
 
@@ -725,7 +728,7 @@ def test_repeat_counts_in_french_and_english(qtbot, library, make_view, french, 
     view.go_to("/data/household/member[+]")
 
     def texts():
-        return [w.text() for w in view.scroll.widget().findChildren(type(view.title))]
+        return [w.text() for w in view.scroll.widget().findChildren(QLabel)]
 
     assert "1 saisie pour l’instant" in texts()
     session.add_repeat("/data/household/member")

@@ -102,7 +102,7 @@ def first_start_and_interrupted_interview(app_window, qtbot, isolated_home):
     assert position.endswith("member[+]")
     # The progress sentence is French and grammatical.
     assert re.fullmatch(
-        r"\d+ % du questionnaire · \d+ questions sur \d+ ont une réponse", view.progress.format()
+        r"Parcouru : \d+ % · Réponses : \d+ questions sur \d+", view.progress.format()
     )
     window.close()  # mid-interview, without going back home first
     record = stored(isolated_home, instance_id)

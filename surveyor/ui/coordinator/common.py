@@ -5,26 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from surveyor.ui.qt import (
-    QAbstractItemView,
     QHeaderView,
     Qt,
     QTableWidget,
     QTableWidgetItem,
 )
+from surveyor.ui.widgets import read_only_rows
 
 
 def make_table(columns: list[str], *, name: str = "") -> QTableWidget:
     """A read-only table of a few rows (reports, counts)."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setHighlightSections(False)
+    read_only_rows(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     if name:
         table.setAccessibleName(name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from surveyor.errors import SurveyorError
-from surveyor.ui import banner
 from surveyor.ui.coordinator.common import make_table, set_headers
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp
@@ -18,18 +17,24 @@ from surveyor.ui.qt import (
     QFont,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QLocale,
     QMessageBox,
     QPushButton,
-    QSplitter,
     Qt,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
+)
+from surveyor.ui.widgets import (
+    ask,
+    hint_label,
+    message_line,
+    put_message,
+    section_title,
+    two_columns,
 )
 
 DIFFERENT = QColor("#fff1c2")
@@ -83,42 +88,23 @@ class ConflictsPanel(QWidget):
         self.keep_buttons: list[QPushButton] = []
 
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.setProperty("role", "hint")
+        self.intro = hint_label()
         layout.addWidget(self.intro)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = message_line()
         layout.addWidget(self.message)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        splitter, left_layout, right_layout = two_columns(6, (330, 1000))
         layout.addWidget(splitter, 1)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        self.list_title = QLabel()
-        self.list_title.setProperty("role", "section")
+        self.list_title = section_title()
         left_layout.addWidget(self.list_title)
         self.list = QListWidget()
         self.list.setObjectName("conflictList")
         self.list.currentRowChanged.connect(self._select)
         left_layout.addWidget(self.list, 1)
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
+        self.empty = hint_label()
         left_layout.addWidget(self.empty)
-        splitter.addWidget(left)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 0, 0, 0)
-        self.detail_title = QLabel()
-        self.detail_title.setProperty("role", "section")
-        self.detail_title.setWordWrap(True)
+        self.detail_title = section_title()
         right_layout.addWidget(self.detail_title)
         self.only_differences = QCheckBox()
         self.only_differences.setChecked(True)
@@ -131,10 +117,6 @@ class ConflictsPanel(QWidget):
         right_layout.addWidget(self.table, 1)
         self.keep_row = QHBoxLayout()
         right_layout.addLayout(self.keep_row)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([330, 1000])
         self.retranslate()
 
     def changeEvent(self, event):
@@ -196,11 +178,7 @@ class ConflictsPanel(QWidget):
         self.show_message(str(exc), error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        put_message(self.message, text, error=error)
 
     def set_conflicts(self, conflicts: list) -> None:
         keep = self.current.conflict_id if self.current is not None else None
@@ -309,33 +287,21 @@ class ConflictsPanel(QWidget):
         conflict = self.current
         if conflict is None:
             return None
-        box = QMessageBox(self)
-        box.setObjectName("keepConfirm")
-        box.setIcon(QMessageBox.Question)
-        box.setWindowTitle(self.tr("Keep this version?"))
-        box.setText(
-            self.tr("Keep version {0} of “{1}”?").format(index + 1, self.conflict_name(conflict))
-        )
-        box.setInformativeText(
-            self.tr(
+        return ask(
+            self,
+            "box",
+            name="keepConfirm",
+            title=self.tr("Keep this version?"),
+            text=self.tr("Keep version {0} of “{1}”?").format(
+                index + 1, self.conflict_name(conflict)
+            ),
+            details=self.tr(
                 "{0}. The other versions are kept aside (not deleted) and no longer counted."
-            ).format(self.version_title(index, version))
+            ).format(self.version_title(index, version)),
+            yes=self.tr("Keep this version"),
+            no=self.tr("Cancel"),
+            on_yes=lambda: self.keep(conflict.conflict_id, version.key),
         )
-        yes = box.addButton(self.tr("Keep this version"), QMessageBox.AcceptRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
-
-        def finished(_result):
-            if box.clickedButton() is yes:
-                self.keep(conflict.conflict_id, version.key)
-            self.box = None
-
-        box.finished.connect(finished)
-        self.box = box
-        box.open()
-        return box
 
     def keep(self, conflict_id: int, key: str) -> None:
         # the conflicts and the overview refresh from the operation's Changes

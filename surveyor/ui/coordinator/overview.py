@@ -13,12 +13,10 @@ from surveyor.interviews.record import Status
 from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
-from surveyor.ui.home import status_text
+from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
+from surveyor.ui.home import SummaryModel, status_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QAbstractItemView,
-    QAbstractTableModel,
     QComboBox,
     QCoreApplication,
     QDate,
@@ -33,12 +31,12 @@ from surveyor.ui.qt import (
     QModelIndex,
     QPushButton,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import ask, interview_table
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -113,18 +111,15 @@ def day_text(day: str) -> str:
     return QLocale().toString(date, QLocale.ShortFormat) if date.isValid() else day
 
 
-class OverviewModel(QAbstractTableModel):
+class OverviewModel(SummaryModel):
     """Interview summaries of the current filter, a page at a time (``fetchMore``)."""
 
-    COLUMNS = 5
     page_loaded = Signal()
 
     def __init__(self, panel, parent=None):
         super().__init__(parent)
         self.panel = panel
-        self.rows: list = []
         self.days: dict[str, str] = {}  # instanceID -> its day, as "By day" counts it
-        self.form_titles: dict[str, str] = {}
         self.superseded: set[str] = set()
         self.flt = None
         self.raw_total = 0
@@ -143,12 +138,6 @@ class OverviewModel(QAbstractTableModel):
         self.endResetModel()
         if self.canFetchMore():
             self.fetchMore()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
 
     def canFetchMore(self, parent=QModelIndex()):  # noqa: B008
         return (
@@ -191,46 +180,25 @@ class OverviewModel(QAbstractTableModel):
         if not shown and self.canFetchMore():
             self.fetchMore()
 
-    def summary(self, row: int):
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def name(self, summary) -> str:
-        return summary.instance_name or QCoreApplication.translate(
-            "OverviewPanel", "Interview without a name ({0})"
-        ).format(summary.instance_id.removeprefix("uuid:")[:8])
-
-    def cells(self, summary) -> list[str]:
+    def cells(self, row: int) -> list[str]:
+        summary = self.rows[row]
         return [
             self.name(summary),
-            self.form_titles.get(summary.form_id, summary.form_id),
+            self.form_title(summary),
             summary.interviewer or QCoreApplication.translate("OverviewPanel", "(no name)"),
             # the day it was done, as "By day" counts it (the list is in that order)
             day_text(self.days.get(summary.instance_id, "")),
             status_text(summary.status),
         ]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        summary = self.rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.cells(summary)[index.column()]
-        if role == Qt.AccessibleTextRole:
-            return ", ".join(self.cells(summary))
-        if role == Qt.UserRole:
-            return summary
-        return None
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return [
-                QCoreApplication.translate("OverviewPanel", "Interview"),
-                QCoreApplication.translate("OverviewPanel", "Form"),
-                QCoreApplication.translate("OverviewPanel", "Interviewer"),
-                QCoreApplication.translate("OverviewPanel", "Date"),
-                QCoreApplication.translate("OverviewPanel", "State"),
-            ][section]
-        return None
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("OverviewPanel", "Interview"),
+            QCoreApplication.translate("OverviewPanel", "Form"),
+            QCoreApplication.translate("OverviewPanel", "Interviewer"),
+            QCoreApplication.translate("OverviewPanel", "Date"),
+            QCoreApplication.translate("OverviewPanel", "State"),
+        ]
 
 
 class OverviewPanel(QWidget):
@@ -269,7 +237,7 @@ class OverviewPanel(QWidget):
             combo.currentIndexChanged.connect(self.refresh_later)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
-        self.labels = [QLabel() for _ in range(6)]
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
         widgets = [
             self.form_combo,
             self.interviewer_combo,
@@ -278,16 +246,7 @@ class OverviewPanel(QWidget):
             self.to_edit,
             self.search,
         ]
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
-        for label, widget in zip(self.labels, widgets, strict=True):
-            label.setBuddy(widget)
-            unit = QWidget()
-            box = QVBoxLayout(unit)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(label)
-            box.addWidget(widget)
-            filters.addWidget(unit)
+        self.labels = add_labelled(filters, widgets)
         clear = QWidget()
         clear_box = QVBoxLayout(clear)
         clear_box.setContentsMargins(0, 0, 0, 0)
@@ -300,13 +259,12 @@ class OverviewPanel(QWidget):
         self.by_interviewer = make_table(["", ""])
         self.by_day = make_table(["", ""])
         self.by_form = make_table(["", "", ""])
-        self.count_titles = [QLabel() for _ in range(3)]
+        self.count_titles = [WrappedLabel() for _ in range(3)]
         for title, table in zip(
             self.count_titles, (self.by_interviewer, self.by_day, self.by_form), strict=True
         ):
             box = QVBoxLayout()
             title.setProperty("role", "section")
-            title.setWordWrap(True)
             box.addWidget(title)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             box.addWidget(table)
@@ -328,21 +286,7 @@ class OverviewPanel(QWidget):
         self.erase_box: QMessageBox | None = None
         layout.addLayout(top)
         self.model = OverviewModel(self, self)
-        self.table = QTableView()
-        self.table.setObjectName("overviewTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setHighlightSections(False)
+        self.table = interview_table(self.model, "overviewTable")
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.error = QLabel()
@@ -574,35 +518,25 @@ class OverviewPanel(QWidget):
         if summary is None:
             return None
         instance_id = summary.instance_id
-        box = QMessageBox(self)
-        box.setObjectName("eraseConfirm")
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(self.tr("Erase this interview?"))
-        box.setText(self.tr("Erase the interview “{0}” for good?").format(self.model.name(summary)))
-        box.setInformativeText(
-            self.tr(
+        return ask(
+            self,
+            "erase_box",
+            name="eraseConfirm",
+            icon=QMessageBox.Warning,
+            title=self.tr("Erase this interview?"),
+            text=self.tr("Erase the interview “{0}” for good?").format(self.model.name(summary)),
+            details=self.tr(
                 "Every version of it, its attached files and its words in the search are "
                 "erased from this computer and its backups; this cannot be undone. Only its "
                 "identifier and the time are kept, so that it is never merged again. The "
                 "laptops erase their copies when they next hand in to a folder where you put "
                 "the list of erasures."
-            )
+            ),
+            yes=self.tr("Erase for good"),
+            yes_role=QMessageBox.DestructiveRole,
+            no=self.tr("Cancel"),
+            on_yes=lambda: self.erase(instance_id),
         )
-        yes = box.addButton(self.tr("Erase for good"), QMessageBox.DestructiveRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
-
-        def finished(_result):
-            if box.clickedButton() is yes:
-                self.erase(instance_id)
-            self.erase_box = None
-
-        box.finished.connect(finished)
-        self.erase_box = box
-        box.open()
-        return box
 
     def erase(self, instance_id: str) -> None:
         # the overview refreshes from the operation's Changes

@@ -12,14 +12,13 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.home import local_datetime
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     Qt,
@@ -28,6 +27,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
+from surveyor.ui.widgets import ask, message_line, put_message
 
 
 class CoordinatorPage(QWidget):
@@ -55,9 +55,8 @@ class CoordinatorPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         header = QHBoxLayout()
-        self.title = QLabel()
+        self.title = WrappedLabel()
         self.title.setProperty("role", "title")
-        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         # the buttons wrap under each other when the text is large or the screen narrow
         self.header_buttons = QWidget()
@@ -76,12 +75,7 @@ class CoordinatorPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         buttons.addWidget(self.back_button)
         outer.addLayout(header)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        banner.pad(self.message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_line()
         outer.addWidget(self.message)
 
         # the retention period: a banner before the personal fields are removed
@@ -89,10 +83,9 @@ class CoordinatorPage(QWidget):
         self.retention.setObjectName("retentionBanner")
         row = QHBoxLayout(self.retention)
         banner.pad(row)
-        self.retention_label = QLabel()
+        self.retention_label = WrappedLabel()
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
-        self.retention_label.setWordWrap(True)
         row.addWidget(self.retention_label, 1)
         self.retention_button = QPushButton()
         self.retention_button.setObjectName("retentionButton")
@@ -162,11 +155,7 @@ class CoordinatorPage(QWidget):
             self._save_settings()
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        put_message(self.message, text, error=error)
 
     @property
     def workspace(self):
@@ -229,40 +218,31 @@ class CoordinatorPage(QWidget):
         report = self.retention_report
         if report is None or not report.overdue:
             return None
-        box = QMessageBox(self)
-        box.setObjectName("retentionConfirm")
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(self.tr("Remove the personal fields?"))
-        box.setText(
-            self.tr(
+        return ask(
+            self,
+            "retention_box",
+            name="retentionConfirm",
+            icon=QMessageBox.Warning,
+            title=self.tr("Remove the personal fields?"),
+            text=self.tr(
                 "Remove the personal fields of %n interview(s) past the retention period?",
                 None,
                 len(report.overdue),
-            )
-        )
-        box.setInformativeText(
-            self.tr(
+            ),
+            details=self.tr(
                 "Names, phone numbers, e-mails and the other personal fields are removed for "
                 "good, here and in the backups. The other answers stay for the results."
-            )
+            ),
+            yes=self.tr("Remove them"),
+            yes_role=QMessageBox.DestructiveRole,
+            no=self.tr("Cancel"),
+            on_yes=self.apply_retention,
         )
-        yes = box.addButton(self.tr("Remove them"), QMessageBox.DestructiveRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.yes_button, box.no_button = yes, no
 
-        def finished(_result):
-            if box.clickedButton() is yes:
-                DbOp(self, lambda ws: ws.apply_retention()).success(
-                    lambda _done: self.refresh_retention()
-                ).failure(lambda exc: self.show_message(exception_sentence(exc), error=True)).run()
-            self.retention_box = None
-
-        box.finished.connect(finished)
-        self.retention_box = box
-        box.open()
-        return box
+    def apply_retention(self) -> None:
+        DbOp(self, lambda ws: ws.apply_retention()).success(
+            lambda _done: self.refresh_retention()
+        ).failure(lambda exc: self.show_message(exception_sentence(exc), error=True)).run()
 
     def on_workspace_changed(self, changes, _initiator=None) -> None:
         """An operation changed something: refresh the tabs that show it."""

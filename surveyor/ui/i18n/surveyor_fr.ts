@@ -128,106 +128,106 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../coordinator/conflicts.py" line="148"/>
+        <location filename="../coordinator/conflicts.py" line="130"/>
         <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
         <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="152"/>
-        <location filename="../coordinator/conflicts.py" line="153"/>
+        <location filename="../coordinator/conflicts.py" line="134"/>
+        <location filename="../coordinator/conflicts.py" line="135"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="154"/>
+        <location filename="../coordinator/conflicts.py" line="136"/>
         <source>The versions side by side</source>
         <translation>Les versions côte à côte</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="155"/>
+        <location filename="../coordinator/conflicts.py" line="137"/>
         <source>Show only the &amp;answers that differ</source>
         <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="156"/>
+        <location filename="../coordinator/conflicts.py" line="138"/>
         <source>No conflict to resolve.</source>
         <translation>Aucun conflit à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="227"/>
-        <location filename="../coordinator/conflicts.py" line="248"/>
+        <location filename="../coordinator/conflicts.py" line="205"/>
+        <location filename="../coordinator/conflicts.py" line="226"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="229"/>
+        <location filename="../coordinator/conflicts.py" line="207"/>
         <source>{0}
 {1} versions: {2}</source>
         <translation>{0}
 {1} versions : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="246"/>
+        <location filename="../coordinator/conflicts.py" line="224"/>
         <source>not finalized</source>
         <translation>non finalisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="247"/>
+        <location filename="../coordinator/conflicts.py" line="225"/>
         <source>Version {0}: {1}, {2}</source>
         <translation>Version {0} : {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="267"/>
+        <location filename="../coordinator/conflicts.py" line="245"/>
         <source>“{0}” was corrected on two laptops.</source>
         <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="269"/>
+        <location filename="../coordinator/conflicts.py" line="247"/>
         <source>“{0}” arrived with two different contents.</source>
         <translation>« {0} » est arrivé avec deux contenus différents.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="274"/>
+        <location filename="../coordinator/conflicts.py" line="252"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="297"/>
+        <location filename="../coordinator/conflicts.py" line="275"/>
         <source>Keep version {0}</source>
         <translation>Garder la version {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="300"/>
+        <location filename="../coordinator/conflicts.py" line="278"/>
         <source>Keep this version: {0}</source>
         <translation>Garder cette version : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="315"/>
+        <location filename="../coordinator/conflicts.py" line="294"/>
         <source>Keep this version?</source>
         <translation>Garder cette version ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="317"/>
+        <location filename="../coordinator/conflicts.py" line="295"/>
         <source>Keep version {0} of “{1}”?</source>
         <translation>Garder la version {0} de « {1} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="321"/>
+        <location filename="../coordinator/conflicts.py" line="299"/>
         <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
         <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="324"/>
+        <location filename="../coordinator/conflicts.py" line="301"/>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="325"/>
+        <location filename="../coordinator/conflicts.py" line="302"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="343"/>
+        <location filename="../coordinator/conflicts.py" line="309"/>
         <source>Resolved: the version you chose is kept.</source>
         <translation>Résolu : la version que vous avez choisie est gardée.</translation>
     </message>
@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="135"/>
+        <location filename="../coordinator/page.py" line="128"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="136"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="137"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="138"/>
+        <location filename="../coordinator/page.py" line="131"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="140"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="142"/>
+        <location filename="../coordinator/page.py" line="135"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="143"/>
+        <location filename="../coordinator/page.py" line="136"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="145"/>
+        <location filename="../coordinator/page.py" line="138"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="146"/>
+        <location filename="../coordinator/page.py" line="139"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="148"/>
+        <location filename="../coordinator/page.py" line="141"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="149"/>
+        <location filename="../coordinator/page.py" line="142"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="150"/>
+        <location filename="../coordinator/page.py" line="143"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="151"/>
+        <location filename="../coordinator/page.py" line="144"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="208"/>
+        <location filename="../coordinator/page.py" line="197"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="218"/>
+        <location filename="../coordinator/page.py" line="207"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="235"/>
+        <location filename="../coordinator/page.py" line="226"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="238"/>
+        <location filename="../coordinator/page.py" line="228"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="245"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="249"/>
+        <location filename="../coordinator/page.py" line="236"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="250"/>
+        <location filename="../coordinator/page.py" line="238"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="287"/>
+        <location filename="../coordinator/page.py" line="267"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="287"/>
+        <location filename="../coordinator/page.py" line="267"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="86"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="84"/>
+        <location filename="../coordinator/doorlist.py" line="87"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="85"/>
+        <location filename="../coordinator/doorlist.py" line="88"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,290 +479,295 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="303"/>
+        <location filename="../coordinator/doorlist.py" line="416"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="305"/>
+        <location filename="../coordinator/doorlist.py" line="418"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="307"/>
+        <location filename="../coordinator/doorlist.py" line="420"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="308"/>
+        <location filename="../coordinator/doorlist.py" line="421"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="311"/>
+        <location filename="../coordinator/doorlist.py" line="424"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="315"/>
+        <location filename="../coordinator/doorlist.py" line="428"/>
         <source>P&amp;ublish on the server</source>
         <translation>Publier sur le &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="318"/>
+        <location filename="../coordinator/doorlist.py" line="431"/>
         <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
         <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="322"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="324"/>
+        <location filename="../coordinator/doorlist.py" line="437"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="326"/>
-        <location filename="../coordinator/doorlist.py" line="330"/>
+        <location filename="../coordinator/doorlist.py" line="439"/>
+        <location filename="../coordinator/doorlist.py" line="443"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="328"/>
+        <location filename="../coordinator/doorlist.py" line="441"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="328"/>
+        <location filename="../coordinator/doorlist.py" line="441"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="328"/>
+        <location filename="../coordinator/doorlist.py" line="441"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="331"/>
+        <location filename="../coordinator/doorlist.py" line="444"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="332"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="333"/>
+        <location filename="../coordinator/doorlist.py" line="446"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="334"/>
+        <location filename="../coordinator/doorlist.py" line="447"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="335"/>
+        <location filename="../coordinator/doorlist.py" line="448"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="336"/>
+        <location filename="../coordinator/doorlist.py" line="449"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="337"/>
+        <location filename="../coordinator/doorlist.py" line="450"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="341"/>
+        <location filename="../coordinator/doorlist.py" line="454"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="346"/>
+        <location filename="../coordinator/doorlist.py" line="459"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="490"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
-        <location filename="../coordinator/doorlist.py" line="521"/>
+        <location filename="../coordinator/doorlist.py" line="490"/>
+        <location filename="../coordinator/doorlist.py" line="634"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="389"/>
+        <location filename="../coordinator/doorlist.py" line="502"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="391"/>
+        <location filename="../coordinator/doorlist.py" line="504"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="434"/>
+        <location filename="../coordinator/doorlist.py" line="547"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="447"/>
+        <location filename="../coordinator/doorlist.py" line="560"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="449"/>
+        <location filename="../coordinator/doorlist.py" line="562"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="487"/>
+        <location filename="../coordinator/doorlist.py" line="600"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="493"/>
+        <location filename="../coordinator/doorlist.py" line="606"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="495"/>
+        <location filename="../coordinator/doorlist.py" line="608"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="504"/>
+        <location filename="../coordinator/doorlist.py" line="617"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="633"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="521"/>
-        <location filename="../coordinator/doorlist.py" line="535"/>
+        <location filename="../coordinator/doorlist.py" line="634"/>
+        <location filename="../coordinator/doorlist.py" line="648"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="530"/>
+        <location filename="../coordinator/doorlist.py" line="643"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="534"/>
+        <location filename="../coordinator/doorlist.py" line="647"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="552"/>
+        <location filename="../coordinator/doorlist.py" line="690"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="554"/>
+        <location filename="../coordinator/doorlist.py" line="692"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="563"/>
+        <location filename="../coordinator/doorlist.py" line="708"/>
+        <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
+        <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="714"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="580"/>
+        <location filename="../coordinator/doorlist.py" line="732"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="590"/>
+        <location filename="../coordinator/doorlist.py" line="742"/>
         <source>Publishing on the server</source>
         <translation>Publication sur le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="591"/>
+        <location filename="../coordinator/doorlist.py" line="743"/>
         <source>Writing the campaign package…</source>
         <translation>Écriture du paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="598"/>
+        <location filename="../coordinator/doorlist.py" line="750"/>
         <source>Sending it to the server…</source>
         <translation>Envoi au serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="630"/>
+        <location filename="../coordinator/doorlist.py" line="782"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="634"/>
+        <location filename="../coordinator/doorlist.py" line="786"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="639"/>
+        <location filename="../coordinator/doorlist.py" line="791"/>
         <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
         <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="647"/>
+        <location filename="../coordinator/doorlist.py" line="799"/>
         <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
         <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="659"/>
+        <location filename="../coordinator/doorlist.py" line="811"/>
         <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="663"/>
+        <location filename="../coordinator/doorlist.py" line="815"/>
         <source>The server refused the campaign package: {0}</source>
         <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="665"/>
+        <location filename="../coordinator/doorlist.py" line="817"/>
         <source>The campaign package was not published: {0}</source>
         <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="674"/>
+        <location filename="../coordinator/doorlist.py" line="826"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="674"/>
+        <location filename="../coordinator/doorlist.py" line="826"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="682"/>
+        <location filename="../coordinator/doorlist.py" line="834"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="702"/>
+        <location filename="../coordinator/doorlist.py" line="854"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="702"/>
+        <location filename="../coordinator/doorlist.py" line="854"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="719"/>
+        <location filename="../coordinator/doorlist.py" line="871"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -1178,297 +1183,322 @@
     </message>
     <message>
         <location filename="../errors.py" line="83"/>
+        <source>The data on this computer is protected by a passphrase: type it to open them; nothing was changed.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète : tapez-la pour les ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="88"/>
+        <source>Wrong passphrase for the data on this computer; nothing was changed.</source>
+        <translation>Phrase secrète erronée pour les données de cet ordinateur ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="91"/>
+        <source>The key of the data on this computer is not in this computer’s keychain (another user account, another computer?); nothing was changed.</source>
+        <translation>La clé des données de cet ordinateur n’est pas dans le trousseau de cet ordinateur (un autre compte utilisateur, un autre ordinateur ?) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="96"/>
         <source>The disk is full: free some space and try again; nothing was changed.</source>
         <translation>Le disque est plein : libérez de la place et réessayez ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="86"/>
+        <location filename="../errors.py" line="99"/>
         <source>This interview is no longer in the database.</source>
         <translation>Cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="89"/>
+        <location filename="../errors.py" line="102"/>
         <source>The form of this interview is no longer in the database.</source>
         <translation>Le questionnaire de cet entretien n’est plus dans la base.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="92"/>
+        <location filename="../errors.py" line="105"/>
         <source>A file attached to this interview is missing.</source>
         <translation>Un fichier joint à cet entretien manque.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="108"/>
         <source>This conflict was already resolved.</source>
         <translation>Ce conflit a déjà été résolu.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="98"/>
+        <location filename="../errors.py" line="111"/>
         <source>This file name cannot be used: it must be a plain name, without &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or &apos;..&apos;.</source>
         <translation>Ce nom de fichier ne peut pas être utilisé : ce doit être un nom simple, sans « / », « \ », « : » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="104"/>
+        <location filename="../errors.py" line="117"/>
         <source>The file is no longer there.</source>
         <translation>Le fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="105"/>
+        <location filename="../errors.py" line="118"/>
         <source>The file was still being written. Import it again in a moment.</source>
         <translation>Le fichier était encore en cours d’écriture. Importez-le à nouveau dans un moment.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="108"/>
+        <location filename="../errors.py" line="121"/>
         <source>The file is incomplete or damaged (copied before the end?). Ask for it again.</source>
         <translation>Le fichier est incomplet ou abîmé (copié avant la fin ?). Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="112"/>
+        <location filename="../errors.py" line="125"/>
         <source>The file cannot be read (is the USB key still plugged in?).</source>
         <translation>Le fichier ne peut pas être lu (la clé USB est-elle toujours branchée ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="115"/>
+        <location filename="../errors.py" line="128"/>
         <source>This file is not a Surveyor batch.</source>
         <translation>Ce fichier n’est pas un lot Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="118"/>
+        <location filename="../errors.py" line="131"/>
         <source>This file was made by a newer Surveyor: update Surveyor to import it.</source>
         <translation>Ce fichier a été fait par un Surveyor plus récent : mettez Surveyor à jour pour l’importer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
-        <location filename="../errors.py" line="124"/>
+        <location filename="../errors.py" line="134"/>
+        <location filename="../errors.py" line="137"/>
         <source>The file is damaged. Ask for it again.</source>
         <translation>Le fichier est abîmé. Demandez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="127"/>
+        <location filename="../errors.py" line="140"/>
         <source>The file uses a ZIP feature Surveyor does not read (a password, a compression method). Ask for a new hand-in made by Surveyor.</source>
         <translation>Le fichier utilise une fonction ZIP que Surveyor ne lit pas (un mot de passe, une méthode de compression). Demandez une nouvelle remise faite par Surveyor.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="132"/>
+        <location filename="../errors.py" line="145"/>
         <source>The file holds names that could write outside its folder: it was refused for safety. Ask for a new hand-in.</source>
         <translation>Le fichier contient des noms qui pourraient écrire hors de son dossier : il a été refusé par sécurité. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="137"/>
+        <location filename="../errors.py" line="150"/>
         <source>The file is larger than Surveyor accepts once uncompressed: it was refused for safety.</source>
         <translation>Une fois décompressé, le fichier est plus gros que ce que Surveyor accepte : il a été refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="142"/>
+        <location filename="../errors.py" line="155"/>
         <source>The content of the file is not that of a valid Surveyor batch. Ask for a new hand-in.</source>
         <translation>Le contenu du fichier n’est pas celui d’un lot Surveyor valide. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="146"/>
+        <location filename="../errors.py" line="159"/>
         <source>The form of its interviews is missing. Ask for a new hand-in.</source>
         <translation>Le questionnaire de ses entretiens manque. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="149"/>
+        <location filename="../errors.py" line="162"/>
         <source>The file holds a correction of an interview that replaces itself. Ask for a new hand-in.</source>
         <translation>Le fichier contient une correction d’entretien qui se remplace elle-même. Demandez une nouvelle remise.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="154"/>
+        <location filename="../errors.py" line="167"/>
         <source>The file changed while it was being imported. Import it again.</source>
         <translation>Le fichier a changé pendant son import. Importez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="157"/>
+        <location filename="../errors.py" line="170"/>
         <source>The batch file cannot be written there (USB key removed, or read-only?).</source>
         <translation>Le fichier du lot ne peut pas être écrit à cet endroit (clé USB retirée, ou lecture seule ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="162"/>
+        <location filename="../errors.py" line="175"/>
         <source>This door is not in the door list of this laptop.</source>
         <translation>Cette porte n’est pas dans la liste des portes de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="165"/>
+        <location filename="../errors.py" line="178"/>
         <source>This visit cannot be recorded as given (outcome or appointment time); nothing was changed.</source>
         <translation>Ce passage ne peut pas être enregistré ainsi (résultat ou heure du rendez-vous) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="170"/>
+        <location filename="../errors.py" line="183"/>
         <source>The door list cannot be imported (a row or a column is not as expected); no door was imported.</source>
         <translation>La liste des portes ne peut pas être importée (une ligne ou une colonne n’est pas comme attendu) ; aucune porte n’a été importée.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="175"/>
+        <location filename="../errors.py" line="188"/>
         <source>The campaign package cannot be used (damaged, from another campaign, or older than the one already here); nothing was changed.</source>
         <translation>Le paquet de campagne ne peut pas être utilisé (abîmé, d’une autre campagne, ou plus ancien que celui déjà présent) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="181"/>
+        <location filename="../errors.py" line="193"/>
+        <source>The campaign package is protected by a password: type the password the coordinator gave you.</source>
+        <translation>Le paquet de campagne est protégé par un mot de passe : tapez le mot de passe que la coordination vous a donné.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="198"/>
+        <source>This password does not open the campaign package (check it with the coordinator); nothing was changed.</source>
+        <translation>Ce mot de passe n’ouvre pas le paquet de campagne (vérifiez-le avec la coordination) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="204"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="184"/>
+        <location filename="../errors.py" line="207"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="188"/>
+        <location filename="../errors.py" line="211"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="192"/>
+        <location filename="../errors.py" line="215"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="197"/>
+        <location filename="../errors.py" line="220"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="200"/>
+        <location filename="../errors.py" line="223"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="203"/>
+        <location filename="../errors.py" line="226"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="206"/>
+        <location filename="../errors.py" line="229"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="211"/>
+        <location filename="../errors.py" line="234"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="214"/>
+        <location filename="../errors.py" line="237"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="217"/>
+        <location filename="../errors.py" line="240"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="220"/>
+        <location filename="../errors.py" line="243"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="223"/>
+        <location filename="../errors.py" line="246"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="228"/>
+        <location filename="../errors.py" line="251"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="233"/>
+        <location filename="../errors.py" line="256"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="238"/>
+        <location filename="../errors.py" line="261"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="241"/>
+        <location filename="../errors.py" line="264"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="244"/>
+        <location filename="../errors.py" line="267"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="247"/>
+        <location filename="../errors.py" line="270"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="252"/>
+        <location filename="../errors.py" line="275"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="255"/>
+        <location filename="../errors.py" line="278"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="258"/>
+        <location filename="../errors.py" line="281"/>
         <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
         <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="263"/>
+        <location filename="../errors.py" line="286"/>
         <source>This is not a usable encryption key: check the file or the text.</source>
         <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="266"/>
+        <location filename="../errors.py" line="289"/>
         <source>The passphrase of the private key is wrong; nothing was changed.</source>
         <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="269"/>
+        <location filename="../errors.py" line="292"/>
         <source>The private key was not found (file or keychain); nothing was changed.</source>
         <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="272"/>
+        <location filename="../errors.py" line="295"/>
         <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
         <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="277"/>
+        <location filename="../errors.py" line="300"/>
         <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
         <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="281"/>
+        <location filename="../errors.py" line="304"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="287"/>
+        <location filename="../errors.py" line="310"/>
         <source>This question is not in the form: choose another one.</source>
         <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="290"/>
+        <location filename="../errors.py" line="313"/>
         <source>This answer is not one of the question&apos;s choices: choose another one.</source>
         <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="293"/>
+        <location filename="../errors.py" line="316"/>
         <source>No interview matches: widen the filters.</source>
         <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="296"/>
+        <location filename="../errors.py" line="319"/>
         <source>There are interviews of several forms: choose one.</source>
         <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="299"/>
+        <location filename="../errors.py" line="322"/>
         <source>This question holds personal data: its answers are never shown.</source>
         <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="302"/>
+        <location filename="../errors.py" line="325"/>
         <source>The report plan or the theme cannot be used as it is: correct it.</source>
         <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
     </message>
@@ -1914,13 +1944,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="272"/>
-        <location filename="../home.py" line="281"/>
+        <location filename="../home.py" line="286"/>
+        <location filename="../home.py" line="295"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="283"/>
+        <location filename="../home.py" line="297"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -1928,12 +1958,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="289"/>
+        <location filename="../home.py" line="303"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="290"/>
+        <location filename="../home.py" line="304"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -2185,7 +2215,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="55"/>
+        <location filename="../handin.py" line="59"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -2196,72 +2226,101 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="93"/>
+        <location filename="../handin.py" line="98"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="123"/>
+        <location filename="../handin.py" line="116"/>
+        <source>Protected (recommended), the file opens only with the coordinator&apos;s key: a lost USB key shows nothing of the interviews. Leave it ticked unless the coordinator asks.</source>
+        <translation>Protégé (recommandé), le fichier ne s’ouvre qu’avec la clé de la coordination : une clé USB perdue ne montre rien des entretiens. Laissez coché sauf si la coordination le demande.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="121"/>
+        <source>&amp;Protect for the coordinator</source>
+        <translation>&amp;Protéger pour la coordination</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="162"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="127"/>
+        <location filename="../handin.py" line="112"/>
+        <location filename="../handin.py" line="166"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../handin.py" line="113"/>
+        <source>%n interview(s) to hand in.</source>
+        <translation>
+            <numerusform>%n entretien à remettre.</numerusform>
+            <numerusform>%n entretiens à remettre.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../handin.py" line="129"/>
+        <location filename="../handin.py" line="125"/>
+        <source>&amp;Choose where to write…</source>
+        <translation>&amp;Choisir où écrire…</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="126"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="168"/>
         <source>Hand in the finished interviews to the USB key {0}</source>
         <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="176"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="150"/>
+        <location filename="../handin.py" line="190"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="161"/>
+        <location filename="../handin.py" line="201"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="165"/>
+        <location filename="../handin.py" line="205"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="170"/>
+        <location filename="../handin.py" line="210"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="177"/>
+        <location filename="../handin.py" line="217"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="249"/>
+        <location filename="../handin.py" line="289"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="251"/>
+        <location filename="../handin.py" line="291"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="253"/>
+        <location filename="../handin.py" line="293"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="254"/>
+        <location filename="../handin.py" line="294"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -2293,97 +2352,97 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="60"/>
+        <location filename="../home.py" line="65"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="61"/>
+        <location filename="../home.py" line="66"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="62"/>
+        <location filename="../home.py" line="67"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="63"/>
+        <location filename="../home.py" line="68"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="69"/>
+        <location filename="../home.py" line="74"/>
         <source>Replaced by a correction</source>
         <translation>Remplacé par une correction</translation>
     </message>
     <message>
-        <location filename="../home.py" line="74"/>
+        <location filename="../home.py" line="79"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="75"/>
+        <location filename="../home.py" line="80"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="76"/>
+        <location filename="../home.py" line="81"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="77"/>
+        <location filename="../home.py" line="82"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="78"/>
+        <location filename="../home.py" line="83"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="79"/>
+        <location filename="../home.py" line="84"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="115"/>
+        <location filename="../home.py" line="120"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="162"/>
+        <location filename="../home.py" line="166"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="230"/>
         <source>A corrected version replaces this one: it is kept as it was, and only the correction is handed in.</source>
         <translation>Une version corrigée remplace celle-ci : elle est gardée telle quelle, et seule la correction est remise.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="226"/>
+        <location filename="../home.py" line="243"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="227"/>
+        <location filename="../home.py" line="244"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="228"/>
+        <location filename="../home.py" line="245"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="229"/>
+        <location filename="../home.py" line="246"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="230"/>
+        <location filename="../home.py" line="247"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -2391,266 +2450,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="616"/>
-        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="591"/>
+        <location filename="../home.py" line="606"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="592"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="594"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="597"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="624"/>
+        <location filename="../home.py" line="599"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="601"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="603"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="604"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="630"/>
+        <location filename="../home.py" line="605"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="632"/>
+        <location filename="../home.py" line="607"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="634"/>
+        <location filename="../home.py" line="609"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="637"/>
+        <location filename="../home.py" line="612"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="639"/>
+        <location filename="../home.py" line="614"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="640"/>
+        <location filename="../home.py" line="615"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="641"/>
+        <location filename="../home.py" line="616"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="642"/>
-        <location filename="../home.py" line="643"/>
+        <location filename="../home.py" line="617"/>
+        <location filename="../home.py" line="618"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="644"/>
+        <location filename="../home.py" line="619"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="645"/>
+        <location filename="../home.py" line="620"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="646"/>
+        <location filename="../home.py" line="621"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="622"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="648"/>
+        <location filename="../home.py" line="623"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="649"/>
+        <location filename="../home.py" line="624"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="650"/>
+        <location filename="../home.py" line="625"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="651"/>
+        <location filename="../home.py" line="626"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="652"/>
+        <location filename="../home.py" line="627"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="653"/>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="628"/>
+        <location filename="../home.py" line="871"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="654"/>
+        <location filename="../home.py" line="629"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="656"/>
-        <location filename="../home.py" line="929"/>
+        <location filename="../home.py" line="631"/>
+        <location filename="../home.py" line="903"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="657"/>
+        <location filename="../home.py" line="632"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="647"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="672"/>
+        <location filename="../home.py" line="647"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="709"/>
+        <location filename="../home.py" line="684"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="713"/>
+        <location filename="../home.py" line="688"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="735"/>
+        <location filename="../home.py" line="708"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="736"/>
+        <location filename="../home.py" line="709"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="737"/>
+        <location filename="../home.py" line="710"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="738"/>
+        <location filename="../home.py" line="711"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="756"/>
+        <location filename="../home.py" line="729"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="778"/>
+        <location filename="../home.py" line="751"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="779"/>
+        <location filename="../home.py" line="752"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="868"/>
+        <location filename="../home.py" line="841"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="869"/>
+        <location filename="../home.py" line="842"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="870"/>
+        <location filename="../home.py" line="843"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="844"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="874"/>
+        <location filename="../home.py" line="847"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="898"/>
+        <location filename="../home.py" line="871"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="926"/>
+        <location filename="../home.py" line="900"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="927"/>
+        <location filename="../home.py" line="901"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="928"/>
+        <location filename="../home.py" line="902"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="930"/>
+        <location filename="../home.py" line="904"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="948"/>
+        <location filename="../home.py" line="911"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="958"/>
+        <location filename="../home.py" line="921"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -3032,7 +3091,7 @@
     </message>
     <message>
         <location filename="../interview/editors.py" line="976"/>
-        <location filename="../interview/view.py" line="83"/>
+        <location filename="../interview/view.py" line="84"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -3046,21 +3105,13 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../interview/renderer.py" line="39"/>
-        <source>%n of %1 questions answered</source>
-        <translation>
-            <numerusform>%n question sur %1 a une réponse</numerusform>
-            <numerusform>%n questions sur %1 ont une réponse</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../interview/view.py" line="232"/>
+        <location filename="../interview/view.py" line="233"/>
         <source>Save and go back</source>
         <translation>Enregistrer et revenir</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="234"/>
+        <location filename="../interview/view.py" line="235"/>
         <source>Everything is saved: you can come back to it later.</source>
         <translation>Tout est enregistré : vous pourrez y revenir plus tard.</translation>
     </message>
@@ -3096,7 +3147,12 @@
         <translation>Cet entretien est finalisé : ses réponses peuvent être lues mais pas modifiées.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="324"/>
+        <location filename="../interview/view.py" line="547"/>
+        <source>Through the form: %1 % · %2</source>
+        <translation>Parcouru : %1 % · %2</translation>
+    </message>
+    <message>
+        <location filename="../interview/renderer.py" line="325"/>
         <location filename="../interview/view.py" line="299"/>
         <source>Edit</source>
         <translation>Corriger</translation>
@@ -3127,7 +3183,7 @@
         <translation>Question suivante (Entrée, Page suivante)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="226"/>
+        <location filename="../interview/renderer.py" line="227"/>
         <source>Already entered: %n</source>
         <translation>
             <numerusform>%n saisie pour l’instant</numerusform>
@@ -3135,32 +3191,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="303"/>
+        <location filename="../interview/renderer.py" line="304"/>
         <source>Answers of the interview</source>
         <translation>Réponses de l’entretien</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="305"/>
+        <location filename="../interview/renderer.py" line="306"/>
         <source>Check and finalize</source>
         <translation>Vérifier et finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="329"/>
+        <location filename="../interview/renderer.py" line="330"/>
         <source>Your answers, by section</source>
         <translation>Vos réponses, par partie</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="336"/>
+        <location filename="../interview/renderer.py" line="337"/>
         <source>Click an answer (or press Enter on it) to go to its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour aller à sa question.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="343"/>
+        <location filename="../interview/renderer.py" line="344"/>
         <source>Click an answer (or press Enter on it) to see its question.</source>
         <translation>Cliquez sur une réponse (ou appuyez sur Entrée) pour voir sa question.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../interview/renderer.py" line="358"/>
+        <location filename="../interview/renderer.py" line="359"/>
         <source>Answers to check before finalizing: %n. Click one to go there:</source>
         <translation>
             <numerusform>Avant de finaliser, %n réponse est à vérifier. Cliquez dessus pour y aller :</numerusform>
@@ -3168,129 +3224,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="228"/>
+        <location filename="../interview/renderer.py" line="229"/>
         <source>Nobody entered yet.</source>
         <translation>Personne n’est encore saisi.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../interview/renderer.py" line="40"/>
+        <source>Answered: %n of %1 questions</source>
+        <translation>
+            <numerusform>Réponses : %n question sur %1</numerusform>
+            <numerusform>Réponses : %n questions sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../interview/renderer.py" line="236"/>
+        <location filename="../interview/renderer.py" line="237"/>
         <location filename="../interview/review.py" line="66"/>
         <location filename="../interview/review.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="243"/>
+        <location filename="../interview/renderer.py" line="244"/>
         <source>Add: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="252"/>
+        <location filename="../interview/renderer.py" line="253"/>
         <source>When everyone is entered, go on with Next (Page Down).</source>
         <translation>Quand tout le monde est saisi, continuez avec Suivant (Page suivante).</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="267"/>
+        <location filename="../interview/renderer.py" line="268"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="287"/>
+        <location filename="../interview/renderer.py" line="288"/>
         <source>Remove %1 and all its answers?</source>
         <translation>Retirer %1 et toutes ses réponses ?</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="291"/>
+        <location filename="../interview/renderer.py" line="292"/>
         <source>Yes, remove</source>
         <translation>Oui, retirer</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="293"/>
+        <location filename="../interview/renderer.py" line="294"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="317"/>
+        <location filename="../interview/renderer.py" line="318"/>
         <source>This interview is finalized. To correct it, make a new version with Edit.</source>
         <translation>Cet entretien est finalisé. Pour le corriger, créez une nouvelle version avec Corriger.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="369"/>
+        <location filename="../interview/renderer.py" line="370"/>
         <source>Answers to check</source>
         <translation>Réponses à vérifier</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="383"/>
+        <location filename="../interview/renderer.py" line="384"/>
         <source>Every required question is answered; optional ones may stay empty.</source>
         <translation>Toutes les questions obligatoires ont une réponse ; les facultatives peuvent rester vides.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="388"/>
+        <location filename="../interview/renderer.py" line="389"/>
         <source>Every question is answered.</source>
         <translation>Toutes les questions ont une réponse.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="392"/>
+        <location filename="../interview/renderer.py" line="393"/>
         <source>Check the answers below, then finalize to hand the interview in. A finalized interview can still be corrected with Edit: a new version then replaces it.</source>
         <translation>Vérifiez les réponses ci-dessous, puis finalisez pour remettre l’entretien. Un entretien finalisé peut encore être corrigé avec « Corriger » : une nouvelle version le remplace alors.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="405"/>
+        <location filename="../interview/renderer.py" line="406"/>
         <source>Finalize</source>
         <translation>Finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="410"/>
+        <location filename="../interview/renderer.py" line="411"/>
         <source>Save and finish later</source>
         <translation>Enregistrer et finir plus tard</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="431"/>
+        <location filename="../interview/renderer.py" line="432"/>
         <source>Finalize this interview? It will be handed in with the next hand-in. To change an answer afterwards, open it and choose Edit.</source>
         <translation>Finaliser cet entretien ? Il sera remis avec la prochaine remise. Pour changer une réponse ensuite, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="440"/>
+        <location filename="../interview/renderer.py" line="441"/>
         <source>Yes, finalize</source>
         <translation>Oui, finaliser</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="443"/>
+        <location filename="../interview/renderer.py" line="444"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="463"/>
+        <location filename="../interview/renderer.py" line="464"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="465"/>
+        <location filename="../interview/renderer.py" line="466"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="473"/>
+        <location filename="../interview/renderer.py" line="474"/>
         <source>An answer is required.</source>
         <translation>Une réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="477"/>
+        <location filename="../interview/renderer.py" line="478"/>
         <source>This repeat is asked for more entries than a form can hold (10,000). Please lower the number that sets it.</source>
         <translation>Cette répétition demande plus d&apos;entrées qu&apos;un formulaire ne peut en contenir (10 000). Merci de réduire le nombre qui la fixe.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="483"/>
+        <location filename="../interview/renderer.py" line="484"/>
         <source>This answer could not be checked: the form&apos;s rule took too long. Please tell the form&apos;s author.</source>
         <translation>Cette réponse n&apos;a pas pu être vérifiée : la règle du formulaire a pris trop de temps. Merci de le signaler à l&apos;auteur du formulaire.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="488"/>
+        <location filename="../interview/renderer.py" line="489"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../interview/renderer.py" line="493"/>
+        <location filename="../interview/renderer.py" line="494"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
@@ -3300,14 +3364,9 @@
         <translation>Le fichier n’a pas pu être ajouté : %1</translation>
     </message>
     <message>
-        <location filename="../interview/view.py" line="86"/>
+        <location filename="../interview/view.py" line="87"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location filename="../interview/view.py" line="547"/>
-        <source>%1 % of the form · %2</source>
-        <translation>%1 % du questionnaire · %2</translation>
     </message>
     <message>
         <location filename="../interview/view.py" line="833"/>
@@ -3338,158 +3397,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="256"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="257"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="258"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="259"/>
+        <source>&amp;Protect the data of this computer…</source>
+        <translation>&amp;Protéger les données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="261"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="262"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="263"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="264"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="265"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="286"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="438"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="367"/>
+        <source>Protecting the data of this computer…</source>
+        <translation>Protection des données de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="387"/>
+        <source>The data could not be protected: {0}</source>
+        <translation>Les données n’ont pas pu être protégées : {0}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="402"/>
+        <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
+        <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="414"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="594"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="459"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="466"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="576"/>
+        <source>Protect the data of this computer</source>
+        <translation>Protéger les données de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="578"/>
+        <source>The coordinator asks to protect the data of this computer.</source>
+        <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="580"/>
+        <source>This form is encrypted: protect the data of this computer too?</source>
+        <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="584"/>
+        <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
+        <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="589"/>
+        <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
+        <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="593"/>
+        <source>Protect…</source>
+        <translation>Protéger…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="698"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="700"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="711"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="714"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="730"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="779"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="849"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="857"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="860"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="761"/>
+        <location filename="../main_window.py" line="915"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3497,52 +3612,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="95"/>
+        <location filename="../coordinator/doorlist.py" line="207"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="100"/>
+        <location filename="../coordinator/doorlist.py" line="212"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="107"/>
+        <location filename="../coordinator/doorlist.py" line="219"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="107"/>
+        <location filename="../coordinator/doorlist.py" line="219"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="116"/>
+        <location filename="../coordinator/doorlist.py" line="228"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="117"/>
+        <location filename="../coordinator/doorlist.py" line="229"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="130"/>
+        <location filename="../coordinator/doorlist.py" line="242"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="131"/>
+        <location filename="../coordinator/doorlist.py" line="243"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="150"/>
+        <location filename="../coordinator/doorlist.py" line="262"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="152"/>
+        <location filename="../coordinator/doorlist.py" line="264"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3550,461 +3665,477 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="558"/>
-        <location filename="../doors.py" line="581"/>
+        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="582"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="560"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="561"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="562"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="563"/>
+        <location filename="../doors.py" line="564"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="565"/>
+        <location filename="../doors.py" line="566"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="568"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="569"/>
+        <location filename="../doors.py" line="570"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="571"/>
+        <location filename="../doors.py" line="572"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="574"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="574"/>
+        <location filename="../doors.py" line="575"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="576"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="577"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="578"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="579"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="580"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="580"/>
+        <location filename="../doors.py" line="581"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="583"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="585"/>
+        <location filename="../doors.py" line="586"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="587"/>
+        <location filename="../doors.py" line="588"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="590"/>
+        <location filename="../doors.py" line="591"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="593"/>
+        <location filename="../doors.py" line="594"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="596"/>
+        <location filename="../doors.py" line="597"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="598"/>
+        <location filename="../doors.py" line="599"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="599"/>
+        <location filename="../doors.py" line="600"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="600"/>
+        <location filename="../doors.py" line="601"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="601"/>
+        <location filename="../doors.py" line="602"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="640"/>
+        <location filename="../doors.py" line="641"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="667"/>
+        <location filename="../doors.py" line="668"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="668"/>
+        <location filename="../doors.py" line="669"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="669"/>
+        <location filename="../doors.py" line="670"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="670"/>
+        <location filename="../doors.py" line="671"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="711"/>
+        <location filename="../doors.py" line="712"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="715"/>
+        <location filename="../doors.py" line="716"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="717"/>
+        <location filename="../doors.py" line="718"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="718"/>
+        <location filename="../doors.py" line="719"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="719"/>
+        <location filename="../doors.py" line="720"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="720"/>
+        <location filename="../doors.py" line="721"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="730"/>
+        <location filename="../doors.py" line="731"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="734"/>
+        <location filename="../doors.py" line="735"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="756"/>
+        <location filename="../doors.py" line="757"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="785"/>
+        <location filename="../doors.py" line="786"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="786"/>
+        <location filename="../doors.py" line="787"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="788"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="788"/>
+        <location filename="../doors.py" line="789"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="789"/>
+        <location filename="../doors.py" line="790"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="831"/>
+        <location filename="../doors.py" line="832"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="834"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="872"/>
+        <location filename="../doors.py" line="873"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="880"/>
+        <location filename="../doors.py" line="881"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="882"/>
+        <location filename="../doors.py" line="883"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="896"/>
+        <location filename="../doors.py" line="910"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="906"/>
+        <location filename="../doors.py" line="912"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../doors.py" line="916"/>
+        <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
+        <translation>
+            <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
+            <numerusform>%n entretiens effacés par la coordination ont été retirés de ce portable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../doors.py" line="922"/>
+        <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
+        <translation>
+            <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+            <numerusform>%n entretiens atteignent bientôt la durée de conservation de la campagne : leurs champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="947"/>
+        <source>This password does not open the door list; nothing was changed.</source>
+        <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="198"/>
-        <source>Interview without a name ({0})</source>
-        <translation>Entretien sans nom ({0})</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/overview.py" line="206"/>
-        <location filename="../coordinator/overview.py" line="438"/>
-        <location filename="../coordinator/overview.py" line="516"/>
+        <location filename="../coordinator/overview.py" line="188"/>
+        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="460"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="227"/>
+        <location filename="../coordinator/overview.py" line="196"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="228"/>
-        <location filename="../coordinator/overview.py" line="393"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="197"/>
+        <location filename="../coordinator/overview.py" line="337"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="229"/>
-        <location filename="../coordinator/overview.py" line="394"/>
-        <location filename="../coordinator/overview.py" line="413"/>
+        <location filename="../coordinator/overview.py" line="198"/>
+        <location filename="../coordinator/overview.py" line="338"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="230"/>
+        <location filename="../coordinator/overview.py" line="199"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="231"/>
-        <location filename="../coordinator/overview.py" line="395"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="200"/>
+        <location filename="../coordinator/overview.py" line="339"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="328"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="385"/>
+        <location filename="../coordinator/overview.py" line="329"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="386"/>
+        <location filename="../coordinator/overview.py" line="330"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="387"/>
+        <location filename="../coordinator/overview.py" line="331"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="388"/>
+        <location filename="../coordinator/overview.py" line="332"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="389"/>
+        <location filename="../coordinator/overview.py" line="333"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="396"/>
+        <location filename="../coordinator/overview.py" line="340"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="397"/>
+        <location filename="../coordinator/overview.py" line="341"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="399"/>
+        <location filename="../coordinator/overview.py" line="343"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="400"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="401"/>
+        <location filename="../coordinator/overview.py" line="345"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="402"/>
+        <location filename="../coordinator/overview.py" line="346"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="403"/>
+        <location filename="../coordinator/overview.py" line="347"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="404"/>
+        <location filename="../coordinator/overview.py" line="348"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="405"/>
+        <location filename="../coordinator/overview.py" line="349"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="407"/>
+        <location filename="../coordinator/overview.py" line="351"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="409"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="410"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="411"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="412"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="413"/>
-        <location filename="../coordinator/overview.py" line="414"/>
-        <location filename="../coordinator/overview.py" line="415"/>
+        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="414"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="416"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="417"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="418"/>
+        <location filename="../coordinator/overview.py" line="362"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="432"/>
+        <location filename="../coordinator/overview.py" line="376"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="436"/>
+        <location filename="../coordinator/overview.py" line="380"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="440"/>
+        <location filename="../coordinator/overview.py" line="384"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="512"/>
+        <location filename="../coordinator/overview.py" line="456"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -4012,59 +4143,182 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="580"/>
+        <location filename="../coordinator/overview.py" line="526"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="581"/>
+        <location filename="../coordinator/overview.py" line="527"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="584"/>
+        <location filename="../coordinator/overview.py" line="529"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="591"/>
+        <location filename="../coordinator/overview.py" line="535"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="592"/>
+        <location filename="../coordinator/overview.py" line="537"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="636"/>
+        <location filename="../coordinator/overview.py" line="570"/>
         <source>Erased here; the server address in the settings is not valid.</source>
         <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="641"/>
+        <location filename="../coordinator/overview.py" line="575"/>
         <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="648"/>
+        <location filename="../coordinator/overview.py" line="582"/>
         <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
         <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="655"/>
+        <location filename="../coordinator/overview.py" line="589"/>
         <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="662"/>
+        <location filename="../coordinator/overview.py" line="596"/>
         <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
         <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="669"/>
+        <location filename="../coordinator/overview.py" line="603"/>
         <source>Erased here; the server was not asked: {0}</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="102"/>
+        <source>Campaign package</source>
+        <translation>Paquet de campagne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="114"/>
+        <source>&amp;Protect with a password</source>
+        <translation>&amp;Protéger par un mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="120"/>
+        <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
+        <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="132"/>
+        <source>Password of the package</source>
+        <translation>Mot de passe du paquet</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="133"/>
+        <source>Password (8 characters or more)</source>
+        <translation>Mot de passe (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="137"/>
+        <location filename="../coordinator/doorlist.py" line="138"/>
+        <source>The password again</source>
+        <translation>Le mot de passe à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="143"/>
+        <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
+        <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="148"/>
+        <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
+        <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="161"/>
+        <source>Choose where to write…</source>
+        <translation>Choisir où écrire…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="162"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="193"/>
+        <source>The password needs 8 characters or more.</source>
+        <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="195"/>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../doors.py" line="962"/>
+        <source>Protected door list</source>
+        <translation>Liste des portes protégée</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="965"/>
+        <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
+        <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="973"/>
+        <source>Password of the door list</source>
+        <translation>Mot de passe de la liste des portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="977"/>
+        <location filename="../protection.py" line="75"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="978"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="49"/>
+        <source>Protected data</source>
+        <translation>Données protégées</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="53"/>
+        <source>The data on this computer is protected by a passphrase. Type it to open Surveyor.</source>
+        <translation>Les données de cet ordinateur sont protégées par une phrase secrète. Tapez-la pour ouvrir Surveyor.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="61"/>
+        <source>Passphrase of the data</source>
+        <translation>Phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="62"/>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="77"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="88"/>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Phrase secrète erronée. Réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4445,84 @@
         <location filename="../coordinator/people.py" line="205"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectDialog</name>
+    <message>
+        <location filename="../protection.py" line="104"/>
+        <source>Protect the data of this computer</source>
+        <translation>Protéger les données de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="118"/>
+        <source>The interviews on this computer, drafts included, and their backups will be encrypted: a lost or stolen laptop shows nothing of them. Surveyor opens them as before once unlocked.</source>
+        <translation>Les entretiens de cet ordinateur, brouillons compris, et leurs sauvegardes seront chiffrés : un portable perdu ou volé n’en montre rien. Une fois déverrouillé, Surveyor les ouvre comme avant.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="125"/>
+        <source>Where the key is kept:</source>
+        <translation>Où garder la clé :</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="128"/>
+        <source>This computer’s &amp;keychain</source>
+        <translation>Le &amp;trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="129"/>
+        <source>Nothing to type at each start.</source>
+        <translation>Rien à taper à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="130"/>
+        <source>A &amp;passphrase, asked at each start</source>
+        <translation>Une &amp;phrase secrète, demandée à chaque démarrage</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="141"/>
+        <source>New passphrase of the data</source>
+        <translation>Nouvelle phrase secrète des données</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="144"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="145"/>
+        <source>Pass&amp;phrase (8 characters or more)</source>
+        <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="149"/>
+        <source>&amp;Again</source>
+        <translation>C&amp;onfirmation</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="155"/>
+        <source>If the passphrase is lost (or the keychain, with a new computer or a new user account), nobody can open this data again: there is no way back. The interviews already handed in are safe at the coordinator. Write the passphrase down somewhere safe, away from the laptop.</source>
+        <translation>Si la phrase secrète est perdue (ou le trousseau, avec un nouvel ordinateur ou un nouveau compte utilisateur), personne ne pourra plus ouvrir ces données : il n’y a aucun retour possible. Les entretiens déjà remis sont en sécurité chez le coordinateur. Notez la phrase secrète en lieu sûr, loin du portable.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="172"/>
+        <source>Protect</source>
+        <translation>Protéger</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="173"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="200"/>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../protection.py" line="206"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
 </context>
 <context>

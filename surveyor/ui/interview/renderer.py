@@ -35,8 +35,9 @@ LARGE_TEXT_POINTS = 16.0  # from this application text size, the end page's butt
 
 
 def answered_text(answered: int, total: int) -> str:
-    """ "8 of 29 questions answered" (French: "1 question sur 17 a une réponse")."""
-    return translate("InterviewView", "%n of %1 questions answered", None, answered).replace(
+    """ "Answered: 8 of 29 questions" (French: "Réponses : 1 question sur 17"); the progress
+    bar puts how far through the form before it, as another fact with its own name."""
+    return translate("InterviewView", "Answered: %n of %1 questions", None, answered).replace(
         "%1", str(total)
     )
 

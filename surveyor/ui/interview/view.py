@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from surveyor.errors import ValidationError
 from surveyor.services.interviews import final_snapshot, take_snapshot
+from surveyor.ui.flow import ElidedLabel
 from surveyor.ui.interview.autosaver import Autosaver
 from surveyor.ui.interview.editors import Editor, FileEditor, NoteEditor, SelectEditor
 from surveyor.ui.interview.navigator import Navigator
@@ -234,10 +235,9 @@ class InterviewView(QWidget):
             translate("InterviewView", "Everything is saved: you can come back to it later.")
         )
         self.home_button.clicked.connect(self.close_interview)
-        self.title = QLabel()
+        # where we are in the form; on a narrow screen it ends with "…" (all of it in a tooltip)
+        self.title = ElidedLabel()
         self.title.setObjectName("breadcrumb")
-        self.title.setWordWrap(False)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.home_button)
         top.addWidget(self.title, 1)
         self.language = QComboBox()
@@ -544,7 +544,7 @@ class InterviewView(QWidget):
         self.progress.setMaximum(100)
         self.progress.setValue(percent)
         self.progress.setFormat(
-            translate("InterviewView", "%1 % of the form · %2")
+            translate("InterviewView", "Through the form: %1 % · %2")
             .replace("%1", str(percent))
             .replace("%2", answered_text(answered, total))
         )
