@@ -23,6 +23,7 @@ open the Workspace on the thread that will use it (the app: its database thread)
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -1180,9 +1181,12 @@ class Workspace:
         """The coordinator: write a new revision of the campaign package and send it to the
         server (``.unsupported`` when the server is not a Surveyor server)."""
         # httpx: on first use (see "sync with a server")
-        from surveyor.services.campaign import publish_campaign
+        from surveyor.sync.campaign import publish_package
 
-        return Done(publish_campaign(self.store, transport))
+        # written as "Campaign package…" writes it (signed, settings, erasure log)
+        with tempfile.TemporaryDirectory(prefix=".publish-", dir=self.data_dir) as folder:
+            written = self.export_campaign(folder).value
+            return Done(publish_package(transport, written.path))
 
     def erase_on_server(self, transport, instance_ids: list[str]) -> Done[ServerErasures]:
         """The coordinator, after :meth:`erase_interview`: ask the server to erase them too;

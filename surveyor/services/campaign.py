@@ -1,27 +1,21 @@
 """The campaign package through Surveyor's server, as a service: a laptop's sync pass fetches
 the server's package when it is newer (its ETag) and imports it exactly as a file import does
 (:func:`surveyor.batches.campaign.import_campaign`: never removes anything, refuses older,
-foreign and damaged packages); the coordinator writes a new revision and publishes it.
+foreign and damaged packages). (The coordinator's publish is ``Workspace.publish_campaign``:
+the package written as "Campaign package…" writes it, then ``sync.campaign.publish_package``.)
 docs/fieldwork.md, "The campaign package through the server".
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from surveyor.batches.campaign import CampaignImport, export_campaign, import_campaign
+from surveyor.batches.campaign import CampaignImport, import_campaign
 from surveyor.errors import CampaignError, ErrorCode
-from surveyor.services.identity import device_id
 from surveyor.store import Store
 from surveyor.store.fieldwork import FieldworkStore
-from surveyor.sync.campaign import (
-    CampaignPublished,
-    download_package,
-    publish_package,
-    remember_etag,
-)
+from surveyor.sync.campaign import download_package, remember_etag
 from surveyor.sync.transport import OpenRosaTransport
 
 
@@ -82,11 +76,3 @@ def fetch_campaign(store: Store, transport: OpenRosaTransport) -> CampaignFetche
     remember_etag(data_dir, transport.url, got.etag)
     new_forms = frozenset({f.content_hash for f in store.list_forms()} - known)
     return CampaignFetched(imported=imported, forms=new_forms)
-
-
-def publish_campaign(store: Store, transport: OpenRosaTransport) -> CampaignPublished:
-    """Write a new revision of the campaign package (as ``surveyor campaign export``) and send
-    it to the server. Raises AuthError, TransportError, CampaignError."""
-    with tempfile.TemporaryDirectory(prefix="surveyor-publish-", dir=store.path.parent) as folder:
-        written = export_campaign(store, Path(folder), device_id=device_id(store.path.parent))
-        return publish_package(transport, written.path)

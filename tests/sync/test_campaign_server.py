@@ -94,13 +94,22 @@ def test_a_published_package_reaches_a_laptop_by_its_sync_pass(tmp_path, campaig
         assert [v.outcome for v in ws.door_visits("1")] == ["absent"]  # nothing lost
     assert not (laptop / "server-campaign.zip").exists()
 
-    # `surveyor campaign fetch` on another laptop, twice
+    # `surveyor campaign fetch` on another laptop, twice; it took a package on a USB key
+    # first (its signer is pinned): the server's package, signed by the same key, is taken
     other = tmp_path / "other"
+    with Workspace.open(coord) as ws:
+        (tmp_path / "usb").mkdir()
+        usb = ws.export_campaign(tmp_path / "usb").value.path
+    with Workspace.open(other) as ws:
+        ws.import_campaign(usb)
+    ok(publish(campaign, coord))
+    newest = campaign.server.request("GET", CAMPAIGN, auth=campaign.interviewer)
+    newer_revision = int(newest.headers["x-surveyor-campaign-revision"])
     env = {"SURVEYOR_PASSWORD": password}
     fetched = ok(
         run_cli("campaign", "fetch", "--server", url, "--user", user, data_dir=other, env=env)
     )
-    assert f"revision {newer.campaign.imported.revision} imported" in fetched
+    assert f"revision {newer_revision} imported" in fetched
     second = ok(
         run_cli("campaign", "fetch", "--server", url, "--user", user, data_dir=other, env=env)
     )
