@@ -231,3 +231,25 @@ def test_an_erasure_drops_a_stored_package_whose_visits_name_it(tmp_path):
         assert server.request("GET", CAMPAIGN, auth=campaign.interviewer).status == 204
     finally:
         server.stop()
+
+
+def test_a_protected_package_is_checked_by_its_clear_header(tmp_path):
+    campaign = make_campaign(tmp_path)
+    server = campaign.server
+    try:
+        with Workspace.open(tmp_path / "coord") as ws:
+            ws.import_doors(ban_csv(tmp_path / "portes.csv", SARCELLES))
+            (tmp_path / "out").mkdir()
+            written = ws.export_campaign(tmp_path / "out", passphrase="correct horse battery")
+            package = written.value
+        data = package.path.read_bytes()
+        assert b"rue des Lilas" not in data  # ciphertext
+        bad = data.replace(b"surveyor-campaign", b"surveyor-nothing!", 1)
+        refused = server.request("PUT", CAMPAIGN, body=bad, auth=campaign.coordinator, headers=ZIP)
+        assert refused.status == 400, refused.body
+        put = server.request("PUT", CAMPAIGN, body=data, auth=campaign.coordinator, headers=ZIP)
+        assert put.status == 201 and put.json()["revision"] == package.revision
+        got = server.request("GET", CAMPAIGN, auth=campaign.interviewer)
+        assert got.body == data
+    finally:
+        server.stop()
