@@ -23,6 +23,7 @@ open the Workspace on the thread that will use it (the app: its database thread)
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -78,10 +79,13 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
     from surveyor.interviews.session import InterviewSession
+    from surveyor.services.campaign import CampaignFetched
     from surveyor.store.queries import OverviewFilter
+    from surveyor.sync.campaign import CampaignPublished, ServerErasures
     from surveyor.sync.download import DownloadReport
     from surveyor.sync.fieldwork import FieldworkSent
     from surveyor.sync.forms import FetchReport
+    from surveyor.sync.passes import SendAnswer
     from surveyor.sync.sender import SyncReport
 
 T = TypeVar("T")
@@ -790,6 +794,7 @@ class Workspace:
 
         private_key = options.pop("private_key", None)
         options.setdefault("library", self.library)
+        self.retry_server_erasures(server_url, user, password)  # first: erased stays erased
         report = download_submissions(self.store, server_url, user, password, **options)
         changes = Changes.of_download(report)
         if private_key is not None and sealed.waiting_count(self.store):
@@ -1160,6 +1165,58 @@ class Workspace:
             changes = changes | purged.changes
         return Done(result, changes)
 
+    def fetch_campaign(self, transport) -> Done[CampaignFetched]:
+        """A laptop: fetch the server's campaign package when it is newer than the one taken
+        last time (its ETag) and import it as a file import does (nothing removed; an older,
+        foreign or damaged package is refused: ``.refused`` says why, nothing changed)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.services.campaign import fetch_campaign
+
+        result = fetch_campaign(self.store, transport)
+        if not result.changed:
+            return Done(result)
+        return Done(result, Changes(forms=result.forms, doors=True))
+
+    def publish_campaign(self, transport) -> Done[CampaignPublished]:
+        """The coordinator: write a new revision of the campaign package and send it to the
+        server (``.unsupported`` when the server is not a Surveyor server)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import publish_package
+
+        # written as "Campaign package…" writes it (signed, settings, erasure log)
+        with tempfile.TemporaryDirectory(prefix=".publish-", dir=self.data_dir) as folder:
+            written = self.export_campaign(folder).value
+            return Done(publish_package(transport, written.path))
+
+    def erase_on_server(self, transport, instance_ids: list[str]) -> Done[ServerErasures]:
+        """The coordinator, after :meth:`erase_interview`: ask the server to erase them too;
+        what cannot be asked now waits in ``server-erasures.json`` for the next sync."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import erase_on_server
+
+        return Done(erase_on_server(transport, self.data_dir, list(instance_ids)))
+
+    def retry_server_erasures(
+        self, server_url: str, user: str | None, password: str | None
+    ) -> ServerErasures | None:
+        """Ask ``server_url`` again for the erasures queued for it; None when none waits."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import queued_erasures, retry_erasures
+        from surveyor.sync.transport import OpenRosaTransport, normalize_base
+
+        base = normalize_base(server_url)
+        if not queued_erasures(self.data_dir, base):
+            return None
+        with OpenRosaTransport(base, user, password) as transport:
+            return retry_erasures(transport, self.data_dir)
+
+    def queue_server_erasures(self, server_url: str, instance_ids: list[str]) -> None:
+        """Remember erasures to ask ``server_url`` for at the next sync (no password now)."""
+        # httpx: on first use (see "sync with a server")
+        from surveyor.sync.campaign import queue_erasures
+
+        queue_erasures(self.data_dir, server_url, list(instance_ids))
+
     def fieldwork_to_hand_in(self) -> int:
         """Visits and doors added here that no batch carried yet."""
         return self._fieldwork.doors.count_to_hand_in(self.device_id)
@@ -1411,3 +1468,14 @@ def _in_repeat(node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def server_pass(data_dir: Path, url: str, user: str, password: str | None, **options) -> SendAnswer:
+    """The app's pass with the server (``sync.passes.send_pass``) with the campaign package's
+    fetch and import as its last step (it needs the batches, above the sync modules). Opens
+    its own Store: call it off the database thread."""
+    # httpx: on first use (see "sync with a server")
+    from surveyor.services.campaign import fetch_campaign
+    from surveyor.sync.passes import send_pass
+
+    return send_pass(data_dir, url, user, password, campaign=fetch_campaign, **options)

@@ -576,3 +576,33 @@ def import_newest_campaign(
     if found is None:
         return None
     return import_campaign(store, found[0], passphrase=passphrase)
+
+
+def check_package(path: Path) -> tuple[str, int]:
+    """Check a campaign package without importing it: its (campaign id, revision), or
+    CampaignError saying what is wrong. A clear package is read completely, with every check
+    an import makes (its signature too); a protected one only by its clear header (its
+    content opens with the passphrase only; AES-GCM refuses a changed one on the laptops).
+    The server checks a published package with this one function (docs/server.md)."""
+    path = Path(path)
+    header = _protected_header(path)
+    if header is not None:
+        meta = header.get("meta") if isinstance(header.get("meta"), dict) else {}
+        campaign_id, revision = meta.get("campaign_id"), meta.get("revision")
+        if (
+            meta.get("format") != CAMPAIGN_FORMAT
+            or not isinstance(campaign_id, str)
+            or not campaign_id
+            or not isinstance(revision, int)
+            or isinstance(revision, bool)
+            or revision < 1
+        ):
+            raise CampaignError(
+                f"The campaign package {path} was refused: its protected header is not a "
+                "campaign package's; nothing was changed."
+            )
+        return campaign_id, revision
+    with CampaignReader(path) as reader:
+        campaign_id, revision, _content = reader.read_package()
+        reader.signer()  # a signature that does not match its content is damage
+    return campaign_id, revision

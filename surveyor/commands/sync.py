@@ -64,7 +64,8 @@ def register(subparsers) -> None:
             "--retry-held. Exit status: 0 nothing new went wrong (held interviews from earlier "
             "runs do not count), 1 some not sent, 2 authentication failed. Only one sending "
             "runs at a time. Then the door-to-door visits recorded here go to a Surveyor "
-            "server (another server does not take them: they wait for a batch)."
+            "server (another server does not take them: they wait for a batch), and a newer "
+            "campaign package on it is imported (surveyor campaign fetch)."
         ),
     )
     add_server_arguments(parser)
@@ -97,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
             Workspace.open(args.data_dir) as ws,
             open_transport(ws.store, url, user, password) as tr,
         ):
+            erasures = ws.retry_server_erasures(url, user or None, password)
+            if erasures is not None:
+                print(f"{url}: {erasures}", file=sys.stderr)
             if args.retry_held:
                 released = ws.release_held().value
                 print(f"{len(released)} held interview(s) will be tried again.")
@@ -119,6 +123,12 @@ def run(args: argparse.Namespace) -> int:
                 except AuthError as exc:
                     print(f"error: authentication failed: {exc}", file=sys.stderr)
                     return 2
+                try:
+                    campaign = ws.fetch_campaign(tr).value
+                    if campaign.changed or campaign.refused:
+                        print(campaign)
+                except TransportError as exc:
+                    print(f"campaign package not fetched: {exc}", file=sys.stderr)
     except SurveyorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

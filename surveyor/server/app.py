@@ -11,6 +11,8 @@ import contextlib
 import json
 import logging
 import os
+import tempfile
+from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -20,7 +22,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from surveyor.errors import RequestTooLarge
+from surveyor.batches.campaign import check_package
+from surveyor.errors import RequestTooLarge, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.server import db, openrosa, service
 from surveyor.server.auth import Authenticator, Refusal, User
@@ -31,6 +34,7 @@ log = logging.getLogger("surveyor.server")
 MAX_SUBMISSION_BYTES = 10 * 1024 * 1024
 MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_FIELDWORK_BYTES = 10 * 1024 * 1024
+MAX_CAMPAIGN_BYTES = 100 * 1024 * 1024
 PAGE_DEFAULT, PAGE_MAX = 100, 1000
 XML = "text/xml; charset=utf-8"
 
@@ -139,6 +143,16 @@ async def read_body(request: Request, limit: int) -> bytes:
             raise RequestTooLarge(f"more than {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def read_json_body(request: Request, limit: int, what: str) -> bytes | Response:
+    """The body of a JSON-answered request, or the 413 (logged) when it is over ``limit``."""
+    try:
+        return await read_body(request, limit)
+    except RequestTooLarge as exc:
+        return refuse(
+            request, 413, f"{what} too large: {exc}", xml=False, headers={"Connection": "close"}
+        )
 
 
 class SurveyorServer:
@@ -361,16 +375,9 @@ class SurveyorServer:
         user = await self.coordinator(request)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"form upload too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_json_body(request, MAX_FORM_UPLOAD_BYTES, "form upload")
+        if isinstance(body, Response):
+            return body
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
         except service.ServerError as exc:
@@ -417,16 +424,9 @@ class SurveyorServer:
         user = await self.user(request, xml=False)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FIELDWORK_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"fieldwork too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_json_body(request, MAX_FIELDWORK_BYTES, "fieldwork")
+        if isinstance(body, Response):
+            return body
         try:
             doors, visits = service.parse_fieldwork(body)
             receipt = await run_in_threadpool(
@@ -456,6 +456,89 @@ class SurveyorServer:
         body = {**page, "cursor": str(cursor), "more": count == limit}
         return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
+    # -- Surveyor's own: the campaign package ---------------------------------------------------
+
+    async def campaign_publish(self, request: Request) -> Response:
+        """``PUT /surveyor/v1/campaign`` (or POST): the coordinator's campaign package, the ZIP
+        as the body. Checked completely by the package reader before it is kept."""
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        body = await read_json_body(request, MAX_CAMPAIGN_BYTES, "campaign package")
+        if isinstance(body, Response):
+            return body
+        try:
+            campaign_id, revision = await run_in_threadpool(_check_package_bytes, body)
+        except (SurveyorError, OSError, ValueError) as exc:
+            return refuse(request, 400, f"not a valid campaign package: {exc}", xml=False)
+        try:
+            package, new = await run_in_threadpool(
+                service.store_campaign, self.engine, body, campaign_id, revision, user.name
+            )
+        except service.ServerError as exc:
+            return refuse(request, exc.status, str(exc), xml=False)
+        if new:
+            log.info(
+                "campaign package revision %d published by %s (%d bytes)",
+                revision,
+                user.name,
+                package.size,
+            )
+        return Response(
+            json.dumps({**package.to_dict(), "new": new}),
+            201 if new else 200,
+            headers={"ETag": package.etag},
+            media_type="application/json",
+        )
+
+    async def campaign_read(self, request: Request) -> Response:
+        """``GET /surveyor/v1/campaign``: the newest package (interviewers, coordinators), with
+        its ETag; 304 when ``If-None-Match`` names it; 204 when none was published."""
+        user = await self.user(request, xml=False)
+        if not isinstance(user, User):
+            return user
+        package, content = await run_in_threadpool(
+            service.campaign_package, self.engine, request.headers.get("if-none-match")
+        )
+        if package is None:
+            return Response(status_code=204)
+        headers = {
+            "ETag": package.etag,
+            "Cache-Control": "no-cache",
+            "X-Surveyor-Campaign": package.campaign_id,
+            "X-Surveyor-Campaign-Revision": str(package.revision),
+        }
+        if content is None:
+            return Response(status_code=304, headers=headers)
+        name = f"surveyor-campaign-r{package.revision}.zip"
+        return Response(
+            content,
+            media_type="application/zip",
+            headers={**headers, **download_headers(name)},
+        )
+
+    async def erase_submission(self, request: Request) -> Response:
+        """``DELETE /surveyor/v1/submissions/{instance_id}``: the coordinator erases an
+        interview here too (every version, its files, the visit notes naming it)."""
+        user = await self.coordinator(request)
+        if not isinstance(user, User):
+            return user
+        instance_id = request.path_params["instance_id"]
+        erased = await run_in_threadpool(service.erase_submission, self.engine, instance_id)
+        log.warning(
+            "erased at %s's request: %d version(s) of %s (%s), %d file(s), %d part(s), "
+            "%d visit note(s), %d campaign package(s)",
+            user.name,
+            len(erased.instance_ids),
+            instance_id,
+            " ".join(erased.instance_ids) or "nothing here",
+            erased.attachments,
+            erased.partial,
+            erased.visits,
+            erased.packages,
+        )
+        return Response(json.dumps(erased.to_dict()), media_type="application/json")
+
     # -- the ASGI app -------------------------------------------------------------------------
 
     def asgi(self) -> OpenRosaHeaders:
@@ -483,6 +566,13 @@ class SurveyorServer:
             Route("/api/v1/forms", self.api_publish, methods=["POST"]),
             Route("/surveyor/v1/fieldwork", self.fieldwork_receive, methods=["POST"]),
             Route("/surveyor/v1/fieldwork", self.fieldwork_read, methods=["GET"]),
+            Route("/surveyor/v1/campaign", self.campaign_publish, methods=["PUT", "POST"]),
+            Route("/surveyor/v1/campaign", self.campaign_read, methods=["GET"]),
+            Route(
+                "/surveyor/v1/submissions/{instance_id}",
+                self.erase_submission,
+                methods=["DELETE"],
+            ),
         ]
         # Outermost, so even the 500 of an unexpected error carries the header.
         return OpenRosaHeaders(Starlette(routes=routes, lifespan=lifespan))
@@ -491,6 +581,21 @@ class SurveyorServer:
 def _publish_bytes(engine, data: bytes, name: str, media: dict, user: str):
     form = load_form_bytes(data, name, media=media)
     return service.publish_form(engine, form, media=media, published_by=user)
+
+
+def _check_package_bytes(body: bytes) -> tuple[str, int]:
+    """The campaign id and revision of a package received as bytes (checked by the package
+    reader, which reads files: a private temporary one, removed at once)."""
+    if not body:
+        raise ValueError("the body is empty")
+    handle, name = tempfile.mkstemp(prefix="campaign-", suffix=".zip")
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(body)
+        return check_package(path)
+    finally:
+        path.unlink(missing_ok=True)
 
 
 DATABASE_ENV = "SURVEYOR_SERVER_DATABASE"

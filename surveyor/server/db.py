@@ -162,6 +162,24 @@ fieldwork_records = Table(
     UniqueConstraint("kind", "key", name="uq_fieldwork_records_kind_key"),
 )
 
+# The campaign package (docs/server.md, "The campaign package"): the newest one the
+# coordinator published, kept as opaque bytes (checked by the package reader before it is
+# accepted). One row per campaign revision; publishing a newer one deletes the older rows,
+# so a door or a visit the coordinator no longer sends does not linger here.
+campaign_packages = Table(
+    "campaign_packages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("campaign_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),  # the ETag
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("published_at", String(40), nullable=False),
+    Column("published_by", String(200), nullable=False),
+    UniqueConstraint("campaign_id", "revision", name="uq_campaign_packages_revision"),
+)
+
 WRITE = {"surveyor_write": True}
 """Execution options of a write connection (``BEGIN IMMEDIATE`` on SQLite)."""
 
@@ -339,6 +357,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten with zeros (an erased interview leaves no bytes); the
+        # default of some SQLite builds (Python's own), not of all: said here.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import io
 import json
 import logging
 import re
 import secrets
+import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -684,7 +686,10 @@ def read_submissions(engine: Engine, since: int, limit: int) -> tuple[list[dict]
     s = db.submissions.c
     with engine.connect() as conn:
         rows = conn.execute(
-            select(db.submissions).where(s.seq > since).order_by(s.seq).limit(limit)
+            select(db.submissions)
+            .where(s.seq > since, s.form_id != ERASED_FORM)
+            .order_by(s.seq)
+            .limit(limit)
         ).all()
         names: dict[str, list[str]] = {}
         if rows:
@@ -735,7 +740,11 @@ def read_attachment(
 
 def count_submissions(engine: Engine) -> int:
     with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(db.submissions)).scalar_one()
+        return conn.execute(
+            select(func.count())
+            .select_from(db.submissions)
+            .where(db.submissions.c.form_id != ERASED_FORM)
+        ).scalar_one()
 
 
 # --- door-to-door fieldwork (docs/server.md, "Fieldwork") -----------------------------------
@@ -846,3 +855,285 @@ def read_fieldwork(engine: Engine, since: int, limit: int) -> tuple[dict, int]:
     for row in rows:
         page["doors" if row.kind == "door" else "visits"].append(json.loads(row.record))
     return page, (rows[-1].seq if rows else since)
+
+
+# --- the campaign package (docs/server.md, "The campaign package") ---------------------------
+
+
+@dataclass(frozen=True)
+class CampaignPackage:
+    """The campaign package the server holds (its bytes apart: see :func:`campaign_package`)."""
+
+    campaign_id: str
+    revision: int
+    sha256: str
+    size: int
+    published_at: str
+    published_by: str
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.sha256}"'
+
+    def to_dict(self) -> dict:
+        return {
+            "campaign_id": self.campaign_id,
+            "revision": self.revision,
+            "sha256": self.sha256,
+            "size": self.size,
+            "published_at": self.published_at,
+            "published_by": self.published_by,
+        }
+
+
+def _package_columns():
+    c = db.campaign_packages.c
+    return (c.campaign_id, c.revision, c.sha256, c.size, c.published_at, c.published_by)
+
+
+def _newest_package(conn) -> CampaignPackage | None:
+    c = db.campaign_packages.c
+    row = conn.execute(select(*_package_columns()).order_by(c.revision.desc()).limit(1)).first()
+    return CampaignPackage(*row) if row is not None else None
+
+
+def store_campaign(
+    engine: Engine, content: bytes, campaign_id: str, revision: int, user: str
+) -> tuple[CampaignPackage, bool]:
+    """Keep ``content`` (a package already checked by the reader) as the campaign's newest;
+    (the package, whether it is new). The same revision again with the same bytes is a no-op;
+    an older revision, the same one with other bytes, or another campaign's package is refused
+    (ServerError 409) and nothing changes. Older revisions are deleted."""
+    digest = hashlib.sha256(content).hexdigest()
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        current = _newest_package(conn)
+        if current is not None:
+            if current.campaign_id != campaign_id:
+                raise ServerError(
+                    f"this server holds the packages of campaign {current.campaign_id[:8]}; "
+                    f"this one belongs to campaign {campaign_id[:8]}",
+                    409,
+                )
+            if revision == current.revision:
+                if digest == current.sha256:
+                    return current, False
+                raise ServerError(
+                    f"revision {revision} is already here with another content: write a new "
+                    "package (each export is a new revision)",
+                    409,
+                )
+            if revision < current.revision:
+                raise ServerError(
+                    f"revision {revision} is older than revision {current.revision} already here",
+                    409,
+                )
+        package = CampaignPackage(
+            campaign_id, revision, digest, len(content), now_timestamp(), user
+        )
+        conn.execute(insert(db.campaign_packages).values(**package.to_dict(), content=content))
+        c = db.campaign_packages.c
+        conn.execute(delete(db.campaign_packages).where(c.revision < revision))
+    return package, True
+
+
+def campaign_package(
+    engine: Engine, if_none_match: str | None = None
+) -> tuple[CampaignPackage | None, bytes | None]:
+    """The newest package and its bytes, read together; the bytes are None when there is no
+    package or when ``if_none_match`` (an ``If-None-Match`` header) names its ETag."""
+    with engine.connect() as conn:
+        package = _newest_package(conn)
+        if package is None or etag_matches(if_none_match, package.etag):
+            return package, None
+        c = db.campaign_packages.c
+        content = conn.execute(
+            select(c.content).where(
+                c.campaign_id == package.campaign_id, c.revision == package.revision
+            )
+        ).scalar_one()
+    return package, bytes(content)
+
+
+def etag_matches(header: str | None, etag: str) -> bool:
+    """Whether an ``If-None-Match`` value names ``etag`` (weak ones too) or is ``*``."""
+    if not header:
+        return False
+    for candidate in header.split(","):
+        candidate = candidate.strip()
+        if candidate == "*" or candidate.removeprefix("W/") == etag:
+            return True
+    return False
+
+
+# --- erasure (docs/privacy.md, "Erasure reaches the server") ---------------------------------
+
+
+@dataclass
+class ServerErasure:
+    """What an erasure removed: the instanceIDs (every version), attachment files, the parts
+    of split submissions, the visits that named it (their note blanked), packages dropped."""
+
+    instance_ids: list[str] = field(default_factory=list)
+    attachments: int = 0
+    partial: int = 0
+    visits: int = 0
+    packages: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "erased": self.instance_ids,
+            "attachments": self.attachments,
+            "partial": self.partial,
+            "visits": self.visits,
+            "packages": self.packages,
+        }
+
+
+def _history(conn, instance_id: str) -> set[str]:
+    """Every version of ``instance_id``: the edits it replaced and those that replaced it."""
+    s = db.submissions.c
+    p = db.partial_submissions.c
+    found = {instance_id}
+    frontier = {instance_id}
+    while frontier:
+        batch = sorted(frontier)
+        rows = conn.execute(
+            select(s.instance_id, s.deprecated_id, s.superseded_by).where(
+                s.instance_id.in_(batch) | s.deprecated_id.in_(batch) | s.superseded_by.in_(batch)
+            )
+        ).all()
+        linked = {v for r in rows for v in r if v}
+        frontier = linked - found
+        found |= linked
+    found |= set(
+        conn.execute(select(p.instance_id).where(p.instance_id.in_(sorted(found)))).scalars()
+    )
+    return found
+
+
+def erase_submission(engine: Engine, instance_id: str) -> ServerErasure:
+    """Remove every version of an interview from the server: its submissions, attachments, the
+    parts of a split submission, and the note and link of the visits naming it (the visits stay:
+    the campaign's figures), and any stored campaign package whose files name it (the
+    coordinator publishes a clean one). An unknown instanceID erases nothing (a retry)."""
+    result = ServerErasure()
+    with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
+        ids = sorted(_history(conn, instance_id))
+        s, a = db.submissions.c, db.attachments.c
+        pa, p = db.partial_attachments.c, db.partial_submissions.c
+        present = set(conn.execute(select(s.instance_id).where(s.instance_id.in_(ids))).scalars())
+        top = conn.execute(select(func.max(s.seq)).where(s.instance_id.in_(ids))).scalar()
+        result.attachments = conn.execute(
+            delete(db.attachments).where(a.instance_id.in_(ids))
+        ).rowcount
+        conn.execute(delete(db.submissions).where(s.instance_id.in_(ids)))
+        _keep_sequence(conn, top)
+        result.partial = conn.execute(
+            delete(db.partial_attachments).where(pa.instance_id.in_(ids))
+        ).rowcount
+        partial_ids = set(
+            conn.execute(select(p.instance_id).where(p.instance_id.in_(ids))).scalars()
+        )
+        conn.execute(delete(db.partial_submissions).where(p.instance_id.in_(ids)))
+        result.visits = _blank_visits(conn, set(ids))
+        result.packages = _drop_packages_naming(conn, ids)
+        result.instance_ids = sorted(present | partial_ids)
+    _scrub(engine)
+    return result
+
+
+ERASED_FORM = ""  # the form_id of a placeholder row (see _keep_sequence): never read
+
+
+def _keep_sequence(conn, top: int | None) -> None:
+    """SQLite gives a new row the highest ``seq`` + 1: deleting the newest submission would
+    hand its number to the next one, which a reader whose cursor is that number would never
+    see. A placeholder row (no content, an ``erased:`` name, the form ``""``, skipped by
+    readers) keeps the number. PostgreSQL's sequences never give a number twice."""
+    if top is None or conn.dialect.name != "sqlite":
+        return
+    s = db.submissions.c
+    newest = conn.execute(select(func.max(s.seq))).scalar()
+    if newest is not None and newest > top:
+        return
+    conn.execute(
+        insert(db.submissions).values(
+            seq=top,
+            instance_id=f"erased:{secrets.token_hex(8)}",
+            form_id=ERASED_FORM,
+            form_version="",
+            xml=b"",
+            xml_md5="",
+            received_at=now_timestamp(),
+            submitted_by="",
+        )
+    )
+
+
+def _blank_visits(conn, ids: set[str]) -> int:
+    f = db.fieldwork_records.c
+    changed = 0
+    for instance_id in sorted(ids):
+        pattern = "%" + instance_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = conn.execute(
+            select(f.seq, f.record).where(
+                f.kind == "visit", f.record.like(pattern + "%", escape="\\")
+            )
+        ).all()
+        for row in rows:
+            record = json.loads(row.record)
+            if record.get("instance_id") not in ids:
+                continue
+            record.update(note="", instance_id=None)
+            conn.execute(
+                update(db.fieldwork_records)
+                .where(f.seq == row.seq)
+                .values(record=json.dumps(record, ensure_ascii=False))
+            )
+            changed += 1
+    return changed
+
+
+def _drop_packages_naming(conn, ids: list[str]) -> int:
+    c = db.campaign_packages.c
+    needles = [i.encode("utf-8") for i in ids]
+    dropped = 0
+    for pk, content in conn.execute(select(c.id, c.content)).all():
+        if _zip_mentions(bytes(content), needles):
+            conn.execute(delete(db.campaign_packages).where(c.id == pk))
+            dropped += 1
+    return dropped
+
+
+VISIT_MEMBERS = "fieldwork/"  # where a package's visits (notes, instanceIDs) are
+
+
+def _zip_mentions(content: bytes, needles: list[bytes]) -> bool:
+    """Whether a fieldwork file of the ZIP ``content`` holds one of ``needles`` (the package
+    stays opaque: only those files' bytes are looked at; an erasure list elsewhere in it may
+    name the interview, and should)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            for info in archive.infolist():
+                if not info.filename.startswith(VISIT_MEMBERS):
+                    continue
+                data = archive.read(info)
+                if any(n in data for n in needles):
+                    return True
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        # a protected package (passphrase): ciphertext to the server, which cannot look in; the
+        # laptops apply the erasure list of the coordinator's next package
+        return False
+    return False
+
+
+def _scrub(engine: Engine) -> None:
+    """SQLite: the freed pages are zeroed (``secure_delete``, set on every connection); the
+    WAL, which still holds the old pages, is checkpointed and truncated."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()

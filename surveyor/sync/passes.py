@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -35,6 +37,15 @@ from surveyor.errors import ErrorCode, code_of
 from surveyor.services.identity import device_id
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
+from surveyor.sync.campaign import (
+    CampaignPublished,
+    ServerErasures,
+    erase_on_server,
+    publish_package,
+    queue_erasures,
+    queued_erasures,
+    retry_erasures,
+)
 from surveyor.sync.config import keychain_password
 from surveyor.sync.download import DownloadReport, download_submissions
 from surveyor.sync.fieldwork import FieldworkSent, count_unsent, send_fieldwork
@@ -61,6 +72,9 @@ class SendAnswer:
     network_code: ErrorCode | None = None  # what that failure means (the words shown)
     form_paths: list[str] = field(default_factory=list)
     fieldwork: FieldworkSent | None = None  # the visits sent after the interviews
+    campaign: Any = None  # what the ``campaign`` step did (services.campaign.CampaignFetched)
+    campaign_error: str = ""  # the campaign package could not be fetched (tried next time)
+    erasures: ServerErasures | None = None  # erasures queued earlier, asked again
 
 
 def base_url(url: str) -> str | None:
@@ -143,10 +157,13 @@ def send_pass(
     cancel: threading.Event,
     manual: bool = False,
     fetch: bool = False,
+    campaign: Callable[[Store, OpenRosaTransport], Any] | None = None,
 ) -> SendAnswer:
-    """One pass: send what is pending, then (if asked, or if something was sent) fetch new
-    form versions. Opens and closes its own Store; waits on the network (call it off the
-    database thread)."""
+    """One pass: ask again for the erasures queued for this server, send what is pending,
+    then (if asked, or if something was sent) fetch new form versions, then run ``campaign``
+    (the campaign package's fetch and import: ``services.campaign.fetch_campaign``, given by
+    the layer above; it asks the server at each pass, a 304 when nothing changed). Opens and
+    closes its own Store; waits on the network (call it off the database thread)."""
     answer = SendAnswer(manual=manual)
     base, password, problem = _account(url, user, password)
     if problem:
@@ -157,13 +174,20 @@ def send_pass(
         answer.pending = pending_count(store)
         laptop = device_id(store.path.parent)
         visits_waiting = count_unsent(store, base, laptop)
-        if not answer.pending and not visits_waiting and not manual and not fetch:
+        erasures_waiting = bool(queued_erasures(data_dir, base))
+        quiet = not (answer.pending or visits_waiting or erasures_waiting or campaign)
+        if quiet and not manual and not fetch:
             answer.kind = "nothing"
             answer.status = read_status(data_dir)
             return answer
         library = FormLibrary(store)
         with open_transport(store, base, user, password) as transport:
-            if answer.pending and not cancel.is_set():
+            if erasures_waiting and not cancel.is_set():
+                try:
+                    answer.erasures = retry_erasures(transport, data_dir)
+                except AuthError as exc:
+                    answer.auth_error, answer.auth_code = str(exc), exc.code
+            if answer.pending and not answer.auth_error and not cancel.is_set():
                 try:
                     answer.report = send_pending(store, library, transport, cancel=cancel)
                 except SyncAlreadyRunning:
@@ -189,6 +213,13 @@ def send_pass(
                     answer.network_error, answer.network_code = str(exc), code_of(exc)
                 except Exception as exc:  # noqa: BLE001 - forms are a bonus, sending is done
                     answer.network_error, answer.network_code = str(exc), code_of(exc)
+            if campaign is not None and not answer.auth_error and not cancel.is_set():
+                try:
+                    answer.campaign = campaign(store, transport)
+                except AuthError as exc:
+                    answer.auth_error, answer.auth_code = str(exc), exc.code
+                except (TransportError, OSError) as exc:  # the next pass asks again
+                    answer.campaign_error = str(exc)
         answer.pending = pending_count(store)
         answer.status = read_status(data_dir)
         if not answer.pending and not answer.auth_error and not answer.network_error:
@@ -232,6 +263,39 @@ def download_pass(
         return problem
     store = Store.open(data_dir)
     try:
+        if queued_erasures(data_dir, base):  # before the download: what was erased stays so
+            with open_transport(store, base, user, password) as transport:
+                retry_erasures(transport, data_dir)
         return download_submissions(store, base, user or None, password, progress=progress)
     finally:
         store.close()
+
+
+def publish_pass(url: str, user: str, password: str | None, path: Path) -> CampaignPublished | str:
+    """The coordinator's "Publish on the server": the package file written on the database
+    thread goes to the server from here (the network pool). The receipt, or why nothing was
+    asked: "bad_address", "no_password". Raises AuthError, TransportError."""
+    base, password, problem = _account(url, user, password)
+    if problem:
+        return problem
+    with OpenRosaTransport(base, user or None, password) as transport:
+        return publish_package(transport, path)
+
+
+def erase_pass(
+    data_dir: Path, url: str, user: str, password: str | None, instance_ids: list[str]
+) -> ServerErasures | str:
+    """The coordinator's erasure reaching the server (after the local one): what the server
+    did, or why it was not asked ("bad_address"; "no_password" and "auth": queued, asked
+    again at the next sync). No Store: the queue is a file of the data dir."""
+    base, password, problem = _account(url, user, password)
+    if problem == "bad_address":
+        return problem
+    if problem:
+        queue_erasures(data_dir, base, instance_ids)
+        return problem
+    with OpenRosaTransport(base, user or None, password) as transport:
+        try:
+            return erase_on_server(transport, data_dir, instance_ids)
+        except AuthError:
+            return "auth"  # erase_on_server queued them first

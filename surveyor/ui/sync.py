@@ -270,9 +270,9 @@ class ServerSync(WindowPart):
             self.home.show_message(self.tr("Sending…"))
 
         def work():
-            from surveyor.sync.passes import send_pass  # on first use (see the top)
+            from surveyor.workspace import server_pass  # loaded with the open workspace
 
-            return send_pass(
+            return server_pass(
                 data_dir, url, user, password, cancel=cancel, manual=manual, fetch=fetch
             )
 
@@ -329,6 +329,11 @@ class ServerSync(WindowPart):
 
             ids = frozenset(r.instance_id for r in report.results)
             self.window.workspace_host.notify(Changes(interviews=ids, sync_state=True), self)
+        campaign = answer.campaign
+        if campaign is not None and campaign.changed:  # written through the pass's own store
+            from surveyor.workspace import Changes  # loaded with the open workspace, not at start
+
+            self.window.workspace_host.notify(Changes(forms=campaign.forms, doors=True), self)
         if answer.form_paths:
             self.window.add_server_forms(answer.form_paths)
         if answer.manual and message:
@@ -384,6 +389,21 @@ class ServerSync(WindowPart):
                 error = True
         if answer.form_paths:
             parts.append(self.tr("New forms from the server: {0}.").format(len(answer.form_paths)))
+        campaign = answer.campaign
+        if campaign is not None and campaign.changed:
+            parts.append(
+                self.tr("New campaign package: {0} doors ({1} new).").format(
+                    campaign.imported.doors, campaign.imported.new_doors
+                )
+            )
+        elif campaign is not None and campaign.refused:
+            parts.append(
+                self.tr(
+                    "The server's campaign package was refused (older, of another campaign or "
+                    "damaged); nothing was changed."
+                )
+            )
+            error = True
         return " ".join(p for p in parts if p), error
 
     # --- what home shows -------------------------------------------------------------------

@@ -249,3 +249,47 @@ def test_a_postgresql_database_of_the_previous_schema_is_migrated():
         engine.dispose()
         with create_engine(DATABASE).begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_the_campaign_package_and_an_erasure_on_postgres(pg_campaign, tmp_path):
+    """The same code on PostgreSQL: publish, read with the ETag (304), refuse an older one;
+    an erasure removes every version and its files, and the next submission is still read
+    past the reader's cursor (a sequence never gives a number twice)."""
+    from tests.server.test_campaign import CAMPAIGN, ZIP, packages
+
+    c = pg_campaign
+    first, second = packages(tmp_path, 2)
+    assert (
+        c.server.request(
+            "PUT", CAMPAIGN, body=second.read_bytes(), auth=c.coordinator, headers=ZIP
+        ).status
+        == 201
+    )
+    old = c.server.request(
+        "PUT", CAMPAIGN, body=first.read_bytes(), auth=c.coordinator, headers=ZIP
+    )
+    assert old.status == 409
+    got = c.server.request("GET", CAMPAIGN, auth=c.interviewer)
+    assert got.status == 200 and got.body == second.read_bytes()
+    etag = got.headers["etag"]
+    assert (
+        c.server.request(
+            "GET", CAMPAIGN, auth=c.interviewer, headers={"If-None-Match": etag}
+        ).status
+        == 304
+    )
+
+    xml, instance_id = c.new_submission()
+    assert c.server.submit(xml, {"photo.jpg": b"secret photo"}, auth=c.interviewer).status == 201
+    reply = c.server.request("GET", "/api/v1/submissions?since=0&limit=1000", auth=c.coordinator)
+    cursor = reply.json()["cursor"]
+    erased = c.server.request(
+        "DELETE", f"/surveyor/v1/submissions/{instance_id}", auth=c.coordinator
+    )
+    assert erased.status == 200 and erased.json()["erased"] == [instance_id]
+    assert erased.json()["attachments"] == 1
+    assert c.stored(instance_id) is None
+    after, after_id = c.new_submission()
+    assert c.server.submit(after, auth=c.interviewer).status == 201
+    page = c.server.request("GET", f"/api/v1/submissions?since={cursor}", auth=c.coordinator)
+    assert [s["instance_id"] for s in page.json()["submissions"]] == [after_id]

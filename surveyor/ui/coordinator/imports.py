@@ -230,12 +230,7 @@ class ImportPanel(FollowsLanguage, QWidget):
         workspace = self.page.workspace
         if workspace is None:
             return
-        credentials = getattr(self.page, "server_credentials", None)
-        url, user, password = (
-            credentials()
-            if credentials is not None
-            else (self.settings.server_url, self.settings.server_user, "")
-        )
+        url, user, password = self.page.server_account()
         if not url:
             self._show_summary(
                 self.tr(

@@ -143,6 +143,13 @@ class CoordinatorPage(QWidget):
         self.tabs.setTabText(5, self.tr("Res&ults"))
         self.tabs.setTabText(6, self.tr("&People who want to act"))
 
+    def server_account(self) -> tuple[str, str, str]:
+        """(server address, account, password typed this session) for the server actions:
+        the main window's, else the settings' (no password: the keychain's is looked up)."""
+        if self.server_credentials is not None:
+            return self.server_credentials()
+        return self.settings.server_url, self.settings.server_user, ""
+
     def save_settings(self) -> None:
         if self._save_settings is not None:
             self._save_settings()

@@ -300,7 +300,7 @@
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
+        <location filename="../coordinator/page.py" line="197"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="200"/>
+        <location filename="../coordinator/page.py" line="207"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="219"/>
+        <location filename="../coordinator/page.py" line="226"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="221"/>
+        <location filename="../coordinator/page.py" line="228"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="226"/>
+        <location filename="../coordinator/page.py" line="233"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="229"/>
+        <location filename="../coordinator/page.py" line="236"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="231"/>
+        <location filename="../coordinator/page.py" line="238"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="260"/>
+        <location filename="../coordinator/page.py" line="267"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="260"/>
+        <location filename="../coordinator/page.py" line="267"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="67"/>
+        <location filename="../coordinator/doorlist.py" line="70"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="68"/>
+        <location filename="../coordinator/doorlist.py" line="71"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="69"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,230 +479,295 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="385"/>
+        <location filename="../coordinator/doorlist.py" line="392"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="387"/>
+        <location filename="../coordinator/doorlist.py" line="394"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="389"/>
+        <location filename="../coordinator/doorlist.py" line="396"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="390"/>
+        <location filename="../coordinator/doorlist.py" line="397"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="393"/>
+        <location filename="../coordinator/doorlist.py" line="400"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="397"/>
+        <location filename="../coordinator/doorlist.py" line="404"/>
+        <source>P&amp;ublish on the server</source>
+        <translation>Publier sur le &amp;serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="407"/>
+        <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
+        <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="399"/>
+        <location filename="../coordinator/doorlist.py" line="413"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
-        <location filename="../coordinator/doorlist.py" line="405"/>
+        <location filename="../coordinator/doorlist.py" line="415"/>
+        <location filename="../coordinator/doorlist.py" line="419"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="403"/>
+        <location filename="../coordinator/doorlist.py" line="417"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="403"/>
+        <location filename="../coordinator/doorlist.py" line="417"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="403"/>
+        <location filename="../coordinator/doorlist.py" line="417"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="406"/>
+        <location filename="../coordinator/doorlist.py" line="420"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="407"/>
+        <location filename="../coordinator/doorlist.py" line="421"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="408"/>
+        <location filename="../coordinator/doorlist.py" line="422"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="409"/>
+        <location filename="../coordinator/doorlist.py" line="423"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="410"/>
+        <location filename="../coordinator/doorlist.py" line="424"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="411"/>
+        <location filename="../coordinator/doorlist.py" line="425"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="412"/>
+        <location filename="../coordinator/doorlist.py" line="426"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="416"/>
+        <location filename="../coordinator/doorlist.py" line="430"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="421"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="452"/>
+        <location filename="../coordinator/doorlist.py" line="466"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="452"/>
-        <location filename="../coordinator/doorlist.py" line="596"/>
+        <location filename="../coordinator/doorlist.py" line="466"/>
+        <location filename="../coordinator/doorlist.py" line="610"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="464"/>
+        <location filename="../coordinator/doorlist.py" line="478"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="466"/>
+        <location filename="../coordinator/doorlist.py" line="480"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="509"/>
+        <location filename="../coordinator/doorlist.py" line="523"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="522"/>
+        <location filename="../coordinator/doorlist.py" line="536"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="524"/>
+        <location filename="../coordinator/doorlist.py" line="538"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="562"/>
+        <location filename="../coordinator/doorlist.py" line="576"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="568"/>
+        <location filename="../coordinator/doorlist.py" line="582"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="570"/>
+        <location filename="../coordinator/doorlist.py" line="584"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="579"/>
+        <location filename="../coordinator/doorlist.py" line="593"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="595"/>
+        <location filename="../coordinator/doorlist.py" line="609"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="596"/>
         <location filename="../coordinator/doorlist.py" line="610"/>
+        <location filename="../coordinator/doorlist.py" line="624"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="605"/>
+        <location filename="../coordinator/doorlist.py" line="619"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="609"/>
+        <location filename="../coordinator/doorlist.py" line="623"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="652"/>
+        <location filename="../coordinator/doorlist.py" line="666"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="654"/>
+        <location filename="../coordinator/doorlist.py" line="668"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="670"/>
+        <location filename="../coordinator/doorlist.py" line="684"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="676"/>
+        <location filename="../coordinator/doorlist.py" line="690"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="685"/>
+        <location filename="../coordinator/doorlist.py" line="708"/>
+        <source>No server is set: enter its address and the coordinator account in the settings.</source>
+        <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="718"/>
+        <source>Publishing on the server</source>
+        <translation>Publication sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="719"/>
+        <source>Writing the campaign package…</source>
+        <translation>Écriture du paquet de campagne…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="726"/>
+        <source>Sending it to the server…</source>
+        <translation>Envoi au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="758"/>
+        <source>The server password is needed: type it in the settings.</source>
+        <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="762"/>
+        <source>The server address in the settings is not valid.</source>
+        <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="767"/>
+        <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
+        <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="775"/>
+        <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
+        <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="787"/>
+        <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
+        <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="791"/>
+        <source>The server refused the campaign package: {0}</source>
+        <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="793"/>
+        <source>The campaign package was not published: {0}</source>
+        <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="802"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="685"/>
+        <location filename="../coordinator/doorlist.py" line="802"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="693"/>
+        <location filename="../coordinator/doorlist.py" line="810"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="713"/>
+        <location filename="../coordinator/doorlist.py" line="830"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="713"/>
+        <location filename="../coordinator/doorlist.py" line="830"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="730"/>
+        <location filename="../coordinator/doorlist.py" line="847"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -2827,52 +2892,52 @@
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="242"/>
+        <location filename="../coordinator/imports.py" line="237"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="266"/>
+        <location filename="../coordinator/imports.py" line="261"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="270"/>
+        <location filename="../coordinator/imports.py" line="265"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="290"/>
+        <location filename="../coordinator/imports.py" line="285"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="294"/>
+        <location filename="../coordinator/imports.py" line="289"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="325"/>
+        <location filename="../coordinator/imports.py" line="320"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="327"/>
+        <location filename="../coordinator/imports.py" line="322"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="330"/>
+        <location filename="../coordinator/imports.py" line="325"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="342"/>
+        <location filename="../coordinator/imports.py" line="337"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="307"/>
+        <location filename="../coordinator/imports.py" line="302"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3549,52 +3614,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="199"/>
+        <location filename="../coordinator/doorlist.py" line="202"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="204"/>
+        <location filename="../coordinator/doorlist.py" line="207"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="210"/>
+        <location filename="../coordinator/doorlist.py" line="213"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="210"/>
+        <location filename="../coordinator/doorlist.py" line="213"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="219"/>
+        <location filename="../coordinator/doorlist.py" line="222"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="220"/>
+        <location filename="../coordinator/doorlist.py" line="223"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="230"/>
+        <location filename="../coordinator/doorlist.py" line="233"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="230"/>
+        <location filename="../coordinator/doorlist.py" line="233"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="247"/>
+        <location filename="../coordinator/doorlist.py" line="250"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="249"/>
+        <location filename="../coordinator/doorlist.py" line="252"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -4104,67 +4169,97 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="570"/>
+        <source>Erased here; the server address in the settings is not valid.</source>
+        <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="575"/>
+        <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
+        <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="582"/>
+        <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
+        <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="589"/>
+        <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
+        <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="596"/>
+        <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
+        <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/overview.py" line="603"/>
+        <source>Erased here; the server was not asked: {0}</source>
+        <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="94"/>
+        <location filename="../coordinator/doorlist.py" line="97"/>
         <source>Campaign package</source>
         <translation>Paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="106"/>
+        <location filename="../coordinator/doorlist.py" line="109"/>
         <source>&amp;Protect with a password</source>
         <translation>&amp;Protéger par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="112"/>
+        <location filename="../coordinator/doorlist.py" line="115"/>
         <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
         <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="124"/>
+        <location filename="../coordinator/doorlist.py" line="127"/>
         <source>Password of the package</source>
         <translation>Mot de passe du paquet</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="125"/>
+        <location filename="../coordinator/doorlist.py" line="128"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="129"/>
-        <location filename="../coordinator/doorlist.py" line="130"/>
+        <location filename="../coordinator/doorlist.py" line="132"/>
+        <location filename="../coordinator/doorlist.py" line="133"/>
         <source>The password again</source>
         <translation>Le mot de passe à nouveau</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="135"/>
+        <location filename="../coordinator/doorlist.py" line="138"/>
         <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
         <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="140"/>
+        <location filename="../coordinator/doorlist.py" line="143"/>
         <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
         <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="153"/>
+        <location filename="../coordinator/doorlist.py" line="156"/>
         <source>Choose where to write…</source>
         <translation>Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="154"/>
+        <location filename="../coordinator/doorlist.py" line="157"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="185"/>
+        <location filename="../coordinator/doorlist.py" line="188"/>
         <source>The password needs 8 characters or more.</source>
         <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="187"/>
+        <location filename="../coordinator/doorlist.py" line="190"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -5069,88 +5164,98 @@
     </message>
     <message>
         <location filename="../sync.py" line="270"/>
-        <location filename="../sync.py" line="442"/>
+        <location filename="../sync.py" line="462"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
         <location filename="../sync.py" line="312"/>
-        <location filename="../sync.py" line="453"/>
+        <location filename="../sync.py" line="473"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="364"/>
+        <location filename="../sync.py" line="369"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="368"/>
+        <location filename="../sync.py" line="373"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="370"/>
+        <location filename="../sync.py" line="375"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="374"/>
+        <location filename="../sync.py" line="379"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="386"/>
+        <location filename="../sync.py" line="391"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="407"/>
+        <location filename="../sync.py" line="395"/>
+        <source>New campaign package: {0} doors ({1} new).</source>
+        <translation>Nouveau paquet de campagne : {0} portes ({1} nouvelles).</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="402"/>
+        <source>The server&apos;s campaign package was refused (older, of another campaign or damaged); nothing was changed.</source>
+        <translation>Le paquet de campagne du serveur a été refusé (plus ancien, d’une autre campagne ou endommagé) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../sync.py" line="427"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="409"/>
+        <location filename="../sync.py" line="429"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="412"/>
+        <location filename="../sync.py" line="432"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="419"/>
+        <location filename="../sync.py" line="439"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="424"/>
+        <location filename="../sync.py" line="444"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="435"/>
+        <location filename="../sync.py" line="455"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="437"/>
+        <location filename="../sync.py" line="457"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="439"/>
+        <location filename="../sync.py" line="459"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="447"/>
+        <location filename="../sync.py" line="467"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../sync.py" line="449"/>
+        <location filename="../sync.py" line="469"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
