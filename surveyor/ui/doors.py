@@ -413,7 +413,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         # the rarer actions in a menu, so the header fits a small screen with large text
         self.more_button = QPushButton()
         self.more_button.setObjectName("moreButton")
-        self.passphrase_dialog: PassphraseDialog | None = None  # a protected package's
+        self.passphrase_dialog: PackagePassphraseDialog | None = None  # a protected package's
         self.more_menu = QMenu(self)
         self.typeback_action = self.more_menu.addAction("")
         self.typeback_action.triggered.connect(self.typeback_requested)
@@ -899,13 +899,13 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         if wrong:
             refused = self.tr("This password does not open the door list; nothing was changed.")
             self.show_message(refused, error=True)
-        dialog = PassphraseDialog(refused, parent=self)
+        dialog = PackagePassphraseDialog(refused, parent=self)
         dialog.accepted.connect(lambda: self._take_package(take, dialog.textValue(), shared=shared))
         dialog.open()
         self.passphrase_dialog = dialog
 
 
-class PassphraseDialog(QDialog):
+class PackagePassphraseDialog(QDialog):
     """A protected campaign package's password (hidden as it is typed); ``refused``: why the
     last one did not open it."""
 
@@ -952,7 +952,7 @@ class PassphraseDialog(QDialog):
 
 
 __all__ = [
-    "PassphraseDialog",
+    "PackagePassphraseDialog",
     "AddDoorDialog",
     "AppointmentDialog",
     "DoorTableModel",

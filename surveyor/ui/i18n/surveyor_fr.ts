@@ -4265,7 +4265,7 @@
     </message>
 </context>
 <context>
-    <name>PassphraseDialog</name>
+    <name>PackagePassphraseDialog</name>
     <message>
         <location filename="../doors.py" line="915"/>
         <source>Protected door list</source>
@@ -4283,7 +4283,6 @@
     </message>
     <message>
         <location filename="../doors.py" line="930"/>
-        <location filename="../protection.py" line="75"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -4291,6 +4290,14 @@
         <location filename="../doors.py" line="931"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../protection.py" line="75"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <location filename="../protection.py" line="49"/>
