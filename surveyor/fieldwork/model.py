@@ -358,21 +358,6 @@ class Funnel:
         return data
 
 
-FUNNEL_KEYS = (
-    "doors",
-    "visited",
-    "contacted",
-    "absent",
-    "refused",
-    "appointments",
-    "vacant",
-    "ineligible",
-    "done",
-    "contact_rate",
-    "response_rate",
-)
-
-
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole > 0 else None
 
@@ -426,7 +411,6 @@ __all__ = [
     "CLOSED_STATUSES",
     "CONTACT_OUTCOMES",
     "DOOR_FIELDS",
-    "FUNNEL_KEYS",
     "OPEN_STATUSES",
     "OUTCOMES",
     "REVISIT_STATUSES",

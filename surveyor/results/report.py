@@ -142,16 +142,10 @@ class _ReportBuilder:
             Para(self.t("generated", date=cat.date(_date.today().isoformat(), self.lang)), "note"),
         )
         self.method()
-        if self.plan.profile:
-            self.add(Heading(self.t("profile")))
-            for name in self.plan.profile:
-                self.question(name, level=2)
+        self.questions("profile", self.plan.profile)
         if self.plan.needs:
             self.needs()
-        if self.plan.questions:
-            self.add(Heading(self.t("questions")))
-            for name in self.plan.questions:
-                self.question(name, level=2)
+        self.questions("questions", self.plan.questions)
         if self.plan.crosstabs:
             self.add(Heading(self.t("crosstabs")))
             for a, b in self.plan.crosstabs:
@@ -162,6 +156,13 @@ class _ReportBuilder:
         return Report(self.lang, title, self.blocks)
 
     # --- sections --------------------------------------------------------------------------
+
+    def questions(self, heading: str, names) -> None:
+        """A section of questions under ``heading`` (a catalogue key), if there are any."""
+        if names:
+            self.add(Heading(self.t(heading)))
+            for name in names:
+                self.question(name, level=2)
 
     def method(self) -> None:
         r = self.results
