@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import add_actions, fail, run_in_workspace
 from surveyor.fieldwork.doorlist import parse_mapping
 from surveyor.fieldwork.model import ADDRESS_FIELDS, OUTCOMES, STATUSES
 
@@ -20,12 +20,12 @@ def register(subparsers) -> None:
 
 
 def _register_doors(subparsers) -> None:
-    parser = subparsers.add_parser(
+    commands = add_actions(
+        subparsers,
         "doors",
         help="the door list of a door-to-door campaign: import, list, assign",
         description="The doors of the campaign (docs/fieldwork.md).",
     )
-    commands = parser.add_subparsers(title="doors commands", metavar="ACTION", required=True)
     imp = commands.add_parser(
         "import",
         help="import a door list from a CSV or XLSX file (or an ODK Central Entity list)",
@@ -141,13 +141,13 @@ def _register_fieldwork(subparsers) -> None:
 
 
 def _register_campaign(subparsers) -> None:
-    parser = subparsers.add_parser(
+    commands = add_actions(
+        subparsers,
         "campaign",
         help="the campaign package: forms, doors and assignments for the laptops",
         description="The campaign package carries the forms, the doors, their assignments "
         "and the visits known to the coordinator to the laptops (docs/fieldwork.md).",
     )
-    commands = parser.add_subparsers(title="campaign commands", metavar="ACTION", required=True)
     export = commands.add_parser(
         "export",
         help="write the campaign package (coordinator)",
@@ -168,19 +168,6 @@ def _register_campaign(subparsers) -> None:
 # --- handlers ----------------------------------------------------------------------------------
 
 
-def _run(args: argparse.Namespace, action) -> int:
-    """Open the workspace, run ``action(ws)``; a SurveyorError is one line on stderr."""
-    # here, not at the top: `surveyor --help` must not load the store and the engine
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            return action(ws)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-
-
 def run_import(args: argparse.Namespace) -> int:
     def action(ws) -> int:
         result = ws.import_doors(
@@ -193,7 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"columns not used: {', '.join(result.ignored)}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -215,20 +202,19 @@ def run_list(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_assign(args: argparse.Namespace) -> int:
     if (args.sector is None) == (not args.door):
-        print("error: give either --sector or --door.", file=sys.stderr)
-        return 2
+        return fail("give either --sector or --door.", 2)
 
     def action(ws) -> int:
         changed = ws.assign_doors(args.interviewer, sector=args.sector, door_ids=args.door).value
         print(f"{changed} door(s) assigned to {args.interviewer}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -239,7 +225,7 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"door {door.door_id} added: {door.address}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_export_entities(args: argparse.Namespace) -> int:
@@ -247,12 +233,11 @@ def run_export_entities(args: argparse.Namespace) -> int:
         try:
             count = ws.export_entity_list(args.out)
         except OSError as exc:
-            print(f"error: could not write {args.out} ({exc.strerror or exc}).", file=sys.stderr)
-            return 1
+            return fail(f"could not write {args.out} ({exc.strerror or exc}).")
         print(f"{count} door(s) written to {args.out}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_visit(args: argparse.Namespace) -> int:
@@ -273,7 +258,7 @@ def run_visit(args: argparse.Namespace) -> int:
         print(f"{text}; the door is now {door.status}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_fieldwork(args: argparse.Namespace) -> int:
@@ -297,7 +282,7 @@ def run_fieldwork(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def _rate(value: float | None) -> str:
@@ -323,7 +308,7 @@ def run_campaign_export(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_campaign_import(args: argparse.Namespace) -> int:
@@ -332,4 +317,4 @@ def run_campaign_import(args: argparse.Namespace) -> int:
         print(result)
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)

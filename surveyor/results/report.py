@@ -434,26 +434,17 @@ class _ReportBuilder:
                 self.add(Heading(theme.label, 3))
                 for v in quotes:
                     shown.add(v)
-                    self.add(
-                        Para(
-                            "« " + mask(present[v], self.lang) + " »"
-                            if self.lang == "fr"
-                            else "“" + mask(present[v], self.lang) + "”",
-                            "quote",
-                        )
-                    )
+                    self.add(self.quote(present[v]))
             rest = [v for v in picked if v not in shown][: self.plan.quotes_per_theme]
             if rest:
                 self.add(Heading(self.t("quotes"), 3))
                 for v in rest:
-                    self.add(
-                        Para(
-                            "« " + mask(present[v], self.lang) + " »"
-                            if self.lang == "fr"
-                            else "“" + mask(present[v], self.lang) + "”",
-                            "quote",
-                        )
-                    )
+                    self.add(self.quote(present[v]))
+
+    def quote(self, text: str) -> Para:
+        """A picked answer, masked, between the language's quotation marks."""
+        masked = mask(text, self.lang)
+        return Para(f"« {masked} »" if self.lang == "fr" else f"“{masked}”", "quote")
 
     def definitions(self) -> None:
         self.add(Heading(self.t("definitions")))

@@ -8,9 +8,11 @@ to lose, so several processes may run behind a load balancer.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
+from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -141,6 +143,31 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+async def read_limited(request: Request, limit: int, what: str, *, xml: bool = True):
+    """The request's body (bytes), or the 413 refusal (a Response) when it is larger than
+    ``limit``; ``what`` names the body in the refusal."""
+    try:
+        return await read_body(request, limit)
+    except RequestTooLarge as exc:
+        return refuse(
+            request, 413, f"{what} too large: {exc}", xml=xml, headers={"Connection": "close"}
+        )
+
+
+def _signed_in(handler):
+    """An OpenRosa handler called with the request's user, once authenticated (else the
+    refusal is the response)."""
+
+    @functools.wraps(handler)
+    async def authenticated(self: SurveyorServer, request: Request) -> Response:
+        user = await self.user(request)
+        if not isinstance(user, User):
+            return user
+        return await handler(self, request, user)
+
+    return authenticated
+
+
 class SurveyorServer:
     def __init__(self, database_url: str, *, auth_ttl: float = 60.0):
         self.database_url = database_url
@@ -193,12 +220,20 @@ class SurveyorServer:
             self._known_versions.add((form_id, version))
         return entry is not None
 
+    async def _form_version(self, request: Request, find) -> tuple[str, str, Any] | Response:
+        """(form id, version, what ``find(engine, form_id, version)`` gives) for the request's
+        form (its path's ``form_id`` and the ``version`` query), or the 404 refusal."""
+        form_id = request.path_params["form_id"]
+        version = request.query_params.get("version", "")
+        found = await run_in_threadpool(find, self.engine, form_id, version)
+        if found is None:
+            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+        return form_id, version, found
+
     # -- OpenRosa -----------------------------------------------------------------------------
 
-    async def form_list(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_signed_in
+    async def form_list(self, request: Request, user: User) -> Response:
         params = request.query_params
         all_versions = params.get("listAllVersions", "").lower() == "true"
         entries = await run_in_threadpool(
@@ -222,26 +257,19 @@ class SurveyorServer:
             )
         return xml_document("xforms", openrosa.XFORMS_LIST_NS, "".join(items))
 
-    async def form_download(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
-        form_id = request.path_params["form_id"]
-        version = request.query_params.get("version", "")
-        xml = await run_in_threadpool(service.form_xml, self.engine, form_id, version)
-        if xml is None:
-            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
-        return Response(bytes(xml), media_type=XML)
+    @_signed_in
+    async def form_download(self, request: Request, user: User) -> Response:
+        found = await self._form_version(request, service.form_xml)
+        if isinstance(found, Response):
+            return found
+        return Response(bytes(found[2]), media_type=XML)
 
-    async def manifest(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
-        form_id = request.path_params["form_id"]
-        version = request.query_params.get("version", "")
-        entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
-        if entry is None:
-            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+    @_signed_in
+    async def manifest(self, request: Request, user: User) -> Response:
+        found = await self._form_version(request, service.find_form)
+        if isinstance(found, Response):
+            return found
+        form_id, version, entry = found
         media = await run_in_threadpool(service.form_media_list, self.engine, entry.pk)
         base = str(request.base_url)
         query = f"?version={quote(version, safe='')}"
@@ -255,10 +283,8 @@ class SurveyorServer:
         )
         return xml_document("manifest", openrosa.MANIFEST_NS, files)
 
-    async def media(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_signed_in
+    async def media(self, request: Request, user: User) -> Response:
         form_id = request.path_params["form_id"]
         name = request.path_params["name"]
         version = request.query_params.get("version", "")
@@ -274,21 +300,16 @@ class SurveyorServer:
             bytes(content), media_type="application/octet-stream", headers=download_headers(name)
         )
 
-    async def submission(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_signed_in
+    async def submission(self, request: Request, user: User) -> Response:
         if request.method == "HEAD":
             return Response(
                 status_code=204,
                 headers={"X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)},
             )
-        try:
-            body = await read_body(request, MAX_SUBMISSION_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request, 413, f"submission too large: {exc}", headers={"Connection": "close"}
-            )
+        body = await read_limited(request, MAX_SUBMISSION_BYTES, "submission")
+        if isinstance(body, Response):
+            return body
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
             xml, attachments = openrosa.split_submission(parts)
@@ -361,16 +382,9 @@ class SurveyorServer:
         user = await self.coordinator(request)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FORM_UPLOAD_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"form upload too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_limited(request, MAX_FORM_UPLOAD_BYTES, "form upload", xml=False)
+        if isinstance(body, Response):
+            return body
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
         except service.ServerError as exc:
@@ -417,16 +431,9 @@ class SurveyorServer:
         user = await self.user(request, xml=False)
         if not isinstance(user, User):
             return user
-        try:
-            body = await read_body(request, MAX_FIELDWORK_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request,
-                413,
-                f"fieldwork too large: {exc}",
-                xml=False,
-                headers={"Connection": "close"},
-            )
+        body = await read_limited(request, MAX_FIELDWORK_BYTES, "fieldwork", xml=False)
+        if isinstance(body, Response):
+            return body
         try:
             doors, visits = service.parse_fieldwork(body)
             receipt = await run_in_threadpool(

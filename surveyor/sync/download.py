@@ -30,13 +30,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from surveyor import jsontext
 from surveyor.encryption import Sealed
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form
-from surveyor.interviews import record
 from surveyor.interviews.from_xml import answers_from_xml
-from surveyor.interviews.merging import Counts, content_sha256, describe_counts, names_itself
+from surveyor.interviews.merging import Counts, describe_counts, names_itself
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
@@ -167,18 +165,7 @@ def incoming_from_submission(
         "answers": answers,
         "handed_in": [{"to": server_url, "at": received}],
     }
-    answers_json = jsontext.dumps(answers)  # the store's text: the content hash is over it
-    return IncomingInterview(
-        instance_id=instance_id,
-        deprecated_id=deprecated,
-        interviewer=data["interviewer"],
-        content_sha256=content_sha256(
-            form.content_hash, deprecated, answers_json, [(a[0], a[3]) for a in attachments]
-        ),
-        values=record.record_values(data, answers_json),
-        record=data,
-        attachments=attachments,
-    )
+    return IncomingInterview.of_record(data, attachments)
 
 
 def is_encrypted_manifest(xml: bytes | str) -> bool:
