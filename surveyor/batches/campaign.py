@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -154,16 +154,7 @@ def export_campaign(
         writer.created_at = format_timestamp((clock or utc_now)())
         with writer:
             for form in forms:
-                writer.add_form(
-                    content_hash=form.content_hash,
-                    form_id=form.form_id,
-                    version=form.version,
-                    title=form.title,
-                    source_name=form.source_name,
-                    source_bytes=form.source_bytes,
-                    xform=form.xform,
-                    media=form.media,
-                )
+                writer.add_form(**form.definition())
             writer.add_fieldwork(doors, visits)
     except (OSError, SurveyorError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
@@ -189,16 +180,8 @@ def _save_forms(store: Store, forms: list[IncomingForm]) -> int:
     for form in forms:
         if form.content_hash in known:
             continue
-        store.save_form(
-            form_id=form.form_id,
-            version=form.version,
-            title=form.title,
-            content_hash=form.content_hash,
-            source_name=form.source_name,
-            source_bytes=None,  # trusted by the XForm's hash only, as in a batch
-            xform=form.xform,
-            media=form.media,
-        )
+        # source_bytes: trusted by the XForm's hash only, as in a batch
+        store.save_form(**{**asdict(form), "source_bytes": None})
         new += 1
     return new
 

@@ -154,18 +154,33 @@ async def read_limited(request: Request, limit: int, what: str, *, xml: bool = T
         )
 
 
-def _signed_in(handler):
-    """An OpenRosa handler called with the request's user, once authenticated (else the
-    refusal is the response)."""
+def _as(check):
+    """A handler ``(self, request, user)`` called once ``check(self, request)`` (the server's
+    ``user`` or ``coordinator``, as written in its class) accepts the request's user; else
+    what ``check`` refused with is the response."""
 
-    @functools.wraps(handler)
-    async def authenticated(self: SurveyorServer, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
-        return await handler(self, request, user)
+    def decorate(handler):
+        @functools.wraps(handler)
+        async def authenticated(self: SurveyorServer, request: Request) -> Response:
+            user = await check(self, request)
+            if not isinstance(user, User):
+                return user
+            return await handler(self, request, user)
 
-    return authenticated
+        return authenticated
+
+    return decorate
+
+
+def _page(request: Request, default: int, most: int) -> tuple[int, int] | Response:
+    """(since, limit) of a page read by a coordinator (``limit`` from 1 to ``most``), or the
+    400 refusal."""
+    try:
+        since = int(request.query_params.get("since") or 0)
+        limit = min(max(int(request.query_params.get("limit") or default), 1), most)
+    except ValueError:
+        return refuse(request, 400, "since and limit must be integers", xml=False)
+    return since, limit
 
 
 class SurveyorServer:
@@ -232,7 +247,7 @@ class SurveyorServer:
 
     # -- OpenRosa -----------------------------------------------------------------------------
 
-    @_signed_in
+    @_as(user)
     async def form_list(self, request: Request, user: User) -> Response:
         params = request.query_params
         all_versions = params.get("listAllVersions", "").lower() == "true"
@@ -257,14 +272,14 @@ class SurveyorServer:
             )
         return xml_document("xforms", openrosa.XFORMS_LIST_NS, "".join(items))
 
-    @_signed_in
+    @_as(user)
     async def form_download(self, request: Request, user: User) -> Response:
         found = await self._form_version(request, service.form_xml)
         if isinstance(found, Response):
             return found
         return Response(bytes(found[2]), media_type=XML)
 
-    @_signed_in
+    @_as(user)
     async def manifest(self, request: Request, user: User) -> Response:
         found = await self._form_version(request, service.find_form)
         if isinstance(found, Response):
@@ -283,7 +298,7 @@ class SurveyorServer:
         )
         return xml_document("manifest", openrosa.MANIFEST_NS, files)
 
-    @_signed_in
+    @_as(user)
     async def media(self, request: Request, user: User) -> Response:
         form_id = request.path_params["form_id"]
         name = request.path_params["name"]
@@ -300,7 +315,7 @@ class SurveyorServer:
             bytes(content), media_type="application/octet-stream", headers=download_headers(name)
         )
 
-    @_signed_in
+    @_as(user)
     async def submission(self, request: Request, user: User) -> Response:
         if request.method == "HEAD":
             return Response(
@@ -342,23 +357,18 @@ class SurveyorServer:
 
     # -- coordinator API ----------------------------------------------------------------------
 
-    async def api_submissions(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
-        try:
-            since = int(request.query_params.get("since") or 0)
-            limit = min(max(int(request.query_params.get("limit") or PAGE_DEFAULT), 1), PAGE_MAX)
-        except ValueError:
-            return refuse(request, 400, "since and limit must be integers", xml=False)
+    @_as(coordinator)
+    async def api_submissions(self, request: Request, user: User) -> Response:
+        asked = _page(request, PAGE_DEFAULT, PAGE_MAX)
+        if isinstance(asked, Response):
+            return asked
+        since, limit = asked
         rows, cursor = await run_in_threadpool(service.read_submissions, self.engine, since, limit)
         body = {"submissions": rows, "cursor": str(cursor), "more": len(rows) == limit}
         return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
-    async def api_attachment(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
+    @_as(coordinator)
+    async def api_attachment(self, request: Request, user: User) -> Response:
         instance_id = request.path_params["instance_id"]
         name = request.path_params["name"]
         try:
@@ -378,10 +388,8 @@ class SurveyorServer:
             content, media_type=safe_media_type(content_type), headers=download_headers(name)
         )
 
-    async def api_publish(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
+    @_as(coordinator)
+    async def api_publish(self, request: Request, user: User) -> Response:
         body = await read_limited(request, MAX_FORM_UPLOAD_BYTES, "form upload", xml=False)
         if isinstance(body, Response):
             return body
@@ -448,16 +456,13 @@ class SurveyorServer:
         }
         return Response(json.dumps(answer), 200, media_type="application/json")
 
-    async def fieldwork_read(self, request: Request) -> Response:
+    @_as(coordinator)
+    async def fieldwork_read(self, request: Request, user: User) -> Response:
         """``GET /surveyor/v1/fieldwork?since=CURSOR&limit=N``: the coordinator's download."""
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
-        try:
-            since = int(request.query_params.get("since") or 0)
-            limit = min(max(int(request.query_params.get("limit") or PAGE_MAX), 1), PAGE_MAX * 5)
-        except ValueError:
-            return refuse(request, 400, "since and limit must be integers", xml=False)
+        asked = _page(request, PAGE_MAX, PAGE_MAX * 5)
+        if isinstance(asked, Response):
+            return asked
+        since, limit = asked
         page, cursor = await run_in_threadpool(service.read_fieldwork, self.engine, since, limit)
         count = len(page["doors"]) + len(page["visits"])
         body = {**page, "cursor": str(cursor), "more": count == limit}

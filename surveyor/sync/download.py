@@ -138,34 +138,42 @@ def incoming_from_submission(
         sub["form_id"], sub.get("form_version") or "", _existing_form_hash(store, instance_id)
     )
     answers, meta = answers_from_xml(form, sub["xml"])
-    received = sub.get("received_at") or ""
     attachments = [
         (name, media_type, len(data), hashlib.sha256(data).hexdigest())
         for name, (media_type, data) in sorted(files.items())
     ]
-    deprecated = sub.get("deprecated_id") or meta.get("deprecatedID")
-    data = {
-        "instance_id": instance_id,
+    data = _received_record(sub, form, server_url)
+    data.update(
+        device_id=meta.get("deviceID") or "",
+        exported_at=None,
+        deleted_at=None,
+        deprecated_id=sub.get("deprecated_id") or meta.get("deprecatedID"),
+        instance_name=meta.get("instanceName") or "",
+        position=None,
+        last_error=None,
+        answers=answers,
+    )
+    return IncomingInterview.of_record(data, attachments)
+
+
+def _received_record(sub: dict[str, Any], form: Form, server_url: str) -> dict[str, Any]:
+    """The record's keys a submission of the coordinator API gives: sent to ``server_url``
+    and received there at ``received_at``."""
+    received = sub.get("received_at") or ""
+    return {
+        "instance_id": sub["instance_id"],
         "form_id": form.form_id,
         "form_version": form.version,
         "form_hash": form.content_hash,
         "interviewer": sub.get("submitted_by") or "",
-        "device_id": meta.get("deviceID") or "",
         "status": str(Status.SENT),
         "created_at": received,
         "updated_at": received,
         "finalized_at": received,
         "sent_at": received,
-        "exported_at": None,
-        "deleted_at": None,
-        "deprecated_id": deprecated,
-        "instance_name": meta.get("instanceName") or "",
-        "position": None,
-        "last_error": None,
-        "answers": answers,
+        "deprecated_id": sub.get("deprecated_id"),
         "handed_in": [{"to": server_url, "at": received}],
     }
-    return IncomingInterview.of_record(data, attachments)
 
 
 def is_encrypted_manifest(xml: bytes | str) -> bool:
@@ -189,22 +197,7 @@ def encrypted_from_submission(
         manifest=xml,
         files=[(name, data) for name, (_type, data) in sorted(files.items())],
     ).to_bytes()
-    received = sub.get("received_at") or ""
-    stub = {
-        "instance_id": instance_id,
-        "form_id": form.form_id,
-        "form_version": form.version,
-        "form_hash": form.content_hash,
-        "interviewer": sub.get("submitted_by") or "",
-        "status": str(Status.SENT),
-        "created_at": received,
-        "updated_at": received,
-        "finalized_at": received,
-        "sent_at": received,
-        "deprecated_id": sub.get("deprecated_id"),
-        "handed_in": [{"to": server_url, "at": received}],
-        "encrypted": True,
-    }
+    stub = {**_received_record(sub, form, server_url), "encrypted": True}
     return IncomingEncrypted(
         instance_id=instance_id,
         sha256=hashlib.sha256(payload).hexdigest(),
