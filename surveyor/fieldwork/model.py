@@ -13,7 +13,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 from functools import lru_cache
@@ -396,6 +396,11 @@ class RoundSheetRow:
     last_visit_at: str | None
     appointment: str | None
     boxes: tuple[str, ...] = OUTCOMES
+
+    @classmethod
+    def of_door(cls, door: Door) -> RoundSheetRow:
+        """The line of ``door``: every field but the boxes is the door's own."""
+        return cls(*(getattr(door, f.name) for f in fields(cls) if f.name != "boxes"))
 
 
 def new_visit_id() -> str:
