@@ -72,6 +72,8 @@ class ErrorCode(StrEnum):
     VISIT_INVALID = "visit_invalid"  # an unknown outcome, an appointment in the past...
     DOOR_LIST_INVALID = "door_list_invalid"  # a door list file that cannot be imported
     CAMPAIGN_REFUSED = "campaign_refused"  # a damaged, foreign or older campaign package
+    CAMPAIGN_PASSPHRASE_NEEDED = "campaign_passphrase_needed"  # a protected package: ask it
+    CAMPAIGN_PASSPHRASE_WRONG = "campaign_passphrase_wrong"  # it does not open the package
 
     # talking to a server (sending, forms, downloads)
     SYNC_UNAUTHORIZED = "sync_unauthorized"  # 401

@@ -31,6 +31,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
+from surveyor.batches.campaign import COORDINATOR_KEY, PASSPHRASE, SIGNER, PackageSettings
+from surveyor.encryption import signing
+from surveyor.encryption.odk import load_public_key
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
 from surveyor.fieldwork.doorlist import door_list_columns, write_entity_list
 from surveyor.fieldwork.model import (
@@ -44,7 +47,7 @@ from surveyor.fieldwork.model import (
 from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
 from surveyor.forms.model import Form, Kind
-from surveyor.interviews.record import Interview, format_timestamp, utc_now
+from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
 from surveyor.paths import resolve_data_dir
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import campaign_key
@@ -441,14 +444,26 @@ class Workspace:
         return rights.list_erasures(self.store)
 
     def write_erasures(self, folder: str | Path) -> Path:
-        """Write the erasure log to ``folder/erasures.json`` (the shared folder, the USB key)
-        for the laptops: they erase their copies when they next hand in there."""
-        return rights.write_erasures_file(Path(folder), self.erasures())
+        """Write the erasure log to ``folder/erasures.json`` (the shared folder, the USB key),
+        signed with the campaign's signing key, for the laptops: they erase their copies when
+        they next hand in there (the campaign package carries the same list)."""
+        return rights.write_erasures_file(
+            Path(folder),
+            self.erasures(),
+            key=self._signing_key(),
+            campaign_id=self._fieldwork.doors.campaign_value("campaign_id") or "",
+        )
+
+    def _signing_key(self):
+        """The coordinator's signing key (``surveyor/encryption/signing.py``), derived from
+        the campaign's secret in this data dir."""
+        return signing.signing_key(campaign_key(self.data_dir))
 
     def apply_erasures(self, path: str | Path) -> Done[rights.Erased]:
-        """Erase the interviews an ``erasures.json`` names (a laptop); a file that is not one
-        changes nothing."""
-        ids = rights.read_erasures_file(Path(path))
+        """Erase the interviews an ``erasures.json`` names (a laptop); a file that is not one,
+        or is not signed by the coordinator whose package this laptop took, changes nothing
+        (a logged warning)."""
+        ids = rights.read_erasures_file(Path(path), self._fieldwork.doors.campaign_value(SIGNER))
         if not ids:
             return Done(rights.Erased())
         erased = rights.erase(self.store, ids, origin=f"list:{Path(path).name}", strict=False)
@@ -503,12 +518,27 @@ class Workspace:
             notes_before=notes_before,
         )
 
-    def apply_retention(self, *, now: datetime | None = None) -> Done[int]:
+    def apply_retention(
+        self, *, now: datetime | None = None, handed_in_only: bool = False
+    ) -> Done[int]:
         """Remove the personal fields of every interview past the retention period, and the
         notes of the door-to-door visits older than it (here and in the backups); the number
-        of personal values removed (the notes: ``retention_report().visit_notes`` before)."""
+        of personal values removed (the notes: ``retention_report().visit_notes`` before).
+        ``handed_in_only`` (a laptop): only the interviews already handed in or sent, so a
+        purge never takes what the coordinator has not received."""
         report = self.retention_report(now=now)
-        targets = {d.instance_id: self.personal_fields(d.form_hash) for d in report.overdue}
+        overdue = report.overdue
+        if handed_in_only and overdue:
+            with self.store.reading("read which interviews were handed in") as db:
+                gone = {
+                    r[0]
+                    for r in db.execute(
+                        "SELECT instance_id FROM interviews WHERE status IN (?, ?)",
+                        [Status.HANDED_IN.value, Status.SENT.value],
+                    )
+                }
+            overdue = [d for d in overdue if d.instance_id in gone]
+        targets = {d.instance_id: self.personal_fields(d.form_hash) for d in overdue}
         removed, notes = rights.apply_retention(
             self.store, targets, notes_before=report.notes_before if report.visit_notes else None
         )
@@ -549,10 +579,14 @@ class Workspace:
         instance_ids: list[str] | None = None,
         clock: Callable[[], datetime] | None = None,
         protect_for: str | None = None,
+        protect: bool | None = None,
     ) -> Done[batches.HandInResult]:
         """Write a batch file (``destination``: a file, or a folder to name it in);
-        ``protect_for``: encrypted whole for the coordinator's public key. An
-        ``erasures.json`` the coordinator left there is applied first."""
+        ``protect_for``: encrypted whole for that public key; else ``protect`` (default: yes
+        when the campaign package brought the coordinator's key, :meth:`coordinator_key`)
+        protects it for the coordinator's key. An ``erasures.json`` the coordinator left
+        there (signed) is applied first."""
+        protect_for = self._protection(protect_for, protect)
         erased = self._erasures_beside(Path(destination))
         result = batches.hand_in(
             self.store,
@@ -574,9 +608,12 @@ class Workspace:
         interviewer: str = "",
         device_label: str = "",
         clock: Callable[[], datetime] | None = None,
+        protect: bool | None = None,
     ) -> Done[batches.SyncResult]:
-        """Hand in to a shared folder if there is something new (never raises for the folder).
-        An ``erasures.json`` the coordinator left there is applied first."""
+        """Hand in to a shared folder if there is something new (never raises for the folder),
+        protected for the coordinator's key as :meth:`hand_in`. An ``erasures.json`` the
+        coordinator left there (signed) is applied first."""
+        protect_for = self._protection(None, protect)
         try:
             erased = self._erasures_beside(Path(folder))
         except (SurveyorError, OSError):
@@ -588,11 +625,29 @@ class Workspace:
             device_id=self.device_id,
             device_label=device_label,
             clock=clock,
+            protect_for=protect_for,
         )
         if result.hand_in is None:
             return Done(result, erased)
         ids = frozenset(result.hand_in.instance_ids)
         return Done(result, Changes(interviews=ids, hand_ins=True) | erased)
+
+    def coordinator_key(self) -> str | None:
+        """The coordinator's public key the campaign package brought (a laptop's hand-ins are
+        protected for it by default), or None."""
+        return self._fieldwork.doors.campaign_value(COORDINATOR_KEY) or None
+
+    def _protection(self, protect_for: str | None, protect: bool | None) -> str | None:
+        if protect_for or protect is False:
+            return protect_for
+        key = self.coordinator_key()
+        if protect and not key:
+            raise EncryptionError(
+                "The hand-in cannot be protected: no campaign package brought the "
+                "coordinator's key to this laptop.",
+                code=ErrorCode.KEY_NOT_FOUND,
+            )
+        return key
 
     def hand_ins(self) -> list[HandInRecord]:
         """The batches this laptop wrote, newest first."""
@@ -985,29 +1040,88 @@ class Workspace:
         recognised, to be mapped by the person before ``import_doors``)."""
         return door_list_columns(path)
 
-    def export_campaign(self, path: str | Path) -> Done[batches.CampaignExport]:
-        """Write the campaign package (forms, doors and assignments, visits known here)."""
-        result = batches.export_campaign(self.store, Path(path), device_id=self.device_id)
+    def export_campaign(
+        self,
+        path: str | Path,
+        *,
+        passphrase: str | None = None,
+        public_key: str | None = None,
+    ) -> Done[batches.CampaignExport]:
+        """Write the campaign package (forms, doors and assignments, visits known here, the
+        privacy settings, the erasure log), signed by this campaign's signing key.
+        ``passphrase``: protected by it (8 characters or more). ``public_key``: the
+        coordinator's public key (base64) the laptops protect their hand-ins for; remembered,
+        so later packages carry it too."""
+        fieldwork = self._fieldwork.doors
+        if public_key:
+            load_public_key(public_key)  # not a key: refused before anything is written
+            with self.store.transaction("remember the coordinator's public key"):
+                fieldwork.set_campaign_value(COORDINATOR_KEY, public_key.strip())
+        privacy = self.privacy_settings()
+        settings = PackageSettings(
+            coordinator_public_key=fieldwork.campaign_value(COORDINATOR_KEY) or None,
+            retention_days=privacy.retention_days,
+            warn_days=privacy.warn_days,
+            personal=list(privacy.personal),
+            erasures=self.erasures(),
+        )
+        result = batches.export_campaign(
+            self.store,
+            Path(path),
+            device_id=self.device_id,
+            settings=settings,
+            signing_key=self._signing_key(),
+            passphrase=passphrase,
+        )
         return Done(result)
 
-    def import_campaign(self, path: str | Path) -> Done[batches.CampaignImport]:
-        """Bring a newer campaign package in (nothing recorded here is lost; a damaged,
-        foreign or older package raises CampaignError and changes nothing)."""
-        known = {f.content_hash for f in self.store.list_forms()}
-        result = batches.import_campaign(self.store, Path(path))
-        new_forms = {f.content_hash for f in self.store.list_forms()} - known
-        changes = Changes(forms=frozenset(new_forms), doors=True) if result.changed else NO_CHANGES
-        return Done(result, changes)
+    def package_passphrase(self) -> str | None:
+        """The passphrase of the last protected package written or opened here."""
+        return self._fieldwork.doors.campaign_value(PASSPHRASE) or None
 
-    def import_newest_campaign(self, folder: str | Path) -> Done[batches.CampaignImport | None]:
+    def import_campaign(
+        self, path: str | Path, *, passphrase: str | None = None, now: datetime | None = None
+    ) -> Done[batches.CampaignImport]:
+        """Bring a newer campaign package in (nothing recorded here is lost but the erased
+        interviews it names; a damaged, foreign, older or wrongly signed package, or a wrong
+        passphrase, raises CampaignError and changes nothing). A protected package opens with
+        ``passphrase`` or the one kept from the last package (else CampaignError
+        ``CAMPAIGN_PASSPHRASE_NEEDED``). The campaign's retention period is then applied
+        here to what was handed in (``now``: the clock, for tests)."""
+        return self._campaign_taken(
+            lambda: batches.import_campaign(self.store, Path(path), passphrase=passphrase), now
+        )
+
+    def import_newest_campaign(
+        self, folder: str | Path, *, passphrase: str | None = None, now: datetime | None = None
+    ) -> Done[batches.CampaignImport | None]:
         """Import the newest campaign package found in ``folder`` (the shared folder, a USB
         key) when it is newer than the one here; None when the folder holds no package."""
+        return self._campaign_taken(
+            lambda: batches.import_newest_campaign(self.store, Path(folder), passphrase=passphrase),
+            now,
+        )
+
+    def _campaign_taken(self, take, now: datetime | None) -> Done:
         known = {f.content_hash for f in self.store.list_forms()}
-        result = batches.import_newest_campaign(self.store, Path(folder))
+        result = take()
         if result is None or not result.changed:
             return Done(result)
         new_forms = {f.content_hash for f in self.store.list_forms()} - known
-        return Done(result, Changes(forms=frozenset(new_forms), doors=True))
+        changes = Changes(forms=frozenset(new_forms), doors=True)
+        if result.erased:
+            changes = changes | Changes(interviews=frozenset(result.erased))
+        if result.settings is not None:  # the coordinator's privacy settings reach the laptop
+            privacy = self.privacy_settings()
+            privacy.retention_days = result.settings.retention_days
+            privacy.warn_days = result.settings.warn_days
+            privacy.personal = list(result.settings.personal)
+            self.save_privacy_settings(privacy)
+            purged = self.apply_retention(now=now, handed_in_only=True)
+            result.retention_purged = purged.value
+            result.retention_soon = len(self.retention_report(now=now).soon)  # warned first
+            changes = changes | purged.changes
+        return Done(result, changes)
 
     def fieldwork_to_hand_in(self) -> int:
         """Visits and doors added here that no batch carried yet."""

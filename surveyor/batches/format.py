@@ -694,6 +694,8 @@ class BatchReader:
                 self._interview(name, part, content, used, interview_ids)
             elif kind in ("doors", "visits") and name in (DOORS_PART, VISITS_PART):
                 self._fieldwork(name, part, content, used)
+            else:
+                self._other_part(name, part, used)
         unused = sorted(set(parts) - used)
         if unused:
             raise self.fail(
@@ -703,6 +705,10 @@ class BatchReader:
         if looped:
             raise self.fail(loop_reason(looped[0]), ErrorCode.BATCH_EDIT_CHAIN)
         return content
+
+    def _other_part(self, name: str, part: dict[str, Any], used: set[str]) -> None:
+        """A part of a kind a batch does not have (a campaign package's): left unused here,
+        so the batch is refused."""
 
     def _fieldwork(self, name: str, part: dict[str, Any], content: Any, used: set[str]) -> None:
         """The doors or the visits of a version 2 batch (or of a campaign package)."""

@@ -211,9 +211,12 @@ PROTECTED_STEM = "-protected"
 
 
 def _write_protected(clear: Path, target: Path, public_key: str) -> None:
-    """Write ``clear`` encrypted for ``public_key`` to ``target`` (temporary file, fsync,
-    rename, as every batch)."""
-    data = protect(clear.read_bytes(), public_key)
+    """Write ``clear`` encrypted for ``public_key`` to ``target``."""
+    write_file(target, protect(clear.read_bytes(), public_key))
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` as every batch is (temporary file, fsync, rename)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
         with open(tmp, "wb") as f:
@@ -290,8 +293,10 @@ def sync_shared_folder(
     device_id: str,
     device_label: str = "",
     clock: Callable[[], datetime] | None = None,
+    protect_for: str | None = None,
 ) -> SyncResult:
-    """Hand in to a shared folder (network share, USB key) if there is something new.
+    """Hand in to a shared folder (network share, USB key) if there is something new
+    (``protect_for``: as :func:`hand_in`).
 
     Never raises: returns ``unreachable`` when the folder is missing or read-only (call it
     again later, e.g. on a timer), ``nothing_new`` when no interview was finalized since the
@@ -315,6 +320,7 @@ def sync_shared_folder(
             device_id=device_id,
             device_label=device_label,
             clock=clock,
+            protect_for=protect_for,
         )
     except BatchError as e:
         status = "unreachable" if not _reachable(folder) else "failed"

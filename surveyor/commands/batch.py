@@ -44,7 +44,13 @@ def register(subparsers) -> None:
         metavar="PUBLIC_KEY",
         help="encrypt the whole batch for the coordinator's public key (the base64 text of "
         "`surveyor keys new`, or a file holding it): a lost USB key then exposes nothing; "
-        "the coordinator merges it with --key",
+        "the coordinator merges it with --key. Default: the key the campaign package brought "
+        "(a laptop that took one protects every hand-in)",
+    )
+    export.add_argument(
+        "--no-protect",
+        action="store_true",
+        help="write a plain batch even though the campaign package brought the coordinator's key",
     )
     export.set_defaults(handler=run_export)
 
@@ -66,6 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
                 interviewer=args.interviewer,
                 device_label=label,
                 protect_for=protect_for,
+                protect=False if args.no_protect else None,
             ).value
     except SurveyorError as exc:  # a BatchError among them
         return fail(exc)

@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 report = ws.download_central(url, args.project, user, password).value
             else:
                 report = ws.download_submissions(url, user or None, password).value
+            waiting = ws.encrypted_waiting()
     except AuthError as exc:
         print(
             f"error: authentication failed (a coordinator account is needed): {exc}",
@@ -106,4 +107,9 @@ def run(args: argparse.Namespace) -> int:
     except SurveyorError as exc:
         return fail(exc)
     print(report)
+    if waiting:
+        print(
+            f"Still encrypted: {waiting} interview(s) wait for their form's private key "
+            "(surveyor export --key KEY.pem opens them)."
+        )
     return 1 if report.refused else 0

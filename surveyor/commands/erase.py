@@ -18,9 +18,11 @@ def register(subparsers) -> None:
             "index, and the copies in the backups; the database file is rewritten so nothing "
             "stays on disk. The erasure log keeps the instanceID and the time, never an "
             "answer; a batch bringing the interview again merges nothing of it. Find the "
-            "interview first with --search. Then --write-list FOLDER writes erasures.json "
+            "interview first with --search. The next campaign package carries the erasure "
+            "log to the laptops; --write-list FOLDER also writes it, signed, as erasures.json "
             "into the shared folder or USB key: a laptop handing in there erases its copies "
-            "(or run --apply-list FILE on it). See docs/privacy.md."
+            "(or run --apply-list FILE on it; a list not signed by the coordinator whose "
+            "package the laptop took is ignored). See docs/privacy.md."
         ),
     )
     parser.add_argument("instance_id", nargs="?", metavar="INSTANCE_ID", help="uuid:…")

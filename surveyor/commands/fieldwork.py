@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from surveyor.commands.common import add_actions, fail, run_in_workspace
+from surveyor.errors import SurveyorError
 from surveyor.fieldwork.doorlist import parse_mapping
 from surveyor.fieldwork.model import ADDRESS_FIELDS, OUTCOMES, STATUSES
 
@@ -154,6 +156,20 @@ def _register_campaign(subparsers) -> None:
         description="Write the campaign package; each export is a new revision.",
     )
     export.add_argument("--out", metavar="FILE", required=True, help="the file (or folder)")
+    export.add_argument(
+        "--protect-passphrase-file",
+        metavar="FILE",
+        help="protect the package with the passphrase on the first line of FILE (8 characters "
+        "or more; tell it to the volunteers): the addresses and notes on the USB key are then "
+        "encrypted. Without it, a package holding doors is written in clear, with a warning",
+    )
+    export.add_argument(
+        "--coordinator-key",
+        metavar="PUBLIC_KEY",
+        help="the coordinator's public key (base64 as `surveyor keys new` prints it, or a file "
+        "holding it): the laptops then protect every hand-in for it. Remembered for the next "
+        "packages",
+    )
     export.set_defaults(handler=run_campaign_export)
     imp = commands.add_parser(
         "import",
@@ -162,6 +178,12 @@ def _register_campaign(subparsers) -> None:
         "lost. A damaged, older or foreign package is refused and nothing is changed.",
     )
     imp.add_argument("file", metavar="FILE", help="the package")
+    imp.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="a protected package: its passphrase, on the first line of FILE (default: the "
+        "one kept from the last package)",
+    )
     imp.set_defaults(handler=run_campaign_import)
 
 
@@ -298,14 +320,38 @@ def _funnel_line(title: str, f) -> str:
     )
 
 
+def _first_line(path: str | None, what: str) -> str | None:
+    """The first line of the file ``path`` (a passphrase, a key), or None without one."""
+    if not path:
+        return None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SurveyorError(
+            f"The {what} file {path} cannot be read ({exc.strerror or exc})."
+        ) from exc
+    return lines[0].strip() if lines else ""
+
+
 def run_campaign_export(args: argparse.Namespace) -> int:
     def action(ws) -> int:
-        result = ws.export_campaign(args.out).value
+        key = args.coordinator_key
+        if key and Path(key).is_file():
+            key = _first_line(key, "public key")
+        passphrase = _first_line(args.protect_passphrase_file, "passphrase")
+        result = ws.export_campaign(args.out, passphrase=passphrase, public_key=key).value
         print(result.path)
         print(
             f"revision {result.revision}: {result.forms} form(s), {result.doors} door(s), "
-            f"{result.visits} visit(s)"
+            f"{result.visits} visit(s), {result.erasures} erasure(s)"
+            + (", protected by a passphrase" if result.protected else "")
         )
+        if result.doors and not result.protected:
+            print(
+                "warning: the package holds the addresses in clear; protect it with "
+                "--protect-passphrase-file (docs/privacy.md)",
+                file=sys.stderr,
+            )
         return 0
 
     return run_in_workspace(args, action)
@@ -313,7 +359,8 @@ def run_campaign_export(args: argparse.Namespace) -> int:
 
 def run_campaign_import(args: argparse.Namespace) -> int:
     def action(ws) -> int:
-        result = ws.import_campaign(args.file).value
+        passphrase = _first_line(args.passphrase_file, "passphrase")
+        result = ws.import_campaign(args.file, passphrase=passphrase).value
         print(result)
         return 0
 

@@ -13,6 +13,10 @@ the wrapped key, instanceID and ``name::md5hex(plaintext)`` per file, wrapped li
 A :class:`Sealed` submission is stored and carried as one opaque payload
 (:meth:`Sealed.to_bytes`): the manifest and the ``.enc`` files, nothing readable beside
 the form id, version and instanceID.
+
+Manifests are read by their elements' local names: ODK Collect writes them in the namespace
+``http://www.opendatakit.org/xforms/encrypted``, Enketo (and Surveyor) in
+``http://opendatakit.org/submissions``; ODK Central keeps and serves either as it came.
 """
 
 from __future__ import annotations
@@ -36,7 +40,9 @@ from defusedxml.ElementTree import fromstring
 from surveyor.errors import DecryptionError, EncryptionError, ErrorCode
 
 SUBMISSION_XML = "submission.xml"
-ODK_NS = "http://opendatakit.org/submissions"
+ODK_NS = "http://opendatakit.org/submissions"  # Enketo's manifest, and Surveyor's
+COLLECT_NS = "http://www.opendatakit.org/xforms/encrypted"  # ODK Collect's manifest
+MANIFEST_NAMESPACES = (ODK_NS, COLLECT_NS)
 ORX_NS = "http://openrosa.org/xforms"
 PAYLOAD_FORMAT = "surveyor-sealed-submission"
 
@@ -201,8 +207,35 @@ def _manifest(
     ).encode()
 
 
-def _child(root: Element, ns: str, name: str) -> Element | None:
-    return root.find(f"{{{ns}}}{name}")
+def _local(element: Element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _child(root: Element, name: str) -> Element | None:
+    """The first child named ``name`` (any namespace: Collect's or Enketo's)."""
+    return next((c for c in root if _local(c) == name), None)
+
+
+def _text(element: Element | None) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+def _manifest_names(root: Element) -> list[str]:
+    """The files a manifest names: its media in order, then the encrypted XML."""
+    media = [_text(_child(m, "file")) for m in root if _local(m) == "media"]
+    return [*media, _text(_child(root, "encryptedXmlFile"))]
+
+
+def manifest_files(manifest: bytes) -> list[str] | None:
+    """The files an encrypted submission's manifest names (media in order, then the XML's),
+    or None when ``manifest`` is not a readable encrypted manifest."""
+    try:
+        root = fromstring(manifest)
+    except Exception:  # noqa: BLE001 - any parse error: not a manifest
+        return None
+    if root.get("encrypted") != "yes" or _child(root, "encryptedXmlFile") is None:
+        return None
+    return _manifest_names(root)
 
 
 def decrypt_submission(
@@ -221,8 +254,8 @@ def decrypt_submission(
             f"The encrypted submission {sealed.instance_id} has an unreadable manifest.",
             code=damaged,
         ) from exc
-    wrapped_el = _child(root, ODK_NS, "base64EncryptedKey")
-    xml_el = _child(root, ODK_NS, "encryptedXmlFile")
+    wrapped_el = _child(root, "base64EncryptedKey")
+    xml_el = _child(root, "encryptedXmlFile")
     if root.get("encrypted") != "yes" or wrapped_el is None or xml_el is None:
         raise DecryptionError(
             f"The encrypted submission {sealed.instance_id} has an incomplete manifest.",
@@ -236,10 +269,7 @@ def decrypt_submission(
             f"This private key does not open the encrypted submission {sealed.instance_id}: "
             "it is not the key of its form; nothing was changed."
         ) from exc
-    names = [
-        (m.findtext(f"{{{ODK_NS}}}file") or "").strip() for m in root.findall(f"{{{ODK_NS}}}media")
-    ]
-    names.append((xml_el.text or "").strip())
+    names = _manifest_names(root)
     parts = dict(sealed.files)
     ivs = _ivs(sealed.instance_id, aes_key)
     plain: list[tuple[str, bytes]] = []
@@ -256,7 +286,7 @@ def decrypt_submission(
                 f"The file {name} of the encrypted submission {sealed.instance_id} is damaged.",
                 code=damaged,
             ) from exc
-    signature_el = _child(root, ODK_NS, "base64EncryptedElementSignature")
+    signature_el = _child(root, "base64EncryptedElementSignature")
     if signature_el is not None and (signature_el.text or "").strip():
         expected = hashlib.md5(  # noqa: S324
             _signature_source(

@@ -63,8 +63,11 @@ TEXT = {
         "where": [
             "Sur l'ordinateur de chaque enquêteur : la base `surveyor.db` et ses sauvegardes "
             "(`backups/`) dans son dossier de données.",
-            "Sur les clés USB ou le dossier partagé : les lots remis (fichiers ZIP) et la liste "
-            "des suppressions (`erasures.json`).",
+            "Sur les clés USB ou le dossier partagé : les lots remis (fichiers ZIP, protégés "
+            "pour la clé de la coordination quand le paquet de campagne l'a apportée), le "
+            "paquet de campagne (adresses des portes, notes des passages ; protégé par un mot "
+            "de passe si la coordination l'a choisi) et la liste signée des suppressions "
+            "(`erasures.json`).",
             "Sur l'ordinateur de la coordination : la base fusionnée, ses sauvegardes, la clé "
             "des pseudonymes (`pseudonym.key`), les réglages (`privacy.json`).",
             "Sur le serveur de la campagne, s'il est utilisé : `server.db` (ou PostgreSQL).",
@@ -89,7 +92,9 @@ TEXT = {
         "(`surveyor retention --set-days JOURS`).",
         "erasure": "Sur demande d'une personne, son entretien est effacé partout côté "
         "coordination (`surveyor erase`, ou « Supprimer définitivement… » dans la vue "
-        "d'ensemble) ; les ordinateurs des enquêteurs effacent leurs copies au dépôt suivant.",
+        "d'ensemble) ; les ordinateurs des enquêteurs effacent leurs copies à l'import du "
+        "paquet de campagne suivant, ou au dépôt suivant dans un dossier qui contient la liste "
+        "signée des suppressions.",
         "s_measures": "7. Mesures de sécurité",
         "measures": [
             "Les journaux ne contiennent aucune réponse.",
@@ -97,6 +102,8 @@ TEXT = {
             "une clé propre à la campagne).",
             "Les effacements sont journalisés sans aucune réponse (identifiant et heure).",
             "Chiffrement des envois et des lots : voir docs/privacy.md.",
+            "Le paquet de campagne et la liste des suppressions sont signés par la "
+            "coordination (Ed25519) : une liste ou un paquet d'un tiers est ignoré ou refusé.",
         ],
     },
     "en": {
@@ -131,8 +138,10 @@ TEXT = {
         "where": [
             "On each interviewer's laptop: the database `surveyor.db` and its backups "
             "(`backups/`) in its data folder.",
-            "On USB keys or the shared folder: the batches handed in (ZIP files) and the list "
-            "of erasures (`erasures.json`).",
+            "On USB keys or the shared folder: the batches handed in (ZIP files, protected for "
+            "the coordinator's key once the campaign package brought it), the campaign package "
+            "(door addresses, visit notes; protected by a password if the coordinator chose "
+            "so) and the signed list of erasures (`erasures.json`).",
             "On the coordinator's computer: the merged database, its backups, the pseudonym key "
             "(`pseudonym.key`), the settings (`privacy.json`).",
             "On the campaign server, if one is used: `server.db` (or PostgreSQL).",
@@ -154,7 +163,8 @@ TEXT = {
         "DAYS`).",
         "erasure": "At a person's request, their interview is erased everywhere on the "
         "coordinator's side (`surveyor erase`, or “Erase…” in the overview); the laptops erase "
-        "their copies at their next hand-in.",
+        "their copies when they import the next campaign package, or at their next hand-in to "
+        "a folder holding the signed list of erasures.",
         "s_measures": "7. Security measures",
         "measures": [
             "Logs never hold an answer.",
@@ -162,6 +172,8 @@ TEXT = {
             "campaign's own).",
             "Erasures are logged without any answer (identifier and time).",
             "Encryption of submissions and batches: see docs/privacy.md.",
+            "The campaign package and the list of erasures are signed by the coordinator "
+            "(Ed25519): a stranger's list or package is ignored or refused.",
         ],
     },
 }

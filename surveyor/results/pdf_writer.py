@@ -56,10 +56,11 @@ def write_pdf(report: Report, path: Path) -> None:
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     blocks = report.blocks
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
-            # keep a heading with what follows: a new page when little room is left
-            if pdf.get_y() > pdf.h - 75:
+            # keep a heading with what follows (its notes and the start of its table, or its
+            # whole chart): a new page when that does not fit below
+            if pdf.get_y() + _kept_with_heading(pdf, blocks, index) > pdf.h - pdf.b_margin:
                 pdf.add_page()
             size = _SIZES.get(block.level, 11)
             pdf.ln(4 if block.level > 1 else 7)
@@ -74,6 +75,44 @@ def write_pdf(report: Report, path: Path) -> None:
         elif isinstance(block, Image):
             _image(pdf, block)
     pdf.output(str(path))
+
+
+_ROW_MM = 5.5  # a table row at 8.5 pt with its padding
+_TABLE_START_ROWS = 4  # the header and three rows: a table may start on a page with these
+
+
+def _kept_with_heading(pdf: FPDF, blocks: list, index: int) -> float:
+    """The height (mm) the heading ``blocks[index]`` needs below it on the same page: itself,
+    the paragraphs and headings that follow it, then the start of a table or a whole chart."""
+    needed = 0.0
+    for block in blocks[index:]:
+        if isinstance(block, Heading):
+            size = _SIZES.get(block.level, 11)
+            pdf.set_font("DejaVu", "B", size)
+            lines = len(pdf.multi_cell(0, size * 0.55, block.text, dry_run=True, output="LINES"))
+            needed += (4 if block.level > 1 else 7) + lines * size * 0.55 + 1.5
+        elif isinstance(block, Para):
+            pdf.set_font("DejaVu", "", 10)
+            lines = len(pdf.multi_cell(pdf.epw - 8, 5, block.text, dry_run=True, output="LINES"))
+            needed += lines * 5 + 1.5
+        elif isinstance(block, ReportTable):
+            return needed + _ROW_MM * min(_TABLE_START_ROWS, len(block.rows) + 1)
+        elif isinstance(block, Image):
+            return needed + _image_size(pdf, block)[1] + 3
+        if needed > pdf.h / 2:  # a long text: it may run on to the next page
+            return needed
+    return needed
+
+
+def _image_size(pdf: FPDF, block: Image) -> tuple[float, float]:
+    """The width and height (mm) a chart takes on the page (150 dpi, at most the text width)."""
+    # Pillow only when a chart goes into the PDF
+    from PIL import Image as PILImage
+
+    with PILImage.open(BytesIO(block.png)) as img:
+        w_px, h_px = img.size
+    width = min(pdf.epw, w_px / 150 * 25.4)
+    return width, width * h_px / w_px
 
 
 def _para(pdf: FPDF, block: Para) -> None:
@@ -104,7 +143,8 @@ def _para(pdf: FPDF, block: Para) -> None:
 def _table(pdf: FPDF, block: ReportTable) -> None:
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 8.5)
-    if pdf.get_y() > pdf.h - 50:
+    start = _ROW_MM * min(_TABLE_START_ROWS, len(block.rows) + 1)
+    if pdf.get_y() + start > pdf.h - pdf.b_margin:
         pdf.add_page()
     columns = len(block.header)
     widths = block.widths or [2.0] + [1.0] * (columns - 1)
@@ -132,13 +172,7 @@ def _table(pdf: FPDF, block: ReportTable) -> None:
 
 
 def _image(pdf: FPDF, block: Image) -> None:
-    # Pillow only when a chart goes into the PDF
-    from PIL import Image as PILImage
-
-    with PILImage.open(BytesIO(block.png)) as img:
-        w_px, h_px = img.size
-    width = min(pdf.epw, w_px / 150 * 25.4)
-    height = width * h_px / w_px
+    width, height = _image_size(pdf, block)
     if pdf.get_y() + height > pdf.h - pdf.b_margin:
         pdf.add_page()
     x = pdf.l_margin + (pdf.epw - width) / 2

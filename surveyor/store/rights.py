@@ -15,12 +15,14 @@ figures) but lose their note and their link to the interview.
 
 The erasure is logged in ``erasures`` (the instanceID, when, where it came from; never an
 answer): a batch or download bringing one of these interviews again merges nothing of it,
-and :func:`erasure_list` is what travels to the laptops (``erasures.json``).
+and :func:`erasure_list` is what travels to the laptops: in the campaign package, or as a
+loose ``erasures.json`` signed by the coordinator (an unsigned one is ignored).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -28,11 +30,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from surveyor.encryption import signing
 from surveyor.interviews.record import format_timestamp
 from surveyor.store.errors import InterviewNotFound
 
 ERASURES_FILE = "erasures.json"
 ERASURES_FORMAT = "surveyor-erasures"
+ERASURES_VERSION = 2  # 2: signed by the coordinator (version 1 was not: now ignored)
+
+log = logging.getLogger("surveyor.rights")
 
 
 @dataclass
@@ -214,13 +220,23 @@ def erasure_list(conn: sqlite3.Connection) -> list[dict[str, str]]:
     ]
 
 
-def write_erasures_file(folder: Path, erasures: list[dict[str, str]]) -> Path:
-    """``folder/erasures.json``: the instanceIDs the coordinator erased (no answer), written
-    to a temporary name then renamed (a laptop never reads half of it)."""
+def write_erasures_file(
+    folder: Path, erasures: list[dict[str, str]], *, key=None, campaign_id: str = ""
+) -> Path:
+    """``folder/erasures.json``: the instanceIDs the coordinator erased (no answer), signed
+    with the campaign's signing ``key`` (``surveyor/encryption/signing.py``), written to a
+    temporary name then renamed (a laptop never reads half of it)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / ERASURES_FILE
     tmp = folder / (ERASURES_FILE + ".part")
-    data = {"format": ERASURES_FORMAT, "version": 1, "erasures": erasures}
+    data: dict = {
+        "format": ERASURES_FORMAT,
+        "version": ERASURES_VERSION,
+        "campaign_id": campaign_id,
+        "erasures": erasures,
+    }
+    if key is not None:
+        data = signing.sign(data, key)
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1)
         f.flush()
@@ -229,19 +245,32 @@ def write_erasures_file(folder: Path, erasures: list[dict[str, str]]) -> Path:
     return path
 
 
-def read_erasures_file(path: Path) -> list[str] | None:
-    """The instanceIDs of an ``erasures.json``; None when it is not one (left alone)."""
+def erasure_ids(items: object) -> list[str]:
+    """The instanceIDs of an erasure list's ``erasures`` (malformed entries skipped)."""
+    if not isinstance(items, list):
+        return []
+    ids = [i.get("instance_id") for i in items if isinstance(i, dict)]
+    return [i for i in ids if isinstance(i, str) and i.startswith("uuid:")]
+
+
+def read_erasures_file(path: Path, signer: str | None) -> list[str] | None:
+    """The instanceIDs of an ``erasures.json`` signed by ``signer`` (the campaign's
+    coordinator, pinned from its package); None when it is not one, or not signed by it:
+    then it is ignored with a logged warning (a stranger's file erases nothing)."""
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != ERASURES_FORMAT:
         return None
-    items = data.get("erasures")
-    if not isinstance(items, list):
+    if not signing.verify(data, signer):
+        log.warning(
+            "%s ignored: it is not signed by this campaign's coordinator%s",
+            path,
+            "" if signer else " (no campaign package was imported here yet)",
+        )
         return None
-    ids = [i.get("instance_id") for i in items if isinstance(i, dict)]
-    return [i for i in ids if isinstance(i, str) and i.startswith("uuid:")]
+    return erasure_ids(data.get("erasures"))
 
 
 # --- on a Store ------------------------------------------------------------------------------

@@ -24,7 +24,20 @@ What one run does, for the project ``p``:
    page, merged in one transaction by :meth:`~surveyor.store.merge.MergeStore.apply_batch`:
    the batches' rules (duplicates once, an edit supersedes, conflicts listed). The cursor is
    saved after each committed page: an interrupted download resumes there.
-4. Central's review state (``__system/reviewState``: ``hasIssues``, ``edited``, ``approved``,
+4. Encrypted forms (a ``public_key`` of the coordinator's own, "self-supplied" in Central's
+   words): Central keeps what ODK Collect or Enketo sent, so a version's XML is the manifest
+   (``base64EncryptedKey``, ``encryptedXmlFile``, ``media/file``; Collect's namespace or
+   Enketo's) and its attachments are ``submission.xml.enc`` and the media's ``.enc``. Such a
+   submission is stored sealed, exactly as one from a laptop's batch or Surveyor's server
+   (``encrypted_interviews``, :func:`~surveyor.sync.download.encrypted_from_submission`),
+   and opened by the coordinator's key at merge or export
+   (:func:`~surveyor.services.sealed.decrypt_received`); nothing is decrypted here. One whose
+   files Central does not have all of yet (Collect sends large submissions in several
+   requests) is stored not at all: it is listed in ``report.incomplete`` and kept in the
+   cursor, and asked again at every download until it is whole (or deleted on Central).
+   Central's "managed encryption" (the server keeps the private key; the project's ``keyId``
+   in ``GET /v1/projects/p``) is not supported: the report says so.
+5. Central's review state (``__system/reviewState``: ``hasIssues``, ``edited``, ``approved``,
    ``rejected`` or none) is kept per instanceID (the current version) in
    ``<data_dir>/central-review.json``, written after each page.
 """
@@ -34,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -41,18 +55,23 @@ from urllib.parse import quote, urlsplit
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
+from surveyor.encryption.odk import manifest_files
 from surveyor.errors import ErrorCode, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
 from surveyor.store.errors import FormNotFound
-from surveyor.store.merge import BatchInfo, MergeStore
+from surveyor.store.merge import IncomingEncrypted, IncomingInterview, MergeStore
 from surveyor.sync.download import (
     DownloadError,
     DownloadReport,
     FormFinder,
+    encrypted_from_submission,
     incoming_from_submission,
+    is_encrypted_manifest,
+    merge_page,
+    page_digest,
 )
 from surveyor.sync.forms import xform_version
 from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
@@ -311,14 +330,17 @@ def _submission_version(xml: bytes) -> str:
 
 
 def _versions(client: CentralClient, form_id: str, root: str) -> list[tuple[dict, dict, dict]]:
-    """Every version of one submission, oldest first: (sub, files, blobs) as the merge
-    wants them."""
+    """Every version of one submission, oldest first: (sub, files, meta) as the merge wants
+    them. An encrypted version (its XML is the manifest) has ``sub["encrypted"]``, and in
+    ``sub["missing"]`` the files its manifest names that Central does not have (yet)."""
     prefix = f"forms/{_q(form_id)}/submissions/{_q(root)}"
     out = []
     listed = client.json(f"{prefix}/versions", headers={"X-Extended-Metadata": "true"})
     for version in reversed(listed):  # Central lists them newest first
         vid = version["instanceId"]
         vprefix = f"{prefix}/versions/{_q(vid)}"
+        xml = client.get(f"{vprefix}.xml").content
+        named = manifest_files(xml) if is_encrypted_manifest(xml) else None
         files = {}
         for item in client.json(f"{vprefix}/attachments"):
             if item.get("exists") and item.get("name"):
@@ -326,7 +348,6 @@ def _versions(client: CentralClient, form_id: str, root: str) -> list[tuple[dict
                 media_type = got.headers.get("content-type", "application/octet-stream")
                 files[item["name"]] = (media_type.split(";")[0].strip(), got.content)
         submitter = version.get("submitter") or {}
-        xml = client.get(f"{vprefix}.xml").content
         sub = {
             "instance_id": vid,
             "form_id": form_id,
@@ -335,6 +356,10 @@ def _versions(client: CentralClient, form_id: str, root: str) -> list[tuple[dict
             "received_at": version.get("createdAt") or "",
             "submitted_by": submitter.get("displayName") or str(version.get("submitterId", "")),
         }
+        if named is not None:
+            sub["encrypted"] = True
+            sub["missing"] = [name for name in named if name not in files]
+            files = {name: files[name] for name in named if name in files}  # what it names
         out.append((sub, files, version))
     return out
 
@@ -366,6 +391,8 @@ def download_central(
         listed = client.json("forms")
         if not isinstance(listed, list):
             raise TransportError("the project's form list is not Central's (another server?)")
+        project = client.json(client.url)
+        report.managed_encryption = isinstance(project, dict) and bool(project.get("keyId"))
         for item in listed:
             if item.get("publishedAt") is None:
                 continue  # a draft never published: no submissions
@@ -397,56 +424,106 @@ def download_central(
             client.close()
 
 
+@dataclass
+class _Page:
+    """What one page of submissions brings to the merge."""
+
+    incoming: list[IncomingInterview] = field(default_factory=list)
+    encrypted: list[IncomingEncrypted] = field(default_factory=list)
+    blobs: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    reviews: dict[str, dict] = field(default_factory=dict)
+    complete: set[str] = field(default_factory=set)  # the roots stored whole
+    incomplete: dict[str, str] = field(default_factory=dict)  # root -> the files Central lacks
+
+    def add(self, client, store, forms, form_id: str, row: dict) -> None:
+        versions = _versions(client, form_id, row["id"])
+        missing = [name for sub, _f, _m in versions for name in sub.get("missing", [])]
+        if missing:  # an encrypted submission without all its files: none of it is kept
+            self.incomplete[row["id"]] = ", ".join(missing)
+            return
+        self.complete.add(row["id"])
+        for sub, files, _meta in versions:
+            if sub.get("encrypted"):  # kept sealed: the coordinator's key opens it later
+                self.encrypted.append(encrypted_from_submission(forms, sub, files, client.url))
+                continue
+            for name, (_type, data) in files.items():
+                self.blobs[(sub["instance_id"], name)] = data
+            self.incoming.append(incoming_from_submission(store, forms, sub, files, client.url))
+        if versions and "reviewState" in row["system"]:
+            self.reviews[versions[-1][0]["instance_id"]] = {
+                "review_state": row["system"].get("reviewState"),
+                "root_id": row["id"],
+                "form_id": form_id,
+                "server": client.url,
+            }
+
+    def merge(self, client, merge: MergeStore, report: DownloadReport, form_id, label) -> None:
+        digest = page_digest(self.incoming, self.encrypted)
+        merge_page(
+            merge,
+            report,
+            f"central:{client.url}#{form_id}#{digest[:16]}",
+            f"{client.url} {form_id} ({label})",
+            self.incoming,
+            self.encrypted,
+            self.blobs,
+        )
+
+
 def _download_form(
     client, store, forms, merge, report, data_dir, key, form_id, page_size, progress
 ) -> None:
     cursors = read_json(data_dir / CURSORS_NAME).get(key)
     cursors = cursors if isinstance(cursors, dict) else {}
     cursor = cursors.get(form_id) if isinstance(cursors.get(form_id), dict) else {}
+    pending = {str(i) for i in cursor.get("incomplete") or []}
     rows = changed_since(client, form_id, cursor)
-    for start in range(0, len(rows), page_size):
-        page = rows[start : start + page_size]
-        incoming, blobs, reviews = [], {}, {}
-        for row in page:
-            versions = _versions(client, form_id, row["id"])
-            for sub, files, _meta in versions:
-                for name, (_type, data) in files.items():
-                    blobs[(sub["instance_id"], name)] = data
-                incoming.append(incoming_from_submission(store, forms, sub, files, client.url))
-            if versions:
-                reviews[versions[-1][0]["instance_id"]] = {
-                    "review_state": row["system"].get("reviewState"),
-                    "root_id": row["id"],
-                    "form_id": form_id,
-                    "server": client.url,
-                }
-        if incoming:
-            digest = hashlib.sha256(
-                "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
-            ).hexdigest()
-            label = f"{client.url} {form_id} (changed {page[0]['changed']}…{page[-1]['changed']})"
-            counts = merge.apply_batch(
-                BatchInfo(
-                    batch_id=f"central:{client.url}#{form_id}#{digest[:16]}",
-                    sha256=digest,
-                    file_name=label,
-                ),
-                forms=[],
-                interviews=incoming,
-                read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
-            )
-            report.add(counts)
-        if reviews:
-            update_json(data_dir / REVIEW_NAME, reviews)
-        last = page[-1]["changed"]
-        seen = [r["id"] for r in page if r["changed"] == last]
-        if cursor.get("since") == last:
-            seen = sorted(set(cursor.get("seen") or []) | set(seen))
-        cursor = {"since": last, "seen": seen}
+
+    def save(page: _Page) -> None:
+        pending.difference_update(page.complete)
+        pending.update(page.incomplete)
+        report.incomplete.update(page.incomplete)
+        if page.reviews:
+            update_json(data_dir / REVIEW_NAME, page.reviews)
+        cursor["incomplete"] = sorted(pending)
         cursors[form_id] = cursor
         update_json(data_dir / CURSORS_NAME, {key: cursors})  # after the page's transaction
+
+    # the encrypted submissions incomplete last time (their files may have come since),
+    # unless they changed and come below anyway
+    again = sorted(pending - {r["id"] for r in rows})
+    if again:
+        page = _Page()
+        for root in again:
+            try:
+                page.add(client, store, forms, form_id, {"id": root, "system": {}})
+            except TransportError as exc:
+                if exc.status != 404:
+                    raise
+                pending.discard(root)  # deleted on Central since: no longer waited for
+        page.merge(client, merge, report, form_id, "incomplete before, asked again")
+        save(page)
+        report.received += len(page.complete)
+    for start in range(0, len(rows), page_size):
+        rows_page = rows[start : start + page_size]
+        page = _Page()
+        for row in rows_page:
+            page.add(client, store, forms, form_id, row)
+        page.merge(
+            client,
+            merge,
+            report,
+            form_id,
+            f"changed {rows_page[0]['changed']}…{rows_page[-1]['changed']}",
+        )
+        last = rows_page[-1]["changed"]
+        seen = [r["id"] for r in rows_page if r["changed"] == last]
+        if cursor.get("since") == last:
+            seen = sorted(set(cursor.get("seen") or []) | set(seen))
+        cursor.update(since=last, seen=seen)
+        save(page)
         report.pages += 1
-        report.received += len(page)
+        report.received += len(rows_page) - len(page.incomplete)
         report.cursor = last
         if progress is not None:
             progress(report.received)

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import quote
 
 from surveyor.encryption import Sealed
+from surveyor.encryption.odk import MANIFEST_NAMESPACES
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form
 from surveyor.interviews.from_xml import answers_from_xml
@@ -57,6 +58,10 @@ class DownloadReport(Counts):
     forms_fetched: int = 0
     cursor: str = ""
     refused: dict[str, str] = field(default_factory=dict)  # instanceID -> why
+    # ODK Central: encrypted submissions whose files Central does not have yet (instanceID
+    # -> the files missing); nothing of them is stored, they are asked again next time
+    incomplete: dict[str, str] = field(default_factory=dict)
+    managed_encryption: bool = False  # ODK Central keeps the project's key (not supported)
     visits: int = 0  # visits new to this database (docs/fieldwork.md)
     doors: int = 0  # doors new to this database (added in the field)
     fieldwork_unsupported: bool = False  # the server has no fieldwork endpoint
@@ -75,6 +80,17 @@ class DownloadReport(Counts):
             lines.append("Conflicts to resolve: surveyor merge --conflicts.")
         for instance_id, reason in self.refused.items():
             lines.append(f"REFUSED {instance_id}: {reason}; it was not imported.")
+        if self.managed_encryption:
+            lines.append(
+                "This Central project uses managed encryption (Central keeps its private key): "
+                "its encrypted submissions are stored sealed, but Surveyor cannot open them. "
+                "Give the forms a public_key of your own instead (docs/interop.md)."
+            )
+        for instance_id, missing in self.incomplete.items():
+            lines.append(
+                f"INCOMPLETE {instance_id}: the server does not have {missing} yet; nothing of "
+                "it was stored, it is asked again at the next download."
+            )
         return "\n".join(lines)
 
 
@@ -177,9 +193,10 @@ def _received_record(sub: dict[str, Any], form: Form, server_url: str) -> dict[s
 
 
 def is_encrypted_manifest(xml: bytes | str) -> bool:
-    """Whether a submission is the manifest of an ODK encrypted submission."""
+    """Whether a submission is the manifest of an ODK encrypted submission (Enketo's and
+    Surveyor's namespace, or ODK Collect's)."""
     head = (xml.encode("utf-8") if isinstance(xml, str) else xml)[:400]
-    return b"http://opendatakit.org/submissions" in head and b'encrypted="yes"' in head
+    return b'encrypted="yes"' in head and any(ns.encode() in head for ns in MANIFEST_NAMESPACES)
 
 
 def encrypted_from_submission(
@@ -208,6 +225,39 @@ def encrypted_from_submission(
         stub=stub,
         read=lambda: payload,
     )
+
+
+def page_digest(incoming: list[IncomingInterview], encrypted: list[IncomingEncrypted] = ()) -> str:
+    """The sha256 a downloaded page is recorded with (like a batch's): over its versions."""
+    return hashlib.sha256(
+        "\n".join(
+            [f"{i.instance_id}:{i.content_sha256}" for i in incoming]
+            + [f"{e.instance_id}:{e.sha256}" for e in encrypted]
+        ).encode()
+    ).hexdigest()
+
+
+def merge_page(
+    merge: MergeStore,
+    report: DownloadReport,
+    batch_id: str,
+    label: str,
+    incoming: list[IncomingInterview],
+    encrypted: list[IncomingEncrypted],
+    blobs: dict[tuple[str, str], bytes],
+) -> None:
+    """Merge one downloaded page in one transaction, recorded like a batch (``batch_id``
+    with the page's digest); its counts are added to ``report``. Nothing when it is empty."""
+    if not (incoming or encrypted):
+        return
+    counts = merge.apply_batch(
+        BatchInfo(batch_id=batch_id, sha256=page_digest(incoming, encrypted), file_name=label),
+        forms=[],
+        interviews=incoming,
+        read_attachment=lambda iid, name: blobs[(iid, name)],
+        encrypted=encrypted,
+    )
+    report.add(counts)
 
 
 def _without_looping_edits(
@@ -278,22 +328,15 @@ def download_submissions(
                     continue
                 incoming.append(incoming_from_submission(store, finder, sub, files, transport.url))
             incoming = _without_looping_edits(merge, incoming, report)
-            if incoming or encrypted:
-                digest = hashlib.sha256(
-                    "\n".join(f"{i.instance_id}:{i.content_sha256}" for i in incoming).encode()
-                ).hexdigest()
-                counts = merge.apply_batch(
-                    BatchInfo(
-                        batch_id=f"server:{transport.url}#{cursor or '0'}",
-                        sha256=digest,
-                        file_name=f"{transport.url} (after {cursor or '0'})",
-                    ),
-                    forms=[],
-                    interviews=incoming,
-                    read_attachment=lambda iid, name, b=blobs: b[(iid, name)],
-                    encrypted=encrypted,
-                )
-                report.add(counts)
+            merge_page(
+                merge,
+                report,
+                f"server:{transport.url}#{cursor or '0'}",
+                f"{transport.url} (after {cursor or '0'})",
+                incoming,
+                encrypted,
+                blobs,
+            )
             report.pages += 1
             report.received += len(rows)
             if next_cursor and next_cursor != cursor:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, SurveyorError, code_of
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
@@ -429,6 +429,7 @@ class MyDoorsPage(QWidget):
         # the rarer actions in a menu, so the header fits a small screen with large text
         self.more_button = QPushButton()
         self.more_button.setObjectName("moreButton")
+        self.passphrase_dialog: PassphraseDialog | None = None  # a protected package's
         self.more_menu = QMenu(self)
         self.typeback_action = self.more_menu.addAction("")
         self.typeback_action.triggered.connect(self.typeback_requested)
@@ -890,26 +891,115 @@ class MyDoorsPage(QWidget):
         folder = self.settings.shared_folder
         if not folder or self.settings.coordinator:
             return
-
-        def done(result):
-            if result.value is not None and result.value.changed:
-                self.show_message(self.tr("A newer door list was taken from the shared folder."))
-
-        def failed(exc):
-            if isinstance(exc, SurveyorError):  # a damaged package: say so; an absent folder: not
-                self.show_message(exception_sentence(exc), error=True)
-
-        DbOp(self, lambda ws: ws.import_newest_campaign(folder)).success(done).failure(failed).run()
+        self._take_package(
+            lambda ws, secret: ws.import_newest_campaign(folder, passphrase=secret), shared=True
+        )
 
     def import_package(self, path: str) -> None:
-        DbOp(self, lambda ws: ws.import_campaign(path)).success(
-            lambda done: self.show_message(self.tr("The door list is up to date."))
-        ).failure(
-            lambda exc: self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
-        ).run()
+        self._take_package(lambda ws, secret: ws.import_campaign(path, passphrase=secret))
+
+    def _take_package(self, take, passphrase: str | None = None, *, shared: bool = False) -> None:
+        """Import a package (``take(ws, passphrase)``); a protected one whose passphrase is
+        not known here asks for it (a wrong one: said, and asked again; nothing changed)."""
+
+        def done(result):
+            value = result.value
+            if shared and (value is None or not value.changed):
+                return  # the shared folder's check says nothing when nothing came
+            text = (
+                self.tr("A newer door list was taken from the shared folder.")
+                if shared
+                else self.tr("The door list is up to date.")
+            )
+            if value is not None and value.erased:
+                text += " " + self.tr(
+                    "%n interview(s) erased by the coordinator were removed from this laptop.",
+                    None,
+                    len(value.erased),
+                )
+            if value is not None and value.retention_soon:
+                text += " " + self.tr(
+                    "%n interview(s) reach the campaign's retention period soon: their personal "
+                    "fields will leave this laptop with a later door list.",
+                    None,
+                    value.retention_soon,
+                )
+            self.show_message(text)
+
+        def failed(exc):
+            if code_of(exc) in (
+                ErrorCode.CAMPAIGN_PASSPHRASE_NEEDED,
+                ErrorCode.CAMPAIGN_PASSPHRASE_WRONG,
+            ):
+                self.ask_passphrase(take, shared=shared, wrong=passphrase is not None)
+            elif shared:
+                if isinstance(exc, SurveyorError):  # a damaged package: say so; no folder: not
+                    self.show_message(exception_sentence(exc), error=True)
+            else:
+                self.show_message(exception_sentence(exc) + f" ({exc})", error=True)
+
+        DbOp(self, lambda ws: take(ws, passphrase)).success(done).failure(failed).run()
+
+    def ask_passphrase(self, take, *, shared: bool = False, wrong: bool = False) -> None:
+        """The password the coordinator told the volunteers (hidden as it is typed)."""
+        refused = ""
+        if wrong:
+            refused = self.tr("This password does not open the door list; nothing was changed.")
+            self.show_message(refused, error=True)
+        dialog = PassphraseDialog(refused, parent=self)
+        dialog.accepted.connect(lambda: self._take_package(take, dialog.textValue(), shared=shared))
+        dialog.open()
+        self.passphrase_dialog = dialog
+
+
+class PassphraseDialog(QDialog):
+    """A protected campaign package's password (hidden as it is typed); ``refused``: why the
+    last one did not open it."""
+
+    def __init__(self, refused: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("packagePassphrase")
+        self.setWindowTitle(self.tr("Protected door list"))
+        layout = QVBoxLayout(self)
+        text = self.tr(
+            "The coordinator protected the door list with a password. Type the password the "
+            "coordinator gave you:"
+        )
+        self.label = QLabel(refused + "\n\n" + text if refused else text)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.Password)
+        self.edit.setAccessibleName(self.tr("Password of the door list"))
+        self.label.setBuddy(self.edit)
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Open"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        window = parent.window() if parent is not None else None
+        width = (
+            min(560, window.width() - 40) if window is not None and window.width() > 200 else 560
+        )
+        self.setFixedWidth(width)
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        self.label.setMinimumHeight(self.label.heightForWidth(inner))  # every line shows
+
+    def labelText(self) -> str:  # noqa: N802 - as QInputDialog's
+        return self.label.text()
+
+    def textValue(self) -> str:  # noqa: N802
+        return self.edit.text()
+
+    def setTextValue(self, text: str) -> None:  # noqa: N802
+        self.edit.setText(text)
 
 
 __all__ = [
+    "PassphraseDialog",
     "AddDoorDialog",
     "AppointmentDialog",
     "DoorTableModel",

@@ -177,6 +177,16 @@ def sentences() -> dict[ErrorCode, str]:
             "The campaign package cannot be used (damaged, from another campaign, or older "
             "than the one already here); nothing was changed.",
         ),
+        E.CAMPAIGN_PASSPHRASE_NEEDED: QCoreApplication.translate(
+            "ErrorText",
+            "The campaign package is protected by a password: type the password the "
+            "coordinator gave you.",
+        ),
+        E.CAMPAIGN_PASSPHRASE_WRONG: QCoreApplication.translate(
+            "ErrorText",
+            "This password does not open the campaign package (check it with the "
+            "coordinator); nothing was changed.",
+        ),
         # servers
         E.SYNC_UNAUTHORIZED: QCoreApplication.translate(
             "ErrorText", "The server refuses the password."

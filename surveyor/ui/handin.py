@@ -3,7 +3,10 @@
 ``HandInController`` belongs to the main window. "Hand in (USB key or file)…" on the home
 screen asks where to write, runs ``Workspace.hand_in`` on the database thread (a DbOp) and
 says what was written; the finished interviews move to "Sent or handed in" (home refreshes
-from the operation's Changes).
+from the operation's Changes). When the campaign package brought the coordinator's public key,
+a box first offers "Protect for the coordinator" (ticked: only the coordinator's private key
+opens the file, so a lost USB key exposes nothing); the shared folder's hand-ins are protected
+for it too (``Workspace.hand_in``'s default).
 
 When a shared folder is set (settings), a timer (every minute, and right after an interview
 is finalized) calls ``Workspace.sync_shared_folder`` on the database thread; a
@@ -20,6 +23,7 @@ from pathlib import Path
 from surveyor.paths import removable_drives
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
+    QCheckBox,
     QCoreApplication,
     QDateTime,
     QFileDialog,
@@ -73,6 +77,7 @@ class HandInController(QObject):
         self._again = False
         self._status: tuple[str, str] = ("", "")  # (kind, detail) of the last sync
         self.box: QMessageBox | None = None
+        self.protect_box: QMessageBox | None = None  # "Protect for the coordinator"
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -92,9 +97,43 @@ class HandInController(QObject):
         if self.window.workspace is None:
             self.home.show_message(self.tr("Please wait: Surveyor is still starting."), error=True)
             return
-        DbOp(self, lambda ws: ws.count_to_hand_in()).success(self._choose_file).failure(
-            self._failed
-        ).run()
+        DbOp(self, lambda ws: (ws.count_to_hand_in(), ws.coordinator_key() is not None)).success(
+            lambda found: self._ask_protection(*found)
+        ).failure(self._failed).run()
+
+    def _ask_protection(self, count: int, has_key: bool) -> None:
+        """With the coordinator's key, offer to protect the batch (ticked), then ask where."""
+        if not count or not has_key:
+            self._choose_file(count)
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("handInProtect")
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Hand in the finished interviews"))
+        box.setText(self.tr("%n interview(s) to hand in.", None, count))
+        box.setInformativeText(
+            self.tr(
+                "Protected (recommended), the file opens only with the coordinator's key: a "
+                "lost USB key shows nothing of the interviews. Leave it ticked unless the "
+                "coordinator asks."
+            )
+        )
+        check = QCheckBox(self.tr("&Protect for the coordinator"))
+        check.setObjectName("protectHandIn")
+        check.setChecked(True)
+        box.setCheckBox(check)
+        go = box.addButton(self.tr("&Choose where to write…"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(go)
+
+        def finished(_result: int) -> None:
+            self.protect_box = None
+            if box.clickedButton() is go:
+                self._choose_file(count, protect=check.isChecked())
+
+        box.finished.connect(finished)
+        box.open()
+        self.protect_box = box
 
     def default_file_name(self) -> str:
         # on first use: the batch modules (~0.5 s measured), not at start-up
@@ -117,7 +156,7 @@ class HandInController(QObject):
                 return Path(folder), False
         return Path.home(), False
 
-    def _choose_file(self, count: int) -> None:
+    def _choose_file(self, count: int, *, protect: bool | None = None) -> None:
         if not count:
             self.home.show_message(
                 self.tr("Nothing to hand in yet: finish an interview first."), error=True
@@ -139,16 +178,17 @@ class HandInController(QObject):
         if path:
             self.settings.last_hand_in_folder = str(Path(path).parent)
             self.window.save_settings()
-            self.hand_in_to(path)
+            self.hand_in_to(path, protect=protect)
 
-    def hand_in_to(self, path: str) -> None:
-        """Write the batch at ``path`` (a file, or a folder to name it in)."""
+    def hand_in_to(self, path: str, *, protect: bool | None = None) -> None:
+        """Write the batch at ``path`` (a file, or a folder to name it in); ``protect``: for
+        the coordinator's key (None: the Workspace's default)."""
         identity = self._identity()
         destination = Path(path)
         if destination.suffix.lower() != ".zip" and not destination.is_dir():
             destination = destination.with_suffix(".zip")
         self.home.show_message(self.tr("Handing in…"))
-        DbOp(self, lambda ws: ws.hand_in(destination, **identity)).success(
+        DbOp(self, lambda ws: ws.hand_in(destination, protect=protect, **identity)).success(
             lambda done: self._handed_in(done.value)
         ).failure(self._failed).run()
 

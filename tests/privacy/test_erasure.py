@@ -122,8 +122,18 @@ def test_erasure_removes_every_trace_from_the_coordinators_data_dir(campaign, tm
     assert unknown.returncode == 1 and "uuid:nope" in unknown.stderr
 
 
+def take_package(c: dict, folder: Path) -> None:
+    """The laptop takes the coordinator's campaign package: it learns the coordinator's
+    signing key, which a loose erasures.json must be signed with."""
+    with Workspace.open(c["coordinator"]) as ws:
+        package = ws.export_campaign(folder).value.path
+    with Workspace.open(c["laptop"]) as ws:
+        ws.import_campaign(package)
+
+
 def test_the_erasure_travels_to_the_laptops(campaign, tmp_path):
     c = campaign
+    take_package(c, tmp_path)
     with Workspace.open(c["coordinator"]) as ws:
         ws.erase_interview(c["mine"])
         listed = ws.write_erasures(c["usb"])
@@ -146,8 +156,11 @@ def test_search_finds_the_resident_from_the_cli(campaign):
     assert campaign["mine"] in result.stdout and campaign["other"] not in result.stdout
 
 
-def test_a_laptop_syncing_to_the_shared_folder_applies_the_list_even_with_nothing_new(campaign):
+def test_a_laptop_syncing_to_the_shared_folder_applies_the_list_even_with_nothing_new(
+    campaign, tmp_path
+):
     c = campaign
+    take_package(c, tmp_path)
     with Workspace.open(c["coordinator"]) as ws:
         ws.erase_interview(c["other"])
         ws.write_erasures(c["usb"] / "1")

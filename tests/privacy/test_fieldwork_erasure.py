@@ -62,6 +62,10 @@ def figures(ws: Workspace):
 
 def test_erasing_an_interview_removes_its_visit_notes_and_keeps_the_campaigns_figures(tmp_path):
     laptop, coordinator, usb, batch, iid = prepared(tmp_path)
+    with Workspace.open(coordinator) as ws:  # the laptop learns the coordinator's signing key
+        package = ws.export_campaign(tmp_path).value.path
+    with Workspace.open(laptop) as ws:
+        ws.import_campaign(package)
     assert scan(coordinator, NOTE)  # the scan sees it before
     with Workspace.open(coordinator) as ws:
         before = figures(ws)

@@ -1,67 +1,23 @@
 """An encrypted form's finalized interview, in ODK's format, checked against an independent
-decryption written here from the ODK XForms specification ("Encryption"), with the
-``cryptography`` package: nothing of Surveyor's own encryption code is used to check it."""
+decryption written from the ODK XForms specification ("Encryption", tests/privacy/odk_spec.py),
+with the ``cryptography`` package: nothing of Surveyor's own encryption code is used to check
+it. The other way too: what ODK Collect makes (the same module's encryption) Surveyor opens."""
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import xml.etree.ElementTree as ET
 
 import pytest
-from cryptography.hazmat.decrepit.ciphers.modes import CFB
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives import padding as sympadding
-from cryptography.hazmat.primitives.asymmetric import padding
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 
 from surveyor.errors import EncryptionError, ErrorCode
 from surveyor.interviews.record import Status
 
 from .conftest import SECRET, finalize_with_photo, scan
+from .odk_spec import COLLECT_NS, ENKETO_NS, spec_decrypt, spec_encrypt
 
 ODK = "{http://opendatakit.org/submissions}"
 ORX = "{http://openrosa.org/xforms}"
-
-
-# --- the independent implementation, from the specification -----------------------------------
-
-
-def spec_oaep():
-    # Java's RSA/NONE/OAEPWithSHA256AndMGF1Padding: OAEP over SHA-256, MGF1 over SHA-1.
-    return padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA256(), label=None)
-
-
-def spec_decrypt(manifest: bytes, files: dict[str, bytes], private_key):
-    """The specification's steps, one by one: unwrap the key, derive each IV, decrypt the
-    media then the XML, check the signature. Returns (xml, {media name: bytes})."""
-    root = ET.fromstring(manifest)
-    assert root.tag == f"{ODK}data"
-    instance_id = root.find(f"{ORX}meta/{ORX}instanceID").text
-    wrapped = root.find(f"{ODK}base64EncryptedKey").text
-    key = private_key.decrypt(base64.b64decode(wrapped), spec_oaep())
-    assert len(key) == 32  # AES-256
-    seed = bytearray(hashlib.md5(instance_id.encode("utf-8") + key).digest())
-    counter = 0
-    order = [m.find(f"{ODK}file").text for m in root.findall(f"{ODK}media")]
-    order.append(root.find(f"{ODK}encryptedXmlFile").text)
-    plain = []
-    for name in order:
-        seed[counter % 16] = (seed[counter % 16] + 1) % 256
-        counter += 1
-        dec = Cipher(algorithms.AES(key), CFB(bytes(seed))).decryptor()
-        padded = dec.update(files[name]) + dec.finalize()
-        unpad = sympadding.PKCS7(128).unpadder()
-        plain.append((name.removesuffix(".enc"), unpad.update(padded) + unpad.finalize()))
-    lines = [root.get("id")]
-    if root.get("version"):
-        lines.append(root.get("version"))
-    lines += [wrapped, instance_id]
-    lines += [f"{n}::{hashlib.md5(d).hexdigest()}" for n, d in plain]
-    digest = hashlib.md5(("\n".join(lines) + "\n").encode("utf-8")).digest()
-    signature = root.find(f"{ODK}base64EncryptedElementSignature").text
-    assert private_key.decrypt(base64.b64decode(signature), spec_oaep()) == digest
-    return plain[-1][1], dict(plain[:-1])
 
 
 def sealed_parts(ws, instance_id):
@@ -104,6 +60,33 @@ def test_a_submission_encrypted_by_surveyor_decrypts_with_the_specification(
     assert data.find("meta/instanceID").text == instance_id
     assert SECRET in xml.decode("utf-8")
     assert data.find(".//street").text == f"{SECRET} rue 0"
+
+
+@pytest.mark.parametrize("namespace", [COLLECT_NS, ENKETO_NS])
+def test_what_odk_collect_or_enketo_encrypts_surveyor_decrypts(private_key, namespace):
+    """The other way: a submission encrypted by the specification's steps with Collect's
+    manifest (or Enketo's namespace), opened by Surveyor's decryption."""
+    from surveyor.encryption import Sealed, decrypt_submission
+    from surveyor.encryption.keys import public_text_of
+
+    xml = f"<data id='f' version='3'><a>{SECRET}</a><meta><instanceID>uuid:x</instanceID>"
+    xml = (xml + "</meta></data>").encode()
+    media = [("b.jpg", b"\xff\xd8" + SECRET.encode()), ("c.wav", b"RIFF" * 9)]
+    manifest, files = spec_encrypt(
+        xml,
+        media,
+        form_id="f",
+        version="3",
+        instance_id="uuid:x",
+        public_key_text=public_text_of(private_key),
+        namespace=namespace,
+    )
+    assert spec_decrypt(manifest, files, private_key) == (xml, dict(media))  # the spec agrees
+    sealed = Sealed("uuid:x", "f", "3", manifest, sorted(files.items()))
+    assert decrypt_submission(sealed, private_key) == (xml, media)
+    from surveyor.sync.download import is_encrypted_manifest
+
+    assert is_encrypted_manifest(manifest)
 
 
 def test_the_manifest_follows_the_specification(open_workspace, encrypted_form_file, private_key):

@@ -136,3 +136,42 @@ def test_mask_hides_phones_and_emails():
         "Appelez le [masqué] ou [masqué]"
     )
     assert mask("3 enfants, 2 ans", "fr") == "3 enfants, 2 ans"
+
+
+@pytest.mark.parametrize("filler", range(0, 60, 4))
+@pytest.mark.parametrize("what", ["table", "chart"])
+def test_a_pdf_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, filler, what):
+    """Whatever text comes before it, a heading starts on the page where its note and the
+    first rows of its table (or its whole chart) are."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage  # a chart-sized picture
+    from pypdf import PdfReader  # reads the PDF back
+
+    from surveyor.results.pdf_writer import write_pdf
+    from surveyor.results.report import Heading, Image, Para, Report, ReportTable
+
+    blocks = [Para(f"Ligne de texte numéro {i} pour remplir la page.") for i in range(filler)]
+    blocks += [
+        Heading("Tri croisé : secteur × besoins", level=3),
+        Para("Base : 42 personnes qui ont répondu aux deux questions.", style="note"),
+    ]
+    if what == "table":
+        rows = [[f"S{i}", "3", "4"] for i in range(12)]
+        blocks.append(ReportTable(["Secteur", "Garde", "Réparation"], rows))
+    else:
+        png = BytesIO()
+        PILImage.new("RGB", (900, 540), "white").save(png, format="PNG")
+        blocks += [Image(png.getvalue()), Para("Fin du graphique.")]
+    path = tmp_path / "rapport.pdf"
+    write_pdf(Report("fr", "Rapport", blocks), path)
+    reader = PdfReader(path)
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    holding = [i for i, text in enumerate(pages) if "Tri croisé" in text]
+    assert len(holding) == 1
+    page = pages[holding[0]]
+    if what == "table":
+        assert "Base : 42" in page and "S0" in page and "S2" in page, (filler, page[-200:])
+    else:
+        images = [len(p.images) for p in reader.pages]
+        assert images[holding[0]] == 1, (filler, images)

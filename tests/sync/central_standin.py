@@ -10,11 +10,20 @@ only what Surveyor uses:
   ``.../forms/{f}/manifest``, ``.../forms/{f}/attachments/{name}``, ``HEAD``/``POST
   .../submission`` (``?deviceID=`` recorded as Central's DeviceID);
 - web users: ``POST /v1/sessions`` then ``Authorization: Bearer``; Basic over plain HTTP is
-  refused with Central's 401.3;
+  refused with Central's 401.3; ``/v1/projects/{p}`` (its ``keyId`` when managed encryption
+  is on);
 - ``/v1/projects/{p}/forms`` (+ ``.xml``, ``/attachments``, ``/versions``), submissions (list,
   ``.xml``, ``/versions``, attachments, the versions' XML and attachments) and the OData feed
   ``.svc/Submissions`` with ``$filter`` on ``__system/submissionDate`` / ``__system/updatedAt``
-  (``gt ge lt le``, ``and``, ``or``), ``$top``/``$skip``, ``$select``.
+  (``gt ge lt le``, ``and``, ``or``), ``$top``/``$skip``, ``$select``;
+- encrypted forms with a key of the coordinator's own (Central's "self-supplied key";
+  the XForm's ``base64RsaPublicKey``): the form list's ``keyId``; a submission's XML is the
+  manifest as it was sent (``…/submissions/{id}.xml``, ``…/versions/{v}.xml``); its
+  attachments are what the manifest names (``media/file`` and ``encryptedXmlFile``, listed
+  by name with ``exists``); the OData row holds ``__id`` and ``__system`` only, with
+  ``status`` ``notDecrypted`` (``submission.xml.enc`` is there) or
+  ``missingEncryptedFormData`` (central-backend ``lib/formats/odata.js`` and its tests).
+  Central keeps the expected attachments only: a part the manifest does not name is dropped.
 """
 
 from __future__ import annotations
@@ -133,6 +142,26 @@ class Actor:
     type: str  # "user" or "field_key"
 
 
+def _manifest_names(xml: bytes) -> list[str] | None:
+    """The files an encrypted submission's manifest names (by local names: Collect's and
+    Enketo's namespaces differ), or None for a submission in clear."""
+    root = fromstring(xml)
+    if root.get("encrypted") != "yes":
+        return None
+    names = []
+    for element in root:
+        name = element.tag.rsplit("}", 1)[-1]
+        if name == "media":
+            names += [(f.text or "").strip() for f in element if f.tag.endswith("file")]
+        elif name == "encryptedXmlFile":
+            names.append((element.text or "").strip())
+    return names
+
+
+def _is_encrypted_form(xml: bytes) -> bool:
+    return any(e.get("base64RsaPublicKey") for e in fromstring(xml).iter())
+
+
 def _meta(xml: bytes) -> dict[str, str]:
     root = fromstring(xml)
     out = {"form_id": root.get("id", ""), "version": ""}
@@ -181,7 +210,11 @@ class CentralStandIn:
         self.forms: dict[str, list[FormVersion]] = {}
         self.submissions: dict[tuple[str, str], Submission] = {}
         self.requests: list[tuple[str, str, str]] = []  # (method, path, query)
+        # each OpenRosa POST's parts: (field name, file name, content type, bytes)
+        self.posted: list[list[tuple[str, str | None, str | None, bytes]]] = []
         self.fail_next: list[tuple[str, int]] = []  # (path substring, status) to fail once
+        self.accept_length = 100 * 1024 * 1024  # HEAD's X-OpenRosa-Accept-Content-Length
+        self.managed_key = False  # the project's managed encryption (Central keeps the key)
         self._last = datetime.now(UTC) - timedelta(days=1)
         self._lock = threading.Lock()
         self.port = 0
@@ -212,6 +245,9 @@ class CentralStandIn:
     ) -> tuple[int, str]:
         """What Central does with an OpenRosa submission: (status, message)."""
         attachments = dict(attachments or {})
+        expected = _manifest_names(xml)
+        if expected is not None:  # Central keeps the files the manifest names, no others
+            attachments = {k: v for k, v in attachments.items() if k in expected}
         meta = _meta(xml)
         form_id, instance_id = meta["form_id"], meta.get("instanceID", "")
         versions = self.forms.get(form_id)
@@ -319,6 +355,7 @@ class CentralStandIn:
                 "/v1/key/{token}/projects/{p:int}/forms/{f}/attachments/{name}",
                 self.key_form_attachment,
             ),
+            Route("/v1/projects/{p:int}", self.project_get),
             Route("/v1/projects/{p:int}/forms", self.forms_list),
             Route("/v1/projects/{p:int}/forms/{f}.xml", self.form_xml),
             Route("/v1/projects/{p:int}/forms/{f}.svc/Submissions", self.odata),
@@ -326,6 +363,10 @@ class CentralStandIn:
             Route("/v1/projects/{p:int}/forms/{f}/attachments/{name}", self.form_attachment),
             Route("/v1/projects/{p:int}/forms/{f}/versions", self.form_versions),
             Route("/v1/projects/{p:int}/forms/{f}/versions/{v}.xml", self.form_version_xml),
+            Route(
+                "/v1/projects/{p:int}/forms/{f}/versions/{v}/attachments",
+                self.form_version_attachments,
+            ),
             Route(
                 "/v1/projects/{p:int}/forms/{f}/versions/{v}/attachments/{name}",
                 self.form_version_attachment,
@@ -479,7 +520,7 @@ class CentralStandIn:
                 status_code=204,
                 headers={
                     "X-OpenRosa-Version": "1.0",
-                    "X-OpenRosa-Accept-Content-Length": str(100 * 1024 * 1024),
+                    "X-OpenRosa-Accept-Content-Length": str(self.accept_length),
                 },
             )
         form = await request.form()
@@ -489,10 +530,17 @@ class CentralStandIn:
                 400, "Required multipart POST field xml_submission_file missing.", "error"
             )
         xml = await xml_part.read()
-        attachments = {}
+        attachments, parts = {}, []
         for name, value in form.multi_items():
-            if name != "xml_submission_file" and hasattr(value, "read"):
-                attachments[value.filename or name] = await value.read()
+            if hasattr(value, "read"):
+                await value.seek(0)  # xml_submission_file was read above
+                data = await value.read()
+                parts.append((name, value.filename, value.content_type, data))
+                if name != "xml_submission_file":
+                    attachments[value.filename or name] = data
+            else:
+                parts.append((name, None, None, str(value).encode()))
+        self.posted.append(parts)
         status, message = self.submit(
             xml, attachments, device_id=request.query_params.get("deviceID")
         )
@@ -506,6 +554,22 @@ class CentralStandIn:
             return _problem(404.1, "Could not find the resource you were looking for.")
         return Response(versions[-1].xml, media_type="application/xml")
 
+    async def project_get(self, request: Request) -> Response:
+        if (denied := self._web_user(request)) is not None:
+            return denied
+        return JSONResponse(
+            {
+                "id": self.project,
+                "name": "Enquête habitants",
+                "description": None,
+                "keyId": 3 if self.managed_key else None,  # managed encryption's key
+                "archived": None,
+                "createdAt": "2026-01-01T00:00:00.000Z",
+                "updatedAt": None,
+                "deletedAt": None,
+            }
+        )
+
     async def forms_list(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
             return denied
@@ -518,7 +582,7 @@ class CentralStandIn:
                     "version": v[-1].version,
                     "enketoId": None,
                     "hash": v[-1].hash,
-                    "keyId": None,
+                    "keyId": 1 if _is_encrypted_form(v[-1].xml) else None,
                     "state": "open",
                     "publishedAt": v[-1].published_at,
                     "createdAt": v[0].published_at,
@@ -588,6 +652,14 @@ class CentralStandIn:
         if version is None:
             return _problem(404.1, "Could not find the resource you were looking for.")
         return Response(version.xml, media_type="application/xml")
+
+    async def form_version_attachments(self, request: Request) -> Response:
+        if (denied := self._web_user(request)) is not None:
+            return denied
+        version = self._form_version(request)
+        if version is None:
+            return _problem(404.1, "Could not find the resource you were looking for.")
+        return JSONResponse(self._attachment_rows(version))
 
     async def form_version_attachment(self, request: Request) -> Response:
         if (denied := self._web_user(request)) is not None:
@@ -696,6 +768,9 @@ class CentralStandIn:
         return Response(version.xml, media_type="application/xml")
 
     def _expected(self, version: SubVersion) -> list[dict]:
+        named = _manifest_names(version.xml)
+        if named is not None:  # encrypted: the manifest's files, by name
+            return [{"name": n, "exists": n in version.attachments} for n in sorted(named)]
         root = fromstring(version.xml)
         names = [
             e.text.strip()
@@ -762,25 +837,30 @@ class CentralStandIn:
         for sub in page:
             current = sub.versions[-1]
             actor = self.actors[sub.submitter_id]
-            values.append(
-                {
-                    "__id": sub.root_id,
-                    "__system": {
-                        "submissionDate": sub.created_at,
-                        "updatedAt": sub.updated_at,
-                        "submitterId": str(sub.submitter_id),
-                        "submitterName": actor.display_name,
-                        "attachmentsPresent": len(current.attachments),
-                        "attachmentsExpected": len(self._expected(current)),
-                        "status": None,
-                        "reviewState": sub.review_state,
-                        "deviceId": sub.versions[0].device_id,
-                        "edits": len(sub.versions) - 1,
-                        "formVersion": current.form_version,
-                    },
-                    "meta": {"instanceID": current.instance_id},
-                }
-            )
+            encrypted = _manifest_names(current.xml) is not None
+            status = None
+            if encrypted:
+                has_data = "submission.xml.enc" in current.attachments
+                status = "notDecrypted" if has_data else "missingEncryptedFormData"
+            row = {
+                "__id": sub.root_id,
+                "__system": {
+                    "submissionDate": sub.created_at,
+                    "updatedAt": sub.updated_at,
+                    "submitterId": str(sub.submitter_id),
+                    "submitterName": actor.display_name,
+                    "attachmentsPresent": len(current.attachments),
+                    "attachmentsExpected": len(self._expected(current)),
+                    "status": status,
+                    "reviewState": sub.review_state,
+                    "deviceId": sub.versions[0].device_id,
+                    "edits": len(sub.versions) - 1,
+                    "formVersion": current.form_version,
+                },
+            }
+            if not encrypted:  # an encrypted row has no fields beside __id and __system
+                row["meta"] = {"instanceID": current.instance_id}
+            values.append(row)
         select = request.query_params.get("$select")
         if select:
             keep = {s.strip() for s in select.split(",")}

@@ -12,6 +12,7 @@ from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCoreApplication,
     QDesktopServices,
@@ -19,11 +20,13 @@ from surveyor.ui.qt import (
     QDialogButtonBox,
     QEvent,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     Qt,
     QTableWidget,
@@ -81,6 +84,115 @@ def field_text(name: str) -> str:
         "interviewer": QCoreApplication.translate("DoorList", "Interviewer"),
         "door_id": QCoreApplication.translate("DoorList", "Door id"),
     }.get(name, name)
+
+
+class PackageDialog(QDialog):
+    """Before writing the campaign package: protect it with a password (ticked when it holds
+    doors: their addresses and the visits' notes), typed twice; whether the coordinator's key
+    goes with it (the laptops then protect their hand-ins for it)."""
+
+    MIN_LENGTH = 8  # surveyor/encryption/keys.py MIN_PASSPHRASE
+
+    def __init__(self, *, doors: int, passphrase: str, with_key: bool, parent=None):
+        super().__init__(parent)
+        self.setObjectName("packageDialog")
+        self.setWindowTitle(self.tr("Campaign package"))
+        outer = QVBoxLayout(self)
+        # the texts scroll on a small screen with the largest text; the buttons stay visible
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.protect = QCheckBox(self.tr("&Protect with a password"))
+        self.protect.setObjectName("protectPackage")
+        self.protect.setChecked(bool(doors) or bool(passphrase))
+        layout.addWidget(self.protect)
+        hint = QLabel(
+            self.tr(
+                "The package holds the addresses of the doors and the notes of the visits. "
+                "Protected, a lost USB key shows none of them. Tell the password to the "
+                "volunteers yourself (not in the same message as the file); their laptops "
+                "ask it once."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.passphrase = QLineEdit(passphrase)
+        self.passphrase.setObjectName("packagePassphrase")
+        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setAccessibleName(self.tr("Password of the package"))
+        self.passphrase.setPlaceholderText(self.tr("Password (8 characters or more)"))
+        self.again = QLineEdit(passphrase)
+        self.again.setObjectName("packagePassphraseAgain")
+        self.again.setEchoMode(QLineEdit.Password)
+        self.again.setAccessibleName(self.tr("The password again"))
+        self.again.setPlaceholderText(self.tr("The password again"))
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.again)
+        key = QLabel(
+            self.tr(
+                "Your key is open: the package carries its public half, and the laptops "
+                "protect their hand-ins for it."
+            )
+            if with_key
+            else self.tr(
+                "To have the laptops protect their hand-ins, open your private key in "
+                "Encryption… first: the package then carries its public half."
+            )
+        )
+        key.setWordWrap(True)
+        key.setProperty("role", "hint")
+        layout.addWidget(key)
+        self.problem = QLabel()
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        layout.addStretch(1)
+        outer.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Choose where to write…"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for signal in (self.protect.toggled, self.passphrase.textChanged, self.again.textChanged):
+            signal.connect(lambda *_a: self._update_ok())
+        self._update_ok()
+        self._fit(body)
+
+    def _fit(self, body: QWidget) -> None:
+        """As tall as its content, within the window it opens over (or the screen)."""
+        width, height = 600, self.screen().availableGeometry().height() if self.screen() else 800
+        parent = self.parentWidget()
+        if parent is not None and parent.window().height() > 200:
+            width = min(width, parent.window().width() - 40)
+            height = min(height, parent.window().height() - 24)
+        body.setFixedWidth(width - 40)  # the wrapped texts' height at that width
+        wanted = body.sizeHint().height() + self.buttons.sizeHint().height() * 2 + 40
+        body.setMinimumWidth(0)
+        body.setMaximumWidth(16777215)
+        self.resize(width, min(wanted, height))
+
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.protect.isChecked() else None
+
+    def _update_ok(self) -> None:
+        on = self.protect.isChecked()
+        self.passphrase.setEnabled(on)
+        self.again.setEnabled(on)
+        problem = ""
+        if on and len(self.passphrase.text()) < self.MIN_LENGTH:
+            problem = self.tr("The password needs 8 characters or more.")
+        elif on and self.passphrase.text() != self.again.text():
+            problem = self.tr("The two passwords differ.")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
 
 
 class MappingDialog(QDialog):
@@ -195,6 +307,7 @@ class DoorListPanel(QWidget):
         self.sheet_button = QPushButton()
         self.sheet_button.clicked.connect(self.ask_round_sheet)
         buttons.addWidget(self.sheet_button)
+        self.package_dialog: PackageDialog | None = None  # "protect it?" before writing
         self.package_button = QPushButton()
         self.package_button.setObjectName("exportPackageButton")
         self.package_button.clicked.connect(self.ask_export_package)
@@ -534,20 +647,59 @@ class DoorListPanel(QWidget):
         return path
 
     def ask_export_package(self) -> None:
-        path = self._save_path(
-            self.tr("Save the campaign package"),
-            "campagne.zip",
-            self.tr("Campaign package (*.zip)"),
-        )
-        if path:
-            self.export_package(path)
+        """Protect it? (a dialog), then where to write it."""
+        DbOp(self.page, lambda ws: (ws.count_doors(), ws.package_passphrase() or "")).success(
+            lambda found: self._ask_protection(*found)
+        ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()
 
-    def export_package(self, path: str) -> None:
-        DbOp(self.page, lambda ws: ws.export_campaign(path)).success(
+    def _public_key(self) -> str | None:
+        """The public half of the private key opened in Encryption… (this session)."""
+        if self.page.private_key is None:
+            return None
+        # the key's text only when a key is open (cryptography is loaded by then anyway)
+        from surveyor.encryption.keys import public_text_of
+
+        return public_text_of(self.page.private_key)
+
+    def _ask_protection(self, doors: int, passphrase: str) -> None:
+        dialog = PackageDialog(
+            doors=doors,
+            passphrase=passphrase,
+            with_key=self.page.private_key is not None,
+            parent=self,
+        )
+        self.package_dialog = dialog
+
+        def chosen() -> None:
+            secret = dialog.chosen_passphrase()
+            path = self._save_path(
+                self.tr("Save the campaign package"),
+                "campagne-protegee.zip" if secret else "campagne.zip",
+                self.tr("Campaign package (*.zip)"),
+            )
+            if path:
+                self.export_package(path, passphrase=secret)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def export_package(self, path: str, *, passphrase: str | None = None) -> None:
+        key = self._public_key()
+        DbOp(
+            self.page, lambda ws: ws.export_campaign(path, passphrase=passphrase, public_key=key)
+        ).success(
             lambda done: self.page.show_message(
-                self.tr(
-                    "Campaign package written: {0}. Give it to each laptop (“My doors”, "
-                    "“Import the door list…”)."
+                (
+                    self.tr(
+                        "Campaign package written, protected by its password: {0}. Give it to "
+                        "each laptop (“My doors”, “Import the door list…”) and tell the "
+                        "volunteers the password."
+                    )
+                    if done.value.protected
+                    else self.tr(
+                        "Campaign package written: {0}. Give it to each laptop (“My doors”, "
+                        "“Import the door list…”)."
+                    )
                 ).format(path)
             )
         ).failure(lambda exc: self.page.show_message(exception_sentence(exc), error=True)).run()

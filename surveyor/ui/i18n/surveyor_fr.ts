@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="69"/>
+        <location filename="../coordinator/doorlist.py" line="72"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="73"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="74"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,225 +479,230 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="296"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="298"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="300"/>
+        <location filename="../coordinator/doorlist.py" line="413"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="301"/>
+        <location filename="../coordinator/doorlist.py" line="414"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="304"/>
+        <location filename="../coordinator/doorlist.py" line="417"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="308"/>
+        <location filename="../coordinator/doorlist.py" line="421"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="310"/>
+        <location filename="../coordinator/doorlist.py" line="423"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="312"/>
-        <location filename="../coordinator/doorlist.py" line="316"/>
+        <location filename="../coordinator/doorlist.py" line="425"/>
+        <location filename="../coordinator/doorlist.py" line="429"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="314"/>
+        <location filename="../coordinator/doorlist.py" line="427"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="317"/>
+        <location filename="../coordinator/doorlist.py" line="430"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="318"/>
+        <location filename="../coordinator/doorlist.py" line="431"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="319"/>
+        <location filename="../coordinator/doorlist.py" line="432"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="320"/>
+        <location filename="../coordinator/doorlist.py" line="433"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="321"/>
+        <location filename="../coordinator/doorlist.py" line="434"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="322"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="323"/>
+        <location filename="../coordinator/doorlist.py" line="436"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="327"/>
+        <location filename="../coordinator/doorlist.py" line="440"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="332"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
+        <location filename="../coordinator/doorlist.py" line="476"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
-        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="476"/>
+        <location filename="../coordinator/doorlist.py" line="620"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="375"/>
+        <location filename="../coordinator/doorlist.py" line="488"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="490"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="420"/>
+        <location filename="../coordinator/doorlist.py" line="533"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="433"/>
+        <location filename="../coordinator/doorlist.py" line="546"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="435"/>
+        <location filename="../coordinator/doorlist.py" line="548"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="473"/>
+        <location filename="../coordinator/doorlist.py" line="586"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="479"/>
+        <location filename="../coordinator/doorlist.py" line="592"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="481"/>
+        <location filename="../coordinator/doorlist.py" line="594"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="490"/>
+        <location filename="../coordinator/doorlist.py" line="603"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="506"/>
+        <location filename="../coordinator/doorlist.py" line="619"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="507"/>
-        <location filename="../coordinator/doorlist.py" line="521"/>
+        <location filename="../coordinator/doorlist.py" line="620"/>
+        <location filename="../coordinator/doorlist.py" line="634"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="516"/>
+        <location filename="../coordinator/doorlist.py" line="629"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="633"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="538"/>
+        <location filename="../coordinator/doorlist.py" line="676"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="540"/>
+        <location filename="../coordinator/doorlist.py" line="678"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="549"/>
+        <location filename="../coordinator/doorlist.py" line="694"/>
+        <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
+        <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="700"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="709"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="557"/>
+        <location filename="../coordinator/doorlist.py" line="709"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="565"/>
+        <location filename="../coordinator/doorlist.py" line="717"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="585"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="602"/>
+        <location filename="../coordinator/doorlist.py" line="754"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -1238,172 +1243,182 @@
         <translation>Le paquet de campagne ne peut pas être utilisé (abîmé, d’une autre campagne, ou plus ancien que celui déjà présent) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="181"/>
+        <location filename="../errors.py" line="180"/>
+        <source>The campaign package is protected by a password: type the password the coordinator gave you.</source>
+        <translation>Le paquet de campagne est protégé par un mot de passe : tapez le mot de passe que la coordination vous a donné.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="185"/>
+        <source>This password does not open the campaign package (check it with the coordinator); nothing was changed.</source>
+        <translation>Ce mot de passe n’ouvre pas le paquet de campagne (vérifiez-le avec la coordination) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="191"/>
         <source>The server refuses the password.</source>
         <translation>Le serveur refuse le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="184"/>
+        <location filename="../errors.py" line="194"/>
         <source>The server refuses this account: it is not allowed to do this (ask the coordinator).</source>
         <translation>Le serveur refuse ce compte : il n’a pas le droit de faire cela (demandez au coordinateur).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="188"/>
+        <location filename="../errors.py" line="198"/>
         <source>The server does not have the form of an interview: ask the coordinator to publish it.</source>
         <translation>Le serveur n’a pas le questionnaire d’un entretien : demandez au coordinateur de le publier.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="192"/>
+        <location filename="../errors.py" line="202"/>
         <source>The server refused an interview that only a person can settle (an edit of a version already replaced, or the same interview with other answers).</source>
         <translation>Le serveur a refusé un entretien que seule une personne peut trancher (une modification d’une version déjà remplacée, ou le même entretien avec d’autres réponses).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="197"/>
+        <location filename="../errors.py" line="207"/>
         <source>The server no longer accepts interviews for this form (it is closed).</source>
         <translation>Le serveur n’accepte plus d’entretiens pour ce questionnaire (il est fermé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="200"/>
+        <location filename="../errors.py" line="210"/>
         <source>An interview or one of its files is larger than the server accepts.</source>
         <translation>Un entretien ou l’un de ses fichiers est plus gros que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="203"/>
+        <location filename="../errors.py" line="213"/>
         <source>The server refused an interview (see its state).</source>
         <translation>Le serveur a refusé un entretien (voyez son état).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="206"/>
+        <location filename="../errors.py" line="216"/>
         <source>The network asks you to log in (captive portal?): open a web browser, log in, and sending will start again.</source>
         <translation>Le réseau vous demande de vous connecter (portail captif ?) : ouvrez un navigateur web, connectez-vous, et l’envoi reprendra.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="211"/>
+        <location filename="../errors.py" line="221"/>
         <source>The server has a problem for now; we will try again.</source>
         <translation>Le serveur a un problème pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="214"/>
+        <location filename="../errors.py" line="224"/>
         <source>The server is overloaded for now; we will try again later.</source>
         <translation>Le serveur est surchargé pour le moment ; nous réessaierons plus tard.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="217"/>
+        <location filename="../errors.py" line="227"/>
         <source>The server cannot be reached for now; we will try again.</source>
         <translation>Le serveur est injoignable pour le moment ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="220"/>
+        <location filename="../errors.py" line="230"/>
         <source>The server does not answer in time (slow network?); we will try again.</source>
         <translation>Le serveur ne répond pas à temps (réseau lent ?) ; nous réessaierons.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="223"/>
+        <location filename="../errors.py" line="233"/>
         <source>The server&apos;s security certificate is not accepted: check the address in the settings (or the network intercepts the connection).</source>
         <translation>Le certificat de sécurité du serveur n’est pas accepté : vérifiez l’adresse dans les paramètres (ou le réseau intercepte la connexion).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="228"/>
+        <location filename="../errors.py" line="238"/>
         <source>The server gave an unexpected answer: check the address in the settings (is it a survey server?).</source>
         <translation>Le serveur a donné une réponse inattendue : vérifiez l’adresse dans les paramètres (est-ce un serveur d’enquête ?).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="233"/>
+        <location filename="../errors.py" line="243"/>
         <source>An interview could not be prepared for sending (is its form missing?); it stays to send.</source>
         <translation>Un entretien n’a pas pu être préparé pour l’envoi (son questionnaire manque-t-il ?) ; il reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="238"/>
+        <location filename="../errors.py" line="248"/>
         <source>Sending was stopped; what was not sent stays to send.</source>
         <translation>L’envoi a été arrêté ; ce qui n’a pas été envoyé reste à envoyer.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="241"/>
+        <location filename="../errors.py" line="251"/>
         <source>Sending is already running.</source>
         <translation>L’envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="244"/>
+        <location filename="../errors.py" line="254"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="247"/>
+        <location filename="../errors.py" line="257"/>
         <source>A submission on the server could not be read (its form is unknown or its content is damaged).</source>
         <translation>Une soumission du serveur n’a pas pu être lue (son questionnaire est inconnu ou son contenu est abîmé).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="252"/>
+        <location filename="../errors.py" line="262"/>
         <source>The server refused the request.</source>
         <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="255"/>
+        <location filename="../errors.py" line="265"/>
         <source>The request is larger than the server accepts.</source>
         <translation>La demande est plus grosse que ce que le serveur accepte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="258"/>
+        <location filename="../errors.py" line="268"/>
         <source>This batch is protected for the coordinator&apos;s key: open it with the private key (Coordination → Encryption…).</source>
         <translation>Ce lot est protégé pour la clé de la coordination : ouvrez-le avec la clé privée (Coordination → Chiffrement…).</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="263"/>
+        <location filename="../errors.py" line="273"/>
         <source>This is not a usable encryption key: check the file or the text.</source>
         <translation>Ce n’est pas une clé de chiffrement utilisable : vérifiez le fichier ou le texte.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="266"/>
+        <location filename="../errors.py" line="276"/>
         <source>The passphrase of the private key is wrong; nothing was changed.</source>
         <translation>La phrase secrète de la clé privée est erronée ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="269"/>
+        <location filename="../errors.py" line="279"/>
         <source>The private key was not found (file or keychain); nothing was changed.</source>
         <translation>La clé privée est introuvable (fichier ou trousseau) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="272"/>
+        <location filename="../errors.py" line="282"/>
         <source>This private key does not open these interviews (it is not their form&apos;s key); nothing was changed.</source>
         <translation>Cette clé privée n’ouvre pas ces entretiens (ce n’est pas la clé de leur formulaire) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="277"/>
+        <location filename="../errors.py" line="287"/>
         <source>An encrypted interview is damaged and cannot be opened; nothing was changed.</source>
         <translation>Un entretien chiffré est endommagé et ne peut pas être ouvert ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="281"/>
+        <location filename="../errors.py" line="291"/>
         <source>This interview was encrypted when it was finalized: it can no longer be opened or edited on this computer.</source>
         <translation>Cet entretien a été chiffré à sa finalisation : il ne peut plus être ouvert ni modifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="287"/>
+        <location filename="../errors.py" line="297"/>
         <source>This question is not in the form: choose another one.</source>
         <translation>Cette question n&apos;est pas dans le questionnaire : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="290"/>
+        <location filename="../errors.py" line="300"/>
         <source>This answer is not one of the question&apos;s choices: choose another one.</source>
         <translation>Cette réponse ne fait pas partie des choix de la question : choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="293"/>
+        <location filename="../errors.py" line="303"/>
         <source>No interview matches: widen the filters.</source>
         <translation>Aucun entretien ne correspond : élargissez les filtres.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="296"/>
+        <location filename="../errors.py" line="306"/>
         <source>There are interviews of several forms: choose one.</source>
         <translation>Il y a des entretiens de plusieurs questionnaires : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="299"/>
+        <location filename="../errors.py" line="309"/>
         <source>This question holds personal data: its answers are never shown.</source>
         <translation>Cette question contient des données personnelles : ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="302"/>
+        <location filename="../errors.py" line="312"/>
         <source>The report plan or the theme cannot be used as it is: correct it.</source>
         <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
     </message>
@@ -1578,152 +1593,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="84"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="85"/>
+        <location filename="../coordinator/fieldwork.py" line="68"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="69"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="70"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="88"/>
+        <location filename="../coordinator/fieldwork.py" line="71"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="89"/>
+        <location filename="../coordinator/fieldwork.py" line="72"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="73"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="91"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="92"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="76"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="94"/>
+        <location filename="../coordinator/fieldwork.py" line="77"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="95"/>
+        <location filename="../coordinator/fieldwork.py" line="78"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="101"/>
+        <location filename="../coordinator/fieldwork.py" line="84"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="102"/>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="103"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="108"/>
+        <location filename="../coordinator/fieldwork.py" line="91"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="109"/>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="110"/>
+        <location filename="../coordinator/fieldwork.py" line="93"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="113"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="114"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="117"/>
+        <location filename="../coordinator/fieldwork.py" line="100"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="120"/>
+        <location filename="../coordinator/fieldwork.py" line="103"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="123"/>
+        <location filename="../coordinator/fieldwork.py" line="106"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="124"/>
+        <location filename="../coordinator/fieldwork.py" line="107"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="125"/>
+        <location filename="../coordinator/fieldwork.py" line="108"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="133"/>
+        <location filename="../coordinator/fieldwork.py" line="116"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="138"/>
+        <location filename="../coordinator/fieldwork.py" line="121"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1731,117 +1746,117 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="377"/>
+        <location filename="../coordinator/fieldwork.py" line="360"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="378"/>
+        <location filename="../coordinator/fieldwork.py" line="361"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="381"/>
+        <location filename="../coordinator/fieldwork.py" line="364"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="388"/>
+        <location filename="../coordinator/fieldwork.py" line="371"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="389"/>
+        <location filename="../coordinator/fieldwork.py" line="372"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="390"/>
+        <location filename="../coordinator/fieldwork.py" line="373"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="374"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="404"/>
+        <location filename="../coordinator/fieldwork.py" line="387"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="405"/>
+        <location filename="../coordinator/fieldwork.py" line="388"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="406"/>
+        <location filename="../coordinator/fieldwork.py" line="389"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="407"/>
+        <location filename="../coordinator/fieldwork.py" line="390"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="408"/>
+        <location filename="../coordinator/fieldwork.py" line="391"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="409"/>
+        <location filename="../coordinator/fieldwork.py" line="392"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="410"/>
+        <location filename="../coordinator/fieldwork.py" line="393"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="429"/>
+        <location filename="../coordinator/fieldwork.py" line="412"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="449"/>
+        <location filename="../coordinator/fieldwork.py" line="432"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="450"/>
+        <location filename="../coordinator/fieldwork.py" line="433"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="452"/>
+        <location filename="../coordinator/fieldwork.py" line="435"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="464"/>
+        <location filename="../coordinator/fieldwork.py" line="447"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="466"/>
+        <location filename="../coordinator/fieldwork.py" line="449"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="478"/>
+        <location filename="../coordinator/fieldwork.py" line="461"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="482"/>
+        <location filename="../coordinator/fieldwork.py" line="465"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -2120,7 +2135,7 @@
 <context>
     <name>HandIn</name>
     <message numerus="yes">
-        <location filename="../handin.py" line="55"/>
+        <location filename="../handin.py" line="59"/>
         <source>%n interview(s) handed in to %1</source>
         <translation>
             <numerusform>%n entretien remis dans %1</numerusform>
@@ -2131,72 +2146,101 @@
 <context>
     <name>HandInController</name>
     <message>
-        <location filename="../handin.py" line="93"/>
+        <location filename="../handin.py" line="98"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="123"/>
+        <location filename="../handin.py" line="116"/>
+        <source>Protected (recommended), the file opens only with the coordinator&apos;s key: a lost USB key shows nothing of the interviews. Leave it ticked unless the coordinator asks.</source>
+        <translation>Protégé (recommandé), le fichier ne s’ouvre qu’avec la clé de la coordination : une clé USB perdue ne montre rien des entretiens. Laissez coché sauf si la coordination le demande.</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="121"/>
+        <source>&amp;Protect for the coordinator</source>
+        <translation>&amp;Protéger pour la coordination</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="162"/>
         <source>Nothing to hand in yet: finish an interview first.</source>
         <translation>Rien à remettre pour l’instant : terminez d’abord un entretien.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="127"/>
+        <location filename="../handin.py" line="112"/>
+        <location filename="../handin.py" line="166"/>
         <source>Hand in the finished interviews</source>
         <translation>Remettre les entretiens terminés</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../handin.py" line="113"/>
+        <source>%n interview(s) to hand in.</source>
+        <translation>
+            <numerusform>%n entretien à remettre.</numerusform>
+            <numerusform>%n entretiens à remettre.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../handin.py" line="129"/>
+        <location filename="../handin.py" line="125"/>
+        <source>&amp;Choose where to write…</source>
+        <translation>&amp;Choisir où écrire…</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="126"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../handin.py" line="168"/>
         <source>Hand in the finished interviews to the USB key {0}</source>
         <translation>Remettre les entretiens terminés sur la clé USB {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="137"/>
+        <location filename="../handin.py" line="176"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="150"/>
+        <location filename="../handin.py" line="190"/>
         <source>Handing in…</source>
         <translation>Remise en cours…</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="161"/>
+        <location filename="../handin.py" line="201"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="165"/>
+        <location filename="../handin.py" line="205"/>
         <source>Give this file to the coordinator. Handing in again is harmless: nothing is counted twice.</source>
         <translation>Donnez ce fichier à la coordination. Remettre une nouvelle fois ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="170"/>
+        <location filename="../handin.py" line="210"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="177"/>
+        <location filename="../handin.py" line="217"/>
         <source>The interviews could not be handed in: {0}</source>
         <translation>Les entretiens n’ont pas pu être remis : {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="249"/>
+        <location filename="../handin.py" line="289"/>
         <source>Shared folder: handed in at {0}</source>
         <translation>Dossier partagé : remis à {0}</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="251"/>
+        <location filename="../handin.py" line="291"/>
         <source>Shared folder: nothing new to hand in</source>
         <translation>Dossier partagé : rien de nouveau à remettre</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="253"/>
+        <location filename="../handin.py" line="293"/>
         <source>Shared folder: unreachable for now (we will try again)</source>
         <translation>Dossier partagé : inaccessible pour le moment (nous réessaierons)</translation>
     </message>
     <message>
-        <location filename="../handin.py" line="254"/>
+        <location filename="../handin.py" line="294"/>
         <source>Shared folder: not handed in ({0}); we will try again</source>
         <translation>Dossier partagé : rien n’a été remis ({0}) ; nous réessaierons</translation>
     </message>
@@ -3432,52 +3476,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="92"/>
+        <location filename="../coordinator/doorlist.py" line="204"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="97"/>
+        <location filename="../coordinator/doorlist.py" line="209"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="216"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="104"/>
+        <location filename="../coordinator/doorlist.py" line="216"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="113"/>
+        <location filename="../coordinator/doorlist.py" line="225"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="114"/>
+        <location filename="../coordinator/doorlist.py" line="226"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="239"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="128"/>
+        <location filename="../coordinator/doorlist.py" line="240"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="147"/>
+        <location filename="../coordinator/doorlist.py" line="259"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="149"/>
+        <location filename="../coordinator/doorlist.py" line="261"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3485,270 +3529,291 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="558"/>
-        <location filename="../doors.py" line="581"/>
+        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="582"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="559"/>
+        <location filename="../doors.py" line="560"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="561"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="562"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="563"/>
+        <location filename="../doors.py" line="564"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="565"/>
+        <location filename="../doors.py" line="566"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="567"/>
+        <location filename="../doors.py" line="568"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="569"/>
+        <location filename="../doors.py" line="570"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="571"/>
+        <location filename="../doors.py" line="572"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="573"/>
+        <location filename="../doors.py" line="574"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="574"/>
+        <location filename="../doors.py" line="575"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="575"/>
+        <location filename="../doors.py" line="576"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="576"/>
+        <location filename="../doors.py" line="577"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="577"/>
+        <location filename="../doors.py" line="578"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="578"/>
+        <location filename="../doors.py" line="579"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="579"/>
+        <location filename="../doors.py" line="580"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="580"/>
+        <location filename="../doors.py" line="581"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="582"/>
+        <location filename="../doors.py" line="583"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="585"/>
+        <location filename="../doors.py" line="586"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="587"/>
+        <location filename="../doors.py" line="588"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="590"/>
+        <location filename="../doors.py" line="591"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="593"/>
+        <location filename="../doors.py" line="594"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="596"/>
+        <location filename="../doors.py" line="597"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="598"/>
+        <location filename="../doors.py" line="599"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="599"/>
+        <location filename="../doors.py" line="600"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="600"/>
+        <location filename="../doors.py" line="601"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="601"/>
+        <location filename="../doors.py" line="602"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="640"/>
+        <location filename="../doors.py" line="641"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="667"/>
+        <location filename="../doors.py" line="668"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="668"/>
+        <location filename="../doors.py" line="669"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="669"/>
+        <location filename="../doors.py" line="670"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="670"/>
+        <location filename="../doors.py" line="671"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="711"/>
+        <location filename="../doors.py" line="712"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="715"/>
+        <location filename="../doors.py" line="716"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="717"/>
+        <location filename="../doors.py" line="718"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="718"/>
+        <location filename="../doors.py" line="719"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="719"/>
+        <location filename="../doors.py" line="720"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="720"/>
+        <location filename="../doors.py" line="721"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="730"/>
+        <location filename="../doors.py" line="731"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="734"/>
+        <location filename="../doors.py" line="735"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="756"/>
+        <location filename="../doors.py" line="757"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="785"/>
+        <location filename="../doors.py" line="786"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="786"/>
+        <location filename="../doors.py" line="787"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="788"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="788"/>
+        <location filename="../doors.py" line="789"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="789"/>
+        <location filename="../doors.py" line="790"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="831"/>
+        <location filename="../doors.py" line="832"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="834"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="872"/>
+        <location filename="../doors.py" line="873"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="880"/>
+        <location filename="../doors.py" line="881"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="882"/>
+        <location filename="../doors.py" line="883"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="896"/>
+        <location filename="../doors.py" line="910"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="906"/>
+        <location filename="../doors.py" line="912"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../doors.py" line="916"/>
+        <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
+        <translation>
+            <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
+            <numerusform>%n entretiens effacés par la coordination ont été retirés de ce portable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../doors.py" line="922"/>
+        <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
+        <translation>
+            <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+            <numerusform>%n entretiens atteignent bientôt la durée de conservation de la campagne : leurs champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="947"/>
+        <source>This password does not open the door list; nothing was changed.</source>
+        <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3968,6 +4033,98 @@
     </message>
     <message>
         <location filename="../coordinator/overview.py" line="592"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="99"/>
+        <source>Campaign package</source>
+        <translation>Paquet de campagne</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="111"/>
+        <source>&amp;Protect with a password</source>
+        <translation>&amp;Protéger par un mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="117"/>
+        <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
+        <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="129"/>
+        <source>Password of the package</source>
+        <translation>Mot de passe du paquet</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="130"/>
+        <source>Password (8 characters or more)</source>
+        <translation>Mot de passe (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="134"/>
+        <location filename="../coordinator/doorlist.py" line="135"/>
+        <source>The password again</source>
+        <translation>Le mot de passe à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="140"/>
+        <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
+        <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="145"/>
+        <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
+        <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="158"/>
+        <source>Choose where to write…</source>
+        <translation>Choisir où écrire…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="159"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="190"/>
+        <source>The password needs 8 characters or more.</source>
+        <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/doorlist.py" line="192"/>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../doors.py" line="962"/>
+        <source>Protected door list</source>
+        <translation>Liste des portes protégée</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="965"/>
+        <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
+        <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="973"/>
+        <source>Password of the door list</source>
+        <translation>Mot de passe de la liste des portes</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="977"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../doors.py" line="978"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
