@@ -58,9 +58,11 @@ from surveyor.results import coding as _coding
 from surveyor.results import volunteers as _volunteers
 from surveyor.results.compute import (
     Crosstab,
+    Engine,
     GroupedResults,
     Ranking,
     Results,
+    Row,
     Selection,
 )
 from surveyor.results.plan import ReportPlan, default_plan
@@ -969,40 +971,15 @@ class Workspace:
         """One door (DoorNotFound otherwise)."""
         return self._fieldwork.doors.get_door(door_id)
 
-    def doors(
-        self,
-        *,
-        status: str | Iterable[str] | None = None,
-        sector: str | None = None,
-        interviewer: str | None = None,
-        search: str = "",
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Door]:
-        """Doors in street order; ``status``: one status or several (``DoorStatus``);
-        ``search``: words found in the id or the address."""
-        statuses = [status] if isinstance(status, str) else status
+    def doors(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Door]:
+        """Doors in street order, filtered as :func:`door_filters` says."""
         return self._fieldwork.doors.list_doors(
-            statuses=statuses,
-            sector=sector,
-            interviewer=interviewer,
-            search=search,
-            limit=limit,
-            offset=offset,
+            limit=limit, offset=offset, **door_filters(**filters)
         )
 
-    def count_doors(
-        self,
-        *,
-        status: str | Iterable[str] | None = None,
-        sector: str | None = None,
-        interviewer: str | None = None,
-        search: str = "",
-    ) -> int:
-        statuses = [status] if isinstance(status, str) else status
-        return self._fieldwork.doors.count_doors(
-            statuses=statuses, sector=sector, interviewer=interviewer, search=search
-        )
+    def count_doors(self, **filters: Any) -> int:
+        """How many doors :meth:`doors` lists with these filters and no limit."""
+        return self._fieldwork.doors.count_doors(**door_filters(**filters))
 
     def door_visits(self, door_id: str) -> list[Visit]:
         """A door's visits, oldest first."""
@@ -1239,6 +1216,15 @@ class Workspace:
         rows = self._results.engine(form_id).rows
         return sorted({r.interviewer for r in rows if r.interviewer})
 
+    def _selected(
+        self, selection: Selection | None, language: str | None
+    ) -> tuple[Engine, list[Row]]:
+        """The results engine of the selection's form, and the rows of the interviews the
+        selection keeps (every one when None)."""
+        selection = selection or Selection()
+        engine = self._results.engine(selection.form_id, language)
+        return engine, engine.select(selection)
+
     def results(
         self,
         selection: Selection | None = None,
@@ -1249,9 +1235,7 @@ class Workspace:
     ) -> Results | GroupedResults:
         """Figures per question over the selected interviews (``by``: for each value of that
         question too). Raises ResultsError: an unknown question or value, no interview."""
-        selection = selection or Selection()
-        engine = self._results.engine(selection.form_id, language)
-        rows = engine.select(selection)
+        engine, rows = self._selected(selection, language)
         if by:
             return engine.grouped(rows, by, questions)
         return engine.results(rows, questions)
@@ -1265,9 +1249,8 @@ class Workspace:
         language: str | None = None,
     ) -> Crosstab:
         """Question ``row`` by question ``column`` (counts, row and column %, totals)."""
-        selection = selection or Selection()
-        engine = self._results.engine(selection.form_id, language)
-        return engine.crosstab(engine.select(selection), row, column)
+        engine, rows = self._selected(selection, language)
+        return engine.crosstab(rows, row, column)
 
     def ranking(
         self,
@@ -1278,9 +1261,8 @@ class Workspace:
         language: str | None = None,
     ) -> Ranking:
         """A choice question as a ranking (needs ranked), optionally for each value of ``by``."""
-        selection = selection or Selection()
-        engine = self._results.engine(selection.form_id, language)
-        return engine.ranking(engine.select(selection), question, by)
+        engine, rows = self._selected(selection, language)
+        return engine.ranking(rows, question, by)
 
     def volunteers(
         self,
@@ -1479,3 +1461,16 @@ def server_pass(data_dir: Path, url: str, user: str, password: str | None, **opt
     from surveyor.sync.passes import send_pass
 
     return send_pass(data_dir, url, user, password, campaign=fetch_campaign, **options)
+
+
+def door_filters(
+    *,
+    status: str | Iterable[str] | None = None,
+    sector: str | None = None,
+    interviewer: str | None = None,
+    search: str = "",
+) -> dict[str, Any]:
+    """The door list's filters of the Workspace (``status``: one ``DoorStatus`` or several;
+    ``search``: words found in the id or the address), as the store takes them."""
+    statuses = [status] if isinstance(status, str) else status
+    return {"statuses": statuses, "sector": sector, "interviewer": interviewer, "search": search}

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -341,16 +341,7 @@ def export_campaign(
         writer.protect_store = protect_store
         with writer:
             for form in forms:
-                writer.add_form(
-                    content_hash=form.content_hash,
-                    form_id=form.form_id,
-                    version=form.version,
-                    title=form.title,
-                    source_name=form.source_name,
-                    source_bytes=form.source_bytes,
-                    xform=form.xform,
-                    media=form.media,
-                )
+                writer.add_form(**form.definition())
             writer.add_fieldwork(doors, visits)
             if settings is not None:
                 writer.add_settings(settings)
@@ -390,16 +381,8 @@ def _save_forms(store: Store, forms: list[IncomingForm]) -> int:
     for form in forms:
         if form.content_hash in known:
             continue
-        store.save_form(
-            form_id=form.form_id,
-            version=form.version,
-            title=form.title,
-            content_hash=form.content_hash,
-            source_name=form.source_name,
-            source_bytes=None,  # trusted by the XForm's hash only, as in a batch
-            xform=form.xform,
-            media=form.media,
-        )
+        # source_bytes: trusted by the XForm's hash only, as in a batch
+        store.save_form(**{**asdict(form), "source_bytes": None})
         new += 1
     return new
 

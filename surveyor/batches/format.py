@@ -42,7 +42,7 @@ from surveyor.fieldwork.model import Visit
 from surveyor.fieldwork.records import door_records, visit_records
 from surveyor.forms.xform import xform_matches
 from surveyor.interviews import record
-from surveyor.interviews.merging import content_sha256, edit_loops, names_itself
+from surveyor.interviews.merging import edit_loops, names_itself
 from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
 from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingForm, IncomingInterview
 from surveyor.store.store import check_attachment_name
@@ -846,23 +846,9 @@ class BatchReader:
                 )
             self._read_bytes(file_part["path"], MAX_MEMBER_SIZE, file_part)  # verified now
             attachments.append((filename, item["media_type"], item["size"], item["sha256"]))
-        answers = data["answers"]
-        answers_json = jsontext.dumps(answers)  # the store's text: the content hash is over it
+        # the record's JSON text as written (checked above) is what is kept
         content.interviews.append(
-            IncomingInterview(
-                instance_id=instance_id,
-                deprecated_id=data.get("deprecated_id"),
-                interviewer=interviewer,
-                content_sha256=content_sha256(
-                    data["form_hash"],
-                    data.get("deprecated_id"),
-                    answers_json,
-                    [(a[0], a[3]) for a in attachments],
-                ),
-                values=record.record_values(data, answers_json),
-                record=raw.decode("utf-8"),  # the record's JSON text as written (checked above)
-                attachments=attachments,
-            )
+            IncomingInterview.of_record(data, attachments, text=raw.decode("utf-8"))
         )
 
     def _check_record(self, name: str, data: dict[str, Any]) -> None:

@@ -3,7 +3,8 @@
 Every module here defines ``register(subparsers)`` which adds its command(s) with help text
 and sets ``handler`` to a function ``(args) -> int``. The CLI discovers them, so adding a
 command never means editing a shared file. Commands are thin: they parse arguments, call the
-core services and print; errors of the core become one line on stderr.
+core services and print; errors of the core become one line on stderr (``common.py``: what
+the commands share).
 """
 
 from __future__ import annotations

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import argparse
 import platform
-import sys
 from pathlib import Path
 
+from surveyor.commands.common import add_actions, fail
 from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    commands = add_actions(
+        subparsers,
         "batch",
         help="hand in interviews as a batch file (USB key, shared folder)",
         description="Batch files carry interviews from an interviewer's laptop to the "
         "coordinator (see docs/batch-format.md).",
     )
-    commands = parser.add_subparsers(title="batch commands", metavar="ACTION", required=True)
     export = commands.add_parser(
         "export",
         help="write every finalized interview of this laptop into one batch file",
@@ -56,9 +56,6 @@ def register(subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    # on first use: `surveyor --help` must not load the batch modules (~0.5 s measured)
-    from surveyor.batches import BatchError
-
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)
     from surveyor.workspace import Workspace
@@ -77,12 +74,8 @@ def run_export(args: argparse.Namespace) -> int:
                 protect_for=protect_for,
                 protect=False if args.no_protect else None,
             ).value
-    except BatchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except SurveyorError as exc:  # a BatchError among them
+        return fail(exc)
     print(result.path)
     print(
         f"{result.interviews} interview(s) in the batch, "

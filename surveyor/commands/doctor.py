@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from surveyor.commands.common import fail
 from surveyor.errors import SurveyorError
 
 
@@ -54,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         repaired = Workspace.repair(args.data_dir)
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     print(f"Rebuilt {repaired.path} (sound).")
     print(f"The damaged file is kept, untouched, as {repaired.damaged_copy}.")
     for table, rows in repaired.salvaged.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.commands.common import fail
 from surveyor.commands.sync import add_server_arguments, resolve_account
 from surveyor.errors import SurveyorError
 
@@ -50,13 +51,11 @@ def _central_account(args) -> tuple[str, str, str] | int:
     try:
         base = central_base(args.central)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     try:
         password = get_password(base, args.user, notice=lambda m: print(m, file=sys.stderr))
     except NoPassword as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc, 2)
     return base, args.user, password
 
 
@@ -72,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
         account = _central_account(args)
     else:
         if args.project is not None:
-            print("error: --project goes with --central URL", file=sys.stderr)
-            return 1
+            return fail("--project goes with --central URL")
         account = resolve_account(args)
     if isinstance(account, int):
         return account
@@ -107,8 +105,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {exc} (what was downloaded before is kept)", file=sys.stderr)
         return 1
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     print(report)
     if waiting:
         print(

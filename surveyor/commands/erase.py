@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.commands.common import fail, run_in_workspace
 from surveyor.commands.sync import add_server_arguments
-from surveyor.errors import AuthError, SurveyorError
+from surveyor.errors import AuthError
 
 
 def register(subparsers) -> None:
@@ -65,46 +66,33 @@ def _confirm(ids: list[str]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
-    from surveyor.workspace import Workspace
-
     chosen = [a for a in (args.instance_id, args.search, args.write_list, args.apply_list) if a]
     if len(chosen) != 1:
-        print(
-            "error: give one of INSTANCE_ID, --search, --write-list or --apply-list",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            if args.search:
-                for row in ws.find_interviews(args.search):
-                    when = row.finalized_at or row.updated_at
-                    print(f"{row.instance_id}\t{row.form_id}\t{row.status}\t{when}")
-                return 0
-            if args.write_list:
-                print(ws.write_erasures(args.write_list))
-                return 0
-            if args.apply_list:
-                erased = ws.apply_erasures(args.apply_list).value
-                for instance_id in erased.instance_ids:
-                    print(instance_id)
-                return 0
-            ids = ws.interview_history(args.instance_id)
-            if not ids:
-                print(
-                    f"error: No interview {args.instance_id} in the local database; "
-                    "nothing was erased.",
-                    file=sys.stderr,
-                )
-                return 1
-            if not args.yes and not _confirm(ids):
-                print("Nothing was erased.", file=sys.stderr)
-                return 1
-            erased = ws.erase_interview(args.instance_id).value
-    except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        return fail("give one of INSTANCE_ID, --search, --write-list or --apply-list", 2)
+    return run_in_workspace(args, lambda ws: _run(args, ws))
+
+
+def _run(args: argparse.Namespace, ws) -> int:
+    if args.search:
+        for row in ws.find_interviews(args.search):
+            when = row.finalized_at or row.updated_at
+            print(f"{row.instance_id}\t{row.form_id}\t{row.status}\t{when}")
+        return 0
+    if args.write_list:
+        print(ws.write_erasures(args.write_list))
+        return 0
+    if args.apply_list:
+        erased = ws.apply_erasures(args.apply_list).value
+        for instance_id in erased.instance_ids:
+            print(instance_id)
+        return 0
+    ids = ws.interview_history(args.instance_id)
+    if not ids:
+        return fail(f"No interview {args.instance_id} in the local database; nothing was erased.")
+    if not args.yes and not _confirm(ids):
+        print("Nothing was erased.", file=sys.stderr)
         return 1
+    erased = ws.erase_interview(args.instance_id).value
     for instance_id in erased.instance_ids:
         print(instance_id)
     print(

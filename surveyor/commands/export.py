@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.commands.common import fail
 from surveyor.commands.keys import add_key_options, load_key
 from surveyor.errors import SurveyorError
 
@@ -129,8 +130,7 @@ def run(args: argparse.Namespace) -> int:
     except (SurveyorError, OSError) as exc:
         if progress:
             print(file=sys.stderr)
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     if progress:
         print(file=sys.stderr)
     for path in files:

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from surveyor.commands.common import add_actions, fail, run_in_workspace
 from surveyor.commands.sync import add_server_arguments, resolve_account
 from surveyor.errors import AuthError, SurveyorError, TransportError
 from surveyor.fieldwork.doorlist import parse_mapping
@@ -22,12 +23,12 @@ def register(subparsers) -> None:
 
 
 def _register_doors(subparsers) -> None:
-    parser = subparsers.add_parser(
+    commands = add_actions(
+        subparsers,
         "doors",
         help="the door list of a door-to-door campaign: import, list, assign",
         description="The doors of the campaign (docs/fieldwork.md).",
     )
-    commands = parser.add_subparsers(title="doors commands", metavar="ACTION", required=True)
     imp = commands.add_parser(
         "import",
         help="import a door list from a CSV or XLSX file (or an ODK Central Entity list)",
@@ -143,13 +144,13 @@ def _register_fieldwork(subparsers) -> None:
 
 
 def _register_campaign(subparsers) -> None:
-    parser = subparsers.add_parser(
+    commands = add_actions(
+        subparsers,
         "campaign",
         help="the campaign package: forms, doors and assignments for the laptops",
         description="The campaign package carries the forms, the doors, their assignments "
         "and the visits known to the coordinator to the laptops (docs/fieldwork.md).",
     )
-    commands = parser.add_subparsers(title="campaign commands", metavar="ACTION", required=True)
     export = commands.add_parser(
         "export",
         help="write the campaign package (coordinator)",
@@ -213,19 +214,6 @@ def _register_campaign(subparsers) -> None:
 # --- handlers ----------------------------------------------------------------------------------
 
 
-def _run(args: argparse.Namespace, action) -> int:
-    """Open the workspace, run ``action(ws)``; a SurveyorError is one line on stderr."""
-    # here, not at the top: `surveyor --help` must not load the store and the engine
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            return action(ws)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-
-
 def run_import(args: argparse.Namespace) -> int:
     def action(ws) -> int:
         result = ws.import_doors(
@@ -238,7 +226,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"columns not used: {', '.join(result.ignored)}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -260,20 +248,19 @@ def run_list(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_assign(args: argparse.Namespace) -> int:
     if (args.sector is None) == (not args.door):
-        print("error: give either --sector or --door.", file=sys.stderr)
-        return 2
+        return fail("give either --sector or --door.", 2)
 
     def action(ws) -> int:
         changed = ws.assign_doors(args.interviewer, sector=args.sector, door_ids=args.door).value
         print(f"{changed} door(s) assigned to {args.interviewer}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -284,7 +271,7 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"door {door.door_id} added: {door.address}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_export_entities(args: argparse.Namespace) -> int:
@@ -292,12 +279,11 @@ def run_export_entities(args: argparse.Namespace) -> int:
         try:
             count = ws.export_entity_list(args.out)
         except OSError as exc:
-            print(f"error: could not write {args.out} ({exc.strerror or exc}).", file=sys.stderr)
-            return 1
+            return fail(f"could not write {args.out} ({exc.strerror or exc}).")
         print(f"{count} door(s) written to {args.out}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_visit(args: argparse.Namespace) -> int:
@@ -318,7 +304,7 @@ def run_visit(args: argparse.Namespace) -> int:
         print(f"{text}; the door is now {door.status}")
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_fieldwork(args: argparse.Namespace) -> int:
@@ -342,7 +328,7 @@ def run_fieldwork(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def _rate(value: float | None) -> str:
@@ -394,7 +380,7 @@ def run_campaign_export(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def run_campaign_import(args: argparse.Namespace) -> int:
@@ -409,7 +395,7 @@ def run_campaign_import(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return run_in_workspace(args, action)
 
 
 def _with_server(args: argparse.Namespace, action) -> int:
@@ -427,13 +413,11 @@ def _with_server(args: argparse.Namespace, action) -> int:
             try:
                 return action(ws, transport)
             except AuthError as exc:
-                print(f"error: authentication failed: {exc}", file=sys.stderr)
-                return 2
+                return fail(f"authentication failed: {exc}", 2)
             except TransportError as exc:
-                print(f"error: {url}: {exc}", file=sys.stderr)
-                return 1
+                return fail(f"{url}: {exc}")
 
-    return _run(args, with_transport)
+    return run_in_workspace(args, with_transport)
 
 
 def run_campaign_publish(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from surveyor.commands.common import fail
 from surveyor.errors import SurveyorError
 
 
@@ -46,16 +47,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         raw = sys.stdin.read() if args.answers == "-" else Path(args.answers).read_text("utf-8")
     except OSError as exc:
-        print(f"error: cannot read {args.answers}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return fail(f"cannot read {args.answers}: {exc.strerror or exc}", 2)
     try:
         answers = json.loads(raw)
     except ValueError as exc:
-        print(f"error: {args.answers} is not valid JSON: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"{args.answers} is not valid JSON: {exc}", 2)
     if not isinstance(answers, dict):
-        print(f"error: {args.answers} must hold one JSON object", file=sys.stderr)
-        return 2
+        return fail(f"{args.answers} must hold one JSON object", 2)
     try:
         with Workspace.open(args.data_dir) as ws:
             form = ws.load_form(args.form).value

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import in_workspace
 from surveyor.interviews.record import Status
 
 
@@ -27,21 +26,13 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
-    # measured on a busy machine)
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            rows = ws.list_interviews(
-                status=args.status,
-                form_id=args.form,
-                include_deleted=args.status == Status.DELETED.value,
-            )
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@in_workspace
+def run(args: argparse.Namespace, ws) -> int:
+    rows = ws.list_interviews(
+        status=args.status,
+        form_id=args.form,
+        include_deleted=args.status == Status.DELETED.value,
+    )
     if args.json:
         print(json.dumps([_summary_dict(row) for row in rows], ensure_ascii=False, indent=2))
         return 0

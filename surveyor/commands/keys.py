@@ -14,6 +14,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from surveyor.commands.common import fail
 from surveyor.errors import EncryptionError, ErrorCode, SurveyorError
 
 
@@ -139,8 +140,7 @@ def run_new(args: argparse.Namespace) -> int:
     )
 
     if not args.out and not args.keychain:
-        print("error: give --out KEY.pem (or --keychain NAME)", file=sys.stderr)
-        return 2
+        return fail("give --out KEY.pem (or --keychain NAME)", 2)
     try:
         passphrase = _read_passphrase(args, confirm=True) if args.out else ""
         key = new_private_key()
@@ -153,8 +153,7 @@ def run_new(args: argparse.Namespace) -> int:
             save_to_keychain(key, args.keychain)
             print(f"Private key kept in the OS keychain as {args.keychain!r}.", file=sys.stderr)
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     print(public_text_of(key))
     return 0
 
@@ -166,11 +165,9 @@ def run_public(args: argparse.Namespace) -> int:
     try:
         key = load_key(args)
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     if key is None:
-        print("error: give --key KEY.pem (or --keychain NAME)", file=sys.stderr)
-        return 2
+        return fail("give --key KEY.pem (or --keychain NAME)", 2)
     print(public_text_of(key))
     return 0
 
@@ -185,10 +182,8 @@ def run_add(args: argparse.Namespace) -> int:
             text = Path(args.public_key_file).read_text(encoding="utf-8").strip()
         path = add_public_key_to_xlsform(args.form, text, args.out)
     except OSError as exc:
-        print(f"error: {args.public_key_file}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return fail(f"{args.public_key_file}: {exc.strerror or exc}")
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     print(f"The public key is in {path}: its interviews will be encrypted when finalized.")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 
+from surveyor.commands.common import fail
 from surveyor.commands.keys import add_key_options, load_key
 from surveyor.errors import SurveyorError
 
@@ -51,8 +52,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.conflicts and not args.resolve:
-        print("error: give at least one batch file or folder to merge", file=sys.stderr)
-        return 2
+        return fail("give at least one batch file or folder to merge", 2)
     # SIGTERM (a service manager, `kill`) unwinds like Ctrl+C: the open transaction is rolled
     # back and the batch reader process is stopped, instead of being left behind.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -92,8 +92,7 @@ def _run(args: argparse.Namespace) -> int:
                 try:
                     conflict_id = int(args.resolve[0])
                 except ValueError:
-                    print(f"error: {args.resolve[0]!r} is not a conflict number", file=sys.stderr)
-                    return 2
+                    return fail(f"{args.resolve[0]!r} is not a conflict number", 2)
                 resolved = ws.resolve_conflict(conflict_id, args.resolve[1]).value
                 print(f"conflict {resolved.conflict_id} resolved: kept {resolved.kept}")
             if args.conflicts:
@@ -109,5 +108,4 @@ def _run(args: argparse.Namespace) -> int:
                         print(f"  keep with: {v.key}  [{who}; finalized {v.finalized_at}]")
             return code
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)

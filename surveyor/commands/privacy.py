@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import add_actions, in_workspace
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "privacy",
         help="the record of processing (registre des traitements) and the privacy settings",
         description=(
@@ -22,7 +22,6 @@ def register(subparsers) -> None:
             "campaign adds to the personal ones. See docs/privacy.md."
         ),
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     record = actions.add_parser(
         "record",
         help="write the record of processing",
@@ -47,39 +46,25 @@ def register(subparsers) -> None:
     settings.set_defaults(handler=run_set)
 
 
-def run_record(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            text = ws.processing_record(language=args.language)
-        out = Path(args.out)
-        tmp = out.with_name(out.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@in_workspace
+def run_record(args: argparse.Namespace, ws) -> int:
+    text = ws.processing_record(language=args.language)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out)
     print(out)
     return 0
 
 
-def run_set(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            settings = ws.privacy_settings()
-            if args.controller is not None:
-                settings.controller = args.controller
-            if args.purpose is not None:
-                settings.purpose = args.purpose
-            if args.personal:
-                settings.personal = sorted(set(settings.personal) | set(args.personal))
-            ws.save_privacy_settings(settings)
-    except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@in_workspace
+def run_set(args: argparse.Namespace, ws) -> int:
+    settings = ws.privacy_settings()
+    if args.controller is not None:
+        settings.controller = args.controller
+    if args.purpose is not None:
+        settings.purpose = args.purpose
+    if args.personal:
+        settings.personal = sorted(set(settings.personal) | set(args.personal))
+    ws.save_privacy_settings(settings)
     return 0

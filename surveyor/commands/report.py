@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import in_workspace
 
 
 def register(subparsers) -> None:
@@ -34,19 +33,13 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store, the engine and the report (~2 s)
+@in_workspace
+def run(args: argparse.Namespace, ws) -> int:
+    # here, not at the top: `surveyor --help` must not load the report (~2 s with the store)
     from surveyor.results.plan import load_plan, save_plan
-    from surveyor.workspace import Workspace
 
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            plan = load_plan(args.plan) if args.plan else ws.report_plan(args.form)
-            if args.save_plan:
-                save_plan(plan, args.save_plan)
-            path = ws.write_report(args.out, plan=plan, language=args.language)
-    except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(path)
+    plan = load_plan(args.plan) if args.plan else ws.report_plan(args.form)
+    if args.save_plan:
+        save_plan(plan, args.save_plan)
+    print(ws.write_report(args.out, plan=plan, language=args.language))
     return 0

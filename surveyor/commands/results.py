@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from surveyor.commands.common import fail
 from surveyor.errors import ErrorCode, ResultsError, SurveyorError
 
 
@@ -128,8 +129,7 @@ def run(args: argparse.Namespace) -> int:
                 result = ws.results(selection, by=args.by, language=args.language)
                 data = result.to_json()
     except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import in_workspace
 
 
 def register(subparsers) -> None:
@@ -31,44 +31,37 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~1 s measured)
-    from surveyor.workspace import Workspace
-
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            if args.set_days is not None or args.warn_days is not None:
-                settings = ws.privacy_settings()
-                if args.set_days is not None:
-                    settings.retention_days = args.set_days
-                if args.warn_days is not None:
-                    settings.warn_days = args.warn_days
-                ws.save_privacy_settings(settings)
-            report = ws.retention_report()
-            if report.days is None:
-                print("No retention period is set (surveyor retention --set-days DAYS).")
-                return 0
-            print(
-                f"Retention period: {report.days} days after finalizing "
-                f"(warning {report.warn_days} days before)."
-            )
-            print(f"Past the period: {len(report.overdue)} interview(s).")
-            if report.visit_notes:
-                print(f"Visit notes older than the period: {report.visit_notes}.")
-            print(f"Reaching it within {report.warn_days} days: {len(report.soon)} interview(s).")
-            for due in report.soon:
-                print(f"  {due.instance_id}\tpersonal fields removed on {due.due[:10]}")
-            if not report.overdue and not report.visit_notes:
-                return 0
-            if not args.yes:
-                for due in report.overdue:
-                    print(f"  {due.instance_id}\tpast since {due.due[:10]}")
-                print("Run again with --yes to remove their personal fields.", file=sys.stderr)
-                return 3
-            removed = ws.apply_retention().value
-    except (SurveyorError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@in_workspace
+def run(args: argparse.Namespace, ws) -> int:
+    if args.set_days is not None or args.warn_days is not None:
+        settings = ws.privacy_settings()
+        if args.set_days is not None:
+            settings.retention_days = args.set_days
+        if args.warn_days is not None:
+            settings.warn_days = args.warn_days
+        ws.save_privacy_settings(settings)
+    report = ws.retention_report()
+    if report.days is None:
+        print("No retention period is set (surveyor retention --set-days DAYS).")
+        return 0
+    print(
+        f"Retention period: {report.days} days after finalizing "
+        f"(warning {report.warn_days} days before)."
+    )
+    print(f"Past the period: {len(report.overdue)} interview(s).")
+    if report.visit_notes:
+        print(f"Visit notes older than the period: {report.visit_notes}.")
+    print(f"Reaching it within {report.warn_days} days: {len(report.soon)} interview(s).")
+    for due in report.soon:
+        print(f"  {due.instance_id}\tpersonal fields removed on {due.due[:10]}")
+    if not report.overdue and not report.visit_notes:
+        return 0
+    if not args.yes:
+        for due in report.overdue:
+            print(f"  {due.instance_id}\tpast since {due.due[:10]}")
+        print("Run again with --yes to remove their personal fields.", file=sys.stderr)
+        return 3
+    removed = ws.apply_retention().value
     print(f"Removed {removed} personal value(s) from {len(report.overdue)} interview(s).")
     if report.visit_notes:
         print(f"Removed {report.visit_notes} visit note(s) older than the period.")

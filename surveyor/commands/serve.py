@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sys
+
+from surveyor.commands.common import fail
 
 
 def register(subparsers) -> None:
@@ -50,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         db.make_engine(url).dispose()  # create the tables once, before any worker starts
     except Exception as exc:
-        print(f"error: cannot open the database: {exc}", file=sys.stderr)
-        return 1
+        return fail(f"cannot open the database: {exc}")
     os.environ[DATABASE_ENV] = url
     uvicorn.run(
         "surveyor.server.app:app_from_environment",

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from surveyor.commands.common import add_actions, fail
 from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "server",
         help="manage the campaign server: accounts and published forms",
         description="Manage the campaign server's database (the one `surveyor serve` uses).",
+        title="actions",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
 
     def add(name, help_text):
         sub = actions.add_parser(name, help=help_text, description=help_text)
@@ -55,8 +56,7 @@ def _guard(action):
     try:
         return action()
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
 
 
 def run_add_user(args: argparse.Namespace) -> int:

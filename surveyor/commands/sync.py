@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from surveyor.commands.common import fail
 from surveyor.errors import SurveyorError
 
 
@@ -40,15 +41,13 @@ def resolve_account(args) -> tuple[str, str, str | None] | int:
     try:
         url = normalize_base(url)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     if not user:
         return url, "", None
     try:
         password = get_password(url, user, notice=lambda m: print(m, file=sys.stderr))
     except NoPassword as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc, 2)
     return url, user, password
 
 
@@ -108,8 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     print(ws.fetch_forms(tr).value)
                 except AuthError as exc:
-                    print(f"error: authentication failed: {exc}", file=sys.stderr)
-                    return 2
+                    return fail(f"authentication failed: {exc}", 2)
                 except TransportError as exc:
                     print(f"error: cannot read the form list: {exc}", file=sys.stderr)
             report = ws.send_pending(
@@ -121,8 +119,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     visits = ws.send_fieldwork(tr).value
                 except AuthError as exc:
-                    print(f"error: authentication failed: {exc}", file=sys.stderr)
-                    return 2
+                    return fail(f"authentication failed: {exc}", 2)
                 try:
                     campaign = ws.fetch_campaign(tr).value
                     if campaign.changed or campaign.refused:
@@ -130,8 +127,7 @@ def run(args: argparse.Namespace) -> int:
                 except TransportError as exc:
                     print(f"campaign package not fetched: {exc}", file=sys.stderr)
     except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     for item in report.held:
         print(item)
     print(f"{url}: {report.summary()}")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 from functools import lru_cache
@@ -358,21 +358,6 @@ class Funnel:
         return data
 
 
-FUNNEL_KEYS = (
-    "doors",
-    "visited",
-    "contacted",
-    "absent",
-    "refused",
-    "appointments",
-    "vacant",
-    "ineligible",
-    "done",
-    "contact_rate",
-    "response_rate",
-)
-
-
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole > 0 else None
 
@@ -412,6 +397,11 @@ class RoundSheetRow:
     appointment: str | None
     boxes: tuple[str, ...] = OUTCOMES
 
+    @classmethod
+    def of_door(cls, door: Door) -> RoundSheetRow:
+        """The line of ``door``: every field but the boxes is the door's own."""
+        return cls(*(getattr(door, f.name) for f in fields(cls) if f.name != "boxes"))
+
 
 def new_visit_id() -> str:
     return str(uuid.uuid4())
@@ -426,7 +416,6 @@ __all__ = [
     "CLOSED_STATUSES",
     "CONTACT_OUTCOMES",
     "DOOR_FIELDS",
-    "FUNNEL_KEYS",
     "OPEN_STATUSES",
     "OUTCOMES",
     "REVISIT_STATUSES",

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import fields
 from pathlib import Path
 
 from surveyor.errors import FieldworkError
 from surveyor.fieldwork.model import FieldworkReport, Funnel
 
-# the columns of every funnel table, after its scope and name
-COLUMNS = (
-    "doors",
-    "visited",
-    "contacted",
-    "absent",
-    "refused",
-    "appointments",
-    "vacant",
-    "ineligible",
-    "later",
-    "started",
-    "done",
-    "never_visited",
-    "visits",
-    "contact_rate",
-    "response_rate",
-)
+# the columns of every funnel table, after its scope and name: the funnel's counts, then its rates
+COLUMNS = (*(f.name for f in fields(Funnel)), "contact_rate", "response_rate")
 SCOPES = ("overall", "sector", "interviewer", "day")
 
 

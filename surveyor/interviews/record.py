@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import uuid
 from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field, fields, make_dataclass
+from dataclasses import MISSING, asdict, dataclass, field, fields, make_dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -81,12 +81,7 @@ class Attachment:
     sha256: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "filename": self.filename,
-            "media_type": self.media_type,
-            "size": self.size,
-            "sha256": self.sha256,
-        }
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attachment:

@@ -616,13 +616,8 @@ class InterviewSession:
             for event in events:
                 if event[0] == "add":
                     added.append(event[1])
-                    for sub in self.nodes_of(path, under=event[1]):
-                        count += 1
-                        number = _integer(sub.text)
-                        if number is None:
-                            odd += 1
-                        else:
-                            total += number
+                    more = self._count_aggregate(path, under=event[1])
+                    total, count, odd = total + more[0], count + more[1], odd + more[2]
                 else:
                     firsts.setdefault(event[1], event[2])
             for changed, old in firsts.items():
@@ -646,9 +641,11 @@ class InterviewSession:
             return self._run(comp, node)
         return self.write(node, to_string(float(total)))
 
-    def _count_aggregate(self, path: str) -> tuple[int, int, int]:
+    def _count_aggregate(self, path: str, under: Node | None = None) -> tuple[int, int, int]:
+        """(total of the integer values, number of nodes, number of other values) of the nodes
+        at ``path`` (within ``under`` when given)."""
         total = count = odd = 0
-        for sub in self.nodes_of(path):
+        for sub in self.nodes_of(path, under=under):
             count += 1
             number = _integer(sub.text)
             if number is None:

@@ -62,17 +62,24 @@ def marks_version(store: Store) -> tuple:
         )
 
 
+def _of_form(db, select: str, form_id: str, question: str | None, order: str):
+    """The rows of ``select`` (a table with ``form_id`` and ``question`` columns) for one form,
+    and one of its questions when ``question`` is given, in ``order``."""
+    sql = f"{select} WHERE form_id = ?"
+    params: list = [form_id]
+    if question is not None:
+        sql += " AND question = ?"
+        params.append(question)
+    return db.execute(f"{sql} ORDER BY {order}", params)
+
+
 # --- themes and tags ---------------------------------------------------------------------------
 
 
 def themes(store: Store, form_id: str, question: str | None = None) -> list[Theme]:
     with store.reading("read the themes") as db:
-        sql = "SELECT id, form_id, question, label, position FROM result_themes WHERE form_id = ?"
-        params: list = [form_id]
-        if question is not None:
-            sql += " AND question = ?"
-            params.append(question)
-        return [Theme(*r) for r in db.execute(sql + " ORDER BY question, position, id", params)]
+        sql = "SELECT id, form_id, question, label, position FROM result_themes"
+        return [Theme(*r) for r in _of_form(db, sql, form_id, question, "question, position, id")]
 
 
 def add_theme(store: Store, form_id: str, question: str, label: str) -> Theme:
@@ -166,12 +173,8 @@ def tags(store: Store, form_id: str, question: str) -> dict[str, list[int]]:
 def quotes(store: Store, form_id: str, question: str | None = None) -> list[tuple[str, str]]:
     """(question, verbatim key) picked for the report, in the order picked."""
     with store.reading("read the quotes") as db:
-        sql = "SELECT question, verbatim FROM result_quotes WHERE form_id = ?"
-        params: list = [form_id]
-        if question is not None:
-            sql += " AND question = ?"
-            params.append(question)
-        return [tuple(r) for r in db.execute(sql + " ORDER BY position, rowid", params)]
+        sql = "SELECT question, verbatim FROM result_quotes"
+        return [tuple(r) for r in _of_form(db, sql, form_id, question, "position, rowid")]
 
 
 def pick_quote(store: Store, form_id: str, question: str, verbatim: str, on: bool) -> None:

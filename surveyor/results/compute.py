@@ -689,21 +689,3 @@ def histogram(values: list[float]) -> list[tuple[float, float, int]]:
         edges = numpy.histogram_bin_edges(values, bins=MAX_BINS)
     counts, edges = numpy.histogram(values, bins=edges)
     return [(float(edges[i]), float(edges[i + 1]), int(counts[i])) for i in range(len(counts))]
-
-
-__all__ = [
-    "MAX_BINS",
-    "SMALL_BASE",
-    "ChoiceCount",
-    "Crosstab",
-    "Engine",
-    "GroupedResults",
-    "NumberStats",
-    "QuestionResult",
-    "Ranking",
-    "Results",
-    "Row",
-    "Selection",
-    "members_of",
-    "number_stats",
-]

@@ -17,6 +17,8 @@ _ACCENT = (0x2F, 0x5D, 0x62)
 _GREY = (0x55, 0x55, 0x55)
 _WARN = (0x9A, 0x4A, 0x00)
 _SIZES = {0: 20, 1: 15, 2: 12.5, 3: 11}
+# the headline paragraphs: font style, size, line height, space after
+_HEADLINES = {"title": ("B", 20, 10, 2), "subtitle": ("", 14, 8, 1)}
 
 
 class _PDF(FPDF):
@@ -115,17 +117,13 @@ def _image_size(pdf: FPDF, block: Image) -> tuple[float, float]:
 
 def _para(pdf: FPDF, block: Para) -> None:
     pdf.set_text_color(0, 0, 0)
-    if block.style == "title":
-        pdf.set_font("DejaVu", "B", 20)
+    headline = _HEADLINES.get(block.style)
+    if headline is not None:
+        style, size, height, space = headline
+        pdf.set_font("DejaVu", style, size)
         pdf.set_text_color(*_ACCENT)
-        pdf.multi_cell(0, 10, block.text, align="L")
-        pdf.ln(2)
-        return
-    if block.style == "subtitle":
-        pdf.set_font("DejaVu", "", 14)
-        pdf.set_text_color(*_ACCENT)
-        pdf.multi_cell(0, 8, block.text, align="L")
-        pdf.ln(1)
+        pdf.multi_cell(0, height, block.text, align="L")
+        pdf.ln(space)
         return
     style, size, indent = "", 10, 0
     if block.style == "note":

@@ -142,16 +142,10 @@ class _ReportBuilder:
             Para(self.t("generated", date=cat.date(_date.today().isoformat(), self.lang)), "note"),
         )
         self.method()
-        if self.plan.profile:
-            self.add(Heading(self.t("profile")))
-            for name in self.plan.profile:
-                self.question(name, level=2)
+        self.questions("profile", self.plan.profile)
         if self.plan.needs:
             self.needs()
-        if self.plan.questions:
-            self.add(Heading(self.t("questions")))
-            for name in self.plan.questions:
-                self.question(name, level=2)
+        self.questions("questions", self.plan.questions)
         if self.plan.crosstabs:
             self.add(Heading(self.t("crosstabs")))
             for a, b in self.plan.crosstabs:
@@ -162,6 +156,13 @@ class _ReportBuilder:
         return Report(self.lang, title, self.blocks)
 
     # --- sections --------------------------------------------------------------------------
+
+    def questions(self, heading: str, names) -> None:
+        """A section of questions under ``heading`` (a catalogue key), if there are any."""
+        if names:
+            self.add(Heading(self.t(heading)))
+            for name in names:
+                self.question(name, level=2)
 
     def method(self) -> None:
         r = self.results
@@ -433,26 +434,17 @@ class _ReportBuilder:
                 self.add(Heading(theme.label, 3))
                 for v in quotes:
                     shown.add(v)
-                    self.add(
-                        Para(
-                            "« " + mask(present[v], self.lang) + " »"
-                            if self.lang == "fr"
-                            else "“" + mask(present[v], self.lang) + "”",
-                            "quote",
-                        )
-                    )
+                    self.add(self.quote(present[v]))
             rest = [v for v in picked if v not in shown][: self.plan.quotes_per_theme]
             if rest:
                 self.add(Heading(self.t("quotes"), 3))
                 for v in rest:
-                    self.add(
-                        Para(
-                            "« " + mask(present[v], self.lang) + " »"
-                            if self.lang == "fr"
-                            else "“" + mask(present[v], self.lang) + "”",
-                            "quote",
-                        )
-                    )
+                    self.add(self.quote(present[v]))
+
+    def quote(self, text: str) -> Para:
+        """A picked answer, masked, between the language's quotation marks."""
+        masked = mask(text, self.lang)
+        return Para(f"« {masked} »" if self.lang == "fr" else f"“{masked}”", "quote")
 
     def definitions(self) -> None:
         self.add(Heading(self.t("definitions")))

@@ -8,11 +8,13 @@ to lose, so several processes may run behind a load balancer.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -145,14 +147,44 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def read_json_body(request: Request, limit: int, what: str) -> bytes | Response:
-    """The body of a JSON-answered request, or the 413 (logged) when it is over ``limit``."""
+async def read_limited(request: Request, limit: int, what: str, *, xml: bool = True):
+    """The request's body (bytes), or the 413 refusal (a Response) when it is larger than
+    ``limit``; ``what`` names the body in the refusal."""
     try:
         return await read_body(request, limit)
     except RequestTooLarge as exc:
         return refuse(
-            request, 413, f"{what} too large: {exc}", xml=False, headers={"Connection": "close"}
+            request, 413, f"{what} too large: {exc}", xml=xml, headers={"Connection": "close"}
         )
+
+
+def _as(check):
+    """A handler ``(self, request, user)`` called once ``check(self, request)`` (the server's
+    ``user`` or ``coordinator``, as written in its class) accepts the request's user; else
+    what ``check`` refused with is the response."""
+
+    def decorate(handler):
+        @functools.wraps(handler)
+        async def authenticated(self: SurveyorServer, request: Request) -> Response:
+            user = await check(self, request)
+            if not isinstance(user, User):
+                return user
+            return await handler(self, request, user)
+
+        return authenticated
+
+    return decorate
+
+
+def _page(request: Request, default: int, most: int) -> tuple[int, int] | Response:
+    """(since, limit) of a page read by a coordinator (``limit`` from 1 to ``most``), or the
+    400 refusal."""
+    try:
+        since = int(request.query_params.get("since") or 0)
+        limit = min(max(int(request.query_params.get("limit") or default), 1), most)
+    except ValueError:
+        return refuse(request, 400, "since and limit must be integers", xml=False)
+    return since, limit
 
 
 class SurveyorServer:
@@ -207,12 +239,20 @@ class SurveyorServer:
             self._known_versions.add((form_id, version))
         return entry is not None
 
+    async def _form_version(self, request: Request, find) -> tuple[str, str, Any] | Response:
+        """(form id, version, what ``find(engine, form_id, version)`` gives) for the request's
+        form (its path's ``form_id`` and the ``version`` query), or the 404 refusal."""
+        form_id = request.path_params["form_id"]
+        version = request.query_params.get("version", "")
+        found = await run_in_threadpool(find, self.engine, form_id, version)
+        if found is None:
+            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+        return form_id, version, found
+
     # -- OpenRosa -----------------------------------------------------------------------------
 
-    async def form_list(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_as(user)
+    async def form_list(self, request: Request, user: User) -> Response:
         params = request.query_params
         all_versions = params.get("listAllVersions", "").lower() == "true"
         entries = await run_in_threadpool(
@@ -236,26 +276,19 @@ class SurveyorServer:
             )
         return xml_document("xforms", openrosa.XFORMS_LIST_NS, "".join(items))
 
-    async def form_download(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
-        form_id = request.path_params["form_id"]
-        version = request.query_params.get("version", "")
-        xml = await run_in_threadpool(service.form_xml, self.engine, form_id, version)
-        if xml is None:
-            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
-        return Response(bytes(xml), media_type=XML)
+    @_as(user)
+    async def form_download(self, request: Request, user: User) -> Response:
+        found = await self._form_version(request, service.form_xml)
+        if isinstance(found, Response):
+            return found
+        return Response(bytes(found[2]), media_type=XML)
 
-    async def manifest(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
-        form_id = request.path_params["form_id"]
-        version = request.query_params.get("version", "")
-        entry = await run_in_threadpool(service.find_form, self.engine, form_id, version)
-        if entry is None:
-            return refuse(request, 404, f"no form {form_id!r} version {version!r}")
+    @_as(user)
+    async def manifest(self, request: Request, user: User) -> Response:
+        found = await self._form_version(request, service.find_form)
+        if isinstance(found, Response):
+            return found
+        form_id, version, entry = found
         media = await run_in_threadpool(service.form_media_list, self.engine, entry.pk)
         base = str(request.base_url)
         query = f"?version={quote(version, safe='')}"
@@ -269,10 +302,8 @@ class SurveyorServer:
         )
         return xml_document("manifest", openrosa.MANIFEST_NS, files)
 
-    async def media(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_as(user)
+    async def media(self, request: Request, user: User) -> Response:
         form_id = request.path_params["form_id"]
         name = request.path_params["name"]
         version = request.query_params.get("version", "")
@@ -288,21 +319,16 @@ class SurveyorServer:
             bytes(content), media_type="application/octet-stream", headers=download_headers(name)
         )
 
-    async def submission(self, request: Request) -> Response:
-        user = await self.user(request)
-        if not isinstance(user, User):
-            return user
+    @_as(user)
+    async def submission(self, request: Request, user: User) -> Response:
         if request.method == "HEAD":
             return Response(
                 status_code=204,
                 headers={"X-OpenRosa-Accept-Content-Length": str(MAX_SUBMISSION_BYTES)},
             )
-        try:
-            body = await read_body(request, MAX_SUBMISSION_BYTES)
-        except RequestTooLarge as exc:
-            return refuse(
-                request, 413, f"submission too large: {exc}", headers={"Connection": "close"}
-            )
+        body = await read_limited(request, MAX_SUBMISSION_BYTES, "submission")
+        if isinstance(body, Response):
+            return body
         try:
             parts = openrosa.parse_multipart(body, request.headers.get("content-type", ""))
             xml, attachments = openrosa.split_submission(parts)
@@ -335,23 +361,18 @@ class SurveyorServer:
 
     # -- coordinator API ----------------------------------------------------------------------
 
-    async def api_submissions(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
-        try:
-            since = int(request.query_params.get("since") or 0)
-            limit = min(max(int(request.query_params.get("limit") or PAGE_DEFAULT), 1), PAGE_MAX)
-        except ValueError:
-            return refuse(request, 400, "since and limit must be integers", xml=False)
+    @_as(coordinator)
+    async def api_submissions(self, request: Request, user: User) -> Response:
+        asked = _page(request, PAGE_DEFAULT, PAGE_MAX)
+        if isinstance(asked, Response):
+            return asked
+        since, limit = asked
         rows, cursor = await run_in_threadpool(service.read_submissions, self.engine, since, limit)
         body = {"submissions": rows, "cursor": str(cursor), "more": len(rows) == limit}
         return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
-    async def api_attachment(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
+    @_as(coordinator)
+    async def api_attachment(self, request: Request, user: User) -> Response:
         instance_id = request.path_params["instance_id"]
         name = request.path_params["name"]
         try:
@@ -371,11 +392,9 @@ class SurveyorServer:
             content, media_type=safe_media_type(content_type), headers=download_headers(name)
         )
 
-    async def api_publish(self, request: Request) -> Response:
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
-        body = await read_json_body(request, MAX_FORM_UPLOAD_BYTES, "form upload")
+    @_as(coordinator)
+    async def api_publish(self, request: Request, user: User) -> Response:
+        body = await read_limited(request, MAX_FORM_UPLOAD_BYTES, "form upload", xml=False)
         if isinstance(body, Response):
             return body
         try:
@@ -424,7 +443,7 @@ class SurveyorServer:
         user = await self.user(request, xml=False)
         if not isinstance(user, User):
             return user
-        body = await read_json_body(request, MAX_FIELDWORK_BYTES, "fieldwork")
+        body = await read_limited(request, MAX_FIELDWORK_BYTES, "fieldwork", xml=False)
         if isinstance(body, Response):
             return body
         try:
@@ -441,16 +460,13 @@ class SurveyorServer:
         }
         return Response(json.dumps(answer), 200, media_type="application/json")
 
-    async def fieldwork_read(self, request: Request) -> Response:
+    @_as(coordinator)
+    async def fieldwork_read(self, request: Request, user: User) -> Response:
         """``GET /surveyor/v1/fieldwork?since=CURSOR&limit=N``: the coordinator's download."""
-        user = await self.coordinator(request)
-        if not isinstance(user, User):
-            return user
-        try:
-            since = int(request.query_params.get("since") or 0)
-            limit = min(max(int(request.query_params.get("limit") or PAGE_MAX), 1), PAGE_MAX * 5)
-        except ValueError:
-            return refuse(request, 400, "since and limit must be integers", xml=False)
+        asked = _page(request, PAGE_MAX, PAGE_MAX * 5)
+        if isinstance(asked, Response):
+            return asked
+        since, limit = asked
         page, cursor = await run_in_threadpool(service.read_fieldwork, self.engine, since, limit)
         count = len(page["doors"]) + len(page["visits"])
         body = {**page, "cursor": str(cursor), "more": count == limit}
@@ -464,7 +480,7 @@ class SurveyorServer:
         user = await self.coordinator(request)
         if not isinstance(user, User):
             return user
-        body = await read_json_body(request, MAX_CAMPAIGN_BYTES, "campaign package")
+        body = await read_limited(request, MAX_CAMPAIGN_BYTES, "campaign package", xml=False)
         if isinstance(body, Response):
             return body
         try:

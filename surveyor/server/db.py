@@ -82,6 +82,23 @@ form_media = Table(
     UniqueConstraint("form_pk", "filename", name="uq_form_media_name"),
 )
 
+
+def _part_of_submission(*, file: bool = False) -> list[Column]:
+    """The first columns of a row that belongs to a submission: its own id, then the form and
+    the instanceID; with ``file``, the attached file's name and content type too."""
+    columns = [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("form_id", String(255), nullable=False),
+        Column("instance_id", String(255), nullable=False),
+    ]
+    if file:
+        columns += [
+            Column("name", String(255), nullable=False),
+            Column("content_type", String(255), nullable=False),
+        ]
+    return columns
+
+
 # ``seq`` orders submissions for readers (the cursor of /api/v1/submissions). An instanceID
 # is unique within its form, as in ODK Central (schema 2; schema 1 made it server-wide).
 submissions = Table(
@@ -103,11 +120,7 @@ submissions = Table(
 attachments = Table(
     "attachments",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("form_id", String(255), nullable=False),
-    Column("instance_id", String(255), nullable=False),
-    Column("name", String(255), nullable=False),
-    Column("content_type", String(255), nullable=False),
+    *_part_of_submission(file=True),
     Column("md5", String(32), nullable=False),
     Column("content", LargeBinary, nullable=False),
     Column("received_at", String(40), nullable=False),
@@ -125,9 +138,7 @@ attachments = Table(
 partial_submissions = Table(
     "partial_submissions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("form_id", String(255), nullable=False),
-    Column("instance_id", String(255), nullable=False),
+    *_part_of_submission(),
     Column("xml", LargeBinary, nullable=False),
     Column("xml_md5", String(32), nullable=False),
     Column("received_at", String(40), nullable=False),
@@ -137,11 +148,7 @@ partial_submissions = Table(
 partial_attachments = Table(
     "partial_attachments",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("form_id", String(255), nullable=False),
-    Column("instance_id", String(255), nullable=False),
-    Column("name", String(255), nullable=False),
-    Column("content_type", String(255), nullable=False),
+    *_part_of_submission(file=True),
     Column("content", LargeBinary, nullable=False),
     UniqueConstraint("form_id", "instance_id", "name", name="uq_partial_attachments_name"),
 )

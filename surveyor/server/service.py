@@ -16,6 +16,7 @@ import re
 import secrets
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from sqlalchemy import delete, func, insert, select, update
@@ -341,13 +342,15 @@ def form_exists(engine: Engine, form_id: str) -> bool:
         )
 
 
-def form_xml(engine: Engine, form_id: str, version: str) -> bytes | None:
+def _value_or_none(engine: Engine, column, *where) -> Any:
+    """The value of ``column`` in the one row where ``where`` holds, or None."""
     with engine.connect() as conn:
-        return conn.execute(
-            select(db.forms.c.xform).where(
-                db.forms.c.form_id == form_id, db.forms.c.version == version
-            )
-        ).scalar_one_or_none()
+        return conn.execute(select(column).where(*where)).scalar_one_or_none()
+
+
+def form_xml(engine: Engine, form_id: str, version: str) -> bytes | None:
+    forms = db.forms.c
+    return _value_or_none(engine, forms.xform, forms.form_id == form_id, forms.version == version)
 
 
 def form_media_list(engine: Engine, pk: int) -> list[tuple[str, str]]:
@@ -361,12 +364,8 @@ def form_media_list(engine: Engine, pk: int) -> list[tuple[str, str]]:
 
 
 def form_media_content(engine: Engine, pk: int, filename: str) -> bytes | None:
-    with engine.connect() as conn:
-        return conn.execute(
-            select(db.form_media.c.content).where(
-                db.form_media.c.form_pk == pk, db.form_media.c.filename == filename
-            )
-        ).scalar_one_or_none()
+    media = db.form_media.c
+    return _value_or_none(engine, media.content, media.form_pk == pk, media.filename == filename)
 
 
 # --- submissions -----------------------------------------------------------------------------

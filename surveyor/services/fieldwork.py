@@ -282,21 +282,8 @@ class FieldworkService:
     ) -> list[RoundSheetRow]:
         """The rows of a printable round sheet ("feuille de route"), in street order."""
         statuses = OPEN_STATUSES if open_only else None
-        return [
-            RoundSheetRow(
-                door_id=d.door_id,
-                address=d.address,
-                sector=d.sector,
-                interviewer=d.interviewer,
-                status=d.status,
-                visits=d.visits,
-                last_visit_at=d.last_visit_at,
-                appointment=d.appointment,
-            )
-            for d in self.doors.list_doors(
-                statuses=statuses, interviewer=interviewer, sector=sector
-            )
-        ]
+        doors = self.doors.list_doors(statuses=statuses, interviewer=interviewer, sector=sector)
+        return [RoundSheetRow.of_door(d) for d in doors]
 
     def report(self, *, by_day: bool = True) -> FieldworkReport:
         return self.doors.report(by_day=by_day)

@@ -26,7 +26,7 @@ from surveyor.encryption.odk import key_fits, xform_public_key
 from surveyor.errors import BatchError, DecryptionError, ErrorCode, SurveyorError
 from surveyor.interviews import record
 from surveyor.interviews.from_xml import answers_from_xml
-from surveyor.interviews.merging import Counts, content_sha256
+from surveyor.interviews.merging import Counts
 from surveyor.store import Store
 from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
 
@@ -185,15 +185,4 @@ def _incoming(stub: dict, form, answers: dict, meta: dict, files) -> IncomingInt
     )
     for name in ("created_at", "updated_at"):
         data[name] = data.get(name) or ""
-    answers_json = jsontext.dumps(answers)
-    return IncomingInterview(
-        instance_id=instance_id,
-        deprecated_id=deprecated,
-        interviewer=data["interviewer"],
-        content_sha256=content_sha256(
-            form.content_hash, deprecated, answers_json, [(a[0], a[3]) for a in attachments]
-        ),
-        values=record.record_values(data, answers_json),
-        record=data,
-        attachments=attachments,
-    )
+    return IncomingInterview.of_record(data, attachments)

@@ -163,26 +163,10 @@ class FieldworkStore:
         return _door(row)
 
     def list_doors(
-        self,
-        *,
-        statuses: Iterable[str] | None = None,
-        sector: str | None = None,
-        interviewer: str | None = None,
-        search: str = "",
-        appointment_day: str | None = None,
-        origin: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[Door]:
-        """Doors in street order, filtered (every filter given must hold)."""
-        where, params = self._filter(
-            statuses=statuses,
-            sector=sector,
-            interviewer=interviewer,
-            search=search,
-            appointment_day=appointment_day,
-            origin=origin,
-        )
+        """Doors in street order, filtered (every filter given must hold: ``_filter``'s)."""
+        where, params = self._filter(**filters)
         sql = f"SELECT {_DOOR_SELECT} FROM doors{where} ORDER BY sort_key, door_id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

@@ -92,6 +92,31 @@ class IncomingInterview:
     def version(self) -> Version:
         return Version(self.instance_id, self.content_sha256, self.deprecated_id)
 
+    @classmethod
+    def of_record(
+        cls,
+        data: dict[str, Any],
+        attachments: list[tuple[str, str, int, str]],
+        *,
+        text: str | None = None,
+    ) -> IncomingInterview:
+        """The arriving interview whose record is ``data`` (``Interview.to_dict()``'s keys,
+        answers included; ``text``: its JSON text as read, kept instead of ``data``) with its
+        attachments, and its content hash over the store's text of the answers."""
+        answers_json = jsontext.dumps(data["answers"])
+        deprecated_id = data.get("deprecated_id")
+        return cls(
+            instance_id=data["instance_id"],
+            deprecated_id=deprecated_id,
+            interviewer=data.get("interviewer") or "",
+            content_sha256=content_sha256(
+                data["form_hash"], deprecated_id, answers_json, [(a[0], a[3]) for a in attachments]
+            ),
+            values=record.record_values(data, answers_json),
+            record=data if text is None else text,
+            attachments=attachments,
+        )
+
 
 @dataclass
 class IncomingEncrypted:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -178,6 +178,19 @@ def scrub(conn: engine.Connection) -> None:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _write_and_scrub(conn: engine.Connection, write: Callable[[], object]) -> None:
+    """Run ``write()`` in one immediate transaction of ``conn`` (a copy's, autocommit), then
+    scrub what it freed."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        write()
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    scrub(conn)
+
+
 def erase_in_copy(path: Path, ids: list[str], key: bytes | None = None) -> bool:
     """Erase ``ids`` from a copy of the database (a backup, encrypted with ``key`` when the
     store is); whether it held any of them."""
@@ -186,14 +199,7 @@ def erase_in_copy(path: Path, ids: list[str], key: bytes | None = None) -> bool:
         conn.execute("PRAGMA secure_delete = ON")
         if not any(known(conn, i) for i in ids):
             return False
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            delete_rows(conn, ids)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        scrub(conn)
+        _write_and_scrub(conn, lambda: delete_rows(conn, ids))
     finally:
         conn.close()
     with open(path, "rb") as f:
@@ -301,6 +307,11 @@ def erase(store, instance_ids: Iterable[str], *, origin: str, strict: bool = Tru
 
 def erased_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
     """Which of ``ids`` were erased here (a merge brings none of them back)."""
+    return _listed_in(conn, "erasures", ids)
+
+
+def _listed_in(conn: engine.Connection, table: str, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` stand in the ``instance_id`` column of ``table`` (500 a query)."""
     ids = [i for i in ids if i]
     found: set[str] = set()
     for start in range(0, len(ids), 500):
@@ -309,7 +320,7 @@ def erased_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
         found.update(
             r[0]
             for r in conn.execute(
-                f"SELECT instance_id FROM erasures WHERE instance_id IN ({marks})", chunk
+                f"SELECT instance_id FROM {table} WHERE instance_id IN ({marks})", chunk
             )
         )
     return found
@@ -446,33 +457,20 @@ def purge_in_copy(
                 "CREATE TABLE retention_purges (instance_id TEXT PRIMARY KEY NOT NULL, "
                 "purged_at TEXT NOT NULL, fields INTEGER NOT NULL DEFAULT 0)"
             )
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+
+        def purge() -> None:
             purge_personal(conn, targets, at)
             if notes_before is not None:
                 purge_visit_notes(conn, notes_before)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        scrub(conn)
+
+        _write_and_scrub(conn, purge)
     finally:
         conn.close()
 
 
 def purged_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
-    ids = [i for i in ids if i]
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT instance_id FROM retention_purges WHERE instance_id IN ({marks})", chunk
-            )
-        )
-    return found
+    """Which of ``ids`` the retention purge removed here (a merge brings none of them back)."""
+    return _listed_in(conn, "retention_purges", ids)
 
 
 def apply_retention(

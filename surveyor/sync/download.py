@@ -30,14 +30,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from surveyor import jsontext
 from surveyor.encryption import Sealed
 from surveyor.encryption.odk import MANIFEST_NAMESPACES
 from surveyor.errors import DownloadError, SurveyorError
 from surveyor.forms.model import Form
-from surveyor.interviews import record
 from surveyor.interviews.from_xml import answers_from_xml
-from surveyor.interviews.merging import Counts, content_sha256, describe_counts, names_itself
+from surveyor.interviews.merging import Counts, describe_counts, names_itself
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
@@ -156,45 +154,42 @@ def incoming_from_submission(
         sub["form_id"], sub.get("form_version") or "", _existing_form_hash(store, instance_id)
     )
     answers, meta = answers_from_xml(form, sub["xml"])
-    received = sub.get("received_at") or ""
     attachments = [
         (name, media_type, len(data), hashlib.sha256(data).hexdigest())
         for name, (media_type, data) in sorted(files.items())
     ]
-    deprecated = sub.get("deprecated_id") or meta.get("deprecatedID")
-    data = {
-        "instance_id": instance_id,
+    data = _received_record(sub, form, server_url)
+    data.update(
+        device_id=meta.get("deviceID") or "",
+        exported_at=None,
+        deleted_at=None,
+        deprecated_id=sub.get("deprecated_id") or meta.get("deprecatedID"),
+        instance_name=meta.get("instanceName") or "",
+        position=None,
+        last_error=None,
+        answers=answers,
+    )
+    return IncomingInterview.of_record(data, attachments)
+
+
+def _received_record(sub: dict[str, Any], form: Form, server_url: str) -> dict[str, Any]:
+    """The record's keys a submission of the coordinator API gives: sent to ``server_url``
+    and received there at ``received_at``."""
+    received = sub.get("received_at") or ""
+    return {
+        "instance_id": sub["instance_id"],
         "form_id": form.form_id,
         "form_version": form.version,
         "form_hash": form.content_hash,
         "interviewer": sub.get("submitted_by") or "",
-        "device_id": meta.get("deviceID") or "",
         "status": str(Status.SENT),
         "created_at": received,
         "updated_at": received,
         "finalized_at": received,
         "sent_at": received,
-        "exported_at": None,
-        "deleted_at": None,
-        "deprecated_id": deprecated,
-        "instance_name": meta.get("instanceName") or "",
-        "position": None,
-        "last_error": None,
-        "answers": answers,
+        "deprecated_id": sub.get("deprecated_id"),
         "handed_in": [{"to": server_url, "at": received}],
     }
-    answers_json = jsontext.dumps(answers)  # the store's text: the content hash is over it
-    return IncomingInterview(
-        instance_id=instance_id,
-        deprecated_id=deprecated,
-        interviewer=data["interviewer"],
-        content_sha256=content_sha256(
-            form.content_hash, deprecated, answers_json, [(a[0], a[3]) for a in attachments]
-        ),
-        values=record.record_values(data, answers_json),
-        record=data,
-        attachments=attachments,
-    )
 
 
 def is_encrypted_manifest(xml: bytes | str) -> bool:
@@ -219,22 +214,7 @@ def encrypted_from_submission(
         manifest=xml,
         files=[(name, data) for name, (_type, data) in sorted(files.items())],
     ).to_bytes()
-    received = sub.get("received_at") or ""
-    stub = {
-        "instance_id": instance_id,
-        "form_id": form.form_id,
-        "form_version": form.version,
-        "form_hash": form.content_hash,
-        "interviewer": sub.get("submitted_by") or "",
-        "status": str(Status.SENT),
-        "created_at": received,
-        "updated_at": received,
-        "finalized_at": received,
-        "sent_at": received,
-        "deprecated_id": sub.get("deprecated_id"),
-        "handed_in": [{"to": server_url, "at": received}],
-        "encrypted": True,
-    }
+    stub = {**_received_record(sub, form, server_url), "encrypted": True}
     return IncomingEncrypted(
         instance_id=instance_id,
         sha256=hashlib.sha256(payload).hexdigest(),

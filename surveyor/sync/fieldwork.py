@@ -21,8 +21,6 @@ from surveyor.sync.state import read_cursor, save_cursor
 from surveyor.sync.transport import (
     AuthError,
     OpenRosaTransport,
-    TransportError,
-    network_code,
     status_code,
 )
 
@@ -130,29 +128,12 @@ def download_fieldwork(
     result = FieldworkReceived()
     cursor = read_cursor(data_dir, _cursor_key(transport.url), user)
     while True:
-        try:
-            response = transport.request(
-                "GET",
-                transport.absolute(ENDPOINT),
-                params={"since": cursor or "0", "limit": str(page_size)},
-            )
-        except httpx.HTTPError as exc:
-            raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
+        response = transport.get(
+            ENDPOINT, passing=(404,), params={"since": cursor or "0", "limit": str(page_size)}
+        )
         if response.status_code == 404:
             result.unsupported = True
             return result
-        if response.status_code in (401, 403):
-            raise AuthError(
-                f"{response.status_code}: {response.text[:200]}",
-                code=status_code(response.status_code),
-            )
-        if response.status_code != 200:
-            raise TransportError(
-                f"{response.status_code} for {ENDPOINT}: {response.text[:200]}",
-                retryable=response.status_code >= 500 or response.status_code in (408, 429),
-                status=response.status_code,
-                code=status_code(response.status_code),
-            )
         try:
             page = response.json()
             doors = door_records(page["doors"])

@@ -186,6 +186,11 @@ def _openrosa_message(body: bytes) -> tuple[bool, str]:
     return True, "; ".join(t for t in texts if t)
 
 
+def _not_allowed(status: int, why: str) -> SendResult:
+    """The result of a 401 or 403: the account is refused (its code from the status)."""
+    return SendResult(SendOutcome.AUTH, f"{status}: {why}", status, code=status_code(status))
+
+
 def _short(body: bytes, limit: int = 200) -> str:
     text = body[: limit * 2].decode("utf-8", "replace")
     ok, message = _openrosa_message(body)
@@ -234,12 +239,7 @@ def classify(response: httpx.Response) -> SendResult:
             code=ErrorCode.SYNC_CAPTIVE_PORTAL,
         )
     if status in (401, 403):
-        return SendResult(
-            SendOutcome.AUTH,
-            f"{status}: {_short(body) or 'not allowed'}",
-            status,
-            code=status_code(status),
-        )
+        return _not_allowed(status, _short(body) or "not allowed")
     if status == 429:
         return SendResult(
             SendOutcome.RETRY,
@@ -380,12 +380,15 @@ class OpenRosaTransport:
             return path_or_url
         return f"{self.url}/{path_or_url.lstrip('/')}"
 
-    def get(self, path_or_url: str, **kwargs) -> httpx.Response:
-        """GET raising AuthError (401/403) or TransportError (anything but 200)."""
+    def get(self, path_or_url: str, *, passing: tuple[int, ...] = (), **kwargs) -> httpx.Response:
+        """GET raising AuthError (401/403) or TransportError (anything but 200 and the
+        statuses ``passing`` lets through)."""
         try:
             response = self.request("GET", self.absolute(path_or_url), **kwargs)
         except httpx.HTTPError as exc:
             raise TransportError(f"{type(exc).__name__}: {exc}", code=network_code(exc)) from exc
+        if response.status_code in passing:
+            return response
         if response.status_code in (401, 403):
             raise AuthError(
                 f"{response.status_code}: {_short(response.content)}",
@@ -409,12 +412,7 @@ class OpenRosaTransport:
         response = self.request("HEAD", f"{self.url}/submission")
         status = response.status_code
         if status in (401, 403):
-            return SendResult(
-                SendOutcome.AUTH,
-                f"{status}: not allowed to submit",
-                status,
-                code=status_code(status),
-            )
+            return _not_allowed(status, "not allowed to submit")
         if status in (204, 201, 202) or (
             status == 200 and "x-openrosa-version" in {k.lower() for k in response.headers}
         ):

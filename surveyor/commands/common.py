@@ -1,0 +1,61 @@
+"""What the commands share: the one way to say an error, to run in the data dir's Workspace,
+and to declare a command made of actions (``surveyor batch export``, ``surveyor doors
+import``...).
+
+Not a command itself (no ``register``); light, as every command module imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from surveyor.errors import SurveyorError
+
+if TYPE_CHECKING:
+    from surveyor.workspace import Workspace
+
+
+def fail(message: object, status: int = 1) -> int:
+    """Say ``message`` on stderr as the one line ``error: …`` and give the exit status."""
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
+def run_in_workspace(args: argparse.Namespace, action: Callable[[Workspace], int]) -> int:
+    """Open the data dir's Workspace (``--data-dir``) and give ``action(ws)``'s exit status; a
+    SurveyorError or an OSError is one line on stderr and the status 1."""
+    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
+    # measured on a busy machine)
+    from surveyor.workspace import Workspace
+
+    try:
+        with Workspace.open(args.data_dir) as ws:
+            return action(ws)
+    except (SurveyorError, OSError) as exc:
+        return fail(exc)
+
+
+def in_workspace(
+    handler: Callable[[argparse.Namespace, Workspace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A command's handler ``(args, ws) -> int`` made ``(args) -> int``: it runs in the data
+    dir's Workspace as :func:`run_in_workspace` says."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        return run_in_workspace(args, lambda ws: handler(args, ws))
+
+    return run
+
+
+def add_actions(
+    subparsers, name: str, *, help: str, description: str, title: str | None = None
+) -> argparse._SubParsersAction:
+    """Add the command ``name``, made of actions (one is required); gives what to add them to.
+    ``title``: the heading of the actions in its help (default: "NAME commands")."""
+    parser = subparsers.add_parser(name, help=help, description=description)
+    return parser.add_subparsers(title=title or f"{name} commands", metavar="ACTION", required=True)
