@@ -532,10 +532,16 @@ class Workspace:
         """Remove the personal fields of every interview past the retention period, and the
         notes of the door-to-door visits older than it (here and in the backups); the number
         of personal values removed (the notes: ``retention_report().visit_notes`` before).
-        ``handed_in_only`` (a laptop): only the interviews already handed in or sent, so a
+        ``handed_in_only`` (a laptop): only the interviews already handed in or sent, and the
+        notes of the visits already handed in or sent (or recorded on another laptop), so a
         purge never takes what the coordinator has not received."""
         report = self.retention_report(now=now)
         overdue = report.overdue
+        keep = (
+            rights.Undelivered(self.device_id, self._fieldwork.doors.sent_mark())
+            if handed_in_only
+            else None
+        )
         if handed_in_only and overdue:
             with self.store.reading("read which interviews were handed in") as db:
                 gone = {
@@ -548,7 +554,10 @@ class Workspace:
             overdue = [d for d in overdue if d.instance_id in gone]
         targets = {d.instance_id: self.personal_fields(d.form_hash) for d in overdue}
         removed, notes = rights.apply_retention(
-            self.store, targets, notes_before=report.notes_before if report.visit_notes else None
+            self.store,
+            targets,
+            notes_before=report.notes_before if report.visit_notes else None,
+            keep=keep,
         )
         if not targets and not notes:
             return Done(0)

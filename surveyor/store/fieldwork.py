@@ -405,6 +405,14 @@ class FieldworkStore:
         doors = self.campaign_value(f"server:{server}:doors")
         return int(visits or 0), int(doors or 0)
 
+    def sent_mark(self) -> int:
+        """The highest visit row id a server acknowledged (whichever server; 0: none)."""
+        with self.store.reading("read what the servers acknowledged") as db:
+            row = db.execute(
+                "SELECT max(CAST(value AS INTEGER)) FROM campaign WHERE key LIKE 'server:%:visits'"
+            ).fetchone()
+        return int(row[0] or 0)
+
     def unsent_to_server(
         self, device_id: str, server: str, *, limit: int
     ) -> tuple[list[dict[str, Any]], list[Visit], int, int]:

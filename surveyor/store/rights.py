@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from surveyor.encryption import signing
 from surveyor.interviews.record import format_timestamp
@@ -419,25 +420,60 @@ def purge_personal(conn: engine.Connection, targets: dict[str, frozenset[str]], 
     return total
 
 
-def visit_notes_due(conn: engine.Connection, before: str) -> int:
-    """How many visit notes were written at or before ``before`` (a stored timestamp)."""
+def visit_notes_due(conn: engine.Connection, before: str, keep: Undelivered | None = None) -> int:
+    """How many visit notes were written at or before ``before`` (a stored timestamp), but
+    ``keep``'s."""
     if "visits" not in _tables(conn):
         return 0
-    return int(
-        conn.execute(
-            "SELECT count(*) FROM visits WHERE note != '' AND at <= ?", [before]
-        ).fetchone()[0]
-    )
+    where, params = _visit_notes_until(before, keep)
+    return int(conn.execute(f"SELECT count(*) FROM visits WHERE {where}", params).fetchone()[0])
 
 
-def purge_visit_notes(conn: engine.Connection, before: str) -> int:
-    """Empty the notes of the visits made at or before ``before``, in the open transaction
-    (the visits, their outcomes and their doors stay); how many."""
+@dataclass(frozen=True)
+class Undelivered:
+    """A laptop's visits the coordinator may not have yet: those recorded on ``device_id``
+    that were neither handed in nor acknowledged by a server (row ids above ``sent_mark``).
+    A retention purge on the laptop leaves their notes until they have gone."""
+
+    device_id: str
+    sent_mark: int = 0
+
+    def excluded(self) -> tuple[str, list[Any]]:
+        """The SQL condition (and its parameters) that leaves these visits out."""
+        return (
+            " AND NOT (device_id = ? AND handed_in IS NULL AND rowid > ?)",
+            [self.device_id, self.sent_mark],
+        )
+
+
+def _visit_notes_until(before: str, keep: Undelivered | None) -> tuple[str, list[Any]]:
+    extra, params = keep.excluded() if keep is not None else ("", [])
+    return "note != '' AND at <= ?" + extra, [before, *params]
+
+
+def visit_notes_ids(conn: engine.Connection, before: str, keep: Undelivered | None) -> list[str]:
+    """The visits whose notes :func:`purge_visit_notes` empties (to do the same in a backup,
+    which may not know what was delivered since)."""
+    if "visits" not in _tables(conn):
+        return []
+    where, params = _visit_notes_until(before, keep)
+    return [r[0] for r in conn.execute(f"SELECT visit_id FROM visits WHERE {where}", params)]
+
+
+def _empty_notes_of(conn: engine.Connection, visit_ids: list[str]) -> None:
+    for start in range(0, len(visit_ids), 500):
+        chunk = visit_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        conn.execute(f"UPDATE visits SET note = '' WHERE visit_id IN ({marks})", chunk)
+
+
+def purge_visit_notes(conn: engine.Connection, before: str, keep: Undelivered | None = None) -> int:
+    """Empty the notes of the visits made at or before ``before`` (but ``keep``'s), in the
+    open transaction (the visits, their outcomes and their doors stay); how many."""
     if "visits" not in _tables(conn):
         return 0
-    return conn.execute(
-        "UPDATE visits SET note = '' WHERE note != '' AND at <= ?", [before]
-    ).rowcount
+    where, params = _visit_notes_until(before, keep)
+    return conn.execute(f"UPDATE visits SET note = '' WHERE {where}", params).rowcount
 
 
 def purge_in_copy(
@@ -446,9 +482,11 @@ def purge_in_copy(
     at: str,
     notes_before: str | None = None,
     key: bytes | None = None,
+    note_ids: list[str] | None = None,
 ) -> None:
     """The same purge in a copy of the database (a backup, encrypted with ``key`` when the
-    store is) that has the interviews."""
+    store is) that has the interviews; the notes of the visits ``note_ids`` when given, else
+    those made until ``notes_before``."""
     conn = engine.connect(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete = ON")
@@ -461,7 +499,10 @@ def purge_in_copy(
         def purge() -> None:
             purge_personal(conn, targets, at)
             if notes_before is not None:
-                purge_visit_notes(conn, notes_before)
+                if note_ids is not None:
+                    _empty_notes_of(conn, note_ids)
+                else:
+                    purge_visit_notes(conn, notes_before)
 
         _write_and_scrub(conn, purge)
     finally:
@@ -474,21 +515,28 @@ def purged_among(conn: engine.Connection, ids: Iterable[str]) -> set[str]:
 
 
 def apply_retention(
-    store, targets: dict[str, frozenset[str]], *, notes_before: str | None = None
+    store,
+    targets: dict[str, frozenset[str]],
+    *,
+    notes_before: str | None = None,
+    keep: Undelivered | None = None,
 ) -> tuple[int, int]:
     """Purge ``targets`` (instanceID -> personal field names) and, with ``notes_before``, the
-    notes of the visits made until then, in ``store`` and its copies; (personal values,
-    visit notes) removed."""
+    notes of the visits made until then (but ``keep``'s: a laptop's not yet delivered), in
+    ``store`` and its copies; (personal values, visit notes) removed."""
     if not targets and notes_before is None:
         return 0, 0
     at = store.now()
     store.db.execute("PRAGMA secure_delete = ON")
     with store.transaction("remove the personal fields past the retention period") as db:
         removed = purge_personal(db.conn, targets, at)
-        notes = purge_visit_notes(db.conn, notes_before) if notes_before is not None else 0
+        note_ids = None
+        if notes_before is not None and keep is not None:
+            note_ids = visit_notes_ids(db.conn, notes_before, keep)
+        notes = purge_visit_notes(db.conn, notes_before, keep) if notes_before is not None else 0
     if not removed and not notes and not targets:
         return 0, 0
     scrub(store.db.conn)
     for copy in copies_of(Path(store.path).parent):
-        purge_in_copy(copy, targets, at, notes_before, store.key)
+        purge_in_copy(copy, targets, at, notes_before, store.key, note_ids)
     return removed, notes

@@ -136,3 +136,34 @@ def test_retention_removes_the_visit_notes_older_than_the_period(tmp_path):
         assert [v.note for v in ws.door_visits("3")] == [OTHER_NOTE]
         assert ws.retention_report().visit_notes == 0
     assert scan(data, OTHER_NOTE)
+
+
+def test_on_a_laptop_retention_leaves_the_notes_not_yet_delivered(tmp_path):
+    """A laptop purges the old notes the coordinator already has (handed in, acknowledged by
+    a server, or recorded on another laptop), never those still waiting to go: a note is not
+    lost before it reaches the coordinator."""
+    data = tmp_path / "laptop"
+    old = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+    with Workspace.open(data) as ws:
+        ws.import_doors(ban_csv(tmp_path / "portes.csv", SARCELLES))
+        settings = ws.privacy_settings()
+        settings.retention_days = 30
+        ws.save_privacy_settings(settings)
+        ws.record_visit("2", "absent", at=old, note="handed-in note", interviewer="Amina")
+        ws.hand_in(tmp_path / "usb", interviewer="Amina")
+        ws.record_visit("3", "absent", at=old, note="sent note", interviewer="Amina")
+        sent = max(r[0] for r in ws.store.db.execute("SELECT rowid FROM visits"))
+        ws._fieldwork.doors.mark_sent_to_server("https://example.org", sent, 0)
+        ws.record_visit("4", "absent", at=old, note=OLD_NOTE, interviewer="Amina")
+        ws.backup(reason="test")
+
+        ws.apply_retention(handed_in_only=True)
+        notes = {d: [v.note for v in ws.door_visits(d)] for d in ("2", "3", "4")}
+        assert notes == {"2": [""], "3": [""], "4": [OLD_NOTE]}
+    assert scan(data, OLD_NOTE)  # kept, in the store and its backups
+
+    with Workspace.open(data) as ws:  # once handed in, the next purge takes it
+        ws.hand_in(tmp_path / "usb", interviewer="Amina")
+        ws.apply_retention(handed_in_only=True)
+        assert [v.note for v in ws.door_visits("4")] == [""]
+    assert scan(data, OLD_NOTE) == []
