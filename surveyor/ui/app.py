@@ -256,5 +256,28 @@ def _self_test(data_dir) -> int:
         tasks.wait_db()
         tasks.shutdown()
         workspace.close()
+    _check_report_and_encryption_libraries()
     print("OK")
     return 0
+
+
+def _check_report_and_encryption_libraries() -> None:
+    """The libraries a bundle must carry though the first screen does not use them: the
+    funders' report (a chart, a DOCX, a PDF) and a store encrypted at rest (SQLCipher)."""
+    # the report's writers and SQLCipher: only for this check (~1 s measured)
+    import docx
+    import fpdf
+
+    from surveyor.results import charts
+    from surveyor.store import engine
+
+    png = charts.bars(["a", "b"], [60.0, 40.0])
+    if not png.startswith(b"\x89PNG"):
+        raise RuntimeError("the report's charts cannot be drawn")
+    docx.Document()
+    fpdf.FPDF().add_page()
+    conn = engine.connect(":memory:", bytes(32))
+    try:
+        conn.execute("CREATE TABLE t (x)")
+    finally:
+        conn.close()
