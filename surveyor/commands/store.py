@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from surveyor.commands.common import fail
 from surveyor.errors import SurveyorError
+
+if TYPE_CHECKING:
+    from surveyor.workspace import Workspace
 
 
 def register(subparsers) -> None:
@@ -52,22 +58,38 @@ def register(subparsers) -> None:
     status.set_defaults(handler=run_status)
 
 
-def run_protect(args: argparse.Namespace) -> int:
+def _with_workspace_class(
+    run: Callable[[argparse.Namespace, type[Workspace]], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A ``store`` action ``(args, Workspace) -> int`` made a handler ``(args) -> int``: these
+    act on the data dir's database file, not in an open Workspace; a SurveyorError or an OSError
+    is one line on stderr and the status 1."""
+
+    @functools.wraps(run)
+    def handler(args: argparse.Namespace) -> int:
+        # here, not at the top: `surveyor --help` must not load the store
+        from surveyor.workspace import Workspace
+
+        try:
+            return run(args, Workspace)
+        except (SurveyorError, OSError) as exc:
+            return fail(exc)
+
+    return handler
+
+
+@_with_workspace_class
+def run_protect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     # here, not at the top: `surveyor --help` must not load the store
     from surveyor.cli import read_passphrase_file
-    from surveyor.workspace import Workspace
 
-    try:
-        passphrase = None
-        if args.new_passphrase_file:
+    passphrase = None
+    if args.new_passphrase_file:
+        try:
             passphrase = read_passphrase_file(args.new_passphrase_file)
-        report = Workspace.protect(args.data_dir, passphrase=passphrase, keychain=args.keychain)
-    except OSError as exc:
-        print(f"error: cannot read the passphrase file: {exc}", file=sys.stderr)
-        return 1
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        except OSError as exc:
+            return fail(f"cannot read the passphrase file: {exc}")
+    report = workspace.protect(args.data_dir, passphrase=passphrase, keychain=args.keychain)
     how = "the OS keychain" if args.keychain else "the passphrase"
     print(f"{report.database} is now encrypted at rest; its key is held by {how}.")
     _print_copies(report)
@@ -79,29 +101,17 @@ def run_protect(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_unprotect(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store
-    from surveyor.workspace import Workspace
-
-    try:
-        report = Workspace.unprotect(args.data_dir)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@_with_workspace_class
+def run_unprotect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
+    report = workspace.unprotect(args.data_dir)
     print(f"{report.database} is a clear database again.")
     _print_copies(report)
     return 0
 
 
-def run_status(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store
-    from surveyor.workspace import Workspace
-
-    try:
-        method = Workspace.protection_of(args.data_dir)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@_with_workspace_class
+def run_status(args: argparse.Namespace, workspace: type[Workspace]) -> int:
+    method = workspace.protection_of(args.data_dir)
     if method is None:
         print("The database is not encrypted at rest.")
     else:
