@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from surveyor.commands.common import fail
+from surveyor.commands.common import add_actions, fail
 from surveyor.errors import SurveyorError
 
 if TYPE_CHECKING:
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "store",
         help="protect the local database at rest (encrypted), or remove the protection",
         description=(
@@ -25,8 +26,8 @@ def register(subparsers) -> None:
             "interviews already handed in are safe at the coordinator). Close Surveyor "
             "first. See docs/privacy.md."
         ),
+        title="actions",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     protect = actions.add_parser(
         "protect",
         help="encrypt the database, its key in the OS keychain or from a passphrase",
