@@ -80,6 +80,7 @@ from surveyor.sync.transport import (
     AuthError,
     TransportError,
     network_code,
+    refused,
     status_code,
 )
 
@@ -222,13 +223,7 @@ def _message(response: httpx.Response) -> str:
 
 
 def _error(response: httpx.Response, what: str) -> TransportError:
-    status = response.status_code
-    return TransportError(
-        f"{status} for {what}: {_message(response)}",
-        retryable=status >= 500 or status in (408, 429),
-        status=status,
-        code=status_code(status),
-    )
+    return refused(response.status_code, what, _message(response))
 
 
 def _q(value: str) -> str:

@@ -130,6 +130,17 @@ def status_code(status: int) -> ErrorCode:
     return ErrorCode.SYNC_REFUSED
 
 
+def refused(status: int, what: str, reason: str) -> TransportError:
+    """A request for ``what`` the server answered with the failure ``status``, ``reason``
+    being what it said; worth trying again later for a 5xx, a 408 or a 429."""
+    return TransportError(
+        f"{status} for {what}: {reason}",
+        retryable=status >= 500 or status in (408, 429),
+        status=status,
+        code=status_code(status),
+    )
+
+
 def network_code(exc: BaseException) -> ErrorCode:
     """What a failed request (an httpx exception) means: a timeout, a certificate or TLS
     failure (found in the exception's chain, not in its text), no connection at all."""
