@@ -78,6 +78,7 @@ from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
 from surveyor.sync.transport import (
     USER_AGENT,
     AuthError,
+    HttpClientOwner,
     TransportError,
     network_code,
     refused,
@@ -113,7 +114,7 @@ def central_base(url: str) -> str:
     return url
 
 
-class CentralClient:
+class CentralClient(HttpClientOwner):
     """Central's REST API for one project with a web user's session token."""
 
     def __init__(
@@ -204,15 +205,6 @@ class CentralClient:
                 f"the answer for {path_or_url} is not JSON (captive portal?)",
                 code=ErrorCode.SYNC_CAPTIVE_PORTAL,
             ) from exc
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> CentralClient:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def _message(response: httpx.Response) -> str:

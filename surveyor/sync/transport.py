@@ -27,7 +27,7 @@ import ssl
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -323,7 +323,23 @@ def split_parts(
     return groups
 
 
-class OpenRosaTransport:
+class HttpClientOwner:
+    """A client of a server over its own ``httpx.Client`` (``_client``): :meth:`close`
+    closes it, and so does leaving a ``with`` block."""
+
+    _client: httpx.Client
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class OpenRosaTransport(HttpClientOwner):
     """OpenRosa over httpx: ``HEAD``/``POST {base}/submission``, Basic auth (Digest on demand).
 
     ``base`` is the server's address: ``https://host``, ODK Central's app-user URL
@@ -496,15 +512,6 @@ class OpenRosaTransport:
             return SendResult(
                 SendOutcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc)
             )
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> OpenRosaTransport:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 __all__ = [
