@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from surveyor.commands.common import add_actions, fail
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import add_actions, fail, with_workspace_class
 
 if TYPE_CHECKING:
     from surveyor.workspace import Workspace
@@ -59,27 +56,7 @@ def register(subparsers) -> None:
     status.set_defaults(handler=run_status)
 
 
-def _with_workspace_class(
-    run: Callable[[argparse.Namespace, type[Workspace]], int],
-) -> Callable[[argparse.Namespace], int]:
-    """A ``store`` action ``(args, Workspace) -> int`` made a handler ``(args) -> int``: these
-    act on the data dir's database file, not in an open Workspace; a SurveyorError or an OSError
-    is one line on stderr and the status 1."""
-
-    @functools.wraps(run)
-    def handler(args: argparse.Namespace) -> int:
-        # here, not at the top: `surveyor --help` must not load the store
-        from surveyor.workspace import Workspace
-
-        try:
-            return run(args, Workspace)
-        except (SurveyorError, OSError) as exc:
-            return fail(exc)
-
-    return handler
-
-
-@_with_workspace_class
+@with_workspace_class
 def run_protect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     # here, not at the top: `surveyor --help` must not load the store
     from surveyor.cli import read_passphrase_file
@@ -102,7 +79,7 @@ def run_protect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     return 0
 
 
-@_with_workspace_class
+@with_workspace_class
 def run_unprotect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     report = workspace.unprotect(args.data_dir)
     print(f"{report.database} is a clear database again.")
@@ -110,7 +87,7 @@ def run_unprotect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     return 0
 
 
-@_with_workspace_class
+@with_workspace_class
 def run_status(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     method = workspace.protection_of(args.data_dir)
     if method is None:
