@@ -5,12 +5,8 @@ from __future__ import annotations
 import argparse
 import platform
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from surveyor.commands.common import add_actions, in_workspace
-
-if TYPE_CHECKING:
-    from surveyor.workspace import Workspace
 
 
 def register(subparsers) -> None:
@@ -59,7 +55,7 @@ def register(subparsers) -> None:
 
 
 @in_workspace
-def run_export(args: argparse.Namespace, ws: Workspace) -> int:
+def run_export(args: argparse.Namespace, ws) -> int:
     destination = Path(args.out) if args.out else Path.cwd()
     label = args.label if args.label is not None else platform.node()
     protect_for = args.protect_for
