@@ -150,19 +150,23 @@ class SurveyorError(Exception):
         self.code: ErrorCode = code or self.default_code
 
 
-class FormError(SurveyorError):
-    """A form cannot be loaded or is not valid.
-
-    ``problems`` lists every problem found, each with its place (file, sheet, row).
-    """
-
-    default_code = ErrorCode.FORM_INVALID
+class ErrorWithProblems(SurveyorError):
+    """An error that lists every problem found (``problems``), not only the first."""
 
     def __init__(
         self, message: str, *, problems: list | None = None, code: ErrorCode | None = None
     ):
         super().__init__(message, code=code)
         self.problems = list(problems or [])
+
+
+class FormError(ErrorWithProblems):
+    """A form cannot be loaded or is not valid.
+
+    ``problems`` lists every problem found, each with its place (file, sheet, row).
+    """
+
+    default_code = ErrorCode.FORM_INVALID
 
 
 class ExpressionError(SurveyorError):
@@ -195,16 +199,10 @@ class LimitError(SurveyorError):
     default_code = ErrorCode.LIMIT_EXCEEDED
 
 
-class ValidationError(SurveyorError):
+class ValidationError(ErrorWithProblems):
     """An interview does not satisfy its form's required answers or constraints."""
 
     default_code = ErrorCode.VALIDATION_FAILED
-
-    def __init__(
-        self, message: str, *, problems: list | None = None, code: ErrorCode | None = None
-    ):
-        super().__init__(message, code=code)
-        self.problems = list(problems or [])
 
 
 class InvalidTransition(SurveyorError):

@@ -6,8 +6,7 @@ import argparse
 import platform
 from pathlib import Path
 
-from surveyor.commands.common import add_actions, fail
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import add_actions, in_workspace
 
 
 def register(subparsers) -> None:
@@ -55,27 +54,20 @@ def register(subparsers) -> None:
     export.set_defaults(handler=run_export)
 
 
-def run_export(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
-    # measured on a busy machine)
-    from surveyor.workspace import Workspace
-
+@in_workspace
+def run_export(args: argparse.Namespace, ws) -> int:
     destination = Path(args.out) if args.out else Path.cwd()
     label = args.label if args.label is not None else platform.node()
     protect_for = args.protect_for
     if protect_for and Path(protect_for).is_file():
         protect_for = Path(protect_for).read_text(encoding="utf-8").strip()
-    try:
-        with Workspace.open(args.data_dir) as ws:
-            result = ws.hand_in(
-                destination,
-                interviewer=args.interviewer,
-                device_label=label,
-                protect_for=protect_for,
-                protect=False if args.no_protect else None,
-            ).value
-    except SurveyorError as exc:  # a BatchError among them
-        return fail(exc)
+    result = ws.hand_in(
+        destination,
+        interviewer=args.interviewer,
+        device_label=label,
+        protect_for=protect_for,
+        protect=False if args.no_protect else None,
+    ).value
     print(result.path)
     print(
         f"{result.interviews} interview(s) in the batch, "

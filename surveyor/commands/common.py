@@ -1,4 +1,5 @@
-"""What the commands share: the one way to say an error, to run in the data dir's Workspace,
+"""What the commands share: the one way to say an error, to run in the data dir's Workspace
+(or with its class, for the database file itself),
 and to declare a command made of actions (``surveyor batch export``, ``surveyor doors
 import``...).
 
@@ -50,6 +51,27 @@ def in_workspace(
         return run_in_workspace(args, lambda ws: handler(args, ws))
 
     return run
+
+
+def with_workspace_class(
+    run: Callable[[argparse.Namespace, type[Workspace]], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A command's handler ``(args, Workspace) -> int`` made ``(args) -> int``, for the
+    commands that act on the data dir's database file rather than in an open Workspace
+    (``surveyor doctor``, ``surveyor store``): a SurveyorError or an OSError is one line on
+    stderr and the status 1."""
+
+    @functools.wraps(run)
+    def handler(args: argparse.Namespace) -> int:
+        # here, not at the top: `surveyor --help` must not load the store
+        from surveyor.workspace import Workspace
+
+        try:
+            return run(args, Workspace)
+        except (SurveyorError, OSError) as exc:
+            return fail(exc)
+
+    return handler
 
 
 def add_actions(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from surveyor.commands.common import fail
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import with_workspace_class
+
+if TYPE_CHECKING:
+    from surveyor.workspace import Workspace
 
 
 def register(subparsers) -> None:
@@ -28,33 +31,27 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
-    # measured on a busy machine)
-    from surveyor.workspace import Workspace
-
-    try:
-        report = Workspace.check(args.data_dir)
-        path = report.path
-        if report.ok:
-            print(f"{path}: sound (integrity_check ok).")
-            if args.repair:
-                print("Nothing to repair.")
-            _print_backups(report.backups)
-            return 0
-        print(f"{path}: DAMAGED ({len(report.problems)} problem(s) found):")
-        for problem in report.problems[:10]:
-            print(f"  {problem}")
+@with_workspace_class
+def run(args: argparse.Namespace, workspace: type[Workspace]) -> int:
+    report = workspace.check(args.data_dir)
+    path = report.path
+    if report.ok:
+        print(f"{path}: sound (integrity_check ok).")
+        if args.repair:
+            print("Nothing to repair.")
         _print_backups(report.backups)
-        if not args.repair:
-            print(
-                "Run `surveyor doctor --repair` to rebuild it into a new file from what can "
-                "still be read and from the newest sound backup (the damaged file is kept)."
-            )
-            return 1
-        repaired = Workspace.repair(args.data_dir)
-    except SurveyorError as exc:
-        return fail(exc)
+        return 0
+    print(f"{path}: DAMAGED ({len(report.problems)} problem(s) found):")
+    for problem in report.problems[:10]:
+        print(f"  {problem}")
+    _print_backups(report.backups)
+    if not args.repair:
+        print(
+            "Run `surveyor doctor --repair` to rebuild it into a new file from what can "
+            "still be read and from the newest sound backup (the damaged file is kept)."
+        )
+        return 1
+    repaired = workspace.repair(args.data_dir)
     print(f"Rebuilt {repaired.path} (sound).")
     print(f"The damaged file is kept, untouched, as {repaired.damaged_copy}.")
     for table, rows in repaired.salvaged.items():

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from typing import TYPE_CHECKING
 
-from surveyor.errors import SurveyorError
+from surveyor.commands.common import add_actions, fail, with_workspace_class
+
+if TYPE_CHECKING:
+    from surveyor.workspace import Workspace
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "store",
         help="protect the local database at rest (encrypted), or remove the protection",
         description=(
@@ -19,8 +23,8 @@ def register(subparsers) -> None:
             "interviews already handed in are safe at the coordinator). Close Surveyor "
             "first. See docs/privacy.md."
         ),
+        title="actions",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     protect = actions.add_parser(
         "protect",
         help="encrypt the database, its key in the OS keychain or from a passphrase",
@@ -52,22 +56,18 @@ def register(subparsers) -> None:
     status.set_defaults(handler=run_status)
 
 
-def run_protect(args: argparse.Namespace) -> int:
+@with_workspace_class
+def run_protect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
     # here, not at the top: `surveyor --help` must not load the store
     from surveyor.cli import read_passphrase_file
-    from surveyor.workspace import Workspace
 
-    try:
-        passphrase = None
-        if args.new_passphrase_file:
+    passphrase = None
+    if args.new_passphrase_file:
+        try:
             passphrase = read_passphrase_file(args.new_passphrase_file)
-        report = Workspace.protect(args.data_dir, passphrase=passphrase, keychain=args.keychain)
-    except OSError as exc:
-        print(f"error: cannot read the passphrase file: {exc}", file=sys.stderr)
-        return 1
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        except OSError as exc:
+            return fail(f"cannot read the passphrase file: {exc}")
+    report = workspace.protect(args.data_dir, passphrase=passphrase, keychain=args.keychain)
     how = "the OS keychain" if args.keychain else "the passphrase"
     print(f"{report.database} is now encrypted at rest; its key is held by {how}.")
     _print_copies(report)
@@ -79,29 +79,17 @@ def run_protect(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_unprotect(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store
-    from surveyor.workspace import Workspace
-
-    try:
-        report = Workspace.unprotect(args.data_dir)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@with_workspace_class
+def run_unprotect(args: argparse.Namespace, workspace: type[Workspace]) -> int:
+    report = workspace.unprotect(args.data_dir)
     print(f"{report.database} is a clear database again.")
     _print_copies(report)
     return 0
 
 
-def run_status(args: argparse.Namespace) -> int:
-    # here, not at the top: `surveyor --help` must not load the store
-    from surveyor.workspace import Workspace
-
-    try:
-        method = Workspace.protection_of(args.data_dir)
-    except SurveyorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+@with_workspace_class
+def run_status(args: argparse.Namespace, workspace: type[Workspace]) -> int:
+    method = workspace.protection_of(args.data_dir)
     if method is None:
         print("The database is not encrypted at rest.")
     else:

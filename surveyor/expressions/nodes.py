@@ -12,6 +12,7 @@ import xml.parsers.expat
 from collections.abc import Iterator
 
 from surveyor.errors import ExpressionError
+from surveyor.xmlsafe import refuse_entities
 
 DOCUMENT = "document"
 ELEMENT = "element"
@@ -419,13 +420,7 @@ def parse_document(xml_text: str | bytes, *, keep_whitespace: bool = True) -> No
     parser.StartCdataSectionHandler = cdata_edge
     parser.EndCdataSectionHandler = cdata_edge
     parser.ProcessingInstructionHandler = pi
-    parser.EntityDeclHandler = no_entities
-    parser.UnparsedEntityDeclHandler = no_entities
-    parser.ExternalEntityRefHandler = no_entities
-    try:
-        parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    except AttributeError:  # pragma: no cover
-        pass
+    refuse_entities(parser, no_entities)
     if isinstance(xml_text, str):
         xml_text = xml_text.strip().encode("utf-8")
         # the encoding declaration may say otherwise: we give UTF-8 bytes

@@ -15,6 +15,7 @@ from defusedxml import (
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from surveyor.server.service import ServerError
+from surveyor.xmlsafe import refuse_entities
 
 RESPONSE_NS = "http://openrosa.org/http/response"
 XFORMS_LIST_NS = "http://openrosa.org/xforms/xformsList"
@@ -172,7 +173,6 @@ def read_submission_xml(xml: bytes) -> SubmissionHeader:
     whole document is still parsed, so malformed XML is refused.
     """
     parser = expat.ParserCreate(namespace_separator="}")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     root: dict = {}
     meta: dict[str, list[str]] = {}
     depth = 0
@@ -214,9 +214,7 @@ def read_submission_xml(xml: bytes) -> SubmissionHeader:
             field.append(data)
 
     parser.StartDoctypeDeclHandler = forbid_dtd
-    parser.EntityDeclHandler = forbid_entity
-    parser.UnparsedEntityDeclHandler = forbid_entity
-    parser.ExternalEntityRefHandler = forbid_external
+    refuse_entities(parser, forbid_entity, forbid_external)
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text

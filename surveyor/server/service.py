@@ -15,7 +15,7 @@ import logging
 import re
 import secrets
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -875,14 +875,7 @@ class CampaignPackage:
         return f'"{self.sha256}"'
 
     def to_dict(self) -> dict:
-        return {
-            "campaign_id": self.campaign_id,
-            "revision": self.revision,
-            "sha256": self.sha256,
-            "size": self.size,
-            "published_at": self.published_at,
-            "published_by": self.published_by,
-        }
+        return asdict(self)
 
 
 def _package_columns():

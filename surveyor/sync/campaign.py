@@ -24,7 +24,7 @@ import httpx
 
 from surveyor.errors import AuthError, TransportError
 from surveyor.sync.state import read_cursor, read_json, save_cursor, update_json
-from surveyor.sync.transport import OpenRosaTransport, network_code, status_code
+from surveyor.sync.transport import OpenRosaTransport, network_code, refused, status_code
 
 ENDPOINT = "surveyor/v1/campaign"
 ERASE_ENDPOINT = "surveyor/v1/submissions"
@@ -38,13 +38,7 @@ def _refusal(response: httpx.Response, what: str) -> TransportError:
         reason = response.json().get("error") or response.text[:200]
     except (ValueError, AttributeError):
         reason = response.text[:200]
-    status = response.status_code
-    return TransportError(
-        f"{status} for {what}: {reason}",
-        retryable=status >= 500 or status in (408, 429),
-        status=status,
-        code=status_code(status),
-    )
+    return refused(response.status_code, what, reason)
 
 
 def _check_auth(response: httpx.Response) -> None:

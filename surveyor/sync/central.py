@@ -78,8 +78,10 @@ from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
 from surveyor.sync.transport import (
     USER_AGENT,
     AuthError,
+    HttpClientOwner,
     TransportError,
     network_code,
+    refused,
     status_code,
 )
 
@@ -112,7 +114,7 @@ def central_base(url: str) -> str:
     return url
 
 
-class CentralClient:
+class CentralClient(HttpClientOwner):
     """Central's REST API for one project with a web user's session token."""
 
     def __init__(
@@ -204,15 +206,6 @@ class CentralClient:
                 code=ErrorCode.SYNC_CAPTIVE_PORTAL,
             ) from exc
 
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> CentralClient:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
 
 def _message(response: httpx.Response) -> str:
     try:
@@ -222,13 +215,7 @@ def _message(response: httpx.Response) -> str:
 
 
 def _error(response: httpx.Response, what: str) -> TransportError:
-    status = response.status_code
-    return TransportError(
-        f"{status} for {what}: {_message(response)}",
-        retryable=status >= 500 or status in (408, 429),
-        status=status,
-        code=status_code(status),
-    )
+    return refused(response.status_code, what, _message(response))
 
 
 def _q(value: str) -> str:

@@ -27,7 +27,7 @@ import ssl
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -128,6 +128,17 @@ def status_code(status: int) -> ErrorCode:
     if status < 400:  # a 200 that is not the server's, a redirect: a login page's
         return ErrorCode.SYNC_CAPTIVE_PORTAL
     return ErrorCode.SYNC_REFUSED
+
+
+def refused(status: int, what: str, reason: str) -> TransportError:
+    """A request for ``what`` the server answered with the failure ``status``, ``reason``
+    being what it said; worth trying again later for a 5xx, a 408 or a 429."""
+    return TransportError(
+        f"{status} for {what}: {reason}",
+        retryable=status >= 500 or status in (408, 429),
+        status=status,
+        code=status_code(status),
+    )
 
 
 def network_code(exc: BaseException) -> ErrorCode:
@@ -312,7 +323,23 @@ def split_parts(
     return groups
 
 
-class OpenRosaTransport:
+class HttpClientOwner:
+    """A client of a server over its own ``httpx.Client`` (``_client``): :meth:`close`
+    closes it, and so does leaving a ``with`` block."""
+
+    _client: httpx.Client
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class OpenRosaTransport(HttpClientOwner):
     """OpenRosa over httpx: ``HEAD``/``POST {base}/submission``, Basic auth (Digest on demand).
 
     ``base`` is the server's address: ``https://host``, ODK Central's app-user URL
@@ -485,15 +512,6 @@ class OpenRosaTransport:
             return SendResult(
                 SendOutcome.RETRY, f"{type(exc).__name__}: {exc}", code=network_code(exc)
             )
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> OpenRosaTransport:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 __all__ = [
