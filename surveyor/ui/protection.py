@@ -9,15 +9,12 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QScrollArea,
-    Qt,
     QVBoxLayout,
-    QWidget,
 )
+from surveyor.ui.widgets import scrolled_body
 
 MIN_PASSPHRASE = 8  # as surveyor.store.protection (the core is not loaded at start-up)
 
@@ -104,15 +101,7 @@ class ProtectDialog(QDialog):
         self.setWindowTitle(self.tr("Protect the data of this computer"))
         outer = QVBoxLayout(self)
         # the text scrolls on a small screen or with the largest text; the buttons stay
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer)
         intro = QLabel(
             self.tr(
                 "The interviews on this computer, drafts included, and their backups will be "

@@ -24,13 +24,11 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     Qt,
     QTableWidget,
@@ -40,7 +38,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows
+from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows, scrolled_body
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -97,15 +95,7 @@ class PackageDialog(QDialog):
         self.setWindowTitle(self.tr("Campaign package"))
         outer = QVBoxLayout(self)
         # the texts scroll on a small screen with the largest text; the buttons stay visible
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer)
         self.protect = QCheckBox(self.tr("&Protect with a password"))
         self.protect.setObjectName("protectPackage")
         self.protect.setChecked(bool(doors) or bool(passphrase))
@@ -161,7 +151,7 @@ class PackageDialog(QDialog):
         for signal in (self.protect.toggled, self.passphrase.textChanged, self.again.textChanged):
             signal.connect(lambda *_a: self._update_ok())
         self._update_ok()
-        self._fit(body)
+        self._fit(layout.parentWidget())  # the scrolled body
 
     def _fit(self, body: QWidget) -> None:
         """As tall as its content, within the window it opens over (or the screen)."""

@@ -17,18 +17,15 @@ from surveyor.ui.qt import (
     QFileDialog,
     QFont,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    Qt,
     QTextOption,
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.widgets import add_row, make_label
+from surveyor.ui.widgets import add_row, make_label, scrolled_body
 
 
 class EncryptionDialog(QDialog):
@@ -43,16 +40,7 @@ class EncryptionDialog(QDialog):
         self.saved_to: Path | None = None
         outer = QVBoxLayout(self)
         # the sections scroll on a small screen (1024×600); the message and Close stay visible
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("encryptionScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer, "encryptionScroll")
 
         intro = make_label(
             self.tr(
@@ -131,7 +119,7 @@ class EncryptionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self._fit(body)
+        self._fit(layout.parentWidget())  # the scrolled body
 
     def _fit(self, body: QWidget) -> None:
         """As tall as its content, within the screen (or the window) it opens over."""
