@@ -52,7 +52,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows, tab_bar
+from surveyor.ui.widgets import ask, interview_table, make_label, ok_cancel, tab_bar
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -224,16 +224,8 @@ class DoorTableModel(QAbstractTableModel):
 
 
 def make_door_table(model, *, name: str = "") -> QTableView:
-    table = QTableView()
-    if name:
-        table.setObjectName(name)
-    table.setModel(model)
-    read_only_rows(table)
-    table.setShowGrid(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.Stretch)
-    header.setStretchLastSection(False)
+    table = interview_table(model, name, resize=QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(False)
     return table
 
 

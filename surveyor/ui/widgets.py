@@ -18,10 +18,12 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     Qt,
     QTabBar,
@@ -235,16 +237,16 @@ def two_columns(gap: int, widths: tuple[int, int]) -> tuple[QSplitter, QVBoxLayo
     return splitter, layouts[0], layouts[1]
 
 
-def interview_table(model, name: str) -> QTableView:
-    """A list of interviews, a row each (:func:`read_only_rows`); the first column (the
-    interview's name) takes the room left."""
+def interview_table(model, name: str, *, resize=QHeaderView.Interactive) -> QTableView:
+    """A list of interviews (or doors), a row each (:func:`read_only_rows`); the first column
+    (the interview's name, the address) takes the room left, the others are ``resize``d."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
     read_only_rows(table)
     table.setShowGrid(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(resize)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     return table
 
@@ -268,3 +270,21 @@ __all__ = [
     "tab_bar",
     "two_columns",
 ]
+
+
+def scrolled_body(outer: QVBoxLayout, name: str = "") -> QVBoxLayout:
+    """A frameless scroll area taking ``outer``'s room, its content as wide as it (no
+    sideways bar): the texts scroll on a small screen or with the largest text while what
+    ``outer`` holds after it (the buttons, a message) stays in view; the content's layout."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    if name:
+        scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    outer.addWidget(scroll, 1)
+    return layout
