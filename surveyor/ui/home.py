@@ -46,6 +46,7 @@ from surveyor.ui.widgets import (
     hint_label,
     interview_table,
     section_title,
+    set_column_widths,
     set_role,
     two_columns,
 )
@@ -561,14 +562,7 @@ class HomePage(QWidget):
             # The interview's name matters most: the form's title gets at most a quarter.
             limit = max(160, self.table.viewport().width() // 4) if column == 1 else 10_000
             widths[column] = min(width, limit) + 24
-        # On a narrow screen or a large text, the other columns share at most 68 % of the
-        # width (their texts are elided) so that the name keeps the rest, never scrolling.
-        room = int(self.table.viewport().width() * 0.68)
-        total = sum(widths.values())
-        if room > 0 and total > room:
-            widths = {c: max(48, w * room // total) for c, w in widths.items()}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, widths)
         height = metrics.height() + 12
         self.table.verticalHeader().setDefaultSectionSize(height)
         self.table.verticalHeader().setMinimumSectionSize(height)

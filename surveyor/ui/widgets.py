@@ -288,3 +288,15 @@ def scrolled_body(outer: QVBoxLayout, name: str = "") -> QVBoxLayout:
     scroll.setWidget(body)
     outer.addWidget(scroll, 1)
     return layout
+
+
+def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
+    """Gives the columns their ``widths``; on a narrow screen or a large text, scaled down to
+    share at most 68 % of the table's width (their texts are elided) so that the first column
+    (the name) keeps the rest, never scrolling."""
+    room = int(table.viewport().width() * 0.68)
+    total = sum(widths.values())
+    if room > 0 and total > room:
+        widths = {c: max(48, w * room // total) for c, w in widths.items()}
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)

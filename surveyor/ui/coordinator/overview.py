@@ -36,7 +36,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, interview_table
+from surveyor.ui.widgets import ask_before, interview_table, set_column_widths
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -486,13 +486,7 @@ class OverviewPanel(QWidget):
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
         }
         widths = {column: min(width, 320) + 24 for column, width in widths.items()}
-        # On a narrow screen or a large text the name keeps a third of the width at least.
-        room = int(self.table.viewport().width() * 0.68)
-        total = sum(widths.values())
-        if room > 0 and total > room:
-            widths = {c: max(48, w * room // total) for c, w in widths.items()}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, widths)
 
     # --- opening --------------------------------------------------------------------
 
