@@ -17,6 +17,7 @@ from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
 from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractTableModel,
@@ -320,7 +321,7 @@ class FormCard(QFrame):
         return self.details_dialog
 
 
-class HomePage(QWidget):
+class HomePage(FollowsLanguage, QWidget):
     """Forms on the left, my interviews on the right."""
 
     new_interview = Signal(object)  # FormEntry
@@ -573,10 +574,8 @@ class HomePage(QWidget):
         super().resizeEvent(event)
         self._size_columns()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+    def changeEvent(self, event):  # FollowsLanguage retranslates on a language change
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
             self._size_columns()
         super().changeEvent(event)
 

@@ -15,6 +15,7 @@ from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
 from surveyor.ui.home import SummaryModel, status_text
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QComboBox,
@@ -201,7 +202,7 @@ class OverviewModel(SummaryModel):
         ]
 
 
-class OverviewPanel(QWidget):
+class OverviewPanel(FollowsLanguage, QWidget):
     """Filters, the counts, and the table of interviews."""
 
     open_requested = Signal(str)  # instanceID
@@ -301,10 +302,8 @@ class OverviewPanel(QWidget):
         self.retranslate()
         self._size_counts()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+    def changeEvent(self, event):  # FollowsLanguage retranslates on a language change
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
             self._size_counts()
             self._size_columns()
         super().changeEvent(event)

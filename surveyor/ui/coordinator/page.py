@@ -14,9 +14,9 @@ from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.home import local_datetime
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QMessageBox,
@@ -30,7 +30,7 @@ from surveyor.ui.qt import (
 from surveyor.ui.widgets import ask_before, message_line, put_message
 
 
-class CoordinatorPage(QWidget):
+class CoordinatorPage(FollowsLanguage, QWidget):
     """Everything the coordinator does with the batches and the doors, in five tabs."""
 
     back_requested = Signal()
@@ -118,11 +118,6 @@ class CoordinatorPage(QWidget):
         self.overview.open_requested.connect(self.open_interview)
         self.exporter = Exporter(self)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Coordination"))
