@@ -52,7 +52,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, interview_table, make_label, ok_cancel, tab_bar
+from surveyor.ui.widgets import ask, interview_table, make_label, ok_cancel, password_field, tab_bar
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -913,9 +913,7 @@ class PackagePassphraseDialog(QDialog):
         self.label = QLabel(refused + "\n\n" + text if refused else text)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.Password)
-        self.edit.setAccessibleName(self.tr("Password of the door list"))
+        self.edit = password_field(self.tr("Password of the door list"))
         self.label.setBuddy(self.edit)
         layout.addWidget(self.edit)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

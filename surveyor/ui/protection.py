@@ -10,11 +10,10 @@ from surveyor.ui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
 )
-from surveyor.ui.widgets import scrolled_body
+from surveyor.ui.widgets import add_row, password_field, scrolled_body
 
 MIN_PASSPHRASE = 8  # as surveyor.store.protection (the core is not loaded at start-up)
 
@@ -53,12 +52,8 @@ class PassphraseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase of the data"))
-        label = QLabel(self.tr("&Passphrase"))
-        label.setBuddy(self.passphrase)
-        form.addRow(label, self.passphrase)
+        self.passphrase = password_field(self.tr("Passphrase of the data"))
+        add_row(form, self.tr("&Passphrase"), self.passphrase)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -125,19 +120,11 @@ class ProtectDialog(QDialog):
         layout.addWidget(self.passphrase_choice)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase of the data"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.Password)
-        self.confirm.setAccessibleName(self.tr("The same passphrase again"))
-        label = QLabel(self.tr("Pass&phrase (8 characters or more)"))
+        self.passphrase = password_field(self.tr("New passphrase of the data"))
+        self.confirm = password_field(self.tr("The same passphrase again"))
+        label = add_row(form, self.tr("Pass&phrase (8 characters or more)"), self.passphrase)
         label.setWordWrap(True)
-        label.setBuddy(self.passphrase)
-        form.addRow(label, self.passphrase)
-        label = QLabel(self.tr("&Again"))
-        label.setBuddy(self.confirm)
-        form.addRow(label, self.confirm)
+        add_row(form, self.tr("&Again"), self.confirm)
         layout.addLayout(form)
         warning = QLabel(
             self.tr(

@@ -34,7 +34,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.sync import connection_text
-from surveyor.ui.widgets import add_row, make_label, ok_cancel
+from surveyor.ui.widgets import add_row, make_label, ok_cancel, password_field
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",
@@ -173,10 +173,9 @@ class SettingsDialog(QDialog):
         self.user_edit.setObjectName("serverUser")
         self.user_edit.setAccessibleName(self.tr("Account name on the server"))
         self.user_label = add_row(form, self.tr("Acco&unt name"), self.user_edit)
-        self.password_edit = QLineEdit()
-        self.password_edit.setObjectName("serverPassword")
-        self.password_edit.setEchoMode(QLineEdit.Password)
-        self.password_edit.setAccessibleName(self.tr("Password on the server"))
+        self.password_edit = password_field(
+            self.tr("Password on the server"), object_name="serverPassword"
+        )
         if password_known:
             self.password_edit.setPlaceholderText(self.tr("Unchanged (leave empty to keep it)"))
         self.password_label = add_row(form, self.tr("Pass&word"), self.password_edit)

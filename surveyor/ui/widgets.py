@@ -22,6 +22,7 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -300,3 +301,14 @@ def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
         widths = {c: max(48, w * room // total) for c, w in widths.items()}
     for column, width in widths.items():
         table.setColumnWidth(column, width)
+
+
+def password_field(name: str, text: str = "", *, object_name: str = "") -> QLineEdit:
+    """A field that hides what is typed (a password, a passphrase), ``name`` for screen
+    readers, holding ``text`` at first."""
+    field = QLineEdit(text)
+    if object_name:
+        field.setObjectName(object_name)
+    field.setEchoMode(QLineEdit.Password)
+    field.setAccessibleName(name)
+    return field

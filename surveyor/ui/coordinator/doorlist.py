@@ -38,7 +38,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows, scrolled_body
+from surveyor.ui.widgets import make_label, ok_cancel, password_field, read_only_rows, scrolled_body
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -111,15 +111,13 @@ class PackageDialog(QDialog):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         layout.addWidget(hint)
-        self.passphrase = QLineEdit(passphrase)
-        self.passphrase.setObjectName("packagePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Password of the package"))
+        self.passphrase = password_field(
+            self.tr("Password of the package"), passphrase, object_name="packagePassphrase"
+        )
         self.passphrase.setPlaceholderText(self.tr("Password (8 characters or more)"))
-        self.again = QLineEdit(passphrase)
-        self.again.setObjectName("packagePassphraseAgain")
-        self.again.setEchoMode(QLineEdit.Password)
-        self.again.setAccessibleName(self.tr("The password again"))
+        self.again = password_field(
+            self.tr("The password again"), passphrase, object_name="packagePassphraseAgain"
+        )
         self.again.setPlaceholderText(self.tr("The password again"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.again)

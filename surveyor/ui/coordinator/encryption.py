@@ -18,14 +18,13 @@ from surveyor.ui.qt import (
     QFont,
     QFormLayout,
     QGroupBox,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTextOption,
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.widgets import add_row, make_label, scrolled_body
+from surveyor.ui.widgets import add_row, make_label, password_field, scrolled_body
 
 
 class EncryptionDialog(QDialog):
@@ -55,12 +54,8 @@ class EncryptionDialog(QDialog):
         make_box = QGroupBox(self.tr("1. A new key pair"))
         make = QVBoxLayout(make_box)
         fields = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase of the private key"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.Password)
-        self.confirm.setAccessibleName(self.tr("The same passphrase again"))
+        self.passphrase = password_field(self.tr("Passphrase of the private key"))
+        self.confirm = password_field(self.tr("The same passphrase again"))
         add_row(fields, self.tr("&Passphrase (8 characters or more)"), self.passphrase)
         add_row(fields, self.tr("&Again"), self.confirm)
         make.addLayout(fields)
@@ -102,9 +97,7 @@ class EncryptionDialog(QDialog):
         self.waiting_label = make_label()
         opening.addWidget(self.waiting_label)
         key_row = QFormLayout()
-        self.key_passphrase = QLineEdit()
-        self.key_passphrase.setEchoMode(QLineEdit.Password)
-        self.key_passphrase.setAccessibleName(self.tr("Passphrase of the private key file"))
+        self.key_passphrase = password_field(self.tr("Passphrase of the private key file"))
         add_row(key_row, self.tr("Passphrase of the key fi&le"), self.key_passphrase)
         opening.addLayout(key_row)
         self.open_button = QPushButton(self.tr("Choose the private &key and open them…"))
