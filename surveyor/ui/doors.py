@@ -52,7 +52,15 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, interview_table, make_label, ok_cancel, password_field, tab_bar
+from surveyor.ui.widgets import (
+    ask,
+    interview_table,
+    make_label,
+    ok_cancel,
+    password_field,
+    push_button,
+    tab_bar,
+)
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -413,9 +421,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         self.package_action.triggered.connect(self.ask_import_package)
         self.more_button.setMenu(self.more_menu)
         header.addWidget(self.more_button)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_requested)
-        header.addWidget(self.back_button)
+        self.back_button = push_button(self.back_requested, into=header)
         outer.addLayout(header)
 
         self.message = banner.message_label()

@@ -46,6 +46,7 @@ from surveyor.ui.widgets import (
     ask_before,
     hint_label,
     interview_table,
+    push_button,
     section_title,
     set_column_widths,
     set_role,
@@ -270,9 +271,7 @@ class FormCard(QFrame):
         self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
         layout.addWidget(self.detail)
         self.details_dialog = None
-        self.button = QPushButton()
-        self.button.setProperty("primary", True)
-        self.button.clicked.connect(lambda: self.new_requested.emit(self.entry))
+        self.button = push_button(lambda: self.new_requested.emit(self.entry), primary=True)
         row = QHBoxLayout()
         row.addWidget(self.button)
         row.addStretch(1)
@@ -363,23 +362,16 @@ class HomePage(FollowsLanguage, QWidget):
         buttons = FlowLayout(self.header_buttons, one_row=True)
         buttons.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.header_buttons, 0, Qt.AlignTop)
-        self.doors_button = QPushButton()
-        self.doors_button.setObjectName("doorsButton")
-        self.doors_button.setProperty("primary", True)
-        self.doors_button.clicked.connect(self.doors_requested)
-        buttons.addWidget(self.doors_button)
-        self.hand_in_button = QPushButton()
-        self.hand_in_button.setObjectName("handInButton")
-        self.hand_in_button.clicked.connect(self.hand_in_requested)
-        buttons.addWidget(self.hand_in_button)
-        self.coordination_button = QPushButton()
-        self.coordination_button.setObjectName("coordinationButton")
-        self.coordination_button.clicked.connect(self.coordination_requested)
+        self.doors_button = push_button(
+            self.doors_requested, name="doorsButton", primary=True, into=buttons
+        )
+        self.hand_in_button = push_button(self.hand_in_requested, name="handInButton", into=buttons)
+        self.coordination_button = push_button(
+            self.coordination_requested, name="coordinationButton"
+        )
         self.coordination_button.hide()
         buttons.addWidget(self.coordination_button)
-        self.settings_button = QPushButton()
-        self.settings_button.clicked.connect(self.settings_requested)
-        buttons.addWidget(self.settings_button)
+        self.settings_button = push_button(self.settings_requested, into=buttons)
         outer.addLayout(header)
 
         # Resume banner (shown when the app was closed during a draft).
@@ -389,10 +381,9 @@ class HomePage(FollowsLanguage, QWidget):
         pad_banner(banner)
         self.resume_label = WrappedLabel()
         banner.addWidget(self.resume_label, 1)
-        self.resume_button = QPushButton()
-        self.resume_button.setProperty("primary", True)
-        self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self._resume_id))
-        banner.addWidget(self.resume_button)
+        self.resume_button = push_button(
+            lambda: self.resume_requested.emit(self._resume_id), primary=True, into=banner
+        )
         self.resume_banner.hide()
         outer.addWidget(self.resume_banner)
 
@@ -406,11 +397,9 @@ class HomePage(FollowsLanguage, QWidget):
         self.sync_banner_label.setObjectName("syncBannerText")
         self.sync_banner_label.setProperty("role", "error")
         sync_banner.addWidget(self.sync_banner_label, 1)
-        self.sync_banner_button = QPushButton()
-        self.sync_banner_button.setObjectName("syncBannerButton")
-        self.sync_banner_button.setProperty("primary", True)
-        self.sync_banner_button.clicked.connect(self.server_settings_requested)
-        sync_banner.addWidget(self.sync_banner_button)
+        self.sync_banner_button = push_button(
+            self.server_settings_requested, name="syncBannerButton", primary=True, into=sync_banner
+        )
         self.sync_banner.hide()
         outer.addWidget(self.sync_banner)
         server_row = QHBoxLayout()
@@ -420,9 +409,7 @@ class HomePage(FollowsLanguage, QWidget):
         self.server_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.server_status.hide()
         server_row.addWidget(self.server_status, 1)
-        self.send_now_button = QPushButton()
-        self.send_now_button.setObjectName("sendNowButton")
-        self.send_now_button.clicked.connect(self.send_now_requested)
+        self.send_now_button = push_button(self.send_now_requested, name="sendNowButton")
         self.send_now_button.hide()
         server_row.addWidget(self.send_now_button)
         outer.addLayout(server_row)
@@ -438,9 +425,7 @@ class HomePage(FollowsLanguage, QWidget):
         pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
-        self.message_details_button = QPushButton()
-        self.message_details_button.setObjectName("messageDetails")
-        self.message_details_button.clicked.connect(self.show_message_details)
+        self.message_details_button = push_button(self.show_message_details, name="messageDetails")
         message_row.addWidget(self.message_details_button, 0, Qt.AlignTop)
         self.message_close_button = QPushButton("×")
         self.message_close_button.setObjectName("messageClose")
@@ -474,8 +459,7 @@ class HomePage(FollowsLanguage, QWidget):
         self.forms_box = QWidget()
         self.forms_layout = QVBoxLayout(self.forms_box)
         self.forms_layout.setContentsMargins(0, 0, 0, 0)
-        self.open_form_button = QPushButton()
-        self.open_form_button.clicked.connect(self.open_form_requested)
+        self.open_form_button = push_button(self.open_form_requested)
         open_row = QHBoxLayout()
         open_row.addWidget(self.open_form_button)
         open_row.addStretch(1)
@@ -513,13 +497,9 @@ class HomePage(FollowsLanguage, QWidget):
         self.empty.setAlignment(Qt.AlignCenter)
         right_layout.addWidget(self.empty)
         actions = QHBoxLayout()
-        self.open_button = QPushButton()
-        self.open_button.setProperty("primary", True)
-        self.open_button.clicked.connect(self._open_current)
-        self.delete_button = QPushButton()
-        self.delete_button.clicked.connect(self.ask_delete)
-        self.restore_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore_current)
+        self.open_button = push_button(self._open_current, primary=True)
+        self.delete_button = push_button(self.ask_delete)
+        self.restore_button = push_button(self.restore_current)
         actions.addWidget(self.open_button)
         actions.addWidget(self.delete_button)
         actions.addWidget(self.restore_button)

@@ -24,6 +24,7 @@ from surveyor.ui.qt import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     Qt,
@@ -312,3 +313,18 @@ def password_field(name: str, text: str = "", *, object_name: str = "") -> QLine
     field.setEchoMode(QLineEdit.Password)
     field.setAccessibleName(name)
     return field
+
+
+def push_button(slot, *, name: str = "", primary: bool = False, into=None) -> QPushButton:
+    """A button (its text set by ``retranslate``) that calls ``slot`` when clicked; ``name``
+    is its object name, ``primary`` marks the page's main action; added to the layout
+    ``into`` when given."""
+    button = QPushButton()
+    if name:
+        button.setObjectName(name)
+    if primary:
+        button.setProperty("primary", True)
+    button.clicked.connect(slot)
+    if into is not None:
+        into.addWidget(button)
+    return button

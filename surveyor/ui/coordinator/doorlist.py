@@ -28,7 +28,6 @@ from surveyor.ui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     Qt,
     QTableWidget,
@@ -38,7 +37,14 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import make_label, ok_cancel, password_field, read_only_rows, scrolled_body
+from surveyor.ui.widgets import (
+    make_label,
+    ok_cancel,
+    password_field,
+    push_button,
+    read_only_rows,
+    scrolled_body,
+)
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -278,27 +284,19 @@ class DoorListPanel(FollowsLanguage, QWidget):
 
         outer = scrolling(self, 4)
         buttons = FlowLayout()  # wraps on a narrow screen or a large text size
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("importDoorsButton")
-        self.import_button.setProperty("primary", True)
-        self.import_button.clicked.connect(self.ask_import)
-        buttons.addWidget(self.import_button)
-        self.sheet_button = QPushButton()
-        self.sheet_button.clicked.connect(self.ask_round_sheet)
-        buttons.addWidget(self.sheet_button)
+        self.import_button = push_button(
+            self.ask_import, name="importDoorsButton", primary=True, into=buttons
+        )
+        self.sheet_button = push_button(self.ask_round_sheet, into=buttons)
         self.package_dialog: PackageDialog | None = None  # "protect it?" before writing
-        self.package_button = QPushButton()
-        self.package_button.setObjectName("exportPackageButton")
-        self.package_button.clicked.connect(self.ask_export_package)
-        buttons.addWidget(self.package_button)
-        self.publish_button = QPushButton()
-        self.publish_button.setObjectName("publishPackageButton")
-        self.publish_button.clicked.connect(self.publish_package)
-        buttons.addWidget(self.publish_button)
+        self.package_button = push_button(
+            self.ask_export_package, name="exportPackageButton", into=buttons
+        )
+        self.publish_button = push_button(
+            self.publish_package, name="publishPackageButton", into=buttons
+        )
         self.publish_progress = None
-        self.entities_button = QPushButton()
-        self.entities_button.clicked.connect(self.ask_export_entities)
-        buttons.addWidget(self.entities_button)
+        self.entities_button = push_button(self.ask_export_entities, into=buttons)
         outer.addLayout(buttons)
         self.summary = make_label(name="doorImportSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -332,14 +330,12 @@ class DoorListPanel(FollowsLanguage, QWidget):
         assign.addWidget(self.interviewer_combo, 1)
         left_layout.addLayout(assign)
         assign_buttons = QVBoxLayout()
-        self.assign_sector_button = QPushButton()
-        self.assign_sector_button.setObjectName("assignSectorButton")
-        self.assign_sector_button.clicked.connect(self.assign_sector)
-        assign_buttons.addWidget(self.assign_sector_button)
-        self.assign_doors_button = QPushButton()
-        self.assign_doors_button.setObjectName("assignDoorsButton")
-        self.assign_doors_button.clicked.connect(self.assign_selected)
-        assign_buttons.addWidget(self.assign_doors_button)
+        self.assign_sector_button = push_button(
+            self.assign_sector, name="assignSectorButton", into=assign_buttons
+        )
+        self.assign_doors_button = push_button(
+            self.assign_selected, name="assignDoorsButton", into=assign_buttons
+        )
         left_layout.addLayout(assign_buttons)
         splitter.addWidget(left)
 

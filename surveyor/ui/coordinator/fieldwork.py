@@ -22,7 +22,6 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QLocale,
     QPainter,
-    QPushButton,
     QSize,
     QSizePolicy,
     QSplitter,
@@ -31,7 +30,7 @@ from surveyor.ui.qt import (
     QTabWidget,
     QWidget,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import make_label, push_button
 
 RATES = ("contact_rate", "response_rate")
 # The bars of the chart, top to bottom, and their colours.
@@ -290,9 +289,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
         top = QHBoxLayout()
         self.headline = make_label(role="cardTitle", name="fieldworkHeadline")
         top.addWidget(self.headline, 1)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportFieldworkButton")
-        self.export_button.clicked.connect(self.ask_export)
+        self.export_button = push_button(self.ask_export, name="exportFieldworkButton")
         top.addWidget(self.export_button, 0, Qt.AlignTop)
         outer.addLayout(top)
         self.definitions = make_label(role="hint", name="rateDefinitions")

@@ -30,14 +30,13 @@ from surveyor.ui.qt import (
     QLocale,
     QMessageBox,
     QModelIndex,
-    QPushButton,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, interview_table, set_column_widths
+from surveyor.ui.widgets import ask_before, interview_table, push_button, set_column_widths
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -236,8 +235,7 @@ class OverviewPanel(FollowsLanguage, QWidget):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh_later)
-        self.clear_button = QPushButton()
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.clear_button = push_button(self.clear_filters)
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
         widgets = [
             self.form_combo,
@@ -277,13 +275,8 @@ class OverviewPanel(FollowsLanguage, QWidget):
         self.total_label.setObjectName("overviewTotal")
         self.total_label.setProperty("role", "section")
         top.addWidget(self.total_label, 1)
-        self.open_button = QPushButton()
-        self.open_button.clicked.connect(self.open_current)
-        top.addWidget(self.open_button)
-        self.erase_button = QPushButton()
-        self.erase_button.setObjectName("eraseButton")
-        self.erase_button.clicked.connect(self.ask_erase)
-        top.addWidget(self.erase_button)
+        self.open_button = push_button(self.open_current, into=top)
+        self.erase_button = push_button(self.ask_erase, name="eraseButton", into=top)
         self.erase_box: QMessageBox | None = None
         layout.addLayout(top)
         self.model = OverviewModel(self, self)

@@ -20,14 +20,13 @@ from surveyor.ui.qt import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
-    QPushButton,
     Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, message_line, put_message
+from surveyor.ui.widgets import ask_before, message_line, push_button, put_message
 
 
 class CoordinatorPage(FollowsLanguage, QWidget):
@@ -63,17 +62,11 @@ class CoordinatorPage(FollowsLanguage, QWidget):
         buttons = FlowLayout(self.header_buttons, one_row=True)
         buttons.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.header_buttons, 0, Qt.AlignTop)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.ask_export)
-        buttons.addWidget(self.export_button)
-        self.encryption_button = QPushButton()
-        self.encryption_button.setObjectName("encryptionButton")
-        self.encryption_button.clicked.connect(self.ask_encryption)
-        buttons.addWidget(self.encryption_button)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_requested)
-        buttons.addWidget(self.back_button)
+        self.export_button = push_button(self.ask_export, name="exportButton", into=buttons)
+        self.encryption_button = push_button(
+            self.ask_encryption, name="encryptionButton", into=buttons
+        )
+        self.back_button = push_button(self.back_requested, into=buttons)
         outer.addLayout(header)
         self.message = message_line()
         outer.addWidget(self.message)
@@ -87,10 +80,7 @@ class CoordinatorPage(FollowsLanguage, QWidget):
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
         row.addWidget(self.retention_label, 1)
-        self.retention_button = QPushButton()
-        self.retention_button.setObjectName("retentionButton")
-        self.retention_button.clicked.connect(self.ask_retention)
-        row.addWidget(self.retention_button)
+        self.retention_button = push_button(self.ask_retention, name="retentionButton", into=row)
         self.retention.hide()
         self.retention_box: QMessageBox | None = None
         self.retention_report = None

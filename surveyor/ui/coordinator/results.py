@@ -42,7 +42,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label
+from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label, push_button
 
 CHOICE_KINDS = ("single", "multiple")
 
@@ -217,11 +217,8 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.interviewer_combo.currentIndexChanged.connect(self.refresh_later)
         self.answer_value.currentIndexChanged.connect(self.refresh_later)
-        self.clear_button = QPushButton()
-        self.clear_button.clicked.connect(self.clear_filters)
-        self.report_button = QPushButton()
-        self.report_button.setObjectName("reportButton")
-        self.report_button.clicked.connect(self.ask_report)
+        self.clear_button = push_button(self.clear_filters)
+        self.report_button = push_button(self.ask_report, name="reportButton")
         self.filter_labels = [QLabel() for _ in range(6)]
         widgets = [
             self.form_combo,
@@ -1059,8 +1056,7 @@ class CodingTab(FollowsLanguage, QWidget):
         self.new_theme = QLineEdit()
         self.new_theme.setObjectName("newTheme")
         self.new_theme.returnPressed.connect(self.add_theme)
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_theme)
+        self.add_button = push_button(self.add_theme)
         add.addWidget(self.new_theme, 1)
         add.addWidget(self.add_button)
         layout.addLayout(add)
