@@ -59,6 +59,7 @@ from surveyor.ui.widgets import (
     ok_cancel,
     password_field,
     push_button,
+    set_texts,
     tab_bar,
 )
 
@@ -530,8 +531,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         self.package_action.setToolTip(
             self.tr("Import the campaign package the coordinator gave you (a .zip file)")
         )
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the home screen"))
+        set_texts(self.back_button, self.tr("Back"), self.tr("Back to the home screen"))
         self.search.setPlaceholderText(self.tr("Search a street, a number…"))
         self.search.setAccessibleName(self.tr("Search the doors"))
         self.sector_combo.setAccessibleName(self.tr("Sector of the doors shown"))

@@ -50,6 +50,7 @@ from surveyor.ui.widgets import (
     section_title,
     set_column_widths,
     set_role,
+    set_texts,
     two_columns,
 )
 
@@ -574,8 +575,11 @@ class HomePage(FollowsLanguage, QWidget):
             self.tr("My doors: the doors to visit, to revisit and the appointments")
         )
         self.doors_button.setToolTip(self.tr("The doors to visit, to revisit and the appointments"))
-        self.coordination_button.setText(self.tr("Coordination"))
-        self.coordination_button.setAccessibleName(self.tr("Open the coordination screen"))
+        set_texts(
+            self.coordination_button,
+            self.tr("Coordination"),
+            self.tr("Open the coordination screen"),
+        )
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.send_now_button.setText(self.tr("Send &now"))
         self.send_now_button.setAccessibleName(
@@ -584,22 +588,27 @@ class HomePage(FollowsLanguage, QWidget):
         self.send_now_button.setToolTip(
             self.tr("Send the finished interviews to the server now (it also happens by itself)")
         )
-        self.sync_banner_button.setText(self.tr("Open the settings"))
-        self.sync_banner_button.setAccessibleName(self.tr("Open the settings (server account)"))
+        set_texts(
+            self.sync_banner_button,
+            self.tr("Open the settings"),
+            self.tr("Open the settings (server account)"),
+        )
         self.message_details_button.setText(self.tr("Details…"))
         self.message_close_button.setToolTip(self.tr("Close this message"))
         self.message_close_button.setAccessibleName(self.tr("Close this message"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
-        self.open_form_button.setText(self.tr("Open a form…"))
-        self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))
+        set_texts(
+            self.open_form_button,
+            self.tr("Open a form…"),
+            self.tr("Open a form file sent by the coordinator"),
+        )
         self.open_form_button.setToolTip(self.tr("Add an XLSForm file sent by the coordinator"))
         self.interviews_title.setText(self.tr("My interviews"))
         self.search.setPlaceholderText(self.tr("Search by name…"))
         self.search.setAccessibleName(self.tr("Search the interviews"))
         self.table.setAccessibleName(self.tr("Interviews"))
         self.tabs.setAccessibleName(self.tr("Interview states"))
-        self.resume_button.setText(self.tr("Resume"))
-        self.resume_button.setAccessibleName(self.tr("Resume the last interview"))
+        set_texts(self.resume_button, self.tr("Resume"), self.tr("Resume the last interview"))
         self._update_resume_text()
         self.delete_button.setText(self.tr("Move to the bin"))
         self.restore_button.setText(self.tr("Restore"))

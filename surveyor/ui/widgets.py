@@ -328,3 +328,9 @@ def push_button(slot, *, name: str = "", primary: bool = False, into=None) -> QP
     if into is not None:
         into.addWidget(button)
     return button
+
+
+def set_texts(widget, text: str, name: str) -> None:
+    """A widget's visible ``text`` and the ``name`` a screen reader says (retranslate)."""
+    widget.setText(text)
+    widget.setAccessibleName(name)

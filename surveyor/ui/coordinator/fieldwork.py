@@ -30,7 +30,7 @@ from surveyor.ui.qt import (
     QTabWidget,
     QWidget,
 )
-from surveyor.ui.widgets import make_label, push_button
+from surveyor.ui.widgets import make_label, push_button, set_texts
 
 RATES = ("contact_rate", "response_rate")
 # The bars of the chart, top to bottom, and their colours.
@@ -333,8 +333,11 @@ class FieldworkPanel(FollowsLanguage, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.export_button.setText(self.tr("Export (CSV or XLSX)…"))
-        self.export_button.setAccessibleName(self.tr("Export the funnel as CSV or XLSX"))
+        set_texts(
+            self.export_button,
+            self.tr("Export (CSV or XLSX)…"),
+            self.tr("Export the funnel as CSV or XLSX"),
+        )
         self.definitions.setText(
             self.tr(
                 "Contact rate = contacted ÷ (visited − vacant). Response rate = interviews "

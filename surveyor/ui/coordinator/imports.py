@@ -20,7 +20,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label, push_button
+from surveyor.ui.widgets import make_label, push_button, set_texts
 from surveyor.workspace import Changes
 
 
@@ -89,14 +89,22 @@ class ImportPanel(FollowsLanguage, QWidget):
                 "Importing the same file again is harmless: nothing is counted twice."
             )
         )
-        self.files_button.setText(self.tr("Import &batches…"))
-        self.files_button.setAccessibleName(self.tr("Import batch files"))
-        self.folder_button.setText(self.tr("Import a &folder…"))
-        self.folder_button.setAccessibleName(self.tr("Import every batch of a folder"))
-        self.again_button.setText(self.tr("Import the folder &again"))
-        self.again_button.setAccessibleName(self.tr("Import the last folder again"))
-        self.server_button.setText(self.tr("&Download from the server"))
-        self.server_button.setAccessibleName(self.tr("Download the interviews sent to the server"))
+        set_texts(self.files_button, self.tr("Import &batches…"), self.tr("Import batch files"))
+        set_texts(
+            self.folder_button,
+            self.tr("Import a &folder…"),
+            self.tr("Import every batch of a folder"),
+        )
+        set_texts(
+            self.again_button,
+            self.tr("Import the folder &again"),
+            self.tr("Import the last folder again"),
+        )
+        set_texts(
+            self.server_button,
+            self.tr("&Download from the server"),
+            self.tr("Download the interviews sent to the server"),
+        )
         self.server_button.setToolTip(
             self.tr(
                 "Bring in what the interviewers sent to the server (coordinator account "

@@ -36,7 +36,13 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, interview_table, push_button, set_column_widths
+from surveyor.ui.widgets import (
+    ask_before,
+    interview_table,
+    push_button,
+    set_column_widths,
+    set_texts,
+)
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -336,8 +342,11 @@ class OverviewPanel(FollowsLanguage, QWidget):
         self.search.setPlaceholderText(self.tr("Name, address, interviewer…"))
         self.search.setAccessibleName(self.tr("Search the interviews"))
         self.clear_button.setText(self.tr("&Clear the filters"))
-        self.open_button.setText(self.tr("&Open (read only)"))
-        self.open_button.setAccessibleName(self.tr("Open the selected interview, read only"))
+        set_texts(
+            self.open_button,
+            self.tr("&Open (read only)"),
+            self.tr("Open the selected interview, read only"),
+        )
         self.erase_button.setText(self.tr("&Erase…"))
         self.erase_button.setAccessibleName(
             self.tr("Erase the selected interview for good (a resident's request)")

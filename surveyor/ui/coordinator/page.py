@@ -26,7 +26,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, message_line, push_button, put_message
+from surveyor.ui.widgets import ask_before, message_line, push_button, put_message, set_texts
 
 
 class CoordinatorPage(FollowsLanguage, QWidget):
@@ -111,8 +111,9 @@ class CoordinatorPage(FollowsLanguage, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Coordination"))
-        self.export_button.setText(self.tr("E&xport…"))
-        self.export_button.setAccessibleName(self.tr("Export the interviews for analysis"))
+        set_texts(
+            self.export_button, self.tr("E&xport…"), self.tr("Export the interviews for analysis")
+        )
         self.encryption_button.setText(self.tr("E&ncryption…"))
         self.encryption_button.setAccessibleName(
             self.tr("Keys of the encrypted forms, and opening the encrypted interviews")
