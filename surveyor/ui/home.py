@@ -15,7 +15,7 @@ from datetime import datetime
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
@@ -46,6 +46,7 @@ from surveyor.ui.widgets import (
     ask_before,
     hint_label,
     interview_table,
+    page_header,
     push_button,
     section_title,
     set_column_widths,
@@ -354,15 +355,7 @@ class HomePage(FollowsLanguage, QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
 
         # Header: greeting and settings.
-        header = QHBoxLayout()
-        self.greeting = WrappedLabel()  # a long name wraps: the buttons stay in view
-        self.greeting.setProperty("role", "title")
-        header.addWidget(self.greeting, 1)
-        # the buttons wrap under each other when the text is large or the screen narrow
-        self.header_buttons = QWidget()
-        buttons = FlowLayout(self.header_buttons, one_row=True)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
+        self.greeting, buttons = page_header(outer)  # a long name wraps
         self.doors_button = push_button(
             self.doors_requested, name="doorsButton", primary=True, into=buttons
         )
@@ -373,7 +366,6 @@ class HomePage(FollowsLanguage, QWidget):
         self.coordination_button.hide()
         buttons.addWidget(self.coordination_button)
         self.settings_button = push_button(self.settings_requested, into=buttons)
-        outer.addLayout(header)
 
         # Resume banner (shown when the app was closed during a draft).
         self.resume_banner = QFrame()

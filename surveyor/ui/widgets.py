@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from surveyor.ui.banner import pad, set_role
 from surveyor.ui.banner import show_message as put_message
-from surveyor.ui.flow import WrappedLabel
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.qt import (
     QAbstractItemView,
     QDate,
@@ -334,3 +334,19 @@ def set_texts(widget, text: str, name: str) -> None:
     """A widget's visible ``text`` and the ``name`` a screen reader says (retranslate)."""
     widget.setText(text)
     widget.setAccessibleName(name)
+
+
+def page_header(outer: QVBoxLayout) -> tuple[WrappedLabel, FlowLayout]:
+    """A page's header, added to ``outer``: its title (a long one wraps), and on its right a
+    row of buttons that wrap under each other when the text is large or the screen narrow;
+    the title and the buttons' layout."""
+    header = QHBoxLayout()
+    title = WrappedLabel()
+    title.setProperty("role", "title")
+    header.addWidget(title, 1)
+    box = QWidget()
+    buttons = FlowLayout(box, one_row=True)
+    buttons.setContentsMargins(0, 0, 0, 0)
+    header.addWidget(box, 0, Qt.AlignTop)
+    outer.addLayout(header)
+    return title, buttons

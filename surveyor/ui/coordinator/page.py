@@ -12,7 +12,7 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.home import local_datetime
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, WorkspaceHost
@@ -20,13 +20,19 @@ from surveyor.ui.qt import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
-    Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, message_line, push_button, put_message, set_texts
+from surveyor.ui.widgets import (
+    ask_before,
+    message_line,
+    page_header,
+    push_button,
+    put_message,
+    set_texts,
+)
 
 
 class CoordinatorPage(FollowsLanguage, QWidget):
@@ -53,21 +59,12 @@ class CoordinatorPage(FollowsLanguage, QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
-        header = QHBoxLayout()
-        self.title = WrappedLabel()
-        self.title.setProperty("role", "title")
-        header.addWidget(self.title, 1)
-        # the buttons wrap under each other when the text is large or the screen narrow
-        self.header_buttons = QWidget()
-        buttons = FlowLayout(self.header_buttons, one_row=True)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
+        self.title, buttons = page_header(outer)
         self.export_button = push_button(self.ask_export, name="exportButton", into=buttons)
         self.encryption_button = push_button(
             self.ask_encryption, name="encryptionButton", into=buttons
         )
         self.back_button = push_button(self.back_requested, into=buttons)
-        outer.addLayout(header)
         self.message = message_line()
         outer.addWidget(self.message)
 
