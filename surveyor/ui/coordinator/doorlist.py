@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from surveyor.fieldwork.model import ADDRESS_FIELDS, COORDINATE_FIELDS
+from surveyor.ui.coordinator.common import load_latest
 from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
 from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -422,11 +423,7 @@ class DoorListPanel(FollowsLanguage, QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        DbOp(self.page, load_door_list).success(lambda d: self.set_data(d, generation)).failure(
-            lambda exc: self.page.show_message(exception_sentence(exc), error=True)
-        ).run()
+        load_latest(self, load_door_list)
 
     def set_data(self, data: DoorListData, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:

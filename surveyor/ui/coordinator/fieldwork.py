@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as exported
-from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import load_latest, make_table
 from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.language import FollowsLanguage
@@ -375,11 +375,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
             self.tabs.setTabText(i, title)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        DbOp(self.page, load_fieldwork).success(lambda d: self.set_data(d, generation)).failure(
-            lambda exc: self.page.show_message(exception_sentence(exc), error=True)
-        ).run()
+        load_latest(self, load_fieldwork)
 
     def set_data(self, data: FieldworkData, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
