@@ -91,10 +91,15 @@ def show_files_written(
 
 def load_latest(panel, load: Callable[[Any], Any]) -> None:
     """Runs ``load(workspace)`` on the database thread and gives what it returns to
-    ``panel.set_data(data, generation)``, which keeps only the latest load asked
-    (``panel._generation``); an error goes to the page's message."""
+    ``panel.set_data(data)`` unless a later load was asked meanwhile (``panel._generation``);
+    an error goes to the page's message."""
     panel._generation += 1
     generation = panel._generation
-    DbOp(panel.page, load).success(lambda data: panel.set_data(data, generation)).failure(
+
+    def loaded(data) -> None:
+        if generation == panel._generation:
+            panel.set_data(data)
+
+    DbOp(panel.page, load).success(loaded).failure(
         lambda exc: panel.page.show_message(exception_sentence(exc), error=True)
     ).run()

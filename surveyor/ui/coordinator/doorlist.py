@@ -425,9 +425,7 @@ class DoorListPanel(FollowsLanguage, QWidget):
     def refresh(self) -> None:
         load_latest(self, load_door_list)
 
-    def set_data(self, data: DoorListData, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
+    def set_data(self, data: DoorListData) -> None:
         self.data = data
         self._fill()
 

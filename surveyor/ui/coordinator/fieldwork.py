@@ -377,9 +377,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
     def refresh(self) -> None:
         load_latest(self, load_fieldwork)
 
-    def set_data(self, data: FieldworkData, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
+    def set_data(self, data: FieldworkData) -> None:
         self.data = data
         report = data.report
         self.headline.setText(
