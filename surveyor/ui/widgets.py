@@ -350,3 +350,20 @@ def page_header(outer: QVBoxLayout) -> tuple[WrappedLabel, FlowLayout]:
     header.addWidget(box, 0, Qt.AlignTop)
     outer.addLayout(header)
     return title, buttons
+
+
+def chooser_row(
+    text: str, name: str, choose: Callable[[], None], button_text: str, button_name: str
+) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+    """A path typed in or chosen: a field holding ``text`` (``name`` for screen readers) and
+    beside it a button (``button_text``, ``button_name``) that calls ``choose``; the field,
+    the button and the row that holds them."""
+    field = QLineEdit(text)
+    field.setAccessibleName(name)
+    button = QPushButton(button_text)
+    button.setAccessibleName(button_name)
+    button.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return field, button, row

@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="113"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="115"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="117"/>
+        <location filename="../coordinator/page.py" line="114"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="119"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="122"/>
+        <location filename="../coordinator/page.py" line="119"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="125"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="127"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="128"/>
+        <location filename="../coordinator/page.py" line="125"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="130"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="183"/>
+        <location filename="../coordinator/page.py" line="180"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="193"/>
+        <location filename="../coordinator/page.py" line="190"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="212"/>
+        <location filename="../coordinator/page.py" line="209"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="214"/>
+        <location filename="../coordinator/page.py" line="211"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="219"/>
+        <location filename="../coordinator/page.py" line="216"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="222"/>
+        <location filename="../coordinator/page.py" line="219"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="224"/>
+        <location filename="../coordinator/page.py" line="221"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="253"/>
+        <location filename="../coordinator/page.py" line="250"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="253"/>
+        <location filename="../coordinator/page.py" line="250"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="84"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="85"/>
+        <location filename="../coordinator/doorlist.py" line="86"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="86"/>
+        <location filename="../coordinator/doorlist.py" line="87"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="87"/>
+        <location filename="../coordinator/doorlist.py" line="88"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,295 +479,295 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="376"/>
+        <location filename="../coordinator/doorlist.py" line="377"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="378"/>
+        <location filename="../coordinator/doorlist.py" line="379"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="380"/>
+        <location filename="../coordinator/doorlist.py" line="381"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="381"/>
+        <location filename="../coordinator/doorlist.py" line="382"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="384"/>
+        <location filename="../coordinator/doorlist.py" line="385"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="388"/>
+        <location filename="../coordinator/doorlist.py" line="389"/>
         <source>P&amp;ublish on the server</source>
         <translation>Publier sur le &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="391"/>
+        <location filename="../coordinator/doorlist.py" line="392"/>
         <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
         <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="395"/>
+        <location filename="../coordinator/doorlist.py" line="396"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="397"/>
+        <location filename="../coordinator/doorlist.py" line="398"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="399"/>
-        <location filename="../coordinator/doorlist.py" line="403"/>
+        <location filename="../coordinator/doorlist.py" line="400"/>
+        <location filename="../coordinator/doorlist.py" line="404"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="404"/>
+        <location filename="../coordinator/doorlist.py" line="405"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="405"/>
+        <location filename="../coordinator/doorlist.py" line="406"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="406"/>
+        <location filename="../coordinator/doorlist.py" line="407"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="407"/>
+        <location filename="../coordinator/doorlist.py" line="408"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="408"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="409"/>
+        <location filename="../coordinator/doorlist.py" line="410"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="410"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="414"/>
+        <location filename="../coordinator/doorlist.py" line="415"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="419"/>
+        <location filename="../coordinator/doorlist.py" line="420"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="450"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="450"/>
-        <location filename="../coordinator/doorlist.py" line="594"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
+        <location filename="../coordinator/doorlist.py" line="589"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="462"/>
+        <location filename="../coordinator/doorlist.py" line="457"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="464"/>
+        <location filename="../coordinator/doorlist.py" line="459"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="507"/>
+        <location filename="../coordinator/doorlist.py" line="502"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="520"/>
+        <location filename="../coordinator/doorlist.py" line="515"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="522"/>
+        <location filename="../coordinator/doorlist.py" line="517"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="560"/>
+        <location filename="../coordinator/doorlist.py" line="555"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="566"/>
+        <location filename="../coordinator/doorlist.py" line="561"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="568"/>
+        <location filename="../coordinator/doorlist.py" line="563"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="577"/>
+        <location filename="../coordinator/doorlist.py" line="572"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="593"/>
+        <location filename="../coordinator/doorlist.py" line="588"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="594"/>
-        <location filename="../coordinator/doorlist.py" line="608"/>
+        <location filename="../coordinator/doorlist.py" line="589"/>
+        <location filename="../coordinator/doorlist.py" line="603"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="603"/>
+        <location filename="../coordinator/doorlist.py" line="598"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="607"/>
+        <location filename="../coordinator/doorlist.py" line="602"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="650"/>
+        <location filename="../coordinator/doorlist.py" line="645"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="652"/>
+        <location filename="../coordinator/doorlist.py" line="647"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="668"/>
+        <location filename="../coordinator/doorlist.py" line="663"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="674"/>
+        <location filename="../coordinator/doorlist.py" line="669"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="692"/>
+        <location filename="../coordinator/doorlist.py" line="687"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="702"/>
+        <location filename="../coordinator/doorlist.py" line="697"/>
         <source>Publishing on the server</source>
         <translation>Publication sur le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="703"/>
+        <location filename="../coordinator/doorlist.py" line="698"/>
         <source>Writing the campaign package…</source>
         <translation>Écriture du paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="710"/>
+        <location filename="../coordinator/doorlist.py" line="705"/>
         <source>Sending it to the server…</source>
         <translation>Envoi au serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="742"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="746"/>
+        <location filename="../coordinator/doorlist.py" line="741"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="751"/>
+        <location filename="../coordinator/doorlist.py" line="746"/>
         <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
         <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="759"/>
+        <location filename="../coordinator/doorlist.py" line="754"/>
         <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
         <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="771"/>
+        <location filename="../coordinator/doorlist.py" line="766"/>
         <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="775"/>
+        <location filename="../coordinator/doorlist.py" line="770"/>
         <source>The server refused the campaign package: {0}</source>
         <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="777"/>
+        <location filename="../coordinator/doorlist.py" line="772"/>
         <source>The campaign package was not published: {0}</source>
         <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="786"/>
+        <location filename="../coordinator/doorlist.py" line="781"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="786"/>
+        <location filename="../coordinator/doorlist.py" line="781"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="794"/>
+        <location filename="../coordinator/doorlist.py" line="789"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="814"/>
+        <location filename="../coordinator/doorlist.py" line="809"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="814"/>
+        <location filename="../coordinator/doorlist.py" line="809"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="831"/>
+        <location filename="../coordinator/doorlist.py" line="826"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -1506,118 +1506,118 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../coordinator/export.py" line="37"/>
+        <location filename="../coordinator/export.py" line="34"/>
         <source>Export for analysis</source>
         <translation>Exporter pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="44"/>
+        <location filename="../coordinator/export.py" line="41"/>
         <source>Forms to export</source>
         <translation>Questionnaires à exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="45"/>
+        <location filename="../coordinator/export.py" line="42"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="48"/>
+        <location filename="../coordinator/export.py" line="45"/>
         <source>&amp;Forms</source>
         <translation>&amp;Questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="50"/>
+        <location filename="../coordinator/export.py" line="47"/>
         <source>&amp;CSV files (one per table)</source>
         <translation>Fichiers &amp;CSV (un par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="51"/>
+        <location filename="../coordinator/export.py" line="48"/>
         <source>E&amp;xcel file (XLSX, one sheet per table)</source>
         <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="52"/>
+        <location filename="../coordinator/export.py" line="49"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="54"/>
+        <location filename="../coordinator/export.py" line="51"/>
         <source>C&amp;odes (as in the form: “social_rent”)</source>
         <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="55"/>
+        <location filename="../coordinator/export.py" line="52"/>
         <source>&amp;Labels (as read: “Social housing”)</source>
         <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="57"/>
+        <location filename="../coordinator/export.py" line="54"/>
         <source>Choices</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="61"/>
+        <location filename="../coordinator/export.py" line="58"/>
         <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="68"/>
+        <location filename="../coordinator/export.py" line="65"/>
         <source>Personal fields</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="69"/>
+        <location filename="../coordinator/export.py" line="66"/>
         <source>Leave them out</source>
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="70"/>
+        <location filename="../coordinator/export.py" line="67"/>
         <source>Replace them with pseudonyms</source>
         <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="71"/>
+        <location filename="../coordinator/export.py" line="68"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="74"/>
+        <location filename="../coordinator/export.py" line="71"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="78"/>
+        <location filename="../coordinator/export.py" line="75"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
-        <location filename="../coordinator/export.py" line="123"/>
+        <location filename="../coordinator/export.py" line="79"/>
+        <location filename="../coordinator/export.py" line="119"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="82"/>
+        <location filename="../coordinator/export.py" line="81"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="83"/>
+        <location filename="../coordinator/export.py" line="82"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="88"/>
+        <location filename="../coordinator/export.py" line="84"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="91"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="91"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1625,37 +1625,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="175"/>
+        <location filename="../coordinator/export.py" line="171"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="181"/>
+        <location filename="../coordinator/export.py" line="177"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="180"/>
+        <location filename="../coordinator/export.py" line="176"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="196"/>
+        <location filename="../coordinator/export.py" line="192"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="197"/>
+        <location filename="../coordinator/export.py" line="193"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="201"/>
+        <location filename="../coordinator/export.py" line="197"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="208"/>
+        <location filename="../coordinator/export.py" line="204"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1891,42 +1891,42 @@
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="385"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="411"/>
+        <location filename="../coordinator/fieldwork.py" line="405"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="412"/>
+        <location filename="../coordinator/fieldwork.py" line="406"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="414"/>
+        <location filename="../coordinator/fieldwork.py" line="408"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="426"/>
+        <location filename="../coordinator/fieldwork.py" line="420"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="428"/>
+        <location filename="../coordinator/fieldwork.py" line="422"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="440"/>
+        <location filename="../coordinator/fieldwork.py" line="434"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="444"/>
+        <location filename="../coordinator/fieldwork.py" line="438"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1934,12 +1934,12 @@
 <context>
     <name>FilesWritten</name>
     <message>
-        <location filename="../coordinator/common.py" line="71"/>
+        <location filename="../coordinator/common.py" line="73"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/common.py" line="74"/>
+        <location filename="../coordinator/common.py" line="76"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1947,13 +1947,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="288"/>
-        <location filename="../home.py" line="297"/>
+        <location filename="../home.py" line="289"/>
+        <location filename="../home.py" line="298"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="299"/>
+        <location filename="../home.py" line="300"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -1961,12 +1961,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="305"/>
+        <location filename="../home.py" line="306"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="306"/>
+        <location filename="../home.py" line="307"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -2355,97 +2355,97 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="69"/>
+        <location filename="../home.py" line="70"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="70"/>
+        <location filename="../home.py" line="71"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="71"/>
+        <location filename="../home.py" line="72"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="72"/>
+        <location filename="../home.py" line="73"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="78"/>
+        <location filename="../home.py" line="79"/>
         <source>Replaced by a correction</source>
         <translation>Remplacé par une correction</translation>
     </message>
     <message>
-        <location filename="../home.py" line="83"/>
+        <location filename="../home.py" line="84"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="84"/>
+        <location filename="../home.py" line="85"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="85"/>
+        <location filename="../home.py" line="86"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="86"/>
+        <location filename="../home.py" line="87"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="87"/>
+        <location filename="../home.py" line="88"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="88"/>
+        <location filename="../home.py" line="89"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="124"/>
+        <location filename="../home.py" line="125"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="170"/>
+        <location filename="../home.py" line="171"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="234"/>
+        <location filename="../home.py" line="235"/>
         <source>A corrected version replaces this one: it is kept as it was, and only the correction is handed in.</source>
         <translation>Une version corrigée remplace celle-ci : elle est gardée telle quelle, et seule la correction est remise.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="247"/>
+        <location filename="../home.py" line="248"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="248"/>
+        <location filename="../home.py" line="249"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="249"/>
+        <location filename="../home.py" line="250"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="250"/>
+        <location filename="../home.py" line="251"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="251"/>
+        <location filename="../home.py" line="252"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -2453,266 +2453,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="565"/>
-        <location filename="../home.py" line="583"/>
+        <location filename="../home.py" line="557"/>
+        <location filename="../home.py" line="575"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="566"/>
+        <location filename="../home.py" line="558"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="568"/>
+        <location filename="../home.py" line="560"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="571"/>
+        <location filename="../home.py" line="563"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="573"/>
+        <location filename="../home.py" line="565"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="575"/>
+        <location filename="../home.py" line="567"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="577"/>
+        <location filename="../home.py" line="569"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="580"/>
+        <location filename="../home.py" line="572"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="581"/>
+        <location filename="../home.py" line="573"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="584"/>
+        <location filename="../home.py" line="576"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="586"/>
+        <location filename="../home.py" line="578"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="589"/>
+        <location filename="../home.py" line="581"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="593"/>
+        <location filename="../home.py" line="585"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="586"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="596"/>
+        <location filename="../home.py" line="588"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
-        <location filename="../home.py" line="598"/>
+        <location filename="../home.py" line="589"/>
+        <location filename="../home.py" line="590"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="591"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="602"/>
+        <location filename="../home.py" line="594"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="595"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="597"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="606"/>
+        <location filename="../home.py" line="598"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="599"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="608"/>
+        <location filename="../home.py" line="600"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="609"/>
+        <location filename="../home.py" line="601"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="610"/>
+        <location filename="../home.py" line="602"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
-        <location filename="../home.py" line="853"/>
+        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="845"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="611"/>
+        <location filename="../home.py" line="603"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="613"/>
-        <location filename="../home.py" line="885"/>
+        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="877"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="606"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="621"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="621"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="666"/>
+        <location filename="../home.py" line="658"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="670"/>
+        <location filename="../home.py" line="662"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="690"/>
+        <location filename="../home.py" line="682"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="691"/>
+        <location filename="../home.py" line="683"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="692"/>
+        <location filename="../home.py" line="684"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="693"/>
+        <location filename="../home.py" line="685"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="711"/>
+        <location filename="../home.py" line="703"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="733"/>
+        <location filename="../home.py" line="725"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="734"/>
+        <location filename="../home.py" line="726"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="823"/>
+        <location filename="../home.py" line="815"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="824"/>
+        <location filename="../home.py" line="816"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="825"/>
+        <location filename="../home.py" line="817"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="826"/>
+        <location filename="../home.py" line="818"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="829"/>
+        <location filename="../home.py" line="821"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="853"/>
+        <location filename="../home.py" line="845"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="882"/>
+        <location filename="../home.py" line="874"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="883"/>
+        <location filename="../home.py" line="875"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="884"/>
+        <location filename="../home.py" line="876"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="886"/>
+        <location filename="../home.py" line="878"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="893"/>
+        <location filename="../home.py" line="885"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="903"/>
+        <location filename="../home.py" line="895"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -3614,52 +3614,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="196"/>
+        <location filename="../coordinator/doorlist.py" line="197"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="201"/>
+        <location filename="../coordinator/doorlist.py" line="202"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="207"/>
+        <location filename="../coordinator/doorlist.py" line="208"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="207"/>
+        <location filename="../coordinator/doorlist.py" line="208"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="216"/>
+        <location filename="../coordinator/doorlist.py" line="217"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="217"/>
+        <location filename="../coordinator/doorlist.py" line="218"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="227"/>
+        <location filename="../coordinator/doorlist.py" line="228"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="227"/>
+        <location filename="../coordinator/doorlist.py" line="228"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="244"/>
+        <location filename="../coordinator/doorlist.py" line="245"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="246"/>
+        <location filename="../coordinator/doorlist.py" line="247"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -4203,63 +4203,63 @@
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="101"/>
+        <location filename="../coordinator/doorlist.py" line="102"/>
         <source>Campaign package</source>
         <translation>Paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="105"/>
+        <location filename="../coordinator/doorlist.py" line="106"/>
         <source>&amp;Protect with a password</source>
         <translation>&amp;Protéger par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="111"/>
+        <location filename="../coordinator/doorlist.py" line="112"/>
         <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
         <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="121"/>
+        <location filename="../coordinator/doorlist.py" line="122"/>
         <source>Password of the package</source>
         <translation>Mot de passe du paquet</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="123"/>
+        <location filename="../coordinator/doorlist.py" line="124"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="125"/>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="126"/>
+        <location filename="../coordinator/doorlist.py" line="128"/>
         <source>The password again</source>
         <translation>Le mot de passe à nouveau</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="132"/>
+        <location filename="../coordinator/doorlist.py" line="133"/>
         <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
         <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="137"/>
+        <location filename="../coordinator/doorlist.py" line="138"/>
         <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
         <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="150"/>
+        <location filename="../coordinator/doorlist.py" line="151"/>
         <source>Choose where to write…</source>
         <translation>Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="151"/>
+        <location filename="../coordinator/doorlist.py" line="152"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="182"/>
+        <location filename="../coordinator/doorlist.py" line="183"/>
         <source>The password needs 8 characters or more.</source>
         <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="184"/>
+        <location filename="../coordinator/doorlist.py" line="185"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -5325,12 +5325,12 @@
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="100"/>
+        <location filename="../settings.py" line="106"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="101"/>
+        <location filename="../settings.py" line="100"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
@@ -5341,117 +5341,117 @@
     </message>
     <message>
         <location filename="../settings.py" line="103"/>
-        <location filename="../settings.py" line="253"/>
+        <location filename="../settings.py" line="252"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="109"/>
+        <location filename="../settings.py" line="108"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="113"/>
+        <location filename="../settings.py" line="112"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="119"/>
+        <location filename="../settings.py" line="118"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="121"/>
+        <location filename="../settings.py" line="120"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="129"/>
+        <location filename="../settings.py" line="128"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="135"/>
+        <location filename="../settings.py" line="134"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="140"/>
+        <location filename="../settings.py" line="139"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="146"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="146"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="160"/>
+        <location filename="../settings.py" line="159"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="169"/>
+        <location filename="../settings.py" line="168"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="170"/>
+        <location filename="../settings.py" line="169"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="171"/>
+        <location filename="../settings.py" line="170"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="174"/>
+        <location filename="../settings.py" line="173"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="175"/>
+        <location filename="../settings.py" line="174"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="177"/>
+        <location filename="../settings.py" line="176"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="180"/>
+        <location filename="../settings.py" line="179"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="181"/>
+        <location filename="../settings.py" line="180"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="183"/>
+        <location filename="../settings.py" line="182"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="190"/>
+        <location filename="../settings.py" line="189"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="192"/>
+        <location filename="../settings.py" line="191"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="215"/>
+        <location filename="../settings.py" line="214"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
