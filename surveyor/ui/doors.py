@@ -52,7 +52,16 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows, tab_bar
+from surveyor.ui.widgets import (
+    ask,
+    interview_table,
+    make_label,
+    ok_cancel,
+    password_field,
+    push_button,
+    set_texts,
+    tab_bar,
+)
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).
@@ -224,16 +233,8 @@ class DoorTableModel(QAbstractTableModel):
 
 
 def make_door_table(model, *, name: str = "") -> QTableView:
-    table = QTableView()
-    if name:
-        table.setObjectName(name)
-    table.setModel(model)
-    read_only_rows(table)
-    table.setShowGrid(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.Stretch)
-    header.setStretchLastSection(False)
+    table = interview_table(model, name, resize=QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(False)
     return table
 
 
@@ -421,9 +422,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         self.package_action.triggered.connect(self.ask_import_package)
         self.more_button.setMenu(self.more_menu)
         header.addWidget(self.more_button)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_requested)
-        header.addWidget(self.back_button)
+        self.back_button = push_button(self.back_requested, into=header)
         outer.addLayout(header)
 
         self.message = banner.message_label()
@@ -532,8 +531,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         self.package_action.setToolTip(
             self.tr("Import the campaign package the coordinator gave you (a .zip file)")
         )
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the home screen"))
+        set_texts(self.back_button, self.tr("Back"), self.tr("Back to the home screen"))
         self.search.setPlaceholderText(self.tr("Search a street, a number…"))
         self.search.setAccessibleName(self.tr("Search the doors"))
         self.sector_combo.setAccessibleName(self.tr("Sector of the doors shown"))
@@ -921,9 +919,7 @@ class PackagePassphraseDialog(QDialog):
         self.label = QLabel(refused + "\n\n" + text if refused else text)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.Password)
-        self.edit.setAccessibleName(self.tr("Password of the door list"))
+        self.edit = password_field(self.tr("Password of the door list"))
         self.label.setBuddy(self.edit)
         layout.addWidget(self.edit)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

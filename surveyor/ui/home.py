@@ -15,8 +15,9 @@ from datetime import datetime
 from surveyor.forms.loader import LOAD_STEPS, LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractTableModel,
@@ -45,8 +46,12 @@ from surveyor.ui.widgets import (
     ask_before,
     hint_label,
     interview_table,
+    page_header,
+    push_button,
     section_title,
+    set_column_widths,
     set_role,
+    set_texts,
     two_columns,
 )
 
@@ -268,9 +273,7 @@ class FormCard(QFrame):
         self.detail.linkActivated.connect(lambda _link: self.show_unsupported())
         layout.addWidget(self.detail)
         self.details_dialog = None
-        self.button = QPushButton()
-        self.button.setProperty("primary", True)
-        self.button.clicked.connect(lambda: self.new_requested.emit(self.entry))
+        self.button = push_button(lambda: self.new_requested.emit(self.entry), primary=True)
         row = QHBoxLayout()
         row.addWidget(self.button)
         row.addStretch(1)
@@ -319,7 +322,7 @@ class FormCard(QFrame):
         return self.details_dialog
 
 
-class HomePage(QWidget):
+class HomePage(FollowsLanguage, QWidget):
     """Forms on the left, my interviews on the right."""
 
     new_interview = Signal(object)  # FormEntry
@@ -352,33 +355,17 @@ class HomePage(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
 
         # Header: greeting and settings.
-        header = QHBoxLayout()
-        self.greeting = WrappedLabel()  # a long name wraps: the buttons stay in view
-        self.greeting.setProperty("role", "title")
-        header.addWidget(self.greeting, 1)
-        # the buttons wrap under each other when the text is large or the screen narrow
-        self.header_buttons = QWidget()
-        buttons = FlowLayout(self.header_buttons, one_row=True)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
-        self.doors_button = QPushButton()
-        self.doors_button.setObjectName("doorsButton")
-        self.doors_button.setProperty("primary", True)
-        self.doors_button.clicked.connect(self.doors_requested)
-        buttons.addWidget(self.doors_button)
-        self.hand_in_button = QPushButton()
-        self.hand_in_button.setObjectName("handInButton")
-        self.hand_in_button.clicked.connect(self.hand_in_requested)
-        buttons.addWidget(self.hand_in_button)
-        self.coordination_button = QPushButton()
-        self.coordination_button.setObjectName("coordinationButton")
-        self.coordination_button.clicked.connect(self.coordination_requested)
+        self.greeting, buttons = page_header(outer)  # a long name wraps
+        self.doors_button = push_button(
+            self.doors_requested, name="doorsButton", primary=True, into=buttons
+        )
+        self.hand_in_button = push_button(self.hand_in_requested, name="handInButton", into=buttons)
+        self.coordination_button = push_button(
+            self.coordination_requested, name="coordinationButton"
+        )
         self.coordination_button.hide()
         buttons.addWidget(self.coordination_button)
-        self.settings_button = QPushButton()
-        self.settings_button.clicked.connect(self.settings_requested)
-        buttons.addWidget(self.settings_button)
-        outer.addLayout(header)
+        self.settings_button = push_button(self.settings_requested, into=buttons)
 
         # Resume banner (shown when the app was closed during a draft).
         self.resume_banner = QFrame()
@@ -387,10 +374,9 @@ class HomePage(QWidget):
         pad_banner(banner)
         self.resume_label = WrappedLabel()
         banner.addWidget(self.resume_label, 1)
-        self.resume_button = QPushButton()
-        self.resume_button.setProperty("primary", True)
-        self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self._resume_id))
-        banner.addWidget(self.resume_button)
+        self.resume_button = push_button(
+            lambda: self.resume_requested.emit(self._resume_id), primary=True, into=banner
+        )
         self.resume_banner.hide()
         outer.addWidget(self.resume_banner)
 
@@ -404,11 +390,9 @@ class HomePage(QWidget):
         self.sync_banner_label.setObjectName("syncBannerText")
         self.sync_banner_label.setProperty("role", "error")
         sync_banner.addWidget(self.sync_banner_label, 1)
-        self.sync_banner_button = QPushButton()
-        self.sync_banner_button.setObjectName("syncBannerButton")
-        self.sync_banner_button.setProperty("primary", True)
-        self.sync_banner_button.clicked.connect(self.server_settings_requested)
-        sync_banner.addWidget(self.sync_banner_button)
+        self.sync_banner_button = push_button(
+            self.server_settings_requested, name="syncBannerButton", primary=True, into=sync_banner
+        )
         self.sync_banner.hide()
         outer.addWidget(self.sync_banner)
         server_row = QHBoxLayout()
@@ -418,9 +402,7 @@ class HomePage(QWidget):
         self.server_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.server_status.hide()
         server_row.addWidget(self.server_status, 1)
-        self.send_now_button = QPushButton()
-        self.send_now_button.setObjectName("sendNowButton")
-        self.send_now_button.clicked.connect(self.send_now_requested)
+        self.send_now_button = push_button(self.send_now_requested, name="sendNowButton")
         self.send_now_button.hide()
         server_row.addWidget(self.send_now_button)
         outer.addLayout(server_row)
@@ -436,9 +418,7 @@ class HomePage(QWidget):
         pad_banner(self.message)  # inside the coloured frame
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         message_row.addWidget(self.message, 1)
-        self.message_details_button = QPushButton()
-        self.message_details_button.setObjectName("messageDetails")
-        self.message_details_button.clicked.connect(self.show_message_details)
+        self.message_details_button = push_button(self.show_message_details, name="messageDetails")
         message_row.addWidget(self.message_details_button, 0, Qt.AlignTop)
         self.message_close_button = QPushButton("×")
         self.message_close_button.setObjectName("messageClose")
@@ -472,8 +452,7 @@ class HomePage(QWidget):
         self.forms_box = QWidget()
         self.forms_layout = QVBoxLayout(self.forms_box)
         self.forms_layout.setContentsMargins(0, 0, 0, 0)
-        self.open_form_button = QPushButton()
-        self.open_form_button.clicked.connect(self.open_form_requested)
+        self.open_form_button = push_button(self.open_form_requested)
         open_row = QHBoxLayout()
         open_row.addWidget(self.open_form_button)
         open_row.addStretch(1)
@@ -511,13 +490,9 @@ class HomePage(QWidget):
         self.empty.setAlignment(Qt.AlignCenter)
         right_layout.addWidget(self.empty)
         actions = QHBoxLayout()
-        self.open_button = QPushButton()
-        self.open_button.setProperty("primary", True)
-        self.open_button.clicked.connect(self._open_current)
-        self.delete_button = QPushButton()
-        self.delete_button.clicked.connect(self.ask_delete)
-        self.restore_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore_current)
+        self.open_button = push_button(self._open_current, primary=True)
+        self.delete_button = push_button(self.ask_delete)
+        self.restore_button = push_button(self.restore_current)
         actions.addWidget(self.open_button)
         actions.addWidget(self.delete_button)
         actions.addWidget(self.restore_button)
@@ -561,14 +536,7 @@ class HomePage(QWidget):
             # The interview's name matters most: the form's title gets at most a quarter.
             limit = max(160, self.table.viewport().width() // 4) if column == 1 else 10_000
             widths[column] = min(width, limit) + 24
-        # On a narrow screen or a large text, the other columns share at most 68 % of the
-        # width (their texts are elided) so that the name keeps the rest, never scrolling.
-        room = int(self.table.viewport().width() * 0.68)
-        total = sum(widths.values())
-        if room > 0 and total > room:
-            widths = {c: max(48, w * room // total) for c, w in widths.items()}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, widths)
         height = metrics.height() + 12
         self.table.verticalHeader().setDefaultSectionSize(height)
         self.table.verticalHeader().setMinimumSectionSize(height)
@@ -579,10 +547,8 @@ class HomePage(QWidget):
         super().resizeEvent(event)
         self._size_columns()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+    def changeEvent(self, event):  # FollowsLanguage retranslates on a language change
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
             self._size_columns()
         super().changeEvent(event)
 
@@ -601,8 +567,11 @@ class HomePage(QWidget):
             self.tr("My doors: the doors to visit, to revisit and the appointments")
         )
         self.doors_button.setToolTip(self.tr("The doors to visit, to revisit and the appointments"))
-        self.coordination_button.setText(self.tr("Coordination"))
-        self.coordination_button.setAccessibleName(self.tr("Open the coordination screen"))
+        set_texts(
+            self.coordination_button,
+            self.tr("Coordination"),
+            self.tr("Open the coordination screen"),
+        )
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.send_now_button.setText(self.tr("Send &now"))
         self.send_now_button.setAccessibleName(
@@ -611,22 +580,27 @@ class HomePage(QWidget):
         self.send_now_button.setToolTip(
             self.tr("Send the finished interviews to the server now (it also happens by itself)")
         )
-        self.sync_banner_button.setText(self.tr("Open the settings"))
-        self.sync_banner_button.setAccessibleName(self.tr("Open the settings (server account)"))
+        set_texts(
+            self.sync_banner_button,
+            self.tr("Open the settings"),
+            self.tr("Open the settings (server account)"),
+        )
         self.message_details_button.setText(self.tr("Details…"))
         self.message_close_button.setToolTip(self.tr("Close this message"))
         self.message_close_button.setAccessibleName(self.tr("Close this message"))
         self.forms_title.setText(self.tr("Forms on this laptop"))
-        self.open_form_button.setText(self.tr("Open a form…"))
-        self.open_form_button.setAccessibleName(self.tr("Open a form file sent by the coordinator"))
+        set_texts(
+            self.open_form_button,
+            self.tr("Open a form…"),
+            self.tr("Open a form file sent by the coordinator"),
+        )
         self.open_form_button.setToolTip(self.tr("Add an XLSForm file sent by the coordinator"))
         self.interviews_title.setText(self.tr("My interviews"))
         self.search.setPlaceholderText(self.tr("Search by name…"))
         self.search.setAccessibleName(self.tr("Search the interviews"))
         self.table.setAccessibleName(self.tr("Interviews"))
         self.tabs.setAccessibleName(self.tr("Interview states"))
-        self.resume_button.setText(self.tr("Resume"))
-        self.resume_button.setAccessibleName(self.tr("Resume the last interview"))
+        set_texts(self.resume_button, self.tr("Resume"), self.tr("Resume the last interview"))
         self._update_resume_text()
         self.delete_button.setText(self.tr("Move to the bin"))
         self.restore_button.setText(self.tr("Restore"))

@@ -198,27 +198,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
         bar = self.menuBar()
         self.app_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
-        self.home_action = QAction(self)
-        self.home_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.home_action.triggered.connect(self.go_home)
-        self.open_form_action = QAction(self)
-        self.open_form_action.setShortcut(QKeySequence.Open)
-        self.open_form_action.triggered.connect(self.choose_form_file)
-        self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        self.protect_action = QAction(self)
+        self.home_action = self._action(QKeySequence("Ctrl+H"), self.go_home)
+        self.open_form_action = self._action(QKeySequence.Open, self.choose_form_file)
+        self.settings_action = self._action(QKeySequence("Ctrl+,"), self.open_settings)
+        self.protect_action = self._action(None, self.protect_this_computer)
         self.protect_action.setObjectName("protectAction")
-        self.protect_action.triggered.connect(self.protect_this_computer)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.coordination_action = QAction(self)
-        self.coordination_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.coordination_action.triggered.connect(self.show_coordination)
-        self.doors_action = QAction(self)
-        self.doors_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.doors_action.triggered.connect(self.show_doors)
+        self.quit_action = self._action(QKeySequence.Quit, self.close)
+        self.coordination_action = self._action(QKeySequence("Ctrl+K"), self.show_coordination)
+        self.doors_action = self._action(QKeySequence("Ctrl+D"), self.show_doors)
         for action in (
             self.home_action,
             self.doors_action,
@@ -231,19 +218,24 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.app_menu.addSeparator()
         self.app_menu.addAction(self.quit_action)
 
-        self.larger_action = QAction(self)
+        self.larger_action = self._action(None, lambda: self.change_text_size(+1))
         self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
-        self.smaller_action = QAction(self)
-        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
-        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
-        self.normal_action = QAction(self)
-        self.normal_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.normal_action.triggered.connect(lambda: self.change_text_size(0))
+        self.smaller_action = self._action(
+            QKeySequence("Ctrl+-"), lambda: self.change_text_size(-1)
+        )
+        self.normal_action = self._action(QKeySequence("Ctrl+0"), lambda: self.change_text_size(0))
         for action in (self.larger_action, self.smaller_action, self.normal_action):
             action.setShortcutContext(Qt.ApplicationShortcut)
             self.view_menu.addAction(action)
             self.addAction(action)
+
+    def _action(self, shortcut, slot) -> QAction:
+        """A menu action (its text set by ``retranslate``) with its ``shortcut``, if any."""
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
 
     def retranslate(self) -> None:
         label = self.settings.laptop_label

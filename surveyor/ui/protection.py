@@ -9,15 +9,11 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
-    QLineEdit,
     QRadioButton,
-    QScrollArea,
-    Qt,
     QVBoxLayout,
-    QWidget,
 )
+from surveyor.ui.widgets import add_row, password_field, scrolled_body
 
 MIN_PASSPHRASE = 8  # as surveyor.store.protection (the core is not loaded at start-up)
 
@@ -56,12 +52,8 @@ class PassphraseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase of the data"))
-        label = QLabel(self.tr("&Passphrase"))
-        label.setBuddy(self.passphrase)
-        form.addRow(label, self.passphrase)
+        self.passphrase = password_field(self.tr("Passphrase of the data"))
+        add_row(form, self.tr("&Passphrase"), self.passphrase)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -104,15 +96,7 @@ class ProtectDialog(QDialog):
         self.setWindowTitle(self.tr("Protect the data of this computer"))
         outer = QVBoxLayout(self)
         # the text scrolls on a small screen or with the largest text; the buttons stay
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer)
         intro = QLabel(
             self.tr(
                 "The interviews on this computer, drafts included, and their backups will be "
@@ -136,19 +120,11 @@ class ProtectDialog(QDialog):
         layout.addWidget(self.passphrase_choice)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase of the data"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.Password)
-        self.confirm.setAccessibleName(self.tr("The same passphrase again"))
-        label = QLabel(self.tr("Pass&phrase (8 characters or more)"))
+        self.passphrase = password_field(self.tr("New passphrase of the data"))
+        self.confirm = password_field(self.tr("The same passphrase again"))
+        label = add_row(form, self.tr("Pass&phrase (8 characters or more)"), self.passphrase)
         label.setWordWrap(True)
-        label.setBuddy(self.passphrase)
-        form.addRow(label, self.passphrase)
-        label = QLabel(self.tr("&Again"))
-        label.setBuddy(self.confirm)
-        form.addRow(label, self.confirm)
+        add_row(form, self.tr("&Again"), self.confirm)
         layout.addLayout(form)
         warning = QLabel(
             self.tr(

@@ -34,7 +34,7 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.sync import connection_text
-from surveyor.ui.widgets import add_row, make_label, ok_cancel
+from surveyor.ui.widgets import add_row, chooser_row, make_label, ok_cancel, password_field
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",
@@ -95,16 +95,15 @@ class SettingsDialog(QDialog):
         self.size_label = add_row(form, self.tr("&Text size"), self.size_spin)
 
         # Batches: a shared folder to hand in to automatically, and the coordinator's screen.
-        self.shared_edit = QLineEdit(settings.shared_folder)
+        self.shared_edit, self.shared_button, shared_row = chooser_row(
+            settings.shared_folder,
+            self.tr("Shared folder"),
+            self.choose_shared_folder,
+            self.tr("C&hoose…"),
+            self.tr("Choose the shared folder"),
+        )
         self.shared_edit.setClearButtonEnabled(True)
         self.shared_edit.setPlaceholderText(self.tr("None"))
-        self.shared_edit.setAccessibleName(self.tr("Shared folder"))
-        self.shared_button = QPushButton(self.tr("C&hoose…"))
-        self.shared_button.setAccessibleName(self.tr("Choose the shared folder"))
-        self.shared_button.clicked.connect(self.choose_shared_folder)
-        shared_row = QHBoxLayout()
-        shared_row.addWidget(self.shared_edit, 1)
-        shared_row.addWidget(self.shared_button)
         self.shared_label = add_row(
             form, self.tr("Shared &folder"), shared_row, buddy=self.shared_edit
         )
@@ -173,10 +172,9 @@ class SettingsDialog(QDialog):
         self.user_edit.setObjectName("serverUser")
         self.user_edit.setAccessibleName(self.tr("Account name on the server"))
         self.user_label = add_row(form, self.tr("Acco&unt name"), self.user_edit)
-        self.password_edit = QLineEdit()
-        self.password_edit.setObjectName("serverPassword")
-        self.password_edit.setEchoMode(QLineEdit.Password)
-        self.password_edit.setAccessibleName(self.tr("Password on the server"))
+        self.password_edit = password_field(
+            self.tr("Password on the server"), object_name="serverPassword"
+        )
         if password_known:
             self.password_edit.setPlaceholderText(self.tr("Unchanged (leave empty to keep it)"))
         self.password_label = add_row(form, self.tr("Pass&word"), self.password_edit)

@@ -17,6 +17,10 @@ from typing import Any
 
 from surveyor.ui.qt import QCoreApplication, QObject, Signal
 
+Job = Callable[[], Any]  # runs on a worker thread
+OnDone = Callable[[Any], None] | None  # called with the result, on the UI thread
+OnError = Callable[[BaseException], None] | None  # called with the exception, on the UI thread
+
 
 class _Bridge(QObject):
     """Lives on the UI thread; a queued signal brings results home."""
@@ -38,22 +42,10 @@ class TaskManager:
         self._pending = 0
         self._lock = threading.Lock()
 
-    def run_db(
-        self,
-        fn: Callable[[], Any],
-        *,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future:
+    def run_db(self, fn: Job, *, on_done: OnDone = None, on_error: OnError = None) -> Future:
         return self._submit(self._db, fn, on_done, on_error)
 
-    def run_io(
-        self,
-        fn: Callable[[], Any],
-        *,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future:
+    def run_io(self, fn: Job, *, on_done: OnDone = None, on_error: OnError = None) -> Future:
         return self._submit(self._io, fn, on_done, on_error)
 
     def reporter(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:

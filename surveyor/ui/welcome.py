@@ -19,7 +19,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import make_label, set_texts
 
 
 def pretty_file_name(path: Path) -> str:
@@ -144,8 +144,7 @@ class WelcomePage(FollowsLanguage, QWidget):
             self.forms_label.setText(
                 self.tr("You can add the form file the coordinator sent you from the home screen.")
             )
-        self.start_button.setText(self.tr("Start"))
-        self.start_button.setAccessibleName(self.tr("Start using Surveyor"))
+        set_texts(self.start_button, self.tr("Start"), self.tr("Start using Surveyor"))
 
     def set_form_title(self, file_name: str, title: str) -> None:
         """Show a bundled form's own title once it is loaded."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from surveyor.ui.banner import pad, set_role
 from surveyor.ui.banner import show_message as put_message
-from surveyor.ui.flow import WrappedLabel
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.qt import (
     QAbstractItemView,
     QDate,
@@ -18,10 +18,14 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     Qt,
     QTabBar,
@@ -235,16 +239,16 @@ def two_columns(gap: int, widths: tuple[int, int]) -> tuple[QSplitter, QVBoxLayo
     return splitter, layouts[0], layouts[1]
 
 
-def interview_table(model, name: str) -> QTableView:
-    """A list of interviews, a row each (:func:`read_only_rows`); the first column (the
-    interview's name) takes the room left."""
+def interview_table(model, name: str, *, resize=QHeaderView.Interactive) -> QTableView:
+    """A list of interviews (or doors), a row each (:func:`read_only_rows`); the first column
+    (the interview's name, the address) takes the room left, the others are ``resize``d."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
     read_only_rows(table)
     table.setShowGrid(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(resize)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     return table
 
@@ -268,3 +272,98 @@ __all__ = [
     "tab_bar",
     "two_columns",
 ]
+
+
+def scrolled_body(outer: QVBoxLayout, name: str = "") -> QVBoxLayout:
+    """A frameless scroll area taking ``outer``'s room, its content as wide as it (no
+    sideways bar): the texts scroll on a small screen or with the largest text while what
+    ``outer`` holds after it (the buttons, a message) stays in view; the content's layout."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    if name:
+        scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    outer.addWidget(scroll, 1)
+    return layout
+
+
+def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
+    """Gives the columns their ``widths``; on a narrow screen or a large text, scaled down to
+    share at most 68 % of the table's width (their texts are elided) so that the first column
+    (the name) keeps the rest, never scrolling."""
+    room = int(table.viewport().width() * 0.68)
+    total = sum(widths.values())
+    if room > 0 and total > room:
+        widths = {c: max(48, w * room // total) for c, w in widths.items()}
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+
+
+def password_field(name: str, text: str = "", *, object_name: str = "") -> QLineEdit:
+    """A field that hides what is typed (a password, a passphrase), ``name`` for screen
+    readers, holding ``text`` at first."""
+    field = QLineEdit(text)
+    if object_name:
+        field.setObjectName(object_name)
+    field.setEchoMode(QLineEdit.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+def push_button(slot, *, name: str = "", primary: bool = False, into=None) -> QPushButton:
+    """A button (its text set by ``retranslate``) that calls ``slot`` when clicked; ``name``
+    is its object name, ``primary`` marks the page's main action; added to the layout
+    ``into`` when given."""
+    button = QPushButton()
+    if name:
+        button.setObjectName(name)
+    if primary:
+        button.setProperty("primary", True)
+    button.clicked.connect(slot)
+    if into is not None:
+        into.addWidget(button)
+    return button
+
+
+def set_texts(widget, text: str, name: str) -> None:
+    """A widget's visible ``text`` and the ``name`` a screen reader says (retranslate)."""
+    widget.setText(text)
+    widget.setAccessibleName(name)
+
+
+def page_header(outer: QVBoxLayout) -> tuple[WrappedLabel, FlowLayout]:
+    """A page's header, added to ``outer``: its title (a long one wraps), and on its right a
+    row of buttons that wrap under each other when the text is large or the screen narrow;
+    the title and the buttons' layout."""
+    header = QHBoxLayout()
+    title = WrappedLabel()
+    title.setProperty("role", "title")
+    header.addWidget(title, 1)
+    box = QWidget()
+    buttons = FlowLayout(box, one_row=True)
+    buttons.setContentsMargins(0, 0, 0, 0)
+    header.addWidget(box, 0, Qt.AlignTop)
+    outer.addLayout(header)
+    return title, buttons
+
+
+def chooser_row(
+    text: str, name: str, choose: Callable[[], None], button_text: str, button_name: str
+) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+    """A path typed in or chosen: a field holding ``text`` (``name`` for screen readers) and
+    beside it a button (``button_text``, ``button_name``) that calls ``choose``; the field,
+    the button and the row that holds them."""
+    field = QLineEdit(text)
+    field.setAccessibleName(name)
+    button = QPushButton(button_text)
+    button.setAccessibleName(button_name)
+    button.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return field, button, row

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QCoreApplication,
     QDesktopServices,
@@ -85,3 +87,19 @@ def show_files_written(
     box.finished.connect(finished)
     box.open()
     return box
+
+
+def load_latest(panel, load: Callable[[Any], Any]) -> None:
+    """Runs ``load(workspace)`` on the database thread and gives what it returns to
+    ``panel.set_data(data)`` unless a later load was asked meanwhile (``panel._generation``);
+    an error goes to the page's message."""
+    panel._generation += 1
+    generation = panel._generation
+
+    def loaded(data) -> None:
+        if generation == panel._generation:
+            panel.set_data(data)
+
+    DbOp(panel.page, load).success(loaded).failure(
+        lambda exc: panel.page.show_message(exception_sentence(exc), error=True)
+    ).run()

@@ -7,13 +7,13 @@ from typing import Any
 from surveyor.errors import SurveyorError
 from surveyor.ui.coordinator.common import make_table, set_headers
 from surveyor.ui.home import local_datetime
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QBrush,
     QCheckBox,
     QColor,
-    QEvent,
     QFont,
     QHBoxLayout,
     QHeaderView,
@@ -73,7 +73,7 @@ def compare(versions: list) -> list[tuple[str, list[str], bool]]:
     return rows
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(FollowsLanguage, QWidget):
     """Open conflicts on the left; the selected one's versions side by side on the right."""
 
     changed = Signal(int)  # how many open conflicts
@@ -118,11 +118,6 @@ class ConflictsPanel(QWidget):
         self.keep_row = QHBoxLayout()
         right_layout.addLayout(self.keep_row)
         self.retranslate()
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from surveyor.fieldwork.model import ADDRESS_FIELDS, COORDINATE_FIELDS
+from surveyor.ui.coordinator.common import load_latest
 from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
 from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -24,13 +25,10 @@ from surveyor.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     Qt,
     QTableWidget,
@@ -40,7 +38,14 @@ from surveyor.ui.qt import (
     QWidget,
 )
 from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import make_label, ok_cancel, read_only_rows
+from surveyor.ui.widgets import (
+    make_label,
+    ok_cancel,
+    password_field,
+    push_button,
+    read_only_rows,
+    scrolled_body,
+)
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -97,15 +102,7 @@ class PackageDialog(QDialog):
         self.setWindowTitle(self.tr("Campaign package"))
         outer = QVBoxLayout(self)
         # the texts scroll on a small screen with the largest text; the buttons stay visible
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer)
         self.protect = QCheckBox(self.tr("&Protect with a password"))
         self.protect.setObjectName("protectPackage")
         self.protect.setChecked(bool(doors) or bool(passphrase))
@@ -121,15 +118,13 @@ class PackageDialog(QDialog):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         layout.addWidget(hint)
-        self.passphrase = QLineEdit(passphrase)
-        self.passphrase.setObjectName("packagePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Password of the package"))
+        self.passphrase = password_field(
+            self.tr("Password of the package"), passphrase, object_name="packagePassphrase"
+        )
         self.passphrase.setPlaceholderText(self.tr("Password (8 characters or more)"))
-        self.again = QLineEdit(passphrase)
-        self.again.setObjectName("packagePassphraseAgain")
-        self.again.setEchoMode(QLineEdit.Password)
-        self.again.setAccessibleName(self.tr("The password again"))
+        self.again = password_field(
+            self.tr("The password again"), passphrase, object_name="packagePassphraseAgain"
+        )
         self.again.setPlaceholderText(self.tr("The password again"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.again)
@@ -161,7 +156,7 @@ class PackageDialog(QDialog):
         for signal in (self.protect.toggled, self.passphrase.textChanged, self.again.textChanged):
             signal.connect(lambda *_a: self._update_ok())
         self._update_ok()
-        self._fit(body)
+        self._fit(layout.parentWidget())  # the scrolled body
 
     def _fit(self, body: QWidget) -> None:
         """As tall as its content, within the window it opens over (or the screen)."""
@@ -290,27 +285,19 @@ class DoorListPanel(FollowsLanguage, QWidget):
 
         outer = scrolling(self, 4)
         buttons = FlowLayout()  # wraps on a narrow screen or a large text size
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("importDoorsButton")
-        self.import_button.setProperty("primary", True)
-        self.import_button.clicked.connect(self.ask_import)
-        buttons.addWidget(self.import_button)
-        self.sheet_button = QPushButton()
-        self.sheet_button.clicked.connect(self.ask_round_sheet)
-        buttons.addWidget(self.sheet_button)
+        self.import_button = push_button(
+            self.ask_import, name="importDoorsButton", primary=True, into=buttons
+        )
+        self.sheet_button = push_button(self.ask_round_sheet, into=buttons)
         self.package_dialog: PackageDialog | None = None  # "protect it?" before writing
-        self.package_button = QPushButton()
-        self.package_button.setObjectName("exportPackageButton")
-        self.package_button.clicked.connect(self.ask_export_package)
-        buttons.addWidget(self.package_button)
-        self.publish_button = QPushButton()
-        self.publish_button.setObjectName("publishPackageButton")
-        self.publish_button.clicked.connect(self.publish_package)
-        buttons.addWidget(self.publish_button)
+        self.package_button = push_button(
+            self.ask_export_package, name="exportPackageButton", into=buttons
+        )
+        self.publish_button = push_button(
+            self.publish_package, name="publishPackageButton", into=buttons
+        )
         self.publish_progress = None
-        self.entities_button = QPushButton()
-        self.entities_button.clicked.connect(self.ask_export_entities)
-        buttons.addWidget(self.entities_button)
+        self.entities_button = push_button(self.ask_export_entities, into=buttons)
         outer.addLayout(buttons)
         self.summary = make_label(name="doorImportSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -344,14 +331,12 @@ class DoorListPanel(FollowsLanguage, QWidget):
         assign.addWidget(self.interviewer_combo, 1)
         left_layout.addLayout(assign)
         assign_buttons = QVBoxLayout()
-        self.assign_sector_button = QPushButton()
-        self.assign_sector_button.setObjectName("assignSectorButton")
-        self.assign_sector_button.clicked.connect(self.assign_sector)
-        assign_buttons.addWidget(self.assign_sector_button)
-        self.assign_doors_button = QPushButton()
-        self.assign_doors_button.setObjectName("assignDoorsButton")
-        self.assign_doors_button.clicked.connect(self.assign_selected)
-        assign_buttons.addWidget(self.assign_doors_button)
+        self.assign_sector_button = push_button(
+            self.assign_sector, name="assignSectorButton", into=assign_buttons
+        )
+        self.assign_doors_button = push_button(
+            self.assign_selected, name="assignDoorsButton", into=assign_buttons
+        )
         left_layout.addLayout(assign_buttons)
         splitter.addWidget(left)
 
@@ -438,15 +423,9 @@ class DoorListPanel(FollowsLanguage, QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        DbOp(self.page, load_door_list).success(lambda d: self.set_data(d, generation)).failure(
-            lambda exc: self.page.show_message(exception_sentence(exc), error=True)
-        ).run()
+        load_latest(self, load_door_list)
 
-    def set_data(self, data: DoorListData, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
+    def set_data(self, data: DoorListData) -> None:
         self.data = data
         self._fill()
 

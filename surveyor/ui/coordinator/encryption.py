@@ -17,18 +17,14 @@ from surveyor.ui.qt import (
     QFileDialog,
     QFont,
     QFormLayout,
-    QFrame,
     QGroupBox,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    Qt,
     QTextOption,
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.widgets import add_row, make_label
+from surveyor.ui.widgets import add_row, make_label, password_field, scrolled_body
 
 
 class EncryptionDialog(QDialog):
@@ -43,16 +39,7 @@ class EncryptionDialog(QDialog):
         self.saved_to: Path | None = None
         outer = QVBoxLayout(self)
         # the sections scroll on a small screen (1024×600); the message and Close stay visible
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("encryptionScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        layout = scrolled_body(outer, "encryptionScroll")
 
         intro = make_label(
             self.tr(
@@ -67,12 +54,8 @@ class EncryptionDialog(QDialog):
         make_box = QGroupBox(self.tr("1. A new key pair"))
         make = QVBoxLayout(make_box)
         fields = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase of the private key"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.Password)
-        self.confirm.setAccessibleName(self.tr("The same passphrase again"))
+        self.passphrase = password_field(self.tr("Passphrase of the private key"))
+        self.confirm = password_field(self.tr("The same passphrase again"))
         add_row(fields, self.tr("&Passphrase (8 characters or more)"), self.passphrase)
         add_row(fields, self.tr("&Again"), self.confirm)
         make.addLayout(fields)
@@ -114,9 +97,7 @@ class EncryptionDialog(QDialog):
         self.waiting_label = make_label()
         opening.addWidget(self.waiting_label)
         key_row = QFormLayout()
-        self.key_passphrase = QLineEdit()
-        self.key_passphrase.setEchoMode(QLineEdit.Password)
-        self.key_passphrase.setAccessibleName(self.tr("Passphrase of the private key file"))
+        self.key_passphrase = password_field(self.tr("Passphrase of the private key file"))
         add_row(key_row, self.tr("Passphrase of the key fi&le"), self.key_passphrase)
         opening.addLayout(key_row)
         self.open_button = QPushButton(self.tr("Choose the private &key and open them…"))
@@ -131,7 +112,7 @@ class EncryptionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self._fit(body)
+        self._fit(layout.parentWidget())  # the scrolled body
 
     def _fit(self, body: QWidget) -> None:
         """As tall as its content, within the screen (or the window) it opens over."""

@@ -16,16 +16,13 @@ from surveyor.ui.qt import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QObject,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
-from surveyor.ui.widgets import add_row, ok_cancel
+from surveyor.ui.widgets import add_row, chooser_row, ok_cancel
 
 
 class ExportDialog(QDialog):
@@ -77,14 +74,13 @@ class ExportDialog(QDialog):
         )
         add_row(form, self.tr("&Personal fields"), self.personal_combo)
 
-        self.folder_edit = QLineEdit(folder)
-        self.folder_edit.setAccessibleName(self.tr("Folder to write the files in"))
-        self.folder_button = QPushButton(self.tr("C&hoose…"))
-        self.folder_button.setAccessibleName(self.tr("Choose the folder"))
-        self.folder_button.clicked.connect(self.choose_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(self.folder_button)
+        self.folder_edit, self.folder_button, row = chooser_row(
+            folder,
+            self.tr("Folder to write the files in"),
+            self.choose_folder,
+            self.tr("C&hoose…"),
+            self.tr("Choose the folder"),
+        )
         add_row(form, self.tr("F&older"), row, buddy=self.folder_edit)
         layout.addLayout(form)
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as exported
-from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import load_latest, make_table
 from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.language import FollowsLanguage
@@ -22,7 +22,6 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QLocale,
     QPainter,
-    QPushButton,
     QSize,
     QSizePolicy,
     QSplitter,
@@ -31,7 +30,7 @@ from surveyor.ui.qt import (
     QTabWidget,
     QWidget,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import make_label, push_button, set_texts
 
 RATES = ("contact_rate", "response_rate")
 # The bars of the chart, top to bottom, and their colours.
@@ -290,9 +289,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
         top = QHBoxLayout()
         self.headline = make_label(role="cardTitle", name="fieldworkHeadline")
         top.addWidget(self.headline, 1)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportFieldworkButton")
-        self.export_button.clicked.connect(self.ask_export)
+        self.export_button = push_button(self.ask_export, name="exportFieldworkButton")
         top.addWidget(self.export_button, 0, Qt.AlignTop)
         outer.addLayout(top)
         self.definitions = make_label(role="hint", name="rateDefinitions")
@@ -336,8 +333,11 @@ class FieldworkPanel(FollowsLanguage, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.export_button.setText(self.tr("Export (CSV or XLSX)…"))
-        self.export_button.setAccessibleName(self.tr("Export the funnel as CSV or XLSX"))
+        set_texts(
+            self.export_button,
+            self.tr("Export (CSV or XLSX)…"),
+            self.tr("Export the funnel as CSV or XLSX"),
+        )
         self.definitions.setText(
             self.tr(
                 "Contact rate = contacted ÷ (visited − vacant). Response rate = interviews "
@@ -375,15 +375,9 @@ class FieldworkPanel(FollowsLanguage, QWidget):
             self.tabs.setTabText(i, title)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        DbOp(self.page, load_fieldwork).success(lambda d: self.set_data(d, generation)).failure(
-            lambda exc: self.page.show_message(exception_sentence(exc), error=True)
-        ).run()
+        load_latest(self, load_fieldwork)
 
-    def set_data(self, data: FieldworkData, generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return
+    def set_data(self, data: FieldworkData) -> None:
         self.data = data
         report = data.report
         self.headline.setText(

@@ -15,13 +15,12 @@ from surveyor.ui.qt import (
     QCoreApplication,
     QFileDialog,
     QHeaderView,
-    QPushButton,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import make_label, push_button, set_texts
 from surveyor.workspace import Changes
 
 
@@ -49,16 +48,10 @@ class ImportPanel(FollowsLanguage, QWidget):
         self.intro = make_label(role="hint")
         layout.addWidget(self.intro)
         buttons = FlowLayout()  # wraps on a narrow screen or at a large text size
-        self.files_button = QPushButton()
-        self.files_button.setProperty("primary", True)
-        self.files_button.clicked.connect(self.choose_files)
-        self.folder_button = QPushButton()
-        self.folder_button.clicked.connect(self.choose_folder)
-        self.again_button = QPushButton()
-        self.again_button.clicked.connect(self.import_again)
-        self.server_button = QPushButton()
-        self.server_button.setObjectName("downloadButton")
-        self.server_button.clicked.connect(self.download_from_server)
+        self.files_button = push_button(self.choose_files, primary=True)
+        self.folder_button = push_button(self.choose_folder)
+        self.again_button = push_button(self.import_again)
+        self.server_button = push_button(self.download_from_server, name="downloadButton")
         for button in (
             self.files_button,
             self.folder_button,
@@ -96,14 +89,22 @@ class ImportPanel(FollowsLanguage, QWidget):
                 "Importing the same file again is harmless: nothing is counted twice."
             )
         )
-        self.files_button.setText(self.tr("Import &batches…"))
-        self.files_button.setAccessibleName(self.tr("Import batch files"))
-        self.folder_button.setText(self.tr("Import a &folder…"))
-        self.folder_button.setAccessibleName(self.tr("Import every batch of a folder"))
-        self.again_button.setText(self.tr("Import the folder &again"))
-        self.again_button.setAccessibleName(self.tr("Import the last folder again"))
-        self.server_button.setText(self.tr("&Download from the server"))
-        self.server_button.setAccessibleName(self.tr("Download the interviews sent to the server"))
+        set_texts(self.files_button, self.tr("Import &batches…"), self.tr("Import batch files"))
+        set_texts(
+            self.folder_button,
+            self.tr("Import a &folder…"),
+            self.tr("Import every batch of a folder"),
+        )
+        set_texts(
+            self.again_button,
+            self.tr("Import the folder &again"),
+            self.tr("Import the last folder again"),
+        )
+        set_texts(
+            self.server_button,
+            self.tr("&Download from the server"),
+            self.tr("Download the interviews sent to the server"),
+        )
         self.server_button.setToolTip(
             self.tr(
                 "Bring in what the interviewers sent to the server (coordinator account "

@@ -15,6 +15,7 @@ from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
 from surveyor.ui.home import SummaryModel, status_text
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QComboBox,
@@ -29,14 +30,19 @@ from surveyor.ui.qt import (
     QLocale,
     QMessageBox,
     QModelIndex,
-    QPushButton,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, interview_table
+from surveyor.ui.widgets import (
+    ask_before,
+    interview_table,
+    push_button,
+    set_column_widths,
+    set_texts,
+)
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
@@ -201,7 +207,7 @@ class OverviewModel(SummaryModel):
         ]
 
 
-class OverviewPanel(QWidget):
+class OverviewPanel(FollowsLanguage, QWidget):
     """Filters, the counts, and the table of interviews."""
 
     open_requested = Signal(str)  # instanceID
@@ -235,8 +241,7 @@ class OverviewPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh_later)
-        self.clear_button = QPushButton()
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.clear_button = push_button(self.clear_filters)
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
         widgets = [
             self.form_combo,
@@ -276,13 +281,8 @@ class OverviewPanel(QWidget):
         self.total_label.setObjectName("overviewTotal")
         self.total_label.setProperty("role", "section")
         top.addWidget(self.total_label, 1)
-        self.open_button = QPushButton()
-        self.open_button.clicked.connect(self.open_current)
-        top.addWidget(self.open_button)
-        self.erase_button = QPushButton()
-        self.erase_button.setObjectName("eraseButton")
-        self.erase_button.clicked.connect(self.ask_erase)
-        top.addWidget(self.erase_button)
+        self.open_button = push_button(self.open_current, into=top)
+        self.erase_button = push_button(self.ask_erase, name="eraseButton", into=top)
         self.erase_box: QMessageBox | None = None
         layout.addLayout(top)
         self.model = OverviewModel(self, self)
@@ -301,10 +301,8 @@ class OverviewPanel(QWidget):
         self.retranslate()
         self._size_counts()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        elif event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+    def changeEvent(self, event):  # FollowsLanguage retranslates on a language change
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
             self._size_counts()
             self._size_columns()
         super().changeEvent(event)
@@ -344,8 +342,11 @@ class OverviewPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Name, address, interviewer…"))
         self.search.setAccessibleName(self.tr("Search the interviews"))
         self.clear_button.setText(self.tr("&Clear the filters"))
-        self.open_button.setText(self.tr("&Open (read only)"))
-        self.open_button.setAccessibleName(self.tr("Open the selected interview, read only"))
+        set_texts(
+            self.open_button,
+            self.tr("&Open (read only)"),
+            self.tr("Open the selected interview, read only"),
+        )
         self.erase_button.setText(self.tr("&Erase…"))
         self.erase_button.setAccessibleName(
             self.tr("Erase the selected interview for good (a resident's request)")
@@ -486,13 +487,7 @@ class OverviewPanel(QWidget):
             4: max(metrics.horizontalAdvance(status_text(s)) for s in Status),
         }
         widths = {column: min(width, 320) + 24 for column, width in widths.items()}
-        # On a narrow screen or a large text the name keeps a third of the width at least.
-        room = int(self.table.viewport().width() * 0.68)
-        total = sum(widths.values())
-        if room > 0 and total > room:
-            widths = {c: max(48, w * room // total) for c, w in widths.items()}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, widths)
 
     # --- opening --------------------------------------------------------------------
 

@@ -12,25 +12,30 @@ from surveyor.ui.coordinator.overview import OverviewPanel
 from surveyor.ui.coordinator.people import PeoplePanel
 from surveyor.ui.coordinator.results import ResultsPanel
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.home import local_datetime
+from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, WorkspaceHost
 from surveyor.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QMessageBox,
-    QPushButton,
-    Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import ask_before, message_line, put_message
+from surveyor.ui.widgets import (
+    ask_before,
+    message_line,
+    page_header,
+    push_button,
+    put_message,
+    set_texts,
+)
 
 
-class CoordinatorPage(QWidget):
+class CoordinatorPage(FollowsLanguage, QWidget):
     """Everything the coordinator does with the batches and the doors, in five tabs."""
 
     back_requested = Signal()
@@ -54,27 +59,12 @@ class CoordinatorPage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
-        header = QHBoxLayout()
-        self.title = WrappedLabel()
-        self.title.setProperty("role", "title")
-        header.addWidget(self.title, 1)
-        # the buttons wrap under each other when the text is large or the screen narrow
-        self.header_buttons = QWidget()
-        buttons = FlowLayout(self.header_buttons, one_row=True)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.header_buttons, 0, Qt.AlignTop)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.ask_export)
-        buttons.addWidget(self.export_button)
-        self.encryption_button = QPushButton()
-        self.encryption_button.setObjectName("encryptionButton")
-        self.encryption_button.clicked.connect(self.ask_encryption)
-        buttons.addWidget(self.encryption_button)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_requested)
-        buttons.addWidget(self.back_button)
-        outer.addLayout(header)
+        self.title, buttons = page_header(outer)
+        self.export_button = push_button(self.ask_export, name="exportButton", into=buttons)
+        self.encryption_button = push_button(
+            self.ask_encryption, name="encryptionButton", into=buttons
+        )
+        self.back_button = push_button(self.back_requested, into=buttons)
         self.message = message_line()
         outer.addWidget(self.message)
 
@@ -87,10 +77,7 @@ class CoordinatorPage(QWidget):
         self.retention_label.setObjectName("retentionText")
         self.retention_label.setProperty("role", "info")
         row.addWidget(self.retention_label, 1)
-        self.retention_button = QPushButton()
-        self.retention_button.setObjectName("retentionButton")
-        self.retention_button.clicked.connect(self.ask_retention)
-        row.addWidget(self.retention_button)
+        self.retention_button = push_button(self.ask_retention, name="retentionButton", into=row)
         self.retention.hide()
         self.retention_box: QMessageBox | None = None
         self.retention_report = None
@@ -119,15 +106,11 @@ class CoordinatorPage(QWidget):
         self.exporter = Exporter(self)
         self.retranslate()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.title.setText(self.tr("Coordination"))
-        self.export_button.setText(self.tr("E&xport…"))
-        self.export_button.setAccessibleName(self.tr("Export the interviews for analysis"))
+        set_texts(
+            self.export_button, self.tr("E&xport…"), self.tr("Export the interviews for analysis")
+        )
         self.encryption_button.setText(self.tr("E&ncryption…"))
         self.encryption_button.setAccessibleName(
             self.tr("Keys of the encrypted forms, and opening the encrypted interviews")

@@ -20,12 +20,11 @@ from surveyor.ui.qt import (
     QHeaderView,
     QLabel,
     QLocale,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import make_label, push_button
 
 
 class PeoplePanel(FollowsLanguage, QWidget):
@@ -61,10 +60,7 @@ class PeoplePanel(FollowsLanguage, QWidget):
             box.addWidget(label)
             box.addWidget(combo)
             row.addWidget(unit)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("peopleExport")
-        self.export_button.clicked.connect(self.ask_export)
-        row.addWidget(self.export_button)
+        self.export_button = push_button(self.ask_export, name="peopleExport", into=row)
         layout.addLayout(row)
         self.count = make_label(role="section", wrap=False)
         layout.addWidget(self.count)

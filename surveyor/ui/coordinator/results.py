@@ -42,7 +42,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label
+from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label, push_button
 
 CHOICE_KINDS = ("single", "multiple")
 
@@ -217,11 +217,8 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.interviewer_combo.currentIndexChanged.connect(self.refresh_later)
         self.answer_value.currentIndexChanged.connect(self.refresh_later)
-        self.clear_button = QPushButton()
-        self.clear_button.clicked.connect(self.clear_filters)
-        self.report_button = QPushButton()
-        self.report_button.setObjectName("reportButton")
-        self.report_button.clicked.connect(self.ask_report)
+        self.clear_button = push_button(self.clear_filters)
+        self.report_button = push_button(self.ask_report, name="reportButton")
         self.filter_labels = [QLabel() for _ in range(6)]
         widgets = [
             self.form_combo,
@@ -513,15 +510,37 @@ class ResultsPanel(FollowsLanguage, QWidget):
         return dialog
 
 
-class QuestionTab(FollowsLanguage, QWidget):
+class ResultsView(FollowsLanguage, QWidget):
+    """A view of the results panel (a tab): its content 4 pixels from the edges
+    (``content``), in a scroll area when ``scrolls``; ``load(generation)`` fills it."""
+
+    def __init__(self, panel: ResultsPanel, name: str, *, scrolls: bool = False):
+        super().__init__()
+        self.setObjectName(name)
+        self.panel = panel
+        inner = self
+        if scrolls:
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            # at the largest text size on a small screen it scrolls rather than squeezing
+            # its rows over each other; the keys stay with this widget
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.NoFrame)
+            scroll.setFocusPolicy(Qt.NoFocus)
+            inner = QWidget()
+            scroll.setWidget(inner)
+            outer.addWidget(scroll)
+        self.content = QVBoxLayout(inner)
+        self.content.setContentsMargins(4, 4, 4, 4)
+
+
+class QuestionTab(ResultsView):
     """One question: its figures (grouped by another question if asked) and its chart."""
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__()
-        self.setObjectName("questionTab")
-        self.panel = panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        super().__init__(panel, "questionTab")
+        layout = self.content
         row = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("questionTitle")
@@ -704,18 +723,15 @@ class QuestionTab(FollowsLanguage, QWidget):
         self._size_columns()
 
 
-class CrosstabTab(FollowsLanguage, QWidget):
+class CrosstabTab(ResultsView):
     """Two questions crossed: counts, row % or column %, totals, the small-number warning."""
 
     MODES = ("counts", "row", "column")
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__()
-        self.setObjectName("crosstabTab")
-        self.panel = panel
+        super().__init__(panel, "crosstabTab")
         self.crosstab = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout = self.content
         grid = QGridLayout()
         self.rows_label, self.columns_label, self.mode_label = QLabel(), QLabel(), QLabel()
         self.rows_combo, self.columns_combo, self.mode_combo = QComboBox(), QComboBox(), QComboBox()
@@ -844,15 +860,12 @@ class CrosstabTab(FollowsLanguage, QWidget):
         self.warning.setVisible(ct.small_base)
 
 
-class RankingTab(FollowsLanguage, QWidget):
+class RankingTab(ResultsView):
     """A choice question as a ranking (most frequent first), optionally for each group."""
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__()
-        self.setObjectName("rankingTab")
-        self.panel = panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        super().__init__(panel, "rankingTab")
+        layout = self.content
         row = QGridLayout()
         self.question_label, self.by_label = QLabel(), QLabel()
         self.question_combo, self.by_combo = QComboBox(), QComboBox()
@@ -982,30 +995,16 @@ def load_coding(ws, selection, name: str, language) -> CodingData:
     )
 
 
-class CodingTab(FollowsLanguage, QWidget):
+class CodingTab(ResultsView):
     """Open answers coded, keyboard-fast: one verbatim at a time; keys 1–9 tag it with a
     theme (again: untag), arrows move, Q picks it as a quote for the report."""
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__()
-        self.setObjectName("codingTab")
-        self.panel = panel
+        super().__init__(panel, "codingTab", scrolls=True)
         self.data: CodingData | None = None
         self.index = 0
         self.setFocusPolicy(Qt.StrongFocus)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # in a scroll area: at the largest text size on a small screen it scrolls rather
-        # than squeezing its rows over each other; the keys stay with this widget
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setFocusPolicy(Qt.NoFocus)
-        inner = QWidget()
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout = self.content
         top = QHBoxLayout()
         self.title = QLabel()
         bold = self.title.font()
@@ -1059,8 +1058,7 @@ class CodingTab(FollowsLanguage, QWidget):
         self.new_theme = QLineEdit()
         self.new_theme.setObjectName("newTheme")
         self.new_theme.returnPressed.connect(self.add_theme)
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_theme)
+        self.add_button = push_button(self.add_theme)
         add.addWidget(self.new_theme, 1)
         add.addWidget(self.add_button)
         layout.addLayout(add)

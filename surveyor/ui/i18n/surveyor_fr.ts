@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="330"/>
+        <location filename="../doors.py" line="331"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="333"/>
+        <location filename="../doors.py" line="334"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="347"/>
+        <location filename="../doors.py" line="348"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="347"/>
+        <location filename="../doors.py" line="348"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="280"/>
+        <location filename="../doors.py" line="281"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="282"/>
+        <location filename="../doors.py" line="283"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="288"/>
+        <location filename="../doors.py" line="289"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="291"/>
+        <location filename="../doors.py" line="292"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="292"/>
+        <location filename="../doors.py" line="293"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="293"/>
+        <location filename="../doors.py" line="294"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="299"/>
+        <location filename="../doors.py" line="300"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="299"/>
+        <location filename="../doors.py" line="300"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1072"/>
+        <location filename="../coordinator/results.py" line="1070"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1073"/>
+        <location filename="../coordinator/results.py" line="1071"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1074"/>
+        <location filename="../coordinator/results.py" line="1072"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1075"/>
+        <location filename="../coordinator/results.py" line="1073"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1076"/>
+        <location filename="../coordinator/results.py" line="1074"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1077"/>
+        <location filename="../coordinator/results.py" line="1075"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1078"/>
+        <location filename="../coordinator/results.py" line="1076"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1081"/>
+        <location filename="../coordinator/results.py" line="1079"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1127"/>
+        <location filename="../coordinator/results.py" line="1125"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1137"/>
+        <location filename="../coordinator/results.py" line="1135"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1140"/>
+        <location filename="../coordinator/results.py" line="1138"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -128,106 +128,106 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../coordinator/conflicts.py" line="130"/>
+        <location filename="../coordinator/conflicts.py" line="125"/>
         <source>Two laptops changed the same interview in different ways. Compare the versions and keep the right one; the others are kept aside, not deleted.</source>
         <translation>Deux ordinateurs ont modifié le même entretien de façons différentes. Comparez les versions et gardez la bonne ; les autres sont mises de côté, pas supprimées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="134"/>
-        <location filename="../coordinator/conflicts.py" line="135"/>
+        <location filename="../coordinator/conflicts.py" line="129"/>
+        <location filename="../coordinator/conflicts.py" line="130"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="136"/>
+        <location filename="../coordinator/conflicts.py" line="131"/>
         <source>The versions side by side</source>
         <translation>Les versions côte à côte</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="137"/>
+        <location filename="../coordinator/conflicts.py" line="132"/>
         <source>Show only the &amp;answers that differ</source>
         <translation>Afficher seulement les &amp;réponses qui diffèrent</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="138"/>
+        <location filename="../coordinator/conflicts.py" line="133"/>
         <source>No conflict to resolve.</source>
         <translation>Aucun conflit à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="205"/>
-        <location filename="../coordinator/conflicts.py" line="226"/>
+        <location filename="../coordinator/conflicts.py" line="200"/>
+        <location filename="../coordinator/conflicts.py" line="221"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="207"/>
+        <location filename="../coordinator/conflicts.py" line="202"/>
         <source>{0}
 {1} versions: {2}</source>
         <translation>{0}
 {1} versions : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="224"/>
+        <location filename="../coordinator/conflicts.py" line="219"/>
         <source>not finalized</source>
         <translation>non finalisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="225"/>
+        <location filename="../coordinator/conflicts.py" line="220"/>
         <source>Version {0}: {1}, {2}</source>
         <translation>Version {0} : {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="245"/>
+        <location filename="../coordinator/conflicts.py" line="240"/>
         <source>“{0}” was corrected on two laptops.</source>
         <translation>« {0} » a été corrigé sur deux ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="247"/>
+        <location filename="../coordinator/conflicts.py" line="242"/>
         <source>“{0}” arrived with two different contents.</source>
         <translation>« {0} » est arrivé avec deux contenus différents.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="252"/>
+        <location filename="../coordinator/conflicts.py" line="247"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="275"/>
+        <location filename="../coordinator/conflicts.py" line="270"/>
         <source>Keep version {0}</source>
         <translation>Garder la version {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="278"/>
+        <location filename="../coordinator/conflicts.py" line="273"/>
         <source>Keep this version: {0}</source>
         <translation>Garder cette version : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="294"/>
+        <location filename="../coordinator/conflicts.py" line="289"/>
         <source>Keep this version?</source>
         <translation>Garder cette version ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="295"/>
+        <location filename="../coordinator/conflicts.py" line="290"/>
         <source>Keep version {0} of “{1}”?</source>
         <translation>Garder la version {0} de « {1} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="299"/>
+        <location filename="../coordinator/conflicts.py" line="294"/>
         <source>{0}. The other versions are kept aside (not deleted) and no longer counted.</source>
         <translation>{0}. Les autres versions sont mises de côté (pas supprimées) et ne sont plus comptées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="301"/>
+        <location filename="../coordinator/conflicts.py" line="296"/>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="302"/>
+        <location filename="../coordinator/conflicts.py" line="297"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/conflicts.py" line="309"/>
+        <location filename="../coordinator/conflicts.py" line="304"/>
         <source>Resolved: the version you chose is kept.</source>
         <translation>Résolu : la version que vous avez choisie est gardée.</translation>
     </message>
@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="128"/>
+        <location filename="../coordinator/page.py" line="110"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="130"/>
+        <location filename="../coordinator/page.py" line="112"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="131"/>
+        <location filename="../coordinator/page.py" line="114"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="133"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="135"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="136"/>
+        <location filename="../coordinator/page.py" line="119"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="138"/>
+        <location filename="../coordinator/page.py" line="121"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="139"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="141"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="142"/>
+        <location filename="../coordinator/page.py" line="125"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="143"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="144"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="197"/>
+        <location filename="../coordinator/page.py" line="180"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="207"/>
+        <location filename="../coordinator/page.py" line="190"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="226"/>
+        <location filename="../coordinator/page.py" line="209"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="228"/>
+        <location filename="../coordinator/page.py" line="211"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="233"/>
+        <location filename="../coordinator/page.py" line="216"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="236"/>
+        <location filename="../coordinator/page.py" line="219"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="238"/>
+        <location filename="../coordinator/page.py" line="221"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="267"/>
+        <location filename="../coordinator/page.py" line="250"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="267"/>
+        <location filename="../coordinator/page.py" line="250"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="753"/>
+        <location filename="../coordinator/results.py" line="769"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="754"/>
+        <location filename="../coordinator/results.py" line="770"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="755"/>
+        <location filename="../coordinator/results.py" line="771"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="757"/>
+        <location filename="../coordinator/results.py" line="773"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="757"/>
+        <location filename="../coordinator/results.py" line="773"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="757"/>
+        <location filename="../coordinator/results.py" line="773"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="762"/>
+        <location filename="../coordinator/results.py" line="778"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="816"/>
-        <location filename="../coordinator/results.py" line="830"/>
+        <location filename="../coordinator/results.py" line="832"/>
+        <location filename="../coordinator/results.py" line="846"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="840"/>
+        <location filename="../coordinator/results.py" line="856"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -406,72 +406,72 @@
 <context>
     <name>DoorList</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="70"/>
+        <location filename="../coordinator/doorlist.py" line="75"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="71"/>
+        <location filename="../coordinator/doorlist.py" line="76"/>
         <source>Number suffix (bis, ter)</source>
         <translation>Indice (bis, ter)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="72"/>
+        <location filename="../coordinator/doorlist.py" line="77"/>
         <source>Street</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="73"/>
+        <location filename="../coordinator/doorlist.py" line="78"/>
         <source>Building</source>
         <translation>Bâtiment</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="74"/>
+        <location filename="../coordinator/doorlist.py" line="79"/>
         <source>Staircase</source>
         <translation>Escalier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="75"/>
+        <location filename="../coordinator/doorlist.py" line="80"/>
         <source>Floor</source>
         <translation>Étage</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="76"/>
+        <location filename="../coordinator/doorlist.py" line="81"/>
         <source>Door / flat</source>
         <translation>Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="77"/>
+        <location filename="../coordinator/doorlist.py" line="82"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="78"/>
+        <location filename="../coordinator/doorlist.py" line="83"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="79"/>
+        <location filename="../coordinator/doorlist.py" line="84"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="80"/>
+        <location filename="../coordinator/doorlist.py" line="85"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="81"/>
+        <location filename="../coordinator/doorlist.py" line="86"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="82"/>
+        <location filename="../coordinator/doorlist.py" line="87"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="83"/>
+        <location filename="../coordinator/doorlist.py" line="88"/>
         <source>Door id</source>
         <translation>Identifiant de porte</translation>
     </message>
@@ -479,295 +479,295 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="392"/>
+        <location filename="../coordinator/doorlist.py" line="377"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="394"/>
+        <location filename="../coordinator/doorlist.py" line="379"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="396"/>
+        <location filename="../coordinator/doorlist.py" line="381"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="397"/>
+        <location filename="../coordinator/doorlist.py" line="382"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="400"/>
+        <location filename="../coordinator/doorlist.py" line="385"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="404"/>
+        <location filename="../coordinator/doorlist.py" line="389"/>
         <source>P&amp;ublish on the server</source>
         <translation>Publier sur le &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="407"/>
+        <location filename="../coordinator/doorlist.py" line="392"/>
         <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
         <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="411"/>
+        <location filename="../coordinator/doorlist.py" line="396"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="413"/>
+        <location filename="../coordinator/doorlist.py" line="398"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="415"/>
-        <location filename="../coordinator/doorlist.py" line="419"/>
+        <location filename="../coordinator/doorlist.py" line="400"/>
+        <location filename="../coordinator/doorlist.py" line="404"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="417"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="417"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="417"/>
+        <location filename="../coordinator/doorlist.py" line="402"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="420"/>
+        <location filename="../coordinator/doorlist.py" line="405"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="421"/>
+        <location filename="../coordinator/doorlist.py" line="406"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="422"/>
+        <location filename="../coordinator/doorlist.py" line="407"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="423"/>
+        <location filename="../coordinator/doorlist.py" line="408"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="424"/>
+        <location filename="../coordinator/doorlist.py" line="409"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="425"/>
+        <location filename="../coordinator/doorlist.py" line="410"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="426"/>
+        <location filename="../coordinator/doorlist.py" line="411"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="430"/>
+        <location filename="../coordinator/doorlist.py" line="415"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="435"/>
+        <location filename="../coordinator/doorlist.py" line="420"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="466"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="466"/>
-        <location filename="../coordinator/doorlist.py" line="610"/>
+        <location filename="../coordinator/doorlist.py" line="445"/>
+        <location filename="../coordinator/doorlist.py" line="589"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="478"/>
+        <location filename="../coordinator/doorlist.py" line="457"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="480"/>
+        <location filename="../coordinator/doorlist.py" line="459"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="523"/>
+        <location filename="../coordinator/doorlist.py" line="502"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="536"/>
+        <location filename="../coordinator/doorlist.py" line="515"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="538"/>
+        <location filename="../coordinator/doorlist.py" line="517"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="576"/>
+        <location filename="../coordinator/doorlist.py" line="555"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="582"/>
+        <location filename="../coordinator/doorlist.py" line="561"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="584"/>
+        <location filename="../coordinator/doorlist.py" line="563"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="593"/>
+        <location filename="../coordinator/doorlist.py" line="572"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="609"/>
+        <location filename="../coordinator/doorlist.py" line="588"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="610"/>
-        <location filename="../coordinator/doorlist.py" line="624"/>
+        <location filename="../coordinator/doorlist.py" line="589"/>
+        <location filename="../coordinator/doorlist.py" line="603"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="619"/>
+        <location filename="../coordinator/doorlist.py" line="598"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="623"/>
+        <location filename="../coordinator/doorlist.py" line="602"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="666"/>
+        <location filename="../coordinator/doorlist.py" line="645"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="668"/>
+        <location filename="../coordinator/doorlist.py" line="647"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="684"/>
+        <location filename="../coordinator/doorlist.py" line="663"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="690"/>
+        <location filename="../coordinator/doorlist.py" line="669"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="708"/>
+        <location filename="../coordinator/doorlist.py" line="687"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="718"/>
+        <location filename="../coordinator/doorlist.py" line="697"/>
         <source>Publishing on the server</source>
         <translation>Publication sur le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="719"/>
+        <location filename="../coordinator/doorlist.py" line="698"/>
         <source>Writing the campaign package…</source>
         <translation>Écriture du paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="726"/>
+        <location filename="../coordinator/doorlist.py" line="705"/>
         <source>Sending it to the server…</source>
         <translation>Envoi au serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="758"/>
+        <location filename="../coordinator/doorlist.py" line="737"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="762"/>
+        <location filename="../coordinator/doorlist.py" line="741"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="767"/>
+        <location filename="../coordinator/doorlist.py" line="746"/>
         <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
         <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="775"/>
+        <location filename="../coordinator/doorlist.py" line="754"/>
         <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
         <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="787"/>
+        <location filename="../coordinator/doorlist.py" line="766"/>
         <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="791"/>
+        <location filename="../coordinator/doorlist.py" line="770"/>
         <source>The server refused the campaign package: {0}</source>
         <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="793"/>
+        <location filename="../coordinator/doorlist.py" line="772"/>
         <source>The campaign package was not published: {0}</source>
         <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="802"/>
+        <location filename="../coordinator/doorlist.py" line="781"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="802"/>
+        <location filename="../coordinator/doorlist.py" line="781"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="810"/>
+        <location filename="../coordinator/doorlist.py" line="789"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="830"/>
+        <location filename="../coordinator/doorlist.py" line="809"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="830"/>
+        <location filename="../coordinator/doorlist.py" line="809"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="847"/>
+        <location filename="../coordinator/doorlist.py" line="826"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -775,137 +775,137 @@
 <context>
     <name>Doors</name>
     <message>
-        <location filename="../doors.py" line="77"/>
+        <location filename="../doors.py" line="86"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="78"/>
+        <location filename="../doors.py" line="87"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="79"/>
+        <location filename="../doors.py" line="88"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="80"/>
+        <location filename="../doors.py" line="89"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="81"/>
+        <location filename="../doors.py" line="90"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="82"/>
+        <location filename="../doors.py" line="91"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="83"/>
+        <location filename="../doors.py" line="92"/>
         <source>Interview started</source>
         <translation>Entretien commencé</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="84"/>
+        <location filename="../doors.py" line="93"/>
         <source>Interview done</source>
         <translation>Entretien fait</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="91"/>
+        <location filename="../doors.py" line="100"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="93"/>
+        <location filename="../doors.py" line="102"/>
         <source>Refused (final)</source>
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="114"/>
+        <location filename="../doors.py" line="123"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="142"/>
+        <location filename="../doors.py" line="151"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="143"/>
+        <location filename="../doors.py" line="152"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="144"/>
+        <location filename="../doors.py" line="153"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="145"/>
+        <location filename="../doors.py" line="154"/>
         <source>Last visit</source>
         <translation>Dernière visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="146"/>
+        <location filename="../doors.py" line="155"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="147"/>
+        <location filename="../doors.py" line="156"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="148"/>
+        <location filename="../doors.py" line="157"/>
         <source>Door</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="312"/>
+        <location filename="../doors.py" line="313"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="313"/>
+        <location filename="../doors.py" line="314"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="314"/>
+        <location filename="../doors.py" line="315"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="315"/>
+        <location filename="../doors.py" line="316"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="316"/>
+        <location filename="../doors.py" line="317"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="317"/>
+        <location filename="../doors.py" line="318"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="318"/>
+        <location filename="../doors.py" line="319"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="319"/>
+        <location filename="../doors.py" line="320"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="320"/>
+        <location filename="../doors.py" line="321"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -913,92 +913,92 @@
 <context>
     <name>EncryptionDialog</name>
     <message>
-        <location filename="../coordinator/encryption.py" line="40"/>
+        <location filename="../coordinator/encryption.py" line="36"/>
         <source>Encryption of the interviews</source>
         <translation>Chiffrement des entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="59"/>
+        <location filename="../coordinator/encryption.py" line="46"/>
         <source>With a public key in a form, each interview is encrypted on the laptop as soon as it is finalized: only the private key opens it. Keep the private key and its passphrase safe: if both are lost, nobody can read the interviews.</source>
         <translation>Avec une clé publique dans un formulaire, chaque entretien est chiffré sur l’ordinateur portable dès qu’il est finalisé : seule la clé privée l’ouvre. Gardez la clé privée et sa phrase secrète en lieu sûr : si elles sont perdues, personne ne pourra lire les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="67"/>
+        <location filename="../coordinator/encryption.py" line="54"/>
         <source>1. A new key pair</source>
         <translation>1. Une nouvelle paire de clés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="72"/>
+        <location filename="../coordinator/encryption.py" line="57"/>
         <source>Passphrase of the private key</source>
         <translation>Phrase secrète de la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="75"/>
+        <location filename="../coordinator/encryption.py" line="58"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="76"/>
+        <location filename="../coordinator/encryption.py" line="59"/>
         <source>&amp;Passphrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="77"/>
+        <location filename="../coordinator/encryption.py" line="60"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="79"/>
+        <location filename="../coordinator/encryption.py" line="62"/>
         <source>&amp;Make the key pair and save the private key…</source>
         <translation>&amp;Créer la paire de clés et enregistrer la clé privée…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="86"/>
+        <location filename="../coordinator/encryption.py" line="69"/>
         <source>2. The public key, and a recovery copy</source>
         <translation>2. La clé publique, et une copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="91"/>
+        <location filename="../coordinator/encryption.py" line="74"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="97"/>
+        <location filename="../coordinator/encryption.py" line="80"/>
         <source>&amp;Copy the public key</source>
         <translation>Cop&amp;ier la clé publique</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="99"/>
+        <location filename="../coordinator/encryption.py" line="82"/>
         <source>Save a &amp;recovery copy to print…</source>
         <translation>Enregistrer une copie de &amp;secours à imprimer…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="102"/>
+        <location filename="../coordinator/encryption.py" line="85"/>
         <source>Put it into a &amp;form…</source>
         <translation>La mettre dans un &amp;formulaire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="112"/>
+        <location filename="../coordinator/encryption.py" line="95"/>
         <source>3. Open the encrypted interviews received</source>
         <translation>3. Ouvrir les entretiens chiffrés reçus</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="119"/>
+        <location filename="../coordinator/encryption.py" line="100"/>
         <source>Passphrase of the private key file</source>
         <translation>Phrase secrète du fichier de clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="120"/>
+        <location filename="../coordinator/encryption.py" line="101"/>
         <source>Passphrase of the key fi&amp;le</source>
         <translation>Phrase secrète du fic&amp;hier de clé</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="122"/>
+        <location filename="../coordinator/encryption.py" line="103"/>
         <source>Choose the private &amp;key and open them…</source>
         <translation>Choisir la clé privée et les o&amp;uvrir…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="153"/>
+        <location filename="../coordinator/encryption.py" line="134"/>
         <source>%n interview(s) received encrypted wait for their private key.</source>
         <translation>
             <numerusform>%n entretien reçu chiffré attend sa clé privée.</numerusform>
@@ -1006,102 +1006,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="155"/>
+        <location filename="../coordinator/encryption.py" line="136"/>
         <source>No encrypted interview waits to be opened.</source>
         <translation>Aucun entretien chiffré n’attend d’être ouvert.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="188"/>
+        <location filename="../coordinator/encryption.py" line="169"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="193"/>
+        <location filename="../coordinator/encryption.py" line="174"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="197"/>
+        <location filename="../coordinator/encryption.py" line="178"/>
         <source>Save the private key</source>
         <translation>Enregistrer la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="199"/>
+        <location filename="../coordinator/encryption.py" line="180"/>
         <source>Private key (*.pem)</source>
         <translation>Clé privée (*.pem)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="217"/>
+        <location filename="../coordinator/encryption.py" line="198"/>
         <source>The private key is saved in {0}. Save a recovery copy and keep it apart (a safe, a locked drawer): with its passphrase it opens every interview.</source>
         <translation>La clé privée est enregistrée dans {0}. Enregistrez une copie de secours et rangez-la à part (un coffre, un tiroir fermé à clé) : avec sa phrase secrète, elle ouvre tous les entretiens.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="225"/>
+        <location filename="../coordinator/encryption.py" line="206"/>
         <source>The public key is copied.</source>
         <translation>La clé publique est copiée.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="232"/>
+        <location filename="../coordinator/encryption.py" line="213"/>
         <source>Surveyor — recovery copy of the private key of the encrypted forms</source>
         <translation>Surveyor — copie de secours de la clé privée des formulaires chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="235"/>
+        <location filename="../coordinator/encryption.py" line="216"/>
         <source>Keep this sheet apart from the computer. The private key below is protected by its passphrase: the sheet alone opens nothing. Without the key and its passphrase, the encrypted interviews cannot be read.</source>
         <translation>Rangez cette feuille loin de l’ordinateur. La clé privée ci-dessous est protégée par sa phrase secrète : la feuille seule n’ouvre rien. Sans la clé et sa phrase secrète, les entretiens chiffrés ne peuvent pas être lus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="240"/>
+        <location filename="../coordinator/encryption.py" line="221"/>
         <source>To use it again: type it into a text file named cle.pem (or scan it), then choose it in Coordination → Encryption.</source>
         <translation>Pour la réutiliser : recopiez-la dans un fichier texte nommé cle.pem (ou numérisez-la), puis choisissez-la dans Coordination → Chiffrement.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="244"/>
+        <location filename="../coordinator/encryption.py" line="225"/>
         <source>Public key (for the forms&apos; public_key setting):</source>
         <translation>Clé publique (pour le paramètre public_key des formulaires) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="254"/>
+        <location filename="../coordinator/encryption.py" line="235"/>
         <source>Save the recovery copy</source>
         <translation>Enregistrer la copie de secours</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="256"/>
+        <location filename="../coordinator/encryption.py" line="237"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="266"/>
+        <location filename="../coordinator/encryption.py" line="247"/>
         <source>The recovery copy is in {0}: print it, then delete the file.</source>
         <translation>La copie de secours est dans {0} : imprimez-la, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="274"/>
+        <location filename="../coordinator/encryption.py" line="255"/>
         <source>Choose the form</source>
         <translation>Choisir le formulaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="274"/>
+        <location filename="../coordinator/encryption.py" line="255"/>
         <source>XLSForm (*.xlsx)</source>
         <translation>XLSForm (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="284"/>
+        <location filename="../coordinator/encryption.py" line="265"/>
         <source>The public key is in {0}: publish or hand out this form again; its interviews will be encrypted when they are finalized.</source>
         <translation>La clé publique est dans {0} : publiez ou distribuez de nouveau ce formulaire ; ses entretiens seront chiffrés à leur finalisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="296"/>
+        <location filename="../coordinator/encryption.py" line="277"/>
         <source>Choose the private key</source>
         <translation>Choisir la clé privée</translation>
     </message>
     <message>
-        <location filename="../coordinator/encryption.py" line="296"/>
+        <location filename="../coordinator/encryption.py" line="277"/>
         <source>Private key (*.pem);;Every file (*)</source>
         <translation>Clé privée (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/encryption.py" line="314"/>
+        <location filename="../coordinator/encryption.py" line="295"/>
         <source>%n interview(s) opened and merged.</source>
         <translation>
             <numerusform>%n entretien ouvert et fusionné.</numerusform>
@@ -1506,118 +1506,118 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../coordinator/export.py" line="37"/>
+        <location filename="../coordinator/export.py" line="34"/>
         <source>Export for analysis</source>
         <translation>Exporter pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="44"/>
+        <location filename="../coordinator/export.py" line="41"/>
         <source>Forms to export</source>
         <translation>Questionnaires à exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="45"/>
+        <location filename="../coordinator/export.py" line="42"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="48"/>
+        <location filename="../coordinator/export.py" line="45"/>
         <source>&amp;Forms</source>
         <translation>&amp;Questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="50"/>
+        <location filename="../coordinator/export.py" line="47"/>
         <source>&amp;CSV files (one per table)</source>
         <translation>Fichiers &amp;CSV (un par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="51"/>
+        <location filename="../coordinator/export.py" line="48"/>
         <source>E&amp;xcel file (XLSX, one sheet per table)</source>
         <translation>Fichier E&amp;xcel (XLSX, une feuille par tableau)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="52"/>
+        <location filename="../coordinator/export.py" line="49"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="54"/>
+        <location filename="../coordinator/export.py" line="51"/>
         <source>C&amp;odes (as in the form: “social_rent”)</source>
         <translation>C&amp;odes (comme dans le questionnaire : « social_rent »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="55"/>
+        <location filename="../coordinator/export.py" line="52"/>
         <source>&amp;Labels (as read: “Social housing”)</source>
         <translation>&amp;Libellés (tels que lus : « Logement social »)</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="57"/>
+        <location filename="../coordinator/export.py" line="54"/>
         <source>Choices</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="61"/>
+        <location filename="../coordinator/export.py" line="58"/>
         <source>&amp;Split multiple choices: one 0/1 column per choice as well</source>
         <translation>&amp;Détailler les choix multiples : aussi une colonne 0/1 par choix</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="68"/>
+        <location filename="../coordinator/export.py" line="65"/>
         <source>Personal fields</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="69"/>
+        <location filename="../coordinator/export.py" line="66"/>
         <source>Leave them out</source>
         <translation>Les laisser de côté</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="70"/>
+        <location filename="../coordinator/export.py" line="67"/>
         <source>Replace them with pseudonyms</source>
         <translation>Les remplacer par des pseudonymes</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="71"/>
+        <location filename="../coordinator/export.py" line="68"/>
         <source>Keep them as answered</source>
         <translation>Les garder telles que saisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="74"/>
+        <location filename="../coordinator/export.py" line="71"/>
         <source>Names, phone numbers, e-mails and addresses of residents. A pseudonym replaces each value by a code that stays the same within this campaign.</source>
         <translation>Noms, numéros de téléphone, courriels et adresses des habitants. Un pseudonyme remplace chaque valeur par un code qui reste le même pendant toute cette campagne.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="78"/>
+        <location filename="../coordinator/export.py" line="75"/>
         <source>&amp;Personal fields</source>
         <translation>Données &amp;personnelles</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="81"/>
-        <location filename="../coordinator/export.py" line="123"/>
+        <location filename="../coordinator/export.py" line="79"/>
+        <location filename="../coordinator/export.py" line="119"/>
         <source>Folder to write the files in</source>
         <translation>Dossier où écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="82"/>
+        <location filename="../coordinator/export.py" line="81"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="83"/>
+        <location filename="../coordinator/export.py" line="82"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="88"/>
+        <location filename="../coordinator/export.py" line="84"/>
         <source>F&amp;older</source>
         <translation>D&amp;ossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="91"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="91"/>
+        <location filename="../coordinator/export.py" line="87"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1625,37 +1625,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../coordinator/export.py" line="175"/>
+        <location filename="../coordinator/export.py" line="171"/>
         <source>Exporting interview {0} of {1}…</source>
         <translation>Export de l’entretien {0} sur {1}…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="181"/>
+        <location filename="../coordinator/export.py" line="177"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="180"/>
+        <location filename="../coordinator/export.py" line="176"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="196"/>
+        <location filename="../coordinator/export.py" line="192"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="197"/>
+        <location filename="../coordinator/export.py" line="193"/>
         <source>Files written in {0}</source>
         <translation>Fichiers écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="201"/>
+        <location filename="../coordinator/export.py" line="197"/>
         <source>No file written.</source>
         <translation>Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/export.py" line="208"/>
+        <location filename="../coordinator/export.py" line="204"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1663,152 +1663,152 @@
 <context>
     <name>Fieldwork</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="54"/>
+        <location filename="../coordinator/fieldwork.py" line="53"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="55"/>
+        <location filename="../coordinator/fieldwork.py" line="54"/>
         <source>Visited</source>
         <translation>Visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="56"/>
+        <location filename="../coordinator/fieldwork.py" line="55"/>
         <source>Contacted</source>
         <translation>Contactées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="57"/>
+        <location filename="../coordinator/fieldwork.py" line="56"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="58"/>
+        <location filename="../coordinator/fieldwork.py" line="57"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="59"/>
+        <location filename="../coordinator/fieldwork.py" line="58"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="60"/>
+        <location filename="../coordinator/fieldwork.py" line="59"/>
         <source>Vacant</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="61"/>
+        <location filename="../coordinator/fieldwork.py" line="60"/>
         <source>Not eligible</source>
         <translation>Non éligible</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="62"/>
+        <location filename="../coordinator/fieldwork.py" line="61"/>
         <source>Come back later</source>
         <translation>Repasser plus tard</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="63"/>
+        <location filename="../coordinator/fieldwork.py" line="62"/>
         <source>Started</source>
         <translation>Commencés</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="64"/>
+        <location filename="../coordinator/fieldwork.py" line="63"/>
         <source>Interviews done</source>
         <translation>Entretiens faits</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="65"/>
+        <location filename="../coordinator/fieldwork.py" line="64"/>
         <source>Never visited</source>
         <translation>Jamais visitées</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="66"/>
+        <location filename="../coordinator/fieldwork.py" line="65"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="67"/>
+        <location filename="../coordinator/fieldwork.py" line="66"/>
         <source>Contact rate</source>
         <translation>Taux de contact</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="68"/>
+        <location filename="../coordinator/fieldwork.py" line="67"/>
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="74"/>
+        <location filename="../coordinator/fieldwork.py" line="73"/>
         <source>Doors in the list</source>
         <translation>Portes de la liste</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="75"/>
+        <location filename="../coordinator/fieldwork.py" line="74"/>
         <source>Doors visited at least once</source>
         <translation>Portes visitées au moins une fois</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="76"/>
+        <location filename="../coordinator/fieldwork.py" line="75"/>
         <source>Doors where someone was reached at least once (refused, appointment, not eligible, come back later, interview started or done)</source>
         <translation>Portes où quelqu’un a répondu au moins une fois (refus, rendez-vous, non éligible, repasser plus tard, entretien commencé ou fait)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="81"/>
+        <location filename="../coordinator/fieldwork.py" line="80"/>
         <source>Doors whose last visit found nobody</source>
         <translation>Portes où personne n’a répondu à la dernière visite</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="82"/>
+        <location filename="../coordinator/fieldwork.py" line="81"/>
         <source>Doors that refused (final)</source>
         <translation>Portes qui ont refusé (définitif)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="83"/>
+        <location filename="../coordinator/fieldwork.py" line="82"/>
         <source>Doors with an appointment pending</source>
         <translation>Portes avec un rendez-vous à venir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="86"/>
+        <location filename="../coordinator/fieldwork.py" line="85"/>
         <source>Empty, or not a dwelling</source>
         <translation>Logement vide, ou pas un logement</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="87"/>
+        <location filename="../coordinator/fieldwork.py" line="86"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="90"/>
+        <location filename="../coordinator/fieldwork.py" line="89"/>
         <source>Someone asked to come back, without a set time</source>
         <translation>Quelqu’un a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="93"/>
+        <location filename="../coordinator/fieldwork.py" line="92"/>
         <source>An interview was started, not finished</source>
         <translation>Un entretien a été commencé, pas terminé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="96"/>
+        <location filename="../coordinator/fieldwork.py" line="95"/>
         <source>Doors where an interview was done</source>
         <translation>Portes où un entretien a été fait</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="97"/>
+        <location filename="../coordinator/fieldwork.py" line="96"/>
         <source>Doors nobody knocked at yet</source>
         <translation>Portes où personne n’a encore frappé</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="98"/>
+        <location filename="../coordinator/fieldwork.py" line="97"/>
         <source>Visits recorded in all</source>
         <translation>Visites enregistrées en tout</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="106"/>
+        <location filename="../coordinator/fieldwork.py" line="105"/>
         <source>Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how many answered.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants) : parmi les logements où l’on a frappé, combien ont répondu.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="111"/>
+        <location filename="../coordinator/fieldwork.py" line="110"/>
         <source>Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors knocked at that may hold an eligible household, how many gave an interview.</source>
         <translation>Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles) : parmi les portes visitées qui peuvent abriter un ménage éligible, combien ont donné un entretien.</translation>
     </message>
@@ -1816,12 +1816,12 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="339"/>
+        <location filename="../coordinator/fieldwork.py" line="338"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="340"/>
+        <location filename="../coordinator/fieldwork.py" line="339"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
@@ -1891,42 +1891,42 @@
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="391"/>
+        <location filename="../coordinator/fieldwork.py" line="385"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="411"/>
+        <location filename="../coordinator/fieldwork.py" line="405"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="412"/>
+        <location filename="../coordinator/fieldwork.py" line="406"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="414"/>
+        <location filename="../coordinator/fieldwork.py" line="408"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="426"/>
+        <location filename="../coordinator/fieldwork.py" line="420"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="428"/>
+        <location filename="../coordinator/fieldwork.py" line="422"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="440"/>
+        <location filename="../coordinator/fieldwork.py" line="434"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="444"/>
+        <location filename="../coordinator/fieldwork.py" line="438"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -1934,12 +1934,12 @@
 <context>
     <name>FilesWritten</name>
     <message>
-        <location filename="../coordinator/common.py" line="71"/>
+        <location filename="../coordinator/common.py" line="73"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/common.py" line="74"/>
+        <location filename="../coordinator/common.py" line="76"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1947,13 +1947,13 @@
 <context>
     <name>FormCard</name>
     <message>
-        <location filename="../home.py" line="286"/>
-        <location filename="../home.py" line="295"/>
+        <location filename="../home.py" line="289"/>
+        <location filename="../home.py" line="298"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="297"/>
+        <location filename="../home.py" line="300"/>
         <source>%n feature(s) not handled yet</source>
         <translation>
             <numerusform>%n fonction non gérée pour l’instant</numerusform>
@@ -1961,12 +1961,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="303"/>
+        <location filename="../home.py" line="306"/>
         <source>New interview</source>
         <translation>Nouvel entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="304"/>
+        <location filename="../home.py" line="307"/>
         <source>New interview: {0}</source>
         <translation>Nouvel entretien : {0}</translation>
     </message>
@@ -2355,97 +2355,97 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../home.py" line="65"/>
+        <location filename="../home.py" line="70"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../home.py" line="66"/>
+        <location filename="../home.py" line="71"/>
         <source>To send or hand in</source>
         <translation>À envoyer ou remettre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="67"/>
+        <location filename="../home.py" line="72"/>
         <source>Sent or handed in</source>
         <translation>Envoyés ou remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="68"/>
+        <location filename="../home.py" line="73"/>
         <source>Bin</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="74"/>
+        <location filename="../home.py" line="79"/>
         <source>Replaced by a correction</source>
         <translation>Remplacé par une correction</translation>
     </message>
     <message>
-        <location filename="../home.py" line="79"/>
+        <location filename="../home.py" line="84"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../home.py" line="80"/>
+        <location filename="../home.py" line="85"/>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="81"/>
+        <location filename="../home.py" line="86"/>
         <source>Sending failed</source>
         <translation>Envoi échoué</translation>
     </message>
     <message>
-        <location filename="../home.py" line="82"/>
+        <location filename="../home.py" line="87"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../home.py" line="83"/>
+        <location filename="../home.py" line="88"/>
         <source>Handed in</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../home.py" line="84"/>
+        <location filename="../home.py" line="89"/>
         <source>In the bin</source>
         <translation>Dans la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="120"/>
+        <location filename="../home.py" line="125"/>
         <source>This form could not be opened: “{0}”: {1}</source>
         <translation>Ce formulaire n’a pas pu être ouvert : « {0} » : {1}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="166"/>
+        <location filename="../home.py" line="171"/>
         <source>Interview without a name ({0})</source>
         <translation>Entretien sans nom ({0})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="230"/>
+        <location filename="../home.py" line="235"/>
         <source>A corrected version replaces this one: it is kept as it was, and only the correction is handed in.</source>
         <translation>Une version corrigée remplace celle-ci : elle est gardée telle quelle, et seule la correction est remise.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="243"/>
+        <location filename="../home.py" line="248"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="244"/>
+        <location filename="../home.py" line="249"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../home.py" line="245"/>
+        <location filename="../home.py" line="250"/>
         <source>Last change</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../home.py" line="246"/>
+        <location filename="../home.py" line="251"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../home.py" line="247"/>
+        <location filename="../home.py" line="252"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -2453,266 +2453,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="591"/>
-        <location filename="../home.py" line="606"/>
+        <location filename="../home.py" line="557"/>
+        <location filename="../home.py" line="575"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="592"/>
+        <location filename="../home.py" line="558"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="594"/>
+        <location filename="../home.py" line="560"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="563"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="599"/>
+        <location filename="../home.py" line="565"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="601"/>
+        <location filename="../home.py" line="567"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="569"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="604"/>
+        <location filename="../home.py" line="572"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="573"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="607"/>
+        <location filename="../home.py" line="576"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="609"/>
+        <location filename="../home.py" line="578"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="612"/>
+        <location filename="../home.py" line="581"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="614"/>
+        <location filename="../home.py" line="585"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="615"/>
+        <location filename="../home.py" line="586"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="616"/>
+        <location filename="../home.py" line="588"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="617"/>
-        <location filename="../home.py" line="618"/>
+        <location filename="../home.py" line="589"/>
+        <location filename="../home.py" line="590"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="619"/>
+        <location filename="../home.py" line="591"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="620"/>
+        <location filename="../home.py" line="594"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="621"/>
+        <location filename="../home.py" line="595"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="622"/>
+        <location filename="../home.py" line="597"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="623"/>
+        <location filename="../home.py" line="598"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="624"/>
+        <location filename="../home.py" line="599"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="625"/>
+        <location filename="../home.py" line="600"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="626"/>
+        <location filename="../home.py" line="601"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="627"/>
+        <location filename="../home.py" line="602"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="628"/>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="603"/>
+        <location filename="../home.py" line="845"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="629"/>
+        <location filename="../home.py" line="603"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="631"/>
-        <location filename="../home.py" line="903"/>
+        <location filename="../home.py" line="605"/>
+        <location filename="../home.py" line="877"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="632"/>
+        <location filename="../home.py" line="606"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="621"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="647"/>
+        <location filename="../home.py" line="621"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="684"/>
+        <location filename="../home.py" line="658"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="688"/>
+        <location filename="../home.py" line="662"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="708"/>
+        <location filename="../home.py" line="682"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="709"/>
+        <location filename="../home.py" line="683"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="710"/>
+        <location filename="../home.py" line="684"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="711"/>
+        <location filename="../home.py" line="685"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="729"/>
+        <location filename="../home.py" line="703"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="751"/>
+        <location filename="../home.py" line="725"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="752"/>
+        <location filename="../home.py" line="726"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="841"/>
+        <location filename="../home.py" line="815"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="842"/>
+        <location filename="../home.py" line="816"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="843"/>
+        <location filename="../home.py" line="817"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="844"/>
+        <location filename="../home.py" line="818"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="847"/>
+        <location filename="../home.py" line="821"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="845"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="900"/>
+        <location filename="../home.py" line="874"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="901"/>
+        <location filename="../home.py" line="875"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="902"/>
+        <location filename="../home.py" line="876"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="904"/>
+        <location filename="../home.py" line="878"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="911"/>
+        <location filename="../home.py" line="885"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="921"/>
+        <location filename="../home.py" line="895"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -2720,53 +2720,53 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../coordinator/imports.py" line="30"/>
+        <location filename="../coordinator/imports.py" line="29"/>
         <source>Imported</source>
         <translation>importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="31"/>
+        <location filename="../coordinator/imports.py" line="30"/>
         <source>Already imported</source>
         <translation>déjà importé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="32"/>
+        <location filename="../coordinator/imports.py" line="31"/>
         <source>Refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="95"/>
+        <location filename="../coordinator/imports.py" line="88"/>
         <source>Import the batch files the interviewers handed in (USB key, shared folder). Importing the same file again is harmless: nothing is counted twice.</source>
         <translation>Importez les lots remis par les enquêteur·rices (clé USB, dossier partagé). Importer à nouveau le même fichier ne pose aucun problème : rien n’est compté deux fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="99"/>
+        <location filename="../coordinator/imports.py" line="92"/>
         <source>Import &amp;batches…</source>
         <translation>Importer des &amp;lots…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="100"/>
+        <location filename="../coordinator/imports.py" line="92"/>
         <source>Import batch files</source>
         <translation>Importer des fichiers de lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="101"/>
+        <location filename="../coordinator/imports.py" line="95"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="102"/>
-        <location filename="../coordinator/imports.py" line="170"/>
+        <location filename="../coordinator/imports.py" line="96"/>
+        <location filename="../coordinator/imports.py" line="171"/>
         <source>Import every batch of a folder</source>
         <translation>Importer tous les lots d’un dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="103"/>
+        <location filename="../coordinator/imports.py" line="100"/>
         <source>Import the folder &amp;again</source>
         <translation>Importer à &amp;nouveau le dossier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="104"/>
+        <location filename="../coordinator/imports.py" line="101"/>
         <source>Import the last folder again</source>
         <translation>Importer à nouveau le dernier dossier</translation>
     </message>
@@ -2781,163 +2781,163 @@
         <translation>Télécharger les entretiens envoyés au serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="109"/>
+        <location filename="../coordinator/imports.py" line="110"/>
         <source>Bring in what the interviewers sent to the server (coordinator account in the settings). Downloading again is harmless.</source>
         <translation>Récupérer ce que les enquêteurs ont envoyé au serveur (compte coordinateur dans les paramètres). Télécharger à nouveau ne pose aucun problème.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="113"/>
+        <location filename="../coordinator/imports.py" line="114"/>
         <source>Batches</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="114"/>
+        <location filename="../coordinator/imports.py" line="115"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="118"/>
+        <location filename="../coordinator/imports.py" line="119"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="119"/>
-        <location filename="../coordinator/imports.py" line="133"/>
+        <location filename="../coordinator/imports.py" line="120"/>
+        <location filename="../coordinator/imports.py" line="134"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="120"/>
+        <location filename="../coordinator/imports.py" line="121"/>
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="121"/>
+        <location filename="../coordinator/imports.py" line="122"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="122"/>
-        <location filename="../coordinator/imports.py" line="134"/>
+        <location filename="../coordinator/imports.py" line="123"/>
+        <location filename="../coordinator/imports.py" line="135"/>
         <source>New</source>
         <translation>Nouveaux</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="123"/>
-        <location filename="../coordinator/imports.py" line="135"/>
+        <location filename="../coordinator/imports.py" line="124"/>
+        <location filename="../coordinator/imports.py" line="136"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="124"/>
-        <location filename="../coordinator/imports.py" line="136"/>
+        <location filename="../coordinator/imports.py" line="125"/>
+        <location filename="../coordinator/imports.py" line="137"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="125"/>
-        <location filename="../coordinator/imports.py" line="137"/>
+        <location filename="../coordinator/imports.py" line="126"/>
+        <location filename="../coordinator/imports.py" line="138"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="126"/>
+        <location filename="../coordinator/imports.py" line="127"/>
         <source>Why refused</source>
         <translation>Raison du refus</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="129"/>
+        <location filename="../coordinator/imports.py" line="130"/>
         <source>Imported batches</source>
         <translation>Lots importés</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="140"/>
+        <location filename="../coordinator/imports.py" line="141"/>
         <source>Totals by interviewer</source>
         <translation>Totaux par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="150"/>
+        <location filename="../coordinator/imports.py" line="151"/>
         <source>Import again: {0}</source>
         <translation>Importer à nouveau : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="161"/>
+        <location filename="../coordinator/imports.py" line="162"/>
         <source>Import batches</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="163"/>
+        <location filename="../coordinator/imports.py" line="164"/>
         <source>Surveyor batches (*.zip)</source>
         <translation>Lots Surveyor (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="200"/>
+        <location filename="../coordinator/imports.py" line="201"/>
         <source>Importing batch {0} of {1}: {2}</source>
         <translation>Import du lot {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="201"/>
-        <location filename="../coordinator/imports.py" line="206"/>
+        <location filename="../coordinator/imports.py" line="202"/>
+        <location filename="../coordinator/imports.py" line="207"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="207"/>
+        <location filename="../coordinator/imports.py" line="208"/>
         <source>Importing batches</source>
         <translation>Import des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="223"/>
+        <location filename="../coordinator/imports.py" line="224"/>
         <source>The import stopped: {0}</source>
         <translation>L’import s’est arrêté : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="237"/>
+        <location filename="../coordinator/imports.py" line="238"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="261"/>
+        <location filename="../coordinator/imports.py" line="262"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="265"/>
+        <location filename="../coordinator/imports.py" line="266"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="285"/>
+        <location filename="../coordinator/imports.py" line="286"/>
         <source>From the server: {0} submission(s) received: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>Depuis le serveur : {0} envoi(s) reçu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="289"/>
+        <location filename="../coordinator/imports.py" line="290"/>
         <source>Form versions downloaded: {0}.</source>
         <translation>Versions de formulaire téléchargées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="320"/>
+        <location filename="../coordinator/imports.py" line="321"/>
         <source>Nothing imported yet in this session.</source>
         <translation>Rien d’importé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="322"/>
+        <location filename="../coordinator/imports.py" line="323"/>
         <source>No batch file (.zip) was found there.</source>
         <translation>Aucun fichier de lot (.zip) n’a été trouvé à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="325"/>
+        <location filename="../coordinator/imports.py" line="326"/>
         <source>{0} batch(es) read: {1} new interview(s), {2} updated, {3} duplicate(s), {4} conflict(s) to resolve.</source>
         <translation>{0} lot(s) lu(s) : {1} nouvel(s) entretien(s), {2} mis à jour, {3} doublon(s), {4} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="337"/>
+        <location filename="../coordinator/imports.py" line="338"/>
         <source>{0} batch(es) refused: nothing of them was imported (see why below).</source>
         <translation>{0} lot(s) refusé(s) : rien n’en a été importé (voir pourquoi ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../coordinator/imports.py" line="302"/>
+        <location filename="../coordinator/imports.py" line="303"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
@@ -3399,214 +3399,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="247"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Protect the data of this computer…</source>
         <translation>&amp;Protéger les données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="275"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Protecting the data of this computer…</source>
         <translation>Protection des données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="376"/>
         <source>The data could not be protected: {0}</source>
         <translation>Les données n’ont pas pu être protégées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="384"/>
         <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="391"/>
         <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="423"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="435"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="445"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="452"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="564"/>
         <source>The coordinator asks to protect the data of this computer.</source>
         <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="566"/>
         <source>This form is encrypted: protect the data of this computer too?</source>
         <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
         <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
         <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Protect…</source>
         <translation>Protéger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692"/>
+        <location filename="../main_window.py" line="684"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="694"/>
+        <location filename="../main_window.py" line="686"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="697"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708"/>
+        <location filename="../main_window.py" line="700"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="716"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="773"/>
+        <location filename="../main_window.py" line="765"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="835"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="851"/>
+        <location filename="../main_window.py" line="843"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="854"/>
+        <location filename="../main_window.py" line="846"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="909"/>
+        <location filename="../main_window.py" line="901"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3614,52 +3614,52 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="202"/>
+        <location filename="../coordinator/doorlist.py" line="197"/>
         <source>Columns of the door list</source>
         <translation>Colonnes de la liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="207"/>
+        <location filename="../coordinator/doorlist.py" line="202"/>
         <source>Surveyor did not recognise every column of {0}. Say what each column holds; the street is required. Columns left on “Not used” are ignored.</source>
         <translation>Surveyor n’a pas reconnu toutes les colonnes de {0}. Indiquez ce que contient chaque colonne ; la voie est obligatoire. Les colonnes laissées sur « Non utilisée » sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="213"/>
+        <location filename="../coordinator/doorlist.py" line="208"/>
         <source>Column of the file</source>
         <translation>Colonne du fichier</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="213"/>
+        <location filename="../coordinator/doorlist.py" line="208"/>
         <source>Holds</source>
         <translation>Contient</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="222"/>
+        <location filename="../coordinator/doorlist.py" line="217"/>
         <source>What the column “{0}” holds</source>
         <translation>Ce que contient la colonne « {0} »</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="223"/>
+        <location filename="../coordinator/doorlist.py" line="218"/>
         <source>Not used</source>
         <translation>Non utilisée</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="233"/>
+        <location filename="../coordinator/doorlist.py" line="228"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="233"/>
+        <location filename="../coordinator/doorlist.py" line="228"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="250"/>
+        <location filename="../coordinator/doorlist.py" line="245"/>
         <source>Choose the column that holds the street.</source>
         <translation>Choisissez la colonne qui contient la voie.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="252"/>
+        <location filename="../coordinator/doorlist.py" line="247"/>
         <source>Two columns hold the same thing: {0}.</source>
         <translation>Deux colonnes contiennent la même chose : {0}.</translation>
     </message>
@@ -3667,273 +3667,273 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="520"/>
-        <location filename="../doors.py" line="543"/>
+        <location filename="../doors.py" line="519"/>
+        <location filename="../doors.py" line="541"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="521"/>
+        <location filename="../doors.py" line="520"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="522"/>
+        <location filename="../doors.py" line="521"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="523"/>
+        <location filename="../doors.py" line="522"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="525"/>
+        <location filename="../doors.py" line="524"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="527"/>
+        <location filename="../doors.py" line="526"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="529"/>
+        <location filename="../doors.py" line="528"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="531"/>
+        <location filename="../doors.py" line="530"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="533"/>
+        <location filename="../doors.py" line="532"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="535"/>
+        <location filename="../doors.py" line="534"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="536"/>
+        <location filename="../doors.py" line="534"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="537"/>
+        <location filename="../doors.py" line="535"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="538"/>
+        <location filename="../doors.py" line="536"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="539"/>
+        <location filename="../doors.py" line="537"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="540"/>
+        <location filename="../doors.py" line="538"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="541"/>
+        <location filename="../doors.py" line="539"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="542"/>
+        <location filename="../doors.py" line="540"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="544"/>
+        <location filename="../doors.py" line="542"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="547"/>
+        <location filename="../doors.py" line="545"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="549"/>
+        <location filename="../doors.py" line="547"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="552"/>
+        <location filename="../doors.py" line="550"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="555"/>
+        <location filename="../doors.py" line="553"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="558"/>
+        <location filename="../doors.py" line="556"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="560"/>
+        <location filename="../doors.py" line="558"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="561"/>
+        <location filename="../doors.py" line="559"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="562"/>
+        <location filename="../doors.py" line="560"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="563"/>
+        <location filename="../doors.py" line="561"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="602"/>
+        <location filename="../doors.py" line="600"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="629"/>
+        <location filename="../doors.py" line="627"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="630"/>
+        <location filename="../doors.py" line="628"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="631"/>
+        <location filename="../doors.py" line="629"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="632"/>
+        <location filename="../doors.py" line="630"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="673"/>
+        <location filename="../doors.py" line="671"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="677"/>
+        <location filename="../doors.py" line="675"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="679"/>
+        <location filename="../doors.py" line="677"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="680"/>
+        <location filename="../doors.py" line="678"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="681"/>
+        <location filename="../doors.py" line="679"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="682"/>
+        <location filename="../doors.py" line="680"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="692"/>
+        <location filename="../doors.py" line="690"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="696"/>
+        <location filename="../doors.py" line="694"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="718"/>
+        <location filename="../doors.py" line="716"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="748"/>
+        <location filename="../doors.py" line="746"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="749"/>
+        <location filename="../doors.py" line="747"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="750"/>
+        <location filename="../doors.py" line="748"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="751"/>
+        <location filename="../doors.py" line="749"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="752"/>
+        <location filename="../doors.py" line="750"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="785"/>
+        <location filename="../doors.py" line="783"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="787"/>
+        <location filename="../doors.py" line="785"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="826"/>
+        <location filename="../doors.py" line="824"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="834"/>
+        <location filename="../doors.py" line="832"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="836"/>
+        <location filename="../doors.py" line="834"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="863"/>
+        <location filename="../doors.py" line="861"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="865"/>
+        <location filename="../doors.py" line="863"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="869"/>
+        <location filename="../doors.py" line="867"/>
         <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
         <translation>
             <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
@@ -3941,7 +3941,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="875"/>
+        <location filename="../doors.py" line="873"/>
         <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
         <translation>
             <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
@@ -3949,7 +3949,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../doors.py" line="900"/>
+        <location filename="../doors.py" line="898"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
@@ -3957,100 +3957,100 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="188"/>
-        <location filename="../coordinator/overview.py" line="382"/>
-        <location filename="../coordinator/overview.py" line="460"/>
+        <location filename="../coordinator/overview.py" line="194"/>
+        <location filename="../coordinator/overview.py" line="383"/>
+        <location filename="../coordinator/overview.py" line="461"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="196"/>
+        <location filename="../coordinator/overview.py" line="202"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="197"/>
-        <location filename="../coordinator/overview.py" line="337"/>
-        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="203"/>
+        <location filename="../coordinator/overview.py" line="335"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="198"/>
-        <location filename="../coordinator/overview.py" line="338"/>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="204"/>
+        <location filename="../coordinator/overview.py" line="336"/>
+        <location filename="../coordinator/overview.py" line="358"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="199"/>
+        <location filename="../coordinator/overview.py" line="205"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="200"/>
-        <location filename="../coordinator/overview.py" line="339"/>
-        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="206"/>
+        <location filename="../coordinator/overview.py" line="337"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="328"/>
+        <location filename="../coordinator/overview.py" line="326"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="329"/>
+        <location filename="../coordinator/overview.py" line="327"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="330"/>
+        <location filename="../coordinator/overview.py" line="328"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="331"/>
+        <location filename="../coordinator/overview.py" line="329"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="332"/>
+        <location filename="../coordinator/overview.py" line="330"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="333"/>
+        <location filename="../coordinator/overview.py" line="331"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="340"/>
+        <location filename="../coordinator/overview.py" line="338"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="341"/>
+        <location filename="../coordinator/overview.py" line="339"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="343"/>
+        <location filename="../coordinator/overview.py" line="341"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="344"/>
+        <location filename="../coordinator/overview.py" line="342"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="345"/>
+        <location filename="../coordinator/overview.py" line="343"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="346"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
@@ -4065,79 +4065,79 @@
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="349"/>
+        <location filename="../coordinator/overview.py" line="350"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="352"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="354"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="355"/>
+        <location filename="../coordinator/overview.py" line="356"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="357"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
         <location filename="../coordinator/overview.py" line="358"/>
         <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="360"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="359"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="361"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="362"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="362"/>
+        <location filename="../coordinator/overview.py" line="363"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="376"/>
+        <location filename="../coordinator/overview.py" line="377"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="380"/>
+        <location filename="../coordinator/overview.py" line="381"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="384"/>
+        <location filename="../coordinator/overview.py" line="385"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="456"/>
+        <location filename="../coordinator/overview.py" line="457"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -4145,57 +4145,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="526"/>
+        <location filename="../coordinator/overview.py" line="521"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="527"/>
+        <location filename="../coordinator/overview.py" line="522"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="529"/>
+        <location filename="../coordinator/overview.py" line="524"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="535"/>
+        <location filename="../coordinator/overview.py" line="530"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="537"/>
+        <location filename="../coordinator/overview.py" line="532"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="570"/>
+        <location filename="../coordinator/overview.py" line="565"/>
         <source>Erased here; the server address in the settings is not valid.</source>
         <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="575"/>
+        <location filename="../coordinator/overview.py" line="570"/>
         <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="582"/>
+        <location filename="../coordinator/overview.py" line="577"/>
         <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
         <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="589"/>
+        <location filename="../coordinator/overview.py" line="584"/>
         <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="596"/>
+        <location filename="../coordinator/overview.py" line="591"/>
         <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
         <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="603"/>
+        <location filename="../coordinator/overview.py" line="598"/>
         <source>Erased here; the server was not asked: {0}</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
     </message>
@@ -4203,63 +4203,63 @@
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="97"/>
+        <location filename="../coordinator/doorlist.py" line="102"/>
         <source>Campaign package</source>
         <translation>Paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="109"/>
+        <location filename="../coordinator/doorlist.py" line="106"/>
         <source>&amp;Protect with a password</source>
         <translation>&amp;Protéger par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="115"/>
+        <location filename="../coordinator/doorlist.py" line="112"/>
         <source>The package holds the addresses of the doors and the notes of the visits. Protected, a lost USB key shows none of them. Tell the password to the volunteers yourself (not in the same message as the file); their laptops ask it once.</source>
         <translation>Le paquet contient les adresses des portes et les notes des passages. Protégé, une clé USB perdue n’en montre rien. Dites vous-même le mot de passe aux bénévoles (pas dans le même message que le fichier) ; leurs portables le demandent une fois.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="127"/>
+        <location filename="../coordinator/doorlist.py" line="122"/>
         <source>Password of the package</source>
         <translation>Mot de passe du paquet</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="128"/>
+        <location filename="../coordinator/doorlist.py" line="124"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="132"/>
-        <location filename="../coordinator/doorlist.py" line="133"/>
+        <location filename="../coordinator/doorlist.py" line="126"/>
+        <location filename="../coordinator/doorlist.py" line="128"/>
         <source>The password again</source>
         <translation>Le mot de passe à nouveau</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="138"/>
+        <location filename="../coordinator/doorlist.py" line="133"/>
         <source>Your key is open: the package carries its public half, and the laptops protect their hand-ins for it.</source>
         <translation>Votre clé est ouverte : le paquet emporte sa partie publique, et les portables protègent leurs remises pour elle.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="143"/>
+        <location filename="../coordinator/doorlist.py" line="138"/>
         <source>To have the laptops protect their hand-ins, open your private key in Encryption… first: the package then carries its public half.</source>
         <translation>Pour que les portables protègent leurs remises, ouvrez d’abord votre clé privée dans Chiffrement… : le paquet emporte alors sa partie publique.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="156"/>
+        <location filename="../coordinator/doorlist.py" line="151"/>
         <source>Choose where to write…</source>
         <translation>Choisir où écrire…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="157"/>
+        <location filename="../coordinator/doorlist.py" line="152"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="188"/>
+        <location filename="../coordinator/doorlist.py" line="183"/>
         <source>The password needs 8 characters or more.</source>
         <translation>Le mot de passe doit avoir 8 caractères ou plus.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="190"/>
+        <location filename="../coordinator/doorlist.py" line="185"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -4267,27 +4267,27 @@
 <context>
     <name>PackagePassphraseDialog</name>
     <message>
-        <location filename="../doors.py" line="915"/>
+        <location filename="../doors.py" line="913"/>
         <source>Protected door list</source>
         <translation>Liste des portes protégée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="918"/>
+        <location filename="../doors.py" line="916"/>
         <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
         <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="926"/>
+        <location filename="../doors.py" line="922"/>
         <source>Password of the door list</source>
         <translation>Mot de passe de la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="930"/>
+        <location filename="../doors.py" line="926"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="931"/>
+        <location filename="../doors.py" line="927"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4295,37 +4295,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../protection.py" line="75"/>
+        <location filename="../protection.py" line="67"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="49"/>
+        <location filename="../protection.py" line="45"/>
         <source>Protected data</source>
         <translation>Données protégées</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="53"/>
+        <location filename="../protection.py" line="49"/>
         <source>The data on this computer is protected by a passphrase. Type it to open Surveyor.</source>
         <translation>Les données de cet ordinateur sont protégées par une phrase secrète. Tapez-la pour ouvrir Surveyor.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="61"/>
+        <location filename="../protection.py" line="55"/>
         <source>Passphrase of the data</source>
         <translation>Phrase secrète des données</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="62"/>
+        <location filename="../protection.py" line="56"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="77"/>
+        <location filename="../protection.py" line="69"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="88"/>
+        <location filename="../protection.py" line="80"/>
         <source>Wrong passphrase. Try again.</source>
         <translation>Phrase secrète erronée. Réessayez.</translation>
     </message>
@@ -4333,102 +4333,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="84"/>
+        <location filename="../coordinator/people.py" line="80"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="85"/>
+        <location filename="../coordinator/people.py" line="81"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="86"/>
+        <location filename="../coordinator/people.py" line="82"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="87"/>
+        <location filename="../coordinator/people.py" line="83"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="88"/>
+        <location filename="../coordinator/people.py" line="84"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="89"/>
+        <location filename="../coordinator/people.py" line="85"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="90"/>
+        <location filename="../coordinator/people.py" line="86"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="91"/>
+        <location filename="../coordinator/people.py" line="87"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="88"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="93"/>
+        <location filename="../coordinator/people.py" line="89"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="94"/>
+        <location filename="../coordinator/people.py" line="90"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="95"/>
+        <location filename="../coordinator/people.py" line="91"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="96"/>
+        <location filename="../coordinator/people.py" line="92"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="102"/>
+        <location filename="../coordinator/people.py" line="98"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="107"/>
+        <location filename="../coordinator/people.py" line="103"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="108"/>
+        <location filename="../coordinator/people.py" line="104"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="109"/>
+        <location filename="../coordinator/people.py" line="105"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="110"/>
+        <location filename="../coordinator/people.py" line="106"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="111"/>
+        <location filename="../coordinator/people.py" line="107"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="171"/>
+        <location filename="../coordinator/people.py" line="167"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -4436,22 +4436,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="180"/>
+        <location filename="../coordinator/people.py" line="176"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="181"/>
+        <location filename="../coordinator/people.py" line="177"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="182"/>
+        <location filename="../coordinator/people.py" line="178"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="197"/>
+        <location filename="../coordinator/people.py" line="193"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -4459,77 +4459,77 @@
 <context>
     <name>ProtectDialog</name>
     <message>
-        <location filename="../protection.py" line="104"/>
+        <location filename="../protection.py" line="96"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="118"/>
+        <location filename="../protection.py" line="102"/>
         <source>The interviews on this computer, drafts included, and their backups will be encrypted: a lost or stolen laptop shows nothing of them. Surveyor opens them as before once unlocked.</source>
         <translation>Les entretiens de cet ordinateur, brouillons compris, et leurs sauvegardes seront chiffrés : un portable perdu ou volé n’en montre rien. Une fois déverrouillé, Surveyor les ouvre comme avant.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="125"/>
+        <location filename="../protection.py" line="109"/>
         <source>Where the key is kept:</source>
         <translation>Où garder la clé :</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="128"/>
+        <location filename="../protection.py" line="112"/>
         <source>This computer’s &amp;keychain</source>
         <translation>Le &amp;trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="129"/>
+        <location filename="../protection.py" line="113"/>
         <source>Nothing to type at each start.</source>
         <translation>Rien à taper à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="130"/>
+        <location filename="../protection.py" line="114"/>
         <source>A &amp;passphrase, asked at each start</source>
         <translation>Une &amp;phrase secrète, demandée à chaque démarrage</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="141"/>
+        <location filename="../protection.py" line="123"/>
         <source>New passphrase of the data</source>
         <translation>Nouvelle phrase secrète des données</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="144"/>
+        <location filename="../protection.py" line="124"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="145"/>
+        <location filename="../protection.py" line="125"/>
         <source>Pass&amp;phrase (8 characters or more)</source>
         <translation>&amp;Phrase secrète (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="149"/>
+        <location filename="../protection.py" line="127"/>
         <source>&amp;Again</source>
         <translation>C&amp;onfirmation</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="155"/>
+        <location filename="../protection.py" line="131"/>
         <source>If the passphrase is lost (or the keychain, with a new computer or a new user account), nobody can open this data again: there is no way back. The interviews already handed in are safe at the coordinator. Write the passphrase down somewhere safe, away from the laptop.</source>
         <translation>Si la phrase secrète est perdue (ou le trousseau, avec un nouvel ordinateur ou un nouveau compte utilisateur), personne ne pourra plus ouvrir ces données : il n’y a aucun retour possible. Les entretiens déjà remis sont en sécurité chez le coordinateur. Notez la phrase secrète en lieu sûr, loin du portable.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="172"/>
+        <location filename="../protection.py" line="148"/>
         <source>Protect</source>
         <translation>Protéger</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="173"/>
+        <location filename="../protection.py" line="149"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="200"/>
+        <location filename="../protection.py" line="176"/>
         <source>The passphrase must have at least {0} characters.</source>
         <translation>La phrase secrète doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../protection.py" line="206"/>
+        <location filename="../protection.py" line="182"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -4537,124 +4537,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="569"/>
+        <location filename="../coordinator/results.py" line="588"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="570"/>
-        <location filename="../coordinator/results.py" line="577"/>
+        <location filename="../coordinator/results.py" line="589"/>
+        <location filename="../coordinator/results.py" line="596"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="571"/>
+        <location filename="../coordinator/results.py" line="590"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="608"/>
+        <location filename="../coordinator/results.py" line="627"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="608"/>
+        <location filename="../coordinator/results.py" line="627"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="610"/>
+        <location filename="../coordinator/results.py" line="629"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="613"/>
+        <location filename="../coordinator/results.py" line="632"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="618"/>
+        <location filename="../coordinator/results.py" line="637"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="645"/>
+        <location filename="../coordinator/results.py" line="664"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="645"/>
-        <location filename="../coordinator/results.py" line="702"/>
+        <location filename="../coordinator/results.py" line="664"/>
+        <location filename="../coordinator/results.py" line="721"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="645"/>
+        <location filename="../coordinator/results.py" line="664"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="647"/>
+        <location filename="../coordinator/results.py" line="666"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="681"/>
+        <location filename="../coordinator/results.py" line="700"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="682"/>
+        <location filename="../coordinator/results.py" line="701"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="683"/>
+        <location filename="../coordinator/results.py" line="702"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="684"/>
+        <location filename="../coordinator/results.py" line="703"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="685"/>
+        <location filename="../coordinator/results.py" line="704"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="686"/>
+        <location filename="../coordinator/results.py" line="705"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="687"/>
+        <location filename="../coordinator/results.py" line="706"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="690"/>
+        <location filename="../coordinator/results.py" line="709"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="690"/>
+        <location filename="../coordinator/results.py" line="709"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="700"/>
+        <location filename="../coordinator/results.py" line="719"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="700"/>
+        <location filename="../coordinator/results.py" line="719"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="702"/>
+        <location filename="../coordinator/results.py" line="721"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4662,43 +4662,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="880"/>
+        <location filename="../coordinator/results.py" line="893"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="881"/>
+        <location filename="../coordinator/results.py" line="894"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="882"/>
-        <location filename="../coordinator/results.py" line="893"/>
+        <location filename="../coordinator/results.py" line="895"/>
+        <location filename="../coordinator/results.py" line="906"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="923"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="923"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="923"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="923"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="951"/>
+        <location filename="../coordinator/results.py" line="964"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4890,100 +4890,100 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="279"/>
+        <location filename="../coordinator/results.py" line="276"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="280"/>
+        <location filename="../coordinator/results.py" line="277"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="281"/>
+        <location filename="../coordinator/results.py" line="278"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="282"/>
+        <location filename="../coordinator/results.py" line="279"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="283"/>
+        <location filename="../coordinator/results.py" line="280"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="284"/>
+        <location filename="../coordinator/results.py" line="281"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="288"/>
+        <location filename="../coordinator/results.py" line="285"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="289"/>
+        <location filename="../coordinator/results.py" line="286"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="290"/>
+        <location filename="../coordinator/results.py" line="287"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="291"/>
+        <location filename="../coordinator/results.py" line="288"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="292"/>
+        <location filename="../coordinator/results.py" line="289"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="293"/>
+        <location filename="../coordinator/results.py" line="290"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="294"/>
+        <location filename="../coordinator/results.py" line="291"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
-        <location filename="../coordinator/results.py" line="358"/>
+        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="355"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
-        <location filename="../coordinator/results.py" line="375"/>
+        <location filename="../coordinator/results.py" line="299"/>
+        <location filename="../coordinator/results.py" line="372"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
-        <location filename="../coordinator/results.py" line="404"/>
+        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="401"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="368"/>
+        <location filename="../coordinator/results.py" line="365"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="385"/>
+        <location filename="../coordinator/results.py" line="382"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="494"/>
+        <location filename="../coordinator/results.py" line="491"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4991,7 +4991,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="507"/>
+        <location filename="../coordinator/results.py" line="504"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
@@ -5325,12 +5325,12 @@
         <translation>&amp;Taille du texte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="100"/>
+        <location filename="../settings.py" line="106"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="101"/>
+        <location filename="../settings.py" line="100"/>
         <source>Shared folder</source>
         <translation>Dossier partagé</translation>
     </message>
@@ -5341,117 +5341,117 @@
     </message>
     <message>
         <location filename="../settings.py" line="103"/>
-        <location filename="../settings.py" line="254"/>
+        <location filename="../settings.py" line="252"/>
         <source>Choose the shared folder</source>
         <translation>Choisir le dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="109"/>
+        <location filename="../settings.py" line="108"/>
         <source>Shared &amp;folder</source>
         <translation>&amp;Dossier partagé</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="113"/>
+        <location filename="../settings.py" line="112"/>
         <source>Finished interviews are handed in there by themselves (a folder on the network or a USB key). Leave it empty if there is none.</source>
         <translation>Les entretiens terminés y sont remis automatiquement (un dossier sur le réseau ou une clé USB). Laissez vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="119"/>
+        <location filename="../settings.py" line="118"/>
         <source>I am a &amp;coordinator</source>
         <translation>Je suis &amp;coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="121"/>
+        <location filename="../settings.py" line="120"/>
         <source>I am a coordinator</source>
         <translation>Je suis coordinateur·rice</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="129"/>
+        <location filename="../settings.py" line="128"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="135"/>
+        <location filename="../settings.py" line="134"/>
         <source>Sending to a &amp;server</source>
         <translation>Envoi vers un &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="140"/>
+        <location filename="../settings.py" line="139"/>
         <source>A new language applies at once. Text size can also be changed at any time with Ctrl and + or -, and Ctrl and 0 to go back to normal.</source>
         <translation>La nouvelle langue s’applique tout de suite. Vous pouvez aussi changer la taille du texte à tout moment avec Ctrl et + ou -, et revenir à la taille normale avec Ctrl et 0.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="146"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="147"/>
+        <location filename="../settings.py" line="146"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="160"/>
+        <location filename="../settings.py" line="159"/>
         <source>Finished interviews are sent to this server by themselves, whenever the network allows. Leave the address empty if there is none.</source>
         <translation>Les entretiens terminés sont envoyés tout seuls à ce serveur, dès que le réseau le permet. Laissez l’adresse vide s’il n’y en a pas.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="169"/>
+        <location filename="../settings.py" line="168"/>
         <source>https://… (leave empty if there is none)</source>
         <translation>https://… (laissez vide s’il n’y en a pas)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="170"/>
+        <location filename="../settings.py" line="169"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="171"/>
+        <location filename="../settings.py" line="170"/>
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="174"/>
+        <location filename="../settings.py" line="173"/>
         <source>Account name on the server</source>
         <translation>Nom du compte sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="175"/>
+        <location filename="../settings.py" line="174"/>
         <source>Acco&amp;unt name</source>
         <translation>Nom du co&amp;mpte</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="179"/>
+        <location filename="../settings.py" line="176"/>
         <source>Password on the server</source>
         <translation>Mot de passe sur le serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="181"/>
+        <location filename="../settings.py" line="179"/>
         <source>Unchanged (leave empty to keep it)</source>
         <translation>Inchangé (laissez vide pour le garder)</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="182"/>
+        <location filename="../settings.py" line="180"/>
         <source>Pass&amp;word</source>
         <translation>Mot de &amp;passe</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="184"/>
+        <location filename="../settings.py" line="182"/>
         <source>No system keychain: the password will be asked for at each sending.</source>
         <translation>Aucun trousseau système : le mot de passe sera demandé à chaque envoi.</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="191"/>
+        <location filename="../settings.py" line="189"/>
         <source>Test the &amp;connection</source>
         <translation>T&amp;ester la connexion</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="193"/>
+        <location filename="../settings.py" line="191"/>
         <source>Test the connection to the server</source>
         <translation>Tester la connexion au serveur</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="216"/>
+        <location filename="../settings.py" line="214"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -5627,22 +5627,22 @@
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="148"/>
+        <location filename="../welcome.py" line="147"/>
         <source>Start using Surveyor</source>
         <translation>Commencer à utiliser Surveyor</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="171"/>
+        <location filename="../welcome.py" line="170"/>
         <source>Please type your name and a name for this laptop.</source>
         <translation>Veuillez saisir votre nom et un nom pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="173"/>
+        <location filename="../welcome.py" line="172"/>
         <source>Please type your name.</source>
         <translation>Veuillez saisir votre nom.</translation>
     </message>
     <message>
-        <location filename="../welcome.py" line="175"/>
+        <location filename="../welcome.py" line="174"/>
         <source>Please type a name for this laptop.</source>
         <translation>Veuillez saisir un nom pour cet ordinateur.</translation>
     </message>
