@@ -252,7 +252,7 @@ def test_the_converter_killed_at_random_moments_loses_nothing(tmp_path, monkeypa
     rng = random.Random(20261130)
     states = {"whole run": 0, "killed, still plain": 0, "killed, protected": 0}
     span = None  # how long a whole conversion takes here: the kills fall within it
-    for round_number in range(16):
+    for round_number in range(8):
         data_dir = tmp_path / f"data{round_number}"
         ids = {fill(data_dir, secret=f"{SECRET}-{k}") for k in range(3)}
         with Store.open(data_dir) as store:
