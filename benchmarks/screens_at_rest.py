@@ -23,17 +23,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import save, settle, wait, with_dialog  # noqa: E402
+from benchmarks.screens_coordinator import open_window, save, settle, wait, with_dialog  # noqa: E402
 
 SIZES = ((1024, 600), (1366, 768))
 
 
 def shoot(language, size, text_size, out: Path, languages, root: Path) -> list[Path]:
     from surveyor.store import protection
-    from surveyor.ui.app import apply_text_size
-    from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import MAX_TEXT_SIZE, AppSettings
+    from surveyor.ui.settings import MAX_TEXT_SIZE
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -48,24 +46,17 @@ def shoot(language, size, text_size, out: Path, languages, root: Path) -> list[P
         if what == "passphrase":
             protection.protect(data_dir, passphrase="une phrase secrète solide")
             protection.forget(data_dir)
-        settings = AppSettings(path=root / f"settings-{tag}.json")
-        settings.language = language
-        settings.welcomed = True
-        settings.interviewer = "Amina"
-        settings.text_size = text_size
-        settings.bundled_forms = ["enquete_habitants.xlsx"]
-        languages.install(language)
-        apply_text_size(app, text_size)
-        window = MainWindow(
-            data_dir=str(data_dir),
-            settings=settings,
-            languages=languages,
-            tasks=tasks,
-            apply_text_size=lambda s: apply_text_size(app, s),
+        window = open_window(
+            languages,
+            tasks,
+            data_dir,
+            root / f"settings-{tag}.json",
+            language=language,
+            size=size,
+            loaded=False,  # a protected store first asks its passphrase
+            interviewer="Amina",
+            text_size=text_size,
         )
-        window.resize(*size)
-        window.show()
-        window.start()
         if what == "protect":
             wait(app, lambda w=window: w.forms_loaded and w.home.loaded)
             dialog = window.protect_this_computer()

@@ -174,11 +174,54 @@ def with_dialog(window, dialog):
     return pixmap
 
 
-def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Path) -> list:
+def open_window(
+    languages,
+    tasks,
+    data_dir: Path,
+    settings_path: Path,
+    *,
+    language: str,
+    size: tuple[int, int],
+    loaded: bool = True,
+    **values,
+):
+    """The app's main window on ``data_dir`` in ``language``, ``size`` pixels, shown and
+    started, with the bundled habitants form and the settings ``values`` (text_size,
+    interviewer, coordinator...); once its forms and home are loaded unless not ``loaded``."""
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings(path=settings_path)
+    settings.language = language
+    settings.welcomed = True
+    settings.bundled_forms = ["enquete_habitants.xlsx"]
+    for key, value in values.items():
+        setattr(settings, key, value)
+    languages.install(language)
+    apply_text_size(app, settings.text_size)
+    window = MainWindow(
+        data_dir=str(data_dir),
+        settings=settings,
+        languages=languages,
+        tasks=tasks,
+        apply_text_size=lambda text_size: apply_text_size(app, text_size),
+    )
+    window.resize(*size)
+    window.show()
+    window.start()
+    if loaded:
+        wait(app, lambda: window.forms_loaded and window.home.loaded)
+        tasks.drain()
+    return window
+
+
+def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Path) -> list:
+    from surveyor.ui.app import apply_text_size
     from surveyor.ui.qt import QApplication, QFileDialog
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -188,26 +231,15 @@ def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Pat
     tasks = TaskManager()
 
     def window_for(data_dir: Path, **values):
-        settings = AppSettings(path=root / f"settings-{language}-{data_dir.name}.json")
-        settings.language = language
-        settings.welcomed = True
-        settings.bundled_forms = ["enquete_habitants.xlsx"]
-        for key, value in values.items():
-            setattr(settings, key, value)
-        languages.install(language)
-        apply_text_size(app, settings.text_size)
-        window = MainWindow(
-            data_dir=str(data_dir),
-            settings=settings,
-            languages=languages,
-            tasks=tasks,
-            apply_text_size=lambda size: apply_text_size(app, size),
+        window = open_window(
+            languages,
+            tasks,
+            data_dir,
+            root / f"settings-{language}-{data_dir.name}.json",
+            language=language,
+            size=SIZE,
+            **values,
         )
-        window.resize(*SIZE)
-        window.show()
-        window.start()
-        wait(app, lambda: window.forms_loaded and window.home.loaded)
-        tasks.drain()
         settle(app)
         return window
 

@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from benchmarks.screens_coordinator import open_window, save, settle, wait  # noqa: E402
 
 SIZES = [(1024, 600), (1366, 768)]
 STREETS = [
@@ -73,33 +74,11 @@ def seed(root: Path) -> Path:
     return home
 
 
-def wait(app, condition, timeout=60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the window")
-        app.processEvents()
-        time.sleep(0.005)
-
-
-def settle(app, n: int = 8) -> None:
-    for _ in range(n):
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(pixmap, path: Path) -> Path:
-    if not pixmap.save(str(path), "PNG"):
-        raise SystemExit(f"could not write {path}")
-    return path
-
-
 def shoot(language: str, out: Path, languages, home: Path, root: Path) -> list[Path]:
     from surveyor.settings import MAX_TEXT_SIZE
     from surveyor.ui.app import apply_text_size
-    from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -111,27 +90,17 @@ def shoot(language: str, out: Path, languages, home: Path, root: Path) -> list[P
     shutil.copytree(home, work)
     for size in SIZES:
         for text_size, suffix in ((DEFAULT_TEXT_SIZE, ""), (MAX_TEXT_SIZE, "_large")):
-            settings = AppSettings(path=root / f"settings-{language}.json")
-            settings.language = language
-            settings.welcomed = True
-            settings.bundled_forms = ["enquete_habitants.xlsx"]
-            settings.interviewer = "Camille"
-            settings.coordinator = True
-            settings.text_size = text_size
-            languages.install(language)
-            apply_text_size(app, text_size)
-            window = MainWindow(
-                data_dir=str(work),
-                settings=settings,
-                languages=languages,
-                tasks=tasks,
-                apply_text_size=lambda s: apply_text_size(app, s),
+            window = open_window(
+                languages,
+                tasks,
+                work,
+                root / f"settings-{language}.json",
+                language=language,
+                size=size,
+                interviewer="Camille",
+                coordinator=True,
+                text_size=text_size,
             )
-            window.resize(*size)
-            window.show()
-            window.start()
-            wait(app, lambda w=window: w.forms_loaded and w.home.loaded)
-            tasks.drain()
             name = f"{size[0]}x{size[1]}{suffix}"
             window.show_doors()
             page = window.doors_page

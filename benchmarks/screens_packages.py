@@ -24,7 +24,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import ANSWERS, HABITANTS, save, settle, wait, with_dialog  # noqa: E402
+from benchmarks.screens_coordinator import (  # noqa: E402
+    ANSWERS,
+    HABITANTS,
+    open_window,
+    save,
+    settle,
+    wait,
+    with_dialog,
+)
 from benchmarks.screens_fieldwork import seed as seed_doors  # noqa: E402
 
 SIZES = ((1024, 600), (1366, 768))
@@ -55,9 +63,8 @@ def shoot(language: str, out: Path, languages, laptop: Path, root: Path) -> list
     from surveyor.settings import MAX_TEXT_SIZE
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.coordinator.doorlist import PackageDialog
-    from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -69,26 +76,16 @@ def shoot(language: str, out: Path, languages, laptop: Path, root: Path) -> list
     shutil.copytree(laptop, work)
     for size in SIZES:
         for text_size, suffix in ((DEFAULT_TEXT_SIZE, ""), (MAX_TEXT_SIZE, "_large")):
-            settings = AppSettings(path=root / f"settings-{language}.json")
-            settings.language = language
-            settings.welcomed = True
-            settings.bundled_forms = ["enquete_habitants.xlsx"]
-            settings.interviewer = "Camille"
-            settings.text_size = text_size
-            languages.install(language)
-            apply_text_size(app, text_size)
-            window = MainWindow(
-                data_dir=str(work),
-                settings=settings,
-                languages=languages,
-                tasks=tasks,
-                apply_text_size=lambda s: apply_text_size(app, s),
+            window = open_window(
+                languages,
+                tasks,
+                work,
+                root / f"settings-{language}.json",
+                language=language,
+                size=size,
+                interviewer="Camille",
+                text_size=text_size,
             )
-            window.resize(*size)
-            window.show()
-            window.start()
-            wait(app, lambda w=window: w.forms_loaded and w.home.loaded)
-            tasks.drain()
             name = f"{size[0]}x{size[1]}{suffix}"
             window.hand_in._ask_protection(1, True)
             box = window.hand_in.protect_box
