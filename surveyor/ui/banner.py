@@ -19,10 +19,11 @@ def pad(banner: QWidget | QLayout) -> None:
         banner.setMargin(0)  # the contents margins say it all
 
 
-def message_label(*, hidden: bool = True, selectable: bool = True) -> QLabel:
+def message_label(*, hidden: bool = True, selectable: bool = True, kind=QLabel) -> QLabel:
     """A page's or a dialog's message banner (object name ``message``, styled by its
-    ``role``): padded, wrapped, its text selectable; hidden until there is something to say."""
-    label = QLabel()
+    ``role``): padded, wrapped, its text selectable; hidden until there is something to say.
+    ``kind``: the label class (a ``flow.WrappedLabel`` on pages that must not overlap)."""
+    label = kind()
     label.setObjectName("message")
     pad(label)
     label.setWordWrap(True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from surveyor.ui.banner import pad, set_role
+from surveyor.ui.banner import message_label, set_role
 from surveyor.ui.banner import show_message as put_message
 from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.qt import (
@@ -200,12 +200,7 @@ def ask_before(
 def message_line() -> WrappedLabel:
     """The message under a page's header (what was done, an error), hidden until set
     (:func:`put_message`); its text can be selected and copied."""
-    label = WrappedLabel()
-    label.setObjectName("message")
-    pad(label)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    label.hide()
-    return label
+    return message_label(kind=WrappedLabel)
 
 
 def section_title() -> WrappedLabel:
