@@ -16,6 +16,7 @@ from surveyor.errors import ErrorCode, SurveyorError, code_of
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
+from surveyor.ui.labels import door_column_title, door_status_text, outcome_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -80,29 +81,6 @@ TABS = ("all", "new", "revisit", "appointments")
 CLOSED = ("refused", "done", "vacant", "ineligible")
 
 
-def outcome_text(outcome: str) -> str:
-    """The outcome as a button or a list says it."""
-    return {
-        "absent": QCoreApplication.translate("Doors", "Absent"),
-        "refused": QCoreApplication.translate("Doors", "Refused"),
-        "appointment": QCoreApplication.translate("Doors", "Appointment"),
-        "vacant": QCoreApplication.translate("Doors", "Vacant"),
-        "ineligible": QCoreApplication.translate("Doors", "Not eligible"),
-        "later": QCoreApplication.translate("Doors", "Come back later"),
-        "started": QCoreApplication.translate("Doors", "Interview started"),
-        "done": QCoreApplication.translate("Doors", "Interview done"),
-    }.get(outcome, outcome)
-
-
-def door_status_text(status: str) -> str:
-    """A door's status as the lists say it."""
-    if status == "new":
-        return QCoreApplication.translate("Doors", "To visit")
-    if status == "refused":
-        return QCoreApplication.translate("Doors", "Refused (final)")
-    return outcome_text(status)
-
-
 def appointment_text(appointment: str | None) -> str:
     """An appointment (ISO 8601 with its offset) as a short local date and time."""
     if not appointment:
@@ -144,18 +122,6 @@ def key_pressed(event, actions: dict) -> bool:
         return action is not None
     action()
     return True
-
-
-def column_title(key: str) -> str:
-    return {
-        "address": QCoreApplication.translate("Doors", "Address"),
-        "status": QCoreApplication.translate("Doors", "Status"),
-        "sector": QCoreApplication.translate("Doors", "Sector"),
-        "last": QCoreApplication.translate("Doors", "Last visit"),
-        "interviewer": QCoreApplication.translate("Doors", "Interviewer"),
-        "visits": QCoreApplication.translate("Doors", "Visits"),
-        "id": QCoreApplication.translate("Doors", "Door"),
-    }[key]
 
 
 class DoorTableModel(QAbstractTableModel):
@@ -228,7 +194,7 @@ class DoorTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return column_title(self.columns[section])
+            return door_column_title(self.columns[section])
         return None
 
 
@@ -954,6 +920,4 @@ __all__ = [
     "DoorTableModel",
     "MyDoorsPage",
     "OUTCOME_KEYS",
-    "door_status_text",
-    "outcome_text",
 ]

@@ -17,6 +17,7 @@ from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
 from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
+from surveyor.ui.labels import group_title, replaced_text, status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -63,31 +64,6 @@ GROUPS: dict[str, tuple[Status, ...]] = {
     "bin": (Status.DELETED,),
 }
 GROUP_OF = {status: key for key, statuses in GROUPS.items() for status in statuses}
-
-
-def group_title(key: str) -> str:
-    return {
-        "drafts": QCoreApplication.translate("Home", "Drafts"),
-        "waiting": QCoreApplication.translate("Home", "To send or hand in"),
-        "done": QCoreApplication.translate("Home", "Sent or handed in"),
-        "bin": QCoreApplication.translate("Home", "Bin"),
-    }[key]
-
-
-def replaced_text() -> str:
-    """The state of a version replaced by a correction ("Edit")."""
-    return QCoreApplication.translate("Home", "Replaced by a correction")
-
-
-def status_text(status: Status) -> str:
-    return {
-        Status.DRAFT: QCoreApplication.translate("Home", "Draft"),
-        Status.FINALIZED: QCoreApplication.translate("Home", "Finished"),
-        Status.FAILED: QCoreApplication.translate("Home", "Sending failed"),
-        Status.SENT: QCoreApplication.translate("Home", "Sent"),
-        Status.HANDED_IN: QCoreApplication.translate("Home", "Handed in"),
-        Status.DELETED: QCoreApplication.translate("Home", "In the bin"),
-    }[status]
 
 
 def local_datetime(stamp: str | None) -> str:

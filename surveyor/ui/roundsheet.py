@@ -11,15 +11,10 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from surveyor.ui.doors import (
-    OUTCOME_KEYS,
-    AppointmentDialog,
-    door_status_text,
-    key_pressed,
-    outcome_text,
-)
+from surveyor.ui.doors import OUTCOME_KEYS, AppointmentDialog, key_pressed
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
+from surveyor.ui.labels import door_status_text, outcome_text
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QComboBox,

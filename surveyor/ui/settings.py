@@ -18,6 +18,7 @@ from surveyor.settings import (
 )
 from surveyor.sync.config import keychain_available
 from surveyor.ui import banner
+from surveyor.ui.labels import connection_text
 from surveyor.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -33,7 +34,6 @@ from surveyor.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.sync import connection_text
 from surveyor.ui.widgets import add_row, chooser_row, make_label, ok_cancel, password_field
 
 __all__ = [

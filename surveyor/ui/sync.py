@@ -62,29 +62,6 @@ AUTO_INTERVAL_MS = 120_000
 # --- words ---------------------------------------------------------------------------------
 
 
-def connection_text(kind: str) -> str:
-    return {
-        "ok": QCoreApplication.translate(
-            "ServerSync", "Connection OK: the server accepts this account."
-        ),
-        "auth": QCoreApplication.translate(
-            "ServerSync", "Wrong password or account name: the server refuses them."
-        ),
-        "unreachable": QCoreApplication.translate(
-            "ServerSync", "Server unreachable: check the address and the network."
-        ),
-        "unexpected": QCoreApplication.translate(
-            "ServerSync",
-            "Unexpected answer (captive portal?): the network may ask you to log in "
-            "in a web browser first, or the address is not a survey server.",
-        ),
-        "bad_address": QCoreApplication.translate(
-            "ServerSync", "This is not a server address (it starts with https://)."
-        ),
-        "no_password": QCoreApplication.translate("ServerSync", "Type the password first."),
-    }.get(kind, kind)
-
-
 def last_success_text(stamp: str | None) -> str:
     if not stamp:
         return QCoreApplication.translate("ServerSync", "Nothing sent to the server yet")

@@ -11,16 +11,16 @@ from pathlib import Path
 
 from surveyor.fieldwork.model import ADDRESS_FIELDS, COORDINATE_FIELDS
 from surveyor.ui.coordinator.common import load_latest
-from surveyor.ui.doors import DoorTableModel, door_status_text, make_door_table, scrolling
+from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import error_sentence, exception_sentence
 from surveyor.ui.flow import FlowLayout
+from surveyor.ui.labels import door_field_text, door_status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, progress_dialog
 from surveyor.ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCoreApplication,
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
@@ -68,25 +68,6 @@ STATUS_FILTER = (
     "ineligible",
     "done",
 )
-
-
-def field_text(name: str) -> str:
-    return {
-        "number": QCoreApplication.translate("DoorList", "Number"),
-        "suffix": QCoreApplication.translate("DoorList", "Number suffix (bis, ter)"),
-        "street": QCoreApplication.translate("DoorList", "Street"),
-        "building": QCoreApplication.translate("DoorList", "Building"),
-        "staircase": QCoreApplication.translate("DoorList", "Staircase"),
-        "floor": QCoreApplication.translate("DoorList", "Floor"),
-        "door": QCoreApplication.translate("DoorList", "Door / flat"),
-        "sector": QCoreApplication.translate("DoorList", "Sector"),
-        "postcode": QCoreApplication.translate("DoorList", "Postcode"),
-        "city": QCoreApplication.translate("DoorList", "City"),
-        "lon": QCoreApplication.translate("DoorList", "Longitude"),
-        "lat": QCoreApplication.translate("DoorList", "Latitude"),
-        "interviewer": QCoreApplication.translate("DoorList", "Interviewer"),
-        "door_id": QCoreApplication.translate("DoorList", "Door id"),
-    }.get(name, name)
 
 
 class PackageDialog(QDialog):
@@ -217,7 +198,7 @@ class MappingDialog(QDialog):
             combo.setAccessibleName(self.tr("What the column “{0}” holds").format(name))
             combo.addItem(self.tr("Not used"), None)
             for f in MAPPABLE:
-                combo.addItem(field_text(f), f)
+                combo.addItem(door_field_text(f), f)
             combo.setCurrentIndex(max(0, combo.findData(target)) if target else 0)
             combo.currentIndexChanged.connect(lambda _i: self._update_ok())
             self.table.setCellWidget(row, 1, combo)
@@ -245,7 +226,7 @@ class MappingDialog(QDialog):
             problem = self.tr("Choose the column that holds the street.")
         elif twice:
             problem = self.tr("Two columns hold the same thing: {0}.").format(
-                ", ".join(field_text(v) for v in twice)
+                ", ".join(door_field_text(v) for v in twice)
             )
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
@@ -555,7 +536,7 @@ class DoorListPanel(FollowsLanguage, QWidget):
             self.tr("{0} door(s) imported from {1}.").format(result.doors, Path(result.path).name)
         ]
         used = ", ".join(
-            f"{field_text(f)} ← “{column}”" for f, column in sorted(result.columns.items())
+            f"{door_field_text(f)} ← “{column}”" for f, column in sorted(result.columns.items())
         )
         if used:
             lines.append(self.tr("Columns used: {0}.").format(used))

@@ -13,11 +13,11 @@ from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as export
 from surveyor.ui.coordinator.common import load_latest, make_table
 from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
 from surveyor.ui.errors import exception_sentence
+from surveyor.ui.labels import measure_help, measure_text, rate_definition
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QColor,
-    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QLocale,
@@ -46,72 +46,6 @@ BAR_COLOURS = {
     "done": "#2e8b57",
 }
 BARS = tuple(BAR_COLOURS)
-
-
-def measure_text(key: str) -> str:
-    return {
-        "doors": QCoreApplication.translate("Fieldwork", "Doors"),
-        "visited": QCoreApplication.translate("Fieldwork", "Visited"),
-        "contacted": QCoreApplication.translate("Fieldwork", "Contacted"),
-        "absent": QCoreApplication.translate("Fieldwork", "Absent"),
-        "refused": QCoreApplication.translate("Fieldwork", "Refused"),
-        "appointments": QCoreApplication.translate("Fieldwork", "Appointments"),
-        "vacant": QCoreApplication.translate("Fieldwork", "Vacant"),
-        "ineligible": QCoreApplication.translate("Fieldwork", "Not eligible"),
-        "later": QCoreApplication.translate("Fieldwork", "Come back later"),
-        "started": QCoreApplication.translate("Fieldwork", "Started"),
-        "done": QCoreApplication.translate("Fieldwork", "Interviews done"),
-        "never_visited": QCoreApplication.translate("Fieldwork", "Never visited"),
-        "visits": QCoreApplication.translate("Fieldwork", "Visits"),
-        "contact_rate": QCoreApplication.translate("Fieldwork", "Contact rate"),
-        "response_rate": QCoreApplication.translate("Fieldwork", "Response rate"),
-    }[key]
-
-
-def measure_help(key: str) -> str:
-    return {
-        "doors": QCoreApplication.translate("Fieldwork", "Doors in the list"),
-        "visited": QCoreApplication.translate("Fieldwork", "Doors visited at least once"),
-        "contacted": QCoreApplication.translate(
-            "Fieldwork",
-            "Doors where someone was reached at least once (refused, appointment, not "
-            "eligible, come back later, interview started or done)",
-        ),
-        "absent": QCoreApplication.translate("Fieldwork", "Doors whose last visit found nobody"),
-        "refused": QCoreApplication.translate("Fieldwork", "Doors that refused (final)"),
-        "appointments": QCoreApplication.translate(
-            "Fieldwork", "Doors with an appointment pending"
-        ),
-        "vacant": QCoreApplication.translate("Fieldwork", "Empty, or not a dwelling"),
-        "ineligible": QCoreApplication.translate(
-            "Fieldwork", "The household is not in the survey's population"
-        ),
-        "later": QCoreApplication.translate(
-            "Fieldwork", "Someone asked to come back, without a set time"
-        ),
-        "started": QCoreApplication.translate(
-            "Fieldwork", "An interview was started, not finished"
-        ),
-        "done": QCoreApplication.translate("Fieldwork", "Doors where an interview was done"),
-        "never_visited": QCoreApplication.translate("Fieldwork", "Doors nobody knocked at yet"),
-        "visits": QCoreApplication.translate("Fieldwork", "Visits recorded in all"),
-        "contact_rate": rate_definition("contact_rate"),
-        "response_rate": rate_definition("response_rate"),
-    }[key]
-
-
-def rate_definition(key: str) -> str:
-    if key == "contact_rate":
-        return QCoreApplication.translate(
-            "Fieldwork",
-            "Contact rate = contacted ÷ (visited − vacant): of the dwellings knocked at, how "
-            "many answered.",
-        )
-    return QCoreApplication.translate(
-        "Fieldwork",
-        "Response rate = interviews done ÷ (visited − vacant − not eligible): of the doors "
-        "knocked at that may hold an eligible household, how many gave an interview.",
-    )
 
 
 def rate_text(value: float | None) -> str:

@@ -9,10 +9,10 @@ from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.download import error_text, start_download
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.flow import FlowLayout
+from surveyor.ui.labels import import_status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp, host_of
 from surveyor.ui.qt import (
-    QCoreApplication,
     QFileDialog,
     QHeaderView,
     Qt,
@@ -22,14 +22,6 @@ from surveyor.ui.qt import (
 )
 from surveyor.ui.widgets import make_label, push_button, set_texts
 from surveyor.workspace import Changes
-
-
-def status_text(status: str) -> str:
-    return {
-        "merged": QCoreApplication.translate("ImportPanel", "Imported"),
-        "already merged": QCoreApplication.translate("ImportPanel", "Already imported"),
-        "refused": QCoreApplication.translate("ImportPanel", "Refused"),
-    }.get(status, status)
 
 
 class ImportPanel(FollowsLanguage, QWidget):
@@ -349,7 +341,7 @@ class ImportPanel(FollowsLanguage, QWidget):
                     b.path.name,
                     b.interviewer,
                     b.device_label,
-                    status_text(b.status),
+                    import_status_text(b.status),
                     "" if refused else b.new,
                     "" if refused else b.updated,
                     "" if refused else b.duplicates,

@@ -14,7 +14,8 @@ from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
-from surveyor.ui.home import SummaryModel, status_text
+from surveyor.ui.home import SummaryModel
+from surveyor.ui.labels import status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
