@@ -60,6 +60,7 @@ from surveyor.ui.widgets import (
     ok_cancel,
     password_field,
     push_button,
+    search_field,
     set_texts,
     tab_bar,
 )
@@ -395,10 +396,7 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         outer.addWidget(self.message)
 
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._show)
-        filters.addWidget(self.search, 2)
+        self.search = search_field(self._show, into=filters, stretch=2)
         self.sector_combo = QComboBox()
         self.sector_combo.setObjectName("sectorFilter")
         self.sector_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)

@@ -29,7 +29,6 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QLocale,
     QMessageBox,
     QModelIndex,
@@ -49,6 +48,7 @@ from surveyor.ui.widgets import (
     interview_table,
     page_header,
     push_button,
+    search_field,
     section_title,
     set_column_widths,
     set_role,
@@ -441,10 +441,8 @@ class HomePage(FollowsLanguage, QWidget):
         top = QHBoxLayout()
         self.interviews_title = section_title()
         top.addWidget(self.interviews_title, 1)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        self.search = search_field(self._search_later)
         self.search.setMinimumWidth(220)
-        self.search.textChanged.connect(self._search_later)
         top.addWidget(self.search)
         right_layout.addLayout(top)
         self.tabs = QTabBar()

@@ -83,6 +83,18 @@ def day_filter(changed, *, empty_text: str = "") -> QDateEdit:
     return edit
 
 
+def search_field(changed, *, into=None, stretch: int = 0) -> QLineEdit:
+    """A field to search a list by typing (its placeholder set by ``retranslate``), with a
+    button that clears it; ``changed(text)`` at each change; added to the layout ``into``
+    (with ``stretch``) when given."""
+    field = QLineEdit()
+    field.setClearButtonEnabled(True)
+    field.textChanged.connect(changed)
+    if into is not None:
+        into.addWidget(field, stretch)
+    return field
+
+
 def labelled(label: QLabel, widget: QWidget, *, above: bool = False, spacing: int = 4) -> QWidget:
     """``widget`` and its ``label`` (beside it, or ``above``) as one piece of a row of filters
     that wraps; the label's & key goes to the widget."""

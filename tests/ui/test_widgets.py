@@ -169,3 +169,20 @@ def test_the_pieces_of_a_row_of_filters(qtbot):
     assert tabs.count() == 3 and not tabs.expanding()
     tabs.setCurrentIndex(2)
     assert chosen == [2]
+
+
+def test_a_search_field_reports_what_is_typed_and_clears(qtbot):
+    from surveyor.ui.qt import QHBoxLayout
+    from surveyor.ui.widgets import search_field
+
+    row = QWidget()
+    qtbot.addWidget(row)
+    layout = QHBoxLayout(row)
+    typed = []
+    field = search_field(typed.append, into=layout, stretch=2)
+    assert layout.indexOf(field) == 0 and layout.stretch(0) == 2
+    assert field.isClearButtonEnabled()
+    qtbot.keyClicks(field, "rue")
+    assert typed == ["r", "ru", "rue"]
+    field.clear()
+    assert typed[-1] == ""

@@ -28,7 +28,6 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     Qt,
     QTableWidget,
@@ -45,6 +44,7 @@ from surveyor.ui.widgets import (
     push_button,
     read_only_rows,
     scrolled_body,
+    search_field,
 )
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
@@ -325,10 +325,7 @@ class DoorListPanel(FollowsLanguage, QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._show_doors)
-        filters.addWidget(self.search, 2)
+        self.search = search_field(self._show_doors, into=filters, stretch=2)
         self.status_combo = QComboBox()
         self.status_combo.currentIndexChanged.connect(self._show_doors)
         filters.addWidget(self.status_combo, 1)

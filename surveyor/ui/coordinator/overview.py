@@ -27,7 +27,6 @@ from surveyor.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QLocale,
     QMessageBox,
     QModelIndex,
@@ -41,6 +40,7 @@ from surveyor.ui.widgets import (
     ask_before,
     interview_table,
     push_button,
+    search_field,
     set_column_widths,
     set_texts,
 )
@@ -234,9 +234,7 @@ class OverviewPanel(FollowsLanguage, QWidget):
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
             edit.dateChanged.connect(self.refresh_later)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh_later)
+        self.search = search_field(self.refresh_later)
         for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
             # Long titles and names are elided, not widening the page past the screen.
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
