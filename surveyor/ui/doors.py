@@ -22,7 +22,6 @@ from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractTableModel,
     QColor,
-    QComboBox,
     QCoreApplication,
     QDate,
     QDateEdit,
@@ -57,6 +56,7 @@ from surveyor.ui.widgets import (
     ask,
     interview_table,
     make_label,
+    narrow_combo,
     ok_cancel,
     password_field,
     push_button,
@@ -397,11 +397,8 @@ class MyDoorsPage(FollowsLanguage, QWidget):
 
         filters = QHBoxLayout()
         self.search = search_field(self._show, into=filters, stretch=2)
-        self.sector_combo = QComboBox()
+        self.sector_combo = narrow_combo(10, changed=self._show)
         self.sector_combo.setObjectName("sectorFilter")
-        self.sector_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.sector_combo.setMinimumContentsLength(10)
-        self.sector_combo.currentIndexChanged.connect(self._show)
         filters.addWidget(self.sector_combo, 1)
         self.day_label = QLabel()
         filters.addWidget(self.day_label)

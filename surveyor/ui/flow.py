@@ -11,7 +11,6 @@ area, make room for every line instead of drawing the next widget over the last 
 from __future__ import annotations
 
 from surveyor.ui.qt import (
-    QHBoxLayout,
     QLabel,
     QLayout,
     QPoint,
@@ -20,8 +19,6 @@ from surveyor.ui.qt import (
     QSizePolicy,
     QStyle,
     Qt,
-    QVBoxLayout,
-    QWidget,
 )
 
 
@@ -135,25 +132,6 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
-
-
-def add_labelled(flow: FlowLayout, widgets: list, *, beside: bool = False) -> list[QLabel]:
-    """Each widget with its label (above it, or before it when ``beside``) as one item of
-    ``flow``, so that a label never wraps away from its field; the labels, for their texts
-    (each one's buddy is its widget: its shortcut moves there)."""
-    labels = []
-    for widget in widgets:
-        label = QLabel()
-        label.setBuddy(widget)
-        unit = QWidget()
-        box = QHBoxLayout(unit) if beside else QVBoxLayout(unit)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(4 if beside else 2)
-        box.addWidget(label)
-        box.addWidget(widget)
-        flow.addWidget(unit)
-        labels.append(label)
-    return labels
 
 
 class WrappedLabel(QLabel):

@@ -13,6 +13,7 @@ from surveyor.ui.banner import show_message as put_message
 from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QComboBox,
     QDate,
     QDateEdit,
     QDialog,
@@ -106,6 +107,28 @@ def labelled(label: QLabel, widget: QWidget, *, above: bool = False, spacing: in
     box.addWidget(label)
     box.addWidget(widget)
     return unit
+
+
+def add_labelled(flow: FlowLayout, widgets: list, *, beside: bool = False) -> list[QLabel]:
+    """Each widget with a label of its own (above it, or before it when ``beside``) as one
+    item of ``flow`` (:func:`labelled`), so that a label never wraps away from its field; the
+    labels, for their texts."""
+    labels = [QLabel() for _ in widgets]
+    for label, widget in zip(labels, widgets, strict=True):
+        flow.addWidget(labelled(label, widget, above=not beside, spacing=4 if beside else 2))
+    return labels
+
+
+def narrow_combo(chars: int = 14, changed=None) -> QComboBox:
+    """A drop-down list that does not widen its page past the screen: a long item is shown
+    cut with "…" and the box keeps room for ``chars`` characters; ``changed(index)`` when
+    another item is chosen."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    if changed is not None:
+        combo.currentIndexChanged.connect(changed)
+    return combo
 
 
 def read_only_rows(view: QAbstractItemView, *, plain: bool = False) -> None:

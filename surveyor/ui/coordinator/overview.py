@@ -13,13 +13,12 @@ from surveyor.interviews.record import Status
 from surveyor.store.queries import OverviewFilter
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel, add_labelled
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.home import SummaryModel
 from surveyor.ui.labels import status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QComboBox,
     QCoreApplication,
     QDate,
     QDateEdit,
@@ -37,8 +36,12 @@ from surveyor.ui.qt import (
     Signal,
 )
 from surveyor.ui.widgets import (
+    NO_DATE,
+    add_labelled,
     ask_before,
+    day_filter,
     interview_table,
+    narrow_combo,
     push_button,
     search_field,
     set_column_widths,
@@ -47,7 +50,6 @@ from surveyor.ui.widgets import (
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)
-NO_DATE = QDate(2000, 1, 1)
 
 
 @dataclass
@@ -224,22 +226,13 @@ class OverviewPanel(FollowsLanguage, QWidget):
 
         layout = QVBoxLayout(self)
         filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
-        self.form_combo = QComboBox()
-        self.interviewer_combo = QComboBox()
-        self.state_combo = QComboBox()
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
-            edit.dateChanged.connect(self.refresh_later)
+        # Long titles and names are elided, not widening the page past the screen.
+        self.form_combo = narrow_combo(changed=self.refresh_later)
+        self.interviewer_combo = narrow_combo(changed=self.refresh_later)
+        self.state_combo = narrow_combo(changed=self.refresh_later)
+        self.from_edit = day_filter(self.refresh_later)
+        self.to_edit = day_filter(self.refresh_later)
         self.search = search_field(self.refresh_later)
-        for combo in (self.form_combo, self.interviewer_combo, self.state_combo):
-            # Long titles and names are elided, not widening the page past the screen.
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-            combo.currentIndexChanged.connect(self.refresh_later)
         self.clear_button = push_button(self.clear_filters)
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)
         widgets = [

@@ -14,9 +14,7 @@ from surveyor.ui.flow import FlowLayout
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLocale,
@@ -24,7 +22,7 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import make_label, push_button
+from surveyor.ui.widgets import labelled, make_label, narrow_combo, push_button
 
 
 class PeoplePanel(FollowsLanguage, QWidget):
@@ -44,22 +42,14 @@ class PeoplePanel(FollowsLanguage, QWidget):
         layout.addWidget(self.intro)
         row = FlowLayout()  # wraps on a narrow screen or a large text size
         self.skill_label, self.need_label = QLabel(), QLabel()
-        self.skill_combo, self.need_combo = QComboBox(), QComboBox()
+        self.skill_combo, self.need_combo = narrow_combo(), narrow_combo()
         for label, combo in (
             (self.skill_label, self.skill_combo),
             (self.need_label, self.need_combo),
         ):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
             combo.addItem("", None)
             combo.currentIndexChanged.connect(self._filter_changed)
-            label.setBuddy(combo)
-            unit = QWidget()
-            box = QHBoxLayout(unit)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(label)
-            box.addWidget(combo)
-            row.addWidget(unit)
+            row.addWidget(labelled(label, combo, spacing=6))
         self.export_button = push_button(self.ask_export, name="peopleExport", into=row)
         layout.addLayout(row)
         self.count = make_label(role="section", wrap=False)

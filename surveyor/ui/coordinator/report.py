@@ -29,7 +29,7 @@ from surveyor.ui.qt import (
     Qt,
     QVBoxLayout,
 )
-from surveyor.ui.widgets import add_row, make_label
+from surveyor.ui.widgets import add_row, make_label, narrow_combo
 
 REPORT_KINDS = ("single", "multiple", "number", "date")
 
@@ -108,10 +108,8 @@ class ReportDialog(QDialog):
         grid.addWidget(crosstabs_label, 0, 2)
         grid.addWidget(self.crosstab_list, 1, 2)
         pair = QHBoxLayout()
-        self.rows_combo, self.columns_combo = QComboBox(), QComboBox()
+        self.rows_combo, self.columns_combo = narrow_combo(8), narrow_combo(8)
         for combo in (self.rows_combo, self.columns_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             for name, q in choices:
                 combo.addItem(q.label or name, name)
         self.rows_combo.setAccessibleName(self.tr("Rows of the cross-tab to add"))

@@ -18,7 +18,6 @@ from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
     QColor,
-    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -42,7 +41,14 @@ from surveyor.ui.qt import (
     QWidget,
     Signal,
 )
-from surveyor.ui.widgets import NO_DATE, day_filter, labelled, make_label, push_button
+from surveyor.ui.widgets import (
+    NO_DATE,
+    add_labelled,
+    day_filter,
+    make_label,
+    narrow_combo,
+    push_button,
+)
 
 CHOICE_KINDS = ("single", "multiple")
 
@@ -198,28 +204,14 @@ class ResultsPanel(FollowsLanguage, QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
-        self.form_combo = QComboBox()
-        self.interviewer_combo = QComboBox()
+        self.form_combo = narrow_combo(changed=self._form_changed)
+        self.interviewer_combo = narrow_combo(changed=self.refresh_later)
         self.from_edit = day_filter(self.refresh_later, empty_text="–")
         self.to_edit = day_filter(self.refresh_later, empty_text="–")
-        self.answer_question = QComboBox()
-        self.answer_value = QComboBox()
-        self.answer_question.currentIndexChanged.connect(self._fill_answer_values)
-        for combo in (
-            self.form_combo,
-            self.interviewer_combo,
-            self.answer_question,
-            self.answer_value,
-        ):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-        self.answer_value.setMinimumContentsLength(12)
-        self.form_combo.currentIndexChanged.connect(self._form_changed)
-        self.interviewer_combo.currentIndexChanged.connect(self.refresh_later)
-        self.answer_value.currentIndexChanged.connect(self.refresh_later)
+        self.answer_question = narrow_combo(changed=self._fill_answer_values)
+        self.answer_value = narrow_combo(12, changed=self.refresh_later)
         self.clear_button = push_button(self.clear_filters)
         self.report_button = push_button(self.ask_report, name="reportButton")
-        self.filter_labels = [QLabel() for _ in range(6)]
         widgets = [
             self.form_combo,
             self.interviewer_combo,
@@ -228,8 +220,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.answer_question,
             self.answer_value,
         ]
-        for label, widget in zip(self.filter_labels, widgets, strict=True):
-            filters.addWidget(labelled(label, widget))
+        self.filter_labels = add_labelled(filters, widgets, beside=True)
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
         layout.addLayout(filters)
@@ -550,11 +541,8 @@ class QuestionTab(ResultsView):
         self.title.setWordWrap(True)
         row.addWidget(self.title, 1)
         self.by_label = QLabel()
-        self.by_combo = QComboBox()
-        self.by_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.by_combo.setMinimumContentsLength(8)
+        self.by_combo = narrow_combo(8, changed=lambda _i: panel.refresh_later())
         self.by_label.setBuddy(self.by_combo)
-        self.by_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         row.addWidget(self.by_label)
         row.addWidget(self.by_combo)
         layout.addLayout(row)
@@ -734,7 +722,9 @@ class CrosstabTab(ResultsView):
         layout = self.content
         grid = QGridLayout()
         self.rows_label, self.columns_label, self.mode_label = QLabel(), QLabel(), QLabel()
-        self.rows_combo, self.columns_combo, self.mode_combo = QComboBox(), QComboBox(), QComboBox()
+        self.rows_combo = narrow_combo(8, changed=lambda _i: panel.refresh_later())
+        self.columns_combo = narrow_combo(8, changed=lambda _i: panel.refresh_later())
+        self.mode_combo = narrow_combo(8, changed=lambda _i: self._show())
         for i, (label, combo) in enumerate(
             (
                 (self.rows_label, self.rows_combo),
@@ -742,16 +732,11 @@ class CrosstabTab(ResultsView):
                 (self.mode_label, self.mode_combo),
             )
         ):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             label.setBuddy(combo)
             grid.addWidget(label, i // 2, (i % 2) * 2)
             grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        self.rows_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
-        self.columns_combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
-        self.mode_combo.currentIndexChanged.connect(lambda _i: self._show())
         for _mode in self.MODES:
             self.mode_combo.addItem("")
         layout.addLayout(grid)
@@ -868,12 +853,10 @@ class RankingTab(ResultsView):
         layout = self.content
         row = QGridLayout()
         self.question_label, self.by_label = QLabel(), QLabel()
-        self.question_combo, self.by_combo = QComboBox(), QComboBox()
+        self.question_combo, self.by_combo = narrow_combo(8), narrow_combo(8)
         for i, (label, combo) in enumerate(
             ((self.question_label, self.question_combo), (self.by_label, self.by_combo))
         ):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             label.setBuddy(combo)
             row.addWidget(label, i, 0)
             row.addWidget(combo, i, 1)
