@@ -1,5 +1,5 @@
-"""Every exception class of Surveyor lives in an ``errors.py`` and is a SurveyorError with an
-ErrorCode; a code given where an error is raised wins over its class's default."""
+"""Every exception class of Surveyor lives in ``surveyor/errors.py`` and is a SurveyorError with
+an ErrorCode; a code given where an error is raised wins over its class's default."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ def _exception_classes():
                 yield module.__name__, cls
 
 
-def test_every_exception_class_is_a_surveyor_error_in_an_errors_module():
+def test_every_exception_class_is_a_surveyor_error_in_the_errors_module():
     found = list(_exception_classes())
-    misplaced = [f"{m}.{c.__name__}" for m, c in found if not m.endswith(".errors")]
-    assert not misplaced, f"exception classes outside an errors.py: {misplaced}"
+    misplaced = [f"{m}.{c.__name__}" for m, c in found if m != "surveyor.errors"]
+    assert not misplaced, f"exception classes outside surveyor/errors.py: {misplaced}"
     foreign = [f"{m}.{c.__name__}" for m, c in found if not issubclass(c, SurveyorError)]
     assert not foreign, f"exception classes that are not SurveyorErrors: {foreign}"
     assert len(found) > 20  # the walk saw them

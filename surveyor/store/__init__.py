@@ -3,7 +3,7 @@
 See ``docs/store.md``. One writer: a :class:`Store` is used by the thread that owns it only (enforced).
 """
 
-from surveyor.store.errors import (
+from surveyor.errors import (
     AttachmentNotFound,
     DamagedStoreError,
     DiskFullError,

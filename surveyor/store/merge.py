@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from surveyor import jsontext
-from surveyor.errors import StoreError
+from surveyor.errors import ConflictNotFound, StoreError
 from surveyor.interviews import record
 from surveyor.interviews.merging import (
     Action,
@@ -41,7 +41,6 @@ from surveyor.interviews.merging import (
     ids_on_loops,
 )
 from surveyor.interviews.record import Interview, Status
-from surveyor.store.errors import ConflictNotFound
 from surveyor.store.rights import erased_among, purged_among
 from surveyor.store.store import NOT_REPLACED, Store
 

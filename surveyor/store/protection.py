@@ -33,10 +33,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from surveyor.errors import ErrorCode, StoreError
+from surveyor.errors import ErrorCode, StoreError, StoreLockedError
 from surveyor.paths import STORE_PASSPHRASE_ENV
 from surveyor.store import engine
-from surveyor.store.errors import StoreLockedError
 
 MARKER = "store-protection.json"
 DB_NAME = "surveyor.db"

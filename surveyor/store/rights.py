@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from surveyor.encryption import signing
+from surveyor.errors import InterviewNotFound
 from surveyor.interviews.record import format_timestamp
 from surveyor.store import engine
-from surveyor.store.errors import InterviewNotFound
 
 ERASURES_FILE = "erasures.json"
 ERASURES_FORMAT = "surveyor-erasures"

@@ -30,21 +30,23 @@ from typing import Any
 from sqlite_utils import Database
 
 from surveyor import jsontext
-from surveyor.errors import EncryptionError, ErrorCode, StoreError
-from surveyor.interviews import record
-from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
-from surveyor.paths import resolve_data_dir
-from surveyor.store import engine, health, protection, schema
-from surveyor.store.errors import (
+from surveyor.errors import (
     AttachmentNotFound,
     DamagedStoreError,
     DiskFullError,
+    EncryptionError,
+    ErrorCode,
     FormNotFound,
     InterviewNotFound,
     InvalidAttachmentName,
     StoreBusyError,
+    StoreError,
     StoreThreadError,
 )
+from surveyor.interviews import record
+from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
+from surveyor.paths import resolve_data_dir
+from surveyor.store import engine, health, protection, schema
 from surveyor.store.queries import StoreQueries, summaries_of
 
 DB_NAME = "surveyor.db"

@@ -56,12 +56,11 @@ import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from surveyor.encryption.odk import manifest_files
-from surveyor.errors import ErrorCode, SurveyorError
+from surveyor.errors import ErrorCode, FormNotFound, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.errors import FormNotFound
 from surveyor.store.merge import IncomingEncrypted, IncomingInterview, MergeStore
 from surveyor.sync.download import (
     DownloadError,

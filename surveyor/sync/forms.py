@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import ErrorCode, SurveyorError
+from surveyor.errors import ErrorCode, FormNotFound, SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.services.interviews import FormLibrary
-from surveyor.store.errors import FormNotFound
 from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
 
 XFORMS_NS = "{http://openrosa.org/xforms/xformsList}"

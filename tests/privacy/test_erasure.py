@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.store.errors import InterviewNotFound
+from surveyor.errors import InterviewNotFound
 from surveyor.workspace import Workspace
 from tests.sync.conftest import ANSWERS, HABITANTS
 

@@ -17,8 +17,7 @@ import pytest
 
 from surveyor.encryption.envelope import is_protected
 from surveyor.encryption.keys import public_text_of
-from surveyor.errors import CampaignError, ErrorCode
-from surveyor.store.errors import InterviewNotFound
+from surveyor.errors import CampaignError, ErrorCode, InterviewNotFound
 from surveyor.workspace import Workspace
 from tests.fieldwork.conftest import ban_csv
 
