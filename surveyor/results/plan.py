@@ -122,6 +122,19 @@ class ReportPlan:
                 f"The report plan's needs question {self.needs} is not a choice question.",
                 code=ErrorCode.RESULTS_PLAN_INVALID,
             )
+        # a cross-tab's rows and columns and a split's groups are the answers themselves,
+        # printed as they are: never free text (a name, a phone number, a street...)
+        categories = [n for pair in self.crosstabs for n in pair]
+        for name in [*categories, *(n for n in (self.needs_by,) if n)]:
+            q = engine.question(name)
+            numbers = q.kind != CALCULATED or name in engine.results(engine.rows, [name]).questions
+            if q.kind == TEXT or not numbers:
+                raise ResultsError(
+                    f"The report plan splits by the free text question {name}: its answers "
+                    "would be printed as they are. Cross-tabs and splits take choice, number or "
+                    "date questions.",
+                    code=ErrorCode.RESULTS_PLAN_INVALID,
+                )
 
 
 def load_plan(path: str | Path) -> ReportPlan:

@@ -175,3 +175,31 @@ def test_a_pdf_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, fille
     else:
         images = [len(p.images) for p in reader.pages]
         assert images[holding[0]] == 1, (filler, images)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"crosstabs": [("comments", "sector")]},  # the phone number is in a comment
+        {"crosstabs": [("sector", "street")]},
+        {"needs_by": "street"},
+    ],
+)
+def test_a_free_text_question_never_makes_a_crosstab_or_a_split_of_the_report(
+    planned, tmp_path, change
+):
+    """Its answers would be the rows, columns or groups, printed unmasked: refused."""
+    import dataclasses
+
+    ws, plan = planned
+    bad = dataclasses.replace(plan, **change)
+    with pytest.raises(ResultsError) as e:
+        ws.write_report(tmp_path / "r.pdf", plan=bad)
+    assert e.value.code is ErrorCode.RESULTS_PLAN_INVALID
+    assert "free text" in str(e.value)
+    assert not (tmp_path / "r.pdf").exists()
+    with pytest.raises(ResultsError):
+        ws.save_report_plan(bad)
+    # a number (and a calculation whose values are numbers) still makes a cross-tab
+    ok = dataclasses.replace(plan, crosstabs=[("household_size", "sector")], needs_by="sector")
+    assert ws.write_report(tmp_path / "ok.docx", plan=ok).exists()
