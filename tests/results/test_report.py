@@ -203,3 +203,40 @@ def test_a_free_text_question_never_makes_a_crosstab_or_a_split_of_the_report(
     # a number (and a calculation whose values are numbers) still makes a cross-tab
     ok = dataclasses.replace(plan, crosstabs=[("household_size", "sector")], needs_by="sector")
     assert ws.write_report(tmp_path / "ok.docx", plan=ok).exists()
+
+
+def test_a_quote_names_no_one_the_interview_marks_personal_and_comes_once(tmp_path):
+    """A quote naming the respondent or a member of the household (their personal fields)
+    has those names masked; a quote picked twice (the same words) is printed once."""
+    import copy
+    from pathlib import Path
+
+    from surveyor.workspace import Workspace
+
+    repo = Path(__file__).resolve().parents[2]
+    base = json.loads((repo / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
+    ws = Workspace.open(tmp_path / "data")
+    form = ws.load_form(repo / "forms" / "enquete_habitants.xlsx").value
+    texts = [
+        "Demandez Mme Benali (Nadia Benali), ou son fils Karim, bâtiment B.",
+        "Le bus ne passe plus le dimanche.",
+        "Le bus ne passe plus le dimanche.",
+    ]
+    for text in texts:
+        answers = copy.deepcopy(base)
+        answers["contact_name"] = "Nadia Benali"
+        answers["comments"] = text
+        assert ws.fill_interview(form, answers, finalize=True).value.ok
+    theme = ws.add_theme("enquete_habitants", "comments", "Voisinage").value
+    for key, _text in ws.results(questions=["comments"]).questions["comments"].verbatims:
+        ws.tag_verbatim(key, [theme.id])
+        ws.pick_quote("enquete_habitants", "comments", key)
+    plan = ReportPlan("enquete_habitants", questions=["sector"], themes=["comments"])
+    for name in ("r.docx", "r.pdf"):
+        path = ws.write_report(tmp_path / name, plan=plan)
+        text = flat(docx_text(path) if name.endswith("docx") else pdf_text(path))
+        for word in ("Benali", "Nadia", "Karim"):  # contact_name; member_name (personal)
+            assert word not in text, (name, word)
+        assert "bâtiment B" in text and "[masqué]" in text
+        assert text.count("Le bus ne passe plus le dimanche") == 1, name
+    ws.close()
