@@ -240,3 +240,18 @@ def test_a_quote_names_no_one_the_interview_marks_personal_and_comes_once(tmp_pa
         assert "bâtiment B" in text and "[masqué]" in text
         assert text.count("Le bus ne passe plus le dimanche") == 1, name
     ws.close()
+
+
+def test_the_campaigns_own_doors_and_visits_make_the_door_to_door_section(planned, tmp_path):
+    """Without ``fieldwork=``, the report reads the fieldwork module's funnel itself."""
+    ws, plan = planned
+    outcomes = ["done"] * 6 + ["refused"] * 2 + ["absent"] * 3 + ["vacant", "ineligible"]
+    for number, outcome in enumerate(outcomes, start=1):
+        door = ws.add_door({"street": "Rue A", "number": str(number)}).value
+        ws.record_visit(door.door_id, outcome)
+    ws.add_door({"street": "Rue B", "number": "1"})  # never visited
+    text = flat(pdf_text(ws.write_report(tmp_path / "r.pdf", plan=plan)))
+    assert "Le porte-à-porte" in text
+    assert "Portes de la liste 14" in text and "Portes visitées 13" in text
+    assert "Entretiens menés 6" in text
+    assert "Taux de réponse : 54,5 %" in text  # 6 / (13 - 1 vacant - 1 out of scope)
