@@ -104,6 +104,22 @@ class ReportPlan:
             quotes_per_theme=quotes,
         )
 
+    def without(self, names: frozenset[str] | set[str]) -> ReportPlan:
+        """The same plan with ``names`` left out (a cross-tab naming one, a needs question
+        or split that is one): a saved plan after some of its questions were marked
+        personal."""
+        return ReportPlan(
+            form_id=self.form_id,
+            title=self.title,
+            questions=[n for n in self.questions if n not in names],
+            profile=[n for n in self.profile if n not in names],
+            needs=None if self.needs in names else self.needs,
+            needs_by=None if self.needs_by in names else self.needs_by,
+            crosstabs=[(a, b) for a, b in self.crosstabs if a not in names and b not in names],
+            themes=[n for n in self.themes if n not in names],
+            quotes_per_theme=self.quotes_per_theme,
+        )
+
     def check(self, engine) -> None:
         """Refuse a plan naming a question the form lacks, or a personal one."""
         named = [*self.questions, *self.profile, *self.themes]

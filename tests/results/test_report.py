@@ -255,3 +255,26 @@ def test_the_campaigns_own_doors_and_visits_make_the_door_to_door_section(planne
     assert "Portes de la liste 14" in text and "Portes visitées 13" in text
     assert "Entretiens menés 6" in text
     assert "Taux de réponse : 54,5 %" in text  # 6 / (13 - 1 vacant - 1 out of scope)
+
+
+def test_a_question_marked_personal_after_the_plan_was_saved_leaves_the_saved_plan(
+    planned, tmp_path
+):
+    """The campaign's plan was saved (as the report dialog does before writing), then the
+    coordinator marks a question of it personal: the report is still written, without it."""
+    ws, plan = planned
+    plan.needs_by = "sector"
+    plan.crosstabs = [("sector", "needs_unmet"), ("sector", "housing_type")]
+    ws.save_report_plan(plan)
+    for name in ("comments", "housing_type"):
+        ws.mark_personal("enquete_habitants", name, True)
+    saved = ws.report_plan()
+    assert "comments" not in saved.themes and "housing_type" not in saved.profile
+    assert saved.crosstabs == [("sector", "needs_unmet")] and saved.needs_by == "sector"
+    text = flat(docx_text(ws.write_report(tmp_path / "r.docx")))
+    assert "Garde le soir" not in text  # the theme of the comments, now personal
+    assert "Qui a répondu" in text
+    # a plan given as it is (a file) that names one is still refused
+    with pytest.raises(ResultsError) as e:
+        ws.write_report(tmp_path / "s.docx", plan=plan)
+    assert e.value.code is ErrorCode.RESULTS_PERSONAL
