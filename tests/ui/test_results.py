@@ -336,3 +336,30 @@ def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
     only = on_db(page, lambda ws: ws.results(Selection(date_from=days[0], date_to=days[0])))
     assert 0 < only.interviews < len(days)
     assert str(only.interviews) in panel.summary.text()
+
+
+def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
+    """The question list's menu marks a field personal (or not): its answers are no longer
+    shown, nor offered to filter, group or code, and the campaign keeps the mark."""
+    panel = page.results
+    panel.select_question("street")
+    settle(page)
+    assert not panel.personal_action.isChecked()
+    assert panel.personal_action in panel.question_list.actions()
+    assert "Impasse du Nord" in [
+        panel.question_view.verbatims.item(r).text()
+        for r in range(panel.question_view.verbatims.count())
+    ]
+    panel.personal_action.trigger()  # checked: personal
+    page.tasks.drain()
+    settle(page)
+    assert "street" in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert panel.current_question() == "street" and panel.personal_action.isChecked()
+    assert panel.question_view.verbatims.count() == 0
+    item = panel.question_list.currentItem()
+    assert item.data(Qt.UserRole) == "street" and item.text() != panel.questions["street"].label
+    panel.personal_action.trigger()  # unchecked: not personal, whatever the form says
+    page.tasks.drain()
+    settle(page)
+    assert "street" not in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert panel.question_view.verbatims.count() > 0
