@@ -278,3 +278,15 @@ def test_a_question_marked_personal_after_the_plan_was_saved_leaves_the_saved_pl
     with pytest.raises(ResultsError) as e:
         ws.write_report(tmp_path / "s.docx", plan=plan)
     assert e.value.code is ErrorCode.RESULTS_PERSONAL
+
+
+def test_the_documents_properties_name_surveyor_and_today(planned, tmp_path):
+    """Word shows File > Properties: not python-docx's template (author "python-docx",
+    made in 2013)."""
+    from datetime import UTC, datetime
+
+    ws, plan = planned
+    props = Document(str(ws.write_report(tmp_path / "r.docx", plan=plan))).core_properties
+    assert props.author == "Surveyor" and "python-docx" not in (props.comments or "")
+    assert props.created.date() == datetime.now(UTC).date()
+    assert props.title == (plan.title or "Enquête habitants — besoins non satisfaits")
