@@ -1353,12 +1353,13 @@ class Workspace:
         return Changes(results=True)
 
     def report_plan(self, form_id: str | None = None):
-        """The campaign's saved report plan for the form (a ReportPlan), or the default one."""
+        """The campaign's saved report plan for the form (a ReportPlan), or the default one.
+        A question of the saved plan marked personal since is left out of it (the mark wins)."""
 
         form_id = self._results.pick_form(form_id)
         saved = _coding.get_setting(self.store, f"report_plan:{form_id}")
         if saved is not None:
-            return ReportPlan.from_json(saved)
+            return ReportPlan.from_json(saved).without(self._results.personal(form_id))
         engine = self._results.engine(form_id)
         return default_plan(engine)
 

@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as _date
 from typing import Any
 
 from surveyor.errors import ErrorCode, ResultsError
@@ -366,6 +367,14 @@ class Engine:
             for value in values:
                 self.check_filter_value(q, value)
             wanted[name] = (q, set(values))
+        for day in (selection.date_from, selection.date_to):
+            try:
+                if day:
+                    _date.fromisoformat(day[:10])
+            except ValueError:
+                raise ResultsError(
+                    f"{day!r} is not a date (YYYY-MM-DD).", code=ErrorCode.RESULTS_UNKNOWN_VALUE
+                ) from None
         interviewers = set(selection.interviewers or ())
         rows = []
         for row in self.rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -31,8 +32,13 @@ def write_docx(report: Report, path: Path) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
-    doc.core_properties.title = report.title
-    doc.core_properties.language = report.language
+    props = doc.core_properties  # python-docx's template says "python-docx", 2013
+    props.title = report.title
+    props.language = report.language
+    props.author = "Surveyor"
+    props.last_modified_by = ""
+    props.comments = ""
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     for block in report.blocks:
         if isinstance(block, Heading):
             heading = doc.add_heading(block.text, level=min(block.level, 3))

@@ -104,6 +104,22 @@ class ReportPlan:
             quotes_per_theme=quotes,
         )
 
+    def without(self, names: frozenset[str] | set[str]) -> ReportPlan:
+        """The same plan with ``names`` left out (a cross-tab naming one, a needs question
+        or split that is one): a saved plan after some of its questions were marked
+        personal."""
+        return ReportPlan(
+            form_id=self.form_id,
+            title=self.title,
+            questions=[n for n in self.questions if n not in names],
+            profile=[n for n in self.profile if n not in names],
+            needs=None if self.needs in names else self.needs,
+            needs_by=None if self.needs_by in names else self.needs_by,
+            crosstabs=[(a, b) for a, b in self.crosstabs if a not in names and b not in names],
+            themes=[n for n in self.themes if n not in names],
+            quotes_per_theme=self.quotes_per_theme,
+        )
+
     def check(self, engine) -> None:
         """Refuse a plan naming a question the form lacks, or a personal one."""
         named = [*self.questions, *self.profile, *self.themes]
@@ -122,6 +138,19 @@ class ReportPlan:
                 f"The report plan's needs question {self.needs} is not a choice question.",
                 code=ErrorCode.RESULTS_PLAN_INVALID,
             )
+        # a cross-tab's rows and columns and a split's groups are the answers themselves,
+        # printed as they are: never free text (a name, a phone number, a street...)
+        categories = [n for pair in self.crosstabs for n in pair]
+        for name in [*categories, *(n for n in (self.needs_by,) if n)]:
+            q = engine.question(name)
+            numbers = q.kind != CALCULATED or name in engine.results(engine.rows, [name]).questions
+            if q.kind == TEXT or not numbers:
+                raise ResultsError(
+                    f"The report plan splits by the free text question {name}: its answers "
+                    "would be printed as they are. Cross-tabs and splits take choice, number or "
+                    "date questions.",
+                    code=ErrorCode.RESULTS_PLAN_INVALID,
+                )
 
 
 def load_plan(path: str | Path) -> ReportPlan:

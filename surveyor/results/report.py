@@ -97,10 +97,35 @@ class Report:
         return "\n".join(out)
 
 
-def mask(text: str, language: str) -> str:
-    """A verbatim with phone numbers and e-mail addresses replaced by "[masqué]"."""
+def mask(text: str, language: str, personal: list[str] | tuple[str, ...] = ()) -> str:
+    """A verbatim with phone numbers and e-mail addresses replaced by "[masqué]", and so are
+    the ``personal`` values (those of the interview it comes from: a name, a street...)
+    written in it, whole or word by word (a capitalised word of 3 letters or more)."""
     word = cat.text("masked", language)
-    return _PHONE.sub(word, _EMAIL.sub(word, text))
+    text = _PHONE.sub(word, _EMAIL.sub(word, text))
+    pieces = set()
+    for value in personal:
+        value = " ".join(value.split())
+        if len(value) >= 3:
+            pieces.add(value)
+            pieces.update(w for w in re.findall(r"\w{3,}", value) if w[0].isupper())
+    if pieces:
+        alternatives = "|".join(re.escape(p) for p in sorted(pieces, key=len, reverse=True))
+        text = re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", word, text, flags=re.IGNORECASE)
+    return text
+
+
+def personal_values(answers: dict, personal: frozenset[str]) -> list[str]:
+    """The texts an interview gave to its personal fields, its repeats' members included."""
+    found = []
+    for name, value in answers.items():
+        if isinstance(value, list):
+            for member in value:
+                if isinstance(member, dict):
+                    found += personal_values(member, personal)
+        elif name in personal and isinstance(value, str) and value.strip():
+            found.append(value)
+    return found
 
 
 class _ReportBuilder:
@@ -120,6 +145,7 @@ class _ReportBuilder:
         wanted = [n for n in dict.fromkeys(names) if not engine.question(n).personal]
         self.results = engine.results(self.rows, wanted + list(plan.themes))
         self.blocks: list = []
+        self._by_key: dict | None = None  # verbatim key -> row, for the quotes
 
     def t(self, key: str, **values) -> str:
         return cat.text(key, self.lang, **values)
@@ -424,6 +450,11 @@ class _ReportBuilder:
                     widths=[5, 1.2, 1.2],
                 )
             )
+            # the same words picked from two interviews are one quote
+            words = {}
+            for v in picked:
+                words.setdefault(" ".join(present[v].split()).casefold(), v)
+            picked = list(words.values())
             shown: set[str] = set()
             for theme in ordered:
                 quotes = [v for v in picked if theme.id in tags.get(v, []) and v not in shown][
@@ -434,16 +465,21 @@ class _ReportBuilder:
                 self.add(Heading(theme.label, 3))
                 for v in quotes:
                     shown.add(v)
-                    self.add(self.quote(present[v]))
+                    self.add(self.quote(v, present[v]))
             rest = [v for v in picked if v not in shown][: self.plan.quotes_per_theme]
             if rest:
                 self.add(Heading(self.t("quotes"), 3))
                 for v in rest:
-                    self.add(self.quote(present[v]))
+                    self.add(self.quote(v, present[v]))
 
-    def quote(self, text: str) -> Para:
-        """A picked answer, masked, between the language's quotation marks."""
-        masked = mask(text, self.lang)
+    def quote(self, key: str, text: str) -> Para:
+        """A picked answer (its verbatim ``key``), masked with its interview's personal
+        values, between the language's quotation marks."""
+        if self._by_key is None:
+            self._by_key = {row.key: row for row in self.rows}
+        row = self._by_key.get(key.split("#", 1)[0])
+        personal = personal_values(row.answers, self.engine.personal) if row else []
+        masked = mask(text, self.lang, personal)
         return Para(f"« {masked} »" if self.lang == "fr" else f"“{masked}”", "quote")
 
     def definitions(self) -> None:

@@ -70,6 +70,8 @@ def test_results_errors_are_one_clear_line(coordinator):
         (["--by", "nope"], "no question named 'nope'"),
         (["--crosstab", "sector", "contact_phone"], "personal"),
         (["--filter", "sector"], "is not QUESTION=VALUE"),
+        (["--from", "30/11/2026"], "'30/11/2026' is not a date (YYYY-MM-DD)"),
+        (["--to", "2026-13-01"], "'2026-13-01' is not a date (YYYY-MM-DD)"),
     ]
     for args, message in cases:
         done = run_cli("--data-dir", str(ws.data_dir), "results", *args)

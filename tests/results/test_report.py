@@ -175,3 +175,118 @@ def test_a_pdf_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, fille
     else:
         images = [len(p.images) for p in reader.pages]
         assert images[holding[0]] == 1, (filler, images)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"crosstabs": [("comments", "sector")]},  # the phone number is in a comment
+        {"crosstabs": [("sector", "street")]},
+        {"needs_by": "street"},
+    ],
+)
+def test_a_free_text_question_never_makes_a_crosstab_or_a_split_of_the_report(
+    planned, tmp_path, change
+):
+    """Its answers would be the rows, columns or groups, printed unmasked: refused."""
+    import dataclasses
+
+    ws, plan = planned
+    bad = dataclasses.replace(plan, **change)
+    with pytest.raises(ResultsError) as e:
+        ws.write_report(tmp_path / "r.pdf", plan=bad)
+    assert e.value.code is ErrorCode.RESULTS_PLAN_INVALID
+    assert "free text" in str(e.value)
+    assert not (tmp_path / "r.pdf").exists()
+    with pytest.raises(ResultsError):
+        ws.save_report_plan(bad)
+    # a number (and a calculation whose values are numbers) still makes a cross-tab
+    ok = dataclasses.replace(plan, crosstabs=[("household_size", "sector")], needs_by="sector")
+    assert ws.write_report(tmp_path / "ok.docx", plan=ok).exists()
+
+
+def test_a_quote_names_no_one_the_interview_marks_personal_and_comes_once(tmp_path):
+    """A quote naming the respondent or a member of the household (their personal fields)
+    has those names masked; a quote picked twice (the same words) is printed once."""
+    import copy
+    from pathlib import Path
+
+    from surveyor.workspace import Workspace
+
+    repo = Path(__file__).resolve().parents[2]
+    base = json.loads((repo / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
+    ws = Workspace.open(tmp_path / "data")
+    form = ws.load_form(repo / "forms" / "enquete_habitants.xlsx").value
+    texts = [
+        "Demandez Mme Benali (Nadia Benali), ou son fils Karim, bâtiment B.",
+        "Le bus ne passe plus le dimanche.",
+        "Le bus ne passe plus le dimanche.",
+    ]
+    for text in texts:
+        answers = copy.deepcopy(base)
+        answers["contact_name"] = "Nadia Benali"
+        answers["comments"] = text
+        assert ws.fill_interview(form, answers, finalize=True).value.ok
+    theme = ws.add_theme("enquete_habitants", "comments", "Voisinage").value
+    for key, _text in ws.results(questions=["comments"]).questions["comments"].verbatims:
+        ws.tag_verbatim(key, [theme.id])
+        ws.pick_quote("enquete_habitants", "comments", key)
+    plan = ReportPlan("enquete_habitants", questions=["sector"], themes=["comments"])
+    for name in ("r.docx", "r.pdf"):
+        path = ws.write_report(tmp_path / name, plan=plan)
+        text = flat(docx_text(path) if name.endswith("docx") else pdf_text(path))
+        for word in ("Benali", "Nadia", "Karim"):  # contact_name; member_name (personal)
+            assert word not in text, (name, word)
+        assert "bâtiment B" in text and "[masqué]" in text
+        assert text.count("Le bus ne passe plus le dimanche") == 1, name
+    ws.close()
+
+
+def test_the_campaigns_own_doors_and_visits_make_the_door_to_door_section(planned, tmp_path):
+    """Without ``fieldwork=``, the report reads the fieldwork module's funnel itself."""
+    ws, plan = planned
+    outcomes = ["done"] * 6 + ["refused"] * 2 + ["absent"] * 3 + ["vacant", "ineligible"]
+    for number, outcome in enumerate(outcomes, start=1):
+        door = ws.add_door({"street": "Rue A", "number": str(number)}).value
+        ws.record_visit(door.door_id, outcome)
+    ws.add_door({"street": "Rue B", "number": "1"})  # never visited
+    text = flat(pdf_text(ws.write_report(tmp_path / "r.pdf", plan=plan)))
+    assert "Le porte-à-porte" in text
+    assert "Portes de la liste 14" in text and "Portes visitées 13" in text
+    assert "Entretiens menés 6" in text
+    assert "Taux de réponse : 54,5 %" in text  # 6 / (13 - 1 vacant - 1 out of scope)
+
+
+def test_a_question_marked_personal_after_the_plan_was_saved_leaves_the_saved_plan(
+    planned, tmp_path
+):
+    """The campaign's plan was saved (as the report dialog does before writing), then the
+    coordinator marks a question of it personal: the report is still written, without it."""
+    ws, plan = planned
+    plan.needs_by = "sector"
+    plan.crosstabs = [("sector", "needs_unmet"), ("sector", "housing_type")]
+    ws.save_report_plan(plan)
+    for name in ("comments", "housing_type"):
+        ws.mark_personal("enquete_habitants", name, True)
+    saved = ws.report_plan()
+    assert "comments" not in saved.themes and "housing_type" not in saved.profile
+    assert saved.crosstabs == [("sector", "needs_unmet")] and saved.needs_by == "sector"
+    text = flat(docx_text(ws.write_report(tmp_path / "r.docx")))
+    assert "Garde le soir" not in text  # the theme of the comments, now personal
+    assert "Qui a répondu" in text
+    # a plan given as it is (a file) that names one is still refused
+    with pytest.raises(ResultsError) as e:
+        ws.write_report(tmp_path / "s.docx", plan=plan)
+    assert e.value.code is ErrorCode.RESULTS_PERSONAL
+
+
+def test_the_documents_properties_name_surveyor_and_today(planned, tmp_path):
+    """Word shows File > Properties: not python-docx's template (author "python-docx",
+    made in 2013)."""
+    from datetime import UTC, datetime
+
+    ws, plan = planned
+    props = Document(str(ws.write_report(tmp_path / "r.docx", plan=plan))).core_properties
+    assert props.author == "Surveyor" and "python-docx" not in (props.comments or "")
+    assert props.created.date() == datetime.now(UTC).date()
+    assert props.title == (plan.title or "Enquête habitants — besoins non satisfaits")

@@ -294,3 +294,72 @@ def test_the_people_who_want_to_act_are_listed_filtered_and_exported(page, tmp_p
     page.tasks.drain()
     text = (tmp_path / "gens.csv").read_text("utf-8-sig")
     assert len(text.strip().splitlines()) == len(sewing.people) + 1
+
+
+def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
+    panel = page.results
+    ranking_view = panel.ranking_view
+    panel.views.setCurrentWidget(ranking_view)
+    ranking_view.question_combo.setCurrentIndex(ranking_view.question_combo.findData("needs_unmet"))
+    settle(page)
+    ranking = on_db(page, lambda ws: ws.ranking("needs_unmet", Selection(), language=lang(page)))
+    rows = table_rows(ranking_view.table)
+    assert [(r[0], r[1], int(r[2])) for r in rows] == [
+        (str(n), i.label, i.count) for n, i in enumerate(ranking.items, start=1)
+    ]
+    counts = [int(r[2]) for r in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    assert str(ranking.base) in ranking_view.base.text()
+
+    # split by sector: one column of percentages per sector, with its base
+    ranking_view.by_combo.setCurrentIndex(ranking_view.by_combo.findData("sector"))
+    settle(page)
+    split = on_db(
+        page, lambda ws: ws.ranking("needs_unmet", Selection(), by="sector", language=lang(page))
+    )
+    table = ranking_view.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert len(headers) == 4 + len(split.groups)
+    label, base, items = next(iter(split.groups.values()))
+    assert headers[4] == f"{label} (%) · n={base}"
+    first = {i.code: i.percent for i in items}[split.items[0].code]
+    assert table_rows(table)[0][4] == _pct(first)
+
+    # a date range: the day of the first interviews only
+    from surveyor.ui.qt import QDate
+
+    days = on_db(page, lambda ws: sorted(r.day for r in ws._results.engine(None).rows))
+    day = QDate.fromString(days[0], "yyyy-MM-dd")
+    panel.from_edit.setDate(day)
+    panel.to_edit.setDate(day)
+    settle(page)
+    only = on_db(page, lambda ws: ws.results(Selection(date_from=days[0], date_to=days[0])))
+    assert 0 < only.interviews < len(days)
+    assert str(only.interviews) in panel.summary.text()
+
+
+def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
+    """The question list's menu marks a field personal (or not): its answers are no longer
+    shown, nor offered to filter, group or code, and the campaign keeps the mark."""
+    panel = page.results
+    panel.select_question("street")
+    settle(page)
+    assert not panel.personal_action.isChecked()
+    assert panel.personal_action in panel.question_list.actions()
+    assert "Impasse du Nord" in [
+        panel.question_view.verbatims.item(r).text()
+        for r in range(panel.question_view.verbatims.count())
+    ]
+    panel.personal_action.trigger()  # checked: personal
+    page.tasks.drain()
+    settle(page)
+    assert "street" in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert panel.current_question() == "street" and panel.personal_action.isChecked()
+    assert panel.question_view.verbatims.count() == 0
+    item = panel.question_list.currentItem()
+    assert item.data(Qt.UserRole) == "street" and item.text() != panel.questions["street"].label
+    panel.personal_action.trigger()  # unchecked: not personal, whatever the form says
+    page.tasks.drain()
+    settle(page)
+    assert "street" not in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert panel.question_view.verbatims.count() > 0

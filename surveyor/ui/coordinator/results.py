@@ -17,6 +17,7 @@ from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QAbstractItemView,
+    QAction,
     QColor,
     QDateEdit,
     QGridLayout,
@@ -240,6 +241,13 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.question_list.setWordWrap(True)
         self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.question_list.currentItemChanged.connect(self._question_changed)
+        # the list's menu (right click, the Menu key): mark the question personal, or not
+        self.personal_action = QAction(self.question_list)
+        self.personal_action.setObjectName("personalAction")
+        self.personal_action.setCheckable(True)
+        self.personal_action.triggered.connect(self.mark_personal)
+        self.question_list.addAction(self.personal_action)
+        self.question_list.setContextMenuPolicy(Qt.ActionsContextMenu)
         split.addWidget(self.question_list)
         self.views = QTabWidget()
         self.views.setObjectName("resultsViews")
@@ -274,6 +282,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
         for label, text in zip(self.filter_labels, texts, strict=True):
             label.setText(text)
         self.clear_button.setText(self.tr("Clear the filters"))
+        self.personal_action.setText(
+            self.tr("&Personal field: its answers are never shown nor put in the report")
+        )
         self.report_button.setText(self.tr("R&eport for the funders…"))
         self.question_list.setAccessibleName(self.tr("Questions"))
         self.views.setTabText(0, self.tr("&Question"))
@@ -444,8 +455,21 @@ class ResultsPanel(FollowsLanguage, QWidget):
                 return
 
     def _question_changed(self, *_args) -> None:
+        q = self.questions.get(self.current_question())
+        self.personal_action.setEnabled(q is not None)
+        self.personal_action.setChecked(bool(q is not None and q.personal))
         if not self._filling:
             self.refresh_current()
+
+    def mark_personal(self, personal: bool) -> None:
+        """Mark the current question personal, or not personal whatever the form says (the
+        campaign's mark: results, the report, filters and coding follow it)."""
+        name, form_id = self.current_question(), self.form_id
+        if name is None or form_id is None:
+            return
+        DbOp(self, lambda ws: ws.mark_personal(form_id, name, personal)).success(
+            lambda _changes: self.refresh()
+        ).failure(self._failed).run()
 
     def refresh_later(self, *_args) -> None:
         if not self._filling:
@@ -619,6 +643,7 @@ class QuestionTab(ResultsView):
         if q.small_base:
             base += " · " + self.tr("few answers (under 30): read the percentages with care")
         self.verbatims.hide()
+        self.verbatims.clear()  # a hidden list keeps no answers (the question may be personal now)
         self.table.show()
         if q.personal:
             base = self.tr(

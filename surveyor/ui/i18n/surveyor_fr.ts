@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1070"/>
+        <location filename="../coordinator/results.py" line="1095"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1071"/>
+        <location filename="../coordinator/results.py" line="1096"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1072"/>
+        <location filename="../coordinator/results.py" line="1097"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1073"/>
+        <location filename="../coordinator/results.py" line="1098"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1074"/>
+        <location filename="../coordinator/results.py" line="1099"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1075"/>
+        <location filename="../coordinator/results.py" line="1100"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1076"/>
+        <location filename="../coordinator/results.py" line="1101"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1079"/>
+        <location filename="../coordinator/results.py" line="1104"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1125"/>
+        <location filename="../coordinator/results.py" line="1150"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1135"/>
+        <location filename="../coordinator/results.py" line="1160"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1138"/>
+        <location filename="../coordinator/results.py" line="1163"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="769"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="770"/>
+        <location filename="../coordinator/results.py" line="795"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="771"/>
+        <location filename="../coordinator/results.py" line="796"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="773"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="773"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="773"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="778"/>
+        <location filename="../coordinator/results.py" line="803"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="832"/>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="857"/>
+        <location filename="../coordinator/results.py" line="871"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="856"/>
+        <location filename="../coordinator/results.py" line="881"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -4537,124 +4537,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="588"/>
+        <location filename="../coordinator/results.py" line="612"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="589"/>
-        <location filename="../coordinator/results.py" line="596"/>
+        <location filename="../coordinator/results.py" line="613"/>
+        <location filename="../coordinator/results.py" line="620"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="590"/>
+        <location filename="../coordinator/results.py" line="614"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="627"/>
+        <location filename="../coordinator/results.py" line="651"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="627"/>
+        <location filename="../coordinator/results.py" line="651"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="629"/>
+        <location filename="../coordinator/results.py" line="653"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="632"/>
+        <location filename="../coordinator/results.py" line="656"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="662"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="664"/>
+        <location filename="../coordinator/results.py" line="689"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="664"/>
-        <location filename="../coordinator/results.py" line="721"/>
+        <location filename="../coordinator/results.py" line="689"/>
+        <location filename="../coordinator/results.py" line="746"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="664"/>
+        <location filename="../coordinator/results.py" line="689"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="666"/>
+        <location filename="../coordinator/results.py" line="691"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="700"/>
+        <location filename="../coordinator/results.py" line="725"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="701"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="702"/>
+        <location filename="../coordinator/results.py" line="727"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="703"/>
+        <location filename="../coordinator/results.py" line="728"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="704"/>
+        <location filename="../coordinator/results.py" line="729"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="705"/>
+        <location filename="../coordinator/results.py" line="730"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="706"/>
+        <location filename="../coordinator/results.py" line="731"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="709"/>
+        <location filename="../coordinator/results.py" line="734"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="709"/>
+        <location filename="../coordinator/results.py" line="734"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="744"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="744"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="721"/>
+        <location filename="../coordinator/results.py" line="746"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4662,43 +4662,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="893"/>
+        <location filename="../coordinator/results.py" line="918"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="894"/>
+        <location filename="../coordinator/results.py" line="919"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="895"/>
-        <location filename="../coordinator/results.py" line="906"/>
+        <location filename="../coordinator/results.py" line="920"/>
+        <location filename="../coordinator/results.py" line="931"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="961"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="961"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="961"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="961"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="964"/>
+        <location filename="../coordinator/results.py" line="989"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4890,100 +4890,105 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="276"/>
+        <location filename="../coordinator/results.py" line="284"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="277"/>
+        <location filename="../coordinator/results.py" line="285"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="278"/>
+        <location filename="../coordinator/results.py" line="286"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="279"/>
+        <location filename="../coordinator/results.py" line="287"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="280"/>
+        <location filename="../coordinator/results.py" line="288"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="281"/>
+        <location filename="../coordinator/results.py" line="289"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="285"/>
+        <location filename="../coordinator/results.py" line="293"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="286"/>
+        <location filename="../coordinator/results.py" line="295"/>
+        <source>&amp;Personal field: its answers are never shown nor put in the report</source>
+        <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="297"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="287"/>
+        <location filename="../coordinator/results.py" line="298"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="288"/>
+        <location filename="../coordinator/results.py" line="299"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="289"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="290"/>
+        <location filename="../coordinator/results.py" line="301"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="291"/>
+        <location filename="../coordinator/results.py" line="302"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
-        <location filename="../coordinator/results.py" line="355"/>
+        <location filename="../coordinator/results.py" line="309"/>
+        <location filename="../coordinator/results.py" line="366"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="299"/>
-        <location filename="../coordinator/results.py" line="372"/>
+        <location filename="../coordinator/results.py" line="310"/>
+        <location filename="../coordinator/results.py" line="383"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
-        <location filename="../coordinator/results.py" line="401"/>
+        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="412"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="365"/>
+        <location filename="../coordinator/results.py" line="376"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="382"/>
+        <location filename="../coordinator/results.py" line="393"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="491"/>
+        <location filename="../coordinator/results.py" line="515"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4991,7 +4996,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="504"/>
+        <location filename="../coordinator/results.py" line="528"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
