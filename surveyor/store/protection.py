@@ -336,7 +336,9 @@ def settle(data_dir: Path) -> None:
     - the marker and a clear database: the change did not finish; the clear database is the
       whole data (written before the copy was made). The marker and the copy are removed:
       the store stays plain (protect it again);
-    - a leftover ``.part`` copy without the marker: removed.
+    - a leftover ``.part`` copy without the marker: removed;
+    - a marker half written (its ``.part``, killed before the rename): removed; the marker
+      that counts is the one renamed into place, or none.
     """
     data_dir = Path(data_dir)
     db = data_dir / DB_NAME
@@ -350,6 +352,7 @@ def settle(data_dir: Path) -> None:
     if not marker.exists():
         encrypting.unlink(missing_ok=True)
     decrypting.unlink(missing_ok=True)
+    marker.with_name(marker.name + ".part").unlink(missing_ok=True)
 
 
 # --- turning it on and off ---------------------------------------------------------------------

@@ -228,6 +228,22 @@ def test_a_conversion_stopped_at_any_step_loses_nothing(data_dir, crash_after):
         assert_nothing_clear(data_dir)
 
 
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "protected"])
+def test_a_marker_half_written_when_the_process_died_is_removed_at_the_next_opening(
+    data_dir, protected
+):
+    instance_id = fill(data_dir)
+    if protected:
+        protection.protect(data_dir, passphrase=PASSPHRASE)
+        protection.forget(data_dir)
+    part = data_dir / (protection.MARKER + ".part")
+    part.write_bytes(b'{"kdf": "scr')  # killed while writing the marker, before its rename
+    with Store.open(data_dir, passphrase=PASSPHRASE if protected else None) as store:
+        assert store.get_interview(instance_id).answers["street"] == SECRET
+        assert (store.key is not None) == protected
+    assert not part.exists()
+
+
 CONVERTER = """
 import sys
 from surveyor.store import protection
