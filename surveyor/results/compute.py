@@ -179,9 +179,9 @@ class GroupedResults:
     def to_json(self) -> dict[str, Any]:
         out = self.overall.to_json()
         out["by"] = self.by
-        if self.bands is not None:
+        if self.bands is not None:  # a number in bands: the edges and how each band reads
             out["bands"] = list(self.bands)
-        out["group_labels"] = {code: self.group_labels.get(code, code) for code in self.groups}
+            out["group_labels"] = {c: self.group_labels.get(c, c) for c in self.groups}
         out["groups"] = {code: r.to_json() for code, r in self.groups.items()}
         return out
 
