@@ -63,6 +63,15 @@ def parse_edges(value: str | Iterable, *, name: str = "") -> tuple[float, ...]:
     return tuple(edges)
 
 
+def split_edges(text: str) -> list[str]:
+    """The edges a person typed: separated by semicolons or spaces, a decimal written with
+    a point or a comma ("2,5 ; 5"); commas separate them when nothing else does ("15,30")."""
+    text = text.strip()
+    if ";" in text or any(c.isspace() for c in text):
+        return [t.replace(",", ".") for t in re.split(r"[;\s]+", text) if t]
+    return text.split(",") if text else []
+
+
 def parse_option(items: Sequence[str]) -> dict[str, tuple[float, ...]]:
     """``QUESTION=15,30,45`` options (the CLI's ``--bands``) -> question -> edges."""
     found: dict[str, tuple[float, ...]] = {}
@@ -200,5 +209,6 @@ __all__ = [
     "looks_like_age",
     "parse_edges",
     "parse_option",
+    "split_edges",
     "report_language",
 ]

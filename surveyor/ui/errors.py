@@ -327,7 +327,7 @@ def sentences() -> dict[ErrorCode, str]:
         ),
         E.RESULTS_BANDS_INVALID: QCoreApplication.translate(
             "ErrorText",
-            "The band edges must be numbers that increase, separated by commas (as 15,30,45).",
+            "The band edges must be numbers, each larger than the one before (as 15 ; 30 ; 45).",
         ),
     }
 
