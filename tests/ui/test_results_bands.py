@@ -34,7 +34,7 @@ def test_a_number_is_offered_as_by_and_groups_every_view_in_bands(page):
     )
     assert grouped.bands == (0, 15, 30, 45, 60, 75)
     expected = [
-        f"{grouped.group_labels[c]} (%) · n={g.questions['sector'].base}"
+        f"{grouped.group_labels[c]} (%)\nn={g.questions['sector'].base}"
         for c, g in grouped.groups.items()
     ]
     assert headers(view.table)[3:] == expected

@@ -713,7 +713,8 @@ class QuestionTab(ResultsView):
         rows.append([self.tr("No answer"), q.non_responses, ""])
         if view.groups:
             for code, g in view.groups.items():
-                headers.append(f"{view.group_labels.get(code, code)} (%) · n={g.base}")
+                # two lines: six age bands fit beside the answers at 1024 pixels
+                headers.append(f"{view.group_labels.get(code, code)} (%)\nn={g.base}")
                 percents = {c.code: c.percent for c in g.choices}
                 for row, c in zip(rows, q.choices, strict=False):
                     row.append(pct(percents.get(c.code)))
@@ -727,9 +728,9 @@ class QuestionTab(ResultsView):
         fill_table(self.table, rows)
         if not view.groups:
             set_bars(self.table, len(headers) - 1, [c.percent for c in q.choices] + [None])
-        self._size_columns(bars=not view.groups)
+        self._size_columns(bars=not view.groups, grouped=bool(view.groups))
 
-    def _size_columns(self, *, bars: bool = False) -> None:
+    def _size_columns(self, *, bars: bool = False, grouped: bool = False) -> None:
         align_numbers(self.table)
         header = self.table.horizontalHeader()
         count = self.table.columnCount()
@@ -737,6 +738,9 @@ class QuestionTab(ResultsView):
             self.table.setItemDelegateForColumn(column, None)
             mode = QHeaderView.Stretch if column == 0 else QHeaderView.ResizeToContents
             header.setSectionResizeMode(column, mode)
+        if grouped:  # the groups' columns would squeeze the answers to a few letters
+            header.setSectionResizeMode(0, QHeaderView.Interactive)
+            header.resizeSection(0, max(160, self.table.viewport().width() // 3))
         if bars and count > 1:
             self.table.setItemDelegateForColumn(count - 1, self.bars)
             header.setSectionResizeMode(count - 1, QHeaderView.Fixed)

@@ -103,57 +103,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1137"/>
+        <location filename="../coordinator/results.py" line="1141"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1138"/>
+        <location filename="../coordinator/results.py" line="1142"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1139"/>
+        <location filename="../coordinator/results.py" line="1143"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1140"/>
+        <location filename="../coordinator/results.py" line="1144"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1141"/>
+        <location filename="../coordinator/results.py" line="1145"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1142"/>
+        <location filename="../coordinator/results.py" line="1146"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1143"/>
+        <location filename="../coordinator/results.py" line="1147"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1146"/>
+        <location filename="../coordinator/results.py" line="1150"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1192"/>
+        <location filename="../coordinator/results.py" line="1196"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1202"/>
+        <location filename="../coordinator/results.py" line="1206"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1205"/>
+        <location filename="../coordinator/results.py" line="1209"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -390,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="842"/>
+        <location filename="../coordinator/results.py" line="846"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="843"/>
+        <location filename="../coordinator/results.py" line="847"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="844"/>
+        <location filename="../coordinator/results.py" line="848"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="851"/>
+        <location filename="../coordinator/results.py" line="855"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="901"/>
-        <location filename="../coordinator/results.py" line="915"/>
+        <location filename="../coordinator/results.py" line="905"/>
+        <location filename="../coordinator/results.py" line="919"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="925"/>
+        <location filename="../coordinator/results.py" line="929"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -4632,7 +4632,7 @@
     </message>
     <message>
         <location filename="../coordinator/results.py" line="711"/>
-        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
@@ -4647,69 +4647,69 @@
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="747"/>
-        <location filename="../coordinator/results.py" line="772"/>
+        <location filename="../coordinator/results.py" line="751"/>
+        <location filename="../coordinator/results.py" line="776"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="748"/>
+        <location filename="../coordinator/results.py" line="752"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="749"/>
+        <location filename="../coordinator/results.py" line="753"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="750"/>
+        <location filename="../coordinator/results.py" line="754"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="751"/>
+        <location filename="../coordinator/results.py" line="755"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="752"/>
+        <location filename="../coordinator/results.py" line="756"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="753"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="756"/>
+        <location filename="../coordinator/results.py" line="760"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="756"/>
-        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="760"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="770"/>
+        <location filename="../coordinator/results.py" line="774"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="771"/>
+        <location filename="../coordinator/results.py" line="775"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="790"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n réponse</numerusform>
@@ -4720,43 +4720,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="960"/>
+        <location filename="../coordinator/results.py" line="964"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="961"/>
+        <location filename="../coordinator/results.py" line="965"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="962"/>
-        <location filename="../coordinator/results.py" line="971"/>
+        <location filename="../coordinator/results.py" line="966"/>
+        <location filename="../coordinator/results.py" line="975"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1003"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1003"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1003"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1003"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1031"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4950,7 +4950,7 @@
     <message>
         <location filename="../coordinator/results.py" line="69"/>
         <source>{0} (in bands)</source>
-        <translation>{0} (par tranches)</translation>
+        <translation>{0} (tranches)</translation>
     </message>
     <message>
         <location filename="../coordinator/results.py" line="291"/>
