@@ -1432,8 +1432,11 @@ class Workspace:
         plan.check(engine)
         form_id = engine.form.form_id
         _coding.set_setting(self.store, f"report_plan:{form_id}", plan.to_json())
-        bands = {name: list(edges) for name, edges in plan.bands.items()} or None
-        _coding.set_setting(self.store, f"bands:{form_id}", bands)
+        # its bands join the campaign's (a dialog opened before the view's Bands… changed
+        # others must not undo them)
+        bands = {**self.bands(form_id), **plan.bands}
+        value = {name: list(edges) for name, edges in bands.items()} or None
+        _coding.set_setting(self.store, f"bands:{form_id}", value)
         return Changes(results=True)
 
     def write_report(

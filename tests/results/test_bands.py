@@ -12,8 +12,10 @@ from surveyor.results.bands import AGE_EDGES, Bands, automatic_edges, parse_edge
 from surveyor.results.plan import ReportPlan, load_plan, save_plan
 from tests.test_cli import run_cli
 
-from .test_figures import col, read
+from .test_figures import col, exported
 from .test_report import docx_text
+
+__all__ = ["exported"]  # the fixture, shared with test_figures.py
 
 AGE_BANDS = [(0, 15, "0-14"), (15, 30, "15-29"), (30, 45, "30-44"), (45, 60, "45-59")]
 AGE_BANDS += [(60, 75, "60-74"), (75, 1000, "75+")]
@@ -23,17 +25,8 @@ def band_of(age: float, bands) -> str:
     return next(code for low, high, code in bands if low <= age < high)
 
 
-@pytest.fixture
-def exported(coordinator, tmp_path):
-    ws, _facts = coordinator
-    ws.export(tmp_path / "csv")
-    main = read(tmp_path / "csv" / "enquete_habitants.csv")
-    members = read(tmp_path / "csv" / "enquete_habitants-member.csv")
-    return ws, main, members
-
-
 def test_grouping_by_age_band_equals_a_count_from_the_csv(exported):
-    ws, main, members = exported
+    ws, _facts, main, members = exported
     grouped = ws.results(by="member_age", questions=["sector", "needs_unmet"])
     assert grouped.bands == (0, 15, 30, 45, 60, 75)  # an age: the usual bands
     # an interview is in each band one of its household members is in
@@ -56,7 +49,7 @@ def test_grouping_by_age_band_equals_a_count_from_the_csv(exported):
 
 
 def test_a_crosstab_of_a_repeats_number_counts_each_member_in_its_band(exported):
-    ws, _main, members = exported
+    ws, _facts, _main, members = exported
     bands = [(0, 18, "<18"), (18, 65, "18-64"), (65, 1000, "65+")]
     table = ws.crosstab("member_age", "member_work", bands={"member_age": [18, 65]})
     assert table.unit == "member"
@@ -141,6 +134,9 @@ def test_non_responses_are_never_put_in_a_band(coordinator):
     assert grouped.overall.interviews == years.answered + 1
     assert sum(r.interviews for r in grouped.groups.values()) == years.answered
     assert all(not code.startswith("<") for code in grouped.groups)
+    # every answer under the first edge: one band "<100", the blank still in none
+    under = ws.results(by="years_in_district", questions=[], bands={"years_in_district": [100]})
+    assert {c: r.interviews for c, r in under.groups.items()} == {"<100": years.answered}
 
 
 def test_the_cli_groups_and_crosses_by_bands(coordinator):
