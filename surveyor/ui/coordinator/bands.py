@@ -53,7 +53,7 @@ class BandsDialog(QDialog):
         self.automatic = buttons.addButton(self.tr("Automatic bands"), QDialogButtonBox.ResetRole)
         self.automatic.clicked.connect(lambda: self.save(None))
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setFixedWidth(460)  # one width: the wrapped text's height follows it
 
     def accept(self) -> None:
         try:
@@ -76,6 +76,7 @@ class BandsDialog(QDialog):
     def show_error(self, exc: BaseException) -> None:
         self.error.setText(exception_sentence(exc))
         self.error.show()
+        self.adjustSize()  # room for the sentence
 
 
 def ask_bands(
