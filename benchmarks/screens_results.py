@@ -1,12 +1,13 @@
 """Screenshots of the coordinator's "Results" tab, in French and English, at 1024×600 and
 1366×768, with the default and the largest text size: a choice question with its chart,
-a cross-tab in row percentages, the coding of open answers, the report dialog, and the
-people who want to act. Also the PDF the dialog writes, its pages rendered to PNG.
+the same grouped by age band, a cross-tab in row percentages, the coding of open answers,
+the report dialog, and the people who want to act. Also the PDF the dialog writes, its
+pages rendered to PNG.
 
 Run:  uv run python benchmarks/screens_results.py [--out docs/screenshots]
 
-Writes ``{fr,en}/results_{choice,crosstab,coding,report,people}_{W}x{H}[_large].png`` and
-``{fr,en}/results_report_p{N}.png``. Real stores in a temporary folder (60 interviews from
+Writes ``{fr,en}/results_{choice,bands,crosstab,coding,report,people}_{W}x{H}[_large].png``
+and ``{fr,en}/results_report_p{N}.png``. Real stores in a temporary folder (60 interviews from
 two laptops, merged); offscreen rendering.
 """
 
@@ -50,6 +51,25 @@ COMMENTS = [
 ]
 
 
+def household(rng: random.Random) -> list[dict]:
+    """A household of 1 to 5 people of every age (the grouping by age band has something to
+    show); the first is the respondent."""
+    ages = [rng.randint(18, 88)] + [rng.randint(0, 70) for _ in range(rng.randint(0, 4))]
+    members = []
+    for i, age in enumerate(ages):
+        member = {
+            "member_name": f"Personne {i + 1}",
+            "member_age": age,
+            "member_relationship": "respondent" if i == 0 else "child" if age < 18 else "partner",
+        }
+        if age >= 18:
+            member["member_work"] = (
+                "retired" if age >= 65 else rng.choice(["employed", "unemployed", "at_home"])
+            )
+        members.append(member)
+    return members
+
+
 def seed(root: Path, count: int = 60) -> Path:
     """Two laptops fill ``count`` varied interviews; the coordinator merges them."""
     from surveyor.workspace import Workspace
@@ -76,6 +96,7 @@ def seed(root: Path, count: int = 60) -> Path:
                 comments=rng.choice(COMMENTS),
                 contact_name=f"{rng.choice(['Nadia', 'Samir', 'Léa', 'Moussa', 'Inès'])} {n}",
                 contact_phone=f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} 00 {n % 90 + 10}",
+                member=household(rng),
             )
             for need in ("childcare", "digital", "repair"):
                 if need not in needs:
@@ -185,6 +206,10 @@ def shoot(language: str, out: Path, languages, data: Path, root: Path, size, lar
     panel.views.setCurrentWidget(panel.question_view)
     panel.select_question("needs_unmet")
     shot("choice")
+    panel.question_view.set_group_by("member_age")  # a number: grouped by age band
+    panel.refresh_current()
+    shot("bands")
+    panel.question_view.set_group_by(None)
     panel.views.setCurrentWidget(panel.crosstab_view)
     panel.crosstab_view.set_pair("sector", "housing_type", "row")
     panel.refresh_current()

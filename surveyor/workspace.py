@@ -24,7 +24,7 @@ open the Workspace on the thread that will use it (the app: its database thread)
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -35,7 +35,13 @@ from surveyor import exports as _exports
 from surveyor.batches.campaign import COORDINATOR_KEY, PASSPHRASE, SIGNER, PackageSettings
 from surveyor.encryption import signing
 from surveyor.encryption.odk import load_public_key
-from surveyor.errors import DecryptionError, EncryptionError, ErrorCode, SurveyorError
+from surveyor.errors import (
+    DecryptionError,
+    EncryptionError,
+    ErrorCode,
+    ResultsError,
+    SurveyorError,
+)
 from surveyor.fieldwork.doorlist import door_list_columns, write_entity_list
 from surveyor.fieldwork.model import (
     REVISIT_STATUSES,
@@ -56,6 +62,7 @@ from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.results import coding as _coding
 from surveyor.results import volunteers as _volunteers
+from surveyor.results.bands import check_bands
 from surveyor.results.compute import (
     Crosstab,
     Engine,
@@ -1241,12 +1248,15 @@ class Workspace:
         by: str | None = None,
         questions: Iterable[str] | None = None,
         language: str | None = None,
+        bands: Mapping[str, Sequence[float]] | None = None,
     ) -> Results | GroupedResults:
         """Figures per question over the selected interviews (``by``: for each value of that
-        question too). Raises ResultsError: an unknown question or value, no interview."""
+        question too, for each band of a number). ``bands``: question -> edges, over the
+        campaign's (see :meth:`bands`). Raises ResultsError: an unknown question or value,
+        no interview, bad edges."""
         engine, rows = self._selected(selection, language)
         if by:
-            return engine.grouped(rows, by, questions)
+            return engine.grouped(rows, by, questions, self._bands(engine, bands))
         return engine.results(rows, questions)
 
     def crosstab(
@@ -1256,10 +1266,12 @@ class Workspace:
         selection: Selection | None = None,
         *,
         language: str | None = None,
+        bands: Mapping[str, Sequence[float]] | None = None,
     ) -> Crosstab:
-        """Question ``row`` by question ``column`` (counts, row and column %, totals)."""
+        """Question ``row`` by question ``column`` (counts, row and column %, totals); a
+        number question in its bands (``bands`` as for :meth:`results`)."""
         engine, rows = self._selected(selection, language)
-        return engine.crosstab(rows, row, column)
+        return engine.crosstab(rows, row, column, self._bands(engine, bands))
 
     def ranking(
         self,
@@ -1268,10 +1280,58 @@ class Workspace:
         *,
         by: str | None = None,
         language: str | None = None,
+        bands: Mapping[str, Sequence[float]] | None = None,
     ) -> Ranking:
-        """A choice question as a ranking (needs ranked), optionally for each value of ``by``."""
+        """A choice question as a ranking (needs ranked), optionally for each value of ``by``
+        (each band of a number, ``bands`` as for :meth:`results`)."""
         engine, rows = self._selected(selection, language)
-        return engine.ranking(rows, question, by)
+        return engine.ranking(rows, question, by, self._bands(engine, bands))
+
+    def bands(self, form_id: str | None = None) -> dict[str, tuple[float, ...]]:
+        """The campaign's band edges per number question (what the coordinator set; the
+        others get automatic bands, docs/results.md)."""
+        form_id = self._results.pick_form(form_id)
+        saved = _coding.get_setting(self.store, f"bands:{form_id}") or {}
+        return {name: tuple(edges) for name, edges in saved.items()}
+
+    def band_edges(self, question: str, form_id: str | None = None) -> tuple[float, ...]:
+        """The edges ``question`` is cut at now: the campaign's, else the automatic ones."""
+        engine = self._results.engine(form_id)
+        banding = engine.banding(engine.question(question), self.bands(engine.form.form_id))
+        if banding is None:
+            raise ResultsError(
+                f"The question {question} is not a number question: it has no bands.",
+                code=ErrorCode.RESULTS_BANDS_INVALID,
+            )
+        return banding.edges
+
+    def set_bands(
+        self, question: str, edges: Sequence[float] | str | None, form_id: str | None = None
+    ) -> Changes:
+        """Keep ``edges`` (numbers that increase, or "15,30,45") as the campaign's bands of
+        the number question ``question``; None: back to the automatic bands. Bad edges raise
+        ResultsError (RESULTS_BANDS_INVALID) and change nothing."""
+        engine = self._results.engine(form_id)
+        form_id = engine.form.form_id
+        saved = dict(self.bands(form_id))
+        if edges is None:
+            engine.question(question)
+            saved.pop(question, None)
+        else:
+            saved.update(check_bands(engine, {question: edges}))
+        value = {name: list(e) for name, e in saved.items()} or None
+        _coding.set_setting(self.store, f"bands:{form_id}", value)
+        return Changes(results=True)
+
+    def _bands(self, engine: Engine, bands: Mapping[str, Sequence[float]] | None) -> dict:
+        """The campaign's bands with ``bands`` over them (checked). Saved bands of a question
+        the form no longer has as a number (removed, marked personal) are left out."""
+        saved = {
+            name: edges
+            for name, edges in self.bands(engine.form.form_id).items()
+            if name in engine.questions and engine.is_number(engine.questions[name])
+        }
+        return {**saved, **check_bands(engine, bands)}
 
     def volunteers(
         self,
@@ -1359,15 +1419,24 @@ class Workspace:
         form_id = self._results.pick_form(form_id)
         saved = _coding.get_setting(self.store, f"report_plan:{form_id}")
         if saved is not None:
-            return ReportPlan.from_json(saved).without(self._results.personal(form_id))
-        engine = self._results.engine(form_id)
-        return default_plan(engine)
+            plan = ReportPlan.from_json(saved).without(self._results.personal(form_id))
+        else:
+            plan = default_plan(self._results.engine(form_id))
+        # the campaign's bands: kept in one place, the view may have changed them since
+        plan.bands = self._bands(self._results.engine(form_id), None)
+        return plan
 
     def save_report_plan(self, plan) -> Changes:
         """Keep ``plan`` as the campaign's report plan for its form."""
         engine = self._results.engine(plan.form_id)
         plan.check(engine)
-        _coding.set_setting(self.store, f"report_plan:{engine.form.form_id}", plan.to_json())
+        form_id = engine.form.form_id
+        _coding.set_setting(self.store, f"report_plan:{form_id}", plan.to_json())
+        # its bands join the campaign's (a dialog opened before the view's Bands… changed
+        # others must not undo them)
+        bands = {**self.bands(form_id), **plan.bands}
+        value = {name: list(edges) for name, edges in bands.items()} or None
+        _coding.set_setting(self.store, f"bands:{form_id}", value)
         return Changes(results=True)
 
     def write_report(
@@ -1388,6 +1457,8 @@ class Workspace:
 
         plan = plan or self.report_plan(None)
         engine = self._results.engine(plan.form_id, language)
+        # a plan file without bands gets the campaign's; its own win
+        plan = replace(plan, bands=self._bands(engine, plan.bands))
         if fieldwork is None:
             funnel = funnel_of(self.fieldwork(by_day=False).overall, language)
         else:

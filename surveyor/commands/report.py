@@ -26,6 +26,14 @@ def register(subparsers) -> None:
         "--language", choices=["fr", "en"], default="fr", help="the report's language (default: fr)"
     )
     parser.add_argument(
+        "--bands",
+        metavar="QUESTION=EDGES",
+        action="append",
+        default=[],
+        help="cut the number QUESTION into bands at EDGES where the plan splits or crosses by "
+        "it (as member_age=15,30,45,60,75; repeatable; over the plan's bands)",
+    )
+    parser.add_argument(
         "--save-plan",
         metavar="PLAN.json",
         help="also write the plan used as JSON (to edit it and pass it back with --plan)",
@@ -36,9 +44,12 @@ def register(subparsers) -> None:
 @in_workspace
 def run(args: argparse.Namespace, ws) -> int:
     # here, not at the top: `surveyor --help` must not load the report (~2 s with the store)
+    from surveyor.results.bands import parse_option
     from surveyor.results.plan import load_plan, save_plan
 
+    bands = parse_option(args.bands)
     plan = load_plan(args.plan) if args.plan else ws.report_plan(args.form)
+    plan.bands = {**plan.bands, **bands}
     if args.save_plan:
         save_plan(plan, args.save_plan)
     print(ws.write_report(args.out, plan=plan, language=args.language))

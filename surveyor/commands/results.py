@@ -46,6 +46,15 @@ def register(subparsers) -> None:
         "--by", metavar="QUESTION", help="the same figures for each value of QUESTION"
     )
     parser.add_argument(
+        "--bands",
+        metavar="QUESTION=EDGES",
+        action="append",
+        default=[],
+        help="cut the number QUESTION into bands at EDGES where it groups or crosses (as "
+        "member_age=15,30,45,60,75: under 15, 15-29, ..., 75 and over; repeatable; default: "
+        "the campaign's bands, else automatic ones, docs/results.md)",
+    )
+    parser.add_argument(
         "--crosstab",
         nargs=2,
         metavar=("QUESTION_A", "QUESTION_B"),
@@ -111,6 +120,7 @@ def _print_crosstab(data: dict) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s)
+    from surveyor.results.bands import parse_option
     from surveyor.results.compute import Selection
     from surveyor.workspace import Workspace
 
@@ -122,11 +132,14 @@ def run(args: argparse.Namespace) -> int:
             date_to=args.date_to,
             answers=parse_filters(args.filter),
         )
+        bands = parse_option(args.bands)
         with Workspace.open(args.data_dir) as ws:
             if args.crosstab:
-                data = ws.crosstab(*args.crosstab, selection, language=args.language).to_json()
+                data = ws.crosstab(
+                    *args.crosstab, selection, language=args.language, bands=bands
+                ).to_json()
             else:
-                result = ws.results(selection, by=args.by, language=args.language)
+                result = ws.results(selection, by=args.by, language=args.language, bands=bands)
                 data = result.to_json()
     except (SurveyorError, OSError) as exc:
         return fail(exc)
@@ -137,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         _print_crosstab(data)
     else:
         _print_results(data)
+        labels = data.get("group_labels") or {}
         for code, group in (data.get("groups") or {}).items():
-            print(f"\n== {args.by} = {code}")
+            print(f"\n== {args.by} = {labels.get(code, code)}")
             _print_results(group, "  ")
     return 0

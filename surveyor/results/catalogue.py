@@ -151,6 +151,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "report; numbers and addresses quoted in open answers are masked.",
     ),
     "masked": ("[masqué]", "[masked]"),
+    # a number question's bands (surveyor/results/bands.py)
+    "band_under": ("moins de {high}", "under {high}"),
+    "band_over": ("{low} et plus", "{low} and over"),
+    "band_between": ("de {low} à moins de {high}", "{low} to under {high}"),
     "page": ("Page {n}", "Page {n}"),
 }
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from surveyor.errors import ErrorCode, ResultsError
 from surveyor.forms.model import Form
+from surveyor.results.bands import Bands, automatic_edges, parse_edges, report_language
 from surveyor.results.personal import personal_fields
 from surveyor.results.questions import (
     CALCULATED,
@@ -165,17 +166,22 @@ class Results:
 @dataclass(slots=True)
 class GroupedResults:
     """Results for each value of the ``by`` question (an interview in several groups when the
-    question is a multiple choice or in a repeat)."""
+    question is a multiple choice or in a repeat); for a number question, each of its bands
+    (``bands``: the edges; the group codes are the bands' codes, "15-29", "75+")."""
 
     by: str
     by_label: str
     overall: Results
     groups: dict[str, Results]  # value code -> results
     group_labels: dict[str, str]
+    bands: tuple[float, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = self.overall.to_json()
         out["by"] = self.by
+        if self.bands is not None:  # a number in bands: the edges and how each band reads
+            out["bands"] = list(self.bands)
+            out["group_labels"] = {c: self.group_labels.get(c, c) for c in self.groups}
         out["groups"] = {code: r.to_json() for code, r in self.groups.items()}
         return out
 
@@ -310,6 +316,8 @@ class Engine:
     ):
         self.form = form
         self.rows = rows
+        self.language = language
+        self._numbers: dict[str, list[float] | None] = {}
         self.personal = personal_fields(form) if personal is None else personal
         self.questions = questions_of(form, language, self.personal)
         self._relevance = {h: Relevance(f) for h, f in versions.items()}
@@ -540,13 +548,76 @@ class Engine:
 
     # --- group by, cross-tabs, rankings ------------------------------------------------------
 
-    def categories(self, q: Question, rows: list[Row]) -> list[tuple[str, str]]:
+    def number_values(self, q: Question) -> list[float] | None:
+        """Every value of ``q`` over all the rows (not only a selection's), as numbers; None
+        when ``q`` is not a number question (a calculation with a value that is no number)."""
+        if q.name not in self._numbers:
+            found: list[float] | None = None
+            if q.kind in (NUMBER, CALCULATED) and not q.personal:
+                found = []
+                for row in self.rows:
+                    for value in self._unit_values(row, q):
+                        text = _text(value).strip()
+                        number = _number(text) if text else None
+                        if number is not None:
+                            found.append(number)
+                        elif text and q.kind == CALCULATED:
+                            found = None
+                            break
+                    if found is None:
+                        break
+                if q.kind == CALCULATED and not found:
+                    found = None
+            self._numbers[q.name] = found
+        return self._numbers[q.name]
+
+    def is_number(self, q: Question) -> bool:
+        return self.number_values(q) is not None
+
+    def banding(self, q: Question, bands: Mapping[str, Sequence[float]] | None) -> Bands | None:
+        """The bands a number question is cut into when it groups (``bands``: question ->
+        edges the coordinator set; else automatic, from all the rows so that they stay the
+        same whatever the filters). None for a question that is not a number."""
+        values = self.number_values(q)
+        if values is None:
+            return None
+        edges = (bands or {}).get(q.name)
+        if edges is not None:
+            edges = parse_edges(edges, name=q.name)
+        else:
+            edges = automatic_edges(q.name, q.label, values)
+        return Bands(edges, whole=all(v.is_integer() for v in values))
+
+    def _sorter(self, q: Question, banding: Bands | None):
+        """value -> the categories it counts in: its bands' code for a banded number (none
+        for a blank or a value that is no number: a non-response stays one), else
+        :func:`_values`."""
+        if banding is None:
+            return lambda value: _values(q, value)
+
+        def band(value: Any) -> list[str]:
+            text = _text(value).strip()
+            number = _number(text) if text else None
+            return [] if number is None else [banding.code_of(number)]
+
+        return band
+
+    def categories(
+        self,
+        q: Question,
+        rows: list[Row],
+        bands: Mapping[str, Sequence[float]] | None = None,
+    ) -> list[tuple[str, str]]:
         """(code, label) of every value ``q`` takes in ``rows`` (every choice of a choice
-        question, in the form's order; numbers in numeric order; others sorted)."""
+        question, in the form's order; a number's bands in order; others sorted)."""
+        banding = self.banding(q, bands)
+        values = self._sorter(q, banding)
         seen: set[str] = set()
         for row in rows:
             for value in self._unit_values(row, q):
-                seen.update(_values(q, value))
+                seen.update(values(value))
+        if banding is not None:
+            return banding.categories(report_language(self.language), seen)
         if q.kind in (SINGLE, MULTIPLE):
             codes = list(q.choices) + sorted(seen - set(q.choices))
         elif all(_number(v) is not None for v in seen):
@@ -556,16 +627,22 @@ class Engine:
         return [(c, q.choice_label(c)) for c in codes]
 
     def grouped(
-        self, rows: list[Row], by: str, names: Iterable[str] | None = None
+        self,
+        rows: list[Row],
+        by: str,
+        names: Iterable[str] | None = None,
+        bands: Mapping[str, Sequence[float]] | None = None,
     ) -> GroupedResults:
         q = self.question(by)
         self._refuse_personal(q)
         groups: dict[str, list[Row]] = {}
-        labels = dict(self.categories(q, rows))
+        labels = dict(self.categories(q, rows, bands))
+        banding = self.banding(q, bands)
+        values = self._sorter(q, banding)
         for row in rows:
             codes = set()
             for value in self._unit_values(row, q):
-                codes.update(_values(q, value))
+                codes.update(values(value))
             for code in codes:
                 groups.setdefault(code, []).append(row)
         names = list(names) if names is not None else None
@@ -576,6 +653,7 @@ class Engine:
             overall=self.results(rows, names),
             groups={c: self.results(groups[c], names) for c in ordered},
             group_labels=labels,
+            bands=banding.edges if banding is not None else None,
         )
 
     def _refuse_personal(self, q: Question) -> None:
@@ -585,28 +663,37 @@ class Engine:
                 code=ErrorCode.RESULTS_PERSONAL,
             )
 
-    def crosstab(self, rows: list[Row], row_name: str, column_name: str) -> Crosstab:
+    def crosstab(
+        self,
+        rows: list[Row],
+        row_name: str,
+        column_name: str,
+        bands: Mapping[str, Sequence[float]] | None = None,
+    ) -> Crosstab:
+        """``row_name`` by ``column_name``; a number question is cut into its bands."""
         a, b = self.question(row_name), self.question(column_name)
         self._refuse_personal(a)
         self._refuse_personal(b)
+        values_a = self._sorter(a, self.banding(a, bands))
+        values_b = self._sorter(b, self.banding(b, bands))
         same_repeat = bool(a.repeat_chain) and a.repeat_chain == b.repeat_chain
         units: list[tuple[set[str], set[str]]] = []
         for row in rows:
             if same_repeat:
                 for member in members_of(row.answers, a.repeat_chain):
                     units.append(
-                        (set(_values(a, member.get(a.name))), set(_values(b, member.get(b.name))))
+                        (set(values_a(member.get(a.name))), set(values_b(member.get(b.name))))
                     )
             else:
                 va: set[str] = set()
                 vb: set[str] = set()
                 for value in self._unit_values(row, a):
-                    va.update(_values(a, value))
+                    va.update(values_a(value))
                 for value in self._unit_values(row, b):
-                    vb.update(_values(b, value))
+                    vb.update(values_b(value))
                 units.append((va, vb))
-        row_cats = self.categories(a, rows)
-        col_cats = self.categories(b, rows)
+        row_cats = self.categories(a, rows, bands)
+        col_cats = self.categories(b, rows, bands)
         counts = {r: {c: 0 for c, _ in col_cats} for r, _ in row_cats}
         row_totals = {r: 0 for r, _ in row_cats}
         col_totals = {c: 0 for c, _ in col_cats}
@@ -636,7 +723,13 @@ class Engine:
             total=total,
         )
 
-    def ranking(self, rows: list[Row], name: str, by: str | None = None) -> Ranking:
+    def ranking(
+        self,
+        rows: list[Row],
+        name: str,
+        by: str | None = None,
+        bands: Mapping[str, Sequence[float]] | None = None,
+    ) -> Ranking:
         q = self.question(name)
         if q.kind not in (MULTIPLE, SINGLE):
             raise ResultsError(
@@ -651,7 +744,7 @@ class Engine:
             items=sorted(overall.choices, key=lambda c: -c.count),
         )
         if by is not None:
-            grouped = self.grouped(rows, by, [name])
+            grouped = self.grouped(rows, by, [name], bands)
             ranking.by = by
             for code, res in grouped.groups.items():
                 qr = res.questions[name]

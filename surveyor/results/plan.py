@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from surveyor.errors import ErrorCode, ResultsError
+from surveyor.results.bands import check_bands, parse_edges
 from surveyor.results.questions import CALCULATED, MULTIPLE, NUMBER, SINGLE, TEXT
 
 FORMAT = 1
@@ -33,7 +34,8 @@ class ReportPlan:
     ``profile``: the "who answered" questions; ``needs``: a choice question shown as a
     ranking (``needs_by``: also for each value of that question); ``crosstabs``: pairs
     (rows, columns); ``themes``: text questions whose coded themes are shown, with at most
-    ``quotes_per_theme`` quotes picked for the report."""
+    ``quotes_per_theme`` quotes picked for the report; ``bands``: number question -> the
+    edges of its bands where it splits or crosses (others: automatic bands)."""
 
     form_id: str
     title: str = ""
@@ -44,6 +46,7 @@ class ReportPlan:
     crosstabs: list[tuple[str, str]] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     quotes_per_theme: int = 3
+    bands: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +60,7 @@ class ReportPlan:
             "crosstabs": [list(pair) for pair in self.crosstabs],
             "themes": list(self.themes),
             "quotes_per_theme": self.quotes_per_theme,
+            "bands": {name: list(edges) for name, edges in self.bands.items()},
         }
 
     @classmethod
@@ -92,6 +96,10 @@ class ReportPlan:
         quotes = data.get("quotes_per_theme", 3)
         if not isinstance(quotes, int) or quotes < 0:
             raise bad('"quotes_per_theme" must be a whole number')
+        bands = data.get("bands") or {}
+        if not isinstance(bands, dict) or not all(isinstance(v, list) for v in bands.values()):
+            raise bad('"bands" must map question names to lists of edges (as [15, 30, 45])')
+        bands = {name: parse_edges(edges, name=name) for name, edges in bands.items()}
         return cls(
             form_id=form_id,
             title=data.get("title") or "",
@@ -102,6 +110,7 @@ class ReportPlan:
             crosstabs=[(a, b) for a, b in pairs],
             themes=names("themes"),
             quotes_per_theme=quotes,
+            bands=bands,
         )
 
     def without(self, names: frozenset[str] | set[str]) -> ReportPlan:
@@ -118,6 +127,7 @@ class ReportPlan:
             crosstabs=[(a, b) for a, b in self.crosstabs if a not in names and b not in names],
             themes=[n for n in self.themes if n not in names],
             quotes_per_theme=self.quotes_per_theme,
+            bands={n: e for n, e in self.bands.items() if n not in names},
         )
 
     def check(self, engine) -> None:
@@ -125,6 +135,7 @@ class ReportPlan:
         named = [*self.questions, *self.profile, *self.themes]
         named += [n for n in (self.needs, self.needs_by) if n]
         named += [n for pair in self.crosstabs for n in pair]
+        check_bands(engine, self.bands)
         for name in named:
             q = engine.question(name)
             if q.personal:

@@ -318,7 +318,9 @@ class _ReportBuilder:
             self.add(Para(self.t("verbatim_count", n=self.num(q.answered))), self.base_line(q))
 
     def needs(self) -> None:
-        ranking = self.engine.ranking(self.rows, self.plan.needs, self.plan.needs_by)
+        ranking = self.engine.ranking(
+            self.rows, self.plan.needs, self.plan.needs_by, self.plan.bands
+        )
         self.add(Heading(self.t("needs")), Para(self.t("needs_text", base=self.num(ranking.base))))
         rows = [
             [str(i), c.label, self.num(c.count), self.pct(c.percent, ranking.base)]
@@ -358,7 +360,7 @@ class _ReportBuilder:
                 self.add(Para(self.t("small_warning", n=SMALL_BASE), "warning"))
 
     def crosstab(self, a: str, b: str) -> None:
-        table = self.engine.crosstab(self.rows, a, b)
+        table = self.engine.crosstab(self.rows, a, b, self.plan.bands)
         rows_shown = [(c, lab) for c, lab in table.rows if table.row_totals.get(c)]
         cols_shown = [(c, lab) for c, lab in table.columns if table.column_totals.get(c)]
         self.add(Heading(self.t("crosstab_title", a=table.row_label, b=table.column_label), 2))

@@ -325,6 +325,10 @@ def sentences() -> dict[ErrorCode, str]:
         E.RESULTS_PLAN_INVALID: QCoreApplication.translate(
             "ErrorText", "The report plan or the theme cannot be used as it is: correct it."
         ),
+        E.RESULTS_BANDS_INVALID: QCoreApplication.translate(
+            "ErrorText",
+            "The band edges must be numbers, each larger than the one before (as 15 ; 30 ; 45).",
+        ),
     }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from surveyor.errors import SurveyorError
 from surveyor.results import Selection
+from surveyor.ui.coordinator.bands import ask_bands
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
@@ -19,7 +20,9 @@ from surveyor.ui.qt import (
     QAbstractItemView,
     QAction,
     QColor,
+    QCoreApplication,
     QDateEdit,
+    QFont,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +55,19 @@ from surveyor.ui.widgets import (
 )
 
 CHOICE_KINDS = ("single", "multiple")
+# What groups figures, makes a cross-tab's rows or columns, splits a ranking: choices, and
+# numbers cut into bands.
+GROUP_KINDS = (*CHOICE_KINDS, "number")
+
+
+def group_items(combo, questions: dict) -> None:
+    """Add the questions that can group figures to ``combo`` (a number says it is in bands)."""
+    for name, q in questions.items():
+        if q.kind in GROUP_KINDS and not q.personal:
+            label = q.label or name
+            if q.kind == "number":
+                label = QCoreApplication.translate("ResultsPanel", "{0} (in bands)").format(label)
+            combo.addItem(label, name)
 
 
 def pct(value: float | None) -> str:
@@ -569,6 +585,9 @@ class QuestionTab(ResultsView):
         self.by_label.setBuddy(self.by_combo)
         row.addWidget(self.by_label)
         row.addWidget(self.by_combo)
+        self.bands_button = push_button(self.ask_bands, name="bandsButton", into=row)
+        self.bands_button.hide()
+        self.by_combo.currentIndexChanged.connect(self._by_changed)
         layout.addLayout(row)
         self.base = make_label(name="questionBase")
         layout.addWidget(self.base)
@@ -600,17 +619,35 @@ class QuestionTab(ResultsView):
         self.by_label.setText(self.tr("&Group by"))
         self.by_combo.setItemText(0, self.tr("No grouping"))
         self.by_combo.setAccessibleName(self.tr("Group the figures by the answers to"))
+        self.bands_button.setText(self.tr("&Bands…"))
+        self.bands_button.setToolTip(self.tr("Set where this number is cut into bands"))
 
     def set_questions(self, questions: dict) -> None:
         current = self.by_combo.currentData()
         self.by_combo.blockSignals(True)
         self.by_combo.clear()
         self.by_combo.addItem(self.tr("No grouping"), None)
-        for name, q in questions.items():
-            if q.kind in CHOICE_KINDS and not q.personal:
-                self.by_combo.addItem(q.label or name, name)
+        group_items(self.by_combo, questions)
         self.by_combo.setCurrentIndex(max(0, self.by_combo.findData(current)))
         self.by_combo.blockSignals(False)
+        self._by_changed()
+
+    def _by_question(self):
+        return self.panel.questions.get(self.by_combo.currentData())
+
+    def _by_changed(self, *_args) -> None:
+        q = self._by_question()
+        self.bands_button.setVisible(q is not None and q.kind == "number")
+
+    def ask_bands(self) -> None:
+        """Set the edges of the grouping number's bands (kept for the campaign)."""
+        q, form_id = self._by_question(), self.panel.form_id
+        if q is None or form_id is None:
+            return
+        ask_bands(
+            self.panel, form_id, q.name, q.label or q.name, self.panel.refresh_current,
+            self.panel._failed,
+        )  # fmt: skip
 
     def set_group_by(self, name: str | None) -> None:
         self.by_combo.setCurrentIndex(max(0, self.by_combo.findData(name)))
@@ -656,15 +693,12 @@ class QuestionTab(ResultsView):
         elif q.number is not None:
             self._numbers(view)
         elif q.dates:
-            self._dates(q)
+            self._dates(view)
         else:
             set_headers(self.table, [""])
             fill_table(self.table, [])
             self.table.hide()
-            self.verbatims.clear()
-            for _key, text in q.verbatims:
-                self.verbatims.addItem(text)
-            self.verbatims.show()
+            self._verbatims(view)
         self.base.setText(base)
         # a choice question's bars are in its table; numbers and dates get the core's chart
         chart = view.chart if not q.choices else b""
@@ -679,7 +713,8 @@ class QuestionTab(ResultsView):
         rows.append([self.tr("No answer"), q.non_responses, ""])
         if view.groups:
             for code, g in view.groups.items():
-                headers.append(f"{view.group_labels.get(code, code)} (%) · n={g.base}")
+                # two lines: six age bands fit beside the answers at 1024 pixels
+                headers.append(f"{view.group_labels.get(code, code)} (%)\nn={g.base}")
                 percents = {c.code: c.percent for c in g.choices}
                 for row, c in zip(rows, q.choices, strict=False):
                     row.append(pct(percents.get(c.code)))
@@ -693,9 +728,9 @@ class QuestionTab(ResultsView):
         fill_table(self.table, rows)
         if not view.groups:
             set_bars(self.table, len(headers) - 1, [c.percent for c in q.choices] + [None])
-        self._size_columns(bars=not view.groups)
+        self._size_columns(bars=not view.groups, grouped=bool(view.groups))
 
-    def _size_columns(self, *, bars: bool = False) -> None:
+    def _size_columns(self, *, bars: bool = False, grouped: bool = False) -> None:
         align_numbers(self.table)
         header = self.table.horizontalHeader()
         count = self.table.columnCount()
@@ -703,6 +738,9 @@ class QuestionTab(ResultsView):
             self.table.setItemDelegateForColumn(column, None)
             mode = QHeaderView.Stretch if column == 0 else QHeaderView.ResizeToContents
             header.setSectionResizeMode(column, mode)
+        if grouped:  # the groups' columns would squeeze the answers to a few letters
+            header.setSectionResizeMode(0, QHeaderView.Interactive)
+            header.resizeSection(0, max(160, self.table.viewport().width() // 3))
         if bars and count > 1:
             self.table.setItemDelegateForColumn(count - 1, self.bars)
             header.setSectionResizeMode(count - 1, QHeaderView.Fixed)
@@ -728,12 +766,41 @@ class QuestionTab(ResultsView):
         fill_table(self.table, rows)
         self._size_columns()
 
-    def _dates(self, q) -> None:
-        rows = [[self.tr("First"), q.date_min or ""], [self.tr("Last"), q.date_max or ""]]
-        rows += [[k, v] for k, v in sorted(q.dates.items()) if len(k) == 7]
-        set_headers(self.table, [self.tr("Month"), self.tr("Count")])
+    def _dates(self, view: QuestionView) -> None:
+        """First, last, answers and the count per month, for all and for each group."""
+        results = [view.result, *view.groups.values()]
+        months = sorted({k for r in results for k in (r.dates or {}) if len(k) == 7})
+        rows = [
+            [self.tr("First")] + [r.date_min or "–" for r in results],
+            [self.tr("Last")] + [r.date_max or "–" for r in results],
+            [self.tr("Answers (n)")] + [r.answered for r in results],
+        ]
+        rows += [[m] + [(r.dates or {}).get(m, 0) for r in results] for m in months]
+        headers = [self.tr("Month"), self.tr("Count") if not view.groups else self.tr("All")]
+        headers += [view.group_labels.get(c, c) for c in view.groups]
+        set_headers(self.table, headers)
         fill_table(self.table, rows)
         self._size_columns()
+
+    def _verbatims(self, view: QuestionView) -> None:
+        """The answers, one a line; grouped: under each group's name, as many times as the
+        answer is in groups (a household with members in two age bands is in both)."""
+        self.verbatims.clear()
+        if not view.groups:
+            for _key, text in view.result.verbatims:
+                self.verbatims.addItem(text)
+        for code, g in view.groups.items():
+            label = view.group_labels.get(code, code)
+            count = self.tr("%n answer(s)", "", len(g.verbatims))
+            heading = QListWidgetItem(f"{label} · {count}")
+            font = QFont(self.verbatims.font())
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setFlags(Qt.ItemIsEnabled)
+            self.verbatims.addItem(heading)
+            for _key, text in g.verbatims:
+                self.verbatims.addItem("    " + text)
+        self.verbatims.show()
 
 
 class CrosstabTab(ResultsView):
@@ -792,15 +859,11 @@ class CrosstabTab(ResultsView):
         self._show()
 
     def set_questions(self, questions: dict) -> None:
-        choices = [
-            (n, q) for n, q in questions.items() if q.kind in CHOICE_KINDS and not q.personal
-        ]
         for i, combo in enumerate((self.rows_combo, self.columns_combo)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            for name, q in choices:
-                combo.addItem(q.label or name, name)
+            group_items(combo, questions)
             index = combo.findData(current)
             combo.setCurrentIndex(index if index >= 0 else min(i, combo.count() - 1))
             combo.blockSignals(False)
@@ -903,17 +966,17 @@ class RankingTab(ResultsView):
         self.by_combo.setItemText(0, self.tr("No split"))
 
     def set_questions(self, questions: dict) -> None:
-        choices = [
-            (n, q) for n, q in questions.items() if q.kind in CHOICE_KINDS and not q.personal
-        ]
+        choices = {n: q for n, q in questions.items() if q.kind in CHOICE_KINDS and not q.personal}
         for combo, first in ((self.question_combo, False), (self.by_combo, True)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             if first:
                 combo.addItem(self.tr("No split"), None)
-            for name, q in choices:
-                combo.addItem(q.label or name, name)
+                group_items(combo, questions)  # a split: choices, and numbers in bands
+            else:
+                for name, q in choices.items():
+                    combo.addItem(q.label or name, name)
             index = combo.findData(current)
             if index < 0 and not first:
                 index = max(0, combo.findData("needs_unmet"))

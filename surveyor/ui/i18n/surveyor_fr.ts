@@ -68,59 +68,92 @@
     </message>
 </context>
 <context>
+    <name>BandsDialog</name>
+    <message>
+        <location filename="../coordinator/bands.py" line="34"/>
+        <source>Bands of “{0}”</source>
+        <translation>Tranches de « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bands.py" line="39"/>
+        <source>Where this number groups the figures, it is cut into bands at these edges, separated by semicolons. A value on an edge goes to the band that starts there; 15 ; 30 ; 45 gives under 15, 15–29, 30–44, 45 and over.</source>
+        <translation>Quand ce nombre regroupe les chiffres, il est découpé en tranches à ces bornes, séparées par des points-virgules. Une valeur égale à une borne va dans la tranche qui commence à cette borne : 15 ; 30 ; 45 donne moins de 15, 15–29, 30–44, 45 et plus.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bands.py" line="47"/>
+        <source>Band edges</source>
+        <translation>Bornes des tranches</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bands.py" line="52"/>
+        <source>Save the bands</source>
+        <translation>Enregistrer les tranches</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bands.py" line="52"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/bands.py" line="53"/>
+        <source>Automatic bands</source>
+        <translation>Tranches automatiques</translation>
+    </message>
+</context>
+<context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1078"/>
+        <location filename="../coordinator/results.py" line="1141"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1079"/>
+        <location filename="../coordinator/results.py" line="1142"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1080"/>
+        <location filename="../coordinator/results.py" line="1143"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1081"/>
+        <location filename="../coordinator/results.py" line="1144"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1082"/>
+        <location filename="../coordinator/results.py" line="1145"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1083"/>
+        <location filename="../coordinator/results.py" line="1146"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1084"/>
+        <location filename="../coordinator/results.py" line="1147"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1087"/>
+        <location filename="../coordinator/results.py" line="1150"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1133"/>
+        <location filename="../coordinator/results.py" line="1196"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1143"/>
+        <location filename="../coordinator/results.py" line="1206"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1146"/>
+        <location filename="../coordinator/results.py" line="1209"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="779"/>
+        <location filename="../coordinator/results.py" line="846"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="780"/>
+        <location filename="../coordinator/results.py" line="847"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="781"/>
+        <location filename="../coordinator/results.py" line="848"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="783"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="783"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="783"/>
+        <location filename="../coordinator/results.py" line="850"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="788"/>
+        <location filename="../coordinator/results.py" line="855"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="842"/>
-        <location filename="../coordinator/results.py" line="856"/>
+        <location filename="../coordinator/results.py" line="905"/>
+        <location filename="../coordinator/results.py" line="919"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="866"/>
+        <location filename="../coordinator/results.py" line="929"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -1501,6 +1534,11 @@
         <location filename="../errors.py" line="325"/>
         <source>The report plan or the theme cannot be used as it is: correct it.</source>
         <translation>Le plan du rapport ou le thème ne peut pas être utilisé tel quel : corrigez-le.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="328"/>
+        <source>The band edges must be numbers, each larger than the one before (as 15 ; 30 ; 45).</source>
+        <translation>Les bornes des tranches doivent être des nombres, chacun plus grand que le précédent (par exemple 15 ; 30 ; 45).</translation>
     </message>
 </context>
 <context>
@@ -4537,168 +4575,188 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="600"/>
+        <location filename="../coordinator/results.py" line="619"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="601"/>
-        <location filename="../coordinator/results.py" line="608"/>
+        <location filename="../coordinator/results.py" line="620"/>
+        <location filename="../coordinator/results.py" line="629"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="602"/>
+        <location filename="../coordinator/results.py" line="621"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="639"/>
+        <location filename="../coordinator/results.py" line="622"/>
+        <source>&amp;Bands…</source>
+        <translation>&amp;Tranches…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="623"/>
+        <source>Set where this number is cut into bands</source>
+        <translation>Choisir où ce nombre est découpé en tranches</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="676"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="639"/>
+        <location filename="../coordinator/results.py" line="676"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="641"/>
+        <location filename="../coordinator/results.py" line="678"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="644"/>
+        <location filename="../coordinator/results.py" line="681"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="650"/>
+        <location filename="../coordinator/results.py" line="687"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="677"/>
+        <location filename="../coordinator/results.py" line="711"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="677"/>
-        <location filename="../coordinator/results.py" line="734"/>
+        <location filename="../coordinator/results.py" line="711"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="677"/>
+        <location filename="../coordinator/results.py" line="711"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="679"/>
+        <location filename="../coordinator/results.py" line="713"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="713"/>
+        <location filename="../coordinator/results.py" line="751"/>
+        <location filename="../coordinator/results.py" line="776"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="714"/>
+        <location filename="../coordinator/results.py" line="752"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="715"/>
+        <location filename="../coordinator/results.py" line="753"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="716"/>
+        <location filename="../coordinator/results.py" line="754"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="717"/>
+        <location filename="../coordinator/results.py" line="755"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="718"/>
+        <location filename="../coordinator/results.py" line="756"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="719"/>
+        <location filename="../coordinator/results.py" line="757"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="722"/>
+        <location filename="../coordinator/results.py" line="760"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="722"/>
+        <location filename="../coordinator/results.py" line="760"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="732"/>
+        <location filename="../coordinator/results.py" line="774"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="732"/>
+        <location filename="../coordinator/results.py" line="775"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="734"/>
+        <location filename="../coordinator/results.py" line="779"/>
         <source>Month</source>
         <translation>Mois</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../coordinator/results.py" line="794"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n réponse</numerusform>
+            <numerusform>%n réponses</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="901"/>
+        <location filename="../coordinator/results.py" line="964"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="902"/>
+        <location filename="../coordinator/results.py" line="965"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="903"/>
-        <location filename="../coordinator/results.py" line="914"/>
+        <location filename="../coordinator/results.py" line="966"/>
+        <location filename="../coordinator/results.py" line="975"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="944"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="944"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="944"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="944"/>
+        <location filename="../coordinator/results.py" line="1007"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="972"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4890,105 +4948,110 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="275"/>
+        <location filename="../coordinator/results.py" line="69"/>
+        <source>{0} (in bands)</source>
+        <translation>{0} (tranches)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="291"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="276"/>
+        <location filename="../coordinator/results.py" line="292"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="277"/>
+        <location filename="../coordinator/results.py" line="293"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="278"/>
+        <location filename="../coordinator/results.py" line="294"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="279"/>
+        <location filename="../coordinator/results.py" line="295"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="280"/>
+        <location filename="../coordinator/results.py" line="296"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="284"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="286"/>
+        <location filename="../coordinator/results.py" line="302"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="288"/>
+        <location filename="../coordinator/results.py" line="304"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="289"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="290"/>
+        <location filename="../coordinator/results.py" line="306"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="291"/>
+        <location filename="../coordinator/results.py" line="307"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="292"/>
+        <location filename="../coordinator/results.py" line="308"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="293"/>
+        <location filename="../coordinator/results.py" line="309"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="300"/>
-        <location filename="../coordinator/results.py" line="357"/>
+        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="373"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
-        <location filename="../coordinator/results.py" line="374"/>
+        <location filename="../coordinator/results.py" line="317"/>
+        <location filename="../coordinator/results.py" line="390"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
-        <location filename="../coordinator/results.py" line="403"/>
+        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="419"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="367"/>
+        <location filename="../coordinator/results.py" line="383"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="384"/>
+        <location filename="../coordinator/results.py" line="400"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="506"/>
+        <location filename="../coordinator/results.py" line="522"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4996,7 +5059,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="519"/>
+        <location filename="../coordinator/results.py" line="535"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
