@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from surveyor.commands.common import in_workspace
+from surveyor.commands.results import add_bands_option, add_form_option
 
 
 def register(subparsers) -> None:
@@ -21,17 +22,12 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--out", metavar="FILE", required=True, help="FILE.docx or FILE.pdf")
     parser.add_argument("--plan", metavar="PLAN.json", help="the report plan to follow")
-    parser.add_argument("--form", metavar="FORM_ID", help="the form (when several have interviews)")
+    add_form_option(parser)
     parser.add_argument(
         "--language", choices=["fr", "en"], default="fr", help="the report's language (default: fr)"
     )
-    parser.add_argument(
-        "--bands",
-        metavar="QUESTION=EDGES",
-        action="append",
-        default=[],
-        help="cut the number QUESTION into bands at EDGES where the plan splits or crosses by "
-        "it (as member_age=15,30,45,60,75; repeatable; over the plan's bands)",
+    add_bands_option(
+        parser, where="where the plan splits or crosses by it", default="the plan's bands"
     )
     parser.add_argument(
         "--save-plan",

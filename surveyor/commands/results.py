@@ -22,9 +22,7 @@ def register(subparsers) -> None:
             "values. See docs/results.md for the definitions."
         ),
     )
-    parser.add_argument(
-        "--form", metavar="FORM_ID", help="the form (needed when several have interviews)"
-    )
+    add_form_option(parser)
     parser.add_argument(
         "--filter",
         metavar="QUESTION=VALUE",
@@ -45,14 +43,10 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--by", metavar="QUESTION", help="the same figures for each value of QUESTION"
     )
-    parser.add_argument(
-        "--bands",
-        metavar="QUESTION=EDGES",
-        action="append",
-        default=[],
-        help="cut the number QUESTION into bands at EDGES where it groups or crosses (as "
-        "member_age=15,30,45,60,75: under 15, 15-29, ..., 75 and over; repeatable; default: "
-        "the campaign's bands, else automatic ones, docs/results.md)",
+    add_bands_option(
+        parser,
+        where="where it groups or crosses",
+        default="the campaign's bands, else automatic ones, docs/results.md",
     )
     parser.add_argument(
         "--crosstab",
@@ -67,6 +61,27 @@ def register(subparsers) -> None:
         "--json", action="store_true", help="one JSON object on stdout (docs/results.md)"
     )
     parser.set_defaults(handler=run)
+
+
+def add_form_option(parser: argparse.ArgumentParser) -> None:
+    """``--form``, as ``surveyor results`` and ``surveyor report`` take it."""
+    parser.add_argument(
+        "--form", metavar="FORM_ID", help="the form (needed when several have interviews)"
+    )
+
+
+def add_bands_option(parser: argparse.ArgumentParser, *, where: str, default: str) -> None:
+    """``--bands QUESTION=EDGES`` (repeatable), as ``surveyor results`` and ``surveyor report``
+    take it; ``where`` says when the bands apply, ``default`` what applies without it."""
+    parser.add_argument(
+        "--bands",
+        metavar="QUESTION=EDGES",
+        action="append",
+        default=[],
+        help=f"cut the number QUESTION into bands at EDGES {where} (as "
+        "member_age=15,30,45,60,75: under 15, 15-29, ..., 75 and over; repeatable; default: "
+        f"{default})",
+    )
 
 
 def parse_filters(items: list[str]) -> dict[str, list[str]]:
