@@ -338,9 +338,16 @@ def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
     assert str(only.interviews) in panel.summary.text()
 
 
-def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
+def exported_columns(page, out: Path) -> str:
+    """The header of the form's CSV export (the default: personal fields left out)."""
+    (path, *_) = on_db(page, lambda ws: ws.export(out, form_ids=["enquete_habitants"]))
+    return path.read_text("utf-8-sig").splitlines()[0]
+
+
+def test_the_coordinator_marks_a_question_personal_from_the_question_list(page, tmp_path):
     """The question list's menu marks a field personal (or not): its answers are no longer
-    shown, nor offered to filter, group or code, and the campaign keeps the mark."""
+    shown, nor offered to filter, group or code, and the campaign keeps the mark, which the
+    exports follow (the one list in privacy.json)."""
     panel = page.results
     panel.select_question("street")
     settle(page)
@@ -354,6 +361,7 @@ def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
     page.tasks.drain()
     settle(page)
     assert "street" in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert "-street," not in exported_columns(page, tmp_path / "marked")
     assert panel.current_question() == "street" and panel.personal_action.isChecked()
     assert panel.question_view.verbatims.count() == 0
     item = panel.question_list.currentItem()
@@ -362,4 +370,5 @@ def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
     page.tasks.drain()
     settle(page)
     assert "street" not in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert "-street," in exported_columns(page, tmp_path / "unmarked")
     assert panel.question_view.verbatims.count() > 0
