@@ -14,7 +14,7 @@ from surveyor.results import Selection
 from surveyor.ui.qt import QLabel, QListWidget, Qt, QTableWidget
 from surveyor.ui.settings import AppSettings
 from surveyor.workspace import Workspace
-from tests.exports.conftest import FORM, variants
+from tests.exports.conftest import FORM, base_answers, variants
 
 PHONE = "06 98 76 54 32"
 
@@ -294,6 +294,44 @@ def test_the_people_who_want_to_act_are_listed_filtered_and_exported(page, tmp_p
     page.tasks.drain()
     text = (tmp_path / "gens.csv").read_text("utf-8-sig")
     assert len(text.strip().splitlines()) == len(sewing.people) + 1
+
+
+def test_the_people_who_want_to_act_are_filtered_by_need(page):
+    """The need filter: only the residents with that unmet need, then everyone again."""
+
+    def one_more_resident(ws):  # every other resident has the same needs
+        answers = base_answers()
+        answers.update(needs_unmet=["meals"], main_need="meals", contact_name="Rosalie Mercier")
+        form = ws.load_form(FORM).value
+        assert ws.fill_interview(form, answers, finalize=True).value.ok
+
+    on_db(page, one_more_resident)
+    people = page.people
+    page.tabs.setCurrentWidget(people)
+    page.tasks.drain()
+    everyone = on_db(page, lambda ws: ws.volunteers(Selection(form_id="enquete_habitants")))
+    assert people.table.rowCount() == len(everyone.people)
+    by_need = {
+        code: on_db(
+            page,
+            lambda ws, code=code: ws.volunteers(Selection(form_id="enquete_habitants"), need=code),
+        ).people
+        for code in everyone.needs
+    }
+    code = "meals"
+    assert 0 < len(by_need[code]) < len(everyone.people)
+    people.need_combo.setCurrentIndex(people.need_combo.findData(code))
+    page.tasks.drain()
+    rows = table_rows(people.table)
+    assert len(rows) == len(by_need[code]) == len(people.people)
+    assert {p.key for p in people.people} == {p.key for p in by_need[code]}
+    assert all(code in p.needs for p in people.people)
+    column = people.headers().index(people.tr("Unmet needs"))
+    label = people.need_combo.currentText()
+    assert all(label in row[column] for row in rows)
+    people.need_combo.setCurrentIndex(0)  # "Any need"
+    page.tasks.drain()
+    assert people.table.rowCount() == len(everyone.people)
 
 
 def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
