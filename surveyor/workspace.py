@@ -209,8 +209,13 @@ class Workspace:
     def _fold_personal_marks(self) -> None:
         """The personal marks an older Surveyor kept in the store move to ``privacy.json``,
         the one list every reader uses (docs/privacy.md, "Personal fields")."""
-        settings = self.privacy_settings()
-        if _coding.fold_personal_marks(self.store, settings):
+        stored = _coding.stored_personal_marks(self.store)
+        if stored:  # once (privacy.json is not read at every opening)
+            try:
+                settings = self.privacy_settings()
+            except SurveyorError:  # an unreadable privacy.json: kept in the store until fixed
+                return
+            _coding.fold_personal_marks(stored, settings)
             self.save_privacy_settings(settings)
             _coding.forget_folded_marks(self.store)
 

@@ -28,15 +28,19 @@ class Theme:
 # --- personal marks (now in privacy.json) --------------------------------------------------
 
 
-def fold_personal_marks(store: Store, settings: PrivacySettings) -> bool:
-    """Move the marks an older Surveyor kept in the store (table ``personal_marks``) into
-    ``settings.marks`` (a mark already there wins); True when some were moved, and the caller
-    saves ``settings`` before :func:`forget_folded_marks`."""
+def stored_personal_marks(store: Store) -> list[tuple[str, str, bool]]:
+    """The marks an older Surveyor kept in the store (table ``personal_marks``): (form id,
+    field, personal or not); they now belong in ``privacy.json`` (:func:`fold_personal_marks`)."""
     with store.reading("read the personal fields") as db:
         rows = db.execute("SELECT form_id, name, personal FROM personal_marks").fetchall()
-    for form_id, name, flag in rows:
-        settings.marks.setdefault(form_id, {}).setdefault(name, bool(flag))
-    return bool(rows)
+    return [(form_id, name, bool(flag)) for form_id, name, flag in rows]
+
+
+def fold_personal_marks(marks: list[tuple[str, str, bool]], settings: PrivacySettings) -> None:
+    """Add ``marks`` to ``settings.marks`` (a mark already there wins); the caller saves
+    ``settings`` before :func:`forget_folded_marks`."""
+    for form_id, name, flag in marks:
+        settings.marks.setdefault(form_id, {}).setdefault(name, flag)
 
 
 def forget_folded_marks(store: Store) -> None:
@@ -210,6 +214,7 @@ __all__ = [
     "quotes",
     "rename_theme",
     "set_setting",
+    "stored_personal_marks",
     "tag",
     "tags",
     "themes",
