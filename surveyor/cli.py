@@ -73,10 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # every store this process (and its helper processes) opens finds it there
         os.environ[STORE_PASSPHRASE_ENV] = passphrase
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # here, so that a reader gone away is caught below
+        return status
     except SurveyorError as exc:  # the safety net: a command that forgot to catch one
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return closed_stdout()
+
+
+def closed_stdout() -> int:
+    """The reader of stdout went away (``surveyor results --json | head -1``): stop quietly,
+    as other command-line tools do (the status of a process ended by SIGPIPE, 128 + 13).
+    What is still buffered goes to the null device, so that Python's own flush at exit
+    does not print a traceback (the recipe of Python's signal documentation)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (an embedding, a test's capture)
+        pass
+    return 141
 
 
 if __name__ == "__main__":

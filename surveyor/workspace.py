@@ -211,6 +211,20 @@ class Workspace:
         self._results = ResultsService(store, self.library.get)
         self._device_id: str | None = None
         self._fieldwork = FieldworkService(store, device_id=lambda: self.device_id)
+        self._fold_personal_marks()
+
+    def _fold_personal_marks(self) -> None:
+        """The personal marks an older Surveyor kept in the store move to ``privacy.json``,
+        the one list every reader uses (docs/privacy.md, "Personal fields")."""
+        stored = _coding.stored_personal_marks(self.store)
+        if stored:  # once (privacy.json is not read at every opening)
+            try:
+                settings = self.privacy_settings()
+            except SurveyorError:  # an unreadable privacy.json: kept in the store until fixed
+                return
+            _coding.fold_personal_marks(stored, settings)
+            self.save_privacy_settings(settings)
+            _coding.forget_folded_marks(self.store)
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -506,9 +520,9 @@ class Workspace:
 
     def personal_fields(self, form_hash: str) -> frozenset[str]:
         """The personal fields of one stored form version (the forms' marks and the campaign's
-        list; see ``surveyor/privacy/personal.py``)."""
-        extra = self.privacy_settings().personal
-        return personal_fields(self.library.get(form_hash), extra)
+        list and marks; see ``surveyor/privacy/personal.py``)."""
+        form = self.library.get(form_hash)
+        return personal_fields(form, self.privacy_settings().marks_for(form.form_id))
 
     def retention_report(self, *, now: datetime | None = None) -> RetentionReport:
         """Which interviews' personal fields are past the retention period (``overdue``) or
@@ -844,15 +858,14 @@ class Workspace:
     ) -> list[Path]:
         """Write the interviews as CSV or XLSX files; the files written. The personal fields
         follow ``options.personal`` (default: left out); pseudonyms use this campaign's key
-        and the privacy settings' list of personal fields. With the coordinator's
+        and the privacy settings' personal fields and marks. With the coordinator's
         ``private_key``, the encrypted interviews waiting are decrypted and merged first
         (DecryptionError, nothing written, if the key opens none of them)."""
         if private_key is not None and sealed.waiting_count(self.store):
             self.decrypt_received(private_key)
         options = options or _exports.ExportOptions()
-        extra = tuple(PrivacySettings.load(self.data_dir).personal)
-        if extra and not options.personal_extra:
-            options = replace(options, personal_extra=extra)
+        if options.privacy is None:
+            options = replace(options, privacy=self.privacy_settings())
         if options.personal == "pseudonymise" and options.pseudonym_key is None:
             options = replace(options, pseudonym_key=campaign_key(self.data_dir))
         return _exports.export(
@@ -1090,6 +1103,7 @@ class Workspace:
             retention_days=privacy.retention_days,
             warn_days=privacy.warn_days,
             personal=list(privacy.personal),
+            marks=privacy.marks,
             erasures=self.erasures(),
         )
         result = batches.export_campaign(
@@ -1151,6 +1165,7 @@ class Workspace:
             privacy.retention_days = result.settings.retention_days
             privacy.warn_days = result.settings.warn_days
             privacy.personal = list(result.settings.personal)
+            privacy.marks = result.settings.marks
             self.save_privacy_settings(privacy)
             purged = self.apply_retention(now=now, handed_in_only=True)
             result.retention_purged = purged.value
@@ -1354,12 +1369,17 @@ class Workspace:
 
     def form_personal_fields(self, form_id: str) -> frozenset[str]:
         """The personal fields of every stored version of a form (XLSForm column, bind
-        attribute, privacy.json's list, the results' marks, defaults)."""
+        attribute, privacy.json's list and marks, defaults)."""
         return self._results.personal(form_id)
 
     def mark_personal(self, form_id: str, name: str, personal: bool | None) -> Changes:
-        """Mark a field personal or not (None: back to the form's own say)."""
-        _coding.mark_personal(self.store, form_id, name, personal)
+        """Mark a field of ``form_id`` personal or not (None: drop the mark, back to the
+        campaign's list and the form's own say). Kept in ``privacy.json``'s ``marks``, which
+        exports, retention, the record of processing, the campaign package and the results
+        all read."""
+        settings = self.privacy_settings()
+        settings.mark(form_id, name, personal)
+        self.save_privacy_settings(settings)
         return Changes(results=True)
 
     def themes(self, form_id: str, question: str | None = None) -> list[_coding.Theme]:

@@ -50,6 +50,7 @@ from surveyor.errors import (
     SurveyorError,
 )
 from surveyor.interviews.record import format_timestamp, utc_now
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.store import Store, rights
 from surveyor.store.fieldwork import FieldworkStore
 
@@ -72,6 +73,7 @@ class PackageSettings:
     warn_days: int = 30
     personal: list[str] = field(default_factory=list)
     erasures: list[dict[str, str]] = field(default_factory=list)
+    marks: dict[str, dict[str, bool]] = field(default_factory=dict)  # privacy.json's
 
     def part(self) -> dict[str, Any]:
         return {
@@ -79,6 +81,7 @@ class PackageSettings:
             "retention_days": self.retention_days,
             "warn_days": self.warn_days,
             "personal": list(self.personal),
+            "marks": self.marks,
         }
 
     @classmethod
@@ -98,7 +101,12 @@ class PackageSettings:
             raise ValueError("warn_days is not a number of days")
         if not isinstance(personal, list) or not all(isinstance(n, str) for n in personal):
             raise ValueError("personal is not a list of field names")
-        return cls(key or None, days, warn, personal)
+        marks = data.get("marks", {})  # a package of an older Surveyor has none
+        try:
+            PrivacySettings(marks=marks).check()
+        except SurveyorError as e:
+            raise ValueError(str(e)) from e
+        return cls(key or None, days, warn, personal, marks=marks)
 
 
 @dataclass

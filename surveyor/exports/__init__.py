@@ -29,6 +29,7 @@ from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, shee
 from surveyor.interviews.record import Status
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import Pseudonymiser
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.services.interviews import FormLibrary
 from surveyor.store.fieldwork import FieldworkStore
 from surveyor.store.queries import SUBMITTED
@@ -54,7 +55,8 @@ class ExportOptions:
     - ``personal``: the personal fields (``surveyor.privacy.personal``): ``"omit"`` (the
       default: their columns are left out), ``"pseudonymise"`` (each value replaced by its
       keyed pseudonym, ``pseudonym_key`` the campaign's secret) or ``"keep"``;
-      ``personal_extra``: names the campaign's settings add to the forms' personal fields.
+      ``privacy``: the campaign's settings (``privacy.json``), whose list and marks
+      (``PrivacySettings.marks_for``) add to, or take from, the forms' personal fields.
     """
 
     labels: bool = False
@@ -64,7 +66,7 @@ class ExportOptions:
     statuses: tuple[Status | str, ...] = SUBMITTED
     personal: str = "omit"
     pseudonym_key: bytes | None = None
-    personal_extra: tuple[str, ...] = ()
+    privacy: PrivacySettings | None = None
 
 
 def _library(store, library):
@@ -82,9 +84,10 @@ def form_layout(
     if not stored:
         raise ExportError(f"No form {form_id!r} is stored.")
     versions = [library.get(s.content_hash) for s in reversed(stored)]  # newest first
+    marks = options.privacy.marks_for(form_id) if options.privacy else None
     personal: frozenset[str] = frozenset()
     for version in versions:
-        personal |= personal_fields(version, options.personal_extra)
+        personal |= personal_fields(version, marks)
     try:
         return build_layout(
             form_id,

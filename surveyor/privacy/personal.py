@@ -8,8 +8,8 @@ exports, erasure and retention (issue 14) and the results all use this one funct
 A field is personal when (first rule that speaks wins):
 
 1. the coordinator's campaign list says so, or says it is not (``privacy.json``'s
-   ``personal`` list, and the results' marks ``Workspace.mark_personal``, table
-   ``personal_marks``);
+   ``personal`` names and the results' marks ``Workspace.mark_personal``, both given by
+   ``PrivacySettings.marks_for(form_id)``: the one list every caller passes here);
 2. the XLSForm says so in a ``personal`` column of the survey sheet (``yes``/``true``/``1``;
    ``no`` says "not personal"), read from the form's file through pyxform's own reader; or, for
    a form that came as an XForm, a bind attribute named ``personal`` in any namespace

@@ -10,7 +10,7 @@ only the association knows (who is responsible, the purpose) comes from ``privac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -187,7 +187,9 @@ def _label(node: FormNode, language: str) -> str:
     return next(iter(labels.values()), "") if labels else ""
 
 
-def field_lines(form: Form, language: str, extra: Iterable[str] = ()) -> list[FieldLine]:
+def field_lines(
+    form: Form, language: str, extra: Mapping[str, bool] | Iterable[str] = ()
+) -> list[FieldLine]:
     """Every field of ``form`` a person answers or the device records, in order."""
     personal = personal_fields(form, extra)
     lines = []
@@ -242,7 +244,7 @@ def processing_record(
     out += [f"## {t['s_data']}", ""]
     consents: list[str] = []
     for form in forms:
-        lines = field_lines(form, language, settings.personal)
+        lines = field_lines(form, language, settings.marks_for(form.form_id))
         out += [f"### {t['form'].format(form.title or form.form_id, form.form_id, form.version)}"]
         out += ["", t["head"], "|---|---|---|---|"]
         for line in lines:

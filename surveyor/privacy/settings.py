@@ -3,7 +3,10 @@
 - ``retention_days``: how long after its finalizing an interview keeps its personal fields
   (none: kept until erased by hand);
 - ``warn_days``: how many days before the purge the app and ``surveyor retention`` warn;
-- ``personal``: field names the coordinator adds to the forms' personal fields;
+- ``personal``: field names the coordinator adds to the forms' personal fields (every form;
+  ``surveyor privacy set --personal``);
+- ``marks``: form id -> field name -> personal (true) or not (false), as the coordinator marked
+  them in the Results view (``Workspace.mark_personal``); a mark wins over ``personal``;
 - ``controller``, ``purpose``: who is responsible and why (for the record of processing).
 """
 
@@ -26,6 +29,26 @@ class PrivacySettings:
     personal: list[str] = field(default_factory=list)
     controller: str = ""
     purpose: str = ""
+    marks: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+    def marks_for(self, form_id: str) -> dict[str, bool]:
+        """The coordinator's say on ``form_id``'s fields (name -> personal or not): the one
+        campaign list that exports, retention, the record and the results all pass to
+        ``surveyor.privacy.personal.personal_fields``."""
+        said = dict.fromkeys(self.personal, True)
+        said.update(self.marks.get(form_id, {}))
+        return said
+
+    def mark(self, form_id: str, name: str, personal: bool | None) -> None:
+        """Mark ``name`` of ``form_id`` personal (True), not personal (False), or drop the mark
+        (None: back to ``personal`` and the form's own say)."""
+        form_marks = self.marks.setdefault(form_id, {})
+        if personal is None:
+            form_marks.pop(name, None)
+        else:
+            form_marks[name] = bool(personal)
+        if not form_marks:
+            del self.marks[form_id]
 
     @classmethod
     def load(cls, data_dir: Path) -> PrivacySettings:
@@ -55,6 +78,15 @@ class PrivacySettings:
             isinstance(n, str) for n in self.personal
         ):
             raise SurveyorError(f"{where}: personal must be a list of field names.")
+        if not isinstance(self.marks, dict) or not all(
+            isinstance(form_id, str)
+            and isinstance(said, dict)
+            and all(isinstance(n, str) and isinstance(v, bool) for n, v in said.items())
+            for form_id, said in self.marks.items()
+        ):
+            raise SurveyorError(
+                f"{where}: marks must map form ids to field names and true or false."
+            )
 
     def save(self, data_dir: Path) -> None:
         self.check()

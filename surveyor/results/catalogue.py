@@ -145,10 +145,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "def_privacy": (
         "Aucune donnée personnelle (nom, téléphone, courriel, ou champ marqué personnel) "
-        "n'apparaît dans ce rapport ; les numéros et adresses cités dans les réponses libres "
-        "sont masqués.",
+        "n'apparaît dans ce rapport ; dans les réponses libres citées, les numéros de "
+        "téléphone, les adresses électroniques et ce que la personne a donné dans les champs "
+        "personnels (son nom, sa rue…) sont masqués.",
         "No personal data (name, phone, e-mail, or field marked personal) appears in this "
-        "report; numbers and addresses quoted in open answers are masked.",
+        "report; in the open answers quoted, phone numbers, e-mail addresses and what the "
+        "person gave in the personal fields (their name, their street…) are masked.",
     ),
     "masked": ("[masqué]", "[masked]"),
     # a number question's bands (surveyor/results/bands.py)

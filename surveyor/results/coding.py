@@ -1,4 +1,4 @@
-"""Open answers coded, and the coordinator's marks kept in the store (migration m009_results).
+"""Open answers coded, quotes and the report plan, kept in the store (migration m009_results).
 
 A *verbatim* is one text answer, named by a key that survives revisions: the instanceID of
 the first version of the interview (its edit chain's root), plus ``#N`` for the N-th member
@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from surveyor.errors import ErrorCode, ResultsError
+from surveyor.privacy.settings import PrivacySettings
 from surveyor.store import Store
 
 
@@ -24,42 +25,27 @@ class Theme:
     position: int
 
 
-# --- personal marks ----------------------------------------------------------------------------
+# --- personal marks (now in privacy.json) --------------------------------------------------
 
 
-def personal_marks(store: Store, form_id: str) -> dict[str, bool]:
-    """Field name -> personal (True) or not (False), as the coordinator marked them."""
+def stored_personal_marks(store: Store) -> list[tuple[str, str, bool]]:
+    """The marks an older Surveyor kept in the store (table ``personal_marks``): (form id,
+    field, personal or not); they now belong in ``privacy.json`` (:func:`fold_personal_marks`)."""
     with store.reading("read the personal fields") as db:
-        return {
-            name: bool(flag)
-            for name, flag in db.execute(
-                "SELECT name, personal FROM personal_marks WHERE form_id = ?", [form_id]
-            )
-        }
+        rows = db.execute("SELECT form_id, name, personal FROM personal_marks").fetchall()
+    return [(form_id, name, bool(flag)) for form_id, name, flag in rows]
 
 
-def mark_personal(store: Store, form_id: str, name: str, personal: bool | None) -> None:
-    """Mark a field personal (True), not personal (False), or back to the form's say (None)."""
-    with store.transaction(f"mark {name} personal") as db:
-        if personal is None:
-            db.execute("DELETE FROM personal_marks WHERE form_id = ? AND name = ?", [form_id, name])
-        else:
-            db.execute(
-                "INSERT INTO personal_marks(form_id, name, personal) VALUES (?, ?, ?) "
-                "ON CONFLICT(form_id, name) DO UPDATE SET personal = excluded.personal",
-                [form_id, name, int(bool(personal))],
-            )
+def fold_personal_marks(marks: list[tuple[str, str, bool]], settings: PrivacySettings) -> None:
+    """Add ``marks`` to ``settings.marks`` (a mark already there wins); the caller saves
+    ``settings`` before :func:`forget_folded_marks`."""
+    for form_id, name, flag in marks:
+        settings.marks.setdefault(form_id, {}).setdefault(name, flag)
 
 
-def marks_version(store: Store) -> tuple:
-    """Changes when any personal mark changes (the results' cache key)."""
-    with store.reading("read the personal fields") as db:
-        return tuple(
-            db.execute(
-                "SELECT count(*), total(personal), group_concat(form_id || ':' || name) "
-                "FROM personal_marks"
-            ).fetchone()
-        )
+def forget_folded_marks(store: Store) -> None:
+    with store.transaction("move the personal fields to privacy.json") as db:
+        db.execute("DELETE FROM personal_marks")
 
 
 def _of_form(db, select: str, form_id: str, question: str | None, order: str):
@@ -221,14 +207,14 @@ __all__ = [
     "Theme",
     "add_theme",
     "delete_theme",
+    "fold_personal_marks",
+    "forget_folded_marks",
     "get_setting",
-    "mark_personal",
-    "marks_version",
-    "personal_marks",
     "pick_quote",
     "quotes",
     "rename_theme",
     "set_setting",
+    "stored_personal_marks",
     "tag",
     "tags",
     "themes",

@@ -2,8 +2,9 @@
 (fpdf2), so that both hold the same headings, tables, charts and sentences.
 
 Never any personal data: personal questions are left out whatever the plan says, the text
-answers appear only as the quotes the coordinator picked, and phone numbers and e-mail
-addresses written inside a quote are masked.
+answers appear only as the quotes the coordinator picked, and phone numbers, e-mail
+addresses and the interview's own personal values (a name, a street) written inside a quote
+are masked (:func:`mask`; the definitions' last sentence says so).
 """
 
 from __future__ import annotations
@@ -526,17 +527,23 @@ def write_report(report: Report, out: Path) -> Path:
             f"The report {out} must end in .docx or .pdf.", code=ErrorCode.RESULTS_PLAN_INVALID
         )
     partial = out.with_name(out.name + ".part")
-    if suffix == ".docx":
-        # python-docx or fpdf2 only for the format asked for
-        from surveyor.results.docx_writer import write_docx
+    try:
+        if suffix == ".docx":
+            # python-docx or fpdf2 only for the format asked for
+            from surveyor.results.docx_writer import write_docx
 
-        write_docx(report, partial)
-    else:
-        # python-docx or fpdf2 only for the format asked for
-        from surveyor.results.pdf_writer import write_pdf
+            write_docx(report, partial)
+        else:
+            # python-docx or fpdf2 only for the format asked for
+            from surveyor.results.pdf_writer import write_pdf
 
-        write_pdf(report, partial)
-    partial.replace(out)
+            write_pdf(report, partial)
+        partial.replace(out)
+    except BaseException as e:
+        partial.unlink(missing_ok=True)  # a failed report leaves no half file behind
+        if isinstance(e, OSError) and e.filename in (str(partial), partial):
+            e.filename = str(out)  # the person asked for `out`: the error names it
+        raise
     return out
 
 

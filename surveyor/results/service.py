@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from surveyor.errors import ErrorCode, ResultsError
 from surveyor.forms.model import Form
 from surveyor.privacy.settings import PrivacySettings
-from surveyor.results import coding
 from surveyor.results.compute import Engine, Row
 from surveyor.results.personal import personal_fields
 from surveyor.store import Store
@@ -64,7 +63,8 @@ def fingerprint(store: Store, form_id: str) -> tuple:
 
 
 class ResultsService:
-    """Engines per (form, language), rebuilt when the interviews or personal marks change."""
+    """Engines per (form, language), rebuilt when the interviews or the personal marks
+    (``privacy.json``) change."""
 
     def __init__(self, store: Store, get_form: Callable[[str], Form]):
         self.store = store
@@ -104,10 +104,12 @@ class ResultsService:
     def personal(self, form_id: str) -> frozenset[str]:
         """The form's personal fields: every stored version's marks, and the campaign's."""
 
-        campaign: dict[str, bool] = dict.fromkeys(
-            PrivacySettings.load(self.store.path.parent).personal, True
-        )
-        campaign.update(coding.personal_marks(self.store, form_id))
+        return self._personal(form_id, self._marks(form_id))
+
+    def _marks(self, form_id: str) -> dict[str, bool]:
+        return PrivacySettings.load(self.store.path.parent).marks_for(form_id)
+
+    def _personal(self, form_id: str, campaign: dict[str, bool]) -> frozenset[str]:
         found: set[str] = set()
         for stored in self.store.list_forms(form_id=form_id):
             try:
@@ -119,7 +121,8 @@ class ResultsService:
     def engine(self, form_id: str | None, language: str | None = None) -> Engine:
         form_id = self.pick_form(form_id)
         key = (form_id, language or "")
-        stamp = (fingerprint(self.store, form_id), coding.marks_version(self.store))
+        marks = self._marks(form_id)
+        stamp = (fingerprint(self.store, form_id), tuple(sorted(marks.items())))
         cached = self._engines.get(key)
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -129,7 +132,9 @@ class ResultsService:
         for s in stored:
             versions[s.content_hash] = self.get_form(s.content_hash)
         newest = versions[stored[-1].content_hash]
-        engine = Engine(newest, rows, versions, language=language, personal=self.personal(form_id))
+        engine = Engine(
+            newest, rows, versions, language=language, personal=self._personal(form_id, marks)
+        )
         self._engines[key] = (stamp, engine)
         return engine
 

@@ -150,3 +150,49 @@ def test_an_unknown_choice_is_refused(coordinator, tmp_path):
     )  # fmt: skip
     assert result.returncode != 0 and "--personal" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_mark_made_in_the_results_is_the_exports_and_retentions_personal_field(
+    coordinator, tmp_path
+):
+    """One list: what the coordinator marks in Résultats (``Workspace.mark_personal``, as the
+    app's question-list menu does) is what the export omits or pseudonymises, what retention
+    purges and what the record says; unmarking (not personal, or the mark dropped) too."""
+    with Workspace.open(coordinator) as ws:
+        ws.mark_personal("enquete_habitants", "comments", True)
+        ws.mark_personal("enquete_habitants", "contact_phone", False)
+        form_hash = ws.store.list_forms(form_id="enquete_habitants")[-1].content_hash
+        assert {"comments"} <= ws.personal_fields(form_hash)  # what retention purges
+        assert "contact_phone" not in ws.personal_fields(form_hash)
+        assert ws.form_personal_fields("enquete_habitants") & {"comments", "contact_phone"} == {
+            "comments"
+        }
+        record = ws.processing_record(language="en")
+    assert "| `comments` |" in record and "`comments`" in record.split("personal field(s):")[1]
+    export(coordinator, tmp_path / "marked", "csv")
+    row = tables(tmp_path / "marked", "csv")[""][0]
+    assert value(row, "comments") == [] and ANSWERS["comments"] not in everything(
+        tmp_path / "marked"
+    )
+    assert value(row, "contact_phone") in ([PHONE], ["07 11 22 33 44"])  # unmarked: kept
+    export(coordinator, tmp_path / "pseudo", "xlsx", "--personal", "pseudonymise")
+    (comment, *_) = [value(r, "comments")[0] for r in tables(tmp_path / "pseudo", "xlsx")[""]]
+    assert comment.startswith("P-")
+
+    with Workspace.open(coordinator) as ws:  # the marks dropped: the form's own say again
+        ws.mark_personal("enquete_habitants", "comments", None)
+        ws.mark_personal("enquete_habitants", "contact_phone", None)
+    export(coordinator, tmp_path / "back", "csv")
+    row = tables(tmp_path / "back", "csv")[""][0]
+    assert value(row, "comments") == [ANSWERS["comments"]] and value(row, "contact_phone") == []
+
+
+def test_marks_an_older_surveyor_kept_in_the_store_move_to_privacy_json(coordinator, tmp_path):
+    with Workspace.open(coordinator) as ws, ws.store.transaction("an older mark") as db:
+        db.execute("INSERT INTO personal_marks VALUES ('enquete_habitants', 'comments', 1)")
+    export(coordinator, tmp_path / "out", "csv")
+    assert value(tables(tmp_path / "out", "csv")[""][0], "comments") == []
+    settings = json.loads((coordinator / "privacy.json").read_text("utf-8"))
+    assert settings["marks"] == {"enquete_habitants": {"comments": True}}
+    with Workspace.open(coordinator) as ws, ws.store.reading("read") as db:
+        assert db.execute("SELECT count(*) FROM personal_marks").fetchone()[0] == 0

@@ -289,11 +289,13 @@ def test_a_laptop_applies_the_campaigns_retention_period(coordinator, open_works
     settings.retention_days = 30
     settings.warn_days = 7
     coordinator.save_privacy_settings(settings)
+    coordinator.mark_personal("enquete_habitants", "comments", True)  # as the Results view does
     laptop = open_workspace("laptop")
     form = laptop.load_form(HABITANTS).value
     kept = laptop.fill_interview(form, secret_answers(1), finalize=True).value.interview
     laptop.import_campaign(coordinator.export_campaign(tmp_path / "r1.zip").value.path)
     assert laptop.privacy_settings().retention_days == 30  # the coordinator's period arrived
+    assert laptop.privacy_settings().marks == {"enquete_habitants": {"comments": True}}
     iid, _handed = hand_in_one(laptop, tmp_path / "key.zip")  # handed in with `kept`
     draft = laptop.fill_interview(form, secret_answers(3)).value.interview  # never handed in
     assert laptop.get_interview(iid).answers["contact_name"] == "Nadia"
@@ -314,6 +316,7 @@ def test_a_laptop_applies_the_campaigns_retention_period(coordinator, open_works
     assert late.retention_purged > 0
     for handed in (iid, kept.instance_id):
         assert "contact_name" not in laptop.get_interview(handed).answers
+        assert "comments" not in laptop.get_interview(handed).answers  # the coordinator's mark
     assert laptop.get_interview(draft.instance_id).answers["contact_name"] == "Nadia"
 
 

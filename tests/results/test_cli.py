@@ -109,3 +109,26 @@ def test_report_command_writes_docx_and_its_plan(coordinator, tmp_path):
     assert "The answers, question by question" in headings
     bad = run_cli("--data-dir", str(ws.data_dir), "report", "--out", str(tmp_path / "r.txt"))
     assert bad.returncode == 1 and "must end in .docx or .pdf" in bad.stderr
+
+
+def test_results_json_into_a_closed_pipe_ends_quietly(coordinator):
+    """``surveyor results --json | head -1``: the reader goes away, the command stops without
+    a traceback, with the status of a process ended by SIGPIPE (as other tools)."""
+    import os
+    import subprocess
+    import sys
+
+    ws, _facts = coordinator
+    ws.close()
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "surveyor", "--data-dir", str(ws.data_dir), "results", "--json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(write_end)
+    os.close(read_end)  # before the command prints anything: its first write finds no reader
+    _out, err = process.communicate(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert err == "" and process.returncode == 141

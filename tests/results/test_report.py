@@ -290,3 +290,55 @@ def test_the_documents_properties_name_surveyor_and_today(planned, tmp_path):
     assert props.author == "Surveyor" and "python-docx" not in (props.comments or "")
     assert props.created.date() == datetime.now(UTC).date()
     assert props.title == (plan.title or "Enquête habitants — besoins non satisfaits")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_a_report_failing_half_written_leaves_no_part_file_and_names_the_target(
+    planned, tmp_path, monkeypatch, capsys, suffix
+):
+    """A disk full in the middle of writing (the writer's own save, made to fail after some
+    bytes): no ``.part`` is left, and the error, through ``surveyor report`` too, names the
+    file asked for."""
+    import errno
+
+    from docx.document import Document as DocxDocument
+    from fpdf import FPDF
+
+    from surveyor.cli import main
+
+    ws, plan = planned
+
+    def half_then_full(self, path, *args, **kwargs):
+        with open(path, "wb") as f:
+            f.write(b"PK half a report")
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(DocxDocument, "save", half_then_full)
+    monkeypatch.setattr(FPDF, "output", half_then_full)
+    out = tmp_path / f"rapport{suffix}"
+    with pytest.raises(OSError) as failed:
+        ws.write_report(out, plan=plan)
+    assert failed.value.filename == str(out)
+    assert list(tmp_path.glob("rapport*")) == []
+    ws.close()
+    assert main(["--data-dir", str(ws.data_dir), "report", "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert str(out) in err and ".part" not in err
+    assert list(tmp_path.glob("rapport*")) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "masked", "named"),
+    [("fr", "sont masqués", "son nom"), ("en", "are masked", "their name")],
+)
+def test_the_definitions_say_names_in_quotes_are_masked_too(
+    planned, tmp_path, language, masked, named
+):
+    """``mask`` hides the phone numbers, e-mail addresses and the interview's personal values
+    (a name) quoted: the definitions' privacy sentence says all three, in French and English."""
+    ws, plan = planned
+    text = flat(docx_text(ws.write_report(tmp_path / "r.docx", plan=plan, language=language)))
+    start = text.index("Aucune donnée personnelle" if language == "fr" else "No personal data")
+    said = text[text.index(";", start) : text.index(masked, start)]  # what is masked
+    assert named in said and ("téléphone" in said or "phone" in said)
+    assert "courriel" in said or "e-mail" in said or "électroniques" in said

@@ -14,7 +14,7 @@ from surveyor.results import Selection
 from surveyor.ui.qt import QLabel, QListWidget, Qt, QTableWidget
 from surveyor.ui.settings import AppSettings
 from surveyor.workspace import Workspace
-from tests.exports.conftest import FORM, variants
+from tests.exports.conftest import FORM, base_answers, variants
 
 PHONE = "06 98 76 54 32"
 
@@ -296,6 +296,44 @@ def test_the_people_who_want_to_act_are_listed_filtered_and_exported(page, tmp_p
     assert len(text.strip().splitlines()) == len(sewing.people) + 1
 
 
+def test_the_people_who_want_to_act_are_filtered_by_need(page):
+    """The need filter: only the residents with that unmet need, then everyone again."""
+
+    def one_more_resident(ws):  # every other resident has the same needs
+        answers = base_answers()
+        answers.update(needs_unmet=["meals"], main_need="meals", contact_name="Rosalie Mercier")
+        form = ws.load_form(FORM).value
+        assert ws.fill_interview(form, answers, finalize=True).value.ok
+
+    on_db(page, one_more_resident)
+    people = page.people
+    page.tabs.setCurrentWidget(people)
+    page.tasks.drain()
+    everyone = on_db(page, lambda ws: ws.volunteers(Selection(form_id="enquete_habitants")))
+    assert people.table.rowCount() == len(everyone.people)
+    by_need = {
+        code: on_db(
+            page,
+            lambda ws, code=code: ws.volunteers(Selection(form_id="enquete_habitants"), need=code),
+        ).people
+        for code in everyone.needs
+    }
+    code = "meals"
+    assert 0 < len(by_need[code]) < len(everyone.people)
+    people.need_combo.setCurrentIndex(people.need_combo.findData(code))
+    page.tasks.drain()
+    rows = table_rows(people.table)
+    assert len(rows) == len(by_need[code]) == len(people.people)
+    assert {p.key for p in people.people} == {p.key for p in by_need[code]}
+    assert all(code in p.needs for p in people.people)
+    column = people.headers().index(people.tr("Unmet needs"))
+    label = people.need_combo.currentText()
+    assert all(label in row[column] for row in rows)
+    people.need_combo.setCurrentIndex(0)  # "Any need"
+    page.tasks.drain()
+    assert people.table.rowCount() == len(everyone.people)
+
+
 def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
     panel = page.results
     ranking_view = panel.ranking_view
@@ -338,9 +376,16 @@ def test_the_needs_ranked_most_first_split_by_a_group_and_a_date_range(page):
     assert str(only.interviews) in panel.summary.text()
 
 
-def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
+def exported_columns(page, out: Path) -> str:
+    """The header of the form's CSV export (the default: personal fields left out)."""
+    (path, *_) = on_db(page, lambda ws: ws.export(out, form_ids=["enquete_habitants"]))
+    return path.read_text("utf-8-sig").splitlines()[0]
+
+
+def test_the_coordinator_marks_a_question_personal_from_the_question_list(page, tmp_path):
     """The question list's menu marks a field personal (or not): its answers are no longer
-    shown, nor offered to filter, group or code, and the campaign keeps the mark."""
+    shown, nor offered to filter, group or code, and the campaign keeps the mark, which the
+    exports follow (the one list in privacy.json)."""
     panel = page.results
     panel.select_question("street")
     settle(page)
@@ -354,6 +399,7 @@ def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
     page.tasks.drain()
     settle(page)
     assert "street" in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert "-street," not in exported_columns(page, tmp_path / "marked")
     assert panel.current_question() == "street" and panel.personal_action.isChecked()
     assert panel.question_view.verbatims.count() == 0
     item = panel.question_list.currentItem()
@@ -362,4 +408,5 @@ def test_the_coordinator_marks_a_question_personal_from_the_question_list(page):
     page.tasks.drain()
     settle(page)
     assert "street" not in on_db(page, lambda ws: ws.form_personal_fields("enquete_habitants"))
+    assert "-street," in exported_columns(page, tmp_path / "unmarked")
     assert panel.question_view.verbatims.count() > 0
