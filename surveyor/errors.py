@@ -105,6 +105,7 @@ class ErrorCode(StrEnum):
     RESULTS_CHOOSE_FORM = "results_choose_form"  # several forms: say which
     RESULTS_PERSONAL = "results_personal"  # a personal field's values were asked for
     RESULTS_PLAN_INVALID = "results_plan_invalid"  # a report plan or a theme that cannot be used
+    RESULTS_REFERENCE_INVALID = "results_reference_invalid"  # reference figures that cannot be kept
 
     # the campaign server refusing a request
     SERVER_REFUSED = "server_refused"

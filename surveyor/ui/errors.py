@@ -325,6 +325,11 @@ def sentences() -> dict[ErrorCode, str]:
         E.RESULTS_PLAN_INVALID: QCoreApplication.translate(
             "ErrorText", "The report plan or the theme cannot be used as it is: correct it."
         ),
+        E.RESULTS_REFERENCE_INVALID: QCoreApplication.translate(
+            "ErrorText",
+            "These reference figures cannot be kept: each share between 0 and 100, a total "
+            "close to 100, the question's own answers or bands.",
+        ),
     }
 
 
