@@ -104,6 +104,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{n} réponses libres à la question « {q} » ; une réponse peut relever de plusieurs thèmes.",
         "{n} open answers to the question “{q}”; an answer may belong to several themes.",
     ),
+    "ref_heading": ("Répondants / Quartier : {label}", "Respondents / Neighbourhood: {label}"),
+    "ref_intro": (
+        "Qui a répondu, comparé à qui habite le quartier : la part des répondants dans chaque "
+        "catégorie, la part de la population du quartier selon la source indiquée, et l'écart "
+        "en points (répondants − quartier).",
+        "Who answered, compared with who lives in the neighbourhood: the share of the "
+        "respondents in each category, the share of the neighbourhood's population by the "
+        "source given, and the difference in points (respondents − neighbourhood).",
+    ),
+    "ref_respondents": ("Répondants", "Respondents"),
+    "ref_neighbourhood": ("Quartier", "Neighbourhood"),
+    "ref_difference": ("Écart (points)", "Difference (points)"),
+    "ref_base": (
+        "Base : {base} {unit} ayant répondu.",
+        "Base: {base} {unit} who answered.",
+    ),
+    "ref_source": (
+        "Source des chiffres du quartier : {source}.",
+        "Neighbourhood figures: {source}.",
+    ),
+    "ref_source_year": (
+        "Source des chiffres du quartier : {source} ({year}).",
+        "Neighbourhood figures: {source} ({year}).",
+    ),
+    "ref_outside": (
+        "{n} réponses hors des tranches de la source ne sont pas comptées.",
+        "{n} answers outside the source's bands are not counted.",
+    ),
     "def_asked": (
         "Personnes interrogées : les entretiens où la question a été posée (selon les conditions "
         "du questionnaire, une question peut ne pas concerner tout le monde).",

@@ -148,3 +148,43 @@ def test_cli_sets_shows_compares_and_clears(exported, capsys):  # noqa: F811
     assert cli([*base, "reference", "clear", "housing_type"]) == 0
     assert cli([*base, "reference", "show", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_report_compares_respondents_with_the_neighbourhood(exported, tmp_path, language):  # noqa: F811
+    # here, not at the top: the report's readers are only this test's (as test_report.py)
+    from .test_report import docx_text, flat, pdf_text
+
+    ws, _facts, main, members = exported
+    ws.set_reference(None, "member_age", AGES, source=SOURCE, year=2021)
+    ws.set_reference(None, "housing_type", HOUSING, source="Bailleurs du quartier")
+    plan = ws.report_plan()
+    plan.profile = []  # the comparison makes the "who answered" section by itself
+    plan.questions, plan.crosstabs, plan.themes = ["sector"], [], []  # a short report: quicker
+    ages = [float(col(m, "member_age")) for m in members if col(m, "member_age")]
+    young = len([a for a in ages if a <= 14])
+    share = 100 * young / len(ages)
+    words = {
+        "fr": ("Qui a répondu", "Répondants / Quartier : Âge", "Écart (points)", "Quartier"),
+        "en": (
+            "Who answered",
+            "Respondents / Neighbourhood: Age",
+            "Difference (points)",
+            "Neighbourhood",
+        ),
+    }[language]
+    source_line = {
+        "fr": f"Source des chiffres du quartier : {SOURCE} (2021).",
+        "en": f"Neighbourhood figures: {SOURCE} (2021).",
+    }[language]
+    pct = f"{share:.1f}".replace(".", "," if language == "fr" else ".")
+    for out in ("rapport.docx", "rapport.pdf"):
+        path = ws.write_report(tmp_path / out, plan=plan, language=language)
+        text = flat(docx_text(path) if out.endswith("docx") else pdf_text(path))
+        for word in words:
+            assert word in text, (out, word)
+        assert flat(source_line) in text, out
+        assert "Bailleurs du quartier" in text
+        # the 0-14 band: the respondents' share (small base: *) and the neighbourhood's 20 %
+        assert (f"0-14 {pct} %*" if language == "fr" else f"0-14 {pct}%*") in text
+        assert ("20,0 %" if language == "fr" else "20.0%") in text
