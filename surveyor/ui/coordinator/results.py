@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from surveyor.errors import SurveyorError
 from surveyor.results import Selection
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.reference import ReferenceBox, can_have_reference
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -80,6 +81,7 @@ class QuestionView:
     groups: dict = field(default_factory=dict)  # group code -> QuestionResult
     group_labels: dict = field(default_factory=dict)
     chart: bytes = b""
+    reference: object = None  # the comparison with the neighbourhood's figures, if any
 
 
 def chart_of(q) -> bytes:
@@ -109,7 +111,11 @@ def load_question(ws, selection, name: str, by: str | None, language) -> Questio
         overall = ws.results(selection, questions=[name], language=language)
         groups, labels = {}, {}
     q = overall.questions[name]
-    return QuestionView(q, overall.interviews, overall.form_id, groups, labels, chart_of(q))
+    view = QuestionView(q, overall.interviews, overall.form_id, groups, labels, chart_of(q))
+    if can_have_reference(q):
+        found = ws.compare_references(selection, questions=[name], language=language)
+        view.reference = found[0] if found else None
+    return view
 
 
 BAR_COLOUR = "#2F5D62"  # the report's charts' colour
@@ -593,6 +599,8 @@ class QuestionTab(ResultsView):
         self.verbatims.setWordWrap(True)
         self.verbatims.hide()
         layout.addWidget(self.verbatims, 1)
+        self.reference = ReferenceBox(panel)
+        layout.addWidget(self.reference)
         self.by_combo.addItem("", None)
         self.retranslate()
 
@@ -670,6 +678,7 @@ class QuestionTab(ResultsView):
         chart = view.chart if not q.choices else b""
         self.chart.set_png(chart)
         self.chart.parentWidget().parentWidget().setVisible(bool(chart))
+        self.reference.show_comparison(view.reference, q)
         panel.loaded.emit()
 
     def _choices(self, view: QuestionView) -> None:
