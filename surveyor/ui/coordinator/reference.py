@@ -28,9 +28,9 @@ from surveyor.ui.qt import (
 )
 from surveyor.ui.widgets import add_row, make_label, narrow_combo, ok_cancel, push_button
 
-#: The question kinds a reference is given for (their categories split the population).
+# The question kinds a reference is given for (their categories split the population).
 REFERENCE_KINDS = ("single", "number")
-#: Band rows offered for a number question (an age's bands: 0-14, 15-29, 30-44...).
+# Band rows offered for a number question (an age's bands: 0-14, 15-29, 30-44...).
 BAND_ROWS = 8
 
 
