@@ -147,6 +147,7 @@ class _ReportBuilder:
         self.results = engine.results(self.rows, wanted + list(plan.themes))
         self.blocks: list = []
         self._by_key: dict | None = None  # verbatim key -> row, for the quotes
+        self.compared = False  # a "Respondents / Neighbourhood" table was added
 
     def t(self, key: str, **values) -> str:
         return cat.text(key, self.lang, **values)
@@ -235,21 +236,18 @@ class _ReportBuilder:
             return
         if not self.plan.profile:
             self.add(Heading(self.t("profile")))
-        self.add(Para(self.t("ref_intro")))
+        self.compared = True  # the definitions say what the comparison is
         for c in compared:
             self.add(Heading(self.t("ref_heading", label=c.label), 2))
-            rows = []
-            for k in c.categories:
-                gap = k.difference
-                sign = "+" if gap is not None and round(gap, 1) > 0 else ""
-                rows.append(
-                    [
-                        k.label,
-                        self.pct(k.percent, c.base),
-                        cat.percent(k.reference, self.lang),
-                        sign + self.num(None if gap is None else round(gap, 1)),
-                    ]
-                )
+            rows = [
+                [
+                    k.label,
+                    self.pct(k.percent, c.base),
+                    cat.percent(k.reference, self.lang),
+                    cat.points(k.difference, self.lang),
+                ]
+                for k in c.categories
+            ]
             self.add(
                 ReportTable(
                     [
@@ -259,7 +257,7 @@ class _ReportBuilder:
                         self.t("ref_difference"),
                     ],
                     rows,
-                    widths=[4, 1.3, 1.3, 1.3],
+                    widths=[3, 1.5, 1.8, 1.6],
                 )
             )
             unit = self.t("unit_member" if c.unit == "member" else "unit_interview")
@@ -543,6 +541,8 @@ class _ReportBuilder:
             self.add(Para(self.t(key, n=SMALL_BASE) if key == "def_small" else self.t(key)))
         if self.fieldwork is not None:
             self.add(Para(self.t("def_rate")))
+        if self.compared:
+            self.add(Para(self.t("def_reference")))
         self.add(Para(self.t("def_privacy")))
 
 

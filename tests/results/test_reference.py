@@ -188,3 +188,5 @@ def test_the_report_compares_respondents_with_the_neighbourhood(exported, tmp_pa
         # the 0-14 band: the respondents' share (small base: *) and the neighbourhood's 20 %
         assert (f"0-14 {pct} %*" if language == "fr" else f"0-14 {pct}%*") in text
         assert ("20,0 %" if language == "fr" else "20.0%") in text
+        # the definitions say what the comparison is
+        assert ("l'écart est en points" if language == "fr" else "difference is in points") in text

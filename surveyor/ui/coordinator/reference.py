@@ -32,6 +32,9 @@ from surveyor.ui.widgets import add_row, make_label, narrow_combo, ok_cancel, pu
 REFERENCE_KINDS = ("single", "number")
 # Band rows offered for a number question (an age's bands: 0-14, 15-29, 30-44...).
 BAND_ROWS = 8
+# Categories the comparison's table shows at once, at least (the others scroll).
+SHOWN_ROWS = 2
+UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 
 
 def one_decimal(value: float | None, *, sign: bool = False) -> str:
@@ -266,7 +269,7 @@ class ReferenceBox(FollowsLanguage, QWidget):
         layout.addLayout(row)
         self.table = make_table(["", "", "", ""])
         self.table.setObjectName("referenceTable")
-        self.table.setMaximumHeight(150)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         layout.addWidget(self.table)
         self.note = make_label(role="hint", name="referenceNote")
         layout.addWidget(self.note)
@@ -298,6 +301,8 @@ class ReferenceBox(FollowsLanguage, QWidget):
         has = comparison is not None
         self.table.setVisible(has)
         self.note.setVisible(has)
+        # without figures, only the title and the button: the figures above keep the room
+        self.setMaximumHeight(UNLIMITED if has else self.title.sizeHint().height() + 40)
         if not has:
             self.title.setText(self.tr("No neighbourhood figures for this question yet."))
             fill_table(self.table, [])
@@ -316,8 +321,16 @@ class ReferenceBox(FollowsLanguage, QWidget):
                 for k in c.categories
             ],
         )
+        for row in range(self.table.rowCount()):
+            for column in (1, 2, 3):
+                self.table.item(row, column).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
+        # room for a few categories at once (the splitter's handle gives more)
+        self.table.resizeRowsToContents()
+        shown = range(min(SHOWN_ROWS, self.table.rowCount()))
+        rows = sum(self.table.rowHeight(r) for r in shown)
+        self.table.setMinimumHeight(header.sizeHint().height() + rows + 4)
         unit = self.tr("members") if c.unit == "member" else self.tr("interviews")
         source = f"{c.source} ({c.year})" if c.year else c.source
         note = self.tr("Source: {0} · base: {1} {2} who answered").format(source, c.base, unit)
@@ -326,6 +339,17 @@ class ReferenceBox(FollowsLanguage, QWidget):
         if c.small_base:
             note += " · " + self.tr("few answers (under 30): read the percentages with care")
         self.note.setText(note)
+        self._fit_note()
+
+    def _fit_note(self) -> None:
+        """The note's lines, wrapped at the box's width, kept whole (the splitter above does
+        not ask a wrapped label its height for a width)."""
+        width = max(self.width() - 8, 200)
+        self.note.setMinimumHeight(self.note.heightForWidth(width) if self.note.text() else 0)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_note()
 
     def ask(self) -> ReferenceDialog | None:
         panel = self.panel

@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1087"/>
+        <location filename="../coordinator/results.py" line="1093"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1088"/>
+        <location filename="../coordinator/results.py" line="1094"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1089"/>
+        <location filename="../coordinator/results.py" line="1095"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1090"/>
+        <location filename="../coordinator/results.py" line="1096"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1091"/>
+        <location filename="../coordinator/results.py" line="1097"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1092"/>
+        <location filename="../coordinator/results.py" line="1098"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1093"/>
+        <location filename="../coordinator/results.py" line="1099"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1096"/>
+        <location filename="../coordinator/results.py" line="1102"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1142"/>
+        <location filename="../coordinator/results.py" line="1148"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1152"/>
+        <location filename="../coordinator/results.py" line="1158"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1155"/>
+        <location filename="../coordinator/results.py" line="1161"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="788"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="789"/>
+        <location filename="../coordinator/results.py" line="795"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="790"/>
+        <location filename="../coordinator/results.py" line="796"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="797"/>
+        <location filename="../coordinator/results.py" line="803"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="851"/>
-        <location filename="../coordinator/results.py" line="865"/>
+        <location filename="../coordinator/results.py" line="857"/>
+        <location filename="../coordinator/results.py" line="871"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="875"/>
+        <location filename="../coordinator/results.py" line="881"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -4542,124 +4542,124 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="608"/>
+        <location filename="../coordinator/results.py" line="614"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="609"/>
-        <location filename="../coordinator/results.py" line="616"/>
+        <location filename="../coordinator/results.py" line="615"/>
+        <location filename="../coordinator/results.py" line="622"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="610"/>
+        <location filename="../coordinator/results.py" line="616"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="647"/>
+        <location filename="../coordinator/results.py" line="653"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="647"/>
+        <location filename="../coordinator/results.py" line="653"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="649"/>
+        <location filename="../coordinator/results.py" line="655"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="652"/>
+        <location filename="../coordinator/results.py" line="658"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="658"/>
+        <location filename="../coordinator/results.py" line="664"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="686"/>
+        <location filename="../coordinator/results.py" line="692"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="686"/>
-        <location filename="../coordinator/results.py" line="743"/>
+        <location filename="../coordinator/results.py" line="692"/>
+        <location filename="../coordinator/results.py" line="749"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="686"/>
+        <location filename="../coordinator/results.py" line="692"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="688"/>
+        <location filename="../coordinator/results.py" line="694"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="722"/>
+        <location filename="../coordinator/results.py" line="728"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="723"/>
+        <location filename="../coordinator/results.py" line="729"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="724"/>
+        <location filename="../coordinator/results.py" line="730"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="725"/>
+        <location filename="../coordinator/results.py" line="731"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="732"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="727"/>
+        <location filename="../coordinator/results.py" line="733"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="728"/>
+        <location filename="../coordinator/results.py" line="734"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="737"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="737"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="741"/>
+        <location filename="../coordinator/results.py" line="747"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="741"/>
+        <location filename="../coordinator/results.py" line="747"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="743"/>
+        <location filename="../coordinator/results.py" line="749"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4667,43 +4667,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="910"/>
+        <location filename="../coordinator/results.py" line="916"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="911"/>
+        <location filename="../coordinator/results.py" line="917"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="912"/>
-        <location filename="../coordinator/results.py" line="923"/>
+        <location filename="../coordinator/results.py" line="918"/>
+        <location filename="../coordinator/results.py" line="929"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="953"/>
+        <location filename="../coordinator/results.py" line="959"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="953"/>
+        <location filename="../coordinator/results.py" line="959"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="953"/>
+        <location filename="../coordinator/results.py" line="959"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="953"/>
+        <location filename="../coordinator/results.py" line="959"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="981"/>
+        <location filename="../coordinator/results.py" line="987"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4711,67 +4711,67 @@
 <context>
     <name>ReferenceBox</name>
     <message>
-        <location filename="../coordinator/reference.py" line="278"/>
+        <location filename="../coordinator/reference.py" line="281"/>
         <source>Neighbourhood reference &amp;figures…</source>
         <translation>Chi&amp;ffres de référence du quartier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="280"/>
+        <location filename="../coordinator/reference.py" line="283"/>
         <source>Type in the neighbourhood&apos;s figures (INSEE...) to compare who answered</source>
         <translation>Saisir les chiffres du quartier (INSEE…) pour comparer qui a répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="285"/>
+        <location filename="../coordinator/reference.py" line="288"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="286"/>
+        <location filename="../coordinator/reference.py" line="289"/>
         <source>Respondents (%)</source>
         <translation>Répondants (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="287"/>
+        <location filename="../coordinator/reference.py" line="290"/>
         <source>Neighbourhood (%)</source>
         <translation>Quartier (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="288"/>
+        <location filename="../coordinator/reference.py" line="291"/>
         <source>Difference (points)</source>
         <translation>Écart (points)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="302"/>
+        <location filename="../coordinator/reference.py" line="307"/>
         <source>No neighbourhood figures for this question yet.</source>
         <translation>Pas encore de chiffres du quartier pour cette question.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="306"/>
+        <location filename="../coordinator/reference.py" line="311"/>
         <source>Respondents compared with the neighbourhood</source>
         <translation>Répondants comparés au quartier</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="321"/>
+        <location filename="../coordinator/reference.py" line="334"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="321"/>
+        <location filename="../coordinator/reference.py" line="334"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="323"/>
+        <location filename="../coordinator/reference.py" line="336"/>
         <source>Source: {0} · base: {1} {2} who answered</source>
         <translation>Source : {0} · base : {1} {2} ayant répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="325"/>
+        <location filename="../coordinator/reference.py" line="338"/>
         <source>{0} outside the bands</source>
         <translation>{0} hors des tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="327"/>
+        <location filename="../coordinator/reference.py" line="340"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
@@ -4779,92 +4779,92 @@
 <context>
     <name>ReferenceDialog</name>
     <message>
-        <location filename="../coordinator/reference.py" line="61"/>
+        <location filename="../coordinator/reference.py" line="64"/>
         <source>Neighbourhood reference figures</source>
         <translation>Chiffres de référence du quartier</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="68"/>
+        <location filename="../coordinator/reference.py" line="71"/>
         <source>Type in once the share (%) of the neighbourhood&apos;s population in each answer, from the census (INSEE) or the landlords: the results compare who answered with who lives there.</source>
         <translation>Saisissez une fois la part (%) de la population du quartier pour chaque réponse, d&apos;après le recensement (INSEE) ou les bailleurs : les résultats comparent qui a répondu avec qui habite le quartier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="80"/>
+        <location filename="../coordinator/reference.py" line="83"/>
         <source>&amp;Question</source>
         <translation>&amp;Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="83"/>
+        <location filename="../coordinator/reference.py" line="86"/>
         <source>e.g. INSEE, census 2021, priority area</source>
         <translation>par ex. INSEE, recensement 2021, QPV Laubadère</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="85"/>
+        <location filename="../coordinator/reference.py" line="88"/>
         <source>&amp;Source</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="90"/>
+        <location filename="../coordinator/reference.py" line="93"/>
         <source>&amp;Year</source>
         <translation>A&amp;nnée</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="107"/>
+        <location filename="../coordinator/reference.py" line="110"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="107"/>
+        <location filename="../coordinator/reference.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="111"/>
+        <location filename="../coordinator/reference.py" line="114"/>
         <source>&amp;Forget these figures</source>
         <translation>&amp;Oublier ces chiffres</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="145"/>
+        <location filename="../coordinator/reference.py" line="148"/>
         <source>No single choice or number question to compare.</source>
         <translation>Aucune question à choix unique ou numérique à comparer.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="147"/>
+        <location filename="../coordinator/reference.py" line="150"/>
         <source>The neighbourhood&apos;s share of each answer (%):</source>
         <translation>La part du quartier pour chaque réponse (%) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="159"/>
+        <location filename="../coordinator/reference.py" line="162"/>
         <source>Bands written LOW-HIGH (both ends included, e.g. 15-29) or LOW+ (e.g. 60+), and the neighbourhood&apos;s share of each (%):</source>
         <translation>Tranches écrites BAS-HAUT (bornes comprises, par ex. 15-29) ou BAS+ (par ex. 60+), et la part du quartier pour chacune (%) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="167"/>
+        <location filename="../coordinator/reference.py" line="170"/>
         <source>Band {0}</source>
         <translation>Tranche {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="168"/>
+        <location filename="../coordinator/reference.py" line="171"/>
         <source>e.g. 15-29</source>
         <translation>par ex. 15-29</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="180"/>
+        <location filename="../coordinator/reference.py" line="183"/>
         <source>Share of the neighbourhood (%)</source>
         <translation>Part du quartier (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="205"/>
+        <location filename="../coordinator/reference.py" line="208"/>
         <source>A share is not a number from 0 to 100.</source>
         <translation>Une part n&apos;est pas un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="207"/>
+        <location filename="../coordinator/reference.py" line="210"/>
         <source>Total: {0} %</source>
         <translation>Total : {0} %</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="209"/>
+        <location filename="../coordinator/reference.py" line="212"/>
         <source>Total: {0} % — the shares must add up to 100 %.</source>
         <translation>Total : {0} % — les parts doivent faire 100 % au total.</translation>
     </message>
