@@ -21,12 +21,18 @@ from surveyor.ui.qt import (
     QLabel,
     QLineEdit,
     QLocale,
-    QScrollArea,
     Qt,
     QVBoxLayout,
     QWidget,
 )
-from surveyor.ui.widgets import add_row, make_label, narrow_combo, ok_cancel, push_button
+from surveyor.ui.widgets import (
+    add_row,
+    make_label,
+    narrow_combo,
+    ok_cancel,
+    push_button,
+    scrolled_body,
+)
 
 # The question kinds a reference is given for (their categories split the population).
 REFERENCE_KINDS = ("single", "number")
@@ -64,7 +70,10 @@ class ReferenceDialog(QDialog):
         self.setWindowTitle(self.tr("Neighbourhood reference figures"))
         self.setMinimumWidth(460)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the texts and the rows scroll on a small screen or with the largest text; the
+        # total, a message and the buttons stay in view
+        layout = scrolled_body(outer, "referenceScroll")
         layout.addWidget(
             make_label(
                 self.tr(
@@ -95,17 +104,14 @@ class ReferenceDialog(QDialog):
 
         self.hint = make_label(role="hint", name="referenceHint")
         layout.addWidget(self.hint)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        self.grid_widget = QWidget()
-        self.grid = QGridLayout(self.grid_widget)
-        scroll.setWidget(self.grid_widget)
-        layout.addWidget(scroll, 1)
+        self.grid = QGridLayout()
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
         self.total = make_label(name="referenceTotal")
-        layout.addWidget(self.total)
+        outer.addWidget(self.total)
         self.error = make_label(role="error", name="referenceError")
         self.error.hide()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
 
         self.buttons = ok_cancel(self, self.tr("&Save"), self.tr("Cancel"))
         self.buttons.accepted.disconnect()
@@ -113,7 +119,7 @@ class ReferenceDialog(QDialog):
         self.clear_button = push_button(self.clear, name="referenceClear")
         self.clear_button.setText(self.tr("&Forget these figures"))
         self.buttons.addButton(self.clear_button, QDialogButtonBox.ResetRole)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         if question in self.questions:
             self.question_combo.setCurrentIndex(self.question_combo.findData(question))
         self.question_combo.currentIndexChanged.connect(self._question_changed)
@@ -175,7 +181,6 @@ class ReferenceDialog(QDialog):
                 self.grid.addWidget(share, row, 1)
                 self.rows.append((band, share))
         self.grid.setColumnStretch(0, 1)
-        self.grid.setRowStretch(len(self.rows), 1)
         self.update_total()
 
     def _share_edit(self, value: float | None) -> QLineEdit:
