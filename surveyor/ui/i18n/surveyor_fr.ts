@@ -4711,67 +4711,67 @@
 <context>
     <name>ReferenceBox</name>
     <message>
-        <location filename="../coordinator/reference.py" line="281"/>
+        <location filename="../coordinator/reference.py" line="286"/>
         <source>Neighbourhood reference &amp;figures…</source>
         <translation>Chi&amp;ffres de référence du quartier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="283"/>
+        <location filename="../coordinator/reference.py" line="288"/>
         <source>Type in the neighbourhood&apos;s figures (INSEE...) to compare who answered</source>
         <translation>Saisir les chiffres du quartier (INSEE…) pour comparer qui a répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="288"/>
+        <location filename="../coordinator/reference.py" line="293"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="289"/>
+        <location filename="../coordinator/reference.py" line="294"/>
         <source>Respondents (%)</source>
         <translation>Répondants (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="290"/>
+        <location filename="../coordinator/reference.py" line="295"/>
         <source>Neighbourhood (%)</source>
         <translation>Quartier (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="291"/>
+        <location filename="../coordinator/reference.py" line="296"/>
         <source>Difference (points)</source>
         <translation>Écart (points)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="307"/>
+        <location filename="../coordinator/reference.py" line="312"/>
         <source>No neighbourhood figures for this question yet.</source>
         <translation>Pas encore de chiffres du quartier pour cette question.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="311"/>
+        <location filename="../coordinator/reference.py" line="316"/>
         <source>Respondents compared with the neighbourhood</source>
         <translation>Répondants comparés au quartier</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="334"/>
+        <location filename="../coordinator/reference.py" line="339"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="334"/>
+        <location filename="../coordinator/reference.py" line="339"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="336"/>
+        <location filename="../coordinator/reference.py" line="341"/>
         <source>Source: {0} · base: {1} {2} who answered</source>
         <translation>Source : {0} · base : {1} {2} ayant répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="338"/>
+        <location filename="../coordinator/reference.py" line="343"/>
         <source>{0} outside the bands</source>
         <translation>{0} hors des tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="340"/>
+        <location filename="../coordinator/reference.py" line="345"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
@@ -4779,92 +4779,92 @@
 <context>
     <name>ReferenceDialog</name>
     <message>
-        <location filename="../coordinator/reference.py" line="64"/>
+        <location filename="../coordinator/reference.py" line="70"/>
         <source>Neighbourhood reference figures</source>
         <translation>Chiffres de référence du quartier</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="71"/>
+        <location filename="../coordinator/reference.py" line="80"/>
         <source>Type in once the share (%) of the neighbourhood&apos;s population in each answer, from the census (INSEE) or the landlords: the results compare who answered with who lives there.</source>
         <translation>Saisissez une fois la part (%) de la population du quartier pour chaque réponse, d&apos;après le recensement (INSEE) ou les bailleurs : les résultats comparent qui a répondu avec qui habite le quartier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="83"/>
+        <location filename="../coordinator/reference.py" line="92"/>
         <source>&amp;Question</source>
         <translation>&amp;Question</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="86"/>
+        <location filename="../coordinator/reference.py" line="95"/>
         <source>e.g. INSEE, census 2021, priority area</source>
         <translation>par ex. INSEE, recensement 2021, QPV Laubadère</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="88"/>
+        <location filename="../coordinator/reference.py" line="97"/>
         <source>&amp;Source</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="93"/>
+        <location filename="../coordinator/reference.py" line="102"/>
         <source>&amp;Year</source>
         <translation>A&amp;nnée</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="110"/>
+        <location filename="../coordinator/reference.py" line="116"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="110"/>
+        <location filename="../coordinator/reference.py" line="116"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="114"/>
+        <location filename="../coordinator/reference.py" line="120"/>
         <source>&amp;Forget these figures</source>
         <translation>&amp;Oublier ces chiffres</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="148"/>
+        <location filename="../coordinator/reference.py" line="154"/>
         <source>No single choice or number question to compare.</source>
         <translation>Aucune question à choix unique ou numérique à comparer.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="150"/>
+        <location filename="../coordinator/reference.py" line="156"/>
         <source>The neighbourhood&apos;s share of each answer (%):</source>
         <translation>La part du quartier pour chaque réponse (%) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="162"/>
+        <location filename="../coordinator/reference.py" line="168"/>
         <source>Bands written LOW-HIGH (both ends included, e.g. 15-29) or LOW+ (e.g. 60+), and the neighbourhood&apos;s share of each (%):</source>
         <translation>Tranches écrites BAS-HAUT (bornes comprises, par ex. 15-29) ou BAS+ (par ex. 60+), et la part du quartier pour chacune (%) :</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="170"/>
+        <location filename="../coordinator/reference.py" line="176"/>
         <source>Band {0}</source>
         <translation>Tranche {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="171"/>
+        <location filename="../coordinator/reference.py" line="177"/>
         <source>e.g. 15-29</source>
         <translation>par ex. 15-29</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="183"/>
+        <location filename="../coordinator/reference.py" line="188"/>
         <source>Share of the neighbourhood (%)</source>
         <translation>Part du quartier (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="208"/>
+        <location filename="../coordinator/reference.py" line="213"/>
         <source>A share is not a number from 0 to 100.</source>
         <translation>Une part n&apos;est pas un nombre de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="210"/>
+        <location filename="../coordinator/reference.py" line="215"/>
         <source>Total: {0} %</source>
         <translation>Total : {0} %</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="212"/>
+        <location filename="../coordinator/reference.py" line="217"/>
         <source>Total: {0} % — the shares must add up to 100 %.</source>
         <translation>Total : {0} % — les parts doivent faire 100 % au total.</translation>
     </message>
