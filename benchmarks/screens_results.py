@@ -6,7 +6,7 @@ pages rendered to PNG.
 
 Run:  uv run python benchmarks/screens_results.py [--out docs/screenshots]
 
-Writes ``{fr,en}/results_{choice,bands,crosstab,coding,report,people}_{W}x{H}[_large].png``
+Writes ``{fr,en}/results_{choice,bands,crosstab,coding,reference,reference_dialog,report,people}_{W}x{H}[_large].png``
 and ``{fr,en}/results_report_p{N}.png``. Real stores in a temporary folder (60 interviews from
 two laptops, merged); offscreen rendering.
 """
@@ -146,6 +146,17 @@ def seed(root: Path, count: int = 60) -> Path:
                 coordinator.tag_verbatim(key, [themes[label].id])
     for key, _text in verbatims[:3]:
         coordinator.pick_quote(engine_form, "comments", key)
+    # the neighbourhood's reference figures, as typed in from the census
+    source = "INSEE, recensement 2021, QPV Laubadère"
+    coordinator.set_reference(
+        None,
+        "housing_type",
+        {"social_rent": 64, "private_rent": 21, "owner": 12, "hosted": 3},
+        source=source,
+        year=2021,
+    )
+    ages = {"0-14": 24, "15-29": 22, "30-44": 19, "45-59": 17, "60+": 18}
+    coordinator.set_reference(None, "member_age", ages, source=source, year=2021)
     coordinator.close()
     return root / "coordinator"
 
@@ -221,6 +232,16 @@ def shoot(language: str, out: Path, languages, data: Path, root: Path, size, lar
     panel.coding_view.setFocus()
     panel.coding_view.move(1)
     shot("coding")
+    panel.views.setCurrentWidget(panel.question_view)
+    panel.select_question("housing_type")
+    shot("reference")
+    panel.select_question("member_age")
+    tasks.drain()
+    reference = panel.question_view.reference.ask()
+    tasks.drain()
+    settle(app)
+    shot("reference_dialog", with_dialog(window, reference))
+    reference.close()
     dialog = panel.ask_report()
     tasks.drain()
     settle(app)

@@ -106,6 +106,7 @@ class ErrorCode(StrEnum):
     RESULTS_PERSONAL = "results_personal"  # a personal field's values were asked for
     RESULTS_PLAN_INVALID = "results_plan_invalid"  # a report plan or a theme that cannot be used
     RESULTS_BANDS_INVALID = "results_bands_invalid"  # band edges that are not increasing numbers
+    RESULTS_REFERENCE_INVALID = "results_reference_invalid"  # reference figures that cannot be kept
 
     # the campaign server refusing a request
     SERVER_REFUSED = "server_refused"

@@ -61,6 +61,7 @@ from surveyor.privacy.pseudonym import campaign_key
 from surveyor.privacy.record import processing_record
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.results import coding as _coding
+from surveyor.results import reference as _reference
 from surveyor.results import volunteers as _volunteers
 from surveyor.results.bands import check_bands
 from surveyor.results.compute import (
@@ -1458,6 +1459,56 @@ class Workspace:
         value = {name: list(edges) for name, edges in bands.items()} or None
         _coding.set_setting(self.store, f"bands:{form_id}", value)
         return Changes(results=True)
+
+    def references(self, form_id: str | None = None) -> dict[str, _reference.Reference]:
+        """The neighbourhood's reference figures typed in for the form, by question name."""
+        return _reference.load(self.store, self._results.pick_form(form_id))
+
+    def set_reference(
+        self,
+        form_id: str | None,
+        question: str,
+        shares: Mapping[str, float | str],
+        *,
+        source: str,
+        year: int | str | None = None,
+    ) -> Changes:
+        """Keep the neighbourhood's shares (%) for ``question`` (its choice codes, or bands
+        ``LOW-HIGH``/``LOW+`` for a number), replacing any it had. Raises ResultsError
+        (``results_reference_invalid``...) and changes nothing when they cannot be kept."""
+        engine = self._results.engine(form_id)
+        ref = _reference.make_reference(engine.question(question), shares, source=source, year=year)
+        references = _reference.load(self.store, engine.form.form_id)
+        references[ref.question] = ref
+        _reference.save(self.store, engine.form.form_id, references)
+        return Changes(results=True)
+
+    def clear_reference(self, form_id: str | None, question: str | None = None) -> Changes:
+        """Forget ``question``'s reference figures (every question's when None)."""
+        engine = self._results.engine(form_id)
+        if question is not None:
+            engine.question(question)  # an unknown question is refused
+        form_id = engine.form.form_id
+        references = _reference.load(self.store, form_id)
+        kept = {n: r for n, r in references.items() if question is not None and n != question}
+        _reference.save(self.store, form_id, kept)
+        return Changes(results=True)
+
+    def compare_references(
+        self,
+        selection: Selection | None = None,
+        *,
+        questions: Iterable[str] | None = None,
+        language: str | None = None,
+    ) -> list[_reference.Comparison]:
+        """Who answered (the selected interviews) against the neighbourhood's reference
+        figures, for each question that has some (only ``questions`` when given)."""
+        engine, rows = self._selected(selection, language)
+        references = _reference.load(self.store, engine.form.form_id)
+        if questions is not None:
+            wanted = {engine.question(n).name for n in questions}
+            references = {n: r for n, r in references.items() if n in wanted}
+        return _reference.compare_all(engine, rows, references)
 
     def write_report(
         self,

@@ -55,6 +55,12 @@ def register(subparsers) -> None:
         help="a cross-tab: QUESTION_A in rows, QUESTION_B in columns (counts, row and column %%)",
     )
     parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="compare who answered with the neighbourhood's reference figures "
+        "(`surveyor reference set`): answered %% against the neighbourhood's, per category",
+    )
+    parser.add_argument(
         "--language", metavar="LANG", help="labels in this language (fr, en; default: the form's)"
     )
     parser.add_argument(
@@ -133,6 +139,23 @@ def _print_crosstab(data: dict) -> None:
         print(f"warning: some bases are under {data['small_base_threshold']} answers")
 
 
+def _print_reference(data: dict) -> None:
+    if not data:
+        print("no reference figures: give some with `surveyor reference set`")
+    for name, c in data.items():
+        year = f" ({c['year']})" if c["year"] else ""
+        print(f"{name}: {c['label']}")
+        print(f"  source: {c['source']}{year}; base {c['base']} {c['unit']}s who answered")
+        print("\t".join(["", "answered", "%", "neighbourhood %", "difference (points)"]))
+        for code, row in c["categories"].items():
+            cells = [row["count"], row["percent"], row["reference"], row["difference"]]
+            print("\t".join([code, *(_number(v) for v in cells)]))
+        if c["outside"]:
+            print(f"  {c['outside']} answers in none of the bands, left out of the base")
+        if c["small_base"]:
+            print(f"  warning: the base is under {c['small_base_threshold']} answers")
+
+
 def run(args: argparse.Namespace) -> int:
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s)
     from surveyor.results.bands import parse_option
@@ -153,6 +176,9 @@ def run(args: argparse.Namespace) -> int:
                 data = ws.crosstab(
                     *args.crosstab, selection, language=args.language, bands=bands
                 ).to_json()
+            elif args.reference:
+                compared = ws.compare_references(selection, language=args.language)
+                data = {"reference": {c.question: c.to_json() for c in compared}}
             else:
                 result = ws.results(selection, by=args.by, language=args.language, bands=bands)
                 data = result.to_json()
@@ -163,6 +189,8 @@ def run(args: argparse.Namespace) -> int:
         print()
     elif args.crosstab:
         _print_crosstab(data)
+    elif args.reference:
+        _print_reference(data["reference"])
     else:
         _print_results(data)
         labels = data.get("group_labels") or {}

@@ -104,6 +104,35 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{n} réponses libres à la question « {q} » ; une réponse peut relever de plusieurs thèmes.",
         "{n} open answers to the question “{q}”; an answer may belong to several themes.",
     ),
+    "ref_heading": ("Répondants / Quartier : {label}", "Respondents / Neighbourhood: {label}"),
+    "def_reference": (
+        "Répondants / Quartier : la part des répondants dans chaque catégorie, comparée à la "
+        "part de la population du quartier selon la source indiquée ; l'écart est en points "
+        "(répondants − quartier). Un écart montre qui l'enquête a moins ou plus touché.",
+        "Respondents / Neighbourhood: the share of the respondents in each category, compared "
+        "with the share of the neighbourhood's population by the source given; the difference "
+        "is in points (respondents − neighbourhood). A difference shows whom the survey "
+        "reached less or more.",
+    ),
+    "ref_respondents": ("Répondants", "Respondents"),
+    "ref_neighbourhood": ("Quartier", "Neighbourhood"),
+    "ref_difference": ("Écart (points)", "Difference (points)"),
+    "ref_base": (
+        "Base : {base} {unit} ayant répondu.",
+        "Base: {base} {unit} who answered.",
+    ),
+    "ref_source": (
+        "Source des chiffres du quartier : {source}.",
+        "Neighbourhood figures: {source}.",
+    ),
+    "ref_source_year": (
+        "Source des chiffres du quartier : {source} ({year}).",
+        "Neighbourhood figures: {source} ({year}).",
+    ),
+    "ref_outside": (
+        "{n} réponses hors des tranches de la source ne sont pas comptées.",
+        "{n} answers outside the source's bands are not counted.",
+    ),
     "def_asked": (
         "Personnes interrogées : les entretiens où la question a été posée (selon les conditions "
         "du questionnaire, une question peut ne pas concerner tout le monde).",
@@ -188,6 +217,15 @@ def percent(value: float | None, language: str = "fr") -> str:
     return body.replace(".", ",") + "\u00a0%" if language == "fr" else body + "%"
 
 
+def points(value: float | None, language: str = "fr") -> str:
+    """A difference in points, signed, one decimal: ``+6,3``, ``−15,7`` (``0,0`` unsigned)."""
+    if value is None:
+        return "–"
+    body = f"{abs(value):.1f}"
+    sign = "" if body == "0.0" else ("+" if value > 0 else "\u2212")
+    return sign + (body.replace(".", ",") if language == "fr" else body)
+
+
 def date(iso: str | None, language: str = "fr") -> str:
     """``2026-11-20`` as ``20/11/2026`` (French) or ``2026-11-20`` (English)."""
     if not iso:
@@ -197,4 +235,4 @@ def date(iso: str | None, language: str = "fr") -> str:
     return iso[:10]
 
 
-__all__ = ["LANGUAGES", "date", "number", "percent", "text"]
+__all__ = ["LANGUAGES", "date", "number", "percent", "points", "text"]

@@ -20,6 +20,7 @@ _WARN = RGBColor(0x9A, 0x4A, 0x00)
 
 def _numeric(text: str) -> bool:
     head = text.split(" ")[0].replace("\u202f", "").replace(",", "").replace(".", "")
+    head = head.lstrip("+-\u2212")  # a difference in points: +6,3 or −15,7
     return head.rstrip("%*\u00a0").isdigit() or text in ("–", "")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from surveyor.errors import ErrorCode, ResultsError
 from surveyor.results import catalogue as cat
 from surveyor.results import charts, coding
+from surveyor.results import reference as _reference
 from surveyor.results.compute import SMALL_BASE, Engine, QuestionResult
 from surveyor.results.plan import ReportPlan
 from surveyor.results.questions import DATE, MULTIPLE, NUMBER, SINGLE, TEXT
@@ -147,6 +148,7 @@ class _ReportBuilder:
         self.results = engine.results(self.rows, wanted + list(plan.themes))
         self.blocks: list = []
         self._by_key: dict | None = None  # verbatim key -> row, for the quotes
+        self.compared = False  # a "Respondents / Neighbourhood" table was added
 
     def t(self, key: str, **values) -> str:
         return cat.text(key, self.lang, **values)
@@ -170,6 +172,8 @@ class _ReportBuilder:
         )
         self.method()
         self.questions("profile", self.plan.profile)
+        if self.store is not None:
+            self.references()
         if self.plan.needs:
             self.needs()
         self.questions("questions", self.plan.questions)
@@ -223,6 +227,48 @@ class _ReportBuilder:
                 self.add(
                     Para(self.t("response_rate", rate=cat.percent(funnel.response_rate, self.lang)))
                 )
+
+    def references(self) -> None:
+        """Who answered against who lives there ("who answered" section): a table per question
+        with the neighbourhood's reference figures, and their source."""
+        saved = _reference.load(self.store, self.engine.form.form_id)
+        compared = _reference.compare_all(self.engine, self.rows, saved)
+        if not compared:
+            return
+        if not self.plan.profile:
+            self.add(Heading(self.t("profile")))
+        self.compared = True  # the definitions say what the comparison is
+        for c in compared:
+            self.add(Heading(self.t("ref_heading", label=c.label), 2))
+            rows = [
+                [
+                    k.label,
+                    self.pct(k.percent, c.base),
+                    cat.percent(k.reference, self.lang),
+                    cat.points(k.difference, self.lang),
+                ]
+                for k in c.categories
+            ]
+            self.add(
+                ReportTable(
+                    [
+                        self.t("answer"),
+                        self.t("ref_respondents"),
+                        self.t("ref_neighbourhood"),
+                        self.t("ref_difference"),
+                    ],
+                    rows,
+                    widths=[3, 1.5, 1.8, 1.6],
+                )
+            )
+            unit = self.t("unit_member" if c.unit == "member" else "unit_interview")
+            self.add(Para(self.t("ref_base", base=self.num(c.base), unit=unit), "note"))
+            if c.outside:
+                self.add(Para(self.t("ref_outside", n=self.num(c.outside)), "note"))
+            key, year = ("ref_source_year", c.year) if c.year else ("ref_source", None)
+            self.add(Para(self.t(key, source=c.source, year=year), "note"))
+            if c.small_base:
+                self.add(Para(self.t("small_warning", n=SMALL_BASE), "warning"))
 
     def base_line(self, q: QuestionResult) -> Para:
         unit = self.t("unit_member" if q.unit == "member" else "unit_interview")
@@ -498,6 +544,8 @@ class _ReportBuilder:
             self.add(Para(self.t(key, n=SMALL_BASE) if key == "def_small" else self.t(key)))
         if self.fieldwork is not None:
             self.add(Para(self.t("def_rate")))
+        if self.compared:
+            self.add(Para(self.t("def_reference")))
         self.add(Para(self.t("def_privacy")))
 
 

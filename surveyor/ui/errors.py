@@ -329,6 +329,11 @@ def sentences() -> dict[ErrorCode, str]:
             "ErrorText",
             "The band edges must be numbers, each larger than the one before (as 15 ; 30 ; 45).",
         ),
+        E.RESULTS_REFERENCE_INVALID: QCoreApplication.translate(
+            "ErrorText",
+            "These reference figures cannot be kept: each share between 0 and 100, a total "
+            "close to 100, the question's own answers or bands.",
+        ),
     }
 
 

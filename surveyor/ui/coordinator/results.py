@@ -11,6 +11,7 @@ from surveyor.errors import SurveyorError
 from surveyor.results import Selection
 from surveyor.ui.coordinator.bands import ask_bands
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.reference import ReferenceBox, can_have_reference
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
@@ -96,6 +97,7 @@ class QuestionView:
     groups: dict = field(default_factory=dict)  # group code -> QuestionResult
     group_labels: dict = field(default_factory=dict)
     chart: bytes = b""
+    reference: object = None  # the comparison with the neighbourhood's figures, if any
 
 
 def chart_of(q) -> bytes:
@@ -125,7 +127,11 @@ def load_question(ws, selection, name: str, by: str | None, language) -> Questio
         overall = ws.results(selection, questions=[name], language=language)
         groups, labels = {}, {}
     q = overall.questions[name]
-    return QuestionView(q, overall.interviews, overall.form_id, groups, labels, chart_of(q))
+    view = QuestionView(q, overall.interviews, overall.form_id, groups, labels, chart_of(q))
+    if can_have_reference(q):
+        found = ws.compare_references(selection, questions=[name], language=language)
+        view.reference = found[0] if found else None
+    return view
 
 
 BAR_COLOUR = "#2F5D62"  # the report's charts' colour
@@ -606,7 +612,15 @@ class QuestionTab(ResultsView):
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout.addWidget(split, 1)
+        # the figures above, their comparison with the neighbourhood's below (reference.py)
+        self.figures = QSplitter(Qt.Vertical)
+        self.figures.setChildrenCollapsible(False)
+        self.figures.addWidget(split)
+        self.reference = ReferenceBox(panel)
+        self.figures.addWidget(self.reference)
+        self.figures.setStretchFactor(0, 3)
+        self.figures.setStretchFactor(1, 2)
+        layout.addWidget(self.figures, 1)
         self.verbatims = QListWidget()
         self.verbatims.setObjectName("questionVerbatims")
         self.verbatims.setWordWrap(True)
@@ -704,6 +718,7 @@ class QuestionTab(ResultsView):
         chart = view.chart if not q.choices else b""
         self.chart.set_png(chart)
         self.chart.parentWidget().parentWidget().setVisible(bool(chart))
+        self.reference.show_comparison(view.reference, q)
         panel.loaded.emit()
 
     def _choices(self, view: QuestionView) -> None:

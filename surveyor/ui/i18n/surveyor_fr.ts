@@ -103,57 +103,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1141"/>
+        <location filename="../coordinator/results.py" line="1156"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1142"/>
+        <location filename="../coordinator/results.py" line="1157"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1143"/>
+        <location filename="../coordinator/results.py" line="1158"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1144"/>
+        <location filename="../coordinator/results.py" line="1159"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1145"/>
+        <location filename="../coordinator/results.py" line="1160"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1146"/>
+        <location filename="../coordinator/results.py" line="1161"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1147"/>
+        <location filename="../coordinator/results.py" line="1162"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1150"/>
+        <location filename="../coordinator/results.py" line="1165"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1196"/>
+        <location filename="../coordinator/results.py" line="1211"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1206"/>
+        <location filename="../coordinator/results.py" line="1221"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1209"/>
+        <location filename="../coordinator/results.py" line="1224"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -390,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="861"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="847"/>
+        <location filename="../coordinator/results.py" line="862"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="848"/>
+        <location filename="../coordinator/results.py" line="863"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="850"/>
+        <location filename="../coordinator/results.py" line="865"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="850"/>
+        <location filename="../coordinator/results.py" line="865"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="850"/>
+        <location filename="../coordinator/results.py" line="865"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="855"/>
+        <location filename="../coordinator/results.py" line="870"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="905"/>
-        <location filename="../coordinator/results.py" line="919"/>
+        <location filename="../coordinator/results.py" line="920"/>
+        <location filename="../coordinator/results.py" line="934"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="929"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -1539,6 +1539,11 @@
         <location filename="../errors.py" line="328"/>
         <source>The band edges must be numbers, each larger than the one before (as 15 ; 30 ; 45).</source>
         <translation>Les bornes des tranches doivent être des nombres, chacun plus grand que le précédent (par exemple 15 ; 30 ; 45).</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="332"/>
+        <source>These reference figures cannot be kept: each share between 0 and 100, a total close to 100, the question&apos;s own answers or bands.</source>
+        <translation>Ces chiffres de référence ne peuvent pas être enregistrés : chaque part entre 0 et 100, un total proche de 100, les réponses ou les tranches de la question.</translation>
     </message>
 </context>
 <context>
@@ -4575,141 +4580,141 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="619"/>
+        <location filename="../coordinator/results.py" line="633"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="620"/>
-        <location filename="../coordinator/results.py" line="629"/>
+        <location filename="../coordinator/results.py" line="634"/>
+        <location filename="../coordinator/results.py" line="643"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="621"/>
+        <location filename="../coordinator/results.py" line="635"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="622"/>
+        <location filename="../coordinator/results.py" line="636"/>
         <source>&amp;Bands…</source>
         <translation>&amp;Tranches…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="623"/>
+        <location filename="../coordinator/results.py" line="637"/>
         <source>Set where this number is cut into bands</source>
         <translation>Choisir où ce nombre est découpé en tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="676"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="676"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="678"/>
+        <location filename="../coordinator/results.py" line="692"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="681"/>
+        <location filename="../coordinator/results.py" line="695"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="687"/>
+        <location filename="../coordinator/results.py" line="701"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="711"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="711"/>
-        <location filename="../coordinator/results.py" line="779"/>
+        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="711"/>
+        <location filename="../coordinator/results.py" line="726"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="713"/>
+        <location filename="../coordinator/results.py" line="728"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="751"/>
-        <location filename="../coordinator/results.py" line="776"/>
+        <location filename="../coordinator/results.py" line="766"/>
+        <location filename="../coordinator/results.py" line="791"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="752"/>
+        <location filename="../coordinator/results.py" line="767"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="753"/>
+        <location filename="../coordinator/results.py" line="768"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="754"/>
+        <location filename="../coordinator/results.py" line="769"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="755"/>
+        <location filename="../coordinator/results.py" line="770"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="756"/>
+        <location filename="../coordinator/results.py" line="771"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="757"/>
+        <location filename="../coordinator/results.py" line="772"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="760"/>
+        <location filename="../coordinator/results.py" line="775"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="760"/>
-        <location filename="../coordinator/results.py" line="779"/>
+        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="774"/>
+        <location filename="../coordinator/results.py" line="789"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="790"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="779"/>
+        <location filename="../coordinator/results.py" line="794"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="794"/>
+        <location filename="../coordinator/results.py" line="809"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n réponse</numerusform>
@@ -4720,45 +4725,206 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="964"/>
+        <location filename="../coordinator/results.py" line="979"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="965"/>
+        <location filename="../coordinator/results.py" line="980"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="966"/>
-        <location filename="../coordinator/results.py" line="975"/>
+        <location filename="../coordinator/results.py" line="981"/>
+        <location filename="../coordinator/results.py" line="990"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1007"/>
+        <location filename="../coordinator/results.py" line="1022"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1007"/>
+        <location filename="../coordinator/results.py" line="1022"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1007"/>
+        <location filename="../coordinator/results.py" line="1022"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1007"/>
+        <location filename="../coordinator/results.py" line="1022"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1035"/>
+        <location filename="../coordinator/results.py" line="1050"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceBox</name>
+    <message>
+        <location filename="../coordinator/reference.py" line="286"/>
+        <source>Neighbourhood reference &amp;figures…</source>
+        <translation>Chi&amp;ffres de référence du quartier…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="288"/>
+        <source>Type in the neighbourhood&apos;s figures (INSEE...) to compare who answered</source>
+        <translation>Saisir les chiffres du quartier (INSEE…) pour comparer qui a répondu</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="293"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="294"/>
+        <source>Respondents (%)</source>
+        <translation>Répondants (%)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="295"/>
+        <source>Neighbourhood (%)</source>
+        <translation>Quartier (%)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="296"/>
+        <source>Difference (points)</source>
+        <translation>Écart (points)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="312"/>
+        <source>No neighbourhood figures for this question yet.</source>
+        <translation>Pas encore de chiffres du quartier pour cette question.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="316"/>
+        <source>Respondents compared with the neighbourhood</source>
+        <translation>Répondants comparés au quartier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="339"/>
+        <source>members</source>
+        <translation>membres du foyer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="339"/>
+        <source>interviews</source>
+        <translation>entretiens</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="341"/>
+        <source>Source: {0} · base: {1} {2} who answered</source>
+        <translation>Source : {0} · base : {1} {2} ayant répondu</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="343"/>
+        <source>{0} outside the bands</source>
+        <translation>{0} hors des tranches</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="345"/>
+        <source>few answers (under 30): read the percentages with care</source>
+        <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../coordinator/reference.py" line="70"/>
+        <source>Neighbourhood reference figures</source>
+        <translation>Chiffres de référence du quartier</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="80"/>
+        <source>Type in once the share (%) of the neighbourhood&apos;s population in each answer, from the census (INSEE) or the landlords: the results compare who answered with who lives there.</source>
+        <translation>Saisissez une fois la part (%) de la population du quartier pour chaque réponse, d&apos;après le recensement (INSEE) ou les bailleurs : les résultats comparent qui a répondu avec qui habite le quartier.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="92"/>
+        <source>&amp;Question</source>
+        <translation>&amp;Question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="95"/>
+        <source>e.g. INSEE, census 2021, priority area</source>
+        <translation>par ex. INSEE, recensement 2021, QPV Laubadère</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="97"/>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="102"/>
+        <source>&amp;Year</source>
+        <translation>A&amp;nnée</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="116"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="120"/>
+        <source>&amp;Forget these figures</source>
+        <translation>&amp;Oublier ces chiffres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="154"/>
+        <source>No single choice or number question to compare.</source>
+        <translation>Aucune question à choix unique ou numérique à comparer.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="156"/>
+        <source>The neighbourhood&apos;s share of each answer (%):</source>
+        <translation>La part du quartier pour chaque réponse (%) :</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="168"/>
+        <source>Bands written LOW-HIGH (both ends included, e.g. 15-29) or LOW+ (e.g. 60+), and the neighbourhood&apos;s share of each (%):</source>
+        <translation>Tranches écrites BAS-HAUT (bornes comprises, par ex. 15-29) ou BAS+ (par ex. 60+), et la part du quartier pour chacune (%) :</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="176"/>
+        <source>Band {0}</source>
+        <translation>Tranche {0}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="177"/>
+        <source>e.g. 15-29</source>
+        <translation>par ex. 15-29</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="188"/>
+        <source>Share of the neighbourhood (%)</source>
+        <translation>Part du quartier (%)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="213"/>
+        <source>A share is not a number from 0 to 100.</source>
+        <translation>Une part n&apos;est pas un nombre de 0 à 100.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="215"/>
+        <source>Total: {0} %</source>
+        <translation>Total : {0} %</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/reference.py" line="217"/>
+        <source>Total: {0} % — the shares must add up to 100 %.</source>
+        <translation>Total : {0} % — les parts doivent faire 100 % au total.</translation>
     </message>
 </context>
 <context>
@@ -4948,110 +5114,110 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="69"/>
+        <location filename="../coordinator/results.py" line="70"/>
         <source>{0} (in bands)</source>
         <translation>{0} (tranches)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="291"/>
+        <location filename="../coordinator/results.py" line="297"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="292"/>
+        <location filename="../coordinator/results.py" line="298"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="293"/>
+        <location filename="../coordinator/results.py" line="299"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="294"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="295"/>
+        <location filename="../coordinator/results.py" line="301"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="296"/>
+        <location filename="../coordinator/results.py" line="302"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="300"/>
+        <location filename="../coordinator/results.py" line="306"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="308"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="304"/>
+        <location filename="../coordinator/results.py" line="310"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="311"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="312"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="313"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="308"/>
+        <location filename="../coordinator/results.py" line="314"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="309"/>
+        <location filename="../coordinator/results.py" line="315"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
-        <location filename="../coordinator/results.py" line="373"/>
+        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="379"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="317"/>
-        <location filename="../coordinator/results.py" line="390"/>
+        <location filename="../coordinator/results.py" line="323"/>
+        <location filename="../coordinator/results.py" line="396"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="322"/>
-        <location filename="../coordinator/results.py" line="419"/>
+        <location filename="../coordinator/results.py" line="328"/>
+        <location filename="../coordinator/results.py" line="425"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="383"/>
+        <location filename="../coordinator/results.py" line="389"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="400"/>
+        <location filename="../coordinator/results.py" line="406"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="522"/>
+        <location filename="../coordinator/results.py" line="528"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -5059,7 +5225,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="535"/>
+        <location filename="../coordinator/results.py" line="541"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
