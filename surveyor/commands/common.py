@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from surveyor.errors import SurveyorError
+from surveyor.errors import ErrorCode, ResultsError, SurveyorError
 
 if TYPE_CHECKING:
     from surveyor.workspace import Workspace
@@ -72,6 +72,21 @@ def with_workspace_class(
             return fail(exc)
 
     return handler
+
+
+def name_value_pairs(
+    items: list[str], *, what: str, form: str, code: ErrorCode
+) -> list[tuple[str, str]]:
+    """Options written ``NAME=VALUE`` (``--filter``, ``--bands``, a reference's shares) as
+    ``(name, value)`` pairs, stripped; one without "=" or with an empty side is refused: a
+    ResultsError with ``code``, saying that ``what`` (as "The filter") is not ``form``."""
+    pairs = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise ResultsError(f"{what} {item!r} is not {form}.", code=code)
+        pairs.append((name.strip(), value.strip()))
+    return pairs
 
 
 def add_actions(

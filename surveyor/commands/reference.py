@@ -7,8 +7,9 @@ import argparse
 import json
 import sys
 
-from surveyor.commands.common import add_actions, in_workspace
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.commands.common import add_actions, in_workspace, name_value_pairs
+from surveyor.commands.results import add_form_option
+from surveyor.errors import ErrorCode
 
 
 def register(subparsers) -> None:
@@ -48,22 +49,19 @@ def register(subparsers) -> None:
     )
     clearing.set_defaults(handler=run_clear)
     for parser in (setting, showing, clearing):
-        parser.add_argument(
-            "--form", metavar="FORM_ID", help="the form (needed when several have interviews)"
-        )
+        add_form_option(parser)
 
 
 def parse_shares(items: list[str]) -> dict[str, str]:
-    shares: dict[str, str] = {}
-    for item in items:
-        code, sep, value = item.rpartition("=")
-        if not sep or not code.strip() or not value.strip():
-            raise ResultsError(
-                f"{item!r} is not CODE=PERCENT (e.g. owner=12.5).",
-                code=ErrorCode.RESULTS_REFERENCE_INVALID,
-            )
-        shares[code.strip()] = value
-    return shares
+    """``CODE=PCT`` arguments -> choice code (or band) -> the share as typed."""
+    return dict(
+        name_value_pairs(
+            items,
+            what="The share",
+            form="CODE=PERCENT (e.g. owner=12.5)",
+            code=ErrorCode.RESULTS_REFERENCE_INVALID,
+        )
+    )
 
 
 @in_workspace

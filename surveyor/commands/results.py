@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from surveyor.commands.common import fail
-from surveyor.errors import ErrorCode, ResultsError, SurveyorError
+from surveyor.commands.common import fail, name_value_pairs
+from surveyor.errors import ErrorCode, SurveyorError
 
 
 def register(subparsers) -> None:
@@ -91,15 +91,27 @@ def add_bands_option(parser: argparse.ArgumentParser, *, where: str, default: st
 
 
 def parse_filters(items: list[str]) -> dict[str, list[str]]:
+    """``--filter QUESTION=VALUE`` options -> question -> the values it may have."""
     filters: dict[str, list[str]] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise ResultsError(
-                f"The filter {item!r} is not QUESTION=VALUE.", code=ErrorCode.RESULTS_UNKNOWN_VALUE
-            )
-        filters.setdefault(name.strip(), []).append(value.strip())
+    for name, value in name_value_pairs(
+        items, what="The filter", form="QUESTION=VALUE", code=ErrorCode.RESULTS_UNKNOWN_VALUE
+    ):
+        filters.setdefault(name, []).append(value)
     return filters
+
+
+def parse_bands(items: list[str]) -> dict[str, tuple[float, ...]]:
+    """``--bands QUESTION=EDGES`` options -> question -> edges (RESULTS_BANDS_INVALID)."""
+    # here, not at the top: `surveyor --help` must not load the results engine (numpy)
+    from surveyor.results.bands import parse_edges
+
+    pairs = name_value_pairs(
+        items,
+        what="The bands",
+        form="QUESTION=EDGES (as member_age=15,30,45)",
+        code=ErrorCode.RESULTS_BANDS_INVALID,
+    )
+    return {name: parse_edges(edges, name=name) for name, edges in pairs}
 
 
 def _number(value) -> str:
@@ -158,7 +170,6 @@ def _print_reference(data: dict) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s)
-    from surveyor.results.bands import parse_option
     from surveyor.results.compute import Selection
     from surveyor.workspace import Workspace
 
@@ -170,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             date_to=args.date_to,
             answers=parse_filters(args.filter),
         )
-        bands = parse_option(args.bands)
+        bands = parse_bands(args.bands)
         with Workspace.open(args.data_dir) as ws:
             if args.crosstab:
                 data = ws.crosstab(

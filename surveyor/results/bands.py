@@ -72,17 +72,6 @@ def split_edges(text: str) -> list[str]:
     return text.split(",") if text else []
 
 
-def parse_option(items: Sequence[str]) -> dict[str, tuple[float, ...]]:
-    """``QUESTION=15,30,45`` options (the CLI's ``--bands``) -> question -> edges."""
-    found: dict[str, tuple[float, ...]] = {}
-    for item in items:
-        name, sep, edges = item.partition("=")
-        if not sep or not name.strip():
-            raise bad_bands(f"The bands {item!r} are not QUESTION=EDGES (as member_age=15,30,45).")
-        found[name.strip()] = parse_edges(edges, name=name.strip())
-    return found
-
-
 def _plain(value: float) -> str:
     return f"{value:g}"
 
@@ -208,7 +197,6 @@ __all__ = [
     "check_bands",
     "looks_like_age",
     "parse_edges",
-    "parse_option",
     "split_edges",
     "report_language",
 ]
