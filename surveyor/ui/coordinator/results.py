@@ -12,7 +12,7 @@ from surveyor.results import Selection
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -49,6 +49,7 @@ from surveyor.ui.widgets import (
     make_label,
     narrow_combo,
     push_button,
+    size_to_current,
 )
 
 CHOICE_KINDS = ("single", "multiple")
@@ -204,7 +205,17 @@ class ResultsPanel(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
+        # When the filters would take much of the height (the largest text size on a small
+        # screen), they fold behind "Filters (n active)" and the figures get the room.
+        self.compact = False
+        self.filters_button = push_button(self._filters_toggled, name="filtersButton")
+        self.filters_button.setCheckable(True)
+        self.filters_button.hide()
+        self.filters_box = QWidget()
+        self.filters_box.setObjectName("resultsFilters")
+        filters = FlowLayout(self.filters_box)  # they wrap on a narrow screen or large text
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.filters = filters
         self.form_combo = narrow_combo(changed=self._form_changed)
         self.interviewer_combo = narrow_combo(changed=self.refresh_later)
         self.from_edit = day_filter(self.refresh_later, empty_text="–")
@@ -224,8 +235,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.filter_labels = add_labelled(filters, widgets, beside=True)
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
-        layout.addLayout(filters)
-        self.summary = QLabel()
+        layout.addWidget(self.filters_box)
+        self.summary = WrappedLabel()  # one line, but for when the filters are folded
+        self.summary.setWordWrap(False)
         self.summary.setObjectName("resultsSummary")
         self.summary.setContentsMargins(6, 0, 6, 0)
         font = self.summary.font()
@@ -248,7 +260,15 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.personal_action.triggered.connect(self.mark_personal)
         self.question_list.addAction(self.personal_action)
         self.question_list.setContextMenuPolicy(Qt.ActionsContextMenu)
-        split.addWidget(self.question_list)
+        # on the left: "Filters (n active)", the report and the count when the filters are
+        # folded (compact), above the questions
+        self.side = QWidget()
+        self.side_layout = QVBoxLayout(self.side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_layout.setSpacing(4)
+        self.side_layout.addWidget(self.filters_button)
+        self.side_layout.addWidget(self.question_list, 1)
+        split.addWidget(self.side)
         self.views = QTabWidget()
         self.views.setObjectName("resultsViews")
         self.question_view = QuestionTab(self)
@@ -257,7 +277,8 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.coding_view = CodingTab(self)
         for tab in (self.question_view, self.crosstab_view, self.ranking_view, self.coding_view):
             self.views.addTab(tab, "")
-        self.views.currentChanged.connect(lambda _i: self.refresh_current())
+        self.views.currentChanged.connect(self._view_changed)
+        size_to_current(self.views)
         self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
         split.addWidget(self.views)
         split.setStretchFactor(0, 1)
@@ -285,7 +306,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.personal_action.setText(
             self.tr("&Personal field: its answers are never shown nor put in the report")
         )
-        self.report_button.setText(self.tr("R&eport for the funders…"))
+        self.report_button.setText(self._report_text())
+        self.report_button.setToolTip(self.tr("R&eport for the funders…").replace("&", ""))
+        self._count_filters()
         self.question_list.setAccessibleName(self.tr("Questions"))
         self.views.setTabText(0, self.tr("&Question"))
         self.views.setTabText(1, self.tr("Cross-ta&b"))
@@ -305,6 +328,63 @@ class ResultsPanel(FollowsLanguage, QWidget):
         if self.answer_value.count() and self.answer_value.itemData(0) is None:
             self.answer_value.setItemText(0, self.tr("Any value"))
         self._filling = was
+
+    # --- the filters, folded when the height runs short ------------------------------------
+
+    def active_filters(self) -> int:
+        """How many filters narrow the interviews counted (the form is not one)."""
+        selection = self.selection()
+        return (
+            len(selection.interviewers)
+            + (selection.date_from is not None)
+            + (selection.date_to is not None)
+            + sum(len(values) for values in selection.answers.values())
+        )
+
+    def _count_filters(self) -> None:
+        self.filters_button.setText(self.tr("Fi&lters (%n active)", "", self.active_filters()))
+
+    def _report_text(self) -> str:
+        return self.tr("R&eport…") if self.compact else self.tr("R&eport for the funders…")
+
+    def _filters_toggled(self, shown: bool) -> None:
+        self.filters_box.setVisible(shown or not self.compact)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Fold the filters when, at this width, they would take more than a fifth of the
+        window's height (unfold under an eighth: no back and forth at the edge)."""
+        needed = self.filters.heightForWidth(self.width() - 8)
+        compact = needed > self.window().height() / (8 if self.compact else 5)
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.filters_button.setVisible(compact)
+        self.filters_button.setChecked(False)
+        self.filters_box.setVisible(not compact)
+        # folded, the report (its name shortened) and the count go above the questions: the
+        # figures get the whole height, the views' tabs the whole width; the question's
+        # title is the one chosen in the list
+        if compact:
+            self.filters.removeWidget(self.report_button)
+            self.views.setCornerWidget(None, Qt.TopRightCorner)
+            self.side_layout.insertWidget(1, self.report_button)
+            self.side_layout.insertWidget(2, self.summary)
+        else:
+            self.side_layout.removeWidget(self.report_button)
+            self.side_layout.removeWidget(self.summary)
+            self.filters.addWidget(self.report_button)
+            self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
+        self.summary.setWordWrap(compact)
+        self.report_button.setText(self._report_text())
+        self.report_button.show()
+        self.summary.show()
+        self.question_view.title.setVisible(not compact)
+        self.question_view.base.setToolTip("")
+        self.refresh_later()  # the base line is shortened (or not)
 
     # --- the workspace ---------------------------------------------------------------------
 
@@ -471,6 +551,10 @@ class ResultsPanel(FollowsLanguage, QWidget):
             lambda _changes: self.refresh()
         ).failure(self._failed).run()
 
+    def _view_changed(self, _index: int) -> None:
+        size_to_current(self.views)  # a view's minimum height counts only while it shows
+        self.refresh_current()
+
     def refresh_later(self, *_args) -> None:
         if not self._filling:
             self._timer.start()
@@ -478,6 +562,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
     def refresh_current(self) -> None:
         """Recompute what the visible view shows, for the current selection."""
         self._timer.stop()
+        self._count_filters()
         if self.page.workspace is None or self.form_id is None:
             return
         self._generation += 1
@@ -570,7 +655,8 @@ class QuestionTab(ResultsView):
         row.addWidget(self.by_label)
         row.addWidget(self.by_combo)
         layout.addLayout(row)
-        self.base = make_label(name="questionBase")
+        self.base = WrappedLabel()  # as high as its lines: the table gives way, never it
+        self.base.setObjectName("questionBase")
         layout.addWidget(self.base)
         split = QSplitter(Qt.Horizontal)
         self.table = make_table(["", ""])
@@ -640,6 +726,11 @@ class QuestionTab(ResultsView):
         base = self.tr(
             "Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered"
         ).format(q.asked, q.answered, q.non_responses, q.base, unit)
+        if panel.compact:  # the filters folded: short, its whole sentence in a tooltip
+            self.base.setToolTip(base)
+            base = self.tr("Answered: {0} of {1} · no answer: {2} · % of the {3}").format(
+                q.answered, q.asked, q.non_responses, q.base
+            )
         if q.small_base:
             base += " · " + self.tr("few answers (under 30): read the percentages with care")
         self.verbatims.hide()

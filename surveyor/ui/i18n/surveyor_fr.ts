@@ -4,22 +4,22 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../doors.py" line="297"/>
+        <location filename="../doors.py" line="298"/>
         <source>Add a door</source>
         <translation>Ajouter une porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="300"/>
+        <location filename="../doors.py" line="301"/>
         <source>A door that is not on your list. Only the street is required.</source>
         <translation>Une porte qui n’est pas sur votre liste. Seule la voie est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="314"/>
+        <location filename="../doors.py" line="315"/>
         <source>Add the door</source>
         <translation>Ajouter la porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="314"/>
+        <location filename="../doors.py" line="315"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../doors.py" line="247"/>
+        <location filename="../doors.py" line="248"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="249"/>
+        <location filename="../doors.py" line="250"/>
         <source>When should you come back to {0}?</source>
         <translation>Quand devez-vous revenir au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="255"/>
+        <location filename="../doors.py" line="256"/>
         <source>Date of the appointment</source>
         <translation>Date du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="258"/>
+        <location filename="../doors.py" line="259"/>
         <source>Time of the appointment</source>
         <translation>Heure du rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="259"/>
+        <location filename="../doors.py" line="260"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="260"/>
+        <location filename="../doors.py" line="261"/>
         <source>&amp;Time</source>
         <translation>&amp;Heure</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="266"/>
+        <location filename="../doors.py" line="267"/>
         <source>Record the appointment</source>
         <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="266"/>
+        <location filename="../doors.py" line="267"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1095"/>
+        <location filename="../coordinator/results.py" line="1169"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1096"/>
+        <location filename="../coordinator/results.py" line="1170"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1097"/>
+        <location filename="../coordinator/results.py" line="1171"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1098"/>
+        <location filename="../coordinator/results.py" line="1172"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1099"/>
+        <location filename="../coordinator/results.py" line="1173"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1100"/>
+        <location filename="../coordinator/results.py" line="1174"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1101"/>
+        <location filename="../coordinator/results.py" line="1175"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1104"/>
+        <location filename="../coordinator/results.py" line="1178"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1150"/>
+        <location filename="../coordinator/results.py" line="1224"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1160"/>
+        <location filename="../coordinator/results.py" line="1234"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1163"/>
+        <location filename="../coordinator/results.py" line="1237"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="114"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="116"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="114"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="119"/>
+        <location filename="../coordinator/page.py" line="123"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="125"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="122"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="128"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="125"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="126"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="127"/>
+        <location filename="../coordinator/page.py" line="131"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="180"/>
+        <location filename="../coordinator/page.py" line="184"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
+        <location filename="../coordinator/page.py" line="194"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="209"/>
+        <location filename="../coordinator/page.py" line="213"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="215"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="216"/>
+        <location filename="../coordinator/page.py" line="220"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="219"/>
+        <location filename="../coordinator/page.py" line="223"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="221"/>
+        <location filename="../coordinator/page.py" line="225"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="250"/>
+        <location filename="../coordinator/page.py" line="254"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="250"/>
+        <location filename="../coordinator/page.py" line="254"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="794"/>
+        <location filename="../coordinator/results.py" line="870"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="795"/>
+        <location filename="../coordinator/results.py" line="871"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="796"/>
+        <location filename="../coordinator/results.py" line="872"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="798"/>
+        <location filename="../coordinator/results.py" line="874"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="798"/>
+        <location filename="../coordinator/results.py" line="874"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="798"/>
+        <location filename="../coordinator/results.py" line="874"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="803"/>
+        <location filename="../coordinator/results.py" line="879"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="857"/>
-        <location filename="../coordinator/results.py" line="871"/>
+        <location filename="../coordinator/results.py" line="933"/>
+        <location filename="../coordinator/results.py" line="947"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="881"/>
+        <location filename="../coordinator/results.py" line="957"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -479,295 +479,295 @@
 <context>
     <name>DoorListPanel</name>
     <message>
-        <location filename="../coordinator/doorlist.py" line="358"/>
+        <location filename="../coordinator/doorlist.py" line="355"/>
         <source>Import a door &amp;list…</source>
         <translation>Importer une &amp;liste de portes…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="360"/>
+        <location filename="../coordinator/doorlist.py" line="357"/>
         <source>A CSV or XLSX file of addresses (the national address base&apos;s export fits)</source>
         <translation>Un fichier CSV ou XLSX d’adresses (l’export de la Base Adresse Nationale convient)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="362"/>
+        <location filename="../coordinator/doorlist.py" line="359"/>
         <source>Round s&amp;heet (PDF)…</source>
         <translation>&amp;Feuille de route (PDF)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="363"/>
+        <location filename="../coordinator/doorlist.py" line="360"/>
         <source>Campaign &amp;package…</source>
         <translation>&amp;Paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="366"/>
+        <location filename="../coordinator/doorlist.py" line="363"/>
         <source>Write the forms, the doors and the assignments into one file for the laptops (USB key or shared folder)</source>
         <translation>Écrire les formulaires, les portes et les attributions dans un fichier pour les ordinateurs (clé USB ou dossier partagé)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="370"/>
+        <location filename="../coordinator/doorlist.py" line="367"/>
         <source>P&amp;ublish on the server</source>
         <translation>Publier sur le &amp;serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="373"/>
+        <location filename="../coordinator/doorlist.py" line="370"/>
         <source>Put a new campaign package on the campaign&apos;s Surveyor server: the laptops take it at their next sync</source>
         <translation>Mettre un nouveau paquet de campagne sur le serveur Surveyor de la campagne : les ordinateurs le prennent à leur prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="377"/>
+        <location filename="../coordinator/doorlist.py" line="374"/>
         <source>ODK &amp;Entity list…</source>
         <translation>Liste d’&amp;entités ODK…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="379"/>
+        <location filename="../coordinator/doorlist.py" line="376"/>
         <source>Write the door list as a CSV file to upload to an ODK Central Entity list</source>
         <translation>Écrire la liste des portes en CSV, à déposer dans une liste d’entités ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="381"/>
-        <location filename="../coordinator/doorlist.py" line="385"/>
+        <location filename="../coordinator/doorlist.py" line="378"/>
+        <location filename="../coordinator/doorlist.py" line="382"/>
         <source>Sectors</source>
         <translation>Secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="383"/>
+        <location filename="../coordinator/doorlist.py" line="380"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="383"/>
+        <location filename="../coordinator/doorlist.py" line="380"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="383"/>
+        <location filename="../coordinator/doorlist.py" line="380"/>
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="386"/>
+        <location filename="../coordinator/doorlist.py" line="383"/>
         <source>Assign &amp;to the interviewer</source>
         <translation>A&amp;ttribuer à l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="387"/>
+        <location filename="../coordinator/doorlist.py" line="384"/>
         <source>Interviewer&apos;s name</source>
         <translation>Nom de l’enquêteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="388"/>
+        <location filename="../coordinator/doorlist.py" line="385"/>
         <source>Assign the sector</source>
         <translation>Attribuer le secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="389"/>
+        <location filename="../coordinator/doorlist.py" line="386"/>
         <source>Assign the selected doors</source>
         <translation>Attribuer les portes choisies</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="390"/>
+        <location filename="../coordinator/doorlist.py" line="387"/>
         <source>Search a street, a number, a door id…</source>
         <translation>Chercher une voie, un numéro, un identifiant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="391"/>
+        <location filename="../coordinator/doorlist.py" line="388"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="392"/>
+        <location filename="../coordinator/doorlist.py" line="389"/>
         <source>Door list</source>
         <translation>Liste des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="396"/>
+        <location filename="../coordinator/doorlist.py" line="393"/>
         <source>Every status</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="401"/>
+        <location filename="../coordinator/doorlist.py" line="398"/>
         <source>Status of the doors shown</source>
         <translation>État des portes affichées</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="426"/>
+        <location filename="../coordinator/doorlist.py" line="423"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="426"/>
-        <location filename="../coordinator/doorlist.py" line="570"/>
+        <location filename="../coordinator/doorlist.py" line="423"/>
+        <location filename="../coordinator/doorlist.py" line="567"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="438"/>
+        <location filename="../coordinator/doorlist.py" line="435"/>
         <source>(+{0} not assigned)</source>
         <translation>(+{0} non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="440"/>
+        <location filename="../coordinator/doorlist.py" line="437"/>
         <source>not assigned</source>
         <translation>non attribué</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="483"/>
+        <location filename="../coordinator/doorlist.py" line="480"/>
         <source>{0} door(s) shown of {1}.</source>
         <translation>{0} porte(s) affichée(s) sur {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="496"/>
+        <location filename="../coordinator/doorlist.py" line="493"/>
         <source>Import a door list</source>
         <translation>Importer une liste de portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="498"/>
+        <location filename="../coordinator/doorlist.py" line="495"/>
         <source>Door lists (*.csv *.xlsx *.txt)</source>
         <translation>Listes de portes (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="536"/>
+        <location filename="../coordinator/doorlist.py" line="533"/>
         <source>{0} door(s) imported from {1}.</source>
         <translation>{0} porte(s) importée(s) depuis {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="542"/>
+        <location filename="../coordinator/doorlist.py" line="539"/>
         <source>Columns used: {0}.</source>
         <translation>Colonnes utilisées : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="544"/>
+        <location filename="../coordinator/doorlist.py" line="541"/>
         <source>Columns left aside: {0}.</source>
         <translation>Colonnes laissées de côté : {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="553"/>
+        <location filename="../coordinator/doorlist.py" line="550"/>
         <source>First row in question: {0} (the header is row 1).</source>
         <translation>Première ligne en cause : {0} (l’en-tête est la ligne 1).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="569"/>
+        <location filename="../coordinator/doorlist.py" line="566"/>
         <source>{0} door(s) of the sector {1} assigned to {2}.</source>
         <translation>{0} porte(s) du secteur {1} attribuée(s) à {2}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="570"/>
-        <location filename="../coordinator/doorlist.py" line="584"/>
+        <location filename="../coordinator/doorlist.py" line="567"/>
+        <location filename="../coordinator/doorlist.py" line="581"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="579"/>
+        <location filename="../coordinator/doorlist.py" line="576"/>
         <source>Select doors in the list first.</source>
         <translation>Choisissez d’abord des portes dans la liste.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="583"/>
+        <location filename="../coordinator/doorlist.py" line="580"/>
         <source>{0} door(s) assigned to {1}.</source>
         <translation>{0} porte(s) attribuée(s) à {1}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="626"/>
+        <location filename="../coordinator/doorlist.py" line="623"/>
         <source>Save the campaign package</source>
         <translation>Enregistrer le paquet de campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="628"/>
+        <location filename="../coordinator/doorlist.py" line="625"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="644"/>
+        <location filename="../coordinator/doorlist.py" line="641"/>
         <source>Campaign package written, protected by its password: {0}. Give it to each laptop (“My doors”, “Import the door list…”) and tell the volunteers the password.</source>
         <translation>Paquet de campagne écrit, protégé par son mot de passe : {0}. Donnez-le à chaque portable (« Mes portes », « Importer la liste des portes… ») et dites le mot de passe aux bénévoles.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="650"/>
+        <location filename="../coordinator/doorlist.py" line="647"/>
         <source>Campaign package written: {0}. Give it to each laptop (“My doors”, “Import the door list…”).</source>
         <translation>Paquet de campagne écrit : {0}. Donnez-le à chaque ordinateur (« Mes portes », « Importer la liste des portes… »).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="668"/>
+        <location filename="../coordinator/doorlist.py" line="665"/>
         <source>No server is set: enter its address and the coordinator account in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse et le compte coordinateur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="678"/>
+        <location filename="../coordinator/doorlist.py" line="675"/>
         <source>Publishing on the server</source>
         <translation>Publication sur le serveur</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="679"/>
+        <location filename="../coordinator/doorlist.py" line="676"/>
         <source>Writing the campaign package…</source>
         <translation>Écriture du paquet de campagne…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="686"/>
+        <location filename="../coordinator/doorlist.py" line="683"/>
         <source>Sending it to the server…</source>
         <translation>Envoi au serveur…</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="718"/>
+        <location filename="../coordinator/doorlist.py" line="715"/>
         <source>The server password is needed: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="722"/>
+        <location filename="../coordinator/doorlist.py" line="719"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="727"/>
+        <location filename="../coordinator/doorlist.py" line="724"/>
         <source>This server does not take campaign packages (it is not a Surveyor server): give the package to the laptops as a file.</source>
         <translation>Ce serveur ne prend pas les paquets de campagne (ce n’est pas un serveur Surveyor) : donnez le paquet aux ordinateurs sous forme de fichier.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="735"/>
+        <location filename="../coordinator/doorlist.py" line="732"/>
         <source>Campaign package revision {0} is on the server: the laptops take it at their next sync.</source>
         <translation>La révision {0} du paquet de campagne est sur le serveur : les ordinateurs la prennent à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="747"/>
+        <location filename="../coordinator/doorlist.py" line="744"/>
         <source>The server refuses the account {0}: publishing needs a coordinator account and its password (settings).</source>
         <translation>Le serveur refuse le compte {0} : publier demande un compte coordinateur et son mot de passe (paramètres).</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="751"/>
+        <location filename="../coordinator/doorlist.py" line="748"/>
         <source>The server refused the campaign package: {0}</source>
         <translation>Le serveur a refusé le paquet de campagne : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="753"/>
+        <location filename="../coordinator/doorlist.py" line="750"/>
         <source>The campaign package was not published: {0}</source>
         <translation>Le paquet de campagne n’a pas été publié : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="762"/>
+        <location filename="../coordinator/doorlist.py" line="759"/>
         <source>Save the door list for ODK Central</source>
         <translation>Enregistrer la liste des portes pour ODK Central</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="762"/>
+        <location filename="../coordinator/doorlist.py" line="759"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="770"/>
+        <location filename="../coordinator/doorlist.py" line="767"/>
         <source>{0} door(s) written to {1}, ready for an ODK Central Entity list.</source>
         <translation>{0} porte(s) écrite(s) dans {1}, prête(s) pour une liste d’entités ODK Central.</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="790"/>
+        <location filename="../coordinator/doorlist.py" line="787"/>
         <source>Save the round sheet</source>
         <translation>Enregistrer la feuille de route</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="790"/>
+        <location filename="../coordinator/doorlist.py" line="787"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/doorlist.py" line="807"/>
+        <location filename="../coordinator/doorlist.py" line="804"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
     </message>
@@ -825,7 +825,7 @@
         <translation>Refus (définitif)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="101"/>
+        <location filename="../doors.py" line="102"/>
         <source>{0} ({1} visits)</source>
         <translation>{0} ({1} visites)</translation>
     </message>
@@ -865,47 +865,47 @@
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="279"/>
+        <location filename="../doors.py" line="280"/>
         <source>&amp;Number</source>
         <translation>&amp;Numéro</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="280"/>
+        <location filename="../doors.py" line="281"/>
         <source>S&amp;treet (required)</source>
         <translation>&amp;Voie (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="281"/>
+        <location filename="../doors.py" line="282"/>
         <source>&amp;Building</source>
         <translation>&amp;Bâtiment</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="282"/>
+        <location filename="../doors.py" line="283"/>
         <source>Stair&amp;case</source>
         <translation>&amp;Escalier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="283"/>
+        <location filename="../doors.py" line="284"/>
         <source>&amp;Floor</source>
         <translation>É&amp;tage</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="284"/>
+        <location filename="../doors.py" line="285"/>
         <source>&amp;Door / flat</source>
         <translation>&amp;Porte / appartement</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="285"/>
+        <location filename="../doors.py" line="286"/>
         <source>S&amp;ector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="286"/>
+        <location filename="../doors.py" line="287"/>
         <source>&amp;Postcode</source>
         <translation>&amp;Code postal</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="287"/>
+        <location filename="../doors.py" line="288"/>
         <source>Cit&amp;y</source>
         <translation>Co&amp;mmune</translation>
     </message>
@@ -2453,266 +2453,266 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../home.py" line="533"/>
-        <location filename="../home.py" line="551"/>
+        <location filename="../home.py" line="531"/>
+        <location filename="../home.py" line="549"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="534"/>
+        <location filename="../home.py" line="532"/>
         <source>Hand in (USB key or file)…</source>
         <translation>Remettre sur clé USB / dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="536"/>
+        <location filename="../home.py" line="534"/>
         <source>Hand in the finished interviews to a USB key or a file</source>
         <translation>Remettre les entretiens terminés sur une clé USB ou dans un fichier</translation>
     </message>
     <message>
-        <location filename="../home.py" line="539"/>
+        <location filename="../home.py" line="537"/>
         <source>Write the finished interviews into one file for the coordinator</source>
         <translation>Écrire les entretiens terminés dans un fichier pour la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="541"/>
+        <location filename="../home.py" line="539"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../home.py" line="543"/>
+        <location filename="../home.py" line="541"/>
         <source>My doors: the doors to visit, to revisit and the appointments</source>
         <translation>Mes portes : les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="545"/>
+        <location filename="../home.py" line="543"/>
         <source>The doors to visit, to revisit and the appointments</source>
         <translation>Les portes à visiter, à revoir et les rendez-vous</translation>
     </message>
     <message>
-        <location filename="../home.py" line="548"/>
+        <location filename="../home.py" line="546"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="549"/>
+        <location filename="../home.py" line="547"/>
         <source>Open the coordination screen</source>
         <translation>Ouvrir l’écran de coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="552"/>
+        <location filename="../home.py" line="550"/>
         <source>Send &amp;now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../home.py" line="554"/>
+        <location filename="../home.py" line="552"/>
         <source>Send the finished interviews to the server now</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="557"/>
+        <location filename="../home.py" line="555"/>
         <source>Send the finished interviews to the server now (it also happens by itself)</source>
         <translation>Envoyer maintenant les entretiens terminés au serveur (cela se fait aussi tout seul)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="561"/>
+        <location filename="../home.py" line="559"/>
         <source>Open the settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../home.py" line="562"/>
+        <location filename="../home.py" line="560"/>
         <source>Open the settings (server account)</source>
         <translation>Ouvrir les paramètres (compte du serveur)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="564"/>
+        <location filename="../home.py" line="562"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="565"/>
-        <location filename="../home.py" line="566"/>
+        <location filename="../home.py" line="563"/>
+        <location filename="../home.py" line="564"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location filename="../home.py" line="567"/>
+        <location filename="../home.py" line="565"/>
         <source>Forms on this laptop</source>
         <translation>Formulaires sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="570"/>
+        <location filename="../home.py" line="568"/>
         <source>Open a form…</source>
         <translation>Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="571"/>
+        <location filename="../home.py" line="569"/>
         <source>Open a form file sent by the coordinator</source>
         <translation>Ouvrir un fichier de formulaire envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="573"/>
+        <location filename="../home.py" line="571"/>
         <source>Add an XLSForm file sent by the coordinator</source>
         <translation>Ajouter un fichier XLSForm envoyé par la coordination</translation>
     </message>
     <message>
-        <location filename="../home.py" line="574"/>
+        <location filename="../home.py" line="572"/>
         <source>My interviews</source>
         <translation>Mes entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="575"/>
+        <location filename="../home.py" line="573"/>
         <source>Search by name…</source>
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="576"/>
+        <location filename="../home.py" line="574"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="577"/>
+        <location filename="../home.py" line="575"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="578"/>
+        <location filename="../home.py" line="576"/>
         <source>Interview states</source>
         <translation>États des entretiens</translation>
     </message>
     <message>
-        <location filename="../home.py" line="579"/>
-        <location filename="../home.py" line="821"/>
+        <location filename="../home.py" line="577"/>
+        <location filename="../home.py" line="819"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../home.py" line="579"/>
+        <location filename="../home.py" line="577"/>
         <source>Resume the last interview</source>
         <translation>Reprendre le dernier entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="581"/>
-        <location filename="../home.py" line="853"/>
+        <location filename="../home.py" line="579"/>
+        <location filename="../home.py" line="851"/>
         <source>Move to the bin</source>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
-        <location filename="../home.py" line="582"/>
+        <location filename="../home.py" line="580"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="595"/>
         <source>Hello {0}</source>
         <translation>Bonjour {0}</translation>
     </message>
     <message>
-        <location filename="../home.py" line="597"/>
+        <location filename="../home.py" line="595"/>
         <source>Hello</source>
         <translation>Bonjour</translation>
     </message>
     <message>
-        <location filename="../home.py" line="634"/>
+        <location filename="../home.py" line="632"/>
         <source>Loading the forms…</source>
         <translation>Chargement des formulaires…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="638"/>
+        <location filename="../home.py" line="636"/>
         <source>No form yet. Open the form file the coordinator sent you.</source>
         <translation>Aucun formulaire pour l’instant. Ouvrez le fichier de formulaire que la coordination vous a envoyé.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="658"/>
+        <location filename="../home.py" line="656"/>
         <source>reading the workbook</source>
         <translation>lecture du classeur</translation>
     </message>
     <message>
-        <location filename="../home.py" line="659"/>
+        <location filename="../home.py" line="657"/>
         <source>converting it (XLSForm to XForm)</source>
         <translation>conversion (XLSForm vers XForm)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="660"/>
+        <location filename="../home.py" line="658"/>
         <source>preparing the questions</source>
         <translation>préparation des questions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="661"/>
+        <location filename="../home.py" line="659"/>
         <source>checking the calculations and conditions</source>
         <translation>vérification des calculs et des conditions</translation>
     </message>
     <message>
-        <location filename="../home.py" line="679"/>
+        <location filename="../home.py" line="677"/>
         <source>Opening the form “{0}”: {1}… (step {2} of {3})</source>
         <translation>Ouverture du formulaire « {0} » : {1}… (étape {2} sur {3})</translation>
     </message>
     <message>
-        <location filename="../home.py" line="701"/>
+        <location filename="../home.py" line="699"/>
         <source>You were filling in “{0}”. Resume where you stopped?</source>
         <translation>Vous remplissiez « {0} ». Reprendre là où vous en étiez ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="702"/>
+        <location filename="../home.py" line="700"/>
         <source>an interview</source>
         <translation>un entretien</translation>
     </message>
     <message>
-        <location filename="../home.py" line="791"/>
+        <location filename="../home.py" line="789"/>
         <source>No draft. Start a new interview from a form on the left.</source>
         <translation>Aucun brouillon. Commencez un nouvel entretien à partir d’un formulaire, à gauche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="792"/>
+        <location filename="../home.py" line="790"/>
         <source>No finished interview waiting to be sent.</source>
         <translation>Aucun entretien terminé en attente d’envoi.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="793"/>
+        <location filename="../home.py" line="791"/>
         <source>Nothing sent or handed in yet.</source>
         <translation>Rien n’a encore été envoyé ni remis.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="794"/>
+        <location filename="../home.py" line="792"/>
         <source>The bin is empty.</source>
         <translation>La corbeille est vide.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="797"/>
+        <location filename="../home.py" line="795"/>
         <source>No interview matches this search.</source>
         <translation>Aucun entretien ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="821"/>
+        <location filename="../home.py" line="819"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../home.py" line="850"/>
+        <location filename="../home.py" line="848"/>
         <source>Move to the bin?</source>
         <translation>Mettre à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="851"/>
+        <location filename="../home.py" line="849"/>
         <source>Move the draft “{0}” to the bin?</source>
         <translation>Mettre le brouillon « {0} » à la corbeille ?</translation>
     </message>
     <message>
-        <location filename="../home.py" line="852"/>
+        <location filename="../home.py" line="850"/>
         <source>You can restore it from the bin later.</source>
         <translation>Vous pourrez le restaurer depuis la corbeille plus tard.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="854"/>
+        <location filename="../home.py" line="852"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../home.py" line="861"/>
+        <location filename="../home.py" line="859"/>
         <source>The draft is in the bin. You can restore it from there.</source>
         <translation>Le brouillon est dans la corbeille. Vous pouvez l’y restaurer.</translation>
     </message>
     <message>
-        <location filename="../home.py" line="871"/>
+        <location filename="../home.py" line="869"/>
         <source>The draft is back with the other drafts.</source>
         <translation>Le brouillon est de retour avec les autres brouillons.</translation>
     </message>
@@ -3399,214 +3399,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="240"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Protect the data of this computer…</source>
         <translation>&amp;Protéger les données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="268"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Protecting the data of this computer…</source>
         <translation>Protection des données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="369"/>
         <source>The data could not be protected: {0}</source>
         <translation>Les données n’ont pas pu être protégées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="377"/>
         <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="384"/>
         <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="573"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="438"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="445"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="557"/>
         <source>The coordinator asks to protect the data of this computer.</source>
         <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="559"/>
         <source>This form is encrypted: protect the data of this computer too?</source>
         <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
         <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="568"/>
         <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
         <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="572"/>
         <source>Protect…</source>
         <translation>Protéger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="684"/>
+        <location filename="../main_window.py" line="677"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="686"/>
+        <location filename="../main_window.py" line="679"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="697"/>
+        <location filename="../main_window.py" line="690"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../main_window.py" line="693"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="709"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765"/>
+        <location filename="../main_window.py" line="758"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="835"/>
+        <location filename="../main_window.py" line="828"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="836"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="839"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="901"/>
+        <location filename="../main_window.py" line="894"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3667,273 +3667,273 @@
 <context>
     <name>MyDoorsPage</name>
     <message>
-        <location filename="../doors.py" line="485"/>
-        <location filename="../doors.py" line="507"/>
+        <location filename="../doors.py" line="480"/>
+        <location filename="../doors.py" line="502"/>
         <source>My doors</source>
         <translation>Mes portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="486"/>
+        <location filename="../doors.py" line="481"/>
         <source>Add a door ({0})</source>
         <translation>Ajouter une porte ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="487"/>
+        <location filename="../doors.py" line="482"/>
         <source>Add a door that is not on the list</source>
         <translation>Ajouter une porte qui n’est pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="488"/>
+        <location filename="../doors.py" line="483"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="490"/>
+        <location filename="../doors.py" line="485"/>
         <source>More: type back a round sheet, import the door list</source>
         <translation>Plus : saisir une feuille de route, importer la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="492"/>
+        <location filename="../doors.py" line="487"/>
         <source>&amp;Type back a round sheet…</source>
         <translation>&amp;Saisir une feuille de route…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="494"/>
+        <location filename="../doors.py" line="489"/>
         <source>Type back the boxes ticked on a paper round sheet</source>
         <translation>Saisir les cases cochées sur une feuille de route papier</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="496"/>
+        <location filename="../doors.py" line="491"/>
         <source>&amp;Import the door list…</source>
         <translation>&amp;Importer la liste des portes…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="498"/>
+        <location filename="../doors.py" line="493"/>
         <source>Import the campaign package the coordinator gave you (a .zip file)</source>
         <translation>Importer le paquet de campagne que le coordinateur vous a donné (un fichier .zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="500"/>
+        <location filename="../doors.py" line="495"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="500"/>
+        <location filename="../doors.py" line="495"/>
         <source>Back to the home screen</source>
         <translation>Retour à l’accueil</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="501"/>
+        <location filename="../doors.py" line="496"/>
         <source>Search a street, a number…</source>
         <translation>Chercher une voie, un numéro…</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="502"/>
+        <location filename="../doors.py" line="497"/>
         <source>Search the doors</source>
         <translation>Chercher dans les portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="503"/>
+        <location filename="../doors.py" line="498"/>
         <source>Sector of the doors shown</source>
         <translation>Secteur des portes affichées</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="504"/>
+        <location filename="../doors.py" line="499"/>
         <source>&amp;Day</source>
         <translation>&amp;Jour</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="505"/>
+        <location filename="../doors.py" line="500"/>
         <source>The appointments of this day are listed</source>
         <translation>Les rendez-vous de ce jour sont affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="506"/>
+        <location filename="../doors.py" line="501"/>
         <source>Day of the appointments shown</source>
         <translation>Jour des rendez-vous affichés</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="508"/>
+        <location filename="../doors.py" line="503"/>
         <source>Which doors</source>
         <translation>Quelles portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="511"/>
+        <location filename="../doors.py" line="506"/>
         <source>Record the visit: {0}</source>
         <translation>Enregistrer la visite : {0}</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="513"/>
+        <location filename="../doors.py" line="508"/>
         <source>A refusal is final: the door will never be offered again</source>
         <translation>Un refus est définitif : la porte ne sera plus jamais proposée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="516"/>
+        <location filename="../doors.py" line="511"/>
         <source>Someone answered and asked you to come back, without a set time</source>
         <translation>Quelqu’un a répondu et vous a demandé de repasser, sans heure fixée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="519"/>
+        <location filename="../doors.py" line="514"/>
         <source>The dwelling is empty, or it is not a dwelling (shop, office…)</source>
         <translation>Le logement est vide, ou ce n’est pas un logement (commerce, bureau…)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="522"/>
+        <location filename="../doors.py" line="517"/>
         <source>The household is not in the survey&apos;s population</source>
         <translation>Le ménage ne fait pas partie de la population de l’enquête</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="524"/>
+        <location filename="../doors.py" line="519"/>
         <source>Start the interview ({0})</source>
         <translation>Commencer l’entretien ({0})</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="525"/>
+        <location filename="../doors.py" line="520"/>
         <source>Start the interview at this door</source>
         <translation>Commencer l’entretien à cette porte</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="526"/>
+        <location filename="../doors.py" line="521"/>
         <source>Note (optional), saved with the visit</source>
         <translation>Remarque (facultative), gardée avec la visite</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="527"/>
+        <location filename="../doors.py" line="522"/>
         <source>Note about the visit (optional)</source>
         <translation>Remarque sur la visite (facultative)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="566"/>
+        <location filename="../doors.py" line="561"/>
         <source>Every sector</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="593"/>
+        <location filename="../doors.py" line="588"/>
         <source>Everything to do</source>
         <translation>Tout ce qui reste</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="594"/>
+        <location filename="../doors.py" line="589"/>
         <source>To visit</source>
         <translation>À visiter</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="595"/>
+        <location filename="../doors.py" line="590"/>
         <source>To revisit</source>
         <translation>À revoir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="596"/>
+        <location filename="../doors.py" line="591"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="637"/>
+        <location filename="../doors.py" line="632"/>
         <source>No door list on this laptop yet. Import the campaign package the coordinator gave you (“Import the door list…”), or add a door.</source>
         <translation>Pas encore de liste de portes sur cet ordinateur. Importez le paquet de campagne que le coordinateur vous a donné (« Importer la liste des portes… »), ou ajoutez une porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="641"/>
+        <location filename="../doors.py" line="636"/>
         <source>No door matches this search.</source>
         <translation>Aucune porte ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="643"/>
+        <location filename="../doors.py" line="638"/>
         <source>Nothing left to do. Well done!</source>
         <translation>Plus rien à faire. Bravo !</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="644"/>
+        <location filename="../doors.py" line="639"/>
         <source>Every door has been visited.</source>
         <translation>Toutes les portes ont été visitées.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="645"/>
+        <location filename="../doors.py" line="640"/>
         <source>No door to revisit.</source>
         <translation>Aucune porte à revoir.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="646"/>
+        <location filename="../doors.py" line="641"/>
         <source>No appointment on this day.</source>
         <translation>Aucun rendez-vous ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="656"/>
+        <location filename="../doors.py" line="651"/>
         <source>The doors assigned to {0}.</source>
         <translation>Les portes attribuées à {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="660"/>
+        <location filename="../doors.py" line="655"/>
         <source>{0} closed door(s) not shown (refused, done, vacant, not eligible).</source>
         <translation>{0} porte(s) close(s) non affichée(s) (refus, fait, vacant, non éligible).</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="682"/>
+        <location filename="../doors.py" line="677"/>
         <source>Choose a door in the list.</source>
         <translation>Choisissez une porte dans la liste.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="712"/>
+        <location filename="../doors.py" line="707"/>
         <source>Refused?</source>
         <translation>Refus ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="713"/>
+        <location filename="../doors.py" line="708"/>
         <source>Record a refusal at {0}?</source>
         <translation>Enregistrer un refus au {0} ?</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="714"/>
+        <location filename="../doors.py" line="709"/>
         <source>A refusal is final: nobody will knock at this door again.</source>
         <translation>Un refus est définitif : personne ne frappera plus à cette porte.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="715"/>
+        <location filename="../doors.py" line="710"/>
         <source>Yes, refused</source>
         <translation>Oui, refus</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="716"/>
+        <location filename="../doors.py" line="711"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="749"/>
+        <location filename="../doors.py" line="744"/>
         <source>{0}: {1}.</source>
         <translation>{0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="751"/>
+        <location filename="../doors.py" line="746"/>
         <source>Appointment on {0}: {1}.</source>
         <translation>Rendez-vous le {0} : {1}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="790"/>
+        <location filename="../doors.py" line="785"/>
         <source>Door added: {0}.</source>
         <translation>Porte ajoutée : {0}.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="798"/>
+        <location filename="../doors.py" line="793"/>
         <source>Import the door list (campaign package)</source>
         <translation>Importer la liste des portes (paquet de campagne)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="800"/>
+        <location filename="../doors.py" line="795"/>
         <source>Campaign package (*.zip)</source>
         <translation>Paquet de campagne (*.zip)</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="827"/>
+        <location filename="../doors.py" line="822"/>
         <source>A newer door list was taken from the shared folder.</source>
         <translation>Une liste de portes plus récente a été prise dans le dossier partagé.</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="829"/>
+        <location filename="../doors.py" line="824"/>
         <source>The door list is up to date.</source>
         <translation>La liste des portes est à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="833"/>
+        <location filename="../doors.py" line="828"/>
         <source>%n interview(s) erased by the coordinator were removed from this laptop.</source>
         <translation>
             <numerusform>%n entretien effacé par la coordination a été retiré de ce portable.</numerusform>
@@ -3941,7 +3941,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../doors.py" line="839"/>
+        <location filename="../doors.py" line="834"/>
         <source>%n interview(s) reach the campaign&apos;s retention period soon: their personal fields will leave this laptop with a later door list.</source>
         <translation>
             <numerusform>%n entretien atteint bientôt la durée de conservation de la campagne : ses champs personnels quitteront ce portable avec une prochaine liste des portes.</numerusform>
@@ -3949,7 +3949,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../doors.py" line="864"/>
+        <location filename="../doors.py" line="859"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
     </message>
@@ -3957,187 +3957,187 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../coordinator/overview.py" line="195"/>
-        <location filename="../coordinator/overview.py" line="384"/>
-        <location filename="../coordinator/overview.py" line="462"/>
+        <location filename="../coordinator/overview.py" line="197"/>
+        <location filename="../coordinator/overview.py" line="375"/>
+        <location filename="../coordinator/overview.py" line="453"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="203"/>
+        <location filename="../coordinator/overview.py" line="205"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="204"/>
-        <location filename="../coordinator/overview.py" line="336"/>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="206"/>
+        <location filename="../coordinator/overview.py" line="327"/>
+        <location filename="../coordinator/overview.py" line="352"/>
         <source>Form</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="205"/>
-        <location filename="../coordinator/overview.py" line="337"/>
-        <location filename="../coordinator/overview.py" line="359"/>
+        <location filename="../coordinator/overview.py" line="207"/>
+        <location filename="../coordinator/overview.py" line="328"/>
+        <location filename="../coordinator/overview.py" line="350"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="206"/>
+        <location filename="../coordinator/overview.py" line="208"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="207"/>
-        <location filename="../coordinator/overview.py" line="338"/>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="209"/>
+        <location filename="../coordinator/overview.py" line="329"/>
+        <location filename="../coordinator/overview.py" line="352"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="327"/>
+        <location filename="../coordinator/overview.py" line="318"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="328"/>
+        <location filename="../coordinator/overview.py" line="319"/>
         <source>&amp;Interviewer</source>
         <translation>&amp;Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="329"/>
+        <location filename="../coordinator/overview.py" line="320"/>
         <source>S&amp;tate</source>
         <translation>É&amp;tat</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="330"/>
+        <location filename="../coordinator/overview.py" line="321"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="331"/>
+        <location filename="../coordinator/overview.py" line="322"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="332"/>
+        <location filename="../coordinator/overview.py" line="323"/>
         <source>Searc&amp;h</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="339"/>
+        <location filename="../coordinator/overview.py" line="330"/>
         <source>From this day</source>
         <translation>À partir de ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="340"/>
+        <location filename="../coordinator/overview.py" line="331"/>
         <source>To this day</source>
         <translation>Jusqu’à ce jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="342"/>
+        <location filename="../coordinator/overview.py" line="333"/>
         <source>any day</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="343"/>
+        <location filename="../coordinator/overview.py" line="334"/>
         <source>Name, address, interviewer…</source>
         <translation>Nom, adresse, enquêteur·rice…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="344"/>
+        <location filename="../coordinator/overview.py" line="335"/>
         <source>Search the interviews</source>
         <translation>Rechercher dans les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="345"/>
+        <location filename="../coordinator/overview.py" line="336"/>
         <source>&amp;Clear the filters</source>
         <translation>E&amp;ffacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="348"/>
+        <location filename="../coordinator/overview.py" line="339"/>
         <source>&amp;Open (read only)</source>
         <translation>&amp;Ouvrir (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="349"/>
+        <location filename="../coordinator/overview.py" line="340"/>
         <source>Open the selected interview, read only</source>
         <translation>Ouvrir l’entretien choisi, en lecture seule</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="342"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="353"/>
+        <location filename="../coordinator/overview.py" line="344"/>
         <source>Erase the selected interview for good (a resident&apos;s request)</source>
         <translation>Supprimer définitivement l&apos;entretien sélectionné (à la demande d&apos;un habitant)</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="355"/>
+        <location filename="../coordinator/overview.py" line="346"/>
         <source>Every interview</source>
         <translation>Tous les entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="356"/>
+        <location filename="../coordinator/overview.py" line="347"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="357"/>
+        <location filename="../coordinator/overview.py" line="348"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="358"/>
+        <location filename="../coordinator/overview.py" line="349"/>
         <source>By form and state</source>
         <translation>Par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="359"/>
-        <location filename="../coordinator/overview.py" line="360"/>
-        <location filename="../coordinator/overview.py" line="361"/>
+        <location filename="../coordinator/overview.py" line="350"/>
+        <location filename="../coordinator/overview.py" line="351"/>
+        <location filename="../coordinator/overview.py" line="352"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="360"/>
+        <location filename="../coordinator/overview.py" line="351"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="362"/>
+        <location filename="../coordinator/overview.py" line="353"/>
         <source>Interviews by interviewer</source>
         <translation>Entretiens par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="363"/>
+        <location filename="../coordinator/overview.py" line="354"/>
         <source>Interviews by day</source>
         <translation>Entretiens par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="364"/>
+        <location filename="../coordinator/overview.py" line="355"/>
         <source>Interviews by form and state</source>
         <translation>Entretiens par questionnaire et état</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="378"/>
+        <location filename="../coordinator/overview.py" line="369"/>
         <source>Every form</source>
         <translation>Tous les questionnaires</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="382"/>
+        <location filename="../coordinator/overview.py" line="373"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="386"/>
+        <location filename="../coordinator/overview.py" line="377"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/overview.py" line="458"/>
+        <location filename="../coordinator/overview.py" line="449"/>
         <source>%n interview(s)</source>
         <translation>
             <numerusform>%n entretien</numerusform>
@@ -4145,57 +4145,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="522"/>
+        <location filename="../coordinator/overview.py" line="513"/>
         <source>Erase this interview?</source>
         <translation>Supprimer définitivement cet entretien ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="523"/>
+        <location filename="../coordinator/overview.py" line="514"/>
         <source>Erase the interview “{0}” for good?</source>
         <translation>Supprimer définitivement l&apos;entretien « {0} » ?</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="525"/>
+        <location filename="../coordinator/overview.py" line="516"/>
         <source>Every version of it, its attached files and its words in the search are erased from this computer and its backups; this cannot be undone. Only its identifier and the time are kept, so that it is never merged again. The laptops erase their copies when they next hand in to a folder where you put the list of erasures.</source>
         <translation>Toutes ses versions, ses fichiers joints et ses mots dans la recherche sont effacés de cet ordinateur et de ses sauvegardes ; c&apos;est irréversible. Seuls son identifiant et l&apos;heure sont gardés, pour qu&apos;il ne soit jamais fusionné à nouveau. Les ordinateurs des enquêteurs effacent leurs copies lors de leur prochain dépôt dans un dossier où vous avez mis la liste des suppressions.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="531"/>
+        <location filename="../coordinator/overview.py" line="522"/>
         <source>Erase for good</source>
         <translation>Supprimer définitivement</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="533"/>
+        <location filename="../coordinator/overview.py" line="524"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="566"/>
+        <location filename="../coordinator/overview.py" line="557"/>
         <source>Erased here; the server address in the settings is not valid.</source>
         <translation>Effacé ici ; l’adresse du serveur dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="571"/>
+        <location filename="../coordinator/overview.py" line="562"/>
         <source>Erased here; the server was not asked (its coordinator account or password is missing): it will be at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité (compte coordinateur ou mot de passe manquant) : il le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="578"/>
+        <location filename="../coordinator/overview.py" line="569"/>
         <source>Erased here; this server cannot erase interviews (it is not a Surveyor server): erase it there by hand.</source>
         <translation>Effacé ici ; ce serveur ne sait pas effacer d’entretien (ce n’est pas un serveur Surveyor) : effacez-le là-bas à la main.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="585"/>
+        <location filename="../coordinator/overview.py" line="576"/>
         <source>Erased here; the server could not be reached: it will be asked to erase it at the next sync.</source>
         <translation>Effacé ici ; le serveur n’a pas pu être joint : l’effacement lui sera demandé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="592"/>
+        <location filename="../coordinator/overview.py" line="583"/>
         <source>Erased here and on the server. The server&apos;s campaign package named it and was removed: publish the campaign package again (Door list).</source>
         <translation>Effacé ici et sur le serveur. Le paquet de campagne du serveur le mentionnait et a été retiré : publiez à nouveau le paquet de campagne (Liste des portes).</translation>
     </message>
     <message>
-        <location filename="../coordinator/overview.py" line="599"/>
+        <location filename="../coordinator/overview.py" line="590"/>
         <source>Erased here; the server was not asked: {0}</source>
         <translation>Effacé ici ; le serveur n’a pas été sollicité : {0}</translation>
     </message>
@@ -4267,27 +4267,27 @@
 <context>
     <name>PackagePassphraseDialog</name>
     <message>
-        <location filename="../doors.py" line="879"/>
+        <location filename="../doors.py" line="874"/>
         <source>Protected door list</source>
         <translation>Liste des portes protégée</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="882"/>
+        <location filename="../doors.py" line="877"/>
         <source>The coordinator protected the door list with a password. Type the password the coordinator gave you:</source>
         <translation>La coordination a protégé la liste des portes par un mot de passe. Tapez le mot de passe que la coordination vous a donné :</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="888"/>
+        <location filename="../doors.py" line="883"/>
         <source>Password of the door list</source>
         <translation>Mot de passe de la liste des portes</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="892"/>
+        <location filename="../doors.py" line="887"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../doors.py" line="893"/>
+        <location filename="../doors.py" line="888"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4333,102 +4333,102 @@
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../coordinator/people.py" line="80"/>
+        <location filename="../coordinator/people.py" line="70"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="81"/>
+        <location filename="../coordinator/people.py" line="71"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="82"/>
+        <location filename="../coordinator/people.py" line="72"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="83"/>
+        <location filename="../coordinator/people.py" line="73"/>
         <source>Prefers</source>
         <translation>Préfère</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="84"/>
+        <location filename="../coordinator/people.py" line="74"/>
         <source>Skills offered</source>
         <translation>Savoir-faire proposés</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="85"/>
+        <location filename="../coordinator/people.py" line="75"/>
         <source>Hours a month</source>
         <translation>Heures par mois</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="86"/>
+        <location filename="../coordinator/people.py" line="76"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="87"/>
+        <location filename="../coordinator/people.py" line="77"/>
         <source>Work for the counter</source>
         <translation>Travailler pour le guichet</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="88"/>
+        <location filename="../coordinator/people.py" line="78"/>
         <source>In what form</source>
         <translation>Sous quelle forme</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="89"/>
+        <location filename="../coordinator/people.py" line="79"/>
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="90"/>
+        <location filename="../coordinator/people.py" line="80"/>
         <source>Unmet needs</source>
         <translation>Besoins non satisfaits</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="91"/>
+        <location filename="../coordinator/people.py" line="81"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="92"/>
+        <location filename="../coordinator/people.py" line="82"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="98"/>
+        <location filename="../coordinator/people.py" line="88"/>
         <source>The residents who offered skills, time or interest in working for the service counter, and agreed to be recontacted. Personal data: keep this list within the association; it never goes in the report.</source>
         <translation>Les habitants qui ont proposé un savoir-faire, du temps ou leur intérêt pour travailler au guichet de services, et qui acceptent d&apos;être recontactés. Données personnelles : gardez cette liste au sein de l&apos;association ; elle ne figure jamais dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="103"/>
+        <location filename="../coordinator/people.py" line="93"/>
         <source>&amp;Skill</source>
         <translation>&amp;Savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="104"/>
+        <location filename="../coordinator/people.py" line="94"/>
         <source>&amp;Need</source>
         <translation>&amp;Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="105"/>
+        <location filename="../coordinator/people.py" line="95"/>
         <source>Any skill</source>
         <translation>Tout savoir-faire</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="106"/>
+        <location filename="../coordinator/people.py" line="96"/>
         <source>Any need</source>
         <translation>Tout besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="107"/>
+        <location filename="../coordinator/people.py" line="97"/>
         <source>E&amp;xport the list…</source>
         <translation>E&amp;xporter la liste…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/people.py" line="167"/>
+        <location filename="../coordinator/people.py" line="157"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -4436,22 +4436,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="176"/>
+        <location filename="../coordinator/people.py" line="166"/>
         <source>Export the people who want to act</source>
         <translation>Exporter la liste des personnes qui veulent agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="177"/>
+        <location filename="../coordinator/people.py" line="167"/>
         <source>people-who-want-to-act</source>
         <translation>qui-veut-agir</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="178"/>
+        <location filename="../coordinator/people.py" line="168"/>
         <source>Excel file (*.xlsx);;CSV file (*.csv)</source>
         <translation>Fichier Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/people.py" line="193"/>
+        <location filename="../coordinator/people.py" line="183"/>
         <source>List written: {0}</source>
         <translation>Liste enregistrée : {0}</translation>
     </message>
@@ -4537,124 +4537,129 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="612"/>
+        <location filename="../coordinator/results.py" line="686"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="613"/>
-        <location filename="../coordinator/results.py" line="620"/>
+        <location filename="../coordinator/results.py" line="687"/>
+        <location filename="../coordinator/results.py" line="694"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="614"/>
+        <location filename="../coordinator/results.py" line="688"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="651"/>
+        <location filename="../coordinator/results.py" line="725"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="651"/>
+        <location filename="../coordinator/results.py" line="725"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="653"/>
+        <location filename="../coordinator/results.py" line="727"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="656"/>
+        <location filename="../coordinator/results.py" line="731"/>
+        <source>Answered: {0} of {1} · no answer: {2} · % of the {3}</source>
+        <translation>Réponses : {0} sur {1} · sans réponse : {2} · % des {3}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="735"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="662"/>
+        <location filename="../coordinator/results.py" line="741"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="689"/>
+        <location filename="../coordinator/results.py" line="768"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="689"/>
-        <location filename="../coordinator/results.py" line="746"/>
+        <location filename="../coordinator/results.py" line="768"/>
+        <location filename="../coordinator/results.py" line="825"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="689"/>
+        <location filename="../coordinator/results.py" line="768"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="691"/>
+        <location filename="../coordinator/results.py" line="770"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="725"/>
+        <location filename="../coordinator/results.py" line="804"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="805"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="727"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="728"/>
+        <location filename="../coordinator/results.py" line="807"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="729"/>
+        <location filename="../coordinator/results.py" line="808"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="730"/>
+        <location filename="../coordinator/results.py" line="809"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="810"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="734"/>
+        <location filename="../coordinator/results.py" line="813"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="734"/>
+        <location filename="../coordinator/results.py" line="813"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="744"/>
+        <location filename="../coordinator/results.py" line="823"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="744"/>
+        <location filename="../coordinator/results.py" line="823"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="746"/>
+        <location filename="../coordinator/results.py" line="825"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4662,43 +4667,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="918"/>
+        <location filename="../coordinator/results.py" line="992"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="919"/>
+        <location filename="../coordinator/results.py" line="993"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="920"/>
-        <location filename="../coordinator/results.py" line="931"/>
+        <location filename="../coordinator/results.py" line="994"/>
+        <location filename="../coordinator/results.py" line="1005"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="961"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="961"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="961"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="961"/>
+        <location filename="../coordinator/results.py" line="1035"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="989"/>
+        <location filename="../coordinator/results.py" line="1063"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4707,7 +4712,7 @@
     <name>ReportDialog</name>
     <message>
         <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="332"/>
+        <location filename="../coordinator/report.py" line="330"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
@@ -4782,107 +4787,107 @@
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="117"/>
+        <location filename="../coordinator/report.py" line="115"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="118"/>
+        <location filename="../coordinator/report.py" line="116"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="125"/>
+        <location filename="../coordinator/report.py" line="123"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="126"/>
+        <location filename="../coordinator/report.py" line="124"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="127"/>
+        <location filename="../coordinator/report.py" line="125"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="128"/>
+        <location filename="../coordinator/report.py" line="126"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="144"/>
+        <location filename="../coordinator/report.py" line="142"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="145"/>
+        <location filename="../coordinator/report.py" line="143"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="154"/>
+        <location filename="../coordinator/report.py" line="152"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="165"/>
+        <location filename="../coordinator/report.py" line="163"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="168"/>
+        <location filename="../coordinator/report.py" line="166"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="171"/>
+        <location filename="../coordinator/report.py" line="169"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="293"/>
+        <location filename="../coordinator/report.py" line="291"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="295"/>
+        <location filename="../coordinator/report.py" line="293"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="295"/>
+        <location filename="../coordinator/report.py" line="293"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="323"/>
+        <location filename="../coordinator/report.py" line="321"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="324"/>
+        <location filename="../coordinator/report.py" line="322"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="331"/>
+        <location filename="../coordinator/report.py" line="329"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="345"/>
+        <location filename="../coordinator/report.py" line="343"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="354"/>
+        <location filename="../coordinator/report.py" line="352"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="355"/>
+        <location filename="../coordinator/report.py" line="353"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
     </message>
@@ -4890,105 +4895,119 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="284"/>
+        <location filename="../coordinator/results.py" line="296"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="285"/>
+        <location filename="../coordinator/results.py" line="297"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="286"/>
+        <location filename="../coordinator/results.py" line="298"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="287"/>
+        <location filename="../coordinator/results.py" line="299"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="288"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="289"/>
+        <location filename="../coordinator/results.py" line="301"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="293"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="295"/>
+        <location filename="../coordinator/results.py" line="307"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="297"/>
+        <location filename="../coordinator/results.py" line="310"/>
+        <location filename="../coordinator/results.py" line="348"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="312"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="299"/>
+        <location filename="../coordinator/results.py" line="313"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="300"/>
+        <location filename="../coordinator/results.py" line="314"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="315"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="316"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="309"/>
-        <location filename="../coordinator/results.py" line="366"/>
+        <location filename="../coordinator/results.py" line="323"/>
+        <location filename="../coordinator/results.py" line="437"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="310"/>
-        <location filename="../coordinator/results.py" line="383"/>
+        <location filename="../coordinator/results.py" line="324"/>
+        <location filename="../coordinator/results.py" line="454"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
-        <location filename="../coordinator/results.py" line="412"/>
+        <location filename="../coordinator/results.py" line="329"/>
+        <location filename="../coordinator/results.py" line="483"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../coordinator/results.py" line="345"/>
+        <source>Fi&amp;lters (%n active)</source>
+        <translation>
+            <numerusform>Fi&amp;ltres (%n actif)</numerusform>
+            <numerusform>Fi&amp;ltres (%n actifs)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../coordinator/results.py" line="376"/>
+        <location filename="../coordinator/results.py" line="348"/>
+        <source>R&amp;eport…</source>
+        <translation>Ra&amp;pport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="447"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="393"/>
+        <location filename="../coordinator/results.py" line="464"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="515"/>
+        <location filename="../coordinator/results.py" line="591"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -4996,7 +5015,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="528"/>
+        <location filename="../coordinator/results.py" line="604"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
