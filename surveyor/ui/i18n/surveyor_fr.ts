@@ -235,72 +235,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="114"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="120"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="122"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="123"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="125"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="126"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="128"/>
+        <location filename="../coordinator/page.py" line="132"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="129"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="130"/>
+        <location filename="../coordinator/page.py" line="134"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="131"/>
+        <location filename="../coordinator/page.py" line="135"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="184"/>
+        <location filename="../coordinator/page.py" line="188"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="194"/>
+        <location filename="../coordinator/page.py" line="198"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -316,12 +316,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="213"/>
+        <location filename="../coordinator/page.py" line="217"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="215"/>
+        <location filename="../coordinator/page.py" line="219"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -329,27 +329,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="220"/>
+        <location filename="../coordinator/page.py" line="224"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="223"/>
+        <location filename="../coordinator/page.py" line="227"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="225"/>
+        <location filename="../coordinator/page.py" line="229"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="254"/>
+        <location filename="../coordinator/page.py" line="258"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="254"/>
+        <location filename="../coordinator/page.py" line="258"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -3955,6 +3955,19 @@
     </message>
 </context>
 <context>
+    <name>OrderedChecks</name>
+    <message>
+        <location filename="../coordinator/report.py" line="71"/>
+        <source>&amp;Up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="71"/>
+        <source>Do&amp;wn</source>
+        <translation>Desce&amp;ndre</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPanel</name>
     <message>
         <location filename="../coordinator/overview.py" line="197"/>
@@ -4711,183 +4724,210 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="330"/>
+        <location filename="../coordinator/report.py" line="126"/>
+        <location filename="../coordinator/report.py" line="434"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="57"/>
+        <location filename="../coordinator/report.py" line="134"/>
         <source>T&amp;itle</source>
         <translation>T&amp;itre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="59"/>
+        <location filename="../coordinator/report.py" line="136"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="60"/>
+        <location filename="../coordinator/report.py" line="137"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="61"/>
+        <location filename="../coordinator/report.py" line="138"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="69"/>
+        <location filename="../coordinator/report.py" line="146"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="70"/>
+        <location filename="../coordinator/report.py" line="147"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="76"/>
+        <location filename="../coordinator/report.py" line="153"/>
         <source>split by</source>
         <translation>réparti par</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="79"/>
+        <location filename="../coordinator/report.py" line="156"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="83"/>
+        <location filename="../coordinator/report.py" line="163"/>
         <source>&amp;Questions in the report (tick, and order them)</source>
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="91"/>
-        <source>&amp;Up</source>
-        <translation>Mon&amp;ter</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="92"/>
-        <source>Do&amp;wn</source>
-        <translation>Desce&amp;ndre</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="94"/>
+        <location filename="../coordinator/report.py" line="164"/>
+        <location filename="../coordinator/report.py" line="173"/>
         <source>Move the question up</source>
         <translation>Monter la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="95"/>
+        <location filename="../coordinator/report.py" line="165"/>
+        <location filename="../coordinator/report.py" line="174"/>
         <source>Move the question down</source>
         <translation>Descendre la question</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="103"/>
+        <location filename="../coordinator/report.py" line="170"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="172"/>
+        <source>&amp;Who answered: the questions that describe them (tick, and order them)</source>
+        <translation>&amp;Qui a répondu : les questions qui les décrivent (cochez-les et mettez-les dans l&apos;ordre)</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="178"/>
+        <source>Who answered</source>
+        <translation>Qui a répondu</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="182"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="115"/>
+        <location filename="../coordinator/report.py" line="194"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="116"/>
+        <location filename="../coordinator/report.py" line="195"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="123"/>
+        <location filename="../coordinator/report.py" line="202"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="124"/>
+        <location filename="../coordinator/report.py" line="203"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="125"/>
+        <location filename="../coordinator/report.py" line="204"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="126"/>
+        <location filename="../coordinator/report.py" line="205"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="142"/>
+        <location filename="../coordinator/report.py" line="214"/>
+        <source>Cross-tabs</source>
+        <translation>Tris croisés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="221"/>
+        <source>&amp;Open answers: tick the questions whose coded themes and picked quotes go in the report</source>
+        <translation>&amp;Réponses libres : cochez les questions dont les thèmes codés et les citations choisies vont dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="236"/>
+        <source>&amp;Quotes per theme, at most</source>
+        <translation>&amp;Citations par thème, au plus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="242"/>
+        <source>Open answers</source>
+        <translation>Réponses libres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="246"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="143"/>
+        <location filename="../coordinator/report.py" line="247"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="152"/>
+        <location filename="../coordinator/report.py" line="256"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="163"/>
+        <location filename="../coordinator/report.py" line="267"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="166"/>
+        <location filename="../coordinator/report.py" line="270"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="169"/>
+        <location filename="../coordinator/report.py" line="273"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="291"/>
+        <location filename="../coordinator/report.py" line="395"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="293"/>
+        <location filename="../coordinator/report.py" line="397"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="293"/>
+        <location filename="../coordinator/report.py" line="397"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="321"/>
+        <location filename="../coordinator/report.py" line="425"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="322"/>
+        <location filename="../coordinator/report.py" line="426"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="329"/>
+        <location filename="../coordinator/report.py" line="433"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="343"/>
+        <location filename="../coordinator/report.py" line="447"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="352"/>
+        <location filename="../coordinator/report.py" line="456"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="353"/>
+        <location filename="../coordinator/report.py" line="457"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
     </message>
