@@ -90,3 +90,27 @@ def test_at_the_default_text_size_the_filters_stay_in_view(
     assert not panel.compact
     assert panel.filters_box.isVisible() and not panel.filters_button.isVisible()
     assert panel.report_button.isVisible() and panel.question_view.title.isVisible()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_at_the_largest_text_size_the_crosstab_and_the_ranking_fit_1024_by_600(
+    app_window, qtbot, isolated_home, results_dir, language
+):
+    """They scroll inside their tab rather than the page scrolling, or their rows drawn
+    over each other."""
+    window, panel = open_results(
+        app_window, qtbot, isolated_home, results_dir, language, MAX_TEXT_SIZE
+    )
+    at_1024_by_600(window, qtbot)
+    panel.views.setCurrentWidget(panel.crosstab_view)
+    panel.crosstab_view.set_pair("sector", "housing_type", "row")
+    panel.refresh_current()
+    qtbot.waitUntil(lambda: panel.crosstab_view.table.rowCount() > 1, timeout=30000)
+    problems = [f"crosstab: {p}" for p in settled_problems(panel, qtbot)]
+    panel.views.setCurrentWidget(panel.ranking_view)
+    qtbot.waitUntil(lambda: panel.ranking_view.isVisible(), timeout=30000)
+    problems += [f"ranking: {p}" for p in settled_problems(panel, qtbot)]
+    assert problems == [], "\n".join(problems)
+    scroll = window.page_scroll
+    assert not scroll.verticalScrollBar().isVisible()
+    assert not scroll.horizontalScrollBar().isVisible()

@@ -833,7 +833,7 @@ class CrosstabTab(ResultsView):
     MODES = ("counts", "row", "column")
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__(panel, "crosstabTab")
+        super().__init__(panel, "crosstabTab", scrolls=True)
         self.crosstab = None
         layout = self.content
         grid = QGridLayout()
@@ -965,7 +965,7 @@ class RankingTab(ResultsView):
     """A choice question as a ranking (most frequent first), optionally for each group."""
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__(panel, "rankingTab")
+        super().__init__(panel, "rankingTab", scrolls=True)
         layout = self.content
         row = QGridLayout()
         self.question_label, self.by_label = QLabel(), QLabel()
