@@ -57,11 +57,13 @@ def ticked(widget: QListWidget) -> list[str]:
 class OrderedChecks(QWidget):
     """Questions to tick and put in order: a list (its title above) and Up and Down."""
 
-    def __init__(self, title: str, up_name: str, down_name: str):
+    def __init__(self, title: str, name: str):
+        """``title``: what to tick (with its & key); ``name``: the list's object name."""
         super().__init__()
         grid = QGridLayout(self)
         label = make_label(title)
         self.list = QListWidget()
+        self.list.setObjectName(name)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         label.setBuddy(self.list)
@@ -69,8 +71,8 @@ class OrderedChecks(QWidget):
         grid.addWidget(self.list, 1, 0)
         moves = QVBoxLayout()
         self.up, self.down = QPushButton(self.tr("&Up")), QPushButton(self.tr("Do&wn"))
-        self.up.setAccessibleName(up_name)
-        self.down.setAccessibleName(down_name)
+        self.up.setAccessibleName(self.tr("Move the question up"))
+        self.down.setAccessibleName(self.tr("Move the question down"))
         self.up.clicked.connect(lambda: self.move(-1))
         self.down.clicked.connect(lambda: self.move(1))
         moves.addWidget(self.up)
@@ -160,21 +162,16 @@ class ReportDialog(QDialog):
         self.parts = QTabWidget()
         self.parts.setObjectName("reportParts")
         self.questions_box = OrderedChecks(
-            self.tr("&Questions in the report (tick, and order them)"),
-            self.tr("Move the question up"),
-            self.tr("Move the question down"),
+            self.tr("&Questions in the report (tick, and order them)"), "reportQuestions"
         )
         self.question_list = self.questions_box.list
-        self.question_list.setObjectName("reportQuestions")
         self.up_button, self.down_button = self.questions_box.up, self.questions_box.down
         self.parts.addTab(self.questions_box, self.tr("Questions"))
         self.profile_box = OrderedChecks(
             self.tr("&Who answered: the questions that describe them (tick, and order them)"),
-            self.tr("Move the question up"),
-            self.tr("Move the question down"),
+            "reportProfile",
         )
         self.profile_list = self.profile_box.list
-        self.profile_list.setObjectName("reportProfile")
         self.parts.addTab(self.profile_box, self.tr("Who answered"))
 
         crosstabs = QWidget()

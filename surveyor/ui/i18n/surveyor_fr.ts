@@ -3957,14 +3957,24 @@
 <context>
     <name>OrderedChecks</name>
     <message>
-        <location filename="../coordinator/report.py" line="71"/>
+        <location filename="../coordinator/report.py" line="73"/>
         <source>&amp;Up</source>
         <translation>Mon&amp;ter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="71"/>
+        <location filename="../coordinator/report.py" line="73"/>
         <source>Do&amp;wn</source>
         <translation>Desce&amp;ndre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="74"/>
+        <source>Move the question up</source>
+        <translation>Monter la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="75"/>
+        <source>Move the question down</source>
+        <translation>Descendre la question</translation>
     </message>
 </context>
 <context>
@@ -4724,210 +4734,198 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../coordinator/report.py" line="126"/>
-        <location filename="../coordinator/report.py" line="434"/>
+        <location filename="../coordinator/report.py" line="128"/>
+        <location filename="../coordinator/report.py" line="431"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="134"/>
+        <location filename="../coordinator/report.py" line="136"/>
         <source>T&amp;itle</source>
         <translation>T&amp;itre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="136"/>
+        <location filename="../coordinator/report.py" line="138"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="137"/>
+        <location filename="../coordinator/report.py" line="139"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="138"/>
+        <location filename="../coordinator/report.py" line="140"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="146"/>
+        <location filename="../coordinator/report.py" line="148"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="147"/>
+        <location filename="../coordinator/report.py" line="149"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="153"/>
+        <location filename="../coordinator/report.py" line="155"/>
         <source>split by</source>
         <translation>réparti par</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="156"/>
+        <location filename="../coordinator/report.py" line="158"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="163"/>
+        <location filename="../coordinator/report.py" line="165"/>
         <source>&amp;Questions in the report (tick, and order them)</source>
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="164"/>
-        <location filename="../coordinator/report.py" line="173"/>
-        <source>Move the question up</source>
-        <translation>Monter la question</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="165"/>
-        <location filename="../coordinator/report.py" line="174"/>
-        <source>Move the question down</source>
-        <translation>Descendre la question</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="170"/>
+        <location filename="../coordinator/report.py" line="169"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="172"/>
+        <location filename="../coordinator/report.py" line="171"/>
         <source>&amp;Who answered: the questions that describe them (tick, and order them)</source>
         <translation>&amp;Qui a répondu : les questions qui les décrivent (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="178"/>
+        <location filename="../coordinator/report.py" line="175"/>
         <source>Who answered</source>
         <translation>Qui a répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="182"/>
+        <location filename="../coordinator/report.py" line="179"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="194"/>
+        <location filename="../coordinator/report.py" line="191"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="195"/>
+        <location filename="../coordinator/report.py" line="192"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="202"/>
+        <location filename="../coordinator/report.py" line="199"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="203"/>
+        <location filename="../coordinator/report.py" line="200"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="204"/>
+        <location filename="../coordinator/report.py" line="201"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="205"/>
+        <location filename="../coordinator/report.py" line="202"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="214"/>
+        <location filename="../coordinator/report.py" line="211"/>
         <source>Cross-tabs</source>
         <translation>Tris croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="221"/>
+        <location filename="../coordinator/report.py" line="218"/>
         <source>&amp;Open answers: tick the questions whose coded themes and picked quotes go in the report</source>
         <translation>&amp;Réponses libres : cochez les questions dont les thèmes codés et les citations choisies vont dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="236"/>
+        <location filename="../coordinator/report.py" line="233"/>
         <source>&amp;Quotes per theme, at most</source>
         <translation>&amp;Citations par thème, au plus</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="242"/>
+        <location filename="../coordinator/report.py" line="239"/>
         <source>Open answers</source>
         <translation>Réponses libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="246"/>
+        <location filename="../coordinator/report.py" line="243"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="247"/>
+        <location filename="../coordinator/report.py" line="244"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="256"/>
+        <location filename="../coordinator/report.py" line="253"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="267"/>
+        <location filename="../coordinator/report.py" line="264"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="270"/>
+        <location filename="../coordinator/report.py" line="267"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="273"/>
+        <location filename="../coordinator/report.py" line="270"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="395"/>
+        <location filename="../coordinator/report.py" line="392"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="397"/>
+        <location filename="../coordinator/report.py" line="394"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="397"/>
+        <location filename="../coordinator/report.py" line="394"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="425"/>
+        <location filename="../coordinator/report.py" line="422"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="426"/>
+        <location filename="../coordinator/report.py" line="423"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="433"/>
+        <location filename="../coordinator/report.py" line="430"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="447"/>
+        <location filename="../coordinator/report.py" line="444"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="456"/>
+        <location filename="../coordinator/report.py" line="453"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="457"/>
+        <location filename="../coordinator/report.py" line="454"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
     </message>
