@@ -222,6 +222,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.to_edit = day_filter(self.refresh_later, empty_text="–")
         self.answer_question = narrow_combo(changed=self._fill_answer_values)
         self.answer_value = narrow_combo(12, changed=self.refresh_later)
+        # more answers, all applied together: [(question combo, value combo, their piece)]
+        self.more_answers: list[tuple] = []
+        self.more_button = push_button(lambda: self.add_answer_filter(), name="moreAnswers")
         self.clear_button = push_button(self.clear_filters)
         self.report_button = push_button(self.ask_report, name="reportButton")
         widgets = [
@@ -233,6 +236,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.answer_value,
         ]
         self.filter_labels = add_labelled(filters, widgets, beside=True)
+        filters.addWidget(self.more_button)
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
         layout.addWidget(self.filters_box)
@@ -303,6 +307,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         for label, text in zip(self.filter_labels, texts, strict=True):
             label.setText(text)
         self.clear_button.setText(self.tr("Clear the filters"))
+        self.more_button.setText("+")
+        self.more_button.setAccessibleName(self.tr("Filter on one more answer"))
+        self.more_button.setToolTip(self.tr("Filter on one more answer"))
+        for _question, _value, piece in self.more_answers:
+            self._name_answer_filter(piece)
         self.personal_action.setText(
             self.tr("&Personal field: its answers are never shown nor put in the report")
         )
@@ -449,14 +458,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
             item.setData(Qt.UserRole, name)
             item.setToolTip(f"{name} — {q.label}")
             self.question_list.addItem(item)
-        current = self.answer_question.currentData()
-        self.answer_question.clear()
-        self.answer_question.addItem(self.tr("Any answer"), None)
-        for name, q in questions.items():
-            if q.kind in CHOICE_KINDS and not q.personal:
-                self.answer_question.addItem(q.label or name, name)
-        self.answer_question.setCurrentIndex(max(0, self.answer_question.findData(current)))
-        self._fill_answer_values()
+        for question, value in self.answer_pairs():
+            self._fill_answer_questions(question)
+            self._fill_values(question, value)
         for tab in (self.crosstab_view, self.ranking_view, self.question_view):
             tab.set_questions(questions)
         self._filling = False
@@ -476,19 +480,79 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.refresh()
 
     def _fill_answer_values(self, *_args) -> None:
+        self._fill_values(self.answer_question, self.answer_value)
+
+    def _fill_answer_questions(self, combo) -> None:
+        """The choice questions an answer filter takes (not the personal ones)."""
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(self.tr("Any answer"), None)
+        for name, q in self.questions.items():
+            if q.kind in CHOICE_KINDS and not q.personal:
+                combo.addItem(q.label or name, name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _fill_values(self, question, values) -> None:
+        """The choices of the question chosen in ``question``, in ``values``."""
         was = self._filling
         self._filling = True
-        self.answer_value.clear()
-        name = self.answer_question.currentData()
-        self.answer_value.addItem(self.tr("Any value"), None)
+        current = values.currentData()
+        values.clear()
+        name = question.currentData()
+        values.addItem(self.tr("Any value"), None)
         q = self.questions.get(name) if name else None
-        self.answer_value.setEnabled(q is not None)
+        values.setEnabled(q is not None)
         if q is not None:
             for code, label in q.choices.items():
-                self.answer_value.addItem(label, code)
+                values.addItem(label, code)
+        values.setCurrentIndex(max(0, values.findData(current)))
         self._filling = was
         if not was:
             self.refresh_later()
+
+    def answer_pairs(self) -> list[tuple]:
+        """(question combo, value combo) of every answer filter, the first one first."""
+        pairs = [(self.answer_question, self.answer_value)]
+        return pairs + [(question, value) for question, value, _piece in self.more_answers]
+
+    def add_answer_filter(self, name: str | None = None, value: str | None = None) -> None:
+        """One more answer filter ("+"), up to three; all of them apply together."""
+        if len(self.more_answers) >= 2:
+            return
+        question = narrow_combo()
+        values = narrow_combo(12, changed=self.refresh_later)
+        question.currentIndexChanged.connect(lambda _i: self._fill_values(question, values))
+        piece = QWidget()
+        row = QHBoxLayout(piece)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        labels = (QLabel(), QLabel())
+        for label, combo in zip(labels, (question, values), strict=True):
+            label.setBuddy(combo)
+            row.addWidget(label)
+            row.addWidget(combo)
+        piece.labels = labels
+        self._name_answer_filter(piece)
+        self.more_answers.append((question, values, piece))
+        # after the other answer filters: before "+", "Clear the filters" and the report
+        trailing = [self.more_button, self.clear_button, self.report_button]
+        trailing = [w for w in trailing if self.filters.indexOf(w) >= 0]
+        for widget in trailing:
+            self.filters.removeWidget(widget)
+        for widget in (piece, *trailing):
+            self.filters.addWidget(widget)
+        piece.show()  # now, not when the events are next processed
+        self._fill_answer_questions(question)
+        question.setCurrentIndex(max(0, question.findData(name)))
+        self._fill_values(question, values)
+        values.setCurrentIndex(max(0, values.findData(value)))
+        self.more_button.setEnabled(len(self.more_answers) < 2)
+        question.setFocus()
+
+    def _name_answer_filter(self, piece) -> None:
+        first, second = piece.labels
+        first.setText(self.tr("and answer to"))
+        second.setText(self.tr("value"))
 
     # --- the selection -----------------------------------------------------------------------
 
@@ -496,10 +560,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         def day(edit: QDateEdit) -> str | None:
             return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 
-        answers = {}
-        name, value = self.answer_question.currentData(), self.answer_value.currentData()
-        if name and value:
-            answers[name] = [value]
+        answers: dict[str, list[str]] = {}
+        for question, values in self.answer_pairs():
+            name, value = question.currentData(), values.currentData()
+            if name and value and value not in answers.get(name, []):
+                answers.setdefault(name, []).append(value)
         interviewer = self.interviewer_combo.currentData()
         return Selection(
             form_id=self.form_id,
@@ -520,6 +585,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.from_edit.setDate(NO_DATE)
         self.to_edit.setDate(NO_DATE)
         self.answer_question.setCurrentIndex(0)
+        for _question, _values, piece in self.more_answers:
+            self.filters.removeWidget(piece)
+            piece.deleteLater()
+        self.more_answers.clear()
+        self.more_button.setEnabled(True)
         self._filling = False
         self._fill_answer_values()
         self.refresh_current()

@@ -70,57 +70,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1169"/>
+        <location filename="../coordinator/results.py" line="1239"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1170"/>
+        <location filename="../coordinator/results.py" line="1240"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1171"/>
+        <location filename="../coordinator/results.py" line="1241"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1172"/>
+        <location filename="../coordinator/results.py" line="1242"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1173"/>
+        <location filename="../coordinator/results.py" line="1243"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1174"/>
+        <location filename="../coordinator/results.py" line="1244"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1175"/>
+        <location filename="../coordinator/results.py" line="1245"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1178"/>
+        <location filename="../coordinator/results.py" line="1248"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1224"/>
+        <location filename="../coordinator/results.py" line="1294"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1234"/>
+        <location filename="../coordinator/results.py" line="1304"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1237"/>
+        <location filename="../coordinator/results.py" line="1307"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -357,48 +357,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="870"/>
+        <location filename="../coordinator/results.py" line="940"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="871"/>
+        <location filename="../coordinator/results.py" line="941"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="872"/>
+        <location filename="../coordinator/results.py" line="942"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="874"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="874"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="874"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="879"/>
+        <location filename="../coordinator/results.py" line="949"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="933"/>
-        <location filename="../coordinator/results.py" line="947"/>
+        <location filename="../coordinator/results.py" line="1003"/>
+        <location filename="../coordinator/results.py" line="1017"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="957"/>
+        <location filename="../coordinator/results.py" line="1027"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -4560,129 +4560,129 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="686"/>
+        <location filename="../coordinator/results.py" line="756"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="687"/>
-        <location filename="../coordinator/results.py" line="694"/>
+        <location filename="../coordinator/results.py" line="757"/>
+        <location filename="../coordinator/results.py" line="764"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="688"/>
+        <location filename="../coordinator/results.py" line="758"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="725"/>
+        <location filename="../coordinator/results.py" line="795"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="725"/>
+        <location filename="../coordinator/results.py" line="795"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="727"/>
+        <location filename="../coordinator/results.py" line="797"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="731"/>
+        <location filename="../coordinator/results.py" line="801"/>
         <source>Answered: {0} of {1} · no answer: {2} · % of the {3}</source>
         <translation>Réponses : {0} sur {1} · sans réponse : {2} · % des {3}</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="735"/>
+        <location filename="../coordinator/results.py" line="805"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="741"/>
+        <location filename="../coordinator/results.py" line="811"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="768"/>
+        <location filename="../coordinator/results.py" line="838"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="768"/>
-        <location filename="../coordinator/results.py" line="825"/>
+        <location filename="../coordinator/results.py" line="838"/>
+        <location filename="../coordinator/results.py" line="895"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="768"/>
+        <location filename="../coordinator/results.py" line="838"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="770"/>
+        <location filename="../coordinator/results.py" line="840"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="804"/>
+        <location filename="../coordinator/results.py" line="874"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="805"/>
+        <location filename="../coordinator/results.py" line="875"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="806"/>
+        <location filename="../coordinator/results.py" line="876"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="807"/>
+        <location filename="../coordinator/results.py" line="877"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="808"/>
+        <location filename="../coordinator/results.py" line="878"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="809"/>
+        <location filename="../coordinator/results.py" line="879"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="810"/>
+        <location filename="../coordinator/results.py" line="880"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="813"/>
+        <location filename="../coordinator/results.py" line="883"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="813"/>
+        <location filename="../coordinator/results.py" line="883"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="823"/>
+        <location filename="../coordinator/results.py" line="893"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="823"/>
+        <location filename="../coordinator/results.py" line="893"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="825"/>
+        <location filename="../coordinator/results.py" line="895"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
@@ -4690,43 +4690,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="992"/>
+        <location filename="../coordinator/results.py" line="1062"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="993"/>
+        <location filename="../coordinator/results.py" line="1063"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="994"/>
-        <location filename="../coordinator/results.py" line="1005"/>
+        <location filename="../coordinator/results.py" line="1064"/>
+        <location filename="../coordinator/results.py" line="1075"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1035"/>
+        <location filename="../coordinator/results.py" line="1105"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1035"/>
+        <location filename="../coordinator/results.py" line="1105"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1035"/>
+        <location filename="../coordinator/results.py" line="1105"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1035"/>
+        <location filename="../coordinator/results.py" line="1105"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1063"/>
+        <location filename="../coordinator/results.py" line="1133"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4933,96 +4933,102 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="296"/>
+        <location filename="../coordinator/results.py" line="300"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="297"/>
+        <location filename="../coordinator/results.py" line="301"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="302"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="299"/>
+        <location filename="../coordinator/results.py" line="303"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="300"/>
+        <location filename="../coordinator/results.py" line="304"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="305"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="305"/>
+        <location filename="../coordinator/results.py" line="309"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="307"/>
+        <location filename="../coordinator/results.py" line="311"/>
+        <location filename="../coordinator/results.py" line="312"/>
+        <source>Filter on one more answer</source>
+        <translation>Filtrer sur une réponse de plus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="316"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="310"/>
-        <location filename="../coordinator/results.py" line="348"/>
+        <location filename="../coordinator/results.py" line="319"/>
+        <location filename="../coordinator/results.py" line="357"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="312"/>
+        <location filename="../coordinator/results.py" line="321"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="313"/>
+        <location filename="../coordinator/results.py" line="322"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="314"/>
+        <location filename="../coordinator/results.py" line="323"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="324"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="316"/>
+        <location filename="../coordinator/results.py" line="325"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="323"/>
-        <location filename="../coordinator/results.py" line="437"/>
+        <location filename="../coordinator/results.py" line="332"/>
+        <location filename="../coordinator/results.py" line="446"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="324"/>
-        <location filename="../coordinator/results.py" line="454"/>
+        <location filename="../coordinator/results.py" line="333"/>
+        <location filename="../coordinator/results.py" line="489"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="329"/>
-        <location filename="../coordinator/results.py" line="483"/>
+        <location filename="../coordinator/results.py" line="338"/>
+        <location filename="../coordinator/results.py" line="502"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="345"/>
+        <location filename="../coordinator/results.py" line="354"/>
         <source>Fi&amp;lters (%n active)</source>
         <translation>
             <numerusform>Fi&amp;ltres (%n actif)</numerusform>
@@ -5030,22 +5036,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="348"/>
+        <location filename="../coordinator/results.py" line="357"/>
         <source>R&amp;eport…</source>
         <translation>Ra&amp;pport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="447"/>
+        <location filename="../coordinator/results.py" line="456"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="464"/>
+        <location filename="../coordinator/results.py" line="468"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
+    <message>
+        <location filename="../coordinator/results.py" line="554"/>
+        <source>and answer to</source>
+        <translation>et réponse à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="555"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="591"/>
+        <location filename="../coordinator/results.py" line="661"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -5053,7 +5069,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="604"/>
+        <location filename="../coordinator/results.py" line="674"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
