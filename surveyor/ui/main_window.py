@@ -36,7 +36,6 @@ from surveyor.ui.qt import (
     QMenu,
     QMessageBox,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     Qt,
     QTimer,
@@ -53,7 +52,7 @@ from surveyor.ui.settings import (
 )
 from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
-from surveyor.ui.widgets import ask
+from surveyor.ui.widgets import ask, size_to_current
 
 FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
 
@@ -184,13 +183,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _size_pages(self, _index: int = -1) -> None:
         """Only the page shown counts for the window's size (a wide coordination page does
         not make home scroll sideways)."""
-        for i in range(self.stack.count()):
-            page = self.stack.widget(i)
-            policy = (
-                QSizePolicy.Preferred if page is self.stack.currentWidget() else QSizePolicy.Ignored
-            )
-            page.setSizePolicy(policy, policy)
-        self.stack.updateGeometry()
+        size_to_current(self.stack)
 
     # --- menus and shortcuts -------------------------------------------------------------
 

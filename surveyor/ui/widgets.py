@@ -27,6 +27,7 @@ from surveyor.ui.qt import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     Qt,
     QTabBar,
@@ -343,6 +344,19 @@ def password_field(name: str, text: str = "", *, object_name: str = "") -> QLine
     field.setEchoMode(QLineEdit.Password)
     field.setAccessibleName(name)
     return field
+
+
+def size_to_current(stack, *, only_current: bool = True) -> None:
+    """Only the page shown counts for the size of ``stack`` (a QStackedWidget or a
+    QTabWidget): a tall or wide page hidden behind it does not make the one shown scroll.
+    Call it when the current page changes; ``only_current`` False: every page counts again
+    (the stack is as high as its tallest page)."""
+    for i in range(stack.count()):
+        page = stack.widget(i)
+        shown = page is stack.currentWidget() or not only_current
+        policy = QSizePolicy.Preferred if shown else QSizePolicy.Ignored
+        page.setSizePolicy(policy, policy)
+    stack.updateGeometry()
 
 
 def push_button(slot, *, name: str = "", primary: bool = False, into=None) -> QPushButton:

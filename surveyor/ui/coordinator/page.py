@@ -32,6 +32,7 @@ from surveyor.ui.widgets import (
     push_button,
     put_message,
     set_texts,
+    size_to_current,
 )
 
 
@@ -100,11 +101,18 @@ class CoordinatorPage(FollowsLanguage, QWidget):
         self.tabs.addTab(self.results, "")
         self.tabs.addTab(self.people, "")
         outer.addWidget(self.tabs, 1)
+        # the results are not made to scroll by a taller tab (the overview at the largest
+        # text size): their figures show on a 1024×600 screen; the other tabs are as high
+        # as the tallest, as they were laid out for
+        self.tabs.currentChanged.connect(self._size_tabs)
         self.imports.merged.connect(self._merged)
         self.conflicts.changed.connect(self._conflicts_changed)
         self.overview.open_requested.connect(self.open_interview)
         self.exporter = Exporter(self)
         self.retranslate()
+
+    def _size_tabs(self, _index: int) -> None:
+        size_to_current(self.tabs, only_current=self.tabs.currentWidget() is self.results)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Coordination"))

@@ -1,12 +1,14 @@
-"""The funders' report in one click: the questions and their order, the cross-tabs, the needs,
-the language; saved as the campaign's report plan, then written as DOCX and/or PDF on the
-database thread with progress, then "open the folder"."""
+"""The funders' report in one click: the questions and their order, who answered (the
+profile questions, in order), the cross-tabs, the needs, the open answers whose coded themes
+and quotes go in, the language; saved as the campaign's report plan, then written as DOCX
+and/or PDF on the database thread with progress, then "open the folder"."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+from surveyor.results.questions import TEXT
 from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
@@ -26,12 +28,89 @@ from surveyor.ui.qt import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     Qt,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 from surveyor.ui.widgets import add_row, make_label, narrow_combo
 
 REPORT_KINDS = ("single", "multiple", "number", "date")
+
+
+def checked_item(text: str, name: str, checked: bool) -> QListWidgetItem:
+    """A list row for the question ``name`` that the coordinator ticks."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.UserRole, name)
+    item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+    item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
+    return item
+
+
+def ticked(widget: QListWidget) -> list[str]:
+    """The names of the ticked rows of ``widget``, in its order."""
+    items = (widget.item(row) for row in range(widget.count()))
+    return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+
+
+class OrderedChecks(QWidget):
+    """Questions to tick and put in order: a list (its title above) and Up and Down."""
+
+    def __init__(self, title: str, name: str):
+        """``title``: what to tick (with its & key); ``name``: the list's object name."""
+        super().__init__()
+        grid = QGridLayout(self)
+        label = make_label(title)
+        self.list = QListWidget()
+        self.list.setObjectName(name)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        label.setBuddy(self.list)
+        grid.addWidget(label, 0, 0, 1, 2)
+        grid.addWidget(self.list, 1, 0)
+        moves = QVBoxLayout()
+        self.up, self.down = QPushButton(self.tr("&Up")), QPushButton(self.tr("Do&wn"))
+        self.up.setAccessibleName(self.tr("Move the question up"))
+        self.down.setAccessibleName(self.tr("Move the question down"))
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(1))
+        moves.addWidget(self.up)
+        moves.addWidget(self.down)
+        moves.addStretch(1)
+        grid.addLayout(moves, 1, 1)
+        grid.setRowStretch(1, 1)
+
+    def fill(self, labels: dict[str, str], chosen: list[str]) -> None:
+        """Every question of ``labels`` (name -> label), ``chosen`` ticked and first."""
+        self.list.clear()
+        chosen = [n for n in chosen if n in labels]
+        for name in chosen + [n for n in labels if n not in chosen]:
+            self.list.addItem(checked_item(labels[name], name, name in chosen))
+        self.list.setCurrentRow(0)
+
+    def chosen(self) -> list[str]:
+        return ticked(self.list)
+
+    def set_chosen(self, names: list[str]) -> None:
+        """Tick exactly ``names``, in that order, first (what a coordinator's clicks do)."""
+        items = {}
+        while self.list.count():
+            item = self.list.takeItem(0)
+            items[item.data(Qt.UserRole)] = item
+        for name in names + [n for n in items if n not in names]:
+            item = items[name]
+            item.setCheckState(Qt.Checked if name in names else Qt.Unchecked)
+            self.list.addItem(item)
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
 
 
 class ReportDialog(QDialog):
@@ -79,34 +158,31 @@ class ReportDialog(QDialog):
         add_row(form, self.tr("&Needs ranked"), needs, buddy=self.needs_combo)
         layout.addLayout(form)
 
-        grid = QGridLayout()
-        questions_label = make_label(self.tr("&Questions in the report (tick, and order them)"))
-        self.question_list = QListWidget()
-        self.question_list.setObjectName("reportQuestions")
-        questions_label.setBuddy(self.question_list)
-        grid.addWidget(questions_label, 0, 0, 1, 2)
-        grid.addWidget(self.question_list, 1, 0)
-        moves = QVBoxLayout()
-        self.up_button, self.down_button = (
-            QPushButton(self.tr("&Up")),
-            QPushButton(self.tr("Do&wn")),
+        # what goes in, one tab each: the questions, who answered, the cross-tabs, the themes
+        self.parts = QTabWidget()
+        self.parts.setObjectName("reportParts")
+        self.questions_box = OrderedChecks(
+            self.tr("&Questions in the report (tick, and order them)"), "reportQuestions"
         )
-        self.up_button.setAccessibleName(self.tr("Move the question up"))
-        self.down_button.setAccessibleName(self.tr("Move the question down"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        moves.addStretch(1)
-        grid.addLayout(moves, 1, 1)
+        self.question_list = self.questions_box.list
+        self.up_button, self.down_button = self.questions_box.up, self.questions_box.down
+        self.parts.addTab(self.questions_box, self.tr("Questions"))
+        self.profile_box = OrderedChecks(
+            self.tr("&Who answered: the questions that describe them (tick, and order them)"),
+            "reportProfile",
+        )
+        self.profile_list = self.profile_box.list
+        self.parts.addTab(self.profile_box, self.tr("Who answered"))
 
+        crosstabs = QWidget()
+        grid = QVBoxLayout(crosstabs)
         crosstabs_label = QLabel(self.tr("&Cross-tabs"))
         self.crosstab_list = QListWidget()
         self.crosstab_list.setObjectName("reportCrosstabs")
         self.crosstab_list.setSelectionMode(QAbstractItemView.SingleSelection)
         crosstabs_label.setBuddy(self.crosstab_list)
-        grid.addWidget(crosstabs_label, 0, 2)
-        grid.addWidget(self.crosstab_list, 1, 2)
+        grid.addWidget(crosstabs_label)
+        grid.addWidget(self.crosstab_list, 1)
         pair = QHBoxLayout()
         self.rows_combo, self.columns_combo = narrow_combo(8), narrow_combo(8)
         for combo in (self.rows_combo, self.columns_combo):
@@ -118,7 +194,7 @@ class ReportDialog(QDialog):
         pair.addWidget(self.rows_combo, 1)
         pair.addWidget(self.by_label)
         pair.addWidget(self.columns_combo, 1)
-        grid.addLayout(pair, 2, 2)
+        grid.addLayout(pair)
         buttons = QHBoxLayout()
         self.add_crosstab_button = QPushButton(self.tr("&Add"))
         self.add_crosstab_button.setAccessibleName(self.tr("Add the cross-tab"))
@@ -129,14 +205,39 @@ class ReportDialog(QDialog):
         buttons.addWidget(self.add_crosstab_button)
         buttons.addWidget(self.remove_crosstab_button)
         buttons.addStretch(1)
-        grid.addLayout(buttons, 3, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(2, 2)
-        for widget in (self.question_list, self.crosstab_list):
-            widget.setWordWrap(True)
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        grid.setRowStretch(1, 1)
-        layout.addLayout(grid, 1)
+        grid.addLayout(buttons)
+        self.crosstab_list.setWordWrap(True)
+        self.crosstab_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.parts.addTab(crosstabs, self.tr("Cross-tabs"))
+
+        # the open answers: which questions' coded themes and picked quotes go in
+        themes = QWidget()
+        column = QVBoxLayout(themes)
+        themes_label = make_label(
+            self.tr(
+                "&Open answers: tick the questions whose coded themes and picked quotes go in "
+                "the report"
+            )
+        )
+        self.themes_list = QListWidget()
+        self.themes_list.setObjectName("reportThemes")
+        self.themes_list.setWordWrap(True)
+        self.themes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        themes_label.setBuddy(self.themes_list)
+        column.addWidget(themes_label)
+        column.addWidget(self.themes_list, 1)
+        quotes = QHBoxLayout()
+        self.quotes_spin = QSpinBox()
+        self.quotes_spin.setObjectName("reportQuotes")
+        self.quotes_spin.setRange(0, 20)
+        quotes_label = QLabel(self.tr("&Quotes per theme, at most"))
+        quotes_label.setBuddy(self.quotes_spin)
+        quotes.addWidget(quotes_label)
+        quotes.addWidget(self.quotes_spin)
+        quotes.addStretch(1)
+        column.addLayout(quotes)
+        self.parts.addTab(themes, self.tr("Open answers"))
+        layout.addWidget(self.parts, 1)
 
         formats = QHBoxLayout()
         self.docx_box = QCheckBox(self.tr("&Word document (DOCX, to edit)"))
@@ -185,21 +286,14 @@ class ReportDialog(QDialog):
         self.plan = plan
         self.setEnabled(True)
         self.title_edit.setText(plan.title)
-        self.question_list.clear()
-        chosen = [n for n in plan.questions if n in self.questions]
-        others = [
-            n
-            for n, q in self.questions.items()
-            if n not in chosen and q.kind in REPORT_KINDS and not q.personal
-        ]
-        for name in chosen + others:
-            q = self.questions[name]
-            item = QListWidgetItem(q.label or name)
-            item.setData(Qt.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if name in chosen else Qt.Unchecked)
-            self.question_list.addItem(item)
-        self.question_list.setCurrentRow(0)
+        shown = self._kinds(REPORT_KINDS)
+        self.questions_box.fill(shown, plan.questions)
+        self.profile_box.fill(shown, plan.profile)
+        self.themes_list.clear()
+        for name, text in self._kinds((TEXT,)).items():
+            item = checked_item(text, name, name in plan.themes)
+            self.themes_list.addItem(item)
+        self.quotes_spin.setValue(plan.quotes_per_theme)
         self.crosstab_list.clear()
         for rows, columns in plan.crosstabs:
             self.add_crosstab(rows, columns)
@@ -207,33 +301,37 @@ class ReportDialog(QDialog):
         self.needs_by_combo.setCurrentIndex(max(0, self.needs_by_combo.findData(plan.needs_by)))
         self._update_buttons()
 
+    def _kinds(self, kinds) -> dict[str, str]:
+        """name -> label of the questions of ``kinds`` that are not personal."""
+        return {
+            n: q.label or n for n, q in self.questions.items() if q.kind in kinds and not q.personal
+        }
+
     def chosen_questions(self) -> list[str]:
-        out = []
-        for row in range(self.question_list.count()):
-            item = self.question_list.item(row)
-            if item.checkState() == Qt.Checked:
-                out.append(item.data(Qt.UserRole))
-        return out
+        return self.questions_box.chosen()
 
     def set_chosen(self, names: list[str]) -> None:
         """Tick exactly ``names``, in that order, first (what a coordinator's clicks do)."""
-        items = {}
-        while self.question_list.count():
-            item = self.question_list.takeItem(0)
-            items[item.data(Qt.UserRole)] = item
-        for name in names + [n for n in items if n not in names]:
-            item = items[name]
-            item.setCheckState(Qt.Checked if name in names else Qt.Unchecked)
-            self.question_list.addItem(item)
+        self.questions_box.set_chosen(names)
 
     def move(self, step: int) -> None:
-        row = self.question_list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.question_list.count():
-            return
-        item = self.question_list.takeItem(row)
-        self.question_list.insertItem(target, item)
-        self.question_list.setCurrentRow(target)
+        self.questions_box.move(step)
+
+    def chosen_profile(self) -> list[str]:
+        return self.profile_box.chosen()
+
+    def set_profile(self, names: list[str]) -> None:
+        """Tick exactly ``names`` as the "who answered" questions, in that order."""
+        self.profile_box.set_chosen(names)
+
+    def chosen_themes(self) -> list[str]:
+        return ticked(self.themes_list)
+
+    def set_themes(self, names: list[str]) -> None:
+        """Tick exactly the open questions ``names`` (their themes and quotes go in)."""
+        for row in range(self.themes_list.count()):
+            item = self.themes_list.item(row)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in names else Qt.Unchecked)
 
     def add_crosstab(self, rows: str, columns: str) -> None:
         label = f"{self._label(rows)} × {self._label(columns)}"
@@ -264,6 +362,9 @@ class ReportDialog(QDialog):
             self.plan,
             title=self.title_edit.text().strip() or self.plan.title,
             questions=self.chosen_questions(),
+            profile=self.chosen_profile(),
+            themes=self.chosen_themes(),
+            quotes_per_theme=self.quotes_spin.value(),
             crosstabs=crosstabs,
             needs=self.needs_combo.currentData(),
             needs_by=self.needs_by_combo.currentData() if self.needs_combo.currentData() else None,

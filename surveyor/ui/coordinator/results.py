@@ -14,7 +14,7 @@ from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.reference import ReferenceBox, can_have_reference
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
@@ -53,6 +53,7 @@ from surveyor.ui.widgets import (
     make_label,
     narrow_combo,
     push_button,
+    size_to_current,
 )
 
 CHOICE_KINDS = ("single", "multiple")
@@ -226,13 +227,26 @@ class ResultsPanel(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        filters = FlowLayout()  # the filters wrap on a narrow screen or a large text size
+        # When the filters would take much of the height (the largest text size on a small
+        # screen), they fold behind "Filters (n active)" and the figures get the room.
+        self.compact = False
+        self.filters_button = push_button(self._filters_toggled, name="filtersButton")
+        self.filters_button.setCheckable(True)
+        self.filters_button.hide()
+        self.filters_box = QWidget()
+        self.filters_box.setObjectName("resultsFilters")
+        filters = FlowLayout(self.filters_box)  # they wrap on a narrow screen or large text
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.filters = filters
         self.form_combo = narrow_combo(changed=self._form_changed)
         self.interviewer_combo = narrow_combo(changed=self.refresh_later)
         self.from_edit = day_filter(self.refresh_later, empty_text="–")
         self.to_edit = day_filter(self.refresh_later, empty_text="–")
         self.answer_question = narrow_combo(changed=self._fill_answer_values)
         self.answer_value = narrow_combo(12, changed=self.refresh_later)
+        # more answers, all applied together: [(question combo, value combo, their piece)]
+        self.more_answers: list[tuple] = []
+        self.more_button = push_button(lambda: self.add_answer_filter(), name="moreAnswers")
         self.clear_button = push_button(self.clear_filters)
         self.report_button = push_button(self.ask_report, name="reportButton")
         widgets = [
@@ -244,10 +258,12 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.answer_value,
         ]
         self.filter_labels = add_labelled(filters, widgets, beside=True)
+        filters.addWidget(self.more_button)
         filters.addWidget(self.clear_button)
         filters.addWidget(self.report_button)
-        layout.addLayout(filters)
-        self.summary = QLabel()
+        layout.addWidget(self.filters_box)
+        self.summary = WrappedLabel()  # one line, but for when the filters are folded
+        self.summary.setWordWrap(False)
         self.summary.setObjectName("resultsSummary")
         self.summary.setContentsMargins(6, 0, 6, 0)
         font = self.summary.font()
@@ -270,7 +286,15 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.personal_action.triggered.connect(self.mark_personal)
         self.question_list.addAction(self.personal_action)
         self.question_list.setContextMenuPolicy(Qt.ActionsContextMenu)
-        split.addWidget(self.question_list)
+        # on the left: "Filters (n active)", the report and the count when the filters are
+        # folded (compact), above the questions
+        self.side = QWidget()
+        self.side_layout = QVBoxLayout(self.side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_layout.setSpacing(4)
+        self.side_layout.addWidget(self.filters_button)
+        self.side_layout.addWidget(self.question_list, 1)
+        split.addWidget(self.side)
         self.views = QTabWidget()
         self.views.setObjectName("resultsViews")
         self.question_view = QuestionTab(self)
@@ -279,7 +303,8 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.coding_view = CodingTab(self)
         for tab in (self.question_view, self.crosstab_view, self.ranking_view, self.coding_view):
             self.views.addTab(tab, "")
-        self.views.currentChanged.connect(lambda _i: self.refresh_current())
+        self.views.currentChanged.connect(self._view_changed)
+        size_to_current(self.views)
         self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
         split.addWidget(self.views)
         split.setStretchFactor(0, 1)
@@ -304,10 +329,17 @@ class ResultsPanel(FollowsLanguage, QWidget):
         for label, text in zip(self.filter_labels, texts, strict=True):
             label.setText(text)
         self.clear_button.setText(self.tr("Clear the filters"))
+        self.more_button.setText("+")
+        self.more_button.setAccessibleName(self.tr("Filter on one more answer"))
+        self.more_button.setToolTip(self.tr("Filter on one more answer"))
+        for _question, _value, piece in self.more_answers:
+            self._name_answer_filter(piece)
         self.personal_action.setText(
             self.tr("&Personal field: its answers are never shown nor put in the report")
         )
-        self.report_button.setText(self.tr("R&eport for the funders…"))
+        self.report_button.setText(self._report_text())
+        self.report_button.setToolTip(self.tr("R&eport for the funders…").replace("&", ""))
+        self._count_filters()
         self.question_list.setAccessibleName(self.tr("Questions"))
         self.views.setTabText(0, self.tr("&Question"))
         self.views.setTabText(1, self.tr("Cross-ta&b"))
@@ -327,6 +359,63 @@ class ResultsPanel(FollowsLanguage, QWidget):
         if self.answer_value.count() and self.answer_value.itemData(0) is None:
             self.answer_value.setItemText(0, self.tr("Any value"))
         self._filling = was
+
+    # --- the filters, folded when the height runs short ------------------------------------
+
+    def active_filters(self) -> int:
+        """How many filters narrow the interviews counted (the form is not one)."""
+        selection = self.selection()
+        return (
+            len(selection.interviewers)
+            + (selection.date_from is not None)
+            + (selection.date_to is not None)
+            + sum(len(values) for values in selection.answers.values())
+        )
+
+    def _count_filters(self) -> None:
+        self.filters_button.setText(self.tr("Fi&lters (%n active)", "", self.active_filters()))
+
+    def _report_text(self) -> str:
+        return self.tr("R&eport…") if self.compact else self.tr("R&eport for the funders…")
+
+    def _filters_toggled(self, shown: bool) -> None:
+        self.filters_box.setVisible(shown or not self.compact)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Fold the filters when, at this width, they would take more than a fifth of the
+        window's height (unfold under an eighth: no back and forth at the edge)."""
+        needed = self.filters.heightForWidth(self.width() - 8)
+        compact = needed > self.window().height() / (8 if self.compact else 5)
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.filters_button.setVisible(compact)
+        self.filters_button.setChecked(False)
+        self.filters_box.setVisible(not compact)
+        # folded, the report (its name shortened) and the count go above the questions: the
+        # figures get the whole height, the views' tabs the whole width; the question's
+        # title is the one chosen in the list
+        if compact:
+            self.filters.removeWidget(self.report_button)
+            self.views.setCornerWidget(None, Qt.TopRightCorner)
+            self.side_layout.insertWidget(1, self.report_button)
+            self.side_layout.insertWidget(2, self.summary)
+        else:
+            self.side_layout.removeWidget(self.report_button)
+            self.side_layout.removeWidget(self.summary)
+            self.filters.addWidget(self.report_button)
+            self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
+        self.summary.setWordWrap(compact)
+        self.report_button.setText(self._report_text())
+        self.report_button.show()
+        self.summary.show()
+        self.question_view.title.setVisible(not compact)
+        self.question_view.base.setToolTip("")
+        self.refresh_later()  # the base line is shortened (or not)
 
     # --- the workspace ---------------------------------------------------------------------
 
@@ -391,14 +480,9 @@ class ResultsPanel(FollowsLanguage, QWidget):
             item.setData(Qt.UserRole, name)
             item.setToolTip(f"{name} — {q.label}")
             self.question_list.addItem(item)
-        current = self.answer_question.currentData()
-        self.answer_question.clear()
-        self.answer_question.addItem(self.tr("Any answer"), None)
-        for name, q in questions.items():
-            if q.kind in CHOICE_KINDS and not q.personal:
-                self.answer_question.addItem(q.label or name, name)
-        self.answer_question.setCurrentIndex(max(0, self.answer_question.findData(current)))
-        self._fill_answer_values()
+        for question, value in self.answer_pairs():
+            self._fill_answer_questions(question)
+            self._fill_values(question, value)
         for tab in (self.crosstab_view, self.ranking_view, self.question_view):
             tab.set_questions(questions)
         self._filling = False
@@ -418,19 +502,79 @@ class ResultsPanel(FollowsLanguage, QWidget):
             self.refresh()
 
     def _fill_answer_values(self, *_args) -> None:
+        self._fill_values(self.answer_question, self.answer_value)
+
+    def _fill_answer_questions(self, combo) -> None:
+        """The choice questions an answer filter takes (not the personal ones)."""
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(self.tr("Any answer"), None)
+        for name, q in self.questions.items():
+            if q.kind in CHOICE_KINDS and not q.personal:
+                combo.addItem(q.label or name, name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _fill_values(self, question, values) -> None:
+        """The choices of the question chosen in ``question``, in ``values``."""
         was = self._filling
         self._filling = True
-        self.answer_value.clear()
-        name = self.answer_question.currentData()
-        self.answer_value.addItem(self.tr("Any value"), None)
+        current = values.currentData()
+        values.clear()
+        name = question.currentData()
+        values.addItem(self.tr("Any value"), None)
         q = self.questions.get(name) if name else None
-        self.answer_value.setEnabled(q is not None)
+        values.setEnabled(q is not None)
         if q is not None:
             for code, label in q.choices.items():
-                self.answer_value.addItem(label, code)
+                values.addItem(label, code)
+        values.setCurrentIndex(max(0, values.findData(current)))
         self._filling = was
         if not was:
             self.refresh_later()
+
+    def answer_pairs(self) -> list[tuple]:
+        """(question combo, value combo) of every answer filter, the first one first."""
+        pairs = [(self.answer_question, self.answer_value)]
+        return pairs + [(question, value) for question, value, _piece in self.more_answers]
+
+    def add_answer_filter(self, name: str | None = None, value: str | None = None) -> None:
+        """One more answer filter ("+"), up to three; all of them apply together."""
+        if len(self.more_answers) >= 2:
+            return
+        question = narrow_combo()
+        values = narrow_combo(12, changed=self.refresh_later)
+        question.currentIndexChanged.connect(lambda _i: self._fill_values(question, values))
+        piece = QWidget()
+        row = QHBoxLayout(piece)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        labels = (QLabel(), QLabel())
+        for label, combo in zip(labels, (question, values), strict=True):
+            label.setBuddy(combo)
+            row.addWidget(label)
+            row.addWidget(combo)
+        piece.labels = labels
+        self._name_answer_filter(piece)
+        self.more_answers.append((question, values, piece))
+        # after the other answer filters: before "+", "Clear the filters" and the report
+        trailing = [self.more_button, self.clear_button, self.report_button]
+        trailing = [w for w in trailing if self.filters.indexOf(w) >= 0]
+        for widget in trailing:
+            self.filters.removeWidget(widget)
+        for widget in (piece, *trailing):
+            self.filters.addWidget(widget)
+        piece.show()  # now, not when the events are next processed
+        self._fill_answer_questions(question)
+        question.setCurrentIndex(max(0, question.findData(name)))
+        self._fill_values(question, values)
+        values.setCurrentIndex(max(0, values.findData(value)))
+        self.more_button.setEnabled(len(self.more_answers) < 2)
+        question.setFocus()
+
+    def _name_answer_filter(self, piece) -> None:
+        first, second = piece.labels
+        first.setText(self.tr("and answer to"))
+        second.setText(self.tr("value"))
 
     # --- the selection -----------------------------------------------------------------------
 
@@ -438,10 +582,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         def day(edit: QDateEdit) -> str | None:
             return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 
-        answers = {}
-        name, value = self.answer_question.currentData(), self.answer_value.currentData()
-        if name and value:
-            answers[name] = [value]
+        answers: dict[str, list[str]] = {}
+        for question, values in self.answer_pairs():
+            name, value = question.currentData(), values.currentData()
+            if name and value and value not in answers.get(name, []):
+                answers.setdefault(name, []).append(value)
         interviewer = self.interviewer_combo.currentData()
         return Selection(
             form_id=self.form_id,
@@ -462,6 +607,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.from_edit.setDate(NO_DATE)
         self.to_edit.setDate(NO_DATE)
         self.answer_question.setCurrentIndex(0)
+        for _question, _values, piece in self.more_answers:
+            self.filters.removeWidget(piece)
+            piece.deleteLater()
+        self.more_answers.clear()
+        self.more_button.setEnabled(True)
         self._filling = False
         self._fill_answer_values()
         self.refresh_current()
@@ -493,6 +643,10 @@ class ResultsPanel(FollowsLanguage, QWidget):
             lambda _changes: self.refresh()
         ).failure(self._failed).run()
 
+    def _view_changed(self, _index: int) -> None:
+        size_to_current(self.views)  # a view's minimum height counts only while it shows
+        self.refresh_current()
+
     def refresh_later(self, *_args) -> None:
         if not self._filling:
             self._timer.start()
@@ -500,6 +654,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
     def refresh_current(self) -> None:
         """Recompute what the visible view shows, for the current selection."""
         self._timer.stop()
+        self._count_filters()
         if self.page.workspace is None or self.form_id is None:
             return
         self._generation += 1
@@ -595,7 +750,8 @@ class QuestionTab(ResultsView):
         self.bands_button.hide()
         self.by_combo.currentIndexChanged.connect(self._by_changed)
         layout.addLayout(row)
-        self.base = make_label(name="questionBase")
+        self.base = WrappedLabel()  # as high as its lines: the table gives way, never it
+        self.base.setObjectName("questionBase")
         layout.addWidget(self.base)
         split = QSplitter(Qt.Horizontal)
         self.table = make_table(["", ""])
@@ -691,6 +847,11 @@ class QuestionTab(ResultsView):
         base = self.tr(
             "Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered"
         ).format(q.asked, q.answered, q.non_responses, q.base, unit)
+        if panel.compact:  # the filters folded: short, its whole sentence in a tooltip
+            self.base.setToolTip(base)
+            base = self.tr("Answered: {0} of {1} · no answer: {2} · % of the {3}").format(
+                q.answered, q.asked, q.non_responses, q.base
+            )
         if q.small_base:
             base += " · " + self.tr("few answers (under 30): read the percentages with care")
         self.verbatims.hide()
@@ -824,7 +985,7 @@ class CrosstabTab(ResultsView):
     MODES = ("counts", "row", "column")
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__(panel, "crosstabTab")
+        super().__init__(panel, "crosstabTab", scrolls=True)
         self.crosstab = None
         layout = self.content
         grid = QGridLayout()
@@ -952,7 +1113,7 @@ class RankingTab(ResultsView):
     """A choice question as a ranking (most frequent first), optionally for each group."""
 
     def __init__(self, panel: ResultsPanel):
-        super().__init__(panel, "rankingTab")
+        super().__init__(panel, "rankingTab", scrolls=True)
         layout = self.content
         row = QGridLayout()
         self.question_label, self.by_label = QLabel(), QLabel()

@@ -103,57 +103,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1156"/>
+        <location filename="../coordinator/results.py" line="1317"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1157"/>
+        <location filename="../coordinator/results.py" line="1318"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1158"/>
+        <location filename="../coordinator/results.py" line="1319"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1159"/>
+        <location filename="../coordinator/results.py" line="1320"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1160"/>
+        <location filename="../coordinator/results.py" line="1321"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1161"/>
+        <location filename="../coordinator/results.py" line="1322"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1162"/>
+        <location filename="../coordinator/results.py" line="1323"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1165"/>
+        <location filename="../coordinator/results.py" line="1326"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1211"/>
+        <location filename="../coordinator/results.py" line="1372"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1221"/>
+        <location filename="../coordinator/results.py" line="1382"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1224"/>
+        <location filename="../coordinator/results.py" line="1385"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -268,72 +268,72 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../coordinator/page.py" line="110"/>
+        <location filename="../coordinator/page.py" line="118"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="112"/>
+        <location filename="../coordinator/page.py" line="120"/>
         <source>Export the interviews for analysis</source>
         <translation>Exporter les entretiens pour l’analyse</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="114"/>
+        <location filename="../coordinator/page.py" line="122"/>
         <source>E&amp;ncryption…</source>
         <translation>C&amp;hiffrement…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="116"/>
+        <location filename="../coordinator/page.py" line="124"/>
         <source>Keys of the encrypted forms, and opening the encrypted interviews</source>
         <translation>Clés des formulaires chiffrés, et ouverture des entretiens chiffrés</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="118"/>
+        <location filename="../coordinator/page.py" line="126"/>
         <source>Back to my interviews</source>
         <translation>Retour à mes entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="119"/>
+        <location filename="../coordinator/page.py" line="127"/>
         <source>&amp;Import batches</source>
         <translation>&amp;Importer des lots</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="121"/>
+        <location filename="../coordinator/page.py" line="129"/>
         <source>O&amp;verview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="122"/>
+        <location filename="../coordinator/page.py" line="130"/>
         <source>&amp;Remove them now…</source>
         <translation>&amp;Les retirer maintenant…</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="124"/>
+        <location filename="../coordinator/page.py" line="132"/>
         <source>Door lis&amp;t</source>
         <translation>Lis&amp;te des portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="125"/>
+        <location filename="../coordinator/page.py" line="133"/>
         <source>Field&amp;work</source>
         <translation>&amp;Terrain</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="126"/>
+        <location filename="../coordinator/page.py" line="134"/>
         <source>Res&amp;ults</source>
         <translation>Rés&amp;ultats</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="127"/>
+        <location filename="../coordinator/page.py" line="135"/>
         <source>&amp;People who want to act</source>
         <translation>&amp;Qui veut agir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="180"/>
+        <location filename="../coordinator/page.py" line="188"/>
         <source>%n interview(s) are past the retention period of {0} days: their personal fields (names, phones, e-mails…) must be removed.</source>
         <translation>
             <numerusform>%n entretien a dépassé la durée de conservation de {0} jours : ses données personnelles (noms, téléphones, courriels…) doivent être retirées.</numerusform>
@@ -341,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="190"/>
+        <location filename="../coordinator/page.py" line="198"/>
         <source>The personal fields of %n interview(s) reach the retention period within {0} days (the first on {1}): export what you still need before then.</source>
         <translation>
             <numerusform>Les données personnelles de %n entretien atteignent la durée de conservation d&apos;ici {0} jours (le {1}) : exportez avant cette date ce dont vous avez encore besoin.</numerusform>
@@ -349,12 +349,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="209"/>
+        <location filename="../coordinator/page.py" line="217"/>
         <source>Remove the personal fields?</source>
         <translation>Retirer les données personnelles ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/page.py" line="211"/>
+        <location filename="../coordinator/page.py" line="219"/>
         <source>Remove the personal fields of %n interview(s) past the retention period?</source>
         <translation>
             <numerusform>Retirer les données personnelles de %n entretien dont la durée de conservation est dépassée ?</numerusform>
@@ -362,27 +362,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="216"/>
+        <location filename="../coordinator/page.py" line="224"/>
         <source>Names, phone numbers, e-mails and the other personal fields are removed for good, here and in the backups. The other answers stay for the results.</source>
         <translation>Les noms, numéros de téléphone, courriels et autres données personnelles sont retirés définitivement, ici et dans les sauvegardes. Les autres réponses restent pour les résultats.</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="219"/>
+        <location filename="../coordinator/page.py" line="227"/>
         <source>Remove them</source>
         <translation>Les retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="221"/>
+        <location filename="../coordinator/page.py" line="229"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="250"/>
+        <location filename="../coordinator/page.py" line="258"/>
         <source>&amp;Conflicts ({0})</source>
         <translation>&amp;Conflits ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/page.py" line="250"/>
+        <location filename="../coordinator/page.py" line="258"/>
         <source>&amp;Conflicts</source>
         <translation>&amp;Conflits</translation>
     </message>
@@ -390,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="861"/>
+        <location filename="../coordinator/results.py" line="1022"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="862"/>
+        <location filename="../coordinator/results.py" line="1023"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="863"/>
+        <location filename="../coordinator/results.py" line="1024"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="865"/>
+        <location filename="../coordinator/results.py" line="1026"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="865"/>
+        <location filename="../coordinator/results.py" line="1026"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="865"/>
+        <location filename="../coordinator/results.py" line="1026"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="870"/>
+        <location filename="../coordinator/results.py" line="1031"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="920"/>
-        <location filename="../coordinator/results.py" line="934"/>
+        <location filename="../coordinator/results.py" line="1081"/>
+        <location filename="../coordinator/results.py" line="1095"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="944"/>
+        <location filename="../coordinator/results.py" line="1105"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -3442,214 +3442,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Surveyor</source>
         <translation>&amp;Surveyor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Text</source>
         <translation>&amp;Texte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Home screen</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Open a form…</source>
         <translation>&amp;Ouvrir un formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="240"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Protect the data of this computer…</source>
         <translation>&amp;Protéger les données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Coordination</source>
         <translation>&amp;Coordination</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;My doors</source>
         <translation>&amp;Mes portes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Larger text</source>
         <translation>Texte plus &amp;grand</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Smaller text</source>
         <translation>Texte plus &amp;petit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Normal text size</source>
         <translation>Taille de texte &amp;normale</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="268"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Surveyor cannot open its data: {0}</source>
         <translation>Surveyor ne peut pas ouvrir ses données : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Protecting the data of this computer…</source>
         <translation>Protection des données de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="369"/>
         <source>The data could not be protected: {0}</source>
         <translation>Les données n’ont pas pu être protégées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="377"/>
         <source>The data of this computer is now encrypted; its key is kept in the computer’s keychain.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; leur clé est gardée dans le trousseau de l’ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="384"/>
         <source>The data of this computer is now encrypted; the passphrase will be asked at each start.</source>
         <translation>Les données de cet ordinateur sont maintenant chiffrées ; la phrase secrète sera demandée à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Damaged data</source>
         <translation>Données endommagées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Surveyor’s database is damaged: nothing new can be saved in it as it is.</source>
         <translation>La base de données de Surveyor est endommagée : rien de nouveau ne peut y être enregistré en l’état.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Surveyor can rebuild it into a new file from everything that can still be read and from its automatic backups. The damaged file is kept aside, untouched.</source>
         <translation>Surveyor peut la reconstruire dans un nouveau fichier à partir de tout ce qui peut encore être lu et de ses sauvegardes automatiques. Le fichier endommagé est conservé à part, intact.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Repair</source>
         <translation>Réparer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="573"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Repairing the database…</source>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="438"/>
         <source>The database was repaired. The damaged file is kept as {0}.</source>
         <translation>La base de données a été réparée. Le fichier endommagé est conservé sous le nom {0}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="445"/>
         <source>The repair failed: {0}</source>
         <translation>La réparation a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Protect the data of this computer</source>
         <translation>Protéger les données de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="557"/>
         <source>The coordinator asks to protect the data of this computer.</source>
         <translation>Le coordinateur demande de protéger les données de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="559"/>
         <source>This form is encrypted: protect the data of this computer too?</source>
         <translation>Ce formulaire est chiffré : protéger aussi les données de cet ordinateur ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Everything Surveyor keeps on this computer, drafts and backups included, is then encrypted.</source>
         <translation>Tout ce que Surveyor garde sur cet ordinateur, brouillons et sauvegardes compris, est alors chiffré.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="568"/>
         <source>Its interviews are encrypted once finalized, but drafts and backups stay readable on this computer until then. Protecting the data encrypts all of it.</source>
         <translation>Ses entretiens sont chiffrés une fois finalisés, mais les brouillons et les sauvegardes restent lisibles sur cet ordinateur jusque-là. Protéger les données chiffre tout.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="572"/>
         <source>Protect…</source>
         <translation>Protéger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="684"/>
+        <location filename="../main_window.py" line="677"/>
         <source>Open a form</source>
         <translation>Ouvrir un formulaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="686"/>
+        <location filename="../main_window.py" line="679"/>
         <source>Forms (XLSForm) ({0})</source>
         <translation>Formulaires (XLSForm) ({0})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="697"/>
+        <location filename="../main_window.py" line="690"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Patientez un instant : Surveyor est en train de démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../main_window.py" line="693"/>
         <source>Opening the form…</source>
         <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="709"/>
         <source>The form “{0}” is ready.</source>
         <translation>Le formulaire « {0} » est prêt.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765"/>
+        <location filename="../main_window.py" line="758"/>
         <source>This interview could not be opened: {0}</source>
         <translation>Cet entretien n’a pas pu être ouvert : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="835"/>
+        <location filename="../main_window.py" line="828"/>
         <source>The last answers could not be saved: {0}</source>
         <translation>Les dernières réponses n’ont pas pu être enregistrées : {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="836"/>
         <source>The interview</source>
         <translation>L’entretien</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="839"/>
         <source>“{0}” is finalized. It is under “To send or hand in” until it is handed in; to correct it, open it and choose Edit.</source>
         <translation>« {0} » est finalisé. Il est dans « À envoyer ou remettre » jusqu’à sa remise ; pour le corriger, ouvrez-le et choisissez « Corriger ».</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="901"/>
+        <location filename="../main_window.py" line="894"/>
         <source>No form on this laptop yet: open the form file first.</source>
         <translation>Pas encore de formulaire sur cet ordinateur : ouvrez d’abord le fichier du formulaire.</translation>
     </message>
@@ -3995,6 +3995,29 @@
         <location filename="../doors.py" line="859"/>
         <source>This password does not open the door list; nothing was changed.</source>
         <translation>Ce mot de passe n’ouvre pas la liste des portes ; rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderedChecks</name>
+    <message>
+        <location filename="../coordinator/report.py" line="73"/>
+        <source>&amp;Up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="73"/>
+        <source>Do&amp;wn</source>
+        <translation>Desce&amp;ndre</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="74"/>
+        <source>Move the question up</source>
+        <translation>Monter la question</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="75"/>
+        <source>Move the question down</source>
+        <translation>Descendre la question</translation>
     </message>
 </context>
 <context>
@@ -4580,141 +4603,146 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="633"/>
+        <location filename="../coordinator/results.py" line="789"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="634"/>
-        <location filename="../coordinator/results.py" line="643"/>
+        <location filename="../coordinator/results.py" line="790"/>
+        <location filename="../coordinator/results.py" line="799"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="635"/>
+        <location filename="../coordinator/results.py" line="791"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="636"/>
+        <location filename="../coordinator/results.py" line="792"/>
         <source>&amp;Bands…</source>
         <translation>&amp;Tranches…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="637"/>
+        <location filename="../coordinator/results.py" line="793"/>
         <source>Set where this number is cut into bands</source>
         <translation>Choisir où ce nombre est découpé en tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="690"/>
+        <location filename="../coordinator/results.py" line="846"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="690"/>
+        <location filename="../coordinator/results.py" line="846"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="692"/>
+        <location filename="../coordinator/results.py" line="848"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="695"/>
+        <location filename="../coordinator/results.py" line="852"/>
+        <source>Answered: {0} of {1} · no answer: {2} · % of the {3}</source>
+        <translation>Réponses : {0} sur {1} · sans réponse : {2} · % des {3}</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="856"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="701"/>
+        <location filename="../coordinator/results.py" line="862"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="887"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
-        <location filename="../coordinator/results.py" line="794"/>
+        <location filename="../coordinator/results.py" line="887"/>
+        <location filename="../coordinator/results.py" line="955"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="726"/>
+        <location filename="../coordinator/results.py" line="887"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="728"/>
+        <location filename="../coordinator/results.py" line="889"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="766"/>
-        <location filename="../coordinator/results.py" line="791"/>
+        <location filename="../coordinator/results.py" line="927"/>
+        <location filename="../coordinator/results.py" line="952"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="767"/>
+        <location filename="../coordinator/results.py" line="928"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="768"/>
+        <location filename="../coordinator/results.py" line="929"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="769"/>
+        <location filename="../coordinator/results.py" line="930"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="770"/>
+        <location filename="../coordinator/results.py" line="931"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="771"/>
+        <location filename="../coordinator/results.py" line="932"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="772"/>
+        <location filename="../coordinator/results.py" line="933"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="775"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="775"/>
-        <location filename="../coordinator/results.py" line="794"/>
+        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="955"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="789"/>
+        <location filename="../coordinator/results.py" line="950"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="790"/>
+        <location filename="../coordinator/results.py" line="951"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="794"/>
+        <location filename="../coordinator/results.py" line="955"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="809"/>
+        <location filename="../coordinator/results.py" line="970"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n réponse</numerusform>
@@ -4725,43 +4753,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="979"/>
+        <location filename="../coordinator/results.py" line="1140"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="980"/>
+        <location filename="../coordinator/results.py" line="1141"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="981"/>
-        <location filename="../coordinator/results.py" line="990"/>
+        <location filename="../coordinator/results.py" line="1142"/>
+        <location filename="../coordinator/results.py" line="1151"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1022"/>
+        <location filename="../coordinator/results.py" line="1183"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1022"/>
+        <location filename="../coordinator/results.py" line="1183"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1022"/>
+        <location filename="../coordinator/results.py" line="1183"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1022"/>
+        <location filename="../coordinator/results.py" line="1183"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1050"/>
+        <location filename="../coordinator/results.py" line="1211"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4930,183 +4958,198 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../coordinator/report.py" line="49"/>
-        <location filename="../coordinator/report.py" line="330"/>
+        <location filename="../coordinator/report.py" line="128"/>
+        <location filename="../coordinator/report.py" line="431"/>
         <source>Report for the funders</source>
         <translation>Rapport pour les financeurs</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="57"/>
+        <location filename="../coordinator/report.py" line="136"/>
         <source>T&amp;itle</source>
         <translation>T&amp;itre</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="59"/>
+        <location filename="../coordinator/report.py" line="138"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="60"/>
+        <location filename="../coordinator/report.py" line="139"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="61"/>
+        <location filename="../coordinator/report.py" line="140"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="69"/>
+        <location filename="../coordinator/report.py" line="148"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="70"/>
+        <location filename="../coordinator/report.py" line="149"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="76"/>
+        <location filename="../coordinator/report.py" line="155"/>
         <source>split by</source>
         <translation>réparti par</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="79"/>
+        <location filename="../coordinator/report.py" line="158"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="83"/>
+        <location filename="../coordinator/report.py" line="165"/>
         <source>&amp;Questions in the report (tick, and order them)</source>
         <translation>&amp;Questions du rapport (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="91"/>
-        <source>&amp;Up</source>
-        <translation>Mon&amp;ter</translation>
+        <location filename="../coordinator/report.py" line="169"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="92"/>
-        <source>Do&amp;wn</source>
-        <translation>Desce&amp;ndre</translation>
+        <location filename="../coordinator/report.py" line="171"/>
+        <source>&amp;Who answered: the questions that describe them (tick, and order them)</source>
+        <translation>&amp;Qui a répondu : les questions qui les décrivent (cochez-les et mettez-les dans l&apos;ordre)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="94"/>
-        <source>Move the question up</source>
-        <translation>Monter la question</translation>
+        <location filename="../coordinator/report.py" line="175"/>
+        <source>Who answered</source>
+        <translation>Qui a répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="95"/>
-        <source>Move the question down</source>
-        <translation>Descendre la question</translation>
-    </message>
-    <message>
-        <location filename="../coordinator/report.py" line="103"/>
+        <location filename="../coordinator/report.py" line="179"/>
         <source>&amp;Cross-tabs</source>
         <translation>Tris &amp;croisés</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="115"/>
+        <location filename="../coordinator/report.py" line="191"/>
         <source>Rows of the cross-tab to add</source>
         <translation>Lignes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="116"/>
+        <location filename="../coordinator/report.py" line="192"/>
         <source>Columns of the cross-tab to add</source>
         <translation>Colonnes du tri croisé à ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="123"/>
+        <location filename="../coordinator/report.py" line="199"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="124"/>
+        <location filename="../coordinator/report.py" line="200"/>
         <source>Add the cross-tab</source>
         <translation>Ajouter le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="125"/>
+        <location filename="../coordinator/report.py" line="201"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="126"/>
+        <location filename="../coordinator/report.py" line="202"/>
         <source>Remove the cross-tab</source>
         <translation>Retirer le tri croisé</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="142"/>
+        <location filename="../coordinator/report.py" line="211"/>
+        <source>Cross-tabs</source>
+        <translation>Tris croisés</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="218"/>
+        <source>&amp;Open answers: tick the questions whose coded themes and picked quotes go in the report</source>
+        <translation>&amp;Réponses libres : cochez les questions dont les thèmes codés et les citations choisies vont dans le rapport</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="233"/>
+        <source>&amp;Quotes per theme, at most</source>
+        <translation>&amp;Citations par thème, au plus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="239"/>
+        <source>Open answers</source>
+        <translation>Réponses libres</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/report.py" line="243"/>
         <source>&amp;Word document (DOCX, to edit)</source>
         <translation>Document &amp;Word (DOCX, à modifier)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="143"/>
+        <location filename="../coordinator/report.py" line="244"/>
         <source>&amp;PDF (to send)</source>
         <translation>&amp;PDF (à envoyer)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="152"/>
+        <location filename="../coordinator/report.py" line="253"/>
         <source>No personal data goes in the report: names, phone numbers, e-mails and the fields marked personal are left out.</source>
         <translation>Aucune donnée personnelle ne figure dans le rapport : les noms, numéros de téléphone, courriels et champs marqués personnels sont laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="163"/>
+        <location filename="../coordinator/report.py" line="264"/>
         <source>&amp;Save as the campaign&apos;s plan</source>
         <translation>&amp;Enregistrer comme plan de la campagne</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="166"/>
+        <location filename="../coordinator/report.py" line="267"/>
         <source>Write the &amp;report…</source>
         <translation>Écrire le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="169"/>
+        <location filename="../coordinator/report.py" line="270"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="291"/>
+        <location filename="../coordinator/report.py" line="392"/>
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="293"/>
+        <location filename="../coordinator/report.py" line="394"/>
         <source>Where to write the report</source>
         <translation>Où écrire le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="293"/>
+        <location filename="../coordinator/report.py" line="394"/>
         <source>Report (*.docx *.pdf)</source>
         <translation>Rapport (*.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="321"/>
+        <location filename="../coordinator/report.py" line="422"/>
         <source>Report written.</source>
         <translation>Rapport écrit.</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="322"/>
+        <location filename="../coordinator/report.py" line="423"/>
         <source>Writing {0} ({1} of {2})…</source>
         <translation>Écriture de {0} ({1} sur {2})…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="329"/>
+        <location filename="../coordinator/report.py" line="430"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="343"/>
+        <location filename="../coordinator/report.py" line="444"/>
         <source>The report could not be written: {0}</source>
         <translation>Le rapport n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="352"/>
+        <location filename="../coordinator/report.py" line="453"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
     </message>
     <message>
-        <location filename="../coordinator/report.py" line="353"/>
+        <location filename="../coordinator/report.py" line="454"/>
         <source>The report is in {0}</source>
         <translation>Le rapport est dans {0}</translation>
     </message>
@@ -5114,110 +5157,140 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="70"/>
+        <location filename="../coordinator/results.py" line="71"/>
         <source>{0} (in bands)</source>
         <translation>{0} (tranches)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="297"/>
+        <location filename="../coordinator/results.py" line="322"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="298"/>
+        <location filename="../coordinator/results.py" line="323"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="299"/>
+        <location filename="../coordinator/results.py" line="324"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="300"/>
+        <location filename="../coordinator/results.py" line="325"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="301"/>
+        <location filename="../coordinator/results.py" line="326"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="302"/>
+        <location filename="../coordinator/results.py" line="327"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="306"/>
+        <location filename="../coordinator/results.py" line="331"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="308"/>
+        <location filename="../coordinator/results.py" line="333"/>
+        <location filename="../coordinator/results.py" line="334"/>
+        <source>Filter on one more answer</source>
+        <translation>Filtrer sur une réponse de plus</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="338"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="310"/>
+        <location filename="../coordinator/results.py" line="341"/>
+        <location filename="../coordinator/results.py" line="379"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="311"/>
+        <location filename="../coordinator/results.py" line="343"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="312"/>
+        <location filename="../coordinator/results.py" line="344"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="313"/>
+        <location filename="../coordinator/results.py" line="345"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="314"/>
+        <location filename="../coordinator/results.py" line="346"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="315"/>
+        <location filename="../coordinator/results.py" line="347"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="322"/>
-        <location filename="../coordinator/results.py" line="379"/>
+        <location filename="../coordinator/results.py" line="354"/>
+        <location filename="../coordinator/results.py" line="468"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="323"/>
-        <location filename="../coordinator/results.py" line="396"/>
+        <location filename="../coordinator/results.py" line="355"/>
+        <location filename="../coordinator/results.py" line="511"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="328"/>
-        <location filename="../coordinator/results.py" line="425"/>
+        <location filename="../coordinator/results.py" line="360"/>
+        <location filename="../coordinator/results.py" line="524"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../coordinator/results.py" line="376"/>
+        <source>Fi&amp;lters (%n active)</source>
+        <translation>
+            <numerusform>Fi&amp;ltres (%n actif)</numerusform>
+            <numerusform>Fi&amp;ltres (%n actifs)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../coordinator/results.py" line="389"/>
+        <location filename="../coordinator/results.py" line="379"/>
+        <source>R&amp;eport…</source>
+        <translation>Ra&amp;pport…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="478"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="406"/>
+        <location filename="../coordinator/results.py" line="490"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
+    <message>
+        <location filename="../coordinator/results.py" line="576"/>
+        <source>and answer to</source>
+        <translation>et réponse à</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="577"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="528"/>
+        <location filename="../coordinator/results.py" line="683"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -5225,7 +5298,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="541"/>
+        <location filename="../coordinator/results.py" line="696"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
