@@ -185,8 +185,10 @@ class FieldworkService:
             moment = now
             # Visits recorded one after the other keep their order even within a millisecond
             # (the stored time's precision): the later one is at least 1 ms after the door's last.
+            # Compared as stored: the clock's microseconds are cut to the millisecond.
             last = door.last_visit_at and parse_moment(door.last_visit_at, what="last visit")
-            if last and now <= last < now + timedelta(seconds=1):
+            stored_now = now.replace(microsecond=now.microsecond - now.microsecond % 1000)
+            if last and stored_now <= last < now + timedelta(seconds=1):
                 moment = last + timedelta(milliseconds=1)
         elif isinstance(at, datetime):
             moment = at if at.tzinfo else at.replace(tzinfo=self.local or now.astimezone().tzinfo)

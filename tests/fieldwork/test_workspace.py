@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -256,3 +257,23 @@ def test_visits_recorded_within_one_millisecond_keep_their_order(open_ws, door_f
     assert [v.outcome for v in visits] == outcomes
     assert len({v.at for v in visits}) == len(outcomes)
     assert ws.door("1").last_outcome == "done"
+
+
+def test_visits_recorded_within_one_stored_millisecond_keep_their_order(open_ws, door_file):
+    # The clock reads microseconds, the stored time keeps milliseconds: a "done" at .0005 s
+    # is stored at .000, and a note at .0006 s, later by the clock, would be stored at .000 too
+    # and ordered by its random id.
+    ws = open_ws()
+    ws.import_doors(door_file)
+    ticks = iter(range(500, 10_000, 100))  # microseconds after noon, 0.1 ms a reading
+
+    def clock():
+        return NOON + timedelta(microseconds=next(ticks))
+
+    service = FieldworkService(ws.store, device_id=lambda: "laptop", clock=clock)
+    outcomes = ["started", "done", "later", "absent", "done"]
+    for outcome in outcomes:
+        service.record_visit("1", outcome, interviewer="Amina")
+    visits = ws.door_visits("1")
+    assert [v.outcome for v in visits] == outcomes
+    assert len({v.at for v in visits}) == len(outcomes)
