@@ -18,6 +18,7 @@ from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import (
     QColor,
+    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QLocale,
@@ -52,6 +53,21 @@ def rate_text(value: float | None) -> str:
     if value is None:
         return "—"
     return QLocale().toString(value * 100, "f", 1) + " %"
+
+
+def headline_text(report: dict) -> str:
+    """The funnel in one line: doors, visited, interviews and the two rates."""
+    return QCoreApplication.translate(
+        "FieldworkPanel",
+        "{doors} doors · {visited} visited · {done} interviews · contact rate "
+        "{contact} · response rate {response}",
+    ).format(
+        doors=report["doors"],
+        visited=report["visited"],
+        done=report["done"],
+        contact=rate_text(report["contact_rate"]),
+        response=rate_text(report["response_rate"]),
+    )
 
 
 def cell_text(funnel: dict, key: str) -> str:
@@ -314,18 +330,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
     def set_data(self, data: FieldworkData) -> None:
         self.data = data
         report = data.report
-        self.headline.setText(
-            self.tr(
-                "{doors} doors · {visited} visited · {done} interviews · contact rate "
-                "{contact} · response rate {response}"
-            ).format(
-                doors=report["doors"],
-                visited=report["visited"],
-                done=report["done"],
-                contact=rate_text(report["contact_rate"]),
-                response=rate_text(report["response_rate"]),
-            )
-        )
+        self.headline.setText(headline_text(report))
         self.overall.setRowCount(len(COLUMNS))
         for r, key in enumerate(COLUMNS):
             name = QTableWidgetItem(measure_text(key))

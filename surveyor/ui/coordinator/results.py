@@ -13,6 +13,7 @@ from surveyor.ui.coordinator.bands import ask_bands
 from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
 from surveyor.ui.coordinator.reference import ReferenceBox, can_have_reference
 from surveyor.ui.coordinator.report import ReportDialog
+from surveyor.ui.coordinator.results_funnel import DoorToDoorTab
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout, WrappedLabel
 from surveyor.ui.language import FollowsLanguage
@@ -203,7 +204,8 @@ class ChartLabel(QLabel):
 
 
 class ResultsPanel(FollowsLanguage, QWidget):
-    """Filters on the left top, questions on the left, four views on the right."""
+    """Filters on the left top, questions on the left, four views on the right (a fifth,
+    the door-to-door funnel, when the campaign has doors)."""
 
     loaded = Signal()
 
@@ -301,8 +303,11 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.crosstab_view = CrosstabTab(self)
         self.ranking_view = RankingTab(self)
         self.coding_view = CodingTab(self)
-        for tab in (self.question_view, self.crosstab_view, self.ranking_view, self.coding_view):
+        self.funnel_view = DoorToDoorTab(self)  # shown when the campaign has doors
+        views = (self.question_view, self.crosstab_view, self.ranking_view, self.coding_view)
+        for tab in (*views, self.funnel_view):
             self.views.addTab(tab, "")
+        self.views.setTabVisible(4, False)
         self.views.currentChanged.connect(self._view_changed)
         size_to_current(self.views)
         self.views.setCornerWidget(self.summary, Qt.TopRightCorner)
@@ -345,6 +350,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.views.setTabText(1, self.tr("Cross-ta&b"))
         self.views.setTabText(2, self.tr("&Needs ranked"))
         self.views.setTabText(3, self.tr("&Open answers"))
+        self.views.setTabText(4, self.tr("&Door to door"))
         self._fill_fixed_items()
 
     def _fill_fixed_items(self) -> None:
@@ -436,6 +442,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self._stale = not self.isVisible()
         if self._stale:
             return
+        self.funnel_view.refresh()
         language = self.language()
         wanted = self.form_combo.currentData()
 
@@ -683,7 +690,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.summary.setText(self.tr("%n interview(s) counted", "", interviews))
 
     def on_workspace_changed(self, changes) -> None:
-        if changes.interview_list or changes.forms:
+        if changes.interview_list or changes.forms or changes.doors:
             self.refresh()
         elif changes.results:
             if self.views.currentWidget() is self.coding_view:
