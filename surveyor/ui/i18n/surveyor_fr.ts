@@ -103,57 +103,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1317"/>
+        <location filename="../coordinator/results.py" line="1324"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1318"/>
+        <location filename="../coordinator/results.py" line="1325"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1319"/>
+        <location filename="../coordinator/results.py" line="1326"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1320"/>
+        <location filename="../coordinator/results.py" line="1327"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1321"/>
+        <location filename="../coordinator/results.py" line="1328"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1322"/>
+        <location filename="../coordinator/results.py" line="1329"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1323"/>
+        <location filename="../coordinator/results.py" line="1330"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1326"/>
+        <location filename="../coordinator/results.py" line="1333"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1372"/>
+        <location filename="../coordinator/results.py" line="1379"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1382"/>
+        <location filename="../coordinator/results.py" line="1389"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1385"/>
+        <location filename="../coordinator/results.py" line="1392"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -390,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1022"/>
+        <location filename="../coordinator/results.py" line="1029"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1023"/>
+        <location filename="../coordinator/results.py" line="1030"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1024"/>
+        <location filename="../coordinator/results.py" line="1031"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1026"/>
+        <location filename="../coordinator/results.py" line="1033"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1026"/>
+        <location filename="../coordinator/results.py" line="1033"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1026"/>
+        <location filename="../coordinator/results.py" line="1033"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1031"/>
+        <location filename="../coordinator/results.py" line="1038"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1081"/>
-        <location filename="../coordinator/results.py" line="1095"/>
+        <location filename="../coordinator/results.py" line="1088"/>
+        <location filename="../coordinator/results.py" line="1102"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1105"/>
+        <location filename="../coordinator/results.py" line="1112"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -803,6 +803,19 @@
         <location filename="../coordinator/doorlist.py" line="804"/>
         <source>Round sheet written: {0} ({1} door(s)).</source>
         <translation>Feuille de route écrite : {0} ({1} porte(s)).</translation>
+    </message>
+</context>
+<context>
+    <name>DoorToDoorTab</name>
+    <message>
+        <location filename="../coordinator/results_funnel.py" line="52"/>
+        <source>The detail per sector, per interviewer and per day is in the “Fieldwork” tab; the filters above do not apply to the doors.</source>
+        <translation>Le détail par secteur, par enquêteur et par jour est dans l’onglet « Terrain » ; les filtres ci-dessus ne s’appliquent pas aux portes.</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results_funnel.py" line="70"/>
+        <source>Every door</source>
+        <translation>Toutes les portes</translation>
     </message>
 </context>
 <context>
@@ -1859,117 +1872,117 @@
 <context>
     <name>FieldworkPanel</name>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="272"/>
+        <location filename="../coordinator/fieldwork.py" line="288"/>
         <source>Export (CSV or XLSX)…</source>
         <translation>Exporter (CSV ou XLSX)…</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="273"/>
+        <location filename="../coordinator/fieldwork.py" line="289"/>
         <source>Export the funnel as CSV or XLSX</source>
         <translation>Exporter l’entonnoir en CSV ou XLSX</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="277"/>
+        <location filename="../coordinator/fieldwork.py" line="293"/>
         <source>Contact rate = contacted ÷ (visited − vacant). Response rate = interviews done ÷ (visited − vacant − not eligible). Point at a number for its definition.</source>
         <translation>Taux de contact = contactées ÷ (visitées − vacants). Taux de réponse = entretiens faits ÷ (visitées − vacants − non éligibles). Survolez un nombre pour sa définition.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="284"/>
+        <location filename="../coordinator/fieldwork.py" line="300"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="284"/>
+        <location filename="../coordinator/fieldwork.py" line="300"/>
         <source>Doors</source>
         <translation>Portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="285"/>
+        <location filename="../coordinator/fieldwork.py" line="301"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="286"/>
+        <location filename="../coordinator/fieldwork.py" line="302"/>
         <source>Interviewer</source>
         <translation>Enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="287"/>
+        <location filename="../coordinator/fieldwork.py" line="303"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="300"/>
+        <location filename="../coordinator/fieldwork.py" line="316"/>
         <source>Funnel</source>
         <translation>Entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="301"/>
+        <location filename="../coordinator/fieldwork.py" line="317"/>
         <source>By sector</source>
         <translation>Par secteur</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="302"/>
+        <location filename="../coordinator/fieldwork.py" line="318"/>
         <source>By interviewer</source>
         <translation>Par enquêteur·rice</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="303"/>
+        <location filename="../coordinator/fieldwork.py" line="319"/>
         <source>By day</source>
         <translation>Par jour</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="304"/>
+        <location filename="../coordinator/fieldwork.py" line="320"/>
         <source>To revisit ({0})</source>
         <translation>À revoir ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="305"/>
+        <location filename="../coordinator/fieldwork.py" line="321"/>
         <source>Appointments ({0})</source>
         <translation>Rendez-vous ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="306"/>
+        <location filename="../coordinator/fieldwork.py" line="322"/>
         <source>Never visited ({0})</source>
         <translation>Jamais visitées ({0})</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="319"/>
+        <location filename="../coordinator/fieldwork.py" line="60"/>
         <source>{doors} doors · {visited} visited · {done} interviews · contact rate {contact} · response rate {response}</source>
         <translation>{doors} portes · {visited} visitées · {done} entretiens · taux de contact {contact} · taux de réponse {response}</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="339"/>
+        <location filename="../coordinator/fieldwork.py" line="344"/>
         <source>Every door</source>
         <translation>Toutes les portes</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="340"/>
+        <location filename="../coordinator/fieldwork.py" line="345"/>
         <source>(no sector)</source>
         <translation>(sans secteur)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="342"/>
+        <location filename="../coordinator/fieldwork.py" line="347"/>
         <source>(not assigned)</source>
         <translation>(non attribuées)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="354"/>
+        <location filename="../coordinator/fieldwork.py" line="359"/>
         <source>Export the funnel</source>
         <translation>Exporter l’entonnoir</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="356"/>
+        <location filename="../coordinator/fieldwork.py" line="361"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="368"/>
+        <location filename="../coordinator/fieldwork.py" line="373"/>
         <source>The funnel was written to {0}.</source>
         <translation>L’entonnoir a été écrit dans {0}.</translation>
     </message>
     <message>
-        <location filename="../coordinator/fieldwork.py" line="372"/>
+        <location filename="../coordinator/fieldwork.py" line="377"/>
         <source>The export failed: {0}</source>
         <translation>L’export a échoué : {0}</translation>
     </message>
@@ -4603,146 +4616,146 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="789"/>
+        <location filename="../coordinator/results.py" line="796"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="790"/>
-        <location filename="../coordinator/results.py" line="799"/>
+        <location filename="../coordinator/results.py" line="797"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="791"/>
+        <location filename="../coordinator/results.py" line="798"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="792"/>
+        <location filename="../coordinator/results.py" line="799"/>
         <source>&amp;Bands…</source>
         <translation>&amp;Tranches…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="793"/>
+        <location filename="../coordinator/results.py" line="800"/>
         <source>Set where this number is cut into bands</source>
         <translation>Choisir où ce nombre est découpé en tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="853"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="846"/>
+        <location filename="../coordinator/results.py" line="853"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="848"/>
+        <location filename="../coordinator/results.py" line="855"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="852"/>
+        <location filename="../coordinator/results.py" line="859"/>
         <source>Answered: {0} of {1} · no answer: {2} · % of the {3}</source>
         <translation>Réponses : {0} sur {1} · sans réponse : {2} · % des {3}</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="856"/>
+        <location filename="../coordinator/results.py" line="863"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="862"/>
+        <location filename="../coordinator/results.py" line="869"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="887"/>
+        <location filename="../coordinator/results.py" line="894"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="887"/>
-        <location filename="../coordinator/results.py" line="955"/>
+        <location filename="../coordinator/results.py" line="894"/>
+        <location filename="../coordinator/results.py" line="962"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="887"/>
+        <location filename="../coordinator/results.py" line="894"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="889"/>
+        <location filename="../coordinator/results.py" line="896"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="927"/>
-        <location filename="../coordinator/results.py" line="952"/>
+        <location filename="../coordinator/results.py" line="934"/>
+        <location filename="../coordinator/results.py" line="959"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="928"/>
+        <location filename="../coordinator/results.py" line="935"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="929"/>
+        <location filename="../coordinator/results.py" line="936"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="930"/>
+        <location filename="../coordinator/results.py" line="937"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="931"/>
+        <location filename="../coordinator/results.py" line="938"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="932"/>
+        <location filename="../coordinator/results.py" line="939"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="933"/>
+        <location filename="../coordinator/results.py" line="940"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="943"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
-        <location filename="../coordinator/results.py" line="955"/>
+        <location filename="../coordinator/results.py" line="943"/>
+        <location filename="../coordinator/results.py" line="962"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="950"/>
+        <location filename="../coordinator/results.py" line="957"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="951"/>
+        <location filename="../coordinator/results.py" line="958"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="955"/>
+        <location filename="../coordinator/results.py" line="962"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="970"/>
+        <location filename="../coordinator/results.py" line="977"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n réponse</numerusform>
@@ -4753,43 +4766,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1140"/>
+        <location filename="../coordinator/results.py" line="1147"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1141"/>
+        <location filename="../coordinator/results.py" line="1148"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1142"/>
-        <location filename="../coordinator/results.py" line="1151"/>
+        <location filename="../coordinator/results.py" line="1149"/>
+        <location filename="../coordinator/results.py" line="1158"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1183"/>
+        <location filename="../coordinator/results.py" line="1190"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1183"/>
+        <location filename="../coordinator/results.py" line="1190"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1183"/>
+        <location filename="../coordinator/results.py" line="1190"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1183"/>
+        <location filename="../coordinator/results.py" line="1190"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1211"/>
+        <location filename="../coordinator/results.py" line="1218"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -5157,107 +5170,112 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../coordinator/results.py" line="71"/>
+        <location filename="../coordinator/results.py" line="72"/>
         <source>{0} (in bands)</source>
         <translation>{0} (tranches)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="322"/>
+        <location filename="../coordinator/results.py" line="327"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="323"/>
+        <location filename="../coordinator/results.py" line="328"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="324"/>
+        <location filename="../coordinator/results.py" line="329"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="325"/>
+        <location filename="../coordinator/results.py" line="330"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="326"/>
+        <location filename="../coordinator/results.py" line="331"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="327"/>
+        <location filename="../coordinator/results.py" line="332"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="331"/>
+        <location filename="../coordinator/results.py" line="336"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="333"/>
-        <location filename="../coordinator/results.py" line="334"/>
+        <location filename="../coordinator/results.py" line="338"/>
+        <location filename="../coordinator/results.py" line="339"/>
         <source>Filter on one more answer</source>
         <translation>Filtrer sur une réponse de plus</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="338"/>
+        <location filename="../coordinator/results.py" line="343"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="341"/>
-        <location filename="../coordinator/results.py" line="379"/>
+        <location filename="../coordinator/results.py" line="346"/>
+        <location filename="../coordinator/results.py" line="385"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="343"/>
+        <location filename="../coordinator/results.py" line="348"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="344"/>
+        <location filename="../coordinator/results.py" line="349"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="345"/>
+        <location filename="../coordinator/results.py" line="350"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="346"/>
+        <location filename="../coordinator/results.py" line="351"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="347"/>
+        <location filename="../coordinator/results.py" line="352"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="354"/>
-        <location filename="../coordinator/results.py" line="468"/>
+        <location filename="../coordinator/results.py" line="353"/>
+        <source>&amp;Door to door</source>
+        <translation>Port&amp;e-à-porte</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="360"/>
+        <location filename="../coordinator/results.py" line="475"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="355"/>
-        <location filename="../coordinator/results.py" line="511"/>
+        <location filename="../coordinator/results.py" line="361"/>
+        <location filename="../coordinator/results.py" line="518"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="360"/>
-        <location filename="../coordinator/results.py" line="524"/>
+        <location filename="../coordinator/results.py" line="366"/>
+        <location filename="../coordinator/results.py" line="531"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="376"/>
+        <location filename="../coordinator/results.py" line="382"/>
         <source>Fi&amp;lters (%n active)</source>
         <translation>
             <numerusform>Fi&amp;ltres (%n actif)</numerusform>
@@ -5265,32 +5283,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="379"/>
+        <location filename="../coordinator/results.py" line="385"/>
         <source>R&amp;eport…</source>
         <translation>Ra&amp;pport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="478"/>
+        <location filename="../coordinator/results.py" line="485"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="490"/>
+        <location filename="../coordinator/results.py" line="497"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="576"/>
+        <location filename="../coordinator/results.py" line="583"/>
         <source>and answer to</source>
         <translation>et réponse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="577"/>
+        <location filename="../coordinator/results.py" line="584"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="683"/>
+        <location filename="../coordinator/results.py" line="690"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -5298,7 +5316,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="696"/>
+        <location filename="../coordinator/results.py" line="703"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
