@@ -810,7 +810,7 @@
     <message>
         <location filename="../coordinator/results_funnel.py" line="52"/>
         <source>The detail per sector, per interviewer and per day is in the “Fieldwork” tab; the filters above do not apply to the doors.</source>
-        <translation>Le détail par secteur, par enquêteur et par jour est dans l’onglet « Terrain » ; les filtres ci-dessus ne s’appliquent pas aux portes.</translation>
+        <translation>Le détail par secteur, par enquêteur·rice et par jour est dans l’onglet « Terrain » ; les filtres ci-dessus ne s’appliquent pas aux portes.</translation>
     </message>
     <message>
         <location filename="../coordinator/results_funnel.py" line="70"/>
@@ -1741,7 +1741,7 @@
     <message>
         <location filename="../labels.py" line="104"/>
         <source>Refused</source>
-        <translation>refusé</translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <location filename="../labels.py" line="105"/>
