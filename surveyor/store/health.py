@@ -90,7 +90,16 @@ def list_backups(data_dir: Path) -> list[Backup]:
         except ValueError:
             continue
         found.append(Backup(path, moment, "-".join(parts[2:])))
-    return sorted(found, key=lambda b: (b.moment, b.path.name), reverse=True)
+    # Names keep the second: two backups of one second (an opening's, then a merge's) are
+    # ordered by when each was written, not by their reasons' spelling.
+    return sorted(found, key=lambda b: (b.moment, _written_ns(b.path), b.path.name), reverse=True)
+
+
+def _written_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def backup_due(db_path: Path, now: datetime) -> bool:

@@ -452,7 +452,10 @@ def _recopy(copies: list[Path], old: bytes | None, new: bytes | None, report) ->
     for copy in copies:
         part = copy.with_name(copy.name + ".rekey.part")
         try:
+            written = copy.stat()
             _convert(copy, old, part, new)
+            # the copy's time stays that of its data: the newest backup is still the newest
+            os.utime(part, ns=(written.st_atime_ns, written.st_mtime_ns))
             os.replace(part, copy)
             report.copies.append(copy)
         except (StoreError, *engine.Error):

@@ -5,6 +5,7 @@ place (and a crash in the middle of it), and removing the protection. docs/priva
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import subprocess
 import sys
@@ -319,6 +320,36 @@ def damage_page(db: Path, key: bytes) -> None:
         assert health.quick_check(conn) != []  # really damaged
     finally:
         conn.close()
+
+
+def test_of_two_backups_made_in_one_second_the_one_written_last_is_the_newest(data_dir):
+    # Backup names keep the second; an opening's backup ("start") and a merge's made in the
+    # same second were ordered by their reasons' spelling, so a repair took the older one.
+    fill(data_dir)
+    folder = health.backups_dir(data_dir)
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.db"):
+        old.unlink()
+    start = folder / "surveyor-20261130T214917Z-start.db"
+    merge = folder / "surveyor-20261130T214917Z-merge.db"
+    for n, path in enumerate((start, merge)):
+        path.write_bytes(b"")
+        os.utime(path, ns=(0, 1_764_539_357_000_000_000 + n * 1_000_000))  # merge 1 ms later
+    assert [b.reason for b in health.list_backups(data_dir)] == ["merge", "start"]
+
+
+def test_a_backup_re_made_under_a_new_key_keeps_the_time_of_its_data(data_dir):
+    fill(data_dir)
+    Workspace.protect(data_dir, passphrase=PASSPHRASE)
+    fill(data_dir, secret="another", passphrase=PASSPHRASE)  # something new to back up
+    with Store.open(data_dir, passphrase=PASSPHRASE) as store:
+        made = store.backup(reason="merge")
+    assert made is not None
+    os.utime(made, ns=(0, 1_764_539_357_000_000_000))
+    protection.forget(data_dir)
+    Workspace.unprotect(data_dir, passphrase=PASSPHRASE)
+    assert made.read_bytes().startswith(PLAIN_HEADER)  # re-made clear
+    assert made.stat().st_mtime_ns == 1_764_539_357_000_000_000
 
 
 def test_doctor_backup_and_repair_work_on_a_protected_store(data_dir):
