@@ -55,7 +55,10 @@ def test_the_coordinator_types_the_figures_once_and_sees_the_comparison(page, qt
     settle(page)
     box = page.results.question_view.reference
     assert box.table.isVisible()
-    compared = on_db(page, lambda ws: ws.compare_references(questions=["housing_type"]))[0]
+    language = page.results.language()  # the app's (another test may have left English)
+    compared = on_db(
+        page, lambda ws: ws.compare_references(questions=["housing_type"], language=language)
+    )[0]
     rows = table_rows(box.table)
     assert len(rows) == len(compared.categories)
     for row, c in zip(rows, compared.categories, strict=True):

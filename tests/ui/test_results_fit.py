@@ -114,3 +114,20 @@ def test_at_the_largest_text_size_the_crosstab_and_the_ranking_fit_1024_by_600(
     scroll = window.page_scroll
     assert not scroll.verticalScrollBar().isVisible()
     assert not scroll.horizontalScrollBar().isVisible()
+
+
+def test_folded_the_reference_button_gives_way_and_the_question_list_opens_the_dialog(
+    app_window, qtbot, isolated_home, results_dir
+):
+    window, panel = open_results(app_window, qtbot, isolated_home, results_dir, "fr", MAX_TEXT_SIZE)
+    at_1024_by_600(window, qtbot)
+    qtbot.waitUntil(lambda: panel.compact, timeout=30000)
+    panel.select_question("housing_type")
+    panel.refresh_current()
+    qtbot.waitUntil(lambda: panel.question_view.table.rowCount() > 1, timeout=30000)
+    assert not panel.question_view.reference.isVisible()  # no figures yet: the button goes
+    assert panel.reference_action.isEnabled()
+    panel.reference_action.trigger()
+    dialog = panel.question_view.reference.dialog
+    assert dialog is not None and dialog.question() == "housing_type"
+    dialog.reject()

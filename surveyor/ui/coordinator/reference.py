@@ -284,9 +284,6 @@ class ReferenceBox(FollowsLanguage, QWidget):
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Neighbourhood reference &figures…"))
-        self.button.setToolTip(
-            self.tr("Type in the neighbourhood's figures (INSEE...) to compare who answered")
-        )
         set_headers(
             self.table,
             [
@@ -301,17 +298,29 @@ class ReferenceBox(FollowsLanguage, QWidget):
     def show_comparison(self, comparison, q, *, keep: bool = False) -> None:
         """Show ``comparison`` (a ``Comparison`` or None) for the question ``q``."""
         self.comparison = comparison
-        if not keep:
-            self.setVisible(can_have_reference(q))
         has = comparison is not None
+        if not keep:
+            # with the filters folded (a small screen, a large text), the button alone goes:
+            # the question list's menu opens the same dialog
+            self.setVisible(can_have_reference(q) and (has or not self.panel.compact))
         self.table.setVisible(has)
         self.note.setVisible(has)
-        # without figures, only the title and the button: the figures above keep the room
-        self.setMaximumHeight(UNLIMITED if has else self.title.sizeHint().height() + 40)
+        self.title.setVisible(has)
+        # without figures, only the button (its tooltip says there are none yet): the figures
+        # above keep the room, even at the largest text size on a 600-pixel-high screen
+        self.setMaximumHeight(UNLIMITED if has else self.button.sizeHint().height() + 8)
         if not has:
-            self.title.setText(self.tr("No neighbourhood figures for this question yet."))
+            self.title.clear()
+            self.button.setToolTip(
+                self.tr("No neighbourhood figures for this question yet.")
+                + " "
+                + self.tr("Type in the neighbourhood's figures (INSEE...) to compare who answered")
+            )
             fill_table(self.table, [])
             return
+        self.button.setToolTip(
+            self.tr("Type in the neighbourhood's figures (INSEE...) to compare who answered")
+        )
         c = comparison
         self.title.setText(self.tr("Respondents compared with the neighbourhood"))
         fill_table(

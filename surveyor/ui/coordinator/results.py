@@ -287,6 +287,12 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.personal_action.setCheckable(True)
         self.personal_action.triggered.connect(self.mark_personal)
         self.question_list.addAction(self.personal_action)
+        # and type in the neighbourhood's figures (the button under the figures is folded
+        # away with the filters when the height runs short)
+        self.reference_action = QAction(self.question_list)
+        self.reference_action.setObjectName("referenceAction")
+        self.reference_action.triggered.connect(lambda: self.question_view.reference.ask())
+        self.question_list.addAction(self.reference_action)
         self.question_list.setContextMenuPolicy(Qt.ActionsContextMenu)
         # on the left: "Filters (n active)", the report and the count when the filters are
         # folded (compact), above the questions
@@ -342,6 +348,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
         self.personal_action.setText(
             self.tr("&Personal field: its answers are never shown nor put in the report")
         )
+        self.reference_action.setText(self.tr("Neighbourhood reference &figures…"))
         self.report_button.setText(self._report_text())
         self.report_button.setToolTip(self.tr("R&eport for the funders…").replace("&", ""))
         self._count_filters()
@@ -637,6 +644,7 @@ class ResultsPanel(FollowsLanguage, QWidget):
         q = self.questions.get(self.current_question())
         self.personal_action.setEnabled(q is not None)
         self.personal_action.setChecked(bool(q is not None and q.personal))
+        self.reference_action.setEnabled(can_have_reference(q))
         if not self._filling:
             self.refresh_current()
 

@@ -103,57 +103,57 @@
 <context>
     <name>CodingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1324"/>
+        <location filename="../coordinator/results.py" line="1332"/>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1325"/>
+        <location filename="../coordinator/results.py" line="1333"/>
         <source>Next →</source>
         <translation>Suivante →</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1326"/>
+        <location filename="../coordinator/results.py" line="1334"/>
         <source>&amp;Quote in the report</source>
         <translation>&amp;Citer dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1327"/>
+        <location filename="../coordinator/results.py" line="1335"/>
         <source>Themes (key: tag or untag · count in the selection)</source>
         <translation>Thèmes (touche : marquer ou démarquer · nombre dans la sélection)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1328"/>
+        <location filename="../coordinator/results.py" line="1336"/>
         <source>New theme, e.g. “Noise”</source>
         <translation>Nouveau thème, par exemple « Bruit »</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1329"/>
+        <location filename="../coordinator/results.py" line="1337"/>
         <source>Name of a new theme</source>
         <translation>Nom d&apos;un nouveau thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1330"/>
+        <location filename="../coordinator/results.py" line="1338"/>
         <source>A&amp;dd the theme</source>
         <translation>A&amp;jouter le thème</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1333"/>
+        <location filename="../coordinator/results.py" line="1341"/>
         <source>Keys 1 to 9 tag the answer with a theme, the arrows move to the previous or next answer, Q quotes it in the report.</source>
         <translation>Les touches 1 à 9 marquent la réponse d&apos;un thème, les flèches passent à la réponse précédente ou suivante, Q la cite dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1379"/>
+        <location filename="../coordinator/results.py" line="1387"/>
         <source>Choose a text question on the left to code its answers.</source>
         <translation>Choisissez à gauche une question à réponse libre pour coder ses réponses.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1389"/>
+        <location filename="../coordinator/results.py" line="1397"/>
         <source>No answer to this question in the selection.</source>
         <translation>Aucune réponse à cette question dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1392"/>
+        <location filename="../coordinator/results.py" line="1400"/>
         <source>Answer {0} of {1}</source>
         <translation>Réponse {0} sur {1}</translation>
     </message>
@@ -390,48 +390,48 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1029"/>
+        <location filename="../coordinator/results.py" line="1037"/>
         <source>&amp;Rows</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1030"/>
+        <location filename="../coordinator/results.py" line="1038"/>
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1031"/>
+        <location filename="../coordinator/results.py" line="1039"/>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1033"/>
+        <location filename="../coordinator/results.py" line="1041"/>
         <source>Counts</source>
         <translation>Effectifs</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1033"/>
+        <location filename="../coordinator/results.py" line="1041"/>
         <source>Row percentages</source>
         <translation>Pourcentages en ligne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1033"/>
+        <location filename="../coordinator/results.py" line="1041"/>
         <source>Column percentages</source>
         <translation>Pourcentages en colonne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1038"/>
+        <location filename="../coordinator/results.py" line="1046"/>
         <source>Counted: those who answered both questions. Someone who ticked several choices counts in each of their cells, so totals are counted, not added up.</source>
         <translation>Sont comptées les personnes qui ont répondu aux deux questions. Une personne qui a coché plusieurs réponses compte dans chacune de ses cases : les totaux sont comptés, pas additionnés.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1088"/>
-        <location filename="../coordinator/results.py" line="1102"/>
+        <location filename="../coordinator/results.py" line="1096"/>
+        <location filename="../coordinator/results.py" line="1110"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1112"/>
+        <location filename="../coordinator/results.py" line="1120"/>
         <source>Small numbers: a row or a column has fewer than 30 answers. Its percentages can change a lot with a few answers more or less.</source>
         <translation>Petits effectifs : une ligne ou une colonne a moins de 30 réponses. Ses pourcentages peuvent beaucoup changer avec quelques réponses de plus ou de moins.</translation>
     </message>
@@ -4616,146 +4616,146 @@
 <context>
     <name>QuestionTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="796"/>
+        <location filename="../coordinator/results.py" line="804"/>
         <source>&amp;Group by</source>
         <translation>&amp;Ventiler par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="797"/>
-        <location filename="../coordinator/results.py" line="806"/>
+        <location filename="../coordinator/results.py" line="805"/>
+        <location filename="../coordinator/results.py" line="814"/>
         <source>No grouping</source>
         <translation>Sans ventilation</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="798"/>
+        <location filename="../coordinator/results.py" line="806"/>
         <source>Group the figures by the answers to</source>
         <translation>Ventiler les chiffres selon les réponses à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="799"/>
+        <location filename="../coordinator/results.py" line="807"/>
         <source>&amp;Bands…</source>
         <translation>&amp;Tranches…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="800"/>
+        <location filename="../coordinator/results.py" line="808"/>
         <source>Set where this number is cut into bands</source>
         <translation>Choisir où ce nombre est découpé en tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="853"/>
+        <location filename="../coordinator/results.py" line="861"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="853"/>
+        <location filename="../coordinator/results.py" line="861"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="855"/>
+        <location filename="../coordinator/results.py" line="863"/>
         <source>Asked: {0} {4} · answered: {1} · no answer: {2} · percentages of the {3} who answered</source>
         <translation>Posée : {0} {4} · réponses : {1} · sans réponse : {2} · pourcentages des {3} qui ont répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="859"/>
+        <location filename="../coordinator/results.py" line="867"/>
         <source>Answered: {0} of {1} · no answer: {2} · % of the {3}</source>
         <translation>Réponses : {0} sur {1} · sans réponse : {2} · % des {3}</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="863"/>
+        <location filename="../coordinator/results.py" line="871"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="869"/>
+        <location filename="../coordinator/results.py" line="877"/>
         <source>Personal field: asked {0}, answered {1}. Its answers are never shown.</source>
         <translation>Champ personnel : posée {0}, réponses {1}. Ses réponses ne sont jamais affichées.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="894"/>
+        <location filename="../coordinator/results.py" line="902"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="894"/>
-        <location filename="../coordinator/results.py" line="962"/>
+        <location filename="../coordinator/results.py" line="902"/>
+        <location filename="../coordinator/results.py" line="970"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="894"/>
+        <location filename="../coordinator/results.py" line="902"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="896"/>
+        <location filename="../coordinator/results.py" line="904"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="934"/>
-        <location filename="../coordinator/results.py" line="959"/>
+        <location filename="../coordinator/results.py" line="942"/>
+        <location filename="../coordinator/results.py" line="967"/>
         <source>Answers (n)</source>
         <translation>Réponses (n)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="935"/>
+        <location filename="../coordinator/results.py" line="943"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="936"/>
+        <location filename="../coordinator/results.py" line="944"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="937"/>
+        <location filename="../coordinator/results.py" line="945"/>
         <source>First quartile</source>
         <translation>Premier quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="938"/>
+        <location filename="../coordinator/results.py" line="946"/>
         <source>Third quartile</source>
         <translation>Troisième quartile</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="939"/>
+        <location filename="../coordinator/results.py" line="947"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="940"/>
+        <location filename="../coordinator/results.py" line="948"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="943"/>
+        <location filename="../coordinator/results.py" line="951"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="943"/>
-        <location filename="../coordinator/results.py" line="962"/>
+        <location filename="../coordinator/results.py" line="951"/>
+        <location filename="../coordinator/results.py" line="970"/>
         <source>All</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="957"/>
+        <location filename="../coordinator/results.py" line="965"/>
         <source>First</source>
         <translation>Première</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="958"/>
+        <location filename="../coordinator/results.py" line="966"/>
         <source>Last</source>
         <translation>Dernière</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="962"/>
+        <location filename="../coordinator/results.py" line="970"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="977"/>
+        <location filename="../coordinator/results.py" line="985"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n réponse</numerusform>
@@ -4766,43 +4766,43 @@
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../coordinator/results.py" line="1147"/>
+        <location filename="../coordinator/results.py" line="1155"/>
         <source>&amp;Needs question</source>
         <translation>&amp;Question des besoins</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1148"/>
+        <location filename="../coordinator/results.py" line="1156"/>
         <source>&amp;Split by</source>
         <translation>&amp;Répartir par</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1149"/>
-        <location filename="../coordinator/results.py" line="1158"/>
+        <location filename="../coordinator/results.py" line="1157"/>
+        <location filename="../coordinator/results.py" line="1166"/>
         <source>No split</source>
         <translation>Sans répartition</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1190"/>
+        <location filename="../coordinator/results.py" line="1198"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1190"/>
+        <location filename="../coordinator/results.py" line="1198"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1190"/>
+        <location filename="../coordinator/results.py" line="1198"/>
         <source>Count</source>
         <translation>Effectif</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1190"/>
+        <location filename="../coordinator/results.py" line="1198"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="1218"/>
+        <location filename="../coordinator/results.py" line="1226"/>
         <source>Percentages of the {0} who answered; several answers possible.</source>
         <translation>Pourcentages des {0} qui ont répondu ; plusieurs réponses possibles.</translation>
     </message>
@@ -4815,62 +4815,63 @@
         <translation>Chi&amp;ffres de référence du quartier…</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="288"/>
+        <location filename="../coordinator/reference.py" line="317"/>
+        <location filename="../coordinator/reference.py" line="322"/>
         <source>Type in the neighbourhood&apos;s figures (INSEE...) to compare who answered</source>
         <translation>Saisir les chiffres du quartier (INSEE…) pour comparer qui a répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="293"/>
+        <location filename="../coordinator/reference.py" line="290"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="294"/>
+        <location filename="../coordinator/reference.py" line="291"/>
         <source>Respondents (%)</source>
         <translation>Répondants (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="295"/>
+        <location filename="../coordinator/reference.py" line="292"/>
         <source>Neighbourhood (%)</source>
         <translation>Quartier (%)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="296"/>
+        <location filename="../coordinator/reference.py" line="293"/>
         <source>Difference (points)</source>
         <translation>Écart (points)</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="312"/>
+        <location filename="../coordinator/reference.py" line="315"/>
         <source>No neighbourhood figures for this question yet.</source>
         <translation>Pas encore de chiffres du quartier pour cette question.</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="316"/>
+        <location filename="../coordinator/reference.py" line="325"/>
         <source>Respondents compared with the neighbourhood</source>
         <translation>Répondants comparés au quartier</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="339"/>
+        <location filename="../coordinator/reference.py" line="348"/>
         <source>members</source>
         <translation>membres du foyer</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="339"/>
+        <location filename="../coordinator/reference.py" line="348"/>
         <source>interviews</source>
         <translation>entretiens</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="341"/>
+        <location filename="../coordinator/reference.py" line="350"/>
         <source>Source: {0} · base: {1} {2} who answered</source>
         <translation>Source : {0} · base : {1} {2} ayant répondu</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="343"/>
+        <location filename="../coordinator/reference.py" line="352"/>
         <source>{0} outside the bands</source>
         <translation>{0} hors des tranches</translation>
     </message>
     <message>
-        <location filename="../coordinator/reference.py" line="345"/>
+        <location filename="../coordinator/reference.py" line="354"/>
         <source>few answers (under 30): read the percentages with care</source>
         <translation>peu de réponses (moins de 30) : lisez les pourcentages avec prudence</translation>
     </message>
@@ -5175,107 +5176,112 @@
         <translation>{0} (tranches)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="327"/>
+        <location filename="../coordinator/results.py" line="333"/>
         <source>&amp;Form</source>
         <translation>&amp;Questionnaire</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="328"/>
+        <location filename="../coordinator/results.py" line="334"/>
         <source>Intervie&amp;wer</source>
         <translation>Enquê&amp;teur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="329"/>
+        <location filename="../coordinator/results.py" line="335"/>
         <source>Fro&amp;m</source>
         <translation>D&amp;u</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="330"/>
+        <location filename="../coordinator/results.py" line="336"/>
         <source>&amp;To</source>
         <translation>&amp;Au</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="331"/>
+        <location filename="../coordinator/results.py" line="337"/>
         <source>&amp;Answer to</source>
         <translation>Répo&amp;nse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="332"/>
+        <location filename="../coordinator/results.py" line="338"/>
         <source>&amp;Value</source>
         <translation>&amp;Valeur</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="336"/>
+        <location filename="../coordinator/results.py" line="342"/>
         <source>Clear the filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="338"/>
-        <location filename="../coordinator/results.py" line="339"/>
+        <location filename="../coordinator/results.py" line="344"/>
+        <location filename="../coordinator/results.py" line="345"/>
         <source>Filter on one more answer</source>
         <translation>Filtrer sur une réponse de plus</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="343"/>
+        <location filename="../coordinator/results.py" line="349"/>
         <source>&amp;Personal field: its answers are never shown nor put in the report</source>
         <translation>Champ &amp;personnel : ses réponses ne sont jamais montrées ni mises dans le rapport</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="346"/>
-        <location filename="../coordinator/results.py" line="385"/>
+        <location filename="../coordinator/results.py" line="351"/>
+        <source>Neighbourhood reference &amp;figures…</source>
+        <translation>Chi&amp;ffres de référence du quartier…</translation>
+    </message>
+    <message>
+        <location filename="../coordinator/results.py" line="353"/>
+        <location filename="../coordinator/results.py" line="392"/>
         <source>R&amp;eport for the funders…</source>
         <translation>Ra&amp;pport pour les financeurs…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="348"/>
+        <location filename="../coordinator/results.py" line="355"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="349"/>
+        <location filename="../coordinator/results.py" line="356"/>
         <source>&amp;Question</source>
         <translation>Questi&amp;on</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="350"/>
+        <location filename="../coordinator/results.py" line="357"/>
         <source>Cross-ta&amp;b</source>
         <translation>Tri croi&amp;sé</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="351"/>
+        <location filename="../coordinator/results.py" line="358"/>
         <source>&amp;Needs ranked</source>
         <translation>&amp;Besoins classés</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="352"/>
+        <location filename="../coordinator/results.py" line="359"/>
         <source>&amp;Open answers</source>
         <translation>Réponses &amp;libres</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="353"/>
+        <location filename="../coordinator/results.py" line="360"/>
         <source>&amp;Door to door</source>
         <translation>Port&amp;e-à-porte</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="360"/>
-        <location filename="../coordinator/results.py" line="475"/>
+        <location filename="../coordinator/results.py" line="367"/>
+        <location filename="../coordinator/results.py" line="482"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="361"/>
-        <location filename="../coordinator/results.py" line="518"/>
+        <location filename="../coordinator/results.py" line="368"/>
+        <location filename="../coordinator/results.py" line="525"/>
         <source>Any answer</source>
         <translation>Toute réponse</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="366"/>
-        <location filename="../coordinator/results.py" line="531"/>
+        <location filename="../coordinator/results.py" line="373"/>
+        <location filename="../coordinator/results.py" line="538"/>
         <source>Any value</source>
         <translation>Toute valeur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="382"/>
+        <location filename="../coordinator/results.py" line="389"/>
         <source>Fi&amp;lters (%n active)</source>
         <translation>
             <numerusform>Fi&amp;ltres (%n actif)</numerusform>
@@ -5283,32 +5289,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="385"/>
+        <location filename="../coordinator/results.py" line="392"/>
         <source>R&amp;eport…</source>
         <translation>Ra&amp;pport…</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="485"/>
+        <location filename="../coordinator/results.py" line="492"/>
         <source>{0} (personal)</source>
         <translation>{0} (personnel)</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="497"/>
+        <location filename="../coordinator/results.py" line="504"/>
         <source>No finalized interview yet: nothing to count.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : rien à compter.</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="583"/>
+        <location filename="../coordinator/results.py" line="590"/>
         <source>and answer to</source>
         <translation>et réponse à</translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="584"/>
+        <location filename="../coordinator/results.py" line="591"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../coordinator/results.py" line="690"/>
+        <location filename="../coordinator/results.py" line="698"/>
         <source>%n interview(s) counted</source>
         <translation>
             <numerusform>%n entretien compté</numerusform>
@@ -5316,7 +5322,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../coordinator/results.py" line="703"/>
+        <location filename="../coordinator/results.py" line="711"/>
         <source>No finalized interview yet: there is nothing to report.</source>
         <translation>Aucun entretien finalisé pour l&apos;instant : il n&apos;y a rien à rapporter.</translation>
     </message>
