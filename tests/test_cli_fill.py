@@ -212,6 +212,7 @@ COUNTED_IN_GROUP = """| survey |
 """
 
 
+@pytest.mark.slow
 def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tmp_path):
     form = tmp_path / "household.md"
     form.write_text(COUNTED_IN_GROUP, encoding="utf-8")
@@ -235,6 +236,7 @@ def test_fill_loads_a_repeat_counted_by_a_calculation_inside_a_relevant_group(tm
     assert "person (/data/hh/person): more items than the repeat count (2)" in result.stderr
 
 
+@pytest.mark.slow
 def test_fill_refuses_a_choice_the_filtered_question_does_not_offer(tmp_path):
     answers = dict(ANSWERS, main_need="digital_x")
     result = surveyor(

@@ -45,6 +45,7 @@ def _can_mount_a_small_disk(tmp_path: Path) -> bool:
     return result.returncode == 0
 
 
+@pytest.mark.slow
 def test_batch_export_onto_a_full_disk_says_the_disk_is_full(tmp_path):
     if not _can_mount_a_small_disk(tmp_path):
         pytest.skip("needs `unshare` with user namespaces to mount a small real file system")

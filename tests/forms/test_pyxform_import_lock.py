@@ -6,6 +6,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 BUNDLED = Path(__file__).resolve().parents[2] / "forms" / "enquete_habitants.xlsx"
 
 SCRIPT = textwrap.dedent(
@@ -28,6 +30,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_reading_a_form_waits_for_another_threads_pyxform_import():
     out = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(BUNDLED)],

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from openpyxl import load_workbook
 
 from surveyor.encryption.keys import load_private_key, public_text_of
@@ -26,6 +27,7 @@ def cli(*args, data_dir=None, check=True):
     return result
 
 
+@pytest.mark.slow
 def test_keys_new_then_add_to_form_then_merge_with_the_key(tmp_path):
     passphrase = tmp_path / "phrase.txt"
     passphrase.write_text("une phrase assez longue\n", encoding="utf-8")
@@ -80,6 +82,7 @@ def test_keys_new_then_add_to_form_then_merge_with_the_key(tmp_path):
     assert SECRET in "".join(p.read_text("utf-8") for p in out.glob("*.csv"))
 
 
+@pytest.mark.slow
 def test_batch_export_protect_for_then_merge_with_the_key(tmp_path):
     passphrase = tmp_path / "phrase.txt"
     passphrase.write_text("une phrase assez longue\n", encoding="utf-8")

@@ -100,6 +100,7 @@ def test_the_default_export_leaves_the_personal_fields_out(coordinator, tmp_path
     assert PHONE not in text and NAME not in text and CHILD not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_pseudonyms_are_stable_within_the_campaign_and_hide_the_values(coordinator, tmp_path, fmt):
     export(coordinator, tmp_path / "a", fmt, "--personal", "pseudonymise")
@@ -152,6 +153,7 @@ def test_an_unknown_choice_is_refused(coordinator, tmp_path):
     assert not (tmp_path / "x").exists()
 
 
+@pytest.mark.slow
 def test_a_mark_made_in_the_results_is_the_exports_and_retentions_personal_field(
     coordinator, tmp_path
 ):

@@ -121,6 +121,7 @@ def test_a_wrong_passphrase_says_so_and_changes_nothing(coordinator, open_worksp
     assert newest.changed and newest.revision == 2
 
 
+@pytest.mark.slow
 def test_the_cli_protects_and_opens_a_package(coordinator, tmp_path):
     secret = tmp_path / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from surveyor.workspace import Workspace
 from tests.sync.conftest import HABITANTS
 
@@ -20,6 +22,7 @@ def surveyor(data_dir: Path, *args: str):
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_record_of_processing_says_what_where_who_and_how_long(tmp_path):
     data = tmp_path / "coordinator"
     with Workspace.open(data) as ws:

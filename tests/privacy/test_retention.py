@@ -9,6 +9,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.workspace import Workspace
 from tests.sync.conftest import ANSWERS, HABITANTS
@@ -49,6 +51,7 @@ def filled(tmp_path, days_ago: list[int]) -> tuple[Path, list[str], Path]:
     return coordinator, ids, batch
 
 
+@pytest.mark.slow
 def test_personal_fields_are_warned_of_then_removed_past_the_retention_period(tmp_path):
     coordinator, (old, soon, recent), batch = filled(tmp_path, [400, 350, 10])
     assert surveyor(coordinator, "retention").stdout.startswith("No retention period")

@@ -139,6 +139,7 @@ def test_non_responses_are_never_put_in_a_band(coordinator):
     assert {c: r.interviews for c, r in under.groups.items()} == {"<100": years.answered}
 
 
+@pytest.mark.slow
 def test_the_cli_groups_and_crosses_by_bands(coordinator):
     ws, _facts = coordinator
     done = run_cli(
@@ -165,6 +166,7 @@ def test_the_cli_groups_and_crosses_by_bands(coordinator):
     assert done.stdout == ""
 
 
+@pytest.mark.slow
 def test_the_plans_bands_round_trip_and_make_the_reports_split(coordinator, tmp_path):
     ws, _facts = coordinator
     plan = ws.report_plan()

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import pytest
 from docx import Document
 
 from tests.test_cli import run_cli
 
 from .test_figures import col, read
+
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
 
 BASE_KEYS = {"type", "label", "asked", "answered"}
 NUMBER_KEYS = BASE_KEYS | {"n", "mean", "median", "min", "max"}

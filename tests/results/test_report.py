@@ -14,6 +14,9 @@ from surveyor.results.report import FieldworkFunnel, mask
 
 from .conftest import PHONE
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 def docx_text(path) -> str:
     doc = Document(str(path))

@@ -13,9 +13,14 @@ import uuid
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from surveyor.workspace import Workspace
 from tests.fieldwork.conftest import SARCELLES, ban_csv
 from tests.server.conftest import make_campaign
+
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
 
 CAMPAIGN = "/surveyor/v1/campaign"
 ZIP = {"Content-Type": "application/zip"}

@@ -10,6 +10,9 @@ import pytest
 
 from tests.server.conftest import surveyor
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 XFORMS = "{http://openrosa.org/xforms/xformsList}"
 
 # The shape of ODK Central's fixtures: the version written as orx:version.

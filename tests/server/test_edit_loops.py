@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 def edit_of(campaign, deprecated_id: str | None = None, instance_id: str | None = None):
     xml, new_id = campaign.new_submission()

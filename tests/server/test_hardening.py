@@ -9,6 +9,9 @@ import pytest
 
 from tests.server.conftest import surveyor
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 def _attachment(campaign, instance_id: str, name: str):
     return campaign.server.request(

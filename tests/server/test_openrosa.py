@@ -14,6 +14,9 @@ import pytest
 
 from tests.server.conftest import HABITANTS, make_campaign, multipart, surveyor
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 XFORMS = "{http://openrosa.org/xforms/xformsList}"
 
 

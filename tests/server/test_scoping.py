@@ -10,6 +10,9 @@ import pytest
 from tests.server.conftest import HABITANTS, Server, surveyor
 from tests.server.test_collect import ORX_FORM, orx_submission
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 def _publish_orx(campaign, folder) -> None:
     (folder / "orx_simple.xml").write_text(ORX_FORM, encoding="utf-8")

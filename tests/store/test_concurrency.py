@@ -45,6 +45,7 @@ def _run_together(data_dir: Path, what: str, count: int, processes: int) -> list
                 child.kill()
 
 
+@pytest.mark.slow
 def test_first_starts_at_once_on_a_fresh_data_dir_all_succeed(tmp_path):
     for attempt in range(6):
         data_dir = tmp_path / f"fresh-{attempt}"

@@ -113,6 +113,7 @@ def test_fill_and_merge_refuse_a_damaged_database_and_change_nothing(damaged, tm
         Store.open(data_dir)
 
 
+@pytest.mark.slow
 def test_doctor_says_damaged_and_repair_rebuilds_a_new_file_keeping_the_damaged_one(damaged):
     data_dir, ids = damaged
     db = data_dir / "surveyor.db"

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from surveyor.sync.campaign import queued_erasures
 from surveyor.workspace import Workspace, server_pass
 from tests.fieldwork.conftest import SARCELLES, ban_csv
 from tests.sync.central_standin import CentralStandIn
 from tests.sync.test_download import run_cli
+
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
 
 CAMPAIGN = "/surveyor/v1/campaign"
 

@@ -74,6 +74,7 @@ def test_a_resend_to_central_is_counted_as_sent_not_as_already_there(central):
     assert len(central.submissions) == 1
 
 
+@pytest.mark.slow
 def test_a_stale_edit_needs_a_decision_and_is_not_retried_forever(central, laptop):
     """Central answers 409 "out of date" to an edit of a version someone else already
     edited. Retrying cannot help: the interview is held for a person (listed by every

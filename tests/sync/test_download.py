@@ -18,6 +18,9 @@ from surveyor.sync.state import CURSORS_NAME
 from surveyor.sync.transport import OpenRosaTransport
 from tests.sync.conftest import HABITANTS, Laptop, make_campaign
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.slow
 def test_download_with_duplicates_and_an_edit(tmp_path, laptop):

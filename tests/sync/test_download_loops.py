@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from surveyor.sync.download import download_submissions
 from surveyor.sync.sender import send_pending
 from surveyor.sync.transport import OpenRosaTransport
 from tests.sync.conftest import HABITANTS, Laptop, make_campaign
 
 
+@pytest.mark.slow
 def test_looping_edits_on_the_server_are_refused_and_the_others_download(tmp_path, laptop):
     campaign = make_campaign(tmp_path / "dl")
     coordinator = Laptop(tmp_path / "coordinator")

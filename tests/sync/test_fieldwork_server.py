@@ -19,6 +19,9 @@ from tests.fieldwork.conftest import SARCELLES, ban_csv
 from tests.sync.central_standin import CentralStandIn
 from tests.sync.test_download import run_cli
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 VISIT = "/surveyor/v1/fieldwork"
 
 

@@ -23,6 +23,9 @@ from surveyor.sync.state import SyncLock, read_held
 from tests.server.conftest import free_port
 from tests.sync.faultproxy import FaultProxy
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def no_keychain():

@@ -15,6 +15,9 @@ from surveyor.sync.transport import SendOutcome, SendResult
 from tests.sync.conftest import Laptop
 from tests.sync.test_sync import transport
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 def test_rendering_twice_gives_the_same_bytes(laptop):
     ids = laptop.fill(3)

@@ -14,6 +14,9 @@ from surveyor.sync.transport import OPENROSA_HEADERS, OpenRosaTransport, SendOut
 from tests.sync.conftest import all_submissions, make_campaign, server_count
 from tests.sync.faultproxy import FaultProxy
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 FAST = Backoff(base=0.01, factor=2, cap=0.2)
 
 

@@ -10,6 +10,9 @@ from surveyor.ui.qt import Qt
 from tests.server.conftest import make_campaign
 from tests.ui.test_fieldwork_view import page, seed_visits  # noqa: F401 - the page fixture
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 CAMPAIGN = "/surveyor/v1/campaign"
 
 

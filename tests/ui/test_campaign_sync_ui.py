@@ -4,10 +4,15 @@ once (the pass's Changes), with a sentence saying so."""
 
 from __future__ import annotations
 
+import pytest
+
 from surveyor.workspace import Workspace
 from tests.fieldwork.conftest import SARCELLES, ban_csv
 from tests.ui.test_handin import started
 from tests.ui.test_sync_ui import campaign, first_pass, no_keychain  # noqa: F401 - fixtures
+
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
 
 
 def test_send_now_imports_the_servers_package_and_my_doors_shows_it(

@@ -11,6 +11,9 @@ from surveyor.workspace import Changes
 from tests.server.conftest import make_campaign
 from tests.ui.test_coordinator import page  # noqa: F401 - the coordination page fixture
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def campaign(tmp_path):

@@ -191,6 +191,7 @@ def drive(qtbot, view, plan, *, members=(), on_member_age=None, until=None):
     )
 
 
+@pytest.mark.slow
 def test_fill_habitants_with_the_keyboard(qtbot, library, make_view, db):
     form = db(library.load_file, HABITANTS)
     interview, session = db(start_interview, library, form)

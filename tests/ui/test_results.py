@@ -259,6 +259,7 @@ def test_the_report_dialog_writes_a_docx_with_the_chosen_question(page, tmp_path
     dialog.close()
 
 
+@pytest.mark.slow
 def test_a_personal_fields_value_never_appears_in_the_view(page):
     panel = page.results
     names = [

@@ -18,6 +18,9 @@ from tests.server.conftest import free_port, make_campaign
 from tests.ui.test_coordinator import Laptop
 from tests.ui.test_handin import finished_interviews, started
 
+# a real server (or a report) in this module: seconds each, out of the quick loop
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def campaign(tmp_path_factory):
