@@ -218,6 +218,30 @@ def open_window(
     return window
 
 
+def each_window(languages, tasks, data_dir: Path, settings_path: Path, *, language: str, **values):
+    """The main window as :func:`open_window` makes it, at 1024x600 then 1366x768, each at the
+    default then the largest text size: yields ``(name, window)`` ("1024x600_large") and
+    closes the window once its shots are taken."""
+    from surveyor.settings import MAX_TEXT_SIZE
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+
+    for size in ((1024, 600), (1366, 768)):
+        for text_size, suffix in ((DEFAULT_TEXT_SIZE, ""), (MAX_TEXT_SIZE, "_large")):
+            window = open_window(
+                languages,
+                tasks,
+                data_dir,
+                settings_path,
+                language=language,
+                size=size,
+                text_size=text_size,
+                **values,
+            )
+            yield f"{size[0]}x{size[1]}{suffix}", window
+            window.close()
+            tasks.drain()
+
+
 def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Path) -> list:
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.qt import QApplication, QFileDialog

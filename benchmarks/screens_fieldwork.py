@@ -25,9 +25,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import open_window, save, settle, wait  # noqa: E402
+from benchmarks.screens_coordinator import each_window, save, settle, wait  # noqa: E402
 
-SIZES = [(1024, 600), (1366, 768)]
 STREETS = [
     ("rue des Lilas", "Les Flanades"),
     ("avenue Paul Valéry", "Les Flanades"),
@@ -75,7 +74,6 @@ def seed(root: Path) -> Path:
 
 
 def shoot(language: str, out: Path, languages, home: Path, root: Path) -> list[Path]:
-    from surveyor.settings import MAX_TEXT_SIZE
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.qt import QApplication
     from surveyor.ui.settings import DEFAULT_TEXT_SIZE
@@ -88,42 +86,35 @@ def shoot(language: str, out: Path, languages, home: Path, root: Path) -> list[P
     tasks = TaskManager()
     work = root / f"data-{language}"
     shutil.copytree(home, work)
-    for size in SIZES:
-        for text_size, suffix in ((DEFAULT_TEXT_SIZE, ""), (MAX_TEXT_SIZE, "_large")):
-            window = open_window(
-                languages,
-                tasks,
-                work,
-                root / f"settings-{language}.json",
-                language=language,
-                size=size,
-                interviewer="Camille",
-                coordinator=True,
-                text_size=text_size,
-            )
-            name = f"{size[0]}x{size[1]}{suffix}"
-            window.show_doors()
-            page = window.doors_page
-            wait(app, lambda p=page: p.loaded)
-            tasks.drain()
-            page.table.selectRow(2)
-            settle(app)
-            written.append(save(window.grab(), folder / f"doors_{name}.png"))
-            window.show_coordination()
-            coordination = window.coordination
-            coordination.tabs.setCurrentWidget(coordination.doorlist)
-            wait(app, lambda c=coordination: c.doorlist.data is not None)
-            tasks.drain()
-            coordination.doorlist.select_sector("Les Flanades")
-            settle(app)
-            written.append(save(window.grab(), folder / f"doorlist_{name}.png"))
-            coordination.tabs.setCurrentWidget(coordination.fieldwork)
-            wait(app, lambda c=coordination: c.fieldwork.data is not None)
-            tasks.drain()
-            settle(app)
-            written.append(save(window.grab(), folder / f"fieldwork_{name}.png"))
-            window.close()
-            tasks.drain()
+    for name, window in each_window(
+        languages,
+        tasks,
+        work,
+        root / f"settings-{language}.json",
+        language=language,
+        interviewer="Camille",
+        coordinator=True,
+    ):
+        window.show_doors()
+        page = window.doors_page
+        wait(app, lambda p=page: p.loaded)
+        tasks.drain()
+        page.table.selectRow(2)
+        settle(app)
+        written.append(save(window.grab(), folder / f"doors_{name}.png"))
+        window.show_coordination()
+        coordination = window.coordination
+        coordination.tabs.setCurrentWidget(coordination.doorlist)
+        wait(app, lambda c=coordination: c.doorlist.data is not None)
+        tasks.drain()
+        coordination.doorlist.select_sector("Les Flanades")
+        settle(app)
+        written.append(save(window.grab(), folder / f"doorlist_{name}.png"))
+        coordination.tabs.setCurrentWidget(coordination.fieldwork)
+        wait(app, lambda c=coordination: c.fieldwork.data is not None)
+        tasks.drain()
+        settle(app)
+        written.append(save(window.grab(), folder / f"fieldwork_{name}.png"))
     tasks.wait_db()
     tasks.shutdown()
     apply_text_size(app, DEFAULT_TEXT_SIZE)

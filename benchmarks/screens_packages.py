@@ -27,15 +27,13 @@ sys.path.insert(0, str(REPO))
 from benchmarks.screens_coordinator import (  # noqa: E402
     ANSWERS,
     HABITANTS,
-    open_window,
+    each_window,
     save,
     settle,
     wait,
     with_dialog,
 )
 from benchmarks.screens_fieldwork import seed as seed_doors  # noqa: E402
-
-SIZES = ((1024, 600), (1366, 768))
 
 
 def seed(root: Path) -> Path:
@@ -60,7 +58,6 @@ def seed(root: Path) -> Path:
 
 
 def shoot(language: str, out: Path, languages, laptop: Path, root: Path) -> list[Path]:
-    from surveyor.settings import MAX_TEXT_SIZE
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.coordinator.doorlist import PackageDialog
     from surveyor.ui.qt import QApplication
@@ -74,45 +71,34 @@ def shoot(language: str, out: Path, languages, laptop: Path, root: Path) -> list
     tasks = TaskManager()
     work = root / f"data-{language}"
     shutil.copytree(laptop, work)
-    for size in SIZES:
-        for text_size, suffix in ((DEFAULT_TEXT_SIZE, ""), (MAX_TEXT_SIZE, "_large")):
-            window = open_window(
-                languages,
-                tasks,
-                work,
-                root / f"settings-{language}.json",
-                language=language,
-                size=size,
-                interviewer="Camille",
-                text_size=text_size,
-            )
-            name = f"{size[0]}x{size[1]}{suffix}"
-            window.hand_in._ask_protection(1, True)
-            box = window.hand_in.protect_box
-            settle(app)
-            written.append(save(with_dialog(window, box), folder / f"handin_protect_{name}.png"))
-            box.reject()
-            package = PackageDialog(doors=120, passphrase="", with_key=True, parent=window)
-            package.passphrase.setText("lilas et tilleuls")
-            package.show()
-            settle(app)
-            written.append(
-                save(with_dialog(window, package), folder / f"package_dialog_{name}.png")
-            )
-            package.reject()
-            window.show_doors()
-            page = window.doors_page
-            wait(app, lambda p=page: p.loaded)
-            tasks.drain()
-            page.ask_passphrase(lambda ws, secret: None, wrong=True)
-            dialog = page.passphrase_dialog
-            settle(app)
-            written.append(
-                save(with_dialog(window, dialog), folder / f"package_passphrase_{name}.png")
-            )
-            dialog.reject()
-            window.close()
-            tasks.drain()
+    for name, window in each_window(
+        languages,
+        tasks,
+        work,
+        root / f"settings-{language}.json",
+        language=language,
+        interviewer="Camille",
+    ):
+        window.hand_in._ask_protection(1, True)
+        box = window.hand_in.protect_box
+        settle(app)
+        written.append(save(with_dialog(window, box), folder / f"handin_protect_{name}.png"))
+        box.reject()
+        package = PackageDialog(doors=120, passphrase="", with_key=True, parent=window)
+        package.passphrase.setText("lilas et tilleuls")
+        package.show()
+        settle(app)
+        written.append(save(with_dialog(window, package), folder / f"package_dialog_{name}.png"))
+        package.reject()
+        window.show_doors()
+        page = window.doors_page
+        wait(app, lambda p=page: p.loaded)
+        tasks.drain()
+        page.ask_passphrase(lambda ws, secret: None, wrong=True)
+        dialog = page.passphrase_dialog
+        settle(app)
+        written.append(save(with_dialog(window, dialog), folder / f"package_passphrase_{name}.png"))
+        dialog.reject()
     tasks.wait_db()
     tasks.shutdown()
     apply_text_size(app, DEFAULT_TEXT_SIZE)

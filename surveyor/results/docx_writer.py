@@ -11,17 +11,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
-from surveyor.results.report import Heading, Image, Para, Report, ReportTable
+from surveyor.results.report import Heading, Image, Para, Report, ReportTable, numeric_cell
 
 _ACCENT = RGBColor(0x2F, 0x5D, 0x62)
 _GREY = RGBColor(0x55, 0x55, 0x55)
 _WARN = RGBColor(0x9A, 0x4A, 0x00)
-
-
-def _numeric(text: str) -> bool:
-    head = text.split(" ")[0].replace("\u202f", "").replace(",", "").replace(".", "")
-    head = head.lstrip("+-\u2212")  # a difference in points: +6,3 or −15,7
-    return head.rstrip("%*\u00a0").isdigit() or text in ("–", "")
 
 
 def write_docx(report: Report, path: Path) -> None:
@@ -87,7 +81,7 @@ def _table(doc, block: ReportTable) -> None:
         for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
             cell.text = text
             for p in cell.paragraphs:
-                if column > 0 and _numeric(text):
+                if column > 0 and numeric_cell(text):
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for run in p.runs:
                     run.font.size = Pt(9.5)

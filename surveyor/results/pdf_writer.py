@@ -10,7 +10,7 @@ from fpdf.fonts import FontFace
 from matplotlib import get_data_path
 
 from surveyor.results import catalogue as cat
-from surveyor.results.report import Heading, Image, Para, Report, ReportTable
+from surveyor.results.report import Heading, Image, Para, Report, ReportTable, numeric_cell
 
 _FONTS = Path(get_data_path()) / "fonts" / "ttf"
 _ACCENT = (0x2F, 0x5D, 0x62)
@@ -35,12 +35,6 @@ class _PDF(FPDF):
             f"{self.title_text} — {cat.text('page', self.language, n=self.page_no())}",
             align="C",
         )
-
-
-def _numeric(text: str) -> bool:
-    head = text.split(" ")[0].replace("\u202f", "").replace(",", "").replace(".", "")
-    head = head.lstrip("+-\u2212")  # a difference in points: +6,3 or −15,7
-    return head.rstrip("%*\u00a0").isdigit() or text in ("–", "")
 
 
 def write_pdf(report: Report, path: Path) -> None:
@@ -150,7 +144,8 @@ def _table(pdf: FPDF, block: ReportTable) -> None:
     columns = len(block.header)
     widths = block.widths or [2.0] + [1.0] * (columns - 1)
     align = ["LEFT"] + [
-        "RIGHT" if all(_numeric(r[c]) for r in block.rows) else "LEFT" for c in range(1, columns)
+        "RIGHT" if all(numeric_cell(r[c]) for r in block.rows) else "LEFT"
+        for c in range(1, columns)
     ]
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=_ACCENT)
     with pdf.table(

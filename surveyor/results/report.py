@@ -47,6 +47,14 @@ class ReportTable:
     widths: list[float] | None = None  # relative widths
 
 
+def numeric_cell(text: str) -> bool:
+    """Whether a table cell reads as a number (12, 48,3 %, +6,3, −15,7, 1 234, or "–" for
+    none): both writers align such cells on the right."""
+    head = text.split(" ")[0].replace("\u202f", "").replace(",", "").replace(".", "")
+    head = head.lstrip("+-\u2212")  # a difference in points: +6,3 or −15,7
+    return head.rstrip("%*\u00a0").isdigit() or text in ("–", "")
+
+
 @dataclass
 class Image:
     png: bytes
