@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 
+from surveyor.commands.common import add_actions
+
 
 def register(subparsers) -> None:
-    form = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "form",
         help="check XLSForm files",
         description="Work with XLSForm files (.xlsx, .xls, .csv, .md) and XForms.",
+        title="actions",
     )
-    actions = form.add_subparsers(title="actions", metavar="ACTION")
     check = actions.add_parser(
         "check",
         help="report every problem of XLSForm files",
@@ -29,12 +32,6 @@ def register(subparsers) -> None:
         "files", nargs="+", metavar="FILE", help="an XLSForm file (.xlsx, .xls, .csv, .md)"
     )
     check.set_defaults(handler=_check)
-    form.set_defaults(handler=lambda args: _usage(form))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
 
 
 def _check(args: argparse.Namespace) -> int:

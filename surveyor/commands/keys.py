@@ -14,12 +14,13 @@ import getpass
 import sys
 from pathlib import Path
 
-from surveyor.commands.common import fail
+from surveyor.commands.common import add_actions, fail
 from surveyor.errors import EncryptionError, ErrorCode, SurveyorError
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    actions = add_actions(
+        subparsers,
         "keys",
         help="make and use the key pair of encrypted forms",
         description=(
@@ -28,8 +29,8 @@ def register(subparsers) -> None:
             "the private key file and its passphrase safe: without them the interviews "
             "cannot be read by anyone."
         ),
+        title="actions",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
 
     new = actions.add_parser(
         "new",
@@ -71,7 +72,6 @@ def register(subparsers) -> None:
     source.add_argument("--public-key-file", metavar="FILE", help="a file holding it")
     add.add_argument("--out", metavar="FILE", help="write to this file (default: in place)")
     add.set_defaults(handler=run_add)
-    parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
 def add_key_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:

@@ -67,25 +67,23 @@ def f_string(st, node, *args):
     return _str_or_context(node, args)
 
 
-def f_concat(st, node, *args):
+def _each_string(args) -> list[str]:
+    """The arguments as strings, a node-set giving one string per node (concat, join)."""
     out = []
     for a in args:
         if type(a) is list:
             out.extend(n.string_value() for n in a)
         else:
             out.append(to_string(a))
-    return "".join(out)
+    return out
+
+
+def f_concat(st, node, *args):
+    return "".join(_each_string(args))
 
 
 def f_join(st, node, sep, *args):
-    sep = to_string(sep)
-    out = []
-    for a in args:
-        if type(a) is list:
-            out.extend(n.string_value() for n in a)
-        else:
-            out.append(to_string(a))
-    return sep.join(out)
+    return to_string(sep).join(_each_string(args))
 
 
 def f_substr(st, node, s, start, end=None):

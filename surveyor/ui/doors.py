@@ -247,8 +247,7 @@ class AppointmentDialog(QDialog):
         self.setObjectName("appointmentDialog")
         self.setWindowTitle(self.tr("Appointment"))
         layout = QVBoxLayout(self)
-        label = make_label(self.tr("When should you come back to {0}?").format(address))
-        layout.addWidget(label)
+        make_label(self.tr("When should you come back to {0}?").format(address), into=layout)
         form = QFormLayout()
         self.date_edit = QDateEdit(QDate.currentDate().addDays(1))
         self.date_edit.setCalendarPopup(True)
@@ -297,10 +296,11 @@ class AddDoorDialog(QDialog):
         self.setObjectName("addDoorDialog")
         self.setWindowTitle(self.tr("Add a door"))
         layout = QVBoxLayout(self)
-        hint = make_label(
-            self.tr("A door that is not on your list. Only the street is required."), role="hint"
+        make_label(
+            self.tr("A door that is not on your list. Only the street is required."),
+            role="hint",
+            into=layout,
         )
-        layout.addWidget(hint)
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
         for i, (name, text) in enumerate(address_labels()):
@@ -420,12 +420,10 @@ class MyDoorsPage(FollowsLanguage, QWidget):
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.hide()
         outer.addWidget(self.empty)
-        self.scope = make_label(role="hint", name="doorsScope")
-        outer.addWidget(self.scope)
+        self.scope = make_label(role="hint", name="doorsScope", into=outer)
 
         # The visit: one key or one click on the selected door.
-        self.door_label = make_label(role="cardTitle", name="selectedDoor")
-        outer.addWidget(self.door_label)
+        self.door_label = make_label(role="cardTitle", name="selectedDoor", into=outer)
         actions = QGridLayout()
         actions.setHorizontalSpacing(6)
         actions.setVerticalSpacing(4)

@@ -167,8 +167,7 @@ class TypeBackDialog(QDialog):
         self.table.setAccessibleName(self.tr("The doors of the sheet"))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
-        self.message = make_label()
-        layout.addWidget(self.message)
+        self.message = make_label(into=layout)
         keys = QHBoxLayout()
         self.key_buttons: dict[str, QPushButton] = {}
         for outcome, key in OUTCOME_KEYS.items():

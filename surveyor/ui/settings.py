@@ -140,8 +140,8 @@ class SettingsDialog(QDialog):
                 "with Ctrl and + or -, and Ctrl and 0 to go back to normal."
             ),
             role="hint",
+            into=layout,
         )
-        layout.addWidget(self.hint)
 
         self.buttons = ok_cancel(self, self.tr("Save"), self.tr("Cancel"))
         layout.addWidget(self.buttons)

@@ -69,8 +69,7 @@ class WelcomePage(FollowsLanguage, QWidget):
         )
         top.addWidget(self.language, 0, Qt.AlignTop)
         layout.addLayout(top)
-        self.intro = make_label()
-        layout.addWidget(self.intro)
+        self.intro = make_label(into=layout)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
@@ -88,11 +87,9 @@ class WelcomePage(FollowsLanguage, QWidget):
         self.missing = make_label(role="error", name="welcomeMissing")
         self.missing.hide()
         layout.addWidget(self.missing)
-        self.laptop_hint = make_label(role="hint")
-        layout.addWidget(self.laptop_hint)
+        self.laptop_hint = make_label(role="hint", into=layout)
 
-        self.forms_label = make_label()
-        layout.addWidget(self.forms_label)
+        self.forms_label = make_label(into=layout)
         self.form_boxes: list[QCheckBox] = []
         for path in self.bundled:
             box = QCheckBox(pretty_file_name(path))

@@ -39,15 +39,20 @@ from surveyor.ui.qt import (
 NO_DATE = QDate(2000, 1, 1)  # a day filter left empty
 
 
-def make_label(text: str = "", *, role: str = "", name: str = "", wrap: bool = True) -> QLabel:
+def make_label(
+    text: str = "", *, role: str = "", name: str = "", wrap: bool = True, into=None
+) -> QLabel:
     """A label whose text wraps (unless not ``wrap``); ``role`` (hint, section, error,
-    cardTitle...) styles it and ``name`` is its object name (for the style sheet and tests)."""
+    cardTitle...) styles it and ``name`` is its object name (for the style sheet and tests);
+    added to the layout ``into`` when given."""
     label = QLabel(text)
     if name:
         label.setObjectName(name)
     label.setWordWrap(wrap)
     if role:
         label.setProperty("role", role)
+    if into is not None:
+        into.addWidget(label)
     return label
 
 

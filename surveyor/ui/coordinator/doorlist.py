@@ -178,13 +178,13 @@ class MappingDialog(QDialog):
         self.setWindowTitle(self.tr("Columns of the door list"))
         self.columns = columns
         layout = QVBoxLayout(self)
-        hint = make_label(
+        make_label(
             self.tr(
                 "Surveyor did not recognise every column of {0}. Say what each column "
                 "holds; the street is required. Columns left on “Not used” are ignored."
-            ).format(Path(path).name)
+            ).format(Path(path).name),
+            into=layout,
         )
-        layout.addWidget(hint)
         self.table = QTableWidget(len(columns), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Column of the file"), self.tr("Holds")])
         self.table.verticalHeader().hide()
@@ -204,8 +204,7 @@ class MappingDialog(QDialog):
             self.table.setCellWidget(row, 1, combo)
             self.combos[name] = combo
         layout.addWidget(self.table, 1)
-        self.problem = make_label(role="error")
-        layout.addWidget(self.problem)
+        self.problem = make_label(role="error", into=layout)
         self.buttons = ok_cancel(self, self.tr("Import"), self.tr("Cancel"))
         layout.addWidget(self.buttons)
         self.resize(560, 420)
@@ -290,8 +289,7 @@ class DoorListPanel(FollowsLanguage, QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
-        self.sectors_title = make_label(role="section", wrap=False)
-        left_layout.addWidget(self.sectors_title)
+        self.sectors_title = make_label(role="section", wrap=False, into=left_layout)
         self.sectors = QTableWidget(0, 3)
         self.sectors.setObjectName("sectorsTable")
         read_only_rows(self.sectors, plain=True)

@@ -41,14 +41,14 @@ class EncryptionDialog(QDialog):
         # the sections scroll on a small screen (1024×600); the message and Close stay visible
         layout = scrolled_body(outer, "encryptionScroll")
 
-        intro = make_label(
+        make_label(
             self.tr(
                 "With a public key in a form, each interview is encrypted on the laptop as "
                 "soon as it is finalized: only the private key opens it. Keep the private key "
                 "and its passphrase safe: if both are lost, nobody can read the interviews."
-            )
+            ),
+            into=layout,
         )
-        layout.addWidget(intro)
 
         # 1. the key pair
         make_box = QGroupBox(self.tr("1. A new key pair"))
@@ -94,8 +94,7 @@ class EncryptionDialog(QDialog):
         # 3. opening the interviews received encrypted
         open_box = QGroupBox(self.tr("3. Open the encrypted interviews received"))
         opening = QVBoxLayout(open_box)
-        self.waiting_label = make_label()
-        opening.addWidget(self.waiting_label)
+        self.waiting_label = make_label(into=opening)
         key_row = QFormLayout()
         self.key_passphrase = password_field(self.tr("Passphrase of the private key file"))
         add_row(key_row, self.tr("Passphrase of the key fi&le"), self.key_passphrase)

@@ -242,8 +242,7 @@ class FieldworkPanel(FollowsLanguage, QWidget):
         self.export_button = push_button(self.ask_export, name="exportFieldworkButton")
         top.addWidget(self.export_button, 0, Qt.AlignTop)
         outer.addLayout(top)
-        self.definitions = make_label(role="hint", name="rateDefinitions")
-        outer.addWidget(self.definitions)
+        self.definitions = make_label(role="hint", name="rateDefinitions", into=outer)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("fieldworkTabs")

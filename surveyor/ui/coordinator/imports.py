@@ -37,8 +37,7 @@ class ImportPanel(FollowsLanguage, QWidget):
         self.error = ""
 
         layout = QVBoxLayout(self)
-        self.intro = make_label(role="hint")
-        layout.addWidget(self.intro)
+        self.intro = make_label(role="hint", into=layout)
         buttons = FlowLayout()  # wraps on a narrow screen or at a large text size
         self.files_button = push_button(self.choose_files, primary=True)
         self.folder_button = push_button(self.choose_folder)
@@ -56,14 +55,12 @@ class ImportPanel(FollowsLanguage, QWidget):
         self.summary = make_label(name="importSummary")
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.batches_title = make_label(role="section")
-        layout.addWidget(self.batches_title)
+        self.batches_title = make_label(role="section", into=layout)
         self.batches = make_table(["", "", "", "", "", "", "", "", ""])
         self.batches.setObjectName("batchesTable")
         self.batches.horizontalHeader().setSectionResizeMode(8, QHeaderView.Stretch)
         layout.addWidget(self.batches, 3)
-        self.people_title = make_label(role="section", wrap=False)
-        layout.addWidget(self.people_title)
+        self.people_title = make_label(role="section", wrap=False, into=layout)
         self.people = make_table(["", "", "", "", ""])
         self.people.setObjectName("interviewersTable")
         layout.addWidget(self.people, 2)

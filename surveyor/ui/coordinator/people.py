@@ -38,8 +38,7 @@ class PeoplePanel(FollowsLanguage, QWidget):
         self.exported: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.intro = make_label()
-        layout.addWidget(self.intro)
+        self.intro = make_label(into=layout)
         row = FlowLayout()  # wraps on a narrow screen or a large text size
         self.skill_label, self.need_label = QLabel(), QLabel()
         self.skill_combo, self.need_combo = narrow_combo(), narrow_combo()
@@ -52,8 +51,7 @@ class PeoplePanel(FollowsLanguage, QWidget):
             row.addWidget(labelled(label, combo, spacing=6))
         self.export_button = push_button(self.ask_export, name="peopleExport", into=row)
         layout.addLayout(row)
-        self.count = make_label(role="section", wrap=False)
-        layout.addWidget(self.count)
+        self.count = make_label(role="section", wrap=False, into=layout)
         self.table = make_table([""])
         self.table.setObjectName("peopleTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)

@@ -252,9 +252,9 @@ class ReportDialog(QDialog):
             self.tr(
                 "No personal data goes in the report: names, phone numbers, e-mails and the "
                 "fields marked personal are left out."
-            )
+            ),
+            into=layout,
         )
-        layout.addWidget(self.note)
         self.error = make_label(role="error", name="reportError")
         self.error.hide()
         layout.addWidget(self.error)

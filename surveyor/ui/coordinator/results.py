@@ -1029,8 +1029,7 @@ class CrosstabTab(ResultsView):
         self.table = make_table([""])
         self.table.setObjectName("crosstabTable")
         layout.addWidget(self.table, 1)
-        self.note = make_label()
-        layout.addWidget(self.note)
+        self.note = make_label(into=layout)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -1142,8 +1141,7 @@ class RankingTab(ResultsView):
             combo.currentIndexChanged.connect(lambda _i: panel.refresh_later())
         row.setColumnStretch(1, 1)
         layout.addLayout(row)
-        self.base = make_label()
-        layout.addWidget(self.base)
+        self.base = make_label(into=layout)
         self.table = make_table([""])
         self.table.setObjectName("rankingTable")
         self.bars = BarDelegate(self.table)
@@ -1302,8 +1300,7 @@ class CodingTab(ResultsView):
         moves.addWidget(self.next_button)
         moves.addWidget(self.quote_button)
         layout.addLayout(moves)
-        self.themes_title = make_label()
-        layout.addWidget(self.themes_title)
+        self.themes_title = make_label(into=layout)
         self.themes = QListWidget()
         self.themes.setObjectName("codingThemes")
         self.themes.setFocusPolicy(Qt.NoFocus)
@@ -1324,8 +1321,7 @@ class CodingTab(ResultsView):
         add.addWidget(self.new_theme, 1)
         add.addWidget(self.add_button)
         layout.addLayout(add)
-        self.help = make_label(role="hint")
-        layout.addWidget(self.help)
+        self.help = make_label(role="hint", into=layout)
         self.retranslate()
 
     def retranslate(self) -> None:

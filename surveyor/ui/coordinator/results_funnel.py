@@ -32,14 +32,11 @@ class DoorToDoorTab(FollowsLanguage, QWidget):
         self.data: dict | None = None  # FieldworkReport.to_dict()
         self._generation = 0
         layout = scrolling(self, 4)
-        self.headline = make_label(role="cardTitle", name="doorToDoorHeadline")
-        layout.addWidget(self.headline)
+        self.headline = make_label(role="cardTitle", name="doorToDoorHeadline", into=layout)
         self.chart = FunnelChart()
         layout.addWidget(self.chart)
-        self.definitions = make_label(role="hint", name="doorToDoorDefinitions")
-        layout.addWidget(self.definitions)
-        self.detail = make_label(role="hint", name="doorToDoorDetail")
-        layout.addWidget(self.detail)
+        self.definitions = make_label(role="hint", name="doorToDoorDefinitions", into=layout)
+        self.detail = make_label(role="hint", name="doorToDoorDetail", into=layout)
         layout.addStretch(1)
         self.retranslate()
 
