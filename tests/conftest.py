@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import keyring
@@ -11,6 +12,13 @@ from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The test run keeps its bytecode caches (__pycache__, which git ignores) even where the
+# environment says PYTHONDONTWRITEBYTECODE: without them each of the two workers compiled
+# the package and rewrote the asserts of ~280 test modules at every run (12 s of the quick
+# loop's 2 minutes), and every `surveyor` run in a subprocess compiled the package again.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # No test may fail because the machine is slow: Hypothesis's per-example deadline (200 ms)
 # and its "too slow" health check are wall-clock limits, so they are off for every test.

@@ -86,10 +86,16 @@ def apply_text_size(app, size: int) -> None:
     # Qt (~0.8 s measured) loads after the display check: this module is imported first
     from surveyor.ui.qt import QFont
 
-    font = QFont(app.font())
-    font.setPointSize(size)
-    app.setFont(font)
-    app.setStyleSheet(stylesheet(size))
+    # Each change restyles every widget (a fifth of a second with the main window open, on
+    # this machine): the same size again (Ctrl+0 at the default, Ctrl++ at the largest)
+    # changes nothing.
+    if app.font().pointSize() != size:
+        font = QFont(app.font())
+        font.setPointSize(size)
+        app.setFont(font)
+    sheet = stylesheet(size)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def _fit_to_screen(window, app) -> None:

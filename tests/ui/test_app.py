@@ -475,6 +475,32 @@ def test_text_size_shortcuts_change_the_whole_app(app_window, qtbot):
     assert app.font().pointSize() == DEFAULT_TEXT_SIZE
 
 
+def test_the_same_text_size_again_does_not_restyle_every_widget(app_window, qtbot):
+    """Ctrl+0 at the default size (or Ctrl++ at the largest) leaves the style alone: setting
+    the application's style sheet or font restyles every widget, a pause on an old laptop."""
+    from surveyor.ui.qt import QEvent, QObject
+
+    class Changes(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() in (QEvent.StyleChange, QEvent.FontChange):
+                self.count += 1
+            return False
+
+    window = app_window(welcomed=True, language="en", bundled_forms=[])
+    app = QApplication.instance()
+    changes = Changes()
+    window.home.search.installEventFilter(changes)
+    window.normal_action.trigger()  # Ctrl+0
+    assert app.font().pointSize() == DEFAULT_TEXT_SIZE
+    assert changes.count == 0
+    window.larger_action.trigger()  # a real change still restyles
+    assert app.font().pointSize() == DEFAULT_TEXT_SIZE + 1
+    assert changes.count > 0
+    window.home.search.removeEventFilter(changes)
+
+
 def test_controls_have_accessible_names(app_window, qtbot):
     window = app_window(welcomed=True, language="en", bundled_forms=[])
     home = window.home

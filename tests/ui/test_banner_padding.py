@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from surveyor.ui.qt import QLabel, QWidget
+from tests.ui.conftest import reset_style
 
 INSET = 6  # pixels at least between a banner's border and its text, on every side
 
@@ -37,8 +38,7 @@ def styled(request, qapp):
 
     apply_text_size(qapp, DEFAULT_TEXT_SIZE if request.param == "default" else MAX_TEXT_SIZE)
     yield
-    apply_text_size(qapp, DEFAULT_TEXT_SIZE)
-    qapp.setStyleSheet("")
+    reset_style(qapp)
 
 
 def assert_padded(qtbot, label, frame, what):

@@ -15,6 +15,7 @@ from surveyor.ui.interview import InterviewStorage, InterviewView
 from surveyor.ui.interview.editors import _ChoiceCell
 from surveyor.ui.qt import QApplication, QLabel, QLocale, QPushButton, Qt
 from surveyor.workspace import Workspace
+from tests.ui.conftest import reset_style
 from tests.ui.test_largest_text import overlaps
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def text_size(qapp):
         apply_text_size(qapp, points)
 
     yield set_size
-    apply_text_size(qapp, DEFAULT_TEXT_SIZE)
+    reset_style(qapp)
 
 
 @pytest.fixture
