@@ -134,6 +134,7 @@ def test_fill_reports_each_problem_by_field_and_does_not_finalize(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_fill_without_finalize_keeps_a_draft(tmp_path):
     data = tmp_path / "data"
     result = surveyor(
@@ -148,6 +149,7 @@ def test_fill_without_finalize_keeps_a_draft(tmp_path):
     assert table[0] == result.stdout.strip() and table[1] == "draft"
 
 
+@pytest.mark.slow
 def test_fill_rejects_unknown_fields_by_name(tmp_path):
     result = surveyor(
         "fill",

@@ -16,9 +16,12 @@ from surveyor.batches import hand_in
 from surveyor.store import Store
 from tests.batches.crafting import records, recraft
 
-pytestmark = pytest.mark.skipif(
-    not Path("/proc/self/stat").exists() or os.name != "posix", reason="reads /proc (Linux)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not Path("/proc/self/stat").exists() or os.name != "posix", reason="reads /proc (Linux)"
+    ),
+    pytest.mark.slow,
+]
 BATCHES = 150
 
 

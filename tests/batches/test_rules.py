@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -212,6 +213,7 @@ def histories(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(histories(), st.data())
+@pytest.mark.slow
 def test_how_versions_are_grouped_into_batches_never_changes_the_outcome(versions, data):
     cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(versions) - 1)))))
     together, apart = Model(), Model()
@@ -240,6 +242,7 @@ def test_any_order_keeps_every_content_once_and_counts_every_version(versions, d
 
 @settings(max_examples=300, deadline=None)
 @given(histories(), st.data())
+@pytest.mark.slow
 def test_merging_the_same_versions_again_in_any_order_changes_nothing(versions, data):
     model = Model()
     model.merge(versions)

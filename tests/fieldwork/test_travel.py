@@ -186,6 +186,7 @@ def test_two_laptops_hand_in_twice_and_the_coordinator_counts_each_visit_once(tm
     assert door_states(a) == before
 
 
+@pytest.mark.slow
 def test_a_visit_for_an_unknown_door_an_unknown_outcome_a_past_appointment_exit_non_zero(
     tmp_path, door_file
 ):

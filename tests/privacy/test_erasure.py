@@ -80,6 +80,7 @@ def campaign(tmp_path):
     }
 
 
+@pytest.mark.slow
 def test_erasure_removes_every_trace_from_the_coordinators_data_dir(campaign, tmp_path):
     c = campaign
     assert traces(c["coordinator"])  # the scan sees them before

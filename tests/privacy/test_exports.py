@@ -189,6 +189,7 @@ def test_a_mark_made_in_the_results_is_the_exports_and_retentions_personal_field
     assert value(row, "comments") == [ANSWERS["comments"]] and value(row, "contact_phone") == []
 
 
+@pytest.mark.slow
 def test_marks_an_older_surveyor_kept_in_the_store_move_to_privacy_json(coordinator, tmp_path):
     with Workspace.open(coordinator) as ws, ws.store.transaction("an older mark") as db:
         db.execute("INSERT INTO personal_marks VALUES ('enquete_habitants', 'comments', 1)")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from surveyor.workspace import Workspace
 from tests.fieldwork.conftest import SARCELLES, ban_csv
 from tests.privacy.test_erasure import surveyor
@@ -60,6 +62,7 @@ def figures(ws: Workspace):
     return doors, ws.fieldwork(by_day=True).to_dict()
 
 
+@pytest.mark.slow
 def test_erasing_an_interview_removes_its_visit_notes_and_keeps_the_campaigns_figures(tmp_path):
     laptop, coordinator, usb, batch, iid = prepared(tmp_path)
     with Workspace.open(coordinator) as ws:  # the laptop learns the coordinator's signing key

@@ -151,6 +151,7 @@ def test_cli_sets_shows_compares_and_clears(exported, capsys):  # noqa: F811
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.slow
 def test_the_report_compares_respondents_with_the_neighbourhood(exported, tmp_path, language):  # noqa: F811
     # here, not at the top: the report's readers are only this test's (as test_report.py)
     from .test_report import docx_text, flat, pdf_text

@@ -125,6 +125,7 @@ def test_a_wrong_or_missing_passphrase_is_a_clear_error_and_changes_nothing(data
         assert store.get_interview(instance_id).answers["street"] == SECRET
 
 
+@pytest.mark.slow
 def test_the_environment_variable_unlocks_a_command(data_dir, monkeypatch):
     fill(data_dir)
     Workspace.protect(data_dir, passphrase=PASSPHRASE)

@@ -86,6 +86,7 @@ def damaged(tmp_path, cache_dir):
     return data_dir, ids
 
 
+@pytest.mark.slow
 def test_fill_and_merge_refuse_a_damaged_database_and_change_nothing(damaged, tmp_path, cache_dir):
     data_dir, _ids = damaged
     db = data_dir / "surveyor.db"

@@ -140,6 +140,7 @@ def test_interviews_on_a_damaged_database_says_so(tmp_path):
     assert_one_sentence(result, "damaged", "surveyor doctor")
 
 
+@pytest.mark.slow
 def test_every_command_turns_a_core_error_into_one_line(tmp_path):
     """The CLI's safety net: a SurveyorError from any command is one line and exit 1."""
     data_dir = tmp_path / "data"

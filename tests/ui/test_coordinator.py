@@ -393,6 +393,7 @@ def test_export_leaves_personal_fields_out_or_pseudonymises_them(
             assert ",P-" in text
 
 
+@pytest.mark.slow
 def test_coordination_from_the_main_window_opens_an_interview_read_only(
     app_window, qtbot, laptops, tmp_path
 ):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from surveyor.encryption.keys import load_private_key
 from surveyor.ui.settings import AppSettings
 from surveyor.workspace import Workspace
@@ -27,6 +29,7 @@ def make_page(qtbot, tasks, tmp_path):
     return page, workspace
 
 
+@pytest.mark.slow
 def test_the_coordinator_sets_up_encryption_and_opens_a_batch(qtbot, tasks, tmp_path):
     from surveyor.ui.coordinator.encryption import EncryptionDialog
 

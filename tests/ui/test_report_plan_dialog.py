@@ -4,6 +4,7 @@ those, and the saved plan reads back the same in the dialog."""
 
 from __future__ import annotations
 
+import pytest
 from docx import Document
 
 from tests.ui.test_results import data_dir, on_db, page  # noqa: F401 - fixtures
@@ -49,6 +50,7 @@ def open_dialog(page):  # noqa: F811 - the fixture's name
     return dialog
 
 
+@pytest.mark.slow
 def test_the_dialog_chooses_who_answered_and_the_themes_and_the_docx_holds_exactly_them(
     page,  # noqa: F811 - the fixture imported above
     tmp_path,

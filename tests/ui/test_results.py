@@ -226,6 +226,7 @@ def test_coding_a_verbatim_with_key_1_tags_it_in_the_store(page, qtbot):
     assert on_db(page, lambda ws: ws.verbatim_tags(form_id, "comments")) == {}
 
 
+@pytest.mark.slow
 def test_the_report_dialog_writes_a_docx_with_the_chosen_question(page, tmp_path):
     panel = page.results
     dialog = panel.ask_report()

@@ -4,6 +4,8 @@ the campaign; dates and texts grouped too."""
 
 from __future__ import annotations
 
+import pytest
+
 from surveyor.results import Selection
 from tests.ui.test_results import data_dir, lang, on_db, page, settle, shown, table_rows
 
@@ -14,6 +16,7 @@ def headers(table) -> list[str]:
     return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
 
 
+@pytest.mark.slow
 def test_a_number_is_offered_as_by_and_groups_every_view_in_bands(page):
     panel = page.results
     view = panel.question_view

@@ -42,6 +42,7 @@ def visible_in_page(window, widget, height: int) -> bool:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.slow
 def test_at_the_largest_text_size_the_figures_show_at_1024_by_600_without_scrolling(
     app_window, qtbot, isolated_home, results_dir, language
 ):
