@@ -22,7 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench_crypto import HABITANTS, laptop_run, print_ratios  # noqa: E402
+from bench_crypto import HABITANTS  # noqa: E402
+from bench_crypto import laptop_run  # noqa: E402
+from bench_crypto import print_ratios  # noqa: E402
 
 from surveyor.store import protection  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402

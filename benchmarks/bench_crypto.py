@@ -30,11 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from surveyor.encryption.keys import (  # noqa: E402
-    add_public_key_to_xlsform,
-    new_private_key,
-    public_text_of,
-)
+from surveyor.encryption.keys import add_public_key_to_xlsform  # noqa: E402
+from surveyor.encryption.keys import new_private_key  # noqa: E402
+from surveyor.encryption.keys import public_text_of  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402
 
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"

@@ -126,7 +126,8 @@ def bench_big_form(runs: int) -> dict:
 
 
 def bench_fill(runs: int) -> dict:
-    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
     from surveyor.store import Store
 
     answers = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text())

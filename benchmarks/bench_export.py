@@ -26,15 +26,20 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from surveyor.exports import ExportOptions, export  # noqa: E402
-from surveyor.services.interviews import FormLibrary, fill_interview  # noqa: E402
-from surveyor.services.overview import OverviewFilter, OverviewService  # noqa: E402
+from surveyor.exports import ExportOptions  # noqa: E402
+from surveyor.exports import export  # noqa: E402
+from surveyor.services.interviews import FormLibrary  # noqa: E402
+from surveyor.services.interviews import fill_interview  # noqa: E402
+from surveyor.services.overview import OverviewFilter  # noqa: E402
+from surveyor.services.overview import OverviewService  # noqa: E402
 from surveyor.store import Store  # noqa: E402
 
 FORM = REPO / "forms" / "enquete_habitants.xlsx"

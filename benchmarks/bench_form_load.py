@@ -110,7 +110,8 @@ def main(argv=None) -> int:
         load_form(path, cache_dir=cache)  # fills the cache
         warm = [timed(lambda: load_form(path, cache_dir=cache)) for _ in range(args.runs)]
         # Where the cold time goes.
-        from surveyor.forms.loader import convert, read_definition
+        from surveyor.forms.loader import convert
+        from surveyor.forms.loader import read_definition
         from surveyor.forms.xform import build_form
 
         data = path.read_bytes()

@@ -24,7 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from surveyor.batches import BatchWriter, merge_batches  # noqa: E402
+from surveyor.batches import BatchWriter  # noqa: E402
+from surveyor.batches import merge_batches  # noqa: E402
 from surveyor.batches.format import BatchReader  # noqa: E402
 from surveyor.forms import load_form  # noqa: E402
 from surveyor.interviews import record as record_spec  # noqa: E402

@@ -34,10 +34,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_export import FORM, insert, templates  # noqa: E402
+from bench_export import FORM  # noqa: E402
+from bench_export import insert  # noqa: E402
+from bench_export import templates  # noqa: E402
 
 from surveyor.results import Selection  # noqa: E402
-from surveyor.services.interviews import FormLibrary, fill_interview  # noqa: E402
+from surveyor.services.interviews import FormLibrary  # noqa: E402
+from surveyor.services.interviews import fill_interview  # noqa: E402
 from surveyor.store import Store  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402
 

@@ -32,7 +32,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_export import FORM, insert  # noqa: E402
+from bench_export import FORM  # noqa: E402
+from bench_export import insert  # noqa: E402
 from bench_results import variants  # noqa: E402
 
 

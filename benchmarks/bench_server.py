@@ -30,14 +30,16 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from surveyor.server import db, service  # noqa: E402
+from surveyor.server import db  # noqa: E402
+from surveyor.server import service  # noqa: E402
 
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
 ANSWERS = REPO / "tests" / "data" / "habitants_answers.json"
 
 
 def render_submission(work: Path) -> str:
-    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
     from surveyor.store import Store
 
     with Store.open(work / "client") as store:

@@ -19,7 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from surveyor.sync.sender import send_pending  # noqa: E402
 from surveyor.sync.transport import OpenRosaTransport  # noqa: E402
-from tests.sync.conftest import Laptop, make_campaign, server_count  # noqa: E402
+from tests.sync.conftest import Laptop  # noqa: E402
+from tests.sync.conftest import make_campaign  # noqa: E402
+from tests.sync.conftest import server_count  # noqa: E402
 
 
 def main() -> int:

@@ -29,7 +29,9 @@ sys.path.insert(0, str(REPO))
 
 
 def bench_expressions(runs: int) -> list[float]:
-    from surveyor.expressions import Environment, Node, parse
+    from surveyor.expressions import Environment
+    from surveyor.expressions import Node
+    from surveyor.expressions import parse
 
     doc = Node.document()
     data = doc.append(Node.element("data"))
@@ -96,7 +98,8 @@ def bench_list(runs: int) -> list[float]:
 
 
 def bench_bomb(runs: int) -> list[float]:
-    from surveyor.batches import BatchError, BatchReader
+    from surveyor.batches import BatchError
+    from surveyor.batches import BatchReader
     from tests.batches.test_refused import _zip_bomb
 
     timings = []

@@ -24,9 +24,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_form_load import write_form  # noqa: E402
 
-from surveyor.services.interviews import FormLibrary, start_interview  # noqa: E402
+from surveyor.services.interviews import FormLibrary  # noqa: E402
+from surveyor.services.interviews import start_interview  # noqa: E402
 from surveyor.store import Store  # noqa: E402
-from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
+from surveyor.ui.interview import InterviewStorage  # noqa: E402
+from surveyor.ui.interview import InterviewView  # noqa: E402
 from surveyor.ui.qt import QApplication  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402

@@ -105,7 +105,10 @@ def shoot(language: str, out: Path, languages) -> list[Path]:
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings, settings_path
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
+    from surveyor.ui.settings import AppSettings
+    from surveyor.ui.settings import settings_path
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])

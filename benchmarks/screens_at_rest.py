@@ -23,7 +23,11 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import open_window, save, settle, wait, with_dialog  # noqa: E402
+from benchmarks.screens_coordinator import open_window  # noqa: E402
+from benchmarks.screens_coordinator import save  # noqa: E402
+from benchmarks.screens_coordinator import settle  # noqa: E402
+from benchmarks.screens_coordinator import wait  # noqa: E402
+from benchmarks.screens_coordinator import with_dialog  # noqa: E402
 
 SIZES = ((1024, 600), (1366, 768))
 
@@ -83,7 +87,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from surveyor.ui.language import Languages
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - before the translators
     languages = Languages()

@@ -22,7 +22,9 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -244,8 +246,10 @@ def each_window(languages, tasks, data_dir: Path, settings_path: Path, *, langua
 
 def shoot(language: str, out: Path, languages, paths: dict[str, Path], root: Path) -> list:
     from surveyor.ui.app import apply_text_size
-    from surveyor.ui.qt import QApplication, QFileDialog
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.qt import QFileDialog
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])

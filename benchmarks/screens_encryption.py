@@ -21,7 +21,10 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import save, settle, wait, with_dialog  # noqa: E402
+from benchmarks.screens_coordinator import save  # noqa: E402
+from benchmarks.screens_coordinator import settle  # noqa: E402
+from benchmarks.screens_coordinator import wait  # noqa: E402
+from benchmarks.screens_coordinator import with_dialog  # noqa: E402
 
 SIZES = ((1024, 600), (1366, 768))
 

@@ -16,7 +16,8 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,7 +26,10 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import each_window, save, settle, wait  # noqa: E402
+from benchmarks.screens_coordinator import each_window  # noqa: E402
+from benchmarks.screens_coordinator import save  # noqa: E402
+from benchmarks.screens_coordinator import settle  # noqa: E402
+from benchmarks.screens_coordinator import wait  # noqa: E402
 
 STREETS = [
     ("rue des Lilas", "Les Flanades"),

@@ -23,10 +23,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from surveyor.services.interviews import FormLibrary, start_interview  # noqa: E402
+from surveyor.services.interviews import FormLibrary  # noqa: E402
+from surveyor.services.interviews import start_interview  # noqa: E402
 from surveyor.store import Store  # noqa: E402
-from surveyor.ui.interview import InterviewStorage, InterviewView  # noqa: E402
-from surveyor.ui.qt import QApplication, QLocale, QTranslator  # noqa: E402
+from surveyor.ui.interview import InterviewStorage  # noqa: E402
+from surveyor.ui.interview import InterviewView  # noqa: E402
+from surveyor.ui.qt import QApplication  # noqa: E402
+from surveyor.ui.qt import QLocale  # noqa: E402
+from surveyor.ui.qt import QTranslator  # noqa: E402
 from surveyor.ui.tasks import TaskManager  # noqa: E402
 from surveyor.workspace import Workspace  # noqa: E402
 
@@ -37,7 +41,8 @@ QM = ROOT / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
 def shoot_sizes(app, lang: str, library, tasks) -> list[Path]:
     """The consent note, the review page and the end page at two sizes and two text sizes."""
     from surveyor.ui.app import apply_text_size
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
 
     form = tasks.run_db(
         lambda: library.load_file(ROOT / "forms" / "enquete_habitants.xlsx")

@@ -24,15 +24,13 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import (  # noqa: E402
-    ANSWERS,
-    HABITANTS,
-    each_window,
-    save,
-    settle,
-    wait,
-    with_dialog,
-)
+from benchmarks.screens_coordinator import ANSWERS  # noqa: E402
+from benchmarks.screens_coordinator import HABITANTS  # noqa: E402
+from benchmarks.screens_coordinator import each_window  # noqa: E402
+from benchmarks.screens_coordinator import save  # noqa: E402
+from benchmarks.screens_coordinator import settle  # noqa: E402
+from benchmarks.screens_coordinator import wait  # noqa: E402
+from benchmarks.screens_coordinator import with_dialog  # noqa: E402
 from benchmarks.screens_fieldwork import seed as seed_doors  # noqa: E402
 
 

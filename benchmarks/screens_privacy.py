@@ -16,7 +16,9 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,15 +27,13 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.screens_coordinator import (  # noqa: E402
-    ANSWERS,
-    HABITANTS,
-    SECTORS,
-    save,
-    settle,
-    wait,
-    with_dialog,
-)
+from benchmarks.screens_coordinator import ANSWERS  # noqa: E402
+from benchmarks.screens_coordinator import HABITANTS  # noqa: E402
+from benchmarks.screens_coordinator import SECTORS  # noqa: E402
+from benchmarks.screens_coordinator import save  # noqa: E402
+from benchmarks.screens_coordinator import settle  # noqa: E402
+from benchmarks.screens_coordinator import wait  # noqa: E402
+from benchmarks.screens_coordinator import with_dialog  # noqa: E402
 
 SIZES = ((1024, 600), (1366, 768))
 

@@ -21,7 +21,9 @@ import random
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,7 +33,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from screens_coordinator import save, settle, wait, with_dialog  # noqa: E402
+from screens_coordinator import save  # noqa: E402
+from screens_coordinator import settle  # noqa: E402
+from screens_coordinator import wait  # noqa: E402
+from screens_coordinator import with_dialog  # noqa: E402
 
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"
 ANSWERS = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
@@ -164,8 +169,11 @@ def seed(root: Path, count: int = 60) -> Path:
 def shoot(language: str, out: Path, languages, data: Path, root: Path, size, large: bool) -> list:
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
-    from surveyor.ui.qt import QApplication, Qt
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.qt import Qt
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
+    from surveyor.ui.settings import AppSettings
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])

@@ -23,14 +23,19 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from screens_app import SIZE, save, seed, wait  # noqa: E402
+from screens_app import SIZE  # noqa: E402
+from screens_app import save  # noqa: E402
+from screens_app import seed  # noqa: E402
+from screens_app import wait  # noqa: E402
 
 
 def shoot(language: str, out: Path, languages, campaign) -> list[Path]:
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.main_window import MainWindow
     from surveyor.ui.qt import QApplication
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import AppSettings
+    from surveyor.ui.settings import settings_path
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])

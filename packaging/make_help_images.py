@@ -28,7 +28,9 @@ NAMES = (
 
 
 def main() -> int:
-    from surveyor.ui.qt import QApplication, QImage, Qt
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.qt import QImage
+    from surveyor.ui.qt import Qt
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)

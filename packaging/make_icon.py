@@ -16,16 +16,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from surveyor.ui.qt import (  # noqa: E402
-    QApplication,
-    QBrush,
-    QColor,
-    QPainter,
-    QPen,
-    QPixmap,
-    QPointF,
-    Qt,
-)
+from surveyor.ui.qt import QApplication  # noqa: E402
+from surveyor.ui.qt import QBrush  # noqa: E402
+from surveyor.ui.qt import QColor  # noqa: E402
+from surveyor.ui.qt import QPainter  # noqa: E402
+from surveyor.ui.qt import QPen  # noqa: E402
+from surveyor.ui.qt import QPixmap  # noqa: E402
+from surveyor.ui.qt import QPointF  # noqa: E402
+from surveyor.ui.qt import Qt  # noqa: E402
 
 
 def draw(size: int = 256) -> QPixmap:

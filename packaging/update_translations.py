@@ -4,9 +4,11 @@
     uv run python packaging/update_translations.py --check  # exit 1 if a string is untranslated
 
 lupdate reads every ``surveyor/ui/**/*.py`` (the interview screen included) and keeps the
-existing translations; new strings appear as ``type="unfinished"`` in ``surveyor_fr.ts``:
-translate them (Qt Linguist: ``pyside6-linguist surveyor/ui/i18n/surveyor_fr.ts``, or by hand),
-then run this again to build ``surveyor_fr.qm``.
+existing translations; new strings appear as ``type="unfinished"`` in
+``packaging/i18n/surveyor_fr.ts``: translate them (Qt Linguist: ``pyside6-linguist
+packaging/i18n/surveyor_fr.ts``, or by hand), then run this again to build
+``surveyor/ui/i18n/surveyor_fr.qm``. The translators' source stays here, beside this script;
+only the compiled ``.qm`` is in the package (the wheel and the bundle need nothing else).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 UI_DIR = REPO / "surveyor" / "ui"
-I18N_DIR = UI_DIR / "i18n"
+TS_DIR = REPO / "packaging" / "i18n"  # the translators' sources (.ts)
+QM_DIR = UI_DIR / "i18n"  # what the app loads (.qm)
 LANGUAGES = ("fr",)
 
 
@@ -84,7 +87,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     status = 0
     for language in LANGUAGES:
-        ts_file = I18N_DIR / f"surveyor_{language}.ts"
+        ts_file = TS_DIR / f"surveyor_{language}.ts"
         lupdate(ts_file)
         missing = problems(ts_file)
         for line in missing:
@@ -92,7 +95,7 @@ def main(argv=None) -> int:
         if missing:
             status = 1
         if not args.check:
-            lrelease(ts_file, ts_file.with_suffix(".qm"))
+            lrelease(ts_file, QM_DIR / f"surveyor_{language}.qm")
     return status
 
 

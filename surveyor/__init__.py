@@ -1,6 +1,7 @@
 """Surveyor: door-to-door surveys for neighbourhood associations."""
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version
 
 try:
     __version__ = version("surveyor")

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from pathlib import Path
 
 import platformdirs
 
-from surveyor.paths import APP_AUTHOR, APP_NAME
+from surveyor.paths import APP_AUTHOR
+from surveyor.paths import APP_NAME
 
 SETTINGS_NAME = "settings.json"
 DEFAULT_TEXT_SIZE = 11  # points: a little larger than most desktops' default

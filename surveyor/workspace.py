@@ -24,37 +24,50 @@ open the Workspace on the thread that will use it (the app: its database thread)
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Generic
+from typing import TypeVar
 
 from surveyor import batches
 from surveyor import exports as _exports
-from surveyor.batches.campaign import COORDINATOR_KEY, PASSPHRASE, SIGNER, PackageSettings
+from surveyor.batches.campaign import COORDINATOR_KEY
+from surveyor.batches.campaign import PASSPHRASE
+from surveyor.batches.campaign import SIGNER
+from surveyor.batches.campaign import PackageSettings
 from surveyor.encryption import signing
 from surveyor.encryption.odk import load_public_key
-from surveyor.errors import (
-    DecryptionError,
-    EncryptionError,
-    ErrorCode,
-    ResultsError,
-    SurveyorError,
-)
-from surveyor.fieldwork.doorlist import door_list_columns, write_entity_list
-from surveyor.fieldwork.model import (
-    REVISIT_STATUSES,
-    Door,
-    FieldworkReport,
-    RoundSheetRow,
-    Visit,
-    door_answers,
-)
+from surveyor.errors import DecryptionError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
+from surveyor.errors import SurveyorError
+from surveyor.fieldwork.doorlist import door_list_columns
+from surveyor.fieldwork.doorlist import write_entity_list
+from surveyor.fieldwork.model import REVISIT_STATUSES
+from surveyor.fieldwork.model import Door
+from surveyor.fieldwork.model import FieldworkReport
+from surveyor.fieldwork.model import RoundSheetRow
+from surveyor.fieldwork.model import Visit
+from surveyor.fieldwork.model import door_answers
 from surveyor.fieldwork.tables import write_report
 from surveyor.forms import load_form
-from surveyor.forms.model import Form, Kind
-from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
+from surveyor.forms.model import Form
+from surveyor.forms.model import Kind
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import Status
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.record import utc_now
 from surveyor.paths import resolve_data_dir
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import campaign_key
@@ -64,26 +77,36 @@ from surveyor.results import coding as _coding
 from surveyor.results import reference as _reference
 from surveyor.results import volunteers as _volunteers
 from surveyor.results.bands import check_bands
-from surveyor.results.compute import (
-    Crosstab,
-    Engine,
-    GroupedResults,
-    Ranking,
-    Results,
-    Row,
-    Selection,
-)
-from surveyor.results.plan import ReportPlan, default_plan
+from surveyor.results.compute import Crosstab
+from surveyor.results.compute import Engine
+from surveyor.results.compute import GroupedResults
+from surveyor.results.compute import Ranking
+from surveyor.results.compute import Results
+from surveyor.results.compute import Row
+from surveyor.results.compute import Selection
+from surveyor.results.plan import ReportPlan
+from surveyor.results.plan import default_plan
 from surveyor.results.questions import Question
 from surveyor.results.service import ResultsService
 from surveyor.services import interviews as services
 from surveyor.services import sealed
-from surveyor.services.fieldwork import DoorImport, FieldworkService, MyDoors
+from surveyor.services.fieldwork import DoorImport
+from surveyor.services.fieldwork import FieldworkService
+from surveyor.services.fieldwork import MyDoors
 from surveyor.services.identity import device_id as _device_id
 from surveyor.services.overview import OverviewService
-from surveyor.store import DB_NAME, InterviewSummary, Store, StoredForm, health, protection, rights
-from surveyor.store.merge import Conflict, HandInRecord, MergeStore
-from surveyor.sync.state import read_status, release_held
+from surveyor.store import DB_NAME
+from surveyor.store import InterviewSummary
+from surveyor.store import Store
+from surveyor.store import StoredForm
+from surveyor.store import health
+from surveyor.store import protection
+from surveyor.store import rights
+from surveyor.store.merge import Conflict
+from surveyor.store.merge import HandInRecord
+from surveyor.store.merge import MergeStore
+from surveyor.sync.state import read_status
+from surveyor.sync.state import release_held
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -91,7 +114,8 @@ if TYPE_CHECKING:
     from surveyor.interviews.session import InterviewSession
     from surveyor.services.campaign import CampaignFetched
     from surveyor.store.queries import OverviewFilter
-    from surveyor.sync.campaign import CampaignPublished, ServerErasures
+    from surveyor.sync.campaign import CampaignPublished
+    from surveyor.sync.campaign import ServerErasures
     from surveyor.sync.download import DownloadReport
     from surveyor.sync.fieldwork import FieldworkSent
     from surveyor.sync.forms import FetchReport
@@ -1210,8 +1234,10 @@ class Workspace:
     ) -> ServerErasures | None:
         """Ask ``server_url`` again for the erasures queued for it; None when none waits."""
         # httpx: on first use (see "sync with a server")
-        from surveyor.sync.campaign import queued_erasures, retry_erasures
-        from surveyor.sync.transport import OpenRosaTransport, normalize_base
+        from surveyor.sync.campaign import queued_erasures
+        from surveyor.sync.campaign import retry_erasures
+        from surveyor.sync.transport import OpenRosaTransport
+        from surveyor.sync.transport import normalize_base
 
         base = normalize_base(server_url)
         if not queued_erasures(self.data_dir, base):
@@ -1524,7 +1550,9 @@ class Workspace:
         a function giving the door-to-door funnel (a ``FieldworkFunnel``, or None to leave
         the section out); default: the campaign's doors and visits, when there are some."""
         # the report (matplotlib, ~1 s) loads only when a report is asked for
-        from surveyor.results.report import build_report, funnel_of, write_report
+        from surveyor.results.report import build_report
+        from surveyor.results.report import funnel_of
+        from surveyor.results.report import write_report
 
         plan = plan or self.report_plan(None)
         engine = self._results.engine(plan.form_id, language)

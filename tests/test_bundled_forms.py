@@ -321,7 +321,8 @@ def test_sheets_are_easy_to_edit(filename):
 
 def test_interviewer_prefilled_and_interviews_named_with_choice_labels(tmp_path):
     """The welcome's name fills the interviewer question; interview names use labels."""
-    from surveyor.services.interviews import FormLibrary, start_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import start_interview
     from surveyor.store import Store
 
     library = FormLibrary(Store.open(tmp_path))

@@ -6,6 +6,8 @@ import argparse
 import subprocess
 import sys
 
+import pytest
+
 from surveyor import __version__
 
 
@@ -35,7 +37,8 @@ def test_help_lists_every_command_with_help_text():
 
 def test_every_command_made_of_actions_asks_for_one_the_same_way(capsys):
     """``surveyor keys`` alone, like ``surveyor doors`` alone, names the missing ACTION on
-    stderr and exits with 2 (argparse's usage error), and lists its actions in its help."""
+    stderr and exits with 2 (argparse's usage error), and lists its actions under "actions"
+    in its help."""
     from surveyor.cli import build_parser
 
     parser = build_parser()
@@ -53,3 +56,6 @@ def test_every_command_made_of_actions_asks_for_one_the_same_way(capsys):
         else:
             raise AssertionError(f"surveyor {name} without an action was accepted")
         assert "required: ACTION" in capsys.readouterr().err, name
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--help"])
+        assert "\nactions:\n" in capsys.readouterr().out, name

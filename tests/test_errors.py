@@ -8,7 +8,11 @@ import inspect
 import pkgutil
 
 import surveyor
-from surveyor.errors import BatchError, ErrorCode, StoreError, SurveyorError, code_of
+from surveyor.errors import BatchError
+from surveyor.errors import ErrorCode
+from surveyor.errors import StoreError
+from surveyor.errors import SurveyorError
+from surveyor.errors import code_of
 
 
 def _exception_classes():

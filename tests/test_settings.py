@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from surveyor.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, AppSettings, settings_path
+from surveyor.settings import DEFAULT_TEXT_SIZE
+from surveyor.settings import MAX_TEXT_SIZE
+from surveyor.settings import AppSettings
+from surveyor.settings import settings_path
 from surveyor.sync.config import server_settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,7 +11,10 @@ import pytest
 from surveyor.errors import ValidationError
 from surveyor.interviews.record import Status
 from surveyor.store import StoreThreadError
-from surveyor.workspace import NO_CHANGES, Changes, Done, Workspace
+from surveyor.workspace import NO_CHANGES
+from surveyor.workspace import Changes
+from surveyor.workspace import Done
+from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"

@@ -7,34 +7,29 @@ Interviewer's side: :func:`hand_in`, :func:`sync_shared_folder`. Coordinator's s
 :func:`export_campaign`, :func:`import_campaign` (``campaign.py``, docs/fieldwork.md).
 """
 
-from surveyor.batches.campaign import (
-    CampaignExport,
-    CampaignImport,
-    export_campaign,
-    import_campaign,
-    import_newest_campaign,
-)
-from surveyor.batches.format import (
-    FORMAT_VERSION,
-    BatchError,
-    BatchReader,
-    BatchWriteError,
-    BatchWriter,
-    batch_files,
-)
-from surveyor.batches.service import (
-    BatchReport,
-    HandInResult,
-    MergeReport,
-    SyncResult,
-    batch_file_name,
-    hand_in,
-    list_conflicts,
-    merge_batches,
-    resolve_conflict,
-    sync_shared_folder,
-)
-from surveyor.store.merge import Conflict, ConflictVersion
+from surveyor.batches.campaign import CampaignExport
+from surveyor.batches.campaign import CampaignImport
+from surveyor.batches.campaign import export_campaign
+from surveyor.batches.campaign import import_campaign
+from surveyor.batches.campaign import import_newest_campaign
+from surveyor.batches.format import FORMAT_VERSION
+from surveyor.batches.format import BatchError
+from surveyor.batches.format import BatchReader
+from surveyor.batches.format import BatchWriteError
+from surveyor.batches.format import BatchWriter
+from surveyor.batches.format import batch_files
+from surveyor.batches.service import BatchReport
+from surveyor.batches.service import HandInResult
+from surveyor.batches.service import MergeReport
+from surveyor.batches.service import SyncResult
+from surveyor.batches.service import batch_file_name
+from surveyor.batches.service import hand_in
+from surveyor.batches.service import list_conflicts
+from surveyor.batches.service import merge_batches
+from surveyor.batches.service import resolve_conflict
+from surveyor.batches.service import sync_shared_folder
+from surveyor.store.merge import Conflict
+from surveyor.store.merge import ConflictVersion
 
 __all__ = [
     "FORMAT_VERSION",

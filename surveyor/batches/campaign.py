@@ -25,33 +25,35 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from surveyor.batches.format import (
-    MAX_JSON_SIZE,
-    BatchContent,
-    BatchReader,
-    BatchWriter,
-    IncomingForm,
-    _dumps,
-)
-from surveyor.batches.service import PROTECTED_STEM, write_file
-from surveyor.encryption import envelope, signing
+from surveyor.batches.format import MAX_JSON_SIZE
+from surveyor.batches.format import BatchContent
+from surveyor.batches.format import BatchReader
+from surveyor.batches.format import BatchWriter
+from surveyor.batches.format import IncomingForm
+from surveyor.batches.format import _dumps
+from surveyor.batches.service import PROTECTED_STEM
+from surveyor.batches.service import write_file
+from surveyor.encryption import envelope
+from surveyor.encryption import signing
 from surveyor.encryption.keys import MIN_PASSPHRASE
 from surveyor.encryption.odk import load_public_key
-from surveyor.errors import (
-    CampaignError,
-    DecryptionError,
-    EncryptionError,
-    ErrorCode,
-    SurveyorError,
-)
-from surveyor.interviews.record import format_timestamp, utc_now
+from surveyor.errors import CampaignError
+from surveyor.errors import DecryptionError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.record import utc_now
 from surveyor.privacy.settings import PrivacySettings
-from surveyor.store import Store, rights
+from surveyor.store import Store
+from surveyor.store import rights
 from surveyor.store.fieldwork import FieldworkStore
 
 CAMPAIGN_FORMAT = "surveyor-campaign"

@@ -27,24 +27,31 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from surveyor import jsontext
-from surveyor.errors import (  # BatchError, BatchWriteError: public here too
-    BatchError,
-    BatchWriteError,  # noqa: F401
-    ErrorCode,
-    SurveyorError,
-)
+from surveyor.errors import BatchError  # BatchError, BatchWriteError: public here too
+from surveyor.errors import BatchWriteError  # BatchError, BatchWriteError: public here too  # noqa: F401
+from surveyor.errors import ErrorCode  # BatchError, BatchWriteError: public here too
+from surveyor.errors import SurveyorError  # BatchError, BatchWriteError: public here too
 from surveyor.fieldwork.model import Visit
-from surveyor.fieldwork.records import door_records, visit_records
+from surveyor.fieldwork.records import door_records
+from surveyor.fieldwork.records import visit_records
 from surveyor.forms.xform import xform_matches
 from surveyor.interviews import record
-from surveyor.interviews.merging import edit_loops, names_itself
-from surveyor.interviews.record import Interview, Status, format_timestamp, utc_now
-from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingForm, IncomingInterview
+from surveyor.interviews.merging import edit_loops
+from surveyor.interviews.merging import names_itself
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import Status
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.record import utc_now
+from surveyor.store.merge import BatchInfo
+from surveyor.store.merge import IncomingEncrypted
+from surveyor.store.merge import IncomingForm
+from surveyor.store.merge import IncomingInterview
 from surveyor.store.store import check_attachment_name
 
 FORMAT_NAME = "surveyor-batch"

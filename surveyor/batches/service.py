@@ -13,34 +13,43 @@ import signal
 import threading
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from multiprocessing import get_context
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from surveyor.batches.format import (
-    BATCH_SUFFIX,
-    TEMP_SUFFIX,
-    BatchContent,
-    BatchError,
-    BatchReader,
-    BatchWriteError,
-    BatchWriter,
-    iter_batch_paths,
-    loop_reason,
-)
-from surveyor.encryption.envelope import MAGIC, is_protected, protect, unprotect
+from surveyor.batches.format import BATCH_SUFFIX
+from surveyor.batches.format import TEMP_SUFFIX
+from surveyor.batches.format import BatchContent
+from surveyor.batches.format import BatchError
+from surveyor.batches.format import BatchReader
+from surveyor.batches.format import BatchWriteError
+from surveyor.batches.format import BatchWriter
+from surveyor.batches.format import iter_batch_paths
+from surveyor.batches.format import loop_reason
+from surveyor.encryption.envelope import MAGIC
+from surveyor.encryption.envelope import is_protected
+from surveyor.encryption.envelope import protect
+from surveyor.encryption.envelope import unprotect
 from surveyor.encryption.odk import load_public_key
-from surveyor.errors import DecryptionError, ErrorCode, SurveyorError, code_of
+from surveyor.errors import DecryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.errors import code_of
 from surveyor.interviews import record
-from surveyor.interviews.merging import Action, Counts, describe_counts
+from surveyor.interviews.merging import Action
+from surveyor.interviews.merging import Counts
+from surveyor.interviews.merging import describe_counts
 from surveyor.interviews.record import Status
 from surveyor.store import Store
 from surveyor.store.fieldwork import FieldworkStore
-from surveyor.store.merge import Conflict, MergeStore
+from surveyor.store.merge import Conflict
+from surveyor.store.merge import MergeStore
 
 
 @dataclass

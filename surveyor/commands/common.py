@@ -14,7 +14,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from surveyor.errors import ErrorCode, ResultsError, SurveyorError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
+from surveyor.errors import SurveyorError
 
 if TYPE_CHECKING:
     from surveyor.workspace import Workspace
@@ -90,9 +92,9 @@ def name_value_pairs(
 
 
 def add_actions(
-    subparsers, name: str, *, help: str, description: str, title: str | None = None
+    subparsers, name: str, *, help: str, description: str
 ) -> argparse._SubParsersAction:
-    """Add the command ``name``, made of actions (one is required); gives what to add them to.
-    ``title``: the heading of the actions in its help (default: "NAME commands")."""
+    """Add the command ``name``, made of actions (one is required, listed under "actions" in
+    its help); gives what to add them to."""
     parser = subparsers.add_parser(name, help=help, description=description)
-    return parser.add_subparsers(title=title or f"{name} commands", metavar="ACTION", required=True)
+    return parser.add_subparsers(title="actions", metavar="ACTION", required=True)

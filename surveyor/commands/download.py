@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from surveyor.commands.common import fail
-from surveyor.commands.sync import add_server_arguments, resolve_account
+from surveyor.commands.sync import add_server_arguments
+from surveyor.commands.sync import resolve_account
 from surveyor.errors import SurveyorError
 
 
@@ -40,7 +41,8 @@ def register(subparsers) -> None:
 def _central_account(args) -> tuple[str, str, str] | int:
     # on first use: the Central client and httpx (~1.8 s measured) only for this command
     from surveyor.sync.central import central_base
-    from surveyor.sync.config import NoPassword, get_password
+    from surveyor.sync.config import NoPassword
+    from surveyor.sync.config import get_password
 
     if args.project is None or not args.user:
         print(
@@ -61,7 +63,8 @@ def _central_account(args) -> tuple[str, str, str] | int:
 
 def run(args: argparse.Namespace) -> int:
     # on first use: httpx (~0.4 s measured) only for this command
-    from surveyor.sync.transport import AuthError, TransportError
+    from surveyor.sync.transport import AuthError
+    from surveyor.sync.transport import TransportError
 
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)

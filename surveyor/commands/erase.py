@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from surveyor.commands.common import fail, run_in_workspace
+from surveyor.commands.common import fail
+from surveyor.commands.common import run_in_workspace
 from surveyor.commands.sync import add_server_arguments
 from surveyor.errors import AuthError
 
@@ -108,7 +109,9 @@ def _run(args: argparse.Namespace, ws) -> int:
 def _erase_on_server(args: argparse.Namespace, ids: list[str]) -> int:
     """Ask the configured server to erase ``ids`` too; queued when it cannot be asked now."""
     # on first use: the sync modules pull httpx in (~0.4 s measured)
-    from surveyor.sync.config import NoPassword, get_password, server_settings
+    from surveyor.sync.config import NoPassword
+    from surveyor.sync.config import get_password
+    from surveyor.sync.config import server_settings
     from surveyor.sync.passes import open_transport
     from surveyor.sync.transport import normalize_base
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from surveyor.commands.common import fail
-from surveyor.commands.keys import add_key_options, load_key
+from surveyor.commands.keys import add_key_options
+from surveyor.commands.keys import load_key
 from surveyor.errors import SurveyorError
 
 

@@ -8,11 +8,18 @@ import json
 import sys
 from pathlib import Path
 
-from surveyor.commands.common import add_actions, fail, run_in_workspace
-from surveyor.commands.sync import add_server_arguments, resolve_account
-from surveyor.errors import AuthError, SurveyorError, TransportError
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import fail
+from surveyor.commands.common import run_in_workspace
+from surveyor.commands.sync import add_server_arguments
+from surveyor.commands.sync import resolve_account
+from surveyor.errors import AuthError
+from surveyor.errors import SurveyorError
+from surveyor.errors import TransportError
 from surveyor.fieldwork.doorlist import parse_mapping
-from surveyor.fieldwork.model import ADDRESS_FIELDS, OUTCOMES, STATUSES
+from surveyor.fieldwork.model import ADDRESS_FIELDS
+from surveyor.fieldwork.model import OUTCOMES
+from surveyor.fieldwork.model import STATUSES
 
 
 def register(subparsers) -> None:

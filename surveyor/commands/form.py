@@ -13,7 +13,6 @@ def register(subparsers) -> None:
         "form",
         help="check XLSForm files",
         description="Work with XLSForm files (.xlsx, .xls, .csv, .md) and XForms.",
-        title="actions",
     )
     check = actions.add_parser(
         "check",

@@ -14,8 +14,11 @@ import getpass
 import sys
 from pathlib import Path
 
-from surveyor.commands.common import add_actions, fail
-from surveyor.errors import EncryptionError, ErrorCode, SurveyorError
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import fail
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:
@@ -29,7 +32,6 @@ def register(subparsers) -> None:
             "the private key file and its passphrase safe: without them the interviews "
             "cannot be read by anyone."
         ),
-        title="actions",
     )
 
     new = actions.add_parser(
@@ -121,7 +123,8 @@ def _read_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
 def load_key(args: argparse.Namespace):
     """The private key the options give, or None when none is given."""
     # on first use: `surveyor --help` must not load cryptography
-    from surveyor.encryption.keys import load_from_keychain, load_private_key
+    from surveyor.encryption.keys import load_from_keychain
+    from surveyor.encryption.keys import load_private_key
 
     if getattr(args, "keychain", None):
         return load_from_keychain(args.keychain)
@@ -132,12 +135,10 @@ def load_key(args: argparse.Namespace):
 
 def run_new(args: argparse.Namespace) -> int:
     # on first use: `surveyor --help` must not load cryptography
-    from surveyor.encryption.keys import (
-        new_private_key,
-        public_text_of,
-        save_private_key,
-        save_to_keychain,
-    )
+    from surveyor.encryption.keys import new_private_key
+    from surveyor.encryption.keys import public_text_of
+    from surveyor.encryption.keys import save_private_key
+    from surveyor.encryption.keys import save_to_keychain
 
     if not args.out and not args.keychain:
         return fail("give --out KEY.pem (or --keychain NAME)", 2)

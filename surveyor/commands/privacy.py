@@ -6,7 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
-from surveyor.commands.common import add_actions, in_workspace
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import in_workspace
 
 
 def register(subparsers) -> None:

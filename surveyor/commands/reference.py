@@ -7,7 +7,9 @@ import argparse
 import json
 import sys
 
-from surveyor.commands.common import add_actions, in_workspace, name_value_pairs
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import in_workspace
+from surveyor.commands.common import name_value_pairs
 from surveyor.commands.results import add_form_option
 from surveyor.errors import ErrorCode
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from surveyor.commands.common import in_workspace
-from surveyor.commands.results import add_bands_option, add_form_option, parse_bands
+from surveyor.commands.results import add_bands_option
+from surveyor.commands.results import add_form_option
+from surveyor.commands.results import parse_bands
 
 
 def register(subparsers) -> None:
@@ -40,7 +42,8 @@ def register(subparsers) -> None:
 @in_workspace
 def run(args: argparse.Namespace, ws) -> int:
     # here, not at the top: `surveyor --help` must not load the report (~2 s with the store)
-    from surveyor.results.plan import load_plan, save_plan
+    from surveyor.results.plan import load_plan
+    from surveyor.results.plan import save_plan
 
     bands = parse_bands(args.bands)
     plan = load_plan(args.plan) if args.plan else ws.report_plan(args.form)

@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 
-from surveyor.commands.common import fail, name_value_pairs
-from surveyor.errors import ErrorCode, SurveyorError
+from surveyor.commands.common import fail
+from surveyor.commands.common import name_value_pairs
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
 
 
 def register(subparsers) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from surveyor.commands.common import add_actions, fail
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import fail
 from surveyor.errors import SurveyorError
 
 
@@ -15,7 +16,6 @@ def register(subparsers) -> None:
         "server",
         help="manage the campaign server: accounts and published forms",
         description="Manage the campaign server's database (the one `surveyor serve` uses).",
-        title="actions",
     )
 
     def add(name, help_text):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from surveyor.commands.common import add_actions, fail, with_workspace_class
+from surveyor.commands.common import add_actions
+from surveyor.commands.common import fail
+from surveyor.commands.common import with_workspace_class
 
 if TYPE_CHECKING:
     from surveyor.workspace import Workspace
@@ -23,7 +25,6 @@ def register(subparsers) -> None:
             "interviews already handed in are safe at the coordinator). Close Surveyor "
             "first. See docs/privacy.md."
         ),
-        title="actions",
     )
     protect = actions.add_parser(
         "protect",

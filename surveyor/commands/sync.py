@@ -28,7 +28,9 @@ def add_server_arguments(parser) -> None:
 def resolve_account(args) -> tuple[str, str, str | None] | int:
     """(server_url, user, password) or an exit code after printing why."""
     # on first use: the sync modules pull httpx in (~0.4 s measured)
-    from surveyor.sync.config import NoPassword, get_password, server_settings
+    from surveyor.sync.config import NoPassword
+    from surveyor.sync.config import get_password
+    from surveyor.sync.config import server_settings
     from surveyor.sync.transport import normalize_base
 
     url, user = server_settings(args.data_dir, server=args.server, user=args.user)
@@ -82,7 +84,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     # on first use: the sync modules pull httpx in (~1.5 s measured)
     from surveyor.sync.passes import open_transport
-    from surveyor.sync.transport import AuthError, TransportError
+    from surveyor.sync.transport import AuthError
+    from surveyor.sync.transport import TransportError
 
     # here, not at the top: `surveyor --help` must not load the store and the engine (~2 s
     # measured on a busy machine)

@@ -7,13 +7,11 @@ public key into an XLSForm. Plain Python over the ``cryptography`` package; noth
 touches the store.
 """
 
-from surveyor.encryption.odk import (
-    SUBMISSION_XML,
-    Sealed,
-    decrypt_submission,
-    encrypt_submission,
-    load_public_key,
-)
+from surveyor.encryption.odk import SUBMISSION_XML
+from surveyor.encryption.odk import Sealed
+from surveyor.encryption.odk import decrypt_submission
+from surveyor.encryption.odk import encrypt_submission
+from surveyor.encryption.odk import load_public_key
 
 __all__ = [
     "SUBMISSION_XML",

@@ -24,13 +24,16 @@ import json
 import os
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from surveyor.encryption.odk import load_public_key
-from surveyor.errors import DecryptionError, ErrorCode
+from surveyor.errors import DecryptionError
+from surveyor.errors import ErrorCode
 
 MAGIC = b"SURVEYOR-PROTECTED 1\n"
 SCRYPT_N = 2**15  # ~0.1 s and 32 MiB per try: slows down guessing a passphrase

@@ -12,8 +12,10 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from surveyor.encryption.odk import load_public_key, public_key_text
-from surveyor.errors import EncryptionError, ErrorCode
+from surveyor.encryption.odk import load_public_key
+from surveyor.encryption.odk import public_key_text
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 
 KEY_BITS = 2048  # ODK's documentation makes 2048-bit keys
 KEYRING_SERVICE = "surveyor-private-key"

@@ -26,18 +26,25 @@ import binascii
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from xml.etree.ElementTree import Element
 
 from cryptography.exceptions import InvalidKey
 from cryptography.hazmat.decrepit.ciphers.modes import CFB  # ODK chose CFB; kept there
-from cryptography.hazmat.primitives import hashes, padding, serialization
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.asymmetric.padding import MGF1, OAEP
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
+from cryptography.hazmat.primitives.asymmetric.padding import MGF1
+from cryptography.hazmat.primitives.asymmetric.padding import OAEP
+from cryptography.hazmat.primitives.ciphers import Cipher
+from cryptography.hazmat.primitives.ciphers import algorithms
 from defusedxml.ElementTree import fromstring
 
-from surveyor.errors import DecryptionError, EncryptionError, ErrorCode
+from surveyor.errors import DecryptionError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 
 SUBMISSION_XML = "submission.xml"
 ODK_NS = "http://opendatakit.org/submissions"  # Enketo's manifest, and Surveyor's

@@ -18,14 +18,20 @@ See docs/PERFORMANCE.md § Exports for the layout decisions and the figures.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from surveyor.errors import ExportError
-from surveyor.exports.layout import Layout, build_layout, resolve_language
+from surveyor.exports.layout import Layout
+from surveyor.exports.layout import build_layout
+from surveyor.exports.layout import resolve_language
 from surveyor.exports.rows import RowMaker
-from surveyor.exports.writers import CsvTables, XlsxTables, safe_file_name, sheet_names
+from surveyor.exports.writers import CsvTables
+from surveyor.exports.writers import XlsxTables
+from surveyor.exports.writers import safe_file_name
+from surveyor.exports.writers import sheet_names
 from surveyor.interviews.record import Status
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.pseudonym import Pseudonymiser

@@ -13,9 +13,12 @@ Answers are flattened by field name (groups are not in the JSON), so each versio
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 MAIN_META = ("SubmissionDate",)
 MAIN_TAIL = (

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from surveyor.exports.layout import LABEL_SEPARATOR, SELECT_ONE, Layout, Table, TablePlan
-from surveyor.store.queries import ExportRow, ExportSelection
+from surveyor.exports.layout import LABEL_SEPARATOR
+from surveyor.exports.layout import SELECT_ONE
+from surveyor.exports.layout import Layout
+from surveyor.exports.layout import Table
+from surveyor.exports.layout import TablePlan
+from surveyor.store.queries import ExportRow
+from surveyor.store.queries import ExportSelection
 
 Emit = Callable[[Table, list], None]
 

@@ -12,10 +12,15 @@ See docs/expressions.md.
 """
 
 from surveyor.expressions.environment import Environment
-from surveyor.expressions.expression import Expression, parse
+from surveyor.expressions.expression import Expression
+from surveyor.expressions.expression import parse
 from surveyor.expressions.functions import KNOWN_FUNCTIONS
-from surveyor.expressions.nodes import Node, parse_document
-from surveyor.expressions.values import DateValue, to_boolean, to_number, to_string
+from surveyor.expressions.nodes import Node
+from surveyor.expressions.nodes import parse_document
+from surveyor.expressions.values import DateValue
+from surveyor.expressions.values import to_boolean
+from surveyor.expressions.values import to_number
+from surveyor.expressions.values import to_string
 
 __all__ = [
     "KNOWN_FUNCTIONS",

@@ -12,15 +12,19 @@ from datetime import tzinfo
 from surveyor.errors import ExpressionError
 from surveyor.expressions.environment import Environment
 from surveyor.expressions.functions import compile_call
-from surveyor.expressions.nodes import ATTRIBUTE, COMMENT, DOCUMENT, ELEMENT, PI, TEXT, Node
-from surveyor.expressions.values import (
-    DateValue,
-    local_timezone,
-    string_to_number,
-    to_boolean,
-    to_number,
-    to_string,
-)
+from surveyor.expressions.nodes import ATTRIBUTE
+from surveyor.expressions.nodes import COMMENT
+from surveyor.expressions.nodes import DOCUMENT
+from surveyor.expressions.nodes import ELEMENT
+from surveyor.expressions.nodes import PI
+from surveyor.expressions.nodes import TEXT
+from surveyor.expressions.nodes import Node
+from surveyor.expressions.values import DateValue
+from surveyor.expressions.values import local_timezone
+from surveyor.expressions.values import string_to_number
+from surveyor.expressions.values import to_boolean
+from surveyor.expressions.values import to_number
+from surveyor.expressions.values import to_string
 
 
 class State:

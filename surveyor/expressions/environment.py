@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random as _random
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import tzinfo
 
 from surveyor.expressions.nodes import Node
 

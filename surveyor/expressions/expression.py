@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import functools
 
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+from lark.exceptions import LarkError
+from lark.exceptions import UnexpectedCharacters
+from lark.exceptions import UnexpectedEOF
+from lark.exceptions import UnexpectedToken
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions.compiler import State, compile_ast
+from surveyor.expressions.compiler import State
+from surveyor.expressions.compiler import compile_ast
 from surveyor.expressions.environment import Environment
 from surveyor.expressions.grammar import parse_ast
 from surveyor.expressions.nodes import Node

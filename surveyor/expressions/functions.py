@@ -15,26 +15,29 @@ import re
 import string as _string
 import uuid as _uuid
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
+from decimal import InvalidOperation
 
-from surveyor.errors import ExpressionError, ExpressionTimeout
-from surveyor.expressions.nodes import ATTRIBUTE, ELEMENT, Node
-from surveyor.expressions.values import (
-    NAN,
-    DateValue,
-    date_value,
-    datetime_to_days,
-    parse_datetime,
-    parse_time,
-    string_to_number,
-    to_boolean,
-    to_date,
-    to_datetime,
-    to_number,
-    to_string,
-    today,
-    whole_days,
-)
+from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionTimeout
+from surveyor.expressions.nodes import ATTRIBUTE
+from surveyor.expressions.nodes import ELEMENT
+from surveyor.expressions.nodes import Node
+from surveyor.expressions.values import NAN
+from surveyor.expressions.values import DateValue
+from surveyor.expressions.values import date_value
+from surveyor.expressions.values import datetime_to_days
+from surveyor.expressions.values import parse_datetime
+from surveyor.expressions.values import parse_time
+from surveyor.expressions.values import string_to_number
+from surveyor.expressions.values import to_boolean
+from surveyor.expressions.values import to_date
+from surveyor.expressions.values import to_datetime
+from surveyor.expressions.values import to_number
+from surveyor.expressions.values import to_string
+from surveyor.expressions.values import today
+from surveyor.expressions.values import whole_days
 
 MANY = 10**6
 

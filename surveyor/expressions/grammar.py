@@ -17,7 +17,10 @@ AST nodes (tuples, first item is the tag):
 
 from __future__ import annotations
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark
+from lark import Token
+from lark import Transformer
+from lark import v_args
 
 GRAMMAR = r"""
 ?start: expr

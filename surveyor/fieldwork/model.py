@@ -13,8 +13,14 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, date, datetime, tzinfo
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import tzinfo
 from enum import StrEnum
 from functools import lru_cache
 

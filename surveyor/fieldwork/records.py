@@ -9,7 +9,11 @@ import math
 import re
 from typing import Any
 
-from surveyor.fieldwork.model import ADDRESS_FIELDS, ORIGINS, OUTCOMES, VISIT_FIELDS, Visit
+from surveyor.fieldwork.model import ADDRESS_FIELDS
+from surveyor.fieldwork.model import ORIGINS
+from surveyor.fieldwork.model import OUTCOMES
+from surveyor.fieldwork.model import VISIT_FIELDS
+from surveyor.fieldwork.model import Visit
 
 DOOR_RECORD_FIELDS = (
     "door_id",

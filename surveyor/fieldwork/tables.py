@@ -7,7 +7,8 @@ from dataclasses import fields
 from pathlib import Path
 
 from surveyor.errors import FieldworkError
-from surveyor.fieldwork.model import FieldworkReport, Funnel
+from surveyor.fieldwork.model import FieldworkReport
+from surveyor.fieldwork.model import Funnel
 
 # the columns of every funnel table, after its scope and name: the funnel's counts, then its rates
 COLUMNS = (*(f.name for f in fields(Funnel)), "contact_rate", "response_rate")

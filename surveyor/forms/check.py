@@ -9,12 +9,20 @@ import dataclasses
 import re
 from pathlib import Path
 
-from surveyor.errors import ExpressionError, FormError
-from surveyor.expressions import KNOWN_FUNCTIONS, parse
+from surveyor.errors import ExpressionError
+from surveyor.errors import FormError
+from surveyor.expressions import KNOWN_FUNCTIONS
+from surveyor.expressions import parse
 from surveyor.forms.cycles import value_cycles
-from surveyor.forms.loader import FormProblem, load_form_bytes, media_beside, pyxform_problem
-from surveyor.forms.model import Form, FormNode, Kind
-from surveyor.forms.xform import LAST_SAVED_RE, last_saved_uses
+from surveyor.forms.loader import FormProblem
+from surveyor.forms.loader import load_form_bytes
+from surveyor.forms.loader import media_beside
+from surveyor.forms.loader import pyxform_problem
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
+from surveyor.forms.xform import LAST_SAVED_RE
+from surveyor.forms.xform import last_saved_uses
 
 __all__ = ["FormProblem", "check_form", "check_loaded_form"]
 

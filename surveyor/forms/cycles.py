@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from surveyor.errors import ExpressionError
 from surveyor.expressions import parse
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 
 @dataclass(frozen=True)

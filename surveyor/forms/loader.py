@@ -23,8 +23,14 @@ from importlib.metadata import version as _package_version
 from pathlib import Path
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Form, FormNode, Kind, Unsupported
-from surveyor.forms.xform import SUPPORTED_TYPES, build_form, load_xform, model_unsupported
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
+from surveyor.forms.model import Unsupported
+from surveyor.forms.xform import SUPPORTED_TYPES
+from surveyor.forms.xform import build_form
+from surveyor.forms.xform import load_xform
+from surveyor.forms.xform import model_unsupported
 from surveyor.perf import bulk_allocation
 
 # Bump when the model or the loader changes what a cached Form holds.

@@ -9,7 +9,8 @@ a path names a node of the form *template*; inside repeats it names every instan
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from enum import StrEnum
 
 # A text in several languages: language name as written in the form (e.g. "Français (fr)")

@@ -10,12 +10,19 @@ import csv
 import hashlib
 import io
 import re
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
+from xml.sax.saxutils import quoteattr
 
 from defusedxml import ElementTree as SafeET
 
 from surveyor.errors import FormError
-from surveyor.forms.model import Choice, Form, FormNode, Itemset, Kind, SetValue, Unsupported
+from surveyor.forms.model import Choice
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Itemset
+from surveyor.forms.model import Kind
+from surveyor.forms.model import SetValue
+from surveyor.forms.model import Unsupported
 
 XF = "http://www.w3.org/2002/xforms"
 H = "http://www.w3.org/1999/xhtml"

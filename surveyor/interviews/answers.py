@@ -8,12 +8,17 @@ the same shape, every value a string as the submission holds it (docs/ARCHITECTU
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
 from typing import TYPE_CHECKING
 
 from surveyor.expressions import Node
-from surveyor.forms.model import FormNode, Kind
-from surveyor.interviews.validation import Problem, limit_message
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
+from surveyor.interviews.validation import Problem
+from surveyor.interviews.validation import limit_message
 
 if TYPE_CHECKING:
     from surveyor.interviews.session import InterviewSession

@@ -10,13 +10,18 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 
-from surveyor.errors import ExpressionError, FormError
-from surveyor.expressions import Expression, parse
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.errors import ExpressionError
+from surveyor.errors import FormError
+from surveyor.expressions import Expression
+from surveyor.expressions import parse
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 from surveyor.perf import bulk_allocation
 
 # A context path no real form has, used to tell relative references from absolute ones:

@@ -8,7 +8,9 @@ from typing import Any
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from surveyor.errors import DownloadError
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 
 def _local(tag: str) -> str:

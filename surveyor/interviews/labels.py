@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import Node, parse, to_string
-from surveyor.forms.model import Form, FormNode
+from surveyor.expressions import Node
+from surveyor.expressions import parse
+from surveyor.expressions import to_string
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
 
 if TYPE_CHECKING:
     from surveyor.interviews.session import InterviewSession

@@ -23,10 +23,17 @@ from __future__ import annotations
 import copy
 import uuid
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields, make_dataclass
-from datetime import UTC, datetime
+from dataclasses import MISSING
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
+from dataclasses import make_dataclass
+from datetime import UTC
+from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
 from surveyor import jsontext
 from surveyor.errors import InvalidTransition

@@ -22,38 +22,46 @@ from __future__ import annotations
 import heapq
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from surveyor.errors import ExpressionError, LimitError
-from surveyor.expressions import (
-    Environment,
-    Node,
-    parse,
-    parse_document,
-    to_boolean,
-    to_string,
-)
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.errors import ExpressionError
+from surveyor.errors import LimitError
+from surveyor.expressions import Environment
+from surveyor.expressions import Node
+from surveyor.expressions import parse
+from surveyor.expressions import parse_document
+from surveyor.expressions import to_boolean
+from surveyor.expressions import to_string
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 from surveyor.interviews import answers as _answers
 from surveyor.interviews import labels as _labels
 from surveyor.interviews import submission as _submission
 from surveyor.interviews import validation as _validation
-from surveyor.interviews.answers import METADATA_TYPES, format_datetime, normalize_answer
-from surveyor.interviews.compiled import CompiledForm, Computation, Role, compile_form
-from surveyor.interviews.instance import (
-    InstanceNode,
-    index_after,
-    is_inside,
-    is_within,
-    new_document,
-    new_element,
-    walk,
-    walk_path,
-)
+from surveyor.interviews.answers import METADATA_TYPES
+from surveyor.interviews.answers import format_datetime
+from surveyor.interviews.answers import normalize_answer
+from surveyor.interviews.compiled import CompiledForm
+from surveyor.interviews.compiled import Computation
+from surveyor.interviews.compiled import Role
+from surveyor.interviews.compiled import compile_form
+from surveyor.interviews.instance import InstanceNode
+from surveyor.interviews.instance import index_after
+from surveyor.interviews.instance import is_inside
+from surveyor.interviews.instance import is_within
+from surveyor.interviews.instance import new_document
+from surveyor.interviews.instance import new_element
+from surveyor.interviews.instance import walk
+from surveyor.interviews.instance import walk_path
 from surveyor.interviews.record import new_instance_id
-from surveyor.interviews.validation import MAX_REPEAT_INSTANCES, Problem, check_type, limit_message
+from surveyor.interviews.validation import MAX_REPEAT_INSTANCES
+from surveyor.interviews.validation import Problem
+from surveyor.interviews.validation import check_type
+from surveyor.interviews.validation import limit_message
 from surveyor.perf import bulk_allocation
 
 __all__ = [

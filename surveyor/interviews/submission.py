@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from surveyor.expressions import Node
-from surveyor.forms.model import FormNode, Kind
-from surveyor.interviews.answers import names_below, normalize_answer
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
+from surveyor.interviews.answers import names_below
+from surveyor.interviews.answers import normalize_answer
 from surveyor.interviews.instance import reset_relevance
 from surveyor.interviews.validation import Problem
 

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
+from datetime import datetime
+from datetime import time
 from typing import TYPE_CHECKING
 
-from surveyor.errors import ExpressionError, ExpressionTimeout
-from surveyor.expressions import Node, to_boolean
-from surveyor.forms.model import FormNode, Kind
+from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionTimeout
+from surveyor.expressions import Node
+from surveyor.expressions import to_boolean
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 from surveyor.interviews.compiled import Role
 from surveyor.interviews.instance import walk
 

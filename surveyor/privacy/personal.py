@@ -27,11 +27,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 
 from surveyor.errors import SurveyorError
 from surveyor.forms.loader import read_definition
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 #: Words of a field name (split on ``_``, ``-``, ``.`` and case changes) that make a free-entry
 #: field personal by default: names, phones, e-mails, addresses (French and English).

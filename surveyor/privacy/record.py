@@ -10,11 +10,14 @@ only the association knows (who is responsible, the purpose) comes from ``privac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 from surveyor.privacy.personal import personal_fields
 from surveyor.privacy.settings import PrivacySettings
 

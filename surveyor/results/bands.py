@@ -16,10 +16,13 @@ written in the results' language ("15–29", "75 et plus" / "75 and over").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import catalogue
 
 #: The usual age bands' edges (INSEE's 15-year bands).

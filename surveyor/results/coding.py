@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.store import Store
 

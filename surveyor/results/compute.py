@@ -11,26 +11,33 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date as _date
 from typing import Any
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.forms.model import Form
-from surveyor.results.bands import Bands, automatic_edges, parse_edges, report_language
+from surveyor.results.bands import Bands
+from surveyor.results.bands import automatic_edges
+from surveyor.results.bands import parse_edges
+from surveyor.results.bands import report_language
 from surveyor.results.personal import personal_fields
-from surveyor.results.questions import (
-    CALCULATED,
-    DATE,
-    MULTIPLE,
-    NUMBER,
-    SINGLE,
-    TEXT,
-    Question,
-    questions_of,
-)
-from surveyor.results.relevance import InterviewTree, Relevance
+from surveyor.results.questions import CALCULATED
+from surveyor.results.questions import DATE
+from surveyor.results.questions import MULTIPLE
+from surveyor.results.questions import NUMBER
+from surveyor.results.questions import SINGLE
+from surveyor.results.questions import TEXT
+from surveyor.results.questions import Question
+from surveyor.results.questions import questions_of
+from surveyor.results.relevance import InterviewTree
+from surveyor.results.relevance import Relevance
 
 #: A percentage whose base (the number it is a share of) is under this is flagged "small".
 SMALL_BASE = 30

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm
+from docx.shared import Pt
+from docx.shared import RGBColor
 
-from surveyor.results.report import Heading, Image, Para, Report, ReportTable, numeric_cell
+from surveyor.results.report import Heading
+from surveyor.results.report import Image
+from surveyor.results.report import Para
+from surveyor.results.report import Report
+from surveyor.results.report import ReportTable
+from surveyor.results.report import numeric_cell
 
 _ACCENT = RGBColor(0x2F, 0x5D, 0x62)
 _GREY = RGBColor(0x55, 0x55, 0x55)

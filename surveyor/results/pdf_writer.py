@@ -10,7 +10,12 @@ from fpdf.fonts import FontFace
 from matplotlib import get_data_path
 
 from surveyor.results import catalogue as cat
-from surveyor.results.report import Heading, Image, Para, Report, ReportTable, numeric_cell
+from surveyor.results.report import Heading
+from surveyor.results.report import Image
+from surveyor.results.report import Para
+from surveyor.results.report import Report
+from surveyor.results.report import ReportTable
+from surveyor.results.report import numeric_cell
 
 _FONTS = Path(get_data_path()) / "fonts" / "ttf"
 _ACCENT = (0x2F, 0x5D, 0x62)

@@ -5,13 +5,20 @@ format is in docs/results.md."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from surveyor.errors import ErrorCode, ResultsError
-from surveyor.results.bands import check_bands, parse_edges
-from surveyor.results.questions import CALCULATED, MULTIPLE, NUMBER, SINGLE, TEXT
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
+from surveyor.results.bands import check_bands
+from surveyor.results.bands import parse_edges
+from surveyor.results.questions import CALCULATED
+from surveyor.results.questions import MULTIPLE
+from surveyor.results.questions import NUMBER
+from surveyor.results.questions import SINGLE
+from surveyor.results.questions import TEXT
 
 FORMAT = 1
 

@@ -8,11 +8,14 @@ decimal, range, and calculations whose values are all numbers), ``date`` (date, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from defusedxml import ElementTree
 
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 SINGLE = "single"
 MULTIPLE = "multiple"

@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import coding
-from surveyor.results.compute import SMALL_BASE, Engine, Row, members_of
-from surveyor.results.questions import NUMBER, SINGLE, Question
+from surveyor.results.compute import SMALL_BASE
+from surveyor.results.compute import Engine
+from surveyor.results.compute import Row
+from surveyor.results.compute import members_of
+from surveyor.results.questions import NUMBER
+from surveyor.results.questions import SINGLE
+from surveyor.results.questions import Question
 from surveyor.store import Store
 
 FORMAT = 1

@@ -15,8 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import Environment, Node, parse, to_boolean
-from surveyor.forms.model import Form, FormNode, Kind
+from surveyor.expressions import Environment
+from surveyor.expressions import Node
+from surveyor.expressions import parse
+from surveyor.expressions import to_boolean
+from surveyor.forms.model import Form
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 # Functions whose value does not follow from the answers alone: never kept per key.
 _UNSTABLE = {"now", "today", "random", "uuid", "instance", "pulldata", "once", "position"}

@@ -10,17 +10,26 @@ are masked (:func:`mask`; the definitions' last sentence says so).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date as _date
 from pathlib import Path
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import catalogue as cat
-from surveyor.results import charts, coding
+from surveyor.results import charts
+from surveyor.results import coding
 from surveyor.results import reference as _reference
-from surveyor.results.compute import SMALL_BASE, Engine, QuestionResult
+from surveyor.results.compute import SMALL_BASE
+from surveyor.results.compute import Engine
+from surveyor.results.compute import QuestionResult
 from surveyor.results.plan import ReportPlan
-from surveyor.results.questions import DATE, MULTIPLE, NUMBER, SINGLE, TEXT
+from surveyor.results.questions import DATE
+from surveyor.results.questions import MULTIPLE
+from surveyor.results.questions import NUMBER
+from surveyor.results.questions import SINGLE
+from surveyor.results.questions import TEXT
 
 # A phone number (8 digits or more, with spaces, dots or dashes between) or an e-mail address.
 _PHONE = re.compile(r"(?:\+\s?)?\d(?:[\s.\-/]?\d){7,}")

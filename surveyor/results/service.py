@@ -8,12 +8,15 @@ interviews change, so that a filter change in the "Résultats" view recomputes f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from collections.abc import Mapping
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.forms.model import Form
 from surveyor.privacy.settings import PrivacySettings
-from surveyor.results.compute import Engine, Row
+from surveyor.results.compute import Engine
+from surveyor.results.compute import Row
 from surveyor.results.personal import personal_fields
 from surveyor.store import Store
 

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
-from surveyor.results.compute import Engine, Row, Selection, _number, _values
+from surveyor.results.compute import Engine
+from surveyor.results.compute import Row
+from surveyor.results.compute import Selection
+from surveyor.results.compute import _number
+from surveyor.results.compute import _values
 
 # the habitants form's questions (forms/src/enquete_habitants.md)
 SKILLS = "skills_offered"

@@ -25,10 +25,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from surveyor.batches.campaign import check_package
-from surveyor.errors import RequestTooLarge, SurveyorError
+from surveyor.errors import RequestTooLarge
+from surveyor.errors import SurveyorError
 from surveyor.forms import load_form_bytes
-from surveyor.server import db, openrosa, service
-from surveyor.server.auth import Authenticator, Refusal, User
+from surveyor.server import db
+from surveyor.server import openrosa
+from surveyor.server import service
+from surveyor.server.auth import Authenticator
+from surveyor.server.auth import Refusal
+from surveyor.server.auth import User
 from surveyor.server.writer import GroupWriter
 
 log = logging.getLogger("surveyor.server")

@@ -32,7 +32,8 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import unquote
-from urllib.request import parse_http_list, parse_keqv_list
+from urllib.request import parse_http_list
+from urllib.request import parse_keqv_list
 
 from starlette.concurrency import run_in_threadpool
 

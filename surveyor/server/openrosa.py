@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from xml.parsers import expat
 from xml.sax.saxutils import escape
 
-from defusedxml import (
-    DefusedXmlException,
-    DTDForbidden,
-    EntitiesForbidden,
-    ExternalReferenceForbidden,
-)
-from python_multipart.multipart import MultipartParser, parse_options_header
+from defusedxml import DefusedXmlException
+from defusedxml import DTDForbidden
+from defusedxml import EntitiesForbidden
+from defusedxml import ExternalReferenceForbidden
+from python_multipart.multipart import MultipartParser
+from python_multipart.multipart import parse_options_header
 
 from surveyor.server.service import ServerError
 from surveyor.xmlsafe import refuse_entities

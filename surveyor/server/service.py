@@ -15,17 +15,25 @@ import logging
 import re
 import secrets
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 from urllib.parse import unquote
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from surveyor.errors import ServerError
-from surveyor.fieldwork.records import door_records, visit_records
-from surveyor.interviews.merging import edit_loops, names_itself
+from surveyor.fieldwork.records import door_records
+from surveyor.fieldwork.records import visit_records
+from surveyor.interviews.merging import edit_loops
+from surveyor.interviews.merging import names_itself
 from surveyor.interviews.record import now_timestamp
 from surveyor.server import db
 

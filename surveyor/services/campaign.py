@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from surveyor.batches.campaign import CampaignImport, import_campaign
-from surveyor.errors import CampaignError, ErrorCode
+from surveyor.batches.campaign import CampaignImport
+from surveyor.batches.campaign import import_campaign
+from surveyor.errors import CampaignError
+from surveyor.errors import ErrorCode
 from surveyor.store import Store
 from surveyor.store.fieldwork import FieldworkStore
-from surveyor.sync.campaign import download_package, remember_etag
+from surveyor.sync.campaign import download_package
+from surveyor.sync.campaign import remember_etag
 from surveyor.sync.transport import OpenRosaTransport
 
 

@@ -4,31 +4,36 @@ read the lists and the funnel. The Workspace exposes them (docs/fieldwork.md § 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from surveyor.errors import DoorListError, FieldworkError
+from surveyor.errors import DoorListError
+from surveyor.errors import FieldworkError
 from surveyor.fieldwork import doorlist
-from surveyor.fieldwork.model import (
-    ADDRESS_FIELDS,
-    OPEN_STATUSES,
-    Door,
-    DoorStatus,
-    FieldworkReport,
-    Outcome,
-    RoundSheetRow,
-    Visit,
-    day_text,
-    local_day,
-    new_visit_id,
-    parse_moment,
-    parse_outcome,
-    street_sort_key,
-)
-from surveyor.interviews.record import format_timestamp, utc_now
+from surveyor.fieldwork.model import ADDRESS_FIELDS
+from surveyor.fieldwork.model import OPEN_STATUSES
+from surveyor.fieldwork.model import Door
+from surveyor.fieldwork.model import DoorStatus
+from surveyor.fieldwork.model import FieldworkReport
+from surveyor.fieldwork.model import Outcome
+from surveyor.fieldwork.model import RoundSheetRow
+from surveyor.fieldwork.model import Visit
+from surveyor.fieldwork.model import day_text
+from surveyor.fieldwork.model import local_day
+from surveyor.fieldwork.model import new_visit_id
+from surveyor.fieldwork.model import parse_moment
+from surveyor.fieldwork.model import parse_outcome
+from surveyor.fieldwork.model import street_sort_key
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.record import utc_now
 from surveyor.store.fieldwork import FieldworkStore
 
 MAX_NOTE = 2000

@@ -8,7 +8,8 @@ import os
 import uuid
 from pathlib import Path
 
-from surveyor.errors import DiskFullError, StoreError
+from surveyor.errors import DiskFullError
+from surveyor.errors import StoreError
 
 
 def device_id(data_dir: Path) -> str:

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
 from surveyor.encryption import encrypt_submission
-from surveyor.errors import FormError, ValidationError
+from surveyor.errors import FormError
+from surveyor.errors import ValidationError
 from surveyor.forms import load_form
 from surveyor.forms.model import Form
 from surveyor.forms.xform import xform_matches
 from surveyor.interviews import record
-from surveyor.interviews.compiled import CompiledForm, compile_form
-from surveyor.interviews.record import Interview, Status, format_timestamp
-from surveyor.interviews.session import InterviewSession, Problem
+from surveyor.interviews.compiled import CompiledForm
+from surveyor.interviews.compiled import compile_form
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import Status
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.session import InterviewSession
+from surveyor.interviews.session import Problem
 from surveyor.store import Store
 
 

@@ -22,12 +22,17 @@ stored form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 
 from surveyor.errors import SurveyorError
-from surveyor.forms.model import Form, Kind
-from surveyor.store import InterviewSummary, Store
-from surveyor.store.queries import AnswerKeys, OverviewFilter
+from surveyor.forms.model import Form
+from surveyor.forms.model import Kind
+from surveyor.store import InterviewSummary
+from surveyor.store import Store
+from surveyor.store.queries import AnswerKeys
+from surveyor.store.queries import OverviewFilter
 
 # Names a form gives the question "who is doing this interview" (lower case).
 INTERVIEWER_NAMES = frozenset(

@@ -14,21 +14,30 @@ import hashlib
 import mimetypes
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from surveyor import jsontext
-from surveyor.batches.format import BatchReader, batch_files
-from surveyor.encryption import Sealed, decrypt_submission
-from surveyor.encryption.odk import key_fits, xform_public_key
-from surveyor.errors import BatchError, DecryptionError, ErrorCode, SurveyorError
+from surveyor.batches.format import BatchReader
+from surveyor.batches.format import batch_files
+from surveyor.encryption import Sealed
+from surveyor.encryption import decrypt_submission
+from surveyor.encryption.odk import key_fits
+from surveyor.encryption.odk import xform_public_key
+from surveyor.errors import BatchError
+from surveyor.errors import DecryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
 from surveyor.interviews import record
 from surveyor.interviews.from_xml import answers_from_xml
 from surveyor.interviews.merging import Counts
 from surveyor.store import Store
-from surveyor.store.merge import BatchInfo, IncomingInterview, MergeStore
+from surveyor.store.merge import BatchInfo
+from surveyor.store.merge import IncomingInterview
+from surveyor.store.merge import MergeStore
 
 
 @dataclass

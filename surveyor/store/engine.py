@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
+from typing import TypeAlias
 
 from sqlcipher3 import dbapi2 as sqlcipher
 

@@ -10,23 +10,24 @@ transaction as the visits, so lists and the funnel read one table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields, replace
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import fields
+from dataclasses import replace
 from typing import Any
 
 from surveyor.errors import DoorNotFound
-from surveyor.fieldwork.model import (
-    ADDRESS_FIELDS,
-    CONTACT_OUTCOMES,
-    Door,
-    DoorStatus,
-    FieldworkReport,
-    Funnel,
-    Outcome,
-    Visit,
-    door_status,
-    street_sort_key,
-)
+from surveyor.fieldwork.model import ADDRESS_FIELDS
+from surveyor.fieldwork.model import CONTACT_OUTCOMES
+from surveyor.fieldwork.model import Door
+from surveyor.fieldwork.model import DoorStatus
+from surveyor.fieldwork.model import FieldworkReport
+from surveyor.fieldwork.model import Funnel
+from surveyor.fieldwork.model import Outcome
+from surveyor.fieldwork.model import Visit
+from surveyor.fieldwork.model import door_status
+from surveyor.fieldwork.model import street_sort_key
 from surveyor.fieldwork.records import DOOR_RECORD_FIELDS
 from surveyor.store.rights import erased_among
 

@@ -22,14 +22,18 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from surveyor.errors import StoreError
-from surveyor.store import engine, schema
+from surveyor.store import engine
+from surveyor.store import schema
 
 BACKUPS_DIR = "backups"
 KEEP_BACKUPS = 3

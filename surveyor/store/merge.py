@@ -19,30 +19,34 @@ What is written for each decision:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
 from surveyor import jsontext
-from surveyor.errors import ConflictNotFound, StoreError
+from surveyor.errors import ConflictNotFound
+from surveyor.errors import StoreError
 from surveyor.interviews import record
-from surveyor.interviews.merging import (
-    Action,
-    ConflictKind,
-    Counts,
-    Decision,
-    Existing,
-    Ledger,
-    Version,
-    content_sha256,
-    decide_encrypted,
-    edit_loops,
-    ids_on_loops,
-)
-from surveyor.interviews.record import Interview, Status
-from surveyor.store.rights import erased_among, purged_among
-from surveyor.store.store import NOT_REPLACED, Store
+from surveyor.interviews.merging import Action
+from surveyor.interviews.merging import ConflictKind
+from surveyor.interviews.merging import Counts
+from surveyor.interviews.merging import Decision
+from surveyor.interviews.merging import Existing
+from surveyor.interviews.merging import Ledger
+from surveyor.interviews.merging import Version
+from surveyor.interviews.merging import content_sha256
+from surveyor.interviews.merging import decide_encrypted
+from surveyor.interviews.merging import edit_loops
+from surveyor.interviews.merging import ids_on_loops
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import Status
+from surveyor.store.rights import erased_among
+from surveyor.store.rights import purged_among
+from surveyor.store.store import NOT_REPLACED
+from surveyor.store.store import Store
 
 __all__ = ["ApplyCounts", "MergeStore", "content_sha256", "edit_loops"]
 

@@ -29,11 +29,14 @@ import os
 import secrets
 import threading
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from enum import StrEnum
 from pathlib import Path
 
-from surveyor.errors import ErrorCode, StoreError, StoreLockedError
+from surveyor.errors import ErrorCode
+from surveyor.errors import StoreError
+from surveyor.errors import StoreLockedError
 from surveyor.paths import STORE_PASSPHRASE_ENV
 from surveyor.store import engine
 

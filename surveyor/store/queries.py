@@ -8,13 +8,18 @@ one query each, with every filter applied in SQL.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from typing import Any
 
 from surveyor.interviews import record
 from surveyor.interviews.merging import ids_on_loops
-from surveyor.interviews.record import InterviewSummary, Status
+from surveyor.interviews.record import InterviewSummary
+from surveyor.interviews.record import Status
 from surveyor.store import schema
 
 # Statuses an export takes by default: every interview that was finalized (handed in or not).

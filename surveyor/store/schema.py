@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from surveyor.errors import ErrorCode, StoreError
+from surveyor.errors import ErrorCode
+from surveyor.errors import StoreError
 from surveyor.store import engine
 
 MIGRATIONS = Migrations("surveyor")

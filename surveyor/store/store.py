@@ -21,33 +21,42 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from surveyor import jsontext
-from surveyor.errors import (
-    AttachmentNotFound,
-    DamagedStoreError,
-    DiskFullError,
-    EncryptionError,
-    ErrorCode,
-    FormNotFound,
-    InterviewNotFound,
-    InvalidAttachmentName,
-    StoreBusyError,
-    StoreError,
-    StoreThreadError,
-)
+from surveyor.errors import AttachmentNotFound
+from surveyor.errors import DamagedStoreError
+from surveyor.errors import DiskFullError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
+from surveyor.errors import FormNotFound
+from surveyor.errors import InterviewNotFound
+from surveyor.errors import InvalidAttachmentName
+from surveyor.errors import StoreBusyError
+from surveyor.errors import StoreError
+from surveyor.errors import StoreThreadError
 from surveyor.interviews import record
-from surveyor.interviews.record import Attachment, Clock, Interview, InterviewSummary, Status
+from surveyor.interviews.record import Attachment
+from surveyor.interviews.record import Clock
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import InterviewSummary
+from surveyor.interviews.record import Status
 from surveyor.paths import resolve_data_dir
-from surveyor.store import engine, health, protection, schema
-from surveyor.store.queries import StoreQueries, summaries_of
+from surveyor.store import engine
+from surveyor.store import health
+from surveyor.store import protection
+from surveyor.store import schema
+from surveyor.store.queries import StoreQueries
+from surveyor.store.queries import summaries_of
 
 DB_NAME = "surveyor.db"
 # How long a write waits for another process writing to the same database (the app and a

@@ -16,15 +16,23 @@ answer 404 or 405, and then nothing happens and nothing fails (``unsupported``).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 
-from surveyor.errors import AuthError, TransportError
-from surveyor.sync.state import read_cursor, read_json, save_cursor, update_json
-from surveyor.sync.transport import OpenRosaTransport, network_code, refused, status_code
+from surveyor.errors import AuthError
+from surveyor.errors import TransportError
+from surveyor.sync.state import read_cursor
+from surveyor.sync.state import read_json
+from surveyor.sync.state import save_cursor
+from surveyor.sync.state import update_json
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import network_code
+from surveyor.sync.transport import refused
+from surveyor.sync.transport import status_code
 
 ENDPOINT = "surveyor/v1/campaign"
 ERASE_ENDPOINT = "surveyor/v1/submissions"

@@ -47,42 +47,47 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+from urllib.parse import urlsplit
 
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from surveyor.encryption.odk import manifest_files
-from surveyor.errors import ErrorCode, FormNotFound, SurveyorError
+from surveyor.errors import ErrorCode
+from surveyor.errors import FormNotFound
+from surveyor.errors import SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.forms.model import Form
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.merge import IncomingEncrypted, IncomingInterview, MergeStore
-from surveyor.sync.download import (
-    DownloadError,
-    DownloadReport,
-    FormFinder,
-    encrypted_from_submission,
-    incoming_from_submission,
-    is_encrypted_manifest,
-    merge_page,
-    page_digest,
-)
+from surveyor.store.merge import IncomingEncrypted
+from surveyor.store.merge import IncomingInterview
+from surveyor.store.merge import MergeStore
+from surveyor.sync.download import DownloadError
+from surveyor.sync.download import DownloadReport
+from surveyor.sync.download import FormFinder
+from surveyor.sync.download import encrypted_from_submission
+from surveyor.sync.download import incoming_from_submission
+from surveyor.sync.download import is_encrypted_manifest
+from surveyor.sync.download import merge_page
+from surveyor.sync.download import page_digest
 from surveyor.sync.forms import xform_version
-from surveyor.sync.state import CURSORS_NAME, cursor_key, read_json, update_json
-from surveyor.sync.transport import (
-    USER_AGENT,
-    AuthError,
-    HttpClientOwner,
-    TransportError,
-    network_code,
-    refused,
-    status_code,
-)
+from surveyor.sync.state import CURSORS_NAME
+from surveyor.sync.state import cursor_key
+from surveyor.sync.state import read_json
+from surveyor.sync.state import update_json
+from surveyor.sync.transport import USER_AGENT
+from surveyor.sync.transport import AuthError
+from surveyor.sync.transport import HttpClientOwner
+from surveyor.sync.transport import TransportError
+from surveyor.sync.transport import network_code
+from surveyor.sync.transport import refused
+from surveyor.sync.transport import status_code
 
 PAGE = 50
 REVIEW_NAME = "central-review.json"

@@ -22,7 +22,8 @@ import sys
 from collections.abc import Callable
 
 from surveyor.errors import NoPassword
-from surveyor.settings import AppSettings, settings_path
+from surveyor.settings import AppSettings
+from surveyor.settings import settings_path
 
 KEYRING_SERVICE = "surveyor"
 PASSWORD_ENV = "SURVEYOR_PASSWORD"
@@ -70,7 +71,8 @@ def keychain_password(server_url: str, user: str) -> str | None:
     try:
         # optional: keyring may be missing; ~0.5 s measured, loaded only for a password
         import keyring
-        from keyring.errors import KeyringError, NoKeyringError
+        from keyring.errors import KeyringError
+        from keyring.errors import NoKeyringError
     except ImportError:
         return None
     try:

@@ -25,24 +25,32 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from surveyor.encryption import Sealed
 from surveyor.encryption.odk import MANIFEST_NAMESPACES
-from surveyor.errors import DownloadError, SurveyorError
+from surveyor.errors import DownloadError
+from surveyor.errors import SurveyorError
 from surveyor.forms.model import Form
 from surveyor.interviews.from_xml import answers_from_xml
-from surveyor.interviews.merging import Counts, describe_counts, names_itself
+from surveyor.interviews.merging import Counts
+from surveyor.interviews.merging import describe_counts
+from surveyor.interviews.merging import names_itself
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.store.merge import BatchInfo, IncomingEncrypted, IncomingInterview, MergeStore
+from surveyor.store.merge import BatchInfo
+from surveyor.store.merge import IncomingEncrypted
+from surveyor.store.merge import IncomingInterview
+from surveyor.store.merge import MergeStore
 from surveyor.sync.fieldwork import download_fieldwork
 from surveyor.sync.forms import fetch_forms
-from surveyor.sync.state import read_cursor, save_cursor
+from surveyor.sync.state import read_cursor
+from surveyor.sync.state import save_cursor
 from surveyor.sync.transport import OpenRosaTransport
 
 PAGE = 200

@@ -14,15 +14,15 @@ from pathlib import Path
 import httpx
 
 from surveyor.errors import DownloadError
-from surveyor.fieldwork.records import door_records, visit_records
+from surveyor.fieldwork.records import door_records
+from surveyor.fieldwork.records import visit_records
 from surveyor.store import Store
 from surveyor.store.fieldwork import FieldworkStore
-from surveyor.sync.state import read_cursor, save_cursor
-from surveyor.sync.transport import (
-    AuthError,
-    OpenRosaTransport,
-    status_code,
-)
+from surveyor.sync.state import read_cursor
+from surveyor.sync.state import save_cursor
+from surveyor.sync.transport import AuthError
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import status_code
 
 ENDPOINT = "surveyor/v1/fieldwork"
 SEND_CHUNK = 500  # visits per POST (with the doors they name: well under the server's limits)

@@ -13,14 +13,19 @@ listed by its ``manifestUrl`` (each checked against its hash), loads the XForm
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import ErrorCode, FormNotFound, SurveyorError
+from surveyor.errors import ErrorCode
+from surveyor.errors import FormNotFound
+from surveyor.errors import SurveyorError
 from surveyor.forms import load_form_bytes
 from surveyor.services.interviews import FormLibrary
-from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError
+from surveyor.sync.transport import AuthError
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import TransportError
 
 XFORMS_NS = "{http://openrosa.org/xforms/xformsList}"
 XF_INSTANCE = "{http://www.w3.org/2002/xforms}instance"

@@ -27,32 +27,42 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from surveyor.errors import ErrorCode, code_of
+from surveyor.errors import ErrorCode
+from surveyor.errors import code_of
 from surveyor.services.identity import device_id
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import Store
-from surveyor.sync.campaign import (
-    CampaignPublished,
-    ServerErasures,
-    erase_on_server,
-    publish_package,
-    queue_erasures,
-    queued_erasures,
-    retry_erasures,
-)
+from surveyor.sync.campaign import CampaignPublished
+from surveyor.sync.campaign import ServerErasures
+from surveyor.sync.campaign import erase_on_server
+from surveyor.sync.campaign import publish_package
+from surveyor.sync.campaign import queue_erasures
+from surveyor.sync.campaign import queued_erasures
+from surveyor.sync.campaign import retry_erasures
 from surveyor.sync.config import keychain_password
-from surveyor.sync.download import DownloadReport, download_submissions
-from surveyor.sync.fieldwork import FieldworkSent, count_unsent, send_fieldwork
-from surveyor.sync.forms import FetchReport, fetch_forms
-from surveyor.sync.sender import SyncReport, held_interviews, send_pending
-from surveyor.sync.state import SyncAlreadyRunning, read_status
-from surveyor.sync.transport import AuthError, OpenRosaTransport, TransportError, normalize_base
+from surveyor.sync.download import DownloadReport
+from surveyor.sync.download import download_submissions
+from surveyor.sync.fieldwork import FieldworkSent
+from surveyor.sync.fieldwork import count_unsent
+from surveyor.sync.fieldwork import send_fieldwork
+from surveyor.sync.forms import FetchReport
+from surveyor.sync.forms import fetch_forms
+from surveyor.sync.sender import SyncReport
+from surveyor.sync.sender import held_interviews
+from surveyor.sync.sender import send_pending
+from surveyor.sync.state import SyncAlreadyRunning
+from surveyor.sync.state import read_status
+from surveyor.sync.transport import AuthError
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import TransportError
+from surveyor.sync.transport import normalize_base
 
 SERVER_FORMS = "server-forms"  # <data_dir>/server-forms/<form_id>/: forms fetched by the app
 

@@ -11,16 +11,22 @@ either way: the same engine renders the same stored interview.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
 from surveyor.encryption import Sealed
-from surveyor.errors import ErrorCode, SurveyorError
-from surveyor.services.interviews import FormLibrary, render_submission
-from surveyor.store import Store, protection
-from surveyor.sync.transport import SendOutcome, SendResult, Submission
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import render_submission
+from surveyor.store import Store
+from surveyor.store import protection
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import SendResult
+from surveyor.sync.transport import Submission
 
 PROCESS_FROM = 300  # pending interviews from which a second process renders them
 CHUNK = 20  # interviews per request to that process

@@ -19,17 +19,30 @@ import random as _random
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 from surveyor.errors import ErrorCode
-from surveyor.interviews.record import Status, format_timestamp, utc_now
+from surveyor.interviews.record import Status
+from surveyor.interviews.record import format_timestamp
+from surveyor.interviews.record import utc_now
 from surveyor.services.interviews import FormLibrary
-from surveyor.store import InterviewSummary, Store
-from surveyor.sync.render import SubmissionRenderer, build_submission  # noqa: F401 - public here too
-from surveyor.sync.state import SyncLock, hold, read_held, record_status
-from surveyor.sync.transport import Cancel, SendOutcome, SendResult, Submission, Transport
+from surveyor.store import InterviewSummary
+from surveyor.store import Store
+from surveyor.sync.render import SubmissionRenderer  # noqa: F401 - public here too
+from surveyor.sync.render import build_submission  # noqa: F401 - public here too
+from surveyor.sync.state import SyncLock
+from surveyor.sync.state import hold
+from surveyor.sync.state import read_held
+from surveyor.sync.state import record_status
+from surveyor.sync.transport import Cancel
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import SendResult
+from surveyor.sync.transport import Submission
+from surveyor.sync.transport import Transport
 
 PENDING = (Status.FINALIZED, Status.FAILED)
 IN_FLIGHT = 3  # requests on the network at once (each one interview)

@@ -25,15 +25,19 @@ import email.utils
 import re
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from enum import StrEnum
-from typing import Protocol, Self
+from typing import Protocol
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from surveyor.errors import AuthError, ErrorCode, TransportError
+from surveyor.errors import AuthError
+from surveyor.errors import ErrorCode
+from surveyor.errors import TransportError
 
 OPENROSA_HEADERS = {"X-OpenRosa-Version": "1.0"}
 RESPONSE_NS = "{http://openrosa.org/http/response}"

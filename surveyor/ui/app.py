@@ -119,11 +119,14 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
         return 2
 
     # Qt and the window (~1 s measured) load after the display check (see apply_text_size)
-    from surveyor.settings import AppSettings, settings_path
+    from surveyor.settings import AppSettings
+    from surveyor.settings import settings_path
     from surveyor.ui import garbage
     from surveyor.ui.language import Languages
     from surveyor.ui.main_window import MainWindow
-    from surveyor.ui.qt import QApplication, QIcon, QTimer
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.qt import QIcon
+    from surveyor.ui.qt import QTimer
     from surveyor.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -181,7 +184,8 @@ def _tear_down(window) -> None:
     """Destroy the window and collect the garbage now, on the GUI thread while Qt is alive,
     rather than leave them to the interpreter's finalization (the workers have stopped)."""
     # Qt: after the display check (see apply_text_size)
-    from surveyor.ui.qt import QCoreApplication, QEvent
+    from surveyor.ui.qt import QCoreApplication
+    from surveyor.ui.qt import QEvent
 
     collector = getattr(QCoreApplication.instance(), "_surveyor_collector", None)
     if collector is not None:
@@ -226,8 +230,10 @@ def run_self_test(data_dir: str | None = None) -> int:
 def _self_test(data_dir) -> int:
     # Qt, the interview screen and the store (~2 s measured): after the display check
     from surveyor.ui import garbage
-    from surveyor.ui.interview import InterviewStorage, InterviewView
-    from surveyor.ui.language import I18N_DIR, Languages
+    from surveyor.ui.interview import InterviewStorage
+    from surveyor.ui.interview import InterviewView
+    from surveyor.ui.language import I18N_DIR
+    from surveyor.ui.language import Languages
     from surveyor.ui.main_window import bundled_form_files
     from surveyor.ui.qt import QApplication
     from surveyor.ui.tasks import TaskManager

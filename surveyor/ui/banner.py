@@ -6,7 +6,10 @@ that is a frame holding a label and buttons gets them on its layout."""
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QLabel, QLayout, Qt, QWidget
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLayout
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QWidget
 
 #: pixels between a banner's border and its text: left/right, top/bottom
 SIDE, TOP = 10, 7

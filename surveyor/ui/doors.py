@@ -9,61 +9,62 @@ for the UI"); the page asks again whenever an operation's Changes name the doors
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 
-from surveyor.errors import ErrorCode, SurveyorError, code_of
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.errors import code_of
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
-from surveyor.ui.labels import door_column_title, door_status_text, outcome_text
+from surveyor.ui.labels import door_column_title
+from surveyor.ui.labels import door_status_text
+from surveyor.ui.labels import outcome_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QAbstractTableModel,
-    QColor,
-    QCoreApplication,
-    QDate,
-    QDateEdit,
-    QDateTime,
-    QDialog,
-    QDialogButtonBox,
-    QEvent,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QKeySequence,
-    QLabel,
-    QLineEdit,
-    QLocale,
-    QMenu,
-    QMessageBox,
-    QModelIndex,
-    QPushButton,
-    QScrollArea,
-    Qt,
-    QTableView,
-    QTime,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    ask,
-    interview_table,
-    make_label,
-    narrow_combo,
-    ok_cancel,
-    password_field,
-    push_button,
-    search_field,
-    set_texts,
-    tab_bar,
-)
+from surveyor.ui.qt import QAbstractTableModel
+from surveyor.ui.qt import QColor
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDate
+from surveyor.ui.qt import QDateEdit
+from surveyor.ui.qt import QDateTime
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QGridLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QKeySequence
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QMenu
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QModelIndex
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableView
+from surveyor.ui.qt import QTime
+from surveyor.ui.qt import QTimeEdit
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import ask
+from surveyor.ui.widgets import interview_table
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import narrow_combo
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import password_field
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import search_field
+from surveyor.ui.widgets import set_texts
+from surveyor.ui.widgets import tab_bar
 
 # The outcomes a volunteer records by hand, with their key (started/done come from the
 # interview itself).

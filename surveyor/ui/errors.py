@@ -8,7 +8,8 @@ and at most the core's message as a detail (a tooltip).
 
 from __future__ import annotations
 
-from surveyor.errors import ErrorCode, code_of
+from surveyor.errors import ErrorCode
+from surveyor.errors import code_of
 from surveyor.ui.qt import QCoreApplication
 
 

@@ -10,16 +10,14 @@ area, make room for every line instead of drawing the next widget over the last 
 
 from __future__ import annotations
 
-from surveyor.ui.qt import (
-    QLabel,
-    QLayout,
-    QPoint,
-    QRect,
-    QSize,
-    QSizePolicy,
-    QStyle,
-    Qt,
-)
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLayout
+from surveyor.ui.qt import QPoint
+from surveyor.ui.qt import QRect
+from surveyor.ui.qt import QSize
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import QStyle
+from surveyor.ui.qt import Qt
 
 
 class FlowLayout(QLayout):

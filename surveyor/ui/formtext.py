@@ -8,15 +8,13 @@ words of the form itself (names, types, appearances) stay as written.
 
 from __future__ import annotations
 
-from surveyor.ui.qt import (
-    QCoreApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-)
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QVBoxLayout
 
 
 def where_text(what: str, name: str, row: int | None) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import gc
 
-from surveyor.ui.qt import QObject, QTimer
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import QTimer
 
 
 class MainThreadCollector(QObject):

@@ -21,17 +21,16 @@ from datetime import datetime
 from pathlib import Path
 
 from surveyor.paths import removable_drives
-from surveyor.ui.operations import DbOp, WindowPart
-from surveyor.ui.qt import (
-    QCheckBox,
-    QCoreApplication,
-    QDateTime,
-    QFileDialog,
-    QLocale,
-    QMessageBox,
-    QTimer,
-    Signal,
-)
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import WindowPart
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDateTime
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import Signal
 
 SYNC_INTERVAL_MS = 60_000
 

@@ -9,52 +9,54 @@ The list is asked again whenever an operation's Changes name interviews.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 
-from surveyor.forms.loader import LOAD_STEPS, LoadStep
+from surveyor.forms.loader import LOAD_STEPS
+from surveyor.forms.loader import LoadStep
 from surveyor.interviews.record import Status
 from surveyor.ui.banner import pad as pad_banner
 from surveyor.ui.flow import WrappedLabel
-from surveyor.ui.formtext import broken_summary, problems_dialog, unsupported_dialog
-from surveyor.ui.labels import group_title, replaced_text, status_text
+from surveyor.ui.formtext import broken_summary
+from surveyor.ui.formtext import problems_dialog
+from surveyor.ui.formtext import unsupported_dialog
+from surveyor.ui.labels import group_title
+from surveyor.ui.labels import replaced_text
+from surveyor.ui.labels import status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDateTime,
-    QEvent,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLocale,
-    QMessageBox,
-    QModelIndex,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    Qt,
-    QTabBar,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    ask_before,
-    hint_label,
-    interview_table,
-    page_header,
-    push_button,
-    search_field,
-    section_title,
-    set_column_widths,
-    set_role,
-    set_texts,
-    two_columns,
-)
+from surveyor.ui.qt import QAbstractTableModel
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDateTime
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QModelIndex
+from surveyor.ui.qt import QProgressBar
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTabBar
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import ask_before
+from surveyor.ui.widgets import hint_label
+from surveyor.ui.widgets import interview_table
+from surveyor.ui.widgets import page_header
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import search_field
+from surveyor.ui.widgets import section_title
+from surveyor.ui.widgets import set_column_widths
+from surveyor.ui.widgets import set_role
+from surveyor.ui.widgets import set_texts
+from surveyor.ui.widgets import two_columns
 
 # The groups of the home list, in tab order: key -> statuses shown.
 GROUPS: dict[str, tuple[Status, ...]] = {

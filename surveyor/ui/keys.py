@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import weakref
 
-from surveyor.ui.qt import (
-    QAbstractButton,
-    QApplication,
-    QDialog,
-    QEvent,
-    QMenu,
-    QMenuBar,
-    QObject,
-    Qt,
-    QTimer,
-    QWidget,
-    is_alive,
-)
+from surveyor.ui.qt import QAbstractButton
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QMenu
+from surveyor.ui.qt import QMenuBar
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import is_alive
 
 _KEYS = (Qt.Key_Return, Qt.Key_Enter)
 #: Set to True on a widget whose buttons already act on Return (the interview screen).

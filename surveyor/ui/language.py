@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.qt import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QLibraryInfo
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QTranslator
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 

@@ -11,48 +11,52 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.errors import ErrorCode, SurveyorError, code_of
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.errors import code_of
 from surveyor.forms.loader import import_pyxform
 from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
 from surveyor.ui.doors import MyDoorsPage
-from surveyor.ui.errors import error_sentence, exception_sentence
-from surveyor.ui.formtext import unsupported_dialog, unsupported_summary
+from surveyor.ui.errors import error_sentence
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.formtext import unsupported_dialog
+from surveyor.ui.formtext import unsupported_summary
 from surveyor.ui.handin import HandInController
-from surveyor.ui.home import FormEntry, HomePage
+from surveyor.ui.home import FormEntry
+from surveyor.ui.home import HomePage
 from surveyor.ui.keys import OWNS_RETURN
 from surveyor.ui.language import FollowsLanguage
-from surveyor.ui.operations import DbOp, WorkspaceHost
-from surveyor.ui.protection import PassphraseDialog, ProtectDialog
-from surveyor.ui.qt import (
-    QAction,
-    QApplication,
-    QDialog,
-    QEvent,
-    QFileDialog,
-    QFrame,
-    QKeySequence,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QScrollArea,
-    QStackedWidget,
-    Qt,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import WorkspaceHost
+from surveyor.ui.protection import PassphraseDialog
+from surveyor.ui.protection import ProtectDialog
+from surveyor.ui.qt import QAction
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QKeySequence
+from surveyor.ui.qt import QMainWindow
+from surveyor.ui.qt import QMenu
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import QStackedWidget
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
 from surveyor.ui.roundsheet import TypeBackDialog
-from surveyor.ui.settings import (
-    DEFAULT_TEXT_SIZE,
-    AppSettings,
-    SettingsDialog,
-    clamp_text_size,
-)
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+from surveyor.ui.settings import AppSettings
+from surveyor.ui.settings import SettingsDialog
+from surveyor.ui.settings import clamp_text_size
 from surveyor.ui.sync import ServerSync
 from surveyor.ui.welcome import WelcomePage
-from surveyor.ui.widgets import ask, size_to_current
+from surveyor.ui.widgets import ask
+from surveyor.ui.widgets import size_to_current
 
 FORM_PATTERNS = "*.xlsx *.xls *.csv *.md *.xml"
 
@@ -766,7 +770,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # A new interview's answers as it started: left unchanged, it is not kept as a draft.
         self._fresh_answers = _own_answers(session) if fresh and not read_only else None
         # The screen and the form engine it pulls in: imported on first use, not at start-up.
-        from surveyor.ui.interview import InterviewStorage, InterviewView
+        from surveyor.ui.interview import InterviewStorage
+        from surveyor.ui.interview import InterviewView
 
         view = InterviewView(
             InterviewStorage.of_host(self.workspace_host),

@@ -25,7 +25,11 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from surveyor.ui.qt import QObject, QProgressDialog, Qt, Signal, Slot
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import QProgressDialog
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import Signal
+from surveyor.ui.qt import Slot
 
 
 class WorkspaceHost(QObject):

@@ -4,16 +4,16 @@ that turns the protection on (docs/privacy.md)."""
 from __future__ import annotations
 
 from surveyor.ui import banner
-from surveyor.ui.qt import (
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QRadioButton,
-    QVBoxLayout,
-)
-from surveyor.ui.widgets import add_row, password_field, scrolled_body
+from surveyor.ui.qt import QButtonGroup
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QRadioButton
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import password_field
+from surveyor.ui.widgets import scrolled_body
 
 MIN_PASSPHRASE = 8  # as surveyor.store.protection (the core is not loaded at start-up)
 

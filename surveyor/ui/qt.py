@@ -1,119 +1,113 @@
 """The one place the app imports Qt from (a Qt upgrade or a shim touches only this file)."""
 
-from PySide6.QtCore import (  # noqa: F401
-    QAbstractListModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPoint,
-    QPointF,
-    QRect,
-    QRegularExpression,
-    QSettings,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    QThread,
-    QTime,
-    QTimer,
-    QTranslator,
-    QUrl,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (  # noqa: F401
-    QAction,
-    QBrush,
-    QCloseEvent,
-    QColor,
-    QDesktopServices,
-    QDoubleValidator,
-    QFont,
-    QIcon,
-    QImage,
-    QIntValidator,
-    QKeyEvent,
-    QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPalette,
-    QPdfWriter,
-    QPen,
-    QPixmap,
-    QRegularExpressionValidator,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QAbstractListModel  # noqa: F401
+from PySide6.QtCore import QAbstractTableModel  # noqa: F401
+from PySide6.QtCore import QCoreApplication  # noqa: F401
+from PySide6.QtCore import QDate  # noqa: F401
+from PySide6.QtCore import QDateTime  # noqa: F401
+from PySide6.QtCore import QEvent  # noqa: F401
+from PySide6.QtCore import QLibraryInfo  # noqa: F401
+from PySide6.QtCore import QLocale  # noqa: F401
+from PySide6.QtCore import QModelIndex  # noqa: F401
+from PySide6.QtCore import QObject  # noqa: F401
+from PySide6.QtCore import QPoint  # noqa: F401
+from PySide6.QtCore import QPointF  # noqa: F401
+from PySide6.QtCore import QRect  # noqa: F401
+from PySide6.QtCore import QRegularExpression  # noqa: F401
+from PySide6.QtCore import QSettings  # noqa: F401
+from PySide6.QtCore import QSize  # noqa: F401
+from PySide6.QtCore import QSortFilterProxyModel  # noqa: F401
+from PySide6.QtCore import Qt  # noqa: F401
+from PySide6.QtCore import QThread  # noqa: F401
+from PySide6.QtCore import QTime  # noqa: F401
+from PySide6.QtCore import QTimer  # noqa: F401
+from PySide6.QtCore import QTranslator  # noqa: F401
+from PySide6.QtCore import QUrl  # noqa: F401
+from PySide6.QtCore import Signal  # noqa: F401
+from PySide6.QtCore import Slot  # noqa: F401
+from PySide6.QtGui import QAction  # noqa: F401
+from PySide6.QtGui import QBrush  # noqa: F401
+from PySide6.QtGui import QCloseEvent  # noqa: F401
+from PySide6.QtGui import QColor  # noqa: F401
+from PySide6.QtGui import QDesktopServices  # noqa: F401
+from PySide6.QtGui import QDoubleValidator  # noqa: F401
+from PySide6.QtGui import QFont  # noqa: F401
+from PySide6.QtGui import QIcon  # noqa: F401
+from PySide6.QtGui import QImage  # noqa: F401
+from PySide6.QtGui import QIntValidator  # noqa: F401
+from PySide6.QtGui import QKeyEvent  # noqa: F401
+from PySide6.QtGui import QKeySequence  # noqa: F401
+from PySide6.QtGui import QPageLayout  # noqa: F401
+from PySide6.QtGui import QPageSize  # noqa: F401
+from PySide6.QtGui import QPainter  # noqa: F401
+from PySide6.QtGui import QPalette  # noqa: F401
+from PySide6.QtGui import QPdfWriter  # noqa: F401
+from PySide6.QtGui import QPen  # noqa: F401
+from PySide6.QtGui import QPixmap  # noqa: F401
+from PySide6.QtGui import QRegularExpressionValidator  # noqa: F401
+from PySide6.QtGui import QShortcut  # noqa: F401
+from PySide6.QtGui import QStandardItem  # noqa: F401
+from PySide6.QtGui import QStandardItemModel  # noqa: F401
+from PySide6.QtGui import QTextDocument  # noqa: F401
+from PySide6.QtGui import QTextOption  # noqa: F401
 from PySide6.QtNetwork import QNetworkInformation  # noqa: F401
-from PySide6.QtWidgets import (  # noqa: F401
-    QAbstractButton,
-    QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QCalendarWidget,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMenuBar,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QProgressDialog,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSizePolicy,
-    QSlider,
-    QSpinBox,
-    QSplitter,
-    QStackedWidget,
-    QStatusBar,
-    QStyle,
-    QStyledItemDelegate,
-    QTabBar,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QTextBrowser,
-    QTextEdit,
-    QTimeEdit,
-    QToolBar,
-    QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton  # noqa: F401
+from PySide6.QtWidgets import QAbstractItemView  # noqa: F401
+from PySide6.QtWidgets import QApplication  # noqa: F401
+from PySide6.QtWidgets import QButtonGroup  # noqa: F401
+from PySide6.QtWidgets import QCalendarWidget  # noqa: F401
+from PySide6.QtWidgets import QCheckBox  # noqa: F401
+from PySide6.QtWidgets import QComboBox  # noqa: F401
+from PySide6.QtWidgets import QDateEdit  # noqa: F401
+from PySide6.QtWidgets import QDateTimeEdit  # noqa: F401
+from PySide6.QtWidgets import QDialog  # noqa: F401
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: F401
+from PySide6.QtWidgets import QDoubleSpinBox  # noqa: F401
+from PySide6.QtWidgets import QFileDialog  # noqa: F401
+from PySide6.QtWidgets import QFormLayout  # noqa: F401
+from PySide6.QtWidgets import QFrame  # noqa: F401
+from PySide6.QtWidgets import QGridLayout  # noqa: F401
+from PySide6.QtWidgets import QGroupBox  # noqa: F401
+from PySide6.QtWidgets import QHBoxLayout  # noqa: F401
+from PySide6.QtWidgets import QHeaderView  # noqa: F401
+from PySide6.QtWidgets import QLabel  # noqa: F401
+from PySide6.QtWidgets import QLayout  # noqa: F401
+from PySide6.QtWidgets import QLineEdit  # noqa: F401
+from PySide6.QtWidgets import QListView  # noqa: F401
+from PySide6.QtWidgets import QListWidget  # noqa: F401
+from PySide6.QtWidgets import QListWidgetItem  # noqa: F401
+from PySide6.QtWidgets import QMainWindow  # noqa: F401
+from PySide6.QtWidgets import QMenu  # noqa: F401
+from PySide6.QtWidgets import QMenuBar  # noqa: F401
+from PySide6.QtWidgets import QMessageBox  # noqa: F401
+from PySide6.QtWidgets import QPlainTextEdit  # noqa: F401
+from PySide6.QtWidgets import QProgressBar  # noqa: F401
+from PySide6.QtWidgets import QProgressDialog  # noqa: F401
+from PySide6.QtWidgets import QPushButton  # noqa: F401
+from PySide6.QtWidgets import QRadioButton  # noqa: F401
+from PySide6.QtWidgets import QScrollArea  # noqa: F401
+from PySide6.QtWidgets import QSizePolicy  # noqa: F401
+from PySide6.QtWidgets import QSlider  # noqa: F401
+from PySide6.QtWidgets import QSpinBox  # noqa: F401
+from PySide6.QtWidgets import QSplitter  # noqa: F401
+from PySide6.QtWidgets import QStackedWidget  # noqa: F401
+from PySide6.QtWidgets import QStatusBar  # noqa: F401
+from PySide6.QtWidgets import QStyle  # noqa: F401
+from PySide6.QtWidgets import QStyledItemDelegate  # noqa: F401
+from PySide6.QtWidgets import QTabBar  # noqa: F401
+from PySide6.QtWidgets import QTableView  # noqa: F401
+from PySide6.QtWidgets import QTableWidget  # noqa: F401
+from PySide6.QtWidgets import QTableWidgetItem  # noqa: F401
+from PySide6.QtWidgets import QTabWidget  # noqa: F401
+from PySide6.QtWidgets import QTextBrowser  # noqa: F401
+from PySide6.QtWidgets import QTextEdit  # noqa: F401
+from PySide6.QtWidgets import QTimeEdit  # noqa: F401
+from PySide6.QtWidgets import QToolBar  # noqa: F401
+from PySide6.QtWidgets import QToolButton  # noqa: F401
+from PySide6.QtWidgets import QTreeWidget  # noqa: F401
+from PySide6.QtWidgets import QTreeWidgetItem  # noqa: F401
+from PySide6.QtWidgets import QVBoxLayout  # noqa: F401
+from PySide6.QtWidgets import QWidget  # noqa: F401
 from shiboken6 import isValid as is_alive  # noqa: F401 - a C++ object not yet deleted
 
 from surveyor.ui.refcounts import shield_bools  # noqa: E402

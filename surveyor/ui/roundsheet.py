@@ -11,36 +11,40 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from surveyor.ui.doors import OUTCOME_KEYS, AppointmentDialog, key_pressed
+from surveyor.ui.doors import OUTCOME_KEYS
+from surveyor.ui.doors import AppointmentDialog
+from surveyor.ui.doors import key_pressed
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.home import local_datetime
-from surveyor.ui.labels import door_status_text, outcome_text
+from surveyor.ui.labels import door_status_text
+from surveyor.ui.labels import outcome_text
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QComboBox,
-    QCoreApplication,
-    QDateTime,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QEvent,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QKeySequence,
-    QLabel,
-    QMessageBox,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QPushButton,
-    Qt,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextDocument,
-    QVBoxLayout,
-)
-from surveyor.ui.widgets import ask, make_label, ok_cancel, read_only_rows
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDateTime
+from surveyor.ui.qt import QDateTimeEdit
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QKeySequence
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QPageLayout
+from surveyor.ui.qt import QPageSize
+from surveyor.ui.qt import QPdfWriter
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidget
+from surveyor.ui.qt import QTableWidgetItem
+from surveyor.ui.qt import QTextDocument
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.widgets import ask
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import read_only_rows
 
 # The boxes of the sheet: what a volunteer ticks (started/done are the interview's).
 SHEET_BOXES = ("absent", "refused", "appointment", "vacant", "ineligible", "later", "done")

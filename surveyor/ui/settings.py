@@ -6,35 +6,35 @@ callers that import them from the UI.
 
 from __future__ import annotations
 
-from surveyor.settings import (
-    DEFAULT_TEXT_SIZE,
-    LANGUAGES,
-    MAX_TEXT_SIZE,
-    MIN_TEXT_SIZE,
-    SETTINGS_NAME,
-    AppSettings,
-    clamp_text_size,
-    settings_path,
-)
+from surveyor.settings import DEFAULT_TEXT_SIZE
+from surveyor.settings import LANGUAGES
+from surveyor.settings import MAX_TEXT_SIZE
+from surveyor.settings import MIN_TEXT_SIZE
+from surveyor.settings import SETTINGS_NAME
+from surveyor.settings import AppSettings
+from surveyor.settings import clamp_text_size
+from surveyor.settings import settings_path
 from surveyor.sync.config import keychain_available
 from surveyor.ui import banner
 from surveyor.ui.labels import connection_text
-from surveyor.ui.qt import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    Qt,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
-from surveyor.ui.widgets import add_row, chooser_row, make_label, ok_cancel, password_field
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QSpinBox
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTabWidget
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import chooser_row
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import password_field
 
 __all__ = [
     "DEFAULT_TEXT_SIZE",

@@ -41,12 +41,17 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from surveyor.errors import ErrorCode, code_of
+from surveyor.errors import ErrorCode
+from surveyor.errors import code_of
 from surveyor.sync.config import store_password
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.handin import local_time
-from surveyor.ui.operations import DbOp, WindowPart
-from surveyor.ui.qt import QCoreApplication, QNetworkInformation, QTimer, Signal
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import WindowPart
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QNetworkInformation
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import Signal
 
 # The pass itself is the core's (surveyor/sync/passes.py). It is imported when first used,
 # not here: on top of what the window already loads (surveyor.sync.sender, for the backoff),

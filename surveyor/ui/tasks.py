@@ -12,10 +12,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from surveyor.ui.qt import QCoreApplication, QObject, Signal
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import Signal
 
 Job = Callable[[], Any]  # runs on a worker thread
 OnDone = Callable[[Any], None] | None  # called with the result, on the UI thread

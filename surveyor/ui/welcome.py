@@ -5,21 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.ui.language import FollowsLanguage
-from surveyor.ui.qt import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import make_label, set_texts
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import set_texts
 
 
 def pretty_file_name(path: Path) -> str:

@@ -8,33 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from surveyor.ui.banner import message_label, set_role
+from surveyor.ui.banner import message_label
+from surveyor.ui.banner import set_role
 from surveyor.ui.banner import show_message as put_message
-from surveyor.ui.flow import FlowLayout, WrappedLabel
-from surveyor.ui.qt import (
-    QAbstractItemView,
-    QComboBox,
-    QDate,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    Qt,
-    QTabBar,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import WrappedLabel
+from surveyor.ui.qt import QAbstractItemView
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QDate
+from surveyor.ui.qt import QDateEdit
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import QSplitter
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTabBar
+from surveyor.ui.qt import QTableView
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
 
 NO_DATE = QDate(2000, 1, 1)  # a day filter left empty
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from surveyor.forms.model import Form
-from surveyor.services.interviews import FormLibrary, fill_interview
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
 from surveyor.store import Store
 
 REPO = Path(__file__).resolve().parents[2]

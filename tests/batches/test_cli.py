@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.batches.conftest import HABITANTS, answers_for
+from tests.batches.conftest import HABITANTS
+from tests.batches.conftest import answers_for
 
 
 def surveyor(*args, data_dir: Path | None = None, cwd: Path | None = None):

@@ -5,11 +5,16 @@ from __future__ import annotations
 import shutil
 import uuid
 
-from surveyor.batches import BatchWriter, hand_in, list_conflicts, merge_batches, resolve_conflict
+from surveyor.batches import BatchWriter
+from surveyor.batches import hand_in
+from surveyor.batches import list_conflicts
+from surveyor.batches import merge_batches
+from surveyor.batches import resolve_conflict
 from surveyor.store import Store
 from surveyor.store.merge import MergeStore
 from tests.batches.conftest import Laptop
-from tests.batches.crafting import records, recraft
+from tests.batches.crafting import records
+from tests.batches.crafting import recraft
 
 
 def edit(laptop: Laptop, instance_id: str, comment: str) -> str:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import uuid
 
-from surveyor.batches import hand_in, merge_batches
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
 from surveyor.exports import export
 from surveyor.store.merge import MergeStore
 from tests.batches.conftest import snapshot
-from tests.batches.crafting import records, recraft
+from tests.batches.crafting import records
+from tests.batches.crafting import recraft
 
 
 def csv_keys(store, out) -> list[str]:

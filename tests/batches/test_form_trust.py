@@ -12,13 +12,15 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from surveyor.batches import hand_in, merge_batches
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
 from surveyor.errors import FormError
 from surveyor.exports import export
 from surveyor.forms import loader
 from surveyor.services.interviews import FormLibrary
 from tests.batches.conftest import HABITANTS
-from tests.batches.crafting import records, recraft
+from tests.batches.crafting import records
+from tests.batches.crafting import recraft
 
 
 def exported(store, out) -> tuple[list[str], list[str]]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.batches import hand_in, merge_batches
-from tests.batches.crafting import records, recraft
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
+from tests.batches.crafting import records
+from tests.batches.crafting import recraft
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import pytest
 
 from surveyor.batches import hand_in
 from surveyor.store import Store
-from tests.batches.crafting import records, recraft
+from tests.batches.crafting import records
+from tests.batches.crafting import recraft
 
 pytestmark = [
     pytest.mark.skipif(
@@ -67,8 +68,10 @@ def wait_for(condition, timeout: float, step: float = 0.01) -> bool:
 @pytest.fixture(scope="module")
 def many_batches(tmp_path_factory):
     """BATCHES one-interview batches in a folder (made from one laptop's hand-in)."""
-    from surveyor.services.interviews import FormLibrary, fill_interview
-    from tests.batches.conftest import HABITANTS, answers_for
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
+    from tests.batches.conftest import HABITANTS
+    from tests.batches.conftest import answers_for
 
     root = tmp_path_factory.mktemp("many")
     with Store.open(root / "laptop") as store:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from surveyor.batches import hand_in, merge_batches
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
 
 from .conftest import snapshot
 from .test_refused import truncated

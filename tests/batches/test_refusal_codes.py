@@ -9,7 +9,10 @@ import zipfile
 
 import pytest
 
-from surveyor.batches import BatchError, BatchReader, BatchWriter, merge_batches
+from surveyor.batches import BatchError
+from surveyor.batches import BatchReader
+from surveyor.batches import BatchWriter
+from surveyor.batches import merge_batches
 from surveyor.errors import ErrorCode
 
 from . import test_refused as damages

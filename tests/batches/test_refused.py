@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.batches import BatchError, BatchReader, BatchWriter, hand_in, merge_batches
+from surveyor.batches import BatchError
+from surveyor.batches import BatchReader
+from surveyor.batches import BatchWriter
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
 from surveyor.batches.format import parts_digest
 from tests.batches.conftest import snapshot
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from surveyor.batches import hand_in
 from surveyor.interviews.record import Status
-from surveyor.services.interviews import finalize_interview, open_session
+from surveyor.services.interviews import finalize_interview
+from surveyor.services.interviews import open_session
 from surveyor.store.merge import MergeStore
 from tests.batches.crafting import records
 

@@ -7,13 +7,11 @@ import zipfile
 
 import pytest
 
-from surveyor.batches import (
-    FORMAT_VERSION,
-    BatchReader,
-    BatchWriter,
-    hand_in,
-    merge_batches,
-)
+from surveyor.batches import FORMAT_VERSION
+from surveyor.batches import BatchReader
+from surveyor.batches import BatchWriter
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
 from surveyor.interviews.record import Status
 from surveyor.services.interviews import FormLibrary
 from surveyor.store.merge import MergeStore
@@ -212,7 +210,8 @@ def test_batch_file_names_say_who_which_laptop_and_when():
 
 
 def test_two_hand_ins_in_the_same_minute_never_overwrite_each_other(make_laptop, tmp_path):
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     amina = make_laptop("Amina")
     amina.fill(1)

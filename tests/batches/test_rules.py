@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from surveyor.interviews.merging import (
-    Action,
-    ConflictKind,
-    Counts,
-    Existing,
-    Ledger,
-    Version,
-    decide_encrypted,
-    describe_counts,
-    edit_loops,
-    ids_on_loops,
-    names_itself,
-)
+from surveyor.interviews.merging import Action
+from surveyor.interviews.merging import ConflictKind
+from surveyor.interviews.merging import Counts
+from surveyor.interviews.merging import Existing
+from surveyor.interviews.merging import Ledger
+from surveyor.interviews.merging import Version
+from surveyor.interviews.merging import decide_encrypted
+from surveyor.interviews.merging import describe_counts
+from surveyor.interviews.merging import edit_loops
+from surveyor.interviews.merging import ids_on_loops
+from surveyor.interviews.merging import names_itself
 
 
 def v(instance_id: str, content: str = "x", edits: str | None = None) -> Version:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from surveyor.batches import merge_batches, sync_shared_folder
+from surveyor.batches import merge_batches
+from surveyor.batches import sync_shared_folder
 from surveyor.interviews.record import Status
 
 

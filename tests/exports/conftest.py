@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from surveyor.services.interviews import FormLibrary, fill_interview
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
 from surveyor.store import Store
 
 REPO = Path(__file__).resolve().parents[2]

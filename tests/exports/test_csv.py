@@ -6,9 +6,12 @@ import csv
 import os
 
 from surveyor.cli import main
-from surveyor.exports import ExportOptions, export, form_layout
+from surveyor.exports import ExportOptions
+from surveyor.exports import export
+from surveyor.exports import form_layout
 from surveyor.forms.model import Kind
-from surveyor.services.interviews import edit_interview, finalize_interview
+from surveyor.services.interviews import edit_interview
+from surveyor.services.interviews import finalize_interview
 
 MAIN_TAIL = [
     "meta-instanceID",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
 
-from surveyor.exports import ExportOptions, export
+from surveyor.exports import ExportOptions
+from surveyor.exports import export
 from surveyor.services.interviews import fill_interview
 from tests.exports.conftest import base_answers
 

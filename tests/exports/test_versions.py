@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from openpyxl import load_workbook
 
 from surveyor.exports import export
-from surveyor.services.interviews import FormLibrary, fill_interview
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
 from surveyor.store import Store
 
-from .conftest import FORM, base_answers
+from .conftest import FORM
+from .conftest import base_answers
 from .test_csv import read
 
 

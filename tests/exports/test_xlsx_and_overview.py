@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from surveyor.exports import ExportOptions, export, sheet_names
-from surveyor.services.overview import OverviewFilter, OverviewService
+from surveyor.exports import ExportOptions
+from surveyor.exports import export
+from surveyor.exports import sheet_names
+from surveyor.services.overview import OverviewFilter
+from surveyor.services.overview import OverviewService
 
 
 def test_xlsx_sheets_read_back(filled, tmp_path):

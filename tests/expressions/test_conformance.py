@@ -11,20 +11,20 @@ import json
 import math
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import (
-    Environment,
-    Node,
-    parse,
-    parse_document,
-    to_boolean,
-    to_number,
-    to_string,
-)
+from surveyor.expressions import Environment
+from surveyor.expressions import Node
+from surveyor.expressions import parse
+from surveyor.expressions import parse_document
+from surveyor.expressions import to_boolean
+from surveyor.expressions import to_number
+from surveyor.expressions import to_string
 from tests.conftest import SHARED
 
 CASES_FILE = SHARED / "xpath-cases" / "cases.jsonl"

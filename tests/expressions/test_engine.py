@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import (
-    Environment,
-    Node,
-    parse,
-    parse_document,
-    to_boolean,
-    to_number,
-    to_string,
-)
+from surveyor.expressions import Environment
+from surveyor.expressions import Node
+from surveyor.expressions import parse
+from surveyor.expressions import parse_document
+from surveyor.expressions import to_boolean
+from surveyor.expressions import to_number
+from surveyor.expressions import to_string
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 

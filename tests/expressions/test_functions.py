@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import KNOWN_FUNCTIONS, Environment, parse, parse_document
+from surveyor.expressions import KNOWN_FUNCTIONS
+from surveyor.expressions import Environment
+from surveyor.expressions import parse
+from surveyor.expressions import parse_document
 
 UTC7 = timezone(timedelta(hours=-7))
 NOW = datetime(2024, 3, 15, 10, 30, 0, tzinfo=UTC7)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.errors import ExpressionError, ExpressionTimeout
-from surveyor.expressions import Environment, parse, parse_document
+from surveyor.errors import ExpressionError
+from surveyor.errors import ExpressionTimeout
+from surveyor.expressions import Environment
+from surveyor.expressions import parse
+from surveyor.expressions import parse_document
 
 DOC = "<data><v>{}</v></data>"
 

@@ -8,7 +8,8 @@ import csv
 import pytest
 from openpyxl import Workbook
 
-from surveyor.errors import DoorListError, ErrorCode
+from surveyor.errors import DoorListError
+from surveyor.errors import ErrorCode
 from tests.fieldwork.conftest import ban_csv
 
 

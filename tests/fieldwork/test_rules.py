@@ -9,16 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from surveyor.errors import ErrorCode, FieldworkError
-from surveyor.fieldwork.model import (
-    OUTCOMES,
-    Funnel,
-    Visit,
-    door_status,
-    parse_outcome,
-    status_of_visits,
-    street_sort_key,
-)
+from surveyor.errors import ErrorCode
+from surveyor.errors import FieldworkError
+from surveyor.fieldwork.model import OUTCOMES
+from surveyor.fieldwork.model import Funnel
+from surveyor.fieldwork.model import Visit
+from surveyor.fieldwork.model import door_status
+from surveyor.fieldwork.model import parse_outcome
+from surveyor.fieldwork.model import status_of_visits
+from surveyor.fieldwork.model import street_sort_key
 
 
 def visit(n: int, outcome: str, *, door: str = "1", at: str | None = None) -> Visit:

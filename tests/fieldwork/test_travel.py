@@ -13,7 +13,8 @@ import zipfile
 
 import pytest
 
-from surveyor.batches import BatchWriter, merge_batches
+from surveyor.batches import BatchWriter
+from surveyor.batches import merge_batches
 from surveyor.fieldwork.model import status_of_visits
 from surveyor.store import Store
 from surveyor.workspace import Workspace

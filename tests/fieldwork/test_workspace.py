@@ -9,10 +9,14 @@ from datetime import timedelta
 
 import pytest
 
-from surveyor.errors import DoorNotFound, ErrorCode, FieldworkError
+from surveyor.errors import DoorNotFound
+from surveyor.errors import ErrorCode
+from surveyor.errors import FieldworkError
 from surveyor.services.fieldwork import FieldworkService
-from tests.batches.conftest import ANSWERS, HABITANTS
-from tests.fieldwork.conftest import NOON, fixed_clock
+from tests.batches.conftest import ANSWERS
+from tests.batches.conftest import HABITANTS
+from tests.fieldwork.conftest import NOON
+from tests.fieldwork.conftest import fixed_clock
 
 
 def snapshot(ws):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import run_cli, write_md
+from .helpers import run_cli
+from .helpers import write_md
 
 
 def check(tmp_path, text, name="f.md"):

@@ -11,7 +11,9 @@ import os
 import pytest
 
 from surveyor.errors import FormError
-from surveyor.forms import Kind, Unsupported, load_form
+from surveyor.forms import Kind
+from surveyor.forms import Unsupported
+from surveyor.forms import load_form
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "xlsforms"

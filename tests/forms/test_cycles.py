@@ -8,7 +8,8 @@ from surveyor.errors import FormError
 from surveyor.forms import load_form
 from surveyor.forms.check import check_form
 
-from .helpers import run_cli, write_md
+from .helpers import run_cli
+from .helpers import write_md
 
 RELEVANCE_RING = """
 | survey |

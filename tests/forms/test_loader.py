@@ -8,7 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from surveyor.errors import FormError
-from surveyor.forms import Kind, load_form, load_xform
+from surveyor.forms import Kind
+from surveyor.forms import load_form
+from surveyor.forms import load_xform
 
 from .helpers import write_md
 
@@ -404,7 +406,8 @@ def test_appearances_are_case_insensitive_as_in_collect(tmp_path):
 
 
 def test_loading_a_form_reports_each_step_in_order_and_the_cache_skips_them(tmp_path):
-    from surveyor.forms.loader import LOAD_STEPS, LoadStep
+    from surveyor.forms.loader import LOAD_STEPS
+    from surveyor.forms.loader import LoadStep
 
     path = write_md(
         tmp_path,

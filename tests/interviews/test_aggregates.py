@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from surveyor.expressions import to_string
 from surveyor.interviews.session import InterviewSession
 
-from .test_session import clock, make_form
+from .test_session import clock
+from .test_session import make_form
 
 SURVEY = """
 |  | type | name | label | relevant | calculation |

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.interviews.test_session import make_form, session_of
+from tests.interviews.test_session import make_form
+from tests.interviews.test_session import session_of
 
 COUNTED_IN_GROUP = """
 |  | type | name | label | relevant | calculation | repeat_count |

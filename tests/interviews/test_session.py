@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from xml.etree import ElementTree as ET
 
 import pytest

@@ -6,22 +6,25 @@ from __future__ import annotations
 import pytest
 
 from surveyor.errors import LimitError
-from surveyor.interviews import answers, labels, submission, validation
+from surveyor.interviews import answers
+from surveyor.interviews import labels
+from surveyor.interviews import submission
+from surveyor.interviews import validation
 from surveyor.interviews.instance import InstanceNode
-from tests.interviews.test_session import HOUSEHOLD, make_form, session_of
+from tests.interviews.test_session import HOUSEHOLD
+from tests.interviews.test_session import make_form
+from tests.interviews.test_session import session_of
 
 
 def test_the_session_module_still_offers_its_public_names():
-    from surveyor.interviews.session import (  # noqa: F401
-        ALL,
-        MAX_REPEAT_INSTANCES,
-        METADATA_TYPES,
-        InterviewSession,
-        Problem,
-        check_type,
-        new_instance_id,
-        normalize_answer,
-    )
+    from surveyor.interviews.session import ALL  # noqa: F401
+    from surveyor.interviews.session import MAX_REPEAT_INSTANCES  # noqa: F401
+    from surveyor.interviews.session import METADATA_TYPES  # noqa: F401
+    from surveyor.interviews.session import InterviewSession  # noqa: F401
+    from surveyor.interviews.session import Problem  # noqa: F401
+    from surveyor.interviews.session import check_type  # noqa: F401
+    from surveyor.interviews.session import new_instance_id  # noqa: F401
+    from surveyor.interviews.session import normalize_answer  # noqa: F401
 
     assert Problem is validation.Problem
     assert METADATA_TYPES is answers.METADATA_TYPES

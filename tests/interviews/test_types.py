@@ -9,7 +9,9 @@ import pytest
 
 from surveyor.forms import load_form
 from surveyor.interviews.session import InterviewSession
-from surveyor.services.interviews import FormLibrary, fill_interview, open_session
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
+from surveyor.services.interviews import open_session
 from surveyor.store import Store
 
 from .test_session import clock

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from surveyor.encryption.keys import add_public_key_to_xlsform, public_text_of
+from surveyor.encryption.keys import add_public_key_to_xlsform
+from surveyor.encryption.keys import public_text_of
 from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]

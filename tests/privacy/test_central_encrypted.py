@@ -15,12 +15,19 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from surveyor.encryption.keys import public_text_of
-from surveyor.errors import DecryptionError, ErrorCode
+from surveyor.errors import DecryptionError
+from surveyor.errors import ErrorCode
 from surveyor.exports import ExportOptions
-from tests.sync.central_standin import CentralStandIn, porte_submission, porte_xform
+from tests.sync.central_standin import CentralStandIn
+from tests.sync.central_standin import porte_submission
+from tests.sync.central_standin import porte_xform
 
-from .conftest import SECRET, finalize_with_photo, scan
-from .odk_spec import ENKETO_NS, spec_decrypt, spec_encrypt
+from .conftest import SECRET
+from .conftest import finalize_with_photo
+from .conftest import scan
+from .odk_spec import ENKETO_NS
+from .odk_spec import spec_decrypt
+from .odk_spec import spec_encrypt
 from .test_coordinator_decrypts import state
 
 PHOTO = b"\xff\xd8" + SECRET.encode() * 30

@@ -10,9 +10,12 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from surveyor.encryption.keys import load_private_key, public_text_of
+from surveyor.encryption.keys import load_private_key
+from surveyor.encryption.keys import public_text_of
 
-from .conftest import HABITANTS, SECRET, secret_answers
+from .conftest import HABITANTS
+from .conftest import SECRET
+from .conftest import secret_answers
 
 
 def cli(*args, data_dir=None, check=True):

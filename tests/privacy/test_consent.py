@@ -5,10 +5,13 @@ record travels in batches and stays with a revision."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 from surveyor.workspace import Workspace
-from tests.sync.conftest import ANSWERS, HABITANTS
+from tests.sync.conftest import ANSWERS
+from tests.sync.conftest import HABITANTS
 
 
 class Clock:

@@ -9,10 +9,15 @@ import zipfile
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from surveyor.encryption.keys import load_private_key, save_private_key
-from surveyor.errors import DecryptionError, EncryptionError, ErrorCode
+from surveyor.encryption.keys import load_private_key
+from surveyor.encryption.keys import save_private_key
+from surveyor.errors import DecryptionError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 
-from .conftest import SECRET, finalize_with_photo, scan
+from .conftest import SECRET
+from .conftest import finalize_with_photo
+from .conftest import scan
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import pytest
 
 from surveyor.errors import InterviewNotFound
 from surveyor.workspace import Workspace
-from tests.sync.conftest import ANSWERS, HABITANTS
+from tests.sync.conftest import ANSWERS
+from tests.sync.conftest import HABITANTS
 
 NAME = "Wilhelmina Quorbeck"  # the resident to erase
 PHONE = "06 55 44 33 21"

@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from surveyor.privacy.pseudonym import KEY_NAME
 from surveyor.workspace import Workspace
-from tests.sync.conftest import ANSWERS, HABITANTS
+from tests.sync.conftest import ANSWERS
+from tests.sync.conftest import HABITANTS
 
 PHONE = "06 98 76 54 32"
 NAME = "Ophélie Zandvoort"

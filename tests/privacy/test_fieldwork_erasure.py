@@ -6,14 +6,18 @@ dirs, as tests/privacy/test_erasure.py does."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
 from surveyor.workspace import Workspace
-from tests.fieldwork.conftest import SARCELLES, ban_csv
+from tests.fieldwork.conftest import SARCELLES
+from tests.fieldwork.conftest import ban_csv
 from tests.privacy.test_erasure import surveyor
-from tests.sync.conftest import ANSWERS, HABITANTS
+from tests.sync.conftest import ANSWERS
+from tests.sync.conftest import HABITANTS
 
 NOTE = "Quillonette-5521"  # typed at the resident's interview, in a visit's note
 OTHER_NOTE = "Portail-bleu-7340"  # a note at another door, about no interview

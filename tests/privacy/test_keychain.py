@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.encryption.keys import (
-    KEYRING_SERVICE,
-    load_from_keychain,
-    public_text_of,
-    save_to_keychain,
-)
-from surveyor.errors import EncryptionError, ErrorCode
+from surveyor.encryption.keys import KEYRING_SERVICE
+from surveyor.encryption.keys import load_from_keychain
+from surveyor.encryption.keys import public_text_of
+from surveyor.encryption.keys import save_to_keychain
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 
 
 def test_the_private_key_is_kept_in_and_read_from_the_keychain(dict_keyring, private_key):

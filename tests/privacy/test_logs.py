@@ -12,7 +12,8 @@ import pytest
 from surveyor.server import db as server_db
 from surveyor.sync.transport import OpenRosaTransport
 from surveyor.workspace import Workspace
-from tests.server.conftest import HABITANTS, make_campaign
+from tests.server.conftest import HABITANTS
+from tests.server.conftest import make_campaign
 from tests.sync.conftest import ANSWERS
 
 SECRET = "Zyxquorbel-7731"  # a word no program writes by itself
@@ -76,7 +77,9 @@ def test_a_whole_cycle_never_logs_an_answer(tmp_path, caplog):
 def test_an_expression_error_never_quotes_an_answer(text):
     """An expression's error names the expression (the form's text), never a value it read."""
     from surveyor.errors import ExpressionError
-    from surveyor.expressions import Environment, parse, parse_document
+    from surveyor.expressions import Environment
+    from surveyor.expressions import parse
+    from surveyor.expressions import parse_document
 
     doc = parse_document(f"<data><s>{SECRET}</s></data>")
     with pytest.raises(ExpressionError) as caught:

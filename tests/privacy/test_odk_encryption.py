@@ -10,11 +10,17 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from surveyor.errors import EncryptionError, ErrorCode
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 from surveyor.interviews.record import Status
 
-from .conftest import SECRET, finalize_with_photo, scan
-from .odk_spec import COLLECT_NS, ENKETO_NS, spec_decrypt, spec_encrypt
+from .conftest import SECRET
+from .conftest import finalize_with_photo
+from .conftest import scan
+from .odk_spec import COLLECT_NS
+from .odk_spec import ENKETO_NS
+from .odk_spec import spec_decrypt
+from .odk_spec import spec_encrypt
 
 ODK = "{http://opendatakit.org/submissions}"
 ORX = "{http://openrosa.org/xforms}"
@@ -66,7 +72,8 @@ def test_a_submission_encrypted_by_surveyor_decrypts_with_the_specification(
 def test_what_odk_collect_or_enketo_encrypts_surveyor_decrypts(private_key, namespace):
     """The other way: a submission encrypted by the specification's steps with Collect's
     manifest (or Enketo's namespace), opened by Surveyor's decryption."""
-    from surveyor.encryption import Sealed, decrypt_submission
+    from surveyor.encryption import Sealed
+    from surveyor.encryption import decrypt_submission
     from surveyor.encryption.keys import public_text_of
 
     xml = f"<data id='f' version='3'><a>{SECRET}</a><meta><instanceID>uuid:x</instanceID>"

@@ -9,9 +9,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from surveyor.encryption.envelope import is_protected
 from surveyor.encryption.keys import public_text_of
-from surveyor.errors import BatchError, EncryptionError, ErrorCode
+from surveyor.errors import BatchError
+from surveyor.errors import EncryptionError
+from surveyor.errors import ErrorCode
 
-from .conftest import HABITANTS, SECRET, scan, secret_answers
+from .conftest import HABITANTS
+from .conftest import SECRET
+from .conftest import scan
+from .conftest import secret_answers
 from .test_coordinator_decrypts import state
 
 

@@ -10,18 +10,25 @@ import json
 import subprocess
 import sys
 import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from surveyor.encryption.envelope import is_protected
 from surveyor.encryption.keys import public_text_of
-from surveyor.errors import CampaignError, ErrorCode, InterviewNotFound
+from surveyor.errors import CampaignError
+from surveyor.errors import ErrorCode
+from surveyor.errors import InterviewNotFound
 from surveyor.workspace import Workspace
 from tests.fieldwork.conftest import ban_csv
 
-from .conftest import HABITANTS, SECRET, scan, secret_answers
+from .conftest import HABITANTS
+from .conftest import SECRET
+from .conftest import scan
+from .conftest import secret_answers
 
 STREET = "rue Ornithorynque-Velleda"  # an address in the door list, searched for in bytes
 NOTE = "Chat-siamois-Ypres-4417"  # a visit's note

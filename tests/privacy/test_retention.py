@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from surveyor.privacy.settings import PrivacySettings
 from surveyor.workspace import Workspace
-from tests.sync.conftest import ANSWERS, HABITANTS
+from tests.sync.conftest import ANSWERS
+from tests.sync.conftest import HABITANTS
 
 NAME = "Gwendoline Trask"
 CHILD = "Oscarine"

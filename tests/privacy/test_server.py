@@ -7,9 +7,12 @@ from __future__ import annotations
 import pytest
 
 from surveyor.sync.transport import OpenRosaTransport
-from tests.server.conftest import Server, surveyor
+from tests.server.conftest import Server
+from tests.server.conftest import surveyor
 
-from .conftest import SECRET, finalize_with_photo, scan
+from .conftest import SECRET
+from .conftest import finalize_with_photo
+from .conftest import scan
 
 
 @pytest.fixture

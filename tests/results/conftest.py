@@ -4,13 +4,16 @@ a deleted draft revision, a refusal (non-relevant questions), repeats and a phon
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from surveyor.services.interviews import edit_interview, finalize_interview
+from surveyor.services.interviews import edit_interview
+from surveyor.services.interviews import finalize_interview
 from surveyor.workspace import Workspace
-from tests.exports.conftest import FORM, variants
+from tests.exports.conftest import FORM
+from tests.exports.conftest import variants
 
 PHONE = "06 98 76 54 32"
 

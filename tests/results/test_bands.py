@@ -7,12 +7,19 @@ import json
 
 import pytest
 
-from surveyor.errors import ErrorCode, ResultsError
-from surveyor.results.bands import AGE_EDGES, Bands, automatic_edges, parse_edges
-from surveyor.results.plan import ReportPlan, load_plan, save_plan
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
+from surveyor.results.bands import AGE_EDGES
+from surveyor.results.bands import Bands
+from surveyor.results.bands import automatic_edges
+from surveyor.results.bands import parse_edges
+from surveyor.results.plan import ReportPlan
+from surveyor.results.plan import load_plan
+from surveyor.results.plan import save_plan
 from tests.test_cli import run_cli
 
-from .test_figures import col, exported
+from .test_figures import col
+from .test_figures import exported
 from .test_report import docx_text
 
 __all__ = ["exported"]  # the fixture, shared with test_figures.py

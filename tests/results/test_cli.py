@@ -10,7 +10,8 @@ from docx import Document
 
 from tests.test_cli import run_cli
 
-from .test_figures import col, read
+from .test_figures import col
+from .test_figures import read
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

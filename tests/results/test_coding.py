@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import Selection
 
 

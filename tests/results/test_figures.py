@@ -8,7 +8,8 @@ from collections import Counter
 
 import pytest
 
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import Selection
 
 from .conftest import PHONE

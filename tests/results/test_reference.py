@@ -9,11 +9,14 @@ from collections import Counter
 import pytest
 
 from surveyor.cli import main as cli
-from surveyor.errors import ErrorCode, ResultsError
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
 from surveyor.results import Selection
-from surveyor.results.reference import count_in_bands, parse_band
+from surveyor.results.reference import count_in_bands
+from surveyor.results.reference import parse_band
 
-from .test_figures import col, exported  # noqa: F401  (the fixture)
+from .test_figures import col  # noqa: F401  (the fixture)
+from .test_figures import exported  # noqa: F401  (the fixture)
 
 SOURCE = "INSEE, recensement 2021, QPV Laubadère"
 AGES = {"0-14": 20, "15-29": "25,5", "30-59": 34.5, "60+": 20}
@@ -154,7 +157,9 @@ def test_cli_sets_shows_compares_and_clears(exported, capsys):  # noqa: F811
 @pytest.mark.slow
 def test_the_report_compares_respondents_with_the_neighbourhood(exported, tmp_path, language):  # noqa: F811
     # here, not at the top: the report's readers are only this test's (as test_report.py)
-    from .test_report import docx_text, flat, pdf_text
+    from .test_report import docx_text
+    from .test_report import flat
+    from .test_report import pdf_text
 
     ws, _facts, main, members = exported
     ws.set_reference(None, "member_age", AGES, source=SOURCE, year=2021)

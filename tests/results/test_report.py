@@ -8,9 +8,13 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from surveyor.errors import ErrorCode, ResultsError
-from surveyor.results.plan import ReportPlan, load_plan, save_plan
-from surveyor.results.report import FieldworkFunnel, mask
+from surveyor.errors import ErrorCode
+from surveyor.errors import ResultsError
+from surveyor.results.plan import ReportPlan
+from surveyor.results.plan import load_plan
+from surveyor.results.plan import save_plan
+from surveyor.results.report import FieldworkFunnel
+from surveyor.results.report import mask
 
 from .conftest import PHONE
 
@@ -152,7 +156,11 @@ def test_a_pdf_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, fille
     from pypdf import PdfReader  # reads the PDF back
 
     from surveyor.results.pdf_writer import write_pdf
-    from surveyor.results.report import Heading, Image, Para, Report, ReportTable
+    from surveyor.results.report import Heading
+    from surveyor.results.report import Image
+    from surveyor.results.report import Para
+    from surveyor.results.report import Report
+    from surveyor.results.report import ReportTable
 
     blocks = [Para(f"Ligne de texte numéro {i} pour remplir la page.") for i in range(filler)]
     blocks += [
@@ -286,7 +294,8 @@ def test_a_question_marked_personal_after_the_plan_was_saved_leaves_the_saved_pl
 def test_the_documents_properties_name_surveyor_and_today(planned, tmp_path):
     """Word shows File > Properties: not python-docx's template (author "python-docx",
     made in 2013)."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     ws, plan = planned
     props = Document(str(ws.write_report(tmp_path / "r.docx", plan=plan))).core_properties

@@ -220,7 +220,8 @@ class Campaign:
 
 
 def render_interview(client_dir: Path) -> tuple[str, str]:
-    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
     from surveyor.store import Store
 
     with Store.open(client_dir) as store:

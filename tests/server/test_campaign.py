@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from surveyor.workspace import Workspace
-from tests.fieldwork.conftest import SARCELLES, ban_csv
+from tests.fieldwork.conftest import SARCELLES
+from tests.fieldwork.conftest import ban_csv
 from tests.server.conftest import make_campaign
 
 # a real server (or a report) in this module: seconds each, out of the quick loop

@@ -341,8 +341,10 @@ def test_digest_nonces_expire_and_come_back_stale(tmp_path):
 
     import httpx
 
-    from surveyor.server import db, service
-    from surveyor.server.auth import Authenticator, Refusal
+    from surveyor.server import db
+    from surveyor.server import service
+    from surveyor.server.auth import Authenticator
+    from surveyor.server.auth import Refusal
 
     engine = db.make_engine(db.default_url(tmp_path))
     password = service.add_user(engine, "ines", "interviewer")

@@ -106,7 +106,8 @@ def test_the_brakes_counters_stay_under_their_cap(tmp_path):
     import asyncio
 
     from surveyor.server import db
-    from surveyor.server.auth import Authenticator, Refusal
+    from surveyor.server.auth import Authenticator
+    from surveyor.server.auth import Refusal
 
     engine = db.make_engine(db.default_url(tmp_path))
     auth = Authenticator(engine, counter_cap=100, hash_workers=4)
@@ -167,8 +168,11 @@ def test_a_remembered_password_does_not_open_an_address_the_brakes_closed(tmp_pa
     a moment before the guessing began is braked like everyone else from that address."""
     import asyncio
 
-    from surveyor.server import db, service
-    from surveyor.server.auth import Authenticator, Refusal, User
+    from surveyor.server import db
+    from surveyor.server import service
+    from surveyor.server.auth import Authenticator
+    from surveyor.server.auth import Refusal
+    from surveyor.server.auth import User
 
     engine = db.make_engine(db.default_url(tmp_path))
     password = service.add_user(engine, "ines", "interviewer")

@@ -12,7 +12,10 @@ from urllib.parse import urlsplit
 import openpyxl
 import pytest
 
-from tests.server.conftest import HABITANTS, make_campaign, multipart, surveyor
+from tests.server.conftest import HABITANTS
+from tests.server.conftest import make_campaign
+from tests.server.conftest import multipart
+from tests.server.conftest import surveyor
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

@@ -13,7 +13,11 @@ import sys
 
 import pytest
 
-from tests.server.conftest import HABITANTS, Campaign, Server, render_interview, surveyor
+from tests.server.conftest import HABITANTS
+from tests.server.conftest import Campaign
+from tests.server.conftest import Server
+from tests.server.conftest import render_interview
+from tests.server.conftest import surveyor
 
 URL = os.environ.get("SURVEYOR_TEST_POSTGRES", "")
 
@@ -172,7 +176,8 @@ def test_sync_client_against_postgres(pg_campaign, tmp_path):
 
 
 def test_instance_ids_are_scoped_to_their_form(pg_campaign, tmp_path):
-    from tests.server.test_collect import ORX_FORM, orx_submission
+    from tests.server.test_collect import ORX_FORM
+    from tests.server.test_collect import orx_submission
 
     c = pg_campaign
     (tmp_path / "orx_simple.xml").write_text(ORX_FORM, encoding="utf-8")
@@ -221,9 +226,11 @@ INSERT INTO attachments (instance_id, name, content_type, md5, content, received
 
 
 def test_a_postgresql_database_of_the_previous_schema_is_migrated():
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
 
-    from surveyor.server import db, service
+    from surveyor.server import db
+    from surveyor.server import service
 
     schema = "schema1_migration"
     admin = create_engine(DATABASE)
@@ -255,7 +262,9 @@ def test_the_campaign_package_and_an_erasure_on_postgres(pg_campaign, tmp_path):
     """The same code on PostgreSQL: publish, read with the ETag (304), refuse an older one;
     an erasure removes every version and its files, and the next submission is still read
     past the reader's cursor (a sequence never gives a number twice)."""
-    from tests.server.test_campaign import CAMPAIGN, ZIP, packages
+    from tests.server.test_campaign import CAMPAIGN
+    from tests.server.test_campaign import ZIP
+    from tests.server.test_campaign import packages
 
     c = pg_campaign
     first, second = packages(tmp_path, 2)

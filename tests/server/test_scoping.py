@@ -7,8 +7,11 @@ import sqlite3
 
 import pytest
 
-from tests.server.conftest import HABITANTS, Server, surveyor
-from tests.server.test_collect import ORX_FORM, orx_submission
+from tests.server.conftest import HABITANTS
+from tests.server.conftest import Server
+from tests.server.conftest import surveyor
+from tests.server.test_collect import ORX_FORM
+from tests.server.test_collect import orx_submission
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

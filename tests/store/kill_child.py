@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 
 from surveyor.interviews.record import Interview
-from surveyor.store import InterviewNotFound, Store
+from surveyor.store import InterviewNotFound
+from surveyor.store import Store
 
 FORM_HASH = "md5:kill-test"
 IDS = ("uuid:00000000-0000-4000-8000-00000000000a", "uuid:00000000-0000-4000-8000-00000000000b")

@@ -15,11 +15,18 @@ from pathlib import Path
 import pytest
 
 from surveyor.cli import main as cli_main
-from surveyor.errors import ErrorCode, StoreError
-from surveyor.store import Store, StoreLockedError, engine, health, protection, rights
+from surveyor.errors import ErrorCode
+from surveyor.errors import StoreError
+from surveyor.store import Store
+from surveyor.store import StoreLockedError
+from surveyor.store import engine
+from surveyor.store import health
+from surveyor.store import protection
+from surveyor.store import rights
 from surveyor.workspace import Workspace
 
-from .conftest import new_interview, save_household_form
+from .conftest import new_interview
+from .conftest import save_household_form
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET = "Rue-des-Lilas-7391"  # an answer no byte of a protected data dir may show

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.store import SCHEMA_VERSION, Store
+from surveyor.store import SCHEMA_VERSION
+from surveyor.store import Store
 
 CHILD = Path(__file__).with_name("concurrent_child.py")
 REPO = Path(__file__).resolve().parents[2]

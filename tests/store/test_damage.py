@@ -15,9 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.batches import hand_in, merge_batches
-from surveyor.services.interviews import FormLibrary, fill_interview
-from surveyor.store import DamagedStoreError, Store, health
+from surveyor.batches import hand_in
+from surveyor.batches import merge_batches
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
+from surveyor.store import DamagedStoreError
+from surveyor.store import Store
+from surveyor.store import health
 
 from .conftest import FakeClock
 

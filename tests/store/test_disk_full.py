@@ -17,10 +17,16 @@ from pathlib import Path
 import pytest
 
 from surveyor.batches import hand_in
-from surveyor.services.interviews import FormLibrary, fill_interview
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
 from surveyor.store import Store
 
-from .test_damage import ANSWERS, HABITANTS, REPO, damage, fill, surveyor
+from .test_damage import ANSWERS
+from .test_damage import HABITANTS
+from .test_damage import REPO
+from .test_damage import damage
+from .test_damage import fill
+from .test_damage import surveyor
 
 
 def _mount(path: Path, size: str) -> None:

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.store import InterviewNotFound, Store, protection
+from surveyor.store import InterviewNotFound
+from surveyor.store import Store
+from surveyor.store import protection
 
-from .kill_child import IDS, answers_for
+from .kill_child import IDS
+from .kill_child import answers_for
 
 CHILD = Path(__file__).with_name("kill_child.py")
 REPO = Path(__file__).resolve().parents[2]

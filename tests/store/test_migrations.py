@@ -9,7 +9,8 @@ import pytest
 
 from surveyor.errors import StoreError
 from surveyor.interviews.record import Status
-from surveyor.store import SCHEMA_VERSION, Store
+from surveyor.store import SCHEMA_VERSION
+from surveyor.store import Store
 
 # The schema as version 1 shipped it, written out by hand so the test does not depend on the
 # migration code it checks.

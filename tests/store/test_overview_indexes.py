@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from surveyor.services.overview import OverviewFilter, OverviewService
+from surveyor.services.overview import OverviewFilter
+from surveyor.services.overview import OverviewService
 from surveyor.store import Store
 
 

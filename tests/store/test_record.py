@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
 from surveyor.errors import SurveyorError
 from surveyor.interviews import record
-from surveyor.interviews.record import (
-    Attachment,
-    Interview,
-    InvalidTransition,
-    Status,
-    format_timestamp,
-)
+from surveyor.interviews.record import Attachment
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import InvalidTransition
+from surveyor.interviews.record import Status
+from surveyor.interviews.record import format_timestamp
 
 from .conftest import FakeClock
 

@@ -7,20 +7,24 @@ import sqlite3
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from surveyor.errors import StoreError
-from surveyor.interviews.record import Interview, InvalidTransition, Status
-from surveyor.store import (
-    AttachmentNotFound,
-    FormNotFound,
-    InterviewNotFound,
-    InvalidAttachmentName,
-    Store,
-)
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import InvalidTransition
+from surveyor.interviews.record import Status
+from surveyor.store import AttachmentNotFound
+from surveyor.store import FormNotFound
+from surveyor.store import InterviewNotFound
+from surveyor.store import InvalidAttachmentName
+from surveyor.store import Store
 
-from .conftest import FORM_HASH, new_interview, save_household_form
+from .conftest import FORM_HASH
+from .conftest import new_interview
+from .conftest import save_household_form
 
 
 def test_open_creates_the_database_in_surveyor_home(isolated_home):

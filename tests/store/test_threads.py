@@ -6,9 +6,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from surveyor.store import Store, StoreThreadError
+from surveyor.store import Store
+from surveyor.store import StoreThreadError
 
-from .conftest import new_interview, save_household_form
+from .conftest import new_interview
+from .conftest import save_household_form
 
 
 def _on_other_thread(fn):

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import HABITANTS, Server, make_campaign, surveyor  # noqa: F401
+from tests.server.conftest import HABITANTS  # noqa: F401
+from tests.server.conftest import Server  # noqa: F401
+from tests.server.conftest import make_campaign  # noqa: F401
+from tests.server.conftest import surveyor  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWERS = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))

@@ -13,8 +13,10 @@ import threading
 import pytest
 
 from surveyor.sync.campaign import queued_erasures
-from surveyor.workspace import Workspace, server_pass
-from tests.fieldwork.conftest import SARCELLES, ban_csv
+from surveyor.workspace import Workspace
+from surveyor.workspace import server_pass
+from tests.fieldwork.conftest import SARCELLES
+from tests.fieldwork.conftest import ban_csv
 from tests.sync.central_standin import CentralStandIn
 from tests.sync.test_download import run_cli
 

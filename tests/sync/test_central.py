@@ -7,7 +7,9 @@ import pytest
 
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.transport import OpenRosaTransport
-from tests.sync.central_standin import RUES, CentralStandIn, porte_xform
+from tests.sync.central_standin import RUES
+from tests.sync.central_standin import CentralStandIn
+from tests.sync.central_standin import porte_xform
 
 
 @pytest.fixture
@@ -62,7 +64,8 @@ def test_cli_sync_sends_the_laptops_device_id_as_collect_does(central, laptop):
 def test_a_resend_to_central_is_counted_as_sent_not_as_already_there(central):
     """Central answers a byte-identical resend with the same text as a first submission, so
     the client cannot say "already on the server" there (docs/sync.md says so)."""
-    from surveyor.sync.transport import SendOutcome, Submission
+    from surveyor.sync.transport import SendOutcome
+    from surveyor.sync.transport import Submission
     from tests.sync.central_standin import porte_submission
 
     xml = porte_submission("uuid:r1", "Ana", 40)
@@ -154,7 +157,8 @@ def _fill_central(central):
 
 def test_download_from_central_forms_submissions_edits_files_and_review(central, tmp_path):
     from surveyor.store.merge import MergeStore
-    from surveyor.sync.central import download_central, review_states
+    from surveyor.sync.central import download_central
+    from surveyor.sync.central import review_states
 
     _fill_central(central)
     coordinator = _coordinator(tmp_path)
@@ -228,7 +232,8 @@ def test_download_from_central_resumes_after_an_interruption(central, tmp_path):
 
 
 def test_download_from_central_refuses_a_wrong_password_and_plain_http_elsewhere(central, tmp_path):
-    from surveyor.sync.central import central_base, download_central
+    from surveyor.sync.central import central_base
+    from surveyor.sync.central import download_central
     from surveyor.sync.transport import AuthError
 
     coordinator = _coordinator(tmp_path)

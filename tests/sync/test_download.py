@@ -9,14 +9,17 @@ import sys
 
 import pytest
 
-from surveyor.store.merge import MergeStore, content_sha256
+from surveyor.store.merge import MergeStore
+from surveyor.store.merge import content_sha256
 from surveyor.store.store import _dumps
 from surveyor.sync.download import download_submissions
 from surveyor.sync.forms import fetch_forms
 from surveyor.sync.sender import send_pending
 from surveyor.sync.state import CURSORS_NAME
 from surveyor.sync.transport import OpenRosaTransport
-from tests.sync.conftest import HABITANTS, Laptop, make_campaign
+from tests.sync.conftest import HABITANTS
+from tests.sync.conftest import Laptop
+from tests.sync.conftest import make_campaign
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

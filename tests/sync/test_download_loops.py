@@ -9,7 +9,9 @@ import pytest
 from surveyor.sync.download import download_submissions
 from surveyor.sync.sender import send_pending
 from surveyor.sync.transport import OpenRosaTransport
-from tests.sync.conftest import HABITANTS, Laptop, make_campaign
+from tests.sync.conftest import HABITANTS
+from tests.sync.conftest import Laptop
+from tests.sync.conftest import make_campaign
 
 
 @pytest.mark.slow

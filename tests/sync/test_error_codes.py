@@ -11,14 +11,15 @@ import threading
 import httpx
 import pytest
 
-from surveyor.errors import AuthError, ErrorCode, SurveyorError, TransportError
-from surveyor.sync.transport import (
-    OpenRosaTransport,
-    SendOutcome,
-    SendResult,
-    Submission,
-    classify,
-)
+from surveyor.errors import AuthError
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.errors import TransportError
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import SendResult
+from surveyor.sync.transport import Submission
+from surveyor.sync.transport import classify
 from tests.server.conftest import free_port
 
 
@@ -166,7 +167,8 @@ def _mock_server(post_status: int, body: bytes = b"refused"):
 
 
 def test_the_code_reaches_the_status_file_and_the_held_interviews(laptop):
-    from surveyor.sync.sender import held_interviews, send_pending
+    from surveyor.sync.sender import held_interviews
+    from surveyor.sync.sender import send_pending
     from surveyor.sync.state import read_status
 
     laptop.fill(1)
@@ -181,7 +183,8 @@ def test_the_code_reaches_the_status_file_and_the_held_interviews(laptop):
 
 
 def test_a_pass_that_stops_keeps_the_code_of_its_last_failure(laptop):
-    from surveyor.sync.sender import Backoff, send_pending
+    from surveyor.sync.sender import Backoff
+    from surveyor.sync.sender import send_pending
     from surveyor.sync.state import read_status
 
     laptop.fill(4)

@@ -15,7 +15,8 @@ import pytest
 from surveyor.fieldwork.model import status_of_visits
 from surveyor.sync.passes import send_pass
 from surveyor.workspace import Workspace
-from tests.fieldwork.conftest import SARCELLES, ban_csv
+from tests.fieldwork.conftest import SARCELLES
+from tests.fieldwork.conftest import ban_csv
 from tests.sync.central_standin import CentralStandIn
 from tests.sync.test_download import run_cli
 
@@ -241,7 +242,8 @@ def test_a_server_without_the_fieldwork_endpoint_is_skipped_and_the_visits_stay(
 
 def test_a_captive_portal_page_is_not_taken_for_the_servers_receipt(tmp_path):
     """A hotel or town-hall Wi-Fi answers 200 with its login page: nothing is marked sent."""
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
+    from http.server import ThreadingHTTPServer
 
     class Portal(BaseHTTPRequestHandler):
         def answer(self):

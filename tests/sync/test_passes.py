@@ -9,17 +9,16 @@ from pathlib import Path
 import pytest
 
 from surveyor.forms import load_form
-from surveyor.sync.passes import (
-    SERVER_FORMS,
-    base_url,
-    check_connection,
-    download_pass,
-    find_password,
-    open_transport,
-    pending_count,
-    send_pass,
-)
-from surveyor.sync.state import SyncLock, read_held
+from surveyor.sync.passes import SERVER_FORMS
+from surveyor.sync.passes import base_url
+from surveyor.sync.passes import check_connection
+from surveyor.sync.passes import download_pass
+from surveyor.sync.passes import find_password
+from surveyor.sync.passes import open_transport
+from surveyor.sync.passes import pending_count
+from surveyor.sync.passes import send_pass
+from surveyor.sync.state import SyncLock
+from surveyor.sync.state import read_held
 from tests.server.conftest import free_port
 from tests.sync.faultproxy import FaultProxy
 

@@ -7,11 +7,14 @@ import threading
 import pytest
 
 from surveyor.interviews.record import InvalidTransition
-from surveyor.services.interviews import edit_interview, finalize_interview
+from surveyor.services.interviews import edit_interview
+from surveyor.services.interviews import finalize_interview
 from surveyor.store import protection
-from surveyor.sync.render import SubmissionRenderer, build_submission
+from surveyor.sync.render import SubmissionRenderer
+from surveyor.sync.render import build_submission
 from surveyor.sync.sender import send_pending
-from surveyor.sync.transport import SendOutcome, SendResult
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import SendResult
 from tests.sync.conftest import Laptop
 from tests.sync.test_sync import transport
 

@@ -8,10 +8,19 @@ import httpx
 import pytest
 
 from surveyor.interviews.record import Status
-from surveyor.sync.sender import Backoff, send_pending, send_until_done
-from surveyor.sync.state import SyncAlreadyRunning, SyncLock, read_status
-from surveyor.sync.transport import OPENROSA_HEADERS, OpenRosaTransport, SendOutcome, SendResult
-from tests.sync.conftest import all_submissions, make_campaign, server_count
+from surveyor.sync.sender import Backoff
+from surveyor.sync.sender import send_pending
+from surveyor.sync.sender import send_until_done
+from surveyor.sync.state import SyncAlreadyRunning
+from surveyor.sync.state import SyncLock
+from surveyor.sync.state import read_status
+from surveyor.sync.transport import OPENROSA_HEADERS
+from surveyor.sync.transport import OpenRosaTransport
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import SendResult
+from tests.sync.conftest import all_submissions
+from tests.sync.conftest import make_campaign
+from tests.sync.conftest import server_count
 from tests.sync.faultproxy import FaultProxy
 
 # a real server (or a report) in this module: seconds each, out of the quick loop

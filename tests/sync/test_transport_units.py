@@ -6,7 +6,10 @@ import httpx
 import pytest
 
 from surveyor.sync.sender import Backoff
-from surveyor.sync.transport import SendOutcome, classify, normalize_base, split_parts
+from surveyor.sync.transport import SendOutcome
+from surveyor.sync.transport import classify
+from surveyor.sync.transport import normalize_base
+from surveyor.sync.transport import split_parts
 
 OK = (
     b'<OpenRosaResponse xmlns="http://openrosa.org/http/response">'
@@ -91,7 +94,8 @@ def test_central_and_kobo_urls_get_submission_appended():
             return httpx.Response(204, headers={"X-OpenRosa-Accept-Content-Length": "1000000"})
         return httpx.Response(201, content=OK)
 
-    from surveyor.sync.transport import OpenRosaTransport, Submission
+    from surveyor.sync.transport import OpenRosaTransport
+    from surveyor.sync.transport import Submission
 
     for base in ("https://c.example/v1/key/TOKEN/projects/7", "https://kc.kobotoolbox.org/ines"):
         client = httpx.Client(

@@ -35,7 +35,8 @@ def delete_closed_widgets() -> None:
     """Delete now the widgets pytest-qt closed and handed to deleteLater: without an event
     loop running between tests, Qt would keep them (thousands, after the Résultats tests),
     and every later change of the application's style sheet would restyle them all."""
-    from surveyor.ui.qt import QCoreApplication, QEvent
+    from surveyor.ui.qt import QCoreApplication
+    from surveyor.ui.qt import QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
@@ -68,10 +69,12 @@ def tasks(qapp):
 @pytest.fixture
 def app_window(qapp, qtbot, tasks, isolated_home):
     """``app_window(**settings)`` opens the main window as ``surveyor`` would, started."""
-    from surveyor.ui.app import apply_text_size, dress
+    from surveyor.ui.app import apply_text_size
+    from surveyor.ui.app import dress
     from surveyor.ui.language import Languages
     from surveyor.ui.main_window import MainWindow
-    from surveyor.ui.settings import AppSettings, settings_path
+    from surveyor.ui.settings import AppSettings
+    from surveyor.ui.settings import settings_path
 
     windows = []
     languages = Languages()

@@ -41,7 +41,9 @@ shared.mkdir(exist_ok=True)
 
 from PySide6.QtTest import QTest  # noqa: E402
 
-from surveyor.ui.qt import QApplication, Qt, QTimer  # noqa: E402
+from surveyor.ui.qt import QApplication  # noqa: E402
+from surveyor.ui.qt import Qt  # noqa: E402
+from surveyor.ui.qt import QTimer  # noqa: E402
 
 app = QApplication(["surveyor"])
 ROUNDS = 2

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.interviews.record import Interview, Status
+from surveyor.interviews.record import Interview
+from surveyor.interviews.record import Status
 from surveyor.paths import bundled_forms_dir
 from surveyor.store import Store
-from surveyor.ui.qt import QApplication, QMessageBox, Qt
-from surveyor.ui.settings import DEFAULT_TEXT_SIZE, AppSettings, settings_path
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import Qt
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+from surveyor.ui.settings import AppSettings
+from surveyor.ui.settings import settings_path
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = bundled_forms_dir() / "enquete_habitants.xlsx"
@@ -478,7 +483,8 @@ def test_text_size_shortcuts_change_the_whole_app(app_window, qtbot):
 def test_the_same_text_size_again_does_not_restyle_every_widget(app_window, qtbot):
     """Ctrl+0 at the default size (or Ctrl++ at the largest) leaves the style alone: setting
     the application's style sheet or font restyles every widget, a pause on an old laptop."""
-    from surveyor.ui.qt import QEvent, QObject
+    from surveyor.ui.qt import QEvent
+    from surveyor.ui.qt import QObject
 
     class Changes(QObject):
         count = 0
@@ -566,7 +572,8 @@ def test_the_window_shows_without_the_form_loader(tmp_path):
 def test_a_finalized_interview_opens_read_only_and_edit_makes_a_new_draft(
     app_window, qtbot, isolated_home
 ):
-    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
 
     answers = json.loads((REPO / "tests" / "data" / "habitants_answers.json").read_text("utf-8"))
     with Store.open(isolated_home) as store:
@@ -690,7 +697,8 @@ def test_garbage_is_collected_on_the_gui_thread_only(qapp):
 
 def test_home_shows_how_far_each_interview_is(app_window, qtbot, isolated_home):
     from surveyor.forms import load_form
-    from surveyor.services.interviews import FormLibrary, fill_interview
+    from surveyor.services.interviews import FormLibrary
+    from surveyor.services.interviews import fill_interview
 
     with Store.open(isolated_home) as store:
         library = FormLibrary(store)

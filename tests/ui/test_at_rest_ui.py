@@ -7,14 +7,18 @@ import shutil
 
 import pytest
 
-from surveyor.encryption.keys import add_public_key_to_xlsform, new_private_key, public_text_of
+from surveyor.encryption.keys import add_public_key_to_xlsform
+from surveyor.encryption.keys import new_private_key
+from surveyor.encryption.keys import public_text_of
 from surveyor.paths import bundled_forms_dir
-from surveyor.store import Store, protection
+from surveyor.store import Store
+from surveyor.store import protection
 from surveyor.ui.operations import DbOp
 from surveyor.ui.qt import Qt
 from surveyor.workspace import Workspace
 
-from .test_app import seed_interviews, wait_ready
+from .test_app import seed_interviews
+from .test_app import wait_ready
 
 PASSPHRASE = "correct horse battery"
 

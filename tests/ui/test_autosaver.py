@@ -11,7 +11,8 @@ import threading
 
 import pytest
 
-from surveyor.ui.interview.autosaver import Autosaver, SaveState
+from surveyor.ui.interview.autosaver import Autosaver
+from surveyor.ui.interview.autosaver import SaveState
 from surveyor.ui.qt import QObject
 from surveyor.ui.tasks import TaskManager
 

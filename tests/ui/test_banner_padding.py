@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.ui.qt import QLabel, QWidget
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QWidget
 from tests.ui.conftest import reset_style
 
 INSET = 6  # pixels at least between a banner's border and its text, on every side
@@ -34,7 +35,8 @@ def text_inset(label: QLabel, frame: QWidget) -> tuple[int, int, int, int]:
 @pytest.fixture(params=["default", "largest"])
 def styled(request, qapp):
     from surveyor.ui.app import apply_text_size
-    from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+    from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+    from surveyor.ui.settings import MAX_TEXT_SIZE
 
     apply_text_size(qapp, DEFAULT_TEXT_SIZE if request.param == "default" else MAX_TEXT_SIZE)
     yield

@@ -8,7 +8,8 @@ import pytest
 
 from surveyor.ui.qt import Qt
 from tests.server.conftest import make_campaign
-from tests.ui.test_fieldwork_view import page, seed_visits  # noqa: F401 - the page fixture
+from tests.ui.test_fieldwork_view import page  # noqa: F401 - the page fixture
+from tests.ui.test_fieldwork_view import seed_visits  # noqa: F401 - the page fixture
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

@@ -7,9 +7,12 @@ from __future__ import annotations
 import pytest
 
 from surveyor.workspace import Workspace
-from tests.fieldwork.conftest import SARCELLES, ban_csv
+from tests.fieldwork.conftest import SARCELLES
+from tests.fieldwork.conftest import ban_csv
 from tests.ui.test_handin import started
-from tests.ui.test_sync_ui import campaign, first_pass, no_keychain  # noqa: F401 - fixtures
+from tests.ui.test_sync_ui import campaign  # noqa: F401 - fixtures
+from tests.ui.test_sync_ui import first_pass  # noqa: F401 - fixtures
+from tests.ui.test_sync_ui import no_keychain  # noqa: F401 - fixtures
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.services.interviews import FormLibrary, fill_interview
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
 from surveyor.store import Store
 from surveyor.ui.qt import QDate
 from surveyor.ui.settings import AppSettings
@@ -293,7 +294,9 @@ def test_the_list_shows_and_sorts_by_the_interview_day_as_by_day_counts_it(
 ):
     """Drafts started on three days (Paris time) and finalized today, in another order: the
     list's date is the day each was done (as "By day" counts it), newest day first."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime
+    from datetime import timedelta
+    from datetime import timezone
 
     from surveyor.ui.coordinator.overview import day_text
 
@@ -424,9 +427,12 @@ def test_no_coordination_entry_for_interviewers(app_window, qtbot):
 
 def test_a_banner_warns_before_the_retention_period_and_removes_when_asked(qtbot, page, tmp_path):
     import json as _json
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC
+    from datetime import datetime
+    from datetime import timedelta
 
-    from tests.sync.conftest import ANSWERS, HABITANTS
+    from tests.sync.conftest import ANSWERS
+    from tests.sync.conftest import HABITANTS
 
     usb = tmp_path / "usb-retention"
     usb.mkdir()
@@ -460,11 +466,13 @@ def test_the_export_dialog_in_french_is_tall_enough_for_its_wrapped_rows(qtbot):
     from pathlib import Path as _Path
 
     from surveyor.ui.coordinator.export import ExportDialog
-    from surveyor.ui.qt import QCoreApplication, QTranslator
+    from surveyor.ui.qt import QCoreApplication
+    from surveyor.ui.qt import QTranslator
 
     qm = _Path(__file__).resolve().parents[2] / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
     from surveyor.ui.app import apply_text_size
-    from surveyor.ui.qt import QApplication, QWidget
+    from surveyor.ui.qt import QApplication
+    from surveyor.ui.qt import QWidget
     from surveyor.ui.settings import DEFAULT_TEXT_SIZE
 
     translator = QTranslator()

@@ -4,12 +4,15 @@ interview started at a door, a paper round sheet typed back and printed to PDF."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from surveyor.ui.qt import QDate, QDialogButtonBox, Qt
+from surveyor.ui.qt import QDate
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import Qt
 from surveyor.workspace import Workspace
 
 DOORS_CSV = (

@@ -11,7 +11,9 @@ import pytest
 from surveyor.encryption.keys import load_private_key
 from surveyor.ui.settings import AppSettings
 from surveyor.workspace import Workspace
-from tests.privacy.conftest import HABITANTS, SECRET, secret_answers
+from tests.privacy.conftest import HABITANTS
+from tests.privacy.conftest import SECRET
+from tests.privacy.conftest import secret_answers
 
 PASSPHRASE = "phrase de passe solide"
 

@@ -10,21 +10,25 @@ import dataclasses
 import json
 import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from surveyor.errors import ErrorCode, SurveyorError, TransportError
-from surveyor.ui.errors import error_sentence, exception_sentence, sentences
-from tests.ui.test_coordinator import (  # noqa: F401 - fixtures
-    cache_dir,
-    import_and_wait,
-    laptops,
-    page,
-    table_rows,
-)
-from tests.ui.test_handin import finished_interviews, started
+from surveyor.errors import ErrorCode
+from surveyor.errors import SurveyorError
+from surveyor.errors import TransportError
+from surveyor.ui.errors import error_sentence
+from surveyor.ui.errors import exception_sentence
+from surveyor.ui.errors import sentences
+from tests.ui.test_coordinator import cache_dir  # noqa: F401 - fixtures
+from tests.ui.test_coordinator import import_and_wait  # noqa: F401 - fixtures
+from tests.ui.test_coordinator import laptops  # noqa: F401 - fixtures
+from tests.ui.test_coordinator import page  # noqa: F401 - fixtures
+from tests.ui.test_coordinator import table_rows  # noqa: F401 - fixtures
+from tests.ui.test_handin import finished_interviews
+from tests.ui.test_handin import started
 
 QM = Path(__file__).resolve().parents[2] / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
 
@@ -37,7 +41,8 @@ def test_every_error_code_has_a_sentence(qapp):
 
 
 def test_every_error_code_has_a_french_sentence(qapp):
-    from surveyor.ui.qt import QCoreApplication, QTranslator
+    from surveyor.ui.qt import QCoreApplication
+    from surveyor.ui.qt import QTranslator
 
     english = sentences()
     translator = QTranslator()
@@ -163,7 +168,8 @@ def test_a_reworded_sender_message_shows_the_same_sentence(
 def test_a_stopped_pass_shows_the_code_of_its_failure(app_window, qtbot, isolated_home):
     """The manual summary after a pass that failed: the sentence of the failure's code."""
     from surveyor.sync.passes import SendAnswer
-    from surveyor.sync.sender import InterviewResult, SyncReport
+    from surveyor.sync.sender import InterviewResult
+    from surveyor.sync.sender import SyncReport
     from surveyor.sync.transport import SendOutcome
 
     window = started(app_window, qtbot, server_url="http://127.0.0.1:9", server_user="")
@@ -251,7 +257,8 @@ def test_a_reworded_batch_reason_shows_the_same_sentence(
 
 def test_the_sync_status_file_keeps_the_code(tmp_path):
     """What the status line reads after a restart: the code, written as its value."""
-    from surveyor.sync.state import read_status, record_status
+    from surveyor.sync.state import read_status
+    from surveyor.sync.state import record_status
 
     record_status(tmp_path, last_error="words", last_error_code=ErrorCode.SYNC_TLS)
     assert json.loads((tmp_path / "sync-status.json").read_text())["last_error_code"] == "sync_tls"

@@ -159,7 +159,8 @@ def table_cells(table) -> list[list[str]]:
 
 
 def test_the_fieldwork_view_shows_the_numbers_of_the_workspace(qtbot, page, tmp_path):
-    from surveyor.ui.coordinator.fieldwork import COLUMNS, cell_text
+    from surveyor.ui.coordinator.fieldwork import COLUMNS
+    from surveyor.ui.coordinator.fieldwork import cell_text
 
     report = seed_visits(page, tmp_path)
     view = page.fieldwork

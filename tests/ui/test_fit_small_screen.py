@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+from surveyor.ui.settings import MAX_TEXT_SIZE
 
 SCREEN_WIDTH, USABLE_HEIGHT = 1024, 560
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from surveyor.batches import BatchReader
-from surveyor.ui.qt import QApplication, QFileDialog
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QFileDialog
 from tests.ui.test_coordinator import Laptop
 
 

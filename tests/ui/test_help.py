@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-from surveyor.ui.help import HERE, guide_path
-from surveyor.ui.qt import QApplication, QDialog, Qt, QTextBrowser
-from tests.ui.test_app import HABITANTS, wait_ready
+from surveyor.ui.help import HERE
+from surveyor.ui.help import guide_path
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTextBrowser
+from tests.ui.test_app import HABITANTS
+from tests.ui.test_app import wait_ready
 
 
 def test_each_guide_exists_and_every_picture_it_shows_is_there():

@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 
 from surveyor.interviews.record import Status
-from surveyor.services.interviews import FormLibrary, start_interview
-from surveyor.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import start_interview
+from surveyor.settings import DEFAULT_TEXT_SIZE
+from surveyor.settings import MAX_TEXT_SIZE
 from surveyor.store import Store
-from surveyor.ui.interview import InterviewStorage, InterviewView
+from surveyor.ui.interview import InterviewStorage
+from surveyor.ui.interview import InterviewView
 from surveyor.ui.interview.editors import _ChoiceCell
-from surveyor.ui.qt import QApplication, QLabel, QLocale, QPushButton, Qt
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import Qt
 from surveyor.workspace import Workspace
 from tests.ui.conftest import reset_style
 from tests.ui.test_largest_text import overlaps
@@ -292,7 +299,8 @@ def test_finalized_interview_opens_read_only_on_its_review(qtbot, library, make_
 def test_the_finalized_banner_keeps_its_text_off_its_frame(qtbot, qapp, library, make_view, db):
     from surveyor.ui.app import apply_text_size
     from surveyor.ui.settings import DEFAULT_TEXT_SIZE
-    from tests.ui.test_banner_padding import INSET, text_inset
+    from tests.ui.test_banner_padding import INSET
+    from tests.ui.test_banner_padding import text_inset
 
     apply_text_size(qapp, DEFAULT_TEXT_SIZE)
     try:
@@ -453,11 +461,13 @@ def test_keyboard_comes_back_to_the_date_when_the_calendar_closes(
 def test_focus_frame_never_eats_into_button_text(qtbot, which):
     """The content of a button (where its text is drawn) keeps its size when it has the
     keyboard: the thicker focus frame takes its room from the padding."""
-    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+    from PySide6.QtWidgets import QStyle
+    from PySide6.QtWidgets import QStyleOptionButton
 
     from surveyor.ui.app import stylesheet as app_stylesheet
     from surveyor.ui.interview.style import stylesheet as interview_stylesheet
-    from surveyor.ui.qt import QVBoxLayout, QWidget
+    from surveyor.ui.qt import QVBoxLayout
+    from surveyor.ui.qt import QWidget
 
     holder = QWidget()
     holder.setStyleSheet(app_stylesheet(11) if which == "app" else interview_stylesheet(12.0))

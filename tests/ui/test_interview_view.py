@@ -9,32 +9,27 @@ from pathlib import Path
 import pytest
 
 from surveyor.interviews.record import Status
-from surveyor.services.interviews import (
-    FormLibrary,
-    fill_interview,
-    open_session,
-    start_interview,
-)
+from surveyor.services.interviews import FormLibrary
+from surveyor.services.interviews import fill_interview
+from surveyor.services.interviews import open_session
+from surveyor.services.interviews import start_interview
 from surveyor.store import Store
-from surveyor.ui.interview import InterviewStorage, InterviewView
-from surveyor.ui.interview.editors import (
-    AcknowledgeEditor,
-    DateEditor,
-    FileEditor,
-    NoteEditor,
-    RangeEditor,
-    RankEditor,
-    SelectEditor,
-)
-from surveyor.ui.qt import (
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLocale,
-    QPlainTextEdit,
-    QPushButton,
-    Qt,
-)
+from surveyor.ui.interview import InterviewStorage
+from surveyor.ui.interview import InterviewView
+from surveyor.ui.interview.editors import AcknowledgeEditor
+from surveyor.ui.interview.editors import DateEditor
+from surveyor.ui.interview.editors import FileEditor
+from surveyor.ui.interview.editors import NoteEditor
+from surveyor.ui.interview.editors import RangeEditor
+from surveyor.ui.interview.editors import RankEditor
+from surveyor.ui.interview.editors import SelectEditor
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QPlainTextEdit
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import Qt
 from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,9 +10,16 @@ import pytest
 
 from surveyor.interviews.record import Status
 from surveyor.store import Store
-from surveyor.ui.qt import QApplication, QDialogButtonBox, Qt
-from surveyor.ui.settings import AppSettings, settings_path
-from tests.ui.test_interview_view import MEMBERS, PLAN, drive, focused_editor, rows_by_name
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import Qt
+from surveyor.ui.settings import AppSettings
+from surveyor.ui.settings import settings_path
+from tests.ui.test_interview_view import MEMBERS
+from tests.ui.test_interview_view import PLAN
+from tests.ui.test_interview_view import drive
+from tests.ui.test_interview_view import focused_editor
+from tests.ui.test_interview_view import rows_by_name
 
 HABITANTS = "enquete_habitants.xlsx"
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from surveyor.ui.qt import QLabel, QWidget
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QWidget
 from surveyor.ui.settings import MAX_TEXT_SIZE
-from tests.ui.test_fit_small_screen import SCREEN_WIDTH, open_coordination
+from tests.ui.test_fit_small_screen import SCREEN_WIDTH
+from tests.ui.test_fit_small_screen import open_coordination
 
 SCREEN_HEIGHT = 600
 

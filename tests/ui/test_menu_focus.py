@@ -4,7 +4,8 @@ the first one of the screen the action showed), never nowhere."""
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QApplication, Qt
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import Qt
 
 
 def focus_on(widget):

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from surveyor.ui.operations import DbOp, WorkspaceHost
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import WorkspaceHost
 from surveyor.ui.qt import QWidget
-from surveyor.workspace import Changes, Workspace
+from surveyor.workspace import Changes
+from surveyor.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 HABITANTS = REPO / "forms" / "enquete_habitants.xlsx"

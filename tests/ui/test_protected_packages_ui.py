@@ -12,10 +12,15 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from surveyor.encryption.envelope import is_protected
 from surveyor.encryption.keys import public_text_of
 from surveyor.ui.coordinator.doorlist import PackageDialog
-from surveyor.ui.qt import QDialogButtonBox, QFileDialog, QMessageBox
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QMessageBox
 from surveyor.workspace import Workspace
-from tests.ui.test_doors import DOORS_CSV, on_db, open_doors
-from tests.ui.test_handin import finished_interviews, started
+from tests.ui.test_doors import DOORS_CSV
+from tests.ui.test_doors import on_db
+from tests.ui.test_doors import open_doors
+from tests.ui.test_handin import finished_interviews
+from tests.ui.test_handin import started
 
 PASSPHRASE = "lilas et tilleuls"
 

@@ -4,9 +4,12 @@ comparison with who answered under the question's figures."""
 
 from __future__ import annotations
 
-from surveyor.ui.qt import QDialogButtonBox, Qt
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import Qt
 from tests.ui import test_results as base
-from tests.ui.test_results import on_db, settle, table_rows
+from tests.ui.test_results import on_db
+from tests.ui.test_results import settle
+from tests.ui.test_results import table_rows
 
 # the Résultats view's fixtures: a coordinator's data dir, the coordinator page over a copy
 data_dir = base.data_dir

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from tests.ui.test_results import data_dir, on_db, page  # noqa: F401 - fixtures
+from tests.ui.test_results import data_dir  # noqa: F401 - fixtures
+from tests.ui.test_results import on_db  # noqa: F401 - fixtures
+from tests.ui.test_results import page  # noqa: F401 - fixtures
 
 FORM_ID = "enquete_habitants"
 

@@ -11,10 +11,15 @@ import pytest
 from docx import Document
 
 from surveyor.results import Selection
-from surveyor.ui.qt import QLabel, QListWidget, Qt, QTableWidget
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidget
 from surveyor.ui.settings import AppSettings
 from surveyor.workspace import Workspace
-from tests.exports.conftest import FORM, base_answers, variants
+from tests.exports.conftest import FORM
+from tests.exports.conftest import base_answers
+from tests.exports.conftest import variants
 
 PHONE = "06 98 76 54 32"
 

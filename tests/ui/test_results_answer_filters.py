@@ -6,7 +6,11 @@ from __future__ import annotations
 from surveyor.errors import ResultsError
 from surveyor.results import Selection
 from surveyor.ui.qt import Qt
-from tests.ui.test_results import data_dir, on_db, page, settle, shown  # noqa: F401 - fixtures
+from tests.ui.test_results import data_dir  # noqa: F401 - fixtures
+from tests.ui.test_results import on_db  # noqa: F401 - fixtures
+from tests.ui.test_results import page  # noqa: F401 - fixtures
+from tests.ui.test_results import settle  # noqa: F401 - fixtures
+from tests.ui.test_results import shown  # noqa: F401 - fixtures
 
 
 def test_plus_adds_answer_filters_that_all_apply_together(page, qtbot):  # noqa: F811

@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from surveyor.results import Selection
-from tests.ui.test_results import data_dir, lang, on_db, page, settle, shown, table_rows
+from tests.ui.test_results import data_dir
+from tests.ui.test_results import lang
+from tests.ui.test_results import on_db
+from tests.ui.test_results import page
+from tests.ui.test_results import settle
+from tests.ui.test_results import shown
+from tests.ui.test_results import table_rows
 
 __all__ = ["data_dir", "page"]  # the fixtures, shared with test_results.py
 

@@ -8,10 +8,13 @@ import shutil
 
 import pytest
 
-from surveyor.ui.qt import QPoint, Qt
-from surveyor.ui.settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE
+from surveyor.ui.qt import QPoint
+from surveyor.ui.qt import Qt
+from surveyor.ui.settings import DEFAULT_TEXT_SIZE
+from surveyor.ui.settings import MAX_TEXT_SIZE
 from tests.ui.test_fit_small_screen import open_coordination
-from tests.ui.test_largest_text import at_1024_by_600, settled_problems
+from tests.ui.test_largest_text import at_1024_by_600
+from tests.ui.test_largest_text import settled_problems
 from tests.ui.test_results import build
 
 

@@ -13,10 +13,15 @@ import json
 
 import pytest
 
-from surveyor.ui.qt import QApplication, QDialog, QMessageBox, Qt
-from tests.server.conftest import free_port, make_campaign
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import Qt
+from tests.server.conftest import free_port
+from tests.server.conftest import make_campaign
 from tests.ui.test_coordinator import Laptop
-from tests.ui.test_handin import finished_interviews, started
+from tests.ui.test_handin import finished_interviews
+from tests.ui.test_handin import started
 
 # a real server (or a report) in this module: seconds each, out of the quick loop
 pytestmark = pytest.mark.slow

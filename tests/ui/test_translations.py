@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-I18N = REPO / "surveyor" / "ui" / "i18n"
-TS = I18N / "surveyor_fr.ts"
-QM = I18N / "surveyor_fr.qm"
+TS = REPO / "packaging" / "i18n" / "surveyor_fr.ts"
+QM = REPO / "surveyor" / "ui" / "i18n" / "surveyor_fr.qm"
 
 
 def _tools():
@@ -40,8 +39,7 @@ def test_every_ui_string_has_a_french_translation(tools, tmp_path):
     missing = tools.problems(ts)
     assert not missing, (
         "Untranslated UI strings (run `uv run python packaging/update_translations.py`, "
-        "translate them in surveyor/ui/i18n/surveyor_fr.ts, run it again):\n  "
-        + "\n  ".join(missing)
+        "translate them in packaging/i18n/surveyor_fr.ts, run it again):\n  " + "\n  ".join(missing)
     )
 
 
@@ -61,7 +59,8 @@ def test_the_committed_qm_is_built_from_the_ts(tools, tmp_path):
 
 
 def test_the_translation_loads_and_translates(qapp):
-    from surveyor.ui.qt import QCoreApplication, QTranslator
+    from surveyor.ui.qt import QCoreApplication
+    from surveyor.ui.qt import QTranslator
 
     translator = QTranslator()
     assert translator.load(str(QM))

@@ -7,9 +7,19 @@ from pathlib import Path
 
 from surveyor.ui import banner
 from surveyor.ui.coordinator.common import show_files_written
-from surveyor.ui.language import FollowsLanguage, Languages
-from surveyor.ui.qt import QDialog, QFormLayout, QLineEdit, Qt, QVBoxLayout, QWidget
-from surveyor.ui.widgets import add_row, ask, make_label, ok_cancel, read_only_rows
+from surveyor.ui.language import FollowsLanguage
+from surveyor.ui.language import Languages
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import ask
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import read_only_rows
 
 
 class Greeting(FollowsLanguage, QWidget):
@@ -100,7 +110,8 @@ def test_labels_tables_and_banners_are_made_alike(qtbot):
 
 
 def test_read_only_rows_are_not_edited_and_plain_ones_not_striped(qtbot):
-    from surveyor.ui.qt import QAbstractItemView, QTableWidget
+    from surveyor.ui.qt import QAbstractItemView
+    from surveyor.ui.qt import QTableWidget
 
     striped, plain = QTableWidget(2, 2), QTableWidget(2, 2)
     read_only_rows(striped)
@@ -150,8 +161,12 @@ def test_the_files_written_box_opens_the_folder_only_when_asked(qtbot, monkeypat
 
 
 def test_the_pieces_of_a_row_of_filters(qtbot):
-    from surveyor.ui.qt import QDate, QLabel
-    from surveyor.ui.widgets import NO_DATE, day_filter, labelled, tab_bar
+    from surveyor.ui.qt import QDate
+    from surveyor.ui.qt import QLabel
+    from surveyor.ui.widgets import NO_DATE
+    from surveyor.ui.widgets import day_filter
+    from surveyor.ui.widgets import labelled
+    from surveyor.ui.widgets import tab_bar
 
     changed = []
     edit = day_filter(changed.append, empty_text="–")

@@ -6,11 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from surveyor.errors import ResultsError
-from surveyor.results.bands import parse_edges, split_edges
+from surveyor.results.bands import parse_edges
+from surveyor.results.bands import split_edges
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import QDialog, QDialogButtonBox, QLineEdit, QLocale, QVBoxLayout
-from surveyor.ui.widgets import make_label, ok_cancel
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import ok_cancel
 
 
 def edges_text(edges) -> str:

@@ -8,16 +8,14 @@ from typing import Any
 
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QCoreApplication,
-    QDesktopServices,
-    QHeaderView,
-    QMessageBox,
-    Qt,
-    QTableWidget,
-    QTableWidgetItem,
-    QUrl,
-)
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDesktopServices
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidget
+from surveyor.ui.qt import QTableWidgetItem
+from surveyor.ui.qt import QUrl
 from surveyor.ui.widgets import read_only_rows
 
 

@@ -5,37 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from surveyor.errors import SurveyorError
-from surveyor.ui.coordinator.common import make_table, set_headers
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
 from surveyor.ui.home import local_datetime
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QAbstractItemView,
-    QBrush,
-    QCheckBox,
-    QColor,
-    QFont,
-    QHBoxLayout,
-    QHeaderView,
-    QListWidget,
-    QListWidgetItem,
-    QLocale,
-    QMessageBox,
-    QPushButton,
-    Qt,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    ask_before,
-    hint_label,
-    message_line,
-    put_message,
-    section_title,
-    two_columns,
-)
+from surveyor.ui.qt import QAbstractItemView
+from surveyor.ui.qt import QBrush
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QColor
+from surveyor.ui.qt import QFont
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidgetItem
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import ask_before
+from surveyor.ui.widgets import hint_label
+from surveyor.ui.widgets import message_line
+from surveyor.ui.widgets import put_message
+from surveyor.ui.widgets import section_title
+from surveyor.ui.widgets import two_columns
 
 DIFFERENT = QColor("#fff1c2")
 

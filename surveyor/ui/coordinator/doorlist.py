@@ -6,46 +6,50 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
-from surveyor.fieldwork.model import ADDRESS_FIELDS, COORDINATE_FIELDS
+from surveyor.fieldwork.model import ADDRESS_FIELDS
+from surveyor.fieldwork.model import COORDINATE_FIELDS
 from surveyor.ui.coordinator.common import load_latest
-from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
-from surveyor.ui.errors import error_sentence, exception_sentence
+from surveyor.ui.doors import DoorTableModel
+from surveyor.ui.doors import make_door_table
+from surveyor.ui.doors import scrolling
+from surveyor.ui.errors import error_sentence
+from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
-from surveyor.ui.labels import door_field_text, door_status_text
+from surveyor.ui.labels import door_field_text
+from surveyor.ui.labels import door_status_text
 from surveyor.ui.language import FollowsLanguage
-from surveyor.ui.operations import DbOp, progress_dialog
-from surveyor.ui.qt import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDesktopServices,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    Qt,
-    QTableWidget,
-    QTableWidgetItem,
-    QUrl,
-    QVBoxLayout,
-    QWidget,
-)
-from surveyor.ui.roundsheet import RoundSheetDialog, write_round_sheet_pdf
-from surveyor.ui.widgets import (
-    make_label,
-    ok_cancel,
-    password_field,
-    push_button,
-    read_only_rows,
-    scrolled_body,
-    search_field,
-)
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import progress_dialog
+from surveyor.ui.qt import QAbstractItemView
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QDesktopServices
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QSplitter
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidget
+from surveyor.ui.qt import QTableWidgetItem
+from surveyor.ui.qt import QUrl
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.roundsheet import RoundSheetDialog
+from surveyor.ui.roundsheet import write_round_sheet_pdf
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import password_field
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import read_only_rows
+from surveyor.ui.widgets import scrolled_body
+from surveyor.ui.widgets import search_field
 
 # The fields a column may be mapped to (surveyor/fieldwork/doorlist.py FIELDS), in the order
 # of a written address, the number's suffix (bis, ter) right after the number.
@@ -735,7 +739,8 @@ class DoorListPanel(FollowsLanguage, QWidget):
     def _publish_failed(self, exc: BaseException, folder: Path, user: str) -> None:
         self._publish_finished(folder)
         # on first use: httpx (~0.3 s measured)
-        from surveyor.sync.transport import AuthError, TransportError
+        from surveyor.sync.transport import AuthError
+        from surveyor.sync.transport import TransportError
 
         if isinstance(exc, AuthError):
             text = self.tr(

@@ -13,8 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.ui.errors import error_sentence
-from surveyor.ui.operations import ProgressRelay, progress_dialog
-from surveyor.ui.qt import QCoreApplication, QProgressDialog
+from surveyor.ui.operations import ProgressRelay
+from surveyor.ui.operations import progress_dialog
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QProgressDialog
 
 
 def download_job(data_dir: Path, url: str, user: str, password: str | None, report):
@@ -28,7 +30,8 @@ def download_job(data_dir: Path, url: str, user: str, password: str | None, repo
 
 def error_text(exc: BaseException, user: str) -> str:
     # on first use: httpx (~0.3 s measured)
-    from surveyor.sync.transport import AuthError, TransportError
+    from surveyor.sync.transport import AuthError
+    from surveyor.sync.transport import TransportError
 
     if isinstance(exc, AuthError):
         return QCoreApplication.translate(

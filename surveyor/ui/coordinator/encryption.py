@@ -10,21 +10,22 @@ from surveyor.errors import SurveyorError
 from surveyor.ui import banner
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFont,
-    QFormLayout,
-    QGroupBox,
-    QPlainTextEdit,
-    QPushButton,
-    QTextOption,
-    QVBoxLayout,
-    QWidget,
-)
-from surveyor.ui.widgets import add_row, make_label, password_field, scrolled_body
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFont
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QGroupBox
+from surveyor.ui.qt import QPlainTextEdit
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QTextOption
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import password_field
+from surveyor.ui.widgets import scrolled_body
 
 
 class EncryptionDialog(QDialog):
@@ -155,12 +156,10 @@ class EncryptionDialog(QDialog):
     def make_and_save(self, path: str | None = None) -> bool:
         """Make a key pair and save the private key (``path``: no file dialog, for tests)."""
         # cryptography: loaded when a key is made or read, not with the dialog
-        from surveyor.encryption.keys import (
-            MIN_PASSPHRASE,
-            new_private_key,
-            public_text_of,
-            save_private_key,
-        )
+        from surveyor.encryption.keys import MIN_PASSPHRASE
+        from surveyor.encryption.keys import new_private_key
+        from surveyor.encryption.keys import public_text_of
+        from surveyor.encryption.keys import save_private_key
 
         passphrase = self.passphrase.text()
         if len(passphrase) < MIN_PASSPHRASE:

@@ -8,21 +8,21 @@ from pathlib import Path
 from surveyor.exports import ExportOptions
 from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QMessageBox,
-    QObject,
-    QRadioButton,
-    QVBoxLayout,
-)
-from surveyor.ui.widgets import add_row, chooser_row, ok_cancel
+from surveyor.ui.qt import QButtonGroup
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import QRadioButton
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import chooser_row
+from surveyor.ui.widgets import ok_cancel
 
 
 class ExportDialog(QDialog):

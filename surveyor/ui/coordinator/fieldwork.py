@@ -5,33 +5,39 @@ exported as CSV or XLSX (``Workspace.export_fieldwork``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
 from surveyor.fieldwork.tables import COLUMNS  # the funnel's columns, as exported
-from surveyor.ui.coordinator.common import load_latest, make_table
-from surveyor.ui.doors import DoorTableModel, make_door_table, scrolling
+from surveyor.ui.coordinator.common import load_latest
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.doors import DoorTableModel
+from surveyor.ui.doors import make_door_table
+from surveyor.ui.doors import scrolling
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.labels import measure_help, measure_text, rate_definition
+from surveyor.ui.labels import measure_help
+from surveyor.ui.labels import measure_text
+from surveyor.ui.labels import rate_definition
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QColor,
-    QCoreApplication,
-    QFileDialog,
-    QHBoxLayout,
-    QLocale,
-    QPainter,
-    QSize,
-    QSizePolicy,
-    QSplitter,
-    Qt,
-    QTableWidgetItem,
-    QTabWidget,
-    QWidget,
-)
-from surveyor.ui.widgets import make_label, push_button, set_texts
+from surveyor.ui.qt import QColor
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QPainter
+from surveyor.ui.qt import QSize
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import QSplitter
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTableWidgetItem
+from surveyor.ui.qt import QTabWidget
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import set_texts
 
 RATES = ("contact_rate", "response_rate")
 # The bars of the chart, top to bottom, and their colours.

@@ -5,22 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from surveyor.ui import banner
-from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
-from surveyor.ui.coordinator.download import error_text, start_download
+from surveyor.ui.coordinator.common import fill_table
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
+from surveyor.ui.coordinator.download import error_text
+from surveyor.ui.coordinator.download import start_download
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.flow import FlowLayout
 from surveyor.ui.labels import import_status_text
 from surveyor.ui.language import FollowsLanguage
-from surveyor.ui.operations import DbOp, host_of
-from surveyor.ui.qt import (
-    QFileDialog,
-    QHeaderView,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import make_label, push_button, set_texts
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import host_of
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import set_texts
 from surveyor.workspace import Changes
 
 

@@ -7,46 +7,47 @@ a conflict) are left out of the counts and the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 
 from surveyor.interviews.record import Status
 from surveyor.store.queries import OverviewFilter
-from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.common import fill_table
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.home import SummaryModel
 from surveyor.ui.labels import status_text
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QCoreApplication,
-    QDate,
-    QDateEdit,
-    QEvent,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLocale,
-    QMessageBox,
-    QModelIndex,
-    Qt,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    NO_DATE,
-    add_labelled,
-    ask_before,
-    day_filter,
-    interview_table,
-    narrow_combo,
-    push_button,
-    search_field,
-    set_column_widths,
-    set_texts,
-)
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDate
+from surveyor.ui.qt import QDateEdit
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QModelIndex
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import NO_DATE
+from surveyor.ui.widgets import add_labelled
+from surveyor.ui.widgets import ask_before
+from surveyor.ui.widgets import day_filter
+from surveyor.ui.widgets import interview_table
+from surveyor.ui.widgets import narrow_combo
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import search_field
+from surveyor.ui.widgets import set_column_widths
+from surveyor.ui.widgets import set_texts
 
 PAGE = 200
 STATES = (Status.FINALIZED, Status.SENT, Status.HANDED_IN, Status.FAILED, Status.DRAFT)

@@ -15,25 +15,22 @@ from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.home import local_datetime
 from surveyor.ui.language import FollowsLanguage
-from surveyor.ui.operations import DbOp, WorkspaceHost
-from surveyor.ui.qt import (
-    QFrame,
-    QHBoxLayout,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    ask_before,
-    message_line,
-    page_header,
-    push_button,
-    put_message,
-    set_texts,
-    size_to_current,
-)
+from surveyor.ui.operations import DbOp
+from surveyor.ui.operations import WorkspaceHost
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QTabWidget
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import ask_before
+from surveyor.ui.widgets import message_line
+from surveyor.ui.widgets import page_header
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import put_message
+from surveyor.ui.widgets import set_texts
+from surveyor.ui.widgets import size_to_current
 
 
 class CoordinatorPage(FollowsLanguage, QWidget):

@@ -8,21 +8,24 @@ from pathlib import Path
 
 from surveyor.results import Selection
 from surveyor.results.volunteers import table
-from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.ui.coordinator.common import fill_table
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.flow import FlowLayout
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QLocale,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import labelled, make_label, narrow_combo, push_button
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import labelled
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import narrow_combo
+from surveyor.ui.widgets import push_button
 
 
 class PeoplePanel(FollowsLanguage, QWidget):

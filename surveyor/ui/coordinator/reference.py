@@ -6,33 +6,32 @@ figures in the Résultats view. Core: ``surveyor/results/reference.py`` (docs/re
 from __future__ import annotations
 
 from surveyor.errors import SurveyorError
-from surveyor.results.reference import TOTAL_TOLERANCE, parse_percent
-from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
+from surveyor.results.reference import TOTAL_TOLERANCE
+from surveyor.results.reference import parse_percent
+from surveyor.ui.coordinator.common import fill_table
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QLocale,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-)
-from surveyor.ui.widgets import (
-    add_row,
-    make_label,
-    narrow_combo,
-    ok_cancel,
-    push_button,
-    scrolled_body,
-)
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QGridLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import narrow_combo
+from surveyor.ui.widgets import ok_cancel
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import scrolled_body
 
 # The question kinds a reference is given for (their categories split the population).
 REFERENCE_KINDS = ("single", "number")

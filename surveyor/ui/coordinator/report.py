@@ -12,29 +12,29 @@ from surveyor.results.questions import TEXT
 from surveyor.ui.coordinator.common import show_files_written
 from surveyor.ui.errors import exception_sentence
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    Qt,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
-from surveyor.ui.widgets import add_row, make_label, narrow_combo
+from surveyor.ui.qt import QAbstractItemView
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFormLayout
+from surveyor.ui.qt import QGridLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QMessageBox
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QSpinBox
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTabWidget
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.widgets import add_row
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import narrow_combo
 
 REPORT_KINDS = ("single", "multiple", "number", "date")
 

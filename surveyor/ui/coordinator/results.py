@@ -5,57 +5,58 @@ UI") through DbOp; charts are the core's matplotlib PNGs shown in a QLabel."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from surveyor.errors import SurveyorError
 from surveyor.results import Selection
 from surveyor.ui.coordinator.bands import ask_bands
-from surveyor.ui.coordinator.common import fill_table, make_table, set_headers
-from surveyor.ui.coordinator.reference import ReferenceBox, can_have_reference
+from surveyor.ui.coordinator.common import fill_table
+from surveyor.ui.coordinator.common import make_table
+from surveyor.ui.coordinator.common import set_headers
+from surveyor.ui.coordinator.reference import ReferenceBox
+from surveyor.ui.coordinator.reference import can_have_reference
 from surveyor.ui.coordinator.report import ReportDialog
 from surveyor.ui.coordinator.results_funnel import DoorToDoorTab
 from surveyor.ui.errors import exception_sentence
-from surveyor.ui.flow import FlowLayout, WrappedLabel
+from surveyor.ui.flow import FlowLayout
+from surveyor.ui.flow import WrappedLabel
 from surveyor.ui.language import FollowsLanguage
 from surveyor.ui.operations import DbOp
-from surveyor.ui.qt import (
-    QAbstractItemView,
-    QAction,
-    QColor,
-    QCoreApplication,
-    QDateEdit,
-    QFont,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QLocale,
-    QPixmap,
-    QPushButton,
-    QScrollArea,
-    QSize,
-    QSizePolicy,
-    QSplitter,
-    QStyledItemDelegate,
-    Qt,
-    QTabWidget,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from surveyor.ui.widgets import (
-    NO_DATE,
-    add_labelled,
-    day_filter,
-    make_label,
-    narrow_combo,
-    push_button,
-    size_to_current,
-)
+from surveyor.ui.qt import QAbstractItemView
+from surveyor.ui.qt import QAction
+from surveyor.ui.qt import QColor
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDateEdit
+from surveyor.ui.qt import QFont
+from surveyor.ui.qt import QGridLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QHeaderView
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QPixmap
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import QSize
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import QSplitter
+from surveyor.ui.qt import QStyledItemDelegate
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTabWidget
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
+from surveyor.ui.widgets import NO_DATE
+from surveyor.ui.widgets import add_labelled
+from surveyor.ui.widgets import day_filter
+from surveyor.ui.widgets import make_label
+from surveyor.ui.widgets import narrow_combo
+from surveyor.ui.widgets import push_button
+from surveyor.ui.widgets import size_to_current
 
 CHOICE_KINDS = ("single", "multiple")
 # What groups figures, makes a cross-tab's rows or columns, splits a ranking: choices, and

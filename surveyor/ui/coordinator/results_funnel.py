@@ -6,7 +6,8 @@ only when the campaign has doors. The detail per sector, interviewer and day sta
 from __future__ import annotations
 
 from surveyor.ui.coordinator.common import load_latest
-from surveyor.ui.coordinator.fieldwork import FunnelChart, headline_text
+from surveyor.ui.coordinator.fieldwork import FunnelChart
+from surveyor.ui.coordinator.fieldwork import headline_text
 from surveyor.ui.doors import scrolling
 from surveyor.ui.labels import rate_definition
 from surveyor.ui.language import FollowsLanguage

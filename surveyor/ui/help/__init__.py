@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveyor.ui.qt import (
-    QAction,
-    QCoreApplication,
-    QDialog,
-    QDialogButtonBox,
-    QEvent,
-    QKeySequence,
-    QObject,
-    Qt,
-    QTextBrowser,
-    QUrl,
-    QVBoxLayout,
-)
+from surveyor.ui.qt import QAction
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDialog
+from surveyor.ui.qt import QDialogButtonBox
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QKeySequence
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QTextBrowser
+from surveyor.ui.qt import QUrl
+from surveyor.ui.qt import QVBoxLayout
 
 HERE = Path(__file__).resolve().parent
 

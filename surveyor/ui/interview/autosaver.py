@@ -31,7 +31,9 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
-from surveyor.ui.qt import QObject, QTimer, Signal
+from surveyor.ui.qt import QObject
+from surveyor.ui.qt import QTimer
+from surveyor.ui.qt import Signal
 
 SAVE_THROTTLE_MS = 500
 RETRY_MS = 3000

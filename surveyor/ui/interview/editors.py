@@ -10,41 +10,41 @@ from __future__ import annotations
 
 import mimetypes
 import re
-from datetime import date, datetime, time
+from datetime import date
+from datetime import datetime
+from datetime import time
 from pathlib import Path
 
 from surveyor.ui.interview.text import render_plain
-from surveyor.ui.qt import (
-    QAbstractButton,
-    QButtonGroup,
-    QCalendarWidget,
-    QCheckBox,
-    QComboBox,
-    QCoreApplication,
-    QDate,
-    QEvent,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QLocale,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QRegularExpression,
-    QRegularExpressionValidator,
-    QSizePolicy,
-    QSlider,
-    Qt,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from surveyor.ui.qt import QAbstractButton
+from surveyor.ui.qt import QButtonGroup
+from surveyor.ui.qt import QCalendarWidget
+from surveyor.ui.qt import QCheckBox
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QDate
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFileDialog
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QGridLayout
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QLineEdit
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QLocale
+from surveyor.ui.qt import QPlainTextEdit
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QRadioButton
+from surveyor.ui.qt import QRegularExpression
+from surveyor.ui.qt import QRegularExpressionValidator
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import QSlider
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QToolButton
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
 
 translate = QCoreApplication.translate
 

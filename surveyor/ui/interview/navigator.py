@@ -8,13 +8,11 @@ disappears the nearest remaining screen in document order is used.
 from __future__ import annotations
 
 from surveyor.forms.model import Kind
-from surveyor.ui.interview.screens import (
-    FINALIZE,
-    REPEAT_ADD,
-    Screen,
-    build_screens,
-    screen_index_for,
-)
+from surveyor.ui.interview.screens import FINALIZE
+from surveyor.ui.interview.screens import REPEAT_ADD
+from surveyor.ui.interview.screens import Screen
+from surveyor.ui.interview.screens import build_screens
+from surveyor.ui.interview.screens import screen_index_for
 
 
 class Navigator:

@@ -7,27 +7,34 @@ breadcrumb, problems). It never saves nor moves between screens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from surveyor.forms.model import Kind
-from surveyor.ui.interview.editors import Editor, NoteEditor, make_editor
+from surveyor.ui.interview.editors import Editor
+from surveyor.ui.interview.editors import NoteEditor
+from surveyor.ui.interview.editors import make_editor
 from surveyor.ui.interview.review import Review
-from surveyor.ui.interview.screens import END, GROUP, REPEAT_ADD, Screen, Section
-from surveyor.ui.interview.text import has_outputs, render_html, render_plain
-from surveyor.ui.qt import (
-    QApplication,
-    QCoreApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-)
+from surveyor.ui.interview.screens import END
+from surveyor.ui.interview.screens import GROUP
+from surveyor.ui.interview.screens import REPEAT_ADD
+from surveyor.ui.interview.screens import Screen
+from surveyor.ui.interview.screens import Section
+from surveyor.ui.interview.text import has_outputs
+from surveyor.ui.interview.text import render_html
+from surveyor.ui.interview.text import render_plain
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
 
 translate = QCoreApplication.translate
 PAGE_WIDTH = 900  # px: a line of text longer than this is hard to read

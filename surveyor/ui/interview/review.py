@@ -11,18 +11,16 @@ from __future__ import annotations
 
 from surveyor.forms.model import Kind
 from surveyor.ui.interview.text import render_plain
-from surveyor.ui.qt import (
-    QCoreApplication,
-    QEvent,
-    QFrame,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
 
 translate = QCoreApplication.translate
 

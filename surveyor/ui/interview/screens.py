@@ -11,11 +11,14 @@ Each screen has a ``key``: the instance location of what it shows (``/data/house
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import parse, to_boolean
-from surveyor.forms.model import FormNode, Kind
+from surveyor.expressions import parse
+from surveyor.expressions import to_boolean
+from surveyor.forms.model import FormNode
+from surveyor.forms.model import Kind
 
 FINALIZE = "#finalize"
 # A screen's kind: that of the node it shows (a question, a field-list group, a repeat to add

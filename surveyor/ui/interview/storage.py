@@ -11,7 +11,8 @@ that); a screen on its own (tests, the self-test) gives ``InterviewStorage(works
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 from surveyor.ui.operations import changes_of
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from surveyor.interviews.record import Interview
     from surveyor.services.interviews import Snapshot
     from surveyor.ui.operations import WorkspaceHost
-    from surveyor.workspace import Changes, Done, Workspace
+    from surveyor.workspace import Changes
+    from surveyor.workspace import Done
+    from surveyor.workspace import Workspace
 
 
 def _nobody(_changes: Changes, _initiator: object = None) -> None:

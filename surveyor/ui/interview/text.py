@@ -10,7 +10,8 @@ import html
 import re
 
 from surveyor.errors import ExpressionError
-from surveyor.expressions import parse, to_string
+from surveyor.expressions import parse
+from surveyor.expressions import to_string
 
 _OUTPUT = re.compile(r"""<output\s+value\s*=\s*(["'])(.*?)\1\s*/?>(?:\s*</output>)?""", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")

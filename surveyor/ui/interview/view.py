@@ -16,39 +16,48 @@ here (``take_snapshot``, ``final_snapshot``); the database thread never reads th
 from __future__ import annotations
 
 from surveyor.errors import ValidationError
-from surveyor.services.interviews import final_snapshot, take_snapshot
+from surveyor.services.interviews import final_snapshot
+from surveyor.services.interviews import take_snapshot
 from surveyor.ui.flow import ElidedLabel
 from surveyor.ui.interview.autosaver import Autosaver
-from surveyor.ui.interview.editors import Editor, FileEditor, NoteEditor, SelectEditor
+from surveyor.ui.interview.editors import Editor
+from surveyor.ui.interview.editors import FileEditor
+from surveyor.ui.interview.editors import NoteEditor
+from surveyor.ui.interview.editors import SelectEditor
 from surveyor.ui.interview.navigator import Navigator
-from surveyor.ui.interview.renderer import FieldRow, Page, Renderer, answered_text
-from surveyor.ui.interview.screens import END, REPEAT_ADD, Screen, sections
+from surveyor.ui.interview.renderer import FieldRow
+from surveyor.ui.interview.renderer import Page
+from surveyor.ui.interview.renderer import Renderer
+from surveyor.ui.interview.renderer import answered_text
+from surveyor.ui.interview.screens import END
+from surveyor.ui.interview.screens import REPEAT_ADD
+from surveyor.ui.interview.screens import Screen
+from surveyor.ui.interview.screens import sections
 from surveyor.ui.interview.storage import InterviewStorage
-from surveyor.ui.interview.style import base_point_size, stylesheet
-from surveyor.ui.qt import (
-    QAbstractButton,
-    QApplication,
-    QComboBox,
-    QCoreApplication,
-    QEvent,
-    QFont,
-    QFrame,
-    QHBoxLayout,
-    QKeySequence,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QShortcut,
-    QSizePolicy,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from surveyor.ui.interview.style import base_point_size
+from surveyor.ui.interview.style import stylesheet
+from surveyor.ui.qt import QAbstractButton
+from surveyor.ui.qt import QApplication
+from surveyor.ui.qt import QComboBox
+from surveyor.ui.qt import QCoreApplication
+from surveyor.ui.qt import QEvent
+from surveyor.ui.qt import QFont
+from surveyor.ui.qt import QFrame
+from surveyor.ui.qt import QHBoxLayout
+from surveyor.ui.qt import QKeySequence
+from surveyor.ui.qt import QLabel
+from surveyor.ui.qt import QListWidget
+from surveyor.ui.qt import QListWidgetItem
+from surveyor.ui.qt import QPlainTextEdit
+from surveyor.ui.qt import QProgressBar
+from surveyor.ui.qt import QPushButton
+from surveyor.ui.qt import QScrollArea
+from surveyor.ui.qt import QShortcut
+from surveyor.ui.qt import QSizePolicy
+from surveyor.ui.qt import Qt
+from surveyor.ui.qt import QVBoxLayout
+from surveyor.ui.qt import QWidget
+from surveyor.ui.qt import Signal
 
 translate = QCoreApplication.translate
 
