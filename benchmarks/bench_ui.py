@@ -97,21 +97,24 @@ def fill_store(home: Path, count: int) -> None:
 
 
 def bench_list(count: int, runs: int) -> list[float]:
-    from surveyor.store import Store
+    """The home list as the app fills it: a Workspace opened on the database thread, the
+    page finding it through its WorkspaceHost (surveyor/ui/operations.py)."""
     from surveyor.ui.home import HomePage
+    from surveyor.ui.operations import WorkspaceHost
     from surveyor.ui.qt import QApplication
     from surveyor.ui.tasks import TaskManager
+    from surveyor.workspace import Workspace
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="surveyor-bench-") as home:
         fill_store(Path(home), count)
-        store = Store.open(home)
         tasks = TaskManager()
+        workspace = tasks.run_db(lambda: Workspace.open(home, backup=False)).result()
         page = HomePage(tasks)
+        page.workspace_host = WorkspaceHost(tasks, workspace, parent=page)
         page.resize(1366, 700)
         page.show()
         app.processEvents()
-        page.store = store
         times = []
         for _ in range(runs):
             page.loaded = False
@@ -126,9 +129,8 @@ def bench_list(count: int, runs: int) -> list[float]:
             times.append((time.perf_counter() - started) * 1000)
         shown = page.model.rowCount()
         total = sum(page.counts().values())
-        tasks.wait_db()
+        tasks.run_db(workspace.close).result()
         tasks.shutdown()
-        store.close()
     if total != count:
         raise SystemExit(f"listed {total} interviews, expected {count}")
     print(f"  (drafts tab shows {shown} rows)")
