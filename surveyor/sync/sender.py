@@ -15,7 +15,6 @@ stops it, it is cancelled, or its deadline passes (what a background worker does
 from __future__ import annotations
 
 import contextlib
-import random as _random
 import time
 from collections import deque
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from surveyor.interviews.record import utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary
 from surveyor.store import Store
+from surveyor.sync.backoff import Backoff  # noqa: F401 - public here too
 from surveyor.sync.render import SubmissionRenderer  # noqa: F401 - public here too
 from surveyor.sync.render import build_submission  # noqa: F401 - public here too
 from surveyor.sync.state import SyncLock
@@ -48,26 +48,6 @@ PENDING = (Status.FINALIZED, Status.FAILED)
 IN_FLIGHT = 3  # requests on the network at once (each one interview)
 MARK_EVERY = 50  # delivered interviews marked ``sent`` per transaction...
 MARK_WITHIN = 0.5  # ...or after this many seconds, whichever comes first
-
-
-@dataclass
-class Backoff:
-    """Capped, jittered exponential backoff: attempt n waits ``uniform(1-jitter, 1) *
-    min(cap, base * factor**n)`` seconds ("equal jitter": never zero, never in lockstep with
-    other laptops). ``random`` is injectable for tests."""
-
-    base: float = 1.0
-    factor: float = 2.0
-    cap: float = 300.0
-    jitter: float = 0.5
-    random: Callable[[], float] = _random.random
-
-    def delay(self, attempt: int, retry_after: float | None = None) -> float:
-        raw = min(self.cap, self.base * self.factor ** max(0, attempt))
-        wait = raw * (1 - self.jitter * self.random())
-        if retry_after is not None:  # the server said when; never less, but still capped
-            wait = max(wait, min(retry_after, self.cap))
-        return wait
 
 
 @dataclass

@@ -22,6 +22,17 @@ NO_DISPLAY = (
 # Benchmarks and tests: print "SURVEYOR_SHOWN <seconds since the epoch>" once the window
 # is shown and painted, then quit.
 EXIT_WHEN_SHOWN = "SURVEYOR_EXIT_WHEN_SHOWN"
+# What the window shows before (docs/ARCHITECTURE.md): the store and SQLite's helpers, the
+# interview engine, the form converter, the network, spreadsheets, the keychain.
+LOADED_AFTER_THE_WINDOW = (
+    "surveyor.store",
+    "sqlite_utils",
+    "surveyor.interviews.compiled",
+    "pyxform",
+    "httpx",
+    "openpyxl",
+    "keyring",
+)
 
 
 def has_display() -> bool:
@@ -151,12 +162,17 @@ def run(data_dir: str | None = None, self_test: bool = False) -> int:
     dress(window, app)
     _fit_to_screen(window, app)
     if os.environ.get(EXIT_WHEN_SHOWN):
-        # Whether the form loader was imported before the window showed (it must not be).
+        # What of the heavy modules was imported before the window showed (none may be).
         heavy = "pyxform" in sys.modules
+        early = ",".join(name for name in LOADED_AFTER_THE_WINDOW if name in sys.modules)
 
         def shown():
             now = time.time()
-            print(f"SURVEYOR_SHOWN {now:.4f} {now - started:.4f} pyxform={heavy}", flush=True)
+            print(
+                f"SURVEYOR_SHOWN {now:.4f} {now - started:.4f} pyxform={heavy} "
+                f"early={early or '-'}",
+                flush=True,
+            )
             window.close()
             app.quit()
 

@@ -9,7 +9,7 @@ is set (settings), it makes a pass:
   that the network came back (``QNetworkInformation``, where the platform has a backend), and
   when the interviewer presses "Send now";
 - after a pass that could not reach the server, the next one waits
-  :class:`~surveyor.sync.sender.Backoff`'s capped, jittered delay (never hammering the server,
+  :class:`~surveyor.sync.backoff.Backoff`'s capped, jittered delay (never hammering the server,
   never in step with the other laptops); a pass that delivered resets it;
 - an authentication error stops automatic sending at once (a banner says so, with a button
   to the settings) until the settings change;
@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from surveyor.errors import ErrorCode
 from surveyor.errors import code_of
+from surveyor.sync.backoff import Backoff
 from surveyor.sync.config import store_password
 from surveyor.ui.errors import error_sentence
 from surveyor.ui.handin import local_time
@@ -94,9 +95,6 @@ class ServerSync(WindowPart):
 
     def __init__(self, window, *, interval_ms: int = AUTO_INTERVAL_MS, backoff=None):
         super().__init__(window)
-        # the sender pulls httpx in (~1.2 s measured): after the window shows
-        from surveyor.sync.sender import Backoff
-
         self.interval_ms = interval_ms
         # The sender's policy, started at 10 s between passes (a pass already retried each
         # interview a few times): 10, 20, 40 s... capped at 5 minutes, jittered.
