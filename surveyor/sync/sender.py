@@ -31,7 +31,7 @@ from surveyor.interviews.record import utc_now
 from surveyor.services.interviews import FormLibrary
 from surveyor.store import InterviewSummary
 from surveyor.store import Store
-from surveyor.sync.backoff import Backoff  # noqa: F401 - public here too
+from surveyor.sync.backoff import Backoff
 from surveyor.sync.render import SubmissionRenderer  # noqa: F401 - public here too
 from surveyor.sync.render import build_submission  # noqa: F401 - public here too
 from surveyor.sync.state import SyncLock

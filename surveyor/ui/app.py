@@ -22,8 +22,8 @@ NO_DISPLAY = (
 # Benchmarks and tests: print "SURVEYOR_SHOWN <seconds since the epoch>" once the window
 # is shown and painted, then quit.
 EXIT_WHEN_SHOWN = "SURVEYOR_EXIT_WHEN_SHOWN"
-# What the window shows before (docs/ARCHITECTURE.md): the store and SQLite's helpers, the
-# interview engine, the form converter, the network, spreadsheets, the keychain.
+# What loads only after the window shows (docs/ARCHITECTURE.md): the store and SQLite's
+# helpers, the interview engine, the form converter, the network, spreadsheets, the keychain.
 LOADED_AFTER_THE_WINDOW = (
     "surveyor.store",
     "sqlite_utils",
