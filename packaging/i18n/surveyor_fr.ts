@@ -828,7 +828,7 @@
     <message>
         <location filename="../../surveyor/ui/labels.py" line="48"/>
         <source>Refused</source>
-        <translation>refusé</translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <location filename="../../surveyor/ui/labels.py" line="49"/>
@@ -5469,131 +5469,131 @@
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="72"/>
+        <location filename="../../surveyor/ui/sync.py" line="73"/>
         <source>Nothing sent to the server yet</source>
         <translation>Rien n’a encore été envoyé au serveur</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="76"/>
-        <location filename="../../surveyor/ui/sync.py" line="84"/>
+        <location filename="../../surveyor/ui/sync.py" line="77"/>
+        <location filename="../../surveyor/ui/sync.py" line="85"/>
         <source>Last successful sending: {0}</source>
         <translation>Dernier envoi réussi : {0}</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="81"/>
+        <location filename="../../surveyor/ui/sync.py" line="82"/>
         <source>Last successful sending: today {0}</source>
         <translation>Dernier envoi réussi : aujourd’hui {0}</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="227"/>
+        <location filename="../../surveyor/ui/sync.py" line="225"/>
         <source>No server is set: enter its address in the settings.</source>
         <translation>Aucun serveur n’est indiqué : saisissez son adresse dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="231"/>
-        <location filename="../../surveyor/ui/sync.py" line="296"/>
+        <location filename="../../surveyor/ui/sync.py" line="229"/>
+        <location filename="../../surveyor/ui/sync.py" line="294"/>
         <source>Sending is already running.</source>
         <translation>Un envoi est déjà en cours.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="234"/>
+        <location filename="../../surveyor/ui/sync.py" line="232"/>
         <source>Please wait: Surveyor is still starting.</source>
         <translation>Veuillez patienter : Surveyor démarre encore.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="252"/>
-        <location filename="../../surveyor/ui/sync.py" line="444"/>
+        <location filename="../../surveyor/ui/sync.py" line="250"/>
+        <location filename="../../surveyor/ui/sync.py" line="442"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="294"/>
-        <location filename="../../surveyor/ui/sync.py" line="455"/>
+        <location filename="../../surveyor/ui/sync.py" line="292"/>
+        <location filename="../../surveyor/ui/sync.py" line="453"/>
         <source>The server address in the settings is not valid.</source>
         <translation>L’adresse du serveur indiquée dans les paramètres n’est pas valable.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="351"/>
+        <location filename="../../surveyor/ui/sync.py" line="349"/>
         <source>Nothing to send.</source>
         <translation>Rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="355"/>
+        <location filename="../../surveyor/ui/sync.py" line="353"/>
         <source>1 interview sent.</source>
         <translation>1 entretien envoyé.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="357"/>
+        <location filename="../../surveyor/ui/sync.py" line="355"/>
         <source>{0} interviews sent.</source>
         <translation>{0} entretiens envoyés.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="361"/>
+        <location filename="../../surveyor/ui/sync.py" line="359"/>
         <source>Interviews refused by the server: {0} (see their state).</source>
         <translation>Entretiens refusés par le serveur : {0} (voyez leur état).</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="373"/>
+        <location filename="../../surveyor/ui/sync.py" line="371"/>
         <source>New forms from the server: {0}.</source>
         <translation>Nouveaux formulaires venus du serveur : {0}.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="377"/>
+        <location filename="../../surveyor/ui/sync.py" line="375"/>
         <source>New campaign package: {0} doors ({1} new).</source>
         <translation>Nouveau paquet de campagne : {0} portes ({1} nouvelles).</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="384"/>
+        <location filename="../../surveyor/ui/sync.py" line="382"/>
         <source>The server&apos;s campaign package was refused (older, of another campaign or damaged); nothing was changed.</source>
         <translation>Le paquet de campagne du serveur a été refusé (plus ancien, d’une autre campagne ou endommagé) ; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="409"/>
+        <location filename="../../surveyor/ui/sync.py" line="407"/>
         <source>The server refuses the password of {0}. Automatic sending is paused: check the account and the password in the settings.</source>
         <translation>Le serveur refuse le mot de passe de {0}. L’envoi automatique est en pause : vérifiez le compte et le mot de passe dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="411"/>
+        <location filename="../../surveyor/ui/sync.py" line="409"/>
         <source>this account</source>
         <translation>ce compte</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="414"/>
+        <location filename="../../surveyor/ui/sync.py" line="412"/>
         <source>The server password is needed to send the interviews: type it in the settings.</source>
         <translation>Le mot de passe du serveur est nécessaire pour envoyer les entretiens : saisissez-le dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="421"/>
+        <location filename="../../surveyor/ui/sync.py" line="419"/>
         <source>1 interview needs a decision: the server refused it (an edit of a version already replaced, or the same interview with other answers). It is not sent again automatically.</source>
         <translation>1 entretien demande une décision : le serveur l’a refusé (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Il ne sera pas renvoyé automatiquement.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="426"/>
+        <location filename="../../surveyor/ui/sync.py" line="424"/>
         <source>{0} interviews need a decision: the server refused them (an edit of a version already replaced, or the same interview with other answers). They are not sent again automatically.</source>
         <translation>{0} entretiens demandent une décision : le serveur les a refusés (modification d’une version déjà remplacée, ou même entretien avec d’autres réponses). Ils ne seront pas renvoyés automatiquement.</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="437"/>
+        <location filename="../../surveyor/ui/sync.py" line="435"/>
         <source>Nothing left to send</source>
         <translation>Plus rien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="439"/>
+        <location filename="../../surveyor/ui/sync.py" line="437"/>
         <source>1 interview to send</source>
         <translation>1 entretien à envoyer</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="441"/>
+        <location filename="../../surveyor/ui/sync.py" line="439"/>
         <source>{0} interviews to send</source>
         <translation>{0} entretiens à envoyer</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="449"/>
+        <location filename="../../surveyor/ui/sync.py" line="447"/>
         <source>1 interview needs a decision</source>
         <translation>1 entretien demande une décision</translation>
     </message>
     <message>
-        <location filename="../../surveyor/ui/sync.py" line="451"/>
+        <location filename="../../surveyor/ui/sync.py" line="449"/>
         <source>{0} interviews need a decision</source>
         <translation>{0} entretiens demandent une décision</translation>
     </message>
